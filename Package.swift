@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "rehab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rehab", targets: ["rehab"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Pure domain: plan model, rules, verdicts, load, messages. No I/O.
+        .target(name: "RehabCore"),
+        // Plan files: YAML → RehabCore.Plan with file:line:column errors.
+        .target(
+            name: "RehabPlans",
+            dependencies: ["RehabCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // SQLite persistence through GRDB.
+        .target(
+            name: "RehabStore",
+            dependencies: ["RehabCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Thin executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "rehab",
+            dependencies: [
+                "RehabCore", "RehabPlans", "RehabStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RehabCoreTests", dependencies: ["RehabCore"]),
+        .testTarget(name: "RehabPlansTests", dependencies: ["RehabPlans"]),
+        .testTarget(name: "RehabStoreTests", dependencies: ["RehabStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

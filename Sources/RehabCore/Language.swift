@@ -1,0 +1,23 @@
+/// The two languages rehab speaks.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case nl, en
+
+    /// nl_* (and plain "nl") choose Dutch; anything else, or nothing, English.
+    public static func fromLocale(_ value: String?) -> Language {
+        guard let value, value.lowercased().hasPrefix("nl") else { return .en }
+        return .nl
+    }
+}
+
+/// A text in both languages. Every user-visible text in a plan carries both.
+public struct LocalizedText: Hashable, Sendable, Codable {
+    public var nl: String
+    public var en: String
+
+    public init(nl: String, en: String) {
+        self.nl = nl
+        self.en = en
+    }
+
+    public func text(_ language: Language) -> String { language == .nl ? nl : en }
+}

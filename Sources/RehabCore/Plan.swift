@@ -1,0 +1,384 @@
+/// The thresholds every rule reads. Defaults come from the sources (DESIGN section 4); a plan,
+/// a variant, a phase and a patient's overrides may each change them, in that order.
+public struct Thresholds: Hashable, Sendable, Codable {
+    /// Pain up to this score (0-10) during and after activity is acceptable (seeds 000, 002).
+    public var painSafeMax: Int = 3
+    /// Pain above this score is too much (seed 000; Silbernagel 2007).
+    public var painLimit: Int = 5
+    /// Pain lasting longer than this many hours after activity is too much (seed 000).
+    public var painLastingHours: Int = 2
+    /// Pain must not worsen within this window; checked with the next morning's score (seed 002).
+    public var worseningWindowHours: Int = 24
+    /// Weekly load may rise at most this percentage (seeds 000, 001).
+    public var weeklyIncreasePct: Double = 10
+    /// A single run more than this percentage longer than the longest of the past 30 days is a
+    /// spike (Frandsen et al. 2025).
+    public var sessionSpikePct: Double = 10
+    /// Pain not coming down over this many days of relative rest: see the GP or physio (seed 000).
+    public var noImprovementDays: Int = 10
+
+    public init() {}
+}
+
+/// A partial set of thresholds; nil means "keep what the layer below says".
+public struct ThresholdOverrides: Hashable, Sendable, Codable {
+    public var painSafeMax: Int?
+    public var painLimit: Int?
+    public var painLastingHours: Int?
+    public var worseningWindowHours: Int?
+    public var weeklyIncreasePct: Double?
+    public var sessionSpikePct: Double?
+    public var noImprovementDays: Int?
+
+    public init(
+        painSafeMax: Int? = nil, painLimit: Int? = nil, painLastingHours: Int? = nil,
+        worseningWindowHours: Int? = nil, weeklyIncreasePct: Double? = nil,
+        sessionSpikePct: Double? = nil, noImprovementDays: Int? = nil
+    ) {
+        self.painSafeMax = painSafeMax
+        self.painLimit = painLimit
+        self.painLastingHours = painLastingHours
+        self.worseningWindowHours = worseningWindowHours
+        self.weeklyIncreasePct = weeklyIncreasePct
+        self.sessionSpikePct = sessionSpikePct
+        self.noImprovementDays = noImprovementDays
+    }
+
+    public var isEmpty: Bool { self == ThresholdOverrides() }
+
+    public func applied(to base: Thresholds) -> Thresholds {
+        var t = base
+        if let painSafeMax { t.painSafeMax = painSafeMax }
+        if let painLimit { t.painLimit = painLimit }
+        if let painLastingHours { t.painLastingHours = painLastingHours }
+        if let worseningWindowHours { t.worseningWindowHours = worseningWindowHours }
+        if let weeklyIncreasePct { t.weeklyIncreasePct = weeklyIncreasePct }
+        if let sessionSpikePct { t.sessionSpikePct = sessionSpikePct }
+        if let noImprovementDays { t.noImprovementDays = noImprovementDays }
+        return t
+    }
+
+    /// `other` wins where it says something.
+    public func merged(with other: ThresholdOverrides) -> ThresholdOverrides {
+        ThresholdOverrides(
+            painSafeMax: other.painSafeMax ?? painSafeMax,
+            painLimit: other.painLimit ?? painLimit,
+            painLastingHours: other.painLastingHours ?? painLastingHours,
+            worseningWindowHours: other.worseningWindowHours ?? worseningWindowHours,
+            weeklyIncreasePct: other.weeklyIncreasePct ?? weeklyIncreasePct,
+            sessionSpikePct: other.sessionSpikePct ?? sessionSpikePct,
+            noImprovementDays: other.noImprovementDays ?? noImprovementDays)
+    }
+}
+
+/// What the weekly cap is measured in.
+public enum LoadMetric: Hashable, Sendable, Codable {
+    /// Kilometres of running (the default).
+    case km
+    /// Minutes of one activity (e.g. cycling in a rest phase, walking in a build-up).
+    case minutes(Activity)
+
+    public var unit: String {
+        switch self {
+        case .km: "km"
+        case .minutes: "min"
+        }
+    }
+}
+
+/// An exercise a plan defines once and its phases prescribe with a dosage.
+public struct Exercise: Hashable, Sendable, Codable {
+    public var id: String
+    public var names: LocalizedText
+    /// How to do it, one or two sentences.
+    public var how: LocalizedText?
+
+    public init(id: String, names: LocalizedText, how: LocalizedText? = nil) {
+        self.id = id
+        self.names = names
+        self.how = how
+    }
+}
+
+/// A dosage: sets × reps (or a hold), so many times a day or a week.
+public struct Prescription: Hashable, Sendable, Codable {
+    public var exercise: String
+    public var sets: Int
+    public var reps: Int?
+    public var holdSeconds: Int?
+    public var perDay: Int?
+    public var perWeek: Int?
+
+    public init(
+        exercise: String, sets: Int, reps: Int? = nil, holdSeconds: Int? = nil,
+        perDay: Int? = nil, perWeek: Int? = nil
+    ) {
+        self.exercise = exercise
+        self.sets = sets
+        self.reps = reps
+        self.holdSeconds = holdSeconds
+        self.perDay = perDay
+        self.perWeek = perWeek
+    }
+}
+
+/// One step of a run/walk schedule: repeat (run + walk) for `totalMinutes`, `sessionsPerWeek`
+/// times a week. A step with `walkMinutes == 0` is continuous running.
+public struct RunWalkStep: Hashable, Sendable, Codable {
+    public var runMinutes: Double
+    public var walkMinutes: Double
+    public var totalMinutes: Int
+    public var sessionsPerWeek: Int
+    /// Sessions within the pain rules needed before moving to the next step.
+    public var sessionsToPass: Int
+
+    public init(
+        runMinutes: Double, walkMinutes: Double, totalMinutes: Int, sessionsPerWeek: Int = 3,
+        sessionsToPass: Int = 3
+    ) {
+        self.runMinutes = runMinutes
+        self.walkMinutes = walkMinutes
+        self.totalMinutes = totalMinutes
+        self.sessionsPerWeek = sessionsPerWeek
+        self.sessionsToPass = sessionsToPass
+    }
+
+    /// Run+walk blocks in one session.
+    public var repetitions: Int {
+        let block = runMinutes + walkMinutes
+        return block > 0 ? max(1, Int((Double(totalMinutes) / block).rounded(.down))) : 1
+    }
+}
+
+/// What a phase asks before the runner may move on. Nil = not required.
+public struct ExitCriteria: Hashable, Sendable, Codable {
+    /// Days spent in the phase.
+    public var minDays: Int?
+    /// Consecutive logged days with a green verdict.
+    public var greenDays: Int?
+    /// A walk of at least this many minutes with pain during ≤ 2.
+    public var painFreeWalkMinutes: Int?
+    /// The phase's load metric reached in one week (km or minutes).
+    public var weeklyLoad: Double?
+    /// Single-leg hops logged in one test without pain above the safe maximum.
+    public var hopTest: Int?
+    /// Single-leg calf raises logged in one test.
+    public var calfRaises: Int?
+    /// The last step of the run/walk schedule passed.
+    public var runWalkCompleted: Bool?
+
+    public init(
+        minDays: Int? = nil, greenDays: Int? = nil, painFreeWalkMinutes: Int? = nil,
+        weeklyLoad: Double? = nil, hopTest: Int? = nil, calfRaises: Int? = nil,
+        runWalkCompleted: Bool? = nil
+    ) {
+        self.minDays = minDays
+        self.greenDays = greenDays
+        self.painFreeWalkMinutes = painFreeWalkMinutes
+        self.weeklyLoad = weeklyLoad
+        self.hopTest = hopTest
+        self.calfRaises = calfRaises
+        self.runWalkCompleted = runWalkCompleted
+    }
+
+    public var isEmpty: Bool { self == ExitCriteria() }
+}
+
+public struct Phase: Hashable, Sendable, Codable {
+    public var id: String
+    public var kind: PhaseKind
+    public var names: LocalizedText
+    public var goal: LocalizedText?
+    public var minDays: Int
+    public var maxDays: Int?
+    public var allowed: [Activity]
+    public var avoid: [Movement]
+    public var exercises: [Prescription]
+    /// Sessions a week per activity, e.g. cycle 3, run 2.
+    public var weeklySessions: [Activity: Int]
+    public var runWalk: [RunWalkStep]
+    public var loadMetric: LoadMetric
+    /// Floor of the weekly cap in this phase; nil = no floor (the first week sets the baseline).
+    public var startingVolume: Double?
+    public var thresholds: ThresholdOverrides
+    public var exit: ExitCriteria
+
+    public init(
+        id: String, kind: PhaseKind, names: LocalizedText, goal: LocalizedText? = nil,
+        minDays: Int, maxDays: Int? = nil, allowed: [Activity] = [], avoid: [Movement] = [],
+        exercises: [Prescription] = [], weeklySessions: [Activity: Int] = [:],
+        runWalk: [RunWalkStep] = [], loadMetric: LoadMetric = .km, startingVolume: Double? = nil,
+        thresholds: ThresholdOverrides = ThresholdOverrides(), exit: ExitCriteria = ExitCriteria()
+    ) {
+        self.id = id
+        self.kind = kind
+        self.names = names
+        self.goal = goal
+        self.minDays = minDays
+        self.maxDays = maxDays
+        self.allowed = allowed
+        self.avoid = avoid
+        self.exercises = exercises
+        self.weeklySessions = weeklySessions
+        self.runWalk = runWalk
+        self.loadMetric = loadMetric
+        self.startingVolume = startingVolume
+        self.thresholds = thresholds
+        self.exit = exit
+    }
+}
+
+/// Phase lengths a variant or a patient's overrides change.
+public struct PhaseDays: Hashable, Sendable, Codable {
+    public var minDays: Int?
+    public var maxDays: Int?
+
+    public init(minDays: Int? = nil, maxDays: Int? = nil) {
+        self.minDays = minDays
+        self.maxDays = maxDays
+    }
+}
+
+/// A severity level of an injury (e.g. MCL grade 2) with its own durations and thresholds.
+public struct Variant: Hashable, Sendable, Codable {
+    public var id: String
+    public var names: LocalizedText
+    public var description: LocalizedText?
+    /// Expected recovery in weeks, from the sources.
+    public var expectedWeeks: ClosedRange<Int>
+    public var phaseDays: [String: PhaseDays]
+    public var thresholds: ThresholdOverrides
+
+    public init(
+        id: String, names: LocalizedText, description: LocalizedText? = nil,
+        expectedWeeks: ClosedRange<Int>, phaseDays: [String: PhaseDays] = [:],
+        thresholds: ThresholdOverrides = ThresholdOverrides()
+    ) {
+        self.id = id
+        self.names = names
+        self.description = description
+        self.expectedWeeks = expectedWeeks
+        self.phaseDays = phaseDays
+        self.thresholds = thresholds
+    }
+}
+
+/// A red-flag question asked before a plan starts and offered on every log.
+public struct RedFlagQuestion: Hashable, Sendable, Codable {
+    public var id: String
+    public var question: LocalizedText
+    /// Call 112 rather than the GP.
+    public var emergency: Bool
+
+    public init(id: String, question: LocalizedText, emergency: Bool = false) {
+        self.id = id
+        self.question = question
+        self.emergency = emergency
+    }
+}
+
+/// A phased rehabilitation programme for one injury, as read from `plans/*.yaml`.
+public struct Plan: Hashable, Sendable, Codable {
+    public var id: String
+    public var names: LocalizedText
+    public var region: BodyRegion
+    public var summary: LocalizedText
+    public var sources: [String]
+    public var thresholds: ThresholdOverrides
+    public var variants: [Variant]
+    public var redFlags: [RedFlagQuestion]
+    public var advice: [LocalizedText]
+    public var exercises: [Exercise]
+    public var phases: [Phase]
+
+    public init(
+        id: String, names: LocalizedText, region: BodyRegion, summary: LocalizedText,
+        sources: [String] = [], thresholds: ThresholdOverrides = ThresholdOverrides(),
+        variants: [Variant] = [], redFlags: [RedFlagQuestion] = [], advice: [LocalizedText] = [],
+        exercises: [Exercise] = [], phases: [Phase]
+    ) {
+        self.id = id
+        self.names = names
+        self.region = region
+        self.summary = summary
+        self.sources = sources
+        self.thresholds = thresholds
+        self.variants = variants
+        self.redFlags = redFlags
+        self.advice = advice
+        self.exercises = exercises
+        self.phases = phases
+    }
+
+    public func variant(_ id: String?) -> Variant? {
+        guard let id else { return nil }
+        return variants.first { $0.id == id }
+    }
+
+    public func phaseIndex(_ id: String) -> Int? { phases.firstIndex { $0.id == id } }
+
+    public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
+
+    /// The name of a red flag: the plan's own question, else the built-in name, else its id.
+    public func redFlagName(_ id: String) -> LocalizedText {
+        if let q = redFlags.first(where: { $0.id == id }) { return q.question }
+        return RedFlag.builtIn[id] ?? LocalizedText(nl: id, en: id)
+    }
+
+    /// Thresholds in force in a phase: defaults ← plan ← phase. Variant and patient layers are
+    /// already folded in by `resolved(variant:overrides:)`.
+    public func thresholds(in phase: Phase) -> Thresholds {
+        thresholds.merged(with: phase.thresholds).applied(to: Thresholds())
+    }
+
+    /// The plan as one patient follows it: the variant's phase lengths and thresholds, then the
+    /// patient's own overrides, folded into a plain plan the engine can read.
+    public func resolved(variant variantID: String?, overrides: PlanOverrides = PlanOverrides())
+        -> Plan
+    {
+        var plan = self
+        if let variant = variant(variantID) {
+            plan.thresholds = plan.thresholds.merged(with: variant.thresholds)
+            plan.apply(phaseDays: variant.phaseDays)
+        }
+        plan.thresholds = plan.thresholds.merged(with: overrides.thresholds)
+        plan.apply(phaseDays: overrides.phaseDays)
+        for (phaseID, exercises) in overrides.exercises {
+            if let i = plan.phaseIndex(phaseID) { plan.phases[i].exercises = exercises }
+        }
+        for (phaseID, steps) in overrides.runWalk {
+            if let i = plan.phaseIndex(phaseID) { plan.phases[i].runWalk = steps }
+        }
+        return plan
+    }
+
+    private mutating func apply(phaseDays: [String: PhaseDays]) {
+        for (phaseID, days) in phaseDays {
+            guard let i = phaseIndex(phaseID) else { continue }
+            if let minDays = days.minDays { phases[i].minDays = minDays }
+            if let maxDays = days.maxDays { phases[i].maxDays = maxDays }
+        }
+    }
+}
+
+/// What a physio changed for one patient, stored with the assignment.
+public struct PlanOverrides: Hashable, Sendable, Codable {
+    public var thresholds: ThresholdOverrides
+    public var phaseDays: [String: PhaseDays]
+    /// Replaces a phase's whole exercise list.
+    public var exercises: [String: [Prescription]]
+    /// Replaces a phase's run/walk schedule.
+    public var runWalk: [String: [RunWalkStep]]
+
+    public init(
+        thresholds: ThresholdOverrides = ThresholdOverrides(), phaseDays: [String: PhaseDays] = [:],
+        exercises: [String: [Prescription]] = [:], runWalk: [String: [RunWalkStep]] = [:]
+    ) {
+        self.thresholds = thresholds
+        self.phaseDays = phaseDays
+        self.exercises = exercises
+        self.runWalk = runWalk
+    }
+
+    public var isEmpty: Bool { self == PlanOverrides() }
+}

@@ -1,0 +1,137 @@
+/// One activity done on one day, with its pain scores.
+public struct Session: Hashable, Sendable, Codable {
+    /// Storage id; nil until stored.
+    public var id: Int64?
+    public var date: Day
+    public var activity: Activity
+    public var km: Double?
+    public var minutes: Int
+    public var painDuring: Int
+    public var painAfter: Int
+    public var lastedOver2h: Bool
+    public var flags: [String]
+    public var shoe: String?
+    public var note: String
+    /// Single-leg calf raises done in a test, for exit criteria.
+    public var calfRaises: Int?
+    /// Single-leg hops done in a test, for exit criteria.
+    public var hopTest: Int?
+
+    public init(
+        id: Int64? = nil, date: Day, activity: Activity, km: Double? = nil, minutes: Int,
+        painDuring: Int, painAfter: Int, lastedOver2h: Bool = false, flags: [String] = [],
+        shoe: String? = nil, note: String = "", calfRaises: Int? = nil, hopTest: Int? = nil
+    ) {
+        self.id = id
+        self.date = date
+        self.activity = activity
+        self.km = km
+        self.minutes = minutes
+        self.painDuring = painDuring
+        self.painAfter = painAfter
+        self.lastedOver2h = lastedOver2h
+        self.flags = flags
+        self.shoe = shoe
+        self.note = note
+        self.calfRaises = calfRaises
+        self.hopTest = hopTest
+    }
+}
+
+/// The next-morning check: pain or stiffness on waking, one per date.
+public struct MorningCheck: Hashable, Sendable, Codable {
+    public var date: Day
+    public var pain: Int
+    public var flags: [String]
+
+    public init(date: Day, pain: Int, flags: [String] = []) {
+        self.date = date
+        self.pain = pain
+        self.flags = flags
+    }
+}
+
+/// A deliberate "seen by my doctor, may continue": clears every red flag reported on or before
+/// its date.
+public struct FlagClearing: Hashable, Sendable, Codable {
+    public var date: Day
+    public var reason: String
+
+    public init(date: Day, reason: String) {
+        self.date = date
+        self.reason = reason
+    }
+}
+
+/// Why a patient entered a phase.
+public enum PhaseChangeReason: String, Sendable, Codable, CaseIterable {
+    case start, advance, stepBack = "step_back", forced
+}
+
+public struct PhaseChange: Hashable, Sendable, Codable {
+    public var phase: String
+    public var date: Day
+    public var reason: PhaseChangeReason
+
+    public init(phase: String, date: Day, reason: PhaseChangeReason) {
+        self.phase = phase
+        self.date = date
+        self.reason = reason
+    }
+}
+
+/// A patient's plan: which plan and variant, from when, tuned how, and the phases so far.
+public struct Assignment: Hashable, Sendable, Codable {
+    public var planID: String
+    public var variantID: String?
+    public var startDate: Day
+    /// Weekly running km the runner could do before (`start --weekly-km`); floors the km cap.
+    public var startingWeeklyKm: Double?
+    public var overrides: PlanOverrides
+    /// Oldest first; never empty once a plan has started.
+    public var phaseHistory: [PhaseChange]
+
+    public init(
+        planID: String, variantID: String?, startDate: Day, startingWeeklyKm: Double? = nil,
+        overrides: PlanOverrides = PlanOverrides(), phaseHistory: [PhaseChange]
+    ) {
+        self.planID = planID
+        self.variantID = variantID
+        self.startDate = startDate
+        self.startingWeeklyKm = startingWeeklyKm
+        self.overrides = overrides
+        self.phaseHistory = phaseHistory
+    }
+
+    public var currentPhase: PhaseChange? { phaseHistory.last }
+}
+
+public struct Shoe: Hashable, Sendable, Codable {
+    public var name: String
+    public var startKm: Double
+    public var retireKm: Double
+
+    public init(name: String, startKm: Double = 0, retireKm: Double = 700) {
+        self.name = name
+        self.startKm = startKm
+        self.retireKm = retireKm
+    }
+}
+
+/// Everything logged for one patient: what the engine judges.
+public struct History: Hashable, Sendable {
+    /// Sorted by date (then storage order).
+    public var sessions: [Session]
+    /// Sorted by date, at most one per date.
+    public var mornings: [MorningCheck]
+    /// Sorted by date.
+    public var clearings: [FlagClearing]
+
+    public init(
+        sessions: [Session] = [], mornings: [MorningCheck] = [], clearings: [FlagClearing] = []
+    ) {
+        self.sessions = sessions.sorted { $0.date < $1.date }
+        self.mornings = mornings.sorted { $0.date < $1.date }
+        self.clearings = clearings.sorted { $0.date < $1.date }
+    }
+}
