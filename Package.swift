@@ -25,6 +25,14 @@ let package = Package(
             name: "RehabStore",
             dependencies: ["RehabCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // System library: ncursesw (wide-character curses) through a small C shim.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Cell grid, widgets, key decoding and terminal backends; no domain knowledge.
+        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
         // Thin executable: argument parsing and wiring only.
         .executableTarget(
             name: "rehab",
@@ -37,6 +45,7 @@ let package = Package(
         .testTarget(name: "RehabPlansTests", dependencies: ["RehabPlans"]),
         .testTarget(name: "RehabStoreTests", dependencies: ["RehabStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

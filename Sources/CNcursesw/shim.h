@@ -1,0 +1,120 @@
+// CNcursesw: the C surface TerminalUI needs from ncursesw, plus the few pieces Swift cannot
+// express safely: attribute and key macros, the stdscr global (not concurrency-safe in Swift 6),
+// and an async-signal-safe crash guard that restores the terminal.
+#ifndef REHAB_CNCURSESW_SHIM_H
+#define REHAB_CNCURSESW_SHIM_H
+
+// pkg-config's -D_XOPEN_SOURCE=600 is rejected by SwiftPM; without these defines the wide
+// character API (cchar_t, setcchar, get_wch) is hidden.
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+
+#include <ncursesw/curses.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wchar.h>
+
+extern int wcwidth(wchar_t c);
+
+static inline WINDOW *rehab_stdscr(void) { return stdscr; }
+static inline int rehab_lines(void) { return getmaxy(stdscr); }
+static inline int rehab_cols(void) { return getmaxx(stdscr); }
+static inline int rehab_color_pairs(void) { return COLOR_PAIRS; }
+static inline int rehab_colors(void) { return COLORS; }
+
+static inline attr_t rehab_a_normal(void) { return A_NORMAL; }
+static inline attr_t rehab_a_bold(void) { return A_BOLD; }
+static inline attr_t rehab_a_dim(void) { return A_DIM; }
+static inline attr_t rehab_a_reverse(void) { return A_REVERSE; }
+static inline attr_t rehab_a_underline(void) { return A_UNDERLINE; }
+
+static inline int rehab_key_f(int n) { return KEY_F(n); }
+
+static inline mmask_t rehab_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON2_PRESSED | BUTTON3_PRESSED | BUTTON4_PRESSED
+        | BUTTON5_PRESSED;
+}
+static inline mmask_t rehab_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t rehab_button2_pressed(void) { return BUTTON2_PRESSED; }
+static inline mmask_t rehab_button3_pressed(void) { return BUTTON3_PRESSED; }
+static inline mmask_t rehab_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t rehab_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+static inline const char *rehab_codeset(void) { return nl_langinfo(CODESET); }
+
+// ---- Terminal guard -------------------------------------------------------------------------
+// Lives in C because a signal handler may only call async-signal-safe functions; Swift code
+// cannot promise that. The state is file-static, so every call must come from one Swift file.
+
+static struct termios rehab_guard_termios;
+static volatile sig_atomic_t rehab_guard_armed = 0;
+static volatile sig_atomic_t rehab_guard_continued = 0;
+
+static const int rehab_guard_signals[] = {
+    SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGHUP, SIGQUIT, SIGTERM
+};
+#define REHAB_GUARD_SIGNAL_COUNT (sizeof rehab_guard_signals / sizeof rehab_guard_signals[0])
+static struct sigaction rehab_guard_previous[REHAB_GUARD_SIGNAL_COUNT];
+static struct sigaction rehab_guard_previous_cont;
+
+static inline void rehab_guard_handler(int sig) {
+    if (rehab_guard_armed) {
+        static const char reset[] = "\033[?1049l\033[?25h\033[0m";
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &rehab_guard_termios);
+        ssize_t written = write(STDOUT_FILENO, reset, sizeof reset - 1);
+        (void)written;
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void rehab_guard_continue_handler(int sig) {
+    (void)sig;
+    rehab_guard_continued = 1;
+}
+
+/// Saves the terminal modes of stdin and installs the handlers. Returns 0 on success.
+static inline int rehab_guard_install(void) {
+    if (tcgetattr(STDIN_FILENO, &rehab_guard_termios) != 0) return -1;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = rehab_guard_handler;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < REHAB_GUARD_SIGNAL_COUNT; i++) {
+        sigaction(rehab_guard_signals[i], &action, &rehab_guard_previous[i]);
+    }
+    struct sigaction cont;
+    memset(&cont, 0, sizeof cont);
+    cont.sa_handler = rehab_guard_continue_handler;
+    sigemptyset(&cont.sa_mask);
+    cont.sa_flags = SA_RESTART;
+    sigaction(SIGCONT, &cont, &rehab_guard_previous_cont);
+    rehab_guard_armed = 1;
+    return 0;
+}
+
+/// Puts the previous handlers back (after endwin, on a normal exit).
+static inline void rehab_guard_remove(void) {
+    if (!rehab_guard_armed) return;
+    rehab_guard_armed = 0;
+    for (size_t i = 0; i < REHAB_GUARD_SIGNAL_COUNT; i++) {
+        sigaction(rehab_guard_signals[i], &rehab_guard_previous[i], NULL);
+    }
+    sigaction(SIGCONT, &rehab_guard_previous_cont, NULL);
+}
+
+/// True once after the process was continued (fg after Ctrl-Z); clears the flag.
+static inline int rehab_guard_take_continued(void) {
+    if (rehab_guard_continued) {
+        rehab_guard_continued = 0;
+        return 1;
+    }
+    return 0;
+}
+
+#endif

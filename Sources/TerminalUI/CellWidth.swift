@@ -1,0 +1,55 @@
+/// Display width of text in terminal cells, like wcwidth(3) but independent of the process
+/// locale, so snapshots are the same under LANG=C and in the terminal.
+public enum CellWidth {
+    /// Cells taken by one grapheme: 0 (combining or control), 1, or 2 (East Asian wide, emoji).
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        // An emoji presentation selector turns a narrow symbol (e.g. ❤) into a wide emoji.
+        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }),
+            first.properties.isEmoji
+        {
+            return 2
+        }
+        var width = 0
+        for scalar in scalars {
+            width = max(width, of(scalar))
+        }
+        return width
+    }
+
+    /// Cells taken by one code point.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v == 0 { return 0 }
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v < 0x300 { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format:
+            return 0
+        default:
+            break
+        }
+        if v == 0x200B || (v >= 0x1160 && v <= 0x11FF) { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        for range in wideRanges where range.contains(v) {
+            return 2
+        }
+        return 1
+    }
+
+    /// Cells taken by a string.
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    // East Asian Wide and Fullwidth blocks (Unicode 15, EastAsianWidth.txt, W and F),
+    // merged into coarse ranges; emoji are covered by the emoji presentation property.
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
+        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+}

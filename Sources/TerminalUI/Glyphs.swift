@@ -1,0 +1,49 @@
+import CNcursesw
+
+/// The drawing characters, chosen once at start: Unicode box drawing and blocks when the locale
+/// is UTF-8, plain ASCII otherwise (a non-UTF-8 terminal shows garbage for the former).
+public struct Glyphs: Sendable, Hashable {
+    public var topLeft: String
+    public var topRight: String
+    public var bottomLeft: String
+    public var bottomRight: String
+    public var horizontal: String
+    public var vertical: String
+    /// Nine levels from empty to full, for sparklines and bar tops.
+    public var levels: [String]
+    public var gaugeFilled: String
+    public var gaugeEmpty: String
+    public var gaugeOver: String
+    public var thresholdLine: String
+    public var axisVertical: String
+    public var ellipsis: String
+    public var selection: String
+    public var checked: String
+    public var unchecked: String
+
+    public static let unicode = Glyphs(
+        topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        horizontal: "─", vertical: "│",
+        levels: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+        gaugeFilled: "█", gaugeEmpty: "░", gaugeOver: "▓", thresholdLine: "─",
+        axisVertical: "┤", ellipsis: "…", selection: "▶", checked: "☑", unchecked: "☐")
+
+    public static let ascii = Glyphs(
+        topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        horizontal: "-", vertical: "|",
+        levels: [" ", "_", ".", "-", "-", "=", "=", "#", "#"],
+        gaugeFilled: "#", gaugeEmpty: "-", gaugeOver: "!", thresholdLine: "-",
+        axisVertical: "|", ellipsis: "~", selection: ">", checked: "[x]", unchecked: "[ ]")
+
+    /// The set for a locale's character encoding name, as nl_langinfo(CODESET) reports it.
+    public static func forCodeset(_ codeset: String) -> Glyphs {
+        let name = String(codeset.uppercased().filter { $0 != "-" })
+        return name == "UTF8" ? .unicode : .ascii
+    }
+
+    /// The set for the current locale. Call after setlocale(LC_ALL, "") (NcursesBackend does).
+    public static func forCurrentLocale() -> Glyphs {
+        guard let codeset = rehab_codeset() else { return .ascii }
+        return forCodeset(String(cString: codeset))
+    }
+}
