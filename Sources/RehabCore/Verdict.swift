@@ -66,10 +66,13 @@ public struct Finding: Hashable, Sendable {
     public var unit: String?
     /// For red flags: the flag id.
     public var flag: String?
+    /// The allowed increase behind `limit` (weekly cap, session spike), for the message; nil when
+    /// the limit is not a percentage (e.g. a weekly cap set by the starting volume).
+    public var percent: Double?
 
     public init(
         code: ReasonCode, date: Day? = nil, seen: Double? = nil, limit: Double? = nil,
-        unit: String? = nil, flag: String? = nil
+        unit: String? = nil, flag: String? = nil, percent: Double? = nil
     ) {
         self.code = code
         self.date = date
@@ -77,6 +80,7 @@ public struct Finding: Hashable, Sendable {
         self.limit = limit
         self.unit = unit
         self.flag = flag
+        self.percent = percent
     }
 }
 

@@ -1,0 +1,136 @@
+// The plan engine: every rule of DESIGN section 4 as a pure function of (resolved plan,
+// assignment, history, today). No clock, no storage; each call indexes the history once.
+
+public enum Engine {
+    /// Everything the Today screen and `rehab status` need, as of `today`.
+    public static func status(plan: Plan, assignment: Assignment, history: History, today: Day)
+        -> Status
+    {
+        Evaluation(plan: plan, assignment: assignment, history: history).status(today: today)
+    }
+
+    /// The verdict of a day: the worst finding decides, every finding is a reason.
+    public static func verdict(plan: Plan, assignment: Assignment, history: History, on day: Day)
+        -> Verdict
+    {
+        Evaluation(plan: plan, assignment: assignment, history: history).verdict(on: day)
+    }
+
+    /// Whether the current phase's exit criteria hold as of `today`.
+    public static func readiness(plan: Plan, assignment: Assignment, history: History, today: Day)
+        -> Readiness
+    {
+        let evaluation = Evaluation(plan: plan, assignment: assignment, history: history)
+        return evaluation.readiness(of: evaluation.currentChange, today: today)
+    }
+
+    /// `count` ISO weeks ending with today's week, oldest first.
+    public static func weeks(
+        plan: Plan, assignment: Assignment, history: History, through today: Day, count: Int
+    ) -> [WeekSummary] {
+        Evaluation(plan: plan, assignment: assignment, history: history)
+            .weeks(through: today, count: count)
+    }
+
+    /// The weekly cap: last week's total raised by `increasePct`, never below the starting
+    /// volume. An empty last week (nil or 0) leaves only the starting volume; with neither there
+    /// is no cap yet and the first week sets the baseline.
+    public static func cap(previousWeek: Double?, startingVolume: Double?, increasePct: Double)
+        -> Double?
+    {
+        guard let previousWeek, previousWeek > 0 else { return startingVolume }
+        let raised = previousWeek * (1 + increasePct / 100)
+        guard let startingVolume else { return raised }
+        return max(raised, startingVolume)
+    }
+
+    /// The phase change in force on a day: the last one dated on or before it.
+    public static func phaseAt(_ day: Day, assignment: Assignment) -> PhaseChange? {
+        assignment.phaseHistory.last { $0.date <= day }
+    }
+
+    /// Red flags reported on or before `day` and not cleared since.
+    public static func openFlags(history: History, asOf day: Day) -> [OpenFlag] {
+        Logbook(history).openFlags(asOf: day)
+    }
+
+    /// The run/walk position in the current phase, nil when it has no schedule.
+    public static func runWalkPosition(
+        plan: Plan, assignment: Assignment, history: History, today: Day
+    ) -> RunWalkPosition? {
+        let evaluation = Evaluation(plan: plan, assignment: assignment, history: history)
+        return evaluation.runWalkPosition(of: evaluation.currentChange, today: today)
+    }
+}
+
+/// Loads are sums of decimals; compare with a little slack so 11.000000000000002 is not over 11.
+let loadTolerance = 1e-9
+
+/// One engine call's view: the plan, the assignment and the indexed history.
+struct Evaluation {
+    let plan: Plan
+    let assignment: Assignment
+    let log: Logbook
+
+    init(plan: Plan, assignment: Assignment, history: History) {
+        self.plan = plan
+        self.assignment = assignment
+        log = Logbook(history)
+    }
+
+    /// Before the first recorded change (or with none) the plan's first phase from the start date.
+    private var firstChange: PhaseChange {
+        assignment.phaseHistory.first
+            ?? PhaseChange(
+                phase: plan.phases.first?.id ?? "", date: assignment.startDate, reason: .start)
+    }
+
+    var currentChange: PhaseChange { assignment.currentPhase ?? firstChange }
+
+    func change(at day: Day) -> PhaseChange {
+        Engine.phaseAt(day, assignment: assignment) ?? firstChange
+    }
+
+    /// The phase a change names and its index; an unknown id falls back to the first phase so a
+    /// renamed phase in an edited plan degrades instead of crashing.
+    func phase(of change: PhaseChange) -> (phase: Phase, index: Int) {
+        if let i = plan.phaseIndex(change.phase) { return (plan.phases[i], i) }
+        if let first = plan.phases.first { return (first, 0) }
+        let placeholder = Phase(
+            id: change.phase, kind: .loadBuildUp,
+            names: LocalizedText(nl: change.phase, en: change.phase), minDays: 0)
+        return (placeholder, 0)
+    }
+
+    /// 1-based day in the phase; never below 1.
+    func phaseDay(of change: PhaseChange, on day: Day) -> Int {
+        max(1, change.date.days(to: day) + 1)
+    }
+
+    /// The phase's own starting volume, else (for km) the runner's weekly km before the plan.
+    func startingVolume(_ phase: Phase) -> Double? {
+        if let volume = phase.startingVolume { return volume }
+        return phase.loadMetric == .km ? assignment.startingWeeklyKm : nil
+    }
+
+    func status(today: Day) -> Status {
+        let change = currentChange
+        let (phase, index) = self.phase(of: change)
+        let thresholds = plan.thresholds(in: phase)
+        let readiness = readiness(of: change, today: today)
+        let yesterdayHadSession = !log.sessions(on: today.adding(days: -1)).isEmpty
+        return Status(
+            date: today,
+            phase: PhaseStatus(
+                phase: phase, number: index + 1, of: max(1, plan.phases.count),
+                day: phaseDay(of: change, on: today), startDate: change.date),
+            verdict: verdict(on: today),
+            load: loadStatus(on: today, phase: phase, thresholds: thresholds),
+            readiness: readiness,
+            suggestions: suggestions(today: today, readiness: readiness),
+            openFlags: log.openFlags(asOf: today),
+            morningCheckDue: yesterdayHadSession && log.morning(on: today) == nil ? today : nil,
+            runWalk: runWalkPosition(of: change, today: today),
+            thresholds: thresholds)
+    }
+}

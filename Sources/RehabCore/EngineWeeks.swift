@@ -1,0 +1,43 @@
+// Weekly summaries for the week table and the progress charts, with the week classification of
+// seed 004 (too little / overloading / healthy).
+
+/// Moderate activity a week below which a week is "too little" (seed 004: 150 minutes).
+let weeklyActivityMinutes = 150
+
+extension Evaluation {
+    func weeks(through today: Day, count: Int) -> [WeekSummary] {
+        guard count > 0 else { return [] }
+        let lastMonday = today.weekStart
+        return (0..<count).reversed().map { back in
+            summary(of: lastMonday.adding(days: -7 * back), today: today)
+        }
+    }
+
+    /// One week, counted through its Sunday or through today, whichever comes first. Load and
+    /// cap use the phase in force on that last counted day.
+    func summary(of weekStart: Day, today: Day) -> WeekSummary {
+        let end = min(weekStart.adding(days: 6), today)
+        let phase = phase(of: change(at: end)).phase
+        let thresholds = plan.thresholds(in: phase)
+        let load = loadStatus(on: end, phase: phase, thresholds: thresholds)
+        let sessions = log.sessions(from: weekStart, through: end)
+        let sessionDays = log.sessionDates(from: weekStart, through: end)
+
+        let worseMornings = sessionDays.filter { worseNextMorning(after: $0, asOf: today) != nil }
+        let activeMinutes = sessions.filter { $0.activity != .other }.reduce(0) { $0 + $1.minutes }
+        let classification: WeekClass =
+            worseMornings.count >= 2
+            ? .overloading : activeMinutes < weeklyActivityMinutes ? .tooLittle : .healthy
+
+        return WeekSummary(
+            weekStart: weekStart, load: weekStart <= end ? load.thisWeek : 0, cap: load.cap,
+            overCap: weekStart <= end && load.overCap,
+            runKm: sessions.filter { $0.activity == .run }.reduce(0) { $0 + ($1.km ?? 0) },
+            minutes: sessions.reduce(0) { $0 + $1.minutes },
+            sessions: sessions.count,
+            maxPainDuring: sessions.map(\.painDuring).max(),
+            maxPainAfter: sessions.map(\.painAfter).max(),
+            worstLevel: sessionDays.map { verdict(on: $0).level }.max(),
+            classification: classification)
+    }
+}
