@@ -1,1 +1,252 @@
+// RehabStore owns the database: the SQLite file, its schema and migrations, patients, plan
+// assignments, the session and morning-check log, shoes, and whole-database export, import and
+// backup. It is the only module that touches SQLite; it knows nothing of terminals or plan files.
+
+import Foundation
+import GRDB
 import RehabCore
+
+/// A patient as listed: who, in which language, and whether the physio archived them.
+public struct PatientRecord: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var name: String
+    public var language: Language?
+    public var archived: Bool
+
+    public init(id: Int64, name: String, language: Language?, archived: Bool) {
+        self.id = id
+        self.name = name
+        self.language = language
+        self.archived = archived
+    }
+}
+
+/// Why the store refused. Bad field values are `RehabCore.ValidationError`s instead, so the
+/// message can name the field and the allowed range.
+public enum StoreError: Error, Hashable, Sendable {
+    /// Written by a newer rehab: refused and left untouched. `version` lists the migrations
+    /// this build does not know.
+    case newerDatabase(path: String, version: String)
+    case duplicatePatient(String)
+    case unknownPatient(String)
+    case noPlan(patient: String)
+    case planAlreadyStarted(patient: String)
+    /// Kept for callers that switch over every case; the store replaces a morning check instead.
+    case duplicateMorningCheck(Day)
+    /// Names the record and the field (or the line and column of a CSV file).
+    case importFailed(String)
+    case cannotOpen(path: String, reason: String)
+}
+
+/// Refusals about single records that have no `StoreError` case.
+public enum RecordError: Error, Hashable, Sendable {
+    case duplicateShoe(String)
+    /// No session with this id for the patient (nil: the session was never stored).
+    case unknownSession(Int64?)
+}
+
+/// The rehab database. One `Store` per file per process; several processes may share a file
+/// (WAL, a busy timeout, and writes in IMMEDIATE transactions).
+public final class Store: Sendable {
+    /// The number of schema migrations this build knows.
+    public static let schemaVersion: Int = Schema.identifiers.count
+
+    /// The file, or nil for an in-memory database.
+    public let path: String?
+    let queue: DatabaseQueue
+
+    public init(path: String) throws {
+        guard !path.isEmpty else { throw StoreError.cannotOpen(path: path, reason: "empty path") }
+        try Store.preparePrivateFile(path)
+        try Store.refuseIfNewer(path)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: true))
+            // A second process may have migrated between the check above and this point.
+            let superseded = try queue.read { try Schema.migrator.hasBeenSuperseded($0) }
+            if superseded { try Store.refuseIfNewer(path) }
+            try Schema.migrator.migrate(queue)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
+        }
+        self.path = path
+    }
+
+    private init(inMemory queue: DatabaseQueue) {
+        self.queue = queue
+        path = nil
+    }
+
+    public static func inMemory() throws -> Store {
+        let queue = try DatabaseQueue(configuration: configuration(wal: false))
+        try Schema.migrator.migrate(queue)
+        return Store(inMemory: queue)
+    }
+
+    /// `$XDG_DATA_HOME/rehab/rehab.sqlite` when XDG_DATA_HOME is an absolute path (the XDG spec
+    /// says to ignore a relative one), else `$HOME/.local/share/rehab/rehab.sqlite`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return join(xdg, "rehab/rehab.sqlite")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return join(home, ".local/share/rehab/rehab.sqlite")
+    }
+
+    private static func join(_ directory: String, _ rest: String) -> String {
+        directory.hasSuffix("/") ? directory + rest : directory + "/" + rest
+    }
+
+    static func configuration(wal: Bool) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        if wal { config.journalMode = .wal }
+        config.prepareDatabase { db in
+            // WAL with NORMAL may lose the last commits on power loss; a health log should not.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted rows are overwritten with zeros, so a deleted patient leaves no text behind.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return config
+    }
+
+    // MARK: - Opening
+
+    /// Creates the directory (0700) and the file (0600) before SQLite does: under a 022 umask
+    /// SQLite would make them readable by everyone. SQLite gives -wal and -shm the database's mode.
+    static func preparePrivateFile(_ path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        if !files.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            do {
+                try files.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+                chmod(directory, 0o700)
+            } catch {
+                throw StoreError.cannotOpen(path: path, reason: "cannot create \(directory)")
+            }
+        } else if !isDirectory.boolValue {
+            throw StoreError.cannotOpen(path: path, reason: "\(directory) is not a directory")
+        }
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            fchmod(fd, 0o600)
+            close(fd)
+        } else if errno != EEXIST {
+            let reason = String(cString: strerror(errno))
+            throw StoreError.cannotOpen(path: path, reason: reason)
+        }
+    }
+
+    /// Looks at an existing file through a read-only connection, so a database from a newer
+    /// rehab is refused before anything could write to it.
+    static func refuseIfNewer(_ path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else { return }
+        var config = configuration(wal: false)
+        config.readonly = true
+        let unknown: [String]
+        do {
+            let reader = try DatabaseQueue(path: path, configuration: config)
+            unknown = try reader.read { db in
+                let known = Set(Schema.identifiers)
+                return try Schema.migrator.appliedIdentifiers(db).filter { !known.contains($0) }
+            }
+            try reader.close()
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: describe(error))
+        }
+        if !unknown.isEmpty {
+            throw StoreError.newerDatabase(path: path, version: unknown.sorted().joined(separator: ", "))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let db = error as? DatabaseError {
+            return db.message ?? "\(db.resultCode)"
+        }
+        return "\(error)"
+    }
+
+    // MARK: - Patients
+
+    public func patients(includeArchived: Bool = false) throws -> [PatientRecord] {
+        try queue.read { db in
+            let sql =
+                "SELECT id, name, language, archived FROM patient"
+                + (includeArchived ? "" : " WHERE archived = 0")
+                + " ORDER BY name COLLATE NOCASE, id"
+            return try Row.fetchAll(db, sql: sql).map(Store.patient(from:))
+        }
+    }
+
+    public func addPatient(name: String, language: Language? = nil) throws -> PatientRecord {
+        let name = try Check.name(name, field: "name")
+        return try queue.write { db in
+            try Store.refuseDuplicate(db, name: name, except: nil)
+            try db.execute(
+                sql: "INSERT INTO patient (name, language) VALUES (?, ?)",
+                arguments: [name, language?.rawValue])
+            return PatientRecord(
+                id: db.lastInsertedRowID, name: name, language: language, archived: false)
+        }
+    }
+
+    public func renamePatient(id: Int64, to newName: String) throws {
+        let name = try Check.name(newName, field: "name")
+        try queue.write { db in
+            _ = try Store.patientName(db, id: id)
+            try Store.refuseDuplicate(db, name: name, except: id)
+            try db.execute(sql: "UPDATE patient SET name = ? WHERE id = ?", arguments: [name, id])
+        }
+    }
+
+    public func archivePatient(id: Int64, archived: Bool) throws {
+        try queue.write { db in
+            _ = try Store.patientName(db, id: id)
+            try db.execute(
+                sql: "UPDATE patient SET archived = ? WHERE id = ?", arguments: [archived, id])
+        }
+    }
+
+    /// Deletes the patient and every row about them, then rewrites the file so their name and
+    /// notes are gone from the bytes on disk too (WAL truncated, free pages vacuumed away).
+    public func deletePatient(id: Int64) throws {
+        try queue.writeWithoutTransaction { db in
+            try db.inTransaction {
+                _ = try Store.patientName(db, id: id)
+                try db.execute(sql: "DELETE FROM patient WHERE id = ?", arguments: [id])
+                return .commit
+            }
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            try db.execute(sql: "VACUUM")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    static func patient(from row: Row) -> PatientRecord {
+        PatientRecord(
+            id: row["id"], name: row["name"],
+            language: (row["language"] as String?).flatMap(Language.init(rawValue:)),
+            archived: row["archived"])
+    }
+
+    static func patientName(_ db: Database, id: Int64) throws -> String {
+        guard
+            let name = try String.fetchOne(
+                db, sql: "SELECT name FROM patient WHERE id = ?", arguments: [id])
+        else { throw StoreError.unknownPatient("#\(id)") }
+        return name
+    }
+
+    static func refuseDuplicate(_ db: Database, name: String, except id: Int64?) throws {
+        let other = try Int64.fetchOne(
+            db, sql: "SELECT id FROM patient WHERE name = ? COLLATE NOCASE", arguments: [name])
+        if let other, other != id { throw StoreError.duplicatePatient(name) }
+    }
+}

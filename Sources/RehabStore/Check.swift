@@ -1,0 +1,116 @@
+import RehabCore
+
+/// The store's own validation of whole records, before SQLite's CHECKs see them, so a caller
+/// gets a `ValidationError` naming the field instead of a bare constraint failure.
+enum Check {
+    static func name(_ text: String, field: String) throws -> String {
+        let name = try Validate.name(text, field: field)
+        // SQLite counts code points; Swift counts characters. Hold the stricter of the two.
+        guard name.unicodeScalars.count <= Validate.maxNameLength else {
+            throw ValidationError(
+                field: field, value: text, allowed: .nonEmptyTextUpTo(Validate.maxNameLength))
+        }
+        return name
+    }
+
+    static func text(_ text: String, field: String) throws {
+        _ = try Validate.text(text, field: field)
+        guard text.unicodeScalars.count <= Validate.maxTextLength else {
+            throw ValidationError(
+                field: field, value: String(text.prefix(20)) + "…",
+                allowed: .textUpTo(Validate.maxTextLength))
+        }
+    }
+
+    static func integer(_ value: Int, field: String, in range: ClosedRange<Int>) throws {
+        guard range.contains(value) else {
+            throw ValidationError(field: field, value: String(value), allowed: .integer(range))
+        }
+    }
+
+    static func km(_ value: Double?, field: String) throws {
+        guard let value else { return }
+        guard value.isFinite, Validate.kmRange.contains(value),
+            (value * 100).rounded() / 100 == value
+        else {
+            throw ValidationError(
+                field: field, value: String(value), allowed: .decimal(Validate.kmRange, places: 2))
+        }
+    }
+
+    static func flags(_ flags: [String]) throws {
+        for flag in flags where !RedFlag.isWellFormed(flag) {
+            throw ValidationError(field: "flags", value: flag, allowed: .flagID)
+        }
+    }
+
+    static func identifier(_ text: String, field: String) throws {
+        guard !text.isEmpty, text.unicodeScalars.count <= Validate.maxNameLength else {
+            throw ValidationError(
+                field: field, value: text, allowed: .nonEmptyTextUpTo(Validate.maxNameLength))
+        }
+    }
+
+    static func session(_ s: Session) throws {
+        try km(s.km, field: "km")
+        try integer(s.minutes, field: "minutes", in: Validate.minutesRange)
+        try integer(s.painDuring, field: "pain_during", in: Validate.painRange)
+        try integer(s.painAfter, field: "pain_after", in: Validate.painRange)
+        try flags(s.flags)
+        if let shoe = s.shoe { _ = try name(shoe, field: "shoe") }
+        try text(s.note, field: "note")
+        if let n = s.calfRaises { try integer(n, field: "calf_raises", in: 0...10_000) }
+        if let n = s.hopTest { try integer(n, field: "hop_test", in: 0...10_000) }
+    }
+
+    static func morning(_ m: MorningCheck) throws {
+        try integer(m.pain, field: "pain", in: Validate.painRange)
+        try flags(m.flags)
+    }
+
+    static func clearing(_ c: FlagClearing) throws {
+        try text(c.reason, field: "reason")
+    }
+
+    static func shoe(_ s: Shoe) throws -> Shoe {
+        var shoe = s
+        shoe.name = try name(s.name, field: "shoe")
+        guard s.startKm.isFinite, (0...100_000).contains(s.startKm) else {
+            throw ValidationError(
+                field: "start_km", value: String(s.startKm), allowed: .decimal(0...100_000, places: 2))
+        }
+        guard (600...800).contains(s.retireKm) else {
+            throw ValidationError(
+                field: "retire_km", value: String(s.retireKm), allowed: .decimal(600...800, places: 0))
+        }
+        return shoe
+    }
+
+    static func phaseChange(_ c: PhaseChange) throws {
+        try identifier(c.phase, field: "phase")
+    }
+
+    static func assignment(_ a: Assignment) throws {
+        try identifier(a.planID, field: "plan")
+        if let v = a.variantID { try identifier(v, field: "variant") }
+        try km(a.startingWeeklyKm, field: "starting_weekly_km")
+        for change in a.phaseHistory { try phaseChange(change) }
+    }
+
+    /// A one-line English account of a validation error, for import messages.
+    static func describe(_ e: ValidationError) -> String {
+        let allowed: String
+        switch e.allowed {
+        case .integer(let r): allowed = "a whole number \(r.lowerBound)-\(r.upperBound)"
+        case .decimal(let r, let places):
+            allowed = "a number \(r.lowerBound)-\(r.upperBound) with at most \(places) decimals"
+        case .isoDateNotAfter(let d): allowed = "a date YYYY-MM-DD not after \(d.iso)"
+        case .isoDateNotBefore(let d): allowed = "a date YYYY-MM-DD not before \(d.iso)"
+        case .textUpTo(let n): allowed = "text of at most \(n) characters"
+        case .nonEmptyTextUpTo(let n): allowed = "a non-empty text of at most \(n) characters"
+        case .oneOf(let options): allowed = "one of " + options.joined(separator: ", ")
+        case .flagID: allowed = "a flag id (a-z, 0-9, _)"
+        }
+        return "\(e.field) \"\(e.value)\" is not allowed (expected \(allowed))"
+    }
+}

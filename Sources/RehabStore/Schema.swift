@@ -1,0 +1,121 @@
+import GRDB
+import RehabCore
+
+/// The database schema, one migration per version. Every CHECK mirrors a rule of
+/// `RehabCore.Validate`, so a bad row is refused whichever path it takes (CLI, TUI, import,
+/// a hand-run `sqlite3`). Tables are STRICT so a text can never hide in a number column.
+enum Schema {
+    /// A date column holds an ISO day that exists: the shape, then SQLite's own calendar
+    /// (`date('2026-02-30')` normalises to March, so it is not equal to itself).
+    static func dateCheck(_ column: String) -> String {
+        "CHECK (\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' "
+            + "AND date(\(column)) = \(column))"
+    }
+
+    static func jsonArrayCheck(_ column: String) -> String {
+        "CHECK (json_valid(\(column)) AND json_type(\(column)) = 'array')"
+    }
+
+    static var activities: String {
+        Activity.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    }
+
+    static var phaseChangeReasons: String {
+        PhaseChangeReason.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    }
+
+    static var languages: String {
+        Language.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// The identifiers this build knows, oldest first.
+    static var identifiers: [String] { migrator.migrations }
+
+    static var v1: String {
+        """
+        CREATE TABLE patient (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+                CHECK (length(trim(name)) > 0 AND length(name) <= \(Validate.maxNameLength)),
+            language TEXT CHECK (language IS NULL OR language IN (\(languages))),
+            archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) STRICT;
+
+        CREATE TABLE assignment (
+            patient_id INTEGER NOT NULL UNIQUE REFERENCES patient(id) ON DELETE CASCADE,
+            plan_id TEXT NOT NULL CHECK (length(plan_id) > 0),
+            variant_id TEXT CHECK (variant_id IS NULL OR length(variant_id) > 0),
+            start_date TEXT NOT NULL \(dateCheck("start_date")),
+            starting_weekly_km REAL
+                CHECK (starting_weekly_km IS NULL
+                    OR (starting_weekly_km BETWEEN 0 AND 300
+                        AND round(starting_weekly_km, 2) = starting_weekly_km)),
+            overrides TEXT NOT NULL DEFAULT '{}'
+                CHECK (json_valid(overrides) AND json_type(overrides) = 'object')
+        ) STRICT;
+
+        CREATE TABLE phase_change (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+            phase_id TEXT NOT NULL CHECK (length(phase_id) > 0),
+            date TEXT NOT NULL \(dateCheck("date")),
+            reason TEXT NOT NULL CHECK (reason IN (\(phaseChangeReasons)))
+        ) STRICT;
+        CREATE INDEX phase_change_patient_date ON phase_change(patient_id, date);
+
+        CREATE TABLE session (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(dateCheck("date")),
+            activity TEXT NOT NULL CHECK (activity IN (\(activities))),
+            km REAL CHECK (km IS NULL OR (km BETWEEN 0 AND 300 AND round(km, 2) = km)),
+            minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+            pain_during INTEGER NOT NULL CHECK (pain_during BETWEEN 0 AND 10),
+            pain_after INTEGER NOT NULL CHECK (pain_after BETWEEN 0 AND 10),
+            lasted_over_2h INTEGER NOT NULL DEFAULT 0 CHECK (lasted_over_2h IN (0, 1)),
+            flags TEXT NOT NULL DEFAULT '[]' \(jsonArrayCheck("flags")),
+            shoe TEXT CHECK (shoe IS NULL OR length(trim(shoe)) > 0),
+            note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= \(Validate.maxTextLength)),
+            calf_raises INTEGER CHECK (calf_raises IS NULL OR calf_raises >= 0),
+            hop_test INTEGER CHECK (hop_test IS NULL OR hop_test >= 0)
+        ) STRICT;
+        CREATE INDEX session_patient_date ON session(patient_id, date);
+
+        CREATE TABLE morning_check (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(dateCheck("date")),
+            pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+            flags TEXT NOT NULL DEFAULT '[]' \(jsonArrayCheck("flags")),
+            UNIQUE (patient_id, date)
+        ) STRICT;
+
+        CREATE TABLE flag_clearing (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(dateCheck("date")),
+            reason TEXT NOT NULL CHECK (length(reason) <= \(Validate.maxTextLength))
+        ) STRICT;
+        CREATE INDEX flag_clearing_patient_date ON flag_clearing(patient_id, date);
+
+        CREATE TABLE shoe (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+            name TEXT NOT NULL COLLATE NOCASE
+                CHECK (length(trim(name)) > 0 AND length(name) <= \(Validate.maxNameLength)),
+            start_km REAL NOT NULL DEFAULT 0 CHECK (start_km BETWEEN 0 AND 100000),
+            retire_km REAL NOT NULL DEFAULT 700 CHECK (retire_km BETWEEN 600 AND 800),
+            UNIQUE (patient_id, name)
+        ) STRICT;
+        """
+    }
+}
