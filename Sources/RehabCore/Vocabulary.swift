@@ -148,7 +148,12 @@ public enum RedFlag {
     ]
 
     /// A flag id is a lowercase identifier: letters, digits and underscores.
-    public static func isWellFormed(_ id: String) -> Bool {
+    public static func isWellFormed(_ id: String) -> Bool { Identifier.isValid(id) }
+}
+
+/// Ids of plans, phases, variants, exercises and flags: lowercase letters, digits, underscores.
+public enum Identifier {
+    public static func isValid(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64
             && id.unicodeScalars.allSatisfy {
                 ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"

@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabPlans
+import RehabStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "Database file (default: $REHAB_DB, else $XDG_DATA_HOME/rehab/rehab.sqlite).")
+    var db: String?
+
+    @Option(help: "Language of messages: nl or en (default: from LANG).")
+    var lang: String?
+
+    @Option(help: "Patient name (default: the only patient).")
+    var patient: String?
+
+    @Option(help: "Folder with plan files (default: ./plans, then the install prefix).")
+    var plans: String?
+}
+
+enum Environment {
+    /// The locale that decides the language, in POSIX precedence.
+    static func localeName(_ env: [String: String]) -> String? {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = env[key], !value.isEmpty { return value }
+        }
+        return nil
+    }
+}
+
+/// What a command needs from the outside world, read once: language, today, the database, plans.
+struct Context {
+    let options: GlobalOptions
+    let language: Language
+    let today: Day
+    let environment: [String: String]
+
+    init(_ options: GlobalOptions) throws {
+        self.options = options
+        environment = ProcessInfo.processInfo.environment
+        if let lang = options.lang {
+            guard let chosen = Language(rawValue: lang.lowercased()) else {
+                throw Failure(message: Phrase.unknownLanguage(lang).text(.en))
+            }
+            language = chosen
+        } else {
+            language = Language.fromLocale(Environment.localeName(environment))
+        }
+        if let fixed = environment["REHAB_TODAY"], !fixed.isEmpty {
+            guard let day = Day(iso: fixed) else {
+                throw Failure(message: Phrase.invalidToday(fixed).text(language))
+            }
+            today = day
+        } else {
+            let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+            today = Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(number: 0)
+        }
+    }
+
+    func say(_ text: LocalizedText) -> String { text.text(language) }
+
+    func fail(_ text: LocalizedText) -> Failure { Failure(message: say(text)) }
+
+    var messages: Messages { Messages(language) }
+
+    var databasePath: String {
+        if let db = options.db, !db.isEmpty { return db }
+        if let db = environment["REHAB_DB"], !db.isEmpty { return db }
+        return Store.defaultPath(environment: environment)
+    }
+
+    func openStore() throws -> Store {
+        let path = databasePath
+        do {
+            return try Store(path: path)
+        } catch let error as StoreError {
+            throw describe(error)
+        } catch {
+            throw fail(Phrase.cannotOpen(path, reason: "\(error)"))
+        }
+    }
+
+    func describe(_ error: StoreError) -> Failure {
+        switch error {
+        case .newerDatabase(let path, _): fail(Phrase.newerDatabase(path))
+        case .duplicatePatient(let name): fail(Phrase.duplicatePatient(name))
+        case .unknownPatient(let name): fail(Phrase.unknownPatient(name, known: []))
+        case .noPlan(let patient): fail(Phrase.noPlan(patient))
+        case .planAlreadyStarted(let patient): fail(Phrase.planAlreadyStarted(patient, plan: "?"))
+        case .cannotOpen(let path, let reason): fail(Phrase.cannotOpen(path, reason: reason))
+        default: Failure(message: "\(error)")
+        }
+    }
+
+    /// Runs a store call, turning its errors into messages in the user's language.
+    func storing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw describe(error)
+        }
+    }
+
+    // MARK: plans
+
+    var planDirectories: [String] {
+        PlanCatalog.directories(
+            explicit: options.plans, currentDirectory: FileManager.default.currentDirectoryPath,
+            executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+    }
+
+    func loadCatalog() throws -> [Plan] {
+        let dirs = planDirectories
+        let (plans, errors) = PlanCatalog.load(directories: dirs)
+        for error in errors {
+            FileHandle.standardError.write(Data(("rehab: \(error.description)\n").utf8))
+        }
+        if plans.isEmpty && errors.isEmpty { throw fail(Phrase.noPlansFound(dirs)) }
+        return plans
+    }
+
+    /// One plan by id: reads only its own file, so a command stays fast with a large catalogue.
+    func loadPlan(_ id: String) throws -> Plan {
+        for dir in planDirectories {
+            let path = (dir as NSString).appendingPathComponent("\(id).yaml")
+            guard Identifier.isValid(id), FileManager.default.fileExists(atPath: path)
+            else { continue }
+            do {
+                return try PlanFile.load(path: path)
+            } catch {
+                throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
+            }
+        }
+        let known = (try? loadCatalog().map(\.id)) ?? []
+        throw fail(Phrase.unknownPlan(id, known: known))
+    }
+
+    // MARK: patients
+
+    /// The patient named by --patient (exact, else unique prefix, case-insensitive), or the only one.
+    func resolvePatient(_ store: Store) throws -> PatientRecord {
+        let all = try storing { try store.patients(includeArchived: true) }
+        guard let wanted = options.patient else {
+            let active = all.filter { !$0.archived }
+            if active.count == 1 { return active[0] }
+            if active.isEmpty { throw fail(Phrase.noPatients()) }
+            throw fail(Phrase.choosePatient(active.map(\.name)))
+        }
+        let key = wanted.lowercased()
+        if let exact = all.first(where: { $0.name.lowercased() == key }) { return exact }
+        let matches = all.filter { $0.name.lowercased().hasPrefix(key) }
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 { throw fail(Phrase.ambiguousPatient(wanted, matches: matches.map(\.name))) }
+        throw fail(Phrase.unknownPatient(wanted, known: all.map(\.name)))
+    }
+
+    /// A patient with a started plan, and everything the engine needs about them.
+    func followedPlan(_ store: Store) throws -> FollowedPlan {
+        let patient = try resolvePatient(store)
+        guard let assignment = try storing({ try store.assignment(patientID: patient.id) }) else {
+            throw fail(Phrase.noPlan(patient.name))
+        }
+        let template = try loadPlan(assignment.planID)
+        let history = try storing { try store.history(patientID: patient.id) }
+        return FollowedPlan(
+            patient: patient, assignment: assignment, template: template,
+            plan: template.resolved(variant: assignment.variantID, overrides: assignment.overrides),
+            history: history)
+    }
+
+    // MARK: values
+
+    /// Validates a value at the entry point and names the field on failure.
+    func check<T>(_ body: () throws(ValidationError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw Failure(message: messages.validation(error))
+        }
+    }
+
+    func date(_ text: String?, field: String = "date") throws -> Day {
+        guard let text else { return today }
+        return try check { () throws(ValidationError) in try Validate.date(text, field: field, today: today) }
+    }
+
+    // MARK: output
+
+    func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        print(String(decoding: data, as: UTF8.self))
+    }
+}
+
+struct FollowedPlan {
+    let patient: PatientRecord
+    let assignment: Assignment
+    let template: Plan
+    let plan: Plan
+    let history: History
+
+    func status(on day: Day) -> Status {
+        Engine.status(plan: plan, assignment: assignment, history: history, today: day)
+    }
+}

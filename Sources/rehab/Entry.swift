@@ -1,0 +1,61 @@
+// The rehab executable: argument parsing and wiring only. Rules live in RehabCore, plan files in
+// RehabPlans, storage in RehabStore; commands here parse, call them and print.
+import ArgumentParser
+import Foundation
+import RehabCore
+
+/// A refused action or bad input: the message goes to stderr and the exit code is 1.
+struct Failure: Error {
+    let message: String
+}
+
+@main
+enum Entry {
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try RehabCommand.parseAsRoot()
+        } catch {
+            // Help and --version exit cleanly; everything else the parser refuses is usage (2).
+            let code = RehabCommand.exitCode(for: error)
+            let text = RehabCommand.fullMessage(for: error)
+            if code == .success {
+                if !text.isEmpty { print(text) }
+                exit(0)
+            }
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            exit(2)
+        }
+        do {
+            try command.run()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data(("rehab: " + failure.message + "\n").utf8))
+            exit(1)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            let language = Language.fromLocale(Environment.localeName(ProcessInfo.processInfo.environment))
+            let message = Phrase.errorPrefix().text(language) + ": \(error)"
+            FileHandle.standardError.write(Data(("rehab: " + message + "\n").utf8))
+            exit(1)
+        }
+    }
+}
+
+struct RehabCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rehab",
+        abstract: "A rehab-plan tracker for runners coming back from an injury, and their physios.",
+        discussion: """
+            Pick an injury plan, log each day's sessions with pain scores, and get a verdict with
+            its reasons: progress, hold, reduce or see a doctor. Data stays on this machine.
+            Environment: REHAB_DB (database file), REHAB_TODAY=YYYY-MM-DD (fix today), LANG (nl_* for Dutch).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Demo.self, PlansCommand.self, PatientsCommand.self, Start.self, Log.self,
+            Morning.self, ClearFlags.self, StatusCommand.self, Advance.self, Week.self,
+            Export.self, Import.self,
+        ]
+    )
+}

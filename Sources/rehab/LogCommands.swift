@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabStore
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Log a session: activity, distance, minutes and pain scores; prints the new verdict.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "run, walk, cycle, swim, aqua_jog, cross_trainer, strength, exercises or other.")
+    var activity: String
+    @Option(help: "Distance in km (0-300, at most 2 decimals).") var km: String?
+    @Option(help: "Duration in minutes (1-1440).") var minutes: String
+    @Option(name: .customLong("pain-during"), help: "Highest pain during, 0-10.") var painDuring: String
+    @Option(name: .customLong("pain-after"), help: "Highest pain after, 0-10.") var painAfter: String
+    @Flag(name: .customLong("lasted-over-2h"), help: "Pain lasted more than 2 hours afterwards.")
+    var lastedOver2h = false
+    @Option(name: .customLong("flag"), help: "A red flag id (repeatable); see 'rehab plans show'.")
+    var flags: [String] = []
+    @Option(help: "Shoe name (added on first use).") var shoe: String?
+    @Option(help: "A note (up to 2000 characters).") var note: String?
+    @Option(name: .customLong("calf-raises"), help: "Single-leg calf raises done in a test.") var calfRaises: String?
+    @Option(name: .customLong("hop-test"), help: "Single-leg hops done in a test.") var hopTest: String?
+    @Option(help: "Date YYYY-MM-DD (default today).") var date: String?
+    @Flag(help: "Print the new status as JSON.") var json = false
+
+    func run() throws {
+        let context = try Context(global)
+        // Every value is checked before the database is touched, so bad input changes nothing.
+        let activity = try context.check { () throws(ValidationError) in try Validate.activity(self.activity) }
+        let km = try self.km.map { text in try context.check { () throws(ValidationError) in try Validate.km(text) } }
+        let minutes = try context.check { () throws(ValidationError) in try Validate.minutes(self.minutes) }
+        let during = try context.check { () throws(ValidationError) in try Validate.pain(painDuring, field: "pain-during") }
+        let after = try context.check { () throws(ValidationError) in try Validate.pain(painAfter, field: "pain-after") }
+        let note = try context.check { () throws(ValidationError) in try Validate.text(self.note ?? "", field: "note") }
+        let shoe = try self.shoe.map { text in try context.check { () throws(ValidationError) in try Validate.name(text, field: "shoe") } }
+        let calfRaises = try self.calfRaises.map { text in
+            try context.check { () throws(ValidationError) in try Validate.integer(text, field: "calf-raises", in: 1...500) }
+        }
+        let hopTest = try self.hopTest.map { text in
+            try context.check { () throws(ValidationError) in try Validate.integer(text, field: "hop-test", in: 1...500) }
+        }
+        let day = try context.date(date)
+
+        let store = try context.openStore()
+        let followed = try context.followedPlan(store)
+        guard day >= followed.assignment.startDate else {
+            throw context.fail(Phrase.beforePlanStart(field: "date", date: day, start: followed.assignment.startDate))
+        }
+        let flagIDs = try checkedFlags(flags, plan: followed.plan, context: context)
+        let session = Session(
+            date: day, activity: activity, km: km, minutes: minutes, painDuring: during,
+            painAfter: after, lastedOver2h: lastedOver2h, flags: flagIDs, shoe: shoe, note: note,
+            calfRaises: calfRaises, hopTest: hopTest)
+        try context.storing {
+            if let shoe, try !store.shoes(patientID: followed.patient.id).contains(where: { $0.name == shoe }) {
+                try store.addShoe(patientID: followed.patient.id, Shoe(name: shoe))
+            }
+            try store.addSession(patientID: followed.patient.id, session)
+        }
+        let updated = try context.followedPlan(store)
+        let status = updated.status(on: context.today)
+        if json {
+            try context.printJSON(StatusJSON(status, followed: updated, messages: context.messages))
+            return
+        }
+        let what = sessionSummary(session, context: context)
+        print(context.say(Phrase.sessionLogged(what, date: day)))
+        print(StatusText(status: status, followed: updated, context: context).render(brief: true))
+    }
+}
+
+func sessionSummary(_ s: Session, context: Context) -> String {
+    var parts = [s.activity.name.text(context.language)]
+    if let km = s.km { parts.append("\(formatNumber(km, decimals: 2)) km") }
+    parts.append("\(s.minutes) min")
+    parts.append("\(s.painDuring)/\(s.painAfter)")
+    return parts.joined(separator: ", ")
+}
+
+/// Flags must be ids the plan or rehab knows, so a typo cannot silently fail to stop the plan.
+func checkedFlags(_ flags: [String], plan: Plan, context: Context) throws -> [String] {
+    let known = Array(Set(RedFlag.builtIn.keys).union(plan.redFlags.map(\.id))).sorted()
+    return try flags.map { flag in
+        try context.check { () throws(ValidationError) in try Validate.flag(flag, known: known) }
+    }
+}
+
+struct Morning: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The next-morning check: pain or stiffness on waking, 0-10.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Pain or stiffness on waking, 0-10.") var pain: String
+    @Option(name: .customLong("flag"), help: "A red flag id (repeatable).") var flags: [String] = []
+    @Option(help: "Date YYYY-MM-DD (default today).") var date: String?
+    @Flag(help: "Print the new status as JSON.") var json = false
+
+    func run() throws {
+        let context = try Context(global)
+        let score = try context.check { () throws(ValidationError) in try Validate.pain(self.pain, field: "pain") }
+        let day = try context.date(date)
+        let store = try context.openStore()
+        let followed = try context.followedPlan(store)
+        guard day >= followed.assignment.startDate else {
+            throw context.fail(Phrase.beforePlanStart(field: "date", date: day, start: followed.assignment.startDate))
+        }
+        let flagIDs = try checkedFlags(flags, plan: followed.plan, context: context)
+        let replaced = try context.storing {
+            try store.setMorningCheck(patientID: followed.patient.id, MorningCheck(date: day, pain: score, flags: flagIDs))
+        }
+        let updated = try context.followedPlan(store)
+        let status = updated.status(on: context.today)
+        if json {
+            try context.printJSON(StatusJSON(status, followed: updated, messages: context.messages))
+            return
+        }
+        print(context.say(Phrase.morningSaved(pain: score, date: day, replaced: replaced)))
+        print(StatusText(status: status, followed: updated, context: context).render(brief: true))
+    }
+}
+
+struct ClearFlags: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clear-flags",
+        abstract: "Record that a doctor has seen the red flags and you may continue.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Who cleared it and what they said, e.g. \"GP: may continue\".") var reason: String
+
+    func run() throws {
+        let context = try Context(global)
+        let reason = try context.check { () throws(ValidationError) in try Validate.text(self.reason, field: "reason") }
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw context.fail(Phrase.reasonRequired())
+        }
+        let store = try context.openStore()
+        let followed = try context.followedPlan(store)
+        let open = followed.status(on: context.today).openFlags
+        guard !open.isEmpty else { throw context.fail(Phrase.noOpenFlags()) }
+        try context.storing {
+            try store.addClearing(patientID: followed.patient.id, FlagClearing(date: context.today, reason: reason))
+        }
+        print(context.say(Phrase.flagsCleared(open.count)))
+    }
+}

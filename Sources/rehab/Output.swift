@@ -1,0 +1,174 @@
+import Foundation
+import RehabCore
+
+/// The JSON shapes of DESIGN section 6. Field names are a contract: change them only with it.
+struct StatusJSON: Encodable {
+    struct PlanRef: Encodable {
+        let id: String
+        let variant: String?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(variant, forKey: .variant)
+        }
+        enum CodingKeys: String, CodingKey { case id, variant }
+    }
+    struct PhaseRef: Encodable {
+        let id: String
+        let kind: String
+        let number: Int
+        let of: Int
+        let day: Int
+    }
+    struct Reason: Encodable {
+        let code: String
+        let message: String
+        let flag: String?
+    }
+    struct VerdictJSON: Encodable {
+        let level: String
+        let action: String
+        let reasons: [Reason]
+    }
+    struct LoadJSON: Encodable {
+        let metric: String
+        let weekStart: String
+        let thisWeek: Double
+        let lastWeek: Double
+        let cap: Double?
+        let overCap: Bool
+        enum CodingKeys: String, CodingKey {
+            case metric, cap
+            case weekStart = "week_start"
+            case thisWeek = "this_week"
+            case lastWeek = "last_week"
+            case overCap = "over_cap"
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(metric, forKey: .metric)
+            try c.encode(weekStart, forKey: .weekStart)
+            try c.encode(thisWeek, forKey: .thisWeek)
+            try c.encode(lastWeek, forKey: .lastWeek)
+            try c.encode(cap, forKey: .cap)
+            try c.encode(overCap, forKey: .overCap)
+        }
+    }
+    struct AdvanceJSON: Encodable {
+        let ready: Bool
+        let next: String?
+        let unmet: [String]
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(ready, forKey: .ready)
+            try c.encode(next, forKey: .next)
+            try c.encode(unmet, forKey: .unmet)
+        }
+        enum CodingKeys: String, CodingKey { case ready, next, unmet }
+    }
+    struct SuggestionJSON: Encodable {
+        let code: String
+        let phase: String?
+        let message: String
+    }
+    struct OpenFlagJSON: Encodable {
+        let flag: String
+        let date: String
+    }
+
+    let patient: String
+    let date: String
+    let plan: PlanRef
+    let phase: PhaseRef
+    let verdict: VerdictJSON
+    let load: LoadJSON
+    let advance: AdvanceJSON
+    let suggestions: [SuggestionJSON]
+    let openFlags: [OpenFlagJSON]
+    let morningCheckDue: String?
+
+    enum CodingKeys: String, CodingKey {
+        case patient, date, plan, phase, verdict, load, advance, suggestions
+        case openFlags = "open_flags"
+        case morningCheckDue = "morning_check_due"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(patient, forKey: .patient)
+        try c.encode(date, forKey: .date)
+        try c.encode(plan, forKey: .plan)
+        try c.encode(phase, forKey: .phase)
+        try c.encode(verdict, forKey: .verdict)
+        try c.encode(load, forKey: .load)
+        try c.encode(advance, forKey: .advance)
+        try c.encode(suggestions, forKey: .suggestions)
+        try c.encode(openFlags, forKey: .openFlags)
+        try c.encode(morningCheckDue, forKey: .morningCheckDue)
+    }
+
+    init(_ status: Status, followed: FollowedPlan, messages: Messages) {
+        let plan = followed.plan
+        patient = followed.patient.name
+        date = status.date.iso
+        self.plan = PlanRef(id: plan.id, variant: followed.assignment.variantID)
+        phase = PhaseRef(
+            id: status.phase.phase.id, kind: status.phase.phase.kind.rawValue,
+            number: status.phase.number, of: status.phase.of, day: status.phase.day)
+        verdict = VerdictJSON(
+            level: status.verdict.level.rawValue, action: status.verdict.action.rawValue,
+            reasons: status.verdict.findings.map {
+                Reason(code: $0.code.rawValue, message: messages.reason($0, plan: plan), flag: $0.flag)
+            })
+        load = LoadJSON(
+            metric: status.load.metric.unit, weekStart: status.load.weekStart.iso,
+            thisWeek: rounded(status.load.thisWeek), lastWeek: rounded(status.load.lastWeek),
+            cap: status.load.cap.map(rounded), overCap: status.load.overCap)
+        advance = AdvanceJSON(
+            ready: status.readiness.ready, next: status.readiness.next?.id,
+            unmet: status.readiness.unmet.map(\.rawValue))
+        suggestions = status.suggestions.map {
+            SuggestionJSON(code: $0.code.rawValue, phase: $0.phase, message: messages.suggestion($0, plan: plan))
+        }
+        openFlags = status.openFlags.map { OpenFlagJSON(flag: $0.flag, date: $0.date.iso) }
+        morningCheckDue = status.morningCheckDue?.iso
+    }
+}
+
+/// Two decimals: enough for km and minutes, and free of binary noise like 12.100000000000001.
+func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+/// Unicode blocks, or plain ASCII when the locale is not UTF-8.
+struct Glyphs {
+    let full: String
+    let partial: [String]
+    let capMark: String
+    let bullet: String
+    let arrow: String
+
+    static func forLocale(_ env: [String: String]) -> Glyphs {
+        let locale = (env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? "")
+            .lowercased()
+        let utf8 = locale.contains("utf-8") || locale.contains("utf8")
+        return utf8
+            ? Glyphs(full: "█", partial: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], capMark: "│", bullet: "•", arrow: "→")
+            : Glyphs(full: "#", partial: [""], capMark: "|", bullet: "*", arrow: "->")
+    }
+
+    /// A horizontal bar of `value` on a scale where `scale` fills `width` cells, with the cap marked.
+    func bar(_ value: Double, cap: Double?, scale: Double, width: Int) -> String {
+        guard scale > 0, width > 0 else { return "" }
+        let steps = partial.count
+        let units = Int((value / scale * Double(width * steps)).rounded())
+        var cells = Array(repeating: " ", count: width)
+        for i in 0..<width {
+            let filled = units - i * steps
+            if filled >= steps { cells[i] = full } else if filled > 0 { cells[i] = partial[filled] }
+        }
+        if let cap {
+            let at = min(width - 1, max(0, Int((cap / scale * Double(width)).rounded()) - 1))
+            cells[at] = capMark
+        }
+        return cells.joined()
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabStore
+
+struct PatientsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patients",
+        abstract: "List and add patients.",
+        subcommands: [List.self, Add.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List patients with their plan and phase.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Machine-readable output.") var json = false
+        @Flag(help: "Include archived patients.") var archived = false
+
+        func run() throws {
+            let context = try Context(global)
+            let store = try context.openStore()
+            let patients = try context.storing { try store.patients(includeArchived: archived) }
+            var rows: [PatientJSON] = []
+            for patient in patients {
+                let assignment = try context.storing { try store.assignment(patientID: patient.id) }
+                rows.append(PatientJSON(
+                    name: patient.name, plan: assignment?.planID, variant: assignment?.variantID,
+                    phase: assignment?.currentPhase?.phase, since: assignment?.currentPhase?.date.iso,
+                    archived: patient.archived))
+            }
+            if json {
+                try context.printJSON(rows)
+                return
+            }
+            if rows.isEmpty {
+                print(context.say(Phrase.noPatientsListed()))
+                return
+            }
+            for row in rows {
+                let plan = row.plan.map { p in [p, row.variant, row.phase].compactMap { $0 }.joined(separator: " · ") }
+                    ?? context.say(Phrase.noPlanLabel())
+                print("\(row.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(plan)")
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a patient.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The patient's name.") var name: String
+
+        func run() throws {
+            let context = try Context(global)
+            let name = try context.check { () throws(ValidationError) in try Validate.name(self.name, field: "name") }
+            let store = try context.openStore()
+            let patient = try context.storing { try store.addPatient(name: name, language: nil) }
+            print(context.say(Phrase.patientAdded(patient.name)))
+        }
+    }
+}
+
+struct PatientJSON: Encodable {
+    let name: String
+    let plan: String?
+    let variant: String?
+    let phase: String?
+    let since: String?
+    let archived: Bool
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(plan, forKey: .plan)
+        try c.encode(variant, forKey: .variant)
+        try c.encode(phase, forKey: .phase)
+        try c.encode(since, forKey: .since)
+        try c.encode(archived, forKey: .archived)
+    }
+    enum CodingKeys: String, CodingKey { case name, plan, variant, phase, since, archived }
+}
+
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a plan for the patient (today by default).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Plan id (see 'rehab plans').") var plan: String
+    @Option(help: "Variant (severity) of the plan; default the first.") var variant: String?
+    @Option(help: "Start date YYYY-MM-DD (default today).") var date: String?
+    @Option(name: .customLong("weekly-km"), help: "Weekly running km before the plan; floors the weekly cap.")
+    var weeklyKm: String?
+    @Flag(help: "Replace the plan the patient already follows.") var replace = false
+
+    func run() throws {
+        let context = try Context(global)
+        let start = try context.date(date)
+        let weekly = try weeklyKm.map { text in
+            try context.check { () throws(ValidationError) in try Validate.decimal(text, field: "weekly-km", in: 0...300, places: 1) }
+        }
+        let template = try context.loadPlan(plan)
+        let variantID: String?
+        if let variant {
+            guard template.variant(variant) != nil else {
+                throw context.fail(Phrase.unknownVariant(variant, plan: template.id, known: template.variants.map(\.id)))
+            }
+            variantID = variant
+        } else {
+            variantID = template.variants.first?.id
+        }
+        let store = try context.openStore()
+        let patient: PatientRecord
+        let existing = try context.storing { try store.patients(includeArchived: false) }
+        if existing.isEmpty {
+            // A runner on their own: make their patient record on the way, named after them.
+            let name = try context.check { () throws(ValidationError) in
+                try Validate.name(global.patient ?? context.environment["USER"] ?? "runner", field: "patient")
+            }
+            patient = try context.storing { try store.addPatient(name: name, language: context.language) }
+            print(context.say(Phrase.patientCreatedForStart(patient.name)))
+        } else {
+            patient = try context.resolvePatient(store)
+        }
+        if let current = try context.storing({ try store.assignment(patientID: patient.id) }), !replace {
+            throw context.fail(Phrase.planAlreadyStarted(patient.name, plan: current.planID))
+        }
+        guard let first = template.phases.first else { throw context.fail(Phrase.lastPhase()) }
+        let assignment = Assignment(
+            planID: template.id, variantID: variantID, startDate: start, startingWeeklyKm: weekly,
+            phaseHistory: [PhaseChange(phase: first.id, date: start, reason: .start)])
+        try context.storing { try store.startPlan(patientID: patient.id, assignment, replacing: replace) }
+        print(context.say(Phrase.planStarted(
+            patient: patient.name, plan: template.names.text(context.language),
+            variant: template.variant(variantID)?.names.text(context.language),
+            phase: first.names.text(context.language), date: start)))
+    }
+}

@@ -1,0 +1,264 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabPlans
+
+struct PlansCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plans",
+        abstract: "The injury plan catalogue.",
+        subcommands: [List.self, Show.self, Check.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every plan: id, name, region, variants, phases.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Machine-readable output.") var json = false
+
+        func run() throws {
+            let context = try Context(global)
+            let plans = try context.loadCatalog()
+            let lang = context.language
+            if json {
+                try context.printJSON(plans.map { PlanSummaryJSON($0, lang) })
+                return
+            }
+            let grouped = Dictionary(grouping: plans, by: \.region)
+            for region in BodyRegion.allCases {
+                guard let inRegion = grouped[region] else { continue }
+                print(region.name.text(lang).uppercased())
+                for plan in inRegion {
+                    let variants = plan.variants.map(\.id).joined(separator: ", ")
+                    let phases = plan.phases.map(\.id).joined(separator: " → ")
+                    print("  \(plan.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.names.text(lang))")
+                    if !variants.isEmpty { print("  \(String(repeating: " ", count: 26)) \(context.say(Phrase.variantsLabel())): \(variants)") }
+                    print("  \(String(repeating: " ", count: 26)) \(context.say(Phrase.phasesLabel())): \(phases)")
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one plan in full.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Plan id (see 'rehab plans').") var id: String
+        @Flag(help: "Machine-readable output.") var json = false
+
+        func run() throws {
+            let context = try Context(global)
+            let plan = try context.loadPlan(id)
+            if json {
+                try context.printJSON(PlanDetailJSON(plan, context.language))
+            } else {
+                print(PlanText(plan: plan, context: context).render())
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate plan files; prints file:line:column: message for each error.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Plan files to check.") var files: [String]
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("give at least one plan file") }
+        }
+
+        func run() throws {
+            let context = try Context(global)
+            var errorCount = 0
+            for file in files {
+                do {
+                    _ = try PlanFile.load(path: file)
+                } catch {
+                    for e in error.errors {
+                        print(e.description)
+                        errorCount += 1
+                    }
+                }
+            }
+            if errorCount > 0 {
+                throw context.fail(Phrase.planFilesInvalid(errorCount))
+            }
+            print(context.say(Phrase.plansOK(files.count)))
+        }
+    }
+}
+
+struct PlanSummaryJSON: Encodable {
+    let id: String
+    let name: String
+    let region: String
+    let variants: [String]
+    let phases: [String]
+
+    init(_ plan: Plan, _ lang: Language) {
+        id = plan.id
+        name = plan.names.text(lang)
+        region = plan.region.rawValue
+        variants = plan.variants.map(\.id)
+        phases = plan.phases.map(\.id)
+    }
+}
+
+struct PlanDetailJSON: Encodable {
+    struct VariantJSON: Encodable {
+        let id: String
+        let name: String
+        let expectedWeeks: [Int]
+        enum CodingKeys: String, CodingKey { case id, name, expectedWeeks = "expected_weeks" }
+    }
+    struct ExerciseJSON: Encodable {
+        let id: String
+        let name: String
+        let sets: Int
+        let reps: Int?
+        let holdSeconds: Int?
+        let perDay: Int?
+        let perWeek: Int?
+        enum CodingKeys: String, CodingKey {
+            case id, name, sets, reps
+            case holdSeconds = "hold_seconds"
+            case perDay = "per_day"
+            case perWeek = "per_week"
+        }
+    }
+    struct PhaseJSON: Encodable {
+        let id: String
+        let kind: String
+        let name: String
+        let minDays: Int
+        let maxDays: Int?
+        let allowed: [String]
+        let avoid: [String]
+        let exercises: [ExerciseJSON]
+        let exit: [String: Double]
+        enum CodingKeys: String, CodingKey {
+            case id, kind, name, allowed, avoid, exercises, exit
+            case minDays = "min_days"
+            case maxDays = "max_days"
+        }
+    }
+    let id: String
+    let name: String
+    let region: String
+    let summary: String
+    let sources: [String]
+    let variants: [VariantJSON]
+    let redFlags: [String]
+    let phases: [PhaseJSON]
+    enum CodingKeys: String, CodingKey {
+        case id, name, region, summary, sources, variants, phases
+        case redFlags = "red_flags"
+    }
+
+    init(_ plan: Plan, _ lang: Language) {
+        id = plan.id
+        name = plan.names.text(lang)
+        region = plan.region.rawValue
+        summary = plan.summary.text(lang)
+        sources = plan.sources
+        variants = plan.variants.map {
+            VariantJSON(id: $0.id, name: $0.names.text(lang), expectedWeeks: [$0.expectedWeeks.lowerBound, $0.expectedWeeks.upperBound])
+        }
+        redFlags = plan.redFlags.map(\.id)
+        phases = plan.phases.map { phase in
+            PhaseJSON(
+                id: phase.id, kind: phase.kind.rawValue, name: phase.names.text(lang),
+                minDays: phase.minDays, maxDays: phase.maxDays,
+                allowed: phase.allowed.map(\.rawValue), avoid: phase.avoid.map(\.rawValue),
+                exercises: phase.exercises.map {
+                    ExerciseJSON(
+                        id: $0.exercise, name: plan.exercise($0.exercise)?.names.text(lang) ?? $0.exercise,
+                        sets: $0.sets, reps: $0.reps, holdSeconds: $0.holdSeconds, perDay: $0.perDay,
+                        perWeek: $0.perWeek)
+                },
+                exit: exitCriteria(phase.exit))
+        }
+    }
+}
+
+/// Exit criteria as (criterion, required value) pairs, in a fixed order.
+func exitCriteria(_ exit: ExitCriteria) -> [String: Double] {
+    var out: [String: Double] = [:]
+    if let v = exit.minDays { out[Criterion.minDays.rawValue] = Double(v) }
+    if let v = exit.greenDays { out[Criterion.greenDays.rawValue] = Double(v) }
+    if let v = exit.painFreeWalkMinutes { out[Criterion.painFreeWalkMinutes.rawValue] = Double(v) }
+    if let v = exit.weeklyLoad { out[Criterion.weeklyLoad.rawValue] = v }
+    if let v = exit.hopTest { out[Criterion.hopTest.rawValue] = Double(v) }
+    if let v = exit.calfRaises { out[Criterion.calfRaises.rawValue] = Double(v) }
+    if exit.runWalkCompleted == true { out[Criterion.runWalkCompleted.rawValue] = 1 }
+    return out
+}
+
+/// `rehab plans show` as text.
+struct PlanText {
+    let plan: Plan
+    let context: Context
+
+    func render() -> String {
+        let lang = context.language
+        var lines: [String] = []
+        lines.append("\(plan.names.text(lang)) [\(plan.id)] · \(plan.region.name.text(lang))")
+        lines.append("")
+        lines.append(plan.summary.text(lang))
+        if !plan.variants.isEmpty {
+            lines.append("")
+            lines.append(context.say(Phrase.variantsLabel()) + ":")
+            for v in plan.variants {
+                lines.append("  \(v.id): \(v.names.text(lang)) · \(context.say(Phrase.weeksLabel(v.expectedWeeks)))")
+            }
+        }
+        lines.append("")
+        lines.append(context.say(Phrase.phasesLabel()) + ":")
+        for (i, phase) in plan.phases.enumerated() {
+            lines.append("  \(i + 1). \(phase.names.text(lang)) [\(phase.id)] · \(phase.kind.name.text(lang)) · \(context.say(Phrase.daysLabel(min: phase.minDays, max: phase.maxDays)))")
+            if let goal = phase.goal { lines.append("     \(goal.text(lang))") }
+            if !phase.allowed.isEmpty {
+                lines.append("     \(context.say(Phrase.allowedLabel())): \(phase.allowed.map { $0.name.text(lang) }.joined(separator: ", "))")
+            }
+            if !phase.avoid.isEmpty {
+                lines.append("     \(context.say(Phrase.avoidLabel())): \(phase.avoid.map { $0.name.text(lang) }.joined(separator: ", "))")
+            }
+            for p in phase.exercises {
+                let name = plan.exercise(p.exercise)?.names.text(lang) ?? p.exercise
+                let dose = context.say(Phrase.dosage(sets: p.sets, reps: p.reps, hold: p.holdSeconds, perDay: p.perDay, perWeek: p.perWeek))
+                lines.append("     - \(name): \(dose)")
+            }
+            for (n, step) in phase.runWalk.enumerated() {
+                lines.append("     " + runWalkText(step, index: n, count: phase.runWalk.count, context: context))
+            }
+            let exit = exitCriteria(phase.exit)
+            if !exit.isEmpty {
+                let m = context.messages
+                let items = Criterion.allCases.compactMap { c in exit[c.rawValue].map { "\(m.criterionName(c)) \(formatNumber($0, decimals: $0 == $0.rounded() ? 0 : 1))" } }
+                lines.append("     \(context.say(Phrase.exitLabel())): \(items.joined(separator: "; "))")
+            }
+        }
+        if !plan.redFlags.isEmpty {
+            lines.append("")
+            lines.append(context.say(Phrase.redFlagsLabel()) + ":")
+            for flag in plan.redFlags { lines.append("  ! \(flag.question.text(lang)) [\(flag.id)]") }
+        }
+        if !plan.advice.isEmpty {
+            lines.append("")
+            lines.append(context.say(Phrase.adviceLabel()) + ":")
+            for a in plan.advice { lines.append("  - \(a.text(lang))") }
+        }
+        lines.append("")
+        lines.append("\(context.say(Phrase.sourcesLabel())): \(plan.sources.joined(separator: "; "))")
+        return lines.joined(separator: "\n")
+    }
+}
+
+func runWalkText(_ step: RunWalkStep, index: Int, count: Int, context: Context) -> String {
+    if step.walkMinutes == 0 {
+        return context.say(Phrase.continuousRun(step: index + 1, of: count, total: step.totalMinutes))
+    }
+    return context.say(
+        Phrase.runWalkLine(
+            step: index + 1, of: count, run: formatNumber(step.runMinutes, decimals: step.runMinutes == step.runMinutes.rounded() ? 0 : 1),
+            walk: formatNumber(step.walkMinutes, decimals: step.walkMinutes == step.walkMinutes.rounded() ? 0 : 1), total: step.totalMinutes))
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabStore
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export every patient, plan, session, check, clearing and shoe as JSON or CSV.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "csv or json.") var format: String
+    @Option(help: "Write to this file (created 0600) instead of standard output.") var output: String?
+
+    func run() throws {
+        let context = try Context(global)
+        guard ["csv", "json"].contains(format) else { throw context.fail(Phrase.unknownFormat(format)) }
+        let store = try context.openStore()
+        let archive = try context.storing { try store.exportAll() }
+        let text = format == "json" ? try ArchiveCodec.json(archive) : ArchiveCodec.csv(archive)
+        guard let output else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            return
+        }
+        do {
+            try writePrivately(text, to: output)
+        } catch {
+            throw context.fail(Phrase.cannotWrite(output, reason: "\(error.localizedDescription)"))
+        }
+        FileHandle.standardError.write(Data((context.say(Phrase.exported(output)) + "\n").utf8))
+    }
+}
+
+/// Health data leaves rehab readable by its owner only.
+func writePrivately(_ text: String, to path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    defer { close(fd) }
+    _ = fchmod(fd, 0o600)
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+        let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        written += n
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a .json or .csv file made by 'rehab export' (all or nothing).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The file to import.") var file: String
+
+    func run() throws {
+        let context = try Context(global)
+        let ext = (file as NSString).pathExtension.lowercased()
+        switch ext {
+        case "json", "csv": break
+        case "fit": throw context.fail(Phrase.fitNotSupported(file))
+        default: throw context.fail(Phrase.unsupportedImport(file))
+        }
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw context.fail(Phrase.importFailed(file, reason: "not UTF-8"))
+            }
+            text = decoded
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw context.fail(Phrase.cannotRead(file, reason: error.localizedDescription))
+        }
+        let archive: Archive
+        do {
+            archive = ext == "json" ? try ArchiveCodec.archive(json: text) : try ArchiveCodec.archive(csv: text)
+        } catch {
+            throw context.fail(Phrase.importFailed(file, reason: "\(error)"))
+        }
+        let store = try context.openStore()
+        do {
+            try store.importAll(archive)
+        } catch let error as StoreError {
+            if case .duplicatePatient(let name) = error {
+                throw context.fail(Phrase.importFailed(file, reason: context.say(Phrase.duplicatePatient(name))))
+            }
+            throw context.fail(Phrase.importFailed(file, reason: "\(error)"))
+        }
+        print(context.say(Phrase.imported(
+            patients: archive.patients.count,
+            sessions: archive.patients.reduce(0) { $0 + $1.sessions.count },
+            mornings: archive.patients.reduce(0) { $0 + $1.mornings.count })))
+    }
+}
