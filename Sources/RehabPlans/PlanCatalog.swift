@@ -1,0 +1,59 @@
+// Finding the plan catalogue on disk and loading every plan in it.
+
+import Foundation
+import RehabCore
+
+public enum PlanCatalog {
+    /// Where to look for plans, in order: only `--plans DIR` when given; else `./plans` when it
+    /// exists, then `<executable dir>/../share/rehab/plans` (installed) and
+    /// `<executable dir>/plans` (next to a built binary).
+    public static func directories(
+        explicit: String?, currentDirectory: String, executablePath: String
+    ) -> [String] {
+        if let explicit { return [explicit] }
+        var result: [String] = []
+        let local = (currentDirectory as NSString).appendingPathComponent("plans")
+        if isDirectory(local) { result.append(local) }
+        let binDir = (executablePath as NSString).deletingLastPathComponent
+        let installed = ((binDir as NSString).appendingPathComponent("../share/rehab/plans")
+            as NSString).standardizingPath
+        result.append(installed)
+        result.append((binDir as NSString).appendingPathComponent("plans"))
+        return result
+    }
+
+    /// Loads every `*.yaml` in the first directory that exists, sorted by plan id. A file with
+    /// problems is left out and its errors returned; the other plans still load.
+    public static func load(directories: [String]) -> (plans: [Plan], errors: [PlanError]) {
+        guard let directory = directories.first(where: isDirectory) else {
+            let tried = directories.joined(separator: ", ")
+            return ([], [PlanError(
+                file: directories.first ?? "plans", line: 1, column: 1,
+                message: "no plan directory found (tried: \(tried))")])
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            return ([], [PlanError(
+                file: directory, line: 1, column: 1, message: "cannot list the plan directory")])
+        }
+        var plans: [Plan] = []
+        var errors: [PlanError] = []
+        for name in names.sorted() where name.hasSuffix(".yaml") && !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            do {
+                plans.append(try PlanFile.load(path: path))
+            } catch {
+                errors += error.errors
+            }
+        }
+        return (plans.sorted { $0.id < $1.id }, errors)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory)
+            && directory.boolValue
+    }
+}

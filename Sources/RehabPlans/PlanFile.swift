@@ -1,0 +1,119 @@
+// Reading one plan file: size and encoding checks before YAML, then the schema.
+
+import Foundation
+import RehabCore
+
+public enum PlanFile {
+    /// Plan files are small; anything bigger is refused before it is read whole.
+    public static let maxBytes = 1 << 20
+
+    /// Reads and validates `plans/<id>.yaml`; the plan id must equal the file name stem.
+    public static func load(path: String) throws(PlanFileErrors) -> Plan {
+        let bytes = try read(path: path)
+        let name = (path as NSString).lastPathComponent
+        let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : (name as NSString)
+            .deletingPathExtension
+        return try parse(bytes: bytes, file: path, expectedID: stem)
+    }
+
+    /// Validates plan bytes; `file` only names them in errors.
+    public static func parse(bytes: [UInt8], file: String) throws(PlanFileErrors) -> Plan {
+        try parse(bytes: bytes, file: file, expectedID: nil)
+    }
+
+    public static func parse(data: Data, file: String) throws(PlanFileErrors) -> Plan {
+        try parse(bytes: [UInt8](data), file: file, expectedID: nil)
+    }
+
+    static func parse(bytes: [UInt8], file: String, expectedID: String?)
+        throws(PlanFileErrors) -> Plan
+    {
+        func refuse(_ mark: Mark, _ message: String) -> PlanFileErrors {
+            PlanFileErrors([
+                PlanError(file: file, line: mark.line, column: mark.column, message: message)
+            ])
+        }
+        guard bytes.count <= maxBytes else {
+            throw refuse(Mark(line: 1, column: 1), tooBig(bytes.count))
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            throw refuse(
+                YAMLTree.position(ofByte: bad, in: bytes),
+                "invalid UTF-8 (byte 0x\(hex(bytes[bad]))); plan files must be UTF-8")
+        }
+        let root: YAMLNode?
+        switch YAMLTree.parse(bytes) {
+        case .success(let node):
+            root = node
+        case .failure(let problems):
+            throw PlanFileErrors(
+                problems.list.map {
+                    PlanError(
+                        file: file, line: $0.mark.line, column: $0.mark.column, message: $0.message)
+                })
+        }
+        var schema = PlanSchema(file: file, expectedID: expectedID)
+        guard let plan = schema.plan(root), schema.reader.errors.isEmpty else {
+            throw PlanFileErrors(schema.reader.errors)
+        }
+        return plan
+    }
+
+    // MARK: - Bytes
+
+    private static func read(path: String) throws(PlanFileErrors) -> [UInt8] {
+        func refuse(_ message: String) -> PlanFileErrors {
+            PlanFileErrors([PlanError(file: path, line: 1, column: 1, message: message)])
+        }
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw refuse("cannot read the file: no such file or no permission")
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw refuse("not a regular file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maxBytes else { throw refuse(tooBig(size)) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw refuse("cannot read the file: no permission")
+        }
+        defer { try? handle.close() }
+        // Read one byte more than allowed, in case the file grew since it was measured.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+        } catch {
+            throw refuse("cannot read the file: \(error.localizedDescription)")
+        }
+        guard data.count <= maxBytes else { throw refuse(tooBig(data.count)) }
+        return [UInt8](data)
+    }
+
+    private static func tooBig(_ size: Int) -> String {
+        "file is \(size) bytes; plan files may be at most 1 MiB"
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+
+    /// Offset of the first byte that is not part of valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                offset += scalar.count
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+}

@@ -1,0 +1,519 @@
+// The plan file schema (plans/SCHEMA.md) read into RehabCore.Plan: keys, types, ranges,
+// references between sections, and the rules that span layers (safe_max <= limit).
+
+import RehabCore
+
+/// Where a layer's pain thresholds were written, for errors that only show after layering.
+private struct PainPlace {
+    var path: String
+    var mark: Mark
+}
+
+struct PlanSchema {
+    var reader: SchemaReader
+    /// The file name stem the plan id must equal; nil when reading bytes with no path.
+    let expectedID: String?
+
+    private var planPain: PainPlace?
+    private var variantPain: [String: PainPlace] = [:]
+    private var phasePain: [String: PainPlace] = [:]
+
+    init(file: String, expectedID: String?) {
+        reader = SchemaReader(file: file)
+        self.expectedID = expectedID
+    }
+
+    static let topKeys = ["id", "names", "region", "summary", "sources", "phases"]
+    static let thresholdKeys = ["pain", "worsening_window_hours", "load", "see_doctor"]
+
+    mutating func plan(_ root: YAMLNode?) -> Plan? {
+        guard let root else {
+            reader.fail(
+                Mark(line: 1, column: 1),
+                "the file is empty; a plan needs " + Self.topKeys.joined(separator: ", "))
+            return nil
+        }
+        guard
+            let f = reader.fields(
+                root, "", required: Self.topKeys,
+                optional: Self.thresholdKeys + ["variants", "red_flags", "advice", "exercises"])
+        else { return nil }
+
+        let id = reader.identifier(f["id"], "id")
+        if let id, let expectedID, id != expectedID, let node = f["id"] {
+            reader.fail(
+                node.mark, "id: \(id) does not match the file name \(expectedID).yaml; they must be equal")
+        }
+        let names = reader.text(f["names"], "names")
+        let region: BodyRegion? = reader.choice(f["region"], "region", "region")
+        let summary = reader.text(f["summary"], "summary")
+        let sources = self.sources(f["sources"])
+        let thresholds = self.thresholds(f, path: "", loadKeys: true)
+        if let node = f["pain"] { planPain = PainPlace(path: "pain", mark: node.mark) }
+
+        let exercises = self.exercises(f["exercises"])
+        let phases = self.phases(f["phases"], library: exercises.map(\.id))
+        let variants = self.variants(f["variants"], phases: phases)
+        let redFlags = self.redFlags(f["red_flags"])
+        let advice = (reader.list(f["advice"], "advice") ?? []).enumerated().compactMap {
+            reader.text($0.element, "advice[\($0.offset)]")
+        }
+
+        checkPainLayers(plan: thresholds, variants: variants, phases: phases)
+
+        guard let id, let names, let region, let summary, let phases, reader.errors.isEmpty else {
+            return nil
+        }
+        return Plan(
+            id: id, names: names, region: region, summary: summary, sources: sources,
+            thresholds: thresholds, variants: variants, redFlags: redFlags, advice: advice,
+            exercises: exercises, phases: phases)
+    }
+
+    // MARK: - Sections
+
+    private mutating func sources(_ node: YAMLNode?) -> [String] {
+        guard let nodes = reader.list(node, "sources"), let node else { return [] }
+        if nodes.isEmpty { reader.fail(node.mark, "sources: list at least one source") }
+        return nodes.enumerated().compactMap { reader.string($0.element, "sources[\($0.offset)]") }
+    }
+
+    /// pain, worsening_window_hours, load and see_doctor of a plan, variant or phase. A phase's
+    /// `load` also holds its metric, so there the caller reads it (`loadKeys: false`).
+    private mutating func thresholds(_ f: Fields, path: String, loadKeys: Bool)
+        -> ThresholdOverrides
+    {
+        var t = ThresholdOverrides()
+        if let node = f["pain"],
+            let pain = reader.fields(
+                node, f.path("pain"), required: [], optional: ["safe_max", "limit", "lasting_hours"])
+        {
+            t.painSafeMax = reader.int(pain["safe_max"], pain.path("safe_max"), Validate.painRange)
+            t.painLimit = reader.int(pain["limit"], pain.path("limit"), Validate.painRange)
+            t.painLastingHours = reader.int(pain["lasting_hours"], pain.path("lasting_hours"), 1...72)
+        }
+        t.worseningWindowHours = reader.int(
+            f["worsening_window_hours"], f.path("worsening_window_hours"), 1...72)
+        if loadKeys, let node = f["load"],
+            let load = reader.fields(
+                node, f.path("load"), required: [],
+                optional: ["weekly_increase_pct", "session_spike_pct"])
+        {
+            readLoadPercentages(load, into: &t)
+        }
+        if let node = f["see_doctor"],
+            let doctor = reader.fields(
+                node, f.path("see_doctor"), required: [], optional: ["no_improvement_days"])
+        {
+            t.noImprovementDays = reader.int(
+                doctor["no_improvement_days"], doctor.path("no_improvement_days"), 1...60)
+        }
+        return t
+    }
+
+    private mutating func readLoadPercentages(_ load: Fields, into t: inout ThresholdOverrides) {
+        t.weeklyIncreasePct = reader.number(
+            load["weekly_increase_pct"], load.path("weekly_increase_pct"), 0...100)
+        t.sessionSpikePct = reader.number(
+            load["session_spike_pct"], load.path("session_spike_pct"), 0...100)
+    }
+
+    private mutating func exercises(_ node: YAMLNode?) -> [Exercise] {
+        var seen: [String: Mark] = [:]
+        var result: [Exercise] = []
+        for (i, item) in (reader.list(node, "exercises") ?? []).enumerated() {
+            let path = "exercises[\(i)]"
+            guard let f = reader.fields(item, path, required: ["id", "names"], optional: ["how"])
+            else { continue }
+            let id = unique(f, kind: "exercise", seen: &seen)
+            let names = reader.text(f["names"], f.path("names"))
+            let how = reader.text(f["how"], f.path("how"))
+            if let id, let names { result.append(Exercise(id: id, names: names, how: how)) }
+        }
+        return result
+    }
+
+    private mutating func redFlags(_ node: YAMLNode?) -> [RedFlagQuestion] {
+        var seen: [String: Mark] = [:]
+        var result: [RedFlagQuestion] = []
+        for (i, item) in (reader.list(node, "red_flags") ?? []).enumerated() {
+            let path = "red_flags[\(i)]"
+            guard
+                let f = reader.fields(
+                    item, path, required: ["id", "question"], optional: ["emergency"])
+            else { continue }
+            let id = unique(f, kind: "red flag", seen: &seen)
+            let question = reader.text(f["question"], f.path("question"))
+            let emergency = reader.bool(f["emergency"], f.path("emergency")) ?? false
+            if let id, let question {
+                result.append(RedFlagQuestion(id: id, question: question, emergency: emergency))
+            }
+        }
+        return result
+    }
+
+    private mutating func variants(_ node: YAMLNode?, phases: [Phase]?) -> [Variant] {
+        var seen: [String: Mark] = [:]
+        var result: [Variant] = []
+        for (i, item) in (reader.list(node, "variants") ?? []).enumerated() {
+            let path = "variants[\(i)]"
+            guard
+                let f = reader.fields(
+                    item, path, required: ["id", "names", "expected_weeks"],
+                    optional: ["description", "phases"] + Self.thresholdKeys)
+            else { continue }
+            let id = unique(f, kind: "variant", seen: &seen)
+            let names = reader.text(f["names"], f.path("names"))
+            let description = reader.text(f["description"], f.path("description"))
+            let weeks = expectedWeeks(f["expected_weeks"], f.path("expected_weeks"))
+            let days = phaseDays(f["phases"], f.path("phases"), phases: phases)
+            let thresholds = self.thresholds(f, path: path, loadKeys: true)
+            if let id, let node = f["pain"] {
+                variantPain[id] = PainPlace(path: f.path("pain"), mark: node.mark)
+            }
+            if let id, let names, let weeks {
+                result.append(
+                    Variant(
+                        id: id, names: names, description: description, expectedWeeks: weeks,
+                        phaseDays: days, thresholds: thresholds))
+            }
+        }
+        return result
+    }
+
+    private mutating func expectedWeeks(_ node: YAMLNode?, _ path: String) -> ClosedRange<Int>? {
+        guard let nodes = reader.list(node, path), let node else { return nil }
+        guard nodes.count == 2 else {
+            reader.fail(node.mark, "\(path): expected two numbers [from, to], found \(nodes.count)")
+            return nil
+        }
+        guard let from = reader.int(nodes[0], "\(path)[0]", 1...104),
+            let to = reader.int(nodes[1], "\(path)[1]", 1...104)
+        else { return nil }
+        guard from <= to else {
+            reader.fail(node.mark, "\(path): \(from) is more than \(to); write [from, to]")
+            return nil
+        }
+        return from...to
+    }
+
+    /// A variant's phase lengths, keyed by phase id; checked against the phases' own lengths.
+    private mutating func phaseDays(_ node: YAMLNode?, _ path: String, phases: [Phase]?)
+        -> [String: PhaseDays]
+    {
+        guard let node else { return [:] }
+        guard case .mapping(let entries, _) = node else {
+            reader.fail(node.mark, "\(path): expected a mapping, found \(reader.describe(node))")
+            return [:]
+        }
+        var result: [String: PhaseDays] = [:]
+        for entry in entries {
+            let entryPath = "\(path).\(entry.key)"
+            let phase = phases?.first { $0.id == entry.key }
+            if let phases, phase == nil {
+                reader.unknown(
+                    entry.key, what: "phase", among: phases.map(\.id), at: entry.keyMark, entryPath)
+            }
+            guard
+                let f = reader.fields(
+                    entry.value, entryPath, required: [], optional: ["min_days", "max_days"])
+            else { continue }
+            let days = PhaseDays(
+                minDays: reader.int(f["min_days"], f.path("min_days"), 0...365),
+                maxDays: reader.int(f["max_days"], f.path("max_days"), 0...365))
+            if let phase {
+                let minDays = days.minDays ?? phase.minDays
+                if let maxDays = days.maxDays ?? phase.maxDays, maxDays < minDays {
+                    reader.fail(
+                        f.mark,
+                        "\(entryPath): max_days \(maxDays) is less than min_days \(minDays)")
+                }
+            }
+            result[entry.key] = days
+        }
+        return result
+    }
+
+    // MARK: - Phases
+
+    private mutating func phases(_ node: YAMLNode?, library: [String]) -> [Phase]? {
+        guard let nodes = reader.list(node, "phases"), let node else { return nil }
+        if nodes.isEmpty { reader.fail(node.mark, "phases: list at least one phase") }
+        var seen: [String: Mark] = [:]
+        var result: [Phase] = []
+        for (i, item) in nodes.enumerated() {
+            let isLast = i == nodes.count - 1
+            if let phase = phase(item, "phases[\(i)]", library: library, isLast: isLast, seen: &seen)
+            {
+                result.append(phase)
+            }
+        }
+        return result.count == nodes.count ? result : nil
+    }
+
+    private mutating func phase(
+        _ node: YAMLNode, _ path: String, library: [String], isLast: Bool,
+        seen: inout [String: Mark]
+    ) -> Phase? {
+        guard
+            let f = reader.fields(
+                node, path, required: ["id", "kind", "names", "min_days"],
+                optional: [
+                    "goal", "max_days", "allowed", "avoid", "sessions", "exercises", "run_walk",
+                    "exit",
+                ] + Self.thresholdKeys)
+        else { return nil }
+        let id = unique(f, kind: "phase", seen: &seen)
+        let kind: PhaseKind? = reader.choice(f["kind"], f.path("kind"), "phase kind")
+        let names = reader.text(f["names"], f.path("names"))
+        let goal = reader.text(f["goal"], f.path("goal"))
+        let minDays = reader.int(f["min_days"], f.path("min_days"), 0...365)
+        let maxDays = reader.int(f["max_days"], f.path("max_days"), 0...365)
+        if let minDays, let maxDays, maxDays < minDays, let node = f["max_days"] {
+            reader.fail(
+                node.mark, "\(f.path("max_days")): \(maxDays) is less than min_days \(minDays)")
+        }
+        let allowed: [Activity] = (reader.list(f["allowed"], f.path("allowed")) ?? [])
+            .enumerated().compactMap {
+                reader.choice($0.element, f.path("allowed") + "[\($0.offset)]", "activity")
+            }
+        let avoid: [Movement] = (reader.list(f["avoid"], f.path("avoid")) ?? [])
+            .enumerated().compactMap {
+                reader.choice($0.element, f.path("avoid") + "[\($0.offset)]", "movement")
+            }
+        let sessions = weeklySessions(f["sessions"], f.path("sessions"))
+        let exercises = prescriptions(f["exercises"], f.path("exercises"), library: library)
+        let runWalk = (reader.list(f["run_walk"], f.path("run_walk")) ?? []).enumerated()
+            .compactMap { runWalkStep($0.element, f.path("run_walk") + "[\($0.offset)]") }
+        var thresholds = self.thresholds(f, path: path, loadKeys: false)
+        let (metric, startingVolume) = phaseLoad(f["load"], f.path("load"), into: &thresholds)
+        if let id, let node = f["pain"] {
+            phasePain[id] = PainPlace(path: f.path("pain"), mark: node.mark)
+        }
+        let exit = exitCriteria(f, isLast: isLast, hasRunWalk: !runWalk.isEmpty)
+
+        guard let id, let kind, let names, let minDays, let exit else { return nil }
+        return Phase(
+            id: id, kind: kind, names: names, goal: goal, minDays: minDays, maxDays: maxDays,
+            allowed: allowed, avoid: avoid, exercises: exercises, weeklySessions: sessions,
+            runWalk: runWalk, loadMetric: metric, startingVolume: startingVolume,
+            thresholds: thresholds, exit: exit)
+    }
+
+    private mutating func weeklySessions(_ node: YAMLNode?, _ path: String) -> [Activity: Int] {
+        guard let node else { return [:] }
+        guard case .mapping(let entries, _) = node else {
+            reader.fail(node.mark, "\(path): expected a mapping, found \(reader.describe(node))")
+            return [:]
+        }
+        var result: [Activity: Int] = [:]
+        for entry in entries {
+            guard let activity = Activity(rawValue: entry.key) else {
+                reader.unknown(
+                    entry.key, what: "activity", among: Activity.allCases.map(\.rawValue),
+                    at: entry.keyMark, "\(path).\(entry.key)")
+                continue
+            }
+            result[activity] = reader.int(entry.value, "\(path).\(entry.key)", 1...14)
+        }
+        return result
+    }
+
+    private mutating func prescriptions(_ node: YAMLNode?, _ path: String, library: [String])
+        -> [Prescription]
+    {
+        var result: [Prescription] = []
+        for (i, item) in (reader.list(node, path) ?? []).enumerated() {
+            let itemPath = "\(path)[\(i)]"
+            guard
+                let f = reader.fields(
+                    item, itemPath, required: ["id", "sets"],
+                    optional: ["reps", "hold_seconds", "per_day", "per_week"])
+            else { continue }
+            var id = reader.identifier(f["id"], f.path("id"))
+            if let name = id, !library.contains(name), let node = f["id"] {
+                reader.unknown(
+                    name, what: "exercise", among: library, at: node.mark, f.path("id"))
+                id = nil
+            }
+            let sets = reader.int(f["sets"], f.path("sets"), 1...10)
+            let reps = reader.int(f["reps"], f.path("reps"), 1...100)
+            let hold = reader.int(f["hold_seconds"], f.path("hold_seconds"), 1...600)
+            let perDay = reader.int(f["per_day"], f.path("per_day"), 1...10)
+            let perWeek = reader.int(f["per_week"], f.path("per_week"), 1...14)
+            let ok1 = exactlyOne(f, "reps", "hold_seconds", itemPath)
+            let ok2 = exactlyOne(f, "per_day", "per_week", itemPath)
+            guard let id, let sets, ok1, ok2 else { continue }
+            result.append(
+                Prescription(
+                    exercise: id, sets: sets, reps: reps, holdSeconds: hold, perDay: perDay,
+                    perWeek: perWeek))
+        }
+        return result
+    }
+
+    private mutating func exactlyOne(_ f: Fields, _ a: String, _ b: String, _ path: String) -> Bool
+    {
+        switch (f[a] != nil, f[b] != nil) {
+        case (true, false), (false, true):
+            return true
+        case (true, true):
+            reader.fail(f.mark, "\(path): give \(a) or \(b), not both")
+        case (false, false):
+            reader.fail(f.mark, "\(path): missing \(a) or \(b); give one of them")
+        }
+        return false
+    }
+
+    private mutating func runWalkStep(_ node: YAMLNode, _ path: String) -> RunWalkStep? {
+        guard
+            let f = reader.fields(
+                node, path, required: ["run", "walk", "total"], optional: ["per_week", "pass"])
+        else { return nil }
+        let run = reader.number(f["run"], f.path("run"), 0.5...120)
+        let walk = reader.number(f["walk"], f.path("walk"), 0...10)
+        let total = reader.int(f["total"], f.path("total"), 5...180)
+        let perWeek = reader.int(f["per_week"], f.path("per_week"), 1...7)
+        let pass = reader.int(f["pass"], f.path("pass"), 1...10)
+        guard let run, let walk, let total else { return nil }
+        if Double(total) < run, let node = f["total"] {
+            reader.fail(node.mark, "\(f.path("total")): \(total) is shorter than one run of \(run)")
+            return nil
+        }
+        if f["per_week"] != nil && perWeek == nil || f["pass"] != nil && pass == nil { return nil }
+        return RunWalkStep(
+            runMinutes: run, walkMinutes: walk, totalMinutes: total,
+            sessionsPerWeek: perWeek ?? 3, sessionsToPass: pass ?? 3)
+    }
+
+    /// A phase's `load`: the metric and starting volume, plus the percentage overrides.
+    private mutating func phaseLoad(
+        _ node: YAMLNode?, _ path: String, into thresholds: inout ThresholdOverrides
+    ) -> (LoadMetric, Double?) {
+        guard let node,
+            let f = reader.fields(
+                node, path, required: [],
+                optional: [
+                    "metric", "activity", "starting_volume", "weekly_increase_pct",
+                    "session_spike_pct",
+                ])
+        else { return (.km, nil) }
+        readLoadPercentages(f, into: &thresholds)
+        let volume = reader.number(f["starting_volume"], f.path("starting_volume"), 0...1000)
+        let metricName = reader.string(f["metric"], f.path("metric")) ?? "km"
+        switch metricName {
+        case "km":
+            if let activity = f["activity"] {
+                reader.fail(
+                    activity.mark,
+                    "\(f.path("activity")): only allowed with metric: minutes (km is running)")
+            }
+            return (.km, volume)
+        case "minutes":
+            guard let node = f["activity"] else {
+                reader.fail(f.mark, "\(path): metric minutes needs an activity")
+                return (.km, volume)
+            }
+            let activity: Activity? = reader.choice(node, f.path("activity"), "activity")
+            return (activity.map { .minutes($0) } ?? .km, volume)
+        default:
+            if let node = f["metric"] {
+                reader.unknown(
+                    metricName, what: "metric", among: ["km", "minutes"], at: node.mark,
+                    f.path("metric"))
+            }
+            return (.km, volume)
+        }
+    }
+
+    /// Exit criteria; required (and not empty) on every phase but the last.
+    private mutating func exitCriteria(_ f: Fields, isLast: Bool, hasRunWalk: Bool)
+        -> ExitCriteria?
+    {
+        guard let node = f["exit"] else {
+            if isLast { return ExitCriteria() }
+            reader.fail(f.mark, "\(f.path): missing required key exit (every phase but the last)")
+            return nil
+        }
+        guard
+            let e = reader.fields(
+                node, f.path("exit"), required: [],
+                optional: [
+                    "min_days", "green_days", "pain_free_walk_minutes", "weekly_load", "hop_test",
+                    "calf_raises", "run_walk_completed",
+                ])
+        else { return nil }
+        let exit = ExitCriteria(
+            minDays: reader.int(e["min_days"], e.path("min_days"), 0...365),
+            greenDays: reader.int(e["green_days"], e.path("green_days"), 1...60),
+            painFreeWalkMinutes: reader.int(
+                e["pain_free_walk_minutes"], e.path("pain_free_walk_minutes"), 1...240),
+            weeklyLoad: reader.number(e["weekly_load"], e.path("weekly_load"), 0...1000),
+            hopTest: reader.int(e["hop_test"], e.path("hop_test"), 1...200),
+            calfRaises: reader.int(e["calf_raises"], e.path("calf_raises"), 1...200),
+            runWalkCompleted: reader.bool(e["run_walk_completed"], e.path("run_walk_completed")))
+        if exit.runWalkCompleted == true, !hasRunWalk, let node = e["run_walk_completed"] {
+            reader.fail(
+                node.mark, "\(e.path("run_walk_completed")): the phase has no run_walk steps")
+        }
+        if e.entries.isEmpty && !isLast {
+            reader.fail(e.mark, "\(e.path): give at least one criterion")
+            return nil
+        }
+        return exit
+    }
+
+    // MARK: - Cross checks
+
+    /// Reads an item's id and reports a duplicate at its second place.
+    private mutating func unique(_ f: Fields, kind: String, seen: inout [String: Mark]) -> String? {
+        guard let id = reader.identifier(f["id"], f.path("id")), let node = f["id"] else {
+            return nil
+        }
+        if let first = seen[id] {
+            reader.fail(node.mark, "\(f.path("id")): duplicate \(kind) id \(id) (first at line \(first.line))")
+            return nil
+        }
+        seen[id] = node.mark
+        return id
+    }
+
+    /// safe_max must not exceed limit once defaults, plan, variant and phase are layered. The
+    /// error goes to the most specific layer that set either value.
+    private mutating func checkPainLayers(
+        plan: ThresholdOverrides, variants: [Variant], phases: [Phase]?
+    ) {
+        var reported: Set<Mark> = []
+        let layers: [Variant?] = [nil] + variants.map { Optional($0) }
+        for variant in layers {
+            for phase in phases ?? [] {
+                var merged = plan
+                if let variant { merged = merged.merged(with: variant.thresholds) }
+                merged = merged.merged(with: phase.thresholds)
+                let t = merged.applied(to: Thresholds())
+                guard t.painSafeMax > t.painLimit else { continue }
+                let sets: (ThresholdOverrides) -> Bool = {
+                    $0.painSafeMax != nil || $0.painLimit != nil
+                }
+                let place: PainPlace?
+                var note = ""
+                if sets(phase.thresholds) {
+                    place = phasePain[phase.id]
+                } else if let variant, sets(variant.thresholds) {
+                    place = variantPain[variant.id]
+                } else {
+                    place = planPain
+                }
+                // A phase or plan value can be fine alone and clash only with a variant's.
+                if let variant, sets(variant.thresholds), place?.mark != variantPain[variant.id]?.mark {
+                    note = " with variant \(variant.id)"
+                }
+                guard let place, reported.insert(place.mark).inserted else { continue }
+                reader.fail(
+                    place.mark,
+                    "\(place.path): safe_max \(t.painSafeMax) is above limit \(t.painLimit)"
+                        + "\(note); safe_max must be <= limit")
+            }
+        }
+    }
+}

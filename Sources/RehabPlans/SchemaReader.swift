@@ -1,0 +1,247 @@
+// Typed reading of YAML nodes with errors that name the key path, the value found and what is
+// allowed. Every reader records its problem and returns nil, so one pass reports everything.
+
+import RehabCore
+
+/// A mapping whose keys were checked against what the schema allows at its place.
+struct Fields {
+    let path: String
+    let mark: Mark
+    let entries: [String: YAMLEntry]
+
+    subscript(key: String) -> YAMLNode? { entries[key]?.value }
+
+    func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}
+
+struct SchemaReader {
+    let file: String
+    private(set) var errors: [PlanError] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func fail(_ mark: Mark, _ message: String) {
+        errors.append(PlanError(file: file, line: mark.line, column: mark.column, message: message))
+    }
+
+    /// Reports unknown keys (with a suggestion when one is close) and missing required keys.
+    mutating func fields(
+        _ node: YAMLNode, _ path: String, required: [String], optional: [String] = []
+    ) -> Fields? {
+        guard case .mapping(let list, let mark) = node else {
+            fail(node.mark, "\(label(path))expected a mapping, found \(describe(node))")
+            return nil
+        }
+        let allowed = required + optional
+        var entries: [String: YAMLEntry] = [:]
+        for entry in list {
+            guard allowed.contains(entry.key) else {
+                let keyPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
+                if let near = closest(to: entry.key, in: allowed) {
+                    fail(entry.keyMark, "\(keyPath): unknown key; did you mean \(near)?")
+                } else {
+                    let list = allowed.joined(separator: ", ")
+                    fail(entry.keyMark, "\(keyPath): unknown key; allowed here: \(list)")
+                }
+                continue
+            }
+            entries[entry.key] = entry
+        }
+        for key in required where entries[key] == nil {
+            fail(mark, "\(label(path))missing required key \(key)")
+        }
+        return Fields(path: path, mark: mark, entries: entries)
+    }
+
+    mutating func list(_ node: YAMLNode?, _ path: String) -> [YAMLNode]? {
+        guard let node else { return nil }
+        guard case .sequence(let nodes, _) = node else {
+            fail(node.mark, "\(path): expected a list, found \(describe(node))")
+            return nil
+        }
+        return nodes
+    }
+
+    mutating func int(_ node: YAMLNode?, _ path: String, _ range: ClosedRange<Int>) -> Int? {
+        guard let node else { return nil }
+        guard case .scalar(let text, plain: true, _) = node, isDecimal(text, fraction: false),
+            let value = Int(text)
+        else {
+            let allowed = "\(range.lowerBound)-\(range.upperBound)"
+            fail(node.mark, "\(path): expected a whole number \(allowed), found \(describe(node))")
+            return nil
+        }
+        guard range.contains(value) else {
+            fail(
+                node.mark,
+                "\(path): \(value) is out of range; allowed \(range.lowerBound)-\(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ node: YAMLNode?, _ path: String, _ range: ClosedRange<Double>) -> Double?
+    {
+        guard let node else { return nil }
+        let allowed = "\(format(range.lowerBound))-\(format(range.upperBound))"
+        guard case .scalar(let text, plain: true, _) = node, isDecimal(text, fraction: true),
+            let value = Double(text)
+        else {
+            fail(node.mark, "\(path): expected a number \(allowed), found \(describe(node))")
+            return nil
+        }
+        guard range.contains(value) else {
+            fail(node.mark, "\(path): \(text) is out of range; allowed \(allowed)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: YAMLNode?, _ path: String) -> Bool? {
+        guard let node else { return nil }
+        if case .scalar(let text, plain: true, _) = node {
+            if text == "true" { return true }
+            if text == "false" { return false }
+        }
+        fail(node.mark, "\(path): expected true or false, found \(describe(node))")
+        return nil
+    }
+
+    /// A non-empty text scalar (quoted or not).
+    mutating func string(_ node: YAMLNode?, _ path: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let text, _, _) = node, !node.isNull else {
+            fail(node.mark, "\(path): expected text, found \(describe(node))")
+            return nil
+        }
+        guard !text.trimmingSpaces.isEmpty else {
+            fail(node.mark, "\(path): text is empty")
+            return nil
+        }
+        return text
+    }
+
+    /// An id: lowercase letters, digits and underscores, as red flag ids are.
+    mutating func identifier(_ node: YAMLNode?, _ path: String) -> String? {
+        guard let text = string(node, path), let node else { return nil }
+        guard RedFlag.isWellFormed(text) else {
+            fail(
+                node.mark,
+                "\(path): \(quoted(text)) is not a valid id; use lowercase letters, digits and "
+                    + "underscores (at most 64)")
+            return nil
+        }
+        return text
+    }
+
+    /// A text in both languages, both non-empty.
+    mutating func text(_ node: YAMLNode?, _ path: String) -> LocalizedText? {
+        guard let node, let fields = fields(node, path, required: ["nl", "en"]) else { return nil }
+        let nl = string(fields["nl"], fields.path("nl"))
+        let en = string(fields["en"], fields.path("en"))
+        guard let nl, let en else { return nil }
+        return LocalizedText(nl: nl, en: en)
+    }
+
+    /// One value of a closed vocabulary (activity, movement, region, kind).
+    mutating func choice<Value: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode?, _ path: String, _ what: String
+    ) -> Value? where Value.RawValue == String {
+        guard let text = string(node, path), let node else { return nil }
+        if let value = Value(rawValue: text) { return value }
+        unknown(text, what: what, among: Value.allCases.map(\.rawValue), at: node.mark, path)
+        return nil
+    }
+
+    /// Reports a name that is not one of `known`, with a suggestion or the whole list.
+    mutating func unknown(
+        _ text: String, what: String, among known: [String], at mark: Mark, _ path: String
+    ) {
+        if let near = closest(to: text, in: known) {
+            fail(mark, "\(path): unknown \(what) \(quoted(text)); did you mean \(near)?")
+        } else if known.isEmpty {
+            fail(mark, "\(path): unknown \(what) \(quoted(text)); none are defined")
+        } else {
+            fail(
+                mark,
+                "\(path): unknown \(what) \(quoted(text)); allowed: \(known.joined(separator: ", "))")
+        }
+    }
+
+    // MARK: - Wording
+
+    private func label(_ path: String) -> String { path.isEmpty ? "" : "\(path): " }
+
+    func describe(_ node: YAMLNode) -> String {
+        switch node {
+        case .scalar(let text, let plain, _):
+            if node.isNull { return "nothing" }
+            return plain ? quoted(text) : "the text \"\(shortened(text))\""
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    /// Plain values are shown as written unless they would be confusing bare.
+    private func quoted(_ text: String) -> String {
+        let bare = text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.+".unicodeScalars.contains($0)
+        }
+        return bare && !text.isEmpty ? shortened(text) : "\"\(shortened(text))\""
+    }
+
+    private func shortened(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+
+    private func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    private func isDecimal(_ text: String, fraction: Bool) -> Bool {
+        var digits = Substring(text)
+        if digits.first == "-" { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 1 || (fraction && parts.count == 2) else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        }
+    }
+}
+
+/// The known name closest to a misspelt one, when it is close enough to be a typo.
+func closest(to word: String, in known: [String]) -> String? {
+    let limit = word.count <= 4 ? 1 : 2
+    var best: (name: String, distance: Int)?
+    for name in known {
+        let d = editDistance(word, name)
+        if d <= limit, d < (best?.distance ?? .max) { best = (name, d) }
+    }
+    return best?.name
+}
+
+/// Levenshtein distance over characters.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
