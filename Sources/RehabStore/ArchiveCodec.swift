@@ -1,0 +1,456 @@
+import Foundation
+import RehabCore
+
+/// Archive ⇄ text: JSON for programs, one CSV file for spreadsheets. Both are exact inverses.
+public enum ArchiveCodec {
+    // MARK: - JSON
+
+    /// Pretty, sorted keys, snake_case names, ISO dates.
+    public static func json(_ archive: Archive) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(archive), as: UTF8.self) + "\n"
+    }
+
+    /// Errors name the path of the bad field, e.g. `patients[0].sessions[2].pain_during`.
+    public static func archive(json: String) throws -> Archive {
+        let archive: Archive
+        do {
+            archive = try JSONDecoder().decode(Archive.self, from: Data(json.utf8))
+        } catch let error as DecodingError {
+            throw StoreError.importFailed(describe(error))
+        } catch {
+            throw StoreError.importFailed("not a JSON document: \(error.localizedDescription)")
+        }
+        guard archive.format == "rehab-export" else {
+            throw StoreError.importFailed("format: expected rehab-export, found \(archive.format)")
+        }
+        return archive
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            var text = ""
+            for key in keys {
+                if let i = key.intValue {
+                    text += "[\(i)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
+            return text.isEmpty ? "document" : text
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])): missing"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): expected \(type)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)): expected \(type), found null"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "not a JSON document" }
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    // MARK: - CSV
+
+    /// The columns, in order. A row's `record` says which of them it uses.
+    static let columns = [
+        "record", "patient", "language", "archived",
+        "plan", "variant", "start_date", "starting_weekly_km", "overrides",
+        "phase", "date", "reason",
+        "id", "activity", "km", "minutes", "pain_during", "pain_after", "lasted_over_2h",
+        "flags", "shoe", "note", "calf_raises", "hop_test",
+        "pain", "start_km", "retire_km",
+    ]
+
+    /// Cells a person typed; a spreadsheet must not run them as formulas.
+    static let textColumns: Set<String> = [
+        "patient", "plan", "variant", "phase", "reason", "shoe", "note",
+    ]
+
+    /// One file: a header row, then per patient a `patient` row followed by its `assignment`,
+    /// `phase_change`, `session`, `morning`, `clearing` and `shoe` rows. ISO dates, dot
+    /// decimals, RFC 4180 quoting, CRLF line ends, flags joined with `;`, overrides as JSON.
+    public static func csv(_ archive: Archive) -> String {
+        var out = columns.joined(separator: ",") + "\r\n"
+        func row(_ record: String, _ patient: String, _ cells: [String: String]) {
+            var all = cells
+            all["record"] = record
+            all["patient"] = patient
+            out += columns.map { column in
+                let value = all[column] ?? ""
+                return quoted(textColumns.contains(column) ? defused(value) : value)
+            }.joined(separator: ",") + "\r\n"
+        }
+        for p in archive.patients {
+            row("patient", p.name, ["language": p.language?.rawValue ?? "", "archived": bool(p.archived)])
+            if let a = p.assignment {
+                let overrides = a.overrides.isEmpty ? "" : ((try? OverridesDoc.json(a.overrides)) ?? "")
+                row(
+                    "assignment", p.name,
+                    [
+                        "plan": a.planID, "variant": a.variantID ?? "", "start_date": a.startDate.iso,
+                        "starting_weekly_km": number(a.startingWeeklyKm), "overrides": overrides,
+                    ])
+                for c in a.phaseHistory {
+                    row(
+                        "phase_change", p.name,
+                        ["phase": c.phase, "date": c.date.iso, "reason": c.reason.rawValue])
+                }
+            }
+            for s in p.sessions {
+                row(
+                    "session", p.name,
+                    [
+                        "id": s.id.map(String.init) ?? "", "date": s.date.iso,
+                        "activity": s.activity.rawValue, "km": number(s.km),
+                        "minutes": String(s.minutes), "pain_during": String(s.painDuring),
+                        "pain_after": String(s.painAfter), "lasted_over_2h": bool(s.lastedOver2h),
+                        "flags": s.flags.joined(separator: ";"), "shoe": s.shoe ?? "",
+                        "note": s.note, "calf_raises": s.calfRaises.map(String.init) ?? "",
+                        "hop_test": s.hopTest.map(String.init) ?? "",
+                    ])
+            }
+            for m in p.mornings {
+                row(
+                    "morning", p.name,
+                    [
+                        "date": m.date.iso, "pain": String(m.pain),
+                        "flags": m.flags.joined(separator: ";"),
+                    ])
+            }
+            for c in p.clearings {
+                row("clearing", p.name, ["date": c.date.iso, "reason": c.reason])
+            }
+            for s in p.shoes {
+                row(
+                    "shoe", p.name,
+                    ["shoe": s.name, "start_km": number(s.startKm), "retire_km": number(s.retireKm)])
+            }
+        }
+        return out
+    }
+
+    static func bool(_ value: Bool) -> String { value ? "true" : "false" }
+
+    /// Shortest text that reads back as the same Double; whole numbers without ".0".
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    /// A leading `'` keeps a spreadsheet from reading `=…`, `+…`, `-…` or `@…` as a formula;
+    /// reading strips one leading `'`, so a cell that starts with `'` gets one too.
+    static func defused(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        return "=+-@'\t\r".unicodeScalars.contains(first) ? "'" + text : text
+    }
+
+    static func undefused(_ text: String) -> String {
+        text.hasPrefix("'") ? String(text.dropFirst()) : text
+    }
+
+    static func quoted(_ cell: String) -> String {
+        let needs = cell.unicodeScalars.contains { ",\"\r\n".unicodeScalars.contains($0) }
+            || cell.hasPrefix(" ") || cell.hasSuffix(" ")
+        guard needs else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Reads what `csv(_:)` writes. Errors say the line and the column.
+    public static func archive(csv: String) throws -> Archive {
+        let rows = try CSVTable.parse(csv)
+        guard let header = rows.first else { throw StoreError.importFailed("line 1: empty file") }
+        var index: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() {
+            let name = name.trimmingCharacters(in: .whitespaces)
+            guard columns.contains(name) else {
+                throw StoreError.importFailed("line 1: unknown column \"\(name)\"")
+            }
+            guard index[name] == nil else {
+                throw StoreError.importFailed("line 1: column \"\(name)\" twice")
+            }
+            index[name] = i
+        }
+        guard index["record"] != nil, index["patient"] != nil else {
+            throw StoreError.importFailed("line 1: the columns record and patient are required")
+        }
+        var patients: [ArchivedPatient] = []
+        var byName: [String: Int] = [:]
+        for row in rows.dropFirst() {
+            guard row.fields.count == header.fields.count else {
+                throw StoreError.importFailed(
+                    "line \(row.line): \(row.fields.count) fields, the header has "
+                        + "\(header.fields.count)")
+            }
+            let cells = CSVRow(line: row.line, fields: row.fields, index: index)
+            let record = try cells.text("record")
+            let name = try cells.text("patient")
+            if record == "patient" {
+                guard !name.isEmpty else { throw cells.error("patient", "a name is needed") }
+                var languageValue: Language?
+                let language = try cells.text("language")
+                if !language.isEmpty {
+                    guard let l = Language(rawValue: language) else {
+                        throw cells.error("language", "expected nl or en, found \"\(language)\"")
+                    }
+                    languageValue = l
+                }
+                byName[name] = patients.count
+                patients.append(
+                    ArchivedPatient(
+                        name: name, language: languageValue,
+                        archived: try cells.bool("archived") ?? false))
+                continue
+            }
+            guard let p = byName[name] else {
+                throw cells.error("patient", "\"\(name)\" has no patient row above this line")
+            }
+            switch record {
+            case "assignment":
+                guard patients[p].assignment == nil else {
+                    throw cells.error("record", "a second assignment for \"\(name)\"")
+                }
+                let overridesText = try cells.text("overrides")
+                var overrides = PlanOverrides()
+                if !overridesText.isEmpty {
+                    do {
+                        overrides = try OverridesDoc.overrides(json: overridesText)
+                    } catch {
+                        throw cells.error("overrides", "not a valid overrides JSON object")
+                    }
+                }
+                patients[p].assignment = Assignment(
+                    planID: try cells.required("plan"), variantID: try cells.optionalText("variant"),
+                    startDate: try cells.day("start_date"),
+                    startingWeeklyKm: try cells.double("starting_weekly_km"),
+                    overrides: overrides, phaseHistory: [])
+            case "phase_change":
+                guard patients[p].assignment != nil else {
+                    throw cells.error("record", "a phase_change before the assignment of \"\(name)\"")
+                }
+                let reasonText = try cells.text("reason")
+                guard let reason = PhaseChangeReason(rawValue: reasonText) else {
+                    let allowed = PhaseChangeReason.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw cells.error("reason", "expected one of \(allowed), found \"\(reasonText)\"")
+                }
+                patients[p].assignment?.phaseHistory.append(
+                    PhaseChange(
+                        phase: try cells.required("phase"), date: try cells.day("date"),
+                        reason: reason))
+            case "session":
+                let activityText = try cells.text("activity")
+                guard let activity = Activity(rawValue: activityText) else {
+                    let allowed = Activity.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw cells.error(
+                        "activity", "expected one of \(allowed), found \"\(activityText)\"")
+                }
+                patients[p].sessions.append(
+                    Session(
+                        id: try cells.int64("id"), date: try cells.day("date"), activity: activity,
+                        km: try cells.double("km"), minutes: try cells.requiredInt("minutes"),
+                        painDuring: try cells.requiredInt("pain_during"),
+                        painAfter: try cells.requiredInt("pain_after"),
+                        lastedOver2h: try cells.bool("lasted_over_2h") ?? false,
+                        flags: try cells.flags(), shoe: try cells.optionalText("shoe"),
+                        note: try cells.text("note"), calfRaises: try cells.int("calf_raises"),
+                        hopTest: try cells.int("hop_test")))
+            case "morning":
+                patients[p].mornings.append(
+                    MorningCheck(
+                        date: try cells.day("date"), pain: try cells.requiredInt("pain"),
+                        flags: try cells.flags()))
+            case "clearing":
+                patients[p].clearings.append(
+                    FlagClearing(date: try cells.day("date"), reason: try cells.text("reason")))
+            case "shoe":
+                guard let start = try cells.double("start_km") else {
+                    throw cells.error("start_km", "a number is needed")
+                }
+                guard let retire = try cells.double("retire_km") else {
+                    throw cells.error("retire_km", "a number is needed")
+                }
+                patients[p].shoes.append(
+                    Shoe(name: try cells.required("shoe"), startKm: start, retireKm: retire))
+            default:
+                throw cells.error(
+                    "record",
+                    "expected patient, assignment, phase_change, session, morning, clearing or "
+                        + "shoe, found \"\(record)\"")
+            }
+        }
+        return Archive(patients: patients)
+    }
+}
+
+/// One data row with typed access to its cells; every error names the line and the column.
+struct CSVRow {
+    var line: Int
+    var fields: [String]
+    var index: [String: Int]
+
+    func error(_ column: String, _ message: String) -> StoreError {
+        .importFailed("line \(line), column \(column): \(message)")
+    }
+
+    /// The cell as written (formula guard removed); "" when the column is absent.
+    func text(_ column: String) throws -> String {
+        guard let i = index[column] else { return "" }
+        let raw = fields[i]
+        return ArchiveCodec.textColumns.contains(column) ? ArchiveCodec.undefused(raw) : raw
+    }
+
+    func optionalText(_ column: String) throws -> String? {
+        let value = try text(column)
+        return value.isEmpty ? nil : value
+    }
+
+    func required(_ column: String) throws -> String {
+        let value = try text(column)
+        guard !value.isEmpty else { throw error(column, "a value is needed") }
+        return value
+    }
+
+    func day(_ column: String) throws -> Day {
+        let value = try text(column)
+        guard let day = Day(iso: value) else {
+            throw error(column, "expected a date YYYY-MM-DD, found \"\(value)\"")
+        }
+        return day
+    }
+
+    func int(_ column: String) throws -> Int? {
+        let value = try text(column)
+        if value.isEmpty { return nil }
+        guard let n = Int(value) else {
+            throw error(column, "expected a whole number, found \"\(value)\"")
+        }
+        return n
+    }
+
+    func requiredInt(_ column: String) throws -> Int {
+        guard let n = try int(column) else { throw error(column, "a whole number is needed") }
+        return n
+    }
+
+    func int64(_ column: String) throws -> Int64? {
+        let value = try text(column)
+        if value.isEmpty { return nil }
+        guard let n = Int64(value) else {
+            throw error(column, "expected a whole number, found \"\(value)\"")
+        }
+        return n
+    }
+
+    func double(_ column: String) throws -> Double? {
+        let value = try text(column)
+        if value.isEmpty { return nil }
+        // Dot decimals only: "7,25" from a Dutch spreadsheet is refused rather than misread.
+        guard let n = Double(value), n.isFinite else {
+            throw error(column, "expected a number with a dot for decimals, found \"\(value)\"")
+        }
+        return n
+    }
+
+    func bool(_ column: String) throws -> Bool? {
+        switch try text(column).lowercased() {
+        case "": return nil
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        case let other: throw error(column, "expected true or false, found \"\(other)\"")
+        }
+    }
+
+    func flags() throws -> [String] {
+        let value = try text("flags")
+        return value.isEmpty ? [] : value.split(separator: ";", omittingEmptySubsequences: false)
+            .map(String.init)
+    }
+}
+
+/// An RFC 4180 reader: quoted fields may hold commas, quotes and line breaks; lines end with
+/// CRLF, LF or CR. Each record keeps the line it starts on, for error messages.
+enum CSVTable {
+    struct Record {
+        var line: Int
+        var fields: [String]
+    }
+
+    static func parse(_ text: String) throws -> [Record] {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = String.UnicodeScalarView()
+        var line = 1
+        var recordLine = 1
+        var i = 0
+        var inQuotes = false
+        var wasQuoted = false
+        func endField() {
+            fields.append(String(field))
+            field = String.UnicodeScalarView()
+            wasQuoted = false
+        }
+        func endRecord() {
+            endField()
+            // A blank line (one empty unquoted field) is not a record.
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(Record(line: recordLine, fields: fields))
+            }
+            fields = []
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if inQuotes {
+                if c == "\"" {
+                    if i + 1 < scalars.count, scalars[i + 1] == "\"" {
+                        field.append("\"")
+                        i += 2
+                        continue
+                    }
+                    inQuotes = false
+                    wasQuoted = true
+                } else {
+                    if c == "\n" || (c == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n")) {
+                        line += 1
+                    }
+                    field.append(c)
+                }
+                i += 1
+                continue
+            }
+            switch c {
+            case "\"":
+                guard field.isEmpty, !wasQuoted else {
+                    throw StoreError.importFailed(
+                        "line \(line): a quote inside a field that does not start with one")
+                }
+                inQuotes = true
+            case ",":
+                endField()
+            case "\r", "\n":
+                if c == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                guard !wasQuoted else {
+                    throw StoreError.importFailed("line \(line): text after a closing quote")
+                }
+                field.append(c)
+            }
+            i += 1
+        }
+        if inQuotes {
+            throw StoreError.importFailed("line \(recordLine): a quoted field is never closed")
+        }
+        if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
+        return records
+    }
+}
