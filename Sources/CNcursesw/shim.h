@@ -22,6 +22,8 @@
 extern int wcwidth(wchar_t c);
 
 static inline WINDOW *rehab_stdscr(void) { return stdscr; }
+static inline FILE *rehab_stdin(void) { return stdin; }
+static inline FILE *rehab_stdout(void) { return stdout; }
 static inline int rehab_lines(void) { return getmaxy(stdscr); }
 static inline int rehab_cols(void) { return getmaxx(stdscr); }
 static inline int rehab_color_pairs(void) { return COLOR_PAIRS; }

@@ -66,7 +66,9 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
 
     /// The single row at `offset` from the top (empty if outside).
     public func row(_ offset: Int) -> Rect {
-        guard offset >= 0, offset < height else { return Rect(x: x, y: y + offset, width: 0, height: 0) }
+        guard offset >= 0, offset < height else {
+            return Rect(x: x, y: y + offset, width: 0, height: 0)
+        }
         return Rect(x: x, y: y + offset, width: width, height: 1)
     }
 

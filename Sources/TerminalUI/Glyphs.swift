@@ -14,6 +14,8 @@ public struct Glyphs: Sendable, Hashable {
     public var gaugeFilled: String
     public var gaugeEmpty: String
     public var gaugeOver: String
+    /// Left-aligned eighths of a cell (index 1...7) for smooth gauges; empty for none.
+    public var gaugePartials: [String]
     public var thresholdLine: String
     public var axisVertical: String
     public var ellipsis: String
@@ -25,14 +27,16 @@ public struct Glyphs: Sendable, Hashable {
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         horizontal: "─", vertical: "│",
         levels: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        gaugeFilled: "█", gaugeEmpty: "░", gaugeOver: "▓", thresholdLine: "─",
+        gaugeFilled: "█", gaugeEmpty: "░", gaugeOver: "▓",
+        gaugePartials: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], thresholdLine: "─",
         axisVertical: "┤", ellipsis: "…", selection: "▶", checked: "☑", unchecked: "☐")
 
     public static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         horizontal: "-", vertical: "|",
         levels: [" ", "_", ".", "-", "-", "=", "=", "#", "#"],
-        gaugeFilled: "#", gaugeEmpty: "-", gaugeOver: "!", thresholdLine: "-",
+        gaugeFilled: "#", gaugeEmpty: "-", gaugeOver: "!", gaugePartials: [],
+        thresholdLine: "-",
         axisVertical: "|", ellipsis: "~", selection: ">", checked: "[x]", unchecked: "[ ]")
 
     /// The set for a locale's character encoding name, as nl_langinfo(CODESET) reports it.

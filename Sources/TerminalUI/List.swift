@@ -1,0 +1,39 @@
+/// A vertical list of lines; the selected row is highlighted and kept in view.
+public struct List: StatefulWidget, Sendable {
+    public var items: [TextLine]
+    public var highlightPen: Pen
+    /// Drawn before the selected row (other rows get spaces of the same width); nil for none.
+    public var highlightSymbol: String?
+
+    public init(_ items: [TextLine], highlightPen: Pen = .reverse, highlightSymbol: String? = nil) {
+        self.items = items
+        self.highlightPen = highlightPen
+        self.highlightSymbol = highlightSymbol
+    }
+
+    public func render(in area: Rect, on grid: inout Grid, state: inout ListState) {
+        guard !area.isEmpty else { return }
+        state.keepVisible(count: items.count, visibleRows: area.height)
+        let symbolWidth = highlightSymbol.map { CellWidth.of($0) } ?? 0
+        for row in 0..<area.height {
+            let index = state.offset + row
+            guard index < items.count else { break }
+            let rowRect = area.row(row)
+            let isSelected = index == state.selected
+            var line = items[index]
+            if isSelected {
+                grid.fill(rowRect, pen: highlightPen)
+                line.spans = line.spans.map {
+                    Span($0.text, pen: $0.pen.patched(with: highlightPen))
+                }
+            }
+            var x = area.x
+            if let symbol = highlightSymbol {
+                let shown = isSelected ? symbol : String(repeating: " ", count: symbolWidth)
+                x = grid.put(shown, x: x, y: rowRect.y, pen: isSelected ? highlightPen : .plain,
+                    clip: rowRect)
+            }
+            grid.put(line, x: x, y: rowRect.y, clip: rowRect)
+        }
+    }
+}

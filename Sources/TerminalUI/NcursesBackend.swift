@@ -1,0 +1,208 @@
+import CNcursesw
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Why the terminal could not be taken over. Nothing has been written to it in these cases.
+public enum TerminalError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notATerminal(stream: String)
+    case unknownTerminal(term: String)
+    case alreadyActive
+
+    public var description: String {
+        switch self {
+        case .notATerminal(let stream):
+            "\(stream) is not a terminal; the full-screen app needs one"
+        case .unknownTerminal(let term):
+            term.isEmpty
+                ? "TERM is not set; the full-screen app cannot tell what terminal this is"
+                : "the terminal type '\(term)' is unknown to terminfo"
+        case .alreadyActive:
+            "the terminal is already in use by another screen"
+        }
+    }
+}
+
+/// The real terminal through ncursesw. Create it on the thread that will run the app loop and
+/// use it only there: curses is not thread-safe, so this type is deliberately not Sendable.
+public final class NcursesBackend: Backend {
+    public private(set) var size: Size
+    public let glyphs: Glyphs
+    /// Whether colours are drawn (has_colors and NO_COLOR unset or empty).
+    public let usesColor: Bool
+    /// Cells written by the last draw (for benchmarks).
+    public private(set) var lastFrameChangedCells = 0
+
+    private let screen: OpaquePointer
+    private var previous: Grid?
+    private var pairs: [PairKey: Int16] = [:]
+    private var nextPair: Int16 = 1
+    private var isActive = true
+    private nonisolated(unsafe) static var instanceExists = false
+
+    private struct PairKey: Hashable {
+        var fg: Int
+        var bg: Int
+    }
+
+    /// Checks what the constructor refuses on, without touching the terminal.
+    public static func preflight(
+        stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?
+    ) -> TerminalError? {
+        if !stdinIsTerminal { return .notATerminal(stream: "standard input") }
+        if !stdoutIsTerminal { return .notATerminal(stream: "standard output") }
+        guard let term, !term.isEmpty else { return .unknownTerminal(term: "") }
+        return nil
+    }
+
+    /// Takes over the terminal: alternate screen, no echo, keys one by one.
+    /// - Parameter mouse: report mouse presses as `.mouse` keys (off by default, because it
+    ///   takes text selection away from the user).
+    public init(mouse: Bool = false) throws(TerminalError) {
+        guard !NcursesBackend.instanceExists else { throw .alreadyActive }
+        let term = getenv("TERM").map { String(cString: $0) }
+        if let refusal = NcursesBackend.preflight(
+            stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, term: term)
+        {
+            throw refusal
+        }
+        setlocale(LC_ALL, "")
+        glyphs = Glyphs.forCurrentLocale()
+        // Before newterm, so ncurses sees our TERM handler and leaves it alone.
+        _ = rehab_guard_install()
+        // newterm (unlike initscr) returns nil for an unknown TERM instead of exiting.
+        guard let screen = newterm(term, rehab_stdout(), rehab_stdin()) else {
+            rehab_guard_remove()
+            throw .unknownTerminal(term: term ?? "")
+        }
+        self.screen = screen
+        set_term(screen)
+        set_escdelay(25)
+        let window = rehab_stdscr()
+        keypad(window, true)
+        noecho()
+        cbreak()
+        nonl()
+        curs_set(0)
+        let noColor = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
+        if noColor.isEmpty, has_colors() {
+            start_color()
+            use_default_colors()
+            usesColor = true
+        } else {
+            usesColor = false
+        }
+        if mouse {
+            mousemask(rehab_mouse_mask(), nil)
+            mouseinterval(0)
+        }
+        size = Size(width: Int(rehab_cols()), height: Int(rehab_lines()))
+        NcursesBackend.instanceExists = true
+    }
+
+    deinit {
+        restore()
+    }
+
+    /// Gives the terminal back (endwin) and removes the signal guard. Safe to call twice.
+    public func restore() {
+        guard isActive else { return }
+        isActive = false
+        endwin()
+        delscreen(screen)
+        rehab_guard_remove()
+        NcursesBackend.instanceExists = false
+    }
+
+    public func draw(_ grid: Grid) {
+        guard isActive else { return }
+        if rehab_guard_take_continued() != 0 { previous = nil }
+        let window = rehab_stdscr()
+        if previous == nil { clearok(window, true) }
+        let changes = grid.changes(from: previous)
+        for change in changes where change.x < size.width && change.y < size.height {
+            write(change.cell, x: change.x, y: change.y, window: window)
+        }
+        lastFrameChangedCells = changes.count
+        previous = grid
+        wrefresh(window)
+    }
+
+    public func readKey(timeoutMs: Int) -> Key? {
+        guard isActive else { return nil }
+        if rehab_guard_take_continued() != 0 {
+            // Back from Ctrl-Z: the screen may have been overwritten and resized meanwhile.
+            return refreshSize()
+        }
+        let window = rehab_stdscr()
+        wtimeout(window, Int32(clamping: timeoutMs < 0 ? -1 : timeoutMs))
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        if status == KEY_CODE_YES, Int32(code) == KEY_RESIZE { return refreshSize() }
+        if status == KEY_CODE_YES, Int32(code) == KEY_MOUSE {
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            return KeyDecoder.mouse(x: Int(event.x), y: Int(event.y),
+                buttonMask: UInt(event.bstate))
+        }
+        return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    private func refreshSize() -> Key {
+        size = Size(width: Int(rehab_cols()), height: Int(rehab_lines()))
+        previous = nil
+        return .resize
+    }
+
+    private func write(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        var attributes = rehab_a_normal()
+        var style = cell.style
+        if !usesColor, cell.bg != .default { style.insert(.reverse) }
+        if style.contains(.bold) { attributes |= rehab_a_bold() }
+        if style.contains(.dim) { attributes |= rehab_a_dim() }
+        if style.contains(.reverse) { attributes |= rehab_a_reverse() }
+        if style.contains(.underline) { attributes |= rehab_a_underline() }
+        let pair = usesColor ? pairNumber(fg: cell.fg, bg: cell.bg) : 0
+        var characters: [wchar_t] = cell.symbol.unicodeScalars.prefix(Int(CCHARW_MAX) - 1)
+            .map { wchar_t(bitPattern: $0.value) }
+        if characters.isEmpty { characters = [wchar_t(32)] }
+        characters.append(0)
+        var complex = cchar_t()
+        if setcchar(&complex, characters, attributes, pair, nil) != OK {
+            // ncurses refuses some clusters (e.g. emoji joined by ZWJ): draw the first scalar.
+            let first: [wchar_t] = [characters[0], 0]
+            setcchar(&complex, first, attributes, pair, nil)
+        }
+        mvwadd_wch(window, Int32(y), Int32(x), &complex)
+    }
+
+    // Colour pairs are allocated as combinations appear; when the terminal runs out, the
+    // default pair is used rather than failing.
+    private func pairNumber(fg: Color, bg: Color) -> Int16 {
+        let key = PairKey(fg: usable(fg), bg: usable(bg))
+        if key.fg == -1 && key.bg == -1 { return 0 }
+        if let pair = pairs[key] { return pair }
+        guard Int(nextPair) < Int(rehab_color_pairs()) else { return 0 }
+        let pair = nextPair
+        guard init_pair(pair, Int16(key.fg), Int16(key.bg)) == OK else { return 0 }
+        nextPair += 1
+        pairs[key] = pair
+        return pair
+    }
+
+    // A colour the terminal cannot show becomes its 8-colour cousin, or the default.
+    private func usable(_ color: Color) -> Int {
+        let index = color.paletteIndex
+        let count = Int(rehab_colors())
+        if index < count { return index }
+        if index < 16 { return index - 8 }
+        return -1
+    }
+}
+
+@available(*, unavailable, message: "curses may only be used from the thread that started it")
+extension NcursesBackend: Sendable {}
