@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RehabCoreTests", dependencies: ["RehabCore"]),
         .testTarget(name: "RehabPlansTests", dependencies: ["RehabPlans"]),
         .testTarget(name: "RehabStoreTests", dependencies: ["RehabStore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]

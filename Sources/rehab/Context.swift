@@ -172,17 +172,17 @@ struct Context {
     // MARK: values
 
     /// Validates a value at the entry point and names the field on failure.
-    func check<T>(_ body: () throws(ValidationError) -> T) throws -> T {
+    func check<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch {
+        } catch let error as RehabCore.ValidationError {
             throw Failure(message: messages.validation(error))
         }
     }
 
     func date(_ text: String?, field: String = "date") throws -> Day {
         guard let text else { return today }
-        return try check { () throws(ValidationError) in try Validate.date(text, field: field, today: today) }
+        return try check { try Validate.date(text, field: field, today: today) }
     }
 
     // MARK: output

@@ -27,18 +27,18 @@ struct Log: ParsableCommand {
     func run() throws {
         let context = try Context(global)
         // Every value is checked before the database is touched, so bad input changes nothing.
-        let activity = try context.check { () throws(ValidationError) in try Validate.activity(self.activity) }
-        let km = try self.km.map { text in try context.check { () throws(ValidationError) in try Validate.km(text) } }
-        let minutes = try context.check { () throws(ValidationError) in try Validate.minutes(self.minutes) }
-        let during = try context.check { () throws(ValidationError) in try Validate.pain(painDuring, field: "pain-during") }
-        let after = try context.check { () throws(ValidationError) in try Validate.pain(painAfter, field: "pain-after") }
-        let note = try context.check { () throws(ValidationError) in try Validate.text(self.note ?? "", field: "note") }
-        let shoe = try self.shoe.map { text in try context.check { () throws(ValidationError) in try Validate.name(text, field: "shoe") } }
+        let activity = try context.check { try Validate.activity(self.activity) }
+        let km = try self.km.map { text in try context.check { try Validate.km(text) } }
+        let minutes = try context.check { try Validate.minutes(self.minutes) }
+        let during = try context.check { try Validate.pain(painDuring, field: "pain-during") }
+        let after = try context.check { try Validate.pain(painAfter, field: "pain-after") }
+        let note = try context.check { try Validate.text(self.note ?? "", field: "note") }
+        let shoe = try self.shoe.map { text in try context.check { try Validate.name(text, field: "shoe") } }
         let calfRaises = try self.calfRaises.map { text in
-            try context.check { () throws(ValidationError) in try Validate.integer(text, field: "calf-raises", in: 1...500) }
+            try context.check { try Validate.integer(text, field: "calf-raises", in: 1...500) }
         }
         let hopTest = try self.hopTest.map { text in
-            try context.check { () throws(ValidationError) in try Validate.integer(text, field: "hop-test", in: 1...500) }
+            try context.check { try Validate.integer(text, field: "hop-test", in: 1...500) }
         }
         let day = try context.date(date)
 
@@ -82,7 +82,7 @@ func sessionSummary(_ s: Session, context: Context) -> String {
 func checkedFlags(_ flags: [String], plan: Plan, context: Context) throws -> [String] {
     let known = Array(Set(RedFlag.builtIn.keys).union(plan.redFlags.map(\.id))).sorted()
     return try flags.map { flag in
-        try context.check { () throws(ValidationError) in try Validate.flag(flag, known: known) }
+        try context.check { try Validate.flag(flag, known: known) }
     }
 }
 
@@ -97,7 +97,7 @@ struct Morning: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let score = try context.check { () throws(ValidationError) in try Validate.pain(self.pain, field: "pain") }
+        let score = try context.check { try Validate.pain(self.pain, field: "pain") }
         let day = try context.date(date)
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
@@ -128,7 +128,7 @@ struct ClearFlags: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let reason = try context.check { () throws(ValidationError) in try Validate.text(self.reason, field: "reason") }
+        let reason = try context.check { try Validate.text(self.reason, field: "reason") }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw context.fail(Phrase.reasonRequired())
         }

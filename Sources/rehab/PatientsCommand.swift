@@ -52,7 +52,7 @@ struct PatientsCommand: ParsableCommand {
 
         func run() throws {
             let context = try Context(global)
-            let name = try context.check { () throws(ValidationError) in try Validate.name(self.name, field: "name") }
+            let name = try context.check { try Validate.name(self.name, field: "name") }
             let store = try context.openStore()
             let patient = try context.storing { try store.addPatient(name: name, language: nil) }
             print(context.say(Phrase.patientAdded(patient.name)))
@@ -95,7 +95,7 @@ struct Start: ParsableCommand {
         let context = try Context(global)
         let start = try context.date(date)
         let weekly = try weeklyKm.map { text in
-            try context.check { () throws(ValidationError) in try Validate.decimal(text, field: "weekly-km", in: 0...300, places: 1) }
+            try context.check { try Validate.decimal(text, field: "weekly-km", in: 0...300, places: 1) }
         }
         let template = try context.loadPlan(plan)
         let variantID: String?
@@ -112,7 +112,7 @@ struct Start: ParsableCommand {
         let existing = try context.storing { try store.patients(includeArchived: false) }
         if existing.isEmpty {
             // A runner on their own: make their patient record on the way, named after them.
-            let name = try context.check { () throws(ValidationError) in
+            let name = try context.check {
                 try Validate.name(global.patient ?? context.environment["USER"] ?? "runner", field: "patient")
             }
             patient = try context.storing { try store.addPatient(name: name, language: context.language) }

@@ -63,7 +63,7 @@ struct PlansCommand: ParsableCommand {
         @Argument(help: "Plan files to check.") var files: [String]
 
         func validate() throws {
-            if files.isEmpty { throw ValidationError("give at least one plan file") }
+            if files.isEmpty { throw ArgumentParser.ValidationError("give at least one plan file") }
         }
 
         func run() throws {

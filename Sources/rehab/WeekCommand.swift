@@ -12,7 +12,7 @@ struct Week: ParsableCommand {
     func run() throws {
         let context = try Context(global)
         let count = try weeks.map { text in
-            try context.check { () throws(ValidationError) in try Validate.integer(text, field: "weeks", in: 1...520) }
+            try context.check { try Validate.integer(text, field: "weeks", in: 1...520) }
         } ?? 8
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
