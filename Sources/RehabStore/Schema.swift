@@ -6,10 +6,10 @@ import RehabCore
 /// a hand-run `sqlite3`). Tables are STRICT so a text can never hide in a number column.
 enum Schema {
     /// A date column holds an ISO day that exists: the shape, then SQLite's own calendar
-    /// (`date('2026-02-30')` normalises to March, so it is not equal to itself).
+    /// (`date(julianday(...))` turns 2026-02-30 into March and 2026-13-01 into NULL).
     static func dateCheck(_ column: String) -> String {
         "CHECK (\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' "
-            + "AND date(\(column)) = \(column))"
+            + "AND date(julianday(\(column))) IS \(column))"
     }
 
     static func jsonArrayCheck(_ column: String) -> String {

@@ -1,0 +1,76 @@
+import Foundation
+import RehabCore
+import Testing
+
+@testable import RehabStore
+
+func day(_ iso: String) -> Day {
+    guard let d = Day(iso: iso) else { fatalError("bad test date \(iso)") }
+    return d
+}
+
+/// A fresh directory under the system temp dir, removed by the caller's `defer`.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("rehab-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+func mode(_ path: String) -> Int? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        let n = attributes[.posixPermissions] as? NSNumber
+    else { return nil }
+    return n.intValue & 0o777
+}
+
+func bytes(_ path: String) -> Data {
+    (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+}
+
+func contains(_ data: Data, _ text: String) -> Bool {
+    data.range(of: Data(text.utf8)) != nil
+}
+
+/// A runner with every kind of record, including text that trips up CSV and JSON.
+let trickyPatient = ArchivedPatient(
+    name: "Zoë d'Ancona, \"Zo\"", language: .nl, archived: false,
+    assignment: Assignment(
+        planID: "itbs", variantID: "acute", startDate: day("2026-01-05"), startingWeeklyKm: 12.5,
+        overrides: PlanOverrides(
+            thresholds: ThresholdOverrides(painSafeMax: 2, weeklyIncreasePct: 7.5),
+            phaseDays: ["build_up": PhaseDays(minDays: 10, maxDays: 28)],
+            exercises: [
+                "build_up": [Prescription(exercise: "clamshell", sets: 3, reps: 15, perWeek: 3)]
+            ],
+            runWalk: ["return": [RunWalkStep(runMinutes: 1, walkMinutes: 1, totalMinutes: 30)]]),
+        phaseHistory: [
+            PhaseChange(phase: "calm_down", date: day("2026-01-05"), reason: .start),
+            PhaseChange(phase: "build_up", date: day("2026-01-19"), reason: .advance),
+        ]),
+    sessions: [
+        Session(
+            date: day("2026-01-20"), activity: .run, km: 7.25, minutes: 48, painDuring: 2,
+            painAfter: 3, lastedOver2h: false, flags: [], shoe: "Gel-Kayano, 30",
+            note: "Hij zei \"au\", daarna\n7,5 km gewandeld\r\nnaar huis — pijn 3/10 😬"),
+        Session(
+            id: 42, date: day("2026-01-21"), activity: .cycle, km: nil, minutes: 30,
+            painDuring: 0, painAfter: 1, lastedOver2h: true, flags: ["fever", "giving_way"],
+            shoe: nil, note: "=SUM(A1:A9) is not a formula here", calfRaises: 25, hopTest: 10),
+        Session(
+            date: day("2026-01-21"), activity: .exercises, minutes: 15, painDuring: 1,
+            painAfter: 1, note: "'quoted' start, trailing space "),
+    ],
+    mornings: [
+        MorningCheck(date: day("2026-01-21"), pain: 2),
+        MorningCheck(date: day("2026-01-22"), pain: 4, flags: ["swelling_warmth_redness"]),
+    ],
+    clearings: [FlagClearing(date: day("2026-01-23"), reason: "Huisarts: mag door, \"rustig\"")],
+    shoes: [Shoe(name: "Gel-Kayano, 30", startKm: 120.5, retireKm: 650)])
+
+let plainPatient = ArchivedPatient(
+    name: "-Sam", language: nil, archived: true,
+    sessions: [
+        Session(date: day("2026-02-01"), activity: .walk, km: 3, minutes: 40, painDuring: 0,
+            painAfter: 0)
+    ])
