@@ -51,23 +51,42 @@ static inline const char *rehab_codeset(void) { return nl_langinfo(CODESET); }
 
 // ---- Terminal guard -------------------------------------------------------------------------
 // Lives in C because a signal handler may only call async-signal-safe functions; Swift code
-// cannot promise that. The state is file-static, so every call must come from one Swift file.
+// cannot promise that. Swift emits the static inline functions it uses (but not file-scope
+// variables of a header), so the state is a function-local static; each Swift file that calls
+// these gets its own copy, so every call must come from one Swift file (NcursesBackend.swift).
+#define REHAB_GUARD_SIGNAL_COUNT 8
 
-static struct termios rehab_guard_termios;
-static volatile sig_atomic_t rehab_guard_armed = 0;
-static volatile sig_atomic_t rehab_guard_continued = 0;
-
-static const int rehab_guard_signals[] = {
-    SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGHUP, SIGQUIT, SIGTERM
+struct rehab_guard_state {
+    struct termios termios;
+    volatile sig_atomic_t armed;
+    volatile sig_atomic_t continued;
+    struct sigaction previous[REHAB_GUARD_SIGNAL_COUNT];
+    struct sigaction previous_cont;
 };
-#define REHAB_GUARD_SIGNAL_COUNT (sizeof rehab_guard_signals / sizeof rehab_guard_signals[0])
-static struct sigaction rehab_guard_previous[REHAB_GUARD_SIGNAL_COUNT];
-static struct sigaction rehab_guard_previous_cont;
+
+static inline struct rehab_guard_state *rehab_guard(void) {
+    static struct rehab_guard_state state;
+    return &state;
+}
+
+static inline int rehab_guard_signal(size_t i) {
+    switch (i) {
+    case 0: return SIGILL;
+    case 1: return SIGTRAP;
+    case 2: return SIGABRT;
+    case 3: return SIGSEGV;
+    case 4: return SIGBUS;
+    case 5: return SIGHUP;
+    case 6: return SIGQUIT;
+    default: return SIGTERM;
+    }
+}
 
 static inline void rehab_guard_handler(int sig) {
-    if (rehab_guard_armed) {
+    struct rehab_guard_state *guard = rehab_guard();
+    if (guard->armed) {
         static const char reset[] = "\033[?1049l\033[?25h\033[0m";
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &rehab_guard_termios);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &guard->termios);
         ssize_t written = write(STDOUT_FILENO, reset, sizeof reset - 1);
         (void)written;
     }
@@ -77,43 +96,46 @@ static inline void rehab_guard_handler(int sig) {
 
 static inline void rehab_guard_continue_handler(int sig) {
     (void)sig;
-    rehab_guard_continued = 1;
+    rehab_guard()->continued = 1;
 }
 
 /// Saves the terminal modes of stdin and installs the handlers. Returns 0 on success.
 static inline int rehab_guard_install(void) {
-    if (tcgetattr(STDIN_FILENO, &rehab_guard_termios) != 0) return -1;
+    struct rehab_guard_state *guard = rehab_guard();
+    if (tcgetattr(STDIN_FILENO, &guard->termios) != 0) return -1;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = rehab_guard_handler;
     sigemptyset(&action.sa_mask);
     for (size_t i = 0; i < REHAB_GUARD_SIGNAL_COUNT; i++) {
-        sigaction(rehab_guard_signals[i], &action, &rehab_guard_previous[i]);
+        sigaction(rehab_guard_signal(i), &action, &guard->previous[i]);
     }
     struct sigaction cont;
     memset(&cont, 0, sizeof cont);
     cont.sa_handler = rehab_guard_continue_handler;
     sigemptyset(&cont.sa_mask);
     cont.sa_flags = SA_RESTART;
-    sigaction(SIGCONT, &cont, &rehab_guard_previous_cont);
-    rehab_guard_armed = 1;
+    sigaction(SIGCONT, &cont, &guard->previous_cont);
+    guard->armed = 1;
     return 0;
 }
 
 /// Puts the previous handlers back (after endwin, on a normal exit).
 static inline void rehab_guard_remove(void) {
-    if (!rehab_guard_armed) return;
-    rehab_guard_armed = 0;
+    struct rehab_guard_state *guard = rehab_guard();
+    if (!guard->armed) return;
+    guard->armed = 0;
     for (size_t i = 0; i < REHAB_GUARD_SIGNAL_COUNT; i++) {
-        sigaction(rehab_guard_signals[i], &rehab_guard_previous[i], NULL);
+        sigaction(rehab_guard_signal(i), &guard->previous[i], NULL);
     }
-    sigaction(SIGCONT, &rehab_guard_previous_cont, NULL);
+    sigaction(SIGCONT, &guard->previous_cont, NULL);
 }
 
 /// True once after the process was continued (fg after Ctrl-Z); clears the flag.
 static inline int rehab_guard_take_continued(void) {
-    if (rehab_guard_continued) {
-        rehab_guard_continued = 0;
+    struct rehab_guard_state *guard = rehab_guard();
+    if (guard->continued) {
+        guard->continued = 0;
         return 1;
     }
     return 0;

@@ -34,7 +34,7 @@ public struct Glyphs: Sendable, Hashable {
     public static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         horizontal: "-", vertical: "|",
-        levels: [" ", "_", ".", "-", "-", "=", "=", "#", "#"],
+        levels: [" ", ".", ".", ":", ":", "+", "+", "#", "#"],
         gaugeFilled: "#", gaugeEmpty: "-", gaugeOver: "!", gaugePartials: [],
         thresholdLine: "-",
         axisVertical: "|", ellipsis: "~", selection: ">", checked: "[x]", unchecked: "[ ]")
