@@ -102,9 +102,16 @@ public final class Store: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
-        if wal { config.journalMode = .wal }
         config.prepareDatabase { db in
-            // WAL with NORMAL may lose the last commits on power loss; a health log should not.
+            // Set here rather than with `journalMode = .wal`, which also sets synchronous =
+            // NORMAL: WAL with NORMAL may lose the last commits on power loss; a health log
+            // should not.
+            if wal {
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else {
+                    throw DatabaseError(message: "could not switch to WAL (got \(mode ?? "nil"))")
+                }
+            }
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Deleted rows are overwritten with zeros, so a deleted patient leaves no text behind.
             try db.execute(sql: "PRAGMA secure_delete = ON")

@@ -1,0 +1,201 @@
+import Foundation
+import RehabCore
+import Testing
+
+@testable import RehabStore
+
+@Suite struct ArchiveTests {
+    let archive = Archive(patients: [trickyPatient, plainPatient])
+
+    @Test func jsonRoundTripIsExact() throws {
+        let json = try ArchiveCodec.json(archive)
+        #expect(try ArchiveCodec.archive(json: json) == archive)
+    }
+
+    @Test func jsonUsesStableSnakeCaseNames() throws {
+        let json = try ArchiveCodec.json(archive)
+        for key in [
+            "\"format\" : \"rehab-export\"", "\"version\" : 1", "\"pain_during\"",
+            "\"lasted_over_2h\"", "\"plan_id\"", "\"phase_history\"", "\"start_date\" : \"2026-01-05\"",
+            "\"phase_days\"", "\"build_up\"", "\"max_days\" : 28", "\"retire_km\" : 650",
+            "\"km\" : 7.25", "\"weekly_increase_pct\" : 7.5", "\"run_walk\"",
+        ] {
+            #expect(json.contains(key), "\(key)")
+        }
+        #expect(!json.contains("painDuring"))
+        #expect(!json.contains("buildUp"))
+    }
+
+    @Test func jsonErrorsNameThePath() throws {
+        var json = try ArchiveCodec.json(archive)
+        json = json.replacingOccurrences(of: "\"activity\" : \"cycle\"", with: "\"activity\" : \"jog\"")
+        let error = #expect(throws: StoreError.self) { try ArchiveCodec.archive(json: json) }
+        guard case .importFailed(let message) = error else {
+            Issue.record("expected importFailed")
+            return
+        }
+        #expect(message.hasPrefix("patients[0].sessions[1].activity"))
+        #expect(throws: StoreError.self) {
+            try ArchiveCodec.archive(json: #"{"format":"other","version":1,"patients":[]}"#)
+        }
+        #expect(throws: StoreError.importFailed("patients[0].name: missing")) {
+            try ArchiveCodec.archive(
+                json: #"{"format":"rehab-export","version":1,"patients":[{"archived":false}]}"#)
+        }
+    }
+
+    @Test func csvRoundTripIsExact() throws {
+        let csv = ArchiveCodec.csv(archive)
+        #expect(try ArchiveCodec.archive(csv: csv) == archive)
+    }
+
+    @Test func csvIsSpreadsheetFriendly() throws {
+        let csv = ArchiveCodec.csv(archive)
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0].hasPrefix("record,patient,language,archived,plan,"))
+        #expect(lines[1] == #"patient,"Zoë d'Ancona, ""Zo""",nl,false"# + String(repeating: ",", count: 23))
+        #expect(lines[2].hasPrefix(#"assignment,"Zoë d'Ancona, ""Zo""",,,itbs,acute,2026-01-05,12.5,"#))
+        #expect(csv.contains(",7.25,48,2,3,false,,\"Gel-Kayano, 30\","))
+        #expect(csv.contains(",fever;giving_way,"))
+        // Text that starts like a formula gets a leading apostrophe.
+        #expect(csv.contains(",'=SUM(A1:A9) is not a formula here,"))
+        #expect(csv.contains("\npatient,'-Sam,,true,"))
+        #expect(csv.hasSuffix("\r\n"))
+    }
+
+    @Test func csvErrorsGiveLineAndColumn() throws {
+        let header = ArchiveCodec.columns.joined(separator: ",")
+        func row(_ cells: [String: String]) -> String {
+            ArchiveCodec.columns.map { cells[$0] ?? "" }.joined(separator: ",")
+        }
+        let patient = row(["record": "patient", "patient": "Sam"])
+        let badPain = row([
+            "record": "session", "patient": "Sam", "date": "2026-03-01", "activity": "run",
+            "minutes": "30", "pain_during": "veel", "pain_after": "1",
+        ])
+        let text = [header, patient, badPain].joined(separator: "\n") + "\n"
+        #expect(
+            throws: StoreError.importFailed(
+                "line 3, column pain_during: expected a whole number, found \"veel\"")
+        ) { try ArchiveCodec.archive(csv: text) }
+
+        let dutchDecimal = row([
+            "record": "session", "patient": "Sam", "date": "2026-03-01", "activity": "run",
+            "km": "\"7,25\"", "minutes": "30", "pain_during": "1", "pain_after": "1",
+        ])
+        let error = #expect(throws: StoreError.self) {
+            try ArchiveCodec.archive(csv: [header, patient, dutchDecimal].joined(separator: "\r\n"))
+        }
+        #expect(error.map { "\($0)".contains("line 3, column km") } == true)
+
+        let orphan = row(["record": "morning", "patient": "Ann", "date": "2026-03-01", "pain": "1"])
+        let orphanError = #expect(throws: StoreError.self) {
+            try ArchiveCodec.archive(csv: [header, patient, orphan].joined(separator: "\n"))
+        }
+        #expect(orphanError.map { "\($0)".contains("line 3, column patient") } == true)
+
+        #expect(throws: StoreError.importFailed("line 1: unknown column \"colour\"")) {
+            try ArchiveCodec.archive(csv: "record,patient,colour\n")
+        }
+        #expect(throws: StoreError.importFailed("line 2: a quoted field is never closed")) {
+            try ArchiveCodec.archive(csv: header + "\npatient,\"Sam\n")
+        }
+    }
+
+    @Test func csvLineNumbersCountBreaksInsideQuotes() throws {
+        let header = ArchiveCodec.columns.joined(separator: ",")
+        let patient = "patient,Sam" + String(repeating: ",", count: ArchiveCodec.columns.count - 2)
+        // A note spanning three lines moves the next record to line 6.
+        var cells = Array(repeating: "", count: ArchiveCodec.columns.count)
+        func set(_ column: String, _ value: String) {
+            if let i = ArchiveCodec.columns.firstIndex(of: column) { cells[i] = value }
+        }
+        set("record", "session")
+        set("patient", "Sam")
+        set("date", "2026-03-01")
+        set("activity", "walk")
+        set("minutes", "20")
+        set("pain_during", "0")
+        set("pain_after", "0")
+        set("note", "\"een\ntwee\ndrie\"")
+        let good = cells.joined(separator: ",")
+        set("note", "")
+        set("date", "2026-03-32")
+        let bad = cells.joined(separator: ",")
+        let text = [header, patient, good, bad].joined(separator: "\n")
+        #expect(
+            throws: StoreError.importFailed(
+                "line 6, column date: expected a date YYYY-MM-DD, found \"2026-03-32\"")
+        ) { try ArchiveCodec.archive(csv: text) }
+    }
+
+    @Test func exportImportThroughAStore() throws {
+        let source = try Store.inMemory()
+        try source.importAll(archive)
+        let exported = try source.exportAll()
+        // Ids are storage details and are not exported; everything else comes back.
+        var expected = archive
+        for p in expected.patients.indices {
+            for s in expected.patients[p].sessions.indices {
+                expected.patients[p].sessions[s].id = nil
+            }
+        }
+        #expect(exported == expected)
+
+        let target = try Store.inMemory()
+        try target.importAll(try ArchiveCodec.archive(csv: ArchiveCodec.csv(exported)))
+        #expect(try target.exportAll() == exported)
+        let zoe = try #require(try target.patients().first)
+        #expect(try target.shoeKm(patientID: zoe.id) == ["Gel-Kayano, 30": 127.75])
+    }
+
+    @Test func importIsAllOrNothing() throws {
+        let store = try Store.inMemory()
+        var bad = plainPatient
+        bad.name = "Bo"
+        bad.sessions[0].painDuring = 11
+        let error = #expect(throws: StoreError.self) {
+            try store.importAll(Archive(patients: [trickyPatient, bad]))
+        }
+        guard case .importFailed(let message) = error else {
+            Issue.record("expected importFailed")
+            return
+        }
+        #expect(message.contains("patient \"Bo\", session 1 (2026-02-01)"))
+        #expect(message.contains("pain_during"))
+        #expect(try store.patients(includeArchived: true).isEmpty)
+
+        // A failure only SQLite can see (a foreign key is fine, so use two patients with the
+        // same name) also rolls back the first patient.
+        var twin = plainPatient
+        twin.name = "sam"
+        var first = plainPatient
+        first.name = "Sam"
+        #expect(throws: StoreError.duplicatePatient("sam")) {
+            try store.importAll(Archive(patients: [first, twin]))
+        }
+        #expect(try store.patients(includeArchived: true).isEmpty)
+    }
+
+    @Test func importRefusesExistingPatients() throws {
+        let store = try Store.inMemory()
+        _ = try store.addPatient(name: "-SAM")
+        #expect(throws: StoreError.duplicatePatient("-Sam")) {
+            try store.importAll(Archive(patients: [trickyPatient, plainPatient]))
+        }
+        #expect(try store.patients().map(\.name) == ["-SAM"])
+    }
+
+    @Test func importRefusesTwoMorningsOnOneDate() throws {
+        let store = try Store.inMemory()
+        var p = plainPatient
+        p.mornings = [
+            MorningCheck(date: day("2026-02-02"), pain: 1),
+            MorningCheck(date: day("2026-02-02"), pain: 2),
+        ]
+        #expect(
+            throws: StoreError.importFailed(
+                "patient \"-Sam\", morning 2: a second morning check on 2026-02-02")
+        ) { try store.importAll(Archive(patients: [p])) }
+    }
+}
