@@ -97,8 +97,11 @@ struct AssignmentDoc: Codable {
     var phaseHistory: [PhaseChangeDoc]
 
     enum CodingKeys: String, CodingKey {
-        case planID = "plan_id", variantID = "variant_id", startDate = "start_date"
-        case startingWeeklyKm = "starting_weekly_km", overrides
+        case planID = "plan_id"
+        case variantID = "variant_id"
+        case startDate = "start_date"
+        case startingWeeklyKm = "starting_weekly_km"
+        case overrides
         case phaseHistory = "phase_history"
     }
 
@@ -127,13 +130,17 @@ struct OverridesDoc: Codable {
     var runWalk: [String: [RunWalkDoc]]?
 
     enum CodingKeys: String, CodingKey {
-        case thresholds, phaseDays = "phase_days", exercises, runWalk = "run_walk"
+        case thresholds
+        case phaseDays = "phase_days"
+        case exercises
+        case runWalk = "run_walk"
     }
 
     init(_ o: PlanOverrides) {
         thresholds = o.thresholds.isEmpty ? nil : ThresholdsDoc(o.thresholds)
         phaseDays = o.phaseDays.isEmpty ? nil : o.phaseDays.mapValues(PhaseDaysDoc.init)
-        exercises = o.exercises.isEmpty ? nil : o.exercises.mapValues { $0.map(PrescriptionDoc.init) }
+        exercises =
+            o.exercises.isEmpty ? nil : o.exercises.mapValues { $0.map(PrescriptionDoc.init) }
         runWalk = o.runWalk.isEmpty ? nil : o.runWalk.mapValues { $0.map(RunWalkDoc.init) }
     }
 
@@ -166,10 +173,12 @@ struct ThresholdsDoc: Codable {
     var noImprovementDays: Int?
 
     enum CodingKeys: String, CodingKey {
-        case painSafeMax = "pain_safe_max", painLimit = "pain_limit"
+        case painSafeMax = "pain_safe_max"
+        case painLimit = "pain_limit"
         case painLastingHours = "pain_lasting_hours"
         case worseningWindowHours = "worsening_window_hours"
-        case weeklyIncreasePct = "weekly_increase_pct", sessionSpikePct = "session_spike_pct"
+        case weeklyIncreasePct = "weekly_increase_pct"
+        case sessionSpikePct = "session_spike_pct"
         case noImprovementDays = "no_improvement_days"
     }
 
@@ -195,7 +204,10 @@ struct PhaseDaysDoc: Codable {
     var minDays: Int?
     var maxDays: Int?
 
-    enum CodingKeys: String, CodingKey { case minDays = "min_days", maxDays = "max_days" }
+    enum CodingKeys: String, CodingKey {
+        case minDays = "min_days"
+        case maxDays = "max_days"
+    }
 
     init(_ d: PhaseDays) {
         minDays = d.minDays
@@ -214,7 +226,9 @@ struct PrescriptionDoc: Codable {
     var perWeek: Int?
 
     enum CodingKeys: String, CodingKey {
-        case exercise, sets, reps, holdSeconds = "hold_seconds", perDay = "per_day"
+        case exercise, sets, reps
+        case holdSeconds = "hold_seconds"
+        case perDay = "per_day"
         case perWeek = "per_week"
     }
 
@@ -242,8 +256,10 @@ struct RunWalkDoc: Codable {
     var sessionsToPass: Int
 
     enum CodingKeys: String, CodingKey {
-        case runMinutes = "run_minutes", walkMinutes = "walk_minutes"
-        case totalMinutes = "total_minutes", sessionsPerWeek = "sessions_per_week"
+        case runMinutes = "run_minutes"
+        case walkMinutes = "walk_minutes"
+        case totalMinutes = "total_minutes"
+        case sessionsPerWeek = "sessions_per_week"
         case sessionsToPass = "sessions_to_pass"
     }
 
@@ -278,9 +294,13 @@ struct SessionDoc: Codable {
     var hopTest: Int?
 
     enum CodingKeys: String, CodingKey {
-        case id, date, activity, km, minutes, painDuring = "pain_during"
-        case painAfter = "pain_after", lastedOver2h = "lasted_over_2h", flags, shoe, note
-        case calfRaises = "calf_raises", hopTest = "hop_test"
+        case id, date, activity, km, minutes
+        case painDuring = "pain_during"
+        case painAfter = "pain_after"
+        case lastedOver2h = "lasted_over_2h"
+        case flags, shoe, note
+        case calfRaises = "calf_raises"
+        case hopTest = "hop_test"
     }
 
     init(_ s: Session) {
@@ -340,7 +360,9 @@ struct ShoeDoc: Codable {
     var retireKm: Double
 
     enum CodingKeys: String, CodingKey {
-        case name, startKm = "start_km", retireKm = "retire_km"
+        case name
+        case startKm = "start_km"
+        case retireKm = "retire_km"
     }
 
     init(_ s: Shoe) {

@@ -81,19 +81,24 @@ public enum ArchiveCodec {
             var all = cells
             all["record"] = record
             all["patient"] = patient
-            out += columns.map { column in
-                let value = all[column] ?? ""
-                return quoted(textColumns.contains(column) ? defused(value) : value)
-            }.joined(separator: ",") + "\r\n"
+            out +=
+                columns.map { column in
+                    let value = all[column] ?? ""
+                    return quoted(textColumns.contains(column) ? defused(value) : value)
+                }.joined(separator: ",") + "\r\n"
         }
         for p in archive.patients {
-            row("patient", p.name, ["language": p.language?.rawValue ?? "", "archived": bool(p.archived)])
+            row(
+                "patient", p.name,
+                ["language": p.language?.rawValue ?? "", "archived": bool(p.archived)])
             if let a = p.assignment {
-                let overrides = a.overrides.isEmpty ? "" : ((try? OverridesDoc.json(a.overrides)) ?? "")
+                let overrides =
+                    a.overrides.isEmpty ? "" : ((try? OverridesDoc.json(a.overrides)) ?? "")
                 row(
                     "assignment", p.name,
                     [
-                        "plan": a.planID, "variant": a.variantID ?? "", "start_date": a.startDate.iso,
+                        "plan": a.planID, "variant": a.variantID ?? "",
+                        "start_date": a.startDate.iso,
                         "starting_weekly_km": number(a.startingWeeklyKm), "overrides": overrides,
                     ])
                 for c in a.phaseHistory {
@@ -129,7 +134,10 @@ public enum ArchiveCodec {
             for s in p.shoes {
                 row(
                     "shoe", p.name,
-                    ["shoe": s.name, "start_km": number(s.startKm), "retire_km": number(s.retireKm)])
+                    [
+                        "shoe": s.name, "start_km": number(s.startKm),
+                        "retire_km": number(s.retireKm),
+                    ])
             }
         }
         return out
@@ -156,7 +164,8 @@ public enum ArchiveCodec {
     }
 
     static func quoted(_ cell: String) -> String {
-        let needs = cell.unicodeScalars.contains { ",\"\r\n".unicodeScalars.contains($0) }
+        let needs =
+            cell.unicodeScalars.contains { ",\"\r\n".unicodeScalars.contains($0) }
             || cell.hasPrefix(" ") || cell.hasSuffix(" ")
         guard needs else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -226,18 +235,21 @@ public enum ArchiveCodec {
                     }
                 }
                 patients[p].assignment = Assignment(
-                    planID: try cells.required("plan"), variantID: try cells.optionalText("variant"),
+                    planID: try cells.required("plan"),
+                    variantID: try cells.optionalText("variant"),
                     startDate: try cells.day("start_date"),
                     startingWeeklyKm: try cells.double("starting_weekly_km"),
                     overrides: overrides, phaseHistory: [])
             case "phase_change":
                 guard patients[p].assignment != nil else {
-                    throw cells.error("record", "a phase_change before the assignment of \"\(name)\"")
+                    throw cells.error(
+                        "record", "a phase_change before the assignment of \"\(name)\"")
                 }
                 let reasonText = try cells.text("reason")
                 guard let reason = PhaseChangeReason(rawValue: reasonText) else {
                     let allowed = PhaseChangeReason.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw cells.error("reason", "expected one of \(allowed), found \"\(reasonText)\"")
+                    throw cells.error(
+                        "reason", "expected one of \(allowed), found \"\(reasonText)\"")
                 }
                 patients[p].assignment?.phaseHistory.append(
                     PhaseChange(
@@ -368,8 +380,10 @@ struct CSVRow {
 
     func flags() throws -> [String] {
         let value = try text("flags")
-        return value.isEmpty ? [] : value.split(separator: ";", omittingEmptySubsequences: false)
-            .map(String.init)
+        return value.isEmpty
+            ? []
+            : value.split(separator: ";", omittingEmptySubsequences: false)
+                .map(String.init)
     }
 }
 
@@ -417,7 +431,9 @@ enum CSVTable {
                     inQuotes = false
                     wasQuoted = true
                 } else {
-                    if c == "\n" || (c == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n")) {
+                    if c == "\n"
+                        || (c == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n"))
+                    {
                         line += 1
                     }
                     field.append(c)

@@ -77,11 +77,13 @@ enum Check {
         shoe.name = try name(s.name, field: "shoe")
         guard s.startKm.isFinite, (0...100_000).contains(s.startKm) else {
             throw ValidationError(
-                field: "start_km", value: String(s.startKm), allowed: .decimal(0...100_000, places: 2))
+                field: "start_km", value: String(s.startKm),
+                allowed: .decimal(0...100_000, places: 2))
         }
         guard (600...800).contains(s.retireKm) else {
             throw ValidationError(
-                field: "retire_km", value: String(s.retireKm), allowed: .decimal(600...800, places: 0))
+                field: "retire_km", value: String(s.retireKm),
+                allowed: .decimal(600...800, places: 0))
         }
         return shoe
     }

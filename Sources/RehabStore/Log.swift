@@ -253,7 +253,8 @@ extension Store {
 
     static func insertPhaseChange(_ db: Database, patientID: Int64, _ c: PhaseChange) throws {
         try db.execute(
-            sql: "INSERT INTO phase_change (patient_id, phase_id, date, reason) VALUES (?, ?, ?, ?)",
+            sql:
+                "INSERT INTO phase_change (patient_id, phase_id, date, reason) VALUES (?, ?, ?, ?)",
             arguments: [patientID, c.phase, c.date.iso, c.reason.rawValue])
     }
 

@@ -169,7 +169,8 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path: path, reason: describe(error))
         }
         if !unknown.isEmpty {
-            throw StoreError.newerDatabase(path: path, version: unknown.sorted().joined(separator: ", "))
+            throw StoreError.newerDatabase(
+                path: path, version: unknown.sorted().joined(separator: ", "))
         }
     }
 

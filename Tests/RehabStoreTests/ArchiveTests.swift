@@ -16,7 +16,8 @@ import Testing
         let json = try ArchiveCodec.json(archive)
         for key in [
             "\"format\" : \"rehab-export\"", "\"version\" : 1", "\"pain_during\"",
-            "\"lasted_over_2h\"", "\"plan_id\"", "\"phase_history\"", "\"start_date\" : \"2026-01-05\"",
+            "\"lasted_over_2h\"", "\"plan_id\"", "\"phase_history\"",
+            "\"start_date\" : \"2026-01-05\"",
             "\"phase_days\"", "\"build_up\"", "\"max_days\" : 28", "\"retire_km\" : 650",
             "\"km\" : 7.25", "\"weekly_increase_pct\" : 7.5", "\"run_walk\"",
         ] {
@@ -28,7 +29,8 @@ import Testing
 
     @Test func jsonErrorsNameThePath() throws {
         var json = try ArchiveCodec.json(archive)
-        json = json.replacingOccurrences(of: "\"activity\" : \"cycle\"", with: "\"activity\" : \"jog\"")
+        json = json.replacingOccurrences(
+            of: "\"activity\" : \"cycle\"", with: "\"activity\" : \"jog\"")
         let error = #expect(throws: StoreError.self) { try ArchiveCodec.archive(json: json) }
         guard case .importFailed(let message) = error else {
             Issue.record("expected importFailed")
@@ -53,8 +55,11 @@ import Testing
         let csv = ArchiveCodec.csv(archive)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0].hasPrefix("record,patient,language,archived,plan,"))
-        #expect(lines[1] == #"patient,"Zoë d'Ancona, ""Zo""",nl,false"# + String(repeating: ",", count: 23))
-        #expect(lines[2].hasPrefix(#"assignment,"Zoë d'Ancona, ""Zo""",,,itbs,acute,2026-01-05,12.5,"#))
+        #expect(
+            lines[1] == #"patient,"Zoë d'Ancona, ""Zo""",nl,false"#
+                + String(repeating: ",", count: 23))
+        #expect(
+            lines[2].hasPrefix(#"assignment,"Zoë d'Ancona, ""Zo""",,,itbs,acute,2026-01-05,12.5,"#))
         #expect(csv.contains(",7.25,48,2,3,false,,\"Gel-Kayano, 30\","))
         #expect(csv.contains(",fever;giving_way,"))
         // Text that starts like a formula gets a leading apostrophe.
@@ -84,7 +89,8 @@ import Testing
             "km": "\"7,25\"", "minutes": "30", "pain_during": "1", "pain_after": "1",
         ])
         let error = #expect(throws: StoreError.self) {
-            try ArchiveCodec.archive(csv: [header, patient, dutchDecimal].joined(separator: "\r\n"))
+            try ArchiveCodec.archive(
+                csv: [header, patient, dutchDecimal].joined(separator: "\r\n"))
         }
         #expect(error.map { "\($0)".contains("line 3, column km") } == true)
 

@@ -96,13 +96,16 @@ import Testing
         for n in 0..<40 {
             try store.addSession(
                 patientID: gone.id,
-                Session(date: day("2026-01-01").adding(days: n), activity: .run, km: 5,
+                Session(
+                    date: day("2026-01-01").adding(days: n), activity: .run, km: 5,
                     minutes: 30, painDuring: 1, painAfter: 1, note: "\(secretNote) \(n)"))
         }
-        try store.addClearing(patientID: gone.id, FlagClearing(date: day("2026-02-01"), reason: secretNote))
+        try store.addClearing(
+            patientID: gone.id, FlagClearing(date: day("2026-02-01"), reason: secretNote))
         try store.addSession(
             patientID: keep.id,
-            Session(date: day("2026-01-01"), activity: .walk, minutes: 20, painDuring: 0,
+            Session(
+                date: day("2026-01-01"), activity: .walk, minutes: 20, painDuring: 0,
                 painAfter: 0, note: "kept note"))
         // Guard: the secrets are on disk before the delete (main file or WAL).
         let written = bytes(path) + bytes(path + "-wal")
@@ -128,7 +131,8 @@ import Testing
             let store = n % 2 == 0 ? first : second
             try store.addSession(
                 patientID: p.id,
-                Session(date: day("2026-03-01"), activity: .walk, minutes: n + 1, painDuring: 0,
+                Session(
+                    date: day("2026-03-01"), activity: .walk, minutes: n + 1, painDuring: 0,
                     painAfter: 0))
             try store.setMorningCheck(
                 patientID: p.id, MorningCheck(date: day("2026-03-01").adding(days: n), pain: 1))
@@ -140,7 +144,8 @@ import Testing
                 do {
                     try stores[i].addSession(
                         patientID: p.id,
-                        Session(date: day("2026-03-02"), activity: .cycle, minutes: 100 + n,
+                        Session(
+                            date: day("2026-03-02"), activity: .cycle, minutes: 100 + n,
                             painDuring: 0, painAfter: 0, note: "thread \(i)"))
                 } catch {
                     failures.add("\(error)")

@@ -71,6 +71,7 @@ let trickyPatient = ArchivedPatient(
 let plainPatient = ArchivedPatient(
     name: "-Sam", language: nil, archived: true,
     sessions: [
-        Session(date: day("2026-02-01"), activity: .walk, km: 3, minutes: 40, painDuring: 0,
+        Session(
+            date: day("2026-02-01"), activity: .walk, km: 3, minutes: 40, painDuring: 0,
             painAfter: 0)
     ])

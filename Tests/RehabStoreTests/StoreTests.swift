@@ -78,13 +78,15 @@ import Testing
         let keep = try store.addPatient(name: "Keep")
         try store.addSession(
             patientID: keep.id,
-            Session(date: day("2026-03-01"), activity: .walk, minutes: 20, painDuring: 0,
+            Session(
+                date: day("2026-03-01"), activity: .walk, minutes: 20, painDuring: 0,
                 painAfter: 0))
         let gone = try store.importAllReturningID(trickyPatient)
         try store.deletePatient(id: gone)
-        for table in ["assignment", "phase_change", "session", "morning_check", "flag_clearing",
-            "shoe"]
-        {
+        for table in [
+            "assignment", "phase_change", "session", "morning_check", "flag_clearing",
+            "shoe",
+        ] {
             let count = try store.queue.read { db in
                 try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM \(table) WHERE patient_id = ?",
@@ -134,7 +136,8 @@ extension Store {
         let text = try store.queue.read { db in
             try String.fetchOne(db, sql: "SELECT overrides FROM assignment")
         }
-        #expect(text == #"{"phase_days":{"calm_down":{"max_days":14}},"thresholds":{"pain_limit":4}}"#)
+        #expect(
+            text == #"{"phase_days":{"calm_down":{"max_days":14}},"thresholds":{"pain_limit":4}}"#)
     }
 
     @Test func secondPlanNeedsReplacing() throws {
@@ -201,7 +204,8 @@ extension Store {
     @Test func badValuesThroughTheAPINameTheField() throws {
         let store = try Store.inMemory()
         let p = try store.addPatient(name: "Sam")
-        let base = Session(date: day("2026-03-01"), activity: .run, km: 5, minutes: 30,
+        let base = Session(
+            date: day("2026-03-01"), activity: .run, km: 5, minutes: 30,
             painDuring: 1, painAfter: 1)
         var cases: [(Session, String)] = []
         var s = base
@@ -230,7 +234,8 @@ extension Store {
         }
         #expect(try store.history(patientID: p.id).sessions.isEmpty)
         #expect(throws: ValidationError.self) {
-            try store.setMorningCheck(patientID: p.id, MorningCheck(date: day("2026-03-01"), pain: -1))
+            try store.setMorningCheck(
+                patientID: p.id, MorningCheck(date: day("2026-03-01"), pain: -1))
         }
         #expect(throws: ValidationError.self) {
             try store.addShoe(patientID: p.id, Shoe(name: "Old", retireKm: 900))
@@ -304,7 +309,8 @@ extension Store {
         for (km, shoe, activity) in runs {
             try store.addSession(
                 patientID: p.id,
-                Session(date: day("2026-03-01"), activity: activity, km: km, minutes: 40,
+                Session(
+                    date: day("2026-03-01"), activity: activity, km: km, minutes: 40,
                     painDuring: 0, painAfter: 0, shoe: shoe))
         }
         // 120.5 + 7.25 + 10 (the walk and the shoeless run do not count).
