@@ -15,6 +15,10 @@ struct PlanSchema {
     let expectedID: String?
 
     private var planPain: PainPlace?
+    /// What each phase and variant said, kept even when another part of it failed, so the
+    /// cross checks still run and report everything in one pass.
+    private var phaseFacts: [PhaseFacts]?
+    private var variantThresholds: [(id: String, thresholds: ThresholdOverrides)] = []
     private var variantPain: [String: PainPlace] = [:]
     private var phasePain: [String: PainPlace] = [:]
 
@@ -53,13 +57,13 @@ struct PlanSchema {
 
         let exercises = self.exercises(f["exercises"])
         let phases = self.phases(f["phases"], library: exercises.map(\.id))
-        let variants = self.variants(f["variants"], phases: phases)
+        let variants = self.variants(f["variants"])
         let redFlags = self.redFlags(f["red_flags"])
         let advice = (reader.list(f["advice"], "advice") ?? []).enumerated().compactMap {
             reader.text($0.element, "advice[\($0.offset)]")
         }
 
-        checkPainLayers(plan: thresholds, variants: variants, phases: phases)
+        checkPainLayers(plan: thresholds)
 
         guard let id, let names, let region, let summary, let phases, reader.errors.isEmpty else {
             return nil
@@ -152,7 +156,7 @@ struct PlanSchema {
         return result
     }
 
-    private mutating func variants(_ node: YAMLNode?, phases: [Phase]?) -> [Variant] {
+    private mutating func variants(_ node: YAMLNode?) -> [Variant] {
         var seen: [String: Mark] = [:]
         var result: [Variant] = []
         for (i, item) in (reader.list(node, "variants") ?? []).enumerated() {
@@ -166,8 +170,9 @@ struct PlanSchema {
             let names = reader.text(f["names"], f.path("names"))
             let description = reader.text(f["description"], f.path("description"))
             let weeks = expectedWeeks(f["expected_weeks"], f.path("expected_weeks"))
-            let days = phaseDays(f["phases"], f.path("phases"), phases: phases)
+            let days = phaseDays(f["phases"], f.path("phases"))
             let thresholds = self.thresholds(f, path: path, loadKeys: true)
+            if let id { variantThresholds.append((id, thresholds)) }
             if let id, let node = f["pain"] {
                 variantPain[id] = PainPlace(path: f.path("pain"), mark: node.mark)
             }
@@ -198,9 +203,7 @@ struct PlanSchema {
     }
 
     /// A variant's phase lengths, keyed by phase id; checked against the phases' own lengths.
-    private mutating func phaseDays(_ node: YAMLNode?, _ path: String, phases: [Phase]?)
-        -> [String: PhaseDays]
-    {
+    private mutating func phaseDays(_ node: YAMLNode?, _ path: String) -> [String: PhaseDays] {
         guard let node else { return [:] }
         guard case .mapping(let entries, _) = node else {
             reader.fail(node.mark, "\(path): expected a mapping, found \(reader.describe(node))")
@@ -209,10 +212,11 @@ struct PlanSchema {
         var result: [String: PhaseDays] = [:]
         for entry in entries {
             let entryPath = "\(path).\(entry.key)"
-            let phase = phases?.first { $0.id == entry.key }
-            if let phases, phase == nil {
+            let phase = phaseFacts?.first { $0.id == entry.key }
+            if let phaseFacts, phase == nil {
                 reader.unknown(
-                    entry.key, what: "phase", among: phases.map(\.id), at: entry.keyMark, entryPath)
+                    entry.key, what: "phase", among: phaseFacts.map(\.id), at: entry.keyMark,
+                    entryPath)
             }
             guard
                 let f = reader.fields(
@@ -221,8 +225,7 @@ struct PlanSchema {
             let days = PhaseDays(
                 minDays: reader.int(f["min_days"], f.path("min_days"), 0...365),
                 maxDays: reader.int(f["max_days"], f.path("max_days"), 0...365))
-            if let phase {
-                let minDays = days.minDays ?? phase.minDays
+            if let phase, let minDays = days.minDays ?? phase.minDays {
                 if let maxDays = days.maxDays ?? phase.maxDays, maxDays < minDays {
                     reader.fail(
                         f.mark,
@@ -239,6 +242,7 @@ struct PlanSchema {
     private mutating func phases(_ node: YAMLNode?, library: [String]) -> [Phase]? {
         guard let nodes = reader.list(node, "phases"), let node else { return nil }
         if nodes.isEmpty { reader.fail(node.mark, "phases: list at least one phase") }
+        phaseFacts = []
         var seen: [String: Mark] = [:]
         var result: [Phase] = []
         for (i, item) in nodes.enumerated() {
@@ -289,6 +293,10 @@ struct PlanSchema {
         let (metric, startingVolume) = phaseLoad(f["load"], f.path("load"), into: &thresholds)
         if let id, let node = f["pain"] {
             phasePain[id] = PainPlace(path: f.path("pain"), mark: node.mark)
+        }
+        if let id {
+            phaseFacts?.append(
+                PhaseFacts(id: id, thresholds: thresholds, minDays: minDays, maxDays: maxDays))
         }
         let exit = exitCriteria(f, isLast: isLast, hasRunWalk: !runWalk.isEmpty)
 
@@ -480,23 +488,21 @@ struct PlanSchema {
 
     /// safe_max must not exceed limit once defaults, plan, variant and phase are layered. The
     /// error goes to the most specific layer that set either value.
-    private mutating func checkPainLayers(
-        plan: ThresholdOverrides, variants: [Variant], phases: [Phase]?
-    ) {
+    private mutating func checkPainLayers(plan: ThresholdOverrides) {
+        let sets: (ThresholdOverrides) -> Bool = { $0.painSafeMax != nil || $0.painLimit != nil }
         var reported: Set<Mark> = []
-        let layers: [Variant?] = [nil] + variants.map { Optional($0) }
+        let layers: [(id: String, thresholds: ThresholdOverrides)?] =
+            [nil] + variantThresholds.map { Optional($0) }
         for variant in layers {
-            for phase in phases ?? [] {
+            // The empty phase stands for "no phase override", so plan and variant clashes show
+            // even when no phase could be read.
+            for phase in (phaseFacts ?? []) + [PhaseFacts(id: "", thresholds: ThresholdOverrides())]
+            {
                 var merged = plan
                 if let variant { merged = merged.merged(with: variant.thresholds) }
-                merged = merged.merged(with: phase.thresholds)
-                let t = merged.applied(to: Thresholds())
+                let t = merged.merged(with: phase.thresholds).applied(to: Thresholds())
                 guard t.painSafeMax > t.painLimit else { continue }
-                let sets: (ThresholdOverrides) -> Bool = {
-                    $0.painSafeMax != nil || $0.painLimit != nil
-                }
                 let place: PainPlace?
-                var note = ""
                 if sets(phase.thresholds) {
                     place = phasePain[phase.id]
                 } else if let variant, sets(variant.thresholds) {
@@ -505,7 +511,10 @@ struct PlanSchema {
                     place = planPain
                 }
                 // A phase or plan value can be fine alone and clash only with a variant's.
-                if let variant, sets(variant.thresholds), place?.mark != variantPain[variant.id]?.mark {
+                var note = ""
+                if let variant, sets(variant.thresholds),
+                    place?.mark != variantPain[variant.id]?.mark
+                {
                     note = " with variant \(variant.id)"
                 }
                 guard let place, reported.insert(place.mark).inserted else { continue }
@@ -516,4 +525,11 @@ struct PlanSchema {
             }
         }
     }
+}
+
+private struct PhaseFacts {
+    var id: String
+    var thresholds: ThresholdOverrides
+    var minDays: Int? = nil
+    var maxDays: Int? = nil
 }

@@ -136,7 +136,11 @@ struct SchemaReader {
 
     /// A text in both languages, both non-empty.
     mutating func text(_ node: YAMLNode?, _ path: String) -> LocalizedText? {
-        guard let node, let fields = fields(node, path, required: ["nl", "en"]) else { return nil }
+        guard let node, let fields = fields(node, path, required: [], optional: ["nl", "en"])
+        else { return nil }
+        for (key, language) in [("nl", "Dutch"), ("en", "English")] where fields[key] == nil {
+            fail(fields.mark, "\(path): missing the \(language) text (\(key)); every text needs nl and en")
+        }
         let nl = string(fields["nl"], fields.path("nl"))
         let en = string(fields["en"], fields.path("en"))
         guard let nl, let en else { return nil }

@@ -136,8 +136,16 @@ private struct Builder {
     var problems: [YAMLProblem] = []
     var documents = 0
 
+    /// Enough to show what is wrong; a billion-laughs file would otherwise list every alias.
+    static let maxProblems = 20
+
     /// Returns false when reading must stop.
     mutating func take(_ event: yaml_event_t) -> Bool {
+        guard problems.count < Builder.maxProblems else {
+            let mark = problems.last?.mark ?? Mark(line: 1, column: 1)
+            problems.append(YAMLProblem(mark: mark, message: "too many problems; stopped reading"))
+            return false
+        }
         let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
