@@ -1,0 +1,163 @@
+import Testing
+
+@testable import RehabCore
+
+struct CapRow: Sendable, CustomTestStringConvertible {
+    var previous: Double?
+    var start: Double?
+    var pct: Double
+    var cap: Double?
+    var testDescription: String { "prev \(previous as Any) start \(start as Any) pct \(pct)" }
+}
+
+@Suite struct LoadTests {
+    @Test(arguments: [
+        CapRow(previous: 10, start: nil, pct: 10, cap: 11),
+        CapRow(previous: 0, start: 12, pct: 10, cap: 12),
+        CapRow(previous: nil, start: 12, pct: 10, cap: 12),
+        CapRow(previous: nil, start: nil, pct: 10, cap: nil),
+        CapRow(previous: 0, start: nil, pct: 10, cap: nil),
+        CapRow(previous: 20, start: 30, pct: 10, cap: 30),
+        CapRow(previous: 20, start: 10, pct: 10, cap: 22),
+        CapRow(previous: 20, start: nil, pct: 5, cap: 21),
+        CapRow(previous: 8, start: nil, pct: 25, cap: 10),
+        CapRow(previous: 120, start: 60, pct: 0, cap: 120),
+    ])
+    func capTable(_ row: CapRow) {
+        let cap = Engine.cap(previousWeek: row.previous, startingVolume: row.start, increasePct: row.pct)
+        if let expected = row.cap {
+            #expect(abs((cap ?? -1) - expected) < 1e-9)
+        } else {
+            #expect(cap == nil)
+        }
+    }
+
+    /// The cap never exceeds max(previous × 1.1, start) and never falls below the start.
+    @Test func capStaysWithinTheRule() {
+        for tenths in 0...400 {
+            let previous = Double(tenths) / 10
+            for start in [nil, 0, 5, 12.3, 40] as [Double?] {
+                let cap = Engine.cap(previousWeek: previous, startingVolume: start, increasePct: 10)
+                let bound = max(previous * 1.1, start ?? 0)
+                if let cap {
+                    #expect(cap <= bound + 1e-9)
+                    #expect(cap >= (start ?? 0))
+                    if previous > 0 { #expect(cap >= previous) }
+                } else {
+                    #expect(previous == 0 && start == nil)
+                }
+            }
+        }
+    }
+
+    @Test func statusShowsTheWeekAgainstTheStartingKm() {
+        // Build-up from Monday 03-02; the runner did 12 km a week before the plan.
+        let a = assignment(start: "2026-03-02", [("build", "2026-03-02")], weeklyKm: 12)
+        let history = History(sessions: [run("2026-03-02", km: 4), run("2026-03-03", km: 5)])
+        let status = Engine.status(plan: testPlan, assignment: a, history: history, today: day("2026-03-04"))
+        #expect(status.load == LoadStatus(
+            metric: .km, weekStart: day("2026-03-02"), thisWeek: 9, lastWeek: 0, cap: 12,
+            overCap: false))
+        #expect(status.phase.number == 2)
+        #expect(status.phase.of == 3)
+        #expect(status.phase.day == 3)
+        #expect(status.phase.startDate == day("2026-03-02"))
+        #expect(status.phase.phase.id == "build")
+        #expect(status.thresholds == Thresholds())
+        #expect(status.morningCheckDue == day("2026-03-04"))  // yesterday had a run
+        #expect(status.runWalk == nil)
+        // 5 km after a 4 km longest: more than 4.4.
+        #expect(status.verdict.findings.map(\.code) == [.sessionSpike])
+        #expect(status.openFlags.isEmpty)
+
+        let answered = History(
+            sessions: history.sessions, mornings: [morning("2026-03-04", 1)])
+        let later = Engine.status(plan: testPlan, assignment: a, history: answered, today: day("2026-03-04"))
+        #expect(later.morningCheckDue == nil)
+    }
+
+    @Test func minutesMetricCountsOnlyItsActivity() {
+        // Rest phase measures cycling minutes; a phase starting volume floors the cap.
+        var plan = testPlan
+        plan.phases[0].startingVolume = 90
+        let a = assignment(start: "2026-02-23", [("rest", "2026-02-23")])
+        let history = History(sessions: [
+            cycle("2026-02-24", minutes: 60), cycle("2026-02-26", minutes: 40),
+            walk("2026-02-27", minutes: 200),
+            cycle("2026-03-02", minutes: 70), cycle("2026-03-03", minutes: 45),
+            run("2026-03-03", km: 3),
+        ])
+        let status = Engine.status(plan: plan, assignment: a, history: history, today: day("2026-03-03"))
+        #expect(status.load.metric == .minutes(.cycle))
+        #expect(status.load.lastWeek == 100)
+        #expect(status.load.thisWeek == 115)
+        #expect(abs((status.load.cap ?? 0) - 110) < 1e-9)
+        #expect(status.load.overCap)
+        let finding = status.verdict.findings.first { $0.code == .weeklyLoadOverCap }
+        #expect(finding?.unit == "min")
+        #expect(finding?.percent == 10)
+    }
+
+    @Test func capFromTheFloorNamesNoPercentage() {
+        let a = assignment(start: "2026-03-02", [("build", "2026-03-02")], weeklyKm: 10)
+        let history = History(sessions: [run("2026-03-02", km: 6), run("2026-03-04", km: 5)])
+        let verdict = Engine.verdict(plan: testPlan, assignment: a, history: history, on: day("2026-03-04"))
+        let finding = verdict.findings.first { $0.code == .weeklyLoadOverCap }
+        #expect(finding?.limit == 10)
+        #expect(finding?.seen == 11)
+        #expect(finding != nil && finding?.percent == nil)
+    }
+}
+
+struct SpikeRow: Sendable, CustomTestStringConvertible {
+    var name: String
+    var before: [Session]
+    var today: Session
+    var limit: Double?
+    var unit: String? = "km"
+    var testDescription: String { name }
+}
+
+@Suite struct SpikeTests {
+    // S = 2026-03-31; the window is 03-01 … 03-30. Last week is big so the cap stays quiet.
+    static let bigWeek = [cycle("2026-03-24", minutes: 30)]
+
+    @Test(arguments: [
+        SpikeRow(name: "12 % longer", before: [run("2026-03-20", km: 5)],
+            today: run("2026-03-31", km: 5.6), limit: 5.5),
+        SpikeRow(name: "exactly 10 % longer", before: [run("2026-03-20", km: 5)],
+            today: run("2026-03-31", km: 5.5), limit: nil),
+        SpikeRow(name: "compared with the longest, not the last",
+            before: [run("2026-03-10", km: 8), run("2026-03-28", km: 4)],
+            today: run("2026-03-31", km: 8.5), limit: nil),
+        SpikeRow(name: "a run 30 days before counts", before: [run("2026-03-01", km: 4)],
+            today: run("2026-03-31", km: 5), limit: 4.4),
+        SpikeRow(name: "a run 31 days before does not", before: [run("2026-02-28", km: 4)],
+            today: run("2026-03-31", km: 5), limit: nil),
+        SpikeRow(name: "no earlier run, no spike", before: [cycle("2026-03-20", minutes: 90)],
+            today: run("2026-03-31", km: 12), limit: nil),
+        SpikeRow(name: "other activities are not runs",
+            before: [run("2026-03-20", km: 5), Session(date: day("2026-03-21"), activity: .walk,
+                km: 9, minutes: 120, painDuring: 0, painAfter: 0)],
+            today: run("2026-03-31", km: 6), limit: 5.5),
+        SpikeRow(name: "minutes when the run has no km", before: [run("2026-03-20", km: nil, minutes: 40)],
+            today: run("2026-03-31", km: nil, minutes: 45), limit: 44, unit: "min"),
+        SpikeRow(name: "km against runs without km", before: [run("2026-03-20", km: nil, minutes: 40)],
+            today: run("2026-03-31", km: 5), limit: nil),
+    ])
+    func spike(_ row: SpikeRow) {
+        let a = assignment(start: "2026-02-01", [("build", "2026-02-01")], weeklyKm: 100)
+        let history = History(sessions: row.before + [row.today])
+        let verdict = Engine.verdict(plan: testPlan, assignment: a, history: history, on: day("2026-03-31"))
+        let spike = verdict.findings.first { $0.code == .sessionSpike }
+        if let limit = row.limit {
+            #expect(abs((spike?.limit ?? -1) - limit) < 1e-9)
+            #expect(spike?.seen == (row.today.km ?? Double(row.today.minutes)))
+            #expect(spike?.unit == row.unit)
+            #expect(spike?.date == day("2026-03-31"))
+            #expect(spike?.percent == 10)
+        } else {
+            #expect(spike == nil)
+        }
+    }
+}
