@@ -89,8 +89,14 @@ struct Context {
         case .noPlan(let patient): fail(Phrase.noPlan(patient))
         case .planAlreadyStarted(let patient): fail(Phrase.planAlreadyStarted(patient, plan: "?"))
         case .cannotOpen(let path, let reason): fail(Phrase.cannotOpen(path, reason: reason))
+        case .importFailed(let reason): Failure(message: reason)
         default: Failure(message: "\(error)")
         }
+    }
+
+    /// A store or codec error as one line in the user's language.
+    func explain(_ error: Error) -> String {
+        (error as? StoreError).map { describe($0).message } ?? "\(error)"
     }
 
     /// Runs a store call, turning its errors into messages in the user's language.

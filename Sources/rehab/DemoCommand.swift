@@ -25,7 +25,7 @@ struct Demo: ParsableCommand {
             name: name, language: context.language, archived: false, assignment: story.assignment,
             sessions: story.history.sessions, mornings: story.history.mornings,
             clearings: story.history.clearings, shoes: [Shoe(name: "Demo trainers", startKm: 120)])
-        try context.storing { try store.importAll(Archive(version: Store.schemaVersion, patients: [patient])) }
+        try context.storing { try store.importAll(Archive(version: Archive.currentVersion, patients: [patient])) }
         print(context.say(Phrase.demoCreated(
             name, sessions: story.history.sessions.count, mornings: story.history.mornings.count,
             path: context.databasePath)))

@@ -48,13 +48,19 @@ struct Log: ParsableCommand {
             throw context.fail(Phrase.beforePlanStart(field: "date", date: day, start: followed.assignment.startDate))
         }
         let flagIDs = try checkedFlags(flags, plan: followed.plan, context: context)
-        let session = Session(
+        var session = Session(
             date: day, activity: activity, km: km, minutes: minutes, painDuring: during,
             painAfter: after, lastedOver2h: lastedOver2h, flags: flagIDs, shoe: shoe, note: note,
             calfRaises: calfRaises, hopTest: hopTest)
         try context.storing {
-            if let shoe, try !store.shoes(patientID: followed.patient.id).contains(where: { $0.name == shoe }) {
-                try store.addShoe(patientID: followed.patient.id, Shoe(name: shoe))
+            if let shoe {
+                // Shoe names match ignoring case; the first spelling stays.
+                let known = try store.shoes(patientID: followed.patient.id)
+                if let existing = known.first(where: { $0.name.lowercased() == shoe.lowercased() }) {
+                    session.shoe = existing.name
+                } else {
+                    try store.addShoe(patientID: followed.patient.id, Shoe(name: shoe))
+                }
             }
             try store.addSession(patientID: followed.patient.id, session)
         }

@@ -74,16 +74,13 @@ struct Import: ParsableCommand {
         do {
             archive = ext == "json" ? try ArchiveCodec.archive(json: text) : try ArchiveCodec.archive(csv: text)
         } catch {
-            throw context.fail(Phrase.importFailed(file, reason: "\(error)"))
+            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
         }
         let store = try context.openStore()
         do {
             try store.importAll(archive)
-        } catch let error as StoreError {
-            if case .duplicatePatient(let name) = error {
-                throw context.fail(Phrase.importFailed(file, reason: context.say(Phrase.duplicatePatient(name))))
-            }
-            throw context.fail(Phrase.importFailed(file, reason: "\(error)"))
+        } catch {
+            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
         }
         print(context.say(Phrase.imported(
             patients: archive.patients.count,
