@@ -71,6 +71,7 @@ struct Evaluation {
     let plan: Plan
     let assignment: Assignment
     let log: Logbook
+    let memo = EvaluationMemo()
 
     init(plan: Plan, assignment: Assignment, history: History) {
         self.plan = plan

@@ -105,14 +105,17 @@ struct Logbook {
         return m < morningDays.count && morningDays[m] <= through.number
     }
 
-    /// Days with a session or a morning check, `from` … `through`, in order.
-    func loggedDays(from: Day, through: Day) -> [Day] {
-        guard from <= through else { return [] }
-        var numbers = Set(sessions(from: from, through: through).map(\.date.number))
-        let low = lowerBound(morningDays, from.number)
-        let high = lowerBound(morningDays, through.number + 1)
-        numbers.formUnion(morningDays[low..<high])
-        return numbers.sorted().map { Day(number: $0) }
+    /// The latest day on or before `day` with a session or a morning check.
+    func latestLoggedDay(atMost day: Day) -> Day? {
+        let s = lowerBound(sessionDays, day.number + 1)
+        let m = lowerBound(morningDays, day.number + 1)
+        let latest = max(s > 0 ? sessionDays[s - 1] : Int.min, m > 0 ? morningDays[m - 1] : Int.min)
+        return latest == Int.min ? nil : Day(number: latest)
+    }
+
+    /// Sessions from `day` to the end of the log.
+    func sessions(from day: Day) -> ArraySlice<Session> {
+        sessions[lowerBound(sessionDays, day.number)...]
     }
 
     /// Flags reported on or before `day` and not cleared on or before `day`. A clearing clears

@@ -13,7 +13,7 @@ extension Evaluation {
         let (phase, index) = phase(of: change)
         let exit = phase.exit
         let start = change.date
-        let inPhase = log.sessions(from: start, through: today)
+        let tally = tally(of: change)
         var criteria: [CriterionStatus] = []
         func add(_ criterion: Criterion, required: Double, current: Double) {
             criteria.append(
@@ -33,30 +33,23 @@ extension Evaluation {
                 current: Double(greenStreak(from: start, through: today, upTo: required)))
         }
         if let required = exit.painFreeWalkMinutes {
-            let longest = inPhase.filter { $0.activity == .walk && $0.painDuring <= 2 }
-                .map(\.minutes).max() ?? 0
+            let longest = tally.value(tally.bestWalk, through: today, otherwise: 0)
             add(.painFreeWalkMinutes, required: Double(required), current: Double(longest))
         }
         if let required = exit.weeklyLoad {
-            var byWeek: [Int: Double] = [:]
-            for session in inPhase {
-                byWeek[session.date.weekStart.number, default: 0] +=
-                    contribution(session, to: phase.loadMetric)
-            }
-            add(.weeklyLoad, required: required, current: byWeek.values.max() ?? 0)
+            let best = tally.value(tally.bestWeek, through: today, otherwise: 0)
+            add(.weeklyLoad, required: required, current: best)
         }
         if let required = exit.hopTest {
-            add(
-                .hopTest, required: Double(required),
-                current: Double(inPhase.compactMap(\.hopTest).max() ?? 0))
+            let best = tally.value(tally.bestHop, through: today, otherwise: 0)
+            add(.hopTest, required: Double(required), current: Double(best))
         }
         if let required = exit.calfRaises {
-            add(
-                .calfRaises, required: Double(required),
-                current: Double(inPhase.compactMap(\.calfRaises).max() ?? 0))
+            let best = tally.value(tally.bestCalf, through: today, otherwise: 0)
+            add(.calfRaises, required: Double(required), current: Double(best))
         }
         if exit.runWalkCompleted == true {
-            let done = runWalkPosition(of: change, today: today)?.completed ?? false
+            let done = tally.runWalkPosition(through: today)?.completed ?? false
             add(.runWalkCompleted, required: 1, current: done ? 1 : 0)
         }
 
@@ -69,12 +62,20 @@ extension Evaluation {
     /// Consecutive green logged days ending at the latest logged day, counting at most `limit`.
     func greenStreak(from start: Day, through today: Day, upTo limit: Int) -> Int {
         var streak = 0
-        for day in log.loggedDays(from: start, through: today).reversed() {
-            guard streak < limit, verdict(on: day, includeOverdue: false).level == .green
-            else { break }
+        var next = log.latestLoggedDay(atMost: today)
+        while streak < limit, let day = next, day >= start, plainVerdict(on: day).level == .green {
             streak += 1
+            next = log.latestLoggedDay(atMost: day.adding(days: -1))
         }
         return streak
+    }
+
+    /// A day's verdict without phase_overdue, remembered for the call.
+    func plainVerdict(on day: Day) -> Verdict {
+        if let verdict = memo.plainVerdicts[day.number] { return verdict }
+        let verdict = verdict(on: day, includeOverdue: false)
+        memo.plainVerdicts[day.number] = verdict
+        return verdict
     }
 
     func suggestions(today: Day, readiness: Readiness) -> [Suggestion] {
@@ -103,40 +104,8 @@ extension Evaluation {
         return suggestions
     }
 
-    /// Walks the phase's runs in date order. A run within the safe pain scores (during and after,
-    /// not lasting) counts toward the step; `sessionsToPass` of them pass it. A run above the
-    /// limit or with lasting pain goes back one step (a completed schedule back to its last step)
-    /// and resets the count. Runs in between neither count nor go back: hold. The run's length
-    /// is not checked against the step; the runner is trusted to do what the step says.
+    /// The run/walk position as of `today`; see `RunWalkTracker` for the rules.
     func runWalkPosition(of change: PhaseChange, today: Day) -> RunWalkPosition? {
-        let phase = phase(of: change).phase
-        let steps = phase.runWalk
-        guard !steps.isEmpty else { return nil }
-        let thresholds = plan.thresholds(in: phase)
-        var index = 0
-        var passed = 0
-        var completed = false
-        for run in log.sessions(from: change.date, through: today) where run.activity == .run {
-            let tooMuch =
-                max(run.painDuring, run.painAfter) > thresholds.painLimit || run.lastedOver2h
-            let withinRules =
-                max(run.painDuring, run.painAfter) <= thresholds.painSafeMax && !run.lastedOver2h
-            if tooMuch {
-                if completed { completed = false } else { index = max(0, index - 1) }
-                passed = 0
-            } else if withinRules && !completed {
-                passed += 1
-                if passed >= max(1, steps[index].sessionsToPass) {
-                    if index == steps.count - 1 {
-                        completed = true
-                    } else {
-                        index += 1
-                        passed = 0
-                    }
-                }
-            }
-        }
-        return RunWalkPosition(
-            index: index, step: steps[index], passedAtStep: passed, completed: completed)
+        tally(of: change).runWalkPosition(through: today)
     }
 }
