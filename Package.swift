@@ -42,7 +42,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RehabCoreTests", dependencies: ["RehabCore"]),
-        .testTarget(name: "RehabPlansTests", dependencies: ["RehabPlans"]),
+        .testTarget(
+            name: "RehabPlansTests", dependencies: ["RehabPlans"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehabStoreTests", dependencies: ["RehabStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -97,6 +97,12 @@ enum YAMLTree {
         }
         let mark = Mark(
             line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+        // libyaml counts flow brackets while scanning ahead, so a very deep file fails here,
+        // at the first bracket, before our own depth limit sees an event.
+        if problem.hasPrefix("Maximum nesting level") {
+            return YAMLProblem(
+                mark: mark, message: "nesting deeper than 1000 levels; plan files need far fewer")
+        }
         var message = "YAML syntax error: \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) {
             let at = "\(parser.context_mark.line + 1):\(parser.context_mark.column + 1)"
