@@ -187,11 +187,18 @@ public struct Messages: Sendable {
         }
     }
 
-    /// "Green days in a row: 2 of 3", "Weekly load: 10.5 of 15.0 km".
-    public func criterion(_ status: CriterionStatus, unit: String) -> String {
+    /// "Green days in a row: 2 of 3", "Weekly load: 10.5 of 15.0 km". `unit` is the phase's load
+    /// unit and applies to weekly_load only; the other criteria carry their own (minutes for the
+    /// walk, none for counts), so callers may pass the load unit for every line.
+    public func criterion(_ status: CriterionStatus, unit loadUnit: String) -> String {
         let name = criterionName(status.criterion)
-        if status.criterion == .runWalkCompleted {
+        let unit: String
+        switch status.criterion {
+        case .runWalkCompleted:
             return "\(name): " + (status.met ? say(nl: "ja", en: "yes") : say(nl: "nee", en: "no"))
+        case .weeklyLoad: unit = loadUnit
+        case .painFreeWalkMinutes: unit = "min"
+        case .minDays, .greenDays, .hopTest, .calfRaises: unit = ""
         }
         let unitText = unit.isEmpty ? "" : " " + unit
         let current = amount(status.current, unit: unit)

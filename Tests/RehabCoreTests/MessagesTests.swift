@@ -119,7 +119,11 @@ import Testing
         let load = CriterionStatus(criterion: .weeklyLoad, required: 15, current: 10.5, met: false)
         #expect(en.criterion(load, unit: "km") == "Weekly load: 10.5 of 15.0 km")
         let walk = CriterionStatus(criterion: .painFreeWalkMinutes, required: 30, current: 30, met: true)
-        #expect(nl.criterion(walk, unit: "min") == "Pijnvrije wandeling: 30 van 30 min")
+        #expect(nl.criterion(walk, unit: "km") == "Pijnvrije wandeling: 30 van 30 min")
+        // The load unit is for weekly load only.
+        #expect(en.criterion(green, unit: "km") == "Green days in a row: 2 of 3")
+        let days = CriterionStatus(criterion: .minDays, required: 7, current: 4, met: false)
+        #expect(en.criterion(days, unit: "min") == "Days in this phase: 4 of 7")
         let done = CriterionStatus(criterion: .runWalkCompleted, required: 1, current: 0, met: false)
         #expect(en.criterion(done, unit: "") == "Run/walk schedule done: no")
         #expect(nl.criterion(done, unit: "") == "Loop-wandelschema afgerond: nee")
