@@ -5,7 +5,8 @@ extension Evaluation {
     /// The exit criteria of the phase `change` started, as of `today`.
     ///
     /// - min_days counts days completed in the phase (the start day is day 1, completed when the
-    ///   next day begins); the required number is the larger of the exit's and the phase's min days.
+    ///   next day begins); the required number is the larger of the exit's and the phase's
+    ///   min days.
     /// - green_days counts back from the most recent logged day (a session or a morning check) in
     ///   the phase, while each day's verdict as of that day is green (without phase_overdue, see
     ///   `verdict(on:includeOverdue:)`); it stops counting once the requirement is reached.

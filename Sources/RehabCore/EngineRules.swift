@@ -32,7 +32,8 @@ extension Evaluation {
             findings.append(overdue)
         }
         if let quiet = noRecentLogFinding(on: day) { findings.append(quiet) }
-        if let stuck = noImprovementFinding(change: change, phase: phase, on: day,
+        if let stuck = noImprovementFinding(
+            change: change, phase: phase, on: day,
             thresholds: thresholds)
         {
             findings.append(stuck)
@@ -177,9 +178,9 @@ extension Evaluation {
         let sessionPain = log.sessions(on: day).map { max($0.painDuring, $0.painAfter) }.max()
         let morningPain = log.morning(on: day)?.pain
         switch (sessionPain, morningPain) {
-        case let (s?, m?): return max(s, m)
-        case let (s?, nil): return s
-        case let (nil, m?): return m
+        case (let s?, let m?): return max(s, m)
+        case (let s?, nil): return s
+        case (nil, let m?): return m
         case (nil, nil): return nil
         }
     }

@@ -89,7 +89,8 @@ struct RunWalkTracker {
     }
 
     var position: RunWalkPosition {
-        RunWalkPosition(index: index, step: steps[index], passedAtStep: passed, completed: completed)
+        RunWalkPosition(
+            index: index, step: steps[index], passedAtStep: passed, completed: completed)
     }
 
     mutating func record(_ session: Session) {

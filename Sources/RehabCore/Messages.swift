@@ -263,7 +263,8 @@ public struct Messages: Sendable {
                 nl: "gebruik een datum als JJJJ-MM-DD, niet voor \(day.iso)",
                 en: "use a date as YYYY-MM-DD, not before \(day.iso)")
         case .textUpTo(let count):
-            hint = say(nl: "gebruik hoogstens \(count) tekens", en: "use at most \(count) characters")
+            hint = say(
+                nl: "gebruik hoogstens \(count) tekens", en: "use at most \(count) characters")
         case .nonEmptyTextUpTo(let count):
             hint = say(
                 nl: "gebruik 1 tot en met \(count) tekens, zonder stuurtekens",

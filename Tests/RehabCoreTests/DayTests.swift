@@ -3,16 +3,20 @@ import Testing
 @testable import RehabCore
 
 @Suite struct DayTests {
-    @Test(arguments: ["2026-03-02", "2024-02-29", "2000-02-29", "1970-01-01", "0001-01-01",
-        "9999-12-31", "2025-12-31"])
+    @Test(arguments: [
+        "2026-03-02", "2024-02-29", "2000-02-29", "1970-01-01", "0001-01-01",
+        "9999-12-31", "2025-12-31",
+    ])
     func isoRoundTrip(_ text: String) throws {
         let parsed = try #require(Day(iso: text))
         #expect(parsed.iso == text)
         #expect(Day(number: parsed.number) == parsed)
     }
 
-    @Test(arguments: ["2026-02-30", "2026-2-3", "", "2026-13-01", "2026-00-10", "2026-04-31",
-        "2025-02-29", "1900-02-29", "26-03-02", "2026/03/02", "2026-03-02 ", "２０２６-03-02"])
+    @Test(arguments: [
+        "2026-02-30", "2026-2-3", "", "2026-13-01", "2026-00-10", "2026-04-31",
+        "2025-02-29", "1900-02-29", "26-03-02", "2026/03/02", "2026-03-02 ", "２０２６-03-02",
+    ])
     func invalidDatesAreRejected(_ text: String) {
         #expect(Day(iso: text) == nil)
     }

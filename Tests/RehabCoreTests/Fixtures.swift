@@ -45,17 +45,19 @@ func assignment(
         })
 }
 
-func cycle(_ date: String, during: Int = 0, after: Int = 0, minutes: Int = 30,
-    lasted: Bool = false, flags: [String] = []) -> Session
-{
+func cycle(
+    _ date: String, during: Int = 0, after: Int = 0, minutes: Int = 30,
+    lasted: Bool = false, flags: [String] = []
+) -> Session {
     Session(
         date: day(date), activity: .cycle, minutes: minutes, painDuring: during,
         painAfter: after, lastedOver2h: lasted, flags: flags)
 }
 
-func run(_ date: String, km: Double?, minutes: Int = 30, during: Int = 0, after: Int = 0,
-    lasted: Bool = false) -> Session
-{
+func run(
+    _ date: String, km: Double?, minutes: Int = 30, during: Int = 0, after: Int = 0,
+    lasted: Bool = false
+) -> Session {
     Session(
         date: day(date), activity: .run, km: km, minutes: minutes, painDuring: during,
         painAfter: after, lastedOver2h: lasted)

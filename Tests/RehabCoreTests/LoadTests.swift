@@ -24,7 +24,8 @@ struct CapRow: Sendable, CustomTestStringConvertible {
         CapRow(previous: 120, start: 60, pct: 0, cap: 120),
     ])
     func capTable(_ row: CapRow) {
-        let cap = Engine.cap(previousWeek: row.previous, startingVolume: row.start, increasePct: row.pct)
+        let cap = Engine.cap(
+            previousWeek: row.previous, startingVolume: row.start, increasePct: row.pct)
         if let expected = row.cap {
             #expect(abs((cap ?? -1) - expected) < 1e-9)
         } else {
@@ -54,10 +55,13 @@ struct CapRow: Sendable, CustomTestStringConvertible {
         // Build-up from Monday 03-02; the runner did 12 km a week before the plan.
         let a = assignment(start: "2026-03-02", [("build", "2026-03-02")], weeklyKm: 12)
         let history = History(sessions: [run("2026-03-02", km: 4), run("2026-03-03", km: 5)])
-        let status = Engine.status(plan: testPlan, assignment: a, history: history, today: day("2026-03-04"))
-        #expect(status.load == LoadStatus(
-            metric: .km, weekStart: day("2026-03-02"), thisWeek: 9, lastWeek: 0, cap: 12,
-            overCap: false))
+        let status = Engine.status(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-04"))
+        #expect(
+            status.load
+                == LoadStatus(
+                    metric: .km, weekStart: day("2026-03-02"), thisWeek: 9, lastWeek: 0, cap: 12,
+                    overCap: false))
         #expect(status.phase.number == 2)
         #expect(status.phase.of == 3)
         #expect(status.phase.day == 3)
@@ -72,7 +76,8 @@ struct CapRow: Sendable, CustomTestStringConvertible {
 
         let answered = History(
             sessions: history.sessions, mornings: [morning("2026-03-04", 1)])
-        let later = Engine.status(plan: testPlan, assignment: a, history: answered, today: day("2026-03-04"))
+        let later = Engine.status(
+            plan: testPlan, assignment: a, history: answered, today: day("2026-03-04"))
         #expect(later.morningCheckDue == nil)
     }
 
@@ -87,7 +92,8 @@ struct CapRow: Sendable, CustomTestStringConvertible {
             cycle("2026-03-02", minutes: 70), cycle("2026-03-03", minutes: 45),
             run("2026-03-03", km: 3),
         ])
-        let status = Engine.status(plan: plan, assignment: a, history: history, today: day("2026-03-03"))
+        let status = Engine.status(
+            plan: plan, assignment: a, history: history, today: day("2026-03-03"))
         #expect(status.load.metric == .minutes(.cycle))
         #expect(status.load.lastWeek == 100)
         #expect(status.load.thisWeek == 115)
@@ -101,7 +107,8 @@ struct CapRow: Sendable, CustomTestStringConvertible {
     @Test func capFromTheFloorNamesNoPercentage() {
         let a = assignment(start: "2026-03-02", [("build", "2026-03-02")], weeklyKm: 10)
         let history = History(sessions: [run("2026-03-02", km: 6), run("2026-03-04", km: 5)])
-        let verdict = Engine.verdict(plan: testPlan, assignment: a, history: history, on: day("2026-03-04"))
+        let verdict = Engine.verdict(
+            plan: testPlan, assignment: a, history: history, on: day("2026-03-04"))
         let finding = verdict.findings.first { $0.code == .weeklyLoadOverCap }
         #expect(finding?.limit == 10)
         #expect(finding?.seen == 11)
@@ -123,32 +130,47 @@ struct SpikeRow: Sendable, CustomTestStringConvertible {
     static let bigWeek = [cycle("2026-03-24", minutes: 30)]
 
     @Test(arguments: [
-        SpikeRow(name: "12 % longer", before: [run("2026-03-20", km: 5)],
+        SpikeRow(
+            name: "12 % longer", before: [run("2026-03-20", km: 5)],
             today: run("2026-03-31", km: 5.6), limit: 5.5),
-        SpikeRow(name: "exactly 10 % longer", before: [run("2026-03-20", km: 5)],
+        SpikeRow(
+            name: "exactly 10 % longer", before: [run("2026-03-20", km: 5)],
             today: run("2026-03-31", km: 5.5), limit: nil),
-        SpikeRow(name: "compared with the longest, not the last",
+        SpikeRow(
+            name: "compared with the longest, not the last",
             before: [run("2026-03-10", km: 8), run("2026-03-28", km: 4)],
             today: run("2026-03-31", km: 8.5), limit: nil),
-        SpikeRow(name: "a run 30 days before counts", before: [run("2026-03-01", km: 4)],
+        SpikeRow(
+            name: "a run 30 days before counts", before: [run("2026-03-01", km: 4)],
             today: run("2026-03-31", km: 5), limit: 4.4),
-        SpikeRow(name: "a run 31 days before does not", before: [run("2026-02-28", km: 4)],
+        SpikeRow(
+            name: "a run 31 days before does not", before: [run("2026-02-28", km: 4)],
             today: run("2026-03-31", km: 5), limit: nil),
-        SpikeRow(name: "no earlier run, no spike", before: [cycle("2026-03-20", minutes: 90)],
+        SpikeRow(
+            name: "no earlier run, no spike", before: [cycle("2026-03-20", minutes: 90)],
             today: run("2026-03-31", km: 12), limit: nil),
-        SpikeRow(name: "other activities are not runs",
-            before: [run("2026-03-20", km: 5), Session(date: day("2026-03-21"), activity: .walk,
-                km: 9, minutes: 120, painDuring: 0, painAfter: 0)],
+        SpikeRow(
+            name: "other activities are not runs",
+            before: [
+                run("2026-03-20", km: 5),
+                Session(
+                    date: day("2026-03-21"), activity: .walk,
+                    km: 9, minutes: 120, painDuring: 0, painAfter: 0),
+            ],
             today: run("2026-03-31", km: 6), limit: 5.5),
-        SpikeRow(name: "minutes when the run has no km", before: [run("2026-03-20", km: nil, minutes: 40)],
+        SpikeRow(
+            name: "minutes when the run has no km",
+            before: [run("2026-03-20", km: nil, minutes: 40)],
             today: run("2026-03-31", km: nil, minutes: 45), limit: 44, unit: "min"),
-        SpikeRow(name: "km against runs without km", before: [run("2026-03-20", km: nil, minutes: 40)],
+        SpikeRow(
+            name: "km against runs without km", before: [run("2026-03-20", km: nil, minutes: 40)],
             today: run("2026-03-31", km: 5), limit: nil),
     ])
     func spike(_ row: SpikeRow) {
         let a = assignment(start: "2026-02-01", [("build", "2026-02-01")], weeklyKm: 100)
         let history = History(sessions: row.before + [row.today])
-        let verdict = Engine.verdict(plan: testPlan, assignment: a, history: history, on: day("2026-03-31"))
+        let verdict = Engine.verdict(
+            plan: testPlan, assignment: a, history: history, on: day("2026-03-31"))
         let spike = verdict.findings.first { $0.code == .sessionSpike }
         if let limit = row.limit {
             #expect(abs((spike?.limit ?? -1) - limit) < 1e-9)

@@ -6,20 +6,31 @@ import Testing
     /// One finding per reason code, with numbers a message must repeat.
     static let samples: [(Finding, [String])] = [
         (Finding(code: .redFlag, date: day("2026-03-03"), flag: RedFlag.givingWay), ["2026-03-03"]),
-        (Finding(code: .painAboveLimit, date: day("2026-03-04"), seen: 7, limit: 5), ["7/10", "5/10"]),
+        (
+            Finding(code: .painAboveLimit, date: day("2026-03-04"), seen: 7, limit: 5),
+            ["7/10", "5/10"]
+        ),
         (Finding(code: .painLasted, date: day("2026-03-04"), limit: 2, unit: "h"), ["2"]),
-        (Finding(code: .worseNextMorning, date: day("2026-03-05"), seen: 4, limit: 2),
-            ["4/10", "2/10", "2026-03-05"]),
+        (
+            Finding(code: .worseNextMorning, date: day("2026-03-05"), seen: 4, limit: 2),
+            ["4/10", "2/10", "2026-03-05"]
+        ),
         (Finding(code: .painDuringAboveSafe, seen: 4, limit: 3), ["4/10", "3/10"]),
         (Finding(code: .painAfterAboveSafe, seen: 5, limit: 3), ["5/10", "3/10"]),
-        (Finding(code: .weeklyLoadOverCap, seen: 13.5, limit: 12.1, unit: "km", percent: 10),
-            ["13.5 km", "12.1 km", "10 %"]),
-        (Finding(code: .sessionSpike, seen: 8.3, limit: 7.7, unit: "km", percent: 10),
-            ["8.3 km", "7.7 km", "10 %", "30"]),
+        (
+            Finding(code: .weeklyLoadOverCap, seen: 13.5, limit: 12.1, unit: "km", percent: 10),
+            ["13.5 km", "12.1 km", "10 %"]
+        ),
+        (
+            Finding(code: .sessionSpike, seen: 8.3, limit: 7.7, unit: "km", percent: 10),
+            ["8.3 km", "7.7 km", "10 %", "30"]
+        ),
         (Finding(code: .phaseOverdue, seen: 17, limit: 14), ["17", "14"]),
         (Finding(code: .noRecentLog, limit: 3), ["3"]),
-        (Finding(code: .noImprovement, date: day("2026-02-18"), seen: 4.5, limit: 4),
-            ["4.5/10", "4/10", "2026-02-18"]),
+        (
+            Finding(code: .noImprovement, date: day("2026-02-18"), seen: 4.5, limit: 4),
+            ["4.5/10", "4/10", "2026-02-18"]
+        ),
     ]
 
     @Test func everyReasonInEveryLanguage() {
@@ -43,16 +54,32 @@ import Testing
         let en = Messages(.en)
         let nl = Messages(.nl)
         let after = Finding(code: .painAfterAboveSafe, seen: 4, limit: 3)
-        #expect(en.reason(after) == "Pain after was 4/10, above the safe 3/10: repeat this load, don't increase yet.")
-        #expect(nl.reason(after) == "Pijn na afloop was 4/10, boven de veilige 3/10: herhaal deze belasting en bouw nog niet op.")
-        let cap = Finding(code: .weeklyLoadOverCap, seen: 13.5, limit: 12.100000000000001, unit: "km", percent: 10)
-        #expect(en.reason(cap) == "This week 13.5 km, above the cap of 12.1 km (at most 10 % more than last week): hold, nothing extra this week.")
+        #expect(
+            en.reason(after)
+                == "Pain after was 4/10, above the safe 3/10: repeat this load, don't increase yet."
+        )
+        #expect(
+            nl.reason(after)
+                == "Pijn na afloop was 4/10, boven de veilige 3/10: "
+                + "herhaal deze belasting en bouw nog niet op."
+        )
+        let cap = Finding(
+            code: .weeklyLoadOverCap, seen: 13.5, limit: 12.100000000000001, unit: "km", percent: 10
+        )
+        #expect(
+            en.reason(cap)
+                == "This week 13.5 km, above the cap of 12.1 km "
+                + "(at most 10 % more than last week): hold, nothing extra this week."
+        )
         var floor = cap
         floor.percent = nil
         floor.limit = 12
-        #expect(en.reason(floor).contains("above the cap of 12.0 km (the starting volume of this phase)"))
+        #expect(
+            en.reason(floor).contains(
+                "above the cap of 12.0 km (the starting volume of this phase)"))
         #expect(nl.reason(floor).contains("(de startomvang van deze fase)"))
-        let minutes = Finding(code: .weeklyLoadOverCap, seen: 125, limit: 110, unit: "min", percent: 10)
+        let minutes = Finding(
+            code: .weeklyLoadOverCap, seen: 125, limit: 110, unit: "min", percent: 10)
         #expect(en.reason(minutes).hasPrefix("This week 125 min, above the cap of 110 min"))
     }
 
@@ -87,12 +114,26 @@ import Testing
             } catch { return error as? ValidationError }
         }
         let pain = try #require(refusal { try Validate.pain("11", field: "pain-after") })
-        #expect(en.validation(pain) == "pain-after: '11' is not allowed; use a whole number from 0 to 10")
-        #expect(nl.validation(pain) == "pain-after: '11' is niet toegestaan; gebruik een heel getal van 0 tot en met 10")
+        #expect(
+            en.validation(pain)
+                == "pain-after: '11' is not allowed; use a whole number from 0 to 10")
+        #expect(
+            nl.validation(pain)
+                == "pain-after: '11' is niet toegestaan; gebruik een heel getal van 0 tot en met 10"
+        )
         let km = try #require(refusal { try Validate.km("3.141") })
-        #expect(en.validation(km) == "km: '3.141' is not allowed; use a number from 0 to 300 with at most 2 decimals and a dot as separator")
-        let date = try #require(refusal { try Validate.date("2026-02-30", today: day("2026-03-04")) })
-        #expect(en.validation(date) == "date: '2026-02-30' is not allowed; use a date as YYYY-MM-DD, not after 2026-03-04")
+        #expect(
+            en.validation(km)
+                == "km: '3.141' is not allowed; "
+                + "use a number from 0 to 300 with at most 2 decimals and a dot as separator"
+        )
+        let date = try #require(
+            refusal { try Validate.date("2026-02-30", today: day("2026-03-04")) })
+        #expect(
+            en.validation(date)
+                == "date: '2026-02-30' is not allowed; "
+                + "use a date as YYYY-MM-DD, not after 2026-03-04"
+        )
         #expect(nl.validation(date).hasSuffix("niet na 2026-03-04"))
         let cases: [ValidationError.Allowed] = [
             .integer(1...1440), .decimal(0...300, places: 2), .isoDateNotAfter(day("2026-03-04")),
@@ -106,8 +147,10 @@ import Testing
             #expect(Set(texts).count == cases.count)
             #expect(texts.allSatisfy { $0.hasPrefix("f: 'v' ") })
         }
-        #expect(en.validation(ValidationError(field: "activity", value: "ski", allowed: .oneOf(["run", "walk"])))
-            == "activity: 'ski' is not allowed; use one of: run, walk")
+        #expect(
+            en.validation(
+                ValidationError(field: "activity", value: "ski", allowed: .oneOf(["run", "walk"])))
+                == "activity: 'ski' is not allowed; use one of: run, walk")
     }
 
     @Test func criteriaLines() {
@@ -118,13 +161,15 @@ import Testing
         #expect(nl.criterion(green, unit: "") == "Groene dagen op rij: 2 van 3")
         let load = CriterionStatus(criterion: .weeklyLoad, required: 15, current: 10.5, met: false)
         #expect(en.criterion(load, unit: "km") == "Weekly load: 10.5 of 15.0 km")
-        let walk = CriterionStatus(criterion: .painFreeWalkMinutes, required: 30, current: 30, met: true)
+        let walk = CriterionStatus(
+            criterion: .painFreeWalkMinutes, required: 30, current: 30, met: true)
         #expect(nl.criterion(walk, unit: "km") == "Pijnvrije wandeling: 30 van 30 min")
         // The load unit is for weekly load only.
         #expect(en.criterion(green, unit: "km") == "Green days in a row: 2 of 3")
         let days = CriterionStatus(criterion: .minDays, required: 7, current: 4, met: false)
         #expect(en.criterion(days, unit: "min") == "Days in this phase: 4 of 7")
-        let done = CriterionStatus(criterion: .runWalkCompleted, required: 1, current: 0, met: false)
+        let done = CriterionStatus(
+            criterion: .runWalkCompleted, required: 1, current: 0, met: false)
         #expect(en.criterion(done, unit: "") == "Run/walk schedule done: no")
         #expect(nl.criterion(done, unit: "") == "Loop-wandelschema afgerond: nee")
     }
@@ -150,15 +195,22 @@ import Testing
     @Test func suggestions() {
         let en = Messages(.en)
         let nl = Messages(.nl)
-        #expect(en.suggestion(Suggestion(code: .advance, phase: "build"), plan: testPlan)
-            .hasPrefix("Ready for the next phase: Build-up."))
-        #expect(nl.suggestion(Suggestion(code: .advance, phase: "build"), plan: testPlan)
-            .hasPrefix("Klaar voor de volgende fase: Opbouw."))
-        let back = Suggestion(code: .stepBack, phase: "rest", dates: [day("2026-03-02"), day("2026-03-04")])
-        #expect(en.suggestion(back, plan: testPlan) ==
-            "Red days on 2026-03-02, 2026-03-04: two or more within a week. Consider going back to the phase Rest for now.")
-        #expect(nl.suggestion(Suggestion(code: .contactPhysio, phase: "rest"), plan: testPlan)
-            .contains("fysiotherapeut"))
+        #expect(
+            en.suggestion(Suggestion(code: .advance, phase: "build"), plan: testPlan)
+                .hasPrefix("Ready for the next phase: Build-up."))
+        #expect(
+            nl.suggestion(Suggestion(code: .advance, phase: "build"), plan: testPlan)
+                .hasPrefix("Klaar voor de volgende fase: Opbouw."))
+        let back = Suggestion(
+            code: .stepBack, phase: "rest", dates: [day("2026-03-02"), day("2026-03-04")])
+        #expect(
+            en.suggestion(back, plan: testPlan)
+                == "Red days on 2026-03-02, 2026-03-04: two or more within a week. "
+                + "Consider going back to the phase Rest for now."
+        )
+        #expect(
+            nl.suggestion(Suggestion(code: .contactPhysio, phase: "rest"), plan: testPlan)
+                .contains("fysiotherapeut"))
     }
 
     @Test(arguments: [

@@ -9,7 +9,8 @@ import Testing
     let quietMornings = [morning("2026-03-05", 1), morning("2026-03-06", 1)]
 
     func readiness(_ history: History, today: String, _ a: Assignment? = nil) -> Readiness {
-        Engine.readiness(plan: testPlan, assignment: a ?? resting, history: history, today: day(today))
+        Engine.readiness(
+            plan: testPlan, assignment: a ?? resting, history: history, today: day(today))
     }
 
     @Test func readyWhenEveryCriterionHolds() {
@@ -17,11 +18,13 @@ import Testing
         #expect(r.ready)
         #expect(r.next?.id == "build")
         #expect(r.unmet.isEmpty)
-        #expect(r.criteria == [
-            CriterionStatus(criterion: .minDays, required: 3, current: 4, met: true),
-            CriterionStatus(criterion: .greenDays, required: 2, current: 2, met: true),
-            CriterionStatus(criterion: .painFreeWalkMinutes, required: 30, current: 30, met: true),
-        ])
+        #expect(
+            r.criteria == [
+                CriterionStatus(criterion: .minDays, required: 3, current: 4, met: true),
+                CriterionStatus(criterion: .greenDays, required: 2, current: 2, met: true),
+                CriterionStatus(
+                    criterion: .painFreeWalkMinutes, required: 30, current: 30, met: true),
+            ])
     }
 
     @Test func minDaysCountsCompletedDays() {
@@ -29,7 +32,9 @@ import Testing
             sessions: [walk("2026-03-03", minutes: 30)],
             mornings: [morning("2026-03-03", 0), morning("2026-03-04", 0)])
         let r = readiness(history, today: "2026-03-04")
-        #expect(r.criteria.first == CriterionStatus(criterion: .minDays, required: 3, current: 2, met: false))
+        #expect(
+            r.criteria.first
+                == CriterionStatus(criterion: .minDays, required: 3, current: 2, met: false))
         #expect(r.unmet == [.minDays])
         #expect(!r.ready)
         #expect(readiness(history, today: "2026-03-05").ready)  // 03-05 has no log: streak stands
@@ -71,12 +76,17 @@ import Testing
         // Build-up from 02-23: 15.5 km in the week of 02-23, 25 calf raises on 03-02, then three
         // quiet mornings.
         let a = assignment(start: "2026-02-16", [("rest", "2026-02-16"), ("build", "2026-02-23")])
-        var sessions = [run("2026-02-24", km: 5), run("2026-02-26", km: 5), run("2026-02-28", km: 5.5)]
-        let mornings = [morning("2026-03-08", 0), morning("2026-03-09", 0), morning("2026-03-10", 0)]
+        var sessions = [
+            run("2026-02-24", km: 5), run("2026-02-26", km: 5), run("2026-02-28", km: 5.5),
+        ]
+        let mornings = [
+            morning("2026-03-08", 0), morning("2026-03-09", 0), morning("2026-03-10", 0),
+        ]
         let strength = Session(
             date: day("2026-03-02"), activity: .strength, minutes: 20, painDuring: 0, painAfter: 0,
             calfRaises: 24)
-        var r = readiness(History(sessions: sessions + [strength], mornings: mornings), today: "2026-03-10", a)
+        var r = readiness(
+            History(sessions: sessions + [strength], mornings: mornings), today: "2026-03-10", a)
         #expect(r.unmet == [.calfRaises])
         #expect(r.criteria.first { $0.criterion == .weeklyLoad }?.current == 15.5)
 
@@ -97,18 +107,22 @@ import Testing
         let r = readiness(history, today: "2026-03-09", a)
         #expect(r.next == nil)
         #expect(!r.ready)
-        #expect(r.criteria == [
-            CriterionStatus(criterion: .runWalkCompleted, required: 1, current: 1, met: true)
-        ])
+        #expect(
+            r.criteria == [
+                CriterionStatus(criterion: .runWalkCompleted, required: 1, current: 1, met: true)
+            ])
     }
 }
 
 @Suite struct SuggestionTests {
-    let building = assignment(start: "2026-02-16", [("rest", "2026-02-16"), ("build", "2026-02-23")])
+    let building = assignment(
+        start: "2026-02-16", [("rest", "2026-02-16"), ("build", "2026-02-23")])
 
     func suggestions(_ history: History, today: String, _ a: Assignment? = nil) -> [Suggestion] {
-        Engine.status(plan: testPlan, assignment: a ?? building, history: history, today: day(today))
-            .suggestions
+        Engine.status(
+            plan: testPlan, assignment: a ?? building, history: history, today: day(today)
+        )
+        .suggestions
     }
 
     @Test func twoRedDaysInAWeekSuggestSteppingBack() {
@@ -116,44 +130,58 @@ import Testing
             cycle("2026-03-02", during: 6), cycle("2026-03-03", during: 1),
             cycle("2026-03-04", lasted: true),
         ])
-        #expect(suggestions(history, today: "2026-03-04") == [
-            Suggestion(code: .stepBack, phase: "rest", dates: [day("2026-03-02"), day("2026-03-04")])
-        ])
+        #expect(
+            suggestions(history, today: "2026-03-04") == [
+                Suggestion(
+                    code: .stepBack, phase: "rest", dates: [day("2026-03-02"), day("2026-03-04")])
+            ])
     }
 
     @Test func aWorseMorningCountsAsRed() {
         let history = History(
             sessions: [cycle("2026-03-02", during: 1), cycle("2026-03-04", after: 7)],
             mornings: [morning("2026-03-02", 1), morning("2026-03-03", 3)])
-        #expect(suggestions(history, today: "2026-03-04").map(\.dates) == [
-            [day("2026-03-02"), day("2026-03-04")]
-        ])
+        #expect(
+            suggestions(history, today: "2026-03-04").map(\.dates) == [
+                [day("2026-03-02"), day("2026-03-04")]
+            ])
     }
 
     @Test func oneRedDayOrOldRedDaysDoNot() {
-        let one = History(sessions: [cycle("2026-03-03", during: 4), cycle("2026-03-04", during: 6)])
+        let one = History(sessions: [
+            cycle("2026-03-03", during: 4), cycle("2026-03-04", during: 6),
+        ])
         #expect(suggestions(one, today: "2026-03-04").isEmpty)
         // 02-25 is outside 02-26 … 03-04.
-        let old = History(sessions: [cycle("2026-02-25", during: 8), cycle("2026-03-04", during: 6)])
+        let old = History(sessions: [
+            cycle("2026-02-25", during: 8), cycle("2026-03-04", during: 6),
+        ])
         #expect(suggestions(old, today: "2026-03-04").isEmpty)
         #expect(suggestions(old, today: "2026-03-03").isEmpty)
     }
 
     @Test func redDaysBeforeThePhaseDoNotCount() {
         let a = assignment(start: "2026-02-16", [("rest", "2026-02-16"), ("build", "2026-03-02")])
-        let history = History(sessions: [cycle("2026-02-28", during: 8), cycle("2026-03-03", during: 6)])
+        let history = History(sessions: [
+            cycle("2026-02-28", during: 8), cycle("2026-03-03", during: 6),
+        ])
         #expect(suggestions(history, today: "2026-03-04", a).isEmpty)
     }
 
     @Test func noStepBackFromRestOrTheFirstPhase() {
         let a = assignment(start: "2026-03-02", [("rest", "2026-03-02")])
-        let history = History(sessions: [cycle("2026-03-02", during: 8), cycle("2026-03-03", during: 6)])
+        let history = History(sessions: [
+            cycle("2026-03-02", during: 8), cycle("2026-03-03", during: 6),
+        ])
         #expect(suggestions(history, today: "2026-03-04", a).isEmpty)
     }
 
     @Test func fromReturnBackToBuild() {
-        let a = assignment(start: "2026-02-01", [("build", "2026-02-01"), ("return", "2026-03-01")])
-        let history = History(sessions: [run("2026-03-02", km: 2, during: 6), run("2026-03-04", km: 2, after: 6)])
+        let a = assignment(
+            start: "2026-02-01", [("build", "2026-02-01"), ("return", "2026-03-01")])
+        let history = History(sessions: [
+            run("2026-03-02", km: 2, during: 6), run("2026-03-04", km: 2, after: 6),
+        ])
         #expect(suggestions(history, today: "2026-03-05", a).map(\.phase) == ["build"])
     }
 
@@ -163,7 +191,8 @@ import Testing
         let history = History(sessions: [cycle("2026-03-01")])
         #expect(suggestions(history, today: "2026-03-01", a).isEmpty)
         // Day 15.
-        let overdue = Engine.status(plan: testPlan, assignment: a, history: history, today: day("2026-03-02"))
+        let overdue = Engine.status(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-02"))
         #expect(overdue.suggestions == [Suggestion(code: .contactPhysio, phase: "rest")])
         #expect(overdue.verdict.findings.map(\.code) == [.phaseOverdue])
         #expect(overdue.phase.day == 15)
@@ -175,10 +204,13 @@ import Testing
         let history = History(
             sessions: [walk("2026-02-28", minutes: 30)],
             mornings: [morning("2026-03-01", 1), morning("2026-03-02", 1)])
-        let status = Engine.status(plan: testPlan, assignment: a, history: history, today: day("2026-03-02"))
-        #expect(status.suggestions == [
-            Suggestion(code: .advance, phase: "build"), Suggestion(code: .contactPhysio, phase: "rest"),
-        ])
+        let status = Engine.status(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-02"))
+        #expect(
+            status.suggestions == [
+                Suggestion(code: .advance, phase: "build"),
+                Suggestion(code: .contactPhysio, phase: "rest"),
+            ])
         #expect(status.verdict.level == .green)
     }
 }
@@ -186,7 +218,8 @@ import Testing
 @Suite struct RunWalkTests {
     /// Steps of 2 passes each; the return phase starts 03-02.
     @Test func progressionThroughTheSchedule() {
-        let a = assignment(start: "2026-02-01", [("build", "2026-02-01"), ("return", "2026-03-02")])
+        let a = assignment(
+            start: "2026-02-01", [("build", "2026-02-01"), ("return", "2026-03-02")])
         let sessions = [
             run("2026-03-02", km: 3),  // step 0: 1 pass
             run("2026-03-03", km: 3),  // step 0 passed → step 1
@@ -217,7 +250,8 @@ import Testing
             #expect(position?.completed == completed, "\(today)")
             #expect(position?.step == returnPhase.runWalk[index])
         }
-        let status = Engine.status(plan: testPlan, assignment: a, history: history, today: day("2026-03-12"))
+        let status = Engine.status(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-12"))
         #expect(status.runWalk?.completed == true)
         #expect(status.readiness.criteria.first?.met == true)
         #expect(status.readiness.next == nil)
@@ -225,8 +259,9 @@ import Testing
 
     @Test func noScheduleNoPosition() {
         let a = assignment(start: "2026-03-02", [("build", "2026-03-02")])
-        #expect(Engine.runWalkPosition(
-            plan: testPlan, assignment: a, history: History(), today: day("2026-03-04")) == nil)
+        #expect(
+            Engine.runWalkPosition(
+                plan: testPlan, assignment: a, history: History(), today: day("2026-03-04")) == nil)
     }
 
     @Test func phaseAtPicksTheChangeInForce() {

@@ -29,107 +29,153 @@ struct VerdictRow: Sendable, CustomTestStringConvertible {
 
 let verdictRows: [VerdictRow] = [
     // Pain during and after, on the latest session day.
-    VerdictRow(name: "3/3 is green", sessions: [cycle("2026-03-04", during: 3, after: 3)],
+    VerdictRow(
+        name: "3/3 is green", sessions: [cycle("2026-03-04", during: 3, after: 3)],
         level: .green, action: .progress, codes: []),
-    VerdictRow(name: "during 4 is amber", sessions: [cycle("2026-03-04", during: 4)],
+    VerdictRow(
+        name: "during 4 is amber", sessions: [cycle("2026-03-04", during: 4)],
         level: .amber, action: .hold, codes: [.painDuringAboveSafe]),
-    VerdictRow(name: "after 4 is amber", sessions: [cycle("2026-03-04", after: 4)],
+    VerdictRow(
+        name: "after 4 is amber", sessions: [cycle("2026-03-04", after: 4)],
         level: .amber, action: .hold, codes: [.painAfterAboveSafe]),
-    VerdictRow(name: "5/5 is still amber", sessions: [cycle("2026-03-04", during: 5, after: 5)],
+    VerdictRow(
+        name: "5/5 is still amber", sessions: [cycle("2026-03-04", during: 5, after: 5)],
         level: .amber, action: .hold, codes: [.painDuringAboveSafe, .painAfterAboveSafe]),
-    VerdictRow(name: "during 6 is red", sessions: [cycle("2026-03-04", during: 6, after: 2)],
+    VerdictRow(
+        name: "during 6 is red", sessions: [cycle("2026-03-04", during: 6, after: 2)],
         level: .red, action: .reduce, codes: [.painAboveLimit]),
-    VerdictRow(name: "6 during and 4 after", sessions: [cycle("2026-03-04", during: 6, after: 4)],
+    VerdictRow(
+        name: "6 during and 4 after", sessions: [cycle("2026-03-04", during: 6, after: 4)],
         level: .red, action: .reduce, codes: [.painAboveLimit, .painAfterAboveSafe]),
-    VerdictRow(name: "the worst session of the day counts",
+    VerdictRow(
+        name: "the worst session of the day counts",
         sessions: [cycle("2026-03-04", during: 1), cycle("2026-03-04", during: 4)],
         level: .amber, action: .hold, codes: [.painDuringAboveSafe]),
-    VerdictRow(name: "only the latest session day counts",
+    VerdictRow(
+        name: "only the latest session day counts",
         sessions: [cycle("2026-03-03", during: 7), cycle("2026-03-04", during: 1)],
         level: .green, action: .progress, codes: []),
-    VerdictRow(name: "safe_max 5 makes 5 green", safeMax: 5,
+    VerdictRow(
+        name: "safe_max 5 makes 5 green", safeMax: 5,
         sessions: [cycle("2026-03-04", during: 5, after: 5)],
         level: .green, action: .progress, codes: []),
-    VerdictRow(name: "pain lasted over 2 h", sessions: [cycle("2026-03-04", lasted: true)],
+    VerdictRow(
+        name: "pain lasted over 2 h", sessions: [cycle("2026-03-04", lasted: true)],
         level: .red, action: .reduce, codes: [.painLasted]),
     // Next-morning response.
-    VerdictRow(name: "worse next morning",
+    VerdictRow(
+        name: "worse next morning",
         sessions: [cycle("2026-03-03", during: 2, after: 2)],
         mornings: [morning("2026-03-03", 2), morning("2026-03-04", 3)],
         level: .red, action: .reduce, codes: [.worseNextMorning]),
-    VerdictRow(name: "same next morning is fine",
+    VerdictRow(
+        name: "same next morning is fine",
         sessions: [cycle("2026-03-03", during: 2, after: 2)],
         mornings: [morning("2026-03-02", 2), morning("2026-03-04", 2)],
         level: .green, action: .progress, codes: []),
-    VerdictRow(name: "no baseline, no finding",
+    VerdictRow(
+        name: "no baseline, no finding",
         sessions: [cycle("2026-03-03")], mornings: [morning("2026-03-04", 5)],
         level: .green, action: .progress, codes: []),
-    VerdictRow(name: "the next morning is not seen before it comes",
+    VerdictRow(
+        name: "the next morning is not seen before it comes",
         sessions: [cycle("2026-03-03")],
         mornings: [morning("2026-03-03", 1), morning("2026-03-04", 6)], today: "2026-03-03",
         level: .green, action: .progress, codes: []),
     // Red flags.
-    VerdictRow(name: "flag on a session",
+    VerdictRow(
+        name: "flag on a session",
         sessions: [cycle("2026-03-04", flags: [RedFlag.givingWay])],
         level: .stop, action: .seeDoctor, codes: [.redFlag]),
-    VerdictRow(name: "pop on a morning check",
+    VerdictRow(
+        name: "pop on a morning check",
         sessions: [cycle("2026-03-04")],
         mornings: [morning("2026-03-03", 0, flags: [RedFlag.popLossOfFunction])],
         level: .stop, action: .emergency, codes: [.redFlag]),
-    VerdictRow(name: "a flag cleared the same day",
+    VerdictRow(
+        name: "a flag cleared the same day",
         sessions: [cycle("2026-03-03", flags: [RedFlag.fever]), cycle("2026-03-04")],
         clearings: [FlagClearing(date: day("2026-03-03"), reason: "seen by GP")],
         level: .green, action: .progress, codes: []),
-    VerdictRow(name: "a flag reported after the clearing",
-        sessions: [cycle("2026-03-02", flags: [RedFlag.fever]),
-            cycle("2026-03-04", flags: [RedFlag.locking])],
+    VerdictRow(
+        name: "a flag reported after the clearing",
+        sessions: [
+            cycle("2026-03-02", flags: [RedFlag.fever]),
+            cycle("2026-03-04", flags: [RedFlag.locking]),
+        ],
         clearings: [FlagClearing(date: day("2026-03-03"), reason: "seen by GP")],
         level: .stop, action: .seeDoctor, codes: [.redFlag]),
-    VerdictRow(name: "a clearing after the day does not count yet",
+    VerdictRow(
+        name: "a clearing after the day does not count yet",
         sessions: [cycle("2026-03-03", flags: [RedFlag.fever]), cycle("2026-03-04")],
         clearings: [FlagClearing(date: day("2026-03-05"), reason: "seen by GP")],
         level: .stop, action: .seeDoctor, codes: [.redFlag]),
     // Weekly load: last week 5+5 = 10 km, cap 11.
-    VerdictRow(name: "this week over the cap",
-        sessions: [run("2026-02-24", km: 5), run("2026-02-27", km: 5),
-            run("2026-03-02", km: 6), run("2026-03-04", km: 5.5)],
+    VerdictRow(
+        name: "this week over the cap",
+        sessions: [
+            run("2026-02-24", km: 5), run("2026-02-27", km: 5),
+            run("2026-03-02", km: 6), run("2026-03-04", km: 5.5),
+        ],
         level: .amber, action: .hold, codes: [.weeklyLoadOverCap]),
-    VerdictRow(name: "exactly at the cap",
-        sessions: [run("2026-02-24", km: 5), run("2026-02-27", km: 5),
-            run("2026-03-02", km: 5.5), run("2026-03-04", km: 5.5)],
+    VerdictRow(
+        name: "exactly at the cap",
+        sessions: [
+            run("2026-02-24", km: 5), run("2026-02-27", km: 5),
+            run("2026-03-02", km: 5.5), run("2026-03-04", km: 5.5),
+        ],
         level: .green, action: .progress, codes: []),
     // Spike: longest of the last 30 days 5 km (week before 15 km, cap 16.5).
-    VerdictRow(name: "a run 12 % longer",
-        sessions: [run("2026-02-24", km: 5), run("2026-02-26", km: 5), run("2026-03-01", km: 5),
-            run("2026-03-04", km: 5.6)],
+    VerdictRow(
+        name: "a run 12 % longer",
+        sessions: [
+            run("2026-02-24", km: 5), run("2026-02-26", km: 5), run("2026-03-01", km: 5),
+            run("2026-03-04", km: 5.6),
+        ],
         level: .amber, action: .hold, codes: [.sessionSpike]),
-    VerdictRow(name: "a run exactly 10 % longer",
-        sessions: [run("2026-02-24", km: 5), run("2026-02-26", km: 5), run("2026-03-01", km: 5),
-            run("2026-03-04", km: 5.5)],
+    VerdictRow(
+        name: "a run exactly 10 % longer",
+        sessions: [
+            run("2026-02-24", km: 5), run("2026-02-26", km: 5), run("2026-03-01", km: 5),
+            run("2026-03-04", km: 5.5),
+        ],
         level: .green, action: .progress, codes: []),
     // Phase past max days (rest from 02-16: day 17 of 14, no walk logged).
-    VerdictRow(name: "phase overdue", setup: .resting, sessions: [cycle("2026-03-04", during: 1)],
+    VerdictRow(
+        name: "phase overdue", setup: .resting, sessions: [cycle("2026-03-04", during: 1)],
         level: .amber, action: .hold, codes: [.phaseOverdue]),
     // Nothing logged in 03-02 … 03-04.
-    VerdictRow(name: "no recent log", sessions: [cycle("2026-03-01")],
+    VerdictRow(
+        name: "no recent log", sessions: [cycle("2026-03-01")],
         level: .amber, action: .hold, codes: [.noRecentLog]),
-    VerdictRow(name: "a morning check is a log", sessions: [cycle("2026-03-01")],
+    VerdictRow(
+        name: "a morning check is a log", sessions: [cycle("2026-03-01")],
         mornings: [morning("2026-03-02", 0)],
         level: .green, action: .progress, codes: []),
-    VerdictRow(name: "no recent log, but the plan is 2 days old", setup: .fresh,
+    VerdictRow(
+        name: "no recent log, but the plan is 2 days old", setup: .fresh,
         level: .green, action: .progress, codes: []),
     // Relative rest, day 12: window 02-18 … 02-27, early mean 3, late mean (3+4+3)/3.
-    VerdictRow(name: "no improvement", setup: .resting,
-        mornings: [morning("2026-02-18", 3), morning("2026-02-19", 3), morning("2026-02-25", 3),
-            morning("2026-02-26", 4), morning("2026-02-27", 3)],
+    VerdictRow(
+        name: "no improvement", setup: .resting,
+        mornings: [
+            morning("2026-02-18", 3), morning("2026-02-19", 3), morning("2026-02-25", 3),
+            morning("2026-02-26", 4), morning("2026-02-27", 3),
+        ],
         today: "2026-02-27", level: .amber, action: .hold, codes: [.noImprovement]),
-    VerdictRow(name: "pain coming down", setup: .resting,
-        mornings: [morning("2026-02-18", 3), morning("2026-02-19", 3), morning("2026-02-25", 2),
-            morning("2026-02-26", 2), morning("2026-02-27", 3)],
+    VerdictRow(
+        name: "pain coming down", setup: .resting,
+        mornings: [
+            morning("2026-02-18", 3), morning("2026-02-19", 3), morning("2026-02-25", 2),
+            morning("2026-02-26", 2), morning("2026-02-27", 3),
+        ],
         today: "2026-02-27", level: .green, action: .progress, codes: []),
     // Several at once: the worst decides, all are listed.
-    VerdictRow(name: "flag, red and amber together",
-        sessions: [cycle("2026-03-04", during: 7, after: 4, flags: [RedFlag.swellingWarmthRedness])],
+    VerdictRow(
+        name: "flag, red and amber together",
+        sessions: [
+            cycle("2026-03-04", during: 7, after: 4, flags: [RedFlag.swellingWarmthRedness])
+        ],
         level: .stop, action: .seeDoctor, codes: [.redFlag, .painAboveLimit, .painAfterAboveSafe]),
 ]
 
@@ -137,14 +183,16 @@ let verdictRows: [VerdictRow] = [
     func evaluate(_ row: VerdictRow) -> Verdict {
         let a: Assignment
         switch row.setup {
-        case .building: a = assignment(start: "2026-02-16", [("rest", "2026-02-16"), ("build", "2026-02-23")])
+        case .building:
+            a = assignment(start: "2026-02-16", [("rest", "2026-02-16"), ("build", "2026-02-23")])
         case .resting: a = assignment(start: "2026-02-16", [("rest", "2026-02-16")])
         case .fresh: a = assignment(start: "2026-03-02", [("build", "2026-03-02")])
         }
         let plan = testPlan.resolved(
             variant: nil,
             overrides: PlanOverrides(thresholds: ThresholdOverrides(painSafeMax: row.safeMax)))
-        let history = History(sessions: row.sessions, mornings: row.mornings, clearings: row.clearings)
+        let history = History(
+            sessions: row.sessions, mornings: row.mornings, clearings: row.clearings)
         return Engine.verdict(plan: plan, assignment: a, history: history, on: day(row.today))
     }
 
@@ -192,15 +240,20 @@ let verdictRows: [VerdictRow] = [
     @Test func oneFindingPerOpenFlag() {
         let a = assignment(start: "2026-02-16", [("build", "2026-02-16")])
         let history = History(
-            sessions: [cycle("2026-03-02", flags: [RedFlag.fever]),
-                cycle("2026-03-03", flags: [RedFlag.fever, RedFlag.locking])],
+            sessions: [
+                cycle("2026-03-02", flags: [RedFlag.fever]),
+                cycle("2026-03-03", flags: [RedFlag.fever, RedFlag.locking]),
+            ],
             mornings: [morning("2026-03-04", 0, flags: ["numb_foot"])])
         let verdict = Engine.verdict(
             plan: testPlan, assignment: a, history: history, on: day("2026-03-04"))
-        let flags = verdict.findings.filter { $0.code == .redFlag }.map { "\($0.flag ?? "")@\($0.date?.iso ?? "")" }
+        let flags = verdict.findings.filter { $0.code == .redFlag }.map {
+            "\($0.flag ?? "")@\($0.date?.iso ?? "")"
+        }
         #expect(flags == ["fever@2026-03-02", "locking@2026-03-03", "numb_foot@2026-03-04"])
         #expect(verdict.action == .seeDoctor)
-        #expect(Engine.openFlags(history: history, asOf: day("2026-03-02")).map(\.flag) == ["fever"])
+        #expect(
+            Engine.openFlags(history: history, asOf: day("2026-03-02")).map(\.flag) == ["fever"])
     }
 
     /// Raising one pain score never lowers the level (all 0-10 pairs, with a next morning).
@@ -211,7 +264,8 @@ let verdictRows: [VerdictRow] = [
                 sessions: [cycle("2026-03-03", during: during, after: after)],
                 mornings: [morning("2026-03-02", 2), morning("2026-03-04", nextMorning)])
             return Engine.verdict(
-                plan: testPlan, assignment: a, history: history, on: day("2026-03-04")).level
+                plan: testPlan, assignment: a, history: history, on: day("2026-03-04")
+            ).level
         }
         var checked = 0
         for during in 0...10 {

@@ -17,7 +17,8 @@ import Testing
                 run("2026-03-09", km: 6), run("2026-03-11", km: 6),
                 // Week of 03-16: 140 active minutes plus 30 of "other".
                 cycle("2026-03-16", minutes: 140),
-                Session(date: day("2026-03-17"), activity: .other, minutes: 30, painDuring: 0,
+                Session(
+                    date: day("2026-03-17"), activity: .other, minutes: 30, painDuring: 0,
                     painAfter: 0),
             ],
             mornings: [
@@ -26,12 +27,16 @@ import Testing
             ])
         let weeks = Engine.weeks(
             plan: testPlan, assignment: a, history: history, through: day("2026-03-18"), count: 3)
-        #expect(weeks.map(\.weekStart) == [day("2026-03-02"), day("2026-03-09"), day("2026-03-16")])
+        #expect(
+            weeks.map(\.weekStart) == [day("2026-03-02"), day("2026-03-09"), day("2026-03-16")])
 
-        #expect(weeks[0] == WeekSummary(
-            weekStart: day("2026-03-02"), load: 10, cap: nil, overCap: false, runKm: 10,
-            minutes: 160, sessions: 3, maxPainDuring: 2, maxPainAfter: 4, worstLevel: .amber,
-            classification: .healthy))
+        #expect(
+            weeks[0]
+                == WeekSummary(
+                    weekStart: day("2026-03-02"), load: 10, cap: nil, overCap: false, runKm: 10,
+                    minutes: 160, sessions: 3, maxPainDuring: 2, maxPainAfter: 4,
+                    worstLevel: .amber,
+                    classification: .healthy))
 
         #expect(weeks[1].load == 12)
         #expect(abs((weeks[1].cap ?? 0) - 11) < 1e-9)
@@ -64,17 +69,20 @@ import Testing
     @Test func oneWorseMorningIsNotOverloading() {
         let history = History(
             sessions: [cycle("2026-03-02", minutes: 100), cycle("2026-03-04", minutes: 100)],
-            mornings: [morning("2026-03-02", 1), morning("2026-03-03", 2), morning("2026-03-05", 2)])
+            mornings: [
+                morning("2026-03-02", 1), morning("2026-03-03", 2), morning("2026-03-05", 2),
+            ])
         let weeks = Engine.weeks(
             plan: testPlan, assignment: a, history: history, through: day("2026-03-08"), count: 1)
         #expect(weeks.first?.classification == .healthy)
     }
 
     @Test func zeroWeeksIsEmpty() {
-        #expect(Engine.weeks(
-            plan: testPlan, assignment: a, history: History(), through: day("2026-03-08"),
-            count: 0
-        ).isEmpty)
+        #expect(
+            Engine.weeks(
+                plan: testPlan, assignment: a, history: History(), through: day("2026-03-08"),
+                count: 0
+            ).isEmpty)
     }
 
     /// Ten years of daily logs: the status still answers from the index (checked for values, not
@@ -85,9 +93,11 @@ import Testing
         var mornings: [MorningCheck] = []
         for offset in 0..<3650 {
             let date = start.adding(days: offset)
-            sessions.append(Session(
-                date: date, activity: offset % 2 == 0 ? .run : .cycle, km: offset % 2 == 0 ? 5 : nil,
-                minutes: 35, painDuring: 1, painAfter: 1))
+            sessions.append(
+                Session(
+                    date: date, activity: offset % 2 == 0 ? .run : .cycle,
+                    km: offset % 2 == 0 ? 5 : nil,
+                    minutes: 35, painDuring: 1, painAfter: 1))
             mornings.append(MorningCheck(date: date, pain: 1))
         }
         let a = Assignment(
