@@ -139,9 +139,23 @@ public final class NcursesBackend: Backend {
             return refreshSize()
         }
         let window = rehab_stdscr()
-        wtimeout(window, Int32(clamping: timeoutMs < 0 ? -1 : timeoutMs))
+        // A blocking read is restarted after SIGWINCH (ncurses' handler uses SA_RESTART), so
+        // a resize would wait for the next key; waiting in slices lets KEY_RESIZE through.
+        let slice = 100
+        var remaining = timeoutMs
         var code: wint_t = 0
-        let status = wget_wch(window, &code)
+        var status: Int32 = ERR
+        while true {
+            let wait = remaining < 0 ? slice : min(slice, remaining)
+            wtimeout(window, Int32(clamping: wait))
+            status = wget_wch(window, &code)
+            if status != ERR { break }
+            if rehab_guard_take_continued() != 0 { return refreshSize() }
+            if remaining >= 0 {
+                remaining -= wait
+                if remaining <= 0 { return nil }
+            }
+        }
         if status == KEY_CODE_YES, Int32(code) == KEY_RESIZE { return refreshSize() }
         if status == KEY_CODE_YES, Int32(code) == KEY_MOUSE {
             var event = MEVENT()

@@ -10,7 +10,8 @@ public struct TerminalProbe: Sendable {
         self.glyphs = glyphs
     }
 
-    /// The frame for a screen size.
+    /// The frame for a screen size. "colour red" is drawn in red, so a test can check colours
+    /// (capture-pane -e) and NO_COLOR.
     public func frame(size: Size) -> Grid {
         var grid = Grid(size: size)
         let block = Block(title: "terminal probe", glyphs: glyphs)
@@ -21,11 +22,13 @@ public struct TerminalProbe: Sendable {
             "size \(size.width)x\(size.height)",
             "frame \(frameCount)",
             "key \(keyText)",
-            "wide 日本語 ok",
+            // Wide glyphs only where the locale can show them.
+            glyphs == .unicode ? "wide 日本語 ok" : "wide n/a",
         ]
         for (offset, text) in rows.enumerated() {
             grid.put(text, x: inner.x + 1, y: inner.y + offset, clip: inner)
         }
+        grid.put("colour red", x: inner.x + 1, y: inner.y + rows.count, fg: .red, clip: inner)
         StatusBar([KeyHint("q", "quit")]).render(in: inner.splitBottom(1).1, on: &grid)
         return grid
     }

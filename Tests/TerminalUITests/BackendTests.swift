@@ -55,13 +55,14 @@ import Testing
             "│ frame 3                    │",
             "│ key down                   │",
             "│ wide 日本語 ok             │",
-            "│                            │",
+            "│ colour red                 │",
             "│ q quit                     │",
             "└────────────────────────────┘",
         ])
         // Between the 2nd and 3rd frame only the frame number and the key line changed:
         // "2" → "3" and "char(\"x\")" → "down" (9 cells, of which "d" replaced "c").
         #expect(backend.lastFrameChangedCells == 1 + 9)
+        #expect(last[2, 5].fg == .red)
     }
 
     @Test func followsAResize() {
