@@ -15,7 +15,8 @@ public enum PlanCatalog {
         let local = (currentDirectory as NSString).appendingPathComponent("plans")
         if isDirectory(local) { result.append(local) }
         let binDir = (executablePath as NSString).deletingLastPathComponent
-        let installed = ((binDir as NSString).appendingPathComponent("../share/rehab/plans")
+        let installed =
+            ((binDir as NSString).appendingPathComponent("../share/rehab/plans")
             as NSString).standardizingPath
         result.append(installed)
         result.append((binDir as NSString).appendingPathComponent("plans"))
@@ -27,16 +28,27 @@ public enum PlanCatalog {
     public static func load(directories: [String]) -> (plans: [Plan], errors: [PlanError]) {
         guard let directory = directories.first(where: isDirectory) else {
             let tried = directories.joined(separator: ", ")
-            return ([], [PlanError(
-                file: directories.first ?? "plans", line: 1, column: 1,
-                message: "no plan directory found (tried: \(tried))")])
+            return (
+                [],
+                [
+                    PlanError(
+                        file: directories.first ?? "plans", line: 1, column: 1,
+                        message: "no plan directory found (tried: \(tried))")
+                ]
+            )
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            return ([], [PlanError(
-                file: directory, line: 1, column: 1, message: "cannot list the plan directory")])
+            return (
+                [],
+                [
+                    PlanError(
+                        file: directory, line: 1, column: 1,
+                        message: "cannot list the plan directory")
+                ]
+            )
         }
         var plans: [Plan] = []
         var errors: [PlanError] = []

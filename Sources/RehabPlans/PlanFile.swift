@@ -10,9 +10,7 @@ public enum PlanFile {
     /// Reads and validates `plans/<id>.yaml`; the plan id must equal the file name stem.
     public static func load(path: String) throws(PlanFileErrors) -> Plan {
         let bytes = try read(path: path)
-        let name = (path as NSString).lastPathComponent
-        let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : (name as NSString)
-            .deletingPathExtension
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try parse(bytes: bytes, file: path, expectedID: stem)
     }
 

@@ -46,13 +46,14 @@ struct PlanSchema {
         let id = reader.identifier(f["id"], "id")
         if let id, let expectedID, id != expectedID, let node = f["id"] {
             reader.fail(
-                node.mark, "id: \(id) does not match the file name \(expectedID).yaml; they must be equal")
+                node.mark,
+                "id: \(id) does not match the file name \(expectedID).yaml; they must be equal")
         }
         let names = reader.text(f["names"], "names")
         let region: BodyRegion? = reader.choice(f["region"], "region", "region")
         let summary = reader.text(f["summary"], "summary")
         let sources = self.sources(f["sources"])
-        let thresholds = self.thresholds(f, path: "", loadKeys: true)
+        let thresholds = self.thresholds(f, loadKeys: true)
         if let node = f["pain"] { planPain = PainPlace(path: "pain", mark: node.mark) }
 
         let exercises = self.exercises(f["exercises"])
@@ -84,17 +85,17 @@ struct PlanSchema {
 
     /// pain, worsening_window_hours, load and see_doctor of a plan, variant or phase. A phase's
     /// `load` also holds its metric, so there the caller reads it (`loadKeys: false`).
-    private mutating func thresholds(_ f: Fields, path: String, loadKeys: Bool)
-        -> ThresholdOverrides
-    {
+    private mutating func thresholds(_ f: Fields, loadKeys: Bool) -> ThresholdOverrides {
         var t = ThresholdOverrides()
         if let node = f["pain"],
             let pain = reader.fields(
-                node, f.path("pain"), required: [], optional: ["safe_max", "limit", "lasting_hours"])
+                node, f.path("pain"), required: [],
+                optional: ["safe_max", "limit", "lasting_hours"])
         {
             t.painSafeMax = reader.int(pain["safe_max"], pain.path("safe_max"), Validate.painRange)
             t.painLimit = reader.int(pain["limit"], pain.path("limit"), Validate.painRange)
-            t.painLastingHours = reader.int(pain["lasting_hours"], pain.path("lasting_hours"), 1...72)
+            t.painLastingHours = reader.int(
+                pain["lasting_hours"], pain.path("lasting_hours"), 1...72)
         }
         t.worseningWindowHours = reader.int(
             f["worsening_window_hours"], f.path("worsening_window_hours"), 1...72)
@@ -171,7 +172,7 @@ struct PlanSchema {
             let description = reader.text(f["description"], f.path("description"))
             let weeks = expectedWeeks(f["expected_weeks"], f.path("expected_weeks"))
             let days = phaseDays(f["phases"], f.path("phases"))
-            let thresholds = self.thresholds(f, path: path, loadKeys: true)
+            let thresholds = self.thresholds(f, loadKeys: true)
             if let id { variantThresholds.append((id, thresholds)) }
             if let id, let node = f["pain"] {
                 variantPain[id] = PainPlace(path: f.path("pain"), mark: node.mark)
@@ -247,7 +248,8 @@ struct PlanSchema {
         var result: [Phase] = []
         for (i, item) in nodes.enumerated() {
             let isLast = i == nodes.count - 1
-            if let phase = phase(item, "phases[\(i)]", library: library, isLast: isLast, seen: &seen)
+            if let phase = phase(
+                item, "phases[\(i)]", library: library, isLast: isLast, seen: &seen)
             {
                 result.append(phase)
             }
@@ -289,7 +291,7 @@ struct PlanSchema {
         let exercises = prescriptions(f["exercises"], f.path("exercises"), library: library)
         let runWalk = (reader.list(f["run_walk"], f.path("run_walk")) ?? []).enumerated()
             .compactMap { runWalkStep($0.element, f.path("run_walk") + "[\($0.offset)]") }
-        var thresholds = self.thresholds(f, path: path, loadKeys: false)
+        var thresholds = self.thresholds(f, loadKeys: false)
         let (metric, startingVolume) = phaseLoad(f["load"], f.path("load"), into: &thresholds)
         if let id, let node = f["pain"] {
             phasePain[id] = PainPlace(path: f.path("pain"), mark: node.mark)
@@ -388,7 +390,10 @@ struct PlanSchema {
             reader.fail(node.mark, "\(f.path("total")): \(total) is shorter than one run of \(run)")
             return nil
         }
-        if f["per_week"] != nil && perWeek == nil || f["pass"] != nil && pass == nil { return nil }
+        // A bad optional value was reported above; do not fall back to its default silently.
+        if (f["per_week"] != nil && perWeek == nil) || (f["pass"] != nil && pass == nil) {
+            return nil
+        }
         return RunWalkStep(
             runMinutes: run, walkMinutes: walk, totalMinutes: total,
             sessionsPerWeek: perWeek ?? 3, sessionsToPass: pass ?? 3)
@@ -479,7 +484,9 @@ struct PlanSchema {
             return nil
         }
         if let first = seen[id] {
-            reader.fail(node.mark, "\(f.path("id")): duplicate \(kind) id \(id) (first at line \(first.line))")
+            reader.fail(
+                node.mark,
+                "\(f.path("id")): duplicate \(kind) id \(id) (first at line \(first.line))")
             return nil
         }
         seen[id] = node.mark

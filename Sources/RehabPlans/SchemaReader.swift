@@ -74,7 +74,8 @@ struct SchemaReader {
         guard range.contains(value) else {
             fail(
                 node.mark,
-                "\(path): \(value) is out of range; allowed \(range.lowerBound)-\(range.upperBound)")
+                "\(path): \(value) is out of range; allowed \(range.lowerBound)-\(range.upperBound)"
+            )
             return nil
         }
         return value
@@ -139,7 +140,9 @@ struct SchemaReader {
         guard let node, let fields = fields(node, path, required: [], optional: ["nl", "en"])
         else { return nil }
         for (key, language) in [("nl", "Dutch"), ("en", "English")] where fields[key] == nil {
-            fail(fields.mark, "\(path): missing the \(language) text (\(key)); every text needs nl and en")
+            fail(
+                fields.mark,
+                "\(path): missing the \(language) text (\(key)); every text needs nl and en")
         }
         let nl = string(fields["nl"], fields.path("nl"))
         let en = string(fields["en"], fields.path("en"))
@@ -168,7 +171,9 @@ struct SchemaReader {
         } else {
             fail(
                 mark,
-                "\(path): unknown \(what) \(quoted(text)); allowed: \(known.joined(separator: ", "))")
+                "\(path): unknown \(what) \(quoted(text)); allowed: "
+                    + known.joined(separator: ", ")
+            )
         }
     }
 
@@ -189,7 +194,8 @@ struct SchemaReader {
     /// Plain values are shown as written unless they would be confusing bare.
     private func quoted(_ text: String) -> String {
         let bare = text.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.+".unicodeScalars.contains($0)
+            $0.properties.isAlphabetic || ("0"..."9").contains($0)
+                || "_-.+".unicodeScalars.contains($0)
         }
         return bare && !text.isEmpty ? shortened(text) : "\"\(shortened(text))\""
     }

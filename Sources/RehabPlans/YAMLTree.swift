@@ -152,33 +152,45 @@ private struct Builder {
             problems.append(YAMLProblem(mark: mark, message: "too many problems; stopped reading"))
             return false
         }
-        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let mark = Mark(
+            line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
                 problems.append(
-                    YAMLProblem(mark: mark, message: "a plan file holds one YAML document, found a second"))
+                    YAMLProblem(
+                        mark: mark, message: "a plan file holds one YAML document, found a second"))
                 return false
             }
         case YAML_ALIAS_EVENT:
             let name = text(event.data.alias.anchor) ?? ""
             problems.append(
-                YAMLProblem(mark: mark, message: "alias *\(name): anchors and aliases are not allowed"))
+                YAMLProblem(
+                    mark: mark, message: "alias *\(name): anchors and aliases are not allowed"))
             add(.scalar("", plain: true, mark))
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             refuse(anchor: s.anchor, tag: s.tag, at: mark)
-            let value = s.value.map { pointer in
-                String(decoding: UnsafeBufferPointer(start: pointer, count: s.length), as: UTF8.self)
-            } ?? ""
+            let value =
+                s.value.map { pointer in
+                    String(
+                        decoding: UnsafeBufferPointer(start: pointer, count: s.length),
+                        as: UTF8.self)
+                } ?? ""
             add(.scalar(value, plain: s.style == YAML_PLAIN_SCALAR_STYLE && s.tag == nil, mark))
         case YAML_SEQUENCE_START_EVENT:
-            refuse(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: mark)
+            refuse(
+                anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag,
+                at: mark)
             guard open(.sequence([], mark), at: mark) else { return false }
         case YAML_MAPPING_START_EVENT:
-            refuse(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: mark)
-            guard open(.mapping([], mark, pendingKey: nil, seen: [:]), at: mark) else { return false }
+            refuse(
+                anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: mark
+            )
+            guard open(.mapping([], mark, pendingKey: nil, seen: [:]), at: mark) else {
+                return false
+            }
         case YAML_SEQUENCE_END_EVENT:
             if case .sequence(let nodes, let start) = stack.popLast() {
                 add(.sequence(nodes, start))
@@ -198,18 +210,23 @@ private struct Builder {
             problems.append(
                 YAMLProblem(
                     mark: mark,
-                    message: "nesting deeper than \(YAMLTree.maxDepth) levels; plan files need far fewer"))
+                    message:
+                        "nesting deeper than \(YAMLTree.maxDepth) levels; plan files need far fewer"
+                ))
             return false
         }
         stack.append(collection)
         return true
     }
 
-    private mutating func refuse(anchor: UnsafeMutablePointer<yaml_char_t>?,
-                                 tag: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) {
+    private mutating func refuse(
+        anchor: UnsafeMutablePointer<yaml_char_t>?,
+        tag: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark
+    ) {
         if let name = text(anchor) {
             problems.append(
-                YAMLProblem(mark: mark, message: "anchor &\(name): anchors and aliases are not allowed"))
+                YAMLProblem(
+                    mark: mark, message: "anchor &\(name): anchors and aliases are not allowed"))
         }
         if let tag = text(tag) {
             problems.append(YAMLProblem(mark: mark, message: "tag \(tag): tags are not allowed"))
@@ -242,7 +259,8 @@ private struct Builder {
                 }
             } else {
                 problems.append(
-                    YAMLProblem(mark: key.mark, message: "keys must be plain names, not lists or mappings"))
+                    YAMLProblem(
+                        mark: key.mark, message: "keys must be plain names, not lists or mappings"))
             }
             stack.append(.mapping(entries, start, pendingKey: nil, seen: seen))
         }

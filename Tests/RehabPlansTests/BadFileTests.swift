@@ -42,7 +42,8 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
                 "wrong_type.yaml:2:8: names: expected a mapping, found the text \"Trial\"",
                 "wrong_type.yaml:3:9: region: expected text, found a list",
                 "wrong_type.yaml:5:10: sources: expected a list, found the text \"test\"",
-                "wrong_type.yaml:10:15: phases[0].min_days: expected a whole number 0-365, found seven",
+                "wrong_type.yaml:10:15: phases[0].min_days: expected a whole number 0-365, "
+                    + "found seven",
                 "wrong_type.yaml:11:15: phases[0].max_days: expected a whole number 0-365, "
                     + "found the text \"14\"",
                 "wrong_type.yaml:12:14: phases[0].allowed: expected a list, found cycle",
@@ -133,7 +134,8 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
             "tab_syntax.yaml",
             [
                 "tab_syntax.yaml:3:1: YAML syntax error: found character that cannot start any "
-                    + "token (while scanning for the next token at 3:1); indent with spaces, not tabs"
+                    + "token (while scanning for the next token at 3:1); "
+                    + "indent with spaces, not tabs"
             ]
         ),
         (
@@ -195,8 +197,12 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
     func billionLaughsIsRefusedAtItsFirstAnchor() throws {
         let lines = problems(try fixture("billion_laughs.yaml"), file: "bl.yaml")
         #expect(lines.first == "bl.yaml:1:4: anchor &a: anchors and aliases are not allowed")
-        #expect(lines.dropFirst().first == "bl.yaml:2:4: anchor &b: anchors and aliases are not allowed")
-        #expect(lines.dropFirst(2).first == "bl.yaml:2:8: alias *a: anchors and aliases are not allowed")
+        #expect(
+            lines.dropFirst().first == "bl.yaml:2:4: anchor &b: anchors and aliases are not allowed"
+        )
+        #expect(
+            lines.dropFirst(2).first == "bl.yaml:2:8: alias *a: anchors and aliases are not allowed"
+        )
         // Capped: 20 problems and a note that reading stopped.
         #expect(lines.count == 21)
         #expect(lines.last?.hasSuffix(": too many problems; stopped reading") == true)
@@ -204,7 +210,8 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
 
     @Test func deepFlowNestingIsRefusedWithItsPosition() {
         func nested(_ depth: Int) -> [UInt8] {
-            Array((String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8)
+            Array(
+                (String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8)
         }
         // libyaml itself gives up on 5000 brackets while scanning ahead, at the first one.
         #expect(

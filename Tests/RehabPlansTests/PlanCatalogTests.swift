@@ -8,7 +8,8 @@ import Testing
     @Test func explicitDirectoryIsTheOnlyOne() {
         #expect(
             PlanCatalog.directories(
-                explicit: "/x/plans", currentDirectory: "/home/sam", executablePath: "/usr/bin/rehab")
+                explicit: "/x/plans", currentDirectory: "/home/sam",
+                executablePath: "/usr/bin/rehab")
                 == ["/x/plans"])
     }
 
@@ -53,7 +54,8 @@ import Testing
         #expect(plans.isEmpty)
         #expect(
             errors.map(\.description) == [
-                "/nonexistent/a:1:1: no plan directory found (tried: /nonexistent/a, /nonexistent/b)"
+                "/nonexistent/a:1:1: no plan directory found "
+                    + "(tried: /nonexistent/a, /nonexistent/b)"
             ])
     }
 

@@ -82,7 +82,8 @@ import Testing
         // Running itself keeps the defaults.
         let running = try #require(byID["return_to_running"])
         #expect(achilles.thresholds(in: running).painSafeMax == 3)
-        #expect(running.runWalk.first == RunWalkStep(runMinutes: 1, walkMinutes: 1, totalMinutes: 30))
+        #expect(
+            running.runWalk.first == RunWalkStep(runMinutes: 1, walkMinutes: 1, totalMinutes: 30))
         #expect(running.runWalk.count == 6)
         #expect(achilles.variant("severe")?.expectedWeeks == 18...26)
         #expect(achilles.redFlags.first { $0.id == RedFlag.popLossOfFunction }?.emergency == true)
