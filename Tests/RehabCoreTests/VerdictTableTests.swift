@@ -170,6 +170,20 @@ let verdictRows: [VerdictRow] = [
             morning("2026-02-26", 2), morning("2026-02-27", 3),
         ],
         today: "2026-02-27", level: .green, action: .progress, codes: []),
+    VerdictRow(
+        name: "pain-free all along is no stalled recovery", setup: .resting,
+        mornings: [
+            morning("2026-02-18", 0), morning("2026-02-19", 0), morning("2026-02-25", 0),
+            morning("2026-02-26", 0), morning("2026-02-27", 0),
+        ],
+        today: "2026-02-27", level: .green, action: .progress, codes: []),
+    VerdictRow(
+        name: "no improvement is checked in relative rest only",
+        mornings: [
+            morning("2026-02-23", 3), morning("2026-02-24", 3), morning("2026-03-02", 3),
+            morning("2026-03-03", 4), morning("2026-03-04", 3),
+        ],
+        level: .green, action: .progress, codes: []),
     // Several at once: the worst decides, all are listed.
     VerdictRow(
         name: "flag, red and amber together",
