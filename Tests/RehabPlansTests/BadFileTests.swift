@@ -322,3 +322,30 @@ func temporaryDirectory() throws -> String {
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
+
+@Suite struct CrashSafetyTests {
+    /// Every prefix of a real plan (cut every 37 bytes, also mid-character) and every line
+    /// deleted in turn must give a plan or positioned errors, never a crash.
+    @Test func cutAndDamagedPlansNeverCrash() throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: repoPlans + "/itbs.yaml")))
+        for end in stride(from: 0, to: bytes.count, by: 37) {
+            let lines = problems(Array(bytes[..<end]), file: "cut.yaml")
+            // Cut before the phases are complete, it cannot be a plan.
+            if end < bytes.count / 2 { #expect(lines != ["OK"]) }
+            for line in lines where line != "OK" {
+                #expect(line.hasPrefix("cut.yaml:"))
+            }
+        }
+
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for skip in lines.indices {
+            var damaged: [UInt8] = []
+            for (i, line) in lines.enumerated() where i != skip {
+                damaged += line + [0x0A]
+            }
+            for line in problems(damaged, file: "d.yaml") where line != "OK" {
+                #expect(line.hasPrefix("d.yaml:"))
+            }
+        }
+    }
+}
