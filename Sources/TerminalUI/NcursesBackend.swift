@@ -41,6 +41,8 @@ public final class NcursesBackend: Backend {
     private var pairs: [PairKey: Int16] = [:]
     private var nextPair: Int16 = 1
     private var isActive = true
+    // One curses screen per process: a second would fight over the same terminal. Only read
+    // and written on the thread that owns the terminal, hence nonisolated(unsafe).
     private nonisolated(unsafe) static var instanceExists = false
 
     private struct PairKey: Hashable {
@@ -124,7 +126,10 @@ public final class NcursesBackend: Backend {
         let window = rehab_stdscr()
         if previous == nil { clearok(window, true) }
         let changes = grid.changes(from: previous)
-        for change in changes where change.x < size.width && change.y < size.height {
+        // A grid larger than the terminal (between a resize and the next frame) is clipped;
+        // a wide glyph that would hang over the right edge is skipped, not wrapped.
+        for change in changes
+        where change.x + change.cell.width <= size.width && change.y < size.height {
             write(change.cell, x: change.x, y: change.y, window: window)
         }
         lastFrameChangedCells = changes.count

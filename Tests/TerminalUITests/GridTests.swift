@@ -151,7 +151,8 @@ import Testing
         before.put("abc", x: 0, y: 0)
         var after = before
         after.addStyle(.bold, in: Rect(x: 2, y: 0, width: 1, height: 1))
-        #expect(after.changes(from: before) == [CellChange(x: 2, y: 0, cell: Cell("c", style: .bold))])
+        let expected = [CellChange(x: 2, y: 0, cell: Cell("c", style: .bold))]
+        #expect(after.changes(from: before) == expected)
     }
 
     @Test func aWideGlyphReplacingTwoNarrowOnesIsOneChange() {

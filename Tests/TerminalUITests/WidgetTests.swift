@@ -65,7 +65,8 @@ import Testing
     }
 
     @Test func innerAreaIsInsideTheBorder() {
-        #expect(Block().inner(Rect(x: 2, y: 1, width: 8, height: 3)) == Rect(x: 3, y: 2, width: 6, height: 1))
+        let inner = Block().inner(Rect(x: 2, y: 1, width: 8, height: 3))
+        #expect(inner == Rect(x: 3, y: 2, width: 6, height: 1))
     }
 }
 
@@ -273,14 +274,16 @@ import Testing
     }
 
     @Test func barsThatDoNotFitAreLeftOut() {
-        let grid = rendered(BarChart(bars: bars, maximum: 8, barWidth: 2, gap: 0), width: 7, height: 3)
+        let chart = BarChart(bars: bars, maximum: 8, barWidth: 2, gap: 0)
+        let grid = rendered(chart, width: 7, height: 3)
         expectLines(grid, ["8┤  ██ ", "0┤████ ", "  W1W2 "])
     }
 }
 
 @Suite struct SparklineTests {
     @Test func nineLevels() {
-        let grid = rendered(Sparkline([0, 1, 2, 3, 4, 5, 6, 7, 8] as [Double]), width: 12, height: 1)
+        let line = Sparkline([0, 1, 2, 3, 4, 5, 6, 7, 8] as [Double])
+        let grid = rendered(line, width: 12, height: 1)
         expectLines(grid, [" ▁▂▃▄▅▆▇█   "])
     }
 
