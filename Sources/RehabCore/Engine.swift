@@ -54,6 +54,11 @@ public enum Engine {
         Logbook(history).openFlags(asOf: day)
     }
 
+    /// Every open report (a flag reported twice is listed twice): what a clearing must cover.
+    public static func openReports(history: History, asOf day: Day) -> [FlagReport] {
+        Logbook(history).openReports(asOf: day)
+    }
+
     /// The run/walk position in the current phase, nil when it has no schedule.
     public static func runWalkPosition(
         plan: Plan, assignment: Assignment, history: History, today: Day

@@ -23,7 +23,7 @@ struct Logbook {
     /// Every flag reported on a session or morning check, by date.
     let reports: [OpenFlag]
     let reportDays: [Int]
-    let clearingDays: [Int]
+    let clearings: [FlagClearing]
 
     init(_ history: History) {
         // History sorts on init, but its fields are public vars: sort again only when needed.
@@ -58,7 +58,7 @@ struct Logbook {
         morningDays = mornings.map(\.date.number)
         self.reports = reports
         reportDays = reports.map(\.date.number)
-        clearingDays = history.clearings.map(\.date.number).sorted()
+        clearings = history.clearings.sorted { $0.date < $1.date }
     }
 
     /// Sessions dated `from` … `through` (inclusive), in date order.
@@ -118,18 +118,19 @@ struct Logbook {
         sessions[lowerBound(sessionDays, day.number)...]
     }
 
-    /// Flags reported on or before `day` and not cleared on or before `day`. A clearing clears
-    /// every flag reported on or before its date, so only the latest clearing matters. One entry
-    /// per flag, with the first report still open; ordered by date, then id.
-    func openFlags(asOf day: Day) -> [OpenFlag] {
-        let c = lowerBound(clearingDays, day.number + 1)
-        let clearedThrough = c > 0 ? clearingDays[c - 1] : Int.min
-        let low = clearedThrough == Int.min ? 0 : lowerBound(reportDays, clearedThrough + 1)
+    /// Every report dated on or before `day` that no clearing made on or before `day` covers.
+    func openReports(asOf day: Day) -> [FlagReport] {
         let high = lowerBound(reportDays, day.number + 1)
-        guard low < high else { return [] }
+        guard high > 0 else { return [] }
+        let effective = clearings.prefix { $0.date <= day }
+        return reports[..<high].filter { report in !effective.contains { $0.clears(report) } }
+    }
+
+    /// One entry per open flag, with its first open report; ordered by date, then id.
+    func openFlags(asOf day: Day) -> [OpenFlag] {
         var seen: Set<String> = []
         var open: [OpenFlag] = []
-        for report in reports[low..<high] where seen.insert(report.flag).inserted {
+        for report in openReports(asOf: day) where seen.insert(report.flag).inserted {
             open.append(report)
         }
         return open.sorted { ($0.date, $0.flag) < ($1.date, $1.flag) }

@@ -110,7 +110,13 @@ extension Evaluation {
     /// 30 days before (Frandsen et al. 2025). Km where the run has km, else minutes.
     func spikeFinding(on sessionDay: Day?, thresholds: Thresholds) -> Finding? {
         guard let sessionDay else { return nil }
-        let runs = log.sessions(on: sessionDay).filter { $0.activity == .run }
+        // Within a run/walk schedule the steps set the session length and their own pace of
+        // progress, so a run no longer than the schedule's longest session is not a spike.
+        let schedule = phase(of: change(at: sessionDay)).phase.runWalk
+        let scheduled = schedule.map(\.totalMinutes).max() ?? 0
+        let runs = log.sessions(on: sessionDay).filter {
+            $0.activity == .run && (schedule.isEmpty || $0.minutes > scheduled)
+        }
         guard !runs.isEmpty else { return nil }
         let before = log.sessions(
             from: sessionDay.adding(days: -30), through: sessionDay.adding(days: -1)

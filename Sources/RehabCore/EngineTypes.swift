@@ -105,16 +105,8 @@ public struct Suggestion: Hashable, Sendable {
     }
 }
 
-/// A red flag reported and not cleared since.
-public struct OpenFlag: Hashable, Sendable {
-    public var flag: String
-    public var date: Day
-
-    public init(flag: String, date: Day) {
-        self.flag = flag
-        self.date = date
-    }
-}
+/// A red flag reported and not yet cleared.
+public typealias OpenFlag = FlagReport
 
 /// Where the runner stands in the phase's run/walk schedule.
 public struct RunWalkPosition: Hashable, Sendable {

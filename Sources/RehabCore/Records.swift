@@ -51,15 +51,45 @@ public struct MorningCheck: Hashable, Sendable, Codable {
     }
 }
 
-/// A deliberate "seen by my doctor, may continue": clears every red flag reported on or before
-/// its date.
+/// One red flag as reported on a session or morning check.
+public struct FlagReport: Hashable, Sendable, Codable {
+    public var flag: String
+    public var date: Day
+
+    public init(flag: String, date: Day) {
+        self.flag = flag
+        self.date = date
+    }
+
+    /// "fever@2026-03-01": one cell of a CSV file or one item of a stored list.
+    public var token: String { "\(flag)@\(date.iso)" }
+
+    public init?(token: String) {
+        let parts = token.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, Identifier.isValid(String(parts[0])),
+            let day = Day(iso: String(parts[1]))
+        else { return nil }
+        self.init(flag: String(parts[0]), date: day)
+    }
+}
+
+/// A deliberate "seen by my doctor, may continue". It lists the reports it clears, so a flag
+/// reported later, even on the same day or back-dated, stays open until it is cleared in turn.
 public struct FlagClearing: Hashable, Sendable, Codable {
     public var date: Day
     public var reason: String
+    /// The reports this clearing covers. Empty means every report dated on or before `date`
+    /// (how a clearing without a list, e.g. from an older export, is read).
+    public var cleared: [FlagReport]
 
-    public init(date: Day, reason: String) {
+    public init(date: Day, reason: String, cleared: [FlagReport] = []) {
         self.date = date
         self.reason = reason
+        self.cleared = cleared
+    }
+
+    func clears(_ report: FlagReport) -> Bool {
+        cleared.isEmpty ? report.date <= date : cleared.contains(report)
     }
 }
 

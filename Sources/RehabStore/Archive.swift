@@ -345,13 +345,16 @@ struct MorningDoc: Codable {
 struct ClearingDoc: Codable {
     var date: Day
     var reason: String
+    /// Optional on reading: an export without it clears everything up to its date.
+    var cleared: [FlagReport]?
 
     init(_ c: FlagClearing) {
         date = c.date
         reason = c.reason
+        cleared = c.cleared
     }
 
-    var value: FlagClearing { FlagClearing(date: date, reason: reason) }
+    var value: FlagClearing { FlagClearing(date: date, reason: reason, cleared: cleared ?? []) }
 }
 
 struct ShoeDoc: Codable {

@@ -129,7 +129,12 @@ public enum ArchiveCodec {
                     ])
             }
             for c in p.clearings {
-                row("clearing", p.name, ["date": c.date.iso, "reason": c.reason])
+                row(
+                    "clearing", p.name,
+                    [
+                        "date": c.date.iso, "reason": c.reason,
+                        "flags": c.cleared.map(\.token).joined(separator: ";"),
+                    ])
             }
             for s in p.shoes {
                 row(
@@ -279,7 +284,14 @@ public enum ArchiveCodec {
                         flags: try cells.flags()))
             case "clearing":
                 patients[p].clearings.append(
-                    FlagClearing(date: try cells.day("date"), reason: try cells.text("reason")))
+                    FlagClearing(
+                        date: try cells.day("date"), reason: try cells.text("reason"),
+                        cleared: try cells.flags().map { token in
+                            guard let report = FlagReport(token: token) else {
+                                throw cells.error("flags", "'\(token)' is not flag@YYYY-MM-DD")
+                            }
+                            return report
+                        }))
             case "shoe":
                 guard let start = try cells.double("start_km") else {
                     throw cells.error("start_km", "a number is needed")

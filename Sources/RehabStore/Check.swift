@@ -70,6 +70,7 @@ enum Check {
 
     static func clearing(_ c: FlagClearing) throws {
         try text(c.reason, field: "reason")
+        try flags(c.cleared.map(\.flag))
     }
 
     static func shoe(_ s: Shoe) throws -> Shoe {

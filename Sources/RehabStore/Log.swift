@@ -190,6 +190,15 @@ extension Store {
         String(decoding: try JSONEncoder().encode(flags), as: UTF8.self)
     }
 
+    static func reports(json: String) throws -> [FlagReport] {
+        try flags(json: json).map { token in
+            guard let report = FlagReport(token: token) else {
+                throw StoreError.importFailed("flag_clearing.cleared: '\(token)' is not flag@YYYY-MM-DD")
+            }
+            return report
+        }
+    }
+
     static func flags(json: String) throws -> [String] {
         try JSONDecoder().decode([String].self, from: Data(json.utf8))
     }
@@ -278,8 +287,8 @@ extension Store {
 
     static func insertClearing(_ db: Database, patientID: Int64, _ c: FlagClearing) throws {
         try db.execute(
-            sql: "INSERT INTO flag_clearing (patient_id, date, reason) VALUES (?, ?, ?)",
-            arguments: [patientID, c.date.iso, c.reason])
+            sql: "INSERT INTO flag_clearing (patient_id, date, reason, cleared) VALUES (?, ?, ?, ?)",
+            arguments: [patientID, c.date.iso, c.reason, try json(c.cleared.map(\.token))])
     }
 
     static func insertShoe(_ db: Database, patientID: Int64, _ s: Shoe) throws {
@@ -334,12 +343,13 @@ extension Store {
         }
         let clearings = try Row.fetchAll(
             db,
-            sql: "SELECT date, reason FROM flag_clearing WHERE patient_id = ?\(filter)"
+            sql: "SELECT date, reason, cleared FROM flag_clearing WHERE patient_id = ?\(filter)"
                 + " ORDER BY date, id",
             arguments: arguments
         ).map { row in
             FlagClearing(
-                date: try day(row["date"], column: "flag_clearing.date"), reason: row["reason"])
+                date: try day(row["date"], column: "flag_clearing.date"), reason: row["reason"],
+                cleared: try reports(json: row["cleared"]))
         }
         return History(sessions: sessions, mornings: mornings, clearings: clearings)
     }

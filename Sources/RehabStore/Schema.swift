@@ -103,7 +103,9 @@ enum Schema {
             id INTEGER PRIMARY KEY,
             patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
             date TEXT NOT NULL \(dateCheck("date")),
-            reason TEXT NOT NULL CHECK (length(reason) <= \(Validate.maxTextLength))
+            reason TEXT NOT NULL CHECK (length(reason) <= \(Validate.maxTextLength)),
+            -- the reports it clears, as "flag@date" items; [] = everything up to its date
+            cleared TEXT NOT NULL DEFAULT '[]' \(jsonArrayCheck("cleared"))
         ) STRICT;
         CREATE INDEX flag_clearing_patient_date ON flag_clearing(patient_id, date);
 

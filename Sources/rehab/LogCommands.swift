@@ -140,11 +140,13 @@ struct ClearFlags: ParsableCommand {
         }
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
-        let open = followed.status(on: context.today).openFlags
+        // The clearing names exactly the reports it covers: a flag reported after it stays open.
+        let open = Engine.openReports(history: followed.history, asOf: context.today)
         guard !open.isEmpty else { throw context.fail(Phrase.noOpenFlags()) }
         try context.storing {
-            try store.addClearing(patientID: followed.patient.id, FlagClearing(date: context.today, reason: reason))
+            try store.addClearing(
+                patientID: followed.patient.id, FlagClearing(date: context.today, reason: reason, cleared: open))
         }
-        print(context.say(Phrase.flagsCleared(open.count)))
+        print(context.say(Phrase.flagsCleared(Set(open.map(\.flag)).count)))
     }
 }
