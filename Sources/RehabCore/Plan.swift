@@ -228,7 +228,7 @@ public struct Phase: Hashable, Sendable, Codable {
     }
 }
 
-/// Phase lengths a variant or a patient's overrides change.
+/// Phase lengths a patient's overrides change.
 public struct PhaseDays: Hashable, Sendable, Codable {
     public var minDays: Int?
     public var maxDays: Int?
@@ -239,26 +239,50 @@ public struct PhaseDays: Hashable, Sendable, Codable {
     }
 }
 
-/// A severity level of an injury (e.g. MCL grade 2) with its own durations and thresholds.
+/// What a variant changes in one phase. Nil keeps the phase's own value; a schedule or exit
+/// criteria given here replace the phase's whole list or set (no merging), so the file says
+/// exactly what the variant's runner is asked to do.
+public struct PhaseOverride: Hashable, Sendable, Codable {
+    public var minDays: Int?
+    public var maxDays: Int?
+    public var runWalk: [RunWalkStep]?
+    public var exit: ExitCriteria?
+
+    public init(
+        minDays: Int? = nil, maxDays: Int? = nil, runWalk: [RunWalkStep]? = nil,
+        exit: ExitCriteria? = nil
+    ) {
+        self.minDays = minDays
+        self.maxDays = maxDays
+        self.runWalk = runWalk
+        self.exit = exit
+    }
+
+    public var isEmpty: Bool { self == PhaseOverride() }
+}
+
+/// A severity level of an injury (e.g. MCL grade 2) with its own durations, schedules, exit
+/// criteria and thresholds.
 public struct Variant: Hashable, Sendable, Codable {
     public var id: String
     public var names: LocalizedText
     public var description: LocalizedText?
     /// Expected recovery in weeks, from the sources.
     public var expectedWeeks: ClosedRange<Int>
-    public var phaseDays: [String: PhaseDays]
+    /// Per phase id: what this variant changes in that phase.
+    public var phases: [String: PhaseOverride]
     public var thresholds: ThresholdOverrides
 
     public init(
         id: String, names: LocalizedText, description: LocalizedText? = nil,
-        expectedWeeks: ClosedRange<Int>, phaseDays: [String: PhaseDays] = [:],
+        expectedWeeks: ClosedRange<Int>, phases: [String: PhaseOverride] = [:],
         thresholds: ThresholdOverrides = ThresholdOverrides()
     ) {
         self.id = id
         self.names = names
         self.description = description
         self.expectedWeeks = expectedWeeks
-        self.phaseDays = phaseDays
+        self.phases = phases
         self.thresholds = thresholds
     }
 }
@@ -331,15 +355,22 @@ public struct Plan: Hashable, Sendable, Codable {
         thresholds.merged(with: phase.thresholds).applied(to: Thresholds())
     }
 
-    /// The plan as one patient follows it: the variant's phase lengths and thresholds, then the
-    /// patient's own overrides, folded into a plain plan the engine can read.
+    /// The plan as one patient follows it: the variant's phase lengths, run/walk schedules, exit
+    /// criteria and thresholds, then the patient's own overrides (which win), folded into a plain
+    /// plan the engine can read.
     public func resolved(variant variantID: String?, overrides: PlanOverrides = PlanOverrides())
         -> Plan
     {
         var plan = self
         if let variant = variant(variantID) {
             plan.thresholds = plan.thresholds.merged(with: variant.thresholds)
-            plan.apply(phaseDays: variant.phaseDays)
+            for (phaseID, change) in variant.phases {
+                guard let i = plan.phaseIndex(phaseID) else { continue }
+                if let minDays = change.minDays { plan.phases[i].minDays = minDays }
+                if let maxDays = change.maxDays { plan.phases[i].maxDays = maxDays }
+                if let steps = change.runWalk { plan.phases[i].runWalk = steps }
+                if let exit = change.exit { plan.phases[i].exit = exit }
+            }
         }
         plan.thresholds = plan.thresholds.merged(with: overrides.thresholds)
         plan.apply(phaseDays: overrides.phaseDays)

@@ -171,7 +171,7 @@ struct PlanSchema {
             let names = reader.text(f["names"], f.path("names"))
             let description = reader.text(f["description"], f.path("description"))
             let weeks = expectedWeeks(f["expected_weeks"], f.path("expected_weeks"))
-            let days = phaseDays(f["phases"], f.path("phases"))
+            let changes = phaseOverrides(f["phases"], f.path("phases"))
             let thresholds = self.thresholds(f, loadKeys: true)
             if let id { variantThresholds.append((id, thresholds)) }
             if let id, let node = f["pain"] {
@@ -181,7 +181,7 @@ struct PlanSchema {
                 result.append(
                     Variant(
                         id: id, names: names, description: description, expectedWeeks: weeks,
-                        phaseDays: days, thresholds: thresholds))
+                        phases: changes, thresholds: thresholds))
             }
         }
         return result
@@ -203,14 +203,17 @@ struct PlanSchema {
         return from...to
     }
 
-    /// A variant's phase lengths, keyed by phase id; checked against the phases' own lengths.
-    private mutating func phaseDays(_ node: YAMLNode?, _ path: String) -> [String: PhaseDays] {
+    /// What a variant changes per phase, keyed by phase id: lengths, run/walk schedule and exit
+    /// criteria, each read and checked as on the phase itself, then against the phase.
+    private mutating func phaseOverrides(_ node: YAMLNode?, _ path: String)
+        -> [String: PhaseOverride]
+    {
         guard let node else { return [:] }
         guard case .mapping(let entries, _) = node else {
             reader.fail(node.mark, "\(path): expected a mapping, found \(reader.describe(node))")
             return [:]
         }
-        var result: [String: PhaseDays] = [:]
+        var result: [String: PhaseOverride] = [:]
         for entry in entries {
             let entryPath = "\(path).\(entry.key)"
             let phase = phaseFacts?.first { $0.id == entry.key }
@@ -221,19 +224,37 @@ struct PlanSchema {
             }
             guard
                 let f = reader.fields(
-                    entry.value, entryPath, required: [], optional: ["min_days", "max_days"])
+                    entry.value, entryPath, required: [],
+                    optional: ["min_days", "max_days", "run_walk", "exit"])
             else { continue }
-            let days = PhaseDays(
+            if f.entries.isEmpty {
+                reader.fail(
+                    f.mark,
+                    "\(entryPath): give min_days, max_days, run_walk or exit, or leave it out")
+                continue
+            }
+            var change = PhaseOverride(
                 minDays: reader.int(f["min_days"], f.path("min_days"), 0...365),
                 maxDays: reader.int(f["max_days"], f.path("max_days"), 0...365))
-            if let phase, let minDays = days.minDays ?? phase.minDays {
-                if let maxDays = days.maxDays ?? phase.maxDays, maxDays < minDays {
+            if let phase, let minDays = change.minDays ?? phase.minDays {
+                if let maxDays = change.maxDays ?? phase.maxDays, maxDays < minDays {
                     reader.fail(
                         f.mark,
                         "\(entryPath): max_days \(maxDays) is less than min_days \(minDays)")
                 }
             }
-            result[entry.key] = days
+            if let stepsNode = f["run_walk"] {
+                change.runWalk = runWalk(stepsNode, f.path("run_walk"), emptyAllowed: false)
+            }
+            if f["exit"] != nil {
+                // The schedule the variant's runner follows decides whether run_walk_completed
+                // can ever be met; an unreadable phase is not blamed on the variant.
+                let hasRunWalk =
+                    f["run_walk"] != nil ? !(change.runWalk ?? []).isEmpty : phase?.hasRunWalk
+                change.exit = exitCriteria(
+                    f, isLast: phase?.isLast ?? true, hasRunWalk: hasRunWalk ?? true)
+            }
+            result[entry.key] = change
         }
         return result
     }
@@ -289,8 +310,11 @@ struct PlanSchema {
             }
         let sessions = weeklySessions(f["sessions"], f.path("sessions"))
         let exercises = prescriptions(f["exercises"], f.path("exercises"), library: library)
-        let runWalk = (reader.list(f["run_walk"], f.path("run_walk")) ?? []).enumerated()
-            .compactMap { runWalkStep($0.element, f.path("run_walk") + "[\($0.offset)]") }
+        let runWalk = runWalk(f["run_walk"], f.path("run_walk"), emptyAllowed: true) ?? []
+        // Steps as written, so a step with a bad value does not also make the exit's
+        // run_walk_completed look unreachable.
+        var hasRunWalk = false
+        if case .sequence(let steps, _) = f["run_walk"] { hasRunWalk = !steps.isEmpty }
         var thresholds = self.thresholds(f, loadKeys: false)
         let (metric, startingVolume) = phaseLoad(f["load"], f.path("load"), into: &thresholds)
         if let id, let node = f["pain"] {
@@ -298,9 +322,11 @@ struct PlanSchema {
         }
         if let id {
             phaseFacts?.append(
-                PhaseFacts(id: id, thresholds: thresholds, minDays: minDays, maxDays: maxDays))
+                PhaseFacts(
+                    id: id, thresholds: thresholds, minDays: minDays, maxDays: maxDays,
+                    isLast: isLast, hasRunWalk: hasRunWalk))
         }
-        let exit = exitCriteria(f, isLast: isLast, hasRunWalk: !runWalk.isEmpty)
+        let exit = exitCriteria(f, isLast: isLast, hasRunWalk: hasRunWalk)
 
         guard let id, let kind, let names, let minDays, let exit else { return nil }
         return Phase(
@@ -373,6 +399,25 @@ struct PlanSchema {
             reader.fail(f.mark, "\(path): missing \(a) or \(b); give one of them")
         }
         return false
+    }
+
+    /// A run/walk schedule; nil when a step could not be read, so a broken schedule is never
+    /// used with a step missing.
+    private mutating func runWalk(_ node: YAMLNode?, _ path: String, emptyAllowed: Bool)
+        -> [RunWalkStep]?
+    {
+        guard let nodes = reader.list(node, path), let node else { return nil }
+        if nodes.isEmpty && !emptyAllowed {
+            reader.fail(
+                node.mark,
+                "\(path): list at least one step, or leave run_walk out to keep the "
+                    + "phase's schedule")
+            return nil
+        }
+        let steps = nodes.enumerated().compactMap {
+            runWalkStep($0.element, "\(path)[\($0.offset)]")
+        }
+        return steps.count == nodes.count ? steps : nil
     }
 
     private mutating func runWalkStep(_ node: YAMLNode, _ path: String) -> RunWalkStep? {
@@ -539,4 +584,6 @@ private struct PhaseFacts {
     var thresholds: ThresholdOverrides
     var minDays: Int? = nil
     var maxDays: Int? = nil
+    var isLast = true
+    var hasRunWalk = false
 }

@@ -180,6 +180,27 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
                     + "relative_rest, load_build_up, return_to_running, maintenance",
             ]
         ),
+        (
+            "variant_phases.yaml",
+            [
+                "variant_phases.yaml:11:21: variants[0].phases.rest.exit: give at least one "
+                    + "criterion",
+                "variant_phases.yaml:14:19: variants[0].phases.run.run_walk: list at least one "
+                    + "step, or leave run_walk out to keep the phase's schedule",
+                "variant_phases.yaml:20:43: variants[1].phases.rest.exit.run_walk_completed: "
+                    + "the phase has no run_walk steps",
+                "variant_phases.yaml:21:14: variants[1].phases.build: give min_days, max_days, "
+                    + "run_walk or exit, or leave it out",
+                "variant_phases.yaml:24:20: variants[1].phases.run.run_walk[0].run: 0.25 is out "
+                    + "of range; allowed 0.5-120",
+                "variant_phases.yaml:25:40: variants[1].phases.run.run_walk[1].total: 20 is "
+                    + "shorter than one run of 30.0",
+                "variant_phases.yaml:26:17: variants[1].phases.run.exit.green_dayz: unknown key; "
+                    + "did you mean green_days?",
+                "variant_phases.yaml:27:9: variants[1].phases.run.pain: unknown key; allowed "
+                    + "here: min_days, max_days, run_walk, exit",
+            ]
+        ),
     ]
 
     @Test(arguments: cases.map(\.0))

@@ -20,7 +20,7 @@ import Testing
         #expect(itbs.variant("acute")?.expectedWeeks == 4...6)
         let recurrent = try #require(itbs.variant("recurrent"))
         #expect(recurrent.expectedWeeks == 8...12)
-        #expect(recurrent.phaseDays["build_up"] == PhaseDays(minDays: 28, maxDays: 42))
+        #expect(recurrent.phases["build_up"] == PhaseOverride(minDays: 28, maxDays: 42))
         // Resolving the variant folds its lengths into the phases.
         let resolved = itbs.resolved(variant: "recurrent")
         #expect(resolved.phases[1].minDays == 28)
