@@ -72,7 +72,7 @@ public enum DemoHistory {
                     let walkDay = offset % 2 == 0 && phase.allowed.contains(.walk)
                     sessions.append(Session(
                         date: date, activity: walkDay ? .walk : activity,
-                        km: walkDay ? Double(20 + phaseDay * 2) / 12 : nil,
+                        km: walkDay ? (Double(20 + phaseDay * 2) / 12 * 100).rounded() / 100 : nil,
                         minutes: min(60, 20 + phaseDay * 2), painDuring: min(pain, 3),
                         painAfter: min(pain, 3), note: ""))
                 }
