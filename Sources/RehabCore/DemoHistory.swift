@@ -22,116 +22,132 @@ public enum DemoHistory {
         public var history: History
     }
 
-    /// About `weeks` weeks of history ending yesterday, walking through the plan's phases:
-    /// settling pain in relative rest, a build-up with one amber and one red day and a week over
-    /// the cap, a red flag cleared by a doctor, then run/walk steps. The morning check of today
-    /// is left open, as a runner opening rehab before breakfast would find it.
+    /// About `weeks` weeks of history ending yesterday, following the plan's phases: the load
+    /// activity of each phase three times a week, growing about 8 % a week from the phase's
+    /// starting volume, exercises in between, run/walk steps in the return phase; one week over
+    /// the cap, one red day with a worse next morning, a few amber days, and a red flag that a
+    /// doctor clears two days later. Today's morning check is left open, as a runner opening
+    /// rehab before breakfast would find it.
     public static func story(plan: Plan, variant: String?, today: Day, weeks: Int = 8, seed: UInt64 = 7)
         -> Story
     {
         var rng = Generator(seed: seed)
-        let totalDays = max(14, weeks * 7)
+        let totalDays = max(21, weeks * 7)
         let start = today.adding(days: -totalDays)
-        // Phase lengths: each phase gets its minimum (at least a week), the last takes the rest.
+        // Each phase but the last lasts a little over its minimum; the last takes the rest.
         var changes: [PhaseChange] = []
-        var day = start
-        for (i, phase) in plan.phases.enumerated() {
-            guard day < today else { break }
-            changes.append(PhaseChange(phase: phase.id, date: day, reason: i == 0 ? .start : .advance))
-            let length = max(phase.minDays, 7) + 7
-            day = day.adding(days: length)
+        var next = start
+        for (i, phase) in plan.phases.enumerated() where next < today {
+            changes.append(PhaseChange(phase: phase.id, date: next, reason: i == 0 ? .start : .advance))
+            next = next.adding(days: max(phase.minDays, 10) + 4)
         }
+        let redDay = start.adding(days: totalDays * 3 / 7).weekStart  // a Monday: a session day
+        let flagDay = start.adding(days: totalDays * 4 / 7)
+        let overCapWeek = start.adding(days: totalDays / 2).weekStart
+
         var sessions: [Session] = []
         var mornings: [MorningCheck] = []
         var clearings: [FlagClearing] = []
-        var runKm = 3.0
-        var morningPain = 3
         var stepIndex = 0
         var stepPasses = 0
-        let redDay = start.adding(days: totalDays * 3 / 7)
-        let flagDay = start.adding(days: totalDays * 4 / 7)
-        let spikeWeek = start.adding(days: totalDays / 2).weekStart
-
         for offset in 0..<totalDays {
             let date = start.adding(days: offset)
             guard let change = changes.last(where: { $0.date <= date }),
                 let phase = plan.phases.first(where: { $0.id == change.phase })
             else { continue }
-            let phaseDay = change.date.days(to: date)
-            var pain = max(0, 3 - phaseDay / 4)  // settles over the first two weeks of a phase
-            var lasted = false
-            var flags: [String] = []
-            if date == redDay {
-                pain = 6
-                lasted = true
-            }
-            switch phase.kind {
-            case .relativeRest, .maintenance:
-                let activity = phase.allowed.first(where: { $0 != .run }) ?? .walk
-                if offset % 7 != 6 {
-                    let walkDay = offset % 2 == 0 && phase.allowed.contains(.walk)
-                    sessions.append(Session(
-                        date: date, activity: walkDay ? .walk : activity,
-                        km: walkDay ? (Double(20 + phaseDay * 2) / 12 * 100).rounded() / 100 : nil,
-                        minutes: min(60, 20 + phaseDay * 2), painDuring: min(pain, 3),
-                        painAfter: min(pain, 3), note: ""))
-                }
-            case .loadBuildUp:
-                switch date.weekday {
-                case 0, 2, 4:
-                    sessions.append(Session(
-                        date: date, activity: .exercises, minutes: 25, painDuring: min(pain, 2),
-                        painAfter: min(pain, 2)))
-                case 1, 5:
-                    var km = (runKm * 4).rounded() / 4
-                    if date.weekStart == spikeWeek && date.weekday == 5 { km += 3 }
-                    sessions.append(Session(
-                        date: date, activity: .run, km: km, minutes: Int(km * 6.5),
-                        painDuring: pain > 3 ? pain : 1 + rng.below(2),
-                        painAfter: pain > 3 ? pain - 1 : 1 + rng.below(3), lastedOver2h: lasted,
-                        shoe: "Demo trainers"))
-                    if date.weekday == 5 { runKm *= 1.08 }
-                case 6:
-                    sessions.append(Session(
-                        date: date, activity: .cycle, minutes: 45, painDuring: 1, painAfter: 1))
-                default: break
-                }
-            case .returnToRunning:
-                if phaseDay % 2 == 0, !phase.runWalk.isEmpty {
+            let weekInPhase = change.date.days(to: date) / 7
+            var daySessions: [Session] = []
+
+            if phase.kind == .returnToRunning, !phase.runWalk.isEmpty {
+                if change.date.days(to: date) % 2 == 0 {
                     let step = phase.runWalk[min(stepIndex, phase.runWalk.count - 1)]
-                    let minutes = step.totalMinutes
-                    let km = (Double(minutes) / 7 * 100).rounded() / 100
-                    let after = rng.chance(15) ? 4 : 1 + rng.below(3)
-                    sessions.append(Session(
-                        date: date, activity: .run, km: km, minutes: minutes,
-                        painDuring: 1 + rng.below(2), painAfter: after, shoe: "Demo trainers"))
+                    let runShare = step.runMinutes / max(0.5, step.runMinutes + step.walkMinutes)
+                    let km = (Double(step.totalMinutes) * runShare / 6.5 * 100).rounded() / 100
+                    let after = rng.chance(12) ? 4 : rng.below(3)
+                    daySessions.append(Session(
+                        date: date, activity: .run, km: max(0.5, km), minutes: step.totalMinutes,
+                        painDuring: rng.below(3), painAfter: after, shoe: demoShoe))
                     if after <= 3 {
                         stepPasses += 1
-                        if stepPasses >= step.sessionsToPass && stepIndex < phase.runWalk.count - 1 {
+                        if stepPasses >= step.sessionsToPass, stepIndex < phase.runWalk.count - 1 {
                             stepIndex += 1
                             stepPasses = 0
                         }
                     }
-                } else if phaseDay % 2 == 1 {
-                    sessions.append(Session(
-                        date: date, activity: .exercises, minutes: 20, painDuring: 1, painAfter: 1))
+                } else if !phase.exercises.isEmpty {
+                    daySessions.append(exerciseSession(date, &rng))
+                }
+            } else {
+                switch date.weekday {
+                case 0, 2, 4:
+                    let base = phase.startingVolume ?? (phase.loadMetric == .km ? 10 : 90)
+                    let target = base * pow108(weekInPhase) * 0.9
+                    var share = target / 3
+                    if date.weekStart == overCapWeek && date.weekday == 4 { share *= 1.9 }
+                    daySessions.append(loadSession(phase.loadMetric, share: share, on: date, &rng))
+                case 1, 3:
+                    if !phase.exercises.isEmpty { daySessions.append(exerciseSession(date, &rng)) }
+                default: break
                 }
             }
+            if date == redDay, !daySessions.isEmpty {
+                daySessions[0].painDuring = 6
+                daySessions[0].painAfter = 5
+                daySessions[0].lastedOver2h = true
+            }
+            sessions += daySessions
+
+            var flags: [String] = []
             if date == flagDay { flags = [RedFlag.swellingWarmthRedness] }
             if date == flagDay.adding(days: 2) {
-                clearings.append(FlagClearing(date: date, reason: "GP: no infection, may continue"))
+                clearings.append(FlagClearing(
+                    date: date, reason: "GP: no infection, may continue",
+                    cleared: [FlagReport(flag: RedFlag.swellingWarmthRedness, date: flagDay)]))
             }
-            // Morning checks on most days; worse the morning after the red day.
-            if rng.chance(85) || date == redDay.adding(days: 1) || !flags.isEmpty {
-                morningPain = date == redDay.adding(days: 1) ? 5 : max(0, min(3, pain) - rng.below(2))
-                mornings.append(MorningCheck(date: date, pain: morningPain, flags: flags))
+            let afterRedDay = date == redDay.adding(days: 1)
+            if rng.chance(85) || afterRedDay || !flags.isEmpty {
+                mornings.append(MorningCheck(date: date, pain: afterRedDay ? 4 : rng.below(2), flags: flags))
             }
         }
         let assignment = Assignment(
-            planID: plan.id, variantID: variant, startDate: start, startingWeeklyKm: 10,
+            planID: plan.id, variantID: variant, startDate: start, startingWeeklyKm: 12,
             phaseHistory: changes)
         return Story(
             assignment: assignment,
             history: History(sessions: sessions, mornings: mornings, clearings: clearings))
+    }
+
+    public static let demoShoe = "Demo trainers"
+
+    /// 1.08 to the power n, without Foundation.
+    static func pow108(_ n: Int) -> Double {
+        (0..<max(0, n)).reduce(1.0) { value, _ in value * 1.08 }
+    }
+
+    static func exerciseSession(_ date: Day, _ rng: inout Generator) -> Session {
+        Session(date: date, activity: .exercises, minutes: 20 + rng.below(3) * 5, painDuring: rng.below(2), painAfter: rng.below(2))
+    }
+
+    /// One session carrying `share` of the week's load in the phase's metric.
+    static func loadSession(_ metric: LoadMetric, share: Double, on date: Day, _ rng: inout Generator)
+        -> Session
+    {
+        let during = rng.below(3)
+        let after = rng.chance(10) ? 4 : rng.below(3)
+        switch metric {
+        case .km:
+            let km = max(1, (share * 4).rounded() / 4)
+            return Session(
+                date: date, activity: .run, km: km, minutes: Int(km * 6.5), painDuring: during,
+                painAfter: after, shoe: demoShoe)
+        case .minutes(let activity):
+            let minutes = max(10, Int(share.rounded()))
+            let km: Double? =
+                activity == .walk ? (Double(minutes) / 12 * 100).rounded() / 100
+                : activity == .cycle ? (Double(minutes) / 3 * 100).rounded() / 100 : nil
+            return Session(
+                date: date, activity: activity, km: km, minutes: minutes, painDuring: during,
+                painAfter: after)
+        }
     }
 }

@@ -170,8 +170,9 @@ public enum WeekClass: String, Sendable, Codable {
 /// One ISO week for the weekly table and the progress charts.
 public struct WeekSummary: Hashable, Sendable {
     public var weekStart: Day
-    /// In the metric of the phase in force at the week's (last counted) day.
+    /// In `metric`: the metric of the phase in force at the week's (last counted) day.
     public var load: Double
+    public var metric: LoadMetric
     public var cap: Double?
     public var overCap: Bool
     public var runKm: Double
@@ -186,10 +187,11 @@ public struct WeekSummary: Hashable, Sendable {
     public init(
         weekStart: Day, load: Double, cap: Double?, overCap: Bool, runKm: Double, minutes: Int,
         sessions: Int, maxPainDuring: Int?, maxPainAfter: Int?, worstLevel: Level?,
-        classification: WeekClass
+        classification: WeekClass, metric: LoadMetric = .km
     ) {
         self.weekStart = weekStart
         self.load = load
+        self.metric = metric
         self.cap = cap
         self.overCap = overCap
         self.runKm = runKm

@@ -38,6 +38,6 @@ extension Evaluation {
             maxPainDuring: sessions.map(\.painDuring).max(),
             maxPainAfter: sessions.map(\.painAfter).max(),
             worstLevel: sessionDays.map { verdict(on: $0).level }.max(),
-            classification: classification)
+            classification: classification, metric: phase.loadMetric)
     }
 }

@@ -341,10 +341,10 @@ public enum Phrase {
         let freqNL = perDay.map { ", \($0)× per dag" } ?? perWeek.map { ", \($0)× per week" } ?? ""
         return t(amountNL + freqNL, amountEN + freqEN)
     }
-    public static func weekColumns(unit: String) -> [LocalizedText] {
+    public static func weekColumns() -> [LocalizedText] {
         [
-            t("week", "week"), t(unit, unit), t("grens", "cap"), t("sessies", "sessions"),
-            t("min", "min"), t("pijn t/n", "pain d/a"), t("oordeel", "verdict"), t("soort", "kind"),
+            t("week", "week"), t("belasting", "load"), t("grens", "cap"), t("sessies", "sessions"),
+            t("actieve min", "active min"), t("pijn t/n", "pain d/a"), t("oordeel", "verdict"), t("soort", "kind"),
         ]
     }
 }

@@ -24,7 +24,7 @@ struct Demo: ParsableCommand {
         let patient = ArchivedPatient(
             name: name, language: context.language, archived: false, assignment: story.assignment,
             sessions: story.history.sessions, mornings: story.history.mornings,
-            clearings: story.history.clearings, shoes: [Shoe(name: "Demo trainers", startKm: 120)])
+            clearings: story.history.clearings, shoes: [Shoe(name: DemoHistory.demoShoe, startKm: 120)])
         try context.storing { try store.importAll(Archive(version: Archive.currentVersion, patients: [patient])) }
         print(context.say(Phrase.demoCreated(
             name, sessions: story.history.sessions.count, mornings: story.history.mornings.count,

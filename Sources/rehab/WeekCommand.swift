@@ -26,7 +26,7 @@ struct Week: ParsableCommand {
                 weeks: summaries.map(WeekJSON.init)))
             return
         }
-        print(WeekText(weeks: summaries, unit: metric.unit, context: context).render())
+        print(WeekText(weeks: summaries, context: context).render())
     }
 }
 
@@ -39,6 +39,7 @@ struct WeeksJSON: Encodable {
 
 struct WeekJSON: Encodable {
     let weekStart: String
+    let metric: String
     let load: Double
     let cap: Double?
     let overCap: Bool
@@ -52,6 +53,7 @@ struct WeekJSON: Encodable {
 
     init(_ w: WeekSummary) {
         weekStart = w.weekStart.iso
+        metric = w.metric.unit
         load = rounded(w.load)
         cap = w.cap.map(rounded)
         overCap = w.overCap
@@ -65,7 +67,7 @@ struct WeekJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case load, cap, minutes, sessions, level, classification
+        case metric, load, cap, minutes, sessions, level, classification
         case weekStart = "week_start"
         case overCap = "over_cap"
         case runKm = "run_km"
@@ -76,6 +78,7 @@ struct WeekJSON: Encodable {
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(weekStart, forKey: .weekStart)
+        try c.encode(metric, forKey: .metric)
         try c.encode(load, forKey: .load)
         try c.encode(cap, forKey: .cap)
         try c.encode(overCap, forKey: .overCap)
@@ -92,18 +95,17 @@ struct WeekJSON: Encodable {
 /// The week table and a horizontal bar chart with the cap marked on every bar.
 struct WeekText {
     let weeks: [WeekSummary]
-    let unit: String
     let context: Context
 
     func render() -> String {
         let m = context.messages
         let glyphs = Glyphs.forLocale(context.environment)
-        let header = Phrase.weekColumns(unit: unit).map { context.say($0) }
+        let header = Phrase.weekColumns().map { context.say($0) }
         var rows: [[String]] = [header]
         for w in weeks {
             let pain = [w.maxPainDuring, w.maxPainAfter].map { $0.map(String.init) ?? "-" }.joined(separator: "/")
             rows.append([
-                w.weekStart.iso, formatNumber(w.load) + (w.overCap ? "!" : ""),
+                w.weekStart.iso, "\(formatNumber(w.load)) \(w.metric.unit)" + (w.overCap ? "!" : ""),
                 w.cap.map { formatNumber($0) } ?? "-", String(w.sessions), String(w.minutes), pain,
                 w.worstLevel.map { m.level($0) } ?? "-", m.weekClass(w.classification),
             ])
@@ -117,14 +119,18 @@ struct WeekText {
             }.joined(separator: "  ")
         }
         lines.append("")
-        let scale = (weeks.map { max($0.load, $0.cap ?? 0) }.max() ?? 0) * 1.05
+        // Bars share a scale only with weeks of the same metric: minutes and km don't compare.
+        func scale(_ metric: LoadMetric) -> Double {
+            (weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0) * 1.05
+        }
         for w in weeks {
+            let scale = scale(w.metric)
             let bar = glyphs.bar(w.load, cap: w.cap, scale: scale, width: 40)
             let mark = w.overCap ? " !" : ""
-            lines.append("\(w.weekStart.iso) \(bar) \(formatNumber(w.load)) \(unit)\(mark)")
+            lines.append("\(w.weekStart.iso) \(bar) \(formatNumber(w.load)) \(w.metric.unit)\(mark)")
         }
-        if scale > 0 {
-            lines.append("\(String(repeating: " ", count: 11))\(glyphs.capMark) = \(context.say(Phrase.weekColumns(unit: unit)[2]))")
+        if weeks.contains(where: { $0.cap != nil }) {
+            lines.append("\(String(repeating: " ", count: 11))\(glyphs.capMark) = \(context.say(Phrase.weekColumns()[2]))")
         }
         return lines.joined(separator: "\n")
     }
