@@ -34,12 +34,13 @@ public enum DemoHistory {
         var rng = Generator(seed: seed)
         let totalDays = max(21, weeks * 7)
         let start = today.adding(days: -totalDays)
-        // Each phase but the last lasts a little over its minimum; the last takes the rest.
+        // Each phase but the last runs its full planned length (a cautious runner); the last
+        // takes the rest.
         var changes: [PhaseChange] = []
         var next = start
         for (i, phase) in plan.phases.enumerated() where next < today {
             changes.append(PhaseChange(phase: phase.id, date: next, reason: i == 0 ? .start : .advance))
-            next = next.adding(days: max(phase.minDays, 10) + 4)
+            next = next.adding(days: max(7, phase.maxDays ?? phase.minDays + 7))
         }
         let redDay = start.adding(days: totalDays * 3 / 7).weekStart  // a Monday: a session day
         let flagDay = start.adding(days: totalDays * 4 / 7)

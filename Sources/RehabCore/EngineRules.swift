@@ -98,12 +98,21 @@ extension Evaluation {
         let thisWeek = log.load(metric, from: weekStart, through: day)
         let lastWeek = log.load(
             metric, from: weekStart.adding(days: -7), through: weekStart.adding(days: -1))
-        let cap = Engine.cap(
-            previousWeek: lastWeek, startingVolume: startingVolume(phase),
-            increasePct: thresholds.weeklyIncreasePct)
+        // Each run/walk step raises the running inside a fixed session length, faster than
+        // 10 % a week by design; the cap takes over once the last step is passed.
+        let scheduleSetsLoad =
+            !phase.runWalk.isEmpty
+            && runWalkPosition(of: change(at: day), today: day)?.completed != true
+        let cap =
+            scheduleSetsLoad
+            ? nil
+            : Engine.cap(
+                previousWeek: lastWeek, startingVolume: startingVolume(phase),
+                increasePct: thresholds.weeklyIncreasePct)
         return LoadStatus(
             metric: metric, weekStart: weekStart, thisWeek: thisWeek, lastWeek: lastWeek, cap: cap,
-            overCap: cap.map { thisWeek > $0 + loadTolerance } ?? false)
+            overCap: cap.map { thisWeek > $0 + loadTolerance } ?? false,
+            scheduleSetsLoad: scheduleSetsLoad)
     }
 
     /// A run on the session day more than `sessionSpikePct` % longer than the longest run of the

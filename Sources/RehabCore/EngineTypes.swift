@@ -26,14 +26,19 @@ public struct LoadStatus: Hashable, Sendable {
     public var weekStart: Day
     public var thisWeek: Double
     public var lastWeek: Double
-    /// Nil while there is no previous week and no starting volume.
+    /// Nil while there is no previous week and no starting volume, and while a run/walk
+    /// schedule sets the load.
     public var cap: Double?
     public var overCap: Bool
+    /// The phase's run/walk steps set the load until the last one is passed; the weekly cap
+    /// applies from then on (DESIGN section 5).
+    public var scheduleSetsLoad: Bool
 
     public init(
         metric: LoadMetric, weekStart: Day, thisWeek: Double, lastWeek: Double, cap: Double?,
-        overCap: Bool
+        overCap: Bool, scheduleSetsLoad: Bool = false
     ) {
+        self.scheduleSetsLoad = scheduleSetsLoad
         self.metric = metric
         self.weekStart = weekStart
         self.thisWeek = thisWeek

@@ -287,6 +287,11 @@ public enum Phrase {
             "\(load) \(unit) (nog geen grens: deze week is de basis)",
             "\(load) \(unit) (no cap yet: this week sets the baseline)")
     }
+    public static func scheduleSetsLoad(_ load: String, unit: String) -> LocalizedText {
+        t(
+            "\(load) \(unit); het loop/wandelschema bepaalt nu de opbouw, na de laatste stap geldt hoogstens 10 % per week",
+            "\(load) \(unit); the run/walk steps set the load for now, after the last step at most 10 % more a week")
+    }
     public static func overCapMark() -> LocalizedText { t("boven de grens", "over the cap") }
     public static func nextPhase() -> LocalizedText { t("Volgende fase", "Next phase") }
     public static func ready() -> LocalizedText { t("klaar om door te gaan", "ready to move on") }

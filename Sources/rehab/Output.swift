@@ -37,8 +37,10 @@ struct StatusJSON: Encodable {
         let lastWeek: Double
         let cap: Double?
         let overCap: Bool
+        let scheduleSetsLoad: Bool
         enum CodingKeys: String, CodingKey {
             case metric, cap
+            case scheduleSetsLoad = "schedule_sets_load"
             case weekStart = "week_start"
             case thisWeek = "this_week"
             case lastWeek = "last_week"
@@ -52,6 +54,7 @@ struct StatusJSON: Encodable {
             try c.encode(lastWeek, forKey: .lastWeek)
             try c.encode(cap, forKey: .cap)
             try c.encode(overCap, forKey: .overCap)
+            try c.encode(scheduleSetsLoad, forKey: .scheduleSetsLoad)
         }
     }
     struct AdvanceJSON: Encodable {
@@ -123,7 +126,8 @@ struct StatusJSON: Encodable {
         load = LoadJSON(
             metric: status.load.metric.unit, weekStart: status.load.weekStart.iso,
             thisWeek: rounded(status.load.thisWeek), lastWeek: rounded(status.load.lastWeek),
-            cap: status.load.cap.map(rounded), overCap: status.load.overCap)
+            cap: status.load.cap.map(rounded), overCap: status.load.overCap,
+            scheduleSetsLoad: status.load.scheduleSetsLoad)
         advance = AdvanceJSON(
             ready: status.readiness.ready, next: status.readiness.next?.id,
             unmet: status.readiness.unmet.map(\.rawValue))

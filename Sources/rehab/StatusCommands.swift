@@ -60,6 +60,8 @@ struct StatusText {
             let bar = glyphs.bar(load.thisWeek, cap: cap, scale: max(cap, load.thisWeek) * 1.1, width: 24)
             let over = load.overCap ? " (\(context.say(Phrase.overCapMark())))" : ""
             loadLine = "\(context.say(Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit))) [\(bar)]\(over)"
+        } else if load.scheduleSetsLoad {
+            loadLine = context.say(Phrase.scheduleSetsLoad(formatNumber(load.thisWeek), unit: unit))
         } else {
             loadLine = context.say(Phrase.noCapYet(formatNumber(load.thisWeek), unit: unit))
         }

@@ -81,3 +81,28 @@ struct ClearingAndScheduleTests {
         #expect(outside.findings.contains { $0.code == .sessionSpike })
     }
 }
+
+/// While a run/walk schedule is under way its steps set the load; the 10 % cap starts after the
+/// last step is passed (DESIGN section 5).
+struct ScheduleSetsLoadTests {
+    @Test func noCapUntilTheLastStepIsPassed() {
+        let a = assignment(start: "2026-02-16", [("return", "2026-02-16")])
+        // Week 1: 2 + 2 km; week 2: 3.5 + 3.5 + 3.5 km, all within the pain rules.
+        var sessions = [run("2026-02-17", km: 2, minutes: 30), run("2026-02-19", km: 2, minutes: 30)]
+        sessions += ["2026-02-23", "2026-02-25", "2026-02-27"].map { run($0, km: 3.5, minutes: 30) }
+        let history = History(sessions: sessions)
+        let during = Engine.status(plan: testPlan, assignment: a, history: history, today: day("2026-02-27"))
+        #expect(during.load.scheduleSetsLoad)
+        #expect(during.load.cap == nil)
+        #expect(!during.verdict.findings.contains { $0.code == .weeklyLoadOverCap })
+
+        // Passing the last step (6 passed runs at 2 a step) hands the load over to the cap:
+        // the week after 14 km may hold at most 14 × 1.1 = 15.4 km.
+        let more = History(sessions: sessions + [run("2026-03-01", km: 3.5, minutes: 30), run("2026-03-02", km: 8, minutes: 30), run("2026-03-03", km: 5, minutes: 30)])
+        let after = Engine.status(plan: testPlan, assignment: a, history: more, today: day("2026-03-03"))
+        #expect(after.runWalk?.completed == true)
+        #expect(!after.load.scheduleSetsLoad)
+        #expect(after.load.cap.map { ($0 * 100).rounded() / 100 } == 15.4)
+        #expect(after.load.thisWeek == 13)
+    }
+}
