@@ -168,6 +168,6 @@ struct ITBSStoryTests {
         #expect(weeks.map { $0["level"] as? String } == ["amber", "red"])
         let text = try rehab.run(["week", "--weeks", "2"])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("2026-03-02") && text.stdout.contains("85.0!"), "\(text)")
+        #expect(text.stdout.contains("2026-03-02") && text.stdout.contains("85.0 min!"), "\(text)")
     }
 }
