@@ -33,11 +33,16 @@ let package = Package(
         ),
         // Cell grid, widgets, key decoding and terminal backends; no domain knowledge.
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        // The full-screen app: state, actions, a pure update, one view per screen, effects.
+        .target(
+            name: "RehabTUI",
+            dependencies: ["RehabCore", "RehabPlans", "RehabStore", "TerminalUI"]
+        ),
         // Thin executable: argument parsing and wiring only.
         .executableTarget(
             name: "rehab",
             dependencies: [
-                "RehabCore", "RehabPlans", "RehabStore",
+                "RehabCore", "RehabPlans", "RehabStore", "RehabTUI", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +52,9 @@ let package = Package(
         .testTarget(name: "RehabStoreTests", dependencies: ["RehabStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "RehabTUITests", dependencies: ["RehabTUI", "RehabPlans"],
+            exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -250,17 +250,17 @@ public enum UIPhrase {
     }
     public static func notATerminal() -> LocalizedText {
         t(
-            "rehab: het volledige scherm heeft een terminal nodig. Gebruik zonder terminal de opdrachten, bijv. 'rehab status', 'rehab log --activity run --minutes 30 --pain-during 2 --pain-after 2' of 'rehab morning 1' (zie 'rehab --help').",
-            "rehab: the full-screen app needs a terminal. Without one, use the commands instead, e.g. 'rehab status', 'rehab log --activity run --minutes 30 --pain-during 2 --pain-after 2' or 'rehab morning 1' (see 'rehab --help').")
+            "het volledige scherm heeft een terminal nodig. Gebruik zonder terminal de opdrachten, bijv. 'rehab status', 'rehab log --activity run --minutes 30 --pain-during 2 --pain-after 2' of 'rehab morning 1' (zie 'rehab --help').",
+            "the full-screen app needs a terminal. Without one, use the commands instead, e.g. 'rehab status', 'rehab log --activity run --minutes 30 --pain-during 2 --pain-after 2' or 'rehab morning 1' (see 'rehab --help').")
     }
     public static func unknownTerminal(_ term: String) -> LocalizedText {
         term.isEmpty
             ? t(
-                "rehab: TERM is niet gezet, dus het scherm kan niet getekend worden. Zet TERM (bijv. TERM=xterm-256color) of gebruik 'rehab status'.",
-                "rehab: TERM is not set, so the screen cannot be drawn. Set TERM (e.g. TERM=xterm-256color) or use 'rehab status'.")
+                "TERM is niet gezet, dus het scherm kan niet getekend worden. Zet TERM (bijv. TERM=xterm-256color) of gebruik 'rehab status'.",
+                "TERM is not set, so the screen cannot be drawn. Set TERM (e.g. TERM=xterm-256color) or use 'rehab status'.")
             : t(
-                "rehab: het terminaltype '\(term)' is onbekend. Zet TERM op een bekend type (bijv. xterm-256color) of gebruik 'rehab status'.",
-                "rehab: the terminal type '\(term)' is unknown. Set TERM to a known type (e.g. xterm-256color) or use 'rehab status'.")
+                "het terminaltype '\(term)' is onbekend. Zet TERM op een bekend type (bijv. xterm-256color) of gebruik 'rehab status'.",
+                "the terminal type '\(term)' is unknown. Set TERM to a known type (e.g. xterm-256color) or use 'rehab status'.")
     }
 
     // MARK: key help

@@ -55,7 +55,8 @@ struct RehabCommand: ParsableCommand {
         subcommands: [
             Demo.self, PlansCommand.self, PatientsCommand.self, Start.self, Log.self,
             Morning.self, ClearFlags.self, StatusCommand.self, Advance.self, Week.self,
-            Export.self, Import.self,
-        ]
+            Export.self, Import.self, UICommand.self,
+        ],
+        defaultSubcommand: UICommand.self
     )
 }

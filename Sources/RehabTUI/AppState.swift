@@ -1,0 +1,366 @@
+// RehabTUI owns the full-screen app: its state, the key table, the pure `update`, the effects it
+// asks for, and one view per screen drawing into a TerminalUI grid. It decides nothing about
+// rehab itself (that is RehabCore's engine) and never touches ncurses or SQLite directly: the
+// store is reached only through an `EffectRunner`, the terminal only through a `Backend`.
+
+import RehabCore
+import RehabStore
+import TerminalUI
+
+/// Who is holding the keyboard on the first run: a physio sets a plan up for a named patient.
+public enum Role: String, Sendable, CaseIterable, Hashable {
+    case runner, physio
+}
+
+/// The current patient's plan and log, with the engine's status as of today.
+public struct Followed: Sendable, Hashable {
+    public var patient: PatientRecord
+    public var template: Plan
+    /// The template with the variant and the patient's overrides folded in.
+    public var plan: Plan
+    public var assignment: Assignment
+    public var history: History
+    public var shoes: [Shoe]
+    public var status: Status
+
+    public init(
+        patient: PatientRecord, template: Plan, assignment: Assignment, history: History,
+        shoes: [Shoe], today: Day
+    ) {
+        self.patient = patient
+        self.template = template
+        plan = template.resolved(variant: assignment.variantID, overrides: assignment.overrides)
+        self.assignment = assignment
+        self.history = history
+        self.shoes = shoes
+        status = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
+    }
+}
+
+/// What a (re)load from the store found.
+public struct Loaded: Sendable, Hashable {
+    public var patients: [PatientRecord]
+    /// The patient the app is about; nil before one is chosen or created.
+    public var patient: PatientRecord?
+    /// Nil while the patient has no plan.
+    public var followed: Followed?
+
+    public init(patients: [PatientRecord], patient: PatientRecord?, followed: Followed?) {
+        self.patients = patients
+        self.patient = patient
+        self.followed = followed
+    }
+}
+
+/// A line of text being edited, with its cursor (in characters).
+public struct TextInput: Sendable, Hashable {
+    public var text: String
+    public var cursor: Int
+
+    public init(_ text: String = "") {
+        self.text = text
+        cursor = text.count
+    }
+
+    public mutating func insert(_ character: Character) {
+        var characters = Array(text)
+        characters.insert(character, at: min(cursor, characters.count))
+        text = String(characters)
+        cursor += 1
+    }
+
+    public mutating func backspace() {
+        guard cursor > 0 else { return }
+        var characters = Array(text)
+        characters.remove(at: cursor - 1)
+        text = String(characters)
+        cursor -= 1
+    }
+
+    public mutating func deleteForward() {
+        var characters = Array(text)
+        guard cursor < characters.count else { return }
+        characters.remove(at: cursor)
+        text = String(characters)
+    }
+
+    public mutating func move(by offset: Int) {
+        cursor = min(max(0, cursor + offset), text.count)
+    }
+}
+
+/// The injury picker: a filter typed by the user, the chosen plan and variant.
+public struct PickerState: Sendable, Hashable {
+    public var filter = TextInput()
+    /// Index into the filtered plans (region headings are not selectable).
+    public var selected = 0
+    public var variant = 0
+
+    public init() {}
+}
+
+/// The plan's red-flag questions, asked one by one before the plan starts.
+public struct QuestionsState: Sendable, Hashable {
+    public var planID: String
+    public var variantID: String?
+    public var questions: [RedFlagQuestion]
+    public var answers: [Bool] = []
+
+    public init(planID: String, variantID: String?, questions: [RedFlagQuestion]) {
+        self.planID = planID
+        self.variantID = variantID
+        self.questions = questions
+    }
+
+    public var current: RedFlagQuestion? {
+        answers.count < questions.count ? questions[answers.count] : nil
+    }
+}
+
+/// The stop screen: red flags reported, the plan paused (or, before a start, not started).
+public struct StopState: Sendable, Hashable {
+    /// Flags answered "yes" before a plan started; empty when showing the open flags of a plan.
+    public var screening: [String]
+    public var planID: String?
+
+    public init(screening: [String] = [], planID: String? = nil) {
+        self.screening = screening
+        self.planID = planID
+    }
+
+    public var beforeStart: Bool { !screening.isEmpty }
+}
+
+/// Red flags as a form field: the cursor walks the options, space ticks one.
+public struct FlagChoice: Sendable, Hashable {
+    public var options: [String]
+    public var cursor = 0
+    public var chosen: [String] = []
+
+    public init(options: [String], chosen: [String] = []) {
+        self.options = options
+        self.chosen = chosen
+    }
+
+    public mutating func toggle() {
+        guard options.indices.contains(cursor) else { return }
+        let id = options[cursor]
+        if let i = chosen.firstIndex(of: id) {
+            chosen.remove(at: i)
+        } else {
+            chosen.append(id)
+        }
+    }
+}
+
+/// The field a validation error belongs to, and the message naming it.
+public struct FieldError: Error, Sendable, Hashable {
+    public var field: Int
+    public var message: String
+
+    public init(field: Int, message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// The session form (new or edit).
+public struct LogForm: Sendable, Hashable {
+    public enum Field: Int, CaseIterable, Sendable {
+        case activity, date, km, minutes, painDuring, painAfter, lasted, flags, shoe, note
+
+        var isText: Bool { [.date, .km, .minutes, .note].contains(self) }
+    }
+
+    /// The stored session being edited; nil for a new one.
+    public var editing: Session?
+    public var focus: Field = .activity
+    public var activity: Activity
+    public var date: TextInput
+    public var km = TextInput()
+    public var minutes = TextInput()
+    /// Nil until the user gives a score: a default of 0 would log pain nobody reported.
+    public var painDuring: Int?
+    public var painAfter: Int?
+    /// A "1" was just typed in a pain field, so a "0" next makes 10.
+    public var pendingOne = false
+    public var lasted = false
+    public var flags: FlagChoice
+    /// Known shoe names; index 0 of the choice is "no shoe".
+    public var shoes: [String]
+    public var shoe = 0
+    public var note = TextInput()
+    public var error: FieldError?
+
+    public init(activity: Activity, date: Day, flagOptions: [String], shoes: [String]) {
+        self.activity = activity
+        self.date = TextInput(date.iso)
+        flags = FlagChoice(options: flagOptions)
+        self.shoes = shoes
+    }
+
+    public init(editing session: Session, flagOptions: [String], shoes: [String]) {
+        self.init(activity: session.activity, date: session.date, flagOptions: flagOptions,
+            shoes: shoes)
+        editing = session
+        km = TextInput(session.km.map { formatNumber($0, decimals: 2) } ?? "")
+        minutes = TextInput(String(session.minutes))
+        painDuring = session.painDuring
+        painAfter = session.painAfter
+        lasted = session.lastedOver2h
+        flags.chosen = session.flags
+        if let name = session.shoe, let i = shoes.firstIndex(of: name) { shoe = i + 1 }
+        note = TextInput(session.note)
+    }
+}
+
+/// The next-morning check form.
+public struct MorningForm: Sendable, Hashable {
+    public enum Field: Int, CaseIterable, Sendable { case pain, flags }
+
+    public var date: Day
+    public var focus: Field = .pain
+    public var pain: Int?
+    public var pendingOne = false
+    public var flags: FlagChoice
+    /// The check this replaces (edit from history, or a second one for the date).
+    public var previous: MorningCheck?
+    public var error: FieldError?
+
+    public init(date: Day, flagOptions: [String], previous: MorningCheck?) {
+        self.date = date
+        flags = FlagChoice(options: flagOptions, chosen: previous?.flags ?? [])
+        pain = previous?.pain
+        self.previous = previous
+    }
+}
+
+/// One row of the history table.
+public enum HistoryEntry: Sendable, Hashable {
+    case session(Session)
+    case morning(MorningCheck)
+
+    public var date: Day {
+        switch self {
+        case .session(let s): s.date
+        case .morning(let m): m.date
+        }
+    }
+}
+
+/// How to take back the last change (History, `u`).
+public enum Undo: Sendable, Hashable {
+    /// A new session was stored with this id: delete it.
+    case removeSession(Int64)
+    /// A session was deleted: store it again.
+    case restoreSession(Session)
+    /// A session was edited: put the old values back.
+    case revertSession(Session)
+    /// A morning check was deleted or replaced: put this one back.
+    case restoreMorning(MorningCheck)
+    /// A morning check was added where there was none: remove it.
+    case removeMorning(Day)
+}
+
+/// A question the user must answer before a deliberate action happens.
+public struct Confirmation: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case advance(PhaseChange)
+        case stepBack(PhaseChange)
+        case delete(HistoryEntry)
+        /// "Cleared by my doctor": needs a reason (who said so).
+        case clearFlags
+    }
+
+    public var kind: Kind
+    /// 0 = yes, 1 = no. Deleting starts on "no" so a reflexive Enter loses nothing.
+    public var selected: Int
+    public var reason = TextInput()
+    public var error: String?
+
+    public init(kind: Kind) {
+        self.kind = kind
+        if case .delete = kind { selected = 1 } else { selected = 0 }
+    }
+
+    public var needsReason: Bool { kind == .clearFlags }
+}
+
+/// A line shown above the status bar until the next key.
+public struct Notice: Sendable, Hashable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Every screen the app can show; the app keeps a stack of them (the last one is on top).
+public enum Screen: Sendable, Hashable {
+    case patients(SelectionState)
+    case language(SelectionState)
+    case role(SelectionState)
+    case patientName(TextInput)
+    case picker(PickerState)
+    case questions(QuestionsState)
+    case today(scroll: Int)
+    case plan(scroll: Int)
+    case history(SelectionState)
+    case log(LogForm)
+    case morning(MorningForm)
+    case stop(StopState)
+    case help(scroll: Int)
+}
+
+/// Everything the app shows and remembers; `update` is the only thing that changes it.
+public struct AppState: Sendable, Hashable {
+    public var language: Language
+    public var glyphs: Glyphs
+    public var size: Size
+    public var today: Day
+    public var screens: [Screen]
+    public var patients: [PatientRecord]
+    public var patient: PatientRecord?
+    public var followed: Followed?
+    /// The plan catalogue; loaded when the picker first opens, not at start.
+    public var catalog: [Plan]?
+    public var catalogErrors: [String] = []
+    public var role: Role = .runner
+    /// The name a new patient gets when the first run starts a plan.
+    public var newPatientName: String
+    public var confirmation: Confirmation?
+    public var notice: Notice?
+    public var undo: Undo?
+    public var isQuitting = false
+
+    public init(
+        language: Language, glyphs: Glyphs, size: Size, today: Day, loaded: Loaded,
+        newPatientName: String
+    ) {
+        self.language = language
+        self.glyphs = glyphs
+        self.size = size
+        self.today = today
+        patients = loaded.patients
+        patient = loaded.patient
+        followed = loaded.followed
+        self.newPatientName = newPatientName
+        if let followed = loaded.followed {
+            screens = [followed.status.openFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())]
+        } else if loaded.patient == nil && loaded.patients.count > 1 {
+            screens = [.patients(SelectionState(selected: 0))]
+        } else {
+            screens = [.language(SelectionState(selected: language == .nl ? 0 : 1))]
+        }
+    }
+
+    public var top: Screen {
+        screens.last ?? .today(scroll: 0)
+    }
+
+    var messages: Messages { Messages(language) }
+
+    func say(_ text: LocalizedText) -> String { text.text(language) }
+}

@@ -1,0 +1,136 @@
+import RehabCore
+import TerminalUI
+
+/// The first run (language, role, a physio's patient name, the red-flag questions) and the
+/// patient chooser: small centred boxes.
+enum FirstRunView {
+    static func box(
+        _ title: String, rows: Int, _ area: Rect, _ state: AppState, _ grid: inout Grid
+    ) -> Rect {
+        let frame = area.centered(width: min(56, area.width - 4), height: rows + 2)
+        Block(title: TextLine(title, pen: .bold), glyphs: state.glyphs).render(
+            in: frame, on: &grid)
+        return frame.inset(top: 1, left: 2, bottom: 1, right: 2)
+    }
+
+    static func choices(
+        _ title: String, _ items: [String], _ selection: SelectionState, _ area: Rect,
+        _ state: AppState, _ grid: inout Grid
+    ) {
+        let inner = box(title, rows: min(items.count, area.height - 2), area, state, &grid)
+        var listState = selection
+        List(items.map { TextLine($0) }, highlightSymbol: state.glyphs.selection + " ")
+            .render(in: inner, on: &grid, state: &listState)
+    }
+
+    static func patients(
+        _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
+    ) {
+        choices(state.say(UIPhrase.patientsTitle()), state.patients.map(\.name), selection,
+            area, state, &grid)
+    }
+
+    static func language(
+        _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
+    ) {
+        choices(state.say(UIPhrase.languageTitle()), ["Nederlands", "English"], selection, area,
+            state, &grid)
+    }
+
+    static func role(
+        _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
+    ) {
+        choices(state.say(UIPhrase.roleTitle()),
+            [state.say(UIPhrase.roleRunner()), state.say(UIPhrase.rolePhysio())], selection,
+            area, state, &grid)
+    }
+
+    static func patientName(
+        _ state: AppState, _ input: TextInput, _ area: Rect, _ grid: inout Grid
+    ) {
+        let inner = box(state.say(UIPhrase.patientNameTitle()), rows: 1, area, state, &grid)
+        FormField(label: "", value: input.text, cursor: input.cursor, isFocused: true,
+            labelWidth: 0
+        ).render(in: inner, on: &grid)
+    }
+
+    static func questions(
+        _ state: AppState, _ questions: QuestionsState, _ area: Rect, _ grid: inout Grid
+    ) {
+        guard let question = questions.current else { return }
+        let width = min(56, area.width - 4) - 4
+        let text = Paragraph(question.question.text(state.language), pen: .bold)
+            .rows(width: width)
+        let intro = Paragraph(state.say(UIPhrase.questionsIntro()), pen: Theme.dim)
+            .rows(width: width)
+        let hint = TextLine(state.say(UIPhrase.answerHint()), pen: Theme.heading)
+        let lines = text + [TextLine("")] + intro + [TextLine(""), hint]
+        let inner = box(
+            state.say(UIPhrase.questionsTitle(
+                questions.answers.count + 1, of: questions.questions.count)),
+            rows: lines.count, area, state, &grid)
+        for (offset, line) in lines.enumerated() where offset < inner.height {
+            grid.put(line, x: inner.x, y: inner.y + offset, clip: inner)
+        }
+    }
+}
+
+/// The injury picker: plans grouped by body region on the left, filtered as you type; the
+/// chosen plan's summary, variants and expected recovery on the right.
+enum PickerView {
+    static func render(
+        _ state: AppState, _ picker: PickerState, _ area: Rect, _ grid: inout Grid
+    ) {
+        let lang = state.language
+        grid.put(state.say(UIPhrase.pickerTitle()), x: area.x + 1, y: area.y,
+            pen: Theme.heading, clip: area)
+        FormField(label: state.say(UIPhrase.filterLabel()), value: picker.filter.text,
+            cursor: picker.filter.cursor, isFocused: true
+        ).render(in: Rect(x: area.x + 1, y: area.y + 1, width: min(40, area.width - 2),
+            height: 1), on: &grid)
+        let body = area.inset(top: 3, left: 1, right: 1)
+        guard let catalog = state.catalog else {
+            grid.put(state.say(UIPhrase.loadingPlans()), x: body.x, y: body.y, clip: body)
+            return
+        }
+        let plans = Picking.matches(catalog, filter: picker.filter.text, language: lang)
+        guard !plans.isEmpty else {
+            grid.put(state.say(UIPhrase.noMatch()), x: body.x, y: body.y, clip: body)
+            return
+        }
+        let (left, right) = body.splitLeft(max(24, body.width * 2 / 5))
+        // Region headings between the plans; only plans are selectable.
+        var lines: [TextLine] = []
+        var selectedRow = 0
+        var region: BodyRegion?
+        for (index, plan) in plans.enumerated() {
+            if plan.region != region {
+                region = plan.region
+                lines.append(TextLine(plan.region.name.text(lang), pen: Theme.dim))
+            }
+            if index == picker.selected { selectedRow = lines.count }
+            lines.append(TextLine("  " + plan.names.text(lang)))
+        }
+        var listState = SelectionState(selected: selectedRow)
+        let listArea = left.inset(right: 1)
+        List(lines).render(in: listArea, on: &grid, state: &listState)
+
+        let index = min(picker.selected, plans.count - 1)
+        let plan = plans[index]
+        var flow = Flow()
+        flow.line(plan.names.text(lang), pen: Theme.heading)
+        flow.line(plan.region.name.text(lang) + " · "
+            + state.say(UIPhrase.phaseCount(plan.phases.count)), pen: Theme.dim)
+        for (i, variant) in plan.variants.enumerated() {
+            let chosen = i == picker.variant
+            let mark = chosen ? state.glyphs.selection : " "
+            flow.line(
+                "\(mark) \(variant.names.text(lang)) · "
+                    + state.say(UIPhrase.expected(variant.expectedWeeks)),
+                pen: chosen ? .bold : .plain)
+        }
+        flow.blank()
+        flow.line(plan.summary.text(lang))
+        flow.render(in: right.inset(left: 1), on: &grid, scroll: 0)
+    }
+}

@@ -1,0 +1,258 @@
+import RehabCore
+import TerminalUI
+
+/// The session form and the morning-check form: field keys, validation with the entry-point
+/// rules of `Validate`, and the effects a save asks for.
+enum Forms {
+    /// The plan's own red flags first (with their questions), then the built-in ones.
+    static func flagOptions(_ plan: Plan) -> [String] {
+        let own = plan.redFlags.map(\.id)
+        return own + RedFlag.builtIn.keys.filter { !own.contains($0) }.sorted()
+    }
+
+    static func openLog(_ state: inout AppState) {
+        guard let followed = state.followed else {
+            state.notice = Notice(state.say(UIPhrase.needsPlan()), isError: true)
+            return
+        }
+        let phase = followed.status.phase.phase
+        let activity = phase.allowed.first ?? .walk
+        var form = LogForm(
+            activity: activity, date: state.today, flagOptions: flagOptions(followed.plan),
+            shoes: followed.shoes.map(\.name))
+        if activity == .run && !followed.shoes.isEmpty { form.shoe = 1 }
+        state.screens.append(.log(form))
+    }
+
+    static func openMorning(_ state: inout AppState) {
+        guard let followed = state.followed else {
+            state.notice = Notice(state.say(UIPhrase.needsPlan()), isError: true)
+            return
+        }
+        let day = followed.status.morningCheckDue ?? state.today
+        let previous = followed.history.mornings.last { $0.date == day }
+        state.screens.append(.morning(MorningForm(
+            date: day, flagOptions: flagOptions(followed.plan), previous: previous)))
+    }
+
+    /// Digits set a pain score; "1" then "0" makes 10.
+    static func typePain(_ digit: Int, _ value: inout Int?, _ pendingOne: inout Bool) {
+        if pendingOne && digit == 0 {
+            value = 10
+            pendingOne = false
+        } else {
+            value = digit
+            pendingOne = digit == 1
+        }
+    }
+
+    static func stepPain(_ value: inout Int?, by step: Int) {
+        value = min(10, max(0, (value ?? 0) + step))
+    }
+
+    // MARK: - Session form
+
+    static func log(_ action: AppAction, _ form: inout LogForm, _ state: inout AppState)
+        -> [Effect]
+    {
+        if action == .command(.confirm) { return save(&form, &state) }
+        let fields = LogForm.Field.allCases
+        switch action {
+        case .command(.nextField), .command(.previousField):
+            let step = action == .command(.nextField) ? 1 : fields.count - 1
+            form.focus = fields[(form.focus.rawValue + step) % fields.count]
+            form.pendingOne = false
+        case .digit(let n):
+            if form.focus == .painDuring { typePain(n, &form.painDuring, &form.pendingOne) }
+            if form.focus == .painAfter { typePain(n, &form.painAfter, &form.pendingOne) }
+        case .command(.toggle):
+            if form.focus == .lasted { form.lasted.toggle() }
+            if form.focus == .flags { form.flags.toggle() }
+        case .command(.left), .command(.right):
+            let step = action == .command(.right) ? 1 : -1
+            form.pendingOne = false
+            switch form.focus {
+            case .activity:
+                let all = Activity.allCases
+                let i = all.firstIndex(of: form.activity) ?? 0
+                form.activity = all[(i + step + all.count) % all.count]
+            case .painDuring: stepPain(&form.painDuring, by: step)
+            case .painAfter: stepPain(&form.painAfter, by: step)
+            case .lasted: form.lasted.toggle()
+            case .flags:
+                let count = max(1, form.flags.options.count)
+                form.flags.cursor = (form.flags.cursor + step + count) % count
+            case .shoe:
+                let count = form.shoes.count + 1
+                form.shoe = (form.shoe + step + count) % count
+            case .date: edit(&form.date, action)
+            case .km: edit(&form.km, action)
+            case .minutes: edit(&form.minutes, action)
+            case .note: edit(&form.note, action)
+            }
+        default:
+            switch form.focus {
+            case .date: edit(&form.date, action)
+            case .km: edit(&form.km, action)
+            case .minutes: edit(&form.minutes, action)
+            case .note: edit(&form.note, action)
+            default: break
+            }
+        }
+        if form.error?.field == form.focus.rawValue, case .type = action { form.error = nil }
+        Screens.replaceTop(&state, .log(form))
+        return []
+    }
+
+    static func label(_ field: LogForm.Field, _ language: Language) -> String {
+        let text: LocalizedText
+        switch field {
+        case .activity: text = UIPhrase.fieldActivity()
+        case .date: text = UIPhrase.fieldDate()
+        case .km: text = UIPhrase.fieldKm()
+        case .minutes: text = UIPhrase.fieldMinutes()
+        case .painDuring: text = UIPhrase.fieldPainDuring()
+        case .painAfter: text = UIPhrase.fieldPainAfter()
+        case .lasted: text = UIPhrase.fieldLasted()
+        case .flags: text = UIPhrase.fieldFlags()
+        case .shoe: text = UIPhrase.fieldShoe()
+        case .note: text = UIPhrase.fieldNote()
+        }
+        return text.text(language)
+    }
+
+    /// The session the form describes, or the first field that is wrong, named in the message.
+    static func session(from form: LogForm, state: AppState) -> Result<Session, FieldError> {
+        let m = state.messages
+        let language = state.language
+        func check<T>(_ field: LogForm.Field, _ body: () throws(ValidationError) -> T)
+            throws(FieldError) -> T
+        {
+            do {
+                return try body()
+            } catch {
+                throw FieldError(field: field.rawValue, message: m.validation(error))
+            }
+        }
+        func pain(_ field: LogForm.Field, _ value: Int?) throws(FieldError) -> Int {
+            guard let value else {
+                throw FieldError(
+                    field: field.rawValue,
+                    message: "\(label(field, language)): \(UIPhrase.painRequired().text(language))")
+            }
+            return value
+        }
+        do throws(FieldError) {
+            let date = try check(.date) { () throws(ValidationError) in
+                try Validate.date(form.date.text, field: label(.date, language), today: state.today)
+            }
+            if let start = state.followed?.assignment.startDate, date < start {
+                throw FieldError(
+                    field: LogForm.Field.date.rawValue,
+                    message: "\(label(.date, language)): \(date.iso) "
+                        + UIPhrase.beforeStart(start).text(language))
+            }
+            let kmText = form.km.text.trimmingCharacters(in: " ")
+            let km = try check(.km) { () throws(ValidationError) -> Double? in
+                kmText.isEmpty ? nil : try Validate.km(kmText, field: label(.km, language))
+            }
+            let minutes = try check(.minutes) { () throws(ValidationError) in
+                try Validate.minutes(form.minutes.text, field: label(.minutes, language))
+            }
+            let during = try pain(.painDuring, form.painDuring)
+            let after = try pain(.painAfter, form.painAfter)
+            let note = try check(.note) { () throws(ValidationError) in
+                try Validate.text(form.note.text, field: label(.note, language))
+            }
+            let flags = form.flags.options.filter { form.flags.chosen.contains($0) }
+            return .success(Session(
+                id: form.editing?.id, date: date, activity: form.activity, km: km,
+                minutes: minutes, painDuring: during, painAfter: after, lastedOver2h: form.lasted,
+                flags: flags, shoe: form.shoe > 0 ? form.shoes[form.shoe - 1] : nil, note: note,
+                calfRaises: form.editing?.calfRaises, hopTest: form.editing?.hopTest))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func save(_ form: inout LogForm, _ state: inout AppState) -> [Effect] {
+        switch session(from: form, state: state) {
+        case .failure(let error):
+            form.error = error
+            form.focus = LogForm.Field(rawValue: error.field) ?? form.focus
+            Screens.replaceTop(&state, .log(form))
+            return []
+        case .success(let session):
+            state.screens.removeLast()
+            let effect: Effect
+            if let old = form.editing {
+                state.undo = .revertSession(old)
+                state.notice = Notice(state.say(UIPhrase.updated()))
+                effect = .updateSession(session)
+            } else {
+                state.notice = Notice(state.say(Phrase.sessionLogged(
+                    summary(session, state.language), date: session.date)))
+                effect = .saveSession(session)
+            }
+            if !session.flags.isEmpty { state.screens = [.stop(StopState())] }
+            return [effect]
+        }
+    }
+
+    static func summary(_ s: Session, _ language: Language) -> String {
+        var parts = [s.activity.name.text(language)]
+        if let km = s.km { parts.append("\(formatNumber(km, decimals: 2)) km") }
+        parts.append("\(s.minutes) min")
+        parts.append("\(s.painDuring)/\(s.painAfter)")
+        return parts.joined(separator: ", ")
+    }
+
+    // MARK: - Morning form
+
+    static func morning(_ action: AppAction, _ form: inout MorningForm, _ state: inout AppState)
+        -> [Effect]
+    {
+        switch action {
+        case .command(.confirm):
+            guard let pain = form.pain else {
+                form.error = FieldError(
+                    field: MorningForm.Field.pain.rawValue,
+                    message: "\(state.say(UIPhrase.fieldPain())): "
+                        + state.say(UIPhrase.painRequired()))
+                form.focus = .pain
+                Screens.replaceTop(&state, .morning(form))
+                return []
+            }
+            let flags = form.flags.options.filter { form.flags.chosen.contains($0) }
+            let check = MorningCheck(date: form.date, pain: pain, flags: flags)
+            let previous =
+                form.previous ?? state.followed?.history.mornings.last { $0.date == form.date }
+            state.undo = previous.map { .restoreMorning($0) } ?? .removeMorning(form.date)
+            state.screens.removeLast()
+            state.notice = Notice(state.say(UIPhrase.morningSavedNotice(pain)))
+            if !flags.isEmpty { state.screens = [.stop(StopState())] }
+            return [.saveMorning(check)]
+        case .command(.nextField), .command(.previousField):
+            form.focus = form.focus == .pain ? .flags : .pain
+            form.pendingOne = false
+        case .digit(let n):
+            if form.focus == .pain { typePain(n, &form.pain, &form.pendingOne) }
+            form.error = nil
+        case .command(.toggle):
+            if form.focus == .flags { form.flags.toggle() }
+        case .command(.left), .command(.right):
+            let step = action == .command(.right) ? 1 : -1
+            form.pendingOne = false
+            if form.focus == .pain {
+                stepPain(&form.pain, by: step)
+                form.error = nil
+            } else {
+                let count = max(1, form.flags.options.count)
+                form.flags.cursor = (form.flags.cursor + step + count) % count
+            }
+        default: break
+        }
+        Screens.replaceTop(&state, .morning(form))
+        return []
+    }
+}

@@ -1,0 +1,25 @@
+import RehabCore
+import TerminalUI
+
+/// Help: every binding of the key table, grouped by where it applies.
+enum HelpView {
+    static func flow(_ state: AppState) -> Flow {
+        var flow = Flow()
+        flow.line(state.say(UIPhrase.helpTitle()), pen: Theme.heading)
+        let width = KeyTable.bindings.map { CellWidth.of($0.shown) }.max() ?? 8
+        for context in KeyContext.allCases {
+            let bindings = KeyTable.bindings.filter { $0.contexts.contains(context) }
+            guard !bindings.isEmpty else { continue }
+            flow.blank()
+            flow.line(state.say(context.title), pen: Theme.heading)
+            for binding in bindings {
+                flow.items.append(.text(
+                    TextLine(spans: [
+                        Span(TextFit.pad(binding.shown, to: width), pen: .bold),
+                        Span("  " + binding.help.text(state.language)),
+                    ]), indent: 2, hanging: width + 2))
+            }
+        }
+        return flow
+    }
+}

@@ -1,0 +1,82 @@
+import RehabCore
+import TerminalUI
+
+/// History: sessions and morning checks, newest first, coloured by the day's verdict.
+enum HistoryView {
+    static func render(
+        _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
+    ) {
+        guard let followed = state.followed else { return }
+        let entries = HistoryActions.entries(followed.history)
+        guard !entries.isEmpty else {
+            Paragraph(state.say(UIPhrase.emptyHistory())).render(
+                in: area.inset(left: 1, right: 1), on: &grid)
+            return
+        }
+        let m = state.messages
+        let titles = UIPhrase.historyColumns().map { state.say($0) }
+        let columns = [
+            TableColumn(titles[0], width: 10), TableColumn(titles[1]),
+            TableColumn(titles[2], width: 6, alignment: .right),
+            TableColumn(titles[3], width: 4, alignment: .right),
+            TableColumn(titles[4], width: 5, alignment: .right),
+            TableColumn(titles[5], width: 8),
+        ]
+        // Only the visible rows are judged: a year of history stays one engine call a row.
+        var visible = selection
+        let bodyRows = max(1, area.height - 1)
+        visible.keepVisible(count: entries.count, visibleRows: bodyRows)
+        let shown = entries.dropFirst(visible.offset).prefix(bodyRows)
+        var verdicts: [Day: Level] = [:]
+        var rows: [[String]] = []
+        var pens: [Pen] = []
+        for entry in shown {
+            var level: Level?
+            if case .session(let session) = entry {
+                if let known = verdicts[session.date] {
+                    level = known
+                } else {
+                    let verdict = Engine.verdict(
+                        plan: followed.plan, assignment: followed.assignment,
+                        history: followed.history, on: session.date)
+                    verdicts[session.date] = verdict.level
+                    level = verdict.level
+                }
+            }
+            rows.append(cells(entry, level: level, state: state, messages: m))
+            pens.append(Theme.row(level))
+        }
+        var tableState = SelectionState(
+            selected: visible.selected.map { $0 - visible.offset }, offset: 0)
+        Table(columns: columns, rows: rows, glyphs: state.glyphs, rowPens: pens)
+            .render(in: area.inset(left: 1, right: 1), on: &grid, state: &tableState)
+    }
+
+    static func cells(_ entry: HistoryEntry, level: Level?, state: AppState, messages: Messages)
+        -> [String]
+    {
+        let flagMark = state.glyphs == .ascii ? " !" : " ⚑"
+        switch entry {
+        case .session(let s):
+            return [
+                s.date.iso, s.activity.name.text(state.language) + (s.flags.isEmpty ? "" : flagMark),
+                s.km.map { formatNumber($0) } ?? "", String(s.minutes),
+                "\(s.painDuring)/\(s.painAfter)", level.map { messages.level($0) } ?? "",
+            ]
+        case .morning(let c):
+            return [
+                c.date.iso,
+                state.say(UIPhrase.morningRow()) + (c.flags.isEmpty ? "" : flagMark), "", "",
+                String(c.pain), "",
+            ]
+        }
+    }
+
+    /// One line for a confirmation: "2026-03-01 running 5.0 km 30 min".
+    static func describe(_ entry: HistoryEntry, _ state: AppState) -> String {
+        switch entry {
+        case .session(let s): "\(s.date.iso) " + Forms.summary(s, state.language)
+        case .morning(let c): "\(c.date.iso) \(state.say(UIPhrase.morningRow())) \(c.pain)/10"
+        }
+    }
+}

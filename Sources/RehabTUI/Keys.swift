@@ -1,0 +1,201 @@
+import RehabCore
+import TerminalUI
+
+/// What a key asks for, before the screen decides what it means there.
+public enum Command: String, Sendable, Hashable, CaseIterable {
+    case up, down, left, right, pageUp, pageDown, top, bottom
+    case nextTab, previousTab, nextField, previousField
+    case confirm, back, quit, help, refresh
+    case logSession, morningCheck
+    case advance, stepBack, edit, delete, undo, clearFlags
+    case toggle, digit, yes, no, backspace, deleteForward
+}
+
+/// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
+public enum AppAction: Sendable, Hashable {
+    case command(Command)
+    case digit(Int)
+    /// A printable character typed into a text field or a filter.
+    case type(Character)
+    case resized(Size)
+    case loaded(Loaded)
+    case catalogLoaded([Plan], errors: [String])
+    /// A new session was stored under this id (for undo).
+    case sessionStored(Int64)
+    case planStarted(Loaded)
+    case failed(String)
+}
+
+/// Where a key binding applies. A screen looks its keys up in a few contexts, most specific
+/// first, so a key can mean one thing in a form and another in a list.
+public enum KeyContext: String, Sendable, Hashable, CaseIterable {
+    case tabs, today, plan, history, stop, form, picker, list, questions, dialog, help, global
+
+    var title: LocalizedText {
+        switch self {
+        case .tabs: UIPhrase.contextTabs()
+        case .today: UIPhrase.tabToday()
+        case .plan: UIPhrase.tabPlan()
+        case .history: UIPhrase.tabHistory()
+        case .stop: UIPhrase.contextStop()
+        case .form: UIPhrase.contextForm()
+        case .picker: UIPhrase.contextPicker()
+        case .list: UIPhrase.contextList()
+        case .questions: UIPhrase.contextQuestions()
+        case .dialog: UIPhrase.contextDialog()
+        case .help: UIPhrase.contextHelp()
+        case .global: UIPhrase.contextGlobal()
+        }
+    }
+}
+
+/// One row of the key table: the command, its keys, how they are shown, what it does, and
+/// whether the status bar lists it.
+public struct KeyBinding: Sendable, Hashable {
+    public var command: Command
+    public var keys: [Key]
+    public var shown: String
+    public var help: LocalizedText
+    public var contexts: [KeyContext]
+    public var inBar: Bool
+}
+
+/// The one key table: decoding, the status bar and the help screen all read it, so help is
+/// always true.
+public enum KeyTable {
+    private static func bind(
+        _ command: Command, _ keys: [Key], _ shown: String, _ help: LocalizedText,
+        _ contexts: [KeyContext], bar: Bool = false
+    ) -> KeyBinding {
+        KeyBinding(
+            command: command, keys: keys, shown: shown, help: help, contexts: contexts,
+            inBar: bar)
+    }
+
+    private static let digits: [Key] = (0...9).compactMap { n in
+        Character(String(n)).isNumber ? .char(Character(String(n))) : nil
+    }
+
+    public static let bindings: [KeyBinding] = [
+        // Today
+        bind(.logSession, [.char("n")], "n", UIPhrase.keyLog(), [.today, .history, .plan],
+            bar: true),
+        bind(.morningCheck, [.char("m")], "m", UIPhrase.keyMorning(), [.today, .history],
+            bar: true),
+        bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.today, .plan, .stop]),
+        bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.today, .plan, .stop]),
+        // Plan
+        bind(.advance, [.char("a")], "a", UIPhrase.keyAdvance(), [.plan], bar: true),
+        bind(.stepBack, [.char("b")], "b", UIPhrase.keyStepBack(), [.plan], bar: true),
+        // History
+        bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.history]),
+        bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.history]),
+        bind(.pageDown, [.pageDown], "PgDn", UIPhrase.keyPageDown(), [.history]),
+        bind(.pageUp, [.pageUp], "PgUp", UIPhrase.keyPageUp(), [.history]),
+        bind(.top, [.home, .char("g")], "Home g", UIPhrase.keyTop(), [.history]),
+        bind(.bottom, [.end, .char("G")], "End G", UIPhrase.keyBottom(), [.history]),
+        bind(.edit, [.char("e"), .enter], "e ↵", UIPhrase.keyEdit(), [.history], bar: true),
+        bind(.delete, [.char("d"), .delete], "d Del", UIPhrase.keyDelete(), [.history],
+            bar: true),
+        bind(.undo, [.char("u")], "u", UIPhrase.keyUndo(), [.history], bar: true),
+        // Stop
+        bind(.clearFlags, [.char("c")], "c", UIPhrase.keyClearFlags(), [.stop], bar: true),
+        // Main screens
+        bind(.nextTab, [.tab, .right, .char("l")], "Tab", UIPhrase.keyNextTab(), [.tabs],
+            bar: true),
+        bind(.previousTab, [.backTab, .left, .char("h")], "S-Tab", UIPhrase.keyPreviousTab(),
+            [.tabs]),
+        bind(.refresh, [.char("r"), .ctrl("l")], "r", UIPhrase.keyRefresh(), [.tabs]),
+        bind(.quit, [.char("q")], "q", UIPhrase.keyQuit(), [.tabs, .list], bar: true),
+        // Forms
+        bind(.nextField, [.tab, .down], "Tab ↓", UIPhrase.keyNextField(), [.form], bar: true),
+        bind(.previousField, [.backTab, .up], "S-Tab ↑", UIPhrase.keyPreviousField(), [.form]),
+        bind(.left, [.left], "←", UIPhrase.keyLeft(), [.form]),
+        bind(.right, [.right], "→", UIPhrase.keyRight(), [.form]),
+        bind(.digit, digits, "0-9", UIPhrase.keyDigits(), [.form], bar: true),
+        bind(.toggle, [.char(" ")], "Space", UIPhrase.keyToggle(), [.form], bar: true),
+        bind(.backspace, [.backspace], "⌫", UIPhrase.keyBackspace(), [.form, .picker, .dialog]),
+        bind(.deleteForward, [.delete], "Del", UIPhrase.keyDeleteForward(), [.form, .dialog]),
+        bind(.confirm, [.enter], "↵", UIPhrase.keySave(), [.form], bar: true),
+        // Picker and lists
+        bind(.down, [.down], "↓", UIPhrase.keyNextRow(), [.picker]),
+        bind(.up, [.up], "↑", UIPhrase.keyPreviousRow(), [.picker]),
+        bind(.right, [.right, .tab], "→ Tab", UIPhrase.keyNextVariant(), [.picker], bar: true),
+        bind(.left, [.left, .backTab], "←", UIPhrase.keyPreviousVariant(), [.picker]),
+        bind(.confirm, [.enter], "↵", UIPhrase.keyChoosePlan(), [.picker], bar: true),
+        bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.list]),
+        bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.list]),
+        bind(.confirm, [.enter, .char("l"), .right], "↵", UIPhrase.keyChoose(), [.list],
+            bar: true),
+        // Red-flag questions
+        bind(.yes, [.char("y"), .char("j")], "y j", UIPhrase.keyYes(), [.questions], bar: true),
+        bind(.no, [.char("n")], "n", UIPhrase.keyNo(), [.questions], bar: true),
+        // Dialogs
+        bind(.yes, [.char("y"), .char("j")], "y j", UIPhrase.keyYes(), [.dialog], bar: true),
+        bind(.no, [.char("n")], "n", UIPhrase.keyNo(), [.dialog], bar: true),
+        bind(.nextField, [.tab, .right, .left, .backTab], "Tab ←→", UIPhrase.keySwitchButton(),
+            [.dialog]),
+        bind(.confirm, [.enter], "↵", UIPhrase.keyConfirm(), [.dialog], bar: true),
+        // Help
+        bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.help]),
+        bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.help]),
+        // Everywhere
+        bind(.help, [.char("?"), .function(1)], "?", UIPhrase.keyHelp(), [.global], bar: true),
+        bind(.back, [.escape], "Esc", UIPhrase.keyBack(), [.global], bar: true),
+    ]
+
+    /// The contexts a state's keys are looked up in, most specific first.
+    public static func contexts(for state: AppState) -> [KeyContext] {
+        if state.confirmation != nil { return [.dialog, .global] }
+        switch state.top {
+        case .today: return [.today, .tabs, .global]
+        case .plan: return [.plan, .tabs, .global]
+        case .history: return [.history, .tabs, .global]
+        case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
+        case .log, .morning, .patientName: return [.form, .global]
+        case .picker: return [.picker, .global]
+        case .patients, .language, .role: return [.list, .global]
+        case .questions: return [.questions, .global]
+        case .help: return [.help, .global]
+        }
+    }
+
+    /// True when printable keys go into a text field rather than to commands.
+    static func isTyping(_ state: AppState) -> Bool {
+        if let confirmation = state.confirmation { return confirmation.needsReason }
+        switch state.top {
+        case .log(let form): return form.focus.isText
+        case .picker, .patientName: return true
+        default: return false
+        }
+    }
+
+    /// The action a key stands for in this state, or nil when it means nothing here.
+    public static func action(for key: Key, in state: AppState) -> AppAction? {
+        if isTyping(state), case .char(let c) = key { return .type(c) }
+        for context in contexts(for: state) {
+            for binding in bindings where binding.contexts.contains(context) {
+                guard binding.keys.contains(key) else { continue }
+                if binding.command == .digit, case .char(let c) = key, let n = c.wholeNumberValue {
+                    return .digit(n)
+                }
+                return .command(binding.command)
+            }
+        }
+        return nil
+    }
+
+    /// The status bar's hints for a state.
+    public static func hints(for state: AppState) -> [KeyHint] {
+        var seen = Set<Command>()
+        var hints: [KeyHint] = []
+        for context in contexts(for: state) {
+            for binding in bindings where binding.inBar && binding.contexts.contains(context) {
+                guard seen.insert(binding.command).inserted else { continue }
+                let shown = binding.shown.split(separator: " ").first.map(String.init) ?? ""
+                hints.append(KeyHint(shown, binding.help.text(state.language)))
+            }
+        }
+        return hints
+    }
+}

@@ -1,0 +1,175 @@
+import RehabCore
+import TerminalUI
+
+/// The session form and the morning-check form: one row a field, the error under its field.
+enum LogView {
+    static let labelWidth = 16
+
+    static func render(_ state: AppState, _ form: LogForm, _ area: Rect, _ grid: inout Grid) {
+        let lang = state.language
+        let title = form.editing == nil ? UIPhrase.logTitle() : UIPhrase.editTitle()
+        grid.put(state.say(title), x: area.x + 1, y: area.y, pen: Theme.heading, clip: area)
+        var y = area.y + 2
+        let inner = area.inset(left: 1, right: 1)
+        for field in LogForm.Field.allCases {
+            guard y < area.bottom else { break }
+            let focused = form.focus == field
+            let row = Rect(x: inner.x, y: y, width: inner.width, height: 1)
+            let label = Forms.label(field, lang)
+            switch field {
+            case .date: text(label, form.date, focused, row, &grid)
+            case .km: text(label, form.km, focused, row, &grid)
+            case .minutes: text(label, form.minutes, focused, row, &grid)
+            case .note: text(label, form.note, focused, row, &grid)
+            case .activity:
+                choice(label, form.activity.name.text(lang), focused, state.glyphs, row, &grid)
+            case .painDuring: pain(label, form.painDuring, focused, state, row, &grid)
+            case .painAfter: pain(label, form.painAfter, focused, state, row, &grid)
+            case .lasted:
+                let mark = form.lasted ? state.glyphs.checked : state.glyphs.unchecked
+                let word = state.say(form.lasted ? UIPhrase.yes() : UIPhrase.no())
+                plain(label, "\(mark) \(word)", focused, row, &grid)
+            case .flags: flags(label, form.flags, focused, state, row, &grid)
+            case .shoe:
+                let name = form.shoe == 0 ? state.say(UIPhrase.noShoe()) : form.shoes[form.shoe - 1]
+                choice(label, name, focused, state.glyphs, row, &grid)
+            }
+            y += 1
+            if let error = form.error, error.field == field.rawValue {
+                y = errorRows(error.message, x: inner.x + labelWidth + 1, y: y,
+                    width: inner.width - labelWidth - 1, bottom: area.bottom, &grid)
+            }
+        }
+        hint(state, below: y, area, &grid)
+    }
+
+    static func morning(
+        _ state: AppState, _ form: MorningForm, _ area: Rect, _ grid: inout Grid
+    ) {
+        grid.put(state.say(UIPhrase.morningTitle(form.date)), x: area.x + 1, y: area.y,
+            pen: Theme.heading, clip: area)
+        let inner = area.inset(left: 1, right: 1)
+        var y = area.y + 2
+        pain(state.say(UIPhrase.fieldPain()), form.pain, form.focus == .pain, state,
+            Rect(x: inner.x, y: y, width: inner.width, height: 1), &grid)
+        y += 1
+        if let error = form.error {
+            y = errorRows(error.message, x: inner.x + labelWidth + 1, y: y,
+                width: inner.width - labelWidth - 1, bottom: area.bottom, &grid)
+        }
+        flags(state.say(UIPhrase.fieldFlags()), form.flags, form.focus == .flags, state,
+            Rect(x: inner.x, y: y, width: inner.width, height: 1), &grid)
+        hint(state, below: y + 1, area, &grid)
+    }
+
+    static func hint(_ state: AppState, below y: Int, _ area: Rect, _ grid: inout Grid) {
+        let rows = Paragraph(state.say(UIPhrase.formHint()), pen: Theme.dim)
+            .rows(width: area.width - 2)
+        let top = max(y + 1, area.bottom - rows.count)
+        for (offset, row) in rows.enumerated() where top + offset < area.bottom {
+            grid.put(row, x: area.x + 1, y: top + offset, clip: area)
+        }
+    }
+
+    @discardableResult
+    static func errorRows(
+        _ message: String, x: Int, y: Int, width: Int, bottom: Int, _ grid: inout Grid
+    ) -> Int {
+        var y = y
+        for row in Paragraph(message, pen: Theme.error).rows(width: max(1, width)).prefix(3) {
+            guard y < bottom else { break }
+            grid.put(row, x: x, y: y)
+            y += 1
+        }
+        return y
+    }
+
+    static func labelPen(_ focused: Bool) -> Pen { focused ? Pen(style: .bold) : .plain }
+
+    static func putLabel(_ label: String, _ focused: Bool, _ row: Rect, _ grid: inout Grid) {
+        grid.put(TextFit.pad(label, to: labelWidth), x: row.x, y: row.y, pen: labelPen(focused),
+            clip: row)
+    }
+
+    static func text(
+        _ label: String, _ input: TextInput, _ focused: Bool, _ row: Rect, _ grid: inout Grid
+    ) {
+        FormField(label: label, value: input.text, cursor: input.cursor, isFocused: focused,
+            labelWidth: labelWidth
+        ).render(in: Rect(x: row.x, y: row.y, width: min(row.width, labelWidth + 1 + 40),
+            height: 1), on: &grid)
+    }
+
+    static func plain(
+        _ label: String, _ value: String, _ focused: Bool, _ row: Rect, _ grid: inout Grid
+    ) {
+        putLabel(label, focused, row, &grid)
+        grid.put(value, x: row.x + labelWidth + 1, y: row.y,
+            pen: focused ? Pen(style: [.bold, .reverse]) : .plain, clip: row)
+    }
+
+    static func choice(
+        _ label: String, _ value: String, _ focused: Bool, _ glyphs: Glyphs, _ row: Rect,
+        _ grid: inout Grid
+    ) {
+        let ascii = glyphs == .ascii
+        let text = focused ? "\(ascii ? "<" : "◀") \(value) \(ascii ? ">" : "▶")" : "  \(value)"
+        plain(label, text, focused, row, &grid)
+    }
+
+    /// A 0-10 score as a bar of ten cells and the number.
+    static func pain(
+        _ label: String, _ value: Int?, _ focused: Bool, _ state: AppState, _ row: Rect,
+        _ grid: inout Grid
+    ) {
+        putLabel(label, focused, row, &grid)
+        let g = state.glyphs
+        var x = row.x + labelWidth + 1
+        let filled = value ?? 0
+        let pen: Pen = value.map { $0 > state.painLimit ? Theme.level(.red)
+            : $0 > state.painSafeMax ? Theme.level(.amber) : Pen(fg: .green) } ?? .plain
+        x = grid.put(String(repeating: g.gaugeFilled, count: filled), x: x, y: row.y, pen: pen,
+            clip: row)
+        x = grid.put(String(repeating: g.gaugeEmpty, count: 10 - filled), x: x, y: row.y,
+            pen: Theme.dim, clip: row)
+        let number = value.map { "\($0)/10" } ?? state.say(UIPhrase.painUnset())
+        grid.put(" " + number, x: x, y: row.y,
+            pen: focused ? Pen(style: [.bold, .reverse]) : .plain, clip: row)
+    }
+
+    static func flags(
+        _ label: String, _ choice: FlagChoice, _ focused: Bool, _ state: AppState, _ row: Rect,
+        _ grid: inout Grid
+    ) {
+        putLabel(label, focused, row, &grid)
+        let x = row.x + labelWidth + 1
+        let count = state.say(UIPhrase.chosenCount(choice.chosen.count))
+        guard focused, choice.options.indices.contains(choice.cursor) else {
+            let names = choice.chosen.map { flagName($0, state) }.joined(separator: ", ")
+            grid.put(names.isEmpty ? "  " + count : "  " + names, x: x, y: row.y,
+                pen: choice.chosen.isEmpty ? .plain : Theme.error, clip: row)
+            return
+        }
+        let id = choice.options[choice.cursor]
+        let ascii = state.glyphs == .ascii
+        let mark = choice.chosen.contains(id) ? state.glyphs.checked : state.glyphs.unchecked
+        let tail = " \(ascii ? ">" : "▶") · \(count)"
+        let room = row.right - x - CellWidth.of(tail) - CellWidth.of(mark) - 3
+        let name = TextFit.truncate(flagName(id, state), to: max(4, room),
+            ellipsis: state.glyphs.ellipsis)
+        let end = grid.put("\(ascii ? "<" : "◀") \(mark) \(name)", x: x, y: row.y,
+            pen: Pen(style: [.bold, .reverse]), clip: row)
+        grid.put(tail, x: end, y: row.y, pen: .bold, clip: row)
+    }
+
+    /// The short built-in name where there is one; else the plan's question.
+    static func flagName(_ id: String, _ state: AppState) -> String {
+        if let name = RedFlag.builtIn[id] { return name.text(state.language) }
+        return state.followed?.plan.redFlagName(id).text(state.language) ?? id
+    }
+}
+
+extension AppState {
+    var painLimit: Int { followed?.status.thresholds.painLimit ?? Thresholds().painLimit }
+    var painSafeMax: Int { followed?.status.thresholds.painSafeMax ?? Thresholds().painSafeMax }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import RehabCore
+import RehabPlans
+import RehabStore
+
+/// Runs effects against the SQLite store and the plan files on disk.
+public struct StoreRunner: EffectRunner {
+    public let store: Store
+    public let planDirectories: [String]
+    /// Plan files already read, by id: a reload after each change re-reads only the database.
+    private var templates: [String: Plan] = [:]
+
+    public init(store: Store, planDirectories: [String]) {
+        self.store = store
+        self.planDirectories = planDirectories
+    }
+
+    /// A problem loading a plan file, in the plan files' own words.
+    public struct PlanProblem: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// One plan by id: reads only its own file (the catalogue waits for the picker).
+    public mutating func template(_ id: String) throws -> Plan {
+        if let plan = templates[id] { return plan }
+        for dir in planDirectories {
+            let path = (dir as NSString).appendingPathComponent("\(id).yaml")
+            guard Identifier.isValid(id), FileManager.default.fileExists(atPath: path)
+            else { continue }
+            do {
+                let plan = try PlanFile.load(path: path)
+                templates[id] = plan
+                return plan
+            } catch {
+                throw PlanProblem(
+                    description: error.errors.map(\.description).joined(separator: "\n"))
+            }
+        }
+        throw PlanProblem(description: "plan '\(id)' not found in \(planDirectories)")
+    }
+
+    /// The patient list, the patient, and (when they follow a plan) their plan file, history
+    /// and shoes with the engine's status.
+    public mutating func load(patientID: Int64?, today: Day) throws -> Loaded {
+        let patients = try store.patients()
+        guard let patientID else { return Loaded(patients: patients, patient: nil, followed: nil) }
+        let all = patients.contains { $0.id == patientID }
+            ? patients : try store.patients(includeArchived: true)
+        guard let patient = all.first(where: { $0.id == patientID }) else {
+            return Loaded(patients: patients, patient: nil, followed: nil)
+        }
+        guard let assignment = try store.assignment(patientID: patientID) else {
+            return Loaded(patients: patients, patient: patient, followed: nil)
+        }
+        let followed = Followed(
+            patient: patient, template: try template(assignment.planID), assignment: assignment,
+            history: try store.history(patientID: patientID),
+            shoes: try store.shoes(patientID: patientID), today: today)
+        return Loaded(patients: patients, patient: patient, followed: followed)
+    }
+
+    public mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
+        let patientID = state.patient?.id
+        do {
+            switch effect {
+            case .quit:
+                return []
+            case .reload:
+                return [.loaded(try load(patientID: patientID, today: state.today))]
+            case .loadCatalog:
+                let (plans, errors) = PlanCatalog.load(directories: planDirectories)
+                for plan in plans { templates[plan.id] = plan }
+                return [.catalogLoaded(plans, errors: errors.map(\.description))]
+            case .selectPatient(let id):
+                return [.loaded(try load(patientID: id, today: state.today))]
+            case .startPlan(let request):
+                let template = try template(request.planID)
+                let id: Int64
+                if let patientID {
+                    id = patientID
+                } else {
+                    id = try store.addPatient(
+                        name: request.newPatientName ?? "runner", language: request.language
+                    ).id
+                }
+                guard let first = template.phases.first else { return [] }
+                try store.startPlan(
+                    patientID: id,
+                    Assignment(
+                        planID: template.id, variantID: request.variantID,
+                        startDate: request.date,
+                        phaseHistory: [PhaseChange(phase: first.id, date: request.date,
+                            reason: .start)]))
+                return [.planStarted(try load(patientID: id, today: state.today))]
+            default:
+                guard let patientID else { return [] }
+                var results = try change(effect, patientID: patientID, today: state.today)
+                results.append(.loaded(try load(patientID: patientID, today: state.today)))
+                return results
+            }
+        } catch {
+            var results: [AppAction] = [.failed(describe(error, state.language))]
+            if let reloaded = try? load(patientID: patientID, today: state.today) {
+                results.append(.loaded(reloaded))
+            }
+            return results
+        }
+    }
+
+    private func change(_ effect: Effect, patientID: Int64, today: Day) throws -> [AppAction] {
+        switch effect {
+        case .saveSession(let session):
+            return [.sessionStored(try store.addSession(patientID: patientID, session))]
+        case .updateSession(let session):
+            try store.updateSession(patientID: patientID, session)
+        case .deleteSession(let id):
+            try store.deleteSession(patientID: patientID, id: id)
+        case .saveMorning(let check):
+            try store.setMorningCheck(patientID: patientID, check)
+        case .deleteMorning(let day):
+            try store.deleteMorningCheck(patientID: patientID, date: day)
+        case .advance(let change), .stepBack(let change):
+            try store.addPhaseChange(patientID: patientID, change)
+        case .clearFlags(let reason):
+            try store.addClearing(patientID: patientID, FlagClearing(date: today, reason: reason))
+        case .undo(let undo):
+            switch undo {
+            case .removeSession(let id): try store.deleteSession(patientID: patientID, id: id)
+            case .restoreSession(var session):
+                session.id = nil
+                try store.addSession(patientID: patientID, session)
+            case .revertSession(let session): try store.updateSession(patientID: patientID, session)
+            case .restoreMorning(let check): try store.setMorningCheck(patientID: patientID, check)
+            case .removeMorning(let day): try store.deleteMorningCheck(patientID: patientID, date: day)
+            }
+        case .quit, .reload, .loadCatalog, .selectPatient, .startPlan:
+            break
+        }
+        return []
+    }
+
+    private func describe(_ error: Error, _ language: Language) -> String {
+        if let invalid = error as? ValidationError { return Messages(language).validation(invalid) }
+        return "\(error)"
+    }
+}
+
+/// Runs effects against plain values, for tests: the same outcomes as the store, no database.
+public struct MemoryRunner: EffectRunner {
+    public var patients: [PatientRecord]
+    public var catalog: [Plan]
+    public var assignments: [Int64: Assignment] = [:]
+    public var histories: [Int64: History] = [:]
+    public var shoes: [Int64: [Shoe]] = [:]
+    private var nextID: Int64 = 1
+
+    public init(patients: [PatientRecord] = [], catalog: [Plan]) {
+        self.patients = patients
+        self.catalog = catalog
+    }
+
+    /// Stores a history, giving sessions without an id one.
+    public mutating func setHistory(_ history: History, for patientID: Int64) {
+        var sessions = history.sessions
+        for i in sessions.indices where sessions[i].id == nil {
+            sessions[i].id = nextID
+            nextID += 1
+        }
+        histories[patientID] = History(
+            sessions: sessions, mornings: history.mornings, clearings: history.clearings)
+    }
+
+    public func load(patientID: Int64?, today: Day) -> Loaded {
+        guard let patient = patients.first(where: { $0.id == patientID }) else {
+            return Loaded(patients: patients, patient: nil, followed: nil)
+        }
+        guard let assignment = assignments[patient.id],
+            let template = catalog.first(where: { $0.id == assignment.planID })
+        else { return Loaded(patients: patients, patient: patient, followed: nil) }
+        return Loaded(
+            patients: patients, patient: patient,
+            followed: Followed(
+                patient: patient, template: template, assignment: assignment,
+                history: histories[patient.id] ?? History(), shoes: shoes[patient.id] ?? [],
+                today: today))
+    }
+
+    public mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
+        var id = state.patient?.id
+        var extra: [AppAction] = []
+        var history = id.flatMap { histories[$0] } ?? History()
+        switch effect {
+        case .quit: return []
+        case .reload, .selectPatient:
+            if case .selectPatient(let chosen) = effect { id = chosen }
+            return [.loaded(load(patientID: id, today: state.today))]
+        case .loadCatalog:
+            return [.catalogLoaded(catalog, errors: [])]
+        case .startPlan(let request):
+            if id == nil {
+                let record = PatientRecord(
+                    id: Int64(patients.count + 1), name: request.newPatientName ?? "runner",
+                    language: request.language, archived: false)
+                patients.append(record)
+                id = record.id
+            }
+            guard let id, let plan = catalog.first(where: { $0.id == request.planID }),
+                let first = plan.phases.first
+            else { return [] }
+            assignments[id] = Assignment(
+                planID: plan.id, variantID: request.variantID, startDate: request.date,
+                phaseHistory: [PhaseChange(phase: first.id, date: request.date, reason: .start)])
+            return [.planStarted(load(patientID: id, today: state.today))]
+        case .saveSession(var session):
+            session.id = nextID
+            nextID += 1
+            history.sessions.append(session)
+            extra.append(.sessionStored(session.id ?? 0))
+        case .updateSession(let session), .undo(.revertSession(let session)):
+            if let i = history.sessions.firstIndex(where: { $0.id == session.id }) {
+                history.sessions[i] = session
+            }
+        case .deleteSession(let sessionID), .undo(.removeSession(let sessionID)):
+            history.sessions.removeAll { $0.id == sessionID }
+        case .undo(.restoreSession(var session)):
+            session.id = nextID
+            nextID += 1
+            history.sessions.append(session)
+        case .saveMorning(let check), .undo(.restoreMorning(let check)):
+            history.mornings.removeAll { $0.date == check.date }
+            history.mornings.append(check)
+        case .deleteMorning(let day), .undo(.removeMorning(let day)):
+            history.mornings.removeAll { $0.date == day }
+        case .advance(let change), .stepBack(let change):
+            if let id { assignments[id]?.phaseHistory.append(change) }
+        case .clearFlags(let reason):
+            history.clearings.append(FlagClearing(date: state.today, reason: reason))
+        }
+        guard let id else { return [] }
+        histories[id] = History(
+            sessions: history.sessions, mornings: history.mornings, clearings: history.clearings)
+        return extra + [.loaded(load(patientID: id, today: state.today))]
+    }
+}

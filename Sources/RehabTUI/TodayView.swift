@@ -1,0 +1,115 @@
+import RehabCore
+import TerminalUI
+
+/// Today: where in the plan, the verdict with its reasons, the week's load against its cap,
+/// today's prescription, the open morning check and advice.
+enum TodayView {
+    static func flow(_ state: AppState) -> Flow {
+        var flow = Flow()
+        guard let followed = state.followed else {
+            flow.line(state.say(UIPhrase.needsPlan()))
+            return flow
+        }
+        let lang = state.language
+        let m = state.messages
+        let status = followed.status
+        let plan = followed.plan
+        let phase = status.phase
+        let g = state.glyphs
+
+        flow.line(
+            state.say(Phrase.phaseLine(
+                number: phase.number, of: phase.of, kind: phase.phase.kind.name.text(lang),
+                day: phase.day)) + " · " + phase.phase.names.text(lang), pen: Theme.heading)
+        let verdict = status.verdict
+        flow.line(TextLine(spans: [
+            Span(state.say(UIPhrase.verdictLine(
+                m.level(verdict.level).uppercased(), m.action(verdict.action))),
+                pen: Theme.level(verdict.level)),
+            Span("  " + m.actionAdvice(verdict.action)),
+        ]))
+        if verdict.findings.isEmpty {
+            flow.bullet(state.say(Phrase.allGood()), glyphs: g)
+        }
+        for finding in verdict.findings {
+            flow.bullet(m.reason(finding, plan: plan), glyphs: g)
+        }
+
+        let load = status.load
+        let unit = load.metric.unit
+        let label: String
+        if let cap = load.cap {
+            label = state.say(Phrase.loadOfCap(
+                formatNumber(load.thisWeek), formatNumber(cap), unit: unit))
+                + (load.overCap ? " (" + state.say(Phrase.overCapMark()) + ")" : "")
+        } else {
+            label = state.say(Phrase.noCapYet(formatNumber(load.thisWeek), unit: unit))
+        }
+        let gauge = Gauge(value: load.thisWeek, cap: load.cap, label: label, glyphs: g)
+        flow.items.append(.gauge(label: state.say(Phrase.thisWeek()), gauge))
+
+        if let due = status.morningCheckDue {
+            flow.line(state.say(UIPhrase.morningDueKey(due)), pen: Theme.heading)
+        }
+        for suggestion in status.suggestions {
+            flow.line(
+                state.say(Phrase.suggestionsLabel()) + ": " + m.suggestion(suggestion, plan: plan),
+                pen: Theme.heading)
+        }
+
+        flow.blank()
+        flow.line(state.say(UIPhrase.todayPlan()), pen: Theme.heading)
+        if let position = status.runWalk {
+            let count = phase.phase.runWalk.count
+            let step = position.step
+            let text =
+                position.completed
+                ? state.say(UIPhrase.runWalkDone())
+                : step.walkMinutes == 0
+                    ? state.say(Phrase.continuousRun(
+                        step: position.index + 1, of: count, total: step.totalMinutes))
+                    : state.say(Phrase.runWalkLine(
+                        step: position.index + 1, of: count, run: minutes(step.runMinutes),
+                        walk: minutes(step.walkMinutes), total: step.totalMinutes))
+            let passed =
+                position.completed
+                ? "" : " (" + state.say(UIPhrase.runWalkPassed(
+                    position.passedAtStep, of: step.sessionsToPass)) + ")"
+            flow.bullet(text + passed, glyphs: g)
+        }
+        let perWeek = phase.phase.weeklySessions.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "\($0.key.name.text(lang)) \($0.value)×" }
+        if !perWeek.isEmpty {
+            flow.bullet(state.say(UIPhrase.sessionsPerWeek(perWeek.joined(separator: ", "))),
+                glyphs: g)
+        }
+        for prescription in phase.phase.exercises {
+            let name = plan.exercise(prescription.exercise)?.names.text(lang)
+                ?? prescription.exercise
+            let dose = state.say(Phrase.dosage(
+                sets: prescription.sets, reps: prescription.reps, hold: prescription.holdSeconds,
+                perDay: prescription.perDay, perWeek: prescription.perWeek))
+            flow.bullet("\(name): \(dose)", glyphs: g)
+        }
+        if !phase.phase.allowed.isEmpty {
+            flow.bullet(state.say(Phrase.allowedLabel()) + ": "
+                + phase.phase.allowed.map { $0.name.text(lang) }.joined(separator: ", "),
+                glyphs: g)
+        }
+        if !phase.phase.avoid.isEmpty {
+            flow.bullet(state.say(Phrase.avoidLabel()) + ": "
+                + phase.phase.avoid.map { $0.name.text(lang) }.joined(separator: ", "),
+                glyphs: g)
+        }
+        if !plan.advice.isEmpty {
+            flow.blank()
+            flow.line(state.say(Phrase.adviceLabel()), pen: Theme.heading)
+            for advice in plan.advice { flow.bullet(advice.text(lang), glyphs: g) }
+        }
+        return flow
+    }
+
+    static func minutes(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : formatNumber(value)
+    }
+}

@@ -1,0 +1,535 @@
+import RehabCore
+import RehabStore
+import TerminalUI
+
+/// Applies one action to the state and returns the effects it asks for. Pure: no store, no
+/// clock, no terminal; the app loop runs the effects and feeds their results back in.
+public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+    switch action {
+    case .resized(let size):
+        state.size = size
+        // A resize also comes after Ctrl-Z and fg: a good moment to pick up outside changes.
+        return state.followed == nil ? [] : [.reload]
+    case .loaded(let loaded):
+        apply(loaded, to: &state)
+        return []
+    case .planStarted(let loaded):
+        apply(loaded, to: &state)
+        if let followed = loaded.followed {
+            state.screens = [Screens.root(for: followed)]
+            state.notice = Notice(
+                state.say(UIPhrase.planStartedNotice(followed.template.names.text(state.language))))
+        }
+        return []
+    case .catalogLoaded(let plans, let errors):
+        state.catalog = plans
+        state.catalogErrors = errors
+        return []
+    case .sessionStored(let id):
+        state.undo = .removeSession(id)
+        return []
+    case .failed(let message):
+        state.notice = Notice(message, isError: true)
+        return []
+    case .command, .digit, .type:
+        state.notice = nil
+        if state.size.width < Layout.minimum.width || state.size.height < Layout.minimum.height {
+            // Nothing else can be seen on the "enlarge" screen, so only leaving works there.
+            if action == .command(.quit) || action == .type("q") { return quit(&state) }
+            return []
+        }
+        if action == .command(.help), state.confirmation == nil {
+            if case .help = state.top { state.screens.removeLast() } else {
+                state.screens.append(.help(scroll: 0))
+            }
+            return []
+        }
+        if state.confirmation != nil { return Dialogs.handle(action, &state) }
+        return Screens.handle(action, &state)
+    }
+}
+
+func quit(_ state: inout AppState) -> [Effect] {
+    state.isQuitting = true
+    return [.quit]
+}
+
+private func apply(_ loaded: Loaded, to state: inout AppState) {
+    state.patients = loaded.patients
+    state.patient = loaded.patient
+    state.followed = loaded.followed
+    guard let followed = loaded.followed else {
+        if loaded.patient != nil, case .patients = state.top {
+            state.screens = [.language(SelectionState(selected: state.language == .nl ? 0 : 1))]
+        }
+        return
+    }
+    if case .patients = state.top {
+        state.screens = [Screens.root(for: followed)]
+        return
+    }
+    let paused = !followed.status.openFlags.isEmpty
+    switch state.screens.first {
+    case .today where paused: state.screens[0] = .stop(StopState())
+    case .stop(let stop) where !paused && !stop.beforeStart: state.screens[0] = .today(scroll: 0)
+    default: break
+    }
+}
+
+/// Per-screen handling of keys.
+enum Screens {
+    static func root(for followed: Followed) -> Screen {
+        followed.status.openFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())
+    }
+
+    static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
+        if action == .command(.back), state.screens.count > 1 {
+            if case .stop(let stop) = state.top, stop.beforeStart {
+                // Back past the questions too, to the picker.
+                state.screens.removeLast()
+                if case .questions = state.top { state.screens.removeLast() }
+            } else {
+                state.screens.removeLast()
+            }
+            return []
+        }
+        switch state.top {
+        case .patients(var selection):
+            let chosen = list(action, &selection, count: state.patients.count)
+            replaceTop(&state, .patients(selection))
+            switch chosen {
+            case .chosen(let index): return [.selectPatient(state.patients[index].id)]
+            case .quit: return quit(&state)
+            case .none: return []
+            }
+        case .language(var selection):
+            let chosen = list(action, &selection, count: 2)
+            replaceTop(&state, .language(selection))
+            switch chosen {
+            case .chosen(let index):
+                state.language = index == 0 ? .nl : .en
+                state.screens.append(.role(SelectionState(selected: 0)))
+                return []
+            case .quit: return quit(&state)
+            case .none: return []
+            }
+        case .role(var selection):
+            let chosen = list(action, &selection, count: 2)
+            replaceTop(&state, .role(selection))
+            switch chosen {
+            case .chosen(let index):
+                state.role = index == 0 ? .runner : .physio
+                if state.role == .physio && state.patient == nil {
+                    state.screens.append(.patientName(TextInput()))
+                    return []
+                }
+                return openPicker(&state)
+            case .quit: return quit(&state)
+            case .none: return []
+            }
+        case .patientName(var input):
+            if action == .command(.confirm) {
+                do throws(ValidationError) {
+                    state.newPatientName = try Validate.name(
+                        input.text, field: state.say(UIPhrase.patientNameTitle()))
+                } catch {
+                    state.notice = Notice(state.messages.validation(error), isError: true)
+                    return []
+                }
+                return openPicker(&state)
+            }
+            edit(&input, action)
+            replaceTop(&state, .patientName(input))
+            return []
+        case .picker(var picker):
+            let effects = Picking.handle(action, &picker, &state)
+            replace(&state, matching: { if case .picker = $0 { true } else { false } },
+                with: .picker(picker))
+            return effects
+        case .questions(var questions):
+            return Picking.answer(action, &questions, &state)
+        case .today(let scroll):
+            return tabs(action, &state, scroll: scroll) { .today(scroll: $0) }
+        case .plan(let scroll):
+            if action == .command(.advance) { return PlanActions.advance(&state) }
+            if action == .command(.stepBack) { return PlanActions.stepBack(&state) }
+            return tabs(action, &state, scroll: scroll) { .plan(scroll: $0) }
+        case .history(var selection):
+            let effects = HistoryActions.handle(action, &selection, &state)
+            replace(&state, matching: { if case .history = $0 { true } else { false } },
+                with: .history(selection))
+            return effects
+        case .stop(let stop):
+            if stop.beforeStart { return [] }
+            if action == .command(.clearFlags) {
+                state.confirmation = Confirmation(kind: .clearFlags)
+                return []
+            }
+            return tabs(action, &state, scroll: 0) { _ in .stop(stop) }
+        case .log(var form):
+            return Forms.log(action, &form, &state)
+        case .morning(var form):
+            return Forms.morning(action, &form, &state)
+        case .help(let scroll):
+            if action == .command(.down) {
+                replaceTop(&state, .help(scroll: min(scroll + 1, maxScroll(state))))
+            }
+            if action == .command(.up) { replaceTop(&state, .help(scroll: max(0, scroll - 1))) }
+            return []
+        }
+    }
+
+    static func replaceTop(_ state: inout AppState, _ screen: Screen) {
+        guard !state.screens.isEmpty else { return }
+        state.screens[state.screens.count - 1] = screen
+    }
+
+    /// Writes a screen's new state back where it sits, even if the action pushed another
+    /// screen on top of it meanwhile.
+    static func replace(
+        _ state: inout AppState, matching: (Screen) -> Bool, with screen: Screen
+    ) {
+        if let i = state.screens.lastIndex(where: matching) { state.screens[i] = screen }
+    }
+
+    enum ListOutcome { case none, quit, chosen(Int) }
+
+    /// Up/down/Enter on a simple choice list.
+    static func list(_ action: AppAction, _ selection: inout SelectionState, count: Int)
+        -> ListOutcome
+    {
+        switch action {
+        case .command(.down): selection.selectNext(count: count)
+        case .command(.up): selection.selectPrevious(count: count)
+        case .command(.quit): return .quit
+        case .command(.confirm):
+            if let index = selection.selected, index < count { return .chosen(index) }
+        default: break
+        }
+        return .none
+    }
+
+    static func openPicker(_ state: inout AppState) -> [Effect] {
+        state.screens.append(.picker(PickerState()))
+        return state.catalog == nil ? [.loadCatalog] : []
+    }
+
+    /// Keys shared by Today, Plan, History and Stop: switching tabs, scrolling, quitting.
+    static func tabs(
+        _ action: AppAction, _ state: inout AppState, scroll: Int, rebuild: (Int) -> Screen
+    ) -> [Effect] {
+        switch action {
+        case .command(.down): replaceTop(&state, rebuild(min(scroll + 1, maxScroll(state))))
+        case .command(.up): replaceTop(&state, rebuild(max(0, scroll - 1)))
+        case .command(.nextTab): switchTab(&state, by: 1)
+        case .command(.previousTab): switchTab(&state, by: -1)
+        case .command(.quit): return quit(&state)
+        case .command(.refresh):
+            state.notice = Notice(state.say(UIPhrase.reloaded()))
+            return [.reload]
+        case .command(.logSession): Forms.openLog(&state)
+        case .command(.morningCheck): Forms.openMorning(&state)
+        default: break
+        }
+        return []
+    }
+
+    static func tabIndex(_ screen: Screen) -> Int? {
+        switch screen {
+        case .today, .stop: 0
+        case .plan: 1
+        case .history: 2
+        default: nil
+        }
+    }
+
+    static func switchTab(_ state: inout AppState, by step: Int) {
+        guard let followed = state.followed, let current = tabIndex(state.top) else { return }
+        switch (current + step + 3) % 3 {
+        case 0: state.screens = [root(for: followed)]
+        case 1: state.screens = [.plan(scroll: 0)]
+        default:
+            let count = HistoryActions.entries(followed.history).count
+            state.screens = [.history(SelectionState(selected: count > 0 ? 0 : nil))]
+        }
+    }
+}
+
+/// Editing keys for a one-line text field.
+func edit(_ input: inout TextInput, _ action: AppAction) {
+    switch action {
+    case .type(let c): input.insert(c)
+    case .command(.backspace): input.backspace()
+    case .command(.deleteForward): input.deleteForward()
+    case .command(.left): input.move(by: -1)
+    case .command(.right): input.move(by: 1)
+    case .command(.top): input.cursor = 0
+    case .command(.bottom): input.cursor = input.text.count
+    default: break
+    }
+}
+
+/// The injury picker and the red-flag questions of the first run.
+enum Picking {
+    /// Plans that match the filter, grouped by body region in the region order of the model.
+    static func matches(_ catalog: [Plan], filter: String, language: Language) -> [Plan] {
+        let needle = filter.lowercased().trimmingCharacters(in: " ")
+        let found = catalog.filter { plan in
+            guard !needle.isEmpty else { return true }
+            let haystack = [
+                plan.id, plan.names.nl, plan.names.en, plan.region.name.text(language),
+            ].joined(separator: " ").lowercased()
+            return needle.split(separator: " ").allSatisfy { haystack.contains($0) }
+        }
+        let order = BodyRegion.allCases
+        return found.sorted { a, b in
+            let ra = order.firstIndex(of: a.region) ?? 0
+            let rb = order.firstIndex(of: b.region) ?? 0
+            return ra != rb ? ra < rb : a.names.text(language) < b.names.text(language)
+        }
+    }
+
+    static func handle(_ action: AppAction, _ picker: inout PickerState, _ state: inout AppState)
+        -> [Effect]
+    {
+        let plans = matches(state.catalog ?? [], filter: picker.filter.text,
+            language: state.language)
+        switch action {
+        case .type, .command(.backspace):
+            edit(&picker.filter, action)
+            picker.selected = 0
+            picker.variant = 0
+        case .command(.down):
+            picker.selected = min(picker.selected + 1, max(0, plans.count - 1))
+            picker.variant = 0
+        case .command(.up):
+            picker.selected = max(0, picker.selected - 1)
+            picker.variant = 0
+        case .command(.right), .command(.left):
+            guard plans.indices.contains(picker.selected) else { break }
+            let count = max(1, plans[picker.selected].variants.count)
+            let step = action == .command(.right) ? 1 : count - 1
+            picker.variant = (picker.variant + step) % count
+        case .command(.confirm):
+            guard plans.indices.contains(picker.selected) else { break }
+            let plan = plans[picker.selected]
+            let variant = plan.variants.indices.contains(picker.variant)
+                ? plan.variants[picker.variant].id : nil
+            let questions = QuestionsState(
+                planID: plan.id, variantID: variant, questions: plan.redFlags)
+            if questions.current == nil { return [.startPlan(request(questions, state))] }
+            state.screens.append(.questions(questions))
+        default: break
+        }
+        return []
+    }
+
+    static func answer(_ action: AppAction, _ questions: inout QuestionsState,
+        _ state: inout AppState) -> [Effect]
+    {
+        guard let question = questions.current else { return [] }
+        switch action {
+        case .command(.yes):
+            // Any yes: no plan starts; the stop screen says why and what to do.
+            state.screens.append(
+                .stop(StopState(screening: [question.id], planID: questions.planID)))
+        case .command(.no):
+            questions.answers.append(false)
+            Screens.replaceTop(&state, .questions(questions))
+            if questions.current == nil { return [.startPlan(request(questions, state))] }
+        default: break
+        }
+        return []
+    }
+
+    static func request(_ questions: QuestionsState, _ state: AppState) -> StartRequest {
+        StartRequest(
+            planID: questions.planID, variantID: questions.variantID, date: state.today,
+            newPatientName: state.patient == nil ? state.newPatientName : nil,
+            language: state.language)
+    }
+}
+
+/// Advancing and stepping back on the Plan screen; both need a confirmation.
+enum PlanActions {
+    static func advance(_ state: inout AppState) -> [Effect] {
+        guard let followed = state.followed else { return [] }
+        let status = followed.status
+        guard let next = status.readiness.next else {
+            state.notice = Notice(state.say(Phrase.lastPhase()), isError: true)
+            return []
+        }
+        guard status.openFlags.isEmpty else {
+            state.notice = Notice(state.say(UIPhrase.flagsOpen()), isError: true)
+            return []
+        }
+        guard status.readiness.ready else {
+            let unit = status.load.metric.unit
+            let unmet = status.readiness.criteria.filter { !$0.met }
+                .map { state.messages.criterion($0, unit: unit) }.joined(separator: "; ")
+            state.notice = Notice(state.say(UIPhrase.notReadyNotice(unmet)), isError: true)
+            return []
+        }
+        state.confirmation = Confirmation(
+            kind: .advance(PhaseChange(phase: next.id, date: state.today, reason: .advance)))
+        return []
+    }
+
+    static func stepBack(_ state: inout AppState) -> [Effect] {
+        guard let followed = state.followed else { return [] }
+        let index = followed.status.phase.number - 1
+        guard index > 0, index - 1 < followed.plan.phases.count else {
+            state.notice = Notice(state.say(UIPhrase.firstPhase()), isError: true)
+            return []
+        }
+        let previous = followed.plan.phases[index - 1]
+        state.confirmation = Confirmation(
+            kind: .stepBack(PhaseChange(phase: previous.id, date: state.today, reason: .stepBack)))
+        return []
+    }
+}
+
+/// The history table: moving, editing, deleting with confirmation, undo.
+enum HistoryActions {
+    /// Newest first; on one day the sessions (later in the day) above the morning check.
+    static func entries(_ history: History) -> [HistoryEntry] {
+        var result: [HistoryEntry] = []
+        result.reserveCapacity(history.sessions.count + history.mornings.count)
+        var s = history.sessions.count - 1
+        var m = history.mornings.count - 1
+        while s >= 0 || m >= 0 {
+            if s >= 0 && (m < 0 || history.sessions[s].date >= history.mornings[m].date) {
+                result.append(.session(history.sessions[s]))
+                s -= 1
+            } else {
+                result.append(.morning(history.mornings[m]))
+                m -= 1
+            }
+        }
+        return result
+    }
+
+    static func handle(
+        _ action: AppAction, _ selection: inout SelectionState, _ state: inout AppState
+    ) -> [Effect] {
+        guard let followed = state.followed else { return [] }
+        let rows = entries(followed.history)
+        let page = max(1, Layout.tableRows(state.size))
+        switch action {
+        case .command(.down): selection.selectNext(count: rows.count)
+        case .command(.up): selection.selectPrevious(count: rows.count)
+        case .command(.pageDown): selection.move(by: page, count: rows.count)
+        case .command(.pageUp): selection.move(by: -page, count: rows.count)
+        case .command(.top): selection.selectFirst(count: rows.count)
+        case .command(.bottom): selection.selectLast(count: rows.count)
+        case .command(.edit):
+            guard let i = selection.selected, rows.indices.contains(i) else { break }
+            switch rows[i] {
+            case .session(let session):
+                state.screens.append(.log(LogForm(
+                    editing: session, flagOptions: Forms.flagOptions(followed.plan),
+                    shoes: followed.shoes.map(\.name))))
+            case .morning(let morning):
+                state.screens.append(.morning(MorningForm(
+                    date: morning.date, flagOptions: Forms.flagOptions(followed.plan),
+                    previous: morning)))
+            }
+        case .command(.delete):
+            guard let i = selection.selected, rows.indices.contains(i) else { break }
+            state.confirmation = Confirmation(kind: .delete(rows[i]))
+        case .command(.undo):
+            guard let undo = state.undo else {
+                state.notice = Notice(state.say(UIPhrase.nothingToUndo()))
+                break
+            }
+            state.undo = nil
+            state.notice = Notice(state.say(UIPhrase.undone()))
+            return [.undo(undo)]
+        default:
+            return Screens.tabs(action, &state, scroll: 0) { _ in .history(selection) }
+        }
+        selection.keepVisible(count: rows.count, visibleRows: page)
+        return []
+    }
+}
+
+/// Yes/no confirmations and the "cleared by my doctor" reason.
+enum Dialogs {
+    static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
+        guard var dialog = state.confirmation else { return [] }
+        if action == .command(.back) || action == .command(.no) && !dialog.needsReason {
+            state.confirmation = nil
+            return []
+        }
+        if dialog.needsReason {
+            if action == .command(.confirm) {
+                let reason = dialog.reason.text.trimmingCharacters(in: " ")
+                guard !reason.isEmpty else {
+                    dialog.error = state.say(UIPhrase.reasonRequired())
+                    state.confirmation = dialog
+                    return []
+                }
+                do throws(ValidationError) {
+                    _ = try Validate.text(reason, field: state.say(UIPhrase.reasonLabel()))
+                } catch {
+                    dialog.error = state.messages.validation(error)
+                    state.confirmation = dialog
+                    return []
+                }
+                state.confirmation = nil
+                state.screens = [.today(scroll: 0)]
+                return [.clearFlags(reason: reason)]
+            }
+            edit(&dialog.reason, action)
+            dialog.error = nil
+            state.confirmation = dialog
+            return []
+        }
+        switch action {
+        case .command(.nextField):
+            dialog.selected = 1 - dialog.selected
+            state.confirmation = dialog
+            return []
+        case .command(.yes):
+            return perform(dialog.kind, &state)
+        case .command(.confirm):
+            if dialog.selected == 0 { return perform(dialog.kind, &state) }
+            state.confirmation = nil
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func perform(_ kind: Confirmation.Kind, _ state: inout AppState) -> [Effect] {
+        state.confirmation = nil
+        switch kind {
+        case .advance(let change):
+            return [.advance(change)]
+        case .stepBack(let change):
+            return [.stepBack(change)]
+        case .delete(let entry):
+            state.notice = Notice(state.say(UIPhrase.deleted()))
+            switch entry {
+            case .session(let session):
+                guard let id = session.id else { return [] }
+                state.undo = .restoreSession(session)
+                return [.deleteSession(id)]
+            case .morning(let morning):
+                state.undo = .restoreMorning(morning)
+                return [.deleteMorning(morning.date)]
+            }
+        case .clearFlags:
+            return []
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set || s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last == set || s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

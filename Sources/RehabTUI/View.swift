@@ -1,0 +1,275 @@
+import RehabCore
+import TerminalUI
+
+/// Where things go on the screen: a title bar, the content, a notice line and the status bar.
+enum Layout {
+    static let minimum = Size(width: 60, height: 20)
+
+    static func content(_ size: Size) -> Rect {
+        Rect(x: 0, y: 1, width: size.width, height: size.height - 3)
+    }
+
+    /// The content with a margin of one column either side, for running text.
+    static func text(_ size: Size) -> Rect { content(size).inset(left: 1, right: 1) }
+
+    /// Body rows of the history table (the content minus its header row).
+    static func tableRows(_ size: Size) -> Int { content(size).height - 1 }
+}
+
+/// Pens for meaning. Colour always repeats what the text already says (the level is written
+/// out), so NO_COLOR and monochrome terminals lose nothing.
+enum Theme {
+    static func level(_ level: Level) -> Pen {
+        switch level {
+        case .green: Pen(fg: .green, style: .bold)
+        case .amber: Pen(fg: .yellow, style: .bold)
+        case .red: Pen(fg: .red, style: .bold)
+        case .stop: Pen(fg: .red, style: [.bold, .reverse])
+        }
+    }
+
+    static func row(_ level: Level?) -> Pen {
+        switch level {
+        case .green: Pen(fg: .green)
+        case .amber: Pen(fg: .yellow)
+        case .red, .stop: Pen(fg: .red)
+        case nil: .plain
+        }
+    }
+
+    static let heading = Pen.bold
+    static let error = Pen(fg: .red, style: .bold)
+    static let dim = Pen.dim
+}
+
+/// A column of text lines and gauges that wraps to the width and scrolls: Today, Plan, Stop
+/// and Help are built from it.
+struct Flow {
+    enum Item {
+        /// Wrapped; rows after the first start `hanging` cells further in.
+        case text(TextLine, indent: Int, hanging: Int)
+        case gauge(label: String, Gauge)
+        case blank
+    }
+
+    var items: [Item] = []
+
+    mutating func line(_ text: String, pen: Pen = .plain, indent: Int = 0) {
+        items.append(.text(TextLine(text, pen: pen), indent: indent, hanging: 0))
+    }
+
+    mutating func line(_ line: TextLine, indent: Int = 0) {
+        items.append(.text(line, indent: indent, hanging: 0))
+    }
+
+    mutating func bullet(_ text: String, glyphs: Glyphs, pen: Pen = .plain, indent: Int = 2) {
+        let mark = glyphs == .ascii ? "* " : "• "
+        items.append(.text(TextLine(mark + text, pen: pen), indent: indent, hanging: 2))
+    }
+
+    mutating func blank() { items.append(.blank) }
+
+    /// One entry per screen row.
+    enum Row {
+        case text(TextLine, x: Int)
+        case gauge(label: String, Gauge)
+        case empty
+    }
+
+    func rows(width: Int) -> [Row] {
+        var rows: [Row] = []
+        for item in items {
+            switch item {
+            case .blank: rows.append(.empty)
+            case .gauge(let label, let gauge): rows.append(.gauge(label: label, gauge))
+            case .text(let line, let indent, let hanging):
+                let first = Paragraph.wrap(line, width: max(1, width - indent))
+                guard let head = first.first else { continue }
+                rows.append(.text(head, x: indent))
+                if first.count > 1 {
+                    // Re-wrap the rest at the hanging indent.
+                    let restText = first.dropFirst().map(\.text).joined(separator: " ")
+                    let pen = line.spans.last?.pen ?? .plain
+                    let rest = Paragraph.wrap(
+                        TextLine(restText, pen: pen), width: max(1, width - indent - hanging))
+                    rows += rest.map { .text($0, x: indent + hanging) }
+                }
+            }
+        }
+        return rows
+    }
+
+    func maxScroll(in area: Rect) -> Int {
+        max(0, rows(width: area.width).count - area.height)
+    }
+
+    func render(in area: Rect, on grid: inout Grid, scroll: Int) {
+        let all = rows(width: area.width)
+        let start = min(max(0, scroll), max(0, all.count - area.height))
+        for (offset, row) in all.dropFirst(start).prefix(area.height).enumerated() {
+            let rect = area.row(offset)
+            switch row {
+            case .empty: break
+            case .text(let line, let x): grid.put(line, x: rect.x + x, y: rect.y, clip: rect)
+            case .gauge(let label, let gauge):
+                let end = grid.put(label, x: rect.x, y: rect.y, pen: Theme.heading, clip: rect)
+                // A bar of at most 30 cells keeps the numbers near it on a wide terminal.
+                let width = min(rect.right - end - 1, 31 + CellWidth.of(gauge.label))
+                gauge.render(in: Rect(x: end + 1, y: rect.y, width: width, height: 1), on: &grid)
+            }
+        }
+    }
+}
+
+/// How far the top screen's text can scroll at the state's size.
+func maxScroll(_ state: AppState) -> Int {
+    let area = Layout.text(state.size)
+    switch state.top {
+    case .today: return TodayView.flow(state).maxScroll(in: area)
+    case .plan: return PlanView.flow(state).maxScroll(in: area)
+    case .help: return HelpView.flow(state).maxScroll(in: area)
+    default: return 0
+    }
+}
+
+/// Draws the whole state into a grid of the state's size.
+public func render(_ state: AppState) -> Grid {
+    var grid = Grid(size: state.size)
+    if state.size.width < Layout.minimum.width || state.size.height < Layout.minimum.height {
+        TinyView.render(state, on: &grid)
+        return grid
+    }
+    TitleBar.render(state, on: &grid)
+    let content = Layout.content(state.size)
+    let text = Layout.text(state.size)
+    switch state.top {
+    case .patients(let selection): FirstRunView.patients(state, selection, content, &grid)
+    case .language(let selection): FirstRunView.language(state, selection, content, &grid)
+    case .role(let selection): FirstRunView.role(state, selection, content, &grid)
+    case .patientName(let input): FirstRunView.patientName(state, input, content, &grid)
+    case .picker(let picker): PickerView.render(state, picker, content, &grid)
+    case .questions(let questions): FirstRunView.questions(state, questions, content, &grid)
+    case .today(let scroll):
+        TodayView.flow(state).render(in: text, on: &grid, scroll: scroll)
+    case .plan(let scroll): PlanView.flow(state).render(in: text, on: &grid, scroll: scroll)
+    case .history(let selection): HistoryView.render(state, selection, content, &grid)
+    case .log(let form): LogView.render(state, form, content, &grid)
+    case .morning(let form): LogView.morning(state, form, content, &grid)
+    case .stop(let stop): StopView.flow(state, stop).render(in: text, on: &grid, scroll: 0)
+    case .help(let scroll): HelpView.flow(state).render(in: text, on: &grid, scroll: scroll)
+    }
+    if let confirmation = state.confirmation {
+        DialogView.render(state, confirmation, content, &grid)
+    }
+    let noticeRow = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
+    if let notice = state.notice {
+        let text = TextFit.truncate(" " + notice.text, to: noticeRow.width,
+            ellipsis: state.glyphs.ellipsis)
+        grid.put(text, x: 0, y: noticeRow.y, pen: notice.isError ? Theme.error : .bold,
+            clip: noticeRow)
+    }
+    StatusBar(KeyTable.hints(for: state)).render(
+        in: Rect(x: 0, y: state.size.height - 1, width: state.size.width, height: 1), on: &grid)
+    return grid
+}
+
+/// The top row: who and when on the left, the three main screens on the right.
+enum TitleBar {
+    static func render(_ state: AppState, on grid: inout Grid) {
+        let row = Rect(x: 0, y: 0, width: state.size.width, height: 1)
+        grid.fill(row, pen: .reverse)
+        var left = " rehab"
+        if let name = state.patient?.name { left += " · " + name }
+        left += " · " + state.today.iso
+        let tabs = [UIPhrase.tabToday(), UIPhrase.tabPlan(), UIPhrase.tabHistory()]
+            .map { state.say($0) }
+        let active = Screens.tabIndex(state.top)
+        let tabWidth = tabs.reduce(0) { $0 + CellWidth.of($1) + 2 } + 1
+        let showTabs = state.followed != nil && active != nil
+        let leftRoom = showTabs ? row.width - tabWidth : row.width
+        grid.put(TextFit.truncate(left, to: leftRoom, ellipsis: state.glyphs.ellipsis), x: 0,
+            y: 0, pen: Pen(style: [.reverse, .bold]), clip: row)
+        guard showTabs else { return }
+        var x = row.width - tabWidth
+        for (index, tab) in tabs.enumerated() {
+            let isActive = index == active
+            x = grid.put(" \(tab) ", x: x, y: 0, pen: isActive ? .bold : .reverse, clip: row)
+        }
+    }
+}
+
+/// Below the minimum size nothing else fits, so the screen only says how big it must be.
+enum TinyView {
+    static func render(_ state: AppState, on grid: inout Grid) {
+        let now = "\(state.size.width)×\(state.size.height)"
+        let message = state.say(
+            UIPhrase.enlarge(Layout.minimum.width, Layout.minimum.height, now: now))
+        let lines = Paragraph(message).rows(width: max(1, grid.width - 2))
+            + [TextLine(state.say(UIPhrase.enlargeKeys()), pen: Theme.dim)]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            grid.put(line, in: Rect(x: 1, y: top + offset, width: max(0, grid.width - 2),
+                height: 1), alignment: .center)
+        }
+    }
+}
+
+/// Confirmations over the current screen.
+enum DialogView {
+    static func render(
+        _ state: AppState, _ confirmation: Confirmation, _ area: Rect, _ grid: inout Grid
+    ) {
+        let yes = state.say(UIPhrase.buttonYes())
+        let no = state.say(UIPhrase.buttonNo())
+        let message: String
+        switch confirmation.kind {
+        case .advance(let change):
+            message = state.say(UIPhrase.confirmAdvance(phaseName(change.phase, state)))
+        case .stepBack(let change):
+            message = state.say(UIPhrase.confirmStepBack(phaseName(change.phase, state)))
+        case .delete(let entry):
+            message = state.say(UIPhrase.confirmDelete(HistoryView.describe(entry, state)))
+        case .clearFlags:
+            reason(state, confirmation, area, &grid)
+            return
+        }
+        Dialog(
+            title: state.say(UIPhrase.confirmTitle()), message: message, buttons: [yes, no],
+            selected: confirmation.selected, glyphs: state.glyphs,
+            maxWidth: min(56, area.width - 4)
+        ).render(in: area, on: &grid)
+    }
+
+    static func phaseName(_ id: String, _ state: AppState) -> String {
+        state.followed?.plan.phases.first { $0.id == id }?.names.text(state.language) ?? id
+    }
+
+    /// "Cleared by my doctor": a prompt, a one-line reason and its error.
+    static func reason(
+        _ state: AppState, _ confirmation: Confirmation, _ area: Rect, _ grid: inout Grid
+    ) {
+        let width = min(56, area.width - 4)
+        let prompt = Paragraph(state.say(UIPhrase.clearPrompt())).rows(width: width - 4)
+        let errorRows = confirmation.error.map {
+            Paragraph($0, pen: Theme.error).rows(width: width - 4)
+        } ?? []
+        let box = area.centered(width: width, height: prompt.count + errorRows.count + 4)
+        grid.fill(box)
+        Block(title: TextLine(state.say(UIPhrase.clearTitle()), pen: .bold),
+            glyphs: state.glyphs, borderPen: .bold).render(in: box, on: &grid)
+        var y = box.y + 1
+        for line in prompt {
+            grid.put(line, x: box.x + 2, y: y, clip: box.inset(by: 1))
+            y += 1
+        }
+        let label = state.say(UIPhrase.reasonLabel())
+        FormField(label: label, value: confirmation.reason.text,
+            cursor: confirmation.reason.cursor, isFocused: true
+        ).render(in: Rect(x: box.x + 2, y: y + 1, width: box.width - 4, height: 1), on: &grid)
+        y += 2
+        for line in errorRows {
+            grid.put(line, x: box.x + 2, y: y, clip: box.inset(by: 1))
+            y += 1
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabStore
+import RehabTUI
+import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `rehab` and `rehab ui`: the full-screen app over the same store, plans and engine as the
+/// commands.
+struct UICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "The full-screen app (also what 'rehab' alone opens).")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try Context(global)
+        // Refuse before the database or the terminal is touched, so a pipe gets no escapes.
+        if let refusal = NcursesBackend.preflight(
+            stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, term: context.environment["TERM"])
+        {
+            throw explain(refusal, context)
+        }
+        let store = try context.openStore()
+        var runner = StoreRunner(store: store, planDirectories: context.planDirectories)
+        // The CLI's patient rule, except that several patients without --patient get a chooser.
+        let active = try context.storing { try store.patients() }
+        let patientID: Int64? =
+            global.patient != nil || active.count == 1 ? try context.resolvePatient(store).id : nil
+        let loaded: Loaded
+        do {
+            loaded = try runner.load(patientID: patientID, today: context.today)
+        } catch let error as StoreError {
+            throw context.describe(error)
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend()
+        } catch {
+            throw explain(error, context)
+        }
+        let newName = global.patient ?? context.environment["USER"] ?? "runner"
+        let state = AppState(
+            language: context.language, glyphs: backend.glyphs, size: backend.size,
+            today: context.today, loaded: loaded,
+            newPatientName: (try? Validate.name(newName, field: "patient")) ?? "runner")
+        var app = App(state: state, runner: runner)
+        var screen = backend
+        app.run(on: &screen)
+        backend.restore()
+    }
+
+    private func explain(_ error: TerminalError, _ context: Context) -> Failure {
+        switch error {
+        case .notATerminal: context.fail(UIPhrase.notATerminal())
+        case .unknownTerminal(let term): context.fail(UIPhrase.unknownTerminal(term))
+        case .alreadyActive: Failure(message: error.description)
+        }
+    }
+}

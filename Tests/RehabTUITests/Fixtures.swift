@@ -1,0 +1,95 @@
+import Foundation
+import RehabCore
+import RehabPlans
+import RehabStore
+import TerminalUI
+import Testing
+
+@testable import RehabTUI
+
+/// Fixed data for every app test: the ITB plan file from the repository, 2026-03-02 as today,
+/// and the demo history.
+enum Fixture {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let today = Day(iso: "2026-03-02")!
+    static let itbs: Plan = try! PlanFile.load(path: root.appendingPathComponent("plans/itbs.yaml").path)
+    static let sam = PatientRecord(id: 1, name: "Sam", language: .en, archived: false)
+
+    /// Sam on the ITB plan with eight weeks of demo history ending yesterday.
+    static func demoRunner() -> MemoryRunner {
+        var runner = MemoryRunner(patients: [sam], catalog: [itbs])
+        let story = DemoHistory.story(plan: itbs, variant: "acute", today: today)
+        runner.assignments[sam.id] = story.assignment
+        runner.setHistory(story.history, for: sam.id)
+        runner.shoes[sam.id] = [Shoe(name: "Demo trainers", startKm: 120)]
+        return runner
+    }
+
+    /// Sam in the build-up phase since 2026-02-23 with a few plain days, so numbers are easy to
+    /// compute by hand.
+    static func buildUpRunner() -> MemoryRunner {
+        var runner = MemoryRunner(patients: [sam], catalog: [itbs])
+        let start = Day(iso: "2026-02-09")!
+        runner.assignments[sam.id] = Assignment(
+            planID: "itbs", variantID: "acute", startDate: start,
+            phaseHistory: [
+                PhaseChange(phase: "calm_down", date: start, reason: .start),
+                PhaseChange(phase: "build_up", date: Day(iso: "2026-02-23")!, reason: .advance),
+            ])
+        let day = { (iso: String) in Day(iso: iso)! }
+        runner.setHistory(
+            History(
+                sessions: [
+                    Session(date: day("2026-02-27"), activity: .walk, km: 3, minutes: 40,
+                        painDuring: 1, painAfter: 1),
+                    Session(date: day("2026-03-01"), activity: .walk, km: 2.5, minutes: 30,
+                        painDuring: 2, painAfter: 2),
+                ],
+                mornings: [MorningCheck(date: day("2026-03-01"), pain: 1)]),
+            for: sam.id)
+        return runner
+    }
+
+    static func state(
+        _ runner: MemoryRunner, patient: Int64? = 1, width: Int = 80, height: Int = 24,
+        language: Language = .en, glyphs: Glyphs = .unicode
+    ) -> AppState {
+        AppState(
+            language: language, glyphs: glyphs, size: Size(width: width, height: height),
+            today: today, loaded: runner.load(patientID: patient, today: today),
+            newPatientName: "Alex")
+    }
+
+    static func app(
+        _ runner: MemoryRunner, patient: Int64? = 1, width: Int = 80, height: Int = 24,
+        language: Language = .en
+    ) -> App<MemoryRunner> {
+        App(state: state(runner, patient: patient, width: width, height: height,
+            language: language), runner: runner)
+    }
+}
+
+extension App {
+    /// Feeds keys through the key table, as the loop does.
+    mutating func press(_ keys: Key...) {
+        for key in keys {
+            if let action = KeyTable.action(for: key, in: state) { dispatch(action) }
+        }
+    }
+
+    mutating func type(_ text: String) {
+        for c in text { press(.char(c)) }
+    }
+}
+
+/// Runs pure `update` over actions, collecting every effect.
+func run(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
+    var effects: [Effect] = []
+    for key in keys {
+        if let action = KeyTable.action(for: key, in: state) { effects += update(&state, action) }
+    }
+    return effects
+}
+
+func chars(_ text: String) -> [Key] { text.map { .char($0) } }
