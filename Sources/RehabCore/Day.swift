@@ -80,7 +80,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = Day(iso: text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a date YYYY-MM-DD: \(text)"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not a date YYYY-MM-DD: \(text)"))
         }
         self = day
     }

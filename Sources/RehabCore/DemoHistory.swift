@@ -28,7 +28,9 @@ public enum DemoHistory {
     /// the cap, one red day with a worse next morning, a few amber days, and a red flag that a
     /// doctor clears two days later. Today's morning check is left open, as a runner opening
     /// rehab before breakfast would find it.
-    public static func story(plan: Plan, variant: String?, today: Day, weeks: Int = 8, seed: UInt64 = 7)
+    public static func story(
+        plan: Plan, variant: String?, today: Day, weeks: Int = 8, seed: UInt64 = 7
+    )
         -> Story
     {
         var rng = Generator(seed: seed)
@@ -39,7 +41,8 @@ public enum DemoHistory {
         var changes: [PhaseChange] = []
         var next = start
         for (i, phase) in plan.phases.enumerated() where next < today {
-            changes.append(PhaseChange(phase: phase.id, date: next, reason: i == 0 ? .start : .advance))
+            changes.append(
+                PhaseChange(phase: phase.id, date: next, reason: i == 0 ? .start : .advance))
             next = next.adding(days: max(7, phase.maxDays ?? phase.minDays + 7))
         }
         let redDay = start.adding(days: totalDays * 3 / 7).weekStart  // a Monday: a session day
@@ -65,9 +68,11 @@ public enum DemoHistory {
                     let runShare = step.runMinutes / max(0.5, step.runMinutes + step.walkMinutes)
                     let km = (Double(step.totalMinutes) * runShare / 6.5 * 100).rounded() / 100
                     let after = rng.chance(12) ? 4 : rng.below(3)
-                    daySessions.append(Session(
-                        date: date, activity: .run, km: max(0.5, km), minutes: step.totalMinutes,
-                        painDuring: rng.below(3), painAfter: after, shoe: demoShoe))
+                    daySessions.append(
+                        Session(
+                            date: date, activity: .run, km: max(0.5, km),
+                            minutes: step.totalMinutes,
+                            painDuring: rng.below(3), painAfter: after, shoe: demoShoe))
                     if after <= 3 {
                         stepPasses += 1
                         if stepPasses >= step.sessionsToPass, stepIndex < phase.runWalk.count - 1 {
@@ -101,13 +106,15 @@ public enum DemoHistory {
             var flags: [String] = []
             if date == flagDay { flags = [RedFlag.swellingWarmthRedness] }
             if date == flagDay.adding(days: 2) {
-                clearings.append(FlagClearing(
-                    date: date, reason: "GP: no infection, may continue",
-                    cleared: [FlagReport(flag: RedFlag.swellingWarmthRedness, date: flagDay)]))
+                clearings.append(
+                    FlagClearing(
+                        date: date, reason: "GP: no infection, may continue",
+                        cleared: [FlagReport(flag: RedFlag.swellingWarmthRedness, date: flagDay)]))
             }
             let afterRedDay = date == redDay.adding(days: 1)
             if rng.chance(85) || afterRedDay || !flags.isEmpty {
-                mornings.append(MorningCheck(date: date, pain: afterRedDay ? 4 : rng.below(2), flags: flags))
+                mornings.append(
+                    MorningCheck(date: date, pain: afterRedDay ? 4 : rng.below(2), flags: flags))
             }
         }
         let assignment = Assignment(
@@ -126,11 +133,15 @@ public enum DemoHistory {
     }
 
     static func exerciseSession(_ date: Day, _ rng: inout Generator) -> Session {
-        Session(date: date, activity: .exercises, minutes: 20 + rng.below(3) * 5, painDuring: rng.below(2), painAfter: rng.below(2))
+        Session(
+            date: date, activity: .exercises, minutes: 20 + rng.below(3) * 5,
+            painDuring: rng.below(2), painAfter: rng.below(2))
     }
 
     /// One session carrying `share` of the week's load in the phase's metric.
-    static func loadSession(_ metric: LoadMetric, share: Double, on date: Day, _ rng: inout Generator)
+    static func loadSession(
+        _ metric: LoadMetric, share: Double, on date: Day, _ rng: inout Generator
+    )
         -> Session
     {
         let during = rng.below(3)
@@ -144,7 +155,8 @@ public enum DemoHistory {
         case .minutes(let activity):
             let minutes = max(10, Int(share.rounded()))
             let km: Double? =
-                activity == .walk ? (Double(minutes) / 12 * 100).rounded() / 100
+                activity == .walk
+                ? (Double(minutes) / 12 * 100).rounded() / 100
                 : activity == .cycle ? (Double(minutes) / 3 * 100).rounded() / 100 : nil
             return Session(
                 date: date, activity: activity, km: km, minutes: minutes, painDuring: during,

@@ -42,7 +42,8 @@ public enum Phrase {
     public static func noPatients() -> LocalizedText {
         t(
             "er is nog geen patiënt; begin met 'rehab start PLAN', 'rehab patients add NAAM' of 'rehab demo'",
-            "there is no patient yet; begin with 'rehab start PLAN', 'rehab patients add NAME' or 'rehab demo'")
+            "there is no patient yet; begin with 'rehab start PLAN', 'rehab patients add NAME' or 'rehab demo'"
+        )
     }
 
     public static func choosePatient(_ names: [String]) -> LocalizedText {
@@ -66,13 +67,15 @@ public enum Phrase {
     public static func planAlreadyStarted(_ patient: String, plan: String) -> LocalizedText {
         t(
             "\(patient) volgt al plan '\(plan)'; gebruik --replace om het te vervangen (de logboekregels blijven bewaard)",
-            "\(patient) already follows plan '\(plan)'; use --replace to replace it (logged sessions are kept)")
+            "\(patient) already follows plan '\(plan)'; use --replace to replace it (logged sessions are kept)"
+        )
     }
 
     public static func beforePlanStart(field: String, date: Day, start: Day) -> LocalizedText {
         t(
             "\(field): \(date.iso) ligt vóór de start van het plan (\(start.iso)); kies een datum vanaf \(start.iso)",
-            "\(field): \(date.iso) is before the plan started (\(start.iso)); use a date from \(start.iso) on")
+            "\(field): \(date.iso) is before the plan started (\(start.iso)); use a date from \(start.iso) on"
+        )
     }
 
     public static func invalidToday(_ value: String) -> LocalizedText {
@@ -84,7 +87,8 @@ public enum Phrase {
     public static func newerDatabase(_ path: String) -> LocalizedText {
         t(
             "de database \(path) is gemaakt door een nieuwere versie van rehab; werk rehab bij. Er is niets aan veranderd.",
-            "the database \(path) was written by a newer version of rehab; please update rehab. It was left unchanged.")
+            "the database \(path) was written by a newer version of rehab; please update rehab. It was left unchanged."
+        )
     }
 
     public static func cannotOpen(_ path: String, reason: String) -> LocalizedText {
@@ -235,7 +239,9 @@ public enum Phrase {
     }
 
     public static func advanced(to phase: String, date: Day) -> LocalizedText {
-        t("door naar fase '\(phase)' vanaf \(date.iso)", "moved on to phase '\(phase)' from \(date.iso)")
+        t(
+            "door naar fase '\(phase)' vanaf \(date.iso)",
+            "moved on to phase '\(phase)' from \(date.iso)")
     }
 
     public static func steppedBack(to phase: String, date: Day) -> LocalizedText {
@@ -249,7 +255,8 @@ public enum Phrase {
     {
         t(
             "demopatiënt '\(name)' aangemaakt met \(sessions) sessies en \(mornings) ochtendchecks in \(path)",
-            "created demo patient '\(name)' with \(sessions) sessions and \(mornings) morning checks in \(path)")
+            "created demo patient '\(name)' with \(sessions) sessions and \(mornings) morning checks in \(path)"
+        )
     }
 
     public static func exported(_ path: String) -> LocalizedText {
@@ -269,14 +276,17 @@ public enum Phrase {
     // MARK: labels
 
     public static func phaseLine(number: Int, of: Int, kind: String, day: Int) -> LocalizedText {
-        t("fase \(number) van \(of) · \(kind) · dag \(day)", "phase \(number) of \(of) · \(kind) · day \(day)")
+        t(
+            "fase \(number) van \(of) · \(kind) · dag \(day)",
+            "phase \(number) of \(of) · \(kind) · day \(day)")
     }
 
     public static func verdictLabel() -> LocalizedText { t("Oordeel", "Verdict") }
     public static func allGood() -> LocalizedText {
         t(
             "Alles binnen de regels: je mag de belasting rustig verhogen, binnen de weekgrens en het plan.",
-            "Everything within the rules: you may raise the load gently, within the weekly cap and the plan.")
+            "Everything within the rules: you may raise the load gently, within the weekly cap and the plan."
+        )
     }
     public static func thisWeek() -> LocalizedText { t("Deze week", "This week") }
     public static func loadOfCap(_ load: String, _ cap: String, unit: String) -> LocalizedText {
@@ -290,7 +300,8 @@ public enum Phrase {
     public static func scheduleSetsLoad(_ load: String, unit: String) -> LocalizedText {
         t(
             "\(load) \(unit); het loop/wandelschema bepaalt nu de opbouw, na de laatste stap geldt hoogstens 10 % per week",
-            "\(load) \(unit); the run/walk steps set the load for now, after the last step at most 10 % more a week")
+            "\(load) \(unit); the run/walk steps set the load for now, after the last step at most 10 % more a week"
+        )
     }
     public static func overCapMark() -> LocalizedText { t("boven de grens", "over the cap") }
     public static func nextPhase() -> LocalizedText { t("Volgende fase", "Next phase") }
@@ -303,14 +314,16 @@ public enum Phrase {
     public static func morningDue(_ date: Day) -> LocalizedText {
         t(
             "Ochtendcheck van \(date.iso) nog niet ingevuld: hoe voelt het bij het opstaan? 'rehab morning PIJN'",
-            "Morning check for \(date.iso) not done yet: how does it feel on waking? 'rehab morning PAIN'")
+            "Morning check for \(date.iso) not done yet: how does it feel on waking? 'rehab morning PAIN'"
+        )
     }
     public static func runWalkLine(step: Int, of: Int, run: String, walk: String, total: Int)
         -> LocalizedText
     {
         t(
             "Loop/wandel-stap \(step) van \(of): \(run) min lopen + \(walk) min wandelen, \(total) min in totaal",
-            "Run/walk step \(step) of \(of): run \(run) min + walk \(walk) min, \(total) min in all")
+            "Run/walk step \(step) of \(of): run \(run) min + walk \(walk) min, \(total) min in all"
+        )
     }
     public static func continuousRun(step: Int, of: Int, total: Int) -> LocalizedText {
         t(
@@ -323,7 +336,9 @@ public enum Phrase {
     public static func noPlanLabel() -> LocalizedText { t("geen plan", "no plan") }
     public static func variantsLabel() -> LocalizedText { t("Varianten", "Variants") }
     public static func weeksLabel(_ range: ClosedRange<Int>) -> LocalizedText {
-        t("\(range.lowerBound)-\(range.upperBound) weken", "\(range.lowerBound)-\(range.upperBound) weeks")
+        t(
+            "\(range.lowerBound)-\(range.upperBound) weken",
+            "\(range.lowerBound)-\(range.upperBound) weeks")
     }
     public static func phasesLabel() -> LocalizedText { t("Fasen", "Phases") }
     public static func daysLabel(min: Int, max: Int?) -> LocalizedText {
@@ -333,7 +348,9 @@ public enum Phrase {
     public static func allowedLabel() -> LocalizedText { t("Toegestaan", "Allowed") }
     public static func avoidLabel() -> LocalizedText { t("Vermijd", "Avoid") }
     public static func exercisesLabel() -> LocalizedText { t("Oefeningen", "Exercises") }
-    public static func exitLabel() -> LocalizedText { t("Door naar de volgende fase als", "Move on when") }
+    public static func exitLabel() -> LocalizedText {
+        t("Door naar de volgende fase als", "Move on when")
+    }
     public static func redFlagsLabel() -> LocalizedText { t("Rode vlaggen", "Red flags") }
     public static func sourcesLabel() -> LocalizedText { t("Bronnen", "Sources") }
     public static func adviceLabel() -> LocalizedText { t("Tips", "Advice") }
@@ -349,7 +366,8 @@ public enum Phrase {
     public static func weekColumns() -> [LocalizedText] {
         [
             t("week", "week"), t("belasting", "load"), t("grens", "cap"), t("sessies", "sessions"),
-            t("actieve min", "active min"), t("pijn t/n", "pain d/a"), t("oordeel", "verdict"), t("soort", "kind"),
+            t("actieve min", "active min"), t("pijn t/n", "pain d/a"), t("oordeel", "verdict"),
+            t("soort", "kind"),
         ]
     }
 }

@@ -95,7 +95,9 @@ public struct FlagClearing: Hashable, Sendable, Codable {
 
 /// Why a patient entered a phase.
 public enum PhaseChangeReason: String, Sendable, Codable, CaseIterable {
-    case start, advance, stepBack = "step_back", forced
+    case start, advance
+    case stepBack = "step_back"
+    case forced
 }
 
 public struct PhaseChange: Hashable, Sendable, Codable {

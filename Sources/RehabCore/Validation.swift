@@ -86,7 +86,8 @@ public enum Validate {
     {
         guard text.count <= maxTextLength else {
             throw ValidationError(
-                field: field, value: String(text.prefix(20)) + "…", allowed: .textUpTo(maxTextLength))
+                field: field, value: String(text.prefix(20)) + "…",
+                allowed: .textUpTo(maxTextLength))
         }
         return text
     }

@@ -50,23 +50,29 @@ public enum Movement: String, CaseIterable, Sendable, Codable {
         case .running: LocalizedText(nl: "hardlopen", en: "running")
         case .downhillRunning: LocalizedText(nl: "heuvelaf lopen", en: "downhill running")
         case .hillRunning: LocalizedText(nl: "heuveltraining", en: "hill running")
-        case .speedWork: LocalizedText(nl: "tempo- en intervaltraining", en: "speed work and intervals")
+        case .speedWork:
+            LocalizedText(nl: "tempo- en intervaltraining", en: "speed work and intervals")
         case .longRuns: LocalizedText(nl: "lange duurlopen", en: "long runs")
-        case .cambered: LocalizedText(nl: "lopen op een schuine ondergrond", en: "running on cambered surfaces")
+        case .cambered:
+            LocalizedText(nl: "lopen op een schuine ondergrond", en: "running on cambered surfaces")
         case .jumping: LocalizedText(nl: "springen", en: "jumping")
         case .sprinting: LocalizedText(nl: "sprinten", en: "sprinting")
         case .deepSquats: LocalizedText(nl: "diep hurken", en: "deep squats")
         case .kneeling: LocalizedText(nl: "knielen", en: "kneeling")
-        case .pivoting: LocalizedText(nl: "draaien op een gestrekt been", en: "pivoting and twisting")
+        case .pivoting:
+            LocalizedText(nl: "draaien op een gestrekt been", en: "pivoting and twisting")
         case .stairs: LocalizedText(nl: "veel traplopen", en: "lots of stair climbing")
         case .longStanding: LocalizedText(nl: "lang staan", en: "standing for long")
         case .longSitting: LocalizedText(nl: "lang stilzitten", en: "sitting still for long")
         case .barefoot: LocalizedText(nl: "blootsvoets lopen", en: "walking barefoot")
-        case .stretchingIntoPain: LocalizedText(nl: "rekken tot in de pijn", en: "stretching into pain")
+        case .stretchingIntoPain:
+            LocalizedText(nl: "rekken tot in de pijn", en: "stretching into pain")
         case .heavyLifting: LocalizedText(nl: "zwaar tillen", en: "heavy lifting")
         case .kicking: LocalizedText(nl: "trappen en schieten", en: "kicking")
-        case .sideSteps: LocalizedText(nl: "zijwaartse passen en wendingen", en: "side steps and cutting")
-        case .crossLegged: LocalizedText(nl: "met gekruiste benen zitten", en: "sitting cross-legged")
+        case .sideSteps:
+            LocalizedText(nl: "zijwaartse passen en wendingen", en: "side steps and cutting")
+        case .crossLegged:
+            LocalizedText(nl: "met gekruiste benen zitten", en: "sitting cross-legged")
         case .fullRest: LocalizedText(nl: "volledige rust", en: "complete rest")
         }
     }

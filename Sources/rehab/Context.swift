@@ -54,7 +54,8 @@ struct Context {
             today = day
         } else {
             let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            today = Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(number: 0)
+            today =
+                Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(number: 0)
         }
     }
 
@@ -157,7 +158,9 @@ struct Context {
         if let exact = all.first(where: { $0.name.lowercased() == key }) { return exact }
         let matches = all.filter { $0.name.lowercased().hasPrefix(key) }
         if matches.count == 1 { return matches[0] }
-        if matches.count > 1 { throw fail(Phrase.ambiguousPatient(wanted, matches: matches.map(\.name))) }
+        if matches.count > 1 {
+            throw fail(Phrase.ambiguousPatient(wanted, matches: matches.map(\.name)))
+        }
         throw fail(Phrase.unknownPatient(wanted, known: all.map(\.name)))
     }
 

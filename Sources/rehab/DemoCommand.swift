@@ -17,17 +17,25 @@ struct Demo: ParsableCommand {
         let story = DemoHistory.story(plan: plan, variant: variant, today: context.today)
         let store = try context.openStore()
         let name = global.patient ?? Demo.patientName
-        if try context.storing({ try store.patients(includeArchived: true) }).contains(where: { $0.name.lowercased() == name.lowercased() }) {
+        if try context.storing({ try store.patients(includeArchived: true) }).contains(where: {
+            $0.name.lowercased() == name.lowercased()
+        }) {
             throw context.fail(Phrase.demoExists(name))
         }
         // One import is one transaction: the demo appears whole or not at all.
         let patient = ArchivedPatient(
             name: name, language: context.language, archived: false, assignment: story.assignment,
             sessions: story.history.sessions, mornings: story.history.mornings,
-            clearings: story.history.clearings, shoes: [Shoe(name: DemoHistory.demoShoe, startKm: 120)])
-        try context.storing { try store.importAll(Archive(version: Archive.currentVersion, patients: [patient])) }
-        print(context.say(Phrase.demoCreated(
-            name, sessions: story.history.sessions.count, mornings: story.history.mornings.count,
-            path: context.databasePath)))
+            clearings: story.history.clearings,
+            shoes: [Shoe(name: DemoHistory.demoShoe, startKm: 120)])
+        try context.storing {
+            try store.importAll(Archive(version: Archive.currentVersion, patients: [patient]))
+        }
+        print(
+            context.say(
+                Phrase.demoCreated(
+                    name, sessions: story.history.sessions.count,
+                    mornings: story.history.mornings.count,
+                    path: context.databasePath)))
     }
 }

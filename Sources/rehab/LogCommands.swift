@@ -5,22 +5,27 @@ import RehabStore
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Log a session: activity, distance, minutes and pain scores; prints the new verdict.")
+        abstract:
+            "Log a session: activity, distance, minutes and pain scores; prints the new verdict.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "run, walk, cycle, swim, aqua_jog, cross_trainer, strength, exercises or other.")
     var activity: String
     @Option(help: "Distance in km (0-300, at most 2 decimals).") var km: String?
     @Option(help: "Duration in minutes (1-1440).") var minutes: String
-    @Option(name: .customLong("pain-during"), help: "Highest pain during, 0-10.") var painDuring: String
-    @Option(name: .customLong("pain-after"), help: "Highest pain after, 0-10.") var painAfter: String
+    @Option(name: .customLong("pain-during"), help: "Highest pain during, 0-10.") var painDuring:
+        String
+    @Option(name: .customLong("pain-after"), help: "Highest pain after, 0-10.") var painAfter:
+        String
     @Flag(name: .customLong("lasted-over-2h"), help: "Pain lasted more than 2 hours afterwards.")
     var lastedOver2h = false
     @Option(name: .customLong("flag"), help: "A red flag id (repeatable); see 'rehab plans show'.")
     var flags: [String] = []
     @Option(help: "Shoe name (added on first use).") var shoe: String?
     @Option(help: "A note (up to 2000 characters).") var note: String?
-    @Option(name: .customLong("calf-raises"), help: "Single-leg calf raises done in a test.") var calfRaises: String?
-    @Option(name: .customLong("hop-test"), help: "Single-leg hops done in a test.") var hopTest: String?
+    @Option(name: .customLong("calf-raises"), help: "Single-leg calf raises done in a test.")
+    var calfRaises: String?
+    @Option(name: .customLong("hop-test"), help: "Single-leg hops done in a test.") var hopTest:
+        String?
     @Option(help: "Date YYYY-MM-DD (default today).") var date: String?
     @Flag(help: "Print the new status as JSON.") var json = false
 
@@ -33,7 +38,9 @@ struct Log: ParsableCommand {
         let during = try context.check { try Validate.pain(painDuring, field: "pain-during") }
         let after = try context.check { try Validate.pain(painAfter, field: "pain-after") }
         let note = try context.check { try Validate.text(self.note ?? "", field: "note") }
-        let shoe = try self.shoe.map { text in try context.check { try Validate.name(text, field: "shoe") } }
+        let shoe = try self.shoe.map { text in
+            try context.check { try Validate.name(text, field: "shoe") }
+        }
         let calfRaises = try self.calfRaises.map { text in
             try context.check { try Validate.integer(text, field: "calf-raises", in: 1...500) }
         }
@@ -45,7 +52,9 @@ struct Log: ParsableCommand {
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         guard day >= followed.assignment.startDate else {
-            throw context.fail(Phrase.beforePlanStart(field: "date", date: day, start: followed.assignment.startDate))
+            throw context.fail(
+                Phrase.beforePlanStart(
+                    field: "date", date: day, start: followed.assignment.startDate))
         }
         let flagIDs = try checkedFlags(flags, plan: followed.plan, context: context)
         var session = Session(
@@ -56,7 +65,8 @@ struct Log: ParsableCommand {
             if let shoe {
                 // Shoe names match ignoring case; the first spelling stays.
                 let known = try store.shoes(patientID: followed.patient.id)
-                if let existing = known.first(where: { $0.name.lowercased() == shoe.lowercased() }) {
+                if let existing = known.first(where: { $0.name.lowercased() == shoe.lowercased() })
+                {
                     session.shoe = existing.name
                 } else {
                     try store.addShoe(patientID: followed.patient.id, Shoe(name: shoe))
@@ -108,11 +118,15 @@ struct Morning: ParsableCommand {
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         guard day >= followed.assignment.startDate else {
-            throw context.fail(Phrase.beforePlanStart(field: "date", date: day, start: followed.assignment.startDate))
+            throw context.fail(
+                Phrase.beforePlanStart(
+                    field: "date", date: day, start: followed.assignment.startDate))
         }
         let flagIDs = try checkedFlags(flags, plan: followed.plan, context: context)
         let replaced = try context.storing {
-            try store.setMorningCheck(patientID: followed.patient.id, MorningCheck(date: day, pain: score, flags: flagIDs))
+            try store.setMorningCheck(
+                patientID: followed.patient.id, MorningCheck(date: day, pain: score, flags: flagIDs)
+            )
         }
         let updated = try context.followedPlan(store)
         let status = updated.status(on: context.today)
@@ -130,7 +144,8 @@ struct ClearFlags: ParsableCommand {
         commandName: "clear-flags",
         abstract: "Record that a doctor has seen the red flags and you may continue.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Who cleared it and what they said, e.g. \"GP: may continue\".") var reason: String
+    @Option(help: "Who cleared it and what they said, e.g. \"GP: may continue\".") var reason:
+        String
 
     func run() throws {
         let context = try Context(global)
@@ -145,7 +160,8 @@ struct ClearFlags: ParsableCommand {
         guard !open.isEmpty else { throw context.fail(Phrase.noOpenFlags()) }
         try context.storing {
             try store.addClearing(
-                patientID: followed.patient.id, FlagClearing(date: context.today, reason: reason, cleared: open))
+                patientID: followed.patient.id,
+                FlagClearing(date: context.today, reason: reason, cleared: open))
         }
         print(context.say(Phrase.flagsCleared(Set(open.map(\.flag)).count)))
     }

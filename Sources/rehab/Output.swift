@@ -121,7 +121,8 @@ struct StatusJSON: Encodable {
         verdict = VerdictJSON(
             level: status.verdict.level.rawValue, action: status.verdict.action.rawValue,
             reasons: status.verdict.findings.map {
-                Reason(code: $0.code.rawValue, message: messages.reason($0, plan: plan), flag: $0.flag)
+                Reason(
+                    code: $0.code.rawValue, message: messages.reason($0, plan: plan), flag: $0.flag)
             })
         load = LoadJSON(
             metric: status.load.metric.unit, weekStart: status.load.weekStart.iso,
@@ -132,7 +133,9 @@ struct StatusJSON: Encodable {
             ready: status.readiness.ready, next: status.readiness.next?.id,
             unmet: status.readiness.unmet.map(\.rawValue))
         suggestions = status.suggestions.map {
-            SuggestionJSON(code: $0.code.rawValue, phase: $0.phase, message: messages.suggestion($0, plan: plan))
+            SuggestionJSON(
+                code: $0.code.rawValue, phase: $0.phase,
+                message: messages.suggestion($0, plan: plan))
         }
         openFlags = status.openFlags.map { OpenFlagJSON(flag: $0.flag, date: $0.date.iso) }
         morningCheckDue = status.morningCheckDue?.iso
@@ -151,11 +154,16 @@ struct Glyphs {
     let arrow: String
 
     static func forLocale(_ env: [String: String]) -> Glyphs {
-        let locale = (env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? "")
+        let locale =
+            (env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap {
+                $0.isEmpty ? nil : $0
+            } ?? env["LANG"] ?? "")
             .lowercased()
         let utf8 = locale.contains("utf-8") || locale.contains("utf8")
         return utf8
-            ? Glyphs(full: "█", partial: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], capMark: "│", bullet: "•", arrow: "→")
+            ? Glyphs(
+                full: "█", partial: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], capMark: "│",
+                bullet: "•", arrow: "→")
             : Glyphs(full: "#", partial: [""], capMark: "|", bullet: "*", arrow: "->")
     }
 

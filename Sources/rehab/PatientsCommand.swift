@@ -12,7 +12,8 @@ struct PatientsCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List patients with their plan and phase.")
+        static let configuration = CommandConfiguration(
+            abstract: "List patients with their plan and phase.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Machine-readable output.") var json = false
         @Flag(help: "Include archived patients.") var archived = false
@@ -24,10 +25,13 @@ struct PatientsCommand: ParsableCommand {
             var rows: [PatientJSON] = []
             for patient in patients {
                 let assignment = try context.storing { try store.assignment(patientID: patient.id) }
-                rows.append(PatientJSON(
-                    name: patient.name, plan: assignment?.planID, variant: assignment?.variantID,
-                    phase: assignment?.currentPhase?.phase, since: assignment?.currentPhase?.date.iso,
-                    archived: patient.archived))
+                rows.append(
+                    PatientJSON(
+                        name: patient.name, plan: assignment?.planID,
+                        variant: assignment?.variantID,
+                        phase: assignment?.currentPhase?.phase,
+                        since: assignment?.currentPhase?.date.iso,
+                        archived: patient.archived))
             }
             if json {
                 try context.printJSON(rows)
@@ -38,7 +42,10 @@ struct PatientsCommand: ParsableCommand {
                 return
             }
             for row in rows {
-                let plan = row.plan.map { p in [p, row.variant, row.phase].compactMap { $0 }.joined(separator: " · ") }
+                let plan =
+                    row.plan.map { p in
+                        [p, row.variant, row.phase].compactMap { $0 }.joined(separator: " · ")
+                    }
                     ?? context.say(Phrase.noPlanLabel())
                 print("\(row.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(plan)")
             }
@@ -87,7 +94,9 @@ struct Start: ParsableCommand {
     @Argument(help: "Plan id (see 'rehab plans').") var plan: String
     @Option(help: "Variant (severity) of the plan; default the first.") var variant: String?
     @Option(help: "Start date YYYY-MM-DD (default today).") var date: String?
-    @Option(name: .customLong("weekly-km"), help: "Weekly running km before the plan; floors the weekly cap.")
+    @Option(
+        name: .customLong("weekly-km"),
+        help: "Weekly running km before the plan; floors the weekly cap.")
     var weeklyKm: String?
     @Flag(help: "Replace the plan the patient already follows.") var replace = false
 
@@ -95,13 +104,17 @@ struct Start: ParsableCommand {
         let context = try Context(global)
         let start = try context.date(date)
         let weekly = try weeklyKm.map { text in
-            try context.check { try Validate.decimal(text, field: "weekly-km", in: 0...300, places: 1) }
+            try context.check {
+                try Validate.decimal(text, field: "weekly-km", in: 0...300, places: 1)
+            }
         }
         let template = try context.loadPlan(plan)
         let variantID: String?
         if let variant {
             guard template.variant(variant) != nil else {
-                throw context.fail(Phrase.unknownVariant(variant, plan: template.id, known: template.variants.map(\.id)))
+                throw context.fail(
+                    Phrase.unknownVariant(
+                        variant, plan: template.id, known: template.variants.map(\.id)))
             }
             variantID = variant
         } else {
@@ -113,24 +126,33 @@ struct Start: ParsableCommand {
         if existing.isEmpty {
             // A runner on their own: make their patient record on the way, named after them.
             let name = try context.check {
-                try Validate.name(global.patient ?? context.environment["USER"] ?? "runner", field: "patient")
+                try Validate.name(
+                    global.patient ?? context.environment["USER"] ?? "runner", field: "patient")
             }
-            patient = try context.storing { try store.addPatient(name: name, language: context.language) }
+            patient = try context.storing {
+                try store.addPatient(name: name, language: context.language)
+            }
             print(context.say(Phrase.patientCreatedForStart(patient.name)))
         } else {
             patient = try context.resolvePatient(store)
         }
-        if let current = try context.storing({ try store.assignment(patientID: patient.id) }), !replace {
+        if let current = try context.storing({ try store.assignment(patientID: patient.id) }),
+            !replace
+        {
             throw context.fail(Phrase.planAlreadyStarted(patient.name, plan: current.planID))
         }
         guard let first = template.phases.first else { throw context.fail(Phrase.lastPhase()) }
         let assignment = Assignment(
             planID: template.id, variantID: variantID, startDate: start, startingWeeklyKm: weekly,
             phaseHistory: [PhaseChange(phase: first.id, date: start, reason: .start)])
-        try context.storing { try store.startPlan(patientID: patient.id, assignment, replacing: replace) }
-        print(context.say(Phrase.planStarted(
-            patient: patient.name, plan: template.names.text(context.language),
-            variant: template.variant(variantID)?.names.text(context.language),
-            phase: first.names.text(context.language), date: start)))
+        try context.storing {
+            try store.startPlan(patientID: patient.id, assignment, replacing: replace)
+        }
+        print(
+            context.say(
+                Phrase.planStarted(
+                    patient: patient.name, plan: template.names.text(context.language),
+                    variant: template.variant(variantID)?.names.text(context.language),
+                    phase: first.names.text(context.language), date: start)))
     }
 }

@@ -12,7 +12,8 @@ struct PlansCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every plan: id, name, region, variants, phases.")
+        static let configuration = CommandConfiguration(
+            abstract: "List every plan: id, name, region, variants, phases.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Machine-readable output.") var json = false
 
@@ -31,9 +32,17 @@ struct PlansCommand: ParsableCommand {
                 for plan in inRegion {
                     let variants = plan.variants.map(\.id).joined(separator: ", ")
                     let phases = plan.phases.map(\.id).joined(separator: " → ")
-                    print("  \(plan.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.names.text(lang))")
-                    if !variants.isEmpty { print("  \(String(repeating: " ", count: 26)) \(context.say(Phrase.variantsLabel())): \(variants)") }
-                    print("  \(String(repeating: " ", count: 26)) \(context.say(Phrase.phasesLabel())): \(phases)")
+                    print(
+                        "  \(plan.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.names.text(lang))"
+                    )
+                    if !variants.isEmpty {
+                        print(
+                            "  \(String(repeating: " ", count: 26)) \(context.say(Phrase.variantsLabel())): \(variants)"
+                        )
+                    }
+                    print(
+                        "  \(String(repeating: " ", count: 26)) \(context.say(Phrase.phasesLabel())): \(phases)"
+                    )
                 }
             }
         }
@@ -108,7 +117,10 @@ struct PlanDetailJSON: Encodable {
         let id: String
         let name: String
         let expectedWeeks: [Int]
-        enum CodingKeys: String, CodingKey { case id, name, expectedWeeks = "expected_weeks" }
+        enum CodingKeys: String, CodingKey {
+            case id, name
+            case expectedWeeks = "expected_weeks"
+        }
     }
     struct ExerciseJSON: Encodable {
         let id: String
@@ -161,7 +173,9 @@ struct PlanDetailJSON: Encodable {
         summary = plan.summary.text(lang)
         sources = plan.sources
         variants = plan.variants.map {
-            VariantJSON(id: $0.id, name: $0.names.text(lang), expectedWeeks: [$0.expectedWeeks.lowerBound, $0.expectedWeeks.upperBound])
+            VariantJSON(
+                id: $0.id, name: $0.names.text(lang),
+                expectedWeeks: [$0.expectedWeeks.lowerBound, $0.expectedWeeks.upperBound])
         }
         redFlags = plan.redFlags.map(\.id)
         phases = plan.phases.map { phase in
@@ -171,8 +185,10 @@ struct PlanDetailJSON: Encodable {
                 allowed: phase.allowed.map(\.rawValue), avoid: phase.avoid.map(\.rawValue),
                 exercises: phase.exercises.map {
                     ExerciseJSON(
-                        id: $0.exercise, name: plan.exercise($0.exercise)?.names.text(lang) ?? $0.exercise,
-                        sets: $0.sets, reps: $0.reps, holdSeconds: $0.holdSeconds, perDay: $0.perDay,
+                        id: $0.exercise,
+                        name: plan.exercise($0.exercise)?.names.text(lang) ?? $0.exercise,
+                        sets: $0.sets, reps: $0.reps, holdSeconds: $0.holdSeconds,
+                        perDay: $0.perDay,
                         perWeek: $0.perWeek)
                 },
                 exit: exitCriteria(phase.exit))
@@ -208,39 +224,59 @@ struct PlanText {
             lines.append("")
             lines.append(context.say(Phrase.variantsLabel()) + ":")
             for v in plan.variants {
-                lines.append("  \(v.id): \(v.names.text(lang)) · \(context.say(Phrase.weeksLabel(v.expectedWeeks)))")
+                lines.append(
+                    "  \(v.id): \(v.names.text(lang)) · \(context.say(Phrase.weeksLabel(v.expectedWeeks)))"
+                )
             }
         }
         lines.append("")
         lines.append(context.say(Phrase.phasesLabel()) + ":")
         for (i, phase) in plan.phases.enumerated() {
-            lines.append("  \(i + 1). \(phase.names.text(lang)) [\(phase.id)] · \(phase.kind.name.text(lang)) · \(context.say(Phrase.daysLabel(min: phase.minDays, max: phase.maxDays)))")
+            lines.append(
+                "  \(i + 1). \(phase.names.text(lang)) [\(phase.id)] · \(phase.kind.name.text(lang)) · \(context.say(Phrase.daysLabel(min: phase.minDays, max: phase.maxDays)))"
+            )
             if let goal = phase.goal { lines.append("     \(goal.text(lang))") }
             if !phase.allowed.isEmpty {
-                lines.append("     \(context.say(Phrase.allowedLabel())): \(phase.allowed.map { $0.name.text(lang) }.joined(separator: ", "))")
+                lines.append(
+                    "     \(context.say(Phrase.allowedLabel())): \(phase.allowed.map { $0.name.text(lang) }.joined(separator: ", "))"
+                )
             }
             if !phase.avoid.isEmpty {
-                lines.append("     \(context.say(Phrase.avoidLabel())): \(phase.avoid.map { $0.name.text(lang) }.joined(separator: ", "))")
+                lines.append(
+                    "     \(context.say(Phrase.avoidLabel())): \(phase.avoid.map { $0.name.text(lang) }.joined(separator: ", "))"
+                )
             }
             for p in phase.exercises {
                 let name = plan.exercise(p.exercise)?.names.text(lang) ?? p.exercise
-                let dose = context.say(Phrase.dosage(sets: p.sets, reps: p.reps, hold: p.holdSeconds, perDay: p.perDay, perWeek: p.perWeek))
+                let dose = context.say(
+                    Phrase.dosage(
+                        sets: p.sets, reps: p.reps, hold: p.holdSeconds, perDay: p.perDay,
+                        perWeek: p.perWeek))
                 lines.append("     - \(name): \(dose)")
             }
             for (n, step) in phase.runWalk.enumerated() {
-                lines.append("     " + runWalkText(step, index: n, count: phase.runWalk.count, context: context))
+                lines.append(
+                    "     "
+                        + runWalkText(step, index: n, count: phase.runWalk.count, context: context))
             }
             let exit = exitCriteria(phase.exit)
             if !exit.isEmpty {
                 let m = context.messages
-                let items = Criterion.allCases.compactMap { c in exit[c.rawValue].map { "\(m.criterionName(c)) \(formatNumber($0, decimals: $0 == $0.rounded() ? 0 : 1))" } }
-                lines.append("     \(context.say(Phrase.exitLabel())): \(items.joined(separator: "; "))")
+                let items = Criterion.allCases.compactMap { c in
+                    exit[c.rawValue].map {
+                        "\(m.criterionName(c)) \(formatNumber($0, decimals: $0 == $0.rounded() ? 0 : 1))"
+                    }
+                }
+                lines.append(
+                    "     \(context.say(Phrase.exitLabel())): \(items.joined(separator: "; "))")
             }
         }
         if !plan.redFlags.isEmpty {
             lines.append("")
             lines.append(context.say(Phrase.redFlagsLabel()) + ":")
-            for flag in plan.redFlags { lines.append("  ! \(flag.question.text(lang)) [\(flag.id)]") }
+            for flag in plan.redFlags {
+                lines.append("  ! \(flag.question.text(lang)) [\(flag.id)]")
+            }
         }
         if !plan.advice.isEmpty {
             lines.append("")
@@ -248,17 +284,23 @@ struct PlanText {
             for a in plan.advice { lines.append("  - \(a.text(lang))") }
         }
         lines.append("")
-        lines.append("\(context.say(Phrase.sourcesLabel())): \(plan.sources.joined(separator: "; "))")
+        lines.append(
+            "\(context.say(Phrase.sourcesLabel())): \(plan.sources.joined(separator: "; "))")
         return lines.joined(separator: "\n")
     }
 }
 
 func runWalkText(_ step: RunWalkStep, index: Int, count: Int, context: Context) -> String {
     if step.walkMinutes == 0 {
-        return context.say(Phrase.continuousRun(step: index + 1, of: count, total: step.totalMinutes))
+        return context.say(
+            Phrase.continuousRun(step: index + 1, of: count, total: step.totalMinutes))
     }
     return context.say(
         Phrase.runWalkLine(
-            step: index + 1, of: count, run: formatNumber(step.runMinutes, decimals: step.runMinutes == step.runMinutes.rounded() ? 0 : 1),
-            walk: formatNumber(step.walkMinutes, decimals: step.walkMinutes == step.walkMinutes.rounded() ? 0 : 1), total: step.totalMinutes))
+            step: index + 1, of: count,
+            run: formatNumber(
+                step.runMinutes, decimals: step.runMinutes == step.runMinutes.rounded() ? 0 : 1),
+            walk: formatNumber(
+                step.walkMinutes, decimals: step.walkMinutes == step.walkMinutes.rounded() ? 0 : 1),
+            total: step.totalMinutes))
 }

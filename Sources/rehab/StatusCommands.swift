@@ -18,9 +18,12 @@ struct StatusCommand: ParsableCommand {
         let followed = try context.followedPlan(store)
         let status = followed.status(on: day)
         if json {
-            try context.printJSON(StatusJSON(status, followed: followed, messages: context.messages))
+            try context.printJSON(
+                StatusJSON(status, followed: followed, messages: context.messages))
         } else {
-            print(StatusText(status: status, followed: followed, context: context).render(brief: false))
+            print(
+                StatusText(status: status, followed: followed, context: context).render(
+                    brief: false))
         }
     }
 }
@@ -38,15 +41,25 @@ struct StatusText {
         let plan = followed.plan
         var lines: [String] = []
         if !brief {
-            let variant = followed.template.variant(followed.assignment.variantID).map { ", " + $0.names.text(lang) } ?? ""
-            lines.append("\(followed.patient.name) · \(plan.names.text(lang))\(variant) · \(status.date.iso)")
+            let variant =
+                followed.template.variant(followed.assignment.variantID).map {
+                    ", " + $0.names.text(lang)
+                } ?? ""
+            lines.append(
+                "\(followed.patient.name) · \(plan.names.text(lang))\(variant) · \(status.date.iso)"
+            )
             let phase = status.phase
             lines.append(
-                context.say(Phrase.phaseLine(number: phase.number, of: phase.of, kind: phase.phase.kind.name.text(lang), day: phase.day))
+                context.say(
+                    Phrase.phaseLine(
+                        number: phase.number, of: phase.of, kind: phase.phase.kind.name.text(lang),
+                        day: phase.day))
                     + " · " + phase.phase.names.text(lang))
         }
         let verdict = status.verdict
-        lines.append("\(context.say(Phrase.verdictLabel())): \(m.level(verdict.level).uppercased()) \(glyphs.arrow) \(m.action(verdict.action)): \(m.actionAdvice(verdict.action))")
+        lines.append(
+            "\(context.say(Phrase.verdictLabel())): \(m.level(verdict.level).uppercased()) \(glyphs.arrow) \(m.action(verdict.action)): \(m.actionAdvice(verdict.action))"
+        )
         if verdict.findings.isEmpty {
             lines.append("  \(glyphs.bullet) \(context.say(Phrase.allGood()))")
         }
@@ -57,9 +70,11 @@ struct StatusText {
         let unit = load.metric.unit
         let loadLine: String
         if let cap = load.cap {
-            let bar = glyphs.bar(load.thisWeek, cap: cap, scale: max(cap, load.thisWeek) * 1.1, width: 24)
+            let bar = glyphs.bar(
+                load.thisWeek, cap: cap, scale: max(cap, load.thisWeek) * 1.1, width: 24)
             let over = load.overCap ? " (\(context.say(Phrase.overCapMark())))" : ""
-            loadLine = "\(context.say(Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit))) [\(bar)]\(over)"
+            loadLine =
+                "\(context.say(Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit))) [\(bar)]\(over)"
         } else if load.scheduleSetsLoad {
             loadLine = context.say(Phrase.scheduleSetsLoad(formatNumber(load.thisWeek), unit: unit))
         } else {
@@ -67,7 +82,10 @@ struct StatusText {
         }
         lines.append("\(context.say(Phrase.thisWeek())) (\(load.weekStart.iso)): \(loadLine)")
         if let position = status.runWalk, !brief {
-            lines.append(runWalkText(position.step, index: position.index, count: status.phase.phase.runWalk.count, context: context))
+            lines.append(
+                runWalkText(
+                    position.step, index: position.index, count: status.phase.phase.runWalk.count,
+                    context: context))
         }
         if let due = status.morningCheckDue {
             lines.append(context.say(Phrase.morningDue(due)))
@@ -75,17 +93,25 @@ struct StatusText {
         if !brief {
             let readiness = status.readiness
             if let next = readiness.next {
-                let state = readiness.ready ? context.say(Phrase.ready()) : context.say(Phrase.notReadyYet())
-                lines.append("\(context.say(Phrase.nextPhase())): \(next.names.text(lang)) [\(next.id)] · \(state)")
+                let state =
+                    readiness.ready
+                    ? context.say(Phrase.ready()) : context.say(Phrase.notReadyYet())
+                lines.append(
+                    "\(context.say(Phrase.nextPhase())): \(next.names.text(lang)) [\(next.id)] · \(state)"
+                )
                 for criterion in readiness.criteria {
-                    lines.append("  [\(criterion.met ? "x" : " ")] \(m.criterion(criterion, unit: unit))")
+                    lines.append(
+                        "  [\(criterion.met ? "x" : " ")] \(m.criterion(criterion, unit: unit))")
                 }
             } else {
-                lines.append("\(context.say(Phrase.nextPhase())): \(context.say(Phrase.lastPhaseLabel()))")
+                lines.append(
+                    "\(context.say(Phrase.nextPhase())): \(context.say(Phrase.lastPhaseLabel()))")
             }
         }
         for suggestion in status.suggestions {
-            lines.append("\(context.say(Phrase.suggestionsLabel())): \(m.suggestion(suggestion, plan: plan))")
+            lines.append(
+                "\(context.say(Phrase.suggestionsLabel())): \(m.suggestion(suggestion, plan: plan))"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -113,7 +139,9 @@ struct Advance: ParsableCommand {
             }
             targetIndex = index
         } else {
-            guard currentIndex + 1 < plan.phases.count else { throw context.fail(Phrase.lastPhase()) }
+            guard currentIndex + 1 < plan.phases.count else {
+                throw context.fail(Phrase.lastPhase())
+            }
             targetIndex = currentIndex + 1
         }
         let target = plan.phases[targetIndex]
@@ -131,20 +159,33 @@ struct Advance: ParsableCommand {
             if !status.openFlags.isEmpty { throw context.fail(Phrase.openFlagsBlock()) }
             guard status.readiness.ready else {
                 let m = context.messages
-                let unmet = status.readiness.criteria.filter { !$0.met }.map { "  - " + m.criterion($0, unit: status.load.metric.unit) }
-                throw Failure(message: ([context.say(Phrase.notReady(target.names.text(context.language)))] + unmet + [context.say(Phrase.forceHint())]).joined(separator: "\n"))
+                let unmet = status.readiness.criteria.filter { !$0.met }.map {
+                    "  - " + m.criterion($0, unit: status.load.metric.unit)
+                }
+                throw Failure(
+                    message: ([context.say(Phrase.notReady(target.names.text(context.language)))]
+                        + unmet + [context.say(Phrase.forceHint())]).joined(separator: "\n"))
             }
             reason = .advance
         }
         try context.storing {
-            try store.addPhaseChange(patientID: followed.patient.id, PhaseChange(phase: target.id, date: context.today, reason: reason))
+            try store.addPhaseChange(
+                patientID: followed.patient.id,
+                PhaseChange(phase: target.id, date: context.today, reason: reason))
         }
         let updated = try context.followedPlan(store)
         if json {
-            try context.printJSON(StatusJSON(updated.status(on: context.today), followed: updated, messages: context.messages))
+            try context.printJSON(
+                StatusJSON(
+                    updated.status(on: context.today), followed: updated, messages: context.messages
+                ))
             return
         }
         let name = target.names.text(context.language)
-        print(context.say(reason == .stepBack ? Phrase.steppedBack(to: name, date: context.today) : Phrase.advanced(to: name, date: context.today)))
+        print(
+            context.say(
+                reason == .stepBack
+                    ? Phrase.steppedBack(to: name, date: context.today)
+                    : Phrase.advanced(to: name, date: context.today)))
     }
 }

@@ -8,11 +8,14 @@ struct Export: ParsableCommand {
         abstract: "Export every patient, plan, session, check, clearing and shoe as JSON or CSV.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "csv or json.") var format: String
-    @Option(help: "Write to this file (created 0600) instead of standard output.") var output: String?
+    @Option(help: "Write to this file (created 0600) instead of standard output.") var output:
+        String?
 
     func run() throws {
         let context = try Context(global)
-        guard ["csv", "json"].contains(format) else { throw context.fail(Phrase.unknownFormat(format)) }
+        guard ["csv", "json"].contains(format) else {
+            throw context.fail(Phrase.unknownFormat(format))
+        }
         let store = try context.openStore()
         let archive = try context.storing { try store.exportAll() }
         let text = format == "json" ? try ArchiveCodec.json(archive) : ArchiveCodec.csv(archive)
@@ -72,7 +75,9 @@ struct Import: ParsableCommand {
         }
         let archive: Archive
         do {
-            archive = ext == "json" ? try ArchiveCodec.archive(json: text) : try ArchiveCodec.archive(csv: text)
+            archive =
+                ext == "json"
+                ? try ArchiveCodec.archive(json: text) : try ArchiveCodec.archive(csv: text)
         } catch {
             throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
         }
@@ -82,9 +87,11 @@ struct Import: ParsableCommand {
         } catch {
             throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
         }
-        print(context.say(Phrase.imported(
-            patients: archive.patients.count,
-            sessions: archive.patients.reduce(0) { $0 + $1.sessions.count },
-            mornings: archive.patients.reduce(0) { $0 + $1.mornings.count })))
+        print(
+            context.say(
+                Phrase.imported(
+                    patients: archive.patients.count,
+                    sessions: archive.patients.reduce(0) { $0 + $1.sessions.count },
+                    mornings: archive.patients.reduce(0) { $0 + $1.mornings.count })))
     }
 }

@@ -11,9 +11,10 @@ struct Week: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let count = try weeks.map { text in
-            try context.check { try Validate.integer(text, field: "weeks", in: 1...520) }
-        } ?? 8
+        let count =
+            try weeks.map { text in
+                try context.check { try Validate.integer(text, field: "weeks", in: 1...520) }
+            } ?? 8
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         let summaries = Engine.weeks(
@@ -21,9 +22,10 @@ struct Week: ParsableCommand {
             through: context.today, count: count)
         let metric = followed.status(on: context.today).load.metric
         if json {
-            try context.printJSON(WeeksJSON(
-                patient: followed.patient.name, date: context.today.iso, metric: metric.unit,
-                weeks: summaries.map(WeekJSON.init)))
+            try context.printJSON(
+                WeeksJSON(
+                    patient: followed.patient.name, date: context.today.iso, metric: metric.unit,
+                    weeks: summaries.map(WeekJSON.init)))
             return
         }
         print(WeekText(weeks: summaries, context: context).render())
@@ -103,9 +105,11 @@ struct WeekText {
         let header = Phrase.weekColumns().map { context.say($0) }
         var rows: [[String]] = [header]
         for w in weeks {
-            let pain = [w.maxPainDuring, w.maxPainAfter].map { $0.map(String.init) ?? "-" }.joined(separator: "/")
+            let pain = [w.maxPainDuring, w.maxPainAfter].map { $0.map(String.init) ?? "-" }.joined(
+                separator: "/")
             rows.append([
-                w.weekStart.iso, "\(formatNumber(w.load)) \(w.metric.unit)" + (w.overCap ? "!" : ""),
+                w.weekStart.iso,
+                "\(formatNumber(w.load)) \(w.metric.unit)" + (w.overCap ? "!" : ""),
                 w.cap.map { formatNumber($0) } ?? "-", String(w.sessions), String(w.minutes), pain,
                 w.worstLevel.map { m.level($0) } ?? "-", m.weekClass(w.classification),
             ])
@@ -121,16 +125,20 @@ struct WeekText {
         lines.append("")
         // Bars share a scale only with weeks of the same metric: minutes and km don't compare.
         func scale(_ metric: LoadMetric) -> Double {
-            (weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0) * 1.05
+            (weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0)
+                * 1.05
         }
         for w in weeks {
             let scale = scale(w.metric)
             let bar = glyphs.bar(w.load, cap: w.cap, scale: scale, width: 40)
             let mark = w.overCap ? " !" : ""
-            lines.append("\(w.weekStart.iso) \(bar) \(formatNumber(w.load)) \(w.metric.unit)\(mark)")
+            lines.append(
+                "\(w.weekStart.iso) \(bar) \(formatNumber(w.load)) \(w.metric.unit)\(mark)")
         }
         if weeks.contains(where: { $0.cap != nil }) {
-            lines.append("\(String(repeating: " ", count: 11))\(glyphs.capMark) = \(context.say(Phrase.weekColumns()[2]))")
+            lines.append(
+                "\(String(repeating: " ", count: 11))\(glyphs.capMark) = \(context.say(Phrase.weekColumns()[2]))"
+            )
         }
         return lines.joined(separator: "\n")
     }
