@@ -56,9 +56,11 @@ import Testing
 
     static let shortSchedule = [
         RunWalkStep(
-            runMinutes: 4, walkMinutes: 1, totalMinutes: 20, sessionsPerWeek: 3, sessionsToPass: 1),
+            runMinutes: 4, walkMinutes: 1, totalMinutes: 20, sessionsPerWeek: 3,
+            sessionsToPass: 1),
         RunWalkStep(
-            runMinutes: 20, walkMinutes: 0, totalMinutes: 20, sessionsPerWeek: 3, sessionsToPass: 1),
+            runMinutes: 20, walkMinutes: 0, totalMinutes: 20, sessionsPerWeek: 3,
+            sessionsToPass: 1),
     ]
 
     @Test func theLoaderReadsEveryKindOfPhaseOverride() throws {
