@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
-            name: "RehabTUITests", dependencies: ["RehabTUI", "RehabPlans"],
+            name: "RehabTUITests", dependencies: ["RehabTUI", "RehabPlans", "RehabStore"],
             exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

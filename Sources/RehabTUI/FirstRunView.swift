@@ -108,8 +108,10 @@ enum PickerView {
                 region = plan.region
                 lines.append(TextLine(plan.region.name.text(lang), pen: Theme.dim))
             }
-            if index == picker.selected { selectedRow = lines.count }
-            lines.append(TextLine("  " + plan.names.text(lang)))
+            let isSelected = index == picker.selected
+            if isSelected { selectedRow = lines.count }
+            lines.append(TextLine((isSelected ? state.glyphs.selection + " " : "  ")
+                + plan.names.text(lang)))
         }
         var listState = SelectionState(selected: selectedRow)
         let listArea = left.inset(right: 1)

@@ -66,7 +66,9 @@ enum LogView {
         let rows = Paragraph(state.say(UIPhrase.formHint()), pen: Theme.dim)
             .rows(width: area.width - 2)
         let top = max(y + 1, area.bottom - rows.count)
-        for (offset, row) in rows.enumerated() where top + offset < area.bottom {
+        // Half a hint misleads; the status bar has the main keys anyway.
+        guard top + rows.count <= area.bottom else { return }
+        for (offset, row) in rows.enumerated() {
             grid.put(row, x: area.x + 1, y: top + offset, clip: area)
         }
     }
@@ -112,9 +114,12 @@ enum LogView {
         _ label: String, _ value: String, _ focused: Bool, _ glyphs: Glyphs, _ row: Rect,
         _ grid: inout Grid
     ) {
-        let ascii = glyphs == .ascii
-        let text = focused ? "\(ascii ? "<" : "◀") \(value) \(ascii ? ">" : "▶")" : "  \(value)"
-        plain(label, text, focused, row, &grid)
+        plain(label, value, focused, row, &grid)
+        if focused {
+            let x = row.x + labelWidth + 1 + CellWidth.of(value)
+            grid.put(glyphs == .ascii ? "  <- ->" : "  ← →", x: x, y: row.y, pen: Theme.dim,
+                clip: row)
+        }
     }
 
     /// A 0-10 score as a bar of ten cells and the number.
@@ -146,20 +151,20 @@ enum LogView {
         let count = state.say(UIPhrase.chosenCount(choice.chosen.count))
         guard focused, choice.options.indices.contains(choice.cursor) else {
             let names = choice.chosen.map { flagName($0, state) }.joined(separator: ", ")
-            grid.put(names.isEmpty ? "  " + count : "  " + names, x: x, y: row.y,
+            grid.put(names.isEmpty ? count : names, x: x, y: row.y,
                 pen: choice.chosen.isEmpty ? .plain : Theme.error, clip: row)
             return
         }
         let id = choice.options[choice.cursor]
-        let ascii = state.glyphs == .ascii
+        let arrows = state.glyphs == .ascii ? "<- ->" : "← →"
         let mark = choice.chosen.contains(id) ? state.glyphs.checked : state.glyphs.unchecked
-        let tail = " \(ascii ? ">" : "▶") · \(count)"
-        let room = row.right - x - CellWidth.of(tail) - CellWidth.of(mark) - 3
+        let tail = "  \(choice.cursor + 1)/\(choice.options.count) \(arrows) · \(count)"
+        let room = row.right - x - CellWidth.of(tail) - CellWidth.of(mark) - 1
         let name = TextFit.truncate(flagName(id, state), to: max(4, room),
             ellipsis: state.glyphs.ellipsis)
-        let end = grid.put("\(ascii ? "<" : "◀") \(mark) \(name)", x: x, y: row.y,
+        let end = grid.put("\(mark) \(name)", x: x, y: row.y,
             pen: Pen(style: [.bold, .reverse]), clip: row)
-        grid.put(tail, x: end, y: row.y, pen: .bold, clip: row)
+        grid.put(tail, x: end, y: row.y, pen: Theme.dim, clip: row)
     }
 
     /// The short built-in name where there is one; else the plan's question.

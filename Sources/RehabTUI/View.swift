@@ -1,3 +1,4 @@
+import Foundation
 import RehabCore
 import TerminalUI
 
@@ -170,7 +171,46 @@ public func render(_ state: AppState) -> Grid {
     }
     StatusBar(KeyTable.hints(for: state)).render(
         in: Rect(x: 0, y: state.size.height - 1, width: state.size.width, height: 1), on: &grid)
+    if state.glyphs == .ascii { ASCIIFallback.apply(to: &grid) }
     return grid
+}
+
+/// A terminal whose locale is not UTF-8 cannot show "·", "→" or "é": every cell gets a
+/// plain ASCII stand-in of the same width, so nothing turns into garbage or shifts.
+enum ASCIIFallback {
+    static let replacements: [String: String] = [
+        "·": ".", "×": "x", "→": ">", "←": "<", "↑": "^", "↓": "v", "…": "~", "–": "-",
+        "—": "-", "‘": "'", "’": "'", "“": "\"", "”": "\"", "↵": "<", "⌫": "<", "⚑": "!",
+        "≤": "<", "≥": ">", "°": "o", "½": "h",
+    ]
+
+    static func apply(to grid: inout Grid) {
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                guard !cell.isContinuation, !cell.symbol.allSatisfy(\.isASCII) else { continue }
+                var plain = Cell(stand(in: cell.symbol), pen: cell.pen)
+                if cell.width == 2 {
+                    plain.symbol = "?"
+                    grid.set(plain, x: x, y: y)
+                    grid.set(Cell("?", pen: cell.pen), x: x + 1, y: y)
+                } else {
+                    grid.set(plain, x: x, y: y)
+                }
+            }
+        }
+    }
+
+    static func stand(in symbol: String) -> String {
+        if let known = replacements[symbol] { return known }
+        // Letters with accents keep their base letter (é → e, ë → e).
+        if let base = symbol.decomposedStringWithCanonicalMapping.unicodeScalars.first,
+            base.isASCII
+        {
+            return String(base)
+        }
+        return "?"
+    }
 }
 
 /// The top row: who and when on the left, the three main screens on the right.

@@ -104,14 +104,16 @@ import Testing
 
 @Suite struct StopTests {
     /// Sam with a red flag reported yesterday.
-    static func flagged() -> App<MemoryRunner> {
+    static func flaggedRunner() -> MemoryRunner {
         var runner = Fixture.buildUpRunner()
         var history = runner.histories[1] ?? History()
         history.mornings = [MorningCheck(date: Day(iso: "2026-03-01")!, pain: 2,
             flags: [RedFlag.locking])]
         runner.histories[1] = history
-        return Fixture.app(runner)
+        return runner
     }
+
+    static func flagged() -> App<MemoryRunner> { Fixture.app(flaggedRunner()) }
 
     @Test func openFlagsStartOnTheStopScreen() {
         let app = StopTests.flagged()
