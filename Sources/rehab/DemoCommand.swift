@@ -14,7 +14,9 @@ struct Demo: ParsableCommand {
         let context = try Context(global)
         let plan = try context.loadPlan("itbs")
         let variant = plan.variants.first?.id
-        let story = DemoHistory.story(plan: plan, variant: variant, today: context.today)
+        // The story follows the plan as this variant resolves it (its own phase lengths and steps).
+        let story = DemoHistory.story(
+            plan: plan.resolved(variant: variant), variant: variant, today: context.today)
         let store = try context.openStore()
         let name = global.patient ?? Demo.patientName
         if try context.storing({ try store.patients(includeArchived: true) }).contains(where: {
