@@ -263,8 +263,15 @@ struct PlanText {
             if !exit.isEmpty {
                 let m = context.messages
                 let items = Criterion.allCases.compactMap { c in
-                    exit[c.rawValue].map {
-                        "\(m.criterionName(c)) \(formatNumber($0, decimals: $0 == $0.rounded() ? 0 : 1))"
+                    exit[c.rawValue].map { value in
+                        let number = formatNumber(value, decimals: value == value.rounded() ? 0 : 1)
+                        switch c {
+                        case .runWalkCompleted: return m.criterionName(c)
+                        case .minDays: return "\(m.criterionName(c)) \(number)"
+                        case .painFreeWalkMinutes: return "\(m.criterionName(c)) \(number) min"
+                        case .weeklyLoad: return "\(m.criterionName(c)) \(number) \(phase.loadMetric.unit)"
+                        default: return "\(m.criterionName(c)) \(number)"
+                        }
                     }
                 }
                 lines.append(
