@@ -6,8 +6,8 @@ import RehabStore
 struct PatientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patients",
-        abstract: "List and add patients.",
-        subcommands: [List.self, Add.self],
+        abstract: "List, add and delete patients.",
+        subcommands: [List.self, Add.self, Delete.self],
         defaultSubcommand: List.self
     )
 
@@ -154,5 +154,40 @@ struct Start: ParsableCommand {
                     patient: patient.name, plan: template.names.text(context.language),
                     variant: template.variant(variantID)?.names.text(context.language),
                     phase: first.names.text(context.language), date: start)))
+    }
+}
+
+extension PatientsCommand {
+    /// Deletes a patient for good: their rows, then the freed pages (see `Store.deletePatient`).
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a patient and everything stored about them (needs --yes).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The patient's full name.") var name: String
+        @Flag(help: "Confirm: the deletion cannot be undone.") var yes = false
+
+        func run() throws {
+            let context = try Context(global)
+            let store = try context.openStore()
+            let all = try context.storing { try store.patients(includeArchived: true) }
+            // The full name only, never a prefix: a deletion must not guess.
+            guard let patient = all.first(where: { $0.name.lowercased() == name.lowercased() })
+            else {
+                throw context.fail(Phrase.unknownPatient(name, known: all.map(\.name)))
+            }
+            let contents = try context.storing {
+                let history = try store.history(patientID: patient.id)
+                return Phrase.patientContents(
+                    plan: try store.assignment(patientID: patient.id)?.planID,
+                    sessions: history.sessions.count, mornings: history.mornings.count,
+                    clearings: history.clearings.count,
+                    shoes: try store.shoes(patientID: patient.id).count)
+            }
+            guard yes else {
+                throw context.fail(Phrase.deleteNeedsYes(patient.name, contents: contents))
+            }
+            try context.storing { try store.deletePatient(id: patient.id) }
+            print(context.say(Phrase.patientDeleted(patient.name, contents: contents)))
+        }
     }
 }

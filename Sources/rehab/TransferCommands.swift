@@ -7,12 +7,24 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export every patient, plan, session, check, clearing and shoe as JSON or CSV.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "csv or json.") var format: String
+    @Option(help: "csv or json (json with --all).") var format: String?
+    @Flag(
+        help: """
+            Every table: patients, plans and overrides, phase changes, sessions, morning checks, \
+            flag clearings, shoes (JSON unless --format csv).
+            """)
+    var all = false
     @Option(help: "Write to this file (created 0600) instead of standard output.") var output:
         String?
 
     func run() throws {
         let context = try Context(global)
+        // Either format exports every table; --all says so explicitly and picks JSON.
+        guard let format = format ?? (all ? "json" : nil) else {
+            let message = "rehab: " + context.say(Phrase.formatOrAll()) + "\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            throw ExitCode(2)
+        }
         guard ["csv", "json"].contains(format) else {
             throw context.fail(Phrase.unknownFormat(format))
         }
@@ -44,54 +56,5 @@ func writePrivately(_ text: String, to path: String) throws {
         let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard n > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         written += n
-    }
-}
-
-struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Import a .json or .csv file made by 'rehab export' (all or nothing).")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "The file to import.") var file: String
-
-    func run() throws {
-        let context = try Context(global)
-        let ext = (file as NSString).pathExtension.lowercased()
-        switch ext {
-        case "json", "csv": break
-        case "fit": throw context.fail(Phrase.fitNotSupported(file))
-        default: throw context.fail(Phrase.unsupportedImport(file))
-        }
-        let text: String
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw context.fail(Phrase.importFailed(file, reason: "not UTF-8"))
-            }
-            text = decoded
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw context.fail(Phrase.cannotRead(file, reason: error.localizedDescription))
-        }
-        let archive: Archive
-        do {
-            archive =
-                ext == "json"
-                ? try ArchiveCodec.archive(json: text) : try ArchiveCodec.archive(csv: text)
-        } catch {
-            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
-        }
-        let store = try context.openStore()
-        do {
-            try store.importAll(archive)
-        } catch {
-            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
-        }
-        print(
-            context.say(
-                Phrase.imported(
-                    patients: archive.patients.count,
-                    sessions: archive.patients.reduce(0) { $0 + $1.sessions.count },
-                    mornings: archive.patients.reduce(0) { $0 + $1.mornings.count })))
     }
 }

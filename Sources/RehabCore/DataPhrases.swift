@@ -1,0 +1,57 @@
+// Phrases of the commands that copy or remove a whole patient or database: `rehab backup`,
+// `rehab patients delete`, `rehab export --all`. Both languages by construction.
+
+extension Phrase {
+    /// What a patient's deletion would remove, for the refusal without --yes and the receipt.
+    public static func patientContents(
+        plan: String?, sessions: Int, mornings: Int, clearings: Int, shoes: Int
+    ) -> LocalizedText {
+        let planNL = plan.map { "plan \($0), " } ?? ""
+        let planEN = plan.map { "plan \($0), " } ?? ""
+        return LocalizedText(
+            nl: "\(planNL)sessies: \(sessions), ochtendchecks: \(mornings), "
+                + "vrijgaven van rode vlaggen: \(clearings), schoenen: \(shoes)",
+            en: "\(planEN)sessions: \(sessions), morning checks: \(mornings), "
+                + "red-flag clearings: \(clearings), shoes: \(shoes)")
+    }
+
+    public static func deleteNeedsYes(_ name: String, contents: LocalizedText) -> LocalizedText {
+        LocalizedText(
+            nl: "yes: verwijderen van '\(name)' wist de patiënt en alles wat erbij hoort ("
+                + contents.nl + "); dit kan niet ongedaan worden; bevestig met --yes",
+            en: "yes: deleting '\(name)' removes the patient and everything stored about them ("
+                + contents.en + "); this cannot be undone; confirm with --yes")
+    }
+
+    public static func patientDeleted(_ name: String, contents: LocalizedText) -> LocalizedText {
+        LocalizedText(
+            nl: "'\(name)' verwijderd (\(contents.nl)); het databasebestand is opnieuw geschreven",
+            en: "deleted '\(name)' (\(contents.en)); the database file was rewritten")
+    }
+
+    public static func noDatabase(_ path: String) -> LocalizedText {
+        LocalizedText(
+            nl: "db: er is geen database in \(path); niets om te kopiëren",
+            en: "db: there is no database at \(path); nothing to copy")
+    }
+
+    public static func backupExists(_ path: String) -> LocalizedText {
+        LocalizedText(
+            nl: "file: \(path) bestaat al; kies een nieuwe naam of voeg --replace toe",
+            en: "file: \(path) already exists; choose a new name or add --replace")
+    }
+
+    public static func backupWritten(_ path: String, patients: Int, sessions: Int)
+        -> LocalizedText
+    {
+        LocalizedText(
+            nl: "kopie geschreven naar \(path): \(patients) patiënt(en), \(sessions) sessies",
+            en: "backup written to \(path): \(patients) patient(s), \(sessions) sessions")
+    }
+
+    public static func formatOrAll() -> LocalizedText {
+        LocalizedText(
+            nl: "format: kies --format csv of --format json, of --all (alles als JSON)",
+            en: "format: choose --format csv or --format json, or --all (everything as JSON)")
+    }
+}
