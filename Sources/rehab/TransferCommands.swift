@@ -58,3 +58,52 @@ func writePrivately(_ text: String, to path: String) throws {
         written += n
     }
 }
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a .json or .csv file made by 'rehab export' (all or nothing).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The file to import.") var file: String
+
+    func run() throws {
+        let context = try Context(global)
+        let ext = (file as NSString).pathExtension.lowercased()
+        switch ext {
+        case "json", "csv": break
+        case "fit": throw context.fail(Phrase.fitNotSupported(file))
+        default: throw context.fail(Phrase.unsupportedImport(file))
+        }
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw context.fail(Phrase.importFailed(file, reason: "not UTF-8"))
+            }
+            text = decoded
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw context.fail(Phrase.cannotRead(file, reason: error.localizedDescription))
+        }
+        let archive: Archive
+        do {
+            archive =
+                ext == "json"
+                ? try ArchiveCodec.archive(json: text) : try ArchiveCodec.archive(csv: text)
+        } catch {
+            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
+        }
+        let store = try context.openStore()
+        do {
+            try store.importAll(archive)
+        } catch {
+            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
+        }
+        print(
+            context.say(
+                Phrase.imported(
+                    patients: archive.patients.count,
+                    sessions: archive.patients.reduce(0) { $0 + $1.sessions.count },
+                    mornings: archive.patients.reduce(0) { $0 + $1.mornings.count })))
+    }
+}
