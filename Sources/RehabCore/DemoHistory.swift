@@ -29,12 +29,16 @@ public enum DemoHistory {
     /// doctor clears two days later. Today's morning check is left open, as a runner opening
     /// rehab before breakfast would find it.
     public static func story(
-        plan: Plan, variant: String?, today: Day, weeks: Int = 8, seed: UInt64 = 7
+        plan: Plan, variant: String?, today: Day, weeks: Int? = nil, seed: UInt64 = 7
     )
         -> Story
     {
         var rng = Generator(seed: seed)
-        let totalDays = max(21, weeks * 7)
+        // By default the story runs each phase but the last for its planned length and ends
+        // halfway through the last one: about two months for most plans.
+        let planned = plan.phases.dropLast().reduce(0) { $0 + phaseLength($1) }
+            + (plan.phases.last.map { ($0.minDays + ($0.maxDays ?? $0.minDays + 14)) / 2 } ?? 0)
+        let totalDays = max(21, weeks.map { $0 * 7 } ?? planned)
         let start = today.adding(days: -totalDays)
         // Each phase but the last runs its full planned length (a cautious runner); the last
         // takes the rest.
@@ -43,7 +47,7 @@ public enum DemoHistory {
         for (i, phase) in plan.phases.enumerated() where next < today {
             changes.append(
                 PhaseChange(phase: phase.id, date: next, reason: i == 0 ? .start : .advance))
-            next = next.adding(days: max(7, phase.maxDays ?? phase.minDays + 7))
+            next = next.adding(days: phaseLength(phase))
         }
         let redDay = start.adding(days: totalDays * 3 / 7).weekStart  // a Monday: a session day
         let flagDay = start.adding(days: totalDays * 4 / 7)
@@ -126,6 +130,9 @@ public enum DemoHistory {
     }
 
     public static let demoShoe = "Demo trainers"
+
+    /// A cautious runner stays in each phase for its planned maximum.
+    static func phaseLength(_ phase: Phase) -> Int { max(7, phase.maxDays ?? phase.minDays + 7) }
 
     /// 1.08 to the power n, without Foundation.
     static func pow108(_ n: Int) -> Double {

@@ -5,7 +5,7 @@ import RehabStore
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add a demo patient with 8 weeks of realistic history (runner's knee plan).")
+        abstract: "Add a demo patient with about two months of realistic history (runner's knee plan).")
     @OptionGroup var global: GlobalOptions
 
     static let patientName = "Sam"
