@@ -116,9 +116,12 @@ public enum DemoHistory {
                         cleared: [FlagReport(flag: RedFlag.swellingWarmthRedness, date: flagDay)]))
             }
             let afterRedDay = date == redDay.adding(days: 1)
+            // Morning stiffness eases from 2 to 0 over the weeks and never creeps up, except
+            // the morning after the red day: one worse morning, as the rule means it.
+            let settled = max(0, 2 - offset / 12)
             if rng.chance(85) || afterRedDay || !flags.isEmpty {
                 mornings.append(
-                    MorningCheck(date: date, pain: afterRedDay ? 4 : rng.below(2), flags: flags))
+                    MorningCheck(date: date, pain: afterRedDay ? 4 : settled, flags: flags))
             }
         }
         let assignment = Assignment(
