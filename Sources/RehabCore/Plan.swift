@@ -373,6 +373,13 @@ public struct Plan: Hashable, Sendable, Codable {
             }
         }
         plan.thresholds = plan.thresholds.merged(with: overrides.thresholds)
+        // The patient's thresholds also win over a phase's own (plans/SCHEMA.md layering).
+        if !overrides.thresholds.isEmpty {
+            for i in plan.phases.indices {
+                plan.phases[i].thresholds = plan.phases[i].thresholds.merged(
+                    with: overrides.thresholds)
+            }
+        }
         plan.apply(phaseDays: overrides.phaseDays)
         for (phaseID, exercises) in overrides.exercises {
             if let i = plan.phaseIndex(phaseID) { plan.phases[i].exercises = exercises }

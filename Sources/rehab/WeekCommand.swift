@@ -17,19 +17,29 @@ struct Week: ParsableCommand {
             } ?? 8
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
-        let summaries = Engine.weeks(
+        let series = Engine.series(
             plan: followed.plan, assignment: followed.assignment, history: followed.history,
-            through: context.today, count: count)
+            through: context.today, weeks: count)
         let metric = followed.status(on: context.today).load.metric
         if json {
             try context.printJSON(
                 WeeksJSON(
                     patient: followed.patient.name, date: context.today.iso, metric: metric.unit,
-                    weeks: summaries.map(WeekJSON.init)))
+                    weeks: series.weeks.map(WeekJSON.init), series: series))
             return
         }
-        print(WeekText(weeks: summaries, context: context).render())
+        print(
+            WeekText(
+                weeks: series.weeks, context: context, series: series,
+                width: terminalWidth(context.environment)
+            ).render())
     }
+}
+
+/// The width to fill: $COLUMNS when it is a sane number, else 80; never below 60.
+func terminalWidth(_ env: [String: String]) -> Int {
+    guard let text = env["COLUMNS"], let columns = Int(text), columns > 0 else { return 80 }
+    return min(max(columns, 60), 400)
 }
 
 struct WeeksJSON: Encodable {
@@ -37,6 +47,128 @@ struct WeeksJSON: Encodable {
     let date: String
     let metric: String
     let weeks: [WeekJSON]
+    let adherence: [AdherenceJSON]
+    let pain: [PainJSON]
+    let phases: [PhaseBandJSON]
+    let acuteChronic: AcuteChronicJSON
+
+    init(patient: String, date: String, metric: String, weeks: [WeekJSON], series: ProgressSeries)
+    {
+        self.patient = patient
+        self.date = date
+        self.metric = metric
+        self.weeks = weeks
+        adherence = series.adherence.map(AdherenceJSON.init)
+        pain = series.pain.map(PainJSON.init)
+        phases = series.phases.map(PhaseBandJSON.init)
+        acuteChronic = AcuteChronicJSON(series.acuteChronic)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case patient, date, metric, weeks, adherence, pain, phases
+        case acuteChronic = "acute_chronic"
+    }
+}
+
+struct AdherenceJSON: Encodable {
+    let weekStart: String
+    let days: Int
+    let sessionsPrescribed: Int
+    let sessionsDone: Int
+    let exercisesPrescribed: Int
+    let exercisesDone: Int
+
+    init(_ a: WeekAdherence) {
+        weekStart = a.weekStart.iso
+        days = a.days
+        sessionsPrescribed = a.sessionsPrescribed
+        sessionsDone = a.sessionsDone
+        exercisesPrescribed = a.exercisesPrescribed
+        exercisesDone = a.exercisesDone
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case days
+        case weekStart = "week_start"
+        case sessionsPrescribed = "sessions_prescribed"
+        case sessionsDone = "sessions_done"
+        case exercisesPrescribed = "exercises_prescribed"
+        case exercisesDone = "exercises_done"
+    }
+}
+
+struct PainJSON: Encodable {
+    let date: String
+    let during: Int?
+    let after: Int?
+    let nextMorning: Int?
+
+    init(_ p: DayPain) {
+        date = p.day.iso
+        during = p.during
+        after = p.after
+        nextMorning = p.nextMorning
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case date, during, after
+        case nextMorning = "next_morning"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(date, forKey: .date)
+        try c.encode(during, forKey: .during)
+        try c.encode(after, forKey: .after)
+        try c.encode(nextMorning, forKey: .nextMorning)
+    }
+}
+
+struct PhaseBandJSON: Encodable {
+    let phase: String
+    let kind: String
+    let from: String
+    let through: String
+
+    init(_ b: PhaseBand) {
+        phase = b.phase
+        kind = b.kind.rawValue
+        from = b.from.iso
+        through = b.through.iso
+    }
+}
+
+/// Information only (see `AcuteChronic`): the latest values, not the daily series.
+struct AcuteChronicJSON: Encodable {
+    let metric: String
+    let days: Int
+    let acute: Double?
+    let chronic: Double?
+    let ratio: Double?
+    let informationOnly = true
+
+    init(_ ac: AcuteChronic) {
+        metric = ac.metric.unit
+        days = ac.points.count
+        acute = ac.points.last.map { rounded($0.acute) }
+        chronic = ac.points.last.map { rounded($0.chronic) }
+        ratio = ac.latest.map(rounded)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case metric, days, acute, chronic, ratio
+        case informationOnly = "information_only"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(metric, forKey: .metric)
+        try c.encode(days, forKey: .days)
+        try c.encode(acute, forKey: .acute)
+        try c.encode(chronic, forKey: .chronic)
+        try c.encode(ratio, forKey: .ratio)
+        try c.encode(informationOnly, forKey: .informationOnly)
+    }
 }
 
 struct WeekJSON: Encodable {
@@ -94,19 +226,46 @@ struct WeekJSON: Encodable {
     }
 }
 
-/// The week table and a horizontal bar chart with the cap marked on every bar.
+
+/// The week table, then text charts that fill `width` columns: load per week against the cap,
+/// pain per day (during, after, next morning: one labelled row each, so they read without
+/// colour), adherence per week, and the acute:chronic ratio as information.
 struct WeekText {
     let weeks: [WeekSummary]
     let context: Context
+    var series: ProgressSeries? = nil
+    var width = 80
+
+    private var glyphs: Glyphs { Glyphs.forLocale(context.environment) }
+    private var unicode: Bool { glyphs.full != "#" }
 
     func render() -> String {
+        var lines = table()
+        lines.append("")
+        lines += loadChart()
+        if let series {
+            lines.append("")
+            lines += painChart(series)
+            lines.append("")
+            lines += adherenceChart(series.adherence)
+            lines.append("")
+            let ratio = series.acuteChronic.latest
+            lines += wrap(
+                context.say(
+                    ratio.map { Phrase.acuteChronic(formatNumber($0, decimals: 2)) }
+                        ?? Phrase.acuteChronicTooEarly()), width: width)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The table; the kind and active-minutes columns go first when the width is short.
+    func table() -> [String] {
         let m = context.messages
-        let glyphs = Glyphs.forLocale(context.environment)
         let header = Phrase.weekColumns().map { context.say($0) }
         var rows: [[String]] = [header]
         for w in weeks {
-            let pain = [w.maxPainDuring, w.maxPainAfter].map { $0.map(String.init) ?? "-" }.joined(
-                separator: "/")
+            let pain = [w.maxPainDuring, w.maxPainAfter].map { $0.map(String.init) ?? "-" }
+                .joined(separator: "/")
             rows.append([
                 w.weekStart.iso,
                 "\(formatNumber(w.load)) \(w.metric.unit)" + (w.overCap ? "!" : ""),
@@ -114,32 +273,141 @@ struct WeekText {
                 w.worstLevel.map { m.level($0) } ?? "-", m.weekClass(w.classification),
             ])
         }
-        let widths = header.indices.map { col in rows.map { $0[col].count }.max() ?? 0 }
-        var lines = rows.map { row in
-            row.enumerated().map { col, cell in
-                // Numbers right-aligned, words left-aligned.
-                let pad = String(repeating: " ", count: widths[col] - cell.count)
-                return (1...4).contains(col) ? pad + cell : cell + pad
-            }.joined(separator: "  ")
+        var columns = Array(header.indices)
+        func render() -> [String] {
+            let widths = columns.map { col in rows.map { $0[col].count }.max() ?? 0 }
+            return rows.map { row in
+                zip(columns, widths).map { col, width in
+                    let cell = row[col]
+                    // Numbers right-aligned, words left-aligned.
+                    let pad = String(repeating: " ", count: width - cell.count)
+                    return (1...4).contains(col) ? pad + cell : cell + pad
+                }.joined(separator: "  ").trimmingTrailingSpaces
+            }
         }
-        lines.append("")
-        // Bars share a scale only with weeks of the same metric: minutes and km don't compare.
+        var lines = render()
+        for drop in [7, 4] where (lines.map(\.count).max() ?? 0) > width {
+            columns.removeAll { $0 == drop }
+            lines = render()
+        }
+        return lines
+    }
+
+    /// One bar a week; bars share a scale only with weeks of the same metric.
+    func loadChart() -> [String] {
+        let labels = weeks.map { w in
+            "\(formatNumber(w.load)) \(w.metric.unit)" + (w.overCap ? " !" : "")
+        }
+        let labelWidth = labels.map(\.count).max() ?? 0
+        let barWidth = max(10, width - 11 - 1 - labelWidth)
         func scale(_ metric: LoadMetric) -> Double {
             (weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0)
                 * 1.05
         }
-        for w in weeks {
-            let scale = scale(w.metric)
-            let bar = glyphs.bar(w.load, cap: w.cap, scale: scale, width: 40)
-            let mark = w.overCap ? " !" : ""
-            lines.append(
-                "\(w.weekStart.iso) \(bar) \(formatNumber(w.load)) \(w.metric.unit)\(mark)")
+        let units = Set(weeks.map(\.metric.unit)).sorted().joined(separator: ", ")
+        var lines = [context.say(Phrase.loadChartTitle(unit: units, capMark: glyphs.capMark))]
+        for (w, label) in zip(weeks, labels) {
+            let bar = glyphs.bar(w.load, cap: w.cap, scale: scale(w.metric), width: barWidth)
+            lines.append("\(w.weekStart.iso) \(bar) \(label)".trimmingTrailingSpaces)
         }
-        if weeks.contains(where: { $0.cap != nil }) {
-            lines.append(
-                "\(String(repeating: " ", count: 11))\(glyphs.capMark) = \(context.say(Phrase.weekColumns()[2]))"
-            )
+        return lines
+    }
+
+    /// The last days that fit the width, one column a day.
+    func painChart(_ series: ProgressSeries) -> [String] {
+        let names = Phrase.painRows().map { context.say($0) }
+        let labelWidth = (names.map(\.count).max() ?? 0) + 1
+        let spanDays = series.from.days(to: series.today) + 1
+        let days = max(1, min(width - labelWidth, spanDays))
+        let first = series.today.adding(days: 1 - days)
+        let byDay = Dictionary(series.pain.map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
+        let none = unicode ? "·" : "."
+        let notLogged = context.say(Phrase.notLogged())
+        let legend =
+            unicode
+            ? "▁ = 0 … █ = 10, \(none) = \(notLogged)" : "0-9, X = 10, \(none) = \(notLogged)"
+        var lines = wrap(context.say(Phrase.painChartTitle(days: days, legend: legend)), width: width)
+        let values: [(DayPain) -> Int?] = [{ $0.during }, { $0.after }, { $0.nextMorning }]
+        for (name, value) in zip(names, values) {
+            let cells = (0..<days).map { offset -> String in
+                guard let score = byDay[first.adding(days: offset)].flatMap(value) else {
+                    return none
+                }
+                return painGlyph(score)
+            }
+            lines.append(name.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+                + cells.joined())
         }
-        return lines.joined(separator: "\n")
+        let indent = String(repeating: " ", count: labelWidth)
+        if days >= 21 {
+            let gap = String(repeating: " ", count: days - 20)
+            lines.append(indent + first.iso + gap + series.today.iso)
+        } else {
+            lines.append(indent + first.iso)
+        }
+        lines.append(indent + context.say(Phrase.painMorningNote()))
+        return lines
+    }
+
+    /// A pain score as one cell: eight block heights, or a digit (X = 10) in ASCII.
+    func painGlyph(_ score: Int) -> String {
+        let s = min(10, max(0, score))
+        if !unicode { return s == 10 ? "X" : String(s) }
+        let blocks = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        return blocks[(s * 7 + 9) / 10]
+    }
+
+    func adherenceChart(_ adherence: [WeekAdherence]) -> [String] {
+        let names = Phrase.adherenceColumns().map { context.say($0) }
+        let countWidth = 5
+        let barWidth = max(8, (width - 11 - 2 * (1 + countWidth) - 2) / 2)
+        let filled = unicode ? "█" : "#"
+        let empty = unicode ? "░" : "-"
+        func cell(_ done: Int, _ asked: Int) -> String {
+            let count = asked > 0 ? "\(done)/\(asked)" : "-"
+            let padded = count.padding(toLength: countWidth, withPad: " ", startingAt: 0)
+            guard asked > 0 else { return String(repeating: " ", count: barWidth) + " " + padded }
+            let n = Int((Double(done) / Double(asked) * Double(barWidth)).rounded())
+            return String(repeating: filled, count: n)
+                + String(repeating: empty, count: barWidth - n) + " " + padded
+        }
+        let column = barWidth + 1 + countWidth + 2
+        var lines = [context.say(Phrase.adherenceTitle())]
+        lines.append(
+            (String(repeating: " ", count: 11)
+                + names[0].padding(toLength: column, withPad: " ", startingAt: 0) + names[1])
+                .trimmingTrailingSpaces)
+        for a in adherence {
+            lines.append(
+                "\(a.weekStart.iso) \(cell(a.sessionsDone, a.sessionsPrescribed))  "
+                    + cell(a.exercisesDone, a.exercisesPrescribed).trimmingTrailingSpaces)
+        }
+        return lines
+    }
+}
+
+/// Words wrapped to `width` columns.
+func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+        if line.isEmpty {
+            line = String(word)
+        } else if line.count + 1 + word.count <= width {
+            line += " " + word
+        } else {
+            lines.append(line)
+            line = String(word)
+        }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
     }
 }

@@ -214,3 +214,22 @@ private let seriesHistory = History(sessions: [
         #expect(series.weeks.count == 6)  // weeks of 02-02 … 03-09
     }
 }
+
+@Suite struct PatientThresholdTests {
+    /// plans/SCHEMA.md: default < plan < variant < phase < patient override. A phase that sets
+    /// its own safe maximum still yields to the physio's value for this patient.
+    @Test func patientOverridesBeatThePhase() {
+        var plan = testPlan
+        plan.phases[1].thresholds = ThresholdOverrides(painSafeMax: 2)
+        let tuned = plan.resolved(
+            variant: nil,
+            overrides: PlanOverrides(thresholds: ThresholdOverrides(painSafeMax: 4, painLimit: 6)))
+        #expect(tuned.thresholds(in: tuned.phases[1]).painSafeMax == 4)
+        #expect(tuned.thresholds(in: tuned.phases[1]).painLimit == 6)
+        #expect(tuned.thresholds(in: tuned.phases[0]).painSafeMax == 4)
+        // Without overrides the phase's own value stands.
+        let plain = plan.resolved(variant: nil)
+        #expect(plain.thresholds(in: plain.phases[1]).painSafeMax == 2)
+        #expect(plain.thresholds(in: plain.phases[0]).painSafeMax == 3)
+    }
+}
