@@ -76,6 +76,25 @@ struct BadInputTests {
         Case(arguments: ["plans", "show", "nope"], status: 1, mentions: ["nope"]),
         Case(arguments: ["plans", "check", "Tests/EndToEndTests/Fixtures/bad-plan.yaml"], status: 1, mentions: ["bad-plan.yaml:"]),
         Case(arguments: ["log", "--activity"], status: 2, mentions: ["activity"]),
+        // Deleting, copying and exporting everything.
+        Case(arguments: ["patients", "delete", "Sam"], status: 1, mentions: ["--yes", "sam", "sessions: 1"]),
+        Case(arguments: ["patients", "delete", "Nobody", "--yes"], status: 1, mentions: ["patient", "nobody", "sam"]),
+        Case(arguments: ["patients", "delete", "Sa", "--yes"], status: 1, mentions: ["patient", "sa"]),
+        Case(arguments: ["patients", "delete"], status: 2, mentions: ["name"]),
+        Case(arguments: ["export"], status: 2, mentions: ["format", "--all"]),
+        Case(arguments: ["export", "--all", "--format", "xml"], status: 1, mentions: ["format", "xml", "json"]),
+        Case(arguments: ["backup"], status: 2, mentions: ["file"]),
+        Case(arguments: ["backup", "Tests/EndToEndTests/Fixtures/malformed.json"], status: 1, mentions: ["file", "already exists", "--replace"]),
+        Case(arguments: ["backup", "/proc/no-such-dir/copy.sqlite"], status: 1, mentions: ["/proc/no-such-dir/copy.sqlite"]),
+        // Imports: empty, wrong version, duplicate, too long, wrong type, not UTF-8, half good.
+        Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/empty.json"], status: 1, mentions: ["empty.json", "nothing was stored"]),
+        Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/empty.csv"], status: 1, mentions: ["empty.csv", "nothing was stored"]),
+        Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/wrong-version.json"], status: 1, mentions: ["version", "99", "nothing was stored"]),
+        Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/duplicate-patient.json"], status: 1, mentions: ["sam", "already exists", "nothing was stored"]),
+        Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/huge-note.json"], status: 1, mentions: ["lou", "note", "2000", "nothing was stored"]),
+        Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/wrong-types.json"], status: 1, mentions: ["pain_during", "nothing was stored"]),
+        Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/not-utf8.csv"], status: 1, mentions: ["not-utf8.csv", "utf-8"]),
+        Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/partial.csv"], status: 1, mentions: ["kim", "session 2", "pain_after", "12", "nothing was stored"]),
     ]
 
     @Test(arguments: cases)
