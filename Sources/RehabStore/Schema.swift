@@ -33,6 +33,12 @@ enum Schema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
+        }
+        migrator.registerMigration("v3-plan-files") { db in
+            try db.execute(sql: v3PlanFiles)
+        }
         return migrator
     }
 
@@ -118,6 +124,18 @@ enum Schema {
             retire_km REAL NOT NULL DEFAULT 700 CHECK (retire_km BETWEEN 600 AND 800),
             UNIQUE (patient_id, name)
         ) STRICT;
+        """
+    }
+
+    /// v2: the start time of a run imported from a watch file (UTC, to the second), so the
+    /// same run imported twice is recognised. NULL for sessions logged by hand.
+    static var v2: String {
+        """
+        ALTER TABLE session ADD COLUMN start_time TEXT
+            CHECK (start_time IS NULL OR start_time GLOB
+                '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z');
+        CREATE UNIQUE INDEX session_patient_start_time ON session(patient_id, start_time)
+            WHERE start_time IS NOT NULL;
         """
     }
 }

@@ -9,10 +9,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Database file (default: $REHAB_DB, else $XDG_DATA_HOME/rehab/rehab.sqlite).")
     var db: String?
 
-    @Option(help: "Language of messages: nl or en (default: from LANG).")
+    @Option(help: "Language of messages: nl or en (default: $REHAB_LANG, config.yaml, LANG).")
     var lang: String?
 
-    @Option(help: "Patient name (default: the only patient).")
+    @Option(help: "Patient name (default: $REHAB_PATIENT, config.yaml, the only patient).")
     var patient: String?
 
     @Option(help: "Folder with plan files (default: ./plans, then the install prefix).")
@@ -35,17 +35,20 @@ struct Context {
     let language: Language
     let today: Day
     let environment: [String: String]
+    /// The user's config file; flags and REHAB_* variables win over it.
+    let settings: Settings
 
     init(_ options: GlobalOptions) throws {
         self.options = options
         environment = ProcessInfo.processInfo.environment
-        if let lang = options.lang {
+        settings = try Context.readSettings(environment)
+        if let lang = options.lang ?? environment["REHAB_LANG"].flatMap({ $0.isEmpty ? nil : $0 }) {
             guard let chosen = Language(rawValue: lang.lowercased()) else {
                 throw Failure(message: Phrase.unknownLanguage(lang).text(.en))
             }
             language = chosen
         } else {
-            language = Language.fromLocale(Environment.localeName(environment))
+            language = settings.language ?? Language.fromLocale(Environment.localeName(environment))
         }
         if let fixed = environment["REHAB_TODAY"], !fixed.isEmpty {
             guard let day = Day(iso: fixed) else {
@@ -56,6 +59,18 @@ struct Context {
             let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
             today =
                 Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(number: 0)
+        }
+    }
+
+    /// `config.yaml`, or a failure listing its problems as file:line:column lines.
+    static func readSettings(_ environment: [String: String]) throws -> Settings {
+        do {
+            return try ConfigFile.load(path: ConfigFile.path(environment: environment))
+        } catch {
+            let language = Language.fromLocale(Environment.localeName(environment))
+            let lines = error.errors.map { "  " + $0.description }
+            throw Failure(
+                message: ([Phrase.configInvalid().text(language)] + lines).joined(separator: "\n"))
         }
     }
 
@@ -148,7 +163,8 @@ struct Context {
     /// The patient named by --patient (exact, else unique prefix, case-insensitive), or the only one.
     func resolvePatient(_ store: Store) throws -> PatientRecord {
         let all = try storing { try store.patients(includeArchived: true) }
-        guard let wanted = options.patient else {
+        let fromEnvironment = environment["REHAB_PATIENT"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let wanted = options.patient ?? fromEnvironment ?? settings.patient else {
             let active = all.filter { !$0.archived }
             if active.count == 1 { return active[0] }
             if active.isEmpty { throw fail(Phrase.noPatients()) }

@@ -28,12 +28,16 @@ enum Entry {
         }
         do {
             try command.run()
+            ActivityLog.record(command, outcome: "ok")
         } catch let failure as Failure {
+            ActivityLog.record(command, outcome: "refused (exit 1)")
             FileHandle.standardError.write(Data(("rehab: " + failure.message + "\n").utf8))
             exit(1)
         } catch let code as ExitCode {
+            ActivityLog.record(command, outcome: "exit \(code.rawValue)")
             exit(code.rawValue)
         } catch {
+            ActivityLog.record(command, outcome: "error (exit 1)")
             let language = Language.fromLocale(Environment.localeName(ProcessInfo.processInfo.environment))
             let message = Phrase.errorPrefix().text(language) + ": \(error)"
             FileHandle.standardError.write(Data(("rehab: " + message + "\n").utf8))
@@ -55,7 +59,7 @@ struct RehabCommand: ParsableCommand {
         subcommands: [
             Demo.self, PlansCommand.self, PatientsCommand.self, Start.self, Log.self,
             Morning.self, ClearFlags.self, StatusCommand.self, Advance.self, Week.self,
-            Export.self, Import.self, Backup.self, UICommand.self,
+            Export.self, Import.self, ShoesCommand.self, Backup.self, UICommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

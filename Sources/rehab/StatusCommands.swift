@@ -24,6 +24,9 @@ struct StatusCommand: ParsableCommand {
             print(
                 StatusText(status: status, followed: followed, context: context).render(
                     brief: false))
+            let worn = shoeWarnings(
+                store: store, patientID: followed.patient.id, history: followed.history)
+            for warning in worn { print(context.say(warning.message)) }
         }
     }
 }

@@ -9,8 +9,8 @@ import Testing
     @Test func freshDatabaseRunsEveryMigration() throws {
         let store = try Store.inMemory()
         let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1"])
-        #expect(Store.schemaVersion == 1)
+        #expect(applied == ["v1", "v2"])
+        #expect(Store.schemaVersion == 2)
         let tables = try store.queue.read { db in
             try String.fetchAll(
                 db,

@@ -1,0 +1,94 @@
+/// Running-shoe wear: kilometres per shoe and when to warn. Seed 001: most running shoes last
+/// 600-800 km and lose cushioning before they look worn; replace them around 700 km.
+public enum ShoeWear {
+    /// From here on a shoe is worn: the first, gentle warning.
+    public static let wornFromKm = 600.0
+    /// The retire threshold a shoe may be given.
+    public static let retireRange = 600.0...800.0
+    public static let defaultRetireKm = 700.0
+
+    /// Kilometres on the shoe: its start km plus every run logged with it. Names match without
+    /// regard to case, like the store's unique shoe names. Rounded to 2 decimals so a sum of
+    /// logged distances (each with at most 2 decimals) compares exactly with a threshold.
+    public static func km(of shoe: Shoe, sessions: [Session]) -> Double {
+        let name = shoe.name.lowercased()
+        let logged = sessions.reduce(0.0) { total, s in
+            guard s.activity == .run, s.shoe?.lowercased() == name else { return total }
+            return total + (s.km ?? 0)
+        }
+        return ((shoe.startKm + logged) * 100).rounded() / 100
+    }
+
+    public static func state(of shoe: Shoe, km: Double) -> ShoeState {
+        if km > shoe.retireKm { return .retire }
+        if km >= wornFromKm { return .worn }
+        return .fine
+    }
+
+    /// Nil while the shoe is fine; a warning from 600 km, a stronger one past its threshold.
+    public static func warning(for shoe: Shoe, km: Double) -> ShoeWarning? {
+        let state = state(of: shoe, km: km)
+        guard state != .fine else { return nil }
+        return ShoeWarning(shoe: shoe.name, km: km, retireKm: shoe.retireKm, state: state)
+    }
+
+    /// The warnings for every shoe, worst first, then in the order given.
+    public static func warnings(shoes: [Shoe], sessions: [Session]) -> [ShoeWarning] {
+        let found = shoes.compactMap { warning(for: $0, km: km(of: $0, sessions: sessions)) }
+        return found.filter { $0.state == .retire } + found.filter { $0.state == .worn }
+    }
+}
+
+public enum ShoeState: String, Sendable, Hashable, CaseIterable, Codable {
+    case fine, worn, retire
+
+    public var name: LocalizedText {
+        switch self {
+        case .fine: LocalizedText(nl: "goed", en: "fine")
+        case .worn: LocalizedText(nl: "versleten", en: "worn")
+        case .retire: LocalizedText(nl: "vervangen", en: "replace")
+        }
+    }
+}
+
+/// A shoe that needs attention, with what to say about it.
+public struct ShoeWarning: Hashable, Sendable {
+    public var shoe: String
+    public var km: Double
+    public var retireKm: Double
+    /// `.worn` or `.retire`, never `.fine`.
+    public var state: ShoeState
+
+    public init(shoe: String, km: Double, retireKm: Double, state: ShoeState) {
+        self.shoe = shoe
+        self.km = km
+        self.retireKm = retireKm
+        self.state = state
+    }
+
+    public var message: LocalizedText {
+        let km = ShoeWarning.whole(km)
+        let limit = ShoeWarning.whole(retireKm)
+        switch state {
+        case .retire:
+            return LocalizedText(
+                nl: "Schoen '\(shoe)' staat op \(km) km, voorbij de vervanggrens van \(limit) km: "
+                    + "de demping is op, ook als hij er nog goed uitziet. Loop verder op een "
+                    + "nieuw paar.",
+                en: "Shoe '\(shoe)' is at \(km) km, past its retire mark of \(limit) km: the "
+                    + "cushioning is gone even if it still looks fine. Run on a new pair.")
+        case .worn, .fine:
+            return LocalizedText(
+                nl: "Schoen '\(shoe)' staat op \(km) km: vanaf 600 km neemt de demping af. "
+                    + "Zorg voor een nieuw paar voor \(limit) km.",
+                en: "Shoe '\(shoe)' is at \(km) km: from 600 km the cushioning fades. "
+                    + "Have a new pair ready before \(limit) km.")
+        }
+    }
+
+    /// "612" or "612.5": kilometres as a runner reads them.
+    static func whole(_ km: Double) -> String {
+        let tenths = (km * 10).rounded() / 10
+        return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+    }
+}

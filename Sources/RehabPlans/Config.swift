@@ -1,0 +1,138 @@
+// The user's config file, `$XDG_CONFIG_HOME/rehab/config.yaml`: read with the same YAML event
+// reader and schema reader as plan files, so every problem has a file:line:column.
+
+import Foundation
+import RehabCore
+
+public enum ConfigFile {
+    /// A config file is a few lines; anything this big is not one.
+    public static let maxBytes = 64 * 1024
+
+    /// `$XDG_CONFIG_HOME/rehab/config.yaml` when XDG_CONFIG_HOME is absolute (the XDG spec says
+    /// to ignore a relative one), else `$HOME/.config/rehab/config.yaml`.
+    public static func path(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            return join(xdg, "rehab/config.yaml")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return join(home, ".config/rehab/config.yaml")
+    }
+
+    static func join(_ directory: String, _ rest: String) -> String {
+        directory.hasSuffix("/") ? directory + rest : directory + "/" + rest
+    }
+
+    /// The settings in the file, or empty settings when there is no file.
+    public static func load(path: String) throws(PlanFileErrors) -> Settings {
+        func refuse(_ message: String) -> PlanFileErrors {
+            PlanFileErrors([PlanError(file: path, line: 1, column: 1, message: message)])
+        }
+        guard FileManager.default.fileExists(atPath: path) else { return Settings() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw refuse("cannot read the file: no permission or not a file")
+        }
+        guard data.count <= maxBytes else {
+            throw refuse("file is \(data.count) bytes; a config file may be at most 64 KiB")
+        }
+        return try parse(bytes: [UInt8](data), file: path)
+    }
+
+    /// Validates config bytes; `file` only names them in errors. Reports every problem.
+    public static func parse(bytes: [UInt8], file: String) throws(PlanFileErrors) -> Settings {
+        if let bad = PlanFile.firstInvalidUTF8(bytes) {
+            let mark = YAMLTree.position(ofByte: bad, in: bytes)
+            throw PlanFileErrors([
+                PlanError(
+                    file: file, line: mark.line, column: mark.column,
+                    message: "invalid UTF-8; the config file must be UTF-8")
+            ])
+        }
+        let root: YAMLNode?
+        switch YAMLTree.parse(bytes) {
+        case .success(let node): root = node
+        case .failure(let problems):
+            throw PlanFileErrors(
+                problems.list.map {
+                    PlanError(
+                        file: file, line: $0.mark.line, column: $0.mark.column, message: $0.message)
+                })
+        }
+        guard let root, !root.isNull else { return Settings() }
+        var reader = SchemaReader(file: file)
+        let settings = read(root, &reader)
+        guard reader.errors.isEmpty else { throw PlanFileErrors(reader.errors) }
+        return settings
+    }
+
+    static func read(_ root: YAMLNode, _ reader: inout SchemaReader) -> Settings {
+        var settings = Settings()
+        guard let fields = reader.fields(root, "", required: [], optional: Settings.names) else {
+            return settings
+        }
+        settings.language = reader.choice(fields["language"], "language", "language")
+        settings.theme = reader.choice(fields["theme"], "theme", "theme")
+        settings.units = units(fields["units"], &reader)
+        settings.patient = fields["patient"].flatMap { node in
+            guard let name = reader.string(node, "patient") else { return nil }
+            do {
+                return try Validate.name(name, field: "patient")
+            } catch {
+                reader.fail(node.mark, "patient: not a name (at most 100 characters)")
+                return nil
+            }
+        }
+        if let node = fields["keys"] { settings.keys = keys(node, &reader) }
+        return settings
+    }
+
+    static func units(_ node: YAMLNode?, _ reader: inout SchemaReader) -> DistanceUnit? {
+        guard let node, let text = reader.string(node, "units") else { return nil }
+        guard let unit = DistanceUnit(rawValue: text) else {
+            reader.fail(
+                node.mark,
+                "units: '\(text)' is not supported; rehab counts in km, as the sources' "
+                    + "thresholds (10 % a week, shoes 600-800 km) are in km")
+            return nil
+        }
+        return unit
+    }
+
+    /// `keys:` maps an action to one key or a list of keys.
+    static func keys(_ node: YAMLNode, _ reader: inout SchemaReader) -> [String: [KeySpec]] {
+        guard case .mapping(let entries, _) = node else {
+            reader.fail(
+                node.mark,
+                "keys: expected a mapping of action: [keys], found "
+                    + reader.describe(node))
+            return [:]
+        }
+        var result: [String: [KeySpec]] = [:]
+        for entry in entries {
+            let path = "keys.\(entry.key)"
+            guard Settings.keyActions.contains(entry.key) else {
+                reader.unknown(
+                    entry.key, what: "action", among: Settings.keyActions, at: entry.keyMark,
+                    "keys")
+                continue
+            }
+            let nodes: [YAMLNode]
+            if case .sequence(let list, _) = entry.value {
+                nodes = list
+            } else {
+                nodes = [entry.value]
+            }
+            if nodes.isEmpty { reader.fail(entry.value.mark, "\(path): give at least one key") }
+            var specs: [KeySpec] = []
+            for node in nodes {
+                guard let text = reader.string(node, path) else { continue }
+                guard let spec = KeySpec(text) else {
+                    reader.fail(node.mark, "\(path): unknown key '\(text)'; use \(KeySpec.forms)")
+                    continue
+                }
+                specs.append(spec)
+            }
+            result[entry.key] = specs
+        }
+        return result
+    }
+}

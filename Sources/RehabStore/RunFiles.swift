@@ -1,0 +1,374 @@
+// Runs recorded by a watch or phone: GPX and TCX files read with Foundation's XMLParser into
+// date, distance and duration. Pain scores are not in these files; the caller adds them.
+
+import Foundation
+import RehabCore
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// One run as a file describes it.
+public struct RecordedRun: Hashable, Sendable {
+    public var file: String
+    /// The start as an instant, to the second, in UTC: "2026-03-01T07:12:03Z". Two files with
+    /// the same start are the same run.
+    public var startTime: String
+    public var start: Date
+    public var activity: Activity
+    /// Rounded to 2 decimals; nil when the file has neither a summary distance nor positions.
+    public var km: Double?
+    public var minutes: Int
+
+    /// The calendar day the run started on, where the runner is.
+    public func day(in timeZone: TimeZone) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: start)
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(number: 0)
+    }
+}
+
+/// Why a file could not be read as a run; the reason is in both languages.
+public struct RunFileError: Error, Hashable, Sendable {
+    public var file: String
+    public var reason: LocalizedText
+
+    public init(file: String, reason: LocalizedText) {
+        self.file = file
+        self.reason = reason
+    }
+}
+
+public enum RunFile {
+    /// A marathon recorded every second is a few MB; anything far bigger is not a run.
+    public static let maxBytes = 64 << 20
+    public static let extensions = ["gpx", "tcx"]
+
+    public static func read(path: String) throws(RunFileError) -> RecordedRun {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw RunFileError(
+                file: path,
+                reason: LocalizedText(
+                    nl: "bestand bestaat niet of is geen gewoon bestand",
+                    en: "no such file, or not a regular file"))
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maxBytes, let data = FileManager.default.contents(atPath: path) else {
+            throw RunFileError(
+                file: path,
+                reason: size > maxBytes
+                    ? LocalizedText(
+                        nl: "bestand is groter dan 64 MiB; dat is geen enkele loop",
+                        en: "file is larger than 64 MiB; that is not a single run")
+                    : LocalizedText(nl: "kan het bestand niet lezen", en: "cannot read the file"))
+        }
+        return try parse(data: data, file: path)
+    }
+
+    /// Reads GPX or TCX bytes (told apart by their root element, not the file name).
+    public static func parse(data: Data, file: String) throws(RunFileError) -> RecordedRun {
+        func refuse(_ nl: String, _ en: String) -> RunFileError {
+            RunFileError(file: file, reason: LocalizedText(nl: nl, en: en))
+        }
+        // A run file never needs a DOCTYPE; refusing it rules out entity tricks.
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil
+            || data.range(of: Data("<!ENTITY".utf8)) != nil
+        {
+            throw refuse(
+                "een DOCTYPE of ENTITY hoort niet in een loopbestand",
+                "a DOCTYPE or ENTITY does not belong in a run file")
+        }
+        let reader = TrackReader()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = reader
+        // On Linux parse() can return true and still set parserError (e.g. a cut-off file).
+        let parsed = parser.parse()
+        if !parsed || parser.parserError != nil || !reader.path.isEmpty {
+            let place = "\(parser.lineNumber):\(parser.columnNumber)"
+            if reader.root.isEmpty {
+                throw refuse(
+                    "geen XML: het bestand is leeg of onleesbaar",
+                    "not XML: the file is empty or unreadable")
+            }
+            if let open = reader.path.last {
+                throw refuse(
+                    "het bestand houdt op bij regel:kolom \(place) terwijl <\(open)> nog open is "
+                        + "(afgebroken export?)",
+                    "the file ends at line:column \(place) while <\(open)> is still open "
+                        + "(a cut-off export?)")
+            }
+            let code = (parser.parserError as NSError?)?.code ?? 0
+            throw refuse(
+                "geen geldige XML bij regel:kolom \(place) (XML-fout \(code))",
+                "not valid XML at line:column \(place) (XML error \(code))")
+        }
+        switch reader.root {
+        case "gpx": return try gpx(reader, file: file)
+        case "TrainingCenterDatabase": return try tcx(reader, file: file)
+        default:
+            throw refuse(
+                "geen GPX- of TCX-bestand (hoofdelement <\(reader.root)>)",
+                "not a GPX or TCX file (root element <\(reader.root)>)")
+        }
+    }
+
+    // MARK: - Formats
+
+    static func gpx(_ r: TrackReader, file: String) throws(RunFileError) -> RecordedRun {
+        guard !r.points.isEmpty else {
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "geen trackpunten: er staat geen tijd of afstand in om te importeren; "
+                        + "noteer deze loop met 'rehab log'",
+                    en: "no track points: no time or distance to import; log this run with "
+                        + "'rehab log'"))
+        }
+        let times = r.points.compactMap(\.time)
+        guard let first = times.min(), let last = times.max() else {
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "de trackpunten hebben geen tijd, dus geen start en duur",
+                    en: "the track points have no times, so no start and no duration"))
+        }
+        let km = r.points.contains { $0.position != nil } ? trackKm(r.points) : nil
+        return try run(
+            file: file, start: first, seconds: last.timeIntervalSince(first), km: km,
+            activity: activity(gpxType: r.gpxType))
+    }
+
+    static func tcx(_ r: TrackReader, file: String) throws(RunFileError) -> RecordedRun {
+        guard r.activities == 1 else {
+            throw RunFileError(
+                file: file,
+                reason: r.activities == 0
+                    ? LocalizedText(
+                        nl: "geen activiteit in dit bestand", en: "no activity in this file")
+                    : LocalizedText(
+                        nl: "\(r.activities) activiteiten in één bestand; exporteer één loop "
+                            + "per bestand",
+                        en: "\(r.activities) activities in one file; export one run per file"))
+        }
+        let times = r.points.compactMap(\.time)
+        guard let start = r.activityID ?? r.lapStarts.min() ?? times.min() else {
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "geen starttijd (Id, StartTime of trackpunttijden)",
+                    en: "no start time (Id, StartTime or track point times)"))
+        }
+        // The laps' summary is what the watch itself reports; the track is the fallback.
+        var seconds: Double?
+        if !r.lapSeconds.isEmpty { seconds = r.lapSeconds.reduce(0, +) }
+        if seconds == nil, let first = times.min(), let last = times.max() {
+            seconds = last.timeIntervalSince(first)
+        }
+        var meters: Double?
+        if !r.lapMeters.isEmpty, r.lapMeters.count == r.lapStarts.count {
+            meters = r.lapMeters.reduce(0, +)
+        } else if let last = r.points.compactMap(\.meters).max() {
+            meters = last
+        }
+        let km =
+            meters.map { $0 / 1000 }
+            ?? (r.points.contains { $0.position != nil } ? trackKm(r.points) : nil)
+        return try run(
+            file: file, start: start, seconds: seconds ?? 0, km: km,
+            activity: activity(tcxSport: r.sport))
+    }
+
+    static func run(file: String, start: Date, seconds: Double, km: Double?, activity: Activity)
+        throws(RunFileError) -> RecordedRun
+    {
+        let minutes = Int((seconds / 60).rounded())
+        guard seconds > 0, minutes >= 1 else {
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "geen duur (minder dan een halve minuut)",
+                    en: "no duration (under half a minute)"))
+        }
+        guard Validate.minutesRange.contains(minutes) else {
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "duur \(minutes) min valt buiten 1-1440 min",
+                    en: "duration \(minutes) min is outside 1-1440 min"))
+        }
+        let rounded = km.map { ($0 * 100).rounded() / 100 }
+        if let rounded, !Validate.kmRange.contains(rounded) {
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "afstand \(rounded) km valt buiten 0-300 km",
+                    en: "distance \(rounded) km is outside 0-300 km"))
+        }
+        let whole = Date(timeIntervalSince1970: start.timeIntervalSince1970.rounded(.down))
+        return RecordedRun(
+            file: file, startTime: utcStamp(whole), start: whole, activity: activity,
+            km: rounded, minutes: minutes)
+    }
+
+    // MARK: - Pieces
+
+    /// Metres along the track, segment by segment (a pause between segments is not run).
+    static func trackKm(_ points: [TrackPoint]) -> Double {
+        var meters = 0.0
+        var previous: TrackPoint?
+        for point in points {
+            if let p = previous, p.segment == point.segment, let a = p.position,
+                let b = point.position
+            {
+                meters += haversineMeters(a, b)
+            }
+            previous = point
+        }
+        return meters / 1000
+    }
+
+    /// Great-circle distance on a sphere of the Earth's mean radius (IUGG, 6371.0088 km).
+    public static func haversineMeters(
+        _ a: (lat: Double, lon: Double), _ b: (lat: Double, lon: Double)
+    ) -> Double {
+        let radius = 6_371_008.8
+        let rad = Double.pi / 180
+        let dLat = (b.lat - a.lat) * rad
+        let dLon = (b.lon - a.lon) * rad
+        let h =
+            sin(dLat / 2) * sin(dLat / 2)
+            + cos(a.lat * rad) * cos(b.lat * rad) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * radius * asin(min(1, sqrt(h)))
+    }
+
+    static func activity(gpxType: String?) -> Activity {
+        switch gpxType?.lowercased() {
+        case "walking", "walk", "hiking": .walk
+        case "cycling", "biking", "ride": .cycle
+        case "swimming", "swim": .swim
+        default: .run
+        }
+    }
+
+    static func activity(tcxSport: String?) -> Activity {
+        switch tcxSport {
+        case "Biking": .cycle
+        case "Other": .other
+        default: .run
+        }
+    }
+
+    static func utcStamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        let year = String(c.year ?? 1970)
+        return "\(year)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):"
+            + "\(two(c.second))Z"
+    }
+
+    /// ISO 8601 times as watches write them: with or without fractions, Z or an offset.
+    static func time(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: trimmed) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: trimmed)
+    }
+}
+
+struct TrackPoint {
+    var segment: Int
+    var position: (lat: Double, lon: Double)?
+    var time: Date?
+    /// TCX: distance so far, as the watch measured it.
+    var meters: Double?
+}
+
+/// Collects what GPX and TCX files say about a run while XMLParser walks them.
+final class TrackReader: NSObject, XMLParserDelegate {
+    var root = ""
+    var path: [String] = []
+    var text = ""
+    var points: [TrackPoint] = []
+    var segment = 0
+    var current: TrackPoint?
+    var gpxType: String?
+    // TCX
+    var sport: String?
+    var activities = 0
+    var activityID: Date?
+    var lapStarts: [Date] = []
+    var lapSeconds: [Double] = []
+    var lapMeters: [Double] = []
+    var latitude: Double?
+    var longitude: Double?
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
+        if path.isEmpty { root = name }
+        path.append(name)
+        text = ""
+        switch name {
+        case "trkseg": segment += 1
+        case "trkpt":
+            let lat = attributes["lat"].flatMap(Double.init)
+            let lon = attributes["lon"].flatMap(Double.init)
+            let position = lat.flatMap { la in lon.map { (lat: la, lon: $0) } }
+            current = TrackPoint(segment: segment, position: position)
+        case "Activity":
+            activities += 1
+            if activities == 1 { sport = attributes["Sport"] }
+        case "Lap" where activities == 1:
+            if let start = attributes["StartTime"].flatMap(RunFile.time) { lapStarts.append(start) }
+        case "Trackpoint" where activities == 1:
+            current = TrackPoint(segment: segment)
+            latitude = nil
+            longitude = nil
+        case "Track" where activities == 1: segment += 1
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(
+        _ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
+        qualifiedName: String?
+    ) {
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parent = path.count >= 2 ? path[path.count - 2] : ""
+        switch (name, parent) {
+        case ("time", "trkpt"), ("Time", "Trackpoint"): current?.time = RunFile.time(value)
+        case ("type", "trk"): gpxType = value
+        case ("trkpt", _):
+            if let point = current { points.append(point) }
+            current = nil
+        case ("Id", "Activity") where activities == 1: activityID = RunFile.time(value)
+        case ("TotalTimeSeconds", "Lap") where activities == 1:
+            if let s = Double(value) { lapSeconds.append(s) }
+        case ("DistanceMeters", "Lap") where activities == 1:
+            if let m = Double(value) { lapMeters.append(m) }
+        case ("DistanceMeters", "Trackpoint"): current?.meters = Double(value)
+        case ("LatitudeDegrees", "Position"): latitude = Double(value)
+        case ("LongitudeDegrees", "Position"): longitude = Double(value)
+        case ("Trackpoint", _) where activities == 1:
+            if var point = current {
+                if let la = latitude, let lo = longitude { point.position = (la, lo) }
+                points.append(point)
+            }
+            current = nil
+        default: break
+        }
+        path.removeLast()
+        text = ""
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import RehabCore
+
+/// A session built from a run file, with the start time that identifies it.
+public struct ImportedRun: Hashable, Sendable {
+    public var session: Session
+    /// UTC, to the second: "2026-03-01T07:12:03Z".
+    public var startTime: String
+
+    public init(session: Session, startTime: String) {
+        self.session = session
+        self.startTime = startTime
+    }
+}
+
+/// What a run import did: runs stored and runs skipped because their start time was known.
+public struct RunImportResult: Hashable, Sendable {
+    public var added: Int
+    public var duplicates: Int
+}
+
+// Runs from watch files. The start time lives in the store only (`session.start_time`, added in
+// migration v2): it is how a second import of the same file is recognised.
+extension Store {
+    /// Stores the runs in one transaction: all or nothing. A run whose start time is already
+    /// stored for this patient, or comes twice in the batch, is skipped and counted.
+    /// `newShoe`, when given, is added in the same transaction (the runs' shoe, first seen here).
+    public func importRuns(patientID: Int64, _ runs: [ImportedRun], newShoe: Shoe? = nil) throws
+        -> RunImportResult
+    {
+        for run in runs { try Check.session(run.session) }
+        let shoe = try newShoe.map(Check.shoe)
+        return try queue.write { db in
+            _ = try Store.patientName(db, id: patientID)
+            if let shoe { try Store.insertShoe(db, patientID: patientID, shoe) }
+            var known = Set(
+                try String.fetchAll(
+                    db,
+                    sql: "SELECT start_time FROM session WHERE patient_id = ?"
+                        + " AND start_time IS NOT NULL",
+                    arguments: [patientID]))
+            var result = RunImportResult(added: 0, duplicates: 0)
+            for run in runs {
+                guard known.insert(run.startTime).inserted else {
+                    result.duplicates += 1
+                    continue
+                }
+                let id = try Store.insertSession(db, patientID: patientID, run.session)
+                try db.execute(
+                    sql: "UPDATE session SET start_time = ? WHERE id = ?",
+                    arguments: [run.startTime, id])
+                result.added += 1
+            }
+            return result
+        }
+    }
+
+    /// The start times of the patient's imported runs, by session id.
+    public func runStartTimes(patientID: Int64) throws -> [Int64: String] {
+        try queue.read { db in
+            _ = try Store.patientName(db, id: patientID)
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT id, start_time FROM session WHERE patient_id = ?"
+                    + " AND start_time IS NOT NULL",
+                arguments: [patientID])
+            var result: [Int64: String] = [:]
+            for row in rows { result[row["id"]] = row["start_time"] }
+            return result
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import RehabStore
+
+/// A command that writes to the database; its successful runs are logged too.
+protocol ChangesData {
+    static var logName: String { get }
+}
+
+extension Demo: ChangesData { static let logName = "demo" }
+extension PatientsCommand.Add: ChangesData { static let logName = "patients add" }
+extension Start: ChangesData { static let logName = "start" }
+extension Log: ChangesData { static let logName = "log" }
+extension Morning: ChangesData { static let logName = "morning" }
+extension ClearFlags: ChangesData { static let logName = "clear-flags" }
+extension Advance: ChangesData { static let logName = "advance" }
+extension Import: ChangesData { static let logName = "import" }
+extension ShoesCommand.Add: ChangesData { static let logName = "shoes add" }
+extension UICommand: ChangesData { static let logName = "ui" }
+
+/// `$XDG_STATE_HOME/rehab/rehab.log`: one line per command that changed data or failed, with
+/// the time, the command's name and the outcome. Never arguments or messages: those can hold
+/// pain scores, names and notes, and the log is not the place for health data.
+enum ActivityLog {
+    /// Past this size the log starts over (the old one is kept as rehab.log.1).
+    static let maxBytes = 256 * 1024
+
+    static func path(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
+            return (xdg as NSString).appendingPathComponent("rehab/rehab.log")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return (home as NSString).appendingPathComponent(".local/state/rehab/rehab.log")
+    }
+
+    /// Best effort: a log that cannot be written must never stop a command.
+    static func record(_ command: any ParsableCommand, outcome: String) {
+        let type = type(of: command)
+        let changes = type as? any ChangesData.Type
+        guard changes != nil || outcome != "ok" else { return }
+        let name = changes?.logName ?? type._commandName
+        let line = "\(timestamp()) \(name) \(outcome)\n"
+        append(line, to: path(environment: ProcessInfo.processInfo.environment))
+    }
+
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+
+    static func append(_ line: String, to path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !FileManager.default.fileExists(atPath: directory) {
+            try? FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            size > maxBytes
+        {
+            _ = rename(path, path + ".1")
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array(line.utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+}

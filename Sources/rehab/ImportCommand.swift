@@ -1,0 +1,248 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabStore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import an export (.json or .csv), or runs from .gpx/.tcx files or folders.",
+        discussion: """
+            An export from 'rehab export' is imported whole or not at all. Run files give the \
+            date, distance and duration of each run; give the pain scores with --pain-during \
+            and --pain-after. A run with a start time that is already stored is skipped and \
+            counted. If any file cannot be read, nothing is imported: the batch is one \
+            transaction. .fit files are not supported: export the run as .gpx or .tcx.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "An export file, or .gpx/.tcx run files and folders holding them.")
+    var files: [String]
+    @Option(name: .customLong("pain-during"), help: "Runs: highest pain during, 0-10.")
+    var painDuring: String?
+    @Option(name: .customLong("pain-after"), help: "Runs: highest pain after, 0-10.")
+    var painAfter: String?
+    @Option(help: "Runs: the shoe they were run in (added on first use).") var shoe: String?
+
+    func run() throws {
+        let context = try Context(global)
+        var exports: [String] = []
+        var runs: [String] = []
+        var fitInFolders = 0
+        for path in files {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            {
+                let found = try runFiles(in: path, context: context)
+                runs += found.runs
+                fitInFolders += found.fit
+                continue
+            }
+            switch (path as NSString).pathExtension.lowercased() {
+            case "json", "csv": exports.append(path)
+            case "gpx", "tcx": runs.append(path)
+            case "fit": throw context.fail(Phrase.fitNotSupported(path))
+            default: throw context.fail(Phrase.unsupportedImport(path))
+            }
+        }
+        if !exports.isEmpty {
+            guard exports.count == 1, runs.isEmpty else { throw context.fail(Phrase.mixedImport()) }
+            guard painDuring == nil, painAfter == nil, shoe == nil else {
+                throw context.fail(Phrase.runOptionsNeedRunFiles())
+            }
+            try importExport(exports[0], context: context)
+            return
+        }
+        try RunBatch(
+            files: runs, fitSkipped: fitInFolders, painDuring: painDuring, painAfter: painAfter,
+            shoe: shoe, context: context
+        ).run()
+    }
+
+    /// The run files in a folder and its subfolders, in name order, and how many .fit files.
+    func runFiles(in folder: String, context: Context) throws -> (runs: [String], fit: Int) {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else {
+            throw context.fail(Phrase.cannotRead(folder, reason: "not a readable folder"))
+        }
+        var runs: [String] = []
+        var fit = 0
+        while let name = walker.nextObject() as? String {
+            let ext = (name as NSString).pathExtension.lowercased()
+            if RunFile.extensions.contains(ext) {
+                runs.append((folder as NSString).appendingPathComponent(name))
+            } else if ext == "fit" {
+                fit += 1
+            }
+        }
+        guard !runs.isEmpty else { throw context.fail(Phrase.noRunFiles(folder)) }
+        return (runs.sorted(), fit)
+    }
+
+    func importExport(_ file: String, context: Context) throws {
+        let ext = (file as NSString).pathExtension.lowercased()
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw context.fail(Phrase.importFailed(file, reason: "not UTF-8"))
+            }
+            text = decoded
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw context.fail(Phrase.cannotRead(file, reason: error.localizedDescription))
+        }
+        let archive: Archive
+        do {
+            archive =
+                ext == "json"
+                ? try ArchiveCodec.archive(json: text) : try ArchiveCodec.archive(csv: text)
+        } catch {
+            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
+        }
+        let store = try context.openStore()
+        do {
+            try store.importAll(archive)
+        } catch {
+            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
+        }
+        print(
+            context.say(
+                Phrase.imported(
+                    patients: archive.patients.count,
+                    sessions: archive.patients.reduce(0) { $0 + $1.sessions.count },
+                    mornings: archive.patients.reduce(0) { $0 + $1.mornings.count })))
+    }
+}
+
+/// One `rehab import` of run files: every file is read and checked first, then all runs are
+/// stored in one transaction, or none when any file failed.
+struct RunBatch {
+    let files: [String]
+    let fitSkipped: Int
+    let painDuring: String?
+    let painAfter: String?
+    let shoe: String?
+    let context: Context
+
+    func run() throws {
+        guard let painDuring, let painAfter else {
+            throw context.fail(Phrase.painNeededForRuns())
+        }
+        let during = try context.check { try Validate.pain(painDuring, field: "pain-during") }
+        let after = try context.check { try Validate.pain(painAfter, field: "pain-after") }
+        let shoeName = try shoe.map { text in
+            try context.check { try Validate.name(text, field: "shoe") }
+        }
+        let store = try context.openStore()
+        let followed = try context.followedPlan(store)
+
+        let recorded = read()
+        var failures = recorded.failures
+        var runs: [ImportedRun] = []
+        var beforeStart = 0
+        let timeZone = TimeZone.current
+        for run in recorded.runs {
+            let day = run.day(in: timeZone)
+            if day > context.today {
+                failures.append(
+                    RunFileError(
+                        file: run.file, reason: Phrase.runInFuture(day, today: context.today)))
+                continue
+            }
+            if day < followed.assignment.startDate {
+                beforeStart += 1
+                continue
+            }
+            let session = Session(
+                date: day, activity: run.activity, km: run.km, minutes: run.minutes,
+                painDuring: during, painAfter: after, shoe: run.activity == .run ? shoeName : nil,
+                note: (run.file as NSString).lastPathComponent)
+            runs.append(ImportedRun(session: session, startTime: run.startTime))
+        }
+        guard failures.isEmpty else {
+            let lines = failures.map { "  \($0.file): \(context.say($0.reason))" }
+            throw Failure(
+                message: ([context.say(Phrase.runFilesFailed(failures.count))] + lines)
+                    .joined(separator: "\n"))
+        }
+
+        // Shoe names match ignoring case; the first spelling stays, as with 'rehab log'.
+        var newShoe: Shoe?
+        if let shoeName {
+            let known = try context.storing { try store.shoes(patientID: followed.patient.id) }
+            if let existing = known.first(where: { $0.name.lowercased() == shoeName.lowercased() })
+            {
+                for i in runs.indices where runs[i].session.shoe != nil {
+                    runs[i].session.shoe = existing.name
+                }
+            } else if runs.contains(where: { $0.session.shoe != nil }) {
+                newShoe = Shoe(name: shoeName)
+            }
+        }
+        let result = try context.storing {
+            try store.importRuns(patientID: followed.patient.id, runs, newShoe: newShoe)
+        }
+        print(context.say(Phrase.runsImported(added: result.added, duplicates: result.duplicates)))
+        if beforeStart > 0 {
+            print(
+                context.say(
+                    Phrase.runsBeforeStart(beforeStart, start: followed.assignment.startDate)))
+        }
+        if fitSkipped > 0 { print(context.say(Phrase.fitFilesSkipped(fitSkipped))) }
+        if result.added > 0 {
+            let updated = try context.followedPlan(store)
+            let status = updated.status(on: context.today)
+            print(
+                StatusText(status: status, followed: updated, context: context).render(brief: true))
+        }
+    }
+
+    /// Reads every file, with a progress bar on a terminal when there are many.
+    func read() -> (runs: [RecordedRun], failures: [RunFileError]) {
+        var progress = ProgressBar(total: files.count)
+        var runs: [RecordedRun] = []
+        var failures: [RunFileError] = []
+        for (index, file) in files.enumerated() {
+            progress.show(done: index, label: (file as NSString).lastPathComponent)
+            do {
+                runs.append(try RunFile.read(path: file))
+            } catch {
+                failures.append(error)
+            }
+        }
+        progress.finish()
+        return (runs, failures)
+    }
+}
+
+/// A one-line bar on stderr, drawn only when stderr is a terminal and the batch is large enough
+/// to wait for; a pipe or a log file gets no carriage returns.
+struct ProgressBar {
+    static let minimumFiles = 5
+    let total: Int
+    let enabled: Bool
+    let width = 30
+
+    init(total: Int) {
+        self.total = total
+        enabled = total >= ProgressBar.minimumFiles && isatty(STDERR_FILENO) == 1
+    }
+
+    mutating func show(done: Int, label: String) {
+        guard enabled else { return }
+        let filled = total == 0 ? 0 : done * width / total
+        let bar =
+            String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let name = label.count > 30 ? String(label.prefix(29)) + "…" : label
+        write("\r\u{1B}[K[\(bar)] \(done)/\(total) \(name)")
+    }
+
+    func finish() {
+        guard enabled else { return }
+        write("\r\u{1B}[K[\(String(repeating: "#", count: width))] \(total)/\(total)\n")
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
