@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// config.yaml (under XDG_CONFIG_HOME, else ~/.config) and the activity log (under
+/// XDG_STATE_HOME, else ~/.local/state), through the real binary.
+@Suite struct ConfigTests {
+    func write(_ text: String, under directory: URL) throws -> URL {
+        let folder = directory.appendingPathComponent("rehab")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("config.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func aBadLineStopsTheCommandWithItsPlace() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let home = rehab.directory.appendingPathComponent(".config")
+        let file = try write("language: en\ntheme: blue\n", under: home)
+        let result = try rehab.run(["patients"])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr == """
+                rehab: the config file has errors; fix them or move the file aside:
+                  \(file.path):2:8: theme: unknown theme blue; allowed: light, dark, none
+
+                """)
+    }
+
+    @Test func xdgConfigHomeWinsWhenAbsoluteAndIsIgnoredWhenRelative() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let xdg = rehab.directory.appendingPathComponent("xdg")
+        let file = try write("keys:\n  jump: [x]\n", under: xdg)
+        let absolute = try rehab.run(["patients"], environment: ["XDG_CONFIG_HOME": xdg.path])
+        #expect(absolute.status == 1)
+        #expect(absolute.stderr.contains("\(file.path):2:3: keys: unknown action jump"))
+        // A relative XDG_CONFIG_HOME is ignored, and ~/.config has no file: all is well.
+        let relative = try rehab.run(["patients"], environment: ["XDG_CONFIG_HOME": "xdg"])
+        #expect(relative.status == 0, "\(relative)")
+    }
+
+    @Test func languageAndPatientComeFromTheConfigUnlessAFlagOrVariableSaysOtherwise() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        #expect(try rehab.run(["patients", "add", "Sam"]).status == 0)
+        #expect(try rehab.run(["patients", "add", "Noor"]).status == 0)
+        #expect(try rehab.run(["start", "itbs", "--patient", "Sam"]).status == 0)
+        _ = try write(
+            "language: nl\npatient: Sam\n", under: rehab.directory.appendingPathComponent(".config")
+        )
+
+        // LC_ALL is en_US in the harness; the config's nl wins over the locale.
+        let dutch = try rehab.run(["status"])
+        #expect(dutch.status == 0, "\(dutch)")
+        #expect(dutch.stdout.contains("Oordeel:"))
+        #expect(dutch.stdout.hasPrefix("Sam · "))
+
+        let flag = try rehab.run(["status", "--lang", "en"])
+        #expect(flag.stdout.contains("Verdict:"))
+        let variable = try rehab.run(["status"], environment: ["REHAB_LANG": "en"])
+        #expect(variable.stdout.contains("Verdict:"))
+
+        // Noor has no plan: naming her with the flag or REHAB_PATIENT overrides the config.
+        let noor = try rehab.run(["status", "--patient", "Noor"])
+        #expect(noor.status == 1)
+        #expect(noor.stderr.contains("Noor volgt nog geen plan"))
+        let noorByVariable = try rehab.run(["status"], environment: ["REHAB_PATIENT": "Noor"])
+        #expect(noorByVariable.stderr.contains("Noor volgt nog geen plan"))
+    }
+
+    @Test func commandsThatChangeDataAndFailuresAreLoggedWithoutValues() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let state = rehab.directory.appendingPathComponent("state")
+        let env = ["XDG_STATE_HOME": state.path]
+        #expect(try rehab.run(["start", "itbs"], environment: env).status == 0)
+        #expect(try rehab.run(["status"], environment: env).status == 0)
+        let bad = try rehab.run(
+            [
+                "log", "--activity", "run", "--minutes", "30", "--pain-during", "11",
+                "--pain-after", "1", "--note", "secret knee",
+            ], environment: env)
+        #expect(bad.status == 1)
+        let log = state.appendingPathComponent("rehab/rehab.log")
+        let text = try String(contentsOf: log, encoding: .utf8)
+        let lines = text.split(separator: "\n").map {
+            $0.split(separator: " ").dropFirst().joined(separator: " ")
+        }
+        // status only reads, so it is not logged; the refused log is, without its values.
+        #expect(lines == ["start ok", "log refused (exit 1)"])
+        #expect(!text.contains("secret"))
+        let mode = try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions]
+        #expect((mode as? NSNumber)?.intValue == 0o600)
+        // Without XDG_STATE_HOME the log goes under ~/.local/state.
+        #expect(try rehab.run(["shoes", "add", "Pegasus"]).status == 0)
+        let home = rehab.directory.appendingPathComponent(".local/state/rehab/rehab.log")
+        #expect(try String(contentsOf: home, encoding: .utf8).hasSuffix(" shoes add ok\n"))
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// `rehab import` of watch files: the sample files in Fixtures/runs, written by hand so every
+/// expected number can be worked out from them.
+@Suite struct ImportTests {
+    static let runs = "Tests/EndToEndTests/Fixtures/runs"
+    static let amsterdam = ["TZ": "Europe/Amsterdam"]
+
+    /// A runner on the ITBS plan since 2026-02-23; today is 2026-03-02.
+    func runner() throws -> Rehab {
+        let rehab = try Rehab()
+        let started = try rehab.run(["start", "itbs", "--variant", "acute", "--date", "2026-02-23"])
+        #expect(started.status == 0, "\(started)")
+        return rehab
+    }
+
+    /// JSON numbers as doubles, whether the encoder wrote 5 or 5.0.
+    func number(_ any: Any?) -> Double? { (any as? NSNumber)?.doubleValue }
+
+    func sessions(_ rehab: Rehab) throws -> [[String: Any]] {
+        let export = try rehab.run(["export", "--format", "json"])
+        #expect(export.status == 0, "\(export)")
+        let json = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8))
+        return value(json, "patients", "0", "sessions") as? [[String: Any]] ?? []
+    }
+
+    @Test func aFolderImportsEveryRunOnceAndCountsTheDuplicate() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(
+            ["import", "\(Self.runs)/ok", "--pain-during", "2", "--pain-after", "1"],
+            environment: Self.amsterdam)
+        #expect(result.status == 0, "\(result)")
+        // morning-run.gpx and morning-run-again.gpx start at the same second.
+        #expect(
+            result.stdout.contains("imported 3 run(s); skipped 1 duplicate(s) (same start time)"))
+        #expect(result.stdout.contains("skipped 1 .fit file(s)"))
+
+        let stored = try sessions(rehab)
+        #expect(stored.count == 3)
+        // Folder order is by name: morning-run-again.gpx comes first and is the one kept.
+        // GPX: 0.045° of latitude along a meridian = 5003.8 m; 07:00 to 07:30.
+        #expect(stored[0]["date"] as? String == "2026-02-28")
+        #expect(number(stored[0]["km"]) == 5.0)
+        #expect(stored[0]["minutes"] as? Int == 30)
+        #expect(stored[0]["activity"] as? String == "run")
+        #expect(stored[0]["pain_during"] as? Int == 2)
+        #expect(stored[0]["pain_after"] as? Int == 1)
+        #expect(stored[0]["note"] as? String == "morning-run-again.gpx")
+        // TCX laps: 2100 + 2110.5 m and 780 + 754.4 s; it starts 23:30 UTC on 28 February,
+        // which is 00:30 on 1 March in Amsterdam.
+        #expect(stored[1]["date"] as? String == "2026-03-01")
+        #expect(number(stored[1]["km"]) == 4.21)
+        #expect(stored[1]["minutes"] as? Int == 26)
+        #expect(stored[1]["note"] as? String == "race.tcx")
+        // No GPS: the treadmill file has only its lap summary, 6000 m in 1800 s.
+        #expect(number(stored[2]["km"]) == 6.0)
+        #expect(stored[2]["minutes"] as? Int == 30)
+        #expect(stored[2]["note"] as? String == "treadmill.tcx")
+
+        let again = try rehab.run(
+            ["import", "\(Self.runs)/ok", "--pain-during", "2", "--pain-after", "1"],
+            environment: Self.amsterdam)
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stdout.contains("imported 0 run(s); skipped 4 duplicate(s)"))
+        #expect(try sessions(rehab).count == 3)
+    }
+
+    @Test func theStartDateIsTheLocalDate() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(
+            ["import", "\(Self.runs)/ok/race.tcx", "--pain-during", "0", "--pain-after", "0"],
+            environment: ["TZ": "UTC"])
+        #expect(result.status == 0, "\(result)")
+        #expect(try sessions(rehab).first?["date"] as? String == "2026-02-28")
+    }
+
+    @Test func aBrokenFileStopsTheWholeBatch() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(
+            [
+                "import", "\(Self.runs)/ok/treadmill.tcx", "\(Self.runs)/bad/broken.gpx",
+                "\(Self.runs)/bad/no-track.gpx", "--pain-during", "1", "--pain-after", "1",
+            ], environment: Self.amsterdam)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(
+            result.stderr == """
+                rehab: 2 file(s) could not be read; nothing was imported:
+                  \(Self.runs)/bad/broken.gpx: the file ends at line:column 7:14 while <trkseg> \
+                is still open (a cut-off export?)
+                  \(Self.runs)/bad/no-track.gpx: no track points: no time or distance to \
+                import; log this run with 'rehab log'
+
+                """)
+        #expect(try sessions(rehab).isEmpty)
+    }
+
+    @Test func aFileWithoutGPSIsExplainedInDutch() throws {
+        var rehab = try runner()
+        defer { rehab.cleanUp() }
+        rehab.language = "nl"
+        let result = try rehab.run(
+            ["import", "\(Self.runs)/bad/no-track.gpx", "--pain-during", "1", "--pain-after", "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("1 bestand(en) niet te lezen; er is niets geïmporteerd"))
+        #expect(result.stderr.contains("geen trackpunten"))
+    }
+
+    @Test func runsNeedPainScoresLikeALog() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        let missing = try rehab.run(["import", "\(Self.runs)/ok/treadmill.tcx"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("pain-during and pain-after: required"))
+        let bad = try rehab.run(
+            ["import", "\(Self.runs)/ok/treadmill.tcx", "--pain-during", "11", "--pain-after", "1"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("pain-during: '11' is not allowed"))
+        #expect(try sessions(rehab).isEmpty)
+    }
+
+    @Test func aFitFileGetsAClearMessage() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(["import", "\(Self.runs)/ok/watch.fit"])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "rehab: \(Self.runs)/ok/watch.fit: .fit files are not supported; export the "
+                + "run as .gpx or .tcx\n")
+    }
+
+    @Test func aRunBeforeThePlanStartedIsSkipped() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        #expect(try rehab.run(["start", "itbs", "--date", "2026-03-01"]).status == 0)
+        let result = try rehab.run(
+            [
+                "import", "\(Self.runs)/ok/morning-run.gpx", "--pain-during", "1", "--pain-after",
+                "1",
+            ],
+            environment: Self.amsterdam)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("imported 0 run(s)"))
+        #expect(
+            result.stdout.contains("skipped 1 run(s) from before the plan started (2026-03-01)"))
+    }
+
+    @Test func theShoeGetsTheImportedKilometres() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(
+            [
+                "import", "\(Self.runs)/ok/treadmill.tcx", "\(Self.runs)/ok/race.tcx",
+                "--pain-during", "1", "--pain-after", "1", "--shoe", "Pegasus",
+            ], environment: Self.amsterdam)
+        #expect(result.status == 0, "\(result)")
+        let shoes = try rehab.run(["shoes", "--json"])
+        let list =
+            try JSONSerialization.jsonObject(with: Data(shoes.stdout.utf8)) as? [[String: Any]]
+        #expect(list?.first?["name"] as? String == "Pegasus")
+        #expect(number(list?.first?["km"]) == 10.21)
+    }
+}
