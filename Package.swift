@@ -46,6 +46,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: in-process figures for BENCHMARKS.md (engine, app frames, memory).
+        .executableTarget(
+            name: "rehab-bench",
+            dependencies: ["RehabCore", "RehabPlans", "RehabStore", "RehabTUI", "TerminalUI"]
+        ),
         .testTarget(name: "RehabCoreTests", dependencies: ["RehabCore"]),
         .testTarget(
             name: "RehabPlansTests", dependencies: ["RehabPlans"], resources: [.copy("Fixtures")]),

@@ -20,6 +20,8 @@ public enum DemoHistory {
     public struct Story: Sendable {
         public var assignment: Assignment
         public var history: History
+        /// The pairs the runs were logged with (empty for a short story, which uses `demoShoe`).
+        public var shoes: [Shoe] = []
     }
 
     /// About `weeks` weeks of history ending yesterday, following the plan's phases: the load
@@ -34,11 +36,7 @@ public enum DemoHistory {
         -> Story
     {
         var rng = Generator(seed: seed)
-        // By default the story runs each phase but the last for its planned length and ends
-        // halfway through the last one: about two months for most plans.
-        let planned = plan.phases.dropLast().reduce(0) { $0 + phaseLength($1) }
-            + (plan.phases.last.map { ($0.minDays + ($0.maxDays ?? $0.minDays + 14)) / 2 } ?? 0)
-        let totalDays = max(21, weeks.map { $0 * 7 } ?? planned)
+        let totalDays = max(21, weeks.map { $0 * 7 } ?? plannedDays(plan))
         let start = today.adding(days: -totalDays)
         // Each phase but the last runs its full planned length (a cautious runner); the last
         // takes the rest.
@@ -91,7 +89,8 @@ public enum DemoHistory {
                 switch date.weekday {
                 case 0, 2, 4:
                     let base = phase.startingVolume ?? (phase.loadMetric == .km ? 10 : 90)
-                    let target = base * pow108(weekInPhase) * 0.9
+                    // Growth levels off after twelve weeks, so a long phase stays humane.
+                    let target = base * pow108(min(weekInPhase, 12)) * 0.9
                     var share = target / 3
                     if date.weekStart == overCapWeek && date.weekday == 4 { share *= 1.9 }
                     daySessions.append(loadSession(phase.loadMetric, share: share, on: date, &rng))
@@ -133,6 +132,13 @@ public enum DemoHistory {
     }
 
     public static let demoShoe = "Demo trainers"
+
+    /// By default a story runs each phase but the last for its planned length and ends halfway
+    /// through the last one: about two months for most plans.
+    static func plannedDays(_ plan: Plan) -> Int {
+        plan.phases.dropLast().reduce(0) { $0 + phaseLength($1) }
+            + (plan.phases.last.map { ($0.minDays + ($0.maxDays ?? $0.minDays + 14)) / 2 } ?? 0)
+    }
 
     /// A cautious runner stays in each phase for its planned maximum.
     static func phaseLength(_ phase: Phase) -> Int { max(7, phase.maxDays ?? phase.minDays + 7) }

@@ -308,6 +308,26 @@ extension Store {
         ).map { Shoe(name: $0["name"], startKm: $0["start_km"], retireKm: $0["retire_km"]) }
     }
 
+    static func session(from row: Row) throws -> Session {
+        let activityText: String = row["activity"]
+        guard let activity = Activity(rawValue: activityText) else {
+            throw StoreError.importFailed("session.activity: unknown \(activityText)")
+        }
+        return Session(
+            id: row["id"], date: try day(row["date"], column: "session.date"),
+            activity: activity, km: row["km"], minutes: row["minutes"],
+            painDuring: row["pain_during"], painAfter: row["pain_after"],
+            lastedOver2h: row["lasted_over_2h"], flags: try flags(json: row["flags"]),
+            shoe: row["shoe"], note: row["note"], calfRaises: row["calf_raises"],
+            hopTest: row["hop_test"])
+    }
+
+    static func morning(from row: Row) throws -> MorningCheck {
+        MorningCheck(
+            date: try day(row["date"], column: "morning_check.date"), pain: row["pain"],
+            flags: try flags(json: row["flags"]))
+    }
+
     static func fetchHistory(_ db: Database, patientID: Int64, range: (Day, Day)?) throws
         -> History
     {
@@ -318,29 +338,13 @@ extension Store {
             db,
             sql: "SELECT * FROM session WHERE patient_id = ?\(filter) ORDER BY date, id",
             arguments: arguments
-        ).map { row in
-            let activityText: String = row["activity"]
-            guard let activity = Activity(rawValue: activityText) else {
-                throw StoreError.importFailed("session.activity: unknown \(activityText)")
-            }
-            return Session(
-                id: row["id"], date: try day(row["date"], column: "session.date"),
-                activity: activity, km: row["km"], minutes: row["minutes"],
-                painDuring: row["pain_during"], painAfter: row["pain_after"],
-                lastedOver2h: row["lasted_over_2h"], flags: try flags(json: row["flags"]),
-                shoe: row["shoe"], note: row["note"], calfRaises: row["calf_raises"],
-                hopTest: row["hop_test"])
-        }
+        ).map(session(from:))
         let mornings = try Row.fetchAll(
             db,
             sql: "SELECT date, pain, flags FROM morning_check WHERE patient_id = ?\(filter)"
                 + " ORDER BY date",
             arguments: arguments
-        ).map { row in
-            MorningCheck(
-                date: try day(row["date"], column: "morning_check.date"), pain: row["pain"],
-                flags: try flags(json: row["flags"]))
-        }
+        ).map(morning(from:))
         let clearings = try Row.fetchAll(
             db,
             sql: "SELECT date, reason, cleared FROM flag_clearing WHERE patient_id = ?\(filter)"

@@ -1,0 +1,26 @@
+// How far back the engine reads. Judging a day never needs years of history: the rules look
+// at most a month back from a session day, a phase back to its start, and red flags back to
+// the beginning. Callers use this to load only that from storage.
+
+extension Engine {
+    /// Days before a judged day that the rules can read: 30 for the session spike, up to 13
+    /// for last week's load, the no-improvement window; with a week to spare.
+    public static func lookBackDays(plan: Plan) -> Int {
+        let stuck = plan.phases.map { plan.thresholds(in: $0).noImprovementDays }.max() ?? 0
+        return max(30, stuck) + 14
+    }
+
+    /// The first day the engine reads to judge `day` and the days after it: the look-back
+    /// before the day, before the phase in force on it, and before the current phase (whose
+    /// exit criteria are counted from its start). Only three kinds of older record still count
+    /// and the store adds them (`Store.history(patientID:judgingFrom:lookBack:)`): the latest
+    /// session before this day, the latest morning check before that, and red-flag reports and
+    /// clearings.
+    public static func firstDayRead(plan: Plan, assignment: Assignment, judging day: Day) -> Day
+    {
+        // Without a phase history the plan's first phase runs from the start date.
+        let current = assignment.currentPhase?.date ?? assignment.startDate
+        let inForce = phaseAt(day, assignment: assignment)?.date ?? min(day, current)
+        return min(day, inForce, current).adding(days: -lookBackDays(plan: plan))
+    }
+}

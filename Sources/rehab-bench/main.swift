@@ -1,0 +1,256 @@
+// rehab-bench: in-process figures for BENCHMARKS.md. Times the engine over a long history, the
+// full-screen app's first frame and keypresses rendered into the in-memory backend, and the
+// clinic overview; reports medians and the peak resident memory. Reads a database that
+// `rehab demo --years N [--patients M]` wrote; never writes to it.
+
+import Foundation
+import RehabCore
+import RehabPlans
+import RehabStore
+import RehabTUI
+import TerminalUI
+
+struct Options {
+    var db = ""
+    var plans = "plans"
+    var patient: String?
+    var today = Day(iso: "2026-03-02") ?? Day(number: 0)
+    var runs = 15
+    var json = false
+
+    static func parse(_ arguments: [String]) -> Options? {
+        var options = Options()
+        var rest = arguments.dropFirst()
+        while let flag = rest.popFirst() {
+            if flag == "--json" {
+                options.json = true
+                continue
+            }
+            guard let value = rest.popFirst() else { return nil }
+            switch flag {
+            case "--db": options.db = value
+            case "--plans": options.plans = value
+            case "--patient": options.patient = value
+            case "--today":
+                guard let day = Day(iso: value) else { return nil }
+                options.today = day
+            case "--runs":
+                guard let n = Int(value), n > 0 else { return nil }
+                options.runs = n
+            default: return nil
+            }
+        }
+        return options.db.isEmpty ? nil : options
+    }
+}
+
+/// Monotonic seconds.
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let mid = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/// Runs `body` `runs` times and returns the median wall time in seconds.
+func timed(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = now()
+        try body()
+        samples.append(now() - start)
+    }
+    return median(samples)
+}
+
+/// VmHWM from /proc/self/status: the peak resident set, in KiB.
+func peakRSSKiB() -> Int? {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+        return nil
+    }
+    for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ").dropFirst().first ?? "")
+    }
+    return nil
+}
+
+struct Figure: Encodable {
+    var name: String
+    var value: Double
+    var unit: String
+}
+
+var figures: [Figure] = []
+
+@MainActor func report(_ name: String, _ value: Double, _ unit: String) {
+    figures.append(Figure(name: name, value: value, unit: unit))
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("rehab-bench: " + message + "\n").utf8))
+    exit(1)
+}
+
+guard let options = Options.parse(CommandLine.arguments) else {
+    fail(
+        "usage: rehab-bench --db FILE [--plans DIR] [--patient NAME] [--today YYYY-MM-DD] "
+            + "[--runs N] [--json]")
+}
+
+func openStore() -> Store {
+    do { return try Store(path: options.db) } catch { fail("cannot open \(options.db): \(error)") }
+}
+
+let store = openStore()
+let patients: [PatientRecord]
+do { patients = try store.patients() } catch { fail("\(error)") }
+guard
+    let patient = options.patient.map({ name in
+        patients.first { $0.name.lowercased() == name.lowercased() }
+    }) ?? patients.first
+else { fail("no patient in \(options.db)") }
+
+// MARK: - Engine over the whole history
+
+var runner = StoreRunner(store: store, planDirectories: [options.plans])
+let loaded: Loaded
+do { loaded = try runner.load(patientID: patient.id, today: options.today) } catch {
+    fail("\(error)")
+}
+guard let followed = loaded.followed else { fail("\(patient.name) follows no plan") }
+let history = followed.history
+let plan = followed.plan
+let assignment = followed.assignment
+let today = options.today
+report("history sessions", Double(history.sessions.count), "rows")
+report("history morning checks", Double(history.mornings.count), "rows")
+
+// Verdicts on every day of the last year, each a separate engine call as the CLI makes it.
+let days = (0..<365).map { today.adding(days: -$0) }
+var levels = 0
+let verdictTime = timed(3) {
+    for day in days {
+        levels += Engine.verdict(plan: plan, assignment: assignment, history: history, on: day)
+            .level.rawValue.count
+    }
+}
+report("engine verdicts per second (one call per day, whole history)",
+    Double(days.count) / verdictTime, "verdicts/s")
+report("engine status", timed(options.runs) {
+    _ = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
+} * 1000, "ms")
+report("engine weeks (520)", timed(options.runs) {
+    _ = Engine.weeks(
+        plan: plan, assignment: assignment, history: history, through: today, count: 520)
+} * 1000, "ms")
+report("engine series (520 weeks, as rehab week)", timed(options.runs) {
+    _ = Engine.series(
+        plan: plan, assignment: assignment, history: history, through: today, weeks: 520)
+} * 1000, "ms")
+report("store: whole history of the patient", timed(options.runs) {
+    _ = try? store.history(patientID: patient.id)
+} * 1000, "ms")
+
+// MARK: - The full-screen app in memory
+
+let size = (width: 80, height: 24)
+
+/// From opening the database to the first complete frame, as `rehab` does at start.
+func firstFrame() -> (App<StoreRunner>, MemoryBackend) {
+    let store = openStore()
+    var runner = StoreRunner(store: store, planDirectories: [options.plans])
+    let loaded: Loaded
+    do { loaded = try runner.load(patientID: patient.id, today: today) } catch { fail("\(error)") }
+    let state = AppState(
+        language: .en, glyphs: .unicode, size: Size(width: size.width, height: size.height),
+        today: today, loaded: loaded, newPatientName: "runner")
+    var backend = MemoryBackend(width: size.width, height: size.height)
+    backend.draw(render(state))
+    return (App(state: state, runner: runner), backend)
+}
+report("app: start to first frame (open, load, judge, render)", timed(options.runs) {
+    _ = firstFrame()
+} * 1000, "ms")
+
+/// Presses `keys` one by one; the median time per key (update, effects, render, diff) and the
+/// median cells the diff had to write.
+func press(_ keys: [Key], on app: inout App<StoreRunner>, _ backend: inout MemoryBackend)
+    -> (ms: Double, cells: Double)
+{
+    var times: [Double] = []
+    var cells: [Double] = []
+    for key in keys {
+        let start = now()
+        if let action = KeyTable.action(for: key, in: app.state) { app.dispatch(action) }
+        backend.draw(render(app.state))
+        times.append(now() - start)
+        cells.append(Double(backend.lastFrameChangedCells))
+    }
+    return (median(times) * 1000, median(cells))
+}
+
+var (app, backend) = firstFrame()
+// Today → Plan → History (Tab), then back and forth.
+let switching = press(Array(repeating: .tab, count: 12), on: &app, &backend)
+report("app: switch screen (Tab), per key", switching.ms, "ms")
+report("app: switch screen (Tab), cells written", switching.cells, "cells")
+func isHistory(_ screen: Screen) -> Bool {
+    if case .history = screen { return true }
+    return false
+}
+// Land on History and scroll down one row at a time.
+for _ in 0..<6 where !isHistory(app.state.top) { _ = press([.tab], on: &app, &backend) }
+if isHistory(app.state.top) {
+    let scrolling = press(Array(repeating: .char("j"), count: 200), on: &app, &backend)
+    report("app: scroll history one row (j), per key", scrolling.ms, "ms")
+    report("app: scroll history one row (j), cells written", scrolling.cells, "cells")
+    let paging = press(Array(repeating: .pageDown, count: 40), on: &app, &backend)
+    report("app: page down history, per key", paging.ms, "ms")
+    report("app: page down history, cells written", paging.cells, "cells")
+}
+
+// MARK: - The clinic overview, in process
+
+if patients.count > 1 {
+    var templates: [String: Plan] = [:]
+    let overview = timed(max(1, options.runs / 5)) {
+        for p in patients {
+            guard let a = try? store.assignment(patientID: p.id) else { continue }
+            let template: Plan
+            if let known = templates[a.planID] {
+                template = known
+            } else if let read = try? runner.template(a.planID) {
+                templates[a.planID] = read
+                template = read
+            } else { continue }
+            guard let h = try? store.history(patientID: p.id) else { continue }
+            _ = Engine.status(
+                plan: template.resolved(variant: a.variantID, overrides: a.overrides),
+                assignment: a, history: h, today: today)
+        }
+    }
+    report("clinic: every patient's status, whole histories (\(patients.count) patients)",
+        overview * 1000, "ms")
+}
+
+report("peak resident memory (VmHWM)", Double(peakRSSKiB() ?? 0) / 1024, "MiB")
+
+if options.json {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted]
+    if let data = try? encoder.encode(figures) { print(String(decoding: data, as: UTF8.self)) }
+} else {
+    for figure in figures {
+        let value =
+            figure.value >= 100
+            ? String(format: "%.0f", figure.value) : String(format: "%.3g", figure.value)
+        print("\(figure.name.padding(toLength: 66, withPad: " ", startingAt: 0)) \(value) \(figure.unit)")
+    }
+}
+_ = levels
