@@ -169,6 +169,18 @@ extension Phrase {
             "step: \(step) does not exist; allowed: 1-\(count + 1) (\(count + 1) adds a step)")
     }
 
+    public static func newExerciseNeeds() -> LocalizedText {
+        t(
+            "exercise: geef --sets, --reps of --hold, en --per-week of --per-day",
+            "exercise: give --sets, --reps or --hold, and --per-week or --per-day")
+    }
+
+    public static func newStepNeeds() -> LocalizedText {
+        t(
+            "step: een nieuwe stap heeft --run, --walk en --total nodig",
+            "step: a new step needs --run, --walk and --total")
+    }
+
     public static func lastStepStays() -> LocalizedText {
         t(
             "step: de laatste stap kan niet weg; een schema heeft minstens één stap",

@@ -271,15 +271,17 @@ func edit(_ input: inout TextInput, _ action: AppAction) {
 
 /// The injury picker and the red-flag questions of the first run.
 enum Picking {
-    /// Plans that match the filter, grouped by body region in the region order of the model.
+    /// Plans whose words (id, name in the user's language, region) start with every word of
+    /// the filter, grouped by body region in the model's region order. Word starts, not any
+    /// substring: "itb" should find "itbs", not "kuitblessure".
     static func matches(_ catalog: [Plan], filter: String, language: Language) -> [Plan] {
-        let needle = filter.lowercased().trimmingCharacters(in: " ")
+        let needles = filter.lowercased().split(separator: " ").map(String.init)
         let found = catalog.filter { plan in
-            guard !needle.isEmpty else { return true }
-            let haystack = [
-                plan.id, plan.names.nl, plan.names.en, plan.region.name.text(language),
-            ].joined(separator: " ").lowercased()
-            return needle.split(separator: " ").allSatisfy { haystack.contains($0) }
+            guard !needles.isEmpty else { return true }
+            let words = [plan.id, plan.names.text(language), plan.region.name.text(language)]
+                .joined(separator: " ").lowercased()
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            return needles.allSatisfy { needle in words.contains { $0.hasPrefix(needle) } }
         }
         let order = BodyRegion.allCases
         return found.sorted { a, b in

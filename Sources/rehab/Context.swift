@@ -186,7 +186,7 @@ struct Context {
         guard let assignment = try storing({ try store.assignment(patientID: patient.id) }) else {
             throw fail(Phrase.noPlan(patient.name))
         }
-        let template = try loadPlan(assignment.planID)
+        let template = try template(for: patient, assignment: assignment, store: store)
         let history = try storing { try store.history(patientID: patient.id) }
         return FollowedPlan(
             patient: patient, assignment: assignment, template: template,

@@ -58,8 +58,8 @@ struct RehabCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Demo.self, PlansCommand.self, PatientsCommand.self, Start.self, Log.self,
-            Morning.self, ClearFlags.self, StatusCommand.self, Advance.self, Week.self,
-            Export.self, Import.self, ShoesCommand.self, Backup.self, UICommand.self,
+            Morning.self, ClearFlags.self, StatusCommand.self, Advance.self, Week.self, Tune.self,
+            Report.self, Export.self, Import.self, ShoesCommand.self, Backup.self, UICommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

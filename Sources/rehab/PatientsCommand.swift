@@ -6,8 +6,8 @@ import RehabStore
 struct PatientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patients",
-        abstract: "List, add and delete patients.",
-        subcommands: [List.self, Add.self, Delete.self],
+        abstract: "List, add, rename, archive and delete patients.",
+        subcommands: [List.self, Add.self, Rename.self, Archive.self, Delete.self],
         defaultSubcommand: List.self
     )
 
@@ -22,33 +22,17 @@ struct PatientsCommand: ParsableCommand {
             let context = try Context(global)
             let store = try context.openStore()
             let patients = try context.storing { try store.patients(includeArchived: archived) }
-            var rows: [PatientJSON] = []
-            for patient in patients {
-                let assignment = try context.storing { try store.assignment(patientID: patient.id) }
-                rows.append(
-                    PatientJSON(
-                        name: patient.name, plan: assignment?.planID,
-                        variant: assignment?.variantID,
-                        phase: assignment?.currentPhase?.phase,
-                        since: assignment?.currentPhase?.date.iso,
-                        archived: patient.archived))
-            }
+            let rows = PatientOverview.sorted(
+                try patients.map { try PatientOverview.load($0, store: store, context: context) })
             if json {
-                try context.printJSON(rows)
+                try context.printJSON(rows.map { PatientJSON($0, today: context.today) })
                 return
             }
             if rows.isEmpty {
                 print(context.say(Phrase.noPatientsListed()))
                 return
             }
-            for row in rows {
-                let plan =
-                    row.plan.map { p in
-                        [p, row.variant, row.phase].compactMap { $0 }.joined(separator: " · ")
-                    }
-                    ?? context.say(Phrase.noPlanLabel())
-                print("\(row.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(plan)")
-            }
+            print(PatientTable(rows: rows, context: context).render())
         }
     }
 
@@ -74,6 +58,25 @@ struct PatientJSON: Encodable {
     let phase: String?
     let since: String?
     let archived: Bool
+    let phaseDay: Int?
+    let level: String?
+    let lastLog: String?
+    let daysSinceLog: Int?
+    let openFlags: [String]
+
+    init(_ row: PatientOverview, today: Day) {
+        name = row.patient.name
+        plan = row.assignment?.planID
+        variant = row.assignment?.variantID
+        phase = row.status?.phase.phase.id ?? row.assignment?.currentPhase?.phase
+        since = row.assignment?.currentPhase?.date.iso
+        archived = row.patient.archived
+        phaseDay = row.status?.phase.day
+        level = row.status?.verdict.level.rawValue
+        lastLog = row.lastLog?.iso
+        daysSinceLog = row.daysSinceLog(today: today)
+        openFlags = row.status?.openFlags.map(\.flag) ?? []
+    }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -83,15 +86,63 @@ struct PatientJSON: Encodable {
         try c.encode(phase, forKey: .phase)
         try c.encode(since, forKey: .since)
         try c.encode(archived, forKey: .archived)
+        try c.encode(phaseDay, forKey: .phaseDay)
+        try c.encode(level, forKey: .level)
+        try c.encode(lastLog, forKey: .lastLog)
+        try c.encode(daysSinceLog, forKey: .daysSinceLog)
+        try c.encode(openFlags, forKey: .openFlags)
     }
-    enum CodingKeys: String, CodingKey { case name, plan, variant, phase, since, archived }
+    enum CodingKeys: String, CodingKey {
+        case name, plan, variant, phase, since, archived, level
+        case phaseDay = "phase_day"
+        case lastLog = "last_log"
+        case daysSinceLog = "days_since_log"
+        case openFlags = "open_flags"
+    }
+}
+
+/// The patient list as a table: open red flags first, a '!' before their names.
+struct PatientTable {
+    let rows: [PatientOverview]
+    let context: Context
+
+    func render() -> String {
+        let m = context.messages
+        var table = [Phrase.patientColumns().map { context.say($0) }]
+        for row in rows {
+            let archived = row.patient.archived ? " (\(context.say(Phrase.archivedMark())))" : ""
+            let plan =
+                row.assignment.map { a in [a.planID, a.variantID].compactMap { $0 }
+                    .joined(separator: "/")
+                } ?? context.say(Phrase.noPlanLabel())
+            table.append([
+                (row.openFlags > 0 ? "! " : "") + row.patient.name + archived, plan,
+                row.status?.phase.phase.id ?? "-", row.status.map { String($0.phase.day) } ?? "-",
+                row.status.map { m.level($0.verdict.level) } ?? "-",
+                row.daysSinceLog(today: context.today).map { context.say(Phrase.daysAgo($0)) }
+                    ?? context.say(Phrase.neverLogged()),
+                row.openFlags > 0 ? String(row.openFlags) : "-",
+            ])
+        }
+        let widths = table[0].indices.map { col in table.map { $0[col].count }.max() ?? 0 }
+        return table.map { cells in
+            zip(cells, widths).enumerated().map { col, pair in
+                let pad = String(repeating: " ", count: pair.1 - pair.0.count)
+                return col == 3 || col == 6 ? pad + pair.0 : pair.0 + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces
+        }.joined(separator: "\n")
+    }
 }
 
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a plan for the patient (today by default).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Plan id (see 'rehab plans').") var plan: String
+    @Argument(help: "Plan id (see 'rehab plans').") var plan: String?
+    @Option(
+        name: .customLong("plan-file"),
+        help: "Start from a plan file (e.g. one from 'rehab plans export'); it is kept in the database.")
+    var planFile: String?
     @Option(help: "Variant (severity) of the plan; default the first.") var variant: String?
     @Option(help: "Start date YYYY-MM-DD (default today).") var date: String?
     @Option(
@@ -108,7 +159,9 @@ struct Start: ParsableCommand {
                 try Validate.decimal(text, field: "weekly-km", in: 0...300, places: 1)
             }
         }
-        let template = try context.loadPlan(plan)
+        guard (plan == nil) != (planFile == nil) else { throw context.fail(Phrase.planOrFile()) }
+        let fromFile = try planFile.map { try context.readPlanFile($0) }
+        let template = try fromFile?.0 ?? context.loadPlan(plan ?? "")
         let variantID: String?
         if let variant {
             guard template.variant(variant) != nil else {
@@ -146,8 +199,15 @@ struct Start: ParsableCommand {
             planID: template.id, variantID: variantID, startDate: start, startingWeeklyKm: weekly,
             phaseHistory: [PhaseChange(phase: first.id, date: start, reason: .start)])
         try context.storing {
-            try store.startPlan(patientID: patient.id, assignment, replacing: replace)
+            if let stored = fromFile?.1 {
+                try store.startPlan(
+                    patientID: patient.id, assignment, planFile: stored, replacing: replace)
+            } else {
+                try store.startPlan(patientID: patient.id, assignment, replacing: replace)
+                try store.removePlanFile(patientID: patient.id)
+            }
         }
+        if let planFile { print(context.say(Phrase.planFileStarted(planFile))) }
         print(
             context.say(
                 Phrase.planStarted(

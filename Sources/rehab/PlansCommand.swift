@@ -7,7 +7,7 @@ struct PlansCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plans",
         abstract: "The injury plan catalogue.",
-        subcommands: [List.self, Show.self, Check.self],
+        subcommands: [List.self, Show.self, Check.self, Export.self, Diff.self],
         defaultSubcommand: List.self
     )
 

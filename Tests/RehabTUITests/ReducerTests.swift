@@ -331,9 +331,19 @@ import Testing
     }
 
     @Test func pickerFiltersAsYouTypeAndGroupsByRegion() {
-        let plans = [Fixture.itbs]
+        let calf = Plan(
+            id: "calf_injury", names: LocalizedText(nl: "Kuitblessure", en: "Calf injury"),
+            region: .calf, summary: LocalizedText(nl: "", en: ""), phases: [])
+        let plans = [Fixture.itbs, calf]
+        // Grouped by region: calf comes before the outer knee.
+        #expect(Picking.matches(plans, filter: "", language: .en).map(\.id)
+            == ["calf_injury", "itbs"])
         #expect(Picking.matches(plans, filter: "knie", language: .nl).map(\.id) == ["itbs"])
         #expect(Picking.matches(plans, filter: "outer knee", language: .en).map(\.id) == ["itbs"])
+        // Word starts only: "itb" is inside "Kuitblessure" but does not start a word there.
+        #expect(Picking.matches(plans, filter: "itb", language: .nl).map(\.id) == ["itbs"])
+        #expect(Picking.matches(plans, filter: "KUIT", language: .nl).map(\.id)
+            == ["calf_injury"])
         #expect(Picking.matches(plans, filter: "achilles", language: .en).isEmpty)
     }
 

@@ -1,0 +1,79 @@
+import GRDB
+import RehabCore
+
+/// A plan a patient started from a file (`rehab start --plan-file`), kept in the database as the
+/// file's YAML, so the plan is found again on every later run without the file, and goes (or is
+/// deleted) with the patient's other rows.
+public struct StoredPlanFile: Hashable, Sendable {
+    public var planID: String
+    public var yaml: String
+
+    public init(planID: String, yaml: String) {
+        self.planID = planID
+        self.yaml = yaml
+    }
+}
+
+extension Schema {
+    /// Migration "v3-plan-files": one plan file per patient, at most 1 MiB like any plan file.
+    static var v3PlanFiles: String {
+        """
+        CREATE TABLE plan_file (
+            patient_id INTEGER PRIMARY KEY REFERENCES patient(id) ON DELETE CASCADE,
+            plan_id TEXT NOT NULL CHECK (length(plan_id) BETWEEN 1 AND 64),
+            yaml TEXT NOT NULL CHECK (length(CAST(yaml AS BLOB)) <= 1048576)
+        ) STRICT;
+        """
+    }
+}
+
+extension Store {
+    /// The plan file the patient's plan was started from, if any.
+    public func planFile(patientID: Int64) throws -> StoredPlanFile? {
+        try queue.read { db in
+            _ = try Store.patientName(db, id: patientID)
+            return try Row.fetchOne(
+                db, sql: "SELECT plan_id, yaml FROM plan_file WHERE patient_id = ?",
+                arguments: [patientID]
+            ).map { StoredPlanFile(planID: $0["plan_id"], yaml: $0["yaml"]) }
+        }
+    }
+
+    /// Starts a plan read from a file and keeps the file, in one transaction: either both are
+    /// stored or neither. The assignment's plan id must be the file's.
+    public func startPlan(
+        patientID: Int64, _ assignment: Assignment, planFile: StoredPlanFile,
+        replacing: Bool = false
+    ) throws {
+        try Check.assignment(assignment)
+        guard assignment.planID == planFile.planID else {
+            throw StoreError.importFailed(
+                "plan_file.plan_id: \(planFile.planID) is not the assignment's \(assignment.planID)")
+        }
+        try queue.write { db in
+            let name = try Store.patientName(db, id: patientID)
+            if try Store.fetchAssignment(db, patientID: patientID) != nil {
+                guard replacing else { throw StoreError.planAlreadyStarted(patient: name) }
+                try db.execute(
+                    sql: "DELETE FROM assignment WHERE patient_id = ?", arguments: [patientID])
+                try db.execute(
+                    sql: "DELETE FROM phase_change WHERE patient_id = ?", arguments: [patientID])
+            }
+            try db.execute(
+                sql: "DELETE FROM plan_file WHERE patient_id = ?", arguments: [patientID])
+            try db.execute(
+                sql: "INSERT INTO plan_file (patient_id, plan_id, yaml) VALUES (?, ?, ?)",
+                arguments: [patientID, planFile.planID, planFile.yaml])
+            try Store.insertAssignment(db, patientID: patientID, assignment)
+        }
+    }
+
+    /// Forgets the patient's plan file (e.g. when a catalogue plan replaces it).
+    public func removePlanFile(patientID: Int64) throws {
+        try queue.write { db in
+            _ = try Store.patientName(db, id: patientID)
+            try db.execute(
+                sql: "DELETE FROM plan_file WHERE patient_id = ?", arguments: [patientID])
+        }
+    }
+}

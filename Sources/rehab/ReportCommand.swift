@@ -1,0 +1,479 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabStore
+
+/// `rehab report`: a progress report for a GP or physio, in Markdown or as one self-contained
+/// HTML file (inline CSS and SVG, no scripts, fonts or links: it works offline and by mail).
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A progress report (Markdown or self-contained HTML) for a GP or physio.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "How many weeks, ending with this week (1-520, default 8).") var weeks: String?
+    @Option(help: "md or html (default md).") var format: String?
+    @Option(help: "Write to this file (0600) instead of stdout.") var output: String?
+
+    func run() throws {
+        let context = try Context(global)
+        let count =
+            try weeks.map { text in
+                try context.check { try Validate.integer(text, field: "weeks", in: 1...520) }
+            } ?? 8
+        let kind = (format ?? "md").lowercased()
+        guard kind == "md" || kind == "html" else {
+            throw Failure(
+                message: context.messages.validation(
+                    RehabCore.ValidationError(
+                        field: "format", value: format ?? "", allowed: .oneOf(["md", "html"]))))
+        }
+        let store = try context.openStore()
+        let followed = try context.followedPlan(store)
+        let data = ReportData(followed: followed, context: context, weeks: count)
+        let text = kind == "html" ? HTMLReport(data: data).render() : MarkdownReport(data: data)
+            .render()
+        if let output {
+            try writePrivateFile(output, contents: text, context: context)
+            print(context.say(Phrase.reportWritten(output)))
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+/// Everything a report shows, worked out once; the two formats only lay it out.
+struct ReportData {
+    struct DayVerdict {
+        let day: Day
+        let verdict: Verdict
+    }
+
+    let followed: FollowedPlan
+    let context: Context
+    let series: ProgressSeries
+    let status: Status
+    /// Logged days in the span whose verdict was not green, oldest first.
+    let verdicts: [DayVerdict]
+    let flagReports: [FlagReport]
+    let clearings: [FlagClearing]
+    let diff: [PlanDiff.Line]
+
+    init(followed: FollowedPlan, context: Context, weeks: Int) {
+        self.followed = followed
+        self.context = context
+        let today = context.today
+        series = Engine.series(
+            plan: followed.plan, assignment: followed.assignment, history: followed.history,
+            through: today, weeks: weeks)
+        status = followed.status(on: today)
+        let from = series.from
+        let history = followed.history
+        var logged = Swift.Set<Day>()
+        for s in history.sessions where s.date >= from && s.date <= today { logged.insert(s.date) }
+        for m in history.mornings where m.date >= from && m.date <= today { logged.insert(m.date) }
+        verdicts = logged.sorted().compactMap { day in
+            let verdict = Engine.verdict(
+                plan: followed.plan, assignment: followed.assignment, history: history, on: day)
+            return verdict.level == .green ? nil : DayVerdict(day: day, verdict: verdict)
+        }
+        var reports: [FlagReport] = []
+        for s in history.sessions where s.date >= from && s.date <= today {
+            reports += s.flags.map { FlagReport(flag: $0, date: s.date) }
+        }
+        for m in history.mornings where m.date >= from && m.date <= today {
+            reports += m.flags.map { FlagReport(flag: $0, date: m.date) }
+        }
+        flagReports = reports.sorted { ($0.date, $0.flag) < ($1.date, $1.flag) }
+        clearings = history.clearings.filter { $0.date >= from && $0.date <= today }
+        diff = PlanDiff(
+            template: followed.template.resolved(variant: followed.assignment.variantID),
+            tuned: followed.plan, context: context
+        ).lines()
+    }
+
+    var language: Language { context.language }
+    var messages: Messages { context.messages }
+    func say(_ text: LocalizedText) -> String { context.say(text) }
+
+    var planTitle: String {
+        let variant = followed.template.variant(followed.assignment.variantID)
+        return followed.plan.names.text(language)
+            + (variant.map { ", " + $0.names.text(language) } ?? "")
+    }
+
+    /// The weekly table rows, cells as text.
+    var weekRows: [[String]] {
+        zip(series.weeks, series.adherence).map { w, a in
+            let pain = [w.maxPainDuring, w.maxPainAfter].map { $0.map(String.init) ?? "-" }
+                .joined(separator: "/")
+            return [
+                w.weekStart.iso,
+                "\(formatNumber(w.load)) \(w.metric.unit)" + (w.overCap ? " !" : ""),
+                w.cap.map { formatNumber($0) } ?? "-", String(w.sessions), pain,
+                w.worstLevel.map { messages.level($0) } ?? "-",
+                a.sessionsPrescribed > 0 ? "\(a.sessionsDone)/\(a.sessionsPrescribed)" : "-",
+                a.exercisesPrescribed > 0 ? "\(a.exercisesDone)/\(a.exercisesPrescribed)" : "-",
+                messages.weekClass(w.classification),
+            ]
+        }
+    }
+
+    /// The "now" lines: phase, verdict with reasons, this week's load, acute:chronic.
+    var nowLines: [(text: String, sub: [String])] {
+        let phase = status.phase
+        let verdict = status.verdict
+        let load = status.load
+        var lines: [(String, [String])] = []
+        lines.append(
+            (say(
+                Phrase.phaseLine(
+                    number: phase.number, of: phase.of, kind: phase.phase.kind.name.text(language),
+                    day: phase.day)) + " · " + phase.phase.names.text(language), []))
+        let reasons =
+            verdict.findings.isEmpty
+            ? [say(Phrase.allGood())]
+            : verdict.findings.map { messages.reason($0, plan: followed.plan) }
+        lines.append(
+            ("\(say(Phrase.verdictLabel())): \(messages.level(verdict.level)) → "
+                + messages.action(verdict.action), reasons))
+        let unit = load.metric.unit
+        let loadText =
+            load.cap.map {
+                say(Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber($0), unit: unit))
+            } ?? say(Phrase.noCapYet(formatNumber(load.thisWeek), unit: unit))
+        lines.append(("\(say(Phrase.thisWeek())) (\(load.weekStart.iso)): \(loadText)", []))
+        lines.append(
+            (say(
+                series.acuteChronic.latest.map { Phrase.acuteChronic(formatNumber($0, decimals: 2)) }
+                    ?? Phrase.acuteChronicTooEarly()), []))
+        return lines
+    }
+
+    var flagLines: [String] {
+        var lines: [(Day, Int, String)] = flagReports.map {
+            ($0.date, 0, say(Phrase.flagReported(
+                followed.plan.redFlagName($0.flag).text(language), date: $0.date)))
+        }
+        lines += clearings.map {
+            ($0.date, 1, say(Phrase.flagCleared(
+                date: $0.date, reason: $0.reason, count: $0.cleared.count)))
+        }
+        return lines.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+
+    var phaseLines: [String] {
+        followed.assignment.phaseHistory.map { change in
+            let name =
+                followed.plan.phases.first { $0.id == change.phase }?.names.text(language)
+                ?? change.phase
+            return say(Phrase.phaseEntered(name, date: change.date, reason: change.reason))
+        }
+    }
+
+    var diffLines: [String] {
+        diff.map { "\($0.field): \($0.template) → \($0.tuned)" }
+    }
+}
+
+struct MarkdownReport {
+    let data: ReportData
+
+    func render() -> String {
+        let d = data
+        var out: [String] = []
+        out.append("# \(d.say(Phrase.reportTitle()))")
+        out.append("")
+        out.append(
+            d.say(
+                Phrase.reportIntro(
+                    patient: d.followed.patient.name, plan: d.planTitle, from: d.series.from,
+                    through: d.series.today)))
+        out.append("")
+        out.append("## \(d.say(Phrase.reportNowSection()))")
+        out.append("")
+        for line in d.nowLines {
+            out.append("- " + escape(line.text))
+            for sub in line.sub { out.append("  - " + escape(sub)) }
+        }
+        out.append("")
+        out.append("## \(d.say(Phrase.reportWeeksSection()))")
+        out.append("")
+        let header = Phrase.reportColumns().map { d.say($0) }
+        out.append("| " + header.joined(separator: " | ") + " |")
+        // Numbers right-aligned: load, cap, sessions, done, exercises.
+        let right: Swift.Set<Int> = [1, 2, 3, 6, 7]
+        out.append(
+            "|" + header.indices.map { right.contains($0) ? " ---: " : " --- " }.joined(separator: "|")
+                + "|")
+        for row in d.weekRows {
+            out.append("| " + row.map(escape).joined(separator: " | ") + " |")
+        }
+        out.append("")
+        let chart = WeekText(weeks: d.series.weeks, context: d.context).loadChart()
+        out.append("```text")
+        out += chart
+        out.append("```")
+        out.append("")
+        out.append("## \(d.say(Phrase.reportVerdictsSection()))")
+        out.append("")
+        if d.verdicts.isEmpty { out.append(d.say(Phrase.reportAllGreen())) }
+        for v in d.verdicts {
+            out.append(
+                "- \(v.day.iso): \(d.messages.level(v.verdict.level)) → "
+                    + d.messages.action(v.verdict.action))
+            for finding in v.verdict.findings {
+                out.append("  - " + escape(d.messages.reason(finding, plan: d.followed.plan)))
+            }
+        }
+        out.append("")
+        out.append("## \(d.say(Phrase.reportFlagsSection()))")
+        out.append("")
+        let flags = d.flagLines
+        if flags.isEmpty { out.append(d.say(Phrase.reportNoFlags())) }
+        out += flags.map { "- " + escape($0) }
+        out.append("")
+        out.append("## \(d.say(Phrase.reportPhasesSection()))")
+        out.append("")
+        out += d.phaseLines.map { "- " + escape($0) }
+        if !d.diff.isEmpty {
+            out.append("")
+            out.append("## \(d.say(Phrase.reportTuningSection()))")
+            out.append("")
+            out += d.diffLines.map { "- " + escape($0) }
+        }
+        out.append("")
+        out.append("---")
+        out.append("")
+        out.append(d.say(Phrase.reportFooter()))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Table pipes and line breaks would break the layout; notes are the user's own text.
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+struct HTMLReport {
+    let data: ReportData
+
+    func render() -> String {
+        let d = data
+        var out: [String] = []
+        let title = "\(d.say(Phrase.reportTitle())) · \(d.followed.patient.name)"
+        out.append("<!DOCTYPE html>")
+        out.append("<html lang=\"\(d.language.rawValue)\">")
+        out.append("<head>")
+        out.append("<meta charset=\"utf-8\">")
+        out.append("<title>\(esc(title))</title>")
+        out.append("<style>\(Self.style)</style>")
+        out.append("</head>")
+        out.append("<body>")
+        out.append("<h1>\(esc(d.say(Phrase.reportTitle())))</h1>")
+        out.append(
+            "<p class=\"intro\">"
+                + esc(
+                    d.say(
+                        Phrase.reportIntro(
+                            patient: d.followed.patient.name, plan: d.planTitle,
+                            from: d.series.from, through: d.series.today))) + "</p>")
+        out.append("<h2>\(esc(d.say(Phrase.reportNowSection())))</h2>")
+        out.append("<ul>")
+        for line in d.nowLines {
+            var item = "<li>" + esc(line.text)
+            if !line.sub.isEmpty {
+                item += "<ul>" + line.sub.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
+            }
+            out.append(item + "</li>")
+        }
+        out.append("</ul>")
+        out.append("<h2>\(esc(d.say(Phrase.reportChartsSection())))</h2>")
+        out.append(loadChart())
+        out.append(painChart())
+        out.append("<h2>\(esc(d.say(Phrase.reportWeeksSection())))</h2>")
+        out.append("<table>")
+        out.append(
+            "<tr>" + Phrase.reportColumns().map { "<th>\(esc(d.say($0)))</th>" }.joined() + "</tr>")
+        for (row, week) in zip(d.weekRows, d.series.weeks) {
+            let cls = week.overCap ? " class=\"over\"" : ""
+            out.append("<tr\(cls)>" + row.map { "<td>\(esc($0))</td>" }.joined() + "</tr>")
+        }
+        out.append("</table>")
+        out.append("<h2>\(esc(d.say(Phrase.reportVerdictsSection())))</h2>")
+        if d.verdicts.isEmpty { out.append("<p>\(esc(d.say(Phrase.reportAllGreen())))</p>") }
+        out.append("<ul>")
+        for v in d.verdicts {
+            let reasons = v.verdict.findings.map {
+                "<li>\(esc(d.messages.reason($0, plan: d.followed.plan)))</li>"
+            }.joined()
+            out.append(
+                "<li><span class=\"level \(v.verdict.level.rawValue)\">"
+                    + esc("\(v.day.iso): \(d.messages.level(v.verdict.level))")
+                    + "</span> → \(esc(d.messages.action(v.verdict.action)))<ul>\(reasons)</ul></li>")
+        }
+        out.append("</ul>")
+        out.append("<h2>\(esc(d.say(Phrase.reportFlagsSection())))</h2>")
+        let flags = d.flagLines
+        if flags.isEmpty { out.append("<p>\(esc(d.say(Phrase.reportNoFlags())))</p>") }
+        out.append("<ul>" + flags.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
+        out.append("<h2>\(esc(d.say(Phrase.reportPhasesSection())))</h2>")
+        out.append("<ul>" + d.phaseLines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
+        if !d.diff.isEmpty {
+            out.append("<h2>\(esc(d.say(Phrase.reportTuningSection())))</h2>")
+            out.append("<ul>" + d.diffLines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
+        }
+        out.append("<footer>\(esc(d.say(Phrase.reportFooter())))</footer>")
+        out.append("</body>")
+        out.append("</html>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static let style = """
+        body{font-family:sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}\
+        table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;\
+        text-align:right}td:first-child,th:first-child{text-align:left}tr.over td{font-weight:bold}\
+        .level.red,.level.stop{color:#b00}.level.amber{color:#a60}svg{display:block;margin:1rem 0}\
+        .bar{fill:#4a7ab0}.bar.over{fill:#c0504d}.cap{stroke:#222;stroke-width:2}\
+        .axis{stroke:#888}text{font-size:11px;fill:#222}.during{stroke:#222;fill:none}\
+        .after{stroke:#222;fill:none;stroke-dasharray:6 3}\
+        .morning{stroke:#222;fill:none;stroke-dasharray:1 3;stroke-linecap:round;stroke-width:2}\
+        footer{margin-top:2rem;font-size:.85rem;color:#555}
+        """
+
+    /// One bar a week (over-cap bars marked in colour and with "!"), the cap as a line across
+    /// each bar; weeks of another metric are scaled on their own.
+    func loadChart() -> String {
+        let weeks = data.series.weeks
+        let width = 640.0
+        let height = 220.0
+        let left = 48.0
+        let bottom = 30.0
+        let top = 16.0
+        let plot = height - bottom - top
+        let slot = (width - left - 8) / Double(max(1, weeks.count))
+        func scale(_ metric: LoadMetric) -> Double {
+            max(1, weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0)
+                * 1.05
+        }
+        let units = Swift.Set(weeks.map(\.metric.unit)).sorted().joined(separator: ", ")
+        var svg: [String] = []
+        let label = data.say(Phrase.reportLoadChart(unit: units))
+        svg.append(
+            "<svg class=\"load\" width=\"\(f(width))\" height=\"\(f(height))\" "
+                + "viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(esc(label))\">")
+        svg.append("<title>\(esc(label))</title>")
+        svg.append("<text x=\"4\" y=\"12\">\(esc(label))</text>")
+        svg.append(
+            "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" "
+                + "x2=\"\(f(width - 4))\" y2=\"\(f(height - bottom))\"/>")
+        let every = max(1, weeks.count / 8)
+        for (i, w) in weeks.enumerated() {
+            let s = scale(w.metric)
+            let x = left + Double(i) * slot + slot * 0.15
+            let barWidth = slot * 0.7
+            let h = w.load / s * plot
+            let y = height - bottom - h
+            let cls = w.overCap ? "bar over" : "bar"
+            let tip = "\(w.weekStart.iso): \(formatNumber(w.load)) \(w.metric.unit)"
+                + (w.cap.map { " / \(formatNumber($0))" } ?? "") + (w.overCap ? " !" : "")
+            svg.append(
+                "<rect class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barWidth))\" "
+                    + "height=\"\(f(h))\"><title>\(esc(tip))</title></rect>")
+            if let cap = w.cap {
+                let cy = height - bottom - cap / s * plot
+                svg.append(
+                    "<line class=\"cap\" x1=\"\(f(x - slot * 0.1))\" y1=\"\(f(cy))\" "
+                        + "x2=\"\(f(x + barWidth + slot * 0.1))\" y2=\"\(f(cy))\"/>")
+            }
+            if w.overCap {
+                svg.append("<text x=\"\(f(x + barWidth / 2 - 2))\" y=\"\(f(y - 3))\">!</text>")
+            }
+            if i % every == 0 {
+                let (_, month, day) = w.weekStart.components
+                svg.append(
+                    "<text x=\"\(f(x))\" y=\"\(f(height - bottom + 14))\">\(day)/\(month)</text>")
+            }
+        }
+        svg.append("</svg>")
+        return svg.joined(separator: "\n")
+    }
+
+    /// Pain 0-10 per day: during solid, after dashed, next morning dotted, so the lines read
+    /// without colour; a gap where a day has no score.
+    func painChart() -> String {
+        let series = data.series
+        let width = 640.0
+        let height = 200.0
+        let left = 32.0
+        let bottom = 24.0
+        let top = 20.0
+        let plot = height - bottom - top
+        let days = max(1, series.from.days(to: series.today))
+        let step = (width - left - 8) / Double(days)
+        func point(_ day: Day, _ score: Int) -> String {
+            let x = left + Double(series.from.days(to: day)) * step
+            let y = height - bottom - Double(score) / 10 * plot
+            return "\(f(x)),\(f(y))"
+        }
+        let label = data.say(Phrase.reportPainChart())
+        var svg: [String] = []
+        svg.append(
+            "<svg class=\"pain\" width=\"\(f(width))\" height=\"\(f(height))\" "
+                + "viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(esc(label))\">")
+        svg.append("<title>\(esc(label))</title>")
+        svg.append("<text x=\"4\" y=\"12\">\(esc(label))</text>")
+        for score in [0, 5, 10] {
+            let y = height - bottom - Double(score) / 10 * plot
+            svg.append(
+                "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 4))\" "
+                    + "y2=\"\(f(y))\"/><text x=\"4\" y=\"\(f(y + 4))\">\(score)</text>")
+        }
+        let lines: [(String, (DayPain) -> Int?)] = [
+            ("during", { $0.during }), ("after", { $0.after }), ("morning", { $0.nextMorning }),
+        ]
+        for (cls, value) in lines {
+            // Consecutive scored days join into one polyline; a missing day breaks it.
+            var run: [String] = []
+            var last: Day?
+            func flush() {
+                if run.count > 1 {
+                    svg.append("<polyline class=\"\(cls)\" points=\"\(run.joined(separator: " "))\"/>")
+                } else if let only = run.first {
+                    let xy = only.split(separator: ",")
+                    svg.append(
+                        "<circle class=\"\(cls)\" cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2\"/>")
+                }
+                run = []
+            }
+            for pain in series.pain {
+                guard let score = value(pain) else { continue }
+                if let last, last.days(to: pain.day) > 1 { flush() }
+                run.append(point(pain.day, score))
+                last = pain.day
+            }
+            flush()
+        }
+        svg.append(
+            "<text x=\"\(f(left))\" y=\"\(f(height - 6))\">\(series.from.iso)</text>"
+                + "<text x=\"\(f(width - 70))\" y=\"\(f(height - 6))\">\(series.today.iso)</text>")
+        svg.append("</svg>")
+        return svg.joined(separator: "\n")
+    }
+
+    private func f(_ value: Double) -> String { formatNumber(value, decimals: 1) }
+}
+
+/// Text for HTML content and attribute values.
+func esc(_ text: String) -> String {
+    var out = ""
+    for c in text {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.append(c)
+        }
+    }
+    return out
+}

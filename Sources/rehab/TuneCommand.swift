@@ -1,0 +1,458 @@
+import ArgumentParser
+import Foundation
+import RehabCore
+import RehabPlans
+import RehabStore
+
+/// The physio's tuning of one patient's plan, stored as `PlanOverrides` with the assignment.
+/// Every change is checked twice: the value against the plan-file range of its key, then the
+/// whole tuned plan, written as a plan file and read back by the plan-file checker, so a tuned
+/// plan is valid exactly when the same plan as a file would be.
+struct Tune: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tune",
+        abstract: "Tune a patient's plan: thresholds, phase days, exercises, run/walk steps.",
+        discussion: """
+            Changes are stored per patient and shown as differences from the template with
+            'rehab tune --show' (or 'rehab plans diff'). Ranges are those of plans/SCHEMA.md.
+            """,
+        subcommands: [Adjust.self, ExerciseCommand.self, RunWalkCommand.self, Reset.self],
+        defaultSubcommand: Adjust.self)
+
+    struct Adjust: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: "Change thresholds (whole plan) and a phase's days; --show lists changes.")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("pain-safe-max"), help: "Pain allowed during and after, 0-10.")
+        var painSafeMax: String?
+        @Option(name: .customLong("pain-limit"), help: "Pain above this is too much, 0-10.")
+        var painLimit: String?
+        @Option(name: .customLong("pain-lasting-hours"), help: "Pain may last this long, 1-72.")
+        var lastingHours: String?
+        @Option(name: .customLong("weekly-increase-pct"), help: "Weekly load rise, 0-100 %.")
+        var weeklyIncrease: String?
+        @Option(name: .customLong("session-spike-pct"), help: "Single-run spike, 0-100 %.")
+        var sessionSpike: String?
+        @Option(
+            name: .customLong("no-improvement-days"), help: "Days without improvement, 1-60.")
+        var noImprovementDays: String?
+        @Option(help: "The phase --min-days and --max-days apply to.") var phase: String?
+        @Option(name: .customLong("min-days"), help: "Minimum days in the phase, 0-365.")
+        var minDays: String?
+        @Option(name: .customLong("max-days"), help: "Maximum days in the phase, 0-365.")
+        var maxDays: String?
+        @Flag(help: "Show the differences from the template.") var show = false
+        @Flag(help: "Machine-readable differences (with --show).") var json = false
+
+        func run() throws {
+            let tuning = try Tuning(global)
+            let context = tuning.context
+            var overrides = tuning.followed.assignment.overrides
+            var t = overrides.thresholds
+            func int(_ text: String?, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
+                try text.map { v in try context.check { try Validate.integer(v, field: field, in: range) } }
+            }
+            func pct(_ text: String?, _ field: String) throws -> Double? {
+                try text.map { v in
+                    try context.check { try Validate.decimal(v, field: field, in: 0...100, places: 1) }
+                }
+            }
+            t.painSafeMax = try int(painSafeMax, "pain-safe-max", Validate.painRange) ?? t.painSafeMax
+            t.painLimit = try int(painLimit, "pain-limit", Validate.painRange) ?? t.painLimit
+            t.painLastingHours =
+                try int(lastingHours, "pain-lasting-hours", 1...72) ?? t.painLastingHours
+            t.weeklyIncreasePct = try pct(weeklyIncrease, "weekly-increase-pct") ?? t.weeklyIncreasePct
+            t.sessionSpikePct = try pct(sessionSpike, "session-spike-pct") ?? t.sessionSpikePct
+            t.noImprovementDays =
+                try int(noImprovementDays, "no-improvement-days", 1...60) ?? t.noImprovementDays
+            overrides.thresholds = t
+
+            let min = try int(minDays, "min-days", 0...365)
+            let max = try int(maxDays, "max-days", 0...365)
+            if min != nil || max != nil {
+                let phases = tuning.followed.plan.phases.map(\.id)
+                guard let phase else {
+                    throw context.fail(
+                        Phrase.tuneNeedsPhase(minDays != nil ? "min-days" : "max-days", known: phases))
+                }
+                let id = try tuning.phaseID(phase)
+                var days = overrides.phaseDays[id] ?? PhaseDays()
+                days.minDays = min ?? days.minDays
+                days.maxDays = max ?? days.maxDays
+                overrides.phaseDays[id] = days
+            }
+            let changed = overrides != tuning.followed.assignment.overrides
+            if !changed && !show { throw context.fail(Phrase.tuneNothingGiven()) }
+            if changed { try tuning.save(overrides, quiet: show) }
+            if show { try tuning.show(overrides, json: json) }
+        }
+    }
+
+    struct ExerciseCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "exercise",
+            abstract: "Add, remove or change an exercise of a phase.",
+            subcommands: [Add.self, Remove.self, Change.self])
+
+        struct Dose: ParsableArguments {
+            @Option(help: "Sets, 1-10.") var sets: String?
+            @Option(help: "Repetitions, 1-100 (or --hold).") var reps: String?
+            @Option(help: "Hold in seconds, 1-600 (or --reps).") var hold: String?
+            @Option(name: .customLong("per-week"), help: "Times a week, 1-14 (or --per-day).")
+            var perWeek: String?
+            @Option(name: .customLong("per-day"), help: "Times a day, 1-10 (or --per-week).")
+            var perDay: String?
+
+            /// `base` with the given values; reps replaces hold and per-week replaces per-day.
+            func applied(to base: Prescription, context: Context) throws -> Prescription {
+                func int(_ text: String?, _ field: String, _ range: ClosedRange<Int>) throws
+                    -> Int?
+                {
+                    try text.map { v in
+                        try context.check { try Validate.integer(v, field: field, in: range) }
+                    }
+                }
+                var p = base
+                if let sets = try int(sets, "sets", 1...10) { p.sets = sets }
+                if let reps = try int(reps, "reps", 1...100) {
+                    p.reps = reps
+                    p.holdSeconds = nil
+                }
+                if let hold = try int(hold, "hold", 1...600) {
+                    p.holdSeconds = hold
+                    p.reps = nil
+                }
+                if let perWeek = try int(perWeek, "per-week", 1...14) {
+                    p.perWeek = perWeek
+                    p.perDay = nil
+                }
+                if let perDay = try int(perDay, "per-day", 1...10) {
+                    p.perDay = perDay
+                    p.perWeek = nil
+                }
+                return p
+            }
+
+            var isEmpty: Bool { [sets, reps, hold, perWeek, perDay].allSatisfy { $0 == nil } }
+        }
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Add an exercise from the plan's library to a phase.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "Phase id.") var phase: String
+            @Argument(help: "Exercise id (see 'rehab plans show').") var exercise: String
+            @OptionGroup var dose: Dose
+
+            func run() throws {
+                let tuning = try Tuning(global)
+                let id = try tuning.phaseID(phase)
+                var list = try tuning.exercises(of: id)
+                let library = tuning.followed.plan.exercises.map(\.id)
+                guard library.contains(exercise) else {
+                    throw tuning.context.fail(
+                        Phrase.unknownLibraryExercise(exercise, known: library))
+                }
+                guard !list.contains(where: { $0.exercise == exercise }) else {
+                    throw tuning.context.fail(Phrase.exerciseAlreadyInPhase(exercise, phase: id))
+                }
+                guard dose.sets != nil, (dose.reps == nil) != (dose.hold == nil),
+                    (dose.perWeek == nil) != (dose.perDay == nil)
+                else { throw tuning.context.fail(Phrase.newExerciseNeeds()) }
+                let empty = Prescription(exercise: exercise, sets: 1)
+                list.append(try dose.applied(to: empty, context: tuning.context))
+                var overrides = tuning.followed.assignment.overrides
+                overrides.exercises[id] = list
+                try tuning.save(overrides)
+            }
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Remove an exercise from a phase.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "Phase id.") var phase: String
+            @Argument(help: "Exercise id.") var exercise: String
+
+            func run() throws {
+                let tuning = try Tuning(global)
+                let id = try tuning.phaseID(phase)
+                var list = try tuning.exercises(of: id)
+                guard list.contains(where: { $0.exercise == exercise }) else {
+                    throw tuning.context.fail(
+                        Phrase.unknownExerciseInPhase(
+                            exercise, phase: id, known: list.map(\.exercise)))
+                }
+                list.removeAll { $0.exercise == exercise }
+                var overrides = tuning.followed.assignment.overrides
+                overrides.exercises[id] = list
+                try tuning.save(overrides)
+            }
+        }
+
+        struct Change: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "set", abstract: "Change an exercise's sets, reps or frequency.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "Phase id.") var phase: String
+            @Argument(help: "Exercise id.") var exercise: String
+            @OptionGroup var dose: Dose
+
+            func run() throws {
+                let tuning = try Tuning(global)
+                let id = try tuning.phaseID(phase)
+                var list = try tuning.exercises(of: id)
+                guard let i = list.firstIndex(where: { $0.exercise == exercise }) else {
+                    throw tuning.context.fail(
+                        Phrase.unknownExerciseInPhase(
+                            exercise, phase: id, known: list.map(\.exercise)))
+                }
+                if dose.isEmpty { throw tuning.context.fail(Phrase.tuneNothingGiven()) }
+                list[i] = try dose.applied(to: list[i], context: tuning.context)
+                var overrides = tuning.followed.assignment.overrides
+                overrides.exercises[id] = list
+                try tuning.save(overrides)
+            }
+        }
+    }
+
+    struct RunWalkCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run-walk",
+            abstract: "Change, add (step = count + 1) or remove a run/walk step of a phase.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Phase id.") var phase: String
+        @Option(help: "Step number, 1-based.") var step: String
+        @Option(name: .customLong("run"), help: "Run minutes, 0.5-120.") var runText: String?
+        @Option(help: "Walk minutes, 0-10.") var walk: String?
+        @Option(help: "Session length in minutes, 5-180.") var total: String?
+        @Option(name: .customLong("per-week"), help: "Sessions a week, 1-7.") var perWeek: String?
+        @Option(help: "Sessions within the pain rules to pass the step, 1-10.") var pass: String?
+        @Flag(help: "Remove the step.") var remove = false
+
+        func run() throws {
+            let tuning = try Tuning(global)
+            let context = tuning.context
+            let id = try tuning.phaseID(phase)
+            var steps = tuning.followed.plan.phases.first { $0.id == id }?.runWalk ?? []
+            let number = try context.check {
+                try Validate.integer(step, field: "step", in: 1...max(1, steps.count + 1))
+            }
+            func int(_ text: String?, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
+                try text.map { v in try context.check { try Validate.integer(v, field: field, in: range) } }
+            }
+            func minutes(_ text: String?, _ field: String, _ range: ClosedRange<Double>) throws
+                -> Double?
+            {
+                try text.map { v in
+                    try context.check { try Validate.decimal(v, field: field, in: range, places: 1) }
+                }
+            }
+            if remove {
+                guard number <= steps.count else {
+                    throw context.fail(Phrase.stepOutOfRange(number, count: steps.count))
+                }
+                guard steps.count > 1 else { throw context.fail(Phrase.lastStepStays()) }
+                steps.remove(at: number - 1)
+            } else {
+                let runMinutes = try minutes(runText, "run", 0.5...120)
+                let walkMinutes = try minutes(walk, "walk", 0...10)
+                let totalMinutes = try int(total, "total", 5...180)
+                let sessions = try int(perWeek, "per-week", 1...7)
+                let toPass = try int(pass, "pass", 1...10)
+                if number > steps.count {
+                    // A new step needs its three numbers; the rest default as in a plan file.
+                    guard let runMinutes, let walkMinutes, let totalMinutes else {
+                        throw context.fail(Phrase.newStepNeeds())
+                    }
+                    steps.append(
+                        RunWalkStep(
+                            runMinutes: runMinutes, walkMinutes: walkMinutes,
+                            totalMinutes: totalMinutes, sessionsPerWeek: sessions ?? 3,
+                            sessionsToPass: toPass ?? 3))
+                } else {
+                    var s = steps[number - 1]
+                    if [runText, walk, total, perWeek, pass].allSatisfy({ $0 == nil }) {
+                        throw context.fail(Phrase.tuneNothingGiven())
+                    }
+                    s.runMinutes = runMinutes ?? s.runMinutes
+                    s.walkMinutes = walkMinutes ?? s.walkMinutes
+                    s.totalMinutes = totalMinutes ?? s.totalMinutes
+                    s.sessionsPerWeek = sessions ?? s.sessionsPerWeek
+                    s.sessionsToPass = toPass ?? s.sessionsToPass
+                    steps[number - 1] = s
+                }
+            }
+            var overrides = tuning.followed.assignment.overrides
+            overrides.runWalk[id] = steps
+            try tuning.save(overrides)
+        }
+    }
+
+    struct Reset: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Drop every change: the plan follows the template again.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let tuning = try Tuning(global)
+            try tuning.context.storing {
+                try tuning.store.setOverrides(
+                    patientID: tuning.followed.patient.id, PlanOverrides())
+            }
+            print(tuning.context.say(Phrase.tuneReset()))
+        }
+    }
+}
+
+/// One tuning command's view of the patient: the plan they follow and where to store changes.
+struct Tuning {
+    let context: Context
+    let store: Store
+    let followed: FollowedPlan
+
+    init(_ global: GlobalOptions) throws {
+        context = try Context(global)
+        store = try context.openStore()
+        followed = try context.followedPlan(store)
+    }
+
+    func phaseID(_ id: String) throws -> String {
+        let known = followed.plan.phases.map(\.id)
+        guard known.contains(id) else { throw context.fail(Phrase.unknownPhase(id, known: known)) }
+        return id
+    }
+
+    /// The phase's exercises as the patient follows them now (tuned or not).
+    func exercises(of phase: String) throws -> [Prescription] {
+        followed.plan.phases.first { $0.id == phase }?.exercises ?? []
+    }
+
+    /// Validates the tuned plan as a plan file would be, then stores the overrides.
+    func save(_ overrides: PlanOverrides, quiet: Bool = false) throws {
+        let tuned = followed.template.resolved(
+            variant: followed.assignment.variantID, overrides: overrides)
+        let problems = TunedPlan.problems(tuned)
+        if !problems.isEmpty { throw context.fail(Phrase.tuneRefused(problems)) }
+        try context.storing { try store.setOverrides(patientID: followed.patient.id, overrides) }
+        if !quiet {
+            let count = PlanDiff(
+                template: followed.template.resolved(variant: followed.assignment.variantID),
+                tuned: tuned, context: context
+            ).lines().count
+            print(context.say(Phrase.tuneSaved(count)))
+        }
+    }
+
+    func show(_ overrides: PlanOverrides, json: Bool) throws {
+        let diff = PlanDiff(
+            template: followed.template.resolved(variant: followed.assignment.variantID),
+            tuned: followed.template.resolved(
+                variant: followed.assignment.variantID, overrides: overrides),
+            context: context)
+        if json {
+            try context.printJSON(diff.lines())
+        } else {
+            print(
+                diff.render(
+                    title: context.say(
+                        Phrase.differencesTitle(
+                            patient: followed.patient.name,
+                            plan: followed.template.names.text(context.language)))))
+        }
+    }
+}
+
+enum TunedPlan {
+    /// The plan-file checker's complaints about a tuned plan, without file positions (the file
+    /// is our own rendering): "phases[1].max_days: 7 is less than min_days 14".
+    static func problems(_ plan: Plan) -> [String] {
+        do {
+            _ = try PlanFile.parse(bytes: Array(PlanWriter.yaml(plan).utf8), file: "tuned plan")
+            return []
+        } catch {
+            // A plan-wide value breaks every phase alike: say it once.
+            var seen = Swift.Set<String>()
+            return error.errors.map(\.message).filter { message in
+                let rule = message.split(separator: ":", maxSplits: 1).last.map(String.init)
+                return seen.insert(rule ?? message).inserted
+            }
+        }
+    }
+}
+
+/// What a patient's tuning changed, key by key, in plan-file terms.
+struct PlanDiff {
+    struct Line: Encodable, Equatable {
+        let field: String
+        let template: String
+        let tuned: String
+    }
+
+    let template: Plan
+    let tuned: Plan
+    let context: Context
+
+    func lines() -> [Line] {
+        var out: [Line] = []
+        func add(_ field: String, _ a: String, _ b: String) {
+            if a != b { out.append(Line(field: field, template: a, tuned: b)) }
+        }
+        let a = template.thresholds.applied(to: Thresholds())
+        let b = tuned.thresholds.applied(to: Thresholds())
+        add("pain.safe_max", "\(a.painSafeMax)", "\(b.painSafeMax)")
+        add("pain.limit", "\(a.painLimit)", "\(b.painLimit)")
+        add("pain.lasting_hours", "\(a.painLastingHours)", "\(b.painLastingHours)")
+        add(
+            "load.weekly_increase_pct", formatNumber(a.weeklyIncreasePct, decimals: 1),
+            formatNumber(b.weeklyIncreasePct, decimals: 1))
+        add(
+            "load.session_spike_pct", formatNumber(a.sessionSpikePct, decimals: 1),
+            formatNumber(b.sessionSpikePct, decimals: 1))
+        add(
+            "see_doctor.no_improvement_days", "\(a.noImprovementDays)", "\(b.noImprovementDays)")
+        let none = context.say(Phrase.noneLabel())
+        for (old, new) in zip(template.phases, tuned.phases) {
+            let id = old.id
+            add("\(id).min_days", "\(old.minDays)", "\(new.minDays)")
+            add("\(id).max_days", old.maxDays.map(String.init) ?? none,
+                new.maxDays.map(String.init) ?? none)
+            for p in old.exercises {
+                let after = new.exercises.first { $0.exercise == p.exercise }
+                add(
+                    "\(id).exercises.\(p.exercise)", dose(p),
+                    after.map(dose) ?? context.say(Phrase.removedLabel()))
+            }
+            for p in new.exercises where !old.exercises.contains(where: { $0.exercise == p.exercise })
+            {
+                add("\(id).exercises.\(p.exercise)", context.say(Phrase.addedLabel()), dose(p))
+            }
+            for i in 0..<max(old.runWalk.count, new.runWalk.count) {
+                add(
+                    "\(id).run_walk[\(i + 1)]",
+                    i < old.runWalk.count ? PlanWriter.runWalkStep(old.runWalk[i]) : none,
+                    i < new.runWalk.count ? PlanWriter.runWalkStep(new.runWalk[i]) : none)
+            }
+        }
+        return out
+    }
+
+    private func dose(_ p: Prescription) -> String {
+        context.say(
+            Phrase.dosage(
+                sets: p.sets, reps: p.reps, hold: p.holdSeconds, perDay: p.perDay,
+                perWeek: p.perWeek))
+    }
+
+    func render(title: String) -> String {
+        let lines = lines()
+        guard !lines.isEmpty else { return title + "\n  " + context.say(Phrase.noDifferences()) }
+        let arrow = Glyphs.forLocale(context.environment).arrow
+        let width = lines.map(\.field.count).max() ?? 0
+        return ([title] + lines.map { line in
+            "  " + line.field.padding(toLength: width, withPad: " ", startingAt: 0)
+                + "  \(line.template) \(arrow) \(line.tuned)"
+        }).joined(separator: "\n")
+    }
+}
