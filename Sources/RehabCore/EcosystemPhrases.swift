@@ -49,6 +49,14 @@ extension Phrase {
                 + "export")
     }
 
+    public static func unsupportedImportFile(_ path: String) -> LocalizedText {
+        pair(
+            "\(path): dit bestandstype kan rehab niet importeren; gebruik .json of .csv van "
+                + "'rehab export', of loopbestanden .gpx en .tcx",
+            "\(path): rehab cannot import this kind of file; use .json or .csv from "
+                + "'rehab export', or .gpx and .tcx run files")
+    }
+
     public static func mixedImport() -> LocalizedText {
         pair(
             "importeer één exportbestand (.json of .csv) of loopbestanden (.gpx, .tcx), "

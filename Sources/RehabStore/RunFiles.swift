@@ -87,7 +87,7 @@ public enum RunFile {
         parser.delegate = reader
         // On Linux parse() can return true and still set parserError (e.g. a cut-off file).
         let parsed = parser.parse()
-        if !parsed || parser.parserError != nil || !reader.path.isEmpty {
+        if !parsed || parser.parserError != nil || !reader.path.isEmpty || reader.root.isEmpty {
             let place = "\(parser.lineNumber):\(parser.columnNumber)"
             if reader.root.isEmpty {
                 throw refuse(

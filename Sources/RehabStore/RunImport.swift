@@ -14,6 +14,20 @@ public struct ImportedRun: Hashable, Sendable {
     }
 }
 
+extension RecordedRun {
+    /// The session to store for this run, once the runner has given the pain scores (on the
+    /// command line, or asked by the app). The shoe only goes with runs; the note names the file.
+    public func imported(painDuring: Int, painAfter: Int, shoe: String?, on day: Day)
+        -> ImportedRun
+    {
+        let session = Session(
+            date: day, activity: activity, km: km, minutes: minutes, painDuring: painDuring,
+            painAfter: painAfter, shoe: activity == .run ? shoe : nil,
+            note: URL(fileURLWithPath: file).lastPathComponent)
+        return ImportedRun(session: session, startTime: startTime)
+    }
+}
+
 /// What a run import did: runs stored and runs skipped because their start time was known.
 public struct RunImportResult: Hashable, Sendable {
     public var added: Int

@@ -41,7 +41,7 @@ struct Import: ParsableCommand {
             case "json", "csv": exports.append(path)
             case "gpx", "tcx": runs.append(path)
             case "fit": throw context.fail(Phrase.fitNotSupported(path))
-            default: throw context.fail(Phrase.unsupportedImport(path))
+            default: throw context.fail(Phrase.unsupportedImportFile(path))
             }
         }
         if !exports.isEmpty {
@@ -153,11 +153,8 @@ struct RunBatch {
                 beforeStart += 1
                 continue
             }
-            let session = Session(
-                date: day, activity: run.activity, km: run.km, minutes: run.minutes,
-                painDuring: during, painAfter: after, shoe: run.activity == .run ? shoeName : nil,
-                note: (run.file as NSString).lastPathComponent)
-            runs.append(ImportedRun(session: session, startTime: run.startTime))
+            runs.append(
+                run.imported(painDuring: during, painAfter: after, shoe: shoeName, on: day))
         }
         guard failures.isEmpty else {
             let lines = failures.map { "  \($0.file): \(context.say($0.reason))" }
