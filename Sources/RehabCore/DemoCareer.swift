@@ -214,8 +214,8 @@ extension DemoHistory {
             var name =
                 firstNames[rng.below(firstNames.count)] + " " + surnames[rng.below(surnames.count)]
             // Past about half the combinations, a number keeps names apart without looping long.
-            if taken.contains(name.lowercased()), taken.count > firstNames.count * surnames.count / 2
-            {
+            let half = firstNames.count * surnames.count / 2
+            if taken.contains(name.lowercased()), taken.count > half {
                 name += " \(names.count + 1)"
             }
             if taken.insert(name.lowercased()).inserted { names.append(name) }

@@ -6,24 +6,24 @@ import RehabCore
 extension Store {
     /// Everything from `from` on, and of the older log only what the engine can still read
     /// when it judges days from `from + lookBack` on (see `Engine.firstDayRead`): the latest
-    /// session before `from` with `lookBack` days before it, the latest morning check before
-    /// those (a baseline for "worse next morning"), every session and morning check that
-    /// reported a red flag, and every clearing. For those days the engine's answers equal its
-    /// answers over the whole history.
+    /// session on or before that first judged day with `lookBack` days before it, the latest
+    /// morning check before those (a baseline for "worse next morning"), every session and
+    /// morning check that reported a red flag, and every clearing. For those days the
+    /// engine's answers equal its answers over the whole history.
     public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int) throws -> History {
         try queue.read { db in
             _ = try Store.patientName(db, id: patientID)
             var first = from
             if let latest = try String.fetchOne(
-                db,
-                sql: "SELECT max(date) FROM session WHERE patient_id = ? AND date < ?",
-                arguments: [patientID, from.iso]
+                db.cachedStatement(
+                    sql: "SELECT max(date) FROM session WHERE patient_id = ? AND date <= ?"),
+                arguments: [patientID, from.adding(days: lookBack).iso]
             ).flatMap(Day.init(iso:)) {
                 first = min(first, latest.adding(days: -lookBack))
             }
             if let baseline = try String.fetchOne(
-                db,
-                sql: "SELECT max(date) FROM morning_check WHERE patient_id = ? AND date <= ?",
+                db.cachedStatement(
+                    sql: "SELECT max(date) FROM morning_check WHERE patient_id = ? AND date <= ?"),
                 arguments: [patientID, first.iso]
             ).flatMap(Day.init(iso:)) {
                 first = min(first, baseline)
@@ -31,25 +31,22 @@ extension Store {
             let arguments: StatementArguments = [patientID, first.iso]
             // Older rows are fetched only for their red flags ('[]' is how none is stored).
             let sessions = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM session WHERE patient_id = ? AND (date >= ? OR flags <> '[]')
-                    ORDER BY date, id
-                    """,
+                db.cachedStatement(
+                    sql: "SELECT \(Store.sessionColumns) FROM session"
+                        + " WHERE patient_id = ? AND (date >= ? OR flags <> '[]')"
+                        + " ORDER BY date, id"),
                 arguments: arguments
             ).map(Store.session(from:))
             let mornings = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT date, pain, flags FROM morning_check
-                    WHERE patient_id = ? AND (date >= ? OR flags <> '[]') ORDER BY date
-                    """,
+                db.cachedStatement(
+                    sql: "SELECT date, pain, flags FROM morning_check"
+                        + " WHERE patient_id = ? AND (date >= ? OR flags <> '[]') ORDER BY date"),
                 arguments: arguments
             ).map(Store.morning(from:))
             let clearings = try Row.fetchAll(
-                db,
-                sql: "SELECT date, reason, cleared FROM flag_clearing WHERE patient_id = ?"
-                    + " ORDER BY date, id",
+                db.cachedStatement(
+                    sql: "SELECT date, reason, cleared FROM flag_clearing WHERE patient_id = ?"
+                        + " ORDER BY date, id"),
                 arguments: [patientID]
             ).map { row in
                 FlagClearing(

@@ -200,7 +200,9 @@ extension Store {
     }
 
     static func flags(json: String) throws -> [String] {
-        try JSONDecoder().decode([String].self, from: Data(json.utf8))
+        // Nearly every row has none; skip the JSON decoder for them.
+        if json == "[]" { return [] }
+        return try JSONDecoder().decode([String].self, from: Data(json.utf8))
     }
 
     static func day(_ text: String, column: String) throws -> Day {
@@ -308,24 +310,29 @@ extension Store {
         ).map { Shoe(name: $0["name"], startKm: $0["start_km"], retireKm: $0["retire_km"]) }
     }
 
+    /// The columns `session(from:)` reads, in its order. Rows are read by position: looking
+    /// columns up by name cost more than the rest of decoding a long history.
+    static let sessionColumns =
+        "id, date, activity, km, minutes, pain_during, pain_after, lasted_over_2h, flags, shoe,"
+        + " note, calf_raises, hop_test"
+
     static func session(from row: Row) throws -> Session {
-        let activityText: String = row["activity"]
+        let activityText: String = row[2]
         guard let activity = Activity(rawValue: activityText) else {
             throw StoreError.importFailed("session.activity: unknown \(activityText)")
         }
         return Session(
-            id: row["id"], date: try day(row["date"], column: "session.date"),
-            activity: activity, km: row["km"], minutes: row["minutes"],
-            painDuring: row["pain_during"], painAfter: row["pain_after"],
-            lastedOver2h: row["lasted_over_2h"], flags: try flags(json: row["flags"]),
-            shoe: row["shoe"], note: row["note"], calfRaises: row["calf_raises"],
-            hopTest: row["hop_test"])
+            id: row[0], date: try day(row[1], column: "session.date"),
+            activity: activity, km: row[3], minutes: row[4], painDuring: row[5],
+            painAfter: row[6], lastedOver2h: row[7], flags: try flags(json: row[8]),
+            shoe: row[9], note: row[10], calfRaises: row[11], hopTest: row[12])
     }
 
+    /// Reads `date, pain, flags`, by position.
     static func morning(from row: Row) throws -> MorningCheck {
         MorningCheck(
-            date: try day(row["date"], column: "morning_check.date"), pain: row["pain"],
-            flags: try flags(json: row["flags"]))
+            date: try day(row[0], column: "morning_check.date"), pain: row[1],
+            flags: try flags(json: row[2]))
     }
 
     static func fetchHistory(_ db: Database, patientID: Int64, range: (Day, Day)?) throws
@@ -335,14 +342,15 @@ extension Store {
         var arguments: StatementArguments = [patientID]
         if let (from, through) = range { arguments += [from.iso, through.iso] }
         let sessions = try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM session WHERE patient_id = ?\(filter) ORDER BY date, id",
+            db.cachedStatement(
+                sql: "SELECT \(sessionColumns) FROM session WHERE patient_id = ?\(filter)"
+                    + " ORDER BY date, id"),
             arguments: arguments
         ).map(session(from:))
         let mornings = try Row.fetchAll(
-            db,
-            sql: "SELECT date, pain, flags FROM morning_check WHERE patient_id = ?\(filter)"
-                + " ORDER BY date",
+            db.cachedStatement(
+                sql: "SELECT date, pain, flags FROM morning_check WHERE patient_id = ?\(filter)"
+                    + " ORDER BY date"),
             arguments: arguments
         ).map(morning(from:))
         let clearings = try Row.fetchAll(

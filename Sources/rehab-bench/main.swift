@@ -250,7 +250,8 @@ if options.json {
         let value =
             figure.value >= 100
             ? String(format: "%.0f", figure.value) : String(format: "%.3g", figure.value)
-        print("\(figure.name.padding(toLength: 66, withPad: " ", startingAt: 0)) \(value) \(figure.unit)")
+        let name = figure.name.padding(toLength: 66, withPad: " ", startingAt: 0)
+        print("\(name) \(value) \(figure.unit)")
     }
 }
 _ = levels

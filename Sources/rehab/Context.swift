@@ -37,6 +37,7 @@ struct Context {
     let environment: [String: String]
     /// The user's config file; flags and REHAB_* variables win over it.
     let settings: Settings
+    let shelf = PlanShelf()
 
     init(_ options: GlobalOptions) throws {
         self.options = options
@@ -144,12 +145,15 @@ struct Context {
 
     /// One plan by id: reads only its own file, so a command stays fast with a large catalogue.
     func loadPlan(_ id: String) throws -> Plan {
+        if let plan = shelf.plans[id] { return plan }
         for dir in planDirectories {
             let path = (dir as NSString).appendingPathComponent("\(id).yaml")
             guard Identifier.isValid(id), FileManager.default.fileExists(atPath: path)
             else { continue }
             do {
-                return try PlanFile.load(path: path)
+                let plan = try PlanFile.load(path: path)
+                shelf.plans[id] = plan
+                return plan
             } catch {
                 throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
             }
@@ -180,17 +184,26 @@ struct Context {
         throw fail(Phrase.unknownPatient(wanted, known: all.map(\.name)))
     }
 
-    /// A patient with a started plan, and everything the engine needs about them.
-    func followedPlan(_ store: Store) throws -> FollowedPlan {
+    /// A patient with a started plan, and everything the engine needs about them. With
+    /// `judging`, only the history the engine reads to judge that day and later ones (see
+    /// `Engine.firstDayRead`): the same answers without reading years of log.
+    func followedPlan(_ store: Store, judging day: Day? = nil) throws -> FollowedPlan {
         let patient = try resolvePatient(store)
         guard let assignment = try storing({ try store.assignment(patientID: patient.id) }) else {
             throw fail(Phrase.noPlan(patient.name))
         }
         let template = try template(for: patient, assignment: assignment, store: store)
-        let history = try storing { try store.history(patientID: patient.id) }
+        let plan = template.resolved(
+            variant: assignment.variantID, overrides: assignment.overrides)
+        let history = try storing {
+            guard let day else { return try store.history(patientID: patient.id) }
+            return try store.history(
+                patientID: patient.id,
+                judgingFrom: Engine.firstDayRead(plan: plan, assignment: assignment, judging: day),
+                lookBack: Engine.lookBackDays(plan: plan))
+        }
         return FollowedPlan(
-            patient: patient, assignment: assignment, template: template,
-            plan: template.resolved(variant: assignment.variantID, overrides: assignment.overrides),
+            patient: patient, assignment: assignment, template: template, plan: plan,
             history: history)
     }
 

@@ -5,7 +5,8 @@ import RehabStore
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add a demo patient with about two months of realistic history (runner's knee plan).",
+        abstract:
+            "Add a demo patient with about two months of realistic history (runner's knee plan).",
         discussion: """
             With --years, the demo runner gets that many years: training blocks between injuries,
             the knee coming back, other injuries, shoes replaced. With --patients, a demo clinic:

@@ -15,7 +15,7 @@ struct StatusCommand: ParsableCommand {
         let context = try Context(global)
         let day = try context.date(date)
         let store = try context.openStore()
-        let followed = try context.followedPlan(store)
+        let followed = try context.followedPlan(store, judging: day)
         let status = followed.status(on: day)
         if json {
             try context.printJSON(
@@ -24,11 +24,25 @@ struct StatusCommand: ParsableCommand {
             print(
                 StatusText(status: status, followed: followed, context: context).render(
                     brief: false))
-            let worn = shoeWarnings(
-                store: store, patientID: followed.patient.id, history: followed.history)
-            for warning in worn { print(context.say(warning.message)) }
+            // The history is only the engine's window, so the shoes' km come from the store.
+            for warning in storedShoeWarnings(store: store, patientID: followed.patient.id) {
+                print(context.say(warning.message))
+            }
         }
     }
+}
+
+/// Shoe warnings from the store's km totals (every run ever logged with each pair), in the
+/// order `ShoeWear.warnings` gives.
+func storedShoeWarnings(store: Store, patientID: Int64) -> [ShoeWarning] {
+    guard let shoes = try? store.shoes(patientID: patientID),
+        let totals = try? store.shoeKm(patientID: patientID)
+    else { return [] }
+    let found = shoes.compactMap { shoe in
+        ShoeWear.warning(
+            for: shoe, km: (((totals[shoe.name] ?? shoe.startKm) * 100).rounded()) / 100)
+    }
+    return found.filter { $0.state == .retire } + found.filter { $0.state == .worn }
 }
 
 /// The status as a runner reads it in a shell.

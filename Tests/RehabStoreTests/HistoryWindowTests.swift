@@ -1,0 +1,144 @@
+import RehabCore
+import Testing
+
+@testable import RehabStore
+
+// The engine's window (Store.history(judgingFrom:lookBack:)) must give the same status as the
+// whole history, on a long demo history with old red flags.
+
+private let rest = Phase(
+    id: "rest", kind: .relativeRest, names: LocalizedText(nl: "Rust", en: "Rest"),
+    minDays: 7, maxDays: 14, allowed: [.cycle, .walk], loadMetric: .minutes(.cycle),
+    exit: ExitCriteria(greenDays: 3, painFreeWalkMinutes: 30))
+private let build = Phase(
+    id: "build", kind: .loadBuildUp, names: LocalizedText(nl: "Opbouw", en: "Build-up"),
+    minDays: 7, maxDays: 21, allowed: [.run, .cycle], loadMetric: .km, startingVolume: 8,
+    exit: ExitCriteria(greenDays: 3, weeklyLoad: 12))
+private let back = Phase(
+    id: "back", kind: .returnToRunning, names: LocalizedText(nl: "Terug", en: "Return"),
+    minDays: 0, maxDays: 42,
+    runWalk: [
+        RunWalkStep(runMinutes: 1, walkMinutes: 1, totalMinutes: 30, sessionsToPass: 2),
+        RunWalkStep(runMinutes: 4, walkMinutes: 1, totalMinutes: 30, sessionsToPass: 2),
+    ],
+    exit: ExitCriteria(runWalkCompleted: true))
+private let plan = Plan(
+    id: "window_knee", names: LocalizedText(nl: "Knie", en: "Knee"), region: .knee,
+    summary: LocalizedText(nl: "Voor tests.", en: "For tests."), phases: [rest, build, back])
+
+private struct Fixture {
+    let store: Store
+    let id: Int64
+    let assignment: Assignment
+    let today: Day
+}
+
+/// Three years of a runner's life with a flag reported long ago and never cleared.
+private func fixture() throws -> Fixture {
+    let today = day("2026-03-02")
+    let injury = DemoHistory.Injury(plan: plan, variant: nil)
+    var story = DemoHistory.career(
+        current: injury, injuries: [injury], years: 3, today: today, seed: 11)
+    story.history.sessions.append(
+        Session(
+            date: day("2023-09-05"), activity: .walk, minutes: 20, painDuring: 1, painAfter: 1,
+            flags: [RedFlag.locking]))
+    story.history.mornings.removeAll { $0.date == day("2023-10-10") }
+    story.history.mornings.append(
+        MorningCheck(date: day("2023-10-10"), pain: 3, flags: [RedFlag.givingWay]))
+    let store = try Store.inMemory()
+    try store.importAll(
+        Archive(patients: [
+            ArchivedPatient(
+                name: "Runner", assignment: story.assignment, sessions: story.history.sessions,
+                mornings: story.history.mornings, clearings: story.history.clearings,
+                shoes: story.shoes)
+        ]))
+    let id = try #require(try store.patients().first?.id)
+    return Fixture(store: store, id: id, assignment: story.assignment, today: today)
+}
+
+@Test func windowGivesTheSameStatusAsTheWholeHistory() throws {
+    let f = try fixture()
+    let whole = try f.store.history(patientID: f.id)
+    // Today, the days around the current phase's start, and days spread over the years.
+    var days = (0..<60).map { f.today.adding(days: -$0) }
+    days += stride(from: 61, to: 1000, by: 23).map { f.today.adding(days: -$0) }
+    for judged in days {
+        let window = try f.store.history(
+            patientID: f.id,
+            judgingFrom: Engine.firstDayRead(plan: plan, assignment: f.assignment, judging: judged),
+            lookBack: Engine.lookBackDays(plan: plan))
+        let expected = Engine.status(
+            plan: plan, assignment: f.assignment, history: whole, today: judged)
+        let seen = Engine.status(
+            plan: plan, assignment: f.assignment, history: window, today: judged)
+        #expect(seen == expected, "status on \(judged.iso)")
+    }
+}
+
+@Test func windowIsSmallAndKeepsOldFlags() throws {
+    let f = try fixture()
+    let whole = try f.store.history(patientID: f.id)
+    let window = try f.store.history(
+        patientID: f.id,
+        judgingFrom: Engine.firstDayRead(plan: plan, assignment: f.assignment, judging: f.today),
+        lookBack: Engine.lookBackDays(plan: plan))
+    #expect(whole.sessions.count > 600)
+    #expect(window.sessions.count * 5 < whole.sessions.count)
+    // The flags reported in 2023 are still open and still read.
+    #expect(window.sessions.contains { $0.flags == [RedFlag.locking] })
+    #expect(window.mornings.contains { $0.flags == [RedFlag.givingWay] })
+    let status = Engine.status(
+        plan: plan, assignment: f.assignment, history: window, today: f.today)
+    #expect(Set(status.openFlags.map(\.flag)) == [RedFlag.locking, RedFlag.givingWay])
+    #expect(window.clearings == whole.clearings)
+}
+
+@Test func windowReachesBackToTheLatestSessionAndMorning() throws {
+    // The physio moved the runner on in February 2026, but nothing was logged after February
+    // 2025: the latest session (with the 30 days before it) and the morning before that are
+    // still read.
+    let store = try Store.inMemory()
+    let assignment = Assignment(
+        planID: plan.id, variantID: nil, startDate: day("2025-01-06"),
+        phaseHistory: [
+            PhaseChange(phase: "build", date: day("2025-01-06"), reason: .start),
+            PhaseChange(phase: "back", date: day("2026-02-20"), reason: .forced),
+        ])
+    let sessions = [
+        Session(
+            date: day("2025-01-20"), activity: .run, km: 5, minutes: 30, painDuring: 1,
+            painAfter: 1),
+        Session(
+            date: day("2025-02-10"), activity: .run, km: 8, minutes: 50, painDuring: 4,
+            painAfter: 2),
+    ]
+    let mornings = [
+        MorningCheck(date: day("2025-01-08"), pain: 1),
+        MorningCheck(date: day("2025-02-11"), pain: 3),
+    ]
+    try store.importAll(
+        Archive(patients: [
+            ArchivedPatient(
+                name: "Quiet", assignment: assignment, sessions: sessions, mornings: mornings)
+        ]))
+    let id = try #require(try store.patients().first?.id)
+    let judged = day("2026-03-02")
+    let from = Engine.firstDayRead(plan: plan, assignment: assignment, judging: judged)
+    // The current phase's start, 2026-02-20, less the look-back of 30 + 14 days.
+    #expect(Engine.lookBackDays(plan: plan) == 44)
+    #expect(from == day("2026-01-07"))
+    let window = try store.history(patientID: id, judgingFrom: from, lookBack: 44)
+    #expect(window.sessions.map(\.date) == [day("2025-01-20"), day("2025-02-10")])
+    #expect(window.mornings.map(\.date) == [day("2025-01-08"), day("2025-02-11")])
+    let status = Engine.status(plan: plan, assignment: assignment, history: window, today: judged)
+    // On the last session day, 2025-02-10: pain 4 during, 8 km after a longest 5 km in the 30
+    // days before, and the next morning at 3 against a baseline of 1; nothing logged lately.
+    #expect(
+        Set(status.verdict.findings.map(\.code))
+            == [.worseNextMorning, .painDuringAboveSafe, .sessionSpike, .noRecentLog])
+    let whole = try store.history(patientID: id)
+    #expect(
+        status == Engine.status(plan: plan, assignment: assignment, history: whole, today: judged))
+}
