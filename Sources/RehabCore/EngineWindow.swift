@@ -24,3 +24,15 @@ extension Engine {
         return min(day, inForce, current).adding(days: -lookBackDays(plan: plan))
     }
 }
+
+extension Engine {
+    /// The verdicts of several days from one indexed history: what a table of days (History,
+    /// the week table) should call instead of `verdict(on:)` once per row, which indexes the
+    /// whole history again for every row.
+    public static func verdicts(
+        plan: Plan, assignment: Assignment, history: History, on days: [Day]
+    ) -> [Verdict] {
+        let evaluation = Evaluation(plan: plan, assignment: assignment, history: history)
+        return days.map { evaluation.verdict(on: $0) }
+    }
+}

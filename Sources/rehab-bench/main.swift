@@ -142,7 +142,26 @@ let verdictTime = timed(3) {
 }
 report("engine verdicts per second (one call per day, whole history)",
     Double(days.count) / verdictTime, "verdicts/s")
-report("engine status", timed(options.runs) {
+let indexedTime = timed(3) {
+    levels += Engine.verdicts(plan: plan, assignment: assignment, history: history, on: days)
+        .count
+}
+report("engine verdicts per second (Engine.verdicts, one indexed history)",
+    Double(days.count) / indexedTime, "verdicts/s")
+let windowStart = Engine.firstDayRead(plan: plan, assignment: assignment, judging: today)
+let lookBack = Engine.lookBackDays(plan: plan)
+var window = History()
+report("store: the engine's window for today (as rehab status)", timed(options.runs) {
+    window =
+        (try? store.history(patientID: patient.id, judgingFrom: windowStart, lookBack: lookBack))
+        ?? History()
+} * 1000, "ms")
+report("engine window rows (sessions + morning checks)",
+    Double(window.sessions.count + window.mornings.count), "rows")
+report("engine status on the window", timed(options.runs) {
+    _ = Engine.status(plan: plan, assignment: assignment, history: window, today: today)
+} * 1000, "ms")
+report("engine status on the whole history", timed(options.runs) {
     _ = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
 } * 1000, "ms")
 report("engine weeks (520)", timed(options.runs) {

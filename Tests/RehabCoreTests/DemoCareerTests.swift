@@ -92,3 +92,16 @@ func isoDatesAreStrict(text: String, valid: Bool) {
     #expect((Day(iso: text) != nil) == valid)
     if valid { #expect(Day(iso: text)?.iso == text) }
 }
+
+@Test func verdictsOfManyDaysEqualOneCallPerDay() {
+    let story = tenYears()
+    let days = (0..<120).map { today.adding(days: -3 * $0) }
+    let plan = testPlan
+    let one = days.map {
+        Engine.verdict(plan: plan, assignment: story.assignment, history: story.history, on: $0)
+    }
+    let many = Engine.verdicts(
+        plan: plan, assignment: story.assignment, history: story.history, on: days)
+    #expect(many == one)
+    #expect(Set(one.map(\.level)).count >= 3)
+}
