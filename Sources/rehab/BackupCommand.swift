@@ -7,6 +7,7 @@ import RehabStore
 /// another command writes (a plain file copy could catch a half-written page or miss the WAL).
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Copy the database to FILE (0600) with SQLite's backup API; safe while rehab runs."
     )
     @OptionGroup var global: GlobalOptions

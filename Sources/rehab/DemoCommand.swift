@@ -5,6 +5,7 @@ import RehabStore
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract:
             "Add a demo patient with about two months of realistic history (runner's knee plan).",
         discussion: """

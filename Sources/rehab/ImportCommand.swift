@@ -5,6 +5,7 @@ import RehabStore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import an export (.json or .csv), or runs from .gpx/.tcx files or folders.",
         discussion: """
             An export from 'rehab export' is imported whole or not at all. Run files give the \

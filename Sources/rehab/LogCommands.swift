@@ -5,6 +5,7 @@ import RehabStore
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract:
             "Log a session: activity, distance, minutes and pain scores; prints the new verdict.")
     @OptionGroup var global: GlobalOptions
@@ -104,6 +105,7 @@ func checkedFlags(_ flags: [String], plan: Plan, context: Context) throws -> [St
 
 struct Morning: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "morning",
         abstract: "The next-morning check: pain or stiffness on waking, 0-10.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Pain or stiffness on waking, 0-10.") var pain: String

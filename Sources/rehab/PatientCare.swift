@@ -106,7 +106,8 @@ extension Context {
 
 extension PatientsCommand {
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a patient.")
+        static let configuration = CommandConfiguration(
+            commandName: "rename", abstract: "Rename a patient.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The patient's current name.") var old: String
         @Argument(help: "The new name.") var new: String
@@ -123,6 +124,7 @@ extension PatientsCommand {
 
     struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "archive",
             abstract: "Archive a patient (hidden from the list, nothing deleted); --undo restores.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The patient's name.") var name: String

@@ -13,6 +13,7 @@ struct PatientsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List patients with their plan and phase.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Machine-readable output.") var json = false
@@ -37,7 +38,8 @@ struct PatientsCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a patient.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a patient.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The patient's name.") var name: String
 
@@ -136,6 +138,7 @@ struct PatientTable {
 
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "start",
         abstract: "Start a plan for the patient (today by default).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Plan id (see 'rehab plans').") var plan: String?
@@ -221,6 +224,7 @@ extension PatientsCommand {
     /// Deletes a patient for good: their rows, then the freed pages (see `Store.deletePatient`).
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a patient and everything stored about them (needs --yes).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The patient's full name.") var name: String

@@ -10,6 +10,7 @@ extension PlansCommand {
     /// sources kept. `rehab plans check` accepts it when the file is named after its id.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the patient's tuned plan as a plan file (stdout or --output).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The plan id in the file (default: the file name, else PLAN_PATIENT).")
@@ -69,6 +70,7 @@ extension PlansCommand {
     /// The patient's changes from the template (the same as `rehab tune --show`).
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show how the patient's plan differs from its template.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Machine-readable output.") var json = false

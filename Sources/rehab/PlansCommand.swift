@@ -13,6 +13,7 @@ struct PlansCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List every plan: id, name, region, variants, phases.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Machine-readable output.") var json = false
@@ -49,7 +50,8 @@ struct PlansCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one plan in full.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one plan in full.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Plan id (see 'rehab plans').") var id: String
         @Flag(help: "Machine-readable output.") var json = false
@@ -67,6 +69,7 @@ struct PlansCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate plan files; prints file:line:column: message for each error.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Plan files to check.") var files: [String]

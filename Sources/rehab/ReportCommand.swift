@@ -7,6 +7,7 @@ import RehabStore
 /// HTML file (inline CSS and SVG, no scripts, fonts or links: it works offline and by mail).
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "A progress report (Markdown or self-contained HTML) for a GP or physio.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "How many weeks, ending with this week (1-520, default 8).") var weeks: String?

@@ -13,6 +13,7 @@ struct ShoesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Each shoe with its running total, start km, retire threshold and state.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Machine-readable output.") var json = false
@@ -55,6 +56,7 @@ struct ShoesCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a shoe; pick it per run with 'rehab log --shoe NAME'.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The shoe's name, e.g. \"Pegasus 40 blue\".") var name: String

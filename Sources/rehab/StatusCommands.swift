@@ -136,6 +136,7 @@ struct StatusText {
 
 struct Advance: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "advance",
         abstract: "Confirm the next phase (refused with the reasons if not ready, unless --force).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Phase id to move to (a previous phase steps back).") var to: String?

@@ -5,6 +5,7 @@ import RehabStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export every patient, plan, session, check, clearing and shoe as JSON or CSV.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "csv or json (json with --all).") var format: String?

@@ -139,6 +139,7 @@ struct Tune: ParsableCommand {
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "add",
                 abstract: "Add an exercise from the plan's library to a phase.")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "Phase id.") var phase: String
@@ -170,6 +171,7 @@ struct Tune: ParsableCommand {
 
         struct Remove: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "remove",
                 abstract: "Remove an exercise from a phase.")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "Phase id.") var phase: String
@@ -292,6 +294,7 @@ struct Tune: ParsableCommand {
 
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reset",
             abstract: "Drop every change: the plan follows the template again.")
         @OptionGroup var global: GlobalOptions
 

@@ -4,6 +4,7 @@ import RehabCore
 
 struct Week: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "week",
         abstract: "Weekly table and a text chart of load against the cap.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "How many weeks, ending with this week (1-520, default 8).") var weeks: String?
