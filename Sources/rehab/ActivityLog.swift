@@ -9,6 +9,15 @@ protocol ChangesData {
 
 extension Demo: ChangesData { static let logName = "demo" }
 extension PatientsCommand.Add: ChangesData { static let logName = "patients add" }
+extension PatientsCommand.Rename: ChangesData { static let logName = "patients rename" }
+extension PatientsCommand.Archive: ChangesData { static let logName = "patients archive" }
+extension PatientsCommand.Delete: ChangesData { static let logName = "patients delete" }
+extension Tune.Adjust: ChangesData { static let logName = "tune set" }
+extension Tune.ExerciseCommand.Add: ChangesData { static let logName = "tune exercise add" }
+extension Tune.ExerciseCommand.Remove: ChangesData { static let logName = "tune exercise remove" }
+extension Tune.ExerciseCommand.Change: ChangesData { static let logName = "tune exercise set" }
+extension Tune.RunWalkCommand: ChangesData { static let logName = "tune run-walk" }
+extension Tune.Reset: ChangesData { static let logName = "tune reset" }
 extension Start: ChangesData { static let logName = "start" }
 extension Log: ChangesData { static let logName = "log" }
 extension Morning: ChangesData { static let logName = "morning" }
