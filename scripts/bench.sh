@@ -4,21 +4,26 @@
 # query (the floor) and hledger's weekly register over a journal of the same entries (a peer);
 # the full-screen app on a pseudo-terminal; and rehab-bench's in-process figures.
 #
-# usage: scripts/bench.sh [OUT_DIR]      (env: RUNS=30, SCRATCH=.build, SKIP_BUILD=1)
+# usage: scripts/bench.sh [OUT_DIR]
+#   env: RUNS=30; SCRATCH=.build/bench (a build directory of its own); SKIP_BUILD=1;
+#        DYNAMIC=1 to link the Swift runtime dynamically (plain `swift build -c release`)
 # needs: swift, hyperfine, sqlite3, hledger, python3 (Debian: hyperfine sqlite3 hledger)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 OUT=${1:-$(mktemp -d -t rehab-bench.XXXXXX)}
 RUNS=${RUNS:-30}
-SCRATCH=${SCRATCH:-.build}
+SCRATCH=${SCRATCH:-.build/bench}
+# The Swift runtime and Foundation linked in: a process starts in a third of the time.
+LINK=--static-swift-stdlib
+[ -n "${DYNAMIC:-}" ] && LINK=
 mkdir -p "$OUT"
 for tool in hyperfine sqlite3 hledger python3; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install $tool)"; exit 1; }
 done
 if [ -z "${SKIP_BUILD:-}" ]; then
-    swift build -c release --scratch-path "$SCRATCH" --product rehab
-    swift build -c release --scratch-path "$SCRATCH" --product rehab-bench
+    swift build -c release $LINK --scratch-path "$SCRATCH" --product rehab
+    swift build -c release $LINK --scratch-path "$SCRATCH" --product rehab-bench
 fi
 BIN=$SCRATCH/release
 export REHAB_TODAY=2026-03-02 LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME=$OUT/state
@@ -29,6 +34,7 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), 
 echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "build: swift build -c release ${LINK:-(dynamic)}; $(swift --version 2>&1 | head -1)"
 echo "tools: $(hyperfine --version), sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(hledger --version | cut -d, -f1)"
 
 echo "## data"
