@@ -67,6 +67,42 @@ import Testing
         #expect(try sessions(rehab).count == 3)
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func aProgressBarOnlyWhenStderrIsATerminalAndTheBatchIsLarge() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        let files = ["race.tcx", "race.tcx", "race.tcx", "treadmill.tcx", "morning-run.gpx"]
+            .map { "\(Self.runs)/ok/\($0)" }
+        let arguments = ["import"] + files + ["--pain-during", "1", "--pain-after", "1"]
+        // A pipe gets no bar.
+        let piped = try rehab.run(arguments)
+        #expect(piped.status == 0, "\(piped)")
+        #expect(piped.stderr == "")
+        // util-linux `script` gives the command a terminal; only stderr is kept.
+        let command = ([Rehab.binary.path] + arguments).joined(separator: " ") + " 2>&1 >/dev/null"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        process.currentDirectoryURL = Rehab.repoRoot
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "HOME": rehab.directory.path, "REHAB_DB": rehab.databasePath,
+            "REHAB_TODAY": rehab.today, "LC_ALL": "en_US.UTF-8", "TERM": "dumb",
+        ]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("] 0/5 race.tcx"))
+        #expect(
+            text.contains(
+                "[" + String(repeating: "#", count: 18) + String(repeating: "-", count: 12)
+                    + "] 3/5 treadmill.tcx"))
+        #expect(text.hasSuffix("[" + String(repeating: "#", count: 30) + "] 5/5\r\n"))
+    }
+
     @Test func theStartDateIsTheLocalDate() throws {
         let rehab = try runner()
         defer { rehab.cleanUp() }
