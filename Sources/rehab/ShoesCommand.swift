@@ -133,9 +133,3 @@ func table(header: [String], rows: [[String]]) -> String {
         }.joined(separator: "  ")
     }.joined(separator: "\n")
 }
-
-/// The shoe warnings for the status screen: from 600 km, and stronger past the threshold.
-func shoeWarnings(store: Store, patientID: Int64, history: History) -> [ShoeWarning] {
-    let shoes = (try? store.shoes(patientID: patientID)) ?? []
-    return ShoeWear.warnings(shoes: shoes, sessions: history.sessions)
-}
