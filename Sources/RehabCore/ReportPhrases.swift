@@ -12,10 +12,8 @@ extension Phrase {
             "Load per week (\(unit); \(capMark) = cap, ! = over the cap)")
     }
 
-    public static func painChartTitle(days: Int, legend: String) -> LocalizedText {
-        t(
-            "Pijn per dag (0-10), laatste \(days) dagen: \(legend)",
-            "Pain per day (0-10), last \(days) days: \(legend)")
+    public static func painChartTitle(days: Int) -> LocalizedText {
+        t("Pijn per dag (0-10), laatste \(days) dagen", "Pain per day (0-10), last \(days) days")
     }
 
     public static func notLogged() -> LocalizedText { t("niet gelogd", "not logged") }
@@ -277,8 +275,9 @@ extension Phrase {
     public static func reportColumns() -> [LocalizedText] {
         [
             t("week", "week"), t("belasting", "load"), t("grens", "cap"), t("sessies", "sessions"),
-            t("pijn t/n", "pain d/a"), t("oordeel", "verdict"), t("gedaan", "done"),
-            t("oefeningen", "exercises"), t("soort", "kind"),
+            t("pijn t/n", "pain d/a"), t("oordeel", "verdict"),
+            t("sessies gedaan", "sessions done"), t("oefeningen gedaan", "exercises done"),
+            t("soort", "kind"),
         ]
     }
     public static func reportLoadChart(unit: String) -> LocalizedText {

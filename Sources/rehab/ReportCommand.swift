@@ -76,15 +76,21 @@ struct ReportData {
                 plan: followed.plan, assignment: followed.assignment, history: history, on: day)
             return verdict.level == .green ? nil : DayVerdict(day: day, verdict: verdict)
         }
+        clearings = history.clearings.filter { $0.date >= from && $0.date <= today }
+        // Reports in the span, plus older ones a clearing in the span covers or still open:
+        // a clearing or an open stop should never appear without its report.
+        let open = Swift.Set(Engine.openReports(history: history, asOf: today))
+        let clearedInSpan = Swift.Set(clearings.flatMap(\.cleared))
         var reports: [FlagReport] = []
-        for s in history.sessions where s.date >= from && s.date <= today {
+        for s in history.sessions where s.date <= today {
             reports += s.flags.map { FlagReport(flag: $0, date: s.date) }
         }
-        for m in history.mornings where m.date >= from && m.date <= today {
+        for m in history.mornings where m.date <= today {
             reports += m.flags.map { FlagReport(flag: $0, date: m.date) }
         }
-        flagReports = reports.sorted { ($0.date, $0.flag) < ($1.date, $1.flag) }
-        clearings = history.clearings.filter { $0.date >= from && $0.date <= today }
+        flagReports = Array(Swift.Set(reports.filter {
+            $0.date >= from || open.contains($0) || clearedInSpan.contains($0)
+        })).sorted { ($0.date, $0.flag) < ($1.date, $1.flag) }
         diff = PlanDiff(
             template: followed.template.resolved(variant: followed.assignment.variantID),
             tuned: followed.plan, context: context
@@ -209,9 +215,11 @@ struct MarkdownReport {
             out.append("| " + row.map(escape).joined(separator: " | ") + " |")
         }
         out.append("")
-        let chart = WeekText(weeks: d.series.weeks, context: d.context).loadChart()
+        let charts = WeekText(weeks: d.series.weeks, context: d.context, series: d.series)
         out.append("```text")
-        out += chart
+        out += charts.loadChart()
+        out.append("")
+        out += charts.painChart(d.series)
         out.append("```")
         out.append("")
         out.append("## \(d.say(Phrase.reportVerdictsSection()))")
@@ -365,7 +373,7 @@ struct HTMLReport {
         svg.append("<text x=\"4\" y=\"12\">\(esc(label))</text>")
         svg.append(
             "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" "
-                + "x2=\"\(f(width - 4))\" y2=\"\(f(height - bottom))\"/>")
+                + "x2=\"\(f(width - 4))\" y2=\"\(f(height - bottom))\" stroke=\"#888\"/>")
         let every = max(1, weeks.count / 8)
         for (i, w) in weeks.enumerated() {
             let s = scale(w.metric)
@@ -378,12 +386,14 @@ struct HTMLReport {
                 + (w.cap.map { " / \(formatNumber($0))" } ?? "") + (w.overCap ? " !" : "")
             svg.append(
                 "<rect class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barWidth))\" "
-                    + "height=\"\(f(h))\"><title>\(esc(tip))</title></rect>")
+                    + "height=\"\(f(h))\" fill=\"\(w.overCap ? "#c0504d" : "#4a7ab0")\">"
+                    + "<title>\(esc(tip))</title></rect>")
             if let cap = w.cap {
                 let cy = height - bottom - cap / s * plot
                 svg.append(
                     "<line class=\"cap\" x1=\"\(f(x - slot * 0.1))\" y1=\"\(f(cy))\" "
-                        + "x2=\"\(f(x + barWidth + slot * 0.1))\" y2=\"\(f(cy))\"/>")
+                        + "x2=\"\(f(x + barWidth + slot * 0.1))\" y2=\"\(f(cy))\" "
+                        + "stroke=\"#222\" stroke-width=\"2\"/>")
             }
             if w.overCap {
                 svg.append("<text x=\"\(f(x + barWidth / 2 - 2))\" y=\"\(f(y - 3))\">!</text>")
@@ -426,22 +436,29 @@ struct HTMLReport {
             let y = height - bottom - Double(score) / 10 * plot
             svg.append(
                 "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 4))\" "
-                    + "y2=\"\(f(y))\"/><text x=\"4\" y=\"\(f(y + 4))\">\(score)</text>")
+                    + "y2=\"\(f(y))\" stroke=\"#ccc\"/><text x=\"4\" y=\"\(f(y + 4))\">\(score)</text>")
         }
-        let lines: [(String, (DayPain) -> Int?)] = [
-            ("during", { $0.during }), ("after", { $0.after }), ("morning", { $0.nextMorning }),
+        // Told apart by dash pattern (and in the legend), not only by colour.
+        let lines: [(String, String, (DayPain) -> Int?)] = [
+            ("during", "", { $0.during }),
+            ("after", " stroke-dasharray=\"6 3\"", { $0.after }),
+            ("morning", " stroke-dasharray=\"1 3\" stroke-width=\"2\" stroke-linecap=\"round\"",
+             { $0.nextMorning }),
         ]
-        for (cls, value) in lines {
+        for (cls, dash, value) in lines {
             // Consecutive scored days join into one polyline; a missing day breaks it.
             var run: [String] = []
             var last: Day?
             func flush() {
                 if run.count > 1 {
-                    svg.append("<polyline class=\"\(cls)\" points=\"\(run.joined(separator: " "))\"/>")
+                    svg.append(
+                        "<polyline class=\"\(cls)\" fill=\"none\" stroke=\"#222\"\(dash) "
+                            + "points=\"\(run.joined(separator: " "))\"/>")
                 } else if let only = run.first {
                     let xy = only.split(separator: ",")
                     svg.append(
-                        "<circle class=\"\(cls)\" cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2\"/>")
+                        "<circle class=\"\(cls)\" cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2\" "
+                            + "fill=\"#222\"/>")
                 }
                 run = []
             }

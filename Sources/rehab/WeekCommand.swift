@@ -327,7 +327,7 @@ struct WeekText {
         let legend =
             unicode
             ? "▁ = 0 … █ = 10, \(none) = \(notLogged)" : "0-9, X = 10, \(none) = \(notLogged)"
-        var lines = wrap(context.say(Phrase.painChartTitle(days: days, legend: legend)), width: width)
+        var lines = [context.say(Phrase.painChartTitle(days: days)), legend]
         let values: [(DayPain) -> Int?] = [{ $0.during }, { $0.after }, { $0.nextMorning }]
         for (name, value) in zip(names, values) {
             let cells = (0..<days).map { offset -> String in

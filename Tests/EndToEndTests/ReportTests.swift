@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// `rehab week` and `rehab report` on a short runner's-knee history, every number worked out by
+/// hand from the rules and plans/itbs.yaml (calm_down: cycle 3 a week, two exercises once a
+/// day, cycling minutes with a floor of 60).
+///
+/// | day   | log                                   | verdict                                 |
+/// | 03-02 | cycle 40 min, pain 1/1                | green                                   |
+/// | 03-03 | morning 1; cycle 30 min, pain 2/4     | amber: after 4 > 3, week 70 > cap 60    |
+/// | 03-04 | morning 1                             | amber: the same two (latest session)    |
+/// | 03-09 | cycle 30 min, pain 0/0                | green (week 30 of cap 77)               |
+///
+/// Adherence, week of 03-02: cycle 2 of 3, routine 0 of 7; Monday 03-09 alone: cycle 3/7 → 0
+/// asked, routine 7/7 → 1 asked, 0 done.
+struct ReportTests {
+    func story() throws -> Rehab {
+        var rehab = try Rehab(today: "2026-03-02")
+        func ok(_ arguments: [String]) throws {
+            let result = try rehab.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result)")
+        }
+        try ok(["patients", "add", "Sam"])
+        try ok(["start", "itbs", "--variant", "acute"])
+        try ok(["log", "--activity", "cycle", "--minutes", "40", "--pain-during", "1", "--pain-after", "1"])
+        rehab.today = "2026-03-03"
+        try ok(["morning", "1"])
+        try ok(["log", "--activity", "cycle", "--minutes", "30", "--pain-during", "2", "--pain-after", "4"])
+        rehab.today = "2026-03-04"
+        try ok(["morning", "1"])
+        rehab.today = "2026-03-09"
+        try ok(["log", "--activity", "cycle", "--minutes", "30", "--pain-during", "0", "--pain-after", "0"])
+        return rehab
+    }
+
+    @Test func markdownReport() throws {
+        let rehab = try story()
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(["report", "--weeks", "2", "--format", "md"])
+        #expect(result.status == 0, "\(result)")
+        let md = result.stdout
+        for snippet in [
+            "# Progress report\n\nSam · Runner's knee (ITB syndrome), Acute (first time, recent) · "
+                + "2026-03-02 to 2026-03-09\n",
+            "- phase 1 of 3 · relative rest · day 8 · Let it settle\n- Verdict: green → progress\n",
+            "- This week (2026-03-09): 30.0 of 77.0 min\n",
+            "- Acute:chronic (EWMA 7/28 days): needs 28 days of data.\n",
+            "| week | load | cap | sessions | pain d/a | verdict | sessions done | exercises done | kind |\n"
+                + "| --- | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |\n"
+                + "| 2026-03-02 | 70.0 min ! | 60.0 | 2 | 2/4 | amber | 2/3 | 0/7 | too little |\n"
+                + "| 2026-03-09 | 30.0 min | 77.0 | 1 | 0/0 | green | - | 0/1 | too little |\n",
+            "## Verdicts (days that were not green)\n\n- 2026-03-03: amber → hold\n",
+            "\n- 2026-03-04: amber → hold\n",
+            "## Red flags and clearings\n\nNo red flags in this span.\n",
+            "## Phase history\n\n- 2026-03-02: Let it settle (start)\n",
+        ] {
+            #expect(md.contains(snippet), "missing:\n\(snippet)\nin:\n\(md)")
+        }
+        // Two reasons on each amber day, and no day listed that was green.
+        #expect(md.components(separatedBy: "  - This week 70 min, above the cap of 60 min").count - 1 == 2)
+        #expect(md.components(separatedBy: "  - Pain after was 4/10, above the safe 3/10").count - 1 == 2)
+        let verdicts = md.components(separatedBy: "## Verdicts")[1]
+            .components(separatedBy: "## Red flags")[0]
+            .split(separator: "\n").filter { $0.hasPrefix("- ") }
+        #expect(verdicts == ["- 2026-03-03: amber → hold", "- 2026-03-04: amber → hold"])
+        #expect(!md.contains("## Changes by the physio"))
+
+        let nl = try rehab.run(["report", "--weeks", "2", "--lang", "nl"])
+        #expect(nl.stdout.contains("# Voortgangsverslag\n"))
+        #expect(nl.stdout.contains("| 2026-03-02 | 70.0 min ! | 60.0 | 2 | 2/4 | oranje | 2/3 | 0/7 | te weinig |"))
+    }
+
+    @Test func htmlReportIsSelfContained() throws {
+        let rehab = try story()
+        defer { rehab.cleanUp() }
+        let file = rehab.directory.appendingPathComponent("report.html").path
+        let result = try rehab.run(["report", "--weeks", "3", "--format", "html", "--output", file])
+        #expect(result.status == 0, "\(result)")
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        func count(_ s: String) -> Int { html.components(separatedBy: s).count - 1 }
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(count("<svg") == 2)
+        // One bar a week (02-23, 03-02, 03-09); only 03-02 over its cap; a cap line on every
+        // week: the floor of 60 applies from the first.
+        #expect(count("<rect class=\"bar") == 3)
+        #expect(count("<rect class=\"bar over\"") == 1)
+        #expect(count("<line class=\"cap\"") == 3)
+        // Pain lines: during and after join 03-02 and 03-03; the lone 03-09 point is a dot.
+        #expect(count("<polyline class=\"during\"") == 1)
+        #expect(count("<polyline class=\"after\"") == 1)
+        #expect(count("<polyline class=\"morning\"") == 1)
+        #expect(!html.contains("http://"))
+        #expect(!html.contains("https://"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("src="))
+        #expect(html.contains("<td>2026-03-02</td><td>70.0 min !</td><td>60.0</td>"))
+
+        let bad = try rehab.run(["report", "--format", "pdf"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("format"))
+        #expect(bad.stderr.contains("pdf"))
+    }
+
+    @Test func weekChartsInASCIIAt60Columns() throws {
+        let rehab = try story()
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(
+            ["week", "--weeks", "2"], environment: ["LC_ALL": "C", "LANG": "C", "COLUMNS": "60"])
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 60 }, "\(result.stdout)")
+        #expect(result.stdout.allSatisfy(\.isASCII) || !result.stdout.contains("█"))
+        for line in [
+            "Pain per day (0-10), last 8 days",
+            "0-9, X = 10, . = not logged",
+            "during  12.....0",
+            "after   14.....0",
+            "morning 11......",
+            "        2026-03-02",
+            "2026-03-02 ###########------ 2/3    ----------------- 0/7",
+            "2026-03-09                   -      ----------------- 0/1",
+            "Acute:chronic (EWMA 7/28 days): needs 28 days of data.",
+        ] {
+            #expect(lines.contains(Substring(line)), "missing \(line) in:\n\(result.stdout)")
+        }
+
+        let unicode = try rehab.run(["week", "--weeks", "2"])
+        #expect(unicode.stdout.contains("during  ▂▃·····▁"))
+        #expect(unicode.stdout.contains("█"))
+
+        let json = try rehab.json(["week", "--weeks", "2"])
+        let adherence = value(json, "adherence") as? [[String: Any]] ?? []
+        #expect(adherence.map { $0["sessions_prescribed"] as? Int } == [3, 0])
+        #expect(adherence.map { $0["sessions_done"] as? Int } == [2, 0])
+        #expect(adherence.map { $0["exercises_prescribed"] as? Int } == [7, 1])
+        #expect(adherence.map { $0["exercises_done"] as? Int } == [0, 0])
+        let pain = value(json, "pain") as? [[String: Any]] ?? []
+        #expect(pain.map { $0["date"] as? String } == ["2026-03-02", "2026-03-03", "2026-03-09"])
+        #expect(pain.map { $0["after"] as? Int } == [1, 4, 0])
+        #expect(pain.map { $0["next_morning"] as? Int } == [1, 1, nil])
+        #expect(value(json, "phases", "0", "phase") as? String == "calm_down")
+        #expect(value(json, "phases", "0", "through") as? String == "2026-03-09")
+        #expect(value(json, "acute_chronic", "days") as? Int == 8)
+        #expect(value(json, "acute_chronic", "ratio") is NSNull)
+        #expect(value(json, "acute_chronic", "information_only") as? Bool == true)
+    }
+}
