@@ -168,8 +168,7 @@ extension Engine {
     }
 
     /// How many ISO weeks the history spans through today's week (at least 1).
-    public static func historyWeeks(assignment: Assignment, history: History, _ today: Day) -> Int
-    {
+    public static func historyWeeks(assignment: Assignment, history: History, _ today: Day) -> Int {
         let first = firstDay(assignment: assignment, history: history)
         guard first <= today else { return 1 }
         return first.weekStart.days(to: today.weekStart) / 7 + 1

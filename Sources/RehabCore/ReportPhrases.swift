@@ -163,7 +163,8 @@ extension Phrase {
 
     public static func stepOutOfRange(_ step: Int, count: Int) -> LocalizedText {
         t(
-            "step: \(step) bestaat niet; toegestaan: 1-\(count + 1) (\(count + 1) voegt een stap toe)",
+            "step: \(step) bestaat niet; toegestaan: 1-\(count + 1) "
+                + "(\(count + 1) voegt een stap toe)",
             "step: \(step) does not exist; allowed: 1-\(count + 1) (\(count + 1) adds a step)")
     }
 
@@ -246,7 +247,9 @@ extension Phrase {
         t("Aanpassingen door de fysio", "Changes by the physio")
     }
     public static func reportAllGreen() -> LocalizedText {
-        t("Alle gelogde dagen in deze periode waren groen.", "Every logged day in this span was green.")
+        t(
+            "Alle gelogde dagen in deze periode waren groen.",
+            "Every logged day in this span was green.")
     }
     public static func reportNoFlags() -> LocalizedText {
         t("Geen rode vlaggen in deze periode.", "No red flags in this span.")
@@ -285,7 +288,8 @@ extension Phrase {
     }
     public static func reportPainChart() -> LocalizedText {
         t(
-            "Pijn per dag (0-10): tijdens (doorgetrokken), na (gestreept), volgende ochtend (stippen)",
+            "Pijn per dag (0-10): tijdens (doorgetrokken), na (gestreept), "
+                + "volgende ochtend (stippen)",
             "Pain per day (0-10): during (solid), after (dashed), next morning (dotted)")
     }
     public static func reportFooter() -> LocalizedText {
@@ -296,7 +300,8 @@ extension Phrase {
                 + "diagnosis.")
     }
     public static func reportWritten(_ path: String) -> LocalizedText {
-        t("Verslag geschreven naar \(path) (alleen voor u leesbaar).",
-          "Report written to \(path) (readable by you only).")
+        t(
+            "Verslag geschreven naar \(path) (alleen voor u leesbaar).",
+            "Report written to \(path) (readable by you only).")
     }
 }

@@ -48,7 +48,8 @@ extension Store {
         try Check.assignment(assignment)
         guard assignment.planID == planFile.planID else {
             throw StoreError.importFailed(
-                "plan_file.plan_id: \(planFile.planID) is not the assignment's \(assignment.planID)")
+                "plan_file.plan_id: \(planFile.planID) is not the assignment's \(assignment.planID)"
+            )
         }
         try queue.write { db in
             let name = try Store.patientName(db, id: patientID)

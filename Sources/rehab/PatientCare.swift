@@ -39,7 +39,8 @@ struct PatientOverview {
         let history = try context.storing {
             try store.history(
                 patientID: patient.id,
-                judgingFrom: Engine.firstDayRead(plan: plan, assignment: assignment, judging: today),
+                judgingFrom: Engine.firstDayRead(
+                    plan: plan, assignment: assignment, judging: today),
                 lookBack: Engine.lookBackDays(plan: plan))
         }
         let status = Engine.status(
@@ -61,8 +62,7 @@ struct PatientOverview {
 extension Context {
     /// The template a patient follows: the plan file they started from, when it is still the
     /// assigned plan, else the catalogue's plan of that id.
-    func template(for patient: PatientRecord, assignment: Assignment, store: Store) throws -> Plan
-    {
+    func template(for patient: PatientRecord, assignment: Assignment, store: Store) throws -> Plan {
         if let stored = try storing({ try store.planFile(patientID: patient.id) }),
             stored.planID == assignment.planID
         {

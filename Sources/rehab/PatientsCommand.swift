@@ -144,7 +144,7 @@ struct Start: ParsableCommand {
     @Argument(help: "Plan id (see 'rehab plans').") var plan: String?
     @Option(
         name: .customLong("plan-file"),
-        help: "Start from a plan file (e.g. one from 'rehab plans export'); it is kept in the database.")
+        help: "Start from a plan file (e.g. from 'rehab plans export'), kept in the database.")
     var planFile: String?
     @Option(help: "Variant (severity) of the plan; default the first.") var variant: String?
     @Option(help: "Start date YYYY-MM-DD (default today).") var date: String?

@@ -30,8 +30,11 @@ struct Report: ParsableCommand {
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         let data = ReportData(followed: followed, context: context, weeks: count)
-        let text = kind == "html" ? HTMLReport(data: data).render() : MarkdownReport(data: data)
-            .render()
+        let text =
+            kind == "html"
+            ? HTMLReport(data: data).render()
+            : MarkdownReport(data: data)
+                .render()
         if let output {
             try writePrivateFile(output, contents: text, context: context)
             print(context.say(Phrase.reportWritten(output)))
@@ -88,9 +91,12 @@ struct ReportData {
         for m in history.mornings where m.date <= today {
             reports += m.flags.map { FlagReport(flag: $0, date: m.date) }
         }
-        flagReports = Array(Swift.Set(reports.filter {
-            $0.date >= from || open.contains($0) || clearedInSpan.contains($0)
-        })).sorted { ($0.date, $0.flag) < ($1.date, $1.flag) }
+        flagReports = Array(
+            Swift.Set(
+                reports.filter {
+                    $0.date >= from || open.contains($0) || clearedInSpan.contains($0)
+                })
+        ).sorted { ($0.date, $0.flag) < ($1.date, $1.flag) }
         diff = PlanDiff(
             template: followed.template.resolved(variant: followed.assignment.variantID),
             tuned: followed.plan, context: context
@@ -131,17 +137,22 @@ struct ReportData {
         let load = status.load
         var lines: [(String, [String])] = []
         lines.append(
-            (say(
-                Phrase.phaseLine(
-                    number: phase.number, of: phase.of, kind: phase.phase.kind.name.text(language),
-                    day: phase.day)) + " · " + phase.phase.names.text(language), []))
+            (
+                say(
+                    Phrase.phaseLine(
+                        number: phase.number, of: phase.of,
+                        kind: phase.phase.kind.name.text(language),
+                        day: phase.day)) + " · " + phase.phase.names.text(language), []
+            ))
         let reasons =
             verdict.findings.isEmpty
             ? [say(Phrase.allGood())]
             : verdict.findings.map { messages.reason($0, plan: followed.plan) }
         lines.append(
-            ("\(say(Phrase.verdictLabel())): \(messages.level(verdict.level)) → "
-                + messages.action(verdict.action), reasons))
+            (
+                "\(say(Phrase.verdictLabel())): \(messages.level(verdict.level)) → "
+                    + messages.action(verdict.action), reasons
+            ))
         let unit = load.metric.unit
         let loadText =
             load.cap.map {
@@ -149,20 +160,32 @@ struct ReportData {
             } ?? say(Phrase.noCapYet(formatNumber(load.thisWeek), unit: unit))
         lines.append(("\(say(Phrase.thisWeek())) (\(load.weekStart.iso)): \(loadText)", []))
         lines.append(
-            (say(
-                series.acuteChronic.latest.map { Phrase.acuteChronic(formatNumber($0, decimals: 2)) }
-                    ?? Phrase.acuteChronicTooEarly()), []))
+            (
+                say(
+                    series.acuteChronic.latest.map {
+                        Phrase.acuteChronic(formatNumber($0, decimals: 2))
+                    }
+                        ?? Phrase.acuteChronicTooEarly()), []
+            ))
         return lines
     }
 
     var flagLines: [String] {
         var lines: [(Day, Int, String)] = flagReports.map {
-            ($0.date, 0, say(Phrase.flagReported(
-                followed.plan.redFlagName($0.flag).text(language), date: $0.date)))
+            (
+                $0.date, 0,
+                say(
+                    Phrase.flagReported(
+                        followed.plan.redFlagName($0.flag).text(language), date: $0.date))
+            )
         }
         lines += clearings.map {
-            ($0.date, 1, say(Phrase.flagCleared(
-                date: $0.date, reason: $0.reason, count: $0.cleared.count)))
+            (
+                $0.date, 1,
+                say(
+                    Phrase.flagCleared(
+                        date: $0.date, reason: $0.reason, count: $0.cleared.count))
+            )
         }
         return lines.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
@@ -209,7 +232,9 @@ struct MarkdownReport {
         // Numbers right-aligned: load, cap, sessions, done, exercises.
         let right: Swift.Set<Int> = [1, 2, 3, 6, 7]
         out.append(
-            "|" + header.indices.map { right.contains($0) ? " ---: " : " --- " }.joined(separator: "|")
+            "|"
+                + header.indices.map { right.contains($0) ? " ---: " : " --- " }.joined(
+                    separator: "|")
                 + "|")
         for row in d.weekRows {
             out.append("| " + row.map(escape).joined(separator: " | ") + " |")
@@ -317,7 +342,9 @@ struct HTMLReport {
             out.append(
                 "<li><span class=\"level \(v.verdict.level.rawValue)\">"
                     + esc("\(v.day.iso): \(d.messages.level(v.verdict.level))")
-                    + "</span> → \(esc(d.messages.action(v.verdict.action)))<ul>\(reasons)</ul></li>")
+                    + "</span> → \(esc(d.messages.action(v.verdict.action)))"
+                    + "<ul>\(reasons)</ul></li>"
+            )
         }
         out.append("</ul>")
         out.append("<h2>\(esc(d.say(Phrase.reportFlagsSection())))</h2>")
@@ -360,7 +387,9 @@ struct HTMLReport {
         let plot = height - bottom - top
         let slot = (width - left - 8) / Double(max(1, weeks.count))
         func scale(_ metric: LoadMetric) -> Double {
-            max(1, weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0)
+            max(
+                1, weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0
+            )
                 * 1.05
         }
         let units = Swift.Set(weeks.map(\.metric.unit)).sorted().joined(separator: ", ")
@@ -368,7 +397,9 @@ struct HTMLReport {
         let label = data.say(Phrase.reportLoadChart(unit: units))
         svg.append(
             "<svg class=\"load\" width=\"\(f(width))\" height=\"\(f(height))\" "
-                + "viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(esc(label))\">")
+                + "viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" "
+                + "aria-label=\"\(esc(label))\">"
+        )
         svg.append("<title>\(esc(label))</title>")
         svg.append("<text x=\"4\" y=\"12\">\(esc(label))</text>")
         svg.append(
@@ -382,7 +413,8 @@ struct HTMLReport {
             let h = w.load / s * plot
             let y = height - bottom - h
             let cls = w.overCap ? "bar over" : "bar"
-            let tip = "\(w.weekStart.iso): \(formatNumber(w.load)) \(w.metric.unit)"
+            let tip =
+                "\(w.weekStart.iso): \(formatNumber(w.load)) \(w.metric.unit)"
                 + (w.cap.map { " / \(formatNumber($0))" } ?? "") + (w.overCap ? " !" : "")
             svg.append(
                 "<rect class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barWidth))\" "
@@ -429,21 +461,27 @@ struct HTMLReport {
         var svg: [String] = []
         svg.append(
             "<svg class=\"pain\" width=\"\(f(width))\" height=\"\(f(height))\" "
-                + "viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(esc(label))\">")
+                + "viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" "
+                + "aria-label=\"\(esc(label))\">"
+        )
         svg.append("<title>\(esc(label))</title>")
         svg.append("<text x=\"4\" y=\"12\">\(esc(label))</text>")
         for score in [0, 5, 10] {
             let y = height - bottom - Double(score) / 10 * plot
             svg.append(
                 "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 4))\" "
-                    + "y2=\"\(f(y))\" stroke=\"#ccc\"/><text x=\"4\" y=\"\(f(y + 4))\">\(score)</text>")
+                    + "y2=\"\(f(y))\" stroke=\"#ccc\"/>"
+                    + "<text x=\"4\" y=\"\(f(y + 4))\">\(score)</text>"
+            )
         }
         // Told apart by dash pattern (and in the legend), not only by colour.
         let lines: [(String, String, (DayPain) -> Int?)] = [
             ("during", "", { $0.during }),
             ("after", " stroke-dasharray=\"6 3\"", { $0.after }),
-            ("morning", " stroke-dasharray=\"1 3\" stroke-width=\"2\" stroke-linecap=\"round\"",
-             { $0.nextMorning }),
+            (
+                "morning", " stroke-dasharray=\"1 3\" stroke-width=\"2\" stroke-linecap=\"round\"",
+                { $0.nextMorning }
+            ),
         ]
         for (cls, dash, value) in lines {
             // Consecutive scored days join into one polyline; a missing day breaks it.

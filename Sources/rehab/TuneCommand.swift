@@ -51,18 +51,24 @@ struct Tune: ParsableCommand {
             var overrides = tuning.followed.assignment.overrides
             var t = overrides.thresholds
             func int(_ text: String?, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
-                try text.map { v in try context.check { try Validate.integer(v, field: field, in: range) } }
+                try text.map { v in
+                    try context.check { try Validate.integer(v, field: field, in: range) }
+                }
             }
             func pct(_ text: String?, _ field: String) throws -> Double? {
                 try text.map { v in
-                    try context.check { try Validate.decimal(v, field: field, in: 0...100, places: 1) }
+                    try context.check {
+                        try Validate.decimal(v, field: field, in: 0...100, places: 1)
+                    }
                 }
             }
-            t.painSafeMax = try int(painSafeMax, "pain-safe-max", Validate.painRange) ?? t.painSafeMax
+            t.painSafeMax =
+                try int(painSafeMax, "pain-safe-max", Validate.painRange) ?? t.painSafeMax
             t.painLimit = try int(painLimit, "pain-limit", Validate.painRange) ?? t.painLimit
             t.painLastingHours =
                 try int(lastingHours, "pain-lasting-hours", 1...72) ?? t.painLastingHours
-            t.weeklyIncreasePct = try pct(weeklyIncrease, "weekly-increase-pct") ?? t.weeklyIncreasePct
+            t.weeklyIncreasePct =
+                try pct(weeklyIncrease, "weekly-increase-pct") ?? t.weeklyIncreasePct
             t.sessionSpikePct = try pct(sessionSpike, "session-spike-pct") ?? t.sessionSpikePct
             t.noImprovementDays =
                 try int(noImprovementDays, "no-improvement-days", 1...60) ?? t.noImprovementDays
@@ -74,7 +80,8 @@ struct Tune: ParsableCommand {
                 let phases = tuning.followed.plan.phases.map(\.id)
                 guard let phase else {
                     throw context.fail(
-                        Phrase.tuneNeedsPhase(minDays != nil ? "min-days" : "max-days", known: phases))
+                        Phrase.tuneNeedsPhase(
+                            minDays != nil ? "min-days" : "max-days", known: phases))
                 }
                 let id = try tuning.phaseID(phase)
                 var days = overrides.phaseDays[id] ?? PhaseDays()
@@ -242,13 +249,17 @@ struct Tune: ParsableCommand {
                 try Validate.integer(step, field: "step", in: 1...max(1, steps.count + 1))
             }
             func int(_ text: String?, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
-                try text.map { v in try context.check { try Validate.integer(v, field: field, in: range) } }
+                try text.map { v in
+                    try context.check { try Validate.integer(v, field: field, in: range) }
+                }
             }
             func minutes(_ text: String?, _ field: String, _ range: ClosedRange<Double>) throws
                 -> Double?
             {
                 try text.map { v in
-                    try context.check { try Validate.decimal(v, field: field, in: range, places: 1) }
+                    try context.check {
+                        try Validate.decimal(v, field: field, in: range, places: 1)
+                    }
                 }
             }
             if remove {
@@ -419,7 +430,8 @@ struct PlanDiff {
         for (old, new) in zip(template.phases, tuned.phases) {
             let id = old.id
             add("\(id).min_days", "\(old.minDays)", "\(new.minDays)")
-            add("\(id).max_days", old.maxDays.map(String.init) ?? none,
+            add(
+                "\(id).max_days", old.maxDays.map(String.init) ?? none,
                 new.maxDays.map(String.init) ?? none)
             for p in old.exercises {
                 let after = new.exercises.first { $0.exercise == p.exercise }
@@ -427,8 +439,8 @@ struct PlanDiff {
                     "\(id).exercises.\(p.exercise)", dose(p),
                     after.map(dose) ?? context.say(Phrase.removedLabel()))
             }
-            for p in new.exercises where !old.exercises.contains(where: { $0.exercise == p.exercise })
-            {
+            for p in new.exercises
+            where !old.exercises.contains(where: { $0.exercise == p.exercise }) {
                 add("\(id).exercises.\(p.exercise)", context.say(Phrase.addedLabel()), dose(p))
             }
             for i in 0..<max(old.runWalk.count, new.runWalk.count) {
@@ -453,9 +465,11 @@ struct PlanDiff {
         guard !lines.isEmpty else { return title + "\n  " + context.say(Phrase.noDifferences()) }
         let arrow = Glyphs.forLocale(context.environment).arrow
         let width = lines.map(\.field.count).max() ?? 0
-        return ([title] + lines.map { line in
-            "  " + line.field.padding(toLength: width, withPad: " ", startingAt: 0)
-                + "  \(line.template) \(arrow) \(line.tuned)"
-        }).joined(separator: "\n")
+        return
+            ([title]
+            + lines.map { line in
+                "  " + line.field.padding(toLength: width, withPad: " ", startingAt: 0)
+                    + "  \(line.template) \(arrow) \(line.tuned)"
+            }).joined(separator: "\n")
     }
 }

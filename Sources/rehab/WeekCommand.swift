@@ -53,8 +53,7 @@ struct WeeksJSON: Encodable {
     let phases: [PhaseBandJSON]
     let acuteChronic: AcuteChronicJSON
 
-    init(patient: String, date: String, metric: String, weeks: [WeekJSON], series: ProgressSeries)
-    {
+    init(patient: String, date: String, metric: String, weeks: [WeekJSON], series: ProgressSeries) {
         self.patient = patient
         self.date = date
         self.metric = metric
@@ -227,7 +226,6 @@ struct WeekJSON: Encodable {
     }
 }
 
-
 /// The week table, then text charts that fill `width` columns: load per week against the cap,
 /// pain per day (during, after, next morning: one labelled row each, so they read without
 /// colour), adherence per week, and the acute:chronic ratio as information.
@@ -336,8 +334,9 @@ struct WeekText {
                 }
                 return painGlyph(score)
             }
-            lines.append(name.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-                + cells.joined())
+            lines.append(
+                name.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+                    + cells.joined())
         }
         let indent = String(repeating: " ", count: labelWidth)
         if days >= 21 {

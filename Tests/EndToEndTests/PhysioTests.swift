@@ -5,7 +5,9 @@ import Testing
 /// file, and started from that file in another database, where the runner's verdicts follow the
 /// tuned thresholds (itbs: safe_max 3 in the template, 4 after tuning).
 struct PhysioTests {
-    func ok(_ rehab: Rehab, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation)
+    func ok(
+        _ rehab: Rehab, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws -> String
     {
         let result = try rehab.run(arguments)
@@ -16,7 +18,9 @@ struct PhysioTests {
     func jsonArray(_ rehab: Rehab, _ arguments: [String]) throws -> [[String: Any]] {
         let result = try rehab.run(arguments + ["--json"])
         #expect(result.status == 0, "\(arguments): \(result)")
-        return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]) ?? []
+        return
+            (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            ?? []
     }
 
     @Test func tuneExportAndStartFromTheFileElsewhere() throws {
@@ -29,20 +33,30 @@ struct PhysioTests {
 
         // Tune Ann: pain up to 4 is fine for her; the first phase at least 10 days.
         _ = try ok(clinic, ["tune", "--patient", "Ann", "--pain-safe-max", "4"])
-        _ = try ok(clinic, ["tune", "--patient", "Ann", "--phase", "calm_down", "--min-days", "10"])
-        _ = try ok(clinic, ["tune", "exercise", "remove", "build_up", "step_down", "--patient", "Ann"])
         _ = try ok(
-            clinic, ["tune", "exercise", "set", "build_up", "side_plank", "--hold", "40", "--patient", "Ann"])
+            clinic, ["tune", "--patient", "Ann", "--phase", "calm_down", "--min-days", "10"])
+        _ = try ok(
+            clinic, ["tune", "exercise", "remove", "build_up", "step_down", "--patient", "Ann"])
         _ = try ok(
             clinic,
-            ["tune", "run-walk", "return_to_running", "--step", "1", "--run", "3", "--patient", "Ann"])
+            [
+                "tune", "exercise", "set", "build_up", "side_plank", "--hold", "40", "--patient",
+                "Ann",
+            ])
+        _ = try ok(
+            clinic,
+            [
+                "tune", "run-walk", "return_to_running", "--step", "1", "--run", "3", "--patient",
+                "Ann",
+            ])
 
         // The differences from the template, in plan-file terms (acute: calm_down 7 days).
         let diff = try jsonArray(clinic, ["plans", "diff", "--patient", "Ann"])
-        #expect(diff.map { $0["field"] as? String } == [
-            "pain.safe_max", "calm_down.min_days", "build_up.exercises.step_down",
-            "build_up.exercises.side_plank", "return_to_running.run_walk[1]",
-        ])
+        #expect(
+            diff.map { $0["field"] as? String } == [
+                "pain.safe_max", "calm_down.min_days", "build_up.exercises.step_down",
+                "build_up.exercises.side_plank", "return_to_running.run_walk[1]",
+            ])
         #expect(diff.first?["template"] as? String == "3")
         #expect(diff.first?["tuned"] as? String == "4")
         #expect(diff[1]["template"] as? String == "7")
@@ -76,7 +90,12 @@ struct PhysioTests {
         let started = try ok(home, ["start", "--plan-file", file, "--patient", "Ann"])
         #expect(started.contains("kept in the database"))
         try FileManager.default.removeItem(atPath: file)
-        _ = try ok(home, ["log", "--activity", "cycle", "--minutes", "30", "--pain-during", "4", "--pain-after", "4"])
+        _ = try ok(
+            home,
+            [
+                "log", "--activity", "cycle", "--minutes", "30", "--pain-during", "4",
+                "--pain-after", "4",
+            ])
         let status = try home.json(["status"])
         #expect(value(status, "plan", "id") as? String == "itbs_ann")
         #expect(value(status, "plan", "variant") is NSNull)
@@ -88,7 +107,12 @@ struct PhysioTests {
         let plain = try Rehab(today: "2026-03-02")
         defer { plain.cleanUp() }
         _ = try ok(plain, ["start", "itbs", "--variant", "acute"])
-        _ = try ok(plain, ["log", "--activity", "cycle", "--minutes", "30", "--pain-during", "4", "--pain-after", "4"])
+        _ = try ok(
+            plain,
+            [
+                "log", "--activity", "cycle", "--minutes", "30", "--pain-during", "4",
+                "--pain-after", "4",
+            ])
         let untuned = try plain.json(["status"])
         #expect(value(untuned, "verdict", "level") as? String == "amber")
         #expect(codes(untuned) == ["pain_during_above_safe", "pain_after_above_safe"])
@@ -101,24 +125,47 @@ struct PhysioTests {
         let cases: [([String], [String])] = [
             (["tune", "--pain-safe-max", "11"], ["pain-safe-max", "11", "0 to 10"]),
             (["tune", "--pain-safe-max", "6"], ["safe_max 6 is above limit 5"]),
-            (["tune", "--phase", "calm_down", "--min-days", "30"],
-             ["14 is less than min_days 30"]),
+            (
+                ["tune", "--phase", "calm_down", "--min-days", "30"],
+                ["14 is less than min_days 30"]
+            ),
             (["tune", "--min-days", "3"], ["--phase", "calm_down"]),
             (["tune", "--phase", "nope", "--min-days", "3"], ["nope", "calm_down"]),
-            (["tune", "exercise", "add", "build_up", "nope", "--sets", "3", "--reps", "5", "--per-week", "2"],
-             ["nope", "glute_bridge"]),
-            (["tune", "exercise", "add", "build_up", "glute_bridge", "--sets", "3"], ["--per-week"]),
-            (["tune", "exercise", "add", "build_up", "step_down", "--sets", "3", "--reps", "5",
-              "--per-week", "2"], ["already in phase"]),
-            (["tune", "exercise", "set", "build_up", "side_plank", "--sets", "11"], ["sets", "11", "1 to 10"]),
-            (["tune", "run-walk", "return_to_running", "--step", "9", "--run", "1"], ["step", "9"]),
+            (
+                [
+                    "tune", "exercise", "add", "build_up", "nope", "--sets", "3", "--reps", "5",
+                    "--per-week", "2",
+                ],
+                ["nope", "glute_bridge"]
+            ),
+            (
+                ["tune", "exercise", "add", "build_up", "glute_bridge", "--sets", "3"],
+                ["--per-week"]
+            ),
+            (
+                [
+                    "tune", "exercise", "add", "build_up", "step_down", "--sets", "3", "--reps",
+                    "5",
+                    "--per-week", "2",
+                ], ["already in phase"]
+            ),
+            (
+                ["tune", "exercise", "set", "build_up", "side_plank", "--sets", "11"],
+                ["sets", "11", "1 to 10"]
+            ),
+            (
+                ["tune", "run-walk", "return_to_running", "--step", "9", "--run", "1"],
+                ["step", "9"]
+            ),
             (["tune"], ["--show"]),
         ]
         for (arguments, mentions) in cases {
             let result = try rehab.run(arguments)
             #expect(result.status == 1, "\(arguments): \(result)")
             for fragment in mentions {
-                #expect(result.stderr.contains(fragment), "\(arguments) should mention \(fragment): \(result)")
+                #expect(
+                    result.stderr.contains(fragment),
+                    "\(arguments) should mention \(fragment): \(result)")
             }
         }
         #expect(try jsonArray(rehab, ["plans", "diff"]).isEmpty)
@@ -132,11 +179,19 @@ struct PhysioTests {
         _ = try ok(rehab, ["patients", "add", "Cas"])
         _ = try ok(rehab, ["start", "itbs", "--variant", "acute", "--patient", "Ann"])
         _ = try ok(rehab, ["start", "itbs", "--variant", "acute", "--patient", "Ben"])
-        _ = try ok(rehab, ["log", "--patient", "Ann", "--activity", "cycle", "--minutes", "30",
-                           "--pain-during", "1", "--pain-after", "1"])
+        _ = try ok(
+            rehab,
+            [
+                "log", "--patient", "Ann", "--activity", "cycle", "--minutes", "30",
+                "--pain-during", "1", "--pain-after", "1",
+            ])
         rehab.today = "2026-03-04"
-        _ = try ok(rehab, ["log", "--patient", "Ben", "--activity", "walk", "--minutes", "20",
-                           "--pain-during", "1", "--pain-after", "1", "--flag", "swelling_warmth_redness"])
+        _ = try ok(
+            rehab,
+            [
+                "log", "--patient", "Ben", "--activity", "walk", "--minutes", "20",
+                "--pain-during", "1", "--pain-after", "1", "--flag", "swelling_warmth_redness",
+            ])
         rehab.today = "2026-03-06"
 
         // Ben's open red flag puts him first; then the store's order.
@@ -148,16 +203,18 @@ struct PhysioTests {
         #expect(rows[0]["open_flags"] as? [String] == ["swelling_warmth_redness"])
         #expect(rows[1]["open_flags"] as? [String] == [])
         let table = try ok(rehab, ["patients"]).split(separator: "\n").map(String.init)
-        #expect(table == [
-            "name   plan        phase      day  verdict  last log    flags",
-            "! Ben  itbs/acute  calm_down    5  stop     2 days ago      1",
-            "Ann    itbs/acute  calm_down    5  amber    4 days ago      -",
-            "Cas    no plan     -            -  -        never           -",
-        ])
+        #expect(
+            table == [
+                "name   plan        phase      day  verdict  last log    flags",
+                "! Ben  itbs/acute  calm_down    5  stop     2 days ago      1",
+                "Ann    itbs/acute  calm_down    5  amber    4 days ago      -",
+                "Cas    no plan     -            -  -        never           -",
+            ])
 
         _ = try ok(rehab, ["patients", "rename", "ann", "Anna"])
         _ = try ok(rehab, ["patients", "archive", "Cas"])
-        #expect(try jsonArray(rehab, ["patients"]).map { $0["name"] as? String } == ["Ben", "Anna"])
+        #expect(
+            try jsonArray(rehab, ["patients"]).map { $0["name"] as? String } == ["Ben", "Anna"])
         let all = try jsonArray(rehab, ["patients", "--archived"])
         #expect(all.map { $0["name"] as? String } == ["Ben", "Anna", "Cas"])
         #expect(all.map { $0["archived"] as? Bool } == [false, false, true])

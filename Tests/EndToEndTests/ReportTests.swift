@@ -22,14 +22,23 @@ struct ReportTests {
         }
         try ok(["patients", "add", "Sam"])
         try ok(["start", "itbs", "--variant", "acute"])
-        try ok(["log", "--activity", "cycle", "--minutes", "40", "--pain-during", "1", "--pain-after", "1"])
+        try ok([
+            "log", "--activity", "cycle", "--minutes", "40", "--pain-during", "1", "--pain-after",
+            "1",
+        ])
         rehab.today = "2026-03-03"
         try ok(["morning", "1"])
-        try ok(["log", "--activity", "cycle", "--minutes", "30", "--pain-during", "2", "--pain-after", "4"])
+        try ok([
+            "log", "--activity", "cycle", "--minutes", "30", "--pain-during", "2", "--pain-after",
+            "4",
+        ])
         rehab.today = "2026-03-04"
         try ok(["morning", "1"])
         rehab.today = "2026-03-09"
-        try ok(["log", "--activity", "cycle", "--minutes", "30", "--pain-during", "0", "--pain-after", "0"])
+        try ok([
+            "log", "--activity", "cycle", "--minutes", "30", "--pain-during", "0", "--pain-after",
+            "0",
+        ])
         return rehab
     }
 
@@ -40,12 +49,15 @@ struct ReportTests {
         #expect(result.status == 0, "\(result)")
         let md = result.stdout
         for snippet in [
-            "# Progress report\n\nSam · Runner's knee (ITB syndrome), Acute (first time, recent) · "
+            "# Progress report\n\nSam · Runner's knee (ITB syndrome), "
+                + "Acute (first time, recent) · "
                 + "2026-03-02 to 2026-03-09\n",
-            "- phase 1 of 3 · relative rest · day 8 · Let it settle\n- Verdict: green → progress\n",
+            "- phase 1 of 3 · relative rest · day 8 · Let it settle\n"
+                + "- Verdict: green → progress\n",
             "- This week (2026-03-09): 30.0 of 77.0 min\n",
             "- Acute:chronic (EWMA 7/28 days): needs 28 days of data.\n",
-            "| week | load | cap | sessions | pain d/a | verdict | sessions done | exercises done | kind |\n"
+            "| week | load | cap | sessions | pain d/a | verdict | sessions done "
+                + "| exercises done | kind |\n"
                 + "| --- | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |\n"
                 + "| 2026-03-02 | 70.0 min ! | 60.0 | 2 | 2/4 | amber | 2/3 | 0/7 | too little |\n"
                 + "| 2026-03-09 | 30.0 min | 77.0 | 1 | 0/0 | green | - | 0/1 | too little |\n",
@@ -57,8 +69,12 @@ struct ReportTests {
             #expect(md.contains(snippet), "missing:\n\(snippet)\nin:\n\(md)")
         }
         // Two reasons on each amber day, and no day listed that was green.
-        #expect(md.components(separatedBy: "  - This week 70 min, above the cap of 60 min").count - 1 == 2)
-        #expect(md.components(separatedBy: "  - Pain after was 4/10, above the safe 3/10").count - 1 == 2)
+        #expect(
+            md.components(separatedBy: "  - This week 70 min, above the cap of 60 min").count - 1
+                == 2)
+        #expect(
+            md.components(separatedBy: "  - Pain after was 4/10, above the safe 3/10").count - 1
+                == 2)
         let verdicts = md.components(separatedBy: "## Verdicts")[1]
             .components(separatedBy: "## Red flags")[0]
             .split(separator: "\n").filter { $0.hasPrefix("- ") }
@@ -67,7 +83,9 @@ struct ReportTests {
 
         let nl = try rehab.run(["report", "--weeks", "2", "--lang", "nl"])
         #expect(nl.stdout.contains("# Voortgangsverslag\n"))
-        #expect(nl.stdout.contains("| 2026-03-02 | 70.0 min ! | 60.0 | 2 | 2/4 | oranje | 2/3 | 0/7 | te weinig |"))
+        #expect(
+            nl.stdout.contains(
+                "| 2026-03-02 | 70.0 min ! | 60.0 | 2 | 2/4 | oranje | 2/3 | 0/7 | te weinig |"))
     }
 
     @Test func htmlReportIsSelfContained() throws {

@@ -68,7 +68,9 @@ private let seriesHistory = History(sessions: [
         let series = Engine.series(
             plan: seriesPlan, assignment: seriesAssignment, history: seriesHistory, through: today)
         #expect(
-            series.weeks.map(\.weekStart) == [day("2026-03-02"), day("2026-03-09"), day("2026-03-16")])
+            series.weeks.map(\.weekStart) == [
+                day("2026-03-02"), day("2026-03-09"), day("2026-03-16"),
+            ])
         #expect(series.weeks.map(\.load) == [120, 5, 4])
         #expect(series.weeks.map(\.metric) == [.minutes(.cycle), .km, .km])
         let caps = series.weeks.map { $0.cap ?? -1 }
@@ -85,18 +87,20 @@ private let seriesHistory = History(sessions: [
 
     /// Adherence by hand (sevenths summed per counted day, rounded half up: (2n + 7) / 14):
     ///
-    /// | week  | days         | asked                                    | done                  |
-    /// | 03-02 | Wed-Sun, 5   | cycle 15/7 → 2; routine 35/7 → 5          | cycle 3 → 2; ex 3     |
-    /// | 03-09 | 3 rest, 4 bld| cycle 9/7 → 1, run 12/7 → 2, strength     | cycle 1, run 1,       |
-    /// |       |              | 8/7 → 1 = 4; routine (21 + 12)/7 → 5      | strength 1 = 3; ex 4  |
-    /// | 03-16 | Mon-Tue, 2   | run 6/7 → 1, strength 4/7 → 1 = 2;        | run 1; ex 0           |
-    /// |       |              | routine 6/7 → 1                           |                       |
+    /// 03-02, Wed-Sun (5 days, rest): asked cycle 15/7 → 2, routine 35/7 → 5;
+    ///   done cycle 3 → 2 (at most asked), exercises 3.
+    /// 03-09, 3 rest + 4 build days: asked cycle 9/7 → 1, run 12/7 → 2, strength 8/7 → 1 = 4,
+    ///   routine (21 + 12)/7 → 5; done cycle 1, run 1, strength 1 = 3, exercises 4.
+    /// 03-16, Mon-Tue (2 build days): asked run 6/7 → 1, strength 4/7 → 1 = 2, routine 6/7 → 1;
+    ///   done run 1, exercises 0.
     @Test func adherenceTable() {
         let series = Engine.series(
             plan: seriesPlan, assignment: seriesAssignment, history: seriesHistory, through: today)
         let rows = series.adherence.map {
-            [$0.days, $0.sessionsPrescribed, $0.sessionsDone, $0.exercisesPrescribed,
-             $0.exercisesDone]
+            [
+                $0.days, $0.sessionsPrescribed, $0.sessionsDone, $0.exercisesPrescribed,
+                $0.exercisesDone,
+            ]
         }
         #expect(rows == [[5, 2, 2, 5, 3], [7, 4, 3, 5, 4], [2, 2, 1, 1, 0]])
         #expect(series.adherence[1].sessionsShare == 0.75)
@@ -126,7 +130,8 @@ private let seriesHistory = History(sessions: [
                 morning("2026-03-05", 1),  // after a rest day
                 morning("2026-03-07", 3),  // tomorrow of the last day: not yet counted
             ])
-        let pain = Engine.painSeries(history: history, from: day("2026-03-02"), through: day("2026-03-06"))
+        let pain = Engine.painSeries(
+            history: history, from: day("2026-03-02"), through: day("2026-03-06"))
         #expect(
             pain == [
                 DayPain(day: day("2026-03-02"), during: 4, after: 3, nextMorning: 2),
@@ -145,7 +150,8 @@ private let seriesHistory = History(sessions: [
             ])
         #expect(
             Engine.phaseBands(
-                plan: seriesPlan, assignment: a, from: day("2026-03-09"), through: day("2026-03-25"))
+                plan: seriesPlan, assignment: a, from: day("2026-03-09"), through: day("2026-03-25")
+            )
                 == [
                     PhaseBand(
                         phase: "rest", kind: .relativeRest, from: day("2026-03-09"),
