@@ -9,8 +9,8 @@ import Testing
     @Test func freshDatabaseRunsEveryMigration() throws {
         let store = try Store.inMemory()
         let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1", "v2"])
-        #expect(Store.schemaVersion == 2)
+        #expect(applied == ["v1", "v2", "v3-plan-files"])
+        #expect(Store.schemaVersion == 3)
         let tables = try store.queue.read { db in
             try String.fetchAll(
                 db,
@@ -20,7 +20,7 @@ import Testing
         #expect(
             tables == [
                 "assignment", "flag_clearing", "morning_check", "patient", "phase_change",
-                "session", "shoe",
+                "plan_file", "session", "shoe",
             ])
         let indexes = try store.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")
