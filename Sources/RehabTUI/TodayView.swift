@@ -42,6 +42,8 @@ enum TodayView {
             label = state.say(Phrase.loadOfCap(
                 formatNumber(load.thisWeek), formatNumber(cap), unit: unit))
                 + (load.overCap ? " (" + state.say(Phrase.overCapMark()) + ")" : "")
+        } else if load.scheduleSetsLoad {
+            label = state.say(Phrase.scheduleSetsLoad(formatNumber(load.thisWeek), unit: unit))
         } else {
             label = state.say(Phrase.noCapYet(formatNumber(load.thisWeek), unit: unit))
         }
