@@ -246,7 +246,7 @@ public enum UIPhrase {
             "Please enlarge the terminal to at least \(width)×\(height) (now \(now)).")
     }
     public static func enlargeKeys() -> LocalizedText {
-        t("q stopt · Esc terug", "q quits · Esc goes back")
+        t("q stopt", "q quits")
     }
     public static func notATerminal() -> LocalizedText {
         t(

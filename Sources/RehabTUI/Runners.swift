@@ -17,6 +17,7 @@ public struct StoreRunner: EffectRunner {
 
     /// A problem loading a plan file, in the plan files' own words.
     public struct PlanProblem: Error, CustomStringConvertible, Sendable {
+        public var planID: String
         public var description: String
     }
 
@@ -33,10 +34,13 @@ public struct StoreRunner: EffectRunner {
                 return plan
             } catch {
                 throw PlanProblem(
+                    planID: id,
                     description: error.errors.map(\.description).joined(separator: "\n"))
             }
         }
-        throw PlanProblem(description: "plan '\(id)' not found in \(planDirectories)")
+        throw PlanProblem(
+            planID: id, description: "plan '\(id)' not found in " + planDirectories.joined(
+                separator: ", "))
     }
 
     /// The patient list, the patient, and (when they follow a plan) their plan file, history

@@ -37,6 +37,10 @@ struct UICommand: ParsableCommand {
             loaded = try runner.load(patientID: patientID, today: context.today)
         } catch let error as StoreError {
             throw context.describe(error)
+        } catch let problem as StoreRunner.PlanProblem {
+            // The commands' own loader says it in the user's language, with the known plans.
+            _ = try context.loadPlan(problem.planID)
+            throw Failure(message: problem.description)
         } catch {
             throw Failure(message: "\(error)")
         }
