@@ -36,6 +36,9 @@ enum Entry {
         } catch let code as ExitCode {
             ActivityLog.record(command, outcome: "exit \(code.rawValue)")
             exit(code.rawValue)
+        } catch where RehabCommand.exitCode(for: error) == .success {
+            // `rehab --help` and `rehab CMD --help` arrive here as a help command that throws.
+            RehabCommand.exit(withError: error)
         } catch {
             ActivityLog.record(command, outcome: "error (exit 1)")
             let language = Language.fromLocale(Environment.localeName(ProcessInfo.processInfo.environment))
