@@ -18,18 +18,29 @@ struct CrashSafetyTests {
         var refused: [String: String] = [:]
         var kills = 0
         var index = 0
+        // How long an unkilled write takes, so kills can aim at the whole life of a process,
+        // the commit included, not only its start-up.
+        var typicalMicroseconds = 50_000.0
         // At least 200 writes and 20 kills that really hit a running process.
         while (index < 200 || kills < 20) && index < 600 {
             let note = "crash-\(index)"
             index += 1
+            let launchedAt = ContinuousClock.now
             let writer = try rehab.launch(Self.logArguments(note: note))
-            // One write in four is killed, somewhere between start-up and commit (a debug
-            // `rehab log` takes about 50 ms here).
-            if random.next(below: 4) == 0 {
-                usleep(UInt32(random.next(below: 70_000)))
+            // One write in four is killed, at 30-110 % of a typical write's time.
+            let killed = random.next(below: 4) == 0
+            if killed {
+                let fraction = 0.3 + Double(random.next(below: 800)) / 1000
+                usleep(UInt32(typicalMicroseconds * fraction))
                 kill(writer.process.processIdentifier, SIGKILL)
             }
             writer.process.waitUntilExit()
+            if !killed {
+                let took = ContinuousClock.now - launchedAt
+                let micros = Double(took.components.seconds) * 1e6
+                    + Double(took.components.attoseconds) / 1e12
+                typicalMicroseconds = typicalMicroseconds * 0.8 + micros * 0.2
+            }
             let status = writer.process.terminationStatus
             if writer.process.terminationReason == .uncaughtSignal && status == SIGKILL {
                 kills += 1
@@ -56,6 +67,11 @@ struct CrashSafetyTests {
         }
         let expected = Set(acknowledged + unknown)
         #expect(Set(counts.keys).isSubset(of: expected), "rows nobody wrote; \(context)")
+        let landed = unknown.filter { counts[$0] == 1 }.count
+        // One line for the CI log: the numbers behind the pass.
+        print(
+            "crash safety: \(index) writes, \(kills) SIGKILLs (\(landed) of those writes had "
+                + "landed), \(acknowledged.count) acknowledged, all present once; \(context)")
         // And rehab itself still opens it and counts them in the week.
         let status = try rehab.run(["status"])
         #expect(status.status == 0, "\(status)")
