@@ -8,7 +8,8 @@ import RehabStore
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the database to FILE (0600) with SQLite's backup API; safe while rehab runs."
+        abstract:
+            "Copy the database to FILE (0600) with SQLite's backup API; safe while rehab runs."
     )
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The copy to write (its folder is created 0700).") var file: String

@@ -37,7 +37,8 @@ struct CrashSafetyTests {
             writer.process.waitUntilExit()
             if !killed {
                 let took = ContinuousClock.now - launchedAt
-                let micros = Double(took.components.seconds) * 1e6
+                let micros =
+                    Double(took.components.seconds) * 1e6
                     + Double(took.components.attoseconds) / 1e12
                 typicalMicroseconds = typicalMicroseconds * 0.8 + micros * 0.2
             }
@@ -60,7 +61,8 @@ struct CrashSafetyTests {
         #expect(try sqlite(rehab.databasePath, "PRAGMA foreign_key_check") == "", "\(context)")
         let counts = try noteCounts(rehab.databasePath)
         for note in acknowledged {
-            #expect(counts[note] == 1, "acknowledged \(note) stored \(counts[note] ?? 0)×; \(context)")
+            #expect(
+                counts[note] == 1, "acknowledged \(note) stored \(counts[note] ?? 0)×; \(context)")
         }
         for note in unknown {
             #expect((counts[note] ?? 0) <= 1, "killed \(note) stored twice; \(context)")

@@ -5,11 +5,13 @@ import Testing
 /// with `file:line:column`, and exits 1. (RehabPlansTests check the exact messages.)
 struct HostilePlanTests {
     static func hostileFiles() -> [(name: String, bytes: Data)] {
-        let laughs = ["a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
+        let laughs =
+            ["a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
             + (1..<9).map { i in
                 let letter = String(UnicodeScalar(UInt8(97 + i)))
                 let previous = String(UnicodeScalar(UInt8(96 + i)))
-                return "\(letter): &\(letter) [" + Array(repeating: "*\(previous)", count: 9)
+                return "\(letter): &\(letter) ["
+                    + Array(repeating: "*\(previous)", count: 9)
                     .joined(separator: ", ") + "]"
             }
         var tenMiB = Data("id: big\n".utf8)
@@ -19,8 +21,12 @@ struct HostilePlanTests {
         badUTF8.append(Data("\", en: \"x\" }\n".utf8))
         return [
             ("billion_laughs.yaml", Data(laughs.joined(separator: "\n").utf8)),
-            ("deep_flow.yaml", Data((String(repeating: "[", count: 5000)
-                + String(repeating: "]", count: 5000)).utf8)),
+            (
+                "deep_flow.yaml",
+                Data(
+                    (String(repeating: "[", count: 5000)
+                        + String(repeating: "]", count: 5000)).utf8)
+            ),
             ("deep_block.yaml", Data((String(repeating: "- ", count: 5000) + "x\n").utf8)),
             ("ten_mib.yaml", tenMiB),
             ("duplicate_keys.yaml", Data("id: dup\nregion: knee\nregion: hip\n".utf8)),

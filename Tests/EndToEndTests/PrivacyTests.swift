@@ -91,7 +91,8 @@ struct PrivacyTests {
         // that leaves the row as it was.)
         _ = try sqlite(
             rehab.databasePath,
-            "UPDATE patient SET archived = 1 - archived; UPDATE patient SET archived = 1 - archived")
+            "UPDATE patient SET archived = 1 - archived; UPDATE patient SET archived = 1 - archived"
+        )
         let trace = rehab.directory.appendingPathComponent("strace.txt").path
         let strace = Process()
         strace.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
@@ -157,7 +158,8 @@ struct PrivacyTests {
         let db = rehab.databasePath
         for table in ["assignment", "phase_change", "session", "morning_check", "shoe"] {
             let orphans = try sqlite(
-                db, "SELECT count(*) FROM \(table) WHERE patient_id NOT IN (SELECT id FROM patient)")
+                db, "SELECT count(*) FROM \(table) WHERE patient_id NOT IN (SELECT id FROM patient)"
+            )
             #expect(orphans == "0", "\(table) keeps rows of the deleted patient")
         }
         #expect(try sqlite(db, "SELECT count(*) FROM session") == "1")
@@ -188,7 +190,8 @@ struct PrivacyTests {
         let patient = value(object, "patients", "0")
         #expect(value(patient, "name") as? String == "Every Table")
         #expect(value(patient, "assignment", "plan_id") as? String == "itbs")
-        #expect(value(patient, "assignment", "overrides", "thresholds", "pain_safe_max") as? Int == 2)
+        #expect(
+            value(patient, "assignment", "overrides", "thresholds", "pain_safe_max") as? Int == 2)
         #expect((value(patient, "assignment", "phase_history") as? [Any])?.count == 2)
         #expect(value(patient, "sessions", "0", "note") as? String == "first run back")
         #expect(value(patient, "sessions", "0", "flags", "0") as? String == "locking")
@@ -214,7 +217,9 @@ struct PrivacyTests {
         // What a future rehab would leave: a migration this build does not know.
         let db = rehab.databasePath
         _ = try sqlite(db, "INSERT INTO grdb_migrations (identifier) VALUES ('v999-future')")
-        #expect(try sqlite(db, "SELECT count(*) FROM grdb_migrations WHERE identifier LIKE 'v999%'") == "1")
+        #expect(
+            try sqlite(db, "SELECT count(*) FROM grdb_migrations WHERE identifier LIKE 'v999%'")
+                == "1")
         let before = rehab.databaseBytes()
         for arguments in [
             ["status"], CrashSafetyTests.logArguments(note: "from the past"),

@@ -19,7 +19,8 @@ import Testing
             lines = error.errors.map(\.description)
         }
         let elapsed = clock.now - start
-        let ms = Int(elapsed.components.seconds * 1000)
+        let ms =
+            Int(elapsed.components.seconds * 1000)
             + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
         return (lines, ms)
     }
@@ -47,12 +48,15 @@ import Testing
 
     @Test func aliasBombsOfEveryShapeAreRefusedAtTheFirstAnchor() {
         // Ten levels of ten: 10^10 nodes if expanded.
-        var lines = ["l0: &l0 [" + Array(repeating: "\"lol\"", count: 10).joined(separator: ",")
-            + "]"]
+        var lines = [
+            "l0: &l0 [" + Array(repeating: "\"lol\"", count: 10).joined(separator: ",")
+                + "]"
+        ]
         for i in 1..<10 {
             lines.append(
-                "l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 10).joined(
-                    separator: ",") + "]")
+                "l\(i): &l\(i) ["
+                    + Array(repeating: "*l\(i - 1)", count: 10).joined(
+                        separator: ",") + "]")
         }
         // The same bomb in block style, and an alias used as a mapping key.
         let block = "a: &a\n  - x\n  - x\nb:\n  - *a\n  - *a\n"
@@ -69,12 +73,15 @@ import Testing
 
     @Test func nestingFiveThousandDeepIsRefusedInEveryStyle() {
         let depth = 5000
-        let flowSequences = String(repeating: "[", count: depth)
+        let flowSequences =
+            String(repeating: "[", count: depth)
             + String(repeating: "]", count: depth)
-        let flowMappings = String(repeating: "{a: ", count: depth)
+        let flowMappings =
+            String(repeating: "{a: ", count: depth)
             + "1" + String(repeating: "}", count: depth)
         let blockSequences = String(repeating: "- ", count: depth) + "x\n"
-        let mixed = String(repeating: "[{a: ", count: depth / 2) + "1"
+        let mixed =
+            String(repeating: "[{a: ", count: depth / 2) + "1"
             + String(repeating: "}]", count: depth / 2)
         for text in [flowSequences, flowMappings, blockSequences, mixed] {
             let (result, ms) = Self.refusal(Array(text.utf8))
@@ -99,7 +106,8 @@ import Testing
         var caught: [String] = []
         do { _ = try PlanFile.load(path: path) } catch { caught = error.errors.map(\.description) }
         #expect(clock.now - start < .seconds(1))
-        #expect(caught == ["\(path):1:1: file is \(data.count) bytes; plan files may be at most 1 MiB"])
+        #expect(
+            caught == ["\(path):1:1: file is \(data.count) bytes; plan files may be at most 1 MiB"])
     }
 
     // MARK: - Duplicate keys and encodings
@@ -110,11 +118,14 @@ import Testing
         let cases: [(String, String, Int, Int)] = [
             ("region: knee", "region: hip", 4, 1),
             ("    min_days: 7", "    min_days: 8", 14, 5),
-            ("    names: { nl: \"Brug\", en: \"Bridge\" }",
-             "    names: { nl: \"Brug\", en: \"Bridge\" }", 9, 5),
+            (
+                "    names: { nl: \"Brug\", en: \"Bridge\" }",
+                "    names: { nl: \"Brug\", en: \"Bridge\" }", 9, 5
+            ),
         ]
         for (after, duplicate, line, column) in cases {
-            let text = plan.replacingOccurrences(of: after + "\n", with: after + "\n" + duplicate + "\n")
+            let text = plan.replacingOccurrences(
+                of: after + "\n", with: after + "\n" + duplicate + "\n")
             #expect(text != plan)
             let (result, ms) = Self.refusal(Array(text.utf8))
             #expect(Self.positioned(result), "\(result)")
@@ -127,7 +138,8 @@ import Testing
             of: "names: { nl: \"Proef\", en: \"Trial\" }",
             with: "names: { nl: \"Proef\", en: \"Trial\", nl: \"Nog eens\" }")
         let (result, _) = Self.refusal(Array(flow.utf8))
-        #expect(result.contains { $0.hasPrefix("h.yaml:2:") && $0.contains("duplicate") }, "\(result)")
+        #expect(
+            result.contains { $0.hasPrefix("h.yaml:2:") && $0.contains("duplicate") }, "\(result)")
     }
 
     @Test func everyKindOfBrokenUTF8IsRefusedAtItsByte() {
@@ -144,7 +156,9 @@ import Testing
         ]
         for bad in broken {
             let (result, ms) = Self.refusal(prefix + bad + Array("\"\n".utf8))
-            #expect(result.count == 1 && result[0].hasPrefix("h.yaml:2:11: invalid UTF-8"), "\(bad): \(result)")
+            #expect(
+                result.count == 1 && result[0].hasPrefix("h.yaml:2:11: invalid UTF-8"),
+                "\(bad): \(result)")
             #expect(ms < 1000)
         }
         // Cut at the very end of the file.
@@ -189,7 +203,10 @@ import Testing
                     var entries = inner.map(String.init)
                     entries[k] = String(entry[..<c]) + ": { x: 1 }"
                     out.append(
-                        (replaced(i, with: head + " {" + entries.joined(separator: ",") + " }"), i + 1))
+                        (
+                            replaced(i, with: head + " {" + entries.joined(separator: ",") + " }"),
+                            i + 1
+                        ))
                 }
                 out.append((replaced(i, with: head + " 7"), i + 1))
                 continue
@@ -211,7 +228,10 @@ import Testing
                     var entries = inner.map(String.init)
                     entries[k] = String(entry[..<c]) + ": [9]"
                     out.append(
-                        (replaced(i, with: head + ": {" + entries.joined(separator: ",") + " }"), i + 1))
+                        (
+                            replaced(i, with: head + ": {" + entries.joined(separator: ",") + " }"),
+                            i + 1
+                        ))
                 }
             } else if value.hasPrefix("[") {
                 out.append((replaced(i, with: head + ": { x: 1 }"), i + 1))
