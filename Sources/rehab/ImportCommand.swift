@@ -100,6 +100,13 @@ struct Import: ParsableCommand {
         } catch {
             throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
         }
+        // Nothing is logged for the future, whichever way it comes in.
+        if let late = futureRecord(in: archive, after: context.today) {
+            let reason = context.messages.validation(
+                RehabCore.ValidationError(
+                    field: late.field, value: late.day.iso, allowed: .isoDateNotAfter(context.today)))
+            throw context.fail(Phrase.importFailed(file, reason: "\(late.patient): \(reason)"))
+        }
         let store = try context.openStore()
         do {
             try store.importAll(archive)
@@ -243,4 +250,16 @@ struct ProgressBar {
     private func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
+}
+
+/// The first record of an archive dated after `today`, if any.
+func futureRecord(in archive: Archive, after today: Day) -> (patient: String, field: String, day: Day)? {
+    for p in archive.patients {
+        let dated: [(String, Day)] =
+            p.sessions.map { ("session date", $0.date) } + p.mornings.map { ("morning date", $0.date) }
+            + p.clearings.map { ("clearing date", $0.date) }
+            + (p.assignment.map { [("start_date", $0.startDate)] + $0.phaseHistory.map { ("phase_change date", $0.date) } } ?? [])
+        if let late = dated.first(where: { $0.1 > today }) { return (p.name, late.0, late.1) }
+    }
+    return nil
 }

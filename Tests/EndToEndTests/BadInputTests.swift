@@ -68,6 +68,7 @@ struct BadInputTests {
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/run.fit"], status: 1, mentions: [".fit"]),
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/malformed.json"], status: 1, mentions: ["malformed.json", "nothing was stored"]),
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/partial.json"], status: 1, mentions: ["partial.json", "nothing was stored"]),
+        Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/future.json"], status: 1, mentions: ["future.json", "2027-01-01", "session date"]),
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/malformed.csv"], status: 1, mentions: ["malformed.csv", "nothing was stored"]),
         Case(arguments: ["advance", "--to", "nowhere"], status: 1, mentions: ["to", "nowhere"]),
         Case(arguments: ["advance"], status: 1, mentions: ["not ready", "--force"]),
