@@ -27,22 +27,22 @@ enum HistoryView {
         let bodyRows = max(1, area.height - 1)
         visible.keepVisible(count: entries.count, visibleRows: bodyRows)
         let shown = entries.dropFirst(visible.offset).prefix(bodyRows)
-        var verdicts: [Day: Level] = [:]
+        // One engine index for all visible session days, not one per row.
+        var days: [Day] = []
+        for entry in shown {
+            if case .session(let session) = entry, days.last != session.date {
+                days.append(session.date)
+            }
+        }
+        let judged = Engine.verdicts(
+            plan: followed.plan, assignment: followed.assignment, history: followed.history,
+            on: days)
+        let levels = Dictionary(zip(days, judged.map(\.level)), uniquingKeysWith: { first, _ in first })
         var rows: [[String]] = []
         var pens: [Pen] = []
         for entry in shown {
             var level: Level?
-            if case .session(let session) = entry {
-                if let known = verdicts[session.date] {
-                    level = known
-                } else {
-                    let verdict = Engine.verdict(
-                        plan: followed.plan, assignment: followed.assignment,
-                        history: followed.history, on: session.date)
-                    verdicts[session.date] = verdict.level
-                    level = verdict.level
-                }
-            }
+            if case .session(let session) = entry { level = levels[session.date] }
             rows.append(cells(entry, level: level, state: state, messages: m))
             pens.append(Theme.row(level))
         }
