@@ -14,7 +14,8 @@ extension Store {
     }
 
     /// Stores the assignment and its phase history. A patient has one plan at a time: starting
-    /// another needs `replacing`, which drops the old plan's phase history.
+    /// another needs `replacing`, which drops the old plan's phase history and any plan file it
+    /// was started from (in the same transaction, so the catalogue plan is the one followed).
     public func startPlan(patientID: Int64, _ assignment: Assignment, replacing: Bool = false)
         throws
     {
@@ -28,6 +29,8 @@ extension Store {
                 try db.execute(
                     sql: "DELETE FROM phase_change WHERE patient_id = ?", arguments: [patientID])
             }
+            try db.execute(
+                sql: "DELETE FROM plan_file WHERE patient_id = ?", arguments: [patientID])
             try Store.insertAssignment(db, patientID: patientID, assignment)
         }
     }

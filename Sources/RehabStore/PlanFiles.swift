@@ -68,13 +68,4 @@ extension Store {
             try Store.insertAssignment(db, patientID: patientID, assignment)
         }
     }
-
-    /// Forgets the patient's plan file (e.g. when a catalogue plan replaces it).
-    public func removePlanFile(patientID: Int64) throws {
-        try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
-            try db.execute(
-                sql: "DELETE FROM plan_file WHERE patient_id = ?", arguments: [patientID])
-        }
-    }
 }

@@ -9,6 +9,8 @@ public struct StoreRunner: EffectRunner {
     public let planDirectories: [String]
     /// Plan files already read, by id: a reload after each change re-reads only the database.
     private var templates: [String: Plan] = [:]
+    /// Plans started from a file, by the file's text (the id may be a catalogue plan's).
+    private var storedTemplates: [String: Plan] = [:]
 
     public init(store: Store, planDirectories: [String]) {
         self.store = store
@@ -43,6 +45,26 @@ public struct StoreRunner: EffectRunner {
                 separator: ", "))
     }
 
+    /// The template a patient follows: the plan file they were started from (`rehab start
+    /// --plan-file`, e.g. a physio's tuned plan) while it is still the assigned plan, else the
+    /// catalogue's plan of that id. The CLI makes the same choice (`Context.template`).
+    mutating func template(for patient: PatientRecord, _ assignment: Assignment) throws -> Plan {
+        guard let stored = try store.planFile(patientID: patient.id),
+            stored.planID == assignment.planID
+        else { return try template(assignment.planID) }
+        if let plan = storedTemplates[stored.yaml] { return plan }
+        do {
+            let plan = try PlanFile.parse(
+                bytes: Array(stored.yaml.utf8), file: "\(patient.name): \(stored.planID)")
+            storedTemplates[stored.yaml] = plan
+            return plan
+        } catch {
+            throw PlanProblem(
+                planID: stored.planID,
+                description: error.errors.map(\.description).joined(separator: "\n"))
+        }
+    }
+
     /// The patient list, the patient, and (when they follow a plan) their plan file, history
     /// and shoes with the engine's status.
     public mutating func load(patientID: Int64?, today: Day) throws -> Loaded {
@@ -57,7 +79,8 @@ public struct StoreRunner: EffectRunner {
             return Loaded(patients: patients, patient: patient, followed: nil)
         }
         let followed = Followed(
-            patient: patient, template: try template(assignment.planID), assignment: assignment,
+            patient: patient, template: try template(for: patient, assignment),
+            assignment: assignment,
             history: try store.history(patientID: patientID),
             shoes: try store.shoes(patientID: patientID), today: today)
         return Loaded(patients: patients, patient: patient, followed: followed)

@@ -207,7 +207,6 @@ struct Start: ParsableCommand {
                     patientID: patient.id, assignment, planFile: stored, replacing: replace)
             } else {
                 try store.startPlan(patientID: patient.id, assignment, replacing: replace)
-                try store.removePlanFile(patientID: patient.id)
             }
         }
         if let planFile { print(context.say(Phrase.planFileStarted(planFile))) }
