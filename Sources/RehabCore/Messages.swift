@@ -276,6 +276,10 @@ public struct Messages: Sendable {
             hint = say(
                 nl: "gebruik kleine letters, cijfers en liggende streepjes (hoogstens 64)",
                 en: "use lowercase letters, digits and underscores (at most 64)")
+        case .utcTimestamp:
+            hint = say(
+                nl: "gebruik een UTC-tijd als JJJJ-MM-DDTuu:mm:ssZ",
+                en: "use a UTC time as YYYY-MM-DDThh:mm:ssZ")
         }
         return say(
             nl: "\(error.field): '\(error.value)' is niet toegestaan; \(hint)",

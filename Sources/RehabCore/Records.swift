@@ -16,11 +16,15 @@ public struct Session: Hashable, Sendable, Codable {
     public var calfRaises: Int?
     /// Single-leg hops done in a test, for exit criteria.
     public var hopTest: Int?
+    /// When a run read from a watch file started, UTC to the second ("2026-03-01T07:12:03Z"):
+    /// how a second import of the same run is recognised. Nil for sessions logged by hand.
+    public var startTime: String?
 
     public init(
         id: Int64? = nil, date: Day, activity: Activity, km: Double? = nil, minutes: Int,
         painDuring: Int, painAfter: Int, lastedOver2h: Bool = false, flags: [String] = [],
-        shoe: String? = nil, note: String = "", calfRaises: Int? = nil, hopTest: Int? = nil
+        shoe: String? = nil, note: String = "", calfRaises: Int? = nil, hopTest: Int? = nil,
+        startTime: String? = nil
     ) {
         self.id = id
         self.date = date
@@ -35,6 +39,7 @@ public struct Session: Hashable, Sendable, Codable {
         self.note = note
         self.calfRaises = calfRaises
         self.hopTest = hopTest
+        self.startTime = startTime
     }
 }
 

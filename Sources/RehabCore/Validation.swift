@@ -14,6 +14,8 @@ public struct ValidationError: Error, Hashable, Sendable {
         case nonEmptyTextUpTo(Int)
         case oneOf([String])
         case flagID
+        /// UTC to the second, as watches' start times are kept: 2026-03-01T07:12:03Z.
+        case utcTimestamp
     }
 
     public init(field: String, value: String, allowed: Allowed) {

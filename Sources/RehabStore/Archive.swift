@@ -26,11 +26,13 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
     public var mornings: [MorningCheck]
     public var clearings: [FlagClearing]
     public var shoes: [Shoe]
+    /// The plan file the plan was started from (`rehab start --plan-file`), if any.
+    public var planFile: StoredPlanFile?
 
     public init(
         name: String, language: Language? = nil, archived: Bool = false,
         assignment: Assignment? = nil, sessions: [Session] = [], mornings: [MorningCheck] = [],
-        clearings: [FlagClearing] = [], shoes: [Shoe] = []
+        clearings: [FlagClearing] = [], shoes: [Shoe] = [], planFile: StoredPlanFile? = nil
     ) {
         self.name = name
         self.language = language
@@ -40,10 +42,12 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
         self.mornings = mornings
         self.clearings = clearings
         self.shoes = shoes
+        self.planFile = planFile
     }
 
     enum CodingKeys: String, CodingKey {
         case name, language, archived, assignment, sessions, mornings, clearings, shoes
+        case planFile = "plan_file"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,6 +61,7 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
         clearings =
             try (c.decodeIfPresent([ClearingDoc].self, forKey: .clearings) ?? []).map(\.value)
         shoes = try (c.decodeIfPresent([ShoeDoc].self, forKey: .shoes) ?? []).map(\.value)
+        planFile = try c.decodeIfPresent(PlanFileDoc.self, forKey: .planFile)?.value
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -69,7 +74,25 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
         try c.encode(mornings.map(MorningDoc.init), forKey: .mornings)
         try c.encode(clearings.map(ClearingDoc.init), forKey: .clearings)
         try c.encode(shoes.map(ShoeDoc.init), forKey: .shoes)
+        try c.encodeIfPresent(planFile.map(PlanFileDoc.init), forKey: .planFile)
     }
+}
+
+struct PlanFileDoc: Codable {
+    var planID: String
+    var yaml: String
+
+    enum CodingKeys: String, CodingKey {
+        case planID = "plan_id"
+        case yaml
+    }
+
+    init(_ f: StoredPlanFile) {
+        planID = f.planID
+        yaml = f.yaml
+    }
+
+    var value: StoredPlanFile { StoredPlanFile(planID: planID, yaml: yaml) }
 }
 
 // MARK: - Documents: the snake_case shape of each record
@@ -292,6 +315,7 @@ struct SessionDoc: Codable {
     var note: String?
     var calfRaises: Int?
     var hopTest: Int?
+    var startTime: String?
 
     enum CodingKeys: String, CodingKey {
         case id, date, activity, km, minutes
@@ -301,6 +325,7 @@ struct SessionDoc: Codable {
         case flags, shoe, note
         case calfRaises = "calf_raises"
         case hopTest = "hop_test"
+        case startTime = "start_time"
     }
 
     init(_ s: Session) {
@@ -317,6 +342,7 @@ struct SessionDoc: Codable {
         note = s.note
         calfRaises = s.calfRaises
         hopTest = s.hopTest
+        startTime = s.startTime
     }
 
     var value: Session {
@@ -324,7 +350,7 @@ struct SessionDoc: Codable {
             id: id, date: date, activity: activity, km: km, minutes: minutes,
             painDuring: painDuring, painAfter: painAfter, lastedOver2h: lastedOver2h ?? false,
             flags: flags ?? [], shoe: shoe, note: note ?? "", calfRaises: calfRaises,
-            hopTest: hopTest)
+            hopTest: hopTest, startTime: startTime)
     }
 }
 

@@ -63,17 +63,17 @@ public enum ArchiveCodec {
         "plan", "variant", "start_date", "starting_weekly_km", "overrides",
         "phase", "date", "reason",
         "id", "activity", "km", "minutes", "pain_during", "pain_after", "lasted_over_2h",
-        "flags", "shoe", "note", "calf_raises", "hop_test",
-        "pain", "start_km", "retire_km",
+        "flags", "shoe", "note", "calf_raises", "hop_test", "start_time",
+        "pain", "start_km", "retire_km", "yaml",
     ]
 
     /// Cells a person typed; a spreadsheet must not run them as formulas.
     static let textColumns: Set<String> = [
-        "patient", "plan", "variant", "phase", "reason", "shoe", "note",
+        "patient", "plan", "variant", "phase", "reason", "shoe", "note", "yaml",
     ]
 
     /// One file: a header row, then per patient a `patient` row followed by its `assignment`,
-    /// `phase_change`, `session`, `morning`, `clearing` and `shoe` rows. ISO dates, dot
+    /// `phase_change`, `plan_file`, `session`, `morning`, `clearing` and `shoe` rows. ISO dates, dot
     /// decimals, RFC 4180 quoting, CRLF line ends, flags joined with `;`, overrides as JSON.
     public static func csv(_ archive: Archive) -> String {
         var out = columns.joined(separator: ",") + "\r\n"
@@ -107,6 +107,9 @@ public enum ArchiveCodec {
                         ["phase": c.phase, "date": c.date.iso, "reason": c.reason.rawValue])
                 }
             }
+            if let f = p.planFile {
+                row("plan_file", p.name, ["plan": f.planID, "yaml": f.yaml])
+            }
             for s in p.sessions {
                 row(
                     "session", p.name,
@@ -118,6 +121,7 @@ public enum ArchiveCodec {
                         "flags": s.flags.joined(separator: ";"), "shoe": s.shoe ?? "",
                         "note": s.note, "calf_raises": s.calfRaises.map(String.init) ?? "",
                         "hop_test": s.hopTest.map(String.init) ?? "",
+                        "start_time": s.startTime ?? "",
                     ])
             }
             for m in p.mornings {
@@ -276,7 +280,14 @@ public enum ArchiveCodec {
                         lastedOver2h: try cells.bool("lasted_over_2h") ?? false,
                         flags: try cells.flags(), shoe: try cells.optionalText("shoe"),
                         note: try cells.text("note"), calfRaises: try cells.int("calf_raises"),
-                        hopTest: try cells.int("hop_test")))
+                        hopTest: try cells.int("hop_test"),
+                        startTime: try cells.optionalText("start_time")))
+            case "plan_file":
+                guard patients[p].planFile == nil else {
+                    throw cells.error("record", "a second plan_file for \"\(name)\"")
+                }
+                patients[p].planFile = StoredPlanFile(
+                    planID: try cells.required("plan"), yaml: try cells.required("yaml"))
             case "morning":
                 patients[p].mornings.append(
                     MorningCheck(
@@ -304,8 +315,8 @@ public enum ArchiveCodec {
             default:
                 throw cells.error(
                     "record",
-                    "expected patient, assignment, phase_change, session, morning, clearing or "
-                        + "shoe, found \"\(record)\"")
+                    "expected patient, assignment, phase_change, plan_file, session, morning, "
+                        + "clearing or shoe, found \"\(record)\"")
             }
         }
         return Archive(patients: patients)

@@ -61,6 +61,24 @@ enum Check {
         try text(s.note, field: "note")
         if let n = s.calfRaises { try integer(n, field: "calf_raises", in: 0...10_000) }
         if let n = s.hopTest { try integer(n, field: "hop_test", in: 0...10_000) }
+        if let t = s.startTime { try utcTimestamp(t, field: "start_time") }
+    }
+
+    /// The shape the `session.start_time` CHECK allows, with real calendar values.
+    static func utcTimestamp(_ text: String, field: String) throws {
+        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        let refuse = ValidationError(field: field, value: text, allowed: .utcTimestamp)
+        guard text.count == 20, text.hasSuffix("Z"), parts.count == 2,
+            Day(iso: String(parts[0])) != nil
+        else { throw refuse }
+        let clock = parts[1].dropLast().split(separator: ":", omittingEmptySubsequences: false)
+        let limits = [23, 59, 60]
+        guard clock.count == 3,
+            zip(clock, limits).allSatisfy({ part, limit in
+                part.count == 2 && part.allSatisfy(\.isASCII)
+                    && Int(part).map { (0...limit).contains($0) } == true
+            })
+        else { throw refuse }
     }
 
     static func morning(_ m: MorningCheck) throws {
@@ -113,6 +131,7 @@ enum Check {
         case .nonEmptyTextUpTo(let n): allowed = "a non-empty text of at most \(n) characters"
         case .oneOf(let options): allowed = "one of " + options.joined(separator: ", ")
         case .flagID: allowed = "a flag id (a-z, 0-9, _)"
+        case .utcTimestamp: allowed = "a UTC time YYYY-MM-DDThh:mm:ssZ"
         }
         return "\(e.field) \"\(e.value)\" is not allowed (expected \(allowed))"
     }

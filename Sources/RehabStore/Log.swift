@@ -90,7 +90,7 @@ extension Store {
                 sql: """
                     UPDATE session SET date = ?, activity = ?, km = ?, minutes = ?,
                         pain_during = ?, pain_after = ?, lasted_over_2h = ?, flags = ?, shoe = ?,
-                        note = ?, calf_raises = ?, hop_test = ?
+                        note = ?, calf_raises = ?, hop_test = ?, start_time = ?
                     WHERE id = ? AND patient_id = ?
                     """,
                 arguments: Store.sessionValues(session) + [id, patientID])
@@ -276,6 +276,7 @@ extension Store {
         [
             s.date.iso, s.activity.rawValue, s.km, s.minutes, s.painDuring, s.painAfter,
             s.lastedOver2h, try json(s.flags), s.shoe, s.note, s.calfRaises, s.hopTest,
+            s.startTime,
         ]
     }
 
@@ -283,8 +284,9 @@ extension Store {
         try db.execute(
             sql: """
                 INSERT INTO session (date, activity, km, minutes, pain_during, pain_after,
-                    lasted_over_2h, flags, shoe, note, calf_raises, hop_test, patient_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    lasted_over_2h, flags, shoe, note, calf_raises, hop_test, start_time,
+                    patient_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: try sessionValues(s) + [patientID])
         return db.lastInsertedRowID
@@ -317,7 +319,7 @@ extension Store {
     /// columns up by name cost more than the rest of decoding a long history.
     static let sessionColumns =
         "id, date, activity, km, minutes, pain_during, pain_after, lasted_over_2h, flags, shoe,"
-        + " note, calf_raises, hop_test"
+        + " note, calf_raises, hop_test, start_time"
 
     static func session(from row: Row) throws -> Session {
         let activityText: String = row[2]
@@ -328,7 +330,8 @@ extension Store {
             id: row[0], date: try day(row[1], column: "session.date"),
             activity: activity, km: row[3], minutes: row[4], painDuring: row[5],
             painAfter: row[6], lastedOver2h: row[7], flags: try flags(json: row[8]),
-            shoe: row[9], note: row[10], calfRaises: row[11], hopTest: row[12])
+            shoe: row[9], note: row[10], calfRaises: row[11], hopTest: row[12],
+            startTime: row[13])
     }
 
     /// Reads `date, pain, flags`, by position.

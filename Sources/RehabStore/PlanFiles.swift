@@ -32,11 +32,15 @@ extension Store {
     public func planFile(patientID: Int64) throws -> StoredPlanFile? {
         try queue.read { db in
             _ = try Store.patientName(db, id: patientID)
-            return try Row.fetchOne(
-                db, sql: "SELECT plan_id, yaml FROM plan_file WHERE patient_id = ?",
-                arguments: [patientID]
-            ).map { StoredPlanFile(planID: $0["plan_id"], yaml: $0["yaml"]) }
+            return try Store.fetchPlanFile(db, patientID: patientID)
         }
+    }
+
+    static func fetchPlanFile(_ db: Database, patientID: Int64) throws -> StoredPlanFile? {
+        try Row.fetchOne(
+            db, sql: "SELECT plan_id, yaml FROM plan_file WHERE patient_id = ?",
+            arguments: [patientID]
+        ).map { StoredPlanFile(planID: $0["plan_id"], yaml: $0["yaml"]) }
     }
 
     /// Starts a plan read from a file and keeps the file, in one transaction: either both are

@@ -23,7 +23,7 @@ extension RecordedRun {
         let session = Session(
             date: day, activity: activity, km: km, minutes: minutes, painDuring: painDuring,
             painAfter: painAfter, shoe: activity == .run ? shoe : nil,
-            note: URL(fileURLWithPath: file).lastPathComponent)
+            note: URL(fileURLWithPath: file).lastPathComponent, startTime: startTime)
         return ImportedRun(session: session, startTime: startTime)
     }
 }
@@ -34,8 +34,8 @@ public struct RunImportResult: Hashable, Sendable {
     public var duplicates: Int
 }
 
-// Runs from watch files. The start time lives in the store only (`session.start_time`, added in
-// migration v2): it is how a second import of the same file is recognised.
+// Runs from watch files. The start time (`Session.startTime`, column `session.start_time` from
+// migration v2) is how a second import of the same file is recognised.
 extension Store {
     /// Stores the runs in one transaction: all or nothing. A run whose start time is already
     /// stored for this patient, or comes twice in the batch, is skipped and counted.
@@ -60,10 +60,9 @@ extension Store {
                     result.duplicates += 1
                     continue
                 }
-                let id = try Store.insertSession(db, patientID: patientID, run.session)
-                try db.execute(
-                    sql: "UPDATE session SET start_time = ? WHERE id = ?",
-                    arguments: [run.startTime, id])
+                var session = run.session
+                session.startTime = run.startTime
+                _ = try Store.insertSession(db, patientID: patientID, session)
                 result.added += 1
             }
             return result

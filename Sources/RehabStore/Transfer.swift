@@ -23,7 +23,8 @@ extension Store {
                             return s
                         },
                         mornings: history.mornings, clearings: history.clearings,
-                        shoes: try Store.fetchShoes(db, patientID: p.id))
+                        shoes: try Store.fetchShoes(db, patientID: p.id),
+                        planFile: try Store.fetchPlanFile(db, patientID: p.id))
                 })
         }
     }
@@ -63,6 +64,12 @@ extension Store {
         try place(who) { p.name = try Check.name(patient.name, field: "name") }
         if let a = patient.assignment {
             try place("\(who), assignment") { try Check.assignment(a) }
+        }
+        if let f = patient.planFile, f.planID != patient.assignment?.planID {
+            // A plan file only says which plan the assignment follows; alone it means nothing.
+            throw StoreError.importFailed(
+                "\(who), plan_file.plan_id: \(f.planID) is not the assignment's plan "
+                    + (patient.assignment?.planID ?? "(none)"))
         }
         for (i, s) in patient.sessions.enumerated() {
             try place("\(who), session \(i + 1) (\(s.date.iso))") { try Check.session(s) }
@@ -105,6 +112,11 @@ extension Store {
             }
             for c in p.clearings { try insertClearing(db, patientID: id, c) }
             for s in p.shoes { try insertShoe(db, patientID: id, s) }
+            if let f = p.planFile {
+                try db.execute(
+                    sql: "INSERT INTO plan_file (patient_id, plan_id, yaml) VALUES (?, ?, ?)",
+                    arguments: [id, f.planID, f.yaml])
+            }
         } catch let error as DatabaseError {
             throw StoreError.importFailed("patient \"\(p.name)\": \(describe(error))")
         } catch let error as RecordError {

@@ -67,6 +67,33 @@ import Testing
         #expect(try sessions(rehab).count == 3)
     }
 
+    /// A backup made with `rehab export` and restored elsewhere still knows which runs came
+    /// from which watch file, so importing the same folder again adds nothing.
+    @Test func aRestoredExportStillRecognisesImportedRuns() throws {
+        for format in ["json", "csv"] {
+            let rehab = try runner()
+            defer { rehab.cleanUp() }
+            let imported = try rehab.run(
+                ["import", "\(Self.runs)/ok", "--pain-during", "2", "--pain-after", "1"],
+                environment: Self.amsterdam)
+            #expect(imported.status == 0, "\(imported)")
+            let file = rehab.directory.appendingPathComponent("backup.\(format)").path
+            let export = try rehab.run(["export", "--format", format, "--output", file])
+            #expect(export.status == 0, "\(export)")
+
+            let restored = try Rehab()
+            defer { restored.cleanUp() }
+            let load = try restored.run(["import", file])
+            #expect(load.status == 0, "\(load)")
+            let again = try restored.run(
+                ["import", "\(Self.runs)/ok", "--pain-during", "2", "--pain-after", "1"],
+                environment: Self.amsterdam)
+            #expect(again.status == 0, "\(again)")
+            #expect(again.stdout.contains("imported 0 run(s); skipped 4 duplicate(s)"), "\(format)")
+            #expect(try sessions(restored).count == 3)
+        }
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func aProgressBarOnlyWhenStderrIsATerminalAndTheBatchIsLarge() throws {
         let rehab = try runner()

@@ -57,7 +57,7 @@ import Testing
         #expect(lines[0].hasPrefix("record,patient,language,archived,plan,"))
         #expect(
             lines[1] == #"patient,"Zoë d'Ancona, ""Zo""",nl,false"#
-                + String(repeating: ",", count: 23))
+                + String(repeating: ",", count: 25))
         #expect(
             lines[2].hasPrefix(#"assignment,"Zoë d'Ancona, ""Zo""",,,itbs,acute,2026-01-05,12.5,"#))
         #expect(csv.contains(",7.25,48,2,3,false,,\"Gel-Kayano, 30\","))
@@ -65,6 +65,9 @@ import Testing
         // Text that starts like a formula gets a leading apostrophe.
         #expect(csv.contains(",'=SUM(A1:A9) is not a formula here,"))
         #expect(csv.contains("\npatient,'-Sam,,true,"))
+        // A run's start time, and a plan file whose formula-like line stays text.
+        #expect(csv.contains(",2026-01-20T06:59:60Z,"))
+        #expect(csv.contains("\nplan_file,\"Zoë d'Ancona, \"\"Zo\"\"\",,,itbs,"))
         #expect(csv.hasSuffix("\r\n"))
     }
 
@@ -153,6 +156,35 @@ import Testing
         #expect(try target.exportAll() == exported)
         let zoe = try #require(try target.patients().first)
         #expect(try target.shoeKm(patientID: zoe.id) == ["Gel-Kayano, 30": 127.75])
+    }
+
+    @Test func badStartTimesAndStrayPlanFilesAreRefusedByName() throws {
+        for stamp in ["2026-01-20 06:59:00", "2026-01-20T24:00:00Z", "2026-02-30T06:00:00Z"] {
+            var p = plainPatient
+            p.sessions[0].startTime = stamp
+            #expect(
+                throws: StoreError.importFailed(
+                    "patient \"-Sam\", session 1 (2026-02-01): start_time \"\(stamp)\" is not "
+                        + "allowed (expected a UTC time YYYY-MM-DDThh:mm:ssZ)")
+            ) { try Store.inMemory().importAll(Archive(patients: [p])) }
+        }
+        var stray = plainPatient
+        stray.planFile = StoredPlanFile(planID: "itbs", yaml: "id: itbs\n")
+        #expect(
+            throws: StoreError.importFailed(
+                "patient \"-Sam\", plan_file.plan_id: itbs is not the assignment's plan (none)")
+        ) { try Store.inMemory().importAll(Archive(patients: [stray])) }
+    }
+
+    @Test func restoredRunsAreStillRecognisedAsImported() throws {
+        let source = try Store.inMemory()
+        try source.importAll(archive)
+        let target = try Store.inMemory()
+        try target.importAll(try ArchiveCodec.archive(json: ArchiveCodec.json(source.exportAll())))
+        let zoe = try #require(try target.patients().first)
+        #expect(try target.runStartTimes(patientID: zoe.id).values.sorted()
+            == ["2026-01-20T06:59:60Z"])
+        #expect(try target.planFile(patientID: zoe.id) == trickyPatient.planFile)
     }
 
     @Test func importIsAllOrNothing() throws {

@@ -52,7 +52,8 @@ let trickyPatient = ArchivedPatient(
         Session(
             date: day("2026-01-20"), activity: .run, km: 7.25, minutes: 48, painDuring: 2,
             painAfter: 3, lastedOver2h: false, flags: [], shoe: "Gel-Kayano, 30",
-            note: "Hij zei \"au\", daarna\n7,5 km gewandeld\r\nnaar huis — pijn 3/10 😬"),
+            note: "Hij zei \"au\", daarna\n7,5 km gewandeld\r\nnaar huis — pijn 3/10 😬",
+            startTime: "2026-01-20T06:59:60Z"),
         Session(
             id: 42, date: day("2026-01-21"), activity: .cycle, km: nil, minutes: 30,
             painDuring: 0, painAfter: 1, lastedOver2h: true, flags: ["fever", "giving_way"],
@@ -66,7 +67,10 @@ let trickyPatient = ArchivedPatient(
         MorningCheck(date: day("2026-01-22"), pain: 4, flags: ["swelling_warmth_redness"]),
     ],
     clearings: [FlagClearing(date: day("2026-01-23"), reason: "Huisarts: mag door, \"rustig\"")],
-    shoes: [Shoe(name: "Gel-Kayano, 30", startKm: 120.5, retireKm: 650)])
+    shoes: [Shoe(name: "Gel-Kayano, 30", startKm: 120.5, retireKm: 650)],
+    // A plan file as a physio might write it: comments, quotes, a formula-like line, CRLF.
+    planFile: StoredPlanFile(
+        planID: "itbs", yaml: "# tuned for Zoë\r\n-id: \"itbs\"\n=names: {nl: a, en: b}\n"))
 
 let plainPatient = ArchivedPatient(
     name: "-Sam", language: nil, archived: true,
