@@ -4,58 +4,17 @@ import RehabCore
 import RehabPlans
 import RehabStore
 
-/// One line of the physio's patient list: where the patient is and whether they need a look.
-struct PatientOverview {
-    let patient: PatientRecord
-    let assignment: Assignment?
-    /// Nil without a plan, or when the plan cannot be found any more.
-    let status: Status?
-    let lastLog: Day?
-
-    var openFlags: Int { status?.openFlags.count ?? 0 }
-
-    func daysSinceLog(today: Day) -> Int? { lastLog.map { max(0, $0.days(to: today)) } }
-
+extension PatientOverview {
+    /// The library's row for one patient, with the commands' template choice and messages.
     static func load(_ patient: PatientRecord, store: Store, context: Context) throws
         -> PatientOverview
     {
-        let assignment = try context.storing { try store.assignment(patientID: patient.id) }
-        let today = context.today
-        func lastLog(_ history: History) -> Day? {
-            let lastSession = history.sessions.last { $0.date <= today }?.date
-            let lastMorning = history.mornings.last { $0.date <= today }?.date
-            return [lastSession, lastMorning].compactMap { $0 }.max()
+        try context.storing {
+            try PatientOverview.load(patient, store: store, today: context.today) {
+                patient, assignment in
+                try context.template(for: patient, assignment: assignment, store: store)
+            }
         }
-        guard let assignment,
-            let template = try? context.template(for: patient, assignment: assignment, store: store)
-        else {
-            let history = try context.storing { try store.history(patientID: patient.id) }
-            return PatientOverview(
-                patient: patient, assignment: assignment, status: nil, lastLog: lastLog(history))
-        }
-        let plan = template.resolved(
-            variant: assignment.variantID, overrides: assignment.overrides)
-        // Only what the engine reads for today; it still holds the latest session and morning.
-        let history = try context.storing {
-            try store.history(
-                patientID: patient.id,
-                judgingFrom: Engine.firstDayRead(
-                    plan: plan, assignment: assignment, judging: today),
-                lookBack: Engine.lookBackDays(plan: plan))
-        }
-        let status = Engine.status(
-            plan: plan, assignment: assignment, history: history, today: today)
-        return PatientOverview(
-            patient: patient, assignment: assignment, status: status, lastLog: lastLog(history))
-    }
-
-    /// Open red flags first, then the store's order (by name).
-    static func sorted(_ rows: [PatientOverview]) -> [PatientOverview] {
-        rows.enumerated().sorted { a, b in
-            let flagged = (a.element.openFlags > 0, b.element.openFlags > 0)
-            if flagged.0 != flagged.1 { return flagged.0 }
-            return a.offset < b.offset
-        }.map(\.element)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehabCore
+import RehabPlans
 import RehabStore
 
 /// `rehab report`: a progress report for a GP or physio, in Markdown or as one self-contained

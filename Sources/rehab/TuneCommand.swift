@@ -58,7 +58,9 @@ struct Tune: ParsableCommand {
             func pct(_ text: String?, _ field: String) throws -> Double? {
                 try text.map { v in
                     try context.check {
-                        try Validate.decimal(v, field: field, in: 0...100, places: 1)
+                        try Validate.decimal(
+                            v, field: field, in: TuningField.weeklyIncreasePct.decimalRange,
+                            places: 1)
                     }
                 }
             }
@@ -66,16 +68,20 @@ struct Tune: ParsableCommand {
                 try int(painSafeMax, "pain-safe-max", Validate.painRange) ?? t.painSafeMax
             t.painLimit = try int(painLimit, "pain-limit", Validate.painRange) ?? t.painLimit
             t.painLastingHours =
-                try int(lastingHours, "pain-lasting-hours", 1...72) ?? t.painLastingHours
+                try int(
+                    lastingHours, "pain-lasting-hours", TuningField.painLastingHours.integerRange)
+                ?? t.painLastingHours
             t.weeklyIncreasePct =
                 try pct(weeklyIncrease, "weekly-increase-pct") ?? t.weeklyIncreasePct
             t.sessionSpikePct = try pct(sessionSpike, "session-spike-pct") ?? t.sessionSpikePct
             t.noImprovementDays =
-                try int(noImprovementDays, "no-improvement-days", 1...60) ?? t.noImprovementDays
+                try int(
+                    noImprovementDays, "no-improvement-days",
+                    TuningField.noImprovementDays.integerRange) ?? t.noImprovementDays
             overrides.thresholds = t
 
-            let min = try int(minDays, "min-days", 0...365)
-            let max = try int(maxDays, "max-days", 0...365)
+            let min = try int(minDays, "min-days", TuningField.minDays.integerRange)
+            let max = try int(maxDays, "max-days", TuningField.maxDays.integerRange)
             if min != nil || max != nil {
                 let phases = tuning.followed.plan.phases.map(\.id)
                 guard let phase else {
@@ -121,20 +127,20 @@ struct Tune: ParsableCommand {
                     }
                 }
                 var p = base
-                if let sets = try int(sets, "sets", 1...10) { p.sets = sets }
-                if let reps = try int(reps, "reps", 1...100) {
+                if let sets = try int(sets, "sets", TuningField.sets.integerRange) { p.sets = sets }
+                if let reps = try int(reps, "reps", TuningField.reps.integerRange) {
                     p.reps = reps
                     p.holdSeconds = nil
                 }
-                if let hold = try int(hold, "hold", 1...600) {
+                if let hold = try int(hold, "hold", TuningField.hold.integerRange) {
                     p.holdSeconds = hold
                     p.reps = nil
                 }
-                if let perWeek = try int(perWeek, "per-week", 1...14) {
+                if let perWeek = try int(perWeek, "per-week", TuningField.perWeek.integerRange) {
                     p.perWeek = perWeek
                     p.perDay = nil
                 }
-                if let perDay = try int(perDay, "per-day", 1...10) {
+                if let perDay = try int(perDay, "per-day", TuningField.perDay.integerRange) {
                     p.perDay = perDay
                     p.perWeek = nil
                 }
@@ -269,11 +275,12 @@ struct Tune: ParsableCommand {
                 guard steps.count > 1 else { throw context.fail(Phrase.lastStepStays()) }
                 steps.remove(at: number - 1)
             } else {
-                let runMinutes = try minutes(runText, "run", 0.5...120)
-                let walkMinutes = try minutes(walk, "walk", 0...10)
-                let totalMinutes = try int(total, "total", 5...180)
-                let sessions = try int(perWeek, "per-week", 1...7)
-                let toPass = try int(pass, "pass", 1...10)
+                let runMinutes = try minutes(runText, "run", TuningField.run.decimalRange)
+                let walkMinutes = try minutes(walk, "walk", TuningField.walk.decimalRange)
+                let totalMinutes = try int(total, "total", TuningField.total.integerRange)
+                let sessions = try int(
+                    perWeek, "per-week", TuningField.sessionsPerWeek.integerRange)
+                let toPass = try int(pass, "pass", TuningField.sessionsToPass.integerRange)
                 if number > steps.count {
                     // A new step needs its three numbers; the rest default as in a plan file.
                     guard let runMinutes, let walkMinutes, let totalMinutes else {
@@ -373,103 +380,20 @@ struct Tuning {
                     title: context.say(
                         Phrase.differencesTitle(
                             patient: followed.patient.name,
-                            plan: followed.template.names.text(context.language)))))
+                            plan: followed.template.names.text(context.language))),
+                    context: context))
         }
     }
 }
 
-enum TunedPlan {
-    /// The plan-file checker's complaints about a tuned plan, without file positions (the file
-    /// is our own rendering): "phases[1].max_days: 7 is less than min_days 14".
-    static func problems(_ plan: Plan) -> [String] {
-        do {
-            _ = try PlanFile.parse(bytes: Array(PlanWriter.yaml(plan).utf8), file: "tuned plan")
-            return []
-        } catch {
-            // A plan-wide value breaks every phase alike: say it once.
-            var seen = Swift.Set<String>()
-            return error.errors.map(\.message).filter { message in
-                let rule = message.split(separator: ":", maxSplits: 1).last.map(String.init)
-                return seen.insert(rule ?? message).inserted
-            }
-        }
-    }
-}
-
-/// What a patient's tuning changed, key by key, in plan-file terms.
-struct PlanDiff {
-    struct Line: Encodable, Equatable {
-        let field: String
-        let template: String
-        let tuned: String
+extension PlanDiff {
+    /// The differences in the command's language.
+    init(template: Plan, tuned: Plan, context: Context) {
+        self.init(template: template, tuned: tuned, language: context.language)
     }
 
-    let template: Plan
-    let tuned: Plan
-    let context: Context
-
-    func lines() -> [Line] {
-        var out: [Line] = []
-        func add(_ field: String, _ a: String, _ b: String) {
-            if a != b { out.append(Line(field: field, template: a, tuned: b)) }
-        }
-        let a = template.thresholds.applied(to: Thresholds())
-        let b = tuned.thresholds.applied(to: Thresholds())
-        add("pain.safe_max", "\(a.painSafeMax)", "\(b.painSafeMax)")
-        add("pain.limit", "\(a.painLimit)", "\(b.painLimit)")
-        add("pain.lasting_hours", "\(a.painLastingHours)", "\(b.painLastingHours)")
-        add(
-            "load.weekly_increase_pct", formatNumber(a.weeklyIncreasePct, decimals: 1),
-            formatNumber(b.weeklyIncreasePct, decimals: 1))
-        add(
-            "load.session_spike_pct", formatNumber(a.sessionSpikePct, decimals: 1),
-            formatNumber(b.sessionSpikePct, decimals: 1))
-        add(
-            "see_doctor.no_improvement_days", "\(a.noImprovementDays)", "\(b.noImprovementDays)")
-        let none = context.say(Phrase.noneLabel())
-        for (old, new) in zip(template.phases, tuned.phases) {
-            let id = old.id
-            add("\(id).min_days", "\(old.minDays)", "\(new.minDays)")
-            add(
-                "\(id).max_days", old.maxDays.map(String.init) ?? none,
-                new.maxDays.map(String.init) ?? none)
-            for p in old.exercises {
-                let after = new.exercises.first { $0.exercise == p.exercise }
-                add(
-                    "\(id).exercises.\(p.exercise)", dose(p),
-                    after.map(dose) ?? context.say(Phrase.removedLabel()))
-            }
-            for p in new.exercises
-            where !old.exercises.contains(where: { $0.exercise == p.exercise }) {
-                add("\(id).exercises.\(p.exercise)", context.say(Phrase.addedLabel()), dose(p))
-            }
-            for i in 0..<max(old.runWalk.count, new.runWalk.count) {
-                add(
-                    "\(id).run_walk[\(i + 1)]",
-                    i < old.runWalk.count ? PlanWriter.runWalkStep(old.runWalk[i]) : none,
-                    i < new.runWalk.count ? PlanWriter.runWalkStep(new.runWalk[i]) : none)
-            }
-        }
-        return out
-    }
-
-    private func dose(_ p: Prescription) -> String {
-        context.say(
-            Phrase.dosage(
-                sets: p.sets, reps: p.reps, hold: p.holdSeconds, perDay: p.perDay,
-                perWeek: p.perWeek))
-    }
-
-    func render(title: String) -> String {
-        let lines = lines()
-        guard !lines.isEmpty else { return title + "\n  " + context.say(Phrase.noDifferences()) }
-        let arrow = Glyphs.forLocale(context.environment).arrow
-        let width = lines.map(\.field.count).max() ?? 0
-        return
-            ([title]
-            + lines.map { line in
-                "  " + line.field.padding(toLength: width, withPad: " ", startingAt: 0)
-                    + "  \(line.template) \(arrow) \(line.tuned)"
-            }).joined(separator: "\n")
+    /// With the locale's arrow (ASCII outside UTF-8).
+    func render(title: String, context: Context) -> String {
+        render(title: title, arrow: Glyphs.forLocale(context.environment).arrow)
     }
 }

@@ -1,0 +1,209 @@
+// A physio's tuning of one patient's plan, shared by `rehab tune` and the app's Tune screen:
+// the ranges each tunable value may take (those of plans/SCHEMA.md), the check of a whole tuned
+// plan as a plan file, and the differences from the template, key by key.
+
+import RehabCore
+
+/// One value a physio may change, with the range a plan file allows for it.
+public enum TuningField: String, Sendable, Hashable, CaseIterable {
+    case painSafeMax, painLimit, painLastingHours, weeklyIncreasePct, sessionSpikePct
+    case noImprovementDays
+    case minDays, maxDays
+    case sets, reps, hold, perWeek, perDay
+    case run, walk, total, sessionsPerWeek, sessionsToPass
+
+    /// The key in a plan file (and in the differences).
+    public var key: String {
+        switch self {
+        case .painSafeMax: "pain.safe_max"
+        case .painLimit: "pain.limit"
+        case .painLastingHours: "pain.lasting_hours"
+        case .weeklyIncreasePct: "load.weekly_increase_pct"
+        case .sessionSpikePct: "load.session_spike_pct"
+        case .noImprovementDays: "see_doctor.no_improvement_days"
+        case .minDays: "min_days"
+        case .maxDays: "max_days"
+        case .sets: "sets"
+        case .reps: "reps"
+        case .hold: "hold_seconds"
+        case .perWeek, .sessionsPerWeek: "per_week"
+        case .perDay: "per_day"
+        case .run: "run"
+        case .walk: "walk"
+        case .total: "total"
+        case .sessionsToPass: "pass"
+        }
+    }
+
+    /// Whole numbers, except percentages and run/walk minutes (one decimal).
+    public var allowed: ValidationError.Allowed {
+        switch self {
+        case .painSafeMax, .painLimit: .integer(Validate.painRange)
+        case .painLastingHours: .integer(1...72)
+        case .weeklyIncreasePct, .sessionSpikePct: .decimal(0...100, places: 1)
+        case .noImprovementDays: .integer(1...60)
+        case .minDays, .maxDays: .integer(0...365)
+        case .sets: .integer(1...10)
+        case .reps: .integer(1...100)
+        case .hold: .integer(1...600)
+        case .perWeek: .integer(1...14)
+        case .perDay: .integer(1...10)
+        case .run: .decimal(0.5...120, places: 1)
+        case .walk: .decimal(0...10, places: 1)
+        case .total: .integer(5...180)
+        case .sessionsPerWeek: .integer(1...7)
+        case .sessionsToPass: .integer(1...10)
+        }
+    }
+
+    public var isDecimal: Bool {
+        if case .decimal = allowed { true } else { false }
+    }
+
+    /// The integer range (for whole-number fields; decimal fields give their bounds rounded).
+    public var integerRange: ClosedRange<Int> {
+        switch allowed {
+        case .integer(let range): range
+        case .decimal(let range, _): Int(range.lowerBound)...Int(range.upperBound)
+        default: 0...0
+        }
+    }
+
+    /// The decimal range (for percentages and run/walk minutes).
+    public var decimalRange: ClosedRange<Double> {
+        switch allowed {
+        case .decimal(let range, _): range
+        case .integer(let range): Double(range.lowerBound)...Double(range.upperBound)
+        default: 0...0
+        }
+    }
+
+    /// A typed value checked against the field's range; `field` is the name the error shows.
+    public func parse(_ text: String, field: String) throws(ValidationError) -> Double {
+        switch allowed {
+        case .integer(let range):
+            return Double(try Validate.integer(text, field: field, in: range))
+        case .decimal(let range, let places):
+            return try Validate.decimal(text, field: field, in: range, places: places)
+        default:
+            throw ValidationError(field: field, value: text, allowed: allowed)
+        }
+    }
+}
+
+public enum TunedPlan {
+    /// The plan-file checker's complaints about a tuned plan, without file positions (the file
+    /// is our own rendering): "phases[1].max_days: 7 is less than min_days 14".
+    public static func problems(_ plan: Plan) -> [String] {
+        do {
+            _ = try PlanFile.parse(bytes: Array(PlanWriter.yaml(plan).utf8), file: "tuned plan")
+            return []
+        } catch {
+            // A plan-wide value breaks every phase alike: say it once.
+            var seen = Set<String>()
+            return error.errors.map(\.message).filter { message in
+                let rule = message.split(separator: ":", maxSplits: 1).last.map(String.init)
+                return seen.insert(rule ?? message).inserted
+            }
+        }
+    }
+}
+
+/// What a patient's tuning changed, key by key, in plan-file terms.
+public struct PlanDiff: Sendable {
+    public struct Line: Encodable, Hashable, Sendable {
+        public let field: String
+        public let template: String
+        public let tuned: String
+
+        public init(field: String, template: String, tuned: String) {
+            self.field = field
+            self.template = template
+            self.tuned = tuned
+        }
+    }
+
+    public let template: Plan
+    public let tuned: Plan
+    public let language: Language
+
+    /// `template` is the plan with the patient's variant folded in, `tuned` the same with the
+    /// patient's overrides too.
+    public init(template: Plan, tuned: Plan, language: Language) {
+        self.template = template
+        self.tuned = tuned
+        self.language = language
+    }
+
+    public func lines() -> [Line] {
+        var out: [Line] = []
+        func add(_ field: String, _ a: String, _ b: String) {
+            if a != b { out.append(Line(field: field, template: a, tuned: b)) }
+        }
+        let a = template.thresholds.applied(to: Thresholds())
+        let b = tuned.thresholds.applied(to: Thresholds())
+        add("pain.safe_max", "\(a.painSafeMax)", "\(b.painSafeMax)")
+        add("pain.limit", "\(a.painLimit)", "\(b.painLimit)")
+        add("pain.lasting_hours", "\(a.painLastingHours)", "\(b.painLastingHours)")
+        add(
+            "load.weekly_increase_pct", formatNumber(a.weeklyIncreasePct, decimals: 1),
+            formatNumber(b.weeklyIncreasePct, decimals: 1))
+        add(
+            "load.session_spike_pct", formatNumber(a.sessionSpikePct, decimals: 1),
+            formatNumber(b.sessionSpikePct, decimals: 1))
+        add(
+            "see_doctor.no_improvement_days", "\(a.noImprovementDays)", "\(b.noImprovementDays)")
+        let none = Phrase.noneLabel().text(language)
+        for (old, new) in zip(template.phases, tuned.phases) {
+            let id = old.id
+            add("\(id).min_days", "\(old.minDays)", "\(new.minDays)")
+            add(
+                "\(id).max_days", old.maxDays.map(String.init) ?? none,
+                new.maxDays.map(String.init) ?? none)
+            for p in old.exercises {
+                let after = new.exercises.first { $0.exercise == p.exercise }
+                add(
+                    "\(id).exercises.\(p.exercise)", dose(p),
+                    after.map(dose) ?? Phrase.removedLabel().text(language))
+            }
+            for p in new.exercises
+            where !old.exercises.contains(where: { $0.exercise == p.exercise }) {
+                add("\(id).exercises.\(p.exercise)", Phrase.addedLabel().text(language), dose(p))
+            }
+            for i in 0..<max(old.runWalk.count, new.runWalk.count) {
+                add(
+                    "\(id).run_walk[\(i + 1)]",
+                    i < old.runWalk.count ? PlanWriter.runWalkStep(old.runWalk[i]) : none,
+                    i < new.runWalk.count ? PlanWriter.runWalkStep(new.runWalk[i]) : none)
+            }
+        }
+        return out
+    }
+
+    public func dose(_ p: Prescription) -> String {
+        Phrase.dosage(
+            sets: p.sets, reps: p.reps, hold: p.holdSeconds, perDay: p.perDay, perWeek: p.perWeek
+        ).text(language)
+    }
+
+    /// The differences under a title, one indented line each, fields lined up.
+    public func render(title: String, arrow: String) -> String {
+        let lines = lines()
+        guard !lines.isEmpty else {
+            return title + "\n  " + Phrase.noDifferences().text(language)
+        }
+        let width = lines.map(\.field.count).max() ?? 0
+        return
+            ([title]
+            + lines.map { line in
+                "  " + line.field.padding(toLength: width)
+                    + "  \(line.template) \(arrow) \(line.tuned)"
+            }).joined(separator: "\n")
+    }
+}
+
+extension String {
+    fileprivate func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}
