@@ -248,14 +248,16 @@ import Testing
         let grid = rendered(chart, width: 16, height: 6)
         expectLines(grid, [
             "8┤     ███ ───  ",
-            " │     ███ ▆▆▆  ",
+            " │     ═══ ▆▆▆  ",
             " │ ▄▄▄ ███ ███  ",
             " │ ███ ███ ███  ",
             "0┤ ███ ███ ███  ",
             "   W1  W2  W3   ",
         ])
-        // W2 is over its threshold from the fourth row up (6 of 8 on a 5-row scale).
-        #expect(grid[7, 1].pen == chart.overPen)
+        // W2's threshold (6 of 8 on a 5-row scale) crosses it in the fourth row; above the
+        // line it is over.
+        #expect(grid[7, 0].pen == chart.overPen)
+        #expect(grid[7, 1].pen == chart.thresholdPen)
         #expect(grid[7, 2].pen == chart.barPen)
         #expect(grid[11, 0].pen == chart.thresholdPen)
         #expect(grid[11, 1].pen == chart.barPen)
@@ -265,7 +267,7 @@ import Testing
         let grid = rendered(BarChart(bars: bars, glyphs: .ascii), width: 16, height: 6)
         expectLines(grid, [
             "8|     ### ---  ",
-            " |     ### +++  ",
+            " |     === +++  ",
             " | ::: ### ###  ",
             " | ### ### ###  ",
             "0| ### ### ###  ",
@@ -276,7 +278,8 @@ import Testing
     @Test func barsThatDoNotFitAreLeftOut() {
         let chart = BarChart(bars: bars, maximum: 8, barWidth: 2, gap: 0)
         let grid = rendered(chart, width: 7, height: 3)
-        expectLines(grid, ["8┤  ██ ", "0┤████ ", "  W1W2 "])
+        // W2's threshold (6 of 8) falls in the top row: the line crosses the bar there.
+        expectLines(grid, ["8┤  ══ ", "0┤████ ", "  W1W2 "])
     }
 }
 
