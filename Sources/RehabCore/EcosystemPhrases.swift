@@ -36,9 +36,13 @@ extension Phrase {
     public static func painNeededForRuns() -> LocalizedText {
         pair(
             "pain-during en pain-after: verplicht bij het importeren van lopen (0-10), "
-                + "bijv. --pain-during 2 --pain-after 1",
+                + "bijv. --pain-during 2 --pain-after 1 (dezelfde scores voor elke loop). Of "
+                + "importeer in de app, die per loop naar de pijn vraagt: start 'rehab' en kies "
+                + "'lopen importeren' (toets i) op Vandaag",
             "pain-during and pain-after: required when importing runs (0-10), "
-                + "e.g. --pain-during 2 --pain-after 1")
+                + "e.g. --pain-during 2 --pain-after 1 (the same scores for every run). Or "
+                + "import in the app, which asks the pain of each run: start 'rehab' and choose "
+                + "'import runs' (key i) on Today")
     }
 
     public static func runOptionsNeedRunFiles() -> LocalizedText {

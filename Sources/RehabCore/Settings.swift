@@ -30,7 +30,7 @@ public struct Settings: Hashable, Sendable {
         "up", "down", "left", "right", "page_up", "page_down", "top", "bottom",
         "next_tab", "previous_tab", "next_field", "previous_field",
         "confirm", "back", "quit", "help", "refresh",
-        "log_session", "morning_check",
+        "log_session", "morning_check", "import_runs",
         "advance", "step_back", "edit", "delete", "undo", "clear_flags",
         "toggle", "yes", "no", "backspace", "delete_forward",
     ]

@@ -73,10 +73,12 @@ public enum UIPhrase {
     public static func sessionsPerWeek(_ text: String) -> LocalizedText {
         t("Per week: \(text)", "Per week: \(text)")
     }
-    public static func morningDueKey(_ day: Day) -> LocalizedText {
+    public static func morningDueKey(_ day: Day, key: String) -> LocalizedText {
         t(
-            "Ochtendcheck van \(day.iso) staat nog open: hoe voelt het bij het opstaan? Druk op m.",
-            "Morning check for \(day.iso) is still open: how does it feel on waking? Press m.")
+            "Ochtendcheck van \(day.iso) staat nog open: hoe voelt het bij het opstaan? "
+                + "Druk op \(key).",
+            "Morning check for \(day.iso) is still open: how does it feel on waking? "
+                + "Press \(key).")
     }
     public static func noLoadYet() -> LocalizedText { t("nog niets", "nothing yet") }
     public static func goal() -> LocalizedText { t("Doel", "Goal") }
@@ -245,8 +247,8 @@ public enum UIPhrase {
             "Maak het venster groter: minstens \(width)×\(height) (nu \(now)).",
             "Please enlarge the terminal to at least \(width)×\(height) (now \(now)).")
     }
-    public static func enlargeKeys() -> LocalizedText {
-        t("q stopt", "q quits")
+    public static func enlargeKeys(_ quit: String) -> LocalizedText {
+        t("\(quit) stopt", "\(quit) quits")
     }
     public static func notATerminal() -> LocalizedText {
         t(

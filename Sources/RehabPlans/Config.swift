@@ -97,6 +97,36 @@ public enum ConfigFile {
         return unit
     }
 
+    /// A problem with one key of `keys.<action>` that only the app's key table can see (the
+    /// key is already another action's), placed where the file gives that key, as every other
+    /// config error is. Falls back to the action's line, then to the top of the file.
+    public static func keyError(action: String, key: KeySpec, path: String, message: String)
+        -> PlanError
+    {
+        var mark = Mark(line: 1, column: 1)
+        if let data = FileManager.default.contents(atPath: path), data.count <= maxBytes,
+            case .success(let root?) = YAMLTree.parse([UInt8](data)),
+            case .mapping(let settings, _) = root,
+            case .mapping(let actions, _)? = settings.first(where: { $0.key == "keys" })?.value,
+            let entry = actions.first(where: { $0.key == action })
+        {
+            mark = entry.keyMark
+            let nodes: [YAMLNode]
+            if case .sequence(let list, _) = entry.value {
+                nodes = list
+            } else {
+                nodes = [entry.value]
+            }
+            for node in nodes {
+                if case .scalar(let text, _, let place) = node, KeySpec(text) == key {
+                    mark = place
+                    break
+                }
+            }
+        }
+        return PlanError(file: path, line: mark.line, column: mark.column, message: message)
+    }
+
     /// `keys:` maps an action to one key or a list of keys.
     static func keys(_ node: YAMLNode, _ reader: inout SchemaReader) -> [String: [KeySpec]] {
         guard case .mapping(let entries, _) = node else {

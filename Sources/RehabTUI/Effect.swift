@@ -1,4 +1,5 @@
 import RehabCore
+import RehabStore
 
 /// A plan to start from the first run.
 public struct StartRequest: Sendable, Hashable {
@@ -38,6 +39,10 @@ public enum Effect: Sendable, Hashable {
     case stepBack(PhaseChange)
     case clearFlags(reason: String)
     case undo(Undo)
+    /// Find the run files at a path the user typed (`~` is their home folder) and read them.
+    case readRunFiles(String)
+    /// Store these runs in one transaction, skipping start times already stored.
+    case importRuns([ImportedRun])
     case quit
 }
 

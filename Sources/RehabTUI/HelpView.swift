@@ -6,9 +6,10 @@ enum HelpView {
     static func flow(_ state: AppState) -> Flow {
         var flow = Flow()
         flow.line(state.say(UIPhrase.helpTitle()), pen: Theme.heading)
-        let width = KeyTable.bindings.map { CellWidth.of($0.shown) }.max() ?? 8
+        // The state's table: the user's keys from config.yaml, so help stays true.
+        let width = state.keyBindings.map { CellWidth.of($0.shown) }.max() ?? 8
         for context in KeyContext.allCases {
-            let bindings = KeyTable.bindings.filter { $0.contexts.contains(context) }
+            let bindings = state.keyBindings.filter { $0.contexts.contains(context) }
             guard !bindings.isEmpty else { continue }
             flow.blank()
             flow.line(state.say(context.title), pen: Theme.heading)

@@ -6,7 +6,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case up, down, left, right, pageUp, pageDown, top, bottom
     case nextTab, previousTab, nextField, previousField
     case confirm, back, quit, help, refresh
-    case logSession, morningCheck
+    case logSession, morningCheck, importRuns
     case advance, stepBack, edit, delete, undo, clearFlags
     case toggle, digit, yes, no, backspace, deleteForward
 }
@@ -23,6 +23,10 @@ public enum AppAction: Sendable, Hashable {
     /// A new session was stored under this id (for undo).
     case sessionStored(Int64)
     case planStarted(Loaded)
+    /// What reading the import's path found.
+    case runsRead(RunsFound)
+    /// The import is stored: runs added, and runs skipped because their start time was there.
+    case runsImported(added: Int, duplicates: Int)
     case failed(String)
 }
 
@@ -31,7 +35,7 @@ public enum AppAction: Sendable, Hashable {
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case tabs, today, plan, history, stop, form, picker, list, questions, dialog, help, global
 
-    var title: LocalizedText {
+    public var title: LocalizedText {
         switch self {
         case .tabs: UIPhrase.contextTabs()
         case .today: UIPhrase.tabToday()
@@ -82,6 +86,7 @@ public enum KeyTable {
             bar: true),
         bind(.morningCheck, [.char("m")], "m", UIPhrase.keyMorning(), [.today, .history],
             bar: true),
+        bind(.importRuns, [.char("i")], "i", UIPhrase.keyImportRuns(), [.today, .history]),
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.today, .plan, .stop]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.today, .plan, .stop]),
         // Plan
@@ -152,7 +157,7 @@ public enum KeyTable {
         case .plan: return [.plan, .tabs, .global]
         case .history: return [.history, .tabs, .global]
         case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
-        case .log, .morning, .patientName: return [.form, .global]
+        case .log, .morning, .patientName, .importRuns: return [.form, .global]
         case .picker: return [.picker, .global]
         case .patients, .language, .role: return [.list, .global]
         case .questions: return [.questions, .global]
@@ -166,6 +171,7 @@ public enum KeyTable {
         switch state.top {
         case .log(let form): return form.focus.isText
         case .picker, .patientName: return true
+        case .importRuns(let form): return form.stage == .path
         default: return false
         }
     }
@@ -174,7 +180,7 @@ public enum KeyTable {
     public static func action(for key: Key, in state: AppState) -> AppAction? {
         if isTyping(state), case .char(let c) = key { return .type(c) }
         for context in contexts(for: state) {
-            for binding in bindings where binding.contexts.contains(context) {
+            for binding in state.keyBindings where binding.contexts.contains(context) {
                 guard binding.keys.contains(key) else { continue }
                 if binding.command == .digit, case .char(let c) = key, let n = c.wholeNumberValue {
                     return .digit(n)
@@ -190,7 +196,8 @@ public enum KeyTable {
         var seen = Set<Command>()
         var hints: [KeyHint] = []
         for context in contexts(for: state) {
-            for binding in bindings where binding.inBar && binding.contexts.contains(context) {
+            for binding in state.keyBindings
+            where binding.inBar && binding.contexts.contains(context) {
                 guard seen.insert(binding.command).inserted else { continue }
                 let shown = binding.shown.split(separator: " ").first.map(String.init) ?? ""
                 hints.append(KeyHint(shown, binding.help.text(state.language)))

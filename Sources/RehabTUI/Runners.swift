@@ -119,6 +119,16 @@ public struct StoreRunner: EffectRunner {
                         phaseHistory: [PhaseChange(phase: first.id, date: request.date,
                             reason: .start)]))
                 return [.planStarted(try load(patientID: id, today: state.today))]
+            case .readRunFiles(let path):
+                let known = try patientID.map { Set(try store.runStartTimes(patientID: $0).values) }
+                return [.runsRead(RunFinder.read(path, known: known ?? []))]
+            case .importRuns(let runs):
+                guard let patientID else { return [] }
+                let result = try store.importRuns(patientID: patientID, runs)
+                return [
+                    .runsImported(added: result.added, duplicates: result.duplicates),
+                    .loaded(try load(patientID: patientID, today: state.today)),
+                ]
             default:
                 guard let patientID else { return [] }
                 var results = try change(effect, patientID: patientID, today: state.today)
@@ -160,7 +170,7 @@ public struct StoreRunner: EffectRunner {
             case .restoreMorning(let check): try store.setMorningCheck(patientID: patientID, check)
             case .removeMorning(let day): try store.deleteMorningCheck(patientID: patientID, date: day)
             }
-        case .quit, .reload, .loadCatalog, .selectPatient, .startPlan:
+        case .quit, .reload, .loadCatalog, .selectPatient, .startPlan, .readRunFiles, .importRuns:
             break
         }
         return []
@@ -179,6 +189,10 @@ public struct MemoryRunner: EffectRunner {
     public var assignments: [Int64: Assignment] = [:]
     public var histories: [Int64: History] = [:]
     public var shoes: [Int64: [Shoe]] = [:]
+    /// Start times of imported runs, per patient (the store keeps them per session).
+    public var runStarts: [Int64: Set<String>] = [:]
+    /// Where the runner is, for the day and start time of runs read from files.
+    public var timeZone = TimeZone.current
     private var nextID: Int64 = 1
 
     public init(patients: [PatientRecord] = [], catalog: [Plan]) {
@@ -223,6 +237,26 @@ public struct MemoryRunner: EffectRunner {
             return [.loaded(load(patientID: id, today: state.today))]
         case .loadCatalog:
             return [.catalogLoaded(catalog, errors: [])]
+        case .readRunFiles(let path):
+            let known = id.flatMap { runStarts[$0] } ?? []
+            return [.runsRead(RunFinder.read(path, known: known, timeZone: timeZone))]
+        case .importRuns(let runs):
+            guard let id else { return [] }
+            var added = 0
+            var duplicates = 0
+            for run in runs {
+                guard runStarts[id, default: []].insert(run.startTime).inserted else {
+                    duplicates += 1
+                    continue
+                }
+                var session = run.session
+                session.id = nextID
+                nextID += 1
+                history.sessions.append(session)
+                added += 1
+            }
+            history.sessions.sort { $0.date < $1.date }
+            extra.append(.runsImported(added: added, duplicates: duplicates))
         case .startPlan(let request):
             if id == nil {
                 let record = PatientRecord(

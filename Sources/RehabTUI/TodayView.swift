@@ -50,8 +50,16 @@ enum TodayView {
         let gauge = Gauge(value: load.thisWeek, cap: load.cap, label: label, glyphs: g)
         flow.items.append(.gauge(label: state.say(Phrase.thisWeek()), gauge))
 
+        // A shoe past its mark says so with the red pen, a worn one with the amber pen.
+        for warning in followed.shoeWarnings {
+            flow.line(
+                state.say(warning.message),
+                pen: Theme.level(warning.state == .retire ? .red : .amber))
+        }
+
         if let due = status.morningCheckDue {
-            flow.line(state.say(UIPhrase.morningDueKey(due)), pen: Theme.heading)
+            let key = KeyTable.shownKey(.morningCheck, in: state, contexts: [.today]) ?? "m"
+            flow.line(state.say(UIPhrase.morningDueKey(due, key: key)), pen: Theme.heading)
         }
         for suggestion in status.suggestions {
             flow.line(

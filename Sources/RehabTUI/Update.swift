@@ -28,6 +28,12 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .sessionStored(let id):
         state.undo = .removeSession(id)
         return []
+    case .runsRead(let found):
+        Imports.read(found, &state)
+        return []
+    case .runsImported(let added, let duplicates):
+        Imports.imported(added: added, duplicates: duplicates, &state)
+        return []
     case .failed(let message):
         state.notice = Notice(message, isError: true)
         return []
@@ -83,6 +89,7 @@ enum Screens {
     }
 
     static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
+        if action == .command(.back), Imports.back(&state) { return [] }
         if action == .command(.back), state.screens.count > 1 {
             if case .stop(let stop) = state.top, stop.beforeStart {
                 // Back past the questions too, to the picker.
@@ -170,6 +177,8 @@ enum Screens {
             return Forms.log(action, &form, &state)
         case .morning(var form):
             return Forms.morning(action, &form, &state)
+        case .importRuns(var form):
+            return Imports.handle(action, &form, &state)
         case .help(let scroll):
             if action == .command(.down) {
                 replaceTop(&state, .help(scroll: min(scroll + 1, maxScroll(state))))
@@ -229,6 +238,7 @@ enum Screens {
             return [.reload]
         case .command(.logSession): Forms.openLog(&state)
         case .command(.morningCheck): Forms.openMorning(&state)
+        case .command(.importRuns): Imports.open(&state)
         default: break
         }
         return []

@@ -17,8 +17,13 @@ enum Layout {
     static func tableRows(_ size: Size) -> Int { content(size).height - 1 }
 }
 
+/// The colour theme from config.yaml (RehabCore's name for it would clash with the pens below).
+public typealias ColorTheme = RehabCore.Theme
+
 /// Pens for meaning. Colour always repeats what the text already says (the level is written
-/// out), so NO_COLOR and monochrome terminals lose nothing.
+/// out), so NO_COLOR and monochrome terminals lose nothing. The pens are drawn for a dark
+/// background (the `dark` theme); `apply` turns a finished frame into the user's theme, so
+/// every screen follows it without knowing about themes.
 enum Theme {
     static func level(_ level: Level) -> Pen {
         switch level {
@@ -41,6 +46,55 @@ enum Theme {
     static let heading = Pen.bold
     static let error = Pen(fg: .red, style: .bold)
     static let dim = Pen.dim
+
+    /// A pen in a theme. `none` keeps only attributes, exactly as the terminal backend draws
+    /// under NO_COLOR (a coloured background becomes reverse). `light` swaps the colours a
+    /// white background swallows (yellow, bright and pale ones) for dark ones; bold amber text
+    /// is also underlined, so it stands out on 8-colour terminals where the dark orange falls
+    /// back to the default colour.
+    static func pen(_ pen: Pen, in theme: ColorTheme) -> Pen {
+        switch theme {
+        case .dark:
+            return pen
+        case .none:
+            var style = pen.style
+            if pen.bg != .default { style.insert(.reverse) }
+            return Pen(style: style)
+        case .light:
+            var style = pen.style
+            if style.contains(.bold), pen.fg == .yellow || pen.fg == .brightYellow {
+                style.insert(.underline)
+            }
+            return Pen(fg: onLight(pen.fg), bg: onLight(pen.bg), style: style)
+        }
+    }
+
+    /// A colour that reads on a white background; 256-colour indexes fall back to the
+    /// terminal's default colour on smaller palettes.
+    static func onLight(_ color: Color) -> Color {
+        switch color {
+        case .yellow, .brightYellow: .indexed(130)  // dark orange
+        case .green, .brightGreen: .indexed(28)  // dark green
+        case .cyan, .brightCyan, .brightBlue: .blue
+        case .white, .brightWhite: .default
+        case .brightRed: .red
+        case .brightMagenta: .magenta
+        default: color
+        }
+    }
+
+    static func apply(_ theme: ColorTheme, to grid: inout Grid) {
+        guard theme != .dark else { return }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                var cell = grid[x, y]
+                let themed = pen(cell.pen, in: theme)
+                guard themed != cell.pen else { continue }
+                cell.pen = themed
+                grid.set(cell, x: x, y: y)
+            }
+        }
+    }
 }
 
 /// A column of text lines and gauges that wraps to the width and scrolls: Today, Plan, Stop
@@ -138,6 +192,7 @@ public func render(_ state: AppState) -> Grid {
     var grid = Grid(size: state.size)
     if state.size.width < Layout.minimum.width || state.size.height < Layout.minimum.height {
         TinyView.render(state, on: &grid)
+        Theme.apply(state.theme, to: &grid)
         return grid
     }
     TitleBar.render(state, on: &grid)
@@ -158,6 +213,7 @@ public func render(_ state: AppState) -> Grid {
     case .morning(let form): LogView.morning(state, form, content, &grid)
     case .stop(let stop): StopView.flow(state, stop).render(in: text, on: &grid, scroll: 0)
     case .help(let scroll): HelpView.flow(state).render(in: text, on: &grid, scroll: scroll)
+    case .importRuns(let form): ImportView.render(state, form, content, &grid)
     }
     if let confirmation = state.confirmation {
         DialogView.render(state, confirmation, content, &grid)
@@ -171,6 +227,7 @@ public func render(_ state: AppState) -> Grid {
     }
     StatusBar(KeyTable.hints(for: state)).render(
         in: Rect(x: 0, y: state.size.height - 1, width: state.size.width, height: 1), on: &grid)
+    Theme.apply(state.theme, to: &grid)
     if state.glyphs == .ascii { ASCIIFallback.apply(to: &grid) }
     return grid
 }
@@ -240,12 +297,18 @@ enum TitleBar {
 
 /// Below the minimum size nothing else fits, so the screen only says how big it must be.
 enum TinyView {
+    /// The key that quits here: a text field takes a typed q as quit, else the table's key.
+    static func quitKey(_ state: AppState) -> String {
+        if KeyTable.isTyping(state) { return "q" }
+        return KeyTable.shownKey(.quit, in: state, contexts: KeyTable.contexts(for: state)) ?? "q"
+    }
+
     static func render(_ state: AppState, on grid: inout Grid) {
         let now = "\(state.size.width)×\(state.size.height)"
         let message = state.say(
             UIPhrase.enlarge(Layout.minimum.width, Layout.minimum.height, now: now))
         let lines = Paragraph(message).rows(width: max(1, grid.width - 2))
-            + [TextLine(state.say(UIPhrase.enlargeKeys()), pen: Theme.dim)]
+            + [TextLine(state.say(UIPhrase.enlargeKeys(quitKey(state))), pen: Theme.dim)]
         let top = max(0, (grid.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             grid.put(line, in: Rect(x: 1, y: top + offset, width: max(0, grid.width - 2),

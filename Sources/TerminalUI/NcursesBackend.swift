@@ -63,7 +63,9 @@ public final class NcursesBackend: Backend {
     /// Takes over the terminal: alternate screen, no echo, keys one by one.
     /// - Parameter mouse: report mouse presses as `.mouse` keys (off by default, because it
     ///   takes text selection away from the user).
-    public init(mouse: Bool = false) throws(TerminalError) {
+    /// - Parameter colors: false draws without colour, exactly as NO_COLOR does (the app's
+    ///   `theme: none`); NO_COLOR turns colour off whatever this says.
+    public init(mouse: Bool = false, colors: Bool = true) throws(TerminalError) {
         guard !NcursesBackend.instanceExists else { throw .alreadyActive }
         let term = getenv("TERM").map { String(cString: $0) }
         if let refusal = NcursesBackend.preflight(
@@ -91,7 +93,7 @@ public final class NcursesBackend: Backend {
         nonl()
         curs_set(0)
         let noColor = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
-        if noColor.isEmpty, has_colors() {
+        if colors, noColor.isEmpty, has_colors() {
             start_color()
             use_default_colors()
             usesColor = true

@@ -62,6 +62,7 @@ struct Log: ParsableCommand {
             date: day, activity: activity, km: km, minutes: minutes, painDuring: during,
             painAfter: after, lastedOver2h: lastedOver2h, flags: flagIDs, shoe: shoe, note: note,
             calfRaises: calfRaises, hopTest: hopTest)
+        var shoeBefore = ShoeState.fine
         try context.storing {
             if let shoe {
                 // Shoe names match ignoring case; the first spelling stays.
@@ -69,6 +70,9 @@ struct Log: ParsableCommand {
                 if let existing = known.first(where: { $0.name.lowercased() == shoe.lowercased() })
                 {
                     session.shoe = existing.name
+                    shoeBefore =
+                        storedShoe(existing.name, store: store, patientID: followed.patient.id)
+                        .map { ShoeWear.state(of: $0.shoe, km: $0.km) } ?? .fine
                 } else {
                     try store.addShoe(patientID: followed.patient.id, Shoe(name: shoe))
                 }
@@ -84,7 +88,25 @@ struct Log: ParsableCommand {
         let what = sessionSummary(session, context: context)
         print(context.say(Phrase.sessionLogged(what, date: day)))
         print(StatusText(status: status, followed: updated, context: context).render(brief: true))
+        // Said once, by the run that takes the shoe over 600 km or past its retire mark;
+        // `rehab status` and Today keep saying it after that.
+        if let name = session.shoe,
+            let (shoe, km) = storedShoe(name, store: store, patientID: followed.patient.id),
+            let warning = ShoeWear.warning(for: shoe, km: km), warning.state != shoeBefore
+        {
+            print(context.say(warning.message))
+        }
     }
+}
+
+/// A shoe and the km on it by the store's totals (its start km included), found by name
+/// without regard to case.
+func storedShoe(_ name: String, store: Store, patientID: Int64) -> (shoe: Shoe, km: Double)? {
+    guard let shoes = try? store.shoes(patientID: patientID),
+        let shoe = shoes.first(where: { $0.name.lowercased() == name.lowercased() }),
+        let totals = try? store.shoeKm(patientID: patientID)
+    else { return nil }
+    return (shoe, ((totals[shoe.name] ?? shoe.startKm) * 100).rounded() / 100)
 }
 
 func sessionSummary(_ s: Session, context: Context) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehabCore
+import RehabPlans
 import RehabStore
 import RehabTUI
 import TerminalUI
@@ -19,6 +20,10 @@ struct UICommand: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
+        // A key clash is a config error: reported first, like the others.
+        let keys = try keyTable(context)
+        let theme = ColorTheme.effective(
+            configured: context.settings.theme, noColor: context.environment["NO_COLOR"])
         // Refuse before the database or the terminal is touched, so a pipe gets no escapes.
         if let refusal = NcursesBackend.preflight(
             stdinIsTerminal: isatty(STDIN_FILENO) == 1,
@@ -46,19 +51,42 @@ struct UICommand: ParsableCommand {
         }
         let backend: NcursesBackend
         do {
-            backend = try NcursesBackend()
+            backend = try NcursesBackend(colors: theme != .none)
         } catch {
             throw explain(error, context)
         }
         let newName = global.patient ?? context.environment["USER"] ?? "runner"
-        let state = AppState(
+        var state = AppState(
             language: context.language, glyphs: backend.glyphs, size: backend.size,
             today: context.today, loaded: loaded,
             newPatientName: (try? Validate.name(newName, field: "patient")) ?? "runner")
+        state.keyBindings = keys
+        state.theme = theme
         var app = App(state: state, runner: runner)
         var screen = backend
         app.run(on: &screen)
         backend.restore()
+    }
+
+    /// The key table with the config file's bindings. A key the file gives to an action that
+    /// another action already has where both are read is refused like any config error, at
+    /// the line that gives it: silently losing one of the two would break a screen.
+    private func keyTable(_ context: Context) throws -> [KeyBinding] {
+        let keys = context.settings.keys
+        let clashes = KeyTable.clashes(rebinding: keys)
+        guard !clashes.isEmpty else { return KeyTable.bindings(rebinding: keys) }
+        let path = ConfigFile.path(environment: context.environment)
+        let errors = clashes.map { clash in
+            ConfigFile.keyError(
+                action: clash.action, key: clash.key, path: path,
+                message: context.say(
+                    UIPhrase.keyClash(
+                        action: clash.action, key: clash.key.configText, other: clash.other,
+                        context: clash.context.title.text(context.language))))
+        }
+        let lines = PlanFileErrors(errors).errors.map { "  " + $0.description }
+        throw Failure(
+            message: ([context.say(Phrase.configInvalid())] + lines).joined(separator: "\n"))
     }
 
     private func explain(_ error: TerminalError, _ context: Context) -> Failure {

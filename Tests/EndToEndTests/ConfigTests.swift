@@ -97,4 +97,28 @@ import Testing
         let home = rehab.directory.appendingPathComponent(".local/state/rehab/rehab.log")
         #expect(try String(contentsOf: home, encoding: .utf8).hasSuffix(" shoes add ok\n"))
     }
+
+    /// A key the file gives to an action that another action already has on the same screen is
+    /// a config error of the app, placed at the key; the commands do not care about keys.
+    @Test func aKeyTakenByAnotherActionStopsTheAppAtItsLine() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let home = rehab.directory.appendingPathComponent(".config")
+        let file = try write("keys:\n  quit: [q]\n  log_session: [\"+\", m]\n", under: home)
+        let app = try rehab.run(["ui"])
+        #expect(app.status == 1)
+        #expect(
+            app.stderr == """
+                rehab: the config file has errors; fix them or move the file aside:
+                  \(file.path):3:22: keys.log_session: 'm' is already the key of morning_check \
+                (Today); choose another key, or rebind morning_check too
+
+                """)
+        #expect(try rehab.run(["patients"]).status == 0)
+        // Swapping the two keys is fine: the app then gets as far as wanting a terminal.
+        _ = try write("keys:\n  log_session: m\n  morning_check: n\n", under: home)
+        let swapped = try rehab.run(["ui"])
+        #expect(swapped.status == 1)
+        #expect(swapped.stderr.contains("needs a terminal"))
+    }
 }

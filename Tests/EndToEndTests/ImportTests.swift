@@ -179,6 +179,8 @@ import Testing
         let missing = try rehab.run(["import", "\(Self.runs)/ok/treadmill.tcx"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("pain-during and pain-after: required"))
+        // Without the options, the app is the other way: it asks the pain of each run.
+        #expect(missing.stderr.contains("Or import in the app, which asks the pain of each run"))
         let bad = try rehab.run(
             ["import", "\(Self.runs)/ok/treadmill.tcx", "--pain-during", "11", "--pain-after", "1"])
         #expect(bad.status == 1)

@@ -75,4 +75,41 @@ import Testing
         #expect(list.status == 0)
         #expect(list.stdout.hasPrefix("nog geen schoenen"))
     }
+
+    /// `rehab log --shoe` says it once, on the run that takes the shoe over a threshold.
+    @Test func theRunThatCrossesAThresholdSaysSo() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        #expect(
+            try rehab.run(["shoes", "add", "Daily", "--start-km", "590", "--retire-km", "610"])
+                .status == 0)
+        func log(_ km: String, _ date: String) throws -> Rehab.Result {
+            try rehab.run([
+                "log", "--activity", "run", "--km", km, "--minutes", "30", "--pain-during", "1",
+                "--pain-after", "1", "--shoe", "daily", "--date", date,
+            ])
+        }
+        let below = try log("5", "2026-02-26")
+        #expect(below.status == 0, "\(below)")
+        #expect(!below.stdout.contains("Shoe 'Daily'"))
+        let worn = try log("5", "2026-02-27")  // 590 + 10: the start km count
+        #expect(
+            worn.stdout.hasSuffix(
+                "Shoe 'Daily' is at 600 km: from 600 km the cushioning fades. Have a new pair "
+                    + "ready before 610 km.\n"), "\(worn)")
+        let again = try log("5", "2026-02-28")
+        #expect(!again.stdout.contains("Shoe 'Daily'"), "said once, not on every run")
+        let past = try log("6", "2026-03-01")
+        #expect(
+            past.stdout.hasSuffix(
+                "Shoe 'Daily' is at 611 km, past its retire mark of 610 km: the cushioning is "
+                    + "gone even if it still looks fine. Run on a new pair.\n"), "\(past)")
+        // A walk in the shoe adds no km and says nothing; --json stays JSON.
+        let walk = try rehab.run([
+            "log", "--activity", "walk", "--minutes", "30", "--pain-during", "1",
+            "--pain-after", "1", "--shoe", "Daily", "--json",
+        ])
+        #expect(walk.status == 0)
+        #expect(walk.stdout.hasPrefix("{"))
+    }
 }
