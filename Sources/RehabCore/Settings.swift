@@ -33,6 +33,7 @@ public struct Settings: Hashable, Sendable {
         "log_session", "morning_check", "import_runs",
         "advance", "step_back", "edit", "delete", "undo", "clear_flags",
         "toggle", "yes", "no", "backspace", "delete_forward",
+        "span",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

@@ -386,6 +386,37 @@ public struct Notice: Sendable, Hashable {
     }
 }
 
+/// The Progress screen: the span of weeks, how far back and how far down it is scrolled, and
+/// the engine's series over the whole history. The series is computed when the screen opens
+/// and after each load, not every frame: for ten years it takes milliseconds.
+public struct ProgressState: Sendable, Hashable {
+    public enum Span: Int, Sendable, Hashable, CaseIterable {
+        case eightWeeks, sixMonths, all
+
+        /// Weeks shown; nil = the whole history.
+        public var weeks: Int? {
+            switch self {
+            case .eightWeeks: 8
+            case .sixMonths: 26
+            case .all: nil
+            }
+        }
+
+        public var next: Span { Span(rawValue: (rawValue + 1) % Span.allCases.count) ?? .eightWeeks }
+    }
+
+    public var span: Span = .eightWeeks
+    /// Weeks between the newest week shown and today's week (0 = ending with this week).
+    public var weeksBack = 0
+    /// Rows the stacked charts are scrolled down.
+    public var scroll = 0
+    public var series: ProgressSeries
+
+    public init(series: ProgressSeries) {
+        self.series = series
+    }
+}
+
 /// Every screen the app can show; the app keeps a stack of them (the last one is on top).
 public enum Screen: Sendable, Hashable {
     case patients(SelectionState)
@@ -401,6 +432,7 @@ public enum Screen: Sendable, Hashable {
     case morning(MorningForm)
     case stop(StopState)
     case help(scroll: Int)
+    case progress(ProgressState)
     case importRuns(ImportForm)
 }
 

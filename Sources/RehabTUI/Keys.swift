@@ -9,6 +9,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case logSession, morningCheck, importRuns
     case advance, stepBack, edit, delete, undo, clearFlags
     case toggle, digit, yes, no, backspace, deleteForward
+    case span
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -34,6 +35,7 @@ public enum AppAction: Sendable, Hashable {
 /// first, so a key can mean one thing in a form and another in a list.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case tabs, today, plan, history, stop, form, picker, list, questions, dialog, help, global
+    case progress
 
     public var title: LocalizedText {
         switch self {
@@ -49,6 +51,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .dialog: UIPhrase.contextDialog()
         case .help: UIPhrase.contextHelp()
         case .global: UIPhrase.contextGlobal()
+        case .progress: UIPhrase.tabProgress()
         }
     }
 }
@@ -144,6 +147,19 @@ public enum KeyTable {
         // Help
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.help]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.help]),
+        // Progress: ←/→ h/l move through the weeks here, not between tabs (Tab still does)
+        bind(.span, [.char("s")], "s", UIPhrase.keySpan(), [.progress], bar: true),
+        bind(.digit, [.char("1"), .char("2"), .char("3")], "1-3", UIPhrase.keySpanDirect(),
+            [.progress]),
+        bind(.left, [.left, .char("h")], "← h", UIPhrase.keyOlderWeek(), [.progress], bar: true),
+        bind(.right, [.right, .char("l")], "→ l", UIPhrase.keyNewerWeek(), [.progress],
+            bar: true),
+        bind(.pageUp, [.pageUp], "PgUp", UIPhrase.keyOlderPage(), [.progress]),
+        bind(.pageDown, [.pageDown], "PgDn", UIPhrase.keyNewerPage(), [.progress]),
+        bind(.top, [.home], "Home", UIPhrase.keyFirstWeek(), [.progress]),
+        bind(.bottom, [.end], "End", UIPhrase.keyThisWeek(), [.progress]),
+        bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.progress]),
+        bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.progress]),
         // Everywhere
         bind(.help, [.char("?"), .function(1)], "?", UIPhrase.keyHelp(), [.global], bar: true),
         bind(.back, [.escape], "Esc", UIPhrase.keyBack(), [.global], bar: true),
@@ -156,6 +172,7 @@ public enum KeyTable {
         case .today: return [.today, .tabs, .global]
         case .plan: return [.plan, .tabs, .global]
         case .history: return [.history, .tabs, .global]
+        case .progress: return [.progress, .tabs, .global]
         case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
         case .log, .morning, .patientName, .importRuns: return [.form, .global]
         case .picker: return [.picker, .global]

@@ -11,7 +11,9 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         // A resize also comes after Ctrl-Z and fg: a good moment to pick up outside changes.
         return state.followed == nil ? [] : [.reload]
     case .loaded(let loaded):
+        let before = state.followed
         apply(loaded, to: &state)
+        if state.followed != before { ProgressActions.refresh(&state) }
         return []
     case .planStarted(let loaded):
         apply(loaded, to: &state)
@@ -185,6 +187,11 @@ enum Screens {
             }
             if action == .command(.up) { replaceTop(&state, .help(scroll: max(0, scroll - 1))) }
             return []
+        case .progress(var progress):
+            let effects = ProgressActions.handle(action, &progress, &state)
+            replace(&state, matching: { if case .progress = $0 { true } else { false } },
+                with: .progress(progress))
+            return effects
         }
     }
 
@@ -249,18 +256,22 @@ enum Screens {
         case .today, .stop: 0
         case .plan: 1
         case .history: 2
+        case .progress: 3
         default: nil
         }
     }
 
     static func switchTab(_ state: inout AppState, by step: Int) {
         guard let followed = state.followed, let current = tabIndex(state.top) else { return }
-        switch (current + step + 3) % 3 {
+        switch (current + step + 4) % 4 {
         case 0: state.screens = [root(for: followed)]
         case 1: state.screens = [.plan(scroll: 0)]
-        default:
+        case 2:
             let count = HistoryActions.entries(followed.history).count
             state.screens = [.history(SelectionState(selected: count > 0 ? 0 : nil))]
+        default:
+            state.screens = [.progress(ProgressState(
+                series: ProgressView.series(followed, today: state.today)))]
         }
     }
 }
@@ -543,5 +554,51 @@ extension String {
         while s.first == set || s.first?.isWhitespace == true { s.removeFirst() }
         while s.last == set || s.last?.isWhitespace == true { s.removeLast() }
         return String(s)
+    }
+}
+
+/// The Progress screen: the span, a week or a page back and forth through the history (never
+/// before the first week nor past today's), and scrolling down the stacked charts.
+enum ProgressActions {
+    static func handle(
+        _ action: AppAction, _ progress: inout ProgressState, _ state: inout AppState
+    ) -> [Effect] {
+        let window = ProgressView.window(progress, width: state.size.width)
+        switch action {
+        case .command(.left): progress.weeksBack = min(window.maxBack, window.weeksBack + 1)
+        case .command(.right): progress.weeksBack = max(0, window.weeksBack - 1)
+        case .command(.pageUp):
+            progress.weeksBack = min(window.maxBack, window.weeksBack + window.axis.weeks)
+        case .command(.pageDown):
+            progress.weeksBack = max(0, window.weeksBack - window.axis.weeks)
+        case .command(.top): progress.weeksBack = window.maxBack
+        case .command(.bottom): progress.weeksBack = 0
+        case .command(.span): choose(progress.span.next, &progress, state)
+        case .digit(let n) where (1...ProgressState.Span.allCases.count).contains(n):
+            choose(ProgressState.Span.allCases[n - 1], &progress, state)
+        case .command(.down):
+            progress.scroll = min(progress.scroll + 1, ProgressView.maxScroll(state, progress))
+        case .command(.up): progress.scroll = max(0, progress.scroll - 1)
+        default: return Screens.tabs(action, &state, scroll: 0) { _ in .progress(progress) }
+        }
+        return []
+    }
+
+    /// A new span keeps the newest week shown where it can, and the scroll within the charts.
+    static func choose(_ span: ProgressState.Span, _ progress: inout ProgressState, _ state: AppState) {
+        progress.span = span
+        let window = ProgressView.window(progress, width: state.size.width)
+        progress.weeksBack = window.weeksBack
+        progress.scroll = min(progress.scroll, ProgressView.maxScroll(state, progress))
+    }
+
+    /// After a load that changed the plan or the log: the series again, the place kept.
+    static func refresh(_ state: inout AppState) {
+        guard let followed = state.followed else { return }
+        for i in state.screens.indices {
+            guard case .progress(var progress) = state.screens[i] else { continue }
+            progress.series = ProgressView.series(followed, today: state.today)
+            state.screens[i] = .progress(progress)
+        }
     }
 }

@@ -213,6 +213,7 @@ public func render(_ state: AppState) -> Grid {
     case .morning(let form): LogView.morning(state, form, content, &grid)
     case .stop(let stop): StopView.flow(state, stop).render(in: text, on: &grid, scroll: 0)
     case .help(let scroll): HelpView.flow(state).render(in: text, on: &grid, scroll: scroll)
+    case .progress(let progress): ProgressView.render(state, progress, content, &grid)
     case .importRuns(let form): ImportView.render(state, form, content, &grid)
     }
     if let confirmation = state.confirmation {
@@ -275,15 +276,24 @@ enum TitleBar {
     static func render(_ state: AppState, on grid: inout Grid) {
         let row = Rect(x: 0, y: 0, width: state.size.width, height: 1)
         grid.fill(row, pen: .reverse)
-        var left = " rehab"
-        if let name = state.patient?.name { left += " · " + name }
-        left += " · " + state.today.iso
-        let tabs = [UIPhrase.tabToday(), UIPhrase.tabPlan(), UIPhrase.tabHistory()]
-            .map { state.say($0) }
+        let tabs = [
+            UIPhrase.tabToday(), UIPhrase.tabPlan(), UIPhrase.tabHistory(),
+            UIPhrase.tabProgress(),
+        ].map { state.say($0) }
         let active = Screens.tabIndex(state.top)
         let tabWidth = tabs.reduce(0) { $0 + CellWidth.of($1) + 2 } + 1
         let showTabs = state.followed != nil && active != nil
         let leftRoom = showTabs ? row.width - tabWidth : row.width
+        let date = " · " + state.today.iso
+        var left = " rehab" + date
+        if let name = state.patient?.name {
+            // The name gives way first, so the date and the tabs stay whole on a narrow screen.
+            let room = leftRoom - CellWidth.of(left) - 3
+            if room >= 2 {
+                left = " rehab · "
+                    + TextFit.truncate(name, to: room, ellipsis: state.glyphs.ellipsis) + date
+            }
+        }
         grid.put(TextFit.truncate(left, to: leftRoom, ellipsis: state.glyphs.ellipsis), x: 0,
             y: 0, pen: Pen(style: [.reverse, .bold]), clip: row)
         guard showTabs else { return }

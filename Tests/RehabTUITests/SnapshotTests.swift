@@ -112,10 +112,12 @@ func frame(
 
     @Test func plan() { both("plan", Fixture.buildUpRunner(), keys: [.tab]) }
 
-    @Test func history() { both("history", Fixture.demoRunner(), keys: [.backTab, .down]) }
+    @Test func history() {
+        both("history", Fixture.demoRunner(), keys: [.backTab, .backTab, .down])
+    }
 
     @Test func historyDeleteConfirmation() {
-        both("history-delete", Fixture.buildUpRunner(), keys: [.backTab, .char("d")])
+        both("history-delete", Fixture.buildUpRunner(), keys: [.backTab, .backTab, .char("d")])
     }
 
     @Test func stopWithAnOpenFlag() { both("stop", StopTests.flaggedRunner()) }
