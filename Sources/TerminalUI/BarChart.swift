@@ -166,7 +166,9 @@ public struct BarChart: Widget, Sendable {
                     }
                 }
             }
-            let noteLevel = (eighths + 7) / 8
+            var noteLevel = (eighths + 7) / 8
+            // A note on the threshold line would read as the threshold's value: go above it.
+            if noteLevel == thresholdRow, noteLevel + 1 < plotHeight { noteLevel += 1 }
             if let note = bar.note, noteLevel < plotHeight,
                 CellWidth.of(note) <= barWidth + gap
             {

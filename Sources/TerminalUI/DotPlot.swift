@@ -33,6 +33,8 @@ public struct DotPlot: Widget, Sendable {
     public var axisPen: Pen
     /// Cells left of the axis line; nil = as wide as the top label.
     public var axisLabelWidth: Int?
+    /// Values labelled on the axis besides 0 and the maximum, each on the row it falls in.
+    public var ticks: [Double] = []
     /// A plot column marked from top to bottom wherever no point is (e.g. today).
     public var markerColumn: Int?
     public var markerPen: Pen
@@ -63,16 +65,19 @@ public struct DotPlot: Widget, Sendable {
         let topLabel = TextFit.fixed(maximum, decimals: 0)
         let labelWidth = axisLabelWidth ?? max(CellWidth.of(topLabel), 1)
         let axisX = area.x + labelWidth
+        var labels = [0: topLabel, area.height - 1: "0"]
+        for tick in ticks where tick > 0 && tick < maximum {
+            let row = area.height - 1 - level(of: tick, rows: area.height)
+            if labels[row] == nil { labels[row] = TextFit.fixed(tick, decimals: 0) }
+        }
         for row in 0..<area.height {
             let y = area.y + row
-            let isTop = row == 0
-            let isBottom = row == area.height - 1
-            let text = isTop ? topLabel : isBottom ? "0" : ""
+            let text = labels[row]
             grid.put(
-                TextLine(text, pen: axisPen),
+                TextLine(text ?? "", pen: axisPen),
                 in: Rect(x: area.x, y: y, width: labelWidth, height: 1), alignment: .right)
             grid.put(
-                isTop || isBottom ? glyphs.axisVertical : glyphs.vertical, x: axisX, y: y,
+                text != nil ? glyphs.axisVertical : glyphs.vertical, x: axisX, y: y,
                 pen: axisPen, clip: area)
         }
         let plot = Rect(

@@ -44,6 +44,16 @@ import Testing
         #expect(grid[2, 2].pen == chart.barPen)
     }
 
+    /// 2 of 5 on five rows fills two; the cap (2.5) lies in the row the note would take, so
+    /// the note goes one higher instead of reading as the cap's value.
+    @Test func aNoteStaysOffTheCapLine() {
+        var chart = BarChart(
+            bars: [Bar(label: "", value: 2, threshold: 2.5, note: "2")], maximum: 5, barWidth: 1,
+            gap: 0)
+        chart.showsLabels = false
+        expectLines(rendered(chart, width: 3, height: 5), ["5┤ ", " │2", " │─", " │█", "0┤█"])
+    }
+
     @Test func fixedAxisWidthAndDecimalsWhereNeeded() {
         var chart = BarChart(bars: [Bar(label: "", value: 2.2)], barWidth: 1, gap: 0)
         chart.roundsScale = true
@@ -90,6 +100,12 @@ import Testing
         ascii.glyphs = .ascii
         ascii.series = [DotPlot.Series(glyph: "x"), DotPlot.Series(glyph: "o")]
         expectLines(rendered(ascii, width: 8, height: 3), ["10| x | ", "  |  o|x", " 0|*  | "])
+    }
+
+    @Test func ticksAreLabelledOnTheirRows() {
+        var plot = DotPlot(series: [DotPlot.Series(glyph: "o")], points: [], maximum: 10)
+        plot.ticks = [5, 10, 12]
+        expectLines(rendered(plot, width: 4, height: 5), ["10┤ ", "  │ ", " 5┤ ", "  │ ", " 0┤ "])
     }
 
     @Test func levelsRoundToTheNearestRow() {
