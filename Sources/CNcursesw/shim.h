@@ -49,6 +49,23 @@ static inline mmask_t rehab_button5_pressed(void) { return BUTTON5_PRESSED; }
 
 static inline const char *rehab_codeset(void) { return nl_langinfo(CODESET); }
 
+/// 1 when terminfo describes `term`. Reads the database only: nothing is written and, unlike
+/// newterm, nothing else needs the terminal, so the app can refuse before it opens its data.
+/// Declared here rather than through <term.h>, whose capability macros (lines, columns, ...)
+/// would leak into this header.
+static inline int rehab_terminfo_known(const char *term) {
+    struct term;
+    extern int setupterm(const char *, int, int *);
+    extern struct term *set_curterm(struct term *);
+    extern int del_curterm(struct term *);
+    struct term *saved = set_curterm(NULL);
+    int status = 0;
+    int result = setupterm(term, STDOUT_FILENO, &status);
+    struct term *loaded = set_curterm(saved);
+    if (loaded != NULL && loaded != saved) del_curterm(loaded);
+    return result == OK && status == 1;
+}
+
 // ---- Terminal guard -------------------------------------------------------------------------
 // Lives in C because a signal handler may only call async-signal-safe functions; Swift code
 // cannot promise that. Swift emits the static inline functions it uses (but not file-scope

@@ -37,6 +37,10 @@ public final class NcursesBackend: Backend {
     public private(set) var lastFrameChangedCells = 0
 
     private let screen: OpaquePointer
+    /// The thread's signal mask before the backend unblocked the signals it handles.
+    private var savedSignalMask = sigset_t()
+    /// Test-only: trap on purpose once the first frame is on screen (`REHAB_TEST_CRASH`).
+    private let crashAfterFirstFrame: Bool
     private var previous: Grid?
     private var pairs: [PairKey: Int16] = [:]
     private var nextPair: Int16 = 1
@@ -51,13 +55,23 @@ public final class NcursesBackend: Backend {
     }
 
     /// Checks what the constructor refuses on, without touching the terminal.
+    /// - Parameter knows: whether terminfo describes a terminal type (replaceable in tests).
     public static func preflight(
-        stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?
+        stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?,
+        knows: (String) -> Bool = NcursesBackend.terminfoDescribes
     ) -> TerminalError? {
         if !stdinIsTerminal { return .notATerminal(stream: "standard input") }
         if !stdoutIsTerminal { return .notATerminal(stream: "standard output") }
         guard let term, !term.isEmpty else { return .unknownTerminal(term: "") }
+        // Asked here, not left to newterm, so an unknown TERM is refused before the app
+        // creates or opens its database.
+        if !knows(term) { return .unknownTerminal(term: term) }
         return nil
+    }
+
+    /// Whether terminfo has an entry for `term`. Reads the terminfo database, writes nothing.
+    public static func terminfoDescribes(_ term: String) -> Bool {
+        rehab_terminfo_known(term) == 1
     }
 
     /// Takes over the terminal: alternate screen, no echo, keys one by one.
@@ -105,7 +119,28 @@ public final class NcursesBackend: Backend {
             mouseinterval(0)
         }
         size = Size(width: Int(rehab_cols()), height: Int(rehab_lines()))
+        crashAfterFirstFrame =
+            getenv("REHAB_TEST_CRASH").map { String(cString: $0) } == "after-first-frame"
         NcursesBackend.instanceExists = true
+        savedSignalMask = NcursesBackend.unblockHandledSignals()
+    }
+
+    /// The signals the guard and ncurses handle: a process can inherit them blocked (children
+    /// of Dispatch worker threads do, e.g. under a test runner), and a blocked SIGTERM would
+    /// leave the app deaf to kill and the terminal raw after a crash signal. Unblocked last, so
+    /// one already pending meets the handlers, not the default action. Returns the old mask.
+    private static func unblockHandledSignals() -> sigset_t {
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in [
+            SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGHUP, SIGQUIT, SIGTERM,  // the guard
+            SIGINT, SIGTSTP, SIGWINCH, SIGCONT,  // ncurses, and the guard's redraw after fg
+        ] {
+            sigaddset(&handled, signal)
+        }
+        var old = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &handled, &old)
+        return old
     }
 
     deinit {
@@ -119,6 +154,7 @@ public final class NcursesBackend: Backend {
         endwin()
         delscreen(screen)
         rehab_guard_remove()
+        pthread_sigmask(SIG_SETMASK, &savedSignalMask, nil)
         NcursesBackend.instanceExists = false
     }
 
@@ -137,6 +173,11 @@ public final class NcursesBackend: Backend {
         lastFrameChangedCells = changes.count
         previous = grid
         wrefresh(window)
+        if crashAfterFirstFrame {
+            // REHAB_TEST_CRASH=after-first-frame: lets the end-to-end tests prove the crash
+            // guard gives the terminal back. Nothing else sets it.
+            fatalError("REHAB_TEST_CRASH=after-first-frame: crashing on purpose")
+        }
     }
 
     public func readKey(timeoutMs: Int) -> Key? {
@@ -157,6 +198,13 @@ public final class NcursesBackend: Backend {
             wtimeout(window, Int32(clamping: wait))
             status = wget_wch(window, &code)
             if status != ERR { break }
+            if NcursesBackend.terminalHungUp() {
+                // Nobody can see or answer the app any more, and every read now fails at once:
+                // end the way a hangup does (the guard restores what it can) instead of
+                // spinning on the dead terminal. Happens when SIGHUP does not reach the app.
+                raise(SIGHUP)
+                return nil
+            }
             if rehab_guard_take_continued() != 0 { return refreshSize() }
             if remaining >= 0 {
                 remaining -= wait
@@ -171,6 +219,13 @@ public final class NcursesBackend: Backend {
                 buttonMask: UInt(event.bstate))
         }
         return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    /// True once the terminal behind stdin is gone (a closed pty or a hung-up line).
+    private static func terminalHungUp() -> Bool {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) == 1 else { return false }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func refreshSize() -> Key {
