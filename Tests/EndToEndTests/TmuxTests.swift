@@ -40,8 +40,22 @@ final class TmuxScreen {
         let argv = [tmux, "-L", socket, "-f", "/dev/null"] + arguments
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
+        // The test runner's threads block most signals and a child inherits that mask: a tmux
+        // server with SIGTERM blocked ignores kill-server (it signals itself) and outlives the
+        // test. Start tmux with nothing blocked and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        var all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawn(&pid, tmux, &actions, nil, &cArgs, environ) == 0 else {
+        guard posix_spawn(&pid, tmux, &actions, &attributes, &cArgs, environ) == 0 else {
             return (127, "")
         }
         var status: Int32 = 0
@@ -52,24 +66,99 @@ final class TmuxScreen {
 
     /// Starts `rehab ARGS` in an 80×24 pane; after it exits the pane prints the exit code and
     /// the terminal modes, so a test can see the terminal was given back.
-    func start(_ arguments: [String] = [], term: String = "xterm-256color") {
-        let env = [
-            "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=\(term)", "HOME=\(rehab.directory.path)",
-            "REHAB_TODAY=\(rehab.today)", "SWIFT_BACKTRACE=interactive=no",
-            "XDG_STATE_HOME=\(rehab.directory.path)/state", "USER=runner",
-        ].map { "'\($0)'" }.joined(separator: " ")
-        let args = (["--db", rehab.databasePath] + arguments).map { "'\($0)'" }
-            .joined(separator: " ")
+    /// - Parameters:
+    ///   - environment: replaces or adds variables (e.g. `LANG=C`, `REHAB_TEST_CRASH`).
+    ///   - wrapper: a command that runs rehab (e.g. one that blocks signals first).
+    ///   - redirect: shell redirections for rehab, e.g. `> out.txt`.
+    func start(
+        _ arguments: [String] = [], term: String = "xterm-256color", width: Int = 80,
+        height: Int = 24, environment: [String: String] = [:], wrapper: [String] = [],
+        redirect: String = ""
+    ) {
         let command =
             // A trap (not an ignore) lets Ctrl-C reach the app with default handling while the
-            // shell survives to print the modes.
-            "trap 'true' INT; cd '\(Rehab.repoRoot.path)' && env \(env) '\(Rehab.binary.path)' \(args); "
-            + "echo \"exit=$?\"; stty -a; exec sleep 600"
-        tmux(["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", "sh", "-c", command])
+            // shell survives to print the modes. No core files from the crash and QUIT tests
+            // (the pane runs in the repository).
+            "trap 'true' INT; ulimit -c 0; "
+            + commandLine(arguments, term: term, environment: environment, wrapper: wrapper)
+            + " \(redirect); echo \"exit=$?\"; stty -a; exec sleep 600"
+        tmux([
+            "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "sh", "-c",
+            command,
+        ])
     }
 
-    func screen() -> String {
-        let (status, output) = tmux(["capture-pane", "-p", "-t", "t"])
+    /// `cd REPO && env VARS [WRAPPER] rehab --db DB ARGS`, quoted for sh.
+    func commandLine(
+        _ arguments: [String] = [], term: String = "xterm-256color",
+        environment: [String: String] = [:], wrapper: [String] = []
+    ) -> String {
+        var variables: [(String, String)] = [
+            ("LANG", "C.UTF-8"), ("LC_ALL", "C.UTF-8"), ("TERM", term),
+            ("HOME", rehab.directory.path), ("REHAB_TODAY", rehab.today),
+            ("SWIFT_BACKTRACE", "interactive=no"),
+            ("XDG_STATE_HOME", "\(rehab.directory.path)/state"), ("USER", "runner"),
+        ]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
+            if let i = variables.firstIndex(where: { $0.0 == key }) {
+                variables[i].1 = value
+            } else {
+                variables.append((key, value))
+            }
+        }
+        let words =
+            variables.map { "\($0.0)=\($0.1)" } + wrapper + [Rehab.binary.path]
+            + ["--db", rehab.databasePath] + arguments
+        let quoted = words.map { "'\($0)'" }
+        return "cd '\(Rehab.repoRoot.path)' && env " + quoted.joined(separator: " ")
+    }
+
+    /// An interactive bash with job control in the pane (prompt `rehab-test$ `), for Ctrl-Z.
+    func startShell(width: Int = 80, height: Int = 24) {
+        tmux([
+            "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "env",
+            "PS1=rehab-test$ ", "HOME=\(rehab.directory.path)", "bash", "--norc", "--noprofile",
+            "-i",
+        ])
+    }
+
+    /// A tmux format for the pane, e.g. `#{alternate_on}` (1 while the alternate screen is on)
+    /// or `#{cursor_flag}` (1 while the cursor is visible).
+    func pane(_ format: String) -> String {
+        tmux(["display-message", "-p", "-t", "t", format]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The rehab process running in the pane (a descendant of the pane's shell), if any.
+    func appPID() -> pid_t? {
+        guard let root = pid_t(pane("#{pane_pid}")) else { return nil }
+        var children: [pid_t: [pid_t]] = [:]
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for pid in entries.compactMap(pid_t.init) {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            // After "pid (comm)": state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, let parent = pid_t(fields[1]) {
+                children[parent, default: []].append(pid)
+            }
+        }
+        var queue = [root]
+        while !queue.isEmpty {
+            let pid = queue.removeFirst()
+            let name = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
+            if name.trimmingCharacters(in: .whitespacesAndNewlines) == "rehab" { return pid }
+            queue += children[pid] ?? []
+        }
+        return nil
+    }
+
+    /// The visible pane; with `history`, everything printed since the start with wrapped lines
+    /// joined (for a pane too small to show the exit code and the modes).
+    func screen(history: Bool = false) -> String {
+        let (status, output) = tmux(
+            ["capture-pane", "-p", "-t", "t"] + (history ? ["-J", "-S", "-"] : []))
         return status == 0 ? output : "(capture-pane failed with \(status))"
     }
 
@@ -84,22 +173,39 @@ final class TmuxScreen {
     /// Polls the screen every 50 ms until it contains every text, for at most ~10 seconds.
     @discardableResult
     func waitFor(
-        _ texts: String..., sourceLocation: SourceLocation = #_sourceLocation
+        _ texts: String..., history: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) -> String {
-        let deadline = Date().addingTimeInterval(10)
+        waitUntil("\(texts)", history: history, sourceLocation: sourceLocation) { screen in
+            texts.allSatisfy { screen.contains($0) }
+        }
+    }
+
+    /// Polls the screen every 50 ms until `condition` holds, for at most `seconds`.
+    @discardableResult
+    func waitUntil(
+        _ what: String, history: Bool = false, seconds: Double = 10,
+        sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool
+    ) -> String {
+        let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
-            last = screen()
-            if texts.allSatisfy({ last.contains($0) }) { return last }
+            last = screen(history: history)
+            if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        Issue.record("timed out waiting for \(texts); screen:\n\(last)",
-            sourceLocation: sourceLocation)
+        Issue.record(
+            "timed out waiting for \(what); screen:\n\(last)", sourceLocation: sourceLocation)
         return last
     }
 
-    func stop() {
+    /// Ends the tmux server (its panes get SIGHUP) but keeps the database.
+    func kill() {
         tmux(["kill-server"])
+    }
+
+    func stop() {
+        kill()
         rehab.cleanUp()
     }
 }
