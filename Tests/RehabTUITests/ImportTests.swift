@@ -212,7 +212,8 @@ import Testing
     /// Against a real database: one transaction, and the store's own duplicate count when the
     /// same runs come again.
     @Test func theStoreRunnerImportsOnceAndCountsDuplicates() throws {
-        let store = try StoreRunnerTests.store()
+        let (store, dir) = try StoreRunnerTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let sam = try store.addPatient(name: "Sam", language: .en)
         let start = Day(iso: "2026-02-09")!
         try store.startPlan(

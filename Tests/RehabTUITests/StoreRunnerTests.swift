@@ -8,11 +8,12 @@ import Testing
 
 /// The app against a real database: the plan it follows is the one the store says.
 @Suite struct StoreRunnerTests {
-    /// A fresh database in its own temporary directory.
-    static func store() throws -> Store {
+    /// A fresh database in its own temporary directory (removed when the test ends; an open
+    /// SQLite file may be unlinked on Linux).
+    static func store() throws -> (Store, URL) {
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("rehab-runner-\(UUID().uuidString)")
-        return try Store(path: dir.appendingPathComponent("rehab.sqlite").path)
+        return (try Store(path: dir.appendingPathComponent("rehab.sqlite").path), dir)
     }
 
     static func assignment(_ plan: Plan) -> Assignment {
@@ -29,7 +30,8 @@ import Testing
     }
 
     @Test func aPatientStartedFromAPlanFileFollowsThatFileNotTheCatalogue() throws {
-        let store = try Self.store()
+        let (store, dir) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let sam = try store.addPatient(name: "Sam", language: .en)
         try store.startPlan(
             patientID: sam.id, Self.assignment(Fixture.itbs), planFile: Self.tunedFile())
@@ -42,7 +44,8 @@ import Testing
     }
 
     @Test func startingACataloguePlanOverAFilePlanForgetsTheFile() throws {
-        let store = try Self.store()
+        let (store, dir) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let sam = try store.addPatient(name: "Sam", language: .en)
         try store.startPlan(
             patientID: sam.id, Self.assignment(Fixture.itbs), planFile: Self.tunedFile())
