@@ -33,6 +33,8 @@ public struct Settings: Hashable, Sendable {
         "log_session", "morning_check", "import_runs",
         "advance", "step_back", "edit", "delete", "undo", "clear_flags",
         "toggle", "yes", "no", "backspace", "delete_forward",
+        "patients", "add", "rename", "archive", "show_archived", "set_up", "tune", "save",
+        "reset", "differences",
         "span",
     ]
 

@@ -48,11 +48,18 @@ public struct Loaded: Sendable, Hashable {
     public var patient: PatientRecord?
     /// Nil while the patient has no plan.
     public var followed: Followed?
+    /// The Patients screen's rows, when it is what the app opens on (several patients, none
+    /// chosen); nil otherwise.
+    public var roster: [RosterRow]?
 
-    public init(patients: [PatientRecord], patient: PatientRecord?, followed: Followed?) {
+    public init(
+        patients: [PatientRecord], patient: PatientRecord?, followed: Followed?,
+        roster: [RosterRow]? = nil
+    ) {
         self.patients = patients
         self.patient = patient
         self.followed = followed
+        self.roster = roster
     }
 }
 
@@ -99,6 +106,8 @@ public struct PickerState: Sendable, Hashable {
     /// Index into the filtered plans (region headings are not selectable).
     public var selected = 0
     public var variant = 0
+    /// Set when a physio sets a plan up from the Patients screen.
+    public var setupFor: SetupTarget?
 
     public init() {}
 }
@@ -109,6 +118,7 @@ public struct QuestionsState: Sendable, Hashable {
     public var variantID: String?
     public var questions: [RedFlagQuestion]
     public var answers: [Bool] = []
+    public var setupFor: SetupTarget?
 
     public init(planID: String, variantID: String?, questions: [RedFlagQuestion]) {
         self.planID = planID
@@ -359,6 +369,10 @@ public struct Confirmation: Sendable, Hashable {
         case delete(HistoryEntry)
         /// "Cleared by my doctor": needs a reason (who said so).
         case clearFlags
+        case deletePatient(PatientRecord)
+        case archivePatient(PatientRecord)
+        case resetTuning
+        case discardTuning
     }
 
     public var kind: Kind
@@ -369,7 +383,10 @@ public struct Confirmation: Sendable, Hashable {
 
     public init(kind: Kind) {
         self.kind = kind
-        if case .delete = kind { selected = 1 } else { selected = 0 }
+        switch kind {
+        case .delete, .deletePatient, .resetTuning, .discardTuning: selected = 1
+        default: selected = 0
+        }
     }
 
     public var needsReason: Bool { kind == .clearFlags }
@@ -432,6 +449,9 @@ public enum Screen: Sendable, Hashable {
     case morning(MorningForm)
     case stop(StopState)
     case help(scroll: Int)
+    case nameForm(NameForm)
+    case setup(SetupForm)
+    case tune(TuneState)
     case progress(ProgressState)
     case importRuns(ImportForm)
 }
@@ -456,6 +476,11 @@ public struct AppState: Sendable, Hashable {
     public var notice: Notice?
     public var undo: Undo?
     public var isQuitting = false
+    /// The Patients screen's rows (nil until the runner worked them out).
+    public var roster: [RosterRow]?
+    public var showArchived = false
+    /// The patient Enter on the Patients screen opens, until the store has loaded them.
+    public var opening: Int64?
     /// The key table with the user's bindings from config.yaml; decoding, the status bar and
     /// help all read this one.
     public var keyBindings: [KeyBinding] = KeyTable.bindings
@@ -473,6 +498,7 @@ public struct AppState: Sendable, Hashable {
         patients = loaded.patients
         patient = loaded.patient
         followed = loaded.followed
+        roster = loaded.roster
         self.newPatientName = newPatientName
         if let followed = loaded.followed {
             screens = [followed.status.openFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())]

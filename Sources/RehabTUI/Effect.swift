@@ -9,16 +9,26 @@ public struct StartRequest: Sendable, Hashable {
     /// The name of a patient to create first; nil when the app already has a patient.
     public var newPatientName: String?
     public var language: Language
+    /// The patient a physio sets the plan up for (Patients screen); nil for the app's patient.
+    public var patientID: Int64?
+    /// Weekly running km before the plan (`rehab start --weekly-km`); floors the km cap.
+    public var weeklyKm: Double?
+    /// The patient follows a plan already and this one takes its place.
+    public var replacing: Bool
 
     public init(
         planID: String, variantID: String?, date: Day, newPatientName: String?,
-        language: Language
+        language: Language, patientID: Int64? = nil, weeklyKm: Double? = nil,
+        replacing: Bool = false
     ) {
         self.planID = planID
         self.variantID = variantID
         self.date = date
         self.newPatientName = newPatientName
         self.language = language
+        self.patientID = patientID
+        self.weeklyKm = weeklyKm
+        self.replacing = replacing
     }
 }
 
@@ -43,6 +53,18 @@ public enum Effect: Sendable, Hashable {
     case readRunFiles(String)
     /// Store these runs in one transaction, skipping start times already stored.
     case importRuns([ImportedRun])
+    /// The Patients screen's rows (the engine's status of every patient), archived ones too
+    /// when asked.
+    case loadRoster(includeArchived: Bool)
+    case addPatient(String)
+    case renamePatient(Int64, String)
+    case archivePatient(Int64, archived: Bool)
+    /// Every row of the patient, then the freed pages: nothing of them stays in the file.
+    case deletePatient(Int64)
+    /// A patient's template and assignment, for the Tune screen.
+    case loadTuning(Int64)
+    /// A physio's tuning of a patient's plan, already checked like a plan file.
+    case setOverrides(Int64, PlanOverrides)
     case quit
 }
 

@@ -1,8 +1,8 @@
 import RehabCore
 import TerminalUI
 
-/// The first run (language, role, a physio's patient name, the red-flag questions) and the
-/// patient chooser: small centred boxes.
+/// The first run (language, role, a physio's patient name, the red-flag questions): small
+/// centred boxes.
 enum FirstRunView {
     static func box(
         _ title: String, rows: Int, _ area: Rect, _ state: AppState, _ grid: inout Grid
@@ -21,13 +21,6 @@ enum FirstRunView {
         var listState = selection
         List(items.map { TextLine($0) }, highlightSymbol: state.glyphs.selection + " ")
             .render(in: inner, on: &grid, state: &listState)
-    }
-
-    static func patients(
-        _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
-    ) {
-        choices(state.say(UIPhrase.patientsTitle()), state.patients.map(\.name), selection,
-            area, state, &grid)
     }
 
     static func language(
@@ -82,8 +75,10 @@ enum PickerView {
         _ state: AppState, _ picker: PickerState, _ area: Rect, _ grid: inout Grid
     ) {
         let lang = state.language
-        grid.put(state.say(UIPhrase.pickerTitle()), x: area.x + 1, y: area.y,
-            pen: Theme.heading, clip: area)
+        let title =
+            picker.setupFor.map { UIPhrase.pickerTitle(for: $0.patient.name) }
+            ?? UIPhrase.pickerTitle()
+        grid.put(state.say(title), x: area.x + 1, y: area.y, pen: Theme.heading, clip: area)
         FormField(label: state.say(UIPhrase.filterLabel()), value: picker.filter.text,
             cursor: picker.filter.cursor, isFocused: true
         ).render(in: Rect(x: area.x + 1, y: area.y + 1, width: min(40, area.width - 2),

@@ -1,4 +1,5 @@
 import RehabCore
+import RehabStore
 import TerminalUI
 
 /// What a key asks for, before the screen decides what it means there.
@@ -9,6 +10,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case logSession, morningCheck, importRuns
     case advance, stepBack, edit, delete, undo, clearFlags
     case toggle, digit, yes, no, backspace, deleteForward
+    case patients, add, rename, archive, showArchived, setUp, tune, save, reset, differences
     case span
 }
 
@@ -28,6 +30,12 @@ public enum AppAction: Sendable, Hashable {
     case runsRead(RunsFound)
     /// The import is stored: runs added, and runs skipped because their start time was there.
     case runsImported(added: Int, duplicates: Int)
+    /// The Patients screen's rows, worked out by the runner.
+    case rosterLoaded([RosterRow])
+    case patientAdded(PatientRecord)
+    case patientRenamed
+    case tuningLoaded(TuneSource)
+    case tuningSaved(patientID: Int64, overrides: PlanOverrides)
     case failed(String)
 }
 
@@ -35,6 +43,7 @@ public enum AppAction: Sendable, Hashable {
 /// first, so a key can mean one thing in a form and another in a list.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case tabs, today, plan, history, stop, form, picker, list, questions, dialog, help, global
+    case patients, tune, chooser, entry
     case progress
 
     public var title: LocalizedText {
@@ -51,6 +60,10 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .dialog: UIPhrase.contextDialog()
         case .help: UIPhrase.contextHelp()
         case .global: UIPhrase.contextGlobal()
+        case .patients: UIPhrase.contextPatients()
+        case .tune: UIPhrase.contextTune()
+        case .chooser: UIPhrase.contextChooser()
+        case .entry: UIPhrase.contextEntry()
         case .progress: UIPhrase.tabProgress()
         }
     }
@@ -113,8 +126,8 @@ public enum KeyTable {
             bar: true),
         bind(.previousTab, [.backTab, .left, .char("h")], "S-Tab", UIPhrase.keyPreviousTab(),
             [.tabs]),
-        bind(.refresh, [.char("r"), .ctrl("l")], "r", UIPhrase.keyRefresh(), [.tabs]),
-        bind(.quit, [.char("q")], "q", UIPhrase.keyQuit(), [.tabs, .list], bar: true),
+        bind(.refresh, [.char("r"), .ctrl("l")], "r", UIPhrase.keyRefresh(), [.tabs, .patients]),
+        bind(.quit, [.char("q")], "q", UIPhrase.keyQuit(), [.tabs, .list, .patients], bar: true),
         // Forms
         bind(.nextField, [.tab, .down], "Tab ↓", UIPhrase.keyNextField(), [.form], bar: true),
         bind(.previousField, [.backTab, .up], "S-Tab ↑", UIPhrase.keyPreviousField(), [.form]),
@@ -147,6 +160,44 @@ public enum KeyTable {
         // Help
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.help]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.help]),
+        // Patients (the physio's list) and Tune (a patient's plan, value by value)
+        bind(.patients, [.char("p")], "p", UIPhrase.keyPatients(), [.tabs]),
+        bind(.tune, [.char("t")], "t", UIPhrase.keyTunePlan(), [.plan]),
+        bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(),
+            [.patients, .tune, .chooser]),
+        bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(),
+            [.patients, .tune, .chooser]),
+        bind(.pageDown, [.pageDown], "PgDn", UIPhrase.keyPageDown(), [.patients, .tune]),
+        bind(.pageUp, [.pageUp], "PgUp", UIPhrase.keyPageUp(), [.patients, .tune]),
+        bind(.top, [.home, .char("g")], "Home g", UIPhrase.keyFirstRow(), [.patients, .tune]),
+        bind(.bottom, [.end, .char("G")], "End G", UIPhrase.keyLastRow(), [.patients, .tune]),
+        bind(.confirm, [.enter], "↵", UIPhrase.keyOpenPatient(), [.patients], bar: true),
+        bind(.add, [.char("a")], "a", UIPhrase.keyAddPatient(), [.patients], bar: true),
+        bind(.setUp, [.char("s")], "s", UIPhrase.keySetUpPlan(), [.patients], bar: true),
+        bind(.tune, [.char("t")], "t", UIPhrase.keyTunePlan(), [.patients], bar: true),
+        bind(.delete, [.char("d"), .delete], "d Del", UIPhrase.keyDeletePatient(), [.patients],
+            bar: true),
+        bind(.rename, [.char("e")], "e", UIPhrase.keyRenamePatient(), [.patients]),
+        bind(.archive, [.char("x")], "x", UIPhrase.keyArchivePatient(), [.patients]),
+        bind(.showArchived, [.char("v")], "v", UIPhrase.keyShowArchived(), [.patients]),
+        bind(.confirm, [.enter], "↵", UIPhrase.keyEditValue(), [.tune], bar: true),
+        bind(.right, [.right, .char("l")], "→ l", UIPhrase.keyNextValue(), [.tune]),
+        bind(.left, [.left, .char("h")], "← h", UIPhrase.keyPreviousValue(), [.tune]),
+        bind(.toggle, [.char(" ")], "Space", UIPhrase.keyToggleKind(), [.tune]),
+        bind(.save, [.char("s")], "s", UIPhrase.keySaveTuning(), [.tune], bar: true),
+        bind(.differences, [.char("d")], "d", UIPhrase.keyDifferences(), [.tune], bar: true),
+        bind(.delete, [.char("x"), .delete], "x Del", UIPhrase.keyRemoveItem(), [.tune],
+            bar: true),
+        bind(.reset, [.char("R")], "R", UIPhrase.keyResetTuning(), [.tune]),
+        bind(.confirm, [.enter], "↵", UIPhrase.keyChoose(), [.chooser], bar: true),
+        // Typing a name or a value (patient name, plan start, a tuned value)
+        bind(.confirm, [.enter], "↵", UIPhrase.keyEntryDone(), [.entry], bar: true),
+        bind(.nextField, [.tab, .down], "Tab ↓", UIPhrase.keyNextField(), [.entry]),
+        bind(.previousField, [.backTab, .up], "S-Tab ↑", UIPhrase.keyPreviousField(), [.entry]),
+        bind(.left, [.left], "←", UIPhrase.keyCursorLeft(), [.entry]),
+        bind(.right, [.right], "→", UIPhrase.keyCursorRight(), [.entry]),
+        bind(.backspace, [.backspace], "⌫", UIPhrase.keyBackspace(), [.entry]),
+        bind(.deleteForward, [.delete], "Del", UIPhrase.keyDeleteForward(), [.entry]),
         // Progress: ←/→ h/l move through the weeks here, not between tabs (Tab still does)
         bind(.span, [.char("s")], "s", UIPhrase.keySpan(), [.progress], bar: true),
         bind(.digit, [.char("1"), .char("2"), .char("3")], "1-3", UIPhrase.keySpanDirect(),
@@ -176,7 +227,13 @@ public enum KeyTable {
         case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
         case .log, .morning, .patientName, .importRuns: return [.form, .global]
         case .picker: return [.picker, .global]
-        case .patients, .language, .role: return [.list, .global]
+        case .language, .role: return [.list, .global]
+        case .patients: return [.patients, .global]
+        case .nameForm, .setup: return [.entry, .global]
+        case .tune(let tune):
+            if tune.editing != nil { return [.entry, .global] }
+            if tune.adding != nil { return [.chooser, .global] }
+            return tune.differences != nil ? [.help, .global] : [.tune, .global]
         case .questions: return [.questions, .global]
         case .help: return [.help, .global]
         }
@@ -187,7 +244,8 @@ public enum KeyTable {
         if let confirmation = state.confirmation { return confirmation.needsReason }
         switch state.top {
         case .log(let form): return form.focus.isText
-        case .picker, .patientName: return true
+        case .picker, .patientName, .nameForm, .setup: return true
+        case .tune(let tune): return tune.editing != nil
         case .importRuns(let form): return form.stage == .path
         default: return false
         }

@@ -69,7 +69,11 @@ public struct StoreRunner: EffectRunner {
     /// and shoes with the engine's status.
     public mutating func load(patientID: Int64?, today: Day) throws -> Loaded {
         let patients = try store.patients()
-        guard let patientID else { return Loaded(patients: patients, patient: nil, followed: nil) }
+        guard let patientID else {
+            // Several patients and none chosen: the app opens on the Patients screen.
+            let roster = patients.count > 1 ? try roster(includeArchived: false, today: today) : nil
+            return Loaded(patients: patients, patient: nil, followed: nil, roster: roster)
+        }
         let all = patients.contains { $0.id == patientID }
             ? patients : try store.patients(includeArchived: true)
         guard let patient = all.first(where: { $0.id == patientID }) else {
@@ -89,6 +93,7 @@ public struct StoreRunner: EffectRunner {
     public mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
         let patientID = state.patient?.id
         do {
+            if let results = try performPatients(effect, state) { return results }
             switch effect {
             case .quit:
                 return []
@@ -172,13 +177,22 @@ public struct StoreRunner: EffectRunner {
             }
         case .quit, .reload, .loadCatalog, .selectPatient, .startPlan, .readRunFiles, .importRuns:
             break
+        case .loadRoster, .addPatient, .renamePatient, .archivePatient, .deletePatient,
+            .loadTuning, .setOverrides:
+            break
         }
         return []
     }
 
     private func describe(_ error: Error, _ language: Language) -> String {
         if let invalid = error as? ValidationError { return Messages(language).validation(invalid) }
-        return "\(error)"
+        switch error as? StoreError {
+        case .duplicatePatient(let name): return Phrase.duplicatePatient(name).text(language)
+        case .noPlan(let patient): return Phrase.noPlan(patient).text(language)
+        case .planAlreadyStarted(let patient):
+            return Phrase.planAlreadyStarted(patient, plan: "?").text(language)
+        default: return "\(error)"
+        }
     }
 }
 
@@ -213,7 +227,11 @@ public struct MemoryRunner: EffectRunner {
 
     public func load(patientID: Int64?, today: Day) -> Loaded {
         guard let patient = patients.first(where: { $0.id == patientID }) else {
-            return Loaded(patients: patients, patient: nil, followed: nil)
+            let active = patients.filter { !$0.archived }
+            return Loaded(
+                patients: patients, patient: nil, followed: nil,
+                roster: patientID == nil && active.count > 1
+                    ? roster(includeArchived: false, today: today) : nil)
         }
         guard let assignment = assignments[patient.id],
             let template = catalog.first(where: { $0.id == assignment.planID })
@@ -230,8 +248,12 @@ public struct MemoryRunner: EffectRunner {
         var id = state.patient?.id
         var extra: [AppAction] = []
         var history = id.flatMap { histories[$0] } ?? History()
+        if let results = performPatients(effect, state) { return results }
         switch effect {
         case .quit: return []
+        case .loadRoster, .addPatient, .renamePatient, .archivePatient, .deletePatient,
+            .loadTuning, .setOverrides:
+            return []
         case .reload, .selectPatient:
             if case .selectPatient(let chosen) = effect { id = chosen }
             return [.loaded(load(patientID: id, today: state.today))]
@@ -260,7 +282,8 @@ public struct MemoryRunner: EffectRunner {
         case .startPlan(let request):
             if id == nil {
                 let record = PatientRecord(
-                    id: Int64(patients.count + 1), name: request.newPatientName ?? "runner",
+                    id: (patients.map(\.id).max() ?? 0) + 1,
+                    name: request.newPatientName ?? "runner",
                     language: request.language, archived: false)
                 patients.append(record)
                 id = record.id

@@ -17,6 +17,9 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return []
     case .planStarted(let loaded):
         apply(loaded, to: &state)
+        if loaded.followed != nil, let effects = PatientActions.planStarted(&state) {
+            return effects
+        }
         if let followed = loaded.followed {
             state.screens = [Screens.root(for: followed)]
             state.notice = Notice(
@@ -36,6 +39,8 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .runsImported(let added, let duplicates):
         Imports.imported(added: added, duplicates: duplicates, &state)
         return []
+    case .rosterLoaded, .patientAdded, .patientRenamed, .tuningLoaded, .tuningSaved:
+        return PatientActions.received(action, &state)
     case .failed(let message):
         state.notice = Notice(message, isError: true)
         return []
@@ -66,13 +71,17 @@ private func apply(_ loaded: Loaded, to state: inout AppState) {
     state.patients = loaded.patients
     state.patient = loaded.patient
     state.followed = loaded.followed
+    if let roster = loaded.roster { state.roster = roster }
+    let opened = state.opening != nil && state.opening == loaded.patient?.id
+    if opened { state.opening = nil }
     guard let followed = loaded.followed else {
-        if loaded.patient != nil, case .patients = state.top {
-            state.screens = [.language(SelectionState(selected: state.language == .nl ? 0 : 1))]
+        // The followed patient is gone (deleted on the Patients screen): so are their screens.
+        if state.screens.contains(where: PatientActions.isPatients) {
+            state.screens.removeAll(where: PatientActions.needsPlan)
         }
         return
     }
-    if case .patients = state.top {
+    if opened {
         state.screens = [Screens.root(for: followed)]
         return
     }
@@ -91,10 +100,16 @@ enum Screens {
     }
 
     static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
+        // Tune uses Esc itself: to drop a value being typed, or to ask before losing changes.
+        if case .tune(var tune) = state.top { return Tuning.handle(action, &tune, &state) }
         if action == .command(.back), Imports.back(&state) { return [] }
         if action == .command(.back), state.screens.count > 1 {
             if case .stop(let stop) = state.top, stop.beforeStart {
                 // Back past the questions too, to the picker.
+                state.screens.removeLast()
+                if case .questions = state.top { state.screens.removeLast() }
+            } else if case .setup = state.top {
+                // The questions are all answered: back to the picker.
                 state.screens.removeLast()
                 if case .questions = state.top { state.screens.removeLast() }
             } else {
@@ -104,13 +119,13 @@ enum Screens {
         }
         switch state.top {
         case .patients(var selection):
-            let chosen = list(action, &selection, count: state.patients.count)
-            replaceTop(&state, .patients(selection))
-            switch chosen {
-            case .chosen(let index): return [.selectPatient(state.patients[index].id)]
-            case .quit: return quit(&state)
-            case .none: return []
-            }
+            return PatientActions.list(action, &selection, &state)
+        case .nameForm(var form):
+            return PatientActions.name(action, &form, &state)
+        case .setup(var form):
+            return PatientActions.setup(action, &form, &state)
+        case .tune:
+            return []
         case .language(var selection):
             let chosen = list(action, &selection, count: 2)
             replaceTop(&state, .language(selection))
@@ -162,6 +177,7 @@ enum Screens {
         case .plan(let scroll):
             if action == .command(.advance) { return PlanActions.advance(&state) }
             if action == .command(.stepBack) { return PlanActions.stepBack(&state) }
+            if action == .command(.tune) { return Tuning.openFollowed(&state) }
             return tabs(action, &state, scroll: scroll) { .plan(scroll: $0) }
         case .history(var selection):
             let effects = HistoryActions.handle(action, &selection, &state)
@@ -246,6 +262,7 @@ enum Screens {
         case .command(.logSession): Forms.openLog(&state)
         case .command(.morningCheck): Forms.openMorning(&state)
         case .command(.importRuns): Imports.open(&state)
+        case .command(.patients): return PatientActions.open(&state)
         default: break
         }
         return []
@@ -338,9 +355,10 @@ enum Picking {
             let plan = plans[picker.selected]
             let variant = plan.variants.indices.contains(picker.variant)
                 ? plan.variants[picker.variant].id : nil
-            let questions = QuestionsState(
+            var questions = QuestionsState(
                 planID: plan.id, variantID: variant, questions: plan.redFlags)
-            if questions.current == nil { return [.startPlan(request(questions, state))] }
+            questions.setupFor = picker.setupFor
+            if questions.current == nil { return finish(questions, &state) }
             state.screens.append(.questions(questions))
         default: break
         }
@@ -359,9 +377,23 @@ enum Picking {
         case .command(.no):
             questions.answers.append(false)
             Screens.replaceTop(&state, .questions(questions))
-            if questions.current == nil { return [.startPlan(request(questions, state))] }
+            if questions.current == nil { return finish(questions, &state) }
         default: break
         }
+        return []
+    }
+
+    /// Every question answered "no": the plan starts, or for a patient on the Patients screen
+    /// the set-up form asks for the start date and weekly volume first.
+    static func finish(_ questions: QuestionsState, _ state: inout AppState) -> [Effect] {
+        guard let target = questions.setupFor else {
+            return [.startPlan(request(questions, state))]
+        }
+        state.screens.append(
+            .setup(
+                SetupForm(
+                    target: target, planID: questions.planID, variantID: questions.variantID,
+                    today: state.today)))
         return []
     }
 
@@ -544,6 +576,14 @@ enum Dialogs {
             }
         case .clearFlags:
             return []
+        case .deletePatient(let patient):
+            state.notice = Notice(state.say(UIPhrase.patientDeletedNotice(patient.name)))
+            return [.deletePatient(patient.id)]
+        case .archivePatient(let patient):
+            state.notice = Notice(state.say(UIPhrase.patientArchivedNotice(patient.name)))
+            return [.archivePatient(patient.id, archived: true)]
+        case .resetTuning, .discardTuning:
+            return Tuning.confirmed(kind, &state)
         }
     }
 }

@@ -199,7 +199,10 @@ public func render(_ state: AppState) -> Grid {
     let content = Layout.content(state.size)
     let text = Layout.text(state.size)
     switch state.top {
-    case .patients(let selection): FirstRunView.patients(state, selection, content, &grid)
+    case .patients(let selection): PatientsView.render(state, selection, content, &grid)
+    case .nameForm(let form): PatientsView.nameForm(state, form, content, &grid)
+    case .setup(let form): PatientsView.setupForm(state, form, content, &grid)
+    case .tune(let tune): TuneView.render(state, tune, content, &grid)
     case .language(let selection): FirstRunView.language(state, selection, content, &grid)
     case .role(let selection): FirstRunView.role(state, selection, content, &grid)
     case .patientName(let input): FirstRunView.patientName(state, input, content, &grid)
@@ -345,6 +348,14 @@ enum DialogView {
         case .clearFlags:
             reason(state, confirmation, area, &grid)
             return
+        case .deletePatient(let patient):
+            message = state.say(UIPhrase.confirmDeletePatient(patient.name))
+        case .archivePatient(let patient):
+            message = state.say(UIPhrase.confirmArchivePatient(patient.name))
+        case .resetTuning:
+            message = state.say(UIPhrase.confirmResetTuning(Tuning.patientName(state)))
+        case .discardTuning:
+            message = state.say(UIPhrase.confirmDiscardTuning(Tuning.patientName(state)))
         }
         Dialog(
             title: state.say(UIPhrase.confirmTitle()), message: message, buttons: [yes, no],

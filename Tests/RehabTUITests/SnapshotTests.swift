@@ -79,12 +79,6 @@ func frame(
             keys: [.enter, .enter, .enter, .char("y")])
     }
 
-    @Test func patientChooser() {
-        var runner = Fixture.demoRunner()
-        runner.patients.append(PatientRecord(id: 2, name: "Kim", language: nil, archived: false))
-        both("patients", runner, patient: nil, keys: [.down])
-    }
-
     @Test func today() { both("today", Fixture.demoRunner()) }
 
     @Test func todayInDutchAndASCII() {

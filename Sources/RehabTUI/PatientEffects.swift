@@ -1,0 +1,188 @@
+import RehabCore
+import RehabPlans
+import RehabStore
+
+// The physio's effects (patients, plan set-up, tuning), carried out by both runners alike. A
+// change reports back the current patient afresh and, when the Patients screen is on the
+// stack, its rows.
+
+extension StoreRunner {
+    /// The Patients screen's rows: each patient judged by the engine as `rehab patients` does
+    /// (one patient's store reads at a time; see BENCHMARKS.md for 500 patients).
+    public mutating func roster(includeArchived: Bool, today: Day) throws -> [RosterRow] {
+        var overviews: [PatientOverview] = []
+        for patient in try store.patients(includeArchived: includeArchived) {
+            overviews.append(
+                try PatientOverview.load(patient, store: store, today: today) {
+                    try self.template(for: $0, $1)
+                })
+        }
+        return RosterRow.rows(overviews, today: today)
+    }
+
+    /// The current patient again, without the start-up roster.
+    mutating func current(_ state: AppState) throws -> Loaded {
+        guard let id = state.patient?.id,
+            try store.patients(includeArchived: true)
+                .contains(where: { $0.id == id })
+        else { return Loaded(patients: try store.patients(), patient: nil, followed: nil) }
+        return try load(patientID: id, today: state.today)
+    }
+
+    mutating func shownRoster(_ state: AppState) throws -> [AppAction] {
+        guard state.screens.contains(where: PatientActions.isPatients) else { return [] }
+        return [.rosterLoaded(try roster(includeArchived: state.showArchived, today: state.today))]
+    }
+
+    /// The physio's effects; nil for the others.
+    mutating func performPatients(_ effect: Effect, _ state: AppState) throws -> [AppAction]? {
+        switch effect {
+        case .loadRoster(let archived):
+            return [.rosterLoaded(try roster(includeArchived: archived, today: state.today))]
+        case .addPatient(let name):
+            let patient = try store.addPatient(name: name, language: nil)
+            return [.loaded(try current(state))] + (try shownRoster(state))
+                + [.patientAdded(patient)]
+        case .renamePatient(let id, let name):
+            try store.renamePatient(id: id, to: name)
+            return [.patientRenamed, .loaded(try current(state))] + (try shownRoster(state))
+        case .archivePatient(let id, let archived):
+            try store.archivePatient(id: id, archived: archived)
+            return [.loaded(try current(state))] + (try shownRoster(state))
+        case .deletePatient(let id):
+            try store.deletePatient(id: id)
+            return [.loaded(try current(state))] + (try shownRoster(state))
+        case .loadTuning(let id):
+            guard
+                let patient = try store.patients(includeArchived: true).first(where: {
+                    $0.id == id
+                }),
+                let assignment = try store.assignment(patientID: id)
+            else { throw StoreError.noPlan(patient: "#\(id)") }
+            return [
+                .tuningLoaded(
+                    TuneSource(
+                        patient: patient, template: try template(for: patient, assignment),
+                        assignment: assignment))
+            ]
+        case .setOverrides(let id, let overrides):
+            try store.setOverrides(patientID: id, overrides)
+            return [.tuningSaved(patientID: id, overrides: overrides), .loaded(try current(state))]
+                + (try shownRoster(state))
+        case .startPlan(let request) where request.patientID != nil:
+            guard let id = request.patientID else { return nil }
+            let template = try template(request.planID)
+            guard let first = template.phases.first else { return [] }
+            // A catalogue start: the store drops a plan file the patient was started from.
+            try store.startPlan(
+                patientID: id,
+                Assignment(
+                    planID: template.id, variantID: request.variantID, startDate: request.date,
+                    startingWeeklyKm: request.weeklyKm,
+                    phaseHistory: [PhaseChange(phase: first.id, date: request.date, reason: .start)]
+                ), replacing: request.replacing)
+            return [.planStarted(try load(patientID: id, today: state.today))]
+        default:
+            return nil
+        }
+    }
+}
+
+extension MemoryRunner {
+    /// As the store's roster, in the order of `patients`.
+    public func roster(includeArchived: Bool, today: Day) -> [RosterRow] {
+        let overviews = patients.filter { includeArchived || !$0.archived }.map { patient in
+            let assignment = assignments[patient.id]
+            let plan = assignment.flatMap { a in
+                catalog.first { $0.id == a.planID }?.resolved(
+                    variant: a.variantID, overrides: a.overrides)
+            }
+            return PatientOverview(
+                patient: patient, assignment: assignment, plan: plan,
+                history: histories[patient.id] ?? History(), today: today)
+        }
+        return RosterRow.rows(overviews, today: today)
+    }
+
+    func shownRoster(_ state: AppState) -> [AppAction] {
+        guard state.screens.contains(where: PatientActions.isPatients) else { return [] }
+        return [.rosterLoaded(roster(includeArchived: state.showArchived, today: state.today))]
+    }
+
+    func current(_ state: AppState) -> Loaded {
+        var loaded = load(patientID: state.patient?.id, today: state.today)
+        loaded.roster = nil
+        // As the store lists them: archived patients only on request.
+        loaded.patients.removeAll(where: \.archived)
+        return loaded
+    }
+
+    func taken(_ name: String, except id: Int64? = nil) -> Bool {
+        patients.contains { $0.name.lowercased() == name.lowercased() && $0.id != id }
+    }
+
+    /// The physio's effects; nil for the others.
+    mutating func performPatients(_ effect: Effect, _ state: AppState) -> [AppAction]? {
+        let duplicate = { (name: String) in
+            [AppAction.failed(Phrase.duplicatePatient(name).text(state.language))]
+        }
+        switch effect {
+        case .loadRoster(let archived):
+            return [.rosterLoaded(roster(includeArchived: archived, today: state.today))]
+        case .addPatient(let name):
+            guard !taken(name) else { return duplicate(name) }
+            let patient = PatientRecord(
+                id: (patients.map(\.id).max() ?? 0) + 1, name: name, language: nil,
+                archived: false)
+            patients.append(patient)
+            return [.loaded(current(state))] + shownRoster(state) + [.patientAdded(patient)]
+        case .renamePatient(let id, let name):
+            guard !taken(name, except: id) else { return duplicate(name) }
+            if let i = patients.firstIndex(where: { $0.id == id }) { patients[i].name = name }
+            return [.patientRenamed, .loaded(current(state))] + shownRoster(state)
+        case .archivePatient(let id, let archived):
+            if let i = patients.firstIndex(where: { $0.id == id }) {
+                patients[i].archived = archived
+            }
+            return [.loaded(current(state))] + shownRoster(state)
+        case .deletePatient(let id):
+            patients.removeAll { $0.id == id }
+            assignments[id] = nil
+            histories[id] = nil
+            shoes[id] = nil
+            return [.loaded(current(state))] + shownRoster(state)
+        case .loadTuning(let id):
+            guard let patient = patients.first(where: { $0.id == id }),
+                let assignment = assignments[id],
+                let template = catalog.first(where: { $0.id == assignment.planID })
+            else { return [.failed(Phrase.noPlan("#\(id)").text(state.language))] }
+            return [
+                .tuningLoaded(
+                    TuneSource(patient: patient, template: template, assignment: assignment))
+            ]
+        case .setOverrides(let id, let overrides):
+            assignments[id]?.overrides = overrides
+            return [.tuningSaved(patientID: id, overrides: overrides), .loaded(current(state))]
+                + shownRoster(state)
+        case .startPlan(let request) where request.patientID != nil:
+            guard let id = request.patientID,
+                let plan = catalog.first(where: { $0.id == request.planID }),
+                let first = plan.phases.first
+            else { return [] }
+            if let current = assignments[id], !request.replacing {
+                let name = patients.first { $0.id == id }?.name ?? "#\(id)"
+                return [
+                    .failed(
+                        Phrase.planAlreadyStarted(name, plan: current.planID).text(state.language))
+                ]
+            }
+            assignments[id] = Assignment(
+                planID: plan.id, variantID: request.variantID, startDate: request.date,
+                startingWeeklyKm: request.weeklyKm,
+                phaseHistory: [PhaseChange(phase: first.id, date: request.date, reason: .start)])
+            return [.planStarted(load(patientID: id, today: state.today))]
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,363 @@
+import RehabCore
+import RehabStore
+import TerminalUI
+
+/// One row of the Patients screen: plain values the runner worked out with the engine (the
+/// same `PatientOverview` that `rehab patients` prints).
+public struct RosterRow: Sendable, Hashable {
+    public var patient: PatientRecord
+    public var planID: String?
+    public var variantID: String?
+    public var planName: LocalizedText?
+    public var variantName: LocalizedText?
+    /// 1-based, with the number of phases.
+    public var phaseNumber: Int?
+    public var phaseCount: Int?
+    /// The phase's name; its id when the plan cannot be read.
+    public var phaseName: LocalizedText?
+    public var phaseDay: Int?
+    public var level: Level?
+    public var daysSinceLog: Int?
+    public var openFlags: [LocalizedText] = []
+
+    public init(patient: PatientRecord) {
+        self.patient = patient
+    }
+
+    public init(_ overview: PatientOverview, today: Day) {
+        patient = overview.patient
+        planID = overview.assignment?.planID
+        variantID = overview.assignment?.variantID
+        if let plan = overview.plan {
+            planName = plan.names
+            variantName = plan.variant(variantID)?.names
+        }
+        if let status = overview.status {
+            phaseNumber = status.phase.number
+            phaseCount = status.phase.of
+            phaseName = status.phase.phase.names
+            phaseDay = status.phase.day
+            level = status.verdict.level
+            openFlags = status.openFlags.map { flag in
+                // The short name; a plan's own flag is named by its question.
+                RedFlag.builtIn[flag.flag] ?? overview.plan?.redFlagName(flag.flag)
+                    ?? LocalizedText(nl: flag.flag, en: flag.flag)
+            }
+        } else if let phase = overview.assignment?.currentPhase?.phase {
+            phaseName = LocalizedText(nl: phase, en: phase)
+        }
+        daysSinceLog = overview.daysSinceLog(today: today)
+    }
+
+    public var hasPlan: Bool { planID != nil }
+
+    /// Open red flags first, then the store's order, as `rehab patients` lists them.
+    public static func rows(_ overviews: [PatientOverview], today: Day) -> [RosterRow] {
+        PatientOverview.sorted(overviews).map { RosterRow($0, today: today) }
+    }
+}
+
+/// Who a plan is being set up for from the Patients screen (rather than the first run).
+public struct SetupTarget: Sendable, Hashable {
+    public var patient: PatientRecord
+    /// The plan the patient follows now, which the new one replaces.
+    public var currentPlan: String?
+
+    public init(patient: PatientRecord, currentPlan: String?) {
+        self.patient = patient
+        self.currentPlan = currentPlan
+    }
+}
+
+/// A patient's name, for a new patient or a new name.
+public struct NameForm: Sendable, Hashable {
+    public enum Purpose: Sendable, Hashable {
+        case add
+        case rename(PatientRecord)
+    }
+
+    public var purpose: Purpose
+    public var input: TextInput
+    public var error: String?
+
+    public init(purpose: Purpose) {
+        self.purpose = purpose
+        if case .rename(let patient) = purpose {
+            input = TextInput(patient.name)
+        } else {
+            input = TextInput()
+        }
+    }
+}
+
+/// The last step of setting up a plan: when it starts and from what weekly volume.
+public struct SetupForm: Sendable, Hashable {
+    public enum Field: Int, CaseIterable, Sendable { case date, weeklyKm }
+
+    public var target: SetupTarget
+    public var planID: String
+    public var variantID: String?
+    public var focus: Field = .date
+    public var date: TextInput
+    /// Optional: floors the weekly km cap, as `rehab start --weekly-km`.
+    public var weeklyKm = TextInput()
+    public var error: FieldError?
+
+    public init(target: SetupTarget, planID: String, variantID: String?, today: Day) {
+        self.target = target
+        self.planID = planID
+        self.variantID = variantID
+        date = TextInput(today.iso)
+    }
+}
+
+/// The Patients screen, the name form and the plan set-up: keys to effects.
+enum PatientActions {
+    /// The rows shown: the runner's roster, or plain names until it arrives.
+    static func rows(_ state: AppState) -> [RosterRow] {
+        state.roster ?? state.patients.map(RosterRow.init(patient:))
+    }
+
+    /// The Patients screen over whatever is showing, with the current patient selected.
+    static func open(_ state: inout AppState) -> [Effect] {
+        let index = rows(state).firstIndex { $0.patient.id == state.patient?.id } ?? 0
+        state.screens.append(.patients(SelectionState(selected: index)))
+        return [.loadRoster(includeArchived: state.showArchived)]
+    }
+
+    static func isPatients(_ screen: Screen) -> Bool {
+        if case .patients = screen { true } else { false }
+    }
+
+    /// Screens that show a followed plan (the tabs), not the stop screen before a start.
+    static func needsPlan(_ screen: Screen) -> Bool {
+        if case .stop(let stop) = screen, stop.beforeStart { return false }
+        return Screens.tabIndex(screen) != nil
+    }
+
+    static func list(
+        _ action: AppAction, _ selection: inout SelectionState, _ state: inout AppState
+    ) -> [Effect] {
+        let rows = rows(state)
+        let page = PatientsView.visibleRows(state.size)
+        let row = selection.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
+        var effects: [Effect] = []
+        switch action {
+        case .command(.down): selection.selectNext(count: rows.count)
+        case .command(.up): selection.selectPrevious(count: rows.count)
+        case .command(.pageDown): selection.move(by: page, count: rows.count)
+        case .command(.pageUp): selection.move(by: -page, count: rows.count)
+        case .command(.top): selection.selectFirst(count: rows.count)
+        case .command(.bottom): selection.selectLast(count: rows.count)
+        case .command(.quit): return quit(&state)
+        case .command(.refresh): effects = [.loadRoster(includeArchived: state.showArchived)]
+        case .command(.showArchived):
+            state.showArchived.toggle()
+            state.notice = Notice(
+                state.say(
+                    state.showArchived ? UIPhrase.archivedShown() : UIPhrase.archivedHidden()))
+            effects = [.loadRoster(includeArchived: state.showArchived)]
+        case .command(.add):
+            state.screens.append(.nameForm(NameForm(purpose: .add)))
+        case .command(.confirm):
+            guard let row else { break }
+            if row.hasPlan {
+                state.opening = row.patient.id
+                effects = [.selectPatient(row.patient.id)]
+            } else {
+                state.notice = Notice(state.say(UIPhrase.noPlanYet(row.patient.name)))
+                effects = setUp(row, &state)
+            }
+        case .command(.rename):
+            guard let row else { break }
+            state.screens.append(.nameForm(NameForm(purpose: .rename(row.patient))))
+        case .command(.archive):
+            guard let row else { break }
+            if row.patient.archived {
+                effects = [.archivePatient(row.patient.id, archived: false)]
+                state.notice = Notice(state.say(Phrase.patientUnarchived(row.patient.name)))
+            } else {
+                state.confirmation = Confirmation(kind: .archivePatient(row.patient))
+            }
+        case .command(.delete):
+            guard let row else { break }
+            state.confirmation = Confirmation(kind: .deletePatient(row.patient))
+        case .command(.setUp):
+            guard let row else { break }
+            effects = setUp(row, &state)
+        case .command(.tune):
+            guard let row else { break }
+            guard row.hasPlan else {
+                state.notice = Notice(
+                    state.say(UIPhrase.tuneNeedsPlan(row.patient.name)), isError: true)
+                break
+            }
+            effects = [.loadTuning(row.patient.id)]
+        default: break
+        }
+        selection.keepVisible(count: rows.count, visibleRows: page)
+        Screens.replace(&state, matching: isPatients, with: .patients(selection))
+        return effects
+    }
+
+    /// The injury picker for one patient; the red-flag questions and the set-up form follow.
+    static func setUp(_ row: RosterRow, _ state: inout AppState) -> [Effect] {
+        var picker = PickerState()
+        picker.setupFor = SetupTarget(patient: row.patient, currentPlan: row.planID)
+        state.screens.append(.picker(picker))
+        return state.catalog == nil ? [.loadCatalog] : []
+    }
+
+    static func name(_ action: AppAction, _ form: inout NameForm, _ state: inout AppState)
+        -> [Effect]
+    {
+        guard action == .command(.confirm) else {
+            edit(&form.input, action)
+            form.error = nil
+            Screens.replaceTop(&state, .nameForm(form))
+            return []
+        }
+        let name: String
+        do throws(ValidationError) {
+            name = try Validate.name(form.input.text, field: state.say(UIPhrase.nameLabel()))
+        } catch {
+            form.error = state.messages.validation(error)
+            Screens.replaceTop(&state, .nameForm(form))
+            return []
+        }
+        // The screen stays until the store says yes: a taken name keeps what was typed.
+        switch form.purpose {
+        case .add: return [.addPatient(name)]
+        case .rename(let patient):
+            guard name != patient.name else {
+                state.screens.removeLast()
+                return []
+            }
+            return [.renamePatient(patient.id, name)]
+        }
+    }
+
+    static func setup(_ action: AppAction, _ form: inout SetupForm, _ state: inout AppState)
+        -> [Effect]
+    {
+        defer { Screens.replace(&state, matching: isSetup, with: .setup(form)) }
+        let fields = SetupForm.Field.allCases
+        switch action {
+        case .command(.confirm):
+            return start(&form, state)
+        case .command(.nextField), .command(.previousField):
+            let step = action == .command(.nextField) ? 1 : fields.count - 1
+            form.focus = fields[(form.focus.rawValue + step) % fields.count]
+        default:
+            if form.focus == .date {
+                edit(&form.date, action)
+            } else {
+                edit(&form.weeklyKm, action)
+            }
+            form.error = nil
+        }
+        return []
+    }
+
+    static func isSetup(_ screen: Screen) -> Bool {
+        if case .setup = screen { true } else { false }
+    }
+
+    /// Checks the date and volume with the entry-point rules, then asks for the start.
+    static func start(_ form: inout SetupForm, _ state: AppState) -> [Effect] {
+        let date: Day
+        var weekly: Double?
+        do throws(ValidationError) {
+            date = try Validate.date(
+                form.date.text, field: state.say(UIPhrase.startDateLabel()), today: state.today)
+        } catch {
+            form.error = FieldError(
+                field: SetupForm.Field.date.rawValue, message: state.messages.validation(error))
+            return []
+        }
+        let km = form.weeklyKm.text.trimmingCharacters(in: " ")
+        if !km.isEmpty {
+            do throws(ValidationError) {
+                // The range and places of `rehab start --weekly-km`.
+                weekly = try Validate.decimal(
+                    km, field: state.say(UIPhrase.weeklyKmLabel()), in: 0...300, places: 1)
+            } catch {
+                form.error = FieldError(
+                    field: SetupForm.Field.weeklyKm.rawValue,
+                    message: state.messages.validation(error))
+                return []
+            }
+        }
+        form.error = nil
+        return [
+            .startPlan(
+                StartRequest(
+                    planID: form.planID, variantID: form.variantID, date: date,
+                    newPatientName: nil, language: state.language,
+                    patientID: form.target.patient.id, weeklyKm: weekly,
+                    replacing: form.target.currentPlan != nil))
+        ]
+    }
+
+    /// What the runner reported about patients and tuning.
+    static func received(_ action: AppAction, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .rosterLoaded(let rows):
+            state.roster = rows
+            for i in state.screens.indices {
+                guard case .patients(var selection) = state.screens[i] else { continue }
+                if rows.isEmpty {
+                    selection.selected = nil
+                } else {
+                    selection.selected = min(selection.selected ?? 0, rows.count - 1)
+                }
+                state.screens[i] = .patients(selection)
+            }
+            return []
+        case .patientAdded(let patient):
+            if case .nameForm = state.top { state.screens.removeLast() }
+            if let i = rows(state).firstIndex(where: { $0.patient.id == patient.id }),
+                let p = state.screens.lastIndex(where: isPatients)
+            {
+                state.screens[p] = .patients(SelectionState(selected: i))
+            }
+            state.notice = Notice(state.say(UIPhrase.patientAddedSetUp(patient.name)))
+            return setUp(RosterRow(patient: patient), &state)
+        case .patientRenamed:
+            if case .nameForm = state.top { state.screens.removeLast() }
+            return []
+        case .tuningLoaded(let source):
+            state.screens.append(.tune(TuneState(source)))
+            return []
+        case .tuningSaved(let patientID, let overrides):
+            for i in state.screens.indices {
+                guard case .tune(var tune) = state.screens[i], tune.patient.id == patientID
+                else { continue }
+                tune.assignment.overrides = overrides
+                tune.overrides = overrides
+                state.screens[i] = .tune(tune)
+                state.notice = Notice(
+                    state.say(
+                        overrides.isEmpty
+                            ? UIPhrase.tuningResetNotice()
+                            : UIPhrase.tuneSavedNotice(Tuning.differences(tune).count)))
+            }
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// After a plan started from the set-up: back to the Patients screen, its rows refreshed.
+    static func planStarted(_ state: inout AppState) -> [Effect]? {
+        guard let p = state.screens.lastIndex(where: isPatients) else { return nil }
+        state.screens.removeSubrange((p + 1)...)
+        if let followed = state.followed {
+            state.notice = Notice(
+                state.say(
+                    UIPhrase.planStartedFor(
+                        followed.patient.name, followed.template.names.text(state.language))))
+        }
+        return [.loadRoster(includeArchived: state.showArchived)]
+    }
+}

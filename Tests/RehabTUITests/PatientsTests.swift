@@ -1,0 +1,391 @@
+import Foundation
+import RehabCore
+import RehabPlans
+import RehabStore
+import TerminalUI
+import Testing
+
+@testable import RehabTUI
+
+/// A small practice: Sam, the demo runner; Kim, who reported locking yesterday (a stop); and
+/// Alex, who has no plan yet. Nobody is chosen, so the app opens on the Patients screen.
+enum Clinic {
+    static let kim = PatientRecord(id: 2, name: "Kim", language: .en, archived: false)
+    static let alex = PatientRecord(id: 3, name: "Alex", language: nil, archived: false)
+
+    static func runner() -> MemoryRunner {
+        var runner = Fixture.demoRunner()
+        runner.patients += [kim, alex]
+        let start = Day(iso: "2026-02-16")!
+        runner.assignments[kim.id] = Assignment(
+            planID: "itbs", variantID: "acute", startDate: start,
+            phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
+        runner.setHistory(
+            History(sessions: [
+                Session(
+                    date: Day(iso: "2026-03-01")!, activity: .walk, km: 2, minutes: 30,
+                    painDuring: 4, painAfter: 5, flags: ["locking"])
+            ]), for: kim.id)
+        return runner
+    }
+
+    static func app(width: Int = 80, height: Int = 24) -> App<MemoryRunner> {
+        Fixture.app(runner(), patient: nil, width: width, height: height)
+    }
+}
+
+@Suite struct PatientsScreenTests {
+    @Test func opensOnThePatientsWithOpenRedFlagsFirst() {
+        let app = Clinic.app()
+        #expect(app.state.top == .patients(SelectionState(selected: 0)))
+        let rows = PatientActions.rows(app.state)
+        #expect(rows.map(\.patient.name) == ["Kim", "Sam", "Alex"])
+        #expect(rows[0].level == .stop && rows[0].openFlags.count == 1)
+        #expect(rows[1].planID == "itbs" && rows[1].phaseNumber != nil)
+        #expect(!rows[2].hasPlan && rows[2].level == nil)
+        let text = render(app.state).lines().joined(separator: "\n")
+        // The light has a shape and a word as well as a colour.
+        #expect(text.contains("× stop"))
+        #expect(text.contains("no plan"))
+    }
+
+    @Test func theRowsAreWhatRehabPatientsComputes() {
+        let runner = Clinic.runner()
+        let rows = runner.roster(includeArchived: false, today: Fixture.today)
+        let sam = try! #require(rows.first { $0.patient.name == "Sam" })
+        let followed = try! #require(runner.load(patientID: 1, today: Fixture.today).followed)
+        #expect(sam.level == followed.status.verdict.level)
+        #expect(sam.phaseDay == followed.status.phase.day)
+        #expect(sam.phaseName == followed.status.phase.phase.names)
+        #expect(sam.daysSinceLog == 1)
+    }
+
+    @Test func enterFollowsAPatientWithAPlan() {
+        var app = Clinic.app()
+        app.press(.down, .enter)
+        #expect(app.effects == [.selectPatient(1)])
+        #expect(app.state.patient?.name == "Sam")
+        #expect(app.state.screens == [.today(scroll: 0)])
+        // p comes back to the list, with Sam selected; Esc returns to Today.
+        app.press(.char("p"))
+        #expect(app.state.top == .patients(SelectionState(selected: 1)))
+        #expect(app.effects.last == .loadRoster(includeArchived: false))
+        app.press(.escape)
+        #expect(app.state.screens == [.today(scroll: 0)])
+    }
+
+    @Test func enterOnAPatientWithoutAPlanStartsTheSetUp() {
+        var app = Clinic.app()
+        app.press(.down, .down, .enter)
+        guard case .picker(let picker) = app.state.top else {
+            Issue.record("the injury picker for Alex")
+            return
+        }
+        #expect(picker.setupFor?.patient == Clinic.alex)
+        #expect(app.state.patient == nil)
+    }
+
+    @Test func deletingNeedsAConfirmationThatStartsOnNo() {
+        var app = Clinic.app()
+        app.press(.char("d"))
+        #expect(app.state.confirmation?.kind == .deletePatient(Clinic.kim))
+        #expect(app.state.confirmation?.selected == 1)
+        // A reflexive Enter keeps Kim.
+        app.press(.enter)
+        #expect(app.state.confirmation == nil)
+        #expect(!app.effects.contains { if case .deletePatient = $0 { true } else { false } })
+        #expect(app.runner.patients.contains(Clinic.kim))
+        // Esc and n keep Kim too.
+        app.press(.char("d"), .escape, .char("d"), .char("n"))
+        #expect(app.runner.patients.contains(Clinic.kim))
+        // Yes deletes every trace of Kim in the runner.
+        app.press(.char("d"), .tab, .enter)
+        #expect(app.effects.last == .deletePatient(2))
+        #expect(!app.runner.patients.contains(Clinic.kim))
+        #expect(app.runner.assignments[2] == nil && app.runner.histories[2] == nil)
+        #expect(PatientActions.rows(app.state).map(\.patient.name) == ["Sam", "Alex"])
+        #expect(app.state.notice?.text == "Kim is deleted, from the database file too.")
+    }
+
+    @Test func deletingTheFollowedPatientLeavesTheirScreens() {
+        var app = Clinic.app()
+        app.press(.down, .enter, .char("p"))
+        #expect(app.state.screens.count == 2)
+        app.press(.char("d"), .char("y"))
+        #expect(app.state.patient == nil && app.state.followed == nil)
+        #expect(app.state.screens.count == 1)
+        guard case .patients = app.state.top else {
+            Issue.record("only the Patients screen is left")
+            return
+        }
+    }
+
+    @Test func archivingHidesAndTheToggleShowsArchivedPatients() {
+        var app = Clinic.app()
+        app.press(.down, .down, .char("x"))
+        #expect(app.state.confirmation?.kind == .archivePatient(Clinic.alex))
+        app.press(.enter)
+        #expect(app.effects.last == .archivePatient(3, archived: true))
+        #expect(PatientActions.rows(app.state).map(\.patient.name) == ["Kim", "Sam"])
+        #expect(!app.state.patients.contains { $0.id == 3 })
+        app.press(.char("v"))
+        #expect(app.effects.last == .loadRoster(includeArchived: true))
+        let rows = PatientActions.rows(app.state)
+        #expect(rows.map(\.patient.name) == ["Kim", "Sam", "Alex"])
+        #expect(render(app.state).lines().joined().contains("Alex (archived)"))
+        // Restoring needs no confirmation: nothing is lost either way.
+        app.press(.down, .down, .char("x"))
+        #expect(app.state.confirmation == nil)
+        #expect(app.effects.last == .archivePatient(3, archived: false))
+        app.press(.char("v"))
+        #expect(PatientActions.rows(app.state).map(\.patient.name) == ["Kim", "Sam", "Alex"])
+    }
+
+    @Test func renamingKeepsTheFormWhenTheNameIsTaken() {
+        var app = Clinic.app()
+        app.press(.down, .char("e"))
+        guard case .nameForm(let form) = app.state.top else {
+            Issue.record("the name form")
+            return
+        }
+        #expect(form.input.text == "Sam")
+        app.press(.backspace, .backspace, .backspace)
+        app.type("kim")
+        app.press(.enter)
+        #expect(app.effects.last == .renamePatient(1, "kim"))
+        #expect(app.state.notice?.text == "patient: a patient called 'kim' already exists")
+        guard case .nameForm = app.state.top else {
+            Issue.record("a taken name keeps the form open")
+            return
+        }
+        app.press(.backspace, .backspace, .backspace)
+        app.type("Samira")
+        app.press(.enter)
+        #expect(app.runner.patients.first { $0.id == 1 }?.name == "Samira")
+        #expect(PatientActions.rows(app.state).map(\.patient.name).contains("Samira"))
+        guard case .patients = app.state.top else {
+            Issue.record("back on the list")
+            return
+        }
+    }
+
+    @Test func anEmptyNameIsRefusedWithTheFieldAndRange() {
+        var app = Clinic.app()
+        app.press(.char("a"), .char(" "), .enter)
+        guard case .nameForm(let form) = app.state.top else {
+            Issue.record("the name form stays")
+            return
+        }
+        #expect(
+            form.error
+                == "Name: ' ' is not allowed; use 1 to 100 characters, without control characters")
+        #expect(!app.effects.contains { if case .addPatient = $0 { true } else { false } })
+    }
+
+    @Test func everyPatientKeyIsInTheTableAndHelp() {
+        var state = Clinic.app(height: 300).state
+        let patientsKeys = KeyTable.bindings.filter { $0.contexts.contains(.patients) }
+        let commands = Set(patientsKeys.map(\.command))
+        for command: Command in [
+            .confirm, .add, .rename, .archive, .showArchived, .delete,
+            .setUp, .tune,
+        ] {
+            #expect(commands.contains(command), "\(command)")
+        }
+        // No key means two things on this screen.
+        let keys = patientsKeys.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+        _ = update(&state, .command(.help))
+        let help = render(state).lines().joined(separator: "\n")
+        #expect(help.contains("Patients"))
+        #expect(help.contains("set up plan") && help.contains("show/hide archived"))
+    }
+}
+
+/// The physio's whole round: a new patient, their plan set up, tuned and saved.
+@Suite struct SetUpTests {
+    @Test func addSetUpTuneSaveAsksForTheRightEffects() {
+        var app = Clinic.app()
+        app.press(.char("a"))
+        app.type("Robin")
+        app.press(.enter)
+        #expect(app.effects == [.addPatient("Robin"), .loadCatalog])
+        guard case .picker(let picker) = app.state.top else {
+            Issue.record("the picker for Robin")
+            return
+        }
+        #expect(picker.setupFor?.patient.name == "Robin")
+        app.type("itb")
+        app.press(.right, .enter)  // the recurrent variant
+        app.press(.char("n"), .char("n"), .char("n"), .char("n"))
+        guard case .setup(let form) = app.state.top else {
+            Issue.record("start date and weekly km come after the questions")
+            return
+        }
+        #expect(form.date.text == "2026-03-02")
+        // A future date and bad kilometres are refused, naming the field and the range.
+        app.press(.backspace)
+        app.type("3")
+        app.press(.enter)
+        guard case .setup(let future) = app.state.top else { return }
+        #expect(future.error?.message.contains("Start date: '2026-03-03' is not allowed") == true)
+        app.press(.backspace)
+        app.type("1")
+        app.press(.tab)
+        app.type("12.55")
+        app.press(.enter)
+        guard case .setup(let km) = app.state.top else { return }
+        #expect(
+            km.error?.message
+                == "Weekly km before: '12.55' is not allowed; use a number from 0 to 300 with at "
+                + "most 1 decimals and a dot as separator")
+        app.press(.backspace)
+        app.press(.enter)
+        let robin = try! #require(app.runner.patients.first { $0.name == "Robin" })
+        #expect(
+            app.effects.last { if case .startPlan = $0 { true } else { false } }
+                == .startPlan(
+                    StartRequest(
+                        planID: "itbs", variantID: "recurrent",
+                        date: Day(iso: "2026-03-01")!, newPatientName: nil, language: .en,
+                        patientID: robin.id, weeklyKm: 12.5)))
+        #expect(app.runner.assignments[robin.id]?.startingWeeklyKm == 12.5)
+        // Back on the list, Robin's row shows the plan.
+        guard case .patients(let selection) = app.state.top else {
+            Issue.record("back on the Patients screen")
+            return
+        }
+        let rows = PatientActions.rows(app.state)
+        let index = try! #require(rows.firstIndex { $0.patient.id == robin.id })
+        #expect(rows[index].planID == "itbs" && rows[index].variantID == "recurrent")
+        #expect(selection.selected == index)
+        app.press(.char("t"))
+        #expect(app.effects.last == .loadTuning(robin.id))
+        guard case .tune = app.state.top else {
+            Issue.record("Robin's plan to tune")
+            return
+        }
+        app.press(.enter, .backspace)  // pain allowed up to: 3 → 2
+        app.type("2")
+        app.press(.enter, .char("s"))
+        let saved = PlanOverrides(thresholds: ThresholdOverrides(painSafeMax: 2))
+        #expect(app.effects.last == .setOverrides(robin.id, saved))
+        #expect(app.runner.assignments[robin.id]?.overrides == saved)
+        #expect(
+            app.state.notice?.text == "Saved. The plan differs from the template in 1 place(s).")
+    }
+
+    @Test func escFromTheSetUpGoesBackToThePicker() {
+        var app = Clinic.app()
+        app.press(.down, .down, .char("s"))
+        app.type("itb")
+        app.press(.enter, .char("n"), .char("n"), .char("n"), .char("n"))
+        guard case .setup = app.state.top else { return }
+        app.press(.escape)
+        guard case .picker = app.state.top else {
+            Issue.record("Esc leads back past the answered questions")
+            return
+        }
+    }
+
+    @Test func settingUpOverAPlanSaysItReplacesIt() {
+        var app = Clinic.app()
+        app.press(.down, .char("s"))
+        app.type("itb")
+        app.press(.enter, .char("n"), .char("n"), .char("n"), .char("n"))
+        guard case .setup(let form) = app.state.top else { return }
+        #expect(form.target.currentPlan == "itbs")
+        #expect(render(app.state).lines().joined().contains("Replaces the current plan (itbs)"))
+        app.press(.enter)
+        let starts = app.effects.compactMap { effect -> StartRequest? in
+            if case .startPlan(let request) = effect { request } else { nil }
+        }
+        #expect(starts.count == 1)
+        #expect(starts.first?.replacing == true && starts.first?.patientID == 1)
+    }
+}
+
+@Suite struct PatientsSnapshots {
+    func both(_ name: String, keys: [Key]) {
+        for (width, height) in ScreenSnapshots.sizes {
+            expectSnapshot(
+                frame(Clinic.runner(), patient: nil, keys: keys, width: width, height: height),
+                "\(name)-\(width)x\(height)")
+        }
+    }
+
+    @Test func patients() { both("patients", keys: [.down]) }
+
+    @Test func deleteConfirmation() { both("patients-delete", keys: [.char("d")]) }
+
+    @Test func setUpForm() {
+        both(
+            "patients-setup",
+            keys: [.down, .down, .char("s")] + chars("itb")
+                + [.enter, .char("n"), .char("n"), .char("n"), .char("n")])
+    }
+}
+
+/// The app against a real database file.
+@Suite struct PatientsStoreTests {
+    static func runner() throws -> (StoreRunner, String) {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rehab-patients-\(UUID().uuidString)")
+        let path = dir.appendingPathComponent("rehab.sqlite").path
+        let store = try Store(path: path)
+        return (
+            StoreRunner(
+                store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path]),
+            path
+        )
+    }
+
+    /// Every byte SQLite keeps for the database: the file and its side files.
+    static func bytes(_ path: String) -> Data {
+        var data = Data()
+        for suffix in ["", "-wal", "-journal"] {
+            data += FileManager.default.contents(atPath: path + suffix) ?? Data()
+        }
+        return data
+    }
+
+    @Test func deletingInTheAppLeavesNoTraceInTheFile() throws {
+        var (runner, path) = try Self.runner()
+        let name = "Quirinus Zebedeus"
+        let note = "knee-locking-note-7731"
+        let keep = try runner.store.addPatient(name: "Sam", language: .en)
+        let gone = try runner.store.addPatient(name: name, language: .en)
+        for patient in [keep, gone] {
+            try runner.store.startPlan(
+                patientID: patient.id, StoreRunnerTests.assignment(Fixture.itbs))
+            try runner.store.addSession(
+                patientID: patient.id,
+                Session(
+                    date: Fixture.today, activity: .walk, km: 2, minutes: 30, painDuring: 1,
+                    painAfter: 1, note: note))
+        }
+        #expect(Self.bytes(path).range(of: Data(name.utf8)) != nil)
+        var app = App(
+            state: AppState(
+                language: .en, glyphs: .unicode, size: Size(width: 80, height: 24),
+                today: Fixture.today, loaded: try runner.load(patientID: nil, today: Fixture.today),
+                newPatientName: "runner"),
+            runner: runner)
+        guard case .patients = app.state.top else {
+            Issue.record("two patients: the app opens on the list")
+            return
+        }
+        let rows = PatientActions.rows(app.state).map(\.patient.name)
+        #expect(rows == [name, "Sam"])
+        app.press(.char("d"), .char("y"))
+        #expect(app.effects.last == .deletePatient(gone.id))
+        #expect(PatientActions.rows(app.state).map(\.patient.name) == ["Sam"])
+        let bytes = Self.bytes(path)
+        #expect(!bytes.isEmpty)
+        #expect(bytes.range(of: Data(name.utf8)) == nil, "the name is still in the file")
+        #expect(bytes.range(of: Data("Zebedeus".utf8)) == nil)
+        // Sam's note stays; only one copy of it (Sam's) is left.
+        #expect(try app.runner.store.history(patientID: keep.id).sessions.count == 1)
+        #expect(try app.runner.store.patients(includeArchived: true).map(\.name) == ["Sam"])
+    }
+}
