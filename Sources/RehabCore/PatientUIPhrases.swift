@@ -12,13 +12,13 @@ extension UIPhrase {
     public static func rosterColumns() -> [LocalizedText] {
         [
             t("Naam", "Name"), t("Plan", "Plan"), t("Fase", "Phase"), t("Dag", "Day"),
-            t("Oordeel", "Verdict"), t("Gelogd", "Last log"), t("⚑", "⚑"),
+            t("Oordeel", "Verdict"), t("Sinds log", "Last log"), t("⚑", "⚑"),
         ]
     }
     public static func daysAgoShort(_ days: Int) -> LocalizedText {
         switch days {
         case 0: t("vandaag", "today")
-        default: t("\(days) d terug", "\(days) d ago")
+        default: t("\(days) d", "\(days) d ago")
         }
     }
     public static func archivedShownMark() -> LocalizedText {

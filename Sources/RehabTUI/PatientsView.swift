@@ -40,7 +40,7 @@ enum PatientsView {
             TableColumn(titles[0]), TableColumn(titles[1]), TableColumn(titles[2]),
             TableColumn(titles[3], width: 3, alignment: .right),
             TableColumn(titles[4], width: 8),
-            TableColumn(titles[5], width: 8),
+            TableColumn(titles[5], width: 9),
             TableColumn(titles[6], width: 2, alignment: .right),
         ]
         var table = Table(

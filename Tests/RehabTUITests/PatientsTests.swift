@@ -384,7 +384,8 @@ enum Clinic {
         #expect(!bytes.isEmpty)
         #expect(bytes.range(of: Data(name.utf8)) == nil, "the name is still in the file")
         #expect(bytes.range(of: Data("Zebedeus".utf8)) == nil)
-        // Sam's note stays; only one copy of it (Sam's) is left.
+        // Sam and Sam's log stay.
+        #expect(bytes.range(of: Data(note.utf8)) != nil)
         #expect(try app.runner.store.history(patientID: keep.id).sessions.count == 1)
         #expect(try app.runner.store.patients(includeArchived: true).map(\.name) == ["Sam"])
     }
