@@ -234,6 +234,34 @@ if isHistory(app.state.top) {
     report("app: page down history, cells written", paging.cells, "cells")
 }
 
+// MARK: - The Progress screen
+
+func isProgress(_ screen: Screen) -> Bool {
+    if case .progress = screen { return true }
+    return false
+}
+// Entering Progress computes the engine's series over the whole history (once, kept in the
+// screen state); every frame after that only draws the window of weeks shown.
+var entering: [Double] = []
+for _ in 0..<options.runs {
+    for _ in 0..<6 where !isHistory(app.state.top) { _ = press([.tab], on: &app, &backend) }
+    entering.append(press([.tab], on: &app, &backend).ms)
+}
+if isProgress(app.state.top) {
+    report("app: open Progress (series of the whole history + first frame)", median(entering),
+        "ms")
+    for (key, span) in [("1", "8 weeks"), ("2", "6 months"), ("3", "all")] {
+        _ = press([.char(Character(key))], on: &app, &backend)
+        report("app: Progress frame, \(span) (render only)", timed(options.runs) {
+            _ = render(app.state)
+        } * 1000, "ms")
+    }
+    _ = press([.char("1")], on: &app, &backend)
+    let weekBack = press(Array(repeating: .char("h"), count: 40), on: &app, &backend)
+    report("app: Progress a week back (h), per key", weekBack.ms, "ms")
+    report("app: Progress a week back (h), cells written", weekBack.cells, "cells")
+}
+
 // MARK: - The clinic overview, in process
 
 if patients.count > 1 {
