@@ -464,9 +464,9 @@ private struct Charts {
     private func adherence() -> Section {
         let title = wrapped(say(UIPhrase.adherenceRowsTitle()))
         let marks = say(UIPhrase.adherenceMarks()).split(separator: " ").map(String.init)
-        let rows: [(String, (WeekAdherence) -> (Int, Int))] = [
-            (marks.first ?? "", { ($0.sessionsDone, $0.sessionsPrescribed) }),
-            (marks.last ?? "", { ($0.exercisesDone, $0.exercisesPrescribed) }),
+        let rows: [(String, (WeekAdherence) -> (done: Int, asked: Int, share: Double?))] = [
+            (marks.first ?? "", { ($0.sessionsDone, $0.sessionsPrescribed, $0.sessionsShare) }),
+            (marks.last ?? "", { ($0.exercisesDone, $0.exercisesPrescribed, $0.exercisesShare) }),
         ]
         return Section(name: UIPhrase.sectionAdherence(), height: title.count + rows.count) {
             grid, y in
@@ -481,12 +481,12 @@ private struct Charts {
                     guard let index = window.index(slot), index < series.adherence.count else {
                         return nil
                     }
-                    let (done, asked) = row.1(series.adherence[index])
+                    let week = row.1(series.adherence[index])
                     let bar = axis.bar(slot)
                     return Strip.Segment(
                         x: axis.gutter + bar.x, width: bar.width,
-                        text: cell(done: done, asked: asked, width: bar.width),
-                        pen: Theme.adherence(done: done, asked: asked))
+                        text: cell(week.done, week.asked, share: week.share, width: bar.width),
+                        pen: Theme.adherence(done: week.done, asked: week.asked))
                 }
                 grid.render(
                     Strip(segments, alignment: .center),
@@ -495,13 +495,13 @@ private struct Charts {
         }
     }
 
-    private func cell(done: Int, asked: Int, width: Int) -> String {
-        guard asked > 0 else { return "-" }
+    /// "5/6", or where that does not fit a block as high as the engine's share (a dot for none).
+    private func cell(_ done: Int, _ asked: Int, share: Double?, width: Int) -> String {
+        guard asked > 0, let share else { return "-" }
         let text = "\(done)/\(asked)"
         if CellWidth.of(text) <= width { return text }
         guard done > 0 else { return glyphs.isASCII ? "." : "·" }
-        let eighths = Int((Double(min(done, asked)) / Double(asked) * 8).rounded())
-        return glyphs.levels[max(1, eighths)]
+        return glyphs.levels[max(1, min(8, Int((share * 8).rounded())))]
     }
 
     // MARK: acute:chronic
