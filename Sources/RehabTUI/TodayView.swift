@@ -47,8 +47,16 @@ enum TodayView {
         } else {
             label = state.say(Phrase.noCapYet(formatNumber(load.thisWeek), unit: unit))
         }
-        let gauge = Gauge(value: load.thisWeek, cap: load.cap, label: label, glyphs: g)
-        flow.items.append(.gauge(label: state.say(Phrase.thisWeek()), gauge))
+        if load.cap != nil {
+            let gauge = Gauge(value: load.thisWeek, cap: load.cap, label: label, glyphs: g)
+            flow.items.append(.gauge(label: state.say(Phrase.thisWeek()), gauge))
+        } else {
+            // Without a cap an empty bar says nothing, and the explanation needs to wrap.
+            let line = TextLine(spans: [
+                Span(state.say(Phrase.thisWeek()) + " ", pen: Theme.heading), Span(label),
+            ])
+            flow.items.append(.text(line, indent: 0, hanging: 2))
+        }
 
         // A shoe past its mark says so with the red pen, a worn one with the amber pen.
         for warning in followed.shoeWarnings {
