@@ -225,11 +225,12 @@ public enum KeyTable {
         case .history: return [.history, .tabs, .global]
         case .progress: return [.progress, .tabs, .global]
         case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
-        case .log, .morning, .patientName, .importRuns: return [.form, .global]
+        case .log, .morning, .importRuns: return [.form, .global]
         case .picker: return [.picker, .global]
         case .language, .role: return [.list, .global]
         case .patients: return [.patients, .global]
-        case .nameForm, .setup: return [.entry, .global]
+        // One line of text: no pain digits or ticks to offer.
+        case .patientName, .nameForm, .setup: return [.entry, .global]
         case .tune(let tune):
             if tune.editing != nil { return [.entry, .global] }
             if tune.adding != nil { return [.chooser, .global] }

@@ -323,6 +323,9 @@ import Testing
             Issue.record("physio → name")
             return
         }
+        // A name field offers typing keys, not the log form's pain digits and ticks.
+        let hints = KeyTable.hints(for: app.state).map(\.key)
+        #expect(hints.contains("↵") && !hints.contains("0-9") && !hints.contains("Space"))
         app.press(.enter)
         #expect(app.state.notice?.isError == true)
         app.type("Robin")
