@@ -249,10 +249,13 @@ public struct Messages: Sendable {
         case .decimal(let range, let places):
             let low = amount(range.lowerBound, unit: nil)
             let high = amount(range.upperBound, unit: nil)
+            let decimals = places == 1
+                ? (nl: "1 decimaal", en: "1 decimal")
+                : (nl: "\(places) decimalen", en: "\(places) decimals")
             hint = say(
-                nl: "gebruik een getal van \(low) tot en met \(high), met hoogstens \(places) "
-                    + "decimalen en een punt als scheidingsteken",
-                en: "use a number from \(low) to \(high) with at most \(places) decimals and a "
+                nl: "gebruik een getal van \(low) tot en met \(high), met hoogstens "
+                    + "\(decimals.nl) en een punt als scheidingsteken",
+                en: "use a number from \(low) to \(high) with at most \(decimals.en) and a "
                     + "dot as separator")
         case .isoDateNotAfter(let day):
             hint = say(

@@ -238,7 +238,7 @@ enum Clinic {
         #expect(
             km.error?.message
                 == "Weekly km before: '12.55' is not allowed; use a number from 0 to 300 with at "
-                + "most 1 decimals and a dot as separator")
+                + "most 1 decimal and a dot as separator")
         app.press(.backspace)
         app.press(.enter)
         let robin = try! #require(app.runner.patients.first { $0.name == "Robin" })

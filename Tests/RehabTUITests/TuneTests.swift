@@ -181,7 +181,7 @@ import Testing
         app.press(.enter)
         #expect(
             Self.tune(app)?.error
-                == "\(phaseID).run_walk[1].walk: '0.25' is not allowed; use a number from 0 to 10 with at most 1 decimals and a dot as separator"
+                == "\(phaseID).run_walk[1].walk: '0.25' is not allowed; use a number from 0 to 10 with at most 1 decimal and a dot as separator"
         )
         app.press(.escape)
         Self.select(.addStep(phase: phase), in: &app)
