@@ -71,7 +71,7 @@ static inline int rehab_terminfo_known(const char *term) {
 // cannot promise that. Swift emits the static inline functions it uses (but not file-scope
 // variables of a header), so the state is a function-local static; each Swift file that calls
 // these gets its own copy, so every call must come from one Swift file (NcursesBackend.swift).
-#define REHAB_GUARD_SIGNAL_COUNT 8
+#define REHAB_GUARD_SIGNAL_COUNT 9
 
 struct rehab_guard_state {
     struct termios termios;
@@ -79,6 +79,10 @@ struct rehab_guard_state {
     volatile sig_atomic_t continued;
     struct sigaction previous[REHAB_GUARD_SIGNAL_COUNT];
     struct sigaction previous_cont;
+    /// While set, stderr goes to `capture_fd` and the real one waits in `saved_stderr`.
+    volatile sig_atomic_t capturing;
+    int capture_fd;
+    int saved_stderr;
 };
 
 static inline struct rehab_guard_state *rehab_guard(void) {
@@ -95,7 +99,48 @@ static inline int rehab_guard_signal(size_t i) {
     case 4: return SIGBUS;
     case 5: return SIGHUP;
     case 6: return SIGQUIT;
+    // Ctrl-C too: ncurses' own handler would clean up inside the signal handler and exit 1;
+    // this one restores the terminal and dies of SIGINT, so a shell sees the usual 130.
+    case 7: return SIGINT;
     default: return SIGTERM;
+    }
+}
+
+/// While the screen is ours, stderr goes to `capture_fd` (an unlinked temporary file): a crash
+/// message written into the alternate screen would vanish with it. Returns 0 on success.
+static inline int rehab_guard_capture_stderr(int capture_fd) {
+    struct rehab_guard_state *guard = rehab_guard();
+    if (guard->capturing) return -1;
+    int saved = dup(STDERR_FILENO);
+    if (saved < 0) return -1;
+    if (dup2(capture_fd, STDERR_FILENO) < 0) {
+        close(saved);
+        return -1;
+    }
+    guard->capture_fd = capture_fd;
+    guard->saved_stderr = saved;
+    guard->capturing = 1;
+    return 0;
+}
+
+/// Puts stderr back and writes what was captured to it, once the terminal is ours no more.
+/// Async-signal-safe (dup2, lseek, read, write, close), so the crash handler calls it too.
+static inline void rehab_guard_replay_stderr(void) {
+    struct rehab_guard_state *guard = rehab_guard();
+    if (!guard->capturing) return;
+    guard->capturing = 0;
+    dup2(guard->saved_stderr, STDERR_FILENO);
+    close(guard->saved_stderr);
+    if (lseek(guard->capture_fd, 0, SEEK_SET) != 0) return;
+    char buffer[4096];
+    ssize_t got;
+    while ((got = read(guard->capture_fd, buffer, sizeof buffer)) > 0) {
+        ssize_t done = 0;
+        while (done < got) {
+            ssize_t put = write(STDERR_FILENO, buffer + done, (size_t)(got - done));
+            if (put <= 0) return;
+            done += put;
+        }
     }
 }
 
@@ -107,6 +152,7 @@ static inline void rehab_guard_handler(int sig) {
         ssize_t written = write(STDOUT_FILENO, reset, sizeof reset - 1);
         (void)written;
     }
+    rehab_guard_replay_stderr();
     signal(sig, SIG_DFL);
     raise(sig);
 }

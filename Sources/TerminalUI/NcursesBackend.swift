@@ -39,6 +39,8 @@ public final class NcursesBackend: Backend {
     private let screen: OpaquePointer
     /// The thread's signal mask before the backend unblocked the signals it handles.
     private var savedSignalMask = sigset_t()
+    /// Where stderr goes while the screen is ours (see `rehab_guard_capture_stderr`).
+    private var capturedStderr: UnsafeMutablePointer<FILE>?
     /// Test-only: trap on purpose once the first frame is on screen (`REHAB_TEST_CRASH`).
     private let crashAfterFirstFrame: Bool
     private var previous: Grid?
@@ -92,8 +94,17 @@ public final class NcursesBackend: Backend {
         glyphs = Glyphs.forCurrentLocale()
         // Before newterm, so ncurses sees our TERM handler and leaves it alone.
         _ = rehab_guard_install()
+        // A Swift runtime error would otherwise be printed into the alternate screen and be
+        // gone with it; this way it appears after the terminal is given back.
+        capturedStderr = tmpfile()
+        if let file = capturedStderr, rehab_guard_capture_stderr(fileno(file)) != 0 {
+            fclose(file)
+            capturedStderr = nil
+        }
         // newterm (unlike initscr) returns nil for an unknown TERM instead of exiting.
         guard let screen = newterm(term, rehab_stdout(), rehab_stdin()) else {
+            rehab_guard_replay_stderr()
+            if let file = capturedStderr { fclose(file) }
             rehab_guard_remove()
             throw .unknownTerminal(term: term ?? "")
         }
@@ -133,8 +144,8 @@ public final class NcursesBackend: Backend {
         var handled = sigset_t()
         sigemptyset(&handled)
         for signal in [
-            SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGHUP, SIGQUIT, SIGTERM,  // the guard
-            SIGINT, SIGTSTP, SIGWINCH, SIGCONT,  // ncurses, and the guard's redraw after fg
+            SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGHUP, SIGQUIT, SIGINT, SIGTERM,  // guard
+            SIGTSTP, SIGWINCH, SIGCONT,  // ncurses, and the guard's redraw after fg
         ] {
             sigaddset(&handled, signal)
         }
@@ -153,6 +164,9 @@ public final class NcursesBackend: Backend {
         isActive = false
         endwin()
         delscreen(screen)
+        rehab_guard_replay_stderr()
+        if let file = capturedStderr { fclose(file) }
+        capturedStderr = nil
         rehab_guard_remove()
         pthread_sigmask(SIG_SETMASK, &savedSignalMask, nil)
         NcursesBackend.instanceExists = false

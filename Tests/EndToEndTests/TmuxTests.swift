@@ -317,6 +317,8 @@ struct TmuxTests {
         let after = screen.waitFor("exit=", "icanon")
         let modes = terminalModes(after)
         #expect(modes.contains("icanon") && modes.contains("echo"), "\(after)")
+        // Interrupted, as a shell reports any program stopped by Ctrl-C.
+        #expect(after.contains("exit=130"), "\(after)")
     }
 
     @Test func anUnknownTermGetsAClearMessage() throws {
