@@ -59,6 +59,18 @@ extension UIPhrase {
     /// The one-letter row names the adherence title explains: sessions, then exercises.
     public static func adherenceMarks() -> LocalizedText { t("S O", "S E") }
 
+    /// The week-classification row of plans with a maintenance phase (seed 004).
+    public static func weekClassTitle() -> LocalizedText {
+        t(
+            "W week: ok = gezond, laag = te weinig (onder 150 min matig actief), "
+                + "over = overbelast (2+ keer de ochtend erna erger)",
+            "W week: ok = healthy, low = too little (under 150 min of moderate activity), "
+                + "over = overloading (worse next morning 2+ times)")
+    }
+
+    /// Row name, then the short marks for healthy, too little and overloading.
+    public static func weekClassMarks() -> LocalizedText { t("W ok laag over", "W ok low over") }
+
     public static func acuteChronicOn(_ day: Day, ratio: String, unit: String) -> LocalizedText {
         t(
             "Acuut:chronische belasting (EWMA 7/28 dagen, \(unit)) op \(day.iso): \(ratio). "

@@ -460,33 +460,63 @@ private struct Charts {
     // MARK: adherence
 
     /// Two rows, sessions and exercises: "done/asked" under each bar, or a block as high as
-    /// the share where that does not fit.
+    /// the share where that does not fit. Plans with a maintenance phase (osteoarthritis, low
+    /// back) add the engine's week classification of seed 004 as a third row.
     private func adherence() -> Section {
-        let title = wrapped(say(UIPhrase.adherenceRowsTitle()))
+        var title = wrapped(say(UIPhrase.adherenceRowsTitle()))
         let marks = say(UIPhrase.adherenceMarks()).split(separator: " ").map(String.init)
-        let rows: [(String, (WeekAdherence) -> (done: Int, asked: Int, share: Double?))] = [
-            (marks.first ?? "", { ($0.sessionsDone, $0.sessionsPrescribed, $0.sessionsShare) }),
-            (marks.last ?? "", { ($0.exercisesDone, $0.exercisesPrescribed, $0.exercisesShare) }),
+        typealias Cell = (text: String, pen: Pen)
+        var rows: [(name: String, cell: (Int, Int) -> Cell)] = [
+            (marks.first ?? "", { index, width in
+                let w = series.adherence[index]
+                return (cell(w.sessionsDone, w.sessionsPrescribed, share: w.sessionsShare,
+                    width: width), Theme.adherence(done: w.sessionsDone,
+                    asked: w.sessionsPrescribed))
+            }),
+            (marks.last ?? "", { index, width in
+                let w = series.adherence[index]
+                return (cell(w.exercisesDone, w.exercisesPrescribed, share: w.exercisesShare,
+                    width: width), Theme.adherence(done: w.exercisesDone,
+                    asked: w.exercisesPrescribed))
+            }),
         ]
+        if followed.plan.phases.contains(where: { $0.kind == .maintenance }) {
+            title += wrapped(say(UIPhrase.weekClassTitle()))
+            let words = say(UIPhrase.weekClassMarks()).split(separator: " ").map(String.init)
+            rows.append((words.first ?? "", { index, width in
+                let w = series.weeks[index]
+                let word: String
+                let pen: Pen
+                switch w.classification {
+                case .healthy: (word, pen) = (words.dropFirst().first ?? "", Theme.row(.green))
+                case .tooLittle: (word, pen) = (words.dropFirst(2).first ?? "", Theme.row(.amber))
+                case .overloading: (word, pen) = (words.last ?? "", Theme.row(.red))
+                }
+                // A week with nothing logged yet (today's, early on) is not judged.
+                guard w.sessions > 0 || w.weekStart <= series.today.adding(days: -7) else {
+                    return ("-", Theme.dim)
+                }
+                return (CellWidth.of(word) <= width ? word : String(word.prefix(width)), pen)
+            }))
+        }
         return Section(name: UIPhrase.sectionAdherence(), height: title.count + rows.count) {
             grid, y in
             put(title, &grid, y)
             for (offset, row) in rows.enumerated() {
                 let line = y + title.count + offset
                 grid.put(
-                    TextLine(row.0, pen: Theme.heading),
+                    TextLine(row.name, pen: Theme.heading),
                     in: Rect(x: 0, y: line, width: axis.labelWidth, height: 1), alignment: .right)
                 grid.put(glyphs.vertical, x: axis.labelWidth, y: line, pen: Theme.dim)
                 let segments = (0..<axis.weeks).compactMap { slot -> Strip.Segment? in
                     guard let index = window.index(slot), index < series.adherence.count else {
                         return nil
                     }
-                    let week = row.1(series.adherence[index])
                     let bar = axis.bar(slot)
+                    let shown = row.cell(index, bar.width)
                     return Strip.Segment(
-                        x: axis.gutter + bar.x, width: bar.width,
-                        text: cell(week.done, week.asked, share: week.share, width: bar.width),
-                        pen: Theme.adherence(done: week.done, asked: week.asked))
+                        x: axis.gutter + bar.x, width: bar.width, text: shown.text,
+                        pen: shown.pen)
                 }
                 grid.render(
                     Strip(segments, alignment: .center),

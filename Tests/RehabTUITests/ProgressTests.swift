@@ -1,4 +1,5 @@
 import RehabCore
+import RehabPlans
 import TerminalUI
 import Testing
 
@@ -29,6 +30,26 @@ import Testing
     }
 
     @Test func eightWeeks() { both("progress", keys: []) }
+
+    /// Knee osteoarthritis: its maintenance phase adds the week classification (seed 004) under
+    /// adherence; scrolled down to it.
+    @Test func osteoarthritisWeeksAreClassified() throws {
+        let oa = try PlanFile.load(
+            path: Fixture.root.appendingPathComponent("plans/knee_osteoarthritis.yaml").path)
+        var runner = MemoryRunner(patients: [Fixture.sam], catalog: [oa])
+        let story = DemoHistory.story(
+            plan: oa, variant: oa.variants.first?.id, today: Fixture.today)
+        runner.assignments[Fixture.sam.id] = story.assignment
+        runner.setHistory(story.history, for: Fixture.sam.id)
+        for (width, height) in ScreenSnapshots.sizes {
+            let grid = frame(
+                runner, keys: [.backTab] + Array(repeating: .char("j"), count: 60), width: width,
+                height: height)
+            expectSnapshot(grid, "progress-oa-\(width)x\(height)")
+            let text = grid.lines().joined(separator: "\n")
+            #expect(text.contains("W week: ok = healthy"))
+        }
+    }
 
     /// Two pages (16 weeks) back in a two-year history, then the whole history, which does not
     /// fit 80 columns a week each and so shows the newest weeks that do, a page back.
