@@ -143,12 +143,7 @@ enum PatientActions {
         let row = selection.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
         var effects: [Effect] = []
         switch action {
-        case .command(.down): selection.selectNext(count: rows.count)
-        case .command(.up): selection.selectPrevious(count: rows.count)
-        case .command(.pageDown): selection.move(by: page, count: rows.count)
-        case .command(.pageUp): selection.move(by: -page, count: rows.count)
-        case .command(.top): selection.selectFirst(count: rows.count)
-        case .command(.bottom): selection.selectLast(count: rows.count)
+        case _ where selection.follow(action, count: rows.count, page: page): break
         case .command(.quit): return quit(&state)
         case .command(.refresh): effects = [.loadRoster(includeArchived: state.showArchived)]
         case .command(.showArchived):

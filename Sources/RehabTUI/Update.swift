@@ -293,6 +293,22 @@ enum Screens {
     }
 }
 
+extension SelectionState {
+    /// The table keys every list shares (↑↓, PgUp/PgDn, Home/End); false for any other action.
+    mutating func follow(_ action: AppAction, count: Int, page: Int) -> Bool {
+        switch action {
+        case .command(.down): selectNext(count: count)
+        case .command(.up): selectPrevious(count: count)
+        case .command(.pageDown): move(by: page, count: count)
+        case .command(.pageUp): move(by: -page, count: count)
+        case .command(.top): selectFirst(count: count)
+        case .command(.bottom): selectLast(count: count)
+        default: return false
+        }
+        return true
+    }
+}
+
 /// Editing keys for a one-line text field.
 func edit(_ input: inout TextInput, _ action: AppAction) {
     switch action {
@@ -471,12 +487,7 @@ enum HistoryActions {
         let rows = entries(followed.history)
         let page = max(1, Layout.tableRows(state.size))
         switch action {
-        case .command(.down): selection.selectNext(count: rows.count)
-        case .command(.up): selection.selectPrevious(count: rows.count)
-        case .command(.pageDown): selection.move(by: page, count: rows.count)
-        case .command(.pageUp): selection.move(by: -page, count: rows.count)
-        case .command(.top): selection.selectFirst(count: rows.count)
-        case .command(.bottom): selection.selectLast(count: rows.count)
+        case _ where selection.follow(action, count: rows.count, page: page): break
         case .command(.edit):
             guard let i = selection.selected, rows.indices.contains(i) else { break }
             switch rows[i] {
