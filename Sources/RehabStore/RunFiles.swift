@@ -45,6 +45,23 @@ public enum RunFile {
     public static let maxBytes = 64 << 20
     public static let extensions = ["gpx", "tcx"]
 
+    /// The run files in a folder and its subfolders, in name order, and how many .fit files
+    /// were passed over; nil when the folder cannot be read.
+    public static func files(inFolder folder: String) -> (runs: [String], fit: Int)? {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return nil }
+        var runs: [String] = []
+        var fit = 0
+        while let name = walker.nextObject() as? String {
+            let ext = (name as NSString).pathExtension.lowercased()
+            if extensions.contains(ext) {
+                runs.append((folder as NSString).appendingPathComponent(name))
+            } else if ext == "fit" {
+                fit += 1
+            }
+        }
+        return (runs.sorted(), fit)
+    }
+
     public static func read(path: String) throws(RunFileError) -> RecordedRun {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {

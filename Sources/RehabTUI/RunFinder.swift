@@ -18,21 +18,13 @@ enum RunFinder {
         var files: [String] = []
         var fit = 0
         if isDirectory.boolValue {
-            guard let walker = FileManager.default.enumerator(atPath: path) else {
+            guard let found = RunFile.files(inFolder: path) else {
                 return RunsFound(path: path, refusal: UIPhrase.unreadableFolder(path))
             }
-            while let name = walker.nextObject() as? String {
-                let ext = (name as NSString).pathExtension.lowercased()
-                if RunFile.extensions.contains(ext) {
-                    files.append((path as NSString).appendingPathComponent(name))
-                } else if ext == "fit" {
-                    fit += 1
-                }
-            }
-            guard !files.isEmpty else {
+            guard !found.runs.isEmpty else {
                 return RunsFound(path: path, refusal: Phrase.noRunFiles(path))
             }
-            files.sort()
+            (files, fit) = found
         } else {
             switch (path as NSString).pathExtension.lowercased() {
             case "gpx", "tcx": files = [path]

@@ -61,21 +61,11 @@ struct Import: ParsableCommand {
 
     /// The run files in a folder and its subfolders, in name order, and how many .fit files.
     func runFiles(in folder: String, context: Context) throws -> (runs: [String], fit: Int) {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else {
+        guard let found = RunFile.files(inFolder: folder) else {
             throw context.fail(Phrase.cannotRead(folder, reason: "not a readable folder"))
         }
-        var runs: [String] = []
-        var fit = 0
-        while let name = walker.nextObject() as? String {
-            let ext = (name as NSString).pathExtension.lowercased()
-            if RunFile.extensions.contains(ext) {
-                runs.append((folder as NSString).appendingPathComponent(name))
-            } else if ext == "fit" {
-                fit += 1
-            }
-        }
-        guard !runs.isEmpty else { throw context.fail(Phrase.noRunFiles(folder)) }
-        return (runs.sorted(), fit)
+        guard !found.runs.isEmpty else { throw context.fail(Phrase.noRunFiles(folder)) }
+        return found
     }
 
     func importExport(_ file: String, context: Context) throws {
