@@ -2,7 +2,7 @@ import RehabCore
 
 /// One line of the physio's patient list: where the patient is and whether they need a look.
 /// `rehab patients` and the app's Patients screen both build their rows from it, so they agree.
-public struct PatientOverview: Sendable {
+public struct PatientOverview: Equatable, Sendable {
     public let patient: PatientRecord
     public let assignment: Assignment?
     /// The plan as the patient follows it (variant and overrides folded in); nil without a
@@ -31,6 +31,15 @@ public struct PatientOverview: Sendable {
         lastLog = [lastSession, lastMorning].compactMap { $0 }.max()
     }
 
+    /// A row the engine does not judge: no plan, or its plan cannot be found.
+    init(patient: PatientRecord, assignment: Assignment?, lastLog: Day?) {
+        self.patient = patient
+        self.assignment = assignment
+        plan = nil
+        status = nil
+        self.lastLog = lastLog
+    }
+
     public var openFlags: Int { status?.openFlags.count ?? 0 }
 
     public func daysSinceLog(today: Day) -> Int? { lastLog.map { max(0, $0.days(to: today)) } }
@@ -57,6 +66,58 @@ public struct PatientOverview: Sendable {
             lookBack: Engine.lookBackDays(plan: plan))
         return PatientOverview(
             patient: patient, assignment: assignment, plan: plan, history: history, today: today)
+    }
+
+    /// Every patient of the list (archived ones on request), in the store's order, from one
+    /// read transaction (`Store.roster`): the same rows as `load` gives one patient at a time.
+    /// `template` is asked once per plan source; when it throws, those patients' rows have no
+    /// status. Each template is resolved once per variant and overrides.
+    public static func roster(
+        store: Store, includeArchived: Bool, today: Day,
+        template: (PlanSource) throws -> Plan
+    ) throws -> [PatientOverview] {
+        struct Resolution: Hashable {
+            var source: PlanSource
+            var variant: String?
+            var overrides: PlanOverrides
+        }
+        var templates: [PlanSource: Plan?] = [:]
+        var resolved: [Resolution: Plan] = [:]
+        var plans: [Int64: Plan] = [:]
+        let records = try store.roster(includeArchived: includeArchived, today: today) { entry in
+            guard let assignment = entry.assignment, let source = entry.planSource else {
+                return nil
+            }
+            let found: Plan?
+            if let known = templates[source] {
+                found = known
+            } else {
+                found = try? template(source)
+                templates[source] = found
+            }
+            guard let found else { return nil }
+            let key = Resolution(
+                source: source, variant: assignment.variantID, overrides: assignment.overrides)
+            let plan =
+                resolved[key]
+                ?? found.resolved(variant: assignment.variantID, overrides: assignment.overrides)
+            resolved[key] = plan
+            plans[entry.patient.id] = plan
+            return JudgingWindow(
+                from: Engine.firstDayRead(plan: plan, assignment: assignment, judging: today),
+                lookBack: Engine.lookBackDays(plan: plan))
+        }
+        return records.map { entry, log in
+            switch log {
+            case .window(let history):
+                return PatientOverview(
+                    patient: entry.patient, assignment: entry.assignment,
+                    plan: plans[entry.patient.id], history: history, today: today)
+            case .lastLog(let day):
+                return PatientOverview(
+                    patient: entry.patient, assignment: entry.assignment, lastLog: day)
+            }
+        }
     }
 
     /// Open red flags first, then the given order (the store's: by name).

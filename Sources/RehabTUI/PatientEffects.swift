@@ -7,17 +7,32 @@ import RehabStore
 // stack, its rows.
 
 extension StoreRunner {
-    /// The Patients screen's rows: each patient judged by the engine as `rehab patients` does
-    /// (one patient's store reads at a time; see BENCHMARKS.md for 500 patients).
+    /// The Patients screen's rows: each patient judged by the engine as `rehab patients` does,
+    /// the whole list from one read of the store (see BENCHMARKS.md for 500 patients).
     public mutating func roster(includeArchived: Bool, today: Day) throws -> [RosterRow] {
-        var overviews: [PatientOverview] = []
-        for patient in try store.patients(includeArchived: includeArchived) {
-            overviews.append(
-                try PatientOverview.load(patient, store: store, today: today) {
-                    try self.template(for: $0, $1)
-                })
+        let overviews = try PatientOverview.roster(
+            store: store, includeArchived: includeArchived, today: today
+        ) { source in
+            switch source {
+            case .catalogue(let id):
+                return try self.template(id)
+            case .file(let stored):
+                return try StoreRunner.template(stored)
+            }
         }
         return RosterRow.rows(overviews, today: today)
+    }
+
+    /// A plan file kept in the database, parsed.
+    static func template(_ stored: StoredPlanFile) throws -> Plan {
+        do {
+            return try PlanFile.parse(
+                bytes: Array(stored.yaml.utf8), file: "\(stored.planID) (stored plan file)")
+        } catch {
+            throw PlanProblem(
+                planID: stored.planID,
+                description: error.errors.map(\.description).joined(separator: "\n"))
+        }
     }
 
     /// The current patient again, without the start-up roster.

@@ -5,20 +5,34 @@ import RehabPlans
 import RehabStore
 
 extension PatientOverview {
-    /// The library's row for one patient, with the commands' template choice and messages.
-    static func load(_ patient: PatientRecord, store: Store, context: Context) throws
-        -> PatientOverview
+    /// Every patient's row from one read of the store, with the commands' plan lookup.
+    static func roster(store: Store, includeArchived: Bool, context: Context) throws
+        -> [PatientOverview]
     {
         try context.storing {
-            try PatientOverview.load(patient, store: store, today: context.today) {
-                patient, assignment in
-                try context.template(for: patient, assignment: assignment, store: store)
-            }
+            try PatientOverview.roster(
+                store: store, includeArchived: includeArchived, today: context.today
+            ) { try context.template($0) }
         }
     }
 }
 
 extension Context {
+    /// A template by where it is found; as `template(for:assignment:store:)` without the store.
+    func template(_ source: PlanSource) throws -> Plan {
+        switch source {
+        case .catalogue(let id):
+            return try loadPlan(id)
+        case .file(let stored):
+            do {
+                return try PlanFile.parse(
+                    bytes: Array(stored.yaml.utf8), file: "\(stored.planID) (stored plan file)")
+            } catch {
+                throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
+            }
+        }
+    }
+
     /// The template a patient follows: the plan file they started from, when it is still the
     /// assigned plan, else the catalogue's plan of that id.
     func template(for patient: PatientRecord, assignment: Assignment, store: Store) throws -> Plan {

@@ -22,9 +22,9 @@ struct PatientsCommand: ParsableCommand {
         func run() throws {
             let context = try Context(global)
             let store = try context.openStore()
-            let patients = try context.storing { try store.patients(includeArchived: archived) }
             let rows = PatientOverview.sorted(
-                try patients.map { try PatientOverview.load($0, store: store, context: context) })
+                try PatientOverview.roster(
+                    store: store, includeArchived: archived, context: context))
             if json {
                 try context.printJSON(rows.map { PatientJSON($0, today: context.today) })
                 return

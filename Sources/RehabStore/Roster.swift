@@ -1,0 +1,279 @@
+import GRDB
+import RehabCore
+
+// The physio's patient list read in bulk: one read transaction and about a dozen statements
+// for the whole clinic, instead of three transactions and eight statements per patient. A
+// clinic's list is re-read after every change on the Patients screen, so this is what a
+// physio waits for.
+
+/// A patient on the physio's list as stored: who, the plan they follow and the plan file it
+/// was started from.
+public struct RosterEntry: Sendable {
+    public let patient: PatientRecord
+    public let assignment: Assignment?
+    public let planFile: StoredPlanFile?
+
+    /// Where the patient's plan comes from: the plan file they started from while it is still
+    /// the assigned plan, else the catalogue's plan of that id (as `rehab status` chooses).
+    public var planSource: PlanSource? {
+        guard let assignment else { return nil }
+        if let planFile, planFile.planID == assignment.planID { return .file(planFile) }
+        return .catalogue(assignment.planID)
+    }
+}
+
+/// Where a patient's plan template is found.
+public enum PlanSource: Hashable, Sendable {
+    /// The catalogue's plan file of this id.
+    case catalogue(String)
+    /// A plan file kept in the database (`rehab start --plan-file`).
+    case file(StoredPlanFile)
+}
+
+/// What the engine reads of one patient's log to judge a day: the arguments of
+/// `Store.history(patientID:judgingFrom:lookBack:)`.
+public struct JudgingWindow: Hashable, Sendable {
+    public var from: Day
+    public var lookBack: Int
+
+    public init(from: Day, lookBack: Int) {
+        self.from = from
+        self.lookBack = lookBack
+    }
+}
+
+/// The part of a patient's log a roster row needs.
+public enum RosterLog: Sendable {
+    /// Exactly what `Store.history(patientID:judgingFrom:lookBack:)` returns for the window.
+    case window(History)
+    /// Only the latest session or morning check on or before today: for a row the engine
+    /// does not judge (no plan, or its plan cannot be found).
+    case lastLog(Day?)
+}
+
+extension Store {
+    /// The patient list (by name, archived ones on request) with each patient's assignment,
+    /// plan file and log, in one read transaction, so every row comes from the same moment.
+    /// `window` is asked once per patient with a plan, in list order, for the part of the log
+    /// the engine will read; nil reads only their last log day.
+    public func roster(
+        includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
+    ) throws -> [(entry: RosterEntry, log: RosterLog)] {
+        try queue.read { db in
+            let entries = try Store.rosterEntries(db, includeArchived: includeArchived)
+            var windows: [Int64: JudgingWindow] = [:]
+            var others: [Int64] = []
+            for entry in entries {
+                if entry.assignment != nil, let w = window(entry) {
+                    windows[entry.patient.id] = w
+                } else {
+                    others.append(entry.patient.id)
+                }
+            }
+            var histories = try Store.windowHistories(db, windows)
+            let lastLogs = try Store.lastLogs(db, others, today: today)
+            return entries.map { entry in
+                let id = entry.patient.id
+                if let history = histories.removeValue(forKey: id) {
+                    return (entry, .window(history))
+                }
+                return (entry, .lastLog(lastLogs[id] ?? nil))
+            }
+        }
+    }
+
+    // MARK: - Patients, assignments and plan files
+
+    static func rosterEntries(_ db: Database, includeArchived: Bool) throws -> [RosterEntry] {
+        let patients = try Row.fetchAll(
+            db,
+            sql: "SELECT id, name, language, archived FROM patient"
+                + (includeArchived ? "" : " WHERE archived = 0")
+                + " ORDER BY name COLLATE NOCASE, id"
+        ).map(Store.patient(from:))
+        var changes: [Int64: [PhaseChange]] = [:]
+        let changeRows = try Row.fetchCursor(
+            db,
+            sql: "SELECT patient_id, phase_id, date, reason FROM phase_change"
+                + " ORDER BY patient_id, date, id")
+        while let row = try changeRows.next() {
+            let reasonText: String = row[3]
+            guard let reason = PhaseChangeReason(rawValue: reasonText) else {
+                throw StoreError.importFailed("phase_change.reason: unknown \(reasonText)")
+            }
+            changes[row[0], default: []].append(
+                PhaseChange(
+                    phase: row[1], date: try day(row[2], column: "phase_change.date"),
+                    reason: reason))
+        }
+        // Nearly every patient has the same few overrides ('{}'): decode each text once.
+        var decoded: [String: PlanOverrides] = [:]
+        var assignments: [Int64: Assignment] = [:]
+        let assignmentRows = try Row.fetchCursor(
+            db,
+            sql: "SELECT patient_id, plan_id, variant_id, start_date, starting_weekly_km,"
+                + " overrides FROM assignment")
+        while let row = try assignmentRows.next() {
+            let id: Int64 = row[0]
+            let json: String = row[5]
+            let overrides = try decoded[json] ?? OverridesDoc.overrides(json: json)
+            decoded[json] = overrides
+            assignments[id] = Assignment(
+                planID: row[1], variantID: row[2],
+                startDate: try day(row[3], column: "assignment.start_date"),
+                startingWeeklyKm: row[4], overrides: overrides,
+                phaseHistory: changes[id] ?? [])
+        }
+        var planFiles: [Int64: StoredPlanFile] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT patient_id, plan_id, yaml FROM plan_file") {
+            planFiles[row[0]] = StoredPlanFile(planID: row[1], yaml: row[2])
+        }
+        return patients.map { patient in
+            RosterEntry(
+                patient: patient, assignment: assignments[patient.id],
+                planFile: planFiles[patient.id])
+        }
+    }
+
+    // MARK: - The engine's windows, all patients at once
+
+    /// As `history(patientID:judgingFrom:lookBack:)` for every patient in `windows`, with one
+    /// statement per step instead of one per step and patient.
+    static func windowHistories(_ db: Database, _ windows: [Int64: JudgingWindow]) throws
+        -> [Int64: History]
+    {
+        guard !windows.isEmpty else { return [:] }
+        let ids = windows.keys.sorted()
+        // The first day read per patient, widened as in the one-patient read: back to the
+        // latest session on or before the first judged day (with its look-back), then to the
+        // latest morning check on or before that (the baseline).
+        var first: [Int64: Day] = [:]
+        let judged = ids.map { id -> (Int64, Day) in
+            let w = windows[id] ?? JudgingWindow(from: Day(number: 0), lookBack: 0)
+            first[id] = w.from
+            return (id, w.from.adding(days: w.lookBack))
+        }
+        for row in try Row.fetchAll(
+            db,
+            sql: "WITH w(pid, upto) AS MATERIALIZED (\(pairs)) SELECT pid,"
+                + " (SELECT max(date) FROM session WHERE patient_id = pid AND date <= upto)"
+                + " FROM w",
+            arguments: [json(judged)])
+        {
+            let id: Int64 = row[0]
+            guard let text: String = row[1], let latest = Day(iso: text),
+                let w = windows[id], let day = first[id]
+            else { continue }
+            first[id] = min(day, latest.adding(days: -w.lookBack))
+        }
+        for row in try Row.fetchAll(
+            db,
+            sql: "WITH w(pid, upto) AS MATERIALIZED (\(pairs)) SELECT pid,"
+                + " (SELECT max(date) FROM morning_check WHERE patient_id = pid AND date <= upto)"
+                + " FROM w",
+            arguments: [json(ids.map { ($0, first[$0] ?? Day(number: 0)) })])
+        {
+            let id: Int64 = row[0]
+            guard let text: String = row[1], let baseline = Day(iso: text), let day = first[id]
+            else { continue }
+            first[id] = min(day, baseline)
+        }
+        let firstDays: StatementArguments = [json(ids.map { ($0, first[$0] ?? Day(number: 0)) })]
+        let firstISO = first.mapValues(\.iso)
+
+        // Each table twice: the rows from the first day on, through the (patient, date) index,
+        // and the older rows that still count for their red flags, by one pass over the table
+        // (no index holds the flags; going through the patient index instead visits every row
+        // of every patient in random order). The pieces are ordered per patient in Swift: an
+        // ORDER BY over the join would sort every row in a temporary b-tree.
+        var sessions: [Int64: [Session]] = [:]
+        let recent = try Row.fetchCursor(
+            db,
+            sql: "WITH w(pid, first) AS MATERIALIZED (\(pairs))"
+                + " SELECT \(sessionColumns), patient_id FROM w"
+                + " JOIN session ON patient_id = pid AND date >= first",
+            arguments: firstDays)
+        while let row = try recent.next() {
+            sessions[row[14], default: []].append(try session(from: row))
+        }
+        let flaggedSessions = try Row.fetchCursor(
+            db,
+            sql: "SELECT \(sessionColumns), patient_id FROM session WHERE flags <> '[]'")
+        while let row = try flaggedSessions.next() {
+            let id: Int64 = row[14]
+            guard let from = firstISO[id], (row[1] as String) < from else { continue }
+            sessions[id, default: []].append(try session(from: row))
+        }
+        var mornings: [Int64: [MorningCheck]] = [:]
+        let recentMornings = try Row.fetchCursor(
+            db,
+            sql: "WITH w(pid, first) AS MATERIALIZED (\(pairs))"
+                + " SELECT date, pain, flags, patient_id FROM w"
+                + " JOIN morning_check ON patient_id = pid AND date >= first",
+            arguments: firstDays)
+        while let row = try recentMornings.next() {
+            mornings[row[3], default: []].append(try morning(from: row))
+        }
+        let flaggedMornings = try Row.fetchCursor(
+            db, sql: "SELECT date, pain, flags, patient_id FROM morning_check WHERE flags <> '[]'")
+        while let row = try flaggedMornings.next() {
+            let id: Int64 = row[3]
+            guard let from = firstISO[id], (row[0] as String) < from else { continue }
+            mornings[id, default: []].append(try morning(from: row))
+        }
+        var clearings: [Int64: [FlagClearing]] = [:]
+        let clearingRows = try Row.fetchCursor(
+            db,
+            sql: "SELECT patient_id, date, reason, cleared FROM flag_clearing"
+                + " ORDER BY patient_id, date, id")
+        while let row = try clearingRows.next() {
+            let id: Int64 = row[0]
+            guard windows[id] != nil else { continue }
+            clearings[id, default: []].append(
+                FlagClearing(
+                    date: try day(row[1], column: "flag_clearing.date"), reason: row[2],
+                    cleared: try reports(json: row[3])))
+        }
+
+        var histories: [Int64: History] = [:]
+        for id in ids {
+            // Ordered as the one-patient read orders them: by date, then storage order.
+            var own = sessions[id] ?? []
+            own.sort { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
+            var checks = mornings[id] ?? []
+            checks.sort { $0.date < $1.date }
+            histories[id] = History(
+                sessions: own, mornings: checks, clearings: clearings[id] ?? [])
+        }
+        return histories
+    }
+
+    /// The latest session or morning check on or before `today` of each patient: two index
+    /// look-ups a patient, in one statement.
+    static func lastLogs(_ db: Database, _ ids: [Int64], today: Day) throws -> [Int64: Day?] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int64: Day?] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: "WITH w(pid, upto) AS MATERIALIZED (\(pairs)) SELECT pid,"
+                + " (SELECT max(date) FROM session WHERE patient_id = pid AND date <= upto),"
+                + " (SELECT max(date) FROM morning_check WHERE patient_id = pid AND date <= upto)"
+                + " FROM w",
+            arguments: [json(ids.map { ($0, today) })])
+        {
+            let days = [row[1] as String?, row[2] as String?].compactMap { $0 }
+                .compactMap(Day.init(iso:))
+            result[row[0]] = days.max()
+        }
+        return result
+    }
+
+    /// The rows of a JSON array of `[patient id, "YYYY-MM-DD"]` pairs, bound as one argument:
+    /// any number of patients without running into SQLite's limit on bound variables.
+    private static let pairs =
+        "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)"
+
+    private static func json(_ pairs: [(Int64, Day)]) -> String {
+        "[" + pairs.map { "[\($0.0),\"\($0.1.iso)\"]" }.joined(separator: ",") + "]"
+    }
+}
