@@ -39,6 +39,9 @@ enum Schema {
         migrator.registerMigration("v3-plan-files") { db in
             try db.execute(sql: v3PlanFiles)
         }
+        migrator.registerMigration("v4-flag-indexes") { db in
+            try db.execute(sql: v4FlagIndexes)
+        }
         return migrator
     }
 

@@ -9,8 +9,8 @@ import Testing
     @Test func freshDatabaseRunsEveryMigration() throws {
         let store = try Store.inMemory()
         let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1", "v2", "v3-plan-files"])
-        #expect(Store.schemaVersion == 3)
+        #expect(applied == ["v1", "v2", "v3-plan-files", "v4-flag-indexes"])
+        #expect(Store.schemaVersion == 4)
         let tables = try store.queue.read { db in
             try String.fetchAll(
                 db,
