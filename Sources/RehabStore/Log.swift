@@ -205,7 +205,35 @@ extension Store {
     static func flags(json: String) throws -> [String] {
         // Nearly every row has none; skip the JSON decoder for them.
         if json == "[]" { return [] }
+        if let plain = plainStrings(json) { return plain }
         return try JSONDecoder().decode([String].self, from: Data(json.utf8))
+    }
+
+    /// `["a","b"]` as the store writes flag lists, without Foundation's decoder (which costs
+    /// more than the rest of a row on a clinic's list); nil for anything else (spaces,
+    /// escapes, other values), which the decoder reads.
+    static func plainStrings(_ json: String) -> [String]? {
+        var utf8 = Substring(json).utf8
+        guard utf8.popFirst() == UInt8(ascii: "["), utf8.popLast() == UInt8(ascii: "]") else {
+            return nil
+        }
+        var result: [String] = []
+        while !utf8.isEmpty {
+            if !result.isEmpty {
+                guard utf8.popFirst() == UInt8(ascii: ",") else { return nil }
+            }
+            guard utf8.popFirst() == UInt8(ascii: "\""),
+                let end = utf8.firstIndex(of: UInt8(ascii: "\""))
+            else { return nil }
+            let text = utf8[..<end]
+            // Escapes and control characters are left to the decoder.
+            guard !text.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+                return nil
+            }
+            result.append(String(Substring(text)))
+            utf8 = utf8[utf8.index(after: end)...]
+        }
+        return result
     }
 
     static func day(_ text: String, column: String) throws -> Day {

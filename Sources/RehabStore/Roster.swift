@@ -214,9 +214,7 @@ extension Store {
         while let row = try recent.next() {
             sessions[row[14], default: []].append(try session(from: row))
         }
-        let flaggedSessions = try Row.fetchCursor(
-            db,
-            sql: "SELECT \(sessionColumns), patient_id FROM session WHERE flags <> '[]'")
+        let flaggedSessions = try Row.fetchCursor(db, sql: flaggedSessionsSQL)
         while let row = try flaggedSessions.next() {
             let id: Int64 = row[14]
             guard let from = firstISO[id], (row[1] as String) < from else { continue }
@@ -232,8 +230,7 @@ extension Store {
         while let row = try recentMornings.next() {
             mornings[row[3], default: []].append(try morning(from: row))
         }
-        let flaggedMornings = try Row.fetchCursor(
-            db, sql: "SELECT date, pain, flags, patient_id FROM morning_check WHERE flags <> '[]'")
+        let flaggedMornings = try Row.fetchCursor(db, sql: flaggedMorningsSQL)
         while let row = try flaggedMornings.next() {
             let id: Int64 = row[3]
             guard let from = firstISO[id], (row[0] as String) < from else { continue }
@@ -291,6 +288,12 @@ extension Store {
         }
         return result
     }
+
+    /// Every session and morning check that reported a red flag, through the v4 indexes.
+    static let flaggedSessionsSQL =
+        "SELECT \(sessionColumns), patient_id FROM session WHERE flags <> '[]'"
+    static let flaggedMorningsSQL =
+        "SELECT date, pain, flags, patient_id FROM morning_check WHERE flags <> '[]'"
 
     /// The rows of a JSON array of `[patient id, "YYYY-MM-DD"]` pairs, bound as one argument:
     /// any number of patients without running into SQLite's limit on bound variables.

@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import RehabCore
 import Testing
 
@@ -299,4 +301,37 @@ func rosterGivesTheSameRowsAsOnePatientAtATime(includeArchived: Bool) throws {
     }
     #expect(rows.isEmpty)
     #expect(asked == 0)
+}
+
+@Test func flagListsReadWithoutTheDecoderAsTheDecoderReadsThem() throws {
+    // What the store writes, and what it must leave to Foundation's decoder.
+    let plain = [
+        #"["fever"]"#, #"["fever","giving_way"]"#, #"["locking@2026-01-09","fever@2026-02-01"]"#,
+        #"[""]"#, #"["knie ]"]"#, #"["zwelling, warm"]"#, "[\"\u{00E9}t\u{00E9} \u{1F3C3}\"]",
+    ]
+    for json in plain {
+        let decoded = try JSONDecoder().decode([String].self, from: Data(json.utf8))
+        #expect(Store.plainStrings(json) == decoded, "\(json)")
+        #expect(try Store.flags(json: json) == decoded, "\(json)")
+    }
+    let others = [
+        #"[ "fever" ]"#, #"["a\"b"]"#, #"["a\/b"]"#, #"["a",]"#, #"[,"a"]"#, #"[1]"#,
+        #"["a"]]"#, #"["a""b"]"#, #"{"a":1}"#, "", "[",
+    ]
+    for json in others { #expect(Store.plainStrings(json) == nil, "\(json)") }
+    #expect(try Store.flags(json: #"[ "fever", "a\/b" ]"#) == ["fever", "a/b"])
+}
+
+@Test func oldRedFlagsAreFoundThroughTheirOwnIndexes() throws {
+    // Reading every row of a clinic to find a handful of flags cost a third of the list.
+    let store = try clinic()
+    for (sql, index) in [
+        (Store.flaggedSessionsSQL, "session_flagged"),
+        (Store.flaggedMorningsSQL, "morning_check_flagged"),
+    ] {
+        let plan = try store.queue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("USING INDEX \(index)") }, "\(plan)")
+    }
 }
