@@ -44,9 +44,10 @@ public struct PatientOverview: Equatable, Sendable {
 
     public func daysSinceLog(today: Day) -> Int? { lastLog.map { max(0, $0.days(to: today)) } }
 
-    /// Reads one patient from the store. `template` finds the plan a patient follows (a stored
-    /// plan file or the catalogue's); when it throws, the row has no status rather than the
-    /// whole list failing.
+    /// Reads one patient from the store (three read transactions). `template` finds the plan a
+    /// patient follows (a stored plan file or the catalogue's); when it throws, the row has no
+    /// status rather than the whole list failing. A list reads `roster` instead, which gives
+    /// the same rows (RosterTests) from one read of the store.
     public static func load(
         _ patient: PatientRecord, store: Store, today: Day,
         template: (PatientRecord, Assignment) throws -> Plan

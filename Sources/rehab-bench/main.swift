@@ -1,6 +1,7 @@
 // rehab-bench: in-process figures for BENCHMARKS.md. Times the engine over a long history, the
 // full-screen app's first frame and keypresses rendered into the in-memory backend, and the
-// clinic overview; reports medians and the peak resident memory. Reads a database that
+// clinic's patient list (one patient at a time and in one read, split into store, plans and
+// engine); reports medians and the peak resident memory. Reads a database that
 // `rehab demo --years N [--patients M]` wrote; never writes to it.
 
 import Foundation
@@ -262,28 +263,130 @@ if isProgress(app.state.top) {
     report("app: Progress a week back (h), cells written", weekBack.cells, "cells")
 }
 
-// MARK: - The clinic overview, in process
+// MARK: - The clinic's patient list, in process
 
 if patients.count > 1 {
-    var templates: [String: Plan] = [:]
-    let overview = timed(max(1, options.runs / 5)) {
-        for p in patients {
-            guard let a = try? store.assignment(patientID: p.id) else { continue }
-            let template: Plan
-            if let known = templates[a.planID] {
-                template = known
-            } else if let read = try? runner.template(a.planID) {
-                templates[a.planID] = read
-                template = read
-            } else { continue }
-            guard let h = try? store.history(patientID: p.id) else { continue }
-            _ = Engine.status(
-                plan: template.resolved(variant: a.variantID, overrides: a.overrides),
-                assignment: a, history: h, today: today)
+    let rounds = max(1, options.runs / 5)
+    let n = patients.count
+    /// The plans as `rehab patients` finds them: catalogue files through a runner's cache, a
+    /// plan file kept in the database parsed.
+    func template(_ source: PlanSource, _ runner: inout StoreRunner) throws -> Plan {
+        switch source {
+        case .catalogue(let id): return try runner.template(id)
+        case .file(let stored):
+            return try PlanFile.parse(bytes: Array(stored.yaml.utf8), file: stored.planID)
         }
     }
-    report("clinic: every patient's status, whole histories (\(patients.count) patients)",
-        overview * 1000, "ms")
+
+    // One patient at a time (`PatientOverview.load`, what `rehab patients` did before the
+    // bulk read), split by phase: store reads (assignment, plan file, the engine's window;
+    // a transaction each), finding and resolving plans (catalogue files parsed once a round,
+    // as once a command), and the engine's status.
+    var single = (store: [Double](), plans: [Double](), engine: [Double]())
+    for _ in 0..<rounds {
+        var fresh = StoreRunner(store: store, planDirectories: [options.plans])
+        var spent = (store: 0.0, plans: 0.0, engine: 0.0)
+        var t = now()
+        func lap() -> Double {
+            let next = now()
+            defer { t = next }
+            return next - t
+        }
+        for p in patients {
+            _ = lap()
+            let a = try? store.assignment(patientID: p.id)
+            let file = try? store.planFile(patientID: p.id)
+            spent.store += lap()
+            let source = RosterEntry(patient: p, assignment: a, planFile: file).planSource
+            let plan = source.flatMap { try? template($0, &fresh) }.flatMap { found in
+                a.map { found.resolved(variant: $0.variantID, overrides: $0.overrides) }
+            }
+            spent.plans += lap()
+            let h: History
+            if let a, let plan {
+                h =
+                    (try? store.history(
+                        patientID: p.id,
+                        judgingFrom: Engine.firstDayRead(plan: plan, assignment: a, judging: today),
+                        lookBack: Engine.lookBackDays(plan: plan))) ?? History()
+            } else {
+                h = (try? store.history(patientID: p.id)) ?? History()
+            }
+            spent.store += lap()
+            _ = PatientOverview(patient: p, assignment: a, plan: plan, history: h, today: today)
+            spent.engine += lap()
+        }
+        single.store.append(spent.store)
+        single.plans.append(spent.plans)
+        single.engine.append(spent.engine)
+    }
+    report(
+        "roster, one patient at a time (\(n) patients): total",
+        median(zip(zip(single.store, single.plans), single.engine).map { $0.0 + $0.1 + $1 })
+            * 1000, "ms")
+    report("roster, one patient at a time: store reads", median(single.store) * 1000, "ms")
+    report("roster, one patient at a time: finding plans", median(single.plans) * 1000, "ms")
+    report("roster, one patient at a time: engine status", median(single.engine) * 1000, "ms")
+
+    // The bulk read (`PatientOverview.roster`, as `rehab patients` and the app now read it),
+    // split the same way: the one read transaction, the plan lookups it asks for, the engine.
+    var bulk = (store: [Double](), plans: [Double](), engine: [Double]())
+    var windowRows = 0
+    for _ in 0..<rounds {
+        var fresh = StoreRunner(store: store, planDirectories: [options.plans])
+        var inPlans = 0.0
+        var plans: [Int64: Plan] = [:]
+        var templates: [PlanSource: Plan?] = [:]
+        let start = now()
+        let records =
+            (try? store.roster(includeArchived: false, today: today) { entry in
+                let t = now()
+                defer { inPlans += now() - t }
+                guard let a = entry.assignment, let source = entry.planSource else { return nil }
+                if templates[source] == nil { templates[source] = try? template(source, &fresh) }
+                guard let found = templates[source] ?? nil else { return nil }
+                let plan = found.resolved(variant: a.variantID, overrides: a.overrides)
+                plans[entry.patient.id] = plan
+                return JudgingWindow(
+                    from: Engine.firstDayRead(plan: plan, assignment: a, judging: today),
+                    lookBack: Engine.lookBackDays(plan: plan))
+            }) ?? []
+        let read = now() - start
+        let t = now()
+        for (entry, log) in records {
+            guard case .window(let h) = log, let plan = plans[entry.patient.id] else { continue }
+            _ = PatientOverview(
+                patient: entry.patient, assignment: entry.assignment, plan: plan, history: h,
+                today: today)
+        }
+        bulk.engine.append(now() - t)
+        windowRows = records.reduce(0) { count, record in
+            guard case .window(let h) = record.log else { return count }
+            return count + h.sessions.count + h.mornings.count
+        }
+        bulk.store.append(read - inPlans)
+        bulk.plans.append(inPlans)
+    }
+    report(
+        "roster, one read: rows in the windows (sessions + mornings)", Double(windowRows), "rows")
+    report("roster, one read: store (one transaction)", median(bulk.store) * 1000, "ms")
+    report("roster, one read: finding plans", median(bulk.plans) * 1000, "ms")
+    report("roster, one read: engine status", median(bulk.engine) * 1000, "ms")
+    report(
+        "roster, one read, plans parsed afresh (as rehab patients)",
+        timed(rounds) {
+            var fresh = StoreRunner(store: store, planDirectories: [options.plans])
+            _ = try? PatientOverview.roster(store: store, includeArchived: false, today: today) {
+                try template($0, &fresh)
+            }
+        } * 1000, "ms")
+    // The app's runner keeps the plans it read, so a change re-reads only the database.
+    _ = try? runner.roster(includeArchived: false, today: today)
+    report(
+        "app: Patients rows again after a change (plans already read)",
+        timed(options.runs) {
+            _ = try? runner.roster(includeArchived: false, today: today)
+        } * 1000, "ms")
 }
 
 report("peak resident memory (VmHWM)", Double(peakRSSKiB() ?? 0) / 1024, "MiB")
