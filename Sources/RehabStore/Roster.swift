@@ -22,9 +22,7 @@ public struct RosterEntry: Sendable {
     /// Where the patient's plan comes from: the plan file they started from while it is still
     /// the assigned plan, else the catalogue's plan of that id (as `rehab status` chooses).
     public var planSource: PlanSource? {
-        guard let assignment else { return nil }
-        if let planFile, planFile.planID == assignment.planID { return .file(planFile) }
-        return .catalogue(assignment.planID)
+        assignment.map { PlanSource(assignment: $0, planFile: planFile) }
     }
 }
 
@@ -34,6 +32,23 @@ public enum PlanSource: Hashable, Sendable {
     case catalogue(String)
     /// A plan file kept in the database (`rehab start --plan-file`).
     case file(StoredPlanFile)
+
+    /// The one rule for every reader (CLI, app, patient list): the plan file the patient was
+    /// started from while it is still the assigned plan, else the catalogue's plan of that id.
+    public init(assignment: Assignment, planFile: StoredPlanFile?) {
+        if let planFile, planFile.planID == assignment.planID {
+            self = .file(planFile)
+        } else {
+            self = .catalogue(assignment.planID)
+        }
+    }
+}
+
+extension Store {
+    /// Where the template of a patient's current plan is found.
+    public func planSource(patientID: Int64, assignment: Assignment) throws -> PlanSource {
+        PlanSource(assignment: assignment, planFile: try planFile(patientID: patientID))
+    }
 }
 
 /// What the engine reads of one patient's log to judge a day: the arguments of

@@ -12,14 +12,7 @@ extension StoreRunner {
     public mutating func roster(includeArchived: Bool, today: Day) throws -> [RosterRow] {
         let overviews = try PatientOverview.roster(
             store: store, includeArchived: includeArchived, today: today
-        ) { source in
-            switch source {
-            case .catalogue(let id):
-                return try self.template(id)
-            case .file(let stored):
-                return try StoreRunner.template(stored)
-            }
-        }
+        ) { source in try self.template(source) }
         return RosterRow.rows(overviews, today: today)
     }
 

@@ -47,21 +47,21 @@ public struct StoreRunner: EffectRunner {
 
     /// The template a patient follows: the plan file they were started from (`rehab start
     /// --plan-file`, e.g. a physio's tuned plan) while it is still the assigned plan, else the
-    /// catalogue's plan of that id. The CLI makes the same choice (`Context.template`).
+    /// catalogue's plan of that id (`PlanSource`, the CLI's rule too).
     mutating func template(for patient: PatientRecord, _ assignment: Assignment) throws -> Plan {
-        guard let stored = try store.planFile(patientID: patient.id),
-            stored.planID == assignment.planID
-        else { return try template(assignment.planID) }
-        if let plan = storedTemplates[stored.yaml] { return plan }
-        do {
-            let plan = try PlanFile.parse(
-                bytes: Array(stored.yaml.utf8), file: "\(patient.name): \(stored.planID)")
+        try template(try store.planSource(patientID: patient.id, assignment: assignment))
+    }
+
+    /// A template by where it is found; parsed plan files are kept by their text.
+    mutating func template(_ source: PlanSource) throws -> Plan {
+        switch source {
+        case .catalogue(let id):
+            return try template(id)
+        case .file(let stored):
+            if let plan = storedTemplates[stored.yaml] { return plan }
+            let plan = try StoreRunner.template(stored)
             storedTemplates[stored.yaml] = plan
             return plan
-        } catch {
-            throw PlanProblem(
-                planID: stored.planID,
-                description: error.errors.map(\.description).joined(separator: "\n"))
         }
     }
 

@@ -33,20 +33,10 @@ extension Context {
         }
     }
 
-    /// The template a patient follows: the plan file they started from, when it is still the
-    /// assigned plan, else the catalogue's plan of that id.
+    /// The template a patient follows (see `PlanSource`).
     func template(for patient: PatientRecord, assignment: Assignment, store: Store) throws -> Plan {
-        if let stored = try storing({ try store.planFile(patientID: patient.id) }),
-            stored.planID == assignment.planID
-        {
-            do {
-                return try PlanFile.parse(
-                    bytes: Array(stored.yaml.utf8), file: "\(patient.name): \(stored.planID)")
-            } catch {
-                throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
-            }
-        }
-        return try loadPlan(assignment.planID)
+        try template(
+            try storing { try store.planSource(patientID: patient.id, assignment: assignment) })
     }
 
     /// A plan file for `start --plan-file`: read with the plan-file size limit, validated like
