@@ -128,6 +128,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("rehab-keys-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("config.yaml").path
         try "theme: none\nkeys:\n  quit: q\n  log_session: [\"+\", m]\n".write(
             toFile: path, atomically: true, encoding: .utf8)

@@ -340,6 +340,12 @@ enum Clinic {
         )
     }
 
+    /// Removes a runner's temporary directory (an open SQLite file may be unlinked on Linux).
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent())
+    }
+
     /// Every byte SQLite keeps for the database: the file and its side files.
     static func bytes(_ path: String) -> Data {
         var data = Data()
@@ -351,6 +357,7 @@ enum Clinic {
 
     @Test func deletingInTheAppLeavesNoTraceInTheFile() throws {
         var (runner, path) = try Self.runner()
+        defer { Self.remove(path) }
         let name = "Quirinus Zebedeus"
         let note = "knee-locking-note-7731"
         let keep = try runner.store.addPatient(name: "Sam", language: .en)

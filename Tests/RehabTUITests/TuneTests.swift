@@ -293,6 +293,7 @@ import Testing
 
     @Test func savedOverridesAreWhatRehabTuneShowReports() throws {
         let (runner, path) = try PatientsStoreTests.runner()
+        defer { PatientsStoreTests.remove(path) }
         let sam = try runner.store.addPatient(name: "Sam", language: .en)
         try runner.store.startPlan(patientID: sam.id, StoreRunnerTests.assignment(Fixture.itbs))
         var mutable = runner
