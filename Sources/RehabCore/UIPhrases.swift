@@ -304,7 +304,7 @@ public enum UIPhrase {
     public static func keyRefresh() -> LocalizedText {
         t("opnieuw laden", "reload from the database")
     }
-    public static func keyQuit() -> LocalizedText { t("stop", "quit") }
+    public static func keyQuit() -> LocalizedText { t("afsluiten", "quit") }
     public static func keyNextField() -> LocalizedText { t("veld", "field") }
     public static func keyPreviousField() -> LocalizedText { t("vorig veld", "previous field") }
     public static func keyLeft() -> LocalizedText {
