@@ -14,6 +14,18 @@ public enum PlanFile {
         return try parse(bytes: bytes, file: path, expectedID: stem)
     }
 
+    /// A plan file handed over (e.g. a physio's tuned plan for `rehab start --plan-file`): read
+    /// with the same limits and checks as any plan file, but its id need not match its name.
+    /// Returns the plan and the file's text, to be kept with the patient.
+    public static func loadHandedOver(path: String) throws(PlanFileErrors)
+        -> (plan: Plan, text: String)
+    {
+        let bytes = try read(path: path)
+        let plan = try parse(bytes: bytes, file: path, expectedID: nil)
+        // The parser accepts valid UTF-8 only, so the decoding replaces nothing.
+        return (plan, String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Validates plan bytes; `file` only names them in errors.
     public static func parse(bytes: [UInt8], file: String) throws(PlanFileErrors) -> Plan {
         try parse(bytes: bytes, file: file, expectedID: nil)

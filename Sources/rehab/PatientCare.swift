@@ -42,28 +42,12 @@ extension Context {
     /// A plan file for `start --plan-file`: read with the plan-file size limit, validated like
     /// any plan file (its name need not match the id), kept as text for the store.
     func readPlanFile(_ path: String) throws -> (Plan, StoredPlanFile) {
-        let data: Data
         do {
-            let size =
-                (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?
-                .intValue ?? 0
-            guard size <= PlanFile.maxBytes else {
-                throw Failure(message: "\(path):1:1: file is \(size) bytes; at most 1 MiB")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw fail(Phrase.cannotRead(path, reason: error.localizedDescription))
-        }
-        let plan: Plan
-        do {
-            plan = try PlanFile.parse(data: data, file: path)
+            let (plan, text) = try PlanFile.loadHandedOver(path: path)
+            return (plan, StoredPlanFile(planID: plan.id, yaml: text))
         } catch {
             throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
         }
-        // Valid UTF-8 once parsed: the parser refuses anything else.
-        return (plan, StoredPlanFile(planID: plan.id, yaml: String(decoding: data, as: UTF8.self)))
     }
 }
 

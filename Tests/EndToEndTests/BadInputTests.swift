@@ -55,6 +55,8 @@ struct BadInputTests {
         Case(arguments: ["start", "itbs"], status: 1, mentions: ["already", "--replace"]),
         Case(arguments: ["start", "itbs", "--weekly-km", "lots", "--replace"], status: 1, mentions: ["weekly-km", "lots"]),
         Case(arguments: ["start", "itbs", "--date", "2026-04-01", "--replace"], status: 1, mentions: ["date", "2026-04-01"]),
+        Case(arguments: ["start", "--plan-file", "nowhere/itbs_ann.yaml", "--replace"], status: 1, mentions: ["nowhere/itbs_ann.yaml:1:1", "cannot read"]),
+        Case(arguments: ["start", "--plan-file", "plans", "--replace"], status: 1, mentions: ["plans:1:1", "not a regular file"]),
         Case(arguments: ["status", "--patient", "Nobody"], status: 1, mentions: ["patient", "nobody", "sam"]),
         Case(arguments: ["status", "--date", "2026-13-01"], status: 1, mentions: ["date", "2026-13-01"]),
         Case(arguments: ["status"], status: 1, mentions: ["rehab_today", "yesterday"], environment: ["REHAB_TODAY": "yesterday"]),
