@@ -36,6 +36,7 @@ public struct Settings: Hashable, Sendable {
         "patients", "add", "rename", "archive", "show_archived", "set_up", "tune", "save",
         "reset", "differences",
         "span",
+        "shoes",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

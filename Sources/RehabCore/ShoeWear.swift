@@ -6,6 +6,22 @@ public enum ShoeWear {
     /// The retire threshold a shoe may be given.
     public static let retireRange = 600.0...800.0
     public static let defaultRetireKm = 700.0
+    /// Kilometres a shoe may already have when it is added.
+    public static let startKmRange = 0.0...100_000.0
+
+    /// A typed start km: 0-100000 with at most 2 decimals. `rehab shoes add --start-km` and
+    /// the app's shoe form both check it here, so they refuse the same values alike.
+    public static func startKm(_ text: String, field: String) throws(ValidationError) -> Double {
+        try Validate.decimal(text, field: field, in: startKmRange, places: 2)
+    }
+
+    /// A typed retire mark: whole km within `retireRange` (the CLI's `--retire-km`, the form).
+    public static func retireKm(_ text: String, field: String) throws(ValidationError) -> Double {
+        Double(
+            try Validate.integer(
+                text, field: field,
+                in: Int(retireRange.lowerBound)...Int(retireRange.upperBound)))
+    }
 
     /// Kilometres on the shoe: its start km plus every run logged with it. Names match without
     /// regard to case, like the store's unique shoe names. Rounded to 2 decimals so a sum of

@@ -454,6 +454,7 @@ public enum Screen: Sendable, Hashable {
     case tune(TuneState)
     case progress(ProgressState)
     case importRuns(ImportForm)
+    case shoes(ShoesState)
 }
 
 /// Everything the app shows and remembers; `update` is the only thing that changes it.

@@ -65,6 +65,8 @@ public enum Effect: Sendable, Hashable {
     case loadTuning(Int64)
     /// A physio's tuning of a patient's plan, already checked like a plan file.
     case setOverrides(Int64, PlanOverrides)
+    /// A new shoe for the current patient, checked like `rehab shoes add`.
+    case addShoe(Shoe)
     case quit
 }
 

@@ -12,6 +12,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case toggle, digit, yes, no, backspace, deleteForward
     case patients, add, rename, archive, showArchived, setUp, tune, save, reset, differences
     case span
+    case shoes
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -36,6 +37,8 @@ public enum AppAction: Sendable, Hashable {
     case patientRenamed
     case tuningLoaded(TuneSource)
     case tuningSaved(patientID: Int64, overrides: PlanOverrides)
+    /// The store has the shoe of this name.
+    case shoeAdded(String)
     case failed(String)
 }
 
@@ -45,6 +48,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case tabs, today, plan, history, stop, form, picker, list, questions, dialog, help, global
     case patients, tune, chooser, entry
     case progress
+    case shoes
 
     public var title: LocalizedText {
         switch self {
@@ -65,6 +69,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .chooser: UIPhrase.contextChooser()
         case .entry: UIPhrase.contextEntry()
         case .progress: UIPhrase.tabProgress()
+        case .shoes: UIPhrase.contextShoes()
         }
     }
 }
@@ -211,6 +216,11 @@ public enum KeyTable {
         bind(.bottom, [.end], "End", UIPhrase.keyThisWeek(), [.progress]),
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.progress]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.progress]),
+        // Shoes: each shoe's km toward its retire mark; a adds one (its form is an entry)
+        bind(.shoes, [.char("w")], "w", UIPhrase.keyShoes(), [.tabs]),
+        bind(.add, [.char("a")], "a", UIPhrase.keyAddShoe(), [.shoes], bar: true),
+        bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.shoes]),
+        bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.shoes]),
         // Everywhere
         bind(.help, [.char("?"), .function(1)], "?", UIPhrase.keyHelp(), [.global], bar: true),
         bind(.back, [.escape], "Esc", UIPhrase.keyBack(), [.global], bar: true),
@@ -238,6 +248,7 @@ public enum KeyTable {
             return tune.differences != nil ? [.help, .global] : [.tune, .global]
         case .questions: return [.questions, .global]
         case .help: return [.help, .global]
+        case .shoes(let shoes): return shoes.adding != nil ? [.entry, .global] : [.shoes, .global]
         }
     }
 
@@ -249,6 +260,7 @@ public enum KeyTable {
         case .picker, .patientName, .nameForm, .setup: return true
         case .tune(let tune): return tune.editing != nil
         case .importRuns(let form): return form.stage == .path
+        case .shoes(let shoes): return shoes.adding != nil
         default: return false
         }
     }

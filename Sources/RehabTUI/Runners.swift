@@ -134,6 +134,14 @@ public struct StoreRunner: EffectRunner {
                     .runsImported(added: result.added, duplicates: result.duplicates),
                     .loaded(try load(patientID: patientID, today: state.today)),
                 ]
+            case .addShoe(let shoe):
+                guard let patientID else { return [] }
+                try store.addShoe(patientID: patientID, shoe)
+                // Loaded first, so the Shoes screen selects the new shoe among the stored ones.
+                return [
+                    .loaded(try load(patientID: patientID, today: state.today)),
+                    .shoeAdded(shoe.name),
+                ]
             default:
                 guard let patientID else { return [] }
                 var results = try change(effect, patientID: patientID, today: state.today)
@@ -177,6 +185,8 @@ public struct StoreRunner: EffectRunner {
             }
         case .quit, .reload, .loadCatalog, .selectPatient, .startPlan, .readRunFiles, .importRuns:
             break
+        case .addShoe:
+            break
         case .loadRoster, .addPatient, .renamePatient, .archivePatient, .deletePatient,
             .loadTuning, .setOverrides:
             break
@@ -186,6 +196,9 @@ public struct StoreRunner: EffectRunner {
 
     private func describe(_ error: Error, _ language: Language) -> String {
         if let invalid = error as? ValidationError { return Messages(language).validation(invalid) }
+        if case .duplicateShoe(let name) = error as? RecordError {
+            return Phrase.duplicateShoe(name).text(language)
+        }
         switch error as? StoreError {
         case .duplicatePatient(let name): return Phrase.duplicatePatient(name).text(language)
         case .noPlan(let patient): return Phrase.noPlan(patient).text(language)
@@ -319,6 +332,15 @@ public struct MemoryRunner: EffectRunner {
             if let id { assignments[id]?.phaseHistory.append(change) }
         case .clearFlags(let reason):
             history.clearings.append(FlagClearing(date: state.today, reason: reason))
+        case .addShoe(let shoe):
+            guard let id else { return [] }
+            // As the store: names are unique per patient without regard to case.
+            let name = shoe.name.lowercased()
+            if shoes[id, default: []].contains(where: { $0.name.lowercased() == name }) {
+                return [.failed(Phrase.duplicateShoe(shoe.name).text(state.language))]
+            }
+            shoes[id, default: []].append(shoe)
+            return [.loaded(load(patientID: id, today: state.today)), .shoeAdded(shoe.name)]
         }
         guard let id else { return [] }
         histories[id] = History(

@@ -41,6 +41,8 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return []
     case .rosterLoaded, .patientAdded, .patientRenamed, .tuningLoaded, .tuningSaved:
         return PatientActions.received(action, &state)
+    case .shoeAdded(let name):
+        return ShoeActions.added(name, &state)
     case .failed(let message):
         state.notice = Notice(message, isError: true)
         return []
@@ -102,6 +104,8 @@ enum Screens {
     static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
         // Tune uses Esc itself: to drop a value being typed, or to ask before losing changes.
         if case .tune(var tune) = state.top { return Tuning.handle(action, &tune, &state) }
+        // Shoes too: Esc closes the add form before it leaves the screen.
+        if case .shoes(var shoes) = state.top { return ShoeActions.handle(action, &shoes, &state) }
         if action == .command(.back), Imports.back(&state) { return [] }
         if action == .command(.back), state.screens.count > 1 {
             if case .stop(let stop) = state.top, stop.beforeStart {
@@ -124,7 +128,7 @@ enum Screens {
             return PatientActions.name(action, &form, &state)
         case .setup(var form):
             return PatientActions.setup(action, &form, &state)
-        case .tune:
+        case .tune, .shoes:
             return []
         case .language(var selection):
             let chosen = list(action, &selection, count: 2)
@@ -263,6 +267,7 @@ enum Screens {
         case .command(.morningCheck): Forms.openMorning(&state)
         case .command(.importRuns): Imports.open(&state)
         case .command(.patients): return PatientActions.open(&state)
+        case .command(.shoes): return ShoeActions.open(&state)
         default: break
         }
         return []

@@ -218,6 +218,7 @@ public func render(_ state: AppState) -> Grid {
     case .help(let scroll): HelpView.flow(state).render(in: text, on: &grid, scroll: scroll)
     case .progress(let progress): ProgressView.render(state, progress, content, &grid)
     case .importRuns(let form): ImportView.render(state, form, content, &grid)
+    case .shoes(let shoes): ShoesView.render(state, shoes, content, &grid)
     }
     if let confirmation = state.confirmation {
         DialogView.render(state, confirmation, content, &grid)

@@ -73,19 +73,10 @@ struct ShoesCommand: ParsableCommand {
             let context = try Context(global)
             let name = try context.check { try Validate.name(self.name, field: "name") }
             let start = try startKm.map { text in
-                try context.check {
-                    try Validate.decimal(text, field: "start-km", in: 0...100_000, places: 2)
-                }
+                try context.check { try ShoeWear.startKm(text, field: "start-km") }
             }
             let retire = try retireKm.map { text in
-                Double(
-                    try context.check {
-                        try Validate.integer(
-                            text, field: "retire-km",
-                            in: Int(
-                                ShoeWear.retireRange.lowerBound)...Int(
-                                    ShoeWear.retireRange.upperBound))
-                    })
+                try context.check { try ShoeWear.retireKm(text, field: "retire-km") }
             }
             let store = try context.openStore()
             let patient = try context.resolvePatient(store)
