@@ -309,4 +309,23 @@ extension UIPhrase {
     public static func keyLastRow() -> LocalizedText { t("laatste regel", "last row") }
     public static func keyCursorLeft() -> LocalizedText { t("cursor links", "cursor left") }
     public static func keyCursorRight() -> LocalizedText { t("cursor rechts", "cursor right") }
+
+    // Starting a plan from a plan file handed over (`rehab plans export`).
+    public static func keyStartFromFile() -> LocalizedText {
+        t("plan uit een bestand", "plan from a file")
+    }
+    public static func planFileTitle(_ name: String) -> LocalizedText {
+        t("Plan voor \(name) uit een bestand", "\(name)'s plan from a file")
+    }
+    public static func planFileLabel() -> LocalizedText { t("Planbestand", "Plan file") }
+    public static func planFilePathNeeded() -> LocalizedText {
+        t(
+            "Typ het pad van een planbestand (.yaml), bijvoorbeeld ~/itbs_ann.yaml.",
+            "Type the path of a plan file (.yaml), for example ~/itbs_ann.yaml.")
+    }
+    public static func planFromFile(_ path: String) -> LocalizedText {
+        t(
+            "Uit \(path); het bestand wordt bij de patiënt bewaard.",
+            "From \(path); the file is kept with the patient.")
+    }
 }

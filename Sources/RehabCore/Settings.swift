@@ -34,7 +34,7 @@ public struct Settings: Hashable, Sendable {
         "advance", "step_back", "edit", "delete", "undo", "clear_flags",
         "toggle", "yes", "no", "backspace", "delete_forward",
         "patients", "add", "rename", "archive", "show_archived", "set_up", "tune", "save",
-        "reset", "differences",
+        "reset", "differences", "start_from_file",
         "span",
         "shoes",
     ]

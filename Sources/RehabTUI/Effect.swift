@@ -15,11 +15,13 @@ public struct StartRequest: Sendable, Hashable {
     public var weeklyKm: Double?
     /// The patient follows a plan already and this one takes its place.
     public var replacing: Bool
+    /// The plan file the plan comes from (kept with the patient); nil for the catalogue's.
+    public var planFile: StoredPlanFile?
 
     public init(
         planID: String, variantID: String?, date: Day, newPatientName: String?,
         language: Language, patientID: Int64? = nil, weeklyKm: Double? = nil,
-        replacing: Bool = false
+        replacing: Bool = false, planFile: StoredPlanFile? = nil
     ) {
         self.planID = planID
         self.variantID = variantID
@@ -29,6 +31,7 @@ public struct StartRequest: Sendable, Hashable {
         self.patientID = patientID
         self.weeklyKm = weeklyKm
         self.replacing = replacing
+        self.planFile = planFile
     }
 }
 
@@ -61,6 +64,8 @@ public enum Effect: Sendable, Hashable {
     case archivePatient(Int64, archived: Bool)
     /// Every row of the patient, then the freed pages: nothing of them stays in the file.
     case deletePatient(Int64)
+    /// Read a plan file handed over (`~` is the home folder) for a patient's start.
+    case readPlanFile(String, for: SetupTarget)
     /// A patient's template and assignment, for the Tune screen.
     case loadTuning(Int64)
     /// A physio's tuning of a patient's plan, already checked like a plan file.

@@ -11,6 +11,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case advance, stepBack, edit, delete, undo, clearFlags
     case toggle, digit, yes, no, backspace, deleteForward
     case patients, add, rename, archive, showArchived, setUp, tune, save, reset, differences
+    case startFromFile
     case span
     case shoes
 }
@@ -35,6 +36,8 @@ public enum AppAction: Sendable, Hashable {
     case rosterLoaded([RosterRow])
     case patientAdded(PatientRecord)
     case patientRenamed
+    /// A plan file was read for this patient's start.
+    case planFileRead(HandedOverPlan, for: SetupTarget)
     case tuningLoaded(TuneSource)
     case tuningSaved(patientID: Int64, overrides: PlanOverrides)
     /// The store has the shoe of this name.
@@ -185,6 +188,7 @@ public enum KeyTable {
         bind(.rename, [.char("e")], "e", UIPhrase.keyRenamePatient(), [.patients]),
         bind(.archive, [.char("x")], "x", UIPhrase.keyArchivePatient(), [.patients]),
         bind(.showArchived, [.char("v")], "v", UIPhrase.keyShowArchived(), [.patients]),
+        bind(.startFromFile, [.char("f")], "f", UIPhrase.keyStartFromFile(), [.patients]),
         bind(.confirm, [.enter], "↵", UIPhrase.keyEditValue(), [.tune], bar: true),
         bind(.right, [.right, .char("l")], "→ l", UIPhrase.keyNextValue(), [.tune]),
         bind(.left, [.left, .char("h")], "← h", UIPhrase.keyPreviousValue(), [.tune]),

@@ -16,6 +16,21 @@ extension StoreRunner {
         return RosterRow.rows(overviews, today: today)
     }
 
+    /// A plan file handed over, read as `rehab start --plan-file` reads it; a problem is a
+    /// notice with the file's `file:line:column` messages.
+    static func readPlanFile(_ typed: String, for target: SetupTarget) -> AppAction {
+        let path = RunFinder.expand(typed, home: RunFinder.home)
+        do {
+            let (plan, text) = try PlanFile.loadHandedOver(path: path)
+            return .planFileRead(
+                HandedOverPlan(
+                    path: path, plan: plan, file: StoredPlanFile(planID: plan.id, yaml: text)),
+                for: target)
+        } catch {
+            return .failed(error.errors.map(\.description).joined(separator: "; "))
+        }
+    }
+
     /// A plan file kept in the database, parsed.
     static func template(_ stored: StoredPlanFile) throws -> Plan {
         do {
@@ -77,18 +92,24 @@ extension StoreRunner {
             try store.setOverrides(patientID: id, overrides)
             return [.tuningSaved(patientID: id, overrides: overrides), .loaded(try current(state))]
                 + (try shownRoster(state))
+        case .readPlanFile(let typed, let target):
+            return [StoreRunner.readPlanFile(typed, for: target)]
         case .startPlan(let request) where request.patientID != nil:
             guard let id = request.patientID else { return nil }
-            let template = try template(request.planID)
+            let template = try template(
+                request.planFile.map(PlanSource.file) ?? .catalogue(request.planID))
             guard let first = template.phases.first else { return [] }
-            // A catalogue start: the store drops a plan file the patient was started from.
-            try store.startPlan(
-                patientID: id,
-                Assignment(
-                    planID: template.id, variantID: request.variantID, startDate: request.date,
-                    startingWeeklyKm: request.weeklyKm,
-                    phaseHistory: [PhaseChange(phase: first.id, date: request.date, reason: .start)]
-                ), replacing: request.replacing)
+            let assignment = Assignment(
+                planID: template.id, variantID: request.variantID, startDate: request.date,
+                startingWeeklyKm: request.weeklyKm,
+                phaseHistory: [PhaseChange(phase: first.id, date: request.date, reason: .start)])
+            if let file = request.planFile {
+                try store.startPlan(
+                    patientID: id, assignment, planFile: file, replacing: request.replacing)
+            } else {
+                // A catalogue start: the store drops a plan file the patient was started from.
+                try store.startPlan(patientID: id, assignment, replacing: request.replacing)
+            }
             return [.planStarted(try load(patientID: id, today: state.today))]
         default:
             return nil
@@ -172,11 +193,15 @@ extension MemoryRunner {
             assignments[id]?.overrides = overrides
             return [.tuningSaved(patientID: id, overrides: overrides), .loaded(current(state))]
                 + shownRoster(state)
+        case .readPlanFile(let typed, let target):
+            return [StoreRunner.readPlanFile(typed, for: target)]
         case .startPlan(let request) where request.patientID != nil:
+            let handedOver = request.planFile.flatMap { try? StoreRunner.template($0) }
             guard let id = request.patientID,
-                let plan = catalog.first(where: { $0.id == request.planID }),
+                let plan = handedOver ?? catalog.first(where: { $0.id == request.planID }),
                 let first = plan.phases.first
             else { return [] }
+            planFiles[id] = handedOver
             if let current = assignments[id], !request.replacing {
                 let name = patients.first { $0.id == id }?.name ?? "#\(id)"
                 return [

@@ -74,6 +74,8 @@ public struct NameForm: Sendable, Hashable {
     public enum Purpose: Sendable, Hashable {
         case add
         case rename(PatientRecord)
+        /// The path of a plan file handed over (`rehab plans export`), to start for a patient.
+        case planFile(SetupTarget)
     }
 
     public var purpose: Purpose
@@ -102,12 +104,33 @@ public struct SetupForm: Sendable, Hashable {
     /// Optional: floors the weekly km cap, as `rehab start --weekly-km`.
     public var weeklyKm = TextInput()
     public var error: FieldError?
+    /// A plan read from a file rather than chosen from the catalogue.
+    public var handedOver: HandedOverPlan?
 
     public init(target: SetupTarget, planID: String, variantID: String?, today: Day) {
         self.target = target
         self.planID = planID
         self.variantID = variantID
         date = TextInput(today.iso)
+    }
+
+    public init(target: SetupTarget, handedOver: HandedOverPlan, today: Day) {
+        self.init(target: target, planID: handedOver.plan.id, variantID: nil, today: today)
+        self.handedOver = handedOver
+    }
+}
+
+/// A plan file read for a start (`rehab start --plan-file` in the app): the plan, and the
+/// file's text the store keeps with the patient.
+public struct HandedOverPlan: Sendable, Hashable {
+    public var path: String
+    public var plan: Plan
+    public var file: StoredPlanFile
+
+    public init(path: String, plan: Plan, file: StoredPlanFile) {
+        self.path = path
+        self.plan = plan
+        self.file = file
     }
 }
 
@@ -180,6 +203,10 @@ enum PatientActions {
         case .command(.setUp):
             guard let row else { break }
             effects = setUp(row, &state)
+        case .command(.startFromFile):
+            guard let row else { break }
+            let target = SetupTarget(patient: row.patient, currentPlan: row.planID)
+            state.screens.append(.nameForm(NameForm(purpose: .planFile(target))))
         case .command(.tune):
             guard let row else { break }
             guard row.hasPlan else {
@@ -212,6 +239,17 @@ enum PatientActions {
             Screens.replaceTop(&state, .nameForm(form))
             return []
         }
+        if case .planFile(let target) = form.purpose {
+            // The file is read by the runner; a problem comes back as a notice and the path
+            // stays as typed.
+            let path = form.input.text.trimmingCharacters(in: " ")
+            guard !path.isEmpty else {
+                form.error = state.say(UIPhrase.planFilePathNeeded())
+                Screens.replaceTop(&state, .nameForm(form))
+                return []
+            }
+            return [.readPlanFile(path, for: target)]
+        }
         let name: String
         do throws(ValidationError) {
             name = try Validate.name(form.input.text, field: state.say(UIPhrase.nameLabel()))
@@ -229,6 +267,8 @@ enum PatientActions {
                 return []
             }
             return [.renamePatient(patient.id, name)]
+        case .planFile:
+            return []
         }
     }
 
@@ -290,7 +330,7 @@ enum PatientActions {
                     planID: form.planID, variantID: form.variantID, date: date,
                     newPatientName: nil, language: state.language,
                     patientID: form.target.patient.id, weeklyKm: weekly,
-                    replacing: form.target.currentPlan != nil))
+                    replacing: form.target.currentPlan != nil, planFile: form.handedOver?.file))
         ]
     }
 
@@ -320,6 +360,11 @@ enum PatientActions {
             return setUp(RosterRow(patient: patient), &state)
         case .patientRenamed:
             if case .nameForm = state.top { state.screens.removeLast() }
+            return []
+        case .planFileRead(let plan, let target):
+            if case .nameForm = state.top { state.screens.removeLast() }
+            state.screens.append(
+                .setup(SetupForm(target: target, handedOver: plan, today: state.today)))
             return []
         case .tuningLoaded(let source):
             state.screens.append(.tune(TuneState(source)))

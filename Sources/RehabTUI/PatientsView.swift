@@ -13,6 +13,11 @@ enum PatientsView {
         max(1, Layout.content(size).height - 2 - detailRows)
     }
 
+    /// The table (header included) in the screen's content area; clicks are tested against it.
+    static func tableArea(_ area: Rect) -> Rect {
+        area.inset(left: 1, right: 1).inset(top: 1, bottom: detailRows)
+    }
+
     static func render(
         _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
     ) {
@@ -34,7 +39,7 @@ enum PatientsView {
                 in: body.inset(top: 2), on: &grid)
             return
         }
-        let tableArea = body.inset(top: 1, bottom: detailRows)
+        let tableArea = Self.tableArea(area)
         let titles = UIPhrase.rosterColumns().map { state.say($0) }
         let columns = [
             TableColumn(titles[0]), TableColumn(titles[1]), TableColumn(titles[2]),
@@ -134,6 +139,13 @@ enum PatientsView {
         switch form.purpose {
         case .add: title = state.say(UIPhrase.addPatientTitle())
         case .rename(let patient): title = state.say(UIPhrase.renamePatientTitle(patient.name))
+        case .planFile(let target): title = state.say(UIPhrase.planFileTitle(target.patient.name))
+        }
+        let label: String
+        if case .planFile = form.purpose {
+            label = state.say(UIPhrase.planFileLabel())
+        } else {
+            label = state.say(UIPhrase.nameLabel())
         }
         let width = min(56, area.width - 4)
         let errorRows =
@@ -144,7 +156,7 @@ enum PatientsView {
             rows: 1 + (errorRows.isEmpty ? 0 : 1)
                 + errorRows.count, area, state, &grid)
         FormField(
-            label: state.say(UIPhrase.nameLabel()), value: form.input.text,
+            label: label, value: form.input.text,
             cursor: form.input.cursor, isFocused: true
         ).render(in: inner.row(0), on: &grid)
         for (offset, line) in errorRows.enumerated() {
@@ -158,13 +170,16 @@ enum PatientsView {
         grid.put(
             state.say(UIPhrase.setUpTitle(form.target.patient.name)), x: body.x, y: body.y,
             pen: Theme.heading, clip: body)
-        let plan = state.catalog?.first { $0.id == form.planID }
+        let plan = form.handedOver?.plan ?? state.catalog?.first { $0.id == form.planID }
         var flow = Flow()
         var chosen = plan?.names.text(lang) ?? form.planID
         if let variant = plan?.variant(form.variantID) {
             chosen += " · " + variant.names.text(lang)
         }
         flow.line(chosen, pen: .bold)
+        if let handedOver = form.handedOver {
+            flow.line(state.say(UIPhrase.planFromFile(handedOver.path)), pen: Theme.dim)
+        }
         if let current = form.target.currentPlan {
             flow.line(state.say(UIPhrase.replacesPlan(current)), pen: Theme.error)
         }

@@ -188,7 +188,7 @@ public struct StoreRunner: EffectRunner {
         case .addShoe:
             break
         case .loadRoster, .addPatient, .renamePatient, .archivePatient, .deletePatient,
-            .loadTuning, .setOverrides:
+            .loadTuning, .setOverrides, .readPlanFile:
             break
         }
         return []
@@ -216,6 +216,8 @@ public struct MemoryRunner: EffectRunner {
     public var assignments: [Int64: Assignment] = [:]
     public var histories: [Int64: History] = [:]
     public var shoes: [Int64: [Shoe]] = [:]
+    /// Plans started from a file, by patient (they win over the catalogue, as in the store).
+    public var planFiles: [Int64: Plan] = [:]
     /// Start times of imported runs, per patient (the store keeps them per session).
     public var runStarts: [Int64: Set<String>] = [:]
     /// Where the runner is, for the day and start time of runs read from files.
@@ -247,7 +249,8 @@ public struct MemoryRunner: EffectRunner {
                     ? roster(includeArchived: false, today: today) : nil)
         }
         guard let assignment = assignments[patient.id],
-            let template = catalog.first(where: { $0.id == assignment.planID })
+            let template = planFiles[patient.id].flatMap({ $0.id == assignment.planID ? $0 : nil })
+                ?? catalog.first(where: { $0.id == assignment.planID })
         else { return Loaded(patients: patients, patient: patient, followed: nil) }
         return Loaded(
             patients: patients, patient: patient,
@@ -265,7 +268,7 @@ public struct MemoryRunner: EffectRunner {
         switch effect {
         case .quit: return []
         case .loadRoster, .addPatient, .renamePatient, .archivePatient, .deletePatient,
-            .loadTuning, .setOverrides:
+            .loadTuning, .setOverrides, .readPlanFile:
             return []
         case .reload, .selectPatient:
             if case .selectPatient(let chosen) = effect { id = chosen }

@@ -39,7 +39,8 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .runsImported(let added, let duplicates):
         Imports.imported(added: added, duplicates: duplicates, &state)
         return []
-    case .rosterLoaded, .patientAdded, .patientRenamed, .tuningLoaded, .tuningSaved:
+    case .rosterLoaded, .patientAdded, .patientRenamed, .planFileRead, .tuningLoaded,
+        .tuningSaved:
         return PatientActions.received(action, &state)
     case .shoeAdded(let name):
         return ShoeActions.added(name, &state)
