@@ -171,18 +171,23 @@ extension Store {
     public func shoeKm(patientID: Int64) throws -> [String: Double] {
         try queue.read { db in
             _ = try Store.patientName(db, id: patientID)
-            let rows = try Row.fetchAll(
+            // Names match ignoring case for every letter (SQLite's NOCASE knows only A-Z), as
+            // `ShoeWear.km` matches them, so the store and the screens agree on "École".
+            var logged: [String: Double] = [:]
+            for row in try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT shoe.name AS name, shoe.start_km + coalesce((
-                        SELECT sum(km) FROM session
-                        WHERE session.patient_id = shoe.patient_id AND session.activity = 'run'
-                            AND session.shoe = shoe.name COLLATE NOCASE), 0) AS km
-                    FROM shoe WHERE shoe.patient_id = ?
-                    """,
+                sql: "SELECT shoe, sum(km) AS km FROM session WHERE patient_id = ?"
+                    + " AND activity = 'run' AND shoe IS NOT NULL GROUP BY shoe",
                 arguments: [patientID])
+            {
+                let name: String = row["shoe"]
+                logged[name.lowercased(), default: 0] += row["km"] ?? 0
+            }
             var result: [String: Double] = [:]
-            for row in rows { result[row["name"]] = row["km"] }
+            for shoe in try Store.fetchShoes(db, patientID: patientID) {
+                let km = shoe.startKm + (logged[shoe.name.lowercased()] ?? 0)
+                result[shoe.name] = (km * 100).rounded() / 100
+            }
             return result
         }
     }
@@ -327,10 +332,12 @@ extension Store {
     }
 
     static func insertShoe(_ db: Database, patientID: Int64, _ s: Shoe) throws {
-        let taken = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM shoe WHERE patient_id = ? AND name = ?",
-            arguments: [patientID, s.name])
-        if taken ?? false { throw RecordError.duplicateShoe(s.name) }
+        // Case is ignored for every letter, not only A-Z as the column's NOCASE does.
+        let name = s.name.lowercased()
+        if try fetchShoes(db, patientID: patientID).contains(where: { $0.name.lowercased() == name })
+        {
+            throw RecordError.duplicateShoe(s.name)
+        }
         try db.execute(
             sql: "INSERT INTO shoe (patient_id, name, start_km, retire_km) VALUES (?, ?, ?, ?)",
             arguments: [patientID, s.name, s.startKm, s.retireKm])

@@ -316,6 +316,24 @@ extension Store {
         // 120.5 + 7.25 + 10 (the walk and the shoeless run do not count).
         #expect(try store.shoeKm(patientID: p.id) == ["Pegasus": 137.75, "Trail": 12.2])
     }
+
+    /// Case is ignored for every letter, as the screens (`ShoeWear.km`) ignore it: "école" is
+    /// the shoe "École", not a second one, and its runs count towards it.
+    @Test func shoeNamesIgnoreCaseBeyondASCII() throws {
+        let store = try Store.inMemory()
+        let p = try store.addPatient(name: "Sam")
+        try store.addShoe(patientID: p.id, Shoe(name: "École", startKm: 10))
+        #expect(throws: RecordError.duplicateShoe("école")) {
+            try store.addShoe(patientID: p.id, Shoe(name: "école"))
+        }
+        let run = Session(
+            date: day("2026-03-01"), activity: .run, km: 5, minutes: 30, painDuring: 0,
+            painAfter: 0, shoe: "école")
+        try store.addSession(patientID: p.id, run)
+        let shoes = try store.shoes(patientID: p.id)
+        #expect(try store.shoeKm(patientID: p.id) == ["École": 15])
+        #expect(ShoeWear.km(of: shoes[0], sessions: [run]) == 15)
+    }
 }
 
 @Suite struct ConstraintTests {
