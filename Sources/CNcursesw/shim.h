@@ -147,7 +147,10 @@ static inline void rehab_guard_replay_stderr(void) {
 static inline void rehab_guard_handler(int sig) {
     struct rehab_guard_state *guard = rehab_guard();
     if (guard->armed) {
-        static const char reset[] = "\033[?1049l\033[?25h\033[0m";
+        // Mouse reporting off too (modes 1000/1002/1003 and SGR 1006): left on, every click
+        // in the shell would type escape codes. Harmless when it was never on.
+        static const char reset[] =
+            "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?1049l\033[?25h\033[0m";
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &guard->termios);
         ssize_t written = write(STDOUT_FILENO, reset, sizeof reset - 1);
         (void)written;

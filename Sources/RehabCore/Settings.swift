@@ -9,20 +9,24 @@ public struct Settings: Hashable, Sendable {
     /// The patient commands use when neither --patient nor REHAB_PATIENT names one.
     public var patient: String?
     public var units: DistanceUnit?
+    /// Clicks and the wheel in the full-screen app. Off unless asked for: mouse mode takes the
+    /// terminal's own text selection away.
+    public var mouse: Bool?
 
     public init(
         language: Language? = nil, theme: Theme? = nil, keys: [String: [KeySpec]] = [:],
-        patient: String? = nil, units: DistanceUnit? = nil
+        patient: String? = nil, units: DistanceUnit? = nil, mouse: Bool? = nil
     ) {
         self.language = language
         self.theme = theme
         self.keys = keys
         self.patient = patient
         self.units = units
+        self.mouse = mouse
     }
 
     /// The settings a config file may hold, in the order the documentation lists them.
-    public static let names = ["language", "theme", "keys", "patient", "units"]
+    public static let names = ["language", "theme", "keys", "patient", "units", "mouse"]
 
     /// The actions a key can be bound to: the app's commands in snake_case (`page_up` is the
     /// app's `pageUp`). Digits stay pain scores and are not rebindable.

@@ -72,6 +72,7 @@ public enum ConfigFile {
         settings.language = reader.choice(fields["language"], "language", "language")
         settings.theme = reader.choice(fields["theme"], "theme", "theme")
         settings.units = units(fields["units"], &reader)
+        settings.mouse = reader.bool(fields["mouse"], "mouse")
         settings.patient = fields["patient"].flatMap { node in
             guard let name = reader.string(node, "patient") else { return nil }
             do {

@@ -10,14 +10,26 @@ enum FirstRunView {
         let frame = area.centered(width: min(56, area.width - 4), height: rows + 2)
         Block(title: TextLine(title, pen: .bold), glyphs: state.glyphs).render(
             in: frame, on: &grid)
-        return frame.inset(top: 1, left: 2, bottom: 1, right: 2)
+        return inside(frame)
     }
+
+    /// The inside of a box drawn in `area` with `rows` rows of content (what `box` returns).
+    static func boxInside(rows: Int, _ area: Rect) -> Rect {
+        inside(area.centered(width: min(56, area.width - 4), height: rows + 2))
+    }
+
+    private static func inside(_ frame: Rect) -> Rect {
+        frame.inset(top: 1, left: 2, bottom: 1, right: 2)
+    }
+
+    /// Rows a choice list of `count` items gets in `area`.
+    static func choiceRows(_ count: Int, _ area: Rect) -> Int { min(count, area.height - 2) }
 
     static func choices(
         _ title: String, _ items: [String], _ selection: SelectionState, _ area: Rect,
         _ state: AppState, _ grid: inout Grid
     ) {
-        let inner = box(title, rows: min(items.count, area.height - 2), area, state, &grid)
+        let inner = box(title, rows: choiceRows(items.count, area), area, state, &grid)
         var listState = selection
         List(items.map { TextLine($0) }, highlightSymbol: state.glyphs.selection + " ")
             .render(in: inner, on: &grid, state: &listState)
@@ -83,7 +95,7 @@ enum PickerView {
             cursor: picker.filter.cursor, isFocused: true
         ).render(in: Rect(x: area.x + 1, y: area.y + 1, width: min(40, area.width - 2),
             height: 1), on: &grid)
-        let body = area.inset(top: 3, left: 1, right: 1)
+        let body = bodyArea(area)
         guard let catalog = state.catalog else {
             grid.put(state.say(UIPhrase.loadingPlans()), x: body.x, y: body.y, clip: body)
             return
@@ -93,24 +105,10 @@ enum PickerView {
             grid.put(state.say(UIPhrase.noMatch()), x: body.x, y: body.y, clip: body)
             return
         }
-        let (left, right) = body.splitLeft(max(24, body.width * 2 / 5))
-        // Region headings between the plans; only plans are selectable.
-        var lines: [TextLine] = []
-        var selectedRow = 0
-        var region: BodyRegion?
-        for (index, plan) in plans.enumerated() {
-            if plan.region != region {
-                region = plan.region
-                lines.append(TextLine(plan.region.name.text(lang), pen: Theme.dim))
-            }
-            let isSelected = index == picker.selected
-            if isSelected { selectedRow = lines.count }
-            lines.append(TextLine((isSelected ? state.glyphs.selection + " " : "  ")
-                + plan.names.text(lang)))
-        }
-        var listState = SelectionState(selected: selectedRow)
-        let listArea = left.inset(right: 1)
-        List(lines).render(in: listArea, on: &grid, state: &listState)
+        let (listArea, right) = panes(area)
+        let list = planList(plans, picker, state)
+        var listState = SelectionState(selected: list.selectedRow)
+        List(list.lines).render(in: listArea, on: &grid, state: &listState)
 
         let index = min(picker.selected, plans.count - 1)
         let plan = plans[index]
@@ -129,5 +127,41 @@ enum PickerView {
         flow.blank()
         flow.line(plan.summary.text(lang))
         flow.render(in: right.inset(left: 1), on: &grid, scroll: 0)
+    }
+
+    /// Below the title and the filter.
+    static func bodyArea(_ area: Rect) -> Rect { area.inset(top: 3, left: 1, right: 1) }
+
+    /// The plan list on the left and the description on the right, below the title and the
+    /// filter; clicks are tested against the same list area.
+    static func panes(_ area: Rect) -> (list: Rect, detail: Rect) {
+        let body = bodyArea(area)
+        let (left, right) = body.splitLeft(max(24, body.width * 2 / 5))
+        return (left.inset(right: 1), right)
+    }
+
+    /// The list's lines: region headings between the plans. `plans[line]` is the plan index
+    /// a line shows (nil for a heading: only plans are selectable).
+    static func planList(_ plans: [Plan], _ picker: PickerState, _ state: AppState)
+        -> (lines: [TextLine], plans: [Int?], selectedRow: Int)
+    {
+        let lang = state.language
+        var lines: [TextLine] = []
+        var indexes: [Int?] = []
+        var selectedRow = 0
+        var region: BodyRegion?
+        for (index, plan) in plans.enumerated() {
+            if plan.region != region {
+                region = plan.region
+                lines.append(TextLine(plan.region.name.text(lang), pen: Theme.dim))
+                indexes.append(nil)
+            }
+            let isSelected = index == picker.selected
+            if isSelected { selectedRow = lines.count }
+            lines.append(TextLine((isSelected ? state.glyphs.selection + " " : "  ")
+                + plan.names.text(lang)))
+            indexes.append(index)
+        }
+        return (lines, indexes, selectedRow)
     }
 }

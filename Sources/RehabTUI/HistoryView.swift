@@ -24,7 +24,8 @@ enum HistoryView {
         ]
         // Only the visible rows are judged: a year of history stays one engine call a row.
         var visible = selection
-        let bodyRows = max(1, area.height - 1)
+        let table = tableArea(area)
+        let bodyRows = max(1, Table.body(of: table).height)
         visible.keepVisible(count: entries.count, visibleRows: bodyRows)
         let shown = entries.dropFirst(visible.offset).prefix(bodyRows)
         // One engine index for all visible session days, not one per row.
@@ -49,8 +50,11 @@ enum HistoryView {
         var tableState = SelectionState(
             selected: visible.selected.map { $0 - visible.offset }, offset: 0)
         Table(columns: columns, rows: rows, glyphs: state.glyphs, rowPens: pens)
-            .render(in: area.inset(left: 1, right: 1), on: &grid, state: &tableState)
+            .render(in: table, on: &grid, state: &tableState)
     }
+
+    /// The table (header included) in the screen's content area; clicks are tested against it.
+    static func tableArea(_ area: Rect) -> Rect { area.inset(left: 1, right: 1) }
 
     static func cells(_ entry: HistoryEntry, level: Level?, state: AppState, messages: Messages)
         -> [String]

@@ -23,6 +23,10 @@ public enum AppAction: Sendable, Hashable {
     /// A printable character typed into a text field or a filter.
     case type(Character)
     case resized(Size)
+    /// A left click on a cell (only with mouse mode on, see Mouse.swift).
+    case click(x: Int, y: Int)
+    /// A turn of the mouse wheel: scrolls what ↑/↓ scroll.
+    case scroll(WheelDirection)
     case loaded(Loaded)
     case catalogLoaded([Plan], errors: [String])
     /// A new session was stored under this id (for undo).
@@ -271,6 +275,7 @@ public enum KeyTable {
 
     /// The action a key stands for in this state, or nil when it means nothing here.
     public static func action(for key: Key, in state: AppState) -> AppAction? {
+        if case .mouse = key { return Mouse.action(for: key) }
         if isTyping(state), case .char(let c) = key { return .type(c) }
         for context in contexts(for: state) {
             for binding in state.keyBindings where binding.contexts.contains(context) {

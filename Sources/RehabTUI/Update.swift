@@ -47,6 +47,8 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .failed(let message):
         state.notice = Notice(message, isError: true)
         return []
+    case .click, .scroll:
+        return Mouse.handle(action, &state)
     case .command, .digit, .type:
         state.notice = nil
         if state.size.width < Layout.minimum.width || state.size.height < Layout.minimum.height {

@@ -280,14 +280,10 @@ enum TitleBar {
     static func render(_ state: AppState, on grid: inout Grid) {
         let row = Rect(x: 0, y: 0, width: state.size.width, height: 1)
         grid.fill(row, pen: .reverse)
-        let tabs = [
-            UIPhrase.tabToday(), UIPhrase.tabPlan(), UIPhrase.tabHistory(),
-            UIPhrase.tabProgress(),
-        ].map { state.say($0) }
+        let tabs = labels(state)
         let active = Screens.tabIndex(state.top)
-        let tabWidth = tabs.reduce(0) { $0 + CellWidth.of($1) + 2 } + 1
-        let showTabs = state.followed != nil && active != nil
-        let leftRoom = showTabs ? row.width - tabWidth : row.width
+        let frames = tabFrames(state)
+        let leftRoom = frames.first?.x ?? row.width
         let date = " · " + state.today.iso
         var left = " rehab" + date
         if let name = state.patient?.name {
@@ -300,11 +296,30 @@ enum TitleBar {
         }
         grid.put(TextFit.truncate(left, to: leftRoom, ellipsis: state.glyphs.ellipsis), x: 0,
             y: 0, pen: Pen(style: [.reverse, .bold]), clip: row)
-        guard showTabs else { return }
-        var x = row.width - tabWidth
-        for (index, tab) in tabs.enumerated() {
+        for (index, (tab, frame)) in zip(tabs, frames).enumerated() {
             let isActive = index == active
-            x = grid.put(" \(tab) ", x: x, y: 0, pen: isActive ? .bold : .reverse, clip: row)
+            grid.put(" \(tab) ", x: frame.x, y: 0, pen: isActive ? .bold : .reverse, clip: row)
+        }
+    }
+
+    static func labels(_ state: AppState) -> [String] {
+        [
+            UIPhrase.tabToday(), UIPhrase.tabPlan(), UIPhrase.tabHistory(),
+            UIPhrase.tabProgress(),
+        ].map { state.say($0) }
+    }
+
+    /// Where each tab is drawn, in tab order; empty when the tabs are not shown. A click is
+    /// tested against these same rectangles.
+    static func tabFrames(_ state: AppState) -> [Rect] {
+        guard state.followed != nil, Screens.tabIndex(state.top) != nil else { return [] }
+        let tabs = labels(state)
+        // One blank cell after the last tab.
+        var x = state.size.width - tabs.reduce(0) { $0 + CellWidth.of($1) + 2 } - 1
+        return tabs.map { tab in
+            let width = CellWidth.of(tab) + 2
+            defer { x += width }
+            return Rect(x: x, y: 0, width: width, height: 1)
         }
     }
 }
@@ -336,6 +351,16 @@ enum DialogView {
     static func render(
         _ state: AppState, _ confirmation: Confirmation, _ area: Rect, _ grid: inout Grid
     ) {
+        guard let dialog = dialog(state, confirmation, area) else {
+            reason(state, confirmation, area, &grid)
+            return
+        }
+        dialog.render(in: area, on: &grid)
+    }
+
+    /// The yes/no box for a confirmation; nil for the reason prompt, which has no buttons.
+    /// Drawing and clicks both use it.
+    static func dialog(_ state: AppState, _ confirmation: Confirmation, _ area: Rect) -> Dialog? {
         let yes = state.say(UIPhrase.buttonYes())
         let no = state.say(UIPhrase.buttonNo())
         let message: String
@@ -347,8 +372,7 @@ enum DialogView {
         case .delete(let entry):
             message = state.say(UIPhrase.confirmDelete(HistoryView.describe(entry, state)))
         case .clearFlags:
-            reason(state, confirmation, area, &grid)
-            return
+            return nil
         case .deletePatient(let patient):
             message = state.say(UIPhrase.confirmDeletePatient(patient.name))
         case .archivePatient(let patient):
@@ -358,11 +382,10 @@ enum DialogView {
         case .discardTuning:
             message = state.say(UIPhrase.confirmDiscardTuning(Tuning.patientName(state)))
         }
-        Dialog(
+        return Dialog(
             title: state.say(UIPhrase.confirmTitle()), message: message, buttons: [yes, no],
             selected: confirmation.selected, glyphs: state.glyphs,
-            maxWidth: min(56, area.width - 4)
-        ).render(in: area, on: &grid)
+            maxWidth: min(56, area.width - 4))
     }
 
     static func phaseName(_ id: String, _ state: AppState) -> String {

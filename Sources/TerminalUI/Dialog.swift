@@ -52,10 +52,23 @@ public struct Dialog: Widget, Sendable {
         let inner = box.inset(top: 1, left: 2, bottom: 2, right: 2)
         Paragraph(message).render(in: inner, on: &grid)
         let buttonRow = Rect(x: box.x + 1, y: box.bottom - 2, width: box.width - 2, height: 1)
-        var x = buttonRow.x + max(0, (buttonRow.width - buttonRowWidth) / 2)
-        for (index, label) in buttonLabels.enumerated() {
+        for (index, (label, frame)) in zip(buttonLabels, buttonFrames(in: area)).enumerated() {
             let pen = index == selected ? selectedButtonPen : buttonPen
-            x = grid.put(label, x: x, y: buttonRow.y, pen: pen, clip: buttonRow) + 2
+            grid.put(label, x: frame.x, y: frame.y, pen: pen, clip: buttonRow)
+        }
+    }
+
+    /// Where each button is drawn inside `area` (clipped to the box), in button order: what
+    /// `render` draws and what a click is tested against.
+    public func buttonFrames(in area: Rect) -> [Rect] {
+        let box = frame(in: area)
+        guard box.width >= 4, box.height >= 4 else { return [] }
+        let buttonRow = Rect(x: box.x + 1, y: box.bottom - 2, width: box.width - 2, height: 1)
+        var x = buttonRow.x + max(0, (buttonRow.width - buttonRowWidth) / 2)
+        return buttonLabels.map { label in
+            let width = CellWidth.of(label)
+            defer { x += width + 2 }
+            return Rect(x: x, y: buttonRow.y, width: width, height: 1).intersection(buttonRow)
         }
     }
 }

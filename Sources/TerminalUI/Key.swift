@@ -70,8 +70,10 @@ public enum KeyDecoder {
         }
     }
 
-    /// A mouse event from getmouse: only presses count (wheel = buttons 4 and 5).
+    /// A mouse event from getmouse: only presses count (wheel = buttons 4 and 5), with or
+    /// without Shift, Ctrl or Alt. Releases, moves and events off the screen are nil.
     public static func mouse(x: Int, y: Int, buttonMask: UInt) -> Key? {
+        guard x >= 0, y >= 0 else { return nil }
         let buttons: [(mmask_t, Int)] = [
             (rehab_button1_pressed(), 1), (rehab_button2_pressed(), 2),
             (rehab_button3_pressed(), 3), (rehab_button4_pressed(), 4),

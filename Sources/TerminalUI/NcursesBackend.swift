@@ -33,6 +33,9 @@ public final class NcursesBackend: Backend {
     public let glyphs: Glyphs
     /// Whether colours are drawn (has_colors and NO_COLOR unset or empty).
     public let usesColor: Bool
+    /// Whether clicks and the wheel come in as `.mouse` keys: asked for, and the terminal has
+    /// mouse support in terminfo.
+    public let reportsMouse: Bool
     /// Cells written by the last draw (for benchmarks).
     public private(set) var lastFrameChangedCells = 0
 
@@ -126,8 +129,12 @@ public final class NcursesBackend: Backend {
             usesColor = false
         }
         if mouse {
-            mousemask(rehab_mouse_mask(), nil)
+            // Presses only, with no wait to pair them with a release into a click: a click
+            // acts at once, and a double click is simply two presses.
+            reportsMouse = mousemask(rehab_mouse_mask(), nil) != 0
             mouseinterval(0)
+        } else {
+            reportsMouse = false
         }
         size = Size(width: Int(rehab_cols()), height: Int(rehab_lines()))
         crashAfterFirstFrame =
@@ -211,6 +218,11 @@ public final class NcursesBackend: Backend {
             let wait = remaining < 0 ? slice : min(slice, remaining)
             wtimeout(window, Int32(clamping: wait))
             status = wget_wch(window, &code)
+            if status == KEY_CODE_YES, Int32(code) == KEY_MOUSE {
+                if let key = readMouse() { return key }
+                // A release, or a button the app has no use for: no key, so no new frame.
+                continue
+            }
             if status != ERR { break }
             if NcursesBackend.terminalHungUp() {
                 // Nobody can see or answer the app any more, and every read now fails at once:
@@ -226,13 +238,14 @@ public final class NcursesBackend: Backend {
             }
         }
         if status == KEY_CODE_YES, Int32(code) == KEY_RESIZE { return refreshSize() }
-        if status == KEY_CODE_YES, Int32(code) == KEY_MOUSE {
-            var event = MEVENT()
-            guard getmouse(&event) == OK else { return nil }
-            return KeyDecoder.mouse(x: Int(event.x), y: Int(event.y),
-                buttonMask: UInt(event.bstate))
-        }
         return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    /// The event behind a KEY_MOUSE (getmouse), as a key; nil when it is not a press.
+    private func readMouse() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        return KeyDecoder.mouse(x: Int(event.x), y: Int(event.y), buttonMask: UInt(event.bstate))
     }
 
     /// True once the terminal behind stdin is gone (a closed pty or a hung-up line).

@@ -46,6 +46,17 @@ public struct SelectionState: Sendable, Hashable {
         }
         offset = min(max(0, offset), max(0, count - visibleRows))
     }
+
+    /// The item a list or table that keeps this selection visible draws on its visible row
+    /// `row` (0 = the top one, below any header); nil past the last item. A click is tested
+    /// with the same arithmetic the widget draws with.
+    public func item(atRow row: Int, count: Int, visibleRows: Int) -> Int? {
+        guard row >= 0, row < visibleRows else { return nil }
+        var shown = self
+        shown.keepVisible(count: count, visibleRows: visibleRows)
+        let index = shown.offset + row
+        return index < count ? index : nil
+    }
 }
 
 public typealias ListState = SelectionState

@@ -53,12 +53,15 @@ public struct Table: StatefulWidget, Sendable {
         }
     }
 
+    /// Where the rows go in a table drawn in `area`: everything below the header.
+    public static func body(of area: Rect) -> Rect { area.inset(top: 1) }
+
     public func render(in area: Rect, on grid: inout Grid, state: inout TableState) {
         guard !area.isEmpty else { return }
         let widths = columnWidths(for: area.width)
         draw(columns.map(\.title), y: area.y, widths: widths, area: area, pen: headerPen,
             on: &grid)
-        let body = area.inset(top: 1)
+        let body = Table.body(of: area)
         guard !body.isEmpty else { return }
         state.keepVisible(count: rows.count, visibleRows: body.height)
         for row in 0..<body.height {

@@ -17,6 +17,13 @@ struct UICommand: ParsableCommand {
         commandName: "ui",
         abstract: "The full-screen app (also what 'rehab' alone opens).")
     @OptionGroup var global: GlobalOptions
+    @Flag(
+        inversion: .prefixedNo,
+        help: """
+            Clicks and the mouse wheel in the app (default: off, or 'mouse:' in config.yaml). \
+            Mouse mode takes the terminal's text selection away; Shift-drag usually still selects.
+            """)
+    var mouse: Bool?
 
     func run() throws {
         let context = try Context(global)
@@ -51,7 +58,8 @@ struct UICommand: ParsableCommand {
         }
         let backend: NcursesBackend
         do {
-            backend = try NcursesBackend(colors: theme != .none)
+            backend = try NcursesBackend(
+                mouse: mouse ?? context.settings.mouse ?? false, colors: theme != .none)
         } catch {
             throw explain(error, context)
         }

@@ -62,7 +62,7 @@ import Testing
                 == [
                     "config.yaml:2:8: theme: unknown theme blue; allowed: light, dark, none",
                     "config.yaml:3:1: colour: unknown key; allowed here: language, theme, keys, "
-                        + "patient, units",
+                        + "patient, units, mouse",
                     "config.yaml:4:8: units: 'mi' is not supported; rehab counts in km, as the "
                         + "sources' thresholds (10 % a week, shoes 600-800 km) are in km",
                     "config.yaml:6:3: keys: unknown action log_sesion; did you mean log_session?",
