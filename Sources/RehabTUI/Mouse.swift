@@ -14,8 +14,9 @@ enum MouseTarget: Sendable, Hashable {
     case tab(Int)
     /// A button of the open confirmation, in button order (0 = yes).
     case button(Int)
-    /// An item of the top screen's table or list: a History entry, a patient, a language or
-    /// role, or a plan in the picker (an index into the filtered plans, not a screen row).
+    /// An item of the top screen's table or list: a History entry, a patient, a shoe, a
+    /// language or role, or a plan in the picker (an index into the filtered plans, not a
+    /// screen row).
     case item(Int)
 }
 
@@ -64,6 +65,7 @@ enum Mouse {
         switch state.top {
         case .today, .plan, .help, .progress: steps = wheelLines
         case .history, .patients: steps = 1
+        case .shoes(let shoes) where shoes.adding == nil: steps = 1
         default: return []
         }
         let command: Command = direction == .up ? .up : .down
@@ -114,6 +116,10 @@ enum Mouse {
             return Rows(
                 rows: Table.body(of: PatientsView.tableArea(content)),
                 count: PatientActions.rows(state).count, selection: selection)
+        case .shoes(let shoes) where shoes.adding == nil:
+            return Rows(
+                rows: Table.body(of: ShoesView.tableArea(state, content)),
+                count: ShoeActions.shoes(state).count, selection: shoes.selection)
         case .language(let selection), .role(let selection):
             // Both lists have two choices (Screens.list is told the same).
             return Rows(
@@ -155,7 +161,7 @@ enum Mouse {
     }
 
     /// The first click on an item selects it; a click on the selected one is Enter (History's
-    /// Enter edits the entry, the Patients screen's opens the patient).
+    /// Enter edits the entry, the Patients screen's opens the patient; Shoes has none).
     static func choose(_ index: Int, _ state: inout AppState) -> [Effect] {
         if case .picker(var picker) = state.top {
             if picker.selected == index { return update(&state, .command(.confirm)) }
@@ -167,8 +173,11 @@ enum Mouse {
         guard let list = list(state) else { return [] }
         var selection = list.selection
         if selection.selected == index {
-            if case .history = state.top { return update(&state, .command(.edit)) }
-            return update(&state, .command(.confirm))
+            switch state.top {
+            case .history: return update(&state, .command(.edit))
+            case .shoes: return []  // the Shoes list has no Enter
+            default: return update(&state, .command(.confirm))
+            }
         }
         // Settle the scroll where the view drew it first, so the clicked row stays put.
         selection.keepVisible(count: list.count, visibleRows: list.rows.height)
@@ -179,6 +188,9 @@ enum Mouse {
         case .patients: Screens.replaceTop(&state, .patients(selection))
         case .language: Screens.replaceTop(&state, .language(selection))
         case .role: Screens.replaceTop(&state, .role(selection))
+        case .shoes(var shoes):
+            shoes.selection = selection
+            Screens.replaceTop(&state, .shoes(shoes))
         default: break
         }
         return []

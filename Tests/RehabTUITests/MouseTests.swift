@@ -15,7 +15,8 @@ private func locate(_ text: String, in state: AppState, row: Int? = nil) -> (x: 
         let cells = Array(line)
         let wanted = Array(text)
         guard cells.count >= wanted.count else { continue }
-        for x in 0...(cells.count - wanted.count) where Array(cells[x..<x + wanted.count]) == wanted {
+        for x in 0...(cells.count - wanted.count) where Array(cells[x..<x + wanted.count]) == wanted
+        {
             return (x, y)
         }
     }
@@ -51,7 +52,8 @@ private let catalogue: [Plan] = PlanCatalog.load(
 @Suite struct MouseKeyTests {
     @Test func buttonsBecomeClicksAndWheelTurns() {
         let state = Fixture.state(Fixture.demoRunner())
-        #expect(KeyTable.action(for: .mouse(x: 5, y: 6, button: 1), in: state) == .click(x: 5, y: 6))
+        #expect(
+            KeyTable.action(for: .mouse(x: 5, y: 6, button: 1), in: state) == .click(x: 5, y: 6))
         #expect(KeyTable.action(for: .mouse(x: 5, y: 6, button: 4), in: state) == .scroll(.up))
         #expect(KeyTable.action(for: .mouse(x: 5, y: 6, button: 5), in: state) == .scroll(.down))
         // Middle and right buttons mean nothing.
@@ -63,7 +65,8 @@ private let catalogue: [Plan] = PlanCatalog.load(
         var state = Fixture.state(Fixture.demoRunner())
         state.screens.append(.picker(PickerState()))
         #expect(KeyTable.isTyping(state))
-        #expect(KeyTable.action(for: .mouse(x: 5, y: 6, button: 1), in: state) == .click(x: 5, y: 6))
+        #expect(
+            KeyTable.action(for: .mouse(x: 5, y: 6, button: 1), in: state) == .click(x: 5, y: 6))
     }
 }
 
@@ -204,6 +207,32 @@ private let catalogue: [Plan] = PlanCatalog.load(
         #expect(app.effects == [.selectPatient(1)])
         #expect(app.state.patient?.name == "Sam")
         #expect(app.state.screens == [.today(scroll: 0)])
+    }
+
+    @Test func aShoeIsSelectedByClickAndTheWheel() {
+        var runner = Fixture.demoRunner()
+        runner.shoes[Fixture.sam.id] = [
+            Shoe(name: "Demo trainers", startKm: 120), Shoe(name: "Racers"),
+            Shoe(name: "Trail shoes", startKm: 300),
+        ]
+        var app = Fixture.app(runner)
+        app.press(.char("w"))
+        app.click(on: "Trail shoes")
+        guard case .shoes(let shoes) = app.state.top else {
+            Issue.record("still Shoes: \(app.state.top)")
+            return
+        }
+        #expect(shoes.selection.selected == 2)
+        app.click(on: "Trail shoes")  // Shoes has no Enter: nothing more happens
+        #expect(app.state.top == .shoes(shoes))
+        app.wheel(.up)
+        #expect(app.state.top == .shoes(ShoesState(selection: SelectionState(selected: 1))))
+        #expect(app.effects.isEmpty)
+        app.press(.char("a"))  // the add form over the list: no rows to click or scroll
+        let adding = app.state
+        app.wheel(.down)
+        app.click(10, 5)
+        #expect(app.state == adding)
     }
 
     @Test func belowTheLastPatientNothingHappens() {

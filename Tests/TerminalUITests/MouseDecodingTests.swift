@@ -21,10 +21,11 @@ private let keyCodeYes: Int32 = 0o400
 
 /// KEY_MOUSE + getmouse → Key: the pure half of the backend's mouse reading.
 @Suite struct MouseDecodingTests {
-    @Test(arguments: [
-        (button1Pressed, 1), (button2Pressed, 2), (button3Pressed, 3), (button4Pressed, 4),
-        (button5Pressed, 5),
-    ] as [(UInt, Int)])
+    @Test(
+        arguments: [
+            (button1Pressed, 1), (button2Pressed, 2), (button3Pressed, 3), (button4Pressed, 4),
+            (button5Pressed, 5),
+        ] as [(UInt, Int)])
     func eachButtonsPressIsAMouseKeyAtItsCell(mask: UInt, button: Int) {
         #expect(
             KeyDecoder.mouse(x: 17, y: 9, buttonMask: mask) == .mouse(x: 17, y: 9, button: button))
@@ -32,7 +33,9 @@ private let keyCodeYes: Int32 = 0o400
 
     @Test func theCellIsPassedThroughAsTerminalColumnAndRow() {
         // getmouse counts from 0, as the grid does: the top-left cell is (0, 0).
-        #expect(KeyDecoder.mouse(x: 0, y: 0, buttonMask: button1Pressed) == .mouse(x: 0, y: 0, button: 1))
+        #expect(
+            KeyDecoder.mouse(x: 0, y: 0, buttonMask: button1Pressed)
+                == .mouse(x: 0, y: 0, button: 1))
         #expect(
             KeyDecoder.mouse(x: 79, y: 23, buttonMask: button1Pressed)
                 == .mouse(x: 79, y: 23, button: 1))
