@@ -189,31 +189,14 @@ enum PatientsView {
             in: Rect(x: top.x, y: top.y, width: top.width, height: rows), on: &grid,
             scroll: 0)
         let labels = [state.say(UIPhrase.startDateLabel()), state.say(UIPhrase.weeklyKmLabel())]
-        let labelWidth = labels.map { CellWidth.of($0) }.max() ?? 10
         let inputs = [form.date, form.weeklyKm]
-        var y = top.y + rows + 1
-        for field in SetupForm.Field.allCases {
-            let input = inputs[field.rawValue]
-            let error = form.error?.field == field.rawValue ? form.error?.message : nil
-            let width = min(body.width, labelWidth + 14)
-            FormField(
-                label: labels[field.rawValue], value: input.text, cursor: input.cursor,
-                isFocused: form.focus == field, labelWidth: labelWidth
-            ).render(in: Rect(x: body.x, y: y, width: width, height: 1), on: &grid)
-            y += 1
-            if let error {
-                for line in Paragraph(error, pen: Theme.error).rows(width: body.width - 2) {
-                    grid.put(line, x: body.x + 2, y: y, clip: body)
-                    y += 1
-                }
-            }
-        }
-        y += 1
-        for line in Paragraph(state.say(UIPhrase.setUpHint()), pen: Theme.dim)
-            .rows(width: body.width)
-        {
-            grid.put(line, x: body.x, y: y, clip: body)
-            y += 1
-        }
+        FieldStack(
+            fields: SetupForm.Field.allCases.map { field in
+                FieldStack.Field(
+                    label: labels[field.rawValue], input: inputs[field.rawValue], boxWidth: 14,
+                    isFocused: form.focus == field,
+                    error: form.error?.field == field.rawValue ? form.error?.message : nil)
+            }, hint: state.say(UIPhrase.setUpHint())
+        ).render(in: body, from: top.y + rows + 1, on: &grid)
     }
 }

@@ -162,32 +162,14 @@ enum ShoesView {
         grid.put(
             state.say(UIPhrase.addShoeTitle()), x: body.x, y: body.y, pen: Theme.heading,
             clip: body)
-        let fields = ShoeForm.Field.allCases
-        let labels = fields.map { ShoeActions.label($0, state) }
-        let labelWidth = labels.map { CellWidth.of($0) }.max() ?? 10
-        var y = body.y + 2
-        for field in fields {
-            let input = form.input(field)
-            // The name gets room for a long model name; the numbers a short box.
-            let width = min(body.width, labelWidth + (field == .name ? 36 : 12))
-            FormField(
-                label: labels[field.rawValue], value: input.text, cursor: input.cursor,
-                isFocused: form.focus == field, labelWidth: labelWidth
-            ).render(in: Rect(x: body.x, y: y, width: width, height: 1), on: &grid)
-            y += 1
-            if let error = form.error, error.field == field.rawValue {
-                for line in Paragraph(error.message, pen: Theme.error).rows(width: body.width - 2) {
-                    grid.put(line, x: body.x + 2, y: y, clip: body)
-                    y += 1
-                }
-            }
-        }
-        y += 1
-        for line in Paragraph(state.say(UIPhrase.addShoeHint()), pen: Theme.dim)
-            .rows(width: body.width)
-        {
-            grid.put(line, x: body.x, y: y, clip: body)
-            y += 1
-        }
+        FieldStack(
+            fields: ShoeForm.Field.allCases.map { field in
+                // The name gets room for a long model name; the numbers a short box.
+                FieldStack.Field(
+                    label: ShoeActions.label(field, state), input: form.input(field),
+                    boxWidth: field == .name ? 36 : 12, isFocused: form.focus == field,
+                    error: form.error?.field == field.rawValue ? form.error?.message : nil)
+            }, hint: state.say(UIPhrase.addShoeHint())
+        ).render(in: body, from: body.y + 2, on: &grid)
     }
 }

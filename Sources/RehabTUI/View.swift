@@ -176,6 +176,48 @@ struct Flow {
     }
 }
 
+/// Labelled one-line fields under each other, each with its error below it, then a dim hint:
+/// the layout of the small forms (a plan's start, a new shoe).
+struct FieldStack {
+    struct Field {
+        var label: String
+        var input: TextInput
+        /// Cells after the label column.
+        var boxWidth: Int
+        var isFocused: Bool
+        var error: String?
+    }
+
+    var fields: [Field]
+    var hint: String
+
+    func render(in body: Rect, from top: Int, on grid: inout Grid) {
+        let labelWidth = fields.map { CellWidth.of($0.label) }.max() ?? 10
+        var y = top
+        for field in fields {
+            FormField(
+                label: field.label, value: field.input.text, cursor: field.input.cursor,
+                isFocused: field.isFocused, labelWidth: labelWidth
+            ).render(
+                in: Rect(
+                    x: body.x, y: y, width: min(body.width, labelWidth + field.boxWidth),
+                    height: 1), on: &grid)
+            y += 1
+            for line in field.error.map({
+                Paragraph($0, pen: Theme.error).rows(width: body.width - 2)
+            }) ?? [] {
+                grid.put(line, x: body.x + 2, y: y, clip: body)
+                y += 1
+            }
+        }
+        y += 1
+        for line in Paragraph(hint, pen: Theme.dim).rows(width: body.width) {
+            grid.put(line, x: body.x, y: y, clip: body)
+            y += 1
+        }
+    }
+}
+
 /// How far the top screen's text can scroll at the state's size.
 func maxScroll(_ state: AppState) -> Int {
     let area = Layout.text(state.size)
