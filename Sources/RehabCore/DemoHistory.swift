@@ -168,7 +168,8 @@ public enum DemoHistory {
             return Session(
                 date: date, activity: .run, km: km, minutes: Int(km * 6.5), painDuring: during,
                 painAfter: after, shoe: demoShoe)
-        case .minutes(let activity):
+        case .minutes(let activities):
+            let activity = activities.first ?? .walk
             let minutes = max(10, Int(share.rounded()))
             let km: Double? =
                 activity == .walk

@@ -92,7 +92,9 @@ public struct Readiness: Hashable, Sendable {
 public enum SuggestionCode: String, Sendable, Codable {
     case advance
     case stepBack = "step_back"
+    case reopenSchedule = "reopen_schedule"
     case contactPhysio = "contact_physio"
+    case planComplete = "plan_complete"
 }
 
 /// A proposal the user or physio confirms; never applied by the engine itself.

@@ -145,13 +145,19 @@ struct PlanSchema {
             let path = "red_flags[\(i)]"
             guard
                 let f = reader.fields(
-                    item, path, required: ["id", "question"], optional: ["emergency"])
+                    item, path, required: ["id", "question"], optional: ["emergency", "urgency"])
             else { continue }
             let id = unique(f, kind: "red flag", seen: &seen)
             let question = reader.text(f["question"], f.path("question"))
+            // TODO(schema v2): urgency required; `emergency` read as the older spelling.
             let emergency = reader.bool(f["emergency"], f.path("emergency")) ?? false
+            let urgency = reader.string(f["urgency"], f.path("urgency")).flatMap(Urgency.init)
             if let id, let question {
-                result.append(RedFlagQuestion(id: id, question: question, emergency: emergency))
+                result.append(
+                    RedFlagQuestion(
+                        id: id, question: question,
+                        urgency: urgency
+                            ?? (emergency ? .emergency : RedFlag.defaultUrgency(id))))
             }
         }
         return result
@@ -473,7 +479,7 @@ struct PlanSchema {
                 return (.km, volume)
             }
             let activity: Activity? = reader.choice(node, f.path("activity"), "activity")
-            return (activity.map { .minutes($0) } ?? .km, volume)
+            return (activity.map { .minutes([$0]) } ?? .km, volume)
         default:
             if let node = f["metric"] {
                 reader.unknown(

@@ -82,7 +82,10 @@ public enum PlanWriter {
         var load: [String] = []
         switch phase.loadMetric {
         case .km: break
-        case .minutes(let activity): load += ["metric: minutes", "activity: \(activity.rawValue)"]
+        case .minutes(let activities):
+            load += [
+                "metric: minutes", "activity: \(activities.first?.rawValue ?? Activity.walk.rawValue)",
+            ]
         }
         if let volume = phase.startingVolume { load.append("starting_volume: \(number(volume))") }
         if let pct = phase.thresholds.weeklyIncreasePct {

@@ -367,7 +367,10 @@ private struct Charts {
             let metric: String
             switch phase.loadMetric {
             case .km: metric = "km"
-            case .minutes(let activity): metric = "min " + activity.name.text(state.language)
+            case .minutes(let activities):
+                metric =
+                    "min "
+                    + activities.map { $0.name.text(state.language) }.joined(separator: "+")
             }
             return "\(number) \(phase.names.text(state.language)) (\(metric))"
         }
