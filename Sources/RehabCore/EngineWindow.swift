@@ -21,7 +21,20 @@ extension Engine {
         // Without a phase history the plan's first phase runs from the start date.
         let current = assignment.currentPhase?.date ?? assignment.startDate
         let inForce = phaseAt(day, assignment: assignment)?.date ?? min(day, current)
-        return min(day, inForce, current).adding(days: -lookBackDays(plan: plan))
+        // A cap chains back into the phase before when both measure load the same way, and
+        // the floor after a schedule reads the schedule phase's last runs.
+        let evaluation = Evaluation(plan: plan, assignment: assignment, history: History())
+        var earliest = min(day, inForce, current)
+        for change in [evaluation.change(at: day), evaluation.currentChange] {
+            earliest = min(earliest, evaluation.chainStart(of: change))
+            if let i = assignment.phaseHistory.lastIndex(of: change), i > 0 {
+                let previous = assignment.phaseHistory[i - 1]
+                if !evaluation.phase(of: previous).phase.runWalk.isEmpty {
+                    earliest = min(earliest, previous.date)
+                }
+            }
+        }
+        return earliest.adding(days: -lookBackDays(plan: plan))
     }
 }
 

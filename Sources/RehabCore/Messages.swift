@@ -52,7 +52,10 @@ public struct Messages: Sendable {
         let repeatLoad = say(
             nl: "Herhaal deze belasting en bouw nog niet op.",
             en: "Repeat this load; don't increase yet.")
-        let activity = finding.flag.flatMap(Activity.init(rawValue:))?.name.text(language) ?? ""
+        let activityName = finding.flag.flatMap(Activity.init(rawValue:))?.name.text(language)
+        // "while cycling on 2026-03-04", or nothing where the finding does not say.
+        let activity = activityName.map { " " + $0 } ?? ""
+        let on = finding.date.map { say(nl: " op ", en: " on ") + $0.iso } ?? ""
         switch finding.code {
         case .redFlag:
             let seenFlag = say(
@@ -87,10 +90,10 @@ public struct Messages: Sendable {
         case .painAboveLimit:
             return (
                 say(
-                    nl: "De pijn bij \(activity) liep op \(date) op tot \(seen)/10, boven de grens "
-                        + "van \(limit)/10: dat was te veel.",
-                    en: "Pain while \(activity) on \(date) reached \(seen)/10, above the limit of "
-                        + "\(limit)/10: that was too much."), backOff)
+                    nl: "De pijn\(activityName.map { " bij " + $0 } ?? "")\(on) liep op tot "
+                        + "\(seen)/10, boven de grens van \(limit)/10: dat was te veel.",
+                    en: "Pain\(activityName.map { " during " + $0 } ?? "")\(on) reached \(seen)/10, "
+                        + "above the limit of \(limit)/10: that was too much."), backOff)
         case .painLasted:
             return (
                 say(
@@ -142,22 +145,22 @@ public struct Messages: Sendable {
         case .painDuringAboveSafe:
             return (
                 say(
-                    nl: "Pijn tijdens \(activity) op \(date) was \(seen)/10, boven de veilige "
+                    nl: "Pijn tijdens\(activity)\(on) was \(seen)/10, boven de veilige "
                         + "\(limit)/10.",
-                    en: "Pain during \(activity) on \(date) was \(seen)/10, above the safe "
+                    en: "Pain during\(activity)\(on) was \(seen)/10, above the safe "
                         + "\(limit)/10."), repeatLoad)
         case .painAfterAboveSafe:
             return (
                 say(
-                    nl: "Pijn na \(activity) op \(date) was \(seen)/10, boven de veilige "
-                        + "\(limit)/10.",
-                    en: "Pain after \(activity) on \(date) was \(seen)/10, above the safe "
+                    nl: "Pijn na\(activityName.map { " " + $0 } ?? " afloop")\(on) was \(seen)/10, "
+                        + "boven de veilige \(limit)/10.",
+                    en: "Pain after\(activity)\(on) was \(seen)/10, above the safe "
                         + "\(limit)/10."), repeatLoad)
         case .activityNotAllowed:
             return (
                 say(
-                    nl: "Op \(date) heeft u \(activity) gedaan, wat in deze fase (nog) niet hoort.",
-                    en: "On \(date) you did \(activity), which this phase does not allow (yet)."),
+                    nl: "Op \(date) heeft u\(activity) gedaan, wat in deze fase (nog) niet hoort.",
+                    en: "On \(date) you did\(activity), which this phase does not allow (yet)."),
                 finding.level == .red
                     ? say(
                         nl: "Loop niet hard tot het plan het toelaat; kies een activiteit die deze "

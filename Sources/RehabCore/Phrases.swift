@@ -282,6 +282,10 @@ public enum Phrase {
     }
 
     public static func verdictLabel() -> LocalizedText { t("Oordeel", "Verdict") }
+    /// After a day's verdict that its next morning changed.
+    public static func revisedBy(_ morning: Day) -> LocalizedText {
+        t("herzien door de ochtend van \(morning.iso)", "revised by the morning of \(morning.iso)")
+    }
     public static func allGood() -> LocalizedText {
         t(
             "Alles binnen de regels: je mag de belasting rustig verhogen, binnen de weekgrens en het plan.",

@@ -124,6 +124,10 @@ public enum UIPhrase {
         ]
     }
     public static func morningRow() -> LocalizedText { t("ochtendcheck", "morning check") }
+    /// Under History when a shown verdict was changed by a later morning.
+    public static func historyRevisedNote() -> LocalizedText {
+        t("* herzien door de ochtend erna", "* revised by the next morning")
+    }
     public static func emptyHistory() -> LocalizedText {
         t("Nog niets genoteerd. Druk op n om een training te noteren.",
             "Nothing logged yet. Press n to log a session.")

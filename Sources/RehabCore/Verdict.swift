@@ -75,6 +75,43 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     }
 }
 
+extension ReasonCode {
+    /// Where the rule comes from, as a reader can look it up (DESIGN section 4 version 2).
+    public var source: String {
+        let painRule =
+            "Fysio Barendrecht, leaflet on pain on the inside of the knee (seed 000); "
+            + "Verwaest 2025, leaflet on runner's knee (seed 002)"
+        let morning =
+            "Verwaest 2025, leaflet on runner's knee (seed 002: no worsening within 24 hours); "
+            + "Silbernagel et al. 2007, Am J Sports Med (the next morning decides)"
+        let oxford = "Oxford University Hospitals NHS, return-to-running leaflet, 2024"
+        switch self {
+        case .redFlag:
+            return "Fysio Barendrecht, leaflets on knee pain (seeds 000, 001); "
+                + "running-injuries booklet (seed 003); the plan's own red flags"
+        case .painAboveLimit, .painLasted, .painDuringAboveSafe, .painAfterAboveSafe:
+            return painRule + "; Silbernagel et al. 2007, Am J Sports Med"
+        case .worseNextMorning, .morningAboveLimit, .morningAboveSafe: return morning
+        case .worseWeekToWeek: return "Silbernagel et al. 2007, Am J Sports Med"
+        case .activityNotAllowed: return "the phase's allowed and avoided activities (plan file)"
+        case .runEveryOtherDay: return oxford
+        case .weeklyLoadOverCap:
+            return "Fysio Barendrecht, leaflets on knee pain (seeds 000, 001: at most 10 % more "
+                + "a week)"
+        case .sessionSpike: return "Frandsen et al. 2025, Br J Sports Med"
+        case .returnAfterLayoff: return oxford
+        case .phaseOverdue: return "the phase's planned length (plan file)"
+        case .noRecentLog: return "rehab: the advice is only as good as the log (ours)"
+        case .noImprovement:
+            return "Fysio Barendrecht, leaflet on pain on the inside of the knee (seed 000: see "
+                + "the GP when it does not improve); the knee-pain-after-running leaflet (seed "
+                + "001) says 14 days"
+        case .seePhysio: return "Running-injuries booklet (seed 003)"
+        case .nothingLoggedYet: return "rehab (ours)"
+        }
+    }
+}
+
 /// One rule that fired, with the numbers its message needs ("pain after was 4/10, above the safe
 /// 3/10"). Fields a rule does not use stay nil.
 public struct Finding: Hashable, Sendable {

@@ -32,7 +32,7 @@ enum TodayView {
             flow.bullet(state.say(Phrase.allGood()), glyphs: g)
         }
         for finding in verdict.findings {
-            flow.bullet(m.reason(finding, plan: plan), glyphs: g)
+            flow.bullet(m.reason(finding, plan: plan, underStop: verdict.isStop), glyphs: g)
         }
 
         let load = status.load

@@ -22,8 +22,12 @@ struct StatusJSON: Encodable {
     }
     struct Reason: Encodable {
         let code: String
+        let level: String
+        let date: String?
         let message: String
+        let source: String
         let flag: String?
+        let urgency: String?
     }
     struct VerdictJSON: Encodable {
         let level: String
@@ -122,7 +126,9 @@ struct StatusJSON: Encodable {
             level: status.verdict.level.rawValue, action: status.verdict.action.rawValue,
             reasons: status.verdict.findings.map {
                 Reason(
-                    code: $0.code.rawValue, message: messages.reason($0, plan: plan), flag: $0.flag)
+                    code: $0.code.rawValue, level: $0.level.rawValue, date: $0.date?.iso,
+                    message: messages.reason($0, plan: plan, underStop: status.verdict.isStop),
+                    source: $0.code.source, flag: $0.flag, urgency: $0.urgency?.rawValue)
             })
         load = LoadJSON(
             metric: status.load.metric.unit, weekStart: status.load.weekStart.iso,

@@ -12,7 +12,7 @@ private let seriesPlan = Plan(
         Phase(
             id: "rest", kind: .relativeRest, names: LocalizedText(nl: "Rust", en: "Rest"),
             minDays: 3, exercises: [Prescription(exercise: "bridge", sets: 3, reps: 10, perDay: 1)],
-            weeklySessions: [.cycle: 3], loadMetric: .minutes(.cycle), startingVolume: 60),
+            weeklySessions: [.cycle: 3], loadMetric: .minutes([.cycle]), startingVolume: 60),
         Phase(
             id: "build", kind: .loadBuildUp, names: LocalizedText(nl: "Opbouw", en: "Build"),
             minDays: 7,
@@ -72,7 +72,7 @@ private let seriesHistory = History(sessions: [
                 day("2026-03-02"), day("2026-03-09"), day("2026-03-16"),
             ])
         #expect(series.weeks.map(\.load) == [120, 5, 4])
-        #expect(series.weeks.map(\.metric) == [.minutes(.cycle), .km, .km])
+        #expect(series.weeks.map(\.metric) == [.minutes([.cycle]), .km, .km])
         let caps = series.weeks.map { $0.cap ?? -1 }
         for (cap, expected) in zip(caps, [60, 4.4, 5.5]) { #expect(abs(cap - expected) < 1e-9) }
         #expect(series.weeks.map(\.overCap) == [true, true, false])

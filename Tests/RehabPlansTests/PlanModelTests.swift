@@ -37,7 +37,7 @@ import Testing
         #expect(calm.allowed == [.cycle, .walk, .swim, .exercises])
         #expect(calm.avoid.first == .downhillRunning)
         #expect(calm.weeklySessions == [.cycle: 3])
-        #expect(calm.loadMetric == .minutes(.cycle))
+        #expect(calm.loadMetric == .minutes([.cycle]))
         #expect(calm.startingVolume == 60)
         #expect(calm.exit == ExitCriteria(minDays: 7, greenDays: 3, painFreeWalkMinutes: 30))
         #expect(itbs.thresholds.painSafeMax == 3)
