@@ -4,6 +4,9 @@
 /// Minutes of moderate activity a week that osteoarthritis plans never cap below (seed 004).
 let weeklyActivityMinutes = 150
 
+/// Marks an over-cap finding whose cap the run/walk step set (its message says so).
+public let scheduleMarker = "run_walk"
+
 /// The schedule's load: minutes of running, walk breaks included.
 let scheduleMetric = LoadMetric.minutes([.run])
 
@@ -87,9 +90,9 @@ extension Evaluation {
         let cap = Engine.cap(
             lastTotal: lastTotal, lastCap: lastCap, floor: floor,
             increasePct: thresholds(on: day).weeklyIncreasePct)
-        // A running phase always has a cap: with nothing to build on, nothing more than nothing
-        // (the next week sets the base).
-        return cap ?? (phase.allowsRunning && metric == .km ? 0 : nil)
+        // With no floor and nothing last week there is nothing to build a cap on: the first
+        // week sets the base, while the spike and layoff rules still bound every run.
+        return cap
     }
 
     /// The first day whose week can pass its cap on: the start of the phase `change` began, or
@@ -111,19 +114,21 @@ extension Evaluation {
         let phase = phase(of: change).phase
         let start = startingVolume(phase)
         guard phase.loadMetric == .km else { return start }
-        var lastScheduleWeek: Day?
+        // The schedule's last run: the one that passed its last step, or the last run of the
+        // schedule phase just left. Its week counts through that run, not the runs after it.
+        var lastScheduleRun: Day?
         if !phase.runWalk.isEmpty {
-            lastScheduleWeek = runWalkPosition(of: change, today: day)?.completedOn?.weekStart
+            lastScheduleRun = runWalkPosition(of: change, today: day)?.completedOn
         } else if let i = assignment.phaseHistory.lastIndex(of: change), i > 0 {
             let previous = assignment.phaseHistory[i - 1]
             if !self.phase(of: previous).phase.runWalk.isEmpty {
                 let lastDay = change.date.adding(days: -1)
-                lastScheduleWeek = log.sessions(from: previous.date, through: lastDay)
-                    .last { $0.activity == .run }?.date.weekStart
+                lastScheduleRun = log.sessions(from: previous.date, through: lastDay)
+                    .last { $0.activity == .run }?.date
             }
         }
-        guard let monday = lastScheduleWeek else { return start }
-        let km = log.load(.km, from: monday, through: monday.adding(days: 6))
+        guard let last = lastScheduleRun else { return start }
+        let km = log.load(.km, from: last.weekStart, through: last)
         return km > 0 ? km : start
     }
 
@@ -141,7 +146,8 @@ extension Evaluation {
             && cap > (floor(on: day) ?? 0) + loadTolerance
         return Finding(
             code: .weeklyLoadOverCap, date: load.weekStart, seen: load.thisWeek, limit: cap,
-            unit: load.metric.unit, percent: fromLastWeek ? pct : nil)
+            unit: load.metric.unit, flag: load.scheduleSetsLoad ? scheduleMarker : nil,
+            percent: fromLastWeek ? pct : nil)
     }
 
     /// At least two different session days of the week with a worse response seen by `day`.

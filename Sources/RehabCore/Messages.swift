@@ -17,16 +17,18 @@ public struct Messages: Sendable {
     public func reason(_ finding: Finding) -> String {
         let flag = finding.flag ?? ""
         return reason(
-            finding, flagName: RedFlag.builtIn[flag]?.text(language) ?? flag, underStop: false)
+            finding, flagName: RedFlag.builtIn[flag]?.text(language) ?? flag,
+            urgency: finding.urgency ?? RedFlag.defaultUrgency(flag), underStop: false)
     }
 
     /// The reason for a finding, naming red flags with the plan's own questions. Under a stop the
     /// lesser findings say what was seen and the rule, not their load advice: the stop's
     /// instruction is the only one (DESIGN section 4, actions).
     public func reason(_ finding: Finding, plan: Plan, underStop: Bool = false) -> String {
-        reason(
-            finding, flagName: plan.redFlagName(finding.flag ?? "").text(language),
-            underStop: underStop)
+        let flag = finding.flag ?? ""
+        return reason(
+            finding, flagName: plan.redFlagName(flag).text(language),
+            urgency: finding.urgency ?? plan.urgency(ofFlag: flag), underStop: underStop)
     }
 
     /// Every reason of a verdict, in the verdict's order.
@@ -34,14 +36,18 @@ public struct Messages: Sendable {
         verdict.findings.map { reason($0, plan: plan, underStop: verdict.isStop) }
     }
 
-    private func reason(_ finding: Finding, flagName: String, underStop: Bool) -> String {
-        let (seen, advice) = observation(finding, flagName: flagName)
+    private func reason(
+        _ finding: Finding, flagName: String, urgency: Urgency, underStop: Bool
+    ) -> String {
+        let (seen, advice) = observation(finding, flagName: flagName, urgency: urgency)
         guard let advice, !underStop || finding.code == .redFlag else { return seen }
         return seen + " " + advice
     }
 
     /// What was seen with its rule, and what to do (nil where the finding gives no advice).
-    private func observation(_ finding: Finding, flagName: String) -> (String, String?) {
+    private func observation(_ finding: Finding, flagName: String, urgency: Urgency)
+        -> (String, String?)
+    {
         let date = finding.date?.iso ?? "?"
         let seen = amount(finding.seen, unit: finding.unit)
         let limit = amount(finding.limit, unit: finding.unit)
@@ -61,7 +67,7 @@ public struct Messages: Sendable {
             let seenFlag = say(
                 nl: "Alarmsignaal gemeld op \(date): \(flagName).",
                 en: "Warning sign reported on \(date): \(flagName).")
-            switch finding.urgency ?? .seeDoctor {
+            switch urgency {
             case .emergency:
                 return (
                     seenFlag,
@@ -187,7 +193,13 @@ public struct Messages: Sendable {
                         nl: "hoogstens \(formatNumber(pct, decimals: 0)) % meer dan vorige week",
                         en: "at most \(formatNumber(pct, decimals: 0)) % more than last week")
                 }
-                ?? say(nl: "wat deze fase toestaat", en: "what this phase allows")
+                ?? (finding.flag == scheduleMarker
+                    ? say(
+                        nl: "sessies per week × minuten van de huidige stap van het schema",
+                        en: "sessions a week × minutes of the schedule's current step")
+                    : say(
+                        nl: "de startomvang van deze fase, of de laatste week van het schema",
+                        en: "the starting volume of this phase, or the schedule's last week"))
             return (
                 say(
                     nl: "Deze week \(seen)\(unit), boven het maximum van \(limit)\(unit) (\(why)).",

@@ -82,27 +82,42 @@ struct ClearingAndScheduleTests {
     }
 }
 
-/// While a run/walk schedule is under way its steps set the load; the 10 % cap starts after the
-/// last step is passed (DESIGN section 5).
+/// While a run/walk schedule is under way its step sets the cap (per_week × total minutes of
+/// running); once the last step is passed the weekly cap takes over, floored at the km of the
+/// schedule's last week (DESIGN section 4 v2).
 struct ScheduleSetsLoadTests {
-    @Test func noCapUntilTheLastStepIsPassed() {
+    @Test func theStepSetsTheCapThenTheScheduleSLastWeekFloorsIt() {
         let a = assignment(start: "2026-02-16", [("return", "2026-02-16")])
-        // Week 1: 2 + 2 km; week 2: 3.5 + 3.5 + 3.5 km, all within the pain rules.
-        var sessions = [run("2026-02-17", km: 2, minutes: 30), run("2026-02-19", km: 2, minutes: 30)]
-        sessions += ["2026-02-23", "2026-02-25", "2026-02-27"].map { run($0, km: 3.5, minutes: 30) }
-        let history = History(sessions: sessions)
-        let during = Engine.status(plan: testPlan, assignment: a, history: history, today: day("2026-02-27"))
+        // Every other day, 30 minutes, each judged by a calm morning: 6 counted runs pass the
+        // three steps of 2; the last (02-27) is counted on 02-28.
+        let sessions = [
+            run("2026-02-17", km: 2, minutes: 30), run("2026-02-19", km: 2, minutes: 30),
+            run("2026-02-21", km: 2, minutes: 30), run("2026-02-23", km: 3, minutes: 30),
+            run("2026-02-25", km: 3, minutes: 30), run("2026-02-27", km: 3, minutes: 30),
+        ]
+        let calm = mornings(1, from: "2026-02-09", through: "2026-03-05")
+        let during = Engine.status(
+            plan: testPlan, assignment: a, history: History(sessions: sessions, mornings: calm),
+            today: day("2026-02-25"))
         #expect(during.load.scheduleSetsLoad)
-        #expect(during.load.cap == nil)
+        #expect(during.load.metric == .minutes([.run]))
+        #expect(during.load.cap == 90)
+        #expect(during.load.thisWeek == 60)
         #expect(!during.verdict.findings.contains { $0.code == .weeklyLoadOverCap })
 
-        // Passing the last step (6 passed runs at 2 a step) hands the load over to the cap:
-        // the week after 14 km may hold at most 14 × 1.1 = 15.4 km.
-        let more = History(sessions: sessions + [run("2026-03-01", km: 3.5, minutes: 30), run("2026-03-02", km: 8, minutes: 30), run("2026-03-03", km: 5, minutes: 30)])
-        let after = Engine.status(plan: testPlan, assignment: a, history: more, today: day("2026-03-03"))
+        // The schedule's last week (02-23) held 9 km: that is the floor. Last week (02-23 …
+        // 03-01) held 12 km against that cap of 9, so this week's cap is 9 × 1.1 = 9.9.
+        let more = History(
+            sessions: sessions + [run("2026-03-01", km: 3), run("2026-03-03", km: 5)],
+            mornings: calm)
+        let after = Engine.status(
+            plan: testPlan, assignment: a, history: more, today: day("2026-03-03"))
         #expect(after.runWalk?.completed == true)
+        #expect(after.runWalk?.completedOn == day("2026-02-27"))
         #expect(!after.load.scheduleSetsLoad)
-        #expect(after.load.cap.map { ($0 * 100).rounded() / 100 } == 15.4)
-        #expect(after.load.thisWeek == 13)
+        #expect(after.load.metric == .km)
+        #expect(after.load.lastWeek == 12)
+        #expect(after.load.cap.map { ($0 * 100).rounded() / 100 } == 9.9)
+        #expect(after.load.thisWeek == 5)
     }
 }

@@ -108,7 +108,8 @@ struct CapRow: Sendable, CustomTestStringConvertible {
         #expect(status.load.metric == .minutes([.cycle]))
         #expect(status.load.lastWeek == 100)
         #expect(status.load.thisWeek == 115)
-        #expect(abs((status.load.cap ?? 0) - 110) < 1e-9)
+        // v2: last week's 100 was over its cap (the floor 90): 90 × 1.1, not 100 × 1.1.
+        #expect(abs((status.load.cap ?? 0) - 99) < 1e-9)
         #expect(status.load.overCap)
         let finding = status.verdict.findings.first { $0.code == .weeklyLoadOverCap }
         #expect(finding?.unit == "min")
