@@ -108,7 +108,8 @@ extension Evaluation {
     }
 
     /// The floor of the cap on `day`: the phase's starting volume; right after a run/walk
-    /// schedule, the km logged in the schedule's last week (else the starting volume).
+    /// schedule, the km logged in the schedule's last week (else the starting volume), and
+    /// never more than the starting volume where the phase has one.
     func floor(on day: Day) -> Double? {
         let change = change(at: day)
         let phase = phase(of: change).phase
@@ -129,7 +130,10 @@ extension Evaluation {
         }
         guard let last = lastScheduleRun else { return start }
         let km = log.load(.km, from: last.weekStart, through: last)
-        return km > 0 ? km : start
+        guard km > 0 else { return start }
+        // A floor lets a runner restart after a quiet week; it never allows more than either
+        // the schedule's last week or the phase's own starting volume (the reading that protects).
+        return start.map { min($0, km) } ?? km
     }
 
     /// Over the cap. In osteoarthritis plans only in an overloading week (seed 004: an

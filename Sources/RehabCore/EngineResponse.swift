@@ -118,16 +118,18 @@ extension Evaluation {
         }
     }
 
-    /// The response findings in force on `day`: one first seen that morning at its own level,
-    /// and the latest earlier one not yet resolved, held at amber.
+    /// The response findings in force on `day`, newest first: one first seen that morning at
+    /// its own level, and every earlier one not yet resolved, held at amber.
     func responseFindings(asOf day: Day) -> [Finding] {
         var findings: [Finding] = []
         if let new = responseOn(morning: day) { findings.append(finding(new, persisting: false)) }
-        let window = mornings(from: day.adding(days: -responseMemoryDays), through: day.adding(days: -1))
+        let window = mornings(
+            from: day.adding(days: -responseMemoryDays), through: day.adding(days: -1))
         for check in window.reversed() {
-            guard let old = responseOn(morning: check.date) else { continue }
-            if !isResolved(old, asOf: day) { findings.append(finding(old, persisting: true)) }
-            break
+            guard let old = responseOn(morning: check.date), !isResolved(old, asOf: day) else {
+                continue
+            }
+            findings.append(finding(old, persisting: true))
         }
         return findings
     }
