@@ -59,7 +59,8 @@ extension Evaluation {
     /// The cap of `day`'s week, with the phase in force on `day`:
     /// max(min(last week's total, last week's cap) × (1 + pct/100), floor). An over-cap week
     /// does not raise the next cap; last week's cap takes part only in the same metric. While a
-    /// schedule runs: per_week × total of the step in force. Osteoarthritis plans never cap
+    /// schedule runs: per_week × total of the step in force (the largest of the week's steps).
+    /// Osteoarthritis plans never cap
     /// moderate activity below 150 minutes a week (seed 004).
     func cap(on day: Day) -> Double? {
         if let memo = memo.caps[day.number] { return memo }
@@ -70,8 +71,18 @@ extension Evaluation {
 
     private func computeCap(on day: Day) -> Double? {
         let change = change(at: day)
-        if scheduleRuns(on: day), let step = runWalkPosition(of: change, today: day)?.step {
-            return Double(step.sessionsPerWeek * step.totalMinutes)
+        if scheduleRuns(on: day) {
+            // The step in force on the day; when the step changed during the week, the larger
+            // of its steps' caps, so a runner who did exactly what each step asked is not over.
+            var cap = 0
+            var d = max(day.weekStart, change.date)
+            while d <= day {
+                if let step = runWalkPosition(of: change, today: d)?.step {
+                    cap = max(cap, step.sessionsPerWeek * step.totalMinutes)
+                }
+                d = d.adding(days: 1)
+            }
+            return Double(cap)
         }
         let phase = phase(of: change).phase
         let metric = phase.loadMetric

@@ -64,9 +64,11 @@ public struct Messages: Sendable {
         let on = finding.date.map { say(nl: " op ", en: " on ") + $0.iso } ?? ""
         switch finding.code {
         case .redFlag:
+            // A plan's question ends in its own punctuation.
+            let stop = flagName.last.map { ".?!".contains($0) } == true ? "" : "."
             let seenFlag = say(
-                nl: "Alarmsignaal gemeld op \(date): \(flagName).",
-                en: "Warning sign reported on \(date): \(flagName).")
+                nl: "Alarmsignaal gemeld op \(date): \(flagName)\(stop)",
+                en: "Warning sign reported on \(date): \(flagName)\(stop)")
             switch urgency {
             case .emergency:
                 return (
@@ -271,8 +273,10 @@ public struct Messages: Sendable {
         case .seePhysio:
             return (
                 say(
-                    nl: "U gaf op \(date) aan: \(flagName).",
-                    en: "On \(date) you answered yes to: \(flagName)."),
+                    nl: "U gaf op \(date) aan: \(flagName)"
+                        + (flagName.last.map { ".?!".contains($0) } == true ? "" : "."),
+                    en: "On \(date) you answered yes to: \(flagName)"
+                        + (flagName.last.map { ".?!".contains($0) } == true ? "" : ".")),
                 say(
                     nl: "Laat uw fysiotherapeut ernaar kijken; het plan gaat door, zonder op te "
                         + "bouwen.",

@@ -4,10 +4,12 @@ import TerminalUI
 /// The session form and the morning-check form: field keys, validation with the entry-point
 /// rules of `Validate`, and the effects a save asks for.
 enum Forms {
-    /// The plan's own red flags first (with their questions), then the built-in ones.
+    /// The plan's own red flags first (with their questions), then the built-in ones, then the
+    /// plan's physio referrals (answered the same way, judged as an advisory).
     static func flagOptions(_ plan: Plan) -> [String] {
         let own = plan.redFlags.map(\.id)
         return own + RedFlag.builtIn.keys.filter { !own.contains($0) }.sorted()
+            + plan.referrals.map(\.id).filter { !own.contains($0) }
     }
 
     static func openLog(_ state: inout AppState) {
