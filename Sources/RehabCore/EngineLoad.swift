@@ -30,11 +30,14 @@ extension Engine {
 
 extension Evaluation {
     /// Whether a run/walk schedule sets the load on `day`: the phase has steps and the last one
-    /// is not passed yet.
+    /// is not passed yet, or was passed this very week (the week's runs were the schedule's; the
+    /// km cap starts with the next week).
     func scheduleRuns(on day: Day) -> Bool {
         let change = change(at: day)
-        guard !phase(of: change).phase.runWalk.isEmpty else { return false }
-        return runWalkPosition(of: change, today: day)?.completed == false
+        guard !phase(of: change).phase.runWalk.isEmpty,
+            let position = runWalkPosition(of: change, today: day)
+        else { return false }
+        return !position.completed || position.completedOn?.weekStart == day.weekStart
     }
 
     /// The metric the week of `day` is measured in: minutes of running while a schedule runs,

@@ -105,8 +105,10 @@ struct ScheduleSetsLoadTests {
         #expect(during.load.thisWeek == 60)
         #expect(!during.verdict.findings.contains { $0.code == .weeklyLoadOverCap })
 
-        // The schedule's last week (02-23) held 9 km: that is the floor. Last week (02-23 …
-        // 03-01) held 12 km against that cap of 9, so this week's cap is 9 × 1.1 = 9.9.
+        // The schedule's last week (02-23 … 03-01) held 9 km through the run that passed the
+        // last step: that is the floor. That week was still the schedule's (its cap in minutes),
+        // so its 12 km of running are raised by 10 % without a km cap to take the lower of:
+        // max(12 × 1.1, 9) = 13.2.
         let more = History(
             sessions: sessions + [run("2026-03-01", km: 3), run("2026-03-03", km: 5)],
             mornings: calm)
@@ -117,7 +119,11 @@ struct ScheduleSetsLoadTests {
         #expect(!after.load.scheduleSetsLoad)
         #expect(after.load.metric == .km)
         #expect(after.load.lastWeek == 12)
-        #expect(after.load.cap.map { ($0 * 100).rounded() / 100 } == 9.9)
+        #expect(after.load.cap.map { ($0 * 100).rounded() / 100 } == 13.2)
+        let lastWeek = Engine.status(
+            plan: testPlan, assignment: a, history: more, today: day("2026-03-01"))
+        #expect(lastWeek.load.scheduleSetsLoad)
+        #expect(lastWeek.load.metric == .minutes([.run]))
         #expect(after.load.thisWeek == 5)
     }
 }
