@@ -82,10 +82,13 @@ struct PlansCommand: ParsableCommand {
             let context = try Context(global)
             var errorCount = 0
             for file in files {
-                do {
-                    _ = try PlanFile.load(path: file)
-                } catch {
-                    for e in error.errors {
+                let (errors, warnings) = PlanFile.check(path: file)
+                // Warnings do not fail the check: a plan handed over before schema v2 still loads.
+                let all = errors.map { ($0, false) } + warnings.map { ($0, true) }
+                for (e, isWarning) in all.sorted(by: { ($0.0.line, $0.0.column) < ($1.0.line, $1.0.column) }) {
+                    if isWarning {
+                        print("\(e.file):\(e.line):\(e.column): warning: \(e.message)")
+                    } else {
                         print(e.description)
                         errorCount += 1
                     }
