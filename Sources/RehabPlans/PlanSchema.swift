@@ -776,7 +776,8 @@ struct PlanSchema {
             let names = entry.activities.map(\.rawValue).joined(separator: " and ")
             reader.warn(
                 mark,
-                "\(entry.path): \(names) get safe_max \(entry.safeMax); walking and running stay "
+                "\(entry.path): \(names) \(entry.activities.count == 1 ? "gets" : "get") safe_max "
+                    + "\(entry.safeMax); walking and running stay "
                     + "at \(Self.runWalkSafeMax)/10 (Silbernagel et al. 2007): raise only the "
                     + "loading exercises, e.g. by_activity: { exercises: { safe_max: "
                     + "\(entry.safeMax) } }")
