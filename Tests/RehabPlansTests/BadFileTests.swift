@@ -1,4 +1,5 @@
 import Foundation
+import RehabCore
 import Testing
 
 @testable import RehabPlans
@@ -175,7 +176,7 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
                 "rules.yaml:35:9: phases[1].exercises[0]: give reps or hold_seconds, not both",
                 "rules.yaml:36:9: phases[1].exercises[1]: missing per_day or per_week; "
                     + "give one of them",
-                "rules.yaml:37:11: phases[1].load: metric minutes needs an activity",
+                "rules.yaml:37:11: phases[1].load: metric minutes needs an activity or activities",
                 "rules.yaml:38:33: phases[1].exit.run_walk_completed: the phase has no run_walk "
                     + "steps",
                 "rules.yaml:40:11: phases[2].kind: unknown phase kind running; allowed: "
