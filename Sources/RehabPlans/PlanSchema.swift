@@ -123,7 +123,8 @@ struct PlanSchema {
                 morning["safe_max"], morning.path("safe_max"), Validate.painRange)
             t.morningLimit = reader.int(morning["limit"], morning.path("limit"), Validate.painRange)
             if morning.entries.isEmpty {
-                reader.fail(morning.mark, "\(f.path("morning")): give safe_max or limit, or leave it out")
+                reader.fail(
+                    morning.mark, "\(f.path("morning")): give safe_max or limit, or leave it out")
             }
         }
         t.worseningWindowHours = reader.int(

@@ -153,7 +153,9 @@ public enum PlanWriter {
             if let v = own.limit { items.append("limit: \(v)") }
             return "\(a.rawValue): { \(items.joined(separator: ", ")) }"
         }
-        if !byActivity.isEmpty { pain.append("by_activity: { \(byActivity.joined(separator: ", ")) }") }
+        if !byActivity.isEmpty {
+            pain.append("by_activity: { \(byActivity.joined(separator: ", ")) }")
+        }
         if !pain.isEmpty { out.add(indent, "pain: { \(pain.joined(separator: ", ")) }") }
         var morning: [String] = []
         if let v = t.morningSafeMax { morning.append("safe_max: \(v)") }

@@ -85,7 +85,9 @@ struct PlansCommand: ParsableCommand {
                 let (errors, warnings) = PlanFile.check(path: file)
                 // Warnings do not fail the check: a plan handed over before schema v2 still loads.
                 let all = errors.map { ($0, false) } + warnings.map { ($0, true) }
-                for (e, isWarning) in all.sorted(by: { ($0.0.line, $0.0.column) < ($1.0.line, $1.0.column) }) {
+                for (e, isWarning) in all.sorted(by: {
+                    ($0.0.line, $0.0.column) < ($1.0.line, $1.0.column)
+                }) {
                     if isWarning {
                         print("\(e.file):\(e.line):\(e.column): warning: \(e.message)")
                     } else {
@@ -275,7 +277,8 @@ struct PlanText {
                         case .runWalkCompleted: return m.criterionName(c)
                         case .minDays: return "\(m.criterionName(c)) \(number)"
                         case .painFreeWalkMinutes: return "\(m.criterionName(c)) \(number) min"
-                        case .weeklyLoad: return "\(m.criterionName(c)) \(number) \(phase.loadMetric.unit)"
+                        case .weeklyLoad:
+                            return "\(m.criterionName(c)) \(number) \(phase.loadMetric.unit)"
                         default: return "\(m.criterionName(c)) \(number)"
                         }
                     }

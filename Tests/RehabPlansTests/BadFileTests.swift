@@ -430,7 +430,9 @@ func temporaryDirectory() throws -> String {
     @Test func schemaV2RoundTripsThroughTheWriter() throws {
         var plan = try PlanFile.parse(
             bytes: try fixture("valid_minimal.yaml"), file: "valid_minimal.yaml")
-        plan.thresholds.painByActivity = [.exercises: ActivityPain(safeMax: 5), .walk: ActivityPain(limit: 4)]
+        plan.thresholds.painByActivity = [
+            .exercises: ActivityPain(safeMax: 5), .walk: ActivityPain(limit: 4),
+        ]
         plan.thresholds.morningSafeMax = 4
         plan.thresholds.morningLimit = 6
         plan.redFlags = [

@@ -271,8 +271,10 @@ func resolvedForms(_ plan: Plan) -> [(label: String, plan: Plan)] {
                     #expect(step.sessionsToPass >= 3, "\(label) \(phase.id) step \(i + 1)")
                 }
                 // No jump from jog 9 / walk 1 straight to 30 minutes continuous.
-                for (a, b) in zip(phase.runWalk, phase.runWalk.dropFirst()) where b.walkMinutes == 0 {
-                    #expect(a.runMinutes >= 15, "\(label) \(phase.id): \(a.runMinutes) to continuous")
+                for (a, b) in zip(phase.runWalk, phase.runWalk.dropFirst()) where b.walkMinutes == 0
+                {
+                    #expect(
+                        a.runMinutes >= 15, "\(label) \(phase.id): \(a.runMinutes) to continuous")
                 }
             }
         }

@@ -155,8 +155,9 @@ func activityPain(_ phase: String, _ activity: Activity) -> @Sendable (Plan) -> 
 /// A phase's dosage of one exercise: "3x15 3/week", or "absent".
 func dose(_ phase: String, _ exercise: String) -> @Sendable (Plan) -> String {
     { plan in
-        guard let p = plan.phases.first(where: { $0.id == phase })?.exercises
-            .first(where: { $0.exercise == exercise })
+        guard
+            let p = plan.phases.first(where: { $0.id == phase })?.exercises
+                .first(where: { $0.exercise == exercise })
         else { return "absent" }
         let amount = p.reps.map { "\(p.sets)x\($0)" } ?? "\(p.sets)x\(p.holdSeconds ?? 0)s"
         let often = p.perWeek.map { "\($0)/week" } ?? "\(p.perDay ?? 0)/day"
@@ -413,7 +414,8 @@ func thresholds(_ plan: Plan) -> String {
             plan: "itbs", claim: "item 6: keep running within 3/10 while building strength",
             seed: seed002, expected: "yes", actual: allows("build_up", .run)),
         SourceFact(
-            plan: "pes_anserinus", claim: "item 7: walks of 10-20 min 2-3x a day stay under the cap",
+            plan: "pes_anserinus",
+            claim: "item 7: walks of 10-20 min 2-3x a day stay under the cap",
             seed: seed000 + " dosing", expected: "minutes of walk, floor 420",
             actual: load("calm_down")),
         SourceFact(
@@ -422,11 +424,13 @@ func thresholds(_ plan: Plan) -> String {
             actual: load("calm_down")),
         SourceFact(
             plan: "knee_osteoarthritis", claim: "item 8: 150 minutes of every moderate activity",
-            seed: seed004, expected: "minutes of walk+cycle+swim+aqua_jog+cross_trainer+other, floor 150",
+            seed: seed004,
+            expected: "minutes of walk+cycle+swim+aqua_jog+cross_trainer+other, floor 150",
             actual: load("stay_active")),
         SourceFact(
             plan: "hip_osteoarthritis", claim: "item 8: 150 minutes of every moderate activity",
-            seed: seed004, expected: "minutes of walk+cycle+swim+aqua_jog+cross_trainer+other, floor 150",
+            seed: seed004,
+            expected: "minutes of walk+cycle+swim+aqua_jog+cross_trainer+other, floor 150",
             actual: load("stay_active")),
         SourceFact(
             plan: "achilles_tendinopathy", claim: "item 9: loading exercises may reach 5/10",
