@@ -178,7 +178,9 @@ public struct PlanDiff: Sendable {
             "see_doctor.no_improvement_days", "\(a.noImprovementDays)", "\(b.noImprovementDays)")
         add("morning.safe_max", "\(a.morningSafeMax)", "\(b.morningSafeMax)")
         add("morning.limit", "\(a.morningLimit)", "\(b.morningLimit)")
-        for activity in Activity.allCases {
+        // Only activities with thresholds of their own; the others follow pain.* above.
+        let own = Set(a.painByActivity.keys).union(b.painByActivity.keys)
+        for activity in Activity.allCases where own.contains(activity) {
             let (old, new) = (a.pain(for: activity), b.pain(for: activity))
             let key = "pain.by_activity.\(activity.rawValue)"
             add("\(key).safe_max", "\(old.safeMax)", "\(new.safeMax)")
