@@ -35,7 +35,7 @@ import Testing
         #expect(calm.minDays == 7)
         #expect(calm.maxDays == 14)
         // Seed 002: keep running, fewer km and flat, while pain stays within 3/10.
-        #expect(calm.allowed == [.run, .cycle, .walk, .swim, .exercises])
+        #expect(calm.allowed == [.cycle, .walk, .swim, .exercises, .run])
         #expect(calm.avoid.first == .downhillRunning)
         #expect(calm.weeklySessions == [.cycle: 3])
         #expect(calm.loadMetric == .km)
