@@ -95,10 +95,12 @@ import Testing
             Issue.record("no save: \(app.effects)")
             return
         }
-        #expect(session.flags == [RedFlag.swellingWarmthRedness])
+        // itbs lists the 112 question first (seed 001): a pop with loss of function.
+        #expect(session.flags == [RedFlag.popLossOfFunction])
         #expect(app.state.screens == [.stop(StopState())])
         #expect(app.state.followed?.status.verdict.level == .stop)
-        #expect(app.state.followed?.status.verdict.action == .seeDoctor)
+        // DESIGN 4 v2: the flag's urgency is the action (needs the engine v2 of issue 12).
+        #expect(app.state.followed?.status.verdict.action == .emergency)
     }
 }
 
@@ -288,8 +290,9 @@ import Testing
             Issue.record("the red-flag questions come before the start")
             return
         }
-        #expect(questions.questions.count == 4)
-        app.press(.char("n"), .char("n"), .char("n"), .char("n"))
+        // itbs asks five: the 112 question (seed 001) first.
+        #expect(questions.questions.count == 5)
+        app.press(.char("n"), .char("n"), .char("n"), .char("n"), .char("n"))
         #expect(
             app.effects.last
                 == .startPlan(StartRequest(
@@ -304,7 +307,7 @@ import Testing
     @Test func anyYesStopsWithoutStartingAPlan() {
         var app = Fixture.app(MemoryRunner(catalog: [Fixture.itbs]), patient: nil)
         app.press(.enter, .enter, .enter)
-        app.press(.char("n"), .char("y"))
+        app.press(.char("n"), .char("n"), .char("y"))
         #expect(app.state.top == .stop(StopState(screening: ["locking"], planID: "itbs")))
         #expect(!app.effects.contains { if case .startPlan = $0 { true } else { false } })
         app.press(.char("c"))
@@ -329,7 +332,7 @@ import Testing
         app.press(.enter)
         #expect(app.state.notice?.isError == true)
         app.type("Robin")
-        app.press(.enter, .enter, .char("n"), .char("n"), .char("n"), .char("n"))
+        app.press(.enter, .enter, .char("n"), .char("n"), .char("n"), .char("n"), .char("n"))
         #expect(app.state.patient?.name == "Robin")
     }
 
