@@ -301,6 +301,12 @@ public enum Phrase {
             "\(load) \(unit) (nog geen grens: deze week is de basis)",
             "\(load) \(unit) (no cap yet: this week sets the baseline)")
     }
+    /// The week's running against the run/walk step's cap (sessions a week × minutes).
+    public static func scheduleLoadOfCap(_ load: String, _ cap: String) -> LocalizedText {
+        t(
+            "\(load) van \(cap) min hardlopen (de stap van het loop/wandelschema)",
+            "\(load) of \(cap) min running (the run/walk step)")
+    }
     public static func scheduleSetsLoad(_ load: String, unit: String) -> LocalizedText {
         t(
             "\(load) \(unit); het loop/wandelschema bepaalt nu de opbouw, na de laatste stap geldt hoogstens 10 % per week",

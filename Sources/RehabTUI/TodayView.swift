@@ -39,8 +39,13 @@ enum TodayView {
         let unit = load.metric.unit
         let label: String
         if let cap = load.cap {
-            label = state.say(Phrase.loadOfCap(
-                formatNumber(load.thisWeek), formatNumber(cap), unit: unit))
+            label =
+                (load.scheduleSetsLoad
+                    ? state.say(
+                        Phrase.scheduleLoadOfCap(
+                            formatNumber(load.thisWeek, decimals: 0), formatNumber(cap, decimals: 0)))
+                    : state.say(
+                        Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit)))
                 + (load.overCap ? " (" + state.say(Phrase.overCapMark()) + ")" : "")
         } else if load.scheduleSetsLoad {
             label = state.say(Phrase.scheduleSetsLoad(formatNumber(load.thisWeek), unit: unit))

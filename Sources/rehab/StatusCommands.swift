@@ -90,8 +90,12 @@ struct StatusText {
             let bar = glyphs.bar(
                 load.thisWeek, cap: cap, scale: max(cap, load.thisWeek) * 1.1, width: 24)
             let over = load.overCap ? " (\(context.say(Phrase.overCapMark())))" : ""
-            loadLine =
-                "\(context.say(Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit))) [\(bar)]\(over)"
+            let text =
+                load.scheduleSetsLoad
+                ? Phrase.scheduleLoadOfCap(
+                    formatNumber(load.thisWeek, decimals: 0), formatNumber(cap, decimals: 0))
+                : Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit)
+            loadLine = "\(context.say(text)) [\(bar)]\(over)"
         } else if load.scheduleSetsLoad {
             loadLine = context.say(Phrase.scheduleSetsLoad(formatNumber(load.thisWeek), unit: unit))
         } else {

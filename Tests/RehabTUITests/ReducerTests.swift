@@ -170,7 +170,10 @@ import Testing
             Session(date: Day(iso: $0)!, activity: .walk, km: 2.5, minutes: 30, painDuring: 1,
                 painAfter: 1)
         }
-        runner.setHistory(History(sessions: walks), for: 1)
+        // v2: a walk counts as pain-free once its next morning is logged and not worse.
+        let calm = (20...28).map { MorningCheck(date: Day(iso: "2026-02-\($0)")!, pain: 0) }
+            + [1, 2].map { MorningCheck(date: Day(iso: "2026-03-0\($0)")!, pain: 0) }
+        runner.setHistory(History(sessions: walks, mornings: calm), for: 1)
         return runner
     }
 
