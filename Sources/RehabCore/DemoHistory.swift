@@ -72,11 +72,12 @@ public enum DemoHistory {
                         plan: plan, assignment: sofar,
                         history: History(sessions: sessions, mornings: mornings), today: date
                     )?.step ?? phase.runWalk[0]
-                // Every other day, and no more runs in a week than the step asks for.
+                // Every other day, ending with a run yesterday, and no more runs in a week than
+                // the step asks for.
                 let runsThisWeek = sessions.filter {
                     $0.activity == .run && $0.date >= date.weekStart
                 }.count
-                if change.date.days(to: date) % 2 == 0, runsThisWeek < step.sessionsPerWeek {
+                if date.days(to: today) % 2 == 1, runsThisWeek < step.sessionsPerWeek {
                     let runShare = step.runMinutes / max(0.5, step.runMinutes + step.walkMinutes)
                     let km = (Double(step.totalMinutes) * runShare / 6.5 * 100).rounded() / 100
                     let after = rng.chance(12) ? 4 : rng.below(3)

@@ -232,9 +232,14 @@ extension Evaluation {
     }
 
     /// In a running phase, a run after 30 days without one that lasts longer than the first
-    /// step of the plan's run/walk schedule (else 30 minutes): reopen the schedule.
+    /// step of the plan's run/walk schedule (else 30 minutes): reopen the schedule. Days before
+    /// the plan count as without a run unless the runner gave their weekly km at the start.
     func layoffFinding(on sessionDay: Day) -> Finding? {
         let runs = log.sessions(on: sessionDay).filter { $0.activity == .run }
+        // Before the plan the log knows nothing: a runner who said how far they ran each week
+        // was running then, so a layoff is judged only over days the plan has seen.
+        let unseen = assignment.startDate > sessionDay.adding(days: -30)
+        if unseen, (assignment.startingWeeklyKm ?? 0) > 0 { return nil }
         guard !runs.isEmpty, phase(on: sessionDay).allowsRunning,
             !log.sessions(from: sessionDay.adding(days: -30), through: sessionDay.adding(days: -1))
                 .contains(where: { $0.activity == .run })

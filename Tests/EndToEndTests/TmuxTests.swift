@@ -257,7 +257,7 @@ struct TmuxTests {
         screen.type("32")
         screen.send("Tab", "2", "Tab", "4", "Enter")
         let after = screen.waitFor("logged: running, 5.00 km, 32 min, 2/4", "Verdict: AMBER")
-        #expect(after.contains("Pain after was 4/10, above the safe 3/10"))
+        #expect(after.contains("Pain after running on 2026-03-02 was 4/10, above the safe 3/10"))
     }
 
     @Test func aRedFlagReachesTheStopScreen() throws {
