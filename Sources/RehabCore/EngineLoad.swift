@@ -109,16 +109,20 @@ extension Evaluation {
         return cap
     }
 
-    /// The first day whose week can pass its cap on: the start of the phase `change` began, or
-    /// of the phase before it when that one was measured the same way (so a cap never jumps
-    /// because a phase changed). `firstDayRead` reads this far back.
+    /// The first day whose week can pass its cap on: the start of the run of phases measured
+    /// the same way that ends with `change` (so a cap never jumps because a phase changed, a
+    /// step back included). `firstDayRead` reads this far back.
     func chainStart(of change: PhaseChange) -> Day {
-        guard let i = assignment.phaseHistory.lastIndex(of: change), i > 0 else {
+        guard var i = assignment.phaseHistory.lastIndex(of: change) else {
             return min(change.date, assignment.startDate)
         }
-        let previous = assignment.phaseHistory[i - 1]
-        return phase(of: previous).phase.loadMetric == phase(of: change).phase.loadMetric
-            ? previous.date : change.date
+        let metric = phase(of: change).phase.loadMetric
+        while i > 0, phase(of: assignment.phaseHistory[i - 1]).phase.loadMetric == metric {
+            i -= 1
+        }
+        return i == 0
+            ? min(assignment.phaseHistory[0].date, assignment.startDate)
+            : assignment.phaseHistory[i].date
     }
 
     /// The floor of the cap on `day`: the phase's starting volume; right after a run/walk
