@@ -200,8 +200,10 @@ public struct Messages: Sendable {
                         nl: "sessies per week × minuten van de huidige stap van het schema",
                         en: "sessions a week × minutes of the schedule's current step")
                     : say(
-                        nl: "de startomvang van deze fase, of de laatste week van het schema",
-                        en: "the starting volume of this phase, or the schedule's last week"))
+                        nl: "de ondergrens: de startomvang van de fase, uw weekkilometers van "
+                            + "voor het plan of de laatste week van het schema",
+                        en: "the floor: the phase's starting volume, your weekly km before the "
+                            + "plan or the schedule's last week"))
             return (
                 say(
                     nl: "Deze week \(seen)\(unit), boven het maximum van \(limit)\(unit) (\(why)).",

@@ -23,8 +23,12 @@ enum LogView {
             case .note: text(label, form.note, focused, row, &grid)
             case .activity:
                 choice(label, form.activity.name.text(lang), focused, state.glyphs, row, &grid)
-            case .painDuring: pain(label, form.painDuring, focused, state, row, &grid)
-            case .painAfter: pain(label, form.painAfter, focused, state, row, &grid)
+            case .painDuring:
+                pain(label, form.painDuring, focused, state.painBounds(form.activity), row, state,
+                    &grid)
+            case .painAfter:
+                pain(label, form.painAfter, focused, state.painBounds(form.activity), row, state,
+                    &grid)
             case .lasted:
                 let mark = form.lasted ? state.glyphs.checked : state.glyphs.unchecked
                 let word = state.say(form.lasted ? UIPhrase.yes() : UIPhrase.no())
@@ -50,8 +54,8 @@ enum LogView {
             pen: Theme.heading, clip: area)
         let inner = area.inset(left: 1, right: 1)
         var y = area.y + 2
-        pain(state.say(UIPhrase.fieldPain()), form.pain, form.focus == .pain, state,
-            Rect(x: inner.x, y: y, width: inner.width, height: 1), &grid)
+        pain(state.say(UIPhrase.fieldPain()), form.pain, form.focus == .pain, state.morningBounds,
+            Rect(x: inner.x, y: y, width: inner.width, height: 1), state, &grid)
         y += 1
         if let error = form.error {
             y = errorRows(error.message, x: inner.x + labelWidth + 1, y: y,
@@ -123,16 +127,18 @@ enum LogView {
     }
 
     /// A 0-10 score as a bar of ten cells and the number.
+    /// `bounds` are the thresholds the score is judged against: the session's activity's
+    /// (exercises may allow more than walking), or the morning's.
     static func pain(
-        _ label: String, _ value: Int?, _ focused: Bool, _ state: AppState, _ row: Rect,
-        _ grid: inout Grid
+        _ label: String, _ value: Int?, _ focused: Bool, _ bounds: (safeMax: Int, limit: Int),
+        _ row: Rect, _ state: AppState, _ grid: inout Grid
     ) {
         putLabel(label, focused, row, &grid)
         let g = state.glyphs
         var x = row.x + labelWidth + 1
         let filled = value ?? 0
-        let pen: Pen = value.map { $0 > state.painLimit ? Theme.level(.red)
-            : $0 > state.painSafeMax ? Theme.level(.amber) : Pen(fg: .green) } ?? .plain
+        let pen: Pen = value.map { $0 > bounds.limit ? Theme.level(.red)
+            : $0 > bounds.safeMax ? Theme.level(.amber) : Pen(fg: .green) } ?? .plain
         x = grid.put(String(repeating: g.gaugeFilled, count: filled), x: x, y: row.y, pen: pen,
             clip: row)
         x = grid.put(String(repeating: g.gaugeEmpty, count: 10 - filled), x: x, y: row.y,
@@ -175,6 +181,14 @@ enum LogView {
 }
 
 extension AppState {
-    var painLimit: Int { followed?.status.thresholds.painLimit ?? Thresholds().painLimit }
-    var painSafeMax: Int { followed?.status.thresholds.painSafeMax ?? Thresholds().painSafeMax }
+    /// The pain thresholds of one activity in the phase in force.
+    func painBounds(_ activity: Activity) -> (safeMax: Int, limit: Int) {
+        (followed?.status.thresholds ?? Thresholds()).pain(for: activity)
+    }
+
+    /// The morning thresholds in the phase in force.
+    var morningBounds: (safeMax: Int, limit: Int) {
+        let t = followed?.status.thresholds ?? Thresholds()
+        return (t.morningSafeMax, t.morningLimit)
+    }
 }

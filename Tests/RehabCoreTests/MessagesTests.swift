@@ -105,9 +105,9 @@ import Testing
         floor.limit = 12
         #expect(
             en.reason(floor).contains(
-                "above the cap of 12.0 km (the starting volume of this phase, or the schedule's "
-                    + "last week)"))
-        #expect(nl.reason(floor).contains("(de startomvang van deze fase"))
+                "above the cap of 12.0 km (the floor: the phase's starting volume, your weekly km "
+                    + "before the plan or the schedule's last week)"))
+        #expect(nl.reason(floor).contains("(de ondergrens: de startomvang van de fase"))
         let minutes = Finding(
             code: .weeklyLoadOverCap, seen: 125, limit: 110, unit: "min", percent: 10)
         #expect(en.reason(minutes).hasPrefix("This week 125 min, above the cap of 110 min"))
