@@ -51,7 +51,8 @@ extension Evaluation {
         let monday = day.weekStart
         let metric = metric(on: day)
         let thisWeek = log.load(metric, from: monday, through: day)
-        let lastWeek = log.load(metric, from: monday.adding(days: -7), through: monday.adding(days: -1))
+        let lastWeek = log.load(
+            metric, from: monday.adding(days: -7), through: monday.adding(days: -1))
         let cap = cap(on: day)
         return LoadStatus(
             metric: metric, weekStart: monday, thisWeek: thisWeek, lastWeek: lastWeek, cap: cap,
@@ -142,7 +143,8 @@ extension Evaluation {
             let previous = assignment.phaseHistory[i - 1]
             if !self.phase(of: previous).phase.runWalk.isEmpty {
                 let lastDay = change.date.adding(days: -1)
-                lastScheduleRun = log.sessions(from: previous.date, through: lastDay)
+                lastScheduleRun =
+                    log.sessions(from: previous.date, through: lastDay)
                     .last { $0.activity == .run }?.date
             }
         }

@@ -72,9 +72,12 @@ extension Evaluation {
         let thresholds = self.thresholds(on: sessionDay)
         var worst: [ReasonCode: Finding] = [:]
         func keep(_ finding: Finding) {
-            let current = worst[finding.code]
-            if current == nil || finding.level > current!.level
-                || (finding.level == current!.level && (finding.seen ?? 0) > (current!.seen ?? 0))
+            guard let current = worst[finding.code] else {
+                worst[finding.code] = finding
+                return
+            }
+            if finding.level > current.level
+                || (finding.level == current.level && (finding.seen ?? 0) > (current.seen ?? 0))
             {
                 worst[finding.code] = finding
             }

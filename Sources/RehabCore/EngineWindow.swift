@@ -16,8 +16,7 @@ extension Engine {
     /// and the store adds them (`Store.history(patientID:judgingFrom:lookBack:)`): the latest
     /// session before this day, the latest morning check before that, and red-flag reports and
     /// clearings.
-    public static func firstDayRead(plan: Plan, assignment: Assignment, judging day: Day) -> Day
-    {
+    public static func firstDayRead(plan: Plan, assignment: Assignment, judging day: Day) -> Day {
         // Without a phase history the plan's first phase runs from the start date.
         let current = assignment.currentPhase?.date ?? assignment.startDate
         let inForce = phaseAt(day, assignment: assignment)?.date ?? min(day, current)

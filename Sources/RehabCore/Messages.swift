@@ -75,17 +75,20 @@ public struct Messages: Sendable {
                     seenFlag,
                     say(
                         nl: "Het plan stopt: bel nu 112.",
-                        en: "The plan is stopped: call 112 now."))
+                        en: "The plan is stopped: call 112 now.")
+                )
             case .sameDay:
                 return (
                     seenFlag,
                     say(
-                        nl: "Het plan stopt: laat u vandaag nog door een arts onderzoeken (huisarts "
+                        nl:
+                            "Het plan stopt: laat u vandaag nog door een arts onderzoeken (huisarts "
                             + "of, buiten kantooruren, de huisartsenpost). Zet het signaal pas uit "
                             + "als een arts zegt dat u verder mag.",
                         en: "The plan is stopped: have a doctor see you today (your GP or, out of "
                             + "hours, the GP out-of-hours service). Clear the flag only once a "
-                            + "doctor says you may go on."))
+                            + "doctor says you may go on.")
+                )
             case .seeDoctor:
                 return (
                     seenFlag,
@@ -93,22 +96,26 @@ public struct Messages: Sendable {
                         nl: "Het plan staat stil: neem contact op met uw huisarts voordat u weer "
                             + "traint, en zet het signaal pas uit als een arts groen licht geeft.",
                         en: "The plan is paused: contact your GP before you train again, and "
-                            + "clear the flag only once a doctor says you may go on."))
+                            + "clear the flag only once a doctor says you may go on.")
+                )
             }
         case .painAboveLimit:
             return (
                 say(
                     nl: "De pijn\(activityName.map { " bij " + $0 } ?? "")\(on) liep op tot "
                         + "\(seen)/10, boven de grens van \(limit)/10: dat was te veel.",
-                    en: "Pain\(activityName.map { " during " + $0 } ?? "")\(on) reached \(seen)/10, "
-                        + "above the limit of \(limit)/10: that was too much."), backOff)
+                    en:
+                        "Pain\(activityName.map { " during " + $0 } ?? "")\(on) reached \(seen)/10, "
+                        + "above the limit of \(limit)/10: that was too much."), backOff
+            )
         case .painLasted:
             return (
                 say(
                     nl: "Na de activiteit op \(date) bleef de pijn langer dan \(limit) uur hangen: "
                         + "dat was te veel.",
                     en: "Pain stayed for more than \(limit) hours after the activity on \(date): "
-                        + "that was too much."), backOff)
+                        + "that was too much."), backOff
+            )
         case .worseNextMorning:
             let held =
                 finding.persisting
@@ -123,7 +130,8 @@ public struct Messages: Sendable {
                         + "verwerkt.\(held)",
                     en: "The next morning (\(date)) pain was \(seen)/10, above your usual "
                         + "\(limit)/10: your body had not absorbed the load overnight.\(held)"),
-                finding.level == .red ? backOff : repeatLoad)
+                finding.level == .red ? backOff : repeatLoad
+            )
         case .morningAboveLimit:
             return (
                 say(
@@ -135,35 +143,40 @@ public struct Messages: Sendable {
                     nl: "Train vandaag minder of neem een rustdag; blijft het zo, neem dan contact "
                         + "op met uw fysiotherapeut.",
                     en: "Train less today or take a rest day; if it stays like this, contact "
-                        + "your physio."))
+                        + "your physio.")
+            )
         case .morningAboveSafe:
             return (
                 say(
                     nl: "Ochtendpijn of -stijfheid op \(date) was \(seen)/10, boven de veilige "
                         + "\(limit)/10.",
                     en: "Pain or stiffness on waking on \(date) was \(seen)/10, above the safe "
-                        + "\(limit)/10."), repeatLoad)
+                        + "\(limit)/10."), repeatLoad
+            )
         case .worseWeekToWeek:
             return (
                 say(
                     nl: "De ochtenden van deze week (mediaan \(seen)/10) zijn slechter dan die "
                         + "van vorige week (\(limit)/10).",
                     en: "This week's mornings (median \(seen)/10) are worse than last week's "
-                        + "(\(limit)/10)."), repeatLoad)
+                        + "(\(limit)/10)."), repeatLoad
+            )
         case .painDuringAboveSafe:
             return (
                 say(
                     nl: "Pijn tijdens\(activity)\(on) was \(seen)/10, boven de veilige "
                         + "\(limit)/10.",
                     en: "Pain during\(activity)\(on) was \(seen)/10, above the safe "
-                        + "\(limit)/10."), repeatLoad)
+                        + "\(limit)/10."), repeatLoad
+            )
         case .painAfterAboveSafe:
             return (
                 say(
                     nl: "Pijn na\(activityName.map { " " + $0 } ?? " afloop")\(on) was \(seen)/10, "
                         + "boven de veilige \(limit)/10.",
                     en: "Pain after\(activity)\(on) was \(seen)/10, above the safe "
-                        + "\(limit)/10."), repeatLoad)
+                        + "\(limit)/10."), repeatLoad
+            )
         case .activityNotAllowed:
             return (
                 say(
@@ -177,7 +190,8 @@ public struct Messages: Sendable {
                             + "lists.")
                     : say(
                         nl: "Kies een activiteit die deze fase noemt.",
-                        en: "Choose an activity this phase lists."))
+                        en: "Choose an activity this phase lists.")
+            )
         case .runEveryOtherDay:
             return (
                 say(
@@ -187,7 +201,8 @@ public struct Messages: Sendable {
                         + "every other day."),
                 say(
                     nl: "Neem tussen twee loopdagen een dag zonder hardlopen.",
-                    en: "Keep a day without running between two running days."))
+                    en: "Keep a day without running between two running days.")
+            )
         case .weeklyLoadOverCap:
             let why =
                 finding.percent.map { pct in
@@ -210,7 +225,8 @@ public struct Messages: Sendable {
                     en: "This week \(seen)\(unit), above the cap of \(limit)\(unit) (\(why))."),
                 say(
                     nl: "Houd vast en doe deze week niets extra.",
-                    en: "Hold, nothing extra this week."))
+                    en: "Hold, nothing extra this week.")
+            )
         case .sessionSpike:
             let pct = finding.percent.map { formatNumber($0, decimals: 0) + " %" }
             let rule =
@@ -230,7 +246,8 @@ public struct Messages: Sendable {
                         + "allowed (\(rule))."),
                 say(
                     nl: "Houd de volgende lopen op of onder die lengte.",
-                    en: "Keep your next runs at or below that length."))
+                    en: "Keep your next runs at or below that length.")
+            )
         case .returnAfterLayoff:
             return (
                 say(
@@ -242,7 +259,8 @@ public struct Messages: Sendable {
                     nl: "Begin opnieuw met het loop-wandelschema in plaats van op uw oude "
                         + "afstand.",
                     en: "Start again with the run/walk schedule rather than at your old "
-                        + "distance."))
+                        + "distance.")
+            )
         case .phaseOverdue:
             return (
                 say(
@@ -252,7 +270,8 @@ public struct Messages: Sendable {
                         + "and the goals for the next phase are not met yet."),
                 say(
                     nl: "Houd de belasting gelijk en overleg met uw fysiotherapeut.",
-                    en: "Hold the current load and talk it over with your physio."))
+                    en: "Hold the current load and talk it over with your physio.")
+            )
         case .noRecentLog:
             return (
                 say(
@@ -261,7 +280,8 @@ public struct Messages: Sendable {
                 say(
                     nl: "Leg uw trainingen en de ochtendcheck vast, zodat het advies blijft "
                         + "kloppen.",
-                    en: "Log your sessions and morning checks so the advice stays accurate."))
+                    en: "Log your sessions and morning checks so the advice stays accurate.")
+            )
         case .noImprovement:
             return (
                 say(
@@ -271,7 +291,8 @@ public struct Messages: Sendable {
                         + "\(seen)/10 now) despite relative rest."),
                 say(
                     nl: "Neem contact op met uw huisarts of fysiotherapeut.",
-                    en: "Contact your GP or physio."))
+                    en: "Contact your GP or physio.")
+            )
         case .seePhysio:
             return (
                 say(
@@ -282,7 +303,8 @@ public struct Messages: Sendable {
                 say(
                     nl: "Laat uw fysiotherapeut ernaar kijken; het plan gaat door, zonder op te "
                         + "bouwen.",
-                    en: "Have your physio look at it; the plan goes on, without increasing."))
+                    en: "Have your physio look at it; the plan goes on, without increasing.")
+            )
         case .nothingLoggedYet:
             return (
                 say(
@@ -292,7 +314,8 @@ public struct Messages: Sendable {
                     nl: "Begin met wat deze fase voorschrijft en noteer elke training en elke "
                         + "ochtend.",
                     en: "Start with what this phase prescribes and log every session and every "
-                        + "morning."))
+                        + "morning.")
+            )
         }
     }
 
@@ -438,7 +461,8 @@ public struct Messages: Sendable {
         case .decimal(let range, let places):
             let low = amount(range.lowerBound, unit: nil)
             let high = amount(range.upperBound, unit: nil)
-            let decimals = places == 1
+            let decimals =
+                places == 1
                 ? (nl: "1 decimaal", en: "1 decimal")
                 : (nl: "\(places) decimalen", en: "\(places) decimals")
             hint = say(

@@ -33,8 +33,10 @@ enum Forms {
         }
         let day = followed.status.morningCheckDue ?? state.today
         let previous = followed.history.mornings.last { $0.date == day }
-        state.screens.append(.morning(MorningForm(
-            date: day, flagOptions: flagOptions(followed.plan), previous: previous)))
+        state.screens.append(
+            .morning(
+                MorningForm(
+                    date: day, flagOptions: flagOptions(followed.plan), previous: previous)))
     }
 
     /// Digits set a pain score; "1" then "0" makes 10.
@@ -167,11 +169,13 @@ enum Forms {
                 try Validate.text(form.note.text, field: label(.note, language))
             }
             let flags = form.flags.options.filter { form.flags.chosen.contains($0) }
-            return .success(Session(
-                id: form.editing?.id, date: date, activity: form.activity, km: km,
-                minutes: minutes, painDuring: during, painAfter: after, lastedOver2h: form.lasted,
-                flags: flags, shoe: form.shoe > 0 ? form.shoes[form.shoe - 1] : nil, note: note,
-                calfRaises: form.editing?.calfRaises, hopTest: form.editing?.hopTest))
+            return .success(
+                Session(
+                    id: form.editing?.id, date: date, activity: form.activity, km: km,
+                    minutes: minutes, painDuring: during, painAfter: after,
+                    lastedOver2h: form.lasted,
+                    flags: flags, shoe: form.shoe > 0 ? form.shoes[form.shoe - 1] : nil, note: note,
+                    calfRaises: form.editing?.calfRaises, hopTest: form.editing?.hopTest))
         } catch {
             return .failure(error)
         }
@@ -192,8 +196,10 @@ enum Forms {
                 state.notice = Notice(state.say(UIPhrase.updated()))
                 effect = .updateSession(session)
             } else {
-                state.notice = Notice(state.say(Phrase.sessionLogged(
-                    summary(session, state.language), date: session.date)))
+                state.notice = Notice(
+                    state.say(
+                        Phrase.sessionLogged(
+                            summary(session, state.language), date: session.date)))
                 effect = .saveSession(session)
             }
             if !session.flags.isEmpty { state.screens = [.stop(StopState())] }

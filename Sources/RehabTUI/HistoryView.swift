@@ -75,7 +75,8 @@ enum HistoryView {
         switch entry {
         case .session(let s):
             return [
-                s.date.iso, s.activity.name.text(state.language) + (s.flags.isEmpty ? "" : flagMark),
+                s.date.iso,
+                s.activity.name.text(state.language) + (s.flags.isEmpty ? "" : flagMark),
                 s.km.map { formatNumber($0) } ?? "", String(s.minutes),
                 "\(s.painDuring)/\(s.painAfter)", level.map { messages.level($0) + revised } ?? "",
             ]

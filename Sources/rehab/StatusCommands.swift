@@ -81,7 +81,8 @@ struct StatusText {
             lines.append("  \(glyphs.bullet) \(context.say(Phrase.allGood()))")
         }
         for finding in verdict.findings {
-            lines.append("  \(glyphs.bullet) \(m.reason(finding, plan: plan, underStop: verdict.isStop))")
+            lines.append(
+                "  \(glyphs.bullet) \(m.reason(finding, plan: plan, underStop: verdict.isStop))")
         }
         let load = status.load
         let unit = load.metric.unit

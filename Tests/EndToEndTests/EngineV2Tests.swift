@@ -231,8 +231,10 @@ struct EngineV2Tests {
         let high = try Self.patient([("rest", "2026-02-20")])
         defer { high.cleanUp() }
         for offset in 0..<10 {
-            let date = ["2026-02-23", "2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27",
-                "2026-02-28", "2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"][offset]
+            let date = [
+                "2026-02-23", "2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27",
+                "2026-02-28", "2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04",
+            ][offset]
             try Self.morning(calm, date, 1)
             try Self.morning(high, date, offset < 5 ? 7 : 6)
         }
@@ -250,11 +252,14 @@ struct EngineV2Tests {
         let emergency = try Self.status(cauda, on: "2026-03-04")
         Self.expectVerdict(emergency, "stop", "emergency", ["red_flag"])
         #expect(value(emergency, "verdict", "reasons", "0", "urgency") as? String == "emergency")
-        #expect((value(emergency, "verdict", "reasons", "0", "message") as? String)?.contains("112") == true)
+        #expect(
+            (value(emergency, "verdict", "reasons", "0", "message") as? String)?.contains("112")
+                == true)
 
         let calf = try Self.patient(Self.rest)
         defer { calf.cleanUp() }
-        try Self.session(calf, "2026-03-04", "cycle", during: 4, extra: ["--flag", "calf_swelling_warm_red"])
+        try Self.session(
+            calf, "2026-03-04", "cycle", during: 4, extra: ["--flag", "calf_swelling_warm_red"])
         let sameDay = try Self.status(calf, on: "2026-03-04")
         Self.expectVerdict(sameDay, "stop", "same_day", ["red_flag", "pain_during_above_safe"])
         let messages = (value(sameDay, "verdict", "reasons") as? [[String: Any]] ?? []).compactMap {
@@ -280,16 +285,21 @@ struct EngineV2Tests {
         for d in ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"] {
             try Self.morning(rehab, d, 1)
         }
-        try Self.session(rehab, "2026-03-03", "walk", minutes: 150, during: 7, after: 7, lasted: true)
+        try Self.session(
+            rehab, "2026-03-03", "walk", minutes: 150, during: 7, after: 7, lasted: true)
         let walked = try Self.status(rehab, on: "2026-03-05")
-        #expect((value(walked, "advance", "unmet") as? [String])?.contains("pain_free_walk_minutes") == true)
+        #expect(
+            (value(walked, "advance", "unmet") as? [String])?.contains("pain_free_walk_minutes")
+                == true)
 
         let hops = try Self.patient([("rest", "2026-02-09"), ("load", "2026-02-23")])
         defer { hops.cleanUp() }
         try Self.must(
             hops,
-            ["log", "--date", "2026-03-04", "--activity", "exercises", "--minutes", "20",
-             "--pain-during", "8", "--pain-after", "2", "--hop-test", "20"])
+            [
+                "log", "--date", "2026-03-04", "--activity", "exercises", "--minutes", "20",
+                "--pain-during", "8", "--pain-after", "2", "--hop-test", "20",
+            ])
         let hopped = try Self.status(hops, on: "2026-03-05")
         #expect((value(hopped, "advance", "unmet") as? [String])?.contains("hop_test") == true)
     }

@@ -17,7 +17,8 @@ struct ClearingAndScheduleTests {
             clearings: [FlagClearing(date: day("2026-03-02"), reason: "GP", cleared: [fever])])
         let open = Engine.openFlags(history: history, asOf: day("2026-03-02"))
         #expect(open == [FlagReport(flag: RedFlag.locking, date: day("2026-03-02"))])
-        let verdict = Engine.verdict(plan: testPlan, assignment: build, history: history, on: day("2026-03-02"))
+        let verdict = Engine.verdict(
+            plan: testPlan, assignment: build, history: history, on: day("2026-03-02"))
         #expect(verdict.level == .stop)
     }
 
@@ -29,15 +30,24 @@ struct ClearingAndScheduleTests {
                     date: day("2026-03-02"), reason: "GP",
                     cleared: [FlagReport(flag: RedFlag.fever, date: day("2026-03-01"))])
             ])
-        #expect(Engine.openFlags(history: history, asOf: day("2026-03-02")).map(\.flag) == [RedFlag.givingWay])
+        #expect(
+            Engine.openFlags(history: history, asOf: day("2026-03-02")).map(\.flag) == [
+                RedFlag.givingWay
+            ])
     }
 
     @Test func aClearingWithoutAListClearsEverythingUpToItsDate() {
         let history = History(
-            sessions: [cycle("2026-02-27", flags: [RedFlag.fever]), cycle("2026-03-03", flags: [RedFlag.fever])],
+            sessions: [
+                cycle("2026-02-27", flags: [RedFlag.fever]),
+                cycle("2026-03-03", flags: [RedFlag.fever]),
+            ],
             clearings: [FlagClearing(date: day("2026-03-01"), reason: "older export")])
         #expect(Engine.openFlags(history: history, asOf: day("2026-03-02")).isEmpty)
-        #expect(Engine.openFlags(history: history, asOf: day("2026-03-03")).map(\.date) == [day("2026-03-03")])
+        #expect(
+            Engine.openFlags(history: history, asOf: day("2026-03-03")).map(\.date) == [
+                day("2026-03-03")
+            ])
     }
 
     @Test func aClearingDoesNotReachBackBeforeItWasMade() {
@@ -51,9 +61,13 @@ struct ClearingAndScheduleTests {
 
     @Test func openReportsListEveryReportOfAFlag() {
         let history = History(sessions: [
-            cycle("2026-02-27", flags: [RedFlag.fever]), cycle("2026-03-01", flags: [RedFlag.fever]),
+            cycle("2026-02-27", flags: [RedFlag.fever]),
+            cycle("2026-03-01", flags: [RedFlag.fever]),
         ])
-        #expect(Engine.openReports(history: history, asOf: day("2026-03-02")).map(\.date) == [day("2026-02-27"), day("2026-03-01")])
+        #expect(
+            Engine.openReports(history: history, asOf: day("2026-03-02")).map(\.date) == [
+                day("2026-02-27"), day("2026-03-01"),
+            ])
         #expect(Engine.openFlags(history: history, asOf: day("2026-03-02")).count == 1)
     }
 
@@ -73,11 +87,13 @@ struct ClearingAndScheduleTests {
         let history = History(sessions: [
             run("2026-02-24", km: 2.5, minutes: 30), run("2026-02-26", km: 3.5, minutes: 30),
         ])
-        let inSchedule = Engine.verdict(plan: testPlan, assignment: a, history: history, on: day("2026-02-26"))
+        let inSchedule = Engine.verdict(
+            plan: testPlan, assignment: a, history: history, on: day("2026-02-26"))
         #expect(!inSchedule.findings.contains { $0.code == .sessionSpike })
 
         let longer = History(sessions: history.sessions + [run("2026-02-28", km: 6, minutes: 45)])
-        let outside = Engine.verdict(plan: testPlan, assignment: a, history: longer, on: day("2026-02-28"))
+        let outside = Engine.verdict(
+            plan: testPlan, assignment: a, history: longer, on: day("2026-02-28"))
         #expect(outside.findings.contains { $0.code == .sessionSpike })
     }
 }

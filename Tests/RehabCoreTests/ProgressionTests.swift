@@ -106,7 +106,9 @@ import Testing
         let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
         // Every other day, each judged by a calm next morning: 2 steps of 2 passes and the last.
         let history = History(
-            sessions: [2, 4, 6, 8, 10, 12].map { run("2026-03-" + ($0 < 10 ? "0" : "") + "\($0)", km: 3) },
+            sessions: [2, 4, 6, 8, 10, 12].map {
+                run("2026-03-" + ($0 < 10 ? "0" : "") + "\($0)", km: 3)
+            },
             mornings: mornings(1, from: "2026-02-24", through: "2026-03-13"))
         let r = readiness(history, today: "2026-03-13", a)
         #expect(r.next == nil)
@@ -286,10 +288,13 @@ import Testing
     /// morning check does not count.
     @Test func aWorseMorningStepsBackAndAnUnansweredOneDoesNotCount() {
         let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
-        let sessions = [run("2026-03-02", km: 3), run("2026-03-04", km: 3), run("2026-03-06", km: 3)]
-        let worse = mornings(1, from: "2026-02-23", through: "2026-03-06") + [
-            morning("2026-03-07", 3)
+        let sessions = [
+            run("2026-03-02", km: 3), run("2026-03-04", km: 3), run("2026-03-06", km: 3),
         ]
+        let worse =
+            mornings(1, from: "2026-02-23", through: "2026-03-06") + [
+                morning("2026-03-07", 3)
+            ]
         let after = Engine.runWalkPosition(
             plan: testPlan, assignment: a, history: History(sessions: sessions, mornings: worse),
             today: day("2026-03-07"))
