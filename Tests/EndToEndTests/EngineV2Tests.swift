@@ -98,6 +98,13 @@ struct EngineV2Tests {
         Self.expectVerdict(
             try Self.status(rehab, on: "2026-03-05"), "red", "reduce",
             ["worse_next_morning", "morning_above_safe"])
+        // The report shows 03-03 (green on the day) as its next morning revised it.
+        var reporting = rehab
+        reporting.today = "2026-03-05"
+        let report = try reporting.run(["report", "--weeks", "1"])
+        #expect(
+            report.stdout.contains("- 2026-03-03: red → reduce (revised by the morning of 2026-03-04)"),
+            "\(report)")
     }
 
     @Test func aFirstSessionFollowedByAnEightMorningIsRed() throws {
