@@ -7,6 +7,14 @@ let weeklyActivityMinutes = 150
 /// Marks an over-cap finding whose cap the run/walk step set (its message says so).
 public let scheduleMarker = "run_walk"
 
+/// How many weeks back a cap chains through last weeks' caps: enough that only a runner over
+/// the cap every week for a quarter of a year meets the end of the chain (whose cap then takes
+/// last week's total alone), and short enough that a status reads months, not years.
+let capChainWeeks = 12
+
+/// How far before a phase change the floor after a schedule looks for the schedule's last run.
+let scheduleLookBackDays = 60
+
 /// The schedule's load: minutes of running, walk breaks included.
 let scheduleMetric = LoadMetric.minutes([.run])
 
@@ -68,12 +76,13 @@ extension Evaluation {
     /// moderate activity below 150 minutes a week (seed 004).
     func cap(on day: Day) -> Double? {
         if let memo = memo.caps[day.number] { return memo }
-        let cap = computeCap(on: day)
+        let cap = computeCap(on: day, chain: capChainWeeks)
         memo.caps[day.number] = .some(cap)
         return cap
     }
 
-    private func computeCap(on day: Day) -> Double? {
+    /// `chain`: how many last weeks' caps may still take part.
+    private func computeCap(on day: Day, chain: Int) -> Double? {
         let change = change(at: day)
         if scheduleRuns(on: day) {
             // The step in force on the day; when the step changed during the week, the larger
@@ -95,8 +104,8 @@ extension Evaluation {
         let lastTotal = log.load(metric, from: monday.adding(days: -7), through: lastSunday)
         // Last week's cap, where it was measured the same way and inside this cap's chain.
         var lastCap: Double?
-        if lastSunday >= chainStart(of: change), self.metric(on: lastSunday) == metric {
-            lastCap = cap(on: lastSunday).flatMap { $0 > 0 ? $0 : nil }
+        if chain > 0, lastSunday >= chainStart(of: change), self.metric(on: lastSunday) == metric {
+            lastCap = computeCap(on: lastSunday, chain: chain - 1).flatMap { $0 > 0 ? $0 : nil }
         }
         var floor = floor(on: day)
         if case .minutes = metric, movementIsMedicine(on: day) {
@@ -143,8 +152,9 @@ extension Evaluation {
             let previous = assignment.phaseHistory[i - 1]
             if !self.phase(of: previous).phase.runWalk.isEmpty {
                 let lastDay = change.date.adding(days: -1)
+                let from = max(previous.date, change.date.adding(days: -scheduleLookBackDays))
                 lastScheduleRun =
-                    log.sessions(from: previous.date, through: lastDay)
+                    log.sessions(from: from, through: lastDay)
                     .last { $0.activity == .run }?.date
             }
         }

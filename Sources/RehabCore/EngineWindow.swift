@@ -20,17 +20,20 @@ extension Engine {
         // Without a phase history the plan's first phase runs from the start date.
         let current = assignment.currentPhase?.date ?? assignment.startDate
         let inForce = phaseAt(day, assignment: assignment)?.date ?? min(day, current)
-        // A cap chains back into the phase before when both measure load the same way, and
-        // the floor after a schedule reads the schedule phase's last runs.
+        // The days judged run from the earliest of these; each one's cap chains back through
+        // at most `capChainWeeks` last weeks (never before the run of phases measured the same
+        // way), and the floor after a schedule looks `scheduleLookBackDays` before its change.
         let evaluation = Evaluation(plan: plan, assignment: assignment, history: History())
-        var earliest = min(day, inForce, current)
+        let base = min(day, inForce, current)
+        var earliest = base
+        let chainDepth = base.weekStart.adding(days: -7 * (capChainWeeks + 1))
+        earliest = min(
+            earliest, max(chainDepth, evaluation.chainStart(of: evaluation.change(at: base))))
         for change in [evaluation.change(at: day), evaluation.currentChange] {
-            earliest = min(earliest, evaluation.chainStart(of: change))
-            if let i = assignment.phaseHistory.lastIndex(of: change), i > 0 {
-                let previous = assignment.phaseHistory[i - 1]
-                if !evaluation.phase(of: previous).phase.runWalk.isEmpty {
-                    earliest = min(earliest, previous.date)
-                }
+            if let i = assignment.phaseHistory.lastIndex(of: change), i > 0,
+                !evaluation.phase(of: assignment.phaseHistory[i - 1]).phase.runWalk.isEmpty
+            {
+                earliest = min(earliest, change.date.adding(days: -scheduleLookBackDays))
             }
         }
         return earliest.adding(days: -lookBackDays(plan: plan))

@@ -126,10 +126,11 @@ private func fixture() throws -> Fixture {
     let id = try #require(try store.patients().first?.id)
     let judged = day("2026-03-02")
     let from = Engine.firstDayRead(plan: plan, assignment: assignment, judging: judged)
-    // v2: the cap chains back into the phase before when it measures load the same way, so the
-    // window starts at that phase's start, 2025-01-06, less the look-back of 30 + 14 days.
+    // v2: the cap chains back through up to 12 last weeks' caps (the phase before measures load
+    // the same way), so the window starts 13 weeks before the current phase's week (2025-11-17),
+    // less the look-back of 30 + 14 days.
     #expect(Engine.lookBackDays(plan: plan) == 44)
-    #expect(from == day("2024-11-23"))
+    #expect(from == day("2025-10-04"))
     let window = try store.history(patientID: id, judgingFrom: from, lookBack: 44)
     #expect(window.sessions.map(\.date) == [day("2025-01-20"), day("2025-02-10")])
     #expect(window.mornings.map(\.date) == [day("2025-01-08"), day("2025-02-11")])
