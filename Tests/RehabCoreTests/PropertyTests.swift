@@ -3,20 +3,10 @@ import Testing
 @testable import RehabCore
 
 // The four properties of DESIGN section 4 version 2, each over 1,000 generated histories. The
-// generator is a fixed-seed SplitMix64, so a failure names its seed and replays exactly.
+// generator is the demo's fixed-seed SplitMix64, so a failure names its seed and replays exactly.
 
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}
+/// The demo's seeded SplitMix64 generator.
+typealias SplitMix = DemoHistory.Generator
 
 /// One generated case: a setup of the scenario table, about six weeks of records ending on D.
 struct GeneratedCase {
@@ -39,7 +29,7 @@ struct GeneratedCase {
     }
 
     static func make(seed: UInt64, setups: [Scenario.Setup]) -> GeneratedCase {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix(seed: seed)
         let setup = setups[rng.below(setups.count)]
         let today = day("2026-03-04").adding(days: rng.below(28))
         let plan = Scenario(name: "", setup: setup, level: .green, action: .progress, codes: [])
@@ -91,7 +81,7 @@ let allSetups = plainSetups + [.schedule]
         for seed in 0..<UInt64(Self.count) {
             var c = GeneratedCase.make(seed: seed, setups: plainSetups)
             let before = c.verdict().level
-            var rng = SplitMix(state: seed ^ 0xABCD)
+            var rng = SplitMix(seed: seed ^ 0xABCD)
             let past = c.sessions.indices.filter { c.sessions[$0].date <= c.today }
             if !past.isEmpty, rng.chance(60) {
                 let i = past[rng.below(past.count)]
@@ -117,7 +107,7 @@ let allSetups = plainSetups + [.schedule]
             }
             let before = responseDays(c.verdict())
             if !before.isEmpty { withFindings += 1 }
-            var rng = SplitMix(state: seed ^ 0x1234)
+            var rng = SplitMix(seed: seed ^ 0x1234)
             let when = c.today.adding(days: -rng.below(10))
             c.sessions.append(
                 Session(
@@ -136,7 +126,7 @@ let allSetups = plainSetups + [.schedule]
     @Test func aPastVerdictIgnoresLaterRecords() {
         for seed in 0..<UInt64(Self.count) {
             let c = GeneratedCase.make(seed: seed, setups: allSetups)
-            var rng = SplitMix(state: seed ^ 0x5678)
+            var rng = SplitMix(seed: seed ^ 0x5678)
             let past = c.today.adding(days: -(3 + rng.below(20)))
             let trimmed = GeneratedCase(
                 setup: c.setup, sessions: c.sessions.filter { $0.date <= past },
