@@ -237,8 +237,11 @@ struct PlanDetailJSON: Encodable {
     struct QuestionJSON: Encodable {
         let id: String
         let question: String
-        /// A red flag's urgency; "see_physio" for a referral (an advisory, never a stop).
+        /// The action a yes gives (`status --json` verdict.action): a red flag's urgency;
+        /// "see_physio" for a referral (an advisory, never a stop).
         let action: String
+        /// A red flag's urgency (emergency, same_day, see_doctor); nil for a referral.
+        let urgency: String?
     }
     let id: String
     let name: String
@@ -272,10 +275,13 @@ struct PlanDetailJSON: Encodable {
                 phases: Self.phases(resolved, lang))
         }
         redFlags = plan.redFlags.map {
-            QuestionJSON(id: $0.id, question: $0.question.text(lang), action: $0.urgency.rawValue)
+            QuestionJSON(
+                id: $0.id, question: $0.question.text(lang), action: $0.urgency.rawValue,
+                urgency: $0.urgency.rawValue)
         }
         referrals = plan.referrals.map {
-            QuestionJSON(id: $0.id, question: $0.question.text(lang), action: "see_physio")
+            QuestionJSON(
+                id: $0.id, question: $0.question.text(lang), action: "see_physio", urgency: nil)
         }
         phases = Self.phases(plan, lang)
     }
