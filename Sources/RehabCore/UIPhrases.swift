@@ -199,7 +199,7 @@ public enum UIPhrase {
     public static func reported() -> LocalizedText { t("Gemeld:", "Reported:") }
     public static func contactGP() -> LocalizedText {
         t(
-            "Train niet verder en neem contact op met je huisarts. Zo'n signaal past niet bij gewone overbelasting.",
+            "Train niet verder en neem contact op met uw huisarts. Zo'n signaal past niet bij gewone overbelasting.",
             "Do not train on; contact your GP. A sign like this does not fit ordinary overload.")
     }
     public static func emergencyLine() -> LocalizedText {

@@ -24,10 +24,32 @@ enum StopView {
             }
         }
         flow.blank()
-        flow.line(state.say(UIPhrase.contactGP()))
-        flow.line(state.say(UIPhrase.emergencyLine()), pen: Theme.heading)
+        // The most urgent flag decides what to do first (DESIGN section 4, actions).
+        let action = urgentAction(state, stop)
+        flow.line(
+            action == .seeDoctor
+                ? state.say(UIPhrase.contactGP()) : state.messages.actionAdvice(action),
+            pen: Theme.level(.stop))
+        if action != .emergency {
+            flow.line(state.say(UIPhrase.emergencyLine()), pen: Theme.heading)
+        }
         flow.blank()
         flow.line(state.say(stop.beforeStart ? UIPhrase.notStartedHint() : UIPhrase.clearHint()))
         return flow
+    }
+
+    /// Call 112, see a doctor today or contact the GP: by the most urgent flag reported.
+    static func urgentAction(_ state: AppState, _ stop: StopState) -> Action {
+        if stop.beforeStart {
+            let plan = state.catalog?.first { $0.id == stop.planID }
+            let urgency = stop.screening.map {
+                plan?.urgency(ofFlag: $0) ?? RedFlag.defaultUrgency($0)
+            }.max()
+            return Action(urgency: urgency ?? .seeDoctor)
+        }
+        guard let followed = state.followed else { return .seeDoctor }
+        let urgency = followed.status.openFlags.filter { !followed.plan.isReferral($0.flag) }
+            .map { followed.plan.urgency(ofFlag: $0.flag) }.max()
+        return Action(urgency: urgency ?? .seeDoctor)
     }
 }

@@ -32,3 +32,33 @@ import Testing
         #expect(!(plain.first { $0.contains(yesterday) } ?? "").contains("*"))
     }
 }
+
+/// The stop screen leads with what the most urgent flag asks (DESIGN section 4, actions).
+@Suite struct StopUrgencyTests {
+    func screen(_ flags: [String]) -> [String] {
+        var runner = Fixture.buildUpRunner()
+        var history = runner.histories[1] ?? History()
+        history.mornings = [
+            MorningCheck(date: Fixture.today.adding(days: -1), pain: 2, flags: flags)
+        ]
+        runner.histories[1] = history
+        return frame(runner, keys: [], width: 80, height: 24).lines()
+    }
+
+    @Test func possibleThrombosisMeansADoctorToday() {
+        let lines = screen([RedFlag.calfSwellingWarmRed])
+        #expect(lines.contains { $0.contains("Stop training and have a doctor see you today.") })
+        #expect(lines.contains { $0.contains("Call 112.") })  // the general line stays
+    }
+
+    @Test func aPopMeans112First() {
+        let lines = screen([RedFlag.locking, RedFlag.popLossOfFunction])
+        #expect(lines.contains { $0.contains("Call 112 now.") })
+        #expect(!lines.contains { $0.contains("contact your GP") })
+    }
+
+    @Test func aGPFlagSaysContactTheGP() {
+        let lines = screen([RedFlag.locking])
+        #expect(lines.contains { $0.contains("contact your GP") })
+    }
+}
