@@ -14,6 +14,8 @@ struct Report: ParsableCommand {
     @Option(help: "How many weeks, ending with this week (1-520, default 8).") var weeks: String?
     @Option(help: "md or html (default md).") var format: String?
     @Option(help: "Write to this file (0600) instead of stdout.") var output: String?
+    @Flag(help: "Replace --output if it exists (a symbolic link is replaced, not followed).")
+    var force = false
 
     func run() throws {
         let context = try Context(global)
@@ -37,7 +39,7 @@ struct Report: ParsableCommand {
             : MarkdownReport(data: data)
                 .render()
         if let output {
-            try writePrivateFile(output, contents: text, context: context)
+            try context.writeUserFile(text, to: output, force: force)
             print(context.say(Phrase.reportWritten(output)))
         } else {
             print(text, terminator: "")

@@ -17,6 +17,8 @@ struct Export: ParsableCommand {
     var all = false
     @Option(help: "Write to this file (created 0600) instead of standard output.") var output:
         String?
+    @Flag(help: "Replace --output if it exists (a symbolic link is replaced, not followed).")
+    var force = false
 
     func run() throws {
         let context = try Context(global)
@@ -36,26 +38,7 @@ struct Export: ParsableCommand {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
         }
-        do {
-            try writePrivately(text, to: output)
-        } catch {
-            throw context.fail(Phrase.cannotWrite(output, reason: "\(error.localizedDescription)"))
-        }
+        try context.writeUserFile(text, to: output, force: force)
         FileHandle.standardError.write(Data((context.say(Phrase.exported(output)) + "\n").utf8))
-    }
-}
-
-/// Health data leaves rehab readable by its owner only.
-func writePrivately(_ text: String, to path: String) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-    defer { close(fd) }
-    _ = fchmod(fd, 0o600)
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-        let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard n > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        written += n
     }
 }

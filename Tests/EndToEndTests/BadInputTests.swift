@@ -87,7 +87,7 @@ struct BadInputTests {
         Case(arguments: ["export"], status: 2, mentions: ["format", "--all"]),
         Case(arguments: ["export", "--all", "--format", "xml"], status: 1, mentions: ["format", "xml", "json"]),
         Case(arguments: ["backup"], status: 2, mentions: ["file"]),
-        Case(arguments: ["backup", "Tests/EndToEndTests/Fixtures/malformed.json"], status: 1, mentions: ["file", "already exists", "--replace"]),
+        Case(arguments: ["backup", "Tests/EndToEndTests/Fixtures/malformed.json"], status: 1, mentions: ["file", "already exists", "--force"]),
         Case(arguments: ["backup", "/proc/no-such-dir/copy.sqlite"], status: 1, mentions: ["/proc/no-such-dir/copy.sqlite"]),
         // Imports: empty, wrong version, duplicate, too long, wrong type, not UTF-8, half good.
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/empty.json"], status: 1, mentions: ["empty.json", "nothing was stored"]),

@@ -1,0 +1,91 @@
+// Phrases of the data-safety checks: files the user names, implausible records, imports that
+// refer to plans, phases and flags that do not exist. Both languages by construction.
+
+extension Phrase {
+    /// `field` is the option or argument that named the file (`output`, `file`).
+    public static func outputIsDatabase(_ field: String, _ path: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(field): \(path) is de database (of een -wal/-shm/-journal-bestand ervan); "
+                + "kies een ander bestand",
+            en: "\(field): \(path) is the database (or one of its -wal/-shm/-journal files); "
+                + "choose another file")
+    }
+
+    public static func outputExists(_ field: String, _ path: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(field): \(path) bestaat al; kies een nieuwe naam of voeg --force toe om het "
+                + "te vervangen",
+            en: "\(field): \(path) already exists; choose a new name or add --force to replace "
+                + "it")
+    }
+
+    public static func outputIsSymlink(_ field: String, _ path: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(field): \(path) is een symbolische link; rehab schrijft niet via een link "
+                + "(--force vervangt de link zelf)",
+            en: "\(field): \(path) is a symbolic link; rehab does not write through a link "
+                + "(--force replaces the link itself)")
+    }
+
+    public static func outputNotRegular(_ field: String, _ path: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(field): \(path) is geen gewoon bestand (een map of apparaat); kies een bestand",
+            en: "\(field): \(path) is not a regular file (a folder or a device); choose a file")
+    }
+
+    public static func outputNoFolder(_ field: String, _ path: String, folder: String)
+        -> LocalizedText
+    {
+        LocalizedText(
+            nl: "\(field): de map \(folder) voor \(path) bestaat niet",
+            en: "\(field): the folder \(folder) for \(path) does not exist")
+    }
+
+    public static func outputDiskFull(_ path: String) -> LocalizedText {
+        LocalizedText(
+            nl: "kan \(path) niet schrijven: de schijf is vol; er is niets geschreven en een "
+                + "eerder bestand is ongewijzigd",
+            en: "cannot write \(path): the disk is full; nothing was written and any earlier "
+                + "file is unchanged")
+    }
+
+    public static func outputFailed(_ path: String, reason: String) -> LocalizedText {
+        LocalizedText(
+            nl: "kan \(path) niet schrijven: \(reason); een eerder bestand is ongewijzigd",
+            en: "cannot write \(path): \(reason); any earlier file is unchanged")
+    }
+
+    /// A run faster than anyone runs it, or farther than the minutes allow.
+    public static func implausibleSpeed(
+        activity: String, km: Double, minutes: Int, maxKmPerHour: Double
+    ) -> LocalizedText {
+        let most = (maxKmPerHour * Double(minutes) / 60 * 100).rounded(.down) / 100
+        return LocalizedText(
+            nl: "km: \(km) km in \(minutes) min (\(activity)) is niet aannemelijk; hoogstens "
+                + "\(most) km in \(minutes) min (\(Int(maxKmPerHour)) km/u)",
+            en: "km: \(km) km in \(minutes) min (\(activity)) is not plausible; at most "
+                + "\(most) km in \(minutes) min (\(Int(maxKmPerHour)) km/h)")
+    }
+
+    public static func importRunFilesPartly(imported: Int, failed: Int) -> LocalizedText {
+        LocalizedText(
+            nl: "\(failed) bestand(en) geweigerd (hierboven); de \(imported) andere loop(en) "
+                + "zijn wel verwerkt",
+            en: "\(failed) file(s) refused (above); the other \(imported) run(s) were processed")
+    }
+
+    public static func databaseMadePrivate(_ path: String) -> LocalizedText {
+        LocalizedText(
+            nl: "db: \(path) was leesbaar voor anderen; nu alleen voor jou (0600)",
+            en: "db: \(path) was readable by others; now by you only (0600)")
+    }
+
+    public static func mixedScripts(_ name: String, scripts: [String]) -> LocalizedText {
+        let list = scripts.joined(separator: ", ")
+        return LocalizedText(
+            nl: "let op: de naam '\(name)' mengt schriften (\(list)); lijkt hij op een andere "
+                + "naam, controleer dan de spelling",
+            en: "note: the name '\(name)' mixes scripts (\(list)); if it looks like another "
+                + "name, check the spelling")
+    }
+}
