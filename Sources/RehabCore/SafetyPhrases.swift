@@ -55,16 +55,17 @@ extension Phrase {
             en: "cannot write \(path): \(reason); any earlier file is unchanged")
     }
 
-    /// A run faster than anyone runs it, or farther than the minutes allow.
-    public static func implausibleSpeed(
-        activity: String, km: Double, minutes: Int, maxKmPerHour: Double
-    ) -> LocalizedText {
-        let most = (maxKmPerHour * Double(minutes) / 60 * 100).rounded(.down) / 100
+    /// A session faster than anyone does it: "250 km in 10 min".
+    public static func implausibleSpeed(activity: Activity, km: Double, minutes: Int)
+        -> LocalizedText
+    {
+        let most = Plausibility.maxKm(minutes: minutes, activity: activity)
+        let speed = Int(Plausibility.maxKmPerHour(activity))
         return LocalizedText(
-            nl: "km: \(km) km in \(minutes) min (\(activity)) is niet aannemelijk; hoogstens "
-                + "\(most) km in \(minutes) min (\(Int(maxKmPerHour)) km/u)",
-            en: "km: \(km) km in \(minutes) min (\(activity)) is not plausible; at most "
-                + "\(most) km in \(minutes) min (\(Int(maxKmPerHour)) km/h)")
+            nl: "km: \(km) km in \(minutes) min \(activity.name.nl) is niet aannemelijk; "
+                + "hoogstens \(most) km in \(minutes) min (\(speed) km/u)",
+            en: "km: \(km) km in \(minutes) min of \(activity.name.en) is not plausible; at "
+                + "most \(most) km in \(minutes) min (\(speed) km/h)")
     }
 
     public static func importRunFilesPartly(imported: Int, failed: Int) -> LocalizedText {

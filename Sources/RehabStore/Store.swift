@@ -252,9 +252,14 @@ public final class Store: Sendable {
         return name
     }
 
+    /// One name per person: compared as `Naming` compares (NFC, every letter case-folded),
+    /// since SQLite's NOCASE knows only A-Z and compares bytes.
     static func refuseDuplicate(_ db: Database, name: String, except id: Int64?) throws {
-        let other = try Int64.fetchOne(
-            db, sql: "SELECT id FROM patient WHERE name = ? COLLATE NOCASE", arguments: [name])
-        if let other, other != id { throw StoreError.duplicatePatient(name) }
+        let key = Naming.key(name)
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM patient")
+        for row in rows where Naming.key(row["name"]) == key {
+            let other: Int64 = row["id"]
+            if other != id { throw StoreError.duplicatePatient(name) }
+        }
     }
 }

@@ -88,7 +88,7 @@ extension Store {
         var shoes = Set<String>()
         for (i, s) in patient.shoes.enumerated() {
             try place("\(who), shoe \(i + 1)") { p.shoes[i] = try Check.shoe(s) }
-            guard shoes.insert(p.shoes[i].name.lowercased()).inserted else {
+            guard shoes.insert(Naming.key(p.shoes[i].name)).inserted else {
                 throw StoreError.importFailed("\(who), shoe \(i + 1): \"\(s.name)\" twice")
             }
         }

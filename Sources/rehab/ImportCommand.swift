@@ -94,8 +94,14 @@ struct Import: ParsableCommand {
         if let late = futureRecord(in: archive, after: context.today) {
             let reason = context.messages.validation(
                 RehabCore.ValidationError(
-                    field: late.field, value: late.day.iso, allowed: .isoDateNotAfter(context.today)))
+                    field: late.field, value: late.day.iso, allowed: .isoDateNotAfter(context.today)
+                ))
             throw context.fail(Phrase.importFailed(file, reason: "\(late.patient): \(reason)"))
+        }
+        do {
+            try ArchiveCheck(context: context).check(archive)
+        } catch {
+            throw context.fail(Phrase.importFailed(file, reason: error.message))
         }
         let store = try context.openStore()
         do {
@@ -165,8 +171,7 @@ struct RunBatch {
         var newShoe: Shoe?
         if let shoeName {
             let known = try context.storing { try store.shoes(patientID: followed.patient.id) }
-            if let existing = known.first(where: { $0.name.lowercased() == shoeName.lowercased() })
-            {
+            if let existing = known.first(where: { Naming.same($0.name, shoeName) }) {
                 for i in runs.indices where runs[i].session.shoe != nil {
                     runs[i].session.shoe = existing.name
                 }
@@ -228,7 +233,8 @@ struct ProgressBar {
         let filled = total == 0 ? 0 : done * width / total
         let bar =
             String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let name = label.count > 30 ? String(label.prefix(29)) + "…" : label
+        let shown = TerminalText.visible(label)
+        let name = shown.count > 30 ? String(shown.prefix(29)) + "…" : shown
         write("\r\u{1B}[K[\(bar)] \(done)/\(total) \(name)")
     }
 
@@ -243,12 +249,18 @@ struct ProgressBar {
 }
 
 /// The first record of an archive dated after `today`, if any.
-func futureRecord(in archive: Archive, after today: Day) -> (patient: String, field: String, day: Day)? {
+func futureRecord(in archive: Archive, after today: Day) -> (
+    patient: String, field: String, day: Day
+)? {
     for p in archive.patients {
         let dated: [(String, Day)] =
-            p.sessions.map { ("session date", $0.date) } + p.mornings.map { ("morning date", $0.date) }
+            p.sessions.map { ("session date", $0.date) }
+            + p.mornings.map { ("morning date", $0.date) }
             + p.clearings.map { ("clearing date", $0.date) }
-            + (p.assignment.map { [("start_date", $0.startDate)] + $0.phaseHistory.map { ("phase_change date", $0.date) } } ?? [])
+            + (p.assignment.map {
+                [("start_date", $0.startDate)]
+                    + $0.phaseHistory.map { ("phase_change date", $0.date) }
+            } ?? [])
         if let late = dated.first(where: { $0.1 > today }) { return (p.name, late.0, late.1) }
     }
     return nil

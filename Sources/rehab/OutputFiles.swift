@@ -35,3 +35,13 @@ extension Context {
         }
     }
 }
+
+extension Context {
+    /// A name that mixes scripts ("Sаm" with a Cyrillic а) is allowed, but said on stderr.
+    func noteMixedScripts(_ name: String) {
+        let scripts = Naming.mixedScripts(name)
+        guard !scripts.isEmpty else { return }
+        let line = say(Phrase.mixedScripts(name, scripts: scripts)) + "\n"
+        writeError(("rehab: " + line))
+    }
+}

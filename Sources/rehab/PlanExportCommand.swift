@@ -37,7 +37,7 @@ extension PlansCommand {
             if let output {
                 try context.writeUserFile(yaml, to: output, force: force)
             } else {
-                print(yaml, terminator: "")
+                emitData(yaml)
             }
         }
 

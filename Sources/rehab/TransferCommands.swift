@@ -25,7 +25,7 @@ struct Export: ParsableCommand {
         // Either format exports every table; --all says so explicitly and picks JSON.
         guard let format = format ?? (all ? "json" : nil) else {
             let message = "rehab: " + context.say(Phrase.formatOrAll()) + "\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            writeError(message)
             throw ExitCode(2)
         }
         guard ["csv", "json"].contains(format) else {
@@ -35,10 +35,10 @@ struct Export: ParsableCommand {
         let archive = try context.storing { try store.exportAll() }
         let text = format == "json" ? try ArchiveCodec.json(archive) : ArchiveCodec.csv(archive)
         guard let output else {
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            emitData(text, json: format == "json")
             return
         }
         try context.writeUserFile(text, to: output, force: force)
-        FileHandle.standardError.write(Data((context.say(Phrase.exported(output)) + "\n").utf8))
+        writeError((context.say(Phrase.exported(output)) + "\n"))
     }
 }
