@@ -68,11 +68,11 @@ extension Phrase {
                 + "most \(most) km in \(minutes) min (\(speed) km/h)")
     }
 
-    public static func importRunFilesPartly(imported: Int, failed: Int) -> LocalizedText {
+    /// Files left out of a run import while the others go ahead.
+    public static func runFilesRefused(_ count: Int) -> LocalizedText {
         LocalizedText(
-            nl: "\(failed) bestand(en) geweigerd (hierboven); de \(imported) andere loop(en) "
-                + "zijn wel verwerkt",
-            en: "\(failed) file(s) refused (above); the other \(imported) run(s) were processed")
+            nl: "\(count) bestand(en) geweigerd; de andere lopen gaan wel door:",
+            en: "\(count) file(s) refused; the other runs go ahead:")
     }
 
     public static func databaseMadePrivate(_ path: String) -> LocalizedText {

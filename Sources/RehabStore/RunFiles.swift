@@ -89,6 +89,13 @@ public enum RunFile {
         func refuse(_ nl: String, _ en: String) -> RunFileError {
             RunFileError(file: file, reason: LocalizedText(nl: nl, en: en))
         }
+        // The DOCTYPE check below reads bytes as UTF-8: a file in another encoding is refused
+        // by name before it could hide one.
+        if let encoding = unsupportedEncoding(data) {
+            throw refuse(
+                "het bestand is \(encoding); sla het op als UTF-8",
+                "the file is \(encoding); save it as UTF-8")
+        }
         // A run file never needs a DOCTYPE; refusing it rules out entity tricks.
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil
             || data.range(of: Data("<!ENTITY".utf8)) != nil
@@ -98,7 +105,9 @@ public enum RunFile {
                 "a DOCTYPE or ENTITY does not belong in a run file")
         }
         let reader = TrackReader()
-        let parser = XMLParser(data: data)
+        // Fed as a stream: handed all at once, libxml2 gives up on files over 10,000,000 bytes
+        // ("huge input lookup"), far below the 64 MiB cap a day-long watch file needs.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
@@ -133,6 +142,33 @@ public enum RunFile {
         }
     }
 
+    /// The name of the encoding when it is not UTF-8 (or its ASCII subset, or Latin-1 as
+    /// some old exporters declare): by byte-order mark, by the zero bytes of UTF-16/32 text
+    /// without one, or by the XML declaration's `encoding`.
+    static func unsupportedEncoding(_ data: Data) -> String? {
+        let head = [UInt8](data.prefix(512))
+        func starts(_ bytes: [UInt8]) -> Bool { head.starts(with: bytes) }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) || starts([0x00, 0x00, 0x00, 0x3C]) {
+            return "UTF-32 (big-endian)"
+        }
+        if starts([0xFF, 0xFE, 0x00, 0x00]) || starts([0x3C, 0x00, 0x00, 0x00]) {
+            return "UTF-32 (little-endian)"
+        }
+        if starts([0xFE, 0xFF]) || starts([0x00, 0x3C]) { return "UTF-16 (big-endian)" }
+        if starts([0xFF, 0xFE]) || starts([0x3C, 0x00]) { return "UTF-16 (little-endian)" }
+        if starts([0x4C, 0x6F, 0xA7, 0x94]) { return "EBCDIC" }
+        let text = String(decoding: head, as: UTF8.self)
+        guard text.hasPrefix("<?xml") || text.hasPrefix("\u{FEFF}<?xml"),
+            let end = text.range(of: "?>"),
+            let key = text[..<end.lowerBound].range(of: "encoding")
+        else { return nil }
+        let rest = text[key.upperBound..<end.lowerBound].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let name = rest.dropFirst().prefix { $0 != quote }
+        let accepted = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1"]
+        return accepted.contains(name.lowercased()) ? nil : String(name.prefix(40))
+    }
+
     // MARK: - Formats
 
     static func gpx(_ r: TrackReader, file: String) throws(RunFileError) -> RecordedRun {
@@ -153,6 +189,7 @@ public enum RunFile {
                     nl: "de trackpunten hebben geen tijd, dus geen start en duur",
                     en: "the track points have no times, so no start and no duration"))
         }
+        try checkTrack(r.points, file: file)
         let km = r.points.contains { $0.position != nil } ? trackKm(r.points) : nil
         return try run(
             file: file, start: first, seconds: last.timeIntervalSince(first), km: km,
@@ -179,6 +216,21 @@ public enum RunFile {
                     nl: "geen starttijd (Id, StartTime of trackpunttijden)",
                     en: "no start time (Id, StartTime or track point times)"))
         }
+        try checkTrack(r.points, file: file)
+        for (i, value) in r.lapSeconds.enumerated() where !value.isFinite || value < 0 {
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "ronde \(i + 1): TotalTimeSeconds \(value) is geen duur",
+                    en: "lap \(i + 1): TotalTimeSeconds \(value) is not a duration"))
+        }
+        for (i, value) in r.lapMeters.enumerated() where !value.isFinite || value < 0 {
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "ronde \(i + 1): DistanceMeters \(value) is geen afstand",
+                    en: "lap \(i + 1): DistanceMeters \(value) is not a distance"))
+        }
         // The laps' summary is what the watch itself reports; the track is the fallback.
         var seconds: Double?
         if !r.lapSeconds.isEmpty { seconds = r.lapSeconds.reduce(0, +) }
@@ -202,6 +254,16 @@ public enum RunFile {
     static func run(file: String, start: Date, seconds: Double, km: Double?, activity: Activity)
         throws(RunFileError) -> RecordedRun
     {
+        // Checked before any conversion to Int: inf, nan or 1e300 seconds would trap there.
+        guard seconds.isFinite, abs(seconds) <= Double(Validate.minutesRange.upperBound + 1) * 60
+        else {
+            let shown = abs(seconds) < 1e12 ? String(Int((seconds / 60).rounded())) : "\(seconds)"
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "duur \(shown) min valt buiten 1-1440 min",
+                    en: "duration \(shown) min is outside 1-1440 min"))
+        }
         let minutes = Int((seconds / 60).rounded())
         guard seconds > 0, minutes >= 1 else {
             throw RunFileError(
@@ -218,12 +280,16 @@ public enum RunFile {
                     en: "duration \(minutes) min is outside 1-1440 min"))
         }
         let rounded = km.map { ($0 * 100).rounded() / 100 }
-        if let rounded, !Validate.kmRange.contains(rounded) {
+        if let rounded, !rounded.isFinite || !Validate.kmRange.contains(rounded) {
             throw RunFileError(
                 file: file,
                 reason: LocalizedText(
                     nl: "afstand \(rounded) km valt buiten 0-300 km",
                     en: "distance \(rounded) km is outside 0-300 km"))
+        }
+        if let rounded, Plausibility.tooFast(km: rounded, minutes: minutes, activity: activity) {
+            let reason = Phrase.implausibleSpeed(activity: activity, km: rounded, minutes: minutes)
+            throw RunFileError(file: file, reason: reason)
         }
         let whole = Date(timeIntervalSince1970: start.timeIntervalSince1970.rounded(.down))
         return RecordedRun(
@@ -232,6 +298,48 @@ public enum RunFile {
     }
 
     // MARK: - Pieces
+
+    /// Where the track is impossible: a position off the globe (or NaN), or a jump between two
+    /// points faster than 50 m/s (180 km/h) over more than 200 m, or, without times, more than
+    /// 10 km. Points are counted from 1 in file order.
+    static func checkTrack(_ points: [TrackPoint], file: String) throws(RunFileError) {
+        func refuse(_ nl: String, _ en: String) -> RunFileError {
+            RunFileError(file: file, reason: LocalizedText(nl: nl, en: en))
+        }
+        var previous: (index: Int, point: TrackPoint)?
+        for (i, point) in points.enumerated() {
+            guard let p = point.position else { continue }
+            guard p.lat.isFinite, p.lon.isFinite, (-90...90).contains(p.lat),
+                (-180...180).contains(p.lon)
+            else {
+                throw refuse(
+                    "trackpunt \(i + 1): positie \(p.lat), \(p.lon) ligt niet op aarde "
+                        + "(breedte -90 tot 90, lengte -180 tot 180)",
+                    "track point \(i + 1): position \(p.lat), \(p.lon) is not on Earth "
+                        + "(latitude -90 to 90, longitude -180 to 180)")
+            }
+            defer { previous = (i, point) }
+            guard let (j, before) = previous, before.segment == point.segment,
+                let a = before.position
+            else { continue }
+            let meters = haversineMeters(a, p)
+            let km = (meters / 10).rounded() / 100
+            if let t0 = before.time, let t1 = point.time {
+                let seconds = t1.timeIntervalSince(t0)
+                if meters > 200, meters > 50 * max(seconds, 0) {
+                    throw refuse(
+                        "trackpunt \(j + 1) naar \(i + 1): een sprong van \(km) km in "
+                            + "\(Int(max(seconds, 0))) s; dat kan niet (hoogstens 180 km/u)",
+                        "track point \(j + 1) to \(i + 1): a jump of \(km) km in "
+                            + "\(Int(max(seconds, 0))) s is impossible (at most 180 km/h)")
+                }
+            } else if meters > 10_000 {
+                throw refuse(
+                    "trackpunt \(j + 1) naar \(i + 1): een sprong van \(km) km zonder tijd",
+                    "track point \(j + 1) to \(i + 1): a jump of \(km) km with no time")
+            }
+        }
+    }
 
     /// Metres along the track, segment by segment (a pause between segments is not run).
     static func trackKm(_ points: [TrackPoint]) -> Double {

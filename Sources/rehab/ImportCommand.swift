@@ -11,8 +11,9 @@ struct Import: ParsableCommand {
             An export from 'rehab export' is imported whole or not at all. Run files give the \
             date, distance and duration of each run; give the pain scores with --pain-during \
             and --pain-after. A run with a start time that is already stored is skipped and \
-            counted. If any file cannot be read, nothing is imported: the batch is one \
-            transaction. .fit files are not supported: export the run as .gpx or .tcx.
+            counted. A file that cannot be read (or holds an impossible run) is listed and left \
+            out; the other runs are stored in one transaction and the exit code is 1. .fit \
+            files are not supported: export the run as .gpx or .tcx.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "An export file, or .gpx/.tcx run files and folders holding them.")
@@ -160,12 +161,10 @@ struct RunBatch {
             runs.append(
                 run.imported(painDuring: during, painAfter: after, shoe: shoeName, on: day))
         }
-        guard failures.isEmpty else {
-            let lines = failures.map { "  \($0.file): \(context.say($0.reason))" }
-            throw Failure(
-                message: ([context.say(Phrase.runFilesFailed(failures.count))] + lines)
-                    .joined(separator: "\n"))
-        }
+        // One bad file does not hold back the others: the good runs are stored, the bad files
+        // listed, and the exit code is 1 so a script notices. With no good run, nothing is.
+        let refusal = failures.isEmpty ? nil : refusalMessage(failures, imported: !runs.isEmpty)
+        if let refusal, runs.isEmpty { throw refusal }
 
         // Shoe names match ignoring case; the first spelling stays, as with 'rehab log'.
         var newShoe: Shoe?
@@ -195,6 +194,15 @@ struct RunBatch {
             print(
                 StatusText(status: status, followed: updated, context: context).render(brief: true))
         }
+        if let refusal { throw refusal }
+    }
+
+    func refusalMessage(_ failures: [RunFileError], imported: Bool) -> Failure {
+        let lines = failures.map { "  \($0.file): \(context.say($0.reason))" }
+        let header =
+            imported
+            ? Phrase.runFilesRefused(failures.count) : Phrase.runFilesFailed(failures.count)
+        return Failure(message: ([context.say(header)] + lines).joined(separator: "\n"))
     }
 
     /// Reads every file, with a progress bar on a terminal when there are many.

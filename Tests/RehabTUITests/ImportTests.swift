@@ -173,20 +173,25 @@ import Testing
         #expect(errors.map { $0.text(.en) } == ["\(missing): no such file or folder"])
     }
 
-    @Test func runsAfterTodayStopTheImportAndRunsBeforeThePlanAreLeftOut() throws {
+    @Test func runsAfterTodayAreListedAndRunsBeforeThePlanAreLeftOut() throws {
         var early = Fixture.app(Self.runner())
         early.state.today = Day(iso: "2026-02-28")!
         early.press(.char("i"))
         early.type("\(Self.runs)/ok")
         early.press(.enter)
+        // The run from the future is listed beside the others, which go ahead.
         let future = try #require(Self.form(early.state))
-        #expect(future.stage == .path)
+        #expect(future.stage == .runs)
+        #expect(future.errors.isEmpty)
         #expect(
-            future.errors.map { $0.text(.en) } == [
-                "1 file(s) could not be read; nothing was imported:",
+            future.refused.map { $0.text(.en) } == [
+                "1 file(s) refused; the other runs go ahead:",
                 "\(Self.runs)/ok/treadmill.tcx: the run is on 2026-03-01, after today (2026-02-28); "
                     + "is the watch's clock right?",
             ])
+        #expect(!future.runs.contains { $0.found.run.file.hasSuffix("treadmill.tcx") })
+        let shown = render(early.state).lines()
+        #expect(shown.contains { $0.contains("1 file(s) refused") }, "\(shown)")
 
         var late = Self.runner(Fixture.buildUpRunner())
         late.assignments[Fixture.sam.id]?.startDate = Day(iso: "2026-03-01")!
