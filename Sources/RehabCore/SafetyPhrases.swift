@@ -75,12 +75,6 @@ extension Phrase {
             en: "\(count) file(s) refused; the other runs go ahead:")
     }
 
-    public static func databaseMadePrivate(_ path: String) -> LocalizedText {
-        LocalizedText(
-            nl: "db: \(path) was leesbaar voor anderen; nu alleen voor jou (0600)",
-            en: "db: \(path) was readable by others; now by you only (0600)")
-    }
-
     public static func mixedScripts(_ name: String, scripts: [String]) -> LocalizedText {
         let list = scripts.joined(separator: ", ")
         return LocalizedText(

@@ -140,13 +140,47 @@ public final class Store: Sendable {
         } else if !isDirectory.boolValue {
             throw StoreError.cannotOpen(path: path, reason: "\(directory) is not a directory")
         }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            // Said plainly, instead of SQLite's "disk I/O error" or "permission denied".
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR:
+                throw StoreError.cannotOpen(
+                    path: path, reason: "it is a folder, not a database file")
+            default:
+                throw StoreError.cannotOpen(
+                    path: path, reason: "not a regular file (a device, pipe or socket)")
+            }
+            try makePrivate(path)
+            return
+        }
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if fd >= 0 {
             fchmod(fd, 0o600)
             close(fd)
-        } else if errno != EEXIST {
+        } else if errno == EEXIST {
+            try makePrivate(path)
+        } else {
             let reason = String(cString: strerror(errno))
             throw StoreError.cannotOpen(path: path, reason: reason)
+        }
+    }
+
+    /// An existing database (made by an older rehab, copied in, or under a lax umask) and its
+    /// side files are set to 0600 before any health data goes in; when that is not possible
+    /// (someone else owns the file) the database is refused rather than written readable.
+    static func makePrivate(_ path: String) throws {
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] {
+            var info = stat()
+            guard stat(file, &info) == 0, info.st_mode & 0o077 != 0 else { continue }
+            guard chmod(file, 0o600) == 0 else {
+                let mode = String(info.st_mode & 0o777, radix: 8)
+                throw StoreError.cannotOpen(
+                    path: path,
+                    reason: "\(file) can be read by others (mode 0\(mode)) and cannot be made "
+                        + "private (\(String(cString: strerror(errno)))); run chmod 600 on it")
+            }
         }
     }
 

@@ -98,6 +98,21 @@ struct BadInputTests {
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/wrong-types.json"], status: 1, mentions: ["pain_during", "nothing was stored"]),
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/not-utf8.csv"], status: 1, mentions: ["not-utf8.csv", "utf-8"]),
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/partial.csv"], status: 1, mentions: ["kim", "session 2", "pain_after", "12", "nothing was stored"]),
+        // Data safety (issue 15): impossible runs, hostile text and names, odd database paths.
+        Case(arguments: logWith(["--km": "250", "--minutes": "10"]), status: 1, mentions: ["km", "250", "10 min", "not plausible", "5.0 km"]),
+        Case(arguments: logWith(["--activity": "walk", "--km": "20", "--minutes": "30"]), status: 1, mentions: ["km", "20", "not plausible"]),
+        Case(arguments: logWith(["--note": "a\u{1B}]52;c;ZWNobw==\u{07}b"]), status: 1, mentions: ["note", "u+001b", "control"]),
+        Case(arguments: logWith(["--note": "clear\u{1B}[2J"]), status: 1, mentions: ["note", "u+001b"]),
+        Case(arguments: ["clear-flags", "--reason", "GP\u{1B}]0;title\u{07}"], status: 1, mentions: ["reason", "u+001b"]),
+        Case(arguments: ["patients", "add", "Sam\u{200B}"], status: 1, mentions: ["name", "u+200b", "invisible"]),
+        Case(arguments: ["patients", "add", "Sam\u{202E}"], status: 1, mentions: ["name", "u+202e"]),
+        Case(arguments: ["patients", "add", "SAM"], status: 1, mentions: ["sam", "already exists"]),
+        Case(arguments: ["patients", "add", String(repeating: "😀", count: 101)], status: 1, mentions: ["name", "100"]),
+        Case(arguments: ["patients", "add", String(repeating: "👩‍👩‍👧", count: 30)], status: 1, mentions: ["name", "100"]),
+        Case(arguments: ["plans", "check", "Tests/EndToEndTests/Fixtures/escape.yaml"], status: 1, mentions: ["escape.yaml:2:", "u+001b", "escape.yaml:3:", "u+202e"]),
+        Case(arguments: ["status", "--db", "Tests/EndToEndTests/Fixtures"], status: 1, mentions: ["fixtures", "folder, not a database"]),
+        Case(arguments: ["status", "--db", "/dev/zero"], status: 1, mentions: ["/dev/zero", "not a regular file"]),
+        Case(arguments: ["status", "--patient", "Nobody\u{1B}[2J"], status: 1, mentions: ["nobody^[[2j"]),
     ]
 
     @Test(arguments: cases)
@@ -120,6 +135,10 @@ struct BadInputTests {
                     "message should mention '\(fragment)': \(result)")
         }
         #expect(rehab.databaseBytes() == before, "the database changed")
+        // No escape sequence or bidi control reaches the terminal, whatever was typed.
+        for text in [result.stdout, result.stderr] {
+            #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, "raw control character in \(result)")
+        }
     }
 
     @Test func dutchMessagesNameTheField() throws {

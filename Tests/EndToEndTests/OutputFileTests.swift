@@ -178,3 +178,27 @@ struct FullDiskTests {
         #expect(rehab.databaseBytes() == before)
     }
 }
+
+/// A database someone left readable (copied in, made by an older rehab, a lax umask) is made
+/// private before health data goes into it.
+struct ExistingDatabaseTests {
+    @Test func aReadableDatabaseAndItsSideFilesBecome0600() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        try rehab.run(["patients", "add", "Sam"])
+        try rehab.run(["start", "itbs", "--date", "2026-02-16"])
+        let db = rehab.databasePath
+        chmod(db, 0o644)
+        for side in ["-wal", "-shm"] {
+            FileManager.default.createFile(atPath: db + side, contents: nil)
+            chmod(db + side, 0o644)
+        }
+        #expect(try permissions(db) == 0o644)
+        let logged = try rehab.run(["log", "--activity", "walk", "--minutes", "30", "--pain-during", "1", "--pain-after", "1"])
+        #expect(logged.status == 0, "\(logged)")
+        #expect(try permissions(db) == 0o600)
+        for side in ["-wal", "-shm"] where exists(db + side) {
+            #expect(try permissions(db + side) == 0o600, "\(side)")
+        }
+    }
+}
