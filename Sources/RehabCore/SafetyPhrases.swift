@@ -75,6 +75,19 @@ extension Phrase {
             en: "\(count) file(s) refused; the other runs go ahead:")
     }
 
+    public static func todayOutOfRange(_ value: String) -> LocalizedText {
+        LocalizedText(
+            nl: "REHAB_TODAY: '\(value)' valt buiten 2000-01-01 tot en met 2100-12-31",
+            en: "REHAB_TODAY: '\(value)' is outside 2000-01-01 to 2100-12-31")
+    }
+
+    /// The app's patient was deleted or renamed elsewhere (another terminal, the CLI).
+    public static func patientGone() -> LocalizedText {
+        LocalizedText(
+            nl: "deze patiënt bestaat niet meer (elders verwijderd?); kies opnieuw in Patiënten",
+            en: "this patient no longer exists (deleted elsewhere?); choose again in Patients")
+    }
+
     public static func mixedScripts(_ name: String, scripts: [String]) -> LocalizedText {
         let list = scripts.joined(separator: ", ")
         return LocalizedText(

@@ -211,6 +211,11 @@ public struct StoreRunner: EffectRunner {
         case .noPlan(let patient): return Phrase.noPlan(patient).text(language)
         case .planAlreadyStarted(let patient):
             return Phrase.planAlreadyStarted(patient, plan: "?").text(language)
+        case .unknownPatient: return Phrase.patientGone().text(language)
+        case .cannotOpen(let path, let reason):
+            return Phrase.cannotOpen(path, reason: reason).text(language)
+        case .newerDatabase(let path, _): return Phrase.newerDatabase(path).text(language)
+        case .importFailed(let reason): return reason
         default: return "\(error)"
         }
     }

@@ -55,6 +55,10 @@ struct Context {
             guard let day = Day(iso: fixed) else {
                 throw Failure(message: Phrase.invalidToday(fixed).text(language))
             }
+            // A fixed today is for tests and demos: 9999-12-31 would show "day 2912384".
+            guard Context.todayRange.contains(day) else {
+                throw Failure(message: Phrase.todayOutOfRange(fixed).text(language))
+            }
             today = day
         } else {
             let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())

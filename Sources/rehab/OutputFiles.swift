@@ -45,3 +45,12 @@ extension Context {
         writeError(("rehab: " + line))
     }
 }
+
+extension Context {
+    /// The dates REHAB_TODAY may fix.
+    static let todayRange: ClosedRange<Day> = {
+        let first = Day(year: 2000, month: 1, day: 1) ?? Day(number: 0)
+        let last = Day(year: 2100, month: 12, day: 31) ?? Day(number: 0)
+        return first...last
+    }()
+}

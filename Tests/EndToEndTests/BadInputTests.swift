@@ -113,6 +113,9 @@ struct BadInputTests {
         Case(arguments: ["status", "--db", "Tests/EndToEndTests/Fixtures"], status: 1, mentions: ["fixtures", "folder, not a database"]),
         Case(arguments: ["status", "--db", "/dev/zero"], status: 1, mentions: ["/dev/zero", "not a regular file"]),
         Case(arguments: ["status", "--patient", "Nobody\u{1B}[2J"], status: 1, mentions: ["nobody^[[2j"]),
+        Case(arguments: ["status"], status: 1, mentions: ["rehab_today", "2026-01-01", "before the plan started", "2026-02-16"], environment: ["REHAB_TODAY": "2026-01-01"]),
+        Case(arguments: ["status", "--date", "2026-02-01"], status: 1, mentions: ["date", "2026-02-01", "2026-02-16"]),
+        Case(arguments: ["status"], status: 1, mentions: ["rehab_today", "9999-12-31", "2100-12-31"], environment: ["REHAB_TODAY": "9999-12-31"]),
     ]
 
     @Test(arguments: cases)
