@@ -96,6 +96,15 @@ public enum RunFile {
                 "het bestand is \(encoding); sla het op als UTF-8",
                 "the file is \(encoding); save it as UTF-8")
         }
+        // Foundation's XMLParser traps on an element name that is not valid UTF-8 (found by
+        // scripts/fuzz-imports.sh), so the bytes are checked first; a file declared Latin-1 is
+        // converted by libxml2 and needs no check.
+        if !declaresLatin1(data), let offset = firstInvalidUTF8(data) {
+            let line = data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw refuse(
+                "geen geldige UTF-8 op regel \(line) (byte \(offset + 1))",
+                "not valid UTF-8 at line \(line) (byte \(offset + 1))")
+        }
         // A run file never needs a DOCTYPE; refusing it rules out entity tricks.
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil
             || data.range(of: Data("<!ENTITY".utf8)) != nil
@@ -167,6 +176,47 @@ public enum RunFile {
         let name = rest.dropFirst().prefix { $0 != quote }
         let accepted = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1"]
         return accepted.contains(name.lowercased()) ? nil : String(name.prefix(40))
+    }
+
+    static func declaresLatin1(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return false }
+        let declaration = head[..<end.lowerBound]
+        return declaration.contains("iso-8859-1") || declaration.contains("latin1")
+    }
+
+    /// The offset of the first byte that does not belong to valid UTF-8 (overlong forms,
+    /// surrogates and code points past U+10FFFF included), if any.
+    static func firstInvalidUTF8(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    continue
+                }
+                let length: Int
+                let minimum: UInt32
+                switch b {
+                case 0xC2...0xDF: (length, minimum) = (2, 0x80)
+                case 0xE0...0xEF: (length, minimum) = (3, 0x800)
+                case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
+                default: return i
+                }
+                guard i + length <= bytes.count else { return i }
+                var value = UInt32(b) & (0xFF >> UInt32(length + 1))
+                for k in 1..<length {
+                    let c = bytes[i + k]
+                    guard c & 0xC0 == 0x80 else { return i }
+                    value = value << 6 | UInt32(c & 0x3F)
+                }
+                guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value)
+                else { return i }
+                i += length
+            }
+            return nil
+        }
     }
 
     // MARK: - Formats

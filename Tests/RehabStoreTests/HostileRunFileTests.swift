@@ -61,6 +61,9 @@ import Testing
         Case(label: "UTF-16 LE with a DOCTYPE", bytes: utf16(doctypeGPX, bigEndian: false, bom: true), mentions: ["utf-16 (little-endian)", "utf-8"]),
         Case(label: "UTF-16 BE without a BOM", bytes: utf16(doctypeGPX, bigEndian: true, bom: false), mentions: ["utf-16 (big-endian)"]),
         Case(label: "UTF-32 LE", bytes: [0xFF, 0xFE, 0x00, 0x00, 0x3C, 0, 0, 0], mentions: ["utf-32"]),
+        // Found by scripts/fuzz-imports.sh: Foundation's XMLParser trapped on this element name.
+        Case(label: "invalid UTF-8 in an element name", bytes: Array("<gpx><trk><trkseg><trkpt".utf8) + [0xCD, 0xCD] + Array(#" lat="1" lon="1"/></trkseg></trk></gpx>"#.utf8), mentions: ["not valid utf-8", "line 1", "byte 25"]),
+        Case(label: "an overlong slash", bytes: Array("<gpx>".utf8) + [0xC0, 0xAF] + Array("</gpx>".utf8), mentions: ["not valid utf-8", "byte 6"]),
         Case(label: "declared Shift_JIS", bytes: Array(#"<?xml version="1.0" encoding="Shift_JIS"?><gpx/>"#.utf8), mentions: ["shift_jis", "utf-8"]),
     ]
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds a libFuzzer binary around the import readers (JSON and CSV archives, GPX/TCX run
+# files) and runs it.
+#
+#   scripts/fuzz-imports.sh [SECONDS] [extra libFuzzer flags...]    (default 600 seconds)
+#
+# As scripts/fuzz-plans.sh: SwiftPM cannot link a libFuzzer executable on Linux, so RehabCore
+# and the file-format part of RehabStore (Archive, ArchiveCodec, RunFiles, StoreError,
+# StoredPlanFile: no GRDB) are compiled from their sources with coverage and AddressSanitizer,
+# then linked with Fuzz/ImportFuzzer.swift. The seed corpus is Fuzz/corpus/imports (committed);
+# crashes go to .build/fuzz-imports/crashes/. See FUZZING.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-600}"
+shift || true
+
+out=.build/fuzz-imports
+mkdir -p "$out/obj" "$out/modules" "$out/corpus" "$out/crashes"
+
+swift_flags=(-O -g -sanitize=fuzzer,address -parse-as-library -wmo -I "$out/modules")
+
+echo "== RehabCore"
+swiftc "${swift_flags[@]}" -module-name RehabCore -emit-module \
+  -emit-module-path "$out/modules/RehabCore.swiftmodule" \
+  -c Sources/RehabCore/*.swift -o "$out/obj/RehabCore.o"
+
+echo "== RehabStore (file formats only)"
+swiftc "${swift_flags[@]}" -module-name RehabStore -emit-module \
+  -emit-module-path "$out/modules/RehabStore.swiftmodule" \
+  -c Sources/RehabStore/{Archive,ArchiveCodec,RunFiles,StoreError,StoredPlanFile}.swift \
+  -o "$out/obj/RehabStore.o"
+
+echo "== fuzzer"
+swiftc "${swift_flags[@]}" -module-name ImportFuzzer Fuzz/ImportFuzzer.swift \
+  "$out"/obj/*.o -o "$out/fuzz-imports"
+
+cp Fuzz/corpus/imports/* "$out/corpus/" 2>/dev/null || true
+
+echo "== running for $seconds s"
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-imports.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# -timeout=1: any single input that takes a second or more counts as a failure (a hang).
+exec "$out/fuzz-imports" "$out/corpus" -max_total_time="$seconds" -timeout=1 \
+  -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+  -artifact_prefix="$out/crashes/" "$@"
