@@ -494,14 +494,21 @@ enum CSVTable {
     }
 
     static func parse(_ text: String) throws -> [Record] {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        // Walked in place: a copy as [Unicode.Scalar] took four bytes per character of the
+        // file on top of the file itself.
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        if i < scalars.endIndex, scalars[i] == "\u{FEFF}" { i = scalars.index(after: i) }
+        /// The scalar after `index`, if any.
+        func following(_ index: String.UnicodeScalarView.Index) -> Unicode.Scalar? {
+            let next = scalars.index(after: index)
+            return next < scalars.endIndex ? scalars[next] : nil
+        }
         var records: [Record] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()
         var line = 1
         var recordLine = 1
-        var i = 0
         var inQuotes = false
         var wasQuoted = false
         func endField() {
@@ -517,26 +524,24 @@ enum CSVTable {
             }
             fields = []
         }
-        while i < scalars.count {
+        while i < scalars.endIndex {
             let c = scalars[i]
             if inQuotes {
                 if c == "\"" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "\"" {
+                    if following(i) == "\"" {
                         field.append("\"")
-                        i += 2
+                        i = scalars.index(i, offsetBy: 2)
                         continue
                     }
                     inQuotes = false
                     wasQuoted = true
                 } else {
-                    if c == "\n"
-                        || (c == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n"))
-                    {
+                    if c == "\n" || (c == "\r" && following(i) != "\n") {
                         line += 1
                     }
                     field.append(c)
                 }
-                i += 1
+                i = scalars.index(after: i)
                 continue
             }
             switch c {
@@ -549,7 +554,7 @@ enum CSVTable {
             case ",":
                 endField()
             case "\r", "\n":
-                if c == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
+                if c == "\r", following(i) == "\n" { i = scalars.index(after: i) }
                 endRecord()
                 line += 1
                 recordLine = line
@@ -559,7 +564,7 @@ enum CSVTable {
                 }
                 field.append(c)
             }
-            i += 1
+            i = scalars.index(after: i)
         }
         if inQuotes {
             throw StoreError.importFailed("line \(recordLine): a quoted field is never closed")
