@@ -3,6 +3,8 @@
 # files) and runs it.
 #
 #   scripts/fuzz-imports.sh [SECONDS] [extra libFuzzer flags...]    (default 600 seconds)
+#   REHAB_FUZZ_READER=json|csv|run scripts/fuzz-imports.sh 600       (one reader only)
+#   FUZZ_NO_BUILD=1 ...                                               (reuse the binary)
 #
 # As scripts/fuzz-plans.sh: SwiftPM cannot link a libFuzzer executable on Linux, so RehabCore
 # and the file-format part of RehabStore (Archive, ArchiveCodec, RunFiles, StoreError,
@@ -20,6 +22,7 @@ mkdir -p "$out/obj" "$out/modules" "$out/corpus" "$out/crashes"
 
 swift_flags=(-O -g -sanitize=fuzzer,address -parse-as-library -wmo -I "$out/modules")
 
+if [ -z "${FUZZ_NO_BUILD:-}" ] || [ ! -x "$out/fuzz-imports" ]; then
 echo "== RehabCore"
 swiftc "${swift_flags[@]}" -module-name RehabCore -emit-module \
   -emit-module-path "$out/modules/RehabCore.swiftmodule" \
@@ -34,10 +37,11 @@ swiftc "${swift_flags[@]}" -module-name RehabStore -emit-module \
 echo "== fuzzer"
 swiftc "${swift_flags[@]}" -module-name ImportFuzzer Fuzz/ImportFuzzer.swift \
   "$out"/obj/*.o -o "$out/fuzz-imports"
+fi
 
 cp Fuzz/corpus/imports/* "$out/corpus/" 2>/dev/null || true
 
-echo "== running for $seconds s"
+echo "== running for $seconds s (reader: ${REHAB_FUZZ_READER:-all, by the first byte})"
 export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-imports.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 # -timeout=1: any single input that takes a second or more counts as a failure (a hang).
 exec "$out/fuzz-imports" "$out/corpus" -max_total_time="$seconds" -timeout=1 \

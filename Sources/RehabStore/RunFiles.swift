@@ -447,14 +447,61 @@ public enum RunFile {
             + "\(two(c.second))Z"
     }
 
-    /// ISO 8601 times as watches write them: with or without fractions, Z or an offset.
+    /// ISO 8601 times as watches write them (RFC 3339): `YYYY-MM-DDThh:mm:ss`, an optional
+    /// fraction of 1-9 digits, then `Z` or `±hh:mm`. Read by hand: ICU's date parser (behind
+    /// ISO8601DateFormatter) crashed with a division by zero on a fraction of 80 digits (found
+    /// by scripts/fuzz-imports.sh), and a run file is untrusted input.
     static func time(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: trimmed) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: trimmed)
+        let bytes = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+        guard bytes.count >= 20, bytes.count <= 35 else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[from..<(from + count)] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        func byte(_ at: Int, is expected: Character) -> Bool {
+            at < bytes.count && bytes[at] == expected.asciiValue
+        }
+        guard let year = number(0, 4), byte(4, is: "-"), let month = number(5, 2),
+            byte(7, is: "-"), let dayOfMonth = number(8, 2),
+            byte(10, is: "T") || byte(10, is: "t"), let hour = number(11, 2),
+            byte(13, is: ":"), let minute = number(14, 2), byte(16, is: ":"),
+            let second = number(17, 2), hour < 24, minute < 60, second <= 60,
+            let day = Day(year: year, month: month, day: dayOfMonth)
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if byte(index, is: ".") {
+            var digits = 0
+            var scale = 0.1
+            index += 1
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+                digits += 1
+                fraction += Double(bytes[index] - 0x30) * scale
+                scale /= 10
+                index += 1
+            }
+            guard (1...9).contains(digits) else { return nil }
+        }
+        var offset = 0
+        if byte(index, is: "Z") || byte(index, is: "z") {
+            index += 1
+        } else if byte(index, is: "+") || byte(index, is: "-") {
+            guard let h = number(index + 1, 2), byte(index + 3, is: ":"),
+                let m = number(index + 4, 2), h < 24, m < 60
+            else { return nil }
+            offset = (h * 60 + m) * 60 * (byte(index, is: "-") ? -1 : 1)
+            index += 6
+        } else {
+            return nil
+        }
+        guard index == bytes.count else { return nil }
+        let seconds = day.number * 86_400 + hour * 3_600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 }
 

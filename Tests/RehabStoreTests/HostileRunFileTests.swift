@@ -81,6 +81,28 @@ import Testing
         }
     }
 
+    /// Times are read by hand: ICU's parser crashed (SIGFPE) on a fraction of 80 digits.
+    @Test func timesAreReadStrictlyWithoutICU() {
+        let long = "2026-02-28T23:43:00." + String(repeating: "4", count: 80) + "Z"
+        #expect(RunFile.time(long) == nil)
+        #expect(RunFile.time("2026-03-01T07:00:00.900+01:00")?.timeIntervalSince1970 == 1_772_344_800.9)
+        #expect(RunFile.time("2026-03-01T06:00:00Z")?.timeIntervalSince1970 == 1_772_344_800)
+        #expect(RunFile.time(" 2026-03-01T05:30:00-00:30\n")?.timeIntervalSince1970 == 1_772_344_800)
+        for bad in [
+            "2026-02-30T06:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T06:00:00", "2026-03-01 06:00:00Z",
+            "2026-03-01T06:00:00.Z", "2026-03-01T06:00:00+0100", "+2026-03-01T06:00:00Z", "2026-03-01T06:00:00Zjunk",
+        ] {
+            #expect(RunFile.time(bad) == nil, "\(bad)")
+        }
+        let tcx = Array(
+            """
+            <TrainingCenterDatabase><Activities><Activity Sport="Running"><Id>2026-03-01T10:00:00Z</Id>
+            <Lap StartTime="2026-03-01T10:00:00Z"><TotalTimeSeconds>1800</TotalTimeSeconds><DistanceMeters>5000</DistanceMeters>
+            <Track><Trackpoint><Time>\(long)</Time></Trackpoint></Track></Lap></Activity></Activities></TrainingCenterDatabase>
+            """.utf8)
+        #expect((try? RunFile.parse(data: Data(tcx), file: "run"))?.km == 5)
+    }
+
     /// A day-long watch file is 25 MB or so: over the 10,000,000 bytes libxml2 takes in one
     /// piece (it used to be refused as "not valid XML"), under the 64 MiB cap. Here 11 MB:
     /// 12,000 points 5 s apart, each padded as watches pad them with extensions.
