@@ -105,6 +105,16 @@ public enum RunFile {
                 "geen geldige UTF-8 op regel \(line) (byte \(offset + 1))",
                 "not valid UTF-8 at line \(line) (byte \(offset + 1))")
         }
+        // Foundation's XMLParser crashes (strlen of NULL) on a processing instruction without
+        // data, e.g. `<?x?>` (found by scripts/fuzz-imports.sh). A run file needs none beyond
+        // the XML declaration, so any other `<?` is refused.
+        if let place = processingInstruction(in: data) {
+            throw refuse(
+                "een verwerkingsinstructie (<?…?>) bij byte \(place + 1) hoort niet in een "
+                    + "loopbestand",
+                "a processing instruction (<?…?>) at byte \(place + 1) does not belong in a run "
+                    + "file")
+        }
         // A run file never needs a DOCTYPE; refusing it rules out entity tricks.
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil
             || data.range(of: Data("<!ENTITY".utf8)) != nil
@@ -176,6 +186,24 @@ public enum RunFile {
         let name = rest.dropFirst().prefix { $0 != quote }
         let accepted = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1"]
         return accepted.contains(name.lowercased()) ? nil : String(name.prefix(40))
+    }
+
+    /// The offset of a `<?` that is not the XML declaration at the very start, if any.
+    static func processingInstruction(in data: Data) -> Int? {
+        let marker = Data("<?".utf8)
+        var from = data.startIndex
+        while let found = data.range(of: marker, in: from..<data.endIndex) {
+            let offset = found.lowerBound - data.startIndex
+            let declaration = data[found.lowerBound...].prefix(6)
+            let isDeclaration =
+                (offset == 0 || (offset == 3 && data.prefix(3) == Data([0xEF, 0xBB, 0xBF])))
+                && declaration.prefix(5) == Data("<?xml".utf8)
+                && declaration.count == 6
+                && [0x20, 0x09, 0x0A, 0x0D].contains(declaration[declaration.startIndex + 5])
+            if !isDeclaration { return offset }
+            from = found.upperBound
+        }
+        return nil
     }
 
     static func declaresLatin1(_ data: Data) -> Bool {

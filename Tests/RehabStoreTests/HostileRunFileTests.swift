@@ -64,6 +64,9 @@ import Testing
         // Found by scripts/fuzz-imports.sh: Foundation's XMLParser trapped on this element name.
         Case(label: "invalid UTF-8 in an element name", bytes: Array("<gpx><trk><trkseg><trkpt".utf8) + [0xCD, 0xCD] + Array(#" lat="1" lon="1"/></trkseg></trk></gpx>"#.utf8), mentions: ["not valid utf-8", "line 1", "byte 25"]),
         Case(label: "an overlong slash", bytes: Array("<gpx>".utf8) + [0xC0, 0xAF] + Array("</gpx>".utf8), mentions: ["not valid utf-8", "byte 6"]),
+        // Found by scripts/fuzz-imports.sh: Foundation's XMLParser read a NULL pointer here.
+        Case(label: "a processing instruction without data", bytes: Array("<?xmlTotalTimeSecondsUT?>-7\u{0}F\"\u{1}\n<gpx px>\n".utf8), mentions: ["processing instruction", "byte 1"]),
+        Case(label: "a processing instruction inside", bytes: Array("<?xml version=\"1.0\"?><gpx><?x?></gpx>".utf8), mentions: ["processing instruction", "byte 27"]),
         Case(label: "declared Shift_JIS", bytes: Array(#"<?xml version="1.0" encoding="Shift_JIS"?><gpx/>"#.utf8), mentions: ["shift_jis", "utf-8"]),
     ]
 
