@@ -295,19 +295,18 @@ public enum RunFile {
                     en: "no start time (Id, StartTime or track point times)"))
         }
         try checkTrack(r.points, file: file)
-        for (i, value) in r.lapSeconds.enumerated() where !value.isFinite || value < 0 {
-            throw RunFileError(
-                file: file,
-                reason: LocalizedText(
-                    nl: "ronde \(i + 1): TotalTimeSeconds \(value) is geen duur",
-                    en: "lap \(i + 1): TotalTimeSeconds \(value) is not a duration"))
-        }
-        for (i, value) in r.lapMeters.enumerated() where !value.isFinite || value < 0 {
-            throw RunFileError(
-                file: file,
-                reason: LocalizedText(
-                    nl: "ronde \(i + 1): DistanceMeters \(value) is geen afstand",
-                    en: "lap \(i + 1): DistanceMeters \(value) is not a distance"))
+        let laps = [
+            (r.lapSeconds, "TotalTimeSeconds", "geen duur", "not a duration"),
+            (r.lapMeters, "DistanceMeters", "geen afstand", "not a distance"),
+        ]
+        for (values, element, nl, en) in laps {
+            for (i, value) in values.enumerated() where !value.isFinite || value < 0 {
+                throw RunFileError(
+                    file: file,
+                    reason: LocalizedText(
+                        nl: "ronde \(i + 1): \(element) \(value) is \(nl)",
+                        en: "lap \(i + 1): \(element) \(value) is \(en)"))
+            }
         }
         // The laps' summary is what the watch itself reports; the track is the fallback.
         var seconds: Double?
