@@ -69,8 +69,27 @@ struct Import: ParsableCommand {
         return found
     }
 
+    /// Archives are read whole (see issue 15: streaming is still to do), so their size is capped.
+    static let maxArchiveBytes = 512 << 20
+
     func importExport(_ file: String, context: Context) throws {
         let ext = (file as NSString).pathExtension.lowercased()
+        // A device or a pipe named x.json (/dev/zero) would be read forever; an archive is a
+        // regular file of a size that fits in memory.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        if let attributes {
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw context.fail(Phrase.importFailed(file, reason: "not a regular file"))
+            }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= Import.maxArchiveBytes else {
+                throw context.fail(
+                    Phrase.importFailed(
+                        file,
+                        reason: "the file is \(size) bytes; an export may be at most "
+                            + "\(Import.maxArchiveBytes >> 20) MiB"))
+            }
+        }
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))

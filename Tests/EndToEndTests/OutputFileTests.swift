@@ -37,6 +37,8 @@ struct OutputFileTests {
         Case(arguments: ["export", "--all", "--output", "$DIR/zero", "--force"], mentions: ["zero", "not a regular file"]),
         Case(arguments: ["report", "--output", "$DIR", "--force"], mentions: ["not a regular file"]),
         Case(arguments: ["export", "--all", "--output", "$DIR/missing/out.json"], mentions: ["missing", "does not exist"]),
+        // Reading: a device named like an export would be read forever.
+        Case(arguments: ["import", "$DIR/zero.json"], mentions: ["zero.json", "not a regular file"]),
     ]
 
     static func prepared() throws -> Rehab {
@@ -49,6 +51,7 @@ struct OutputFileTests {
         try FileManager.default.createSymbolicLink(atPath: dir + "/dblink", withDestinationPath: rehab.databasePath)
         try FileManager.default.createSymbolicLink(atPath: dir + "/link-to-earlier", withDestinationPath: dir + "/earlier.json")
         try FileManager.default.createSymbolicLink(atPath: dir + "/zero", withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/zero.json", withDestinationPath: "/dev/zero")
         return rehab
     }
 
