@@ -5,9 +5,9 @@ import RehabStore
 
 /// An archive is checked as if each record were typed in through the command that makes it:
 /// the plan must exist (or its plan file must pass `plans check`), the variant, phases and
-/// flags must be the plan's, the tuning must stay in the ranges `tune` allows, no session may
-/// predate the plan or be faster than a body goes, and a watch's start time must agree with the
-/// date. The first problem is reported with the patient, the record and the field, and
+/// flags must be the plan's, the tuning must stay in the ranges `tune` allows, phase changes
+/// must follow the start in order, no session may be faster than a body goes, and a watch's
+/// start time must agree with the date. The first problem is reported with the patient, the record and the field, and
 /// nothing is stored.
 struct ArchiveCheck {
     let context: Context
@@ -77,12 +77,11 @@ struct ArchiveCheck {
                         + "\(list(flags.sorted())))")
             }
         }
-        let start = assignment.startDate
+        // Sessions and mornings before the plan start are allowed: `start --replace` keeps the
+        // log of the plan it replaces, so a patient's own export holds them, and refusing them
+        // would make that export impossible to restore. (`rehab log` refuses new ones.)
         for (i, s) in patient.sessions.enumerated() {
             let place = "session \(i + 1) (\(s.date.iso))"
-            guard s.date >= start else {
-                throw refuse(place + ", date", "before the plan start \(start.iso)")
-            }
             try checkFlags(s.flags, place)
             if Plausibility.tooFast(km: s.km, minutes: s.minutes, activity: s.activity),
                 let km = s.km
@@ -102,11 +101,7 @@ struct ArchiveCheck {
             }
         }
         for (i, m) in patient.mornings.enumerated() {
-            let place = "morning \(i + 1) (\(m.date.iso))"
-            guard m.date >= start else {
-                throw refuse(place + ", date", "before the plan start \(start.iso)")
-            }
-            try checkFlags(m.flags, place)
+            try checkFlags(m.flags, "morning \(i + 1) (\(m.date.iso))")
         }
         for (i, c) in patient.clearings.enumerated() {
             try checkFlags(c.cleared.map(\.flag), "clearing \(i + 1) (\(c.date.iso))")
