@@ -202,6 +202,33 @@ import Testing
         #expect(lines.contains { $0.contains("Not asked: 3 from before the plan started") })
     }
 
+    /// A TCX lap of inf seconds used to kill the app (a trapping conversion); now the file is
+    /// listed with its reason beside the good runs.
+    @Test func aHostileFileInAFolderIsListedAndTheAppGoesOn() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rehab-tui-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            atPath: "\(Self.runs)/ok/treadmill.tcx",
+            toPath: folder.appendingPathComponent("good.tcx").path)
+        let hostile = """
+            <TrainingCenterDatabase><Activities><Activity Sport="Running">
+            <Id>2026-03-01T10:00:00Z</Id><Lap StartTime="2026-03-01T10:00:00Z">
+            <TotalTimeSeconds>inf</TotalTimeSeconds></Lap></Activity></Activities>
+            </TrainingCenterDatabase>
+            """
+        try Data(hostile.utf8).write(to: folder.appendingPathComponent("inf.tcx"))
+        let app = Self.opened(folder.path)
+        let form = try #require(Self.form(app.state))
+        #expect(form.stage == .runs)
+        #expect(form.runs.count == 1)
+        #expect(form.refused.first?.text(.en) == "1 file(s) refused; the other runs go ahead:")
+        #expect(
+            form.refused.last?.text(.en)
+                == "\(folder.path)/inf.tcx: lap 1: TotalTimeSeconds inf is not a duration")
+    }
+
     @Test func theHomeFolderIsExpanded() {
         #expect(RunFinder.expand("~/runs/a.gpx", home: "/home/sam") == "/home/sam/runs/a.gpx")
         #expect(RunFinder.expand("~", home: "/home/sam") == "/home/sam")
