@@ -39,7 +39,12 @@ swiftc "${swift_flags[@]}" -module-name ImportFuzzer Fuzz/ImportFuzzer.swift \
   "$out"/obj/*.o -o "$out/fuzz-imports"
 fi
 
+# The seeds (the first byte picks the reader); with one reader, also what earlier runs of that
+# reader found (merged, committed in Fuzz/corpus/imports-READER).
 cp Fuzz/corpus/imports/* "$out/corpus/" 2>/dev/null || true
+if [ -n "${REHAB_FUZZ_READER:-}" ] && [ -d "Fuzz/corpus/imports-$REHAB_FUZZ_READER" ]; then
+  cp "Fuzz/corpus/imports-$REHAB_FUZZ_READER"/* "$out/corpus/" 2>/dev/null || true
+fi
 
 echo "== running for $seconds s (reader: ${REHAB_FUZZ_READER:-all, by the first byte})"
 export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-imports.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
