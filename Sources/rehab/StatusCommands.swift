@@ -20,7 +20,8 @@ struct StatusCommand: ParsableCommand {
         guard day >= followed.assignment.startDate else {
             let field = date == nil ? "REHAB_TODAY" : "date"
             throw context.fail(
-                Phrase.beforePlanStart(field: field, date: day, start: followed.assignment.startDate))
+                Phrase.beforePlanStart(
+                    field: field, date: day, start: followed.assignment.startDate))
         }
         let status = followed.status(on: day)
         if json {
