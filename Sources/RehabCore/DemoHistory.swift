@@ -54,8 +54,6 @@ public enum DemoHistory {
         var sessions: [Session] = []
         var mornings: [MorningCheck] = []
         var clearings: [FlagClearing] = []
-        var stepIndex = 0
-        var stepPasses = 0
         for offset in 0..<totalDays {
             let date = start.adding(days: offset)
             guard let change = changes.last(where: { $0.date <= date }),
@@ -65,8 +63,21 @@ public enum DemoHistory {
             var daySessions: [Session] = []
 
             if phase.kind == .returnToRunning, !phase.runWalk.isEmpty {
-                if change.date.days(to: date) % 2 == 0 {
-                    let step = phase.runWalk[min(stepIndex, phase.runWalk.count - 1)]
+                // The runner follows the step the engine says they are at.
+                let sofar = Assignment(
+                    planID: plan.id, variantID: variant, startDate: start, startingWeeklyKm: 12,
+                    phaseHistory: changes.filter { $0.date <= date })
+                let step =
+                    Engine.runWalkPosition(
+                        plan: plan, assignment: sofar,
+                        history: History(sessions: sessions, mornings: mornings), today: date
+                    )?.step ?? phase.runWalk[0]
+                // Every other day, ending with a run yesterday, and no more runs in a week than
+                // the step asks for.
+                let runsThisWeek = sessions.filter {
+                    $0.activity == .run && $0.date >= date.weekStart
+                }.count
+                if date.days(to: today) % 2 == 1, runsThisWeek < step.sessionsPerWeek {
                     let runShare = step.runMinutes / max(0.5, step.runMinutes + step.walkMinutes)
                     let km = (Double(step.totalMinutes) * runShare / 6.5 * 100).rounded() / 100
                     let after = rng.chance(12) ? 4 : rng.below(3)
@@ -75,13 +86,6 @@ public enum DemoHistory {
                             date: date, activity: .run, km: max(0.5, km),
                             minutes: step.totalMinutes,
                             painDuring: rng.below(3), painAfter: after, shoe: demoShoe))
-                    if after <= 3 {
-                        stepPasses += 1
-                        if stepPasses >= step.sessionsToPass, stepIndex < phase.runWalk.count - 1 {
-                            stepIndex += 1
-                            stepPasses = 0
-                        }
-                    }
                 } else if !phase.exercises.isEmpty {
                     daySessions.append(exerciseSession(date, &rng))
                 }
@@ -168,7 +172,8 @@ public enum DemoHistory {
             return Session(
                 date: date, activity: .run, km: km, minutes: Int(km * 6.5), painDuring: during,
                 painAfter: after, shoe: demoShoe)
-        case .minutes(let activity):
+        case .minutes(let activities):
+            let activity = activities.first ?? .walk
             let minutes = max(10, Int(share.rounded()))
             let km: Double? =
                 activity == .walk

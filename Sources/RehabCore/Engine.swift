@@ -32,18 +32,6 @@ public enum Engine {
             .weeks(through: today, count: count)
     }
 
-    /// The weekly cap: last week's total raised by `increasePct`, never below the starting
-    /// volume. An empty last week (nil or 0) leaves only the starting volume; with neither there
-    /// is no cap yet and the first week sets the baseline.
-    public static func cap(previousWeek: Double?, startingVolume: Double?, increasePct: Double)
-        -> Double?
-    {
-        guard let previousWeek, previousWeek > 0 else { return startingVolume }
-        let raised = previousWeek * (1 + increasePct / 100)
-        guard let startingVolume else { return raised }
-        return max(raised, startingVolume)
-    }
-
     /// The phase change in force on a day: the last one dated on or before it.
     public static func phaseAt(_ day: Day, assignment: Assignment) -> PhaseChange? {
         assignment.phaseHistory.last { $0.date <= day }
@@ -124,16 +112,17 @@ struct Evaluation {
         let (phase, index) = self.phase(of: change)
         let thresholds = plan.thresholds(in: phase)
         let readiness = readiness(of: change, today: today)
+        let verdict = verdict(on: today)
         let yesterdayHadSession = !log.sessions(on: today.adding(days: -1)).isEmpty
         return Status(
             date: today,
             phase: PhaseStatus(
                 phase: phase, number: index + 1, of: max(1, plan.phases.count),
                 day: phaseDay(of: change, on: today), startDate: change.date),
-            verdict: verdict(on: today),
-            load: loadStatus(on: today, phase: phase, thresholds: thresholds),
+            verdict: verdict,
+            load: loadStatus(on: today),
             readiness: readiness,
-            suggestions: suggestions(today: today, readiness: readiness),
+            suggestions: suggestions(today: today, readiness: readiness, verdict: verdict),
             openFlags: log.openFlags(asOf: today),
             morningCheckDue: yesterdayHadSession && log.morning(on: today) == nil ? today : nil,
             runWalk: runWalkPosition(of: change, today: today),

@@ -142,10 +142,11 @@ struct Logbook {
     }
 }
 
-/// What one session adds to a load metric: running km, or minutes of the named activity.
+/// What one session adds to a load metric: running km, or minutes of the named activities.
 func contribution(_ session: Session, to metric: LoadMetric) -> Double {
     switch metric {
     case .km: session.activity == .run ? session.km ?? 0 : 0
-    case .minutes(let activity): session.activity == activity ? Double(session.minutes) : 0
+    case .minutes(let activities):
+        activities.contains(session.activity) ? Double(session.minutes) : 0
     }
 }

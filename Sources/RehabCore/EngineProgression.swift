@@ -1,20 +1,22 @@
-// Phase progression: exit criteria, readiness for the next phase, suggestions (advance, step
-// back, contact the physio) and the position in a run/walk schedule.
+// Phase progression: exit criteria, readiness for the next phase, plan completion, suggestions
+// (advance, step back, reopen the schedule, contact the physio, plan complete) and the position
+// in a run/walk schedule.
 
 extension Evaluation {
     /// The exit criteria of the phase `change` started, as of `today`.
     ///
     /// - min_days counts days completed in the phase (the start day is day 1, completed when the
-    ///   next day begins); the required number is the larger of the exit's and the phase's
-    ///   min days.
+    ///   next day begins); the required number is the larger of the exit's and the phase's.
     /// - green_days counts back from the most recent logged day (a session or a morning check) in
     ///   the phase, while each day's verdict as of that day is green (without phase_overdue, see
     ///   `verdict(on:includeOverdue:)`); it stops counting once the requirement is reached.
+    /// - a pain-free walk (pain during and after ≤ 2, no lasting pain) counts once its next
+    ///   morning is logged and not worse; hop and calf tests only with pain within safe_max.
     func readiness(of change: PhaseChange, today: Day) -> Readiness {
         let (phase, index) = phase(of: change)
         let exit = phase.exit
         let start = change.date
-        let tally = tally(of: change)
+        let tally = tally(of: change).at(today)
         var criteria: [CriterionStatus] = []
         func add(_ criterion: Criterion, required: Double, current: Double) {
             criteria.append(
@@ -34,23 +36,19 @@ extension Evaluation {
                 current: Double(greenStreak(from: start, through: today, upTo: required)))
         }
         if let required = exit.painFreeWalkMinutes {
-            let longest = tally.value(tally.bestWalk, through: today, otherwise: 0)
-            add(.painFreeWalkMinutes, required: Double(required), current: Double(longest))
+            add(.painFreeWalkMinutes, required: Double(required), current: Double(tally.walk))
         }
         if let required = exit.weeklyLoad {
-            let best = tally.value(tally.bestWeek, through: today, otherwise: 0)
-            add(.weeklyLoad, required: required, current: best)
+            add(.weeklyLoad, required: required, current: tally.week)
         }
         if let required = exit.hopTest {
-            let best = tally.value(tally.bestHop, through: today, otherwise: 0)
-            add(.hopTest, required: Double(required), current: Double(best))
+            add(.hopTest, required: Double(required), current: Double(tally.hop))
         }
         if let required = exit.calfRaises {
-            let best = tally.value(tally.bestCalf, through: today, otherwise: 0)
-            add(.calfRaises, required: Double(required), current: Double(best))
+            add(.calfRaises, required: Double(required), current: Double(tally.calf))
         }
         if exit.runWalkCompleted == true {
-            let done = tally.runWalkPosition(through: today)?.completed ?? false
+            let done = self.tally(of: change).runWalkPosition(through: today)?.completed ?? false
             add(.runWalkCompleted, required: 1, current: done ? 1 : 0)
         }
 
@@ -79,27 +77,68 @@ extension Evaluation {
         return verdict
     }
 
-    func suggestions(today: Day, readiness: Readiness) -> [Suggestion] {
+    /// After the final phase's exit the plan is complete, from the first day its criteria all
+    /// held (a final phase without exit criteria is open-ended and never completes).
+    func planComplete(asOf day: Day) -> Bool {
+        let change = change(at: day)
+        let (phase, index) = phase(of: change)
+        guard index == plan.phases.count - 1, !phase.exit.isEmpty else { return false }
+        let key = "\(change.phase)@\(change.date.number)"
+        let first: Day?
+        if let memo = memo.completions[key] {
+            first = memo
+        } else {
+            first = firstCompletion(of: change, phase: phase)
+            memo.completions[key] = .some(first)
+        }
+        return first.map { $0 <= day } ?? false
+    }
+
+    private func firstCompletion(of change: PhaseChange, phase: Phase) -> Day? {
+        guard let lastDay = log.latestLoggedDay(atMost: Day(number: Int.max / 2)) else {
+            return nil
+        }
+        var day = change.date.adding(days: max(phase.minDays, phase.exit.minDays ?? 0))
+        while day <= lastDay {
+            if readiness(of: change, today: day).unmet.isEmpty { return day }
+            day = day.adding(days: 1)
+        }
+        return nil
+    }
+
+    func suggestions(today: Day, readiness: Readiness, verdict: Verdict) -> [Suggestion] {
         let change = currentChange
         let (phase, index) = phase(of: change)
+        let complete = planComplete(asOf: today)
         var suggestions: [Suggestion] = []
-        if readiness.ready, let next = readiness.next {
+        if complete {
+            suggestions.append(Suggestion(code: .planComplete, phase: phase.id))
+        } else if readiness.ready, let next = readiness.next {
             suggestions.append(Suggestion(code: .advance, phase: next.id))
         }
-        // Two red session days within 7 days while loading up: one phase back.
+        // Two red days within 7 days while loading up: one phase back. Only the first day of a
+        // red finding counts, so one bad session held for days is one red day.
         if phase.kind == .loadBuildUp || phase.kind == .returnToRunning, index > 0 {
-            let thresholds = plan.thresholds(in: phase)
             let from = max(today.adding(days: -6), change.date)
-            let redDays = log.sessionDates(from: from, through: today).filter { day in
-                sessionFindings(on: day, asOf: today, thresholds: thresholds)
-                    .contains { $0.level == .red }
+            var redDays: [Day] = []
+            var day = from
+            while day <= today {
+                if startsRed(on: day) { redDays.append(day) }
+                day = day.adding(days: 1)
             }
             if redDays.count >= 2 {
                 suggestions.append(
                     Suggestion(code: .stepBack, phase: plan.phases[index - 1].id, dates: redDays))
             }
         }
-        if let maxDays = phase.maxDays, phaseDay(of: change, on: today) > maxDays {
+        if verdict.findings.contains(where: { $0.code == .returnAfterLayoff }),
+            let schedule = plan.phases.first(where: { !$0.runWalk.isEmpty })
+        {
+            suggestions.append(Suggestion(code: .reopenSchedule, phase: schedule.id))
+        }
+        if !complete, let maxDays = phase.maxDays, !phase.exit.isEmpty,
+            phaseDay(of: change, on: today) > maxDays
+        {
             suggestions.append(Suggestion(code: .contactPhysio, phase: phase.id))
         }
         return suggestions

@@ -1,156 +1,136 @@
-// The day-verdict rules (DESIGN section 4, verdict table), one function per finding.
+// The day-verdict rules (DESIGN section 4, version 2, verdict table), one function per finding.
 
 extension Evaluation {
-    /// The verdict as of `day`. `includeOverdue: false` leaves out phase_overdue, which itself
-    /// depends on readiness (and so on the green-day streak): the streak is counted without it,
-    /// or an overdue phase could never become ready again.
+    /// The phase in force on a day.
+    func phase(on day: Day) -> Phase { phase(of: change(at: day)).phase }
+
+    /// The thresholds of the phase in force on a day, remembered for the call.
+    func thresholds(on day: Day) -> Thresholds {
+        let change = change(at: day)
+        let key = "\(change.phase)@\(change.date.number)"
+        if let t = memo.thresholds[key] { return t }
+        let t = plan.thresholds(in: phase(of: change).phase)
+        memo.thresholds[key] = t
+        return t
+    }
+
+    /// Osteoarthritis plans and maintenance phases (seed 004): moving more is better and an
+    /// occasional overload does no harm.
+    func movementIsMedicine(on day: Day) -> Bool {
+        plan.id.contains("osteoarthritis") || phase(on: day).kind == .maintenance
+    }
+
+    /// The verdict as of `day`, from records dated on or before it. `includeOverdue: false`
+    /// leaves out phase_overdue, which itself depends on readiness (and so on the green-day
+    /// streak): the streak is counted without it, or an overdue phase could never become ready.
     func verdict(on day: Day, includeOverdue: Bool = true) -> Verdict {
         let change = change(at: day)
         let phase = phase(of: change).phase
-        let thresholds = plan.thresholds(in: phase)
-        var findings: [Finding] = log.openFlags(asOf: day).map {
-            Finding(code: .redFlag, date: $0.date, flag: $0.flag)
+        let thresholds = thresholds(on: day)
+        var findings: [Finding] = []
+        for report in log.openFlags(asOf: day) {
+            if plan.isReferral(report.flag) {
+                findings.append(Finding(code: .seePhysio, date: report.date, flag: report.flag))
+            } else {
+                findings.append(
+                    Finding(
+                        code: .redFlag, date: report.date, flag: report.flag,
+                        urgency: plan.urgency(ofFlag: report.flag)))
+            }
         }
-        if let sessionDay = log.latestSessionDay(atMost: day) {
-            findings += sessionFindings(on: sessionDay, asOf: day, thresholds: thresholds)
+        if let sessionDay = log.latestSessionDay(atMost: day), sessionDay >= assignment.startDate {
+            findings += sessionFindings(on: sessionDay)
         }
-        let load = loadStatus(on: day, phase: phase, thresholds: thresholds)
-        if load.overCap, let cap = load.cap {
-            // The percentage is named only when the cap came from last week, not the floor.
-            let raised = load.lastWeek * (1 + thresholds.weeklyIncreasePct / 100)
-            let fromLastWeek = load.lastWeek > 0 && raised >= cap - loadTolerance
-            findings.append(
-                Finding(
-                    code: .weeklyLoadOverCap, date: load.weekStart, seen: load.thisWeek,
-                    limit: cap, unit: phase.loadMetric.unit,
-                    percent: fromLastWeek ? thresholds.weeklyIncreasePct : nil))
-        }
-        if let spike = spikeFinding(on: log.latestSessionDay(atMost: day), thresholds: thresholds) {
-            findings.append(spike)
-        }
-        if includeOverdue, let overdue = overdueFinding(change: change, phase: phase, on: day) {
+        findings += responseFindings(asOf: day)
+        if let morning = morningFinding(asOf: day) { findings.append(morning) }
+        if let weekly = weekToWeekFinding(asOf: day) { findings.append(weekly) }
+        if let over = overCapFinding(on: day) { findings.append(over) }
+        // Plain verdicts (green-day streaks) leave completion out: completion reads streaks.
+        let complete = includeOverdue && planComplete(asOf: day)
+        if includeOverdue, !complete,
+            let overdue = overdueFinding(change: change, phase: phase, on: day)
+        {
             findings.append(overdue)
         }
-        if let quiet = noRecentLogFinding(on: day) { findings.append(quiet) }
-        if let stuck = noImprovementFinding(
-            change: change, phase: phase, on: day,
-            thresholds: thresholds)
-        {
+        if !complete, let quiet = noRecentLogFinding(on: day) { findings.append(quiet) }
+        if let stuck = noImprovementFinding(phase: phase, on: day, thresholds: thresholds) {
             findings.append(stuck)
+        }
+        if !log.hasLog(from: assignment.startDate, through: day) {
+            findings.append(Finding(code: .nothingLoggedYet, date: assignment.startDate))
         }
         return Verdict(findings: findings)
     }
 
-    /// The findings about session day `sessionDay` itself (pain, lasting pain, next morning),
-    /// as of `day`. The spike is separate: step-back counts only these.
-    func sessionFindings(on sessionDay: Day, asOf day: Day, thresholds: Thresholds) -> [Finding] {
+    /// The findings about session day `sessionDay` itself, judged against each session's own
+    /// activity thresholds; they hold until the next session day. The day takes the worst: one
+    /// finding per code, from the session that scored worst on it.
+    func sessionFindings(on sessionDay: Day) -> [Finding] {
+        if let memo = memo.sessionFindings[sessionDay.number] { return memo }
         let sessions = log.sessions(on: sessionDay)
-        guard !sessions.isEmpty else { return [] }
-        let during = sessions.map(\.painDuring).max() ?? 0
-        let after = sessions.map(\.painAfter).max() ?? 0
-        let safe = thresholds.painSafeMax
-        let limit = thresholds.painLimit
-        var findings: [Finding] = []
-        if max(during, after) > limit {
-            findings.append(
-                Finding(
-                    code: .painAboveLimit, date: sessionDay, seen: Double(max(during, after)),
-                    limit: Double(limit)))
+        let phase = self.phase(on: sessionDay)
+        let thresholds = self.thresholds(on: sessionDay)
+        var worst: [ReasonCode: Finding] = [:]
+        func keep(_ finding: Finding) {
+            guard let current = worst[finding.code] else {
+                worst[finding.code] = finding
+                return
+            }
+            if finding.level > current.level
+                || (finding.level == current.level && (finding.seen ?? 0) > (current.seen ?? 0))
+            {
+                worst[finding.code] = finding
+            }
         }
-        if sessions.contains(where: \.lastedOver2h) {
-            findings.append(
-                Finding(
-                    code: .painLasted, date: sessionDay,
-                    limit: Double(thresholds.painLastingHours), unit: "h"))
+        for session in sessions {
+            let (safe, limit) = thresholds.pain(for: session.activity)
+            let activity = session.activity.rawValue
+            let peak = max(session.painDuring, session.painAfter)
+            if peak > limit {
+                keep(
+                    Finding(
+                        code: .painAboveLimit, date: sessionDay, seen: Double(peak),
+                        limit: Double(limit), flag: activity))
+            }
+            if session.lastedOver2h {
+                keep(
+                    Finding(
+                        code: .painLasted, date: sessionDay,
+                        limit: Double(thresholds.painLastingHours), unit: "h"))
+            }
+            if session.painDuring > safe && session.painDuring <= limit {
+                keep(
+                    Finding(
+                        code: .painDuringAboveSafe, date: sessionDay,
+                        seen: Double(session.painDuring), limit: Double(safe), flag: activity))
+            }
+            if session.painAfter > safe && session.painAfter <= limit {
+                keep(
+                    Finding(
+                        code: .painAfterAboveSafe, date: sessionDay,
+                        seen: Double(session.painAfter), limit: Double(safe), flag: activity))
+            }
+            if !phase.permits(session.activity) {
+                keep(
+                    Finding(
+                        code: .activityNotAllowed,
+                        level: session.activity == .run ? .red : .amber, date: sessionDay,
+                        flag: activity))
+            }
         }
-        if let worse = worseNextMorning(after: sessionDay, asOf: day) { findings.append(worse) }
-        if during > safe && during <= limit {
-            findings.append(
-                Finding(
-                    code: .painDuringAboveSafe, date: sessionDay, seen: Double(during),
-                    limit: Double(safe)))
+        if let spike = spikeFinding(on: sessionDay) { keep(spike) }
+        if let layoff = layoffFinding(on: sessionDay) { keep(layoff) }
+        if sessions.contains(where: { $0.activity == .run }), scheduleRuns(on: sessionDay),
+            log.sessions(on: sessionDay.adding(days: -1)).contains(where: { $0.activity == .run })
+        {
+            keep(Finding(code: .runEveryOtherDay, date: sessionDay))
         }
-        if after > safe && after <= limit {
-            findings.append(
-                Finding(
-                    code: .painAfterAboveSafe, date: sessionDay, seen: Double(after),
-                    limit: Double(safe)))
-        }
+        let findings = ReasonCode.allCases.compactMap { worst[$0] }
+        memo.sessionFindings[sessionDay.number] = findings
         return findings
     }
 
-    /// The morning after a session day scored higher than the latest morning on or before it.
-    /// Without an earlier morning there is no baseline and no finding.
-    func worseNextMorning(after sessionDay: Day, asOf day: Day) -> Finding? {
-        let nextDay = sessionDay.adding(days: 1)
-        guard day >= nextDay, let next = log.morning(on: nextDay),
-            let baseline = log.latestMorning(atMost: sessionDay), next.pain > baseline.pain
-        else { return nil }
-        return Finding(
-            code: .worseNextMorning, date: nextDay, seen: Double(next.pain),
-            limit: Double(baseline.pain))
-    }
-
-    /// Load of `day`'s ISO week (through `day`) against the cap built on the week before.
-    func loadStatus(on day: Day, phase: Phase, thresholds: Thresholds) -> LoadStatus {
-        let weekStart = day.weekStart
-        let metric = phase.loadMetric
-        let thisWeek = log.load(metric, from: weekStart, through: day)
-        let lastWeek = log.load(
-            metric, from: weekStart.adding(days: -7), through: weekStart.adding(days: -1))
-        // Each run/walk step raises the running inside a fixed session length, faster than
-        // 10 % a week by design; the cap takes over once the last step is passed.
-        let scheduleSetsLoad =
-            !phase.runWalk.isEmpty
-            && runWalkPosition(of: change(at: day), today: day)?.completed != true
-        let cap =
-            scheduleSetsLoad
-            ? nil
-            : Engine.cap(
-                previousWeek: lastWeek, startingVolume: startingVolume(phase),
-                increasePct: thresholds.weeklyIncreasePct)
-        return LoadStatus(
-            metric: metric, weekStart: weekStart, thisWeek: thisWeek, lastWeek: lastWeek, cap: cap,
-            overCap: cap.map { thisWeek > $0 + loadTolerance } ?? false,
-            scheduleSetsLoad: scheduleSetsLoad)
-    }
-
-    /// A run on the session day more than `sessionSpikePct` % longer than the longest run of the
-    /// 30 days before (Frandsen et al. 2025). Km where the run has km, else minutes.
-    func spikeFinding(on sessionDay: Day?, thresholds: Thresholds) -> Finding? {
-        guard let sessionDay else { return nil }
-        // Within a run/walk schedule the steps set the session length and their own pace of
-        // progress, so a run no longer than the schedule's longest session is not a spike.
-        let schedule = phase(of: change(at: sessionDay)).phase.runWalk
-        let scheduled = schedule.map(\.totalMinutes).max() ?? 0
-        let runs = log.sessions(on: sessionDay).filter {
-            $0.activity == .run && (schedule.isEmpty || $0.minutes > scheduled)
-        }
-        guard !runs.isEmpty else { return nil }
-        let before = log.sessions(
-            from: sessionDay.adding(days: -30), through: sessionDay.adding(days: -1)
-        ).filter { $0.activity == .run }
-        let seen: Double
-        let longest: Double?
-        let unit: String
-        if let km = runs.compactMap(\.km).max() {
-            seen = km
-            longest = before.compactMap(\.km).max()
-            unit = "km"
-        } else {
-            seen = Double(runs.map(\.minutes).max() ?? 0)
-            longest = before.map { Double($0.minutes) }.max()
-            unit = "min"
-        }
-        guard let longest, longest > 0 else { return nil }
-        let allowed = longest * (1 + thresholds.sessionSpikePct / 100)
-        guard seen > allowed + loadTolerance else { return nil }
-        return Finding(
-            code: .sessionSpike, date: sessionDay, seen: seen, limit: allowed, unit: unit,
-            percent: thresholds.sessionSpikePct)
-    }
-
-    /// Past max days and the exit criteria still not met.
+    /// Past max days without meeting the exit (a phase without exit criteria is open-ended).
     func overdueFinding(change: PhaseChange, phase: Phase, on day: Day) -> Finding? {
         let phaseDay = phaseDay(of: change, on: day)
         guard let maxDays = phase.maxDays, phaseDay > maxDays,
@@ -168,35 +148,34 @@ extension Evaluation {
         return Finding(code: .noRecentLog, date: day, limit: 3)
     }
 
-    /// In relative rest, pain that has not come down over the last `noImprovementDays` days:
-    /// the mean of the scored days among the window's first three against its last three.
-    /// seen = late mean, limit = early mean, date = the window's first day.
-    func noImprovementFinding(
-        change: PhaseChange, phase: Phase, on day: Day, thresholds: Thresholds
-    ) -> Finding? {
+    /// In relative rest, with at least 5 mornings in the last `no_improvement_days`: the median
+    /// of the last 3 above `morning.safe_max` and not at least 1 below the median of the first
+    /// 3 (seed 000). Never while mornings stay within safe_max: steady low pain in rest is
+    /// recovery, not a reason to see the GP. seen = late median, limit = early median.
+    func noImprovementFinding(phase: Phase, on day: Day, thresholds: Thresholds) -> Finding? {
         let days = thresholds.noImprovementDays
-        guard phase.kind == .relativeRest, days >= 1, phaseDay(of: change, on: day) >= days
+        guard phase.kind == .relativeRest, days >= 1 else { return nil }
+        let window = Array(mornings(from: day.adding(days: 1 - days), through: day))
+        guard window.count >= 5, let early = median(window.prefix(3).map(\.pain)),
+            let late = median(window.suffix(3).map(\.pain)),
+            late > Double(thresholds.morningSafeMax) + loadTolerance,
+            late > early - 1 + loadTolerance
         else { return nil }
-        let windowStart = day.adding(days: 1 - days)
-        func mean(from: Day) -> Double? {
-            let scores = (0..<3).compactMap { painScore(on: from.adding(days: $0)) }
-            return scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
-        }
-        guard let early = mean(from: windowStart), let late = mean(from: day.adding(days: -2)),
-            late >= early, late > 0
-        else { return nil }
-        return Finding(code: .noImprovement, date: windowStart, seen: late, limit: early)
+        return Finding(code: .noImprovement, date: window[0].date, seen: late, limit: early)
+    }
+}
+
+extension Phase {
+    /// Whether the phase lets the runner do an activity: listed in `allowed` (an empty list
+    /// allows everything) and not avoided (`avoid: [running]` rules out runs). The phase's own
+    /// exercises are always allowed; `other` cannot be judged and is not.
+    public func permits(_ activity: Activity) -> Bool {
+        if activity == .run && avoid.contains(.running) { return false }
+        if activity == .other { return true }
+        if (activity == .exercises || activity == .strength) && !exercises.isEmpty { return true }
+        return allowed.isEmpty || allowed.contains(activity)
     }
 
-    /// A day's pain: the highest of its session scores and its morning score; nil if unlogged.
-    func painScore(on day: Day) -> Int? {
-        let sessionPain = log.sessions(on: day).map { max($0.painDuring, $0.painAfter) }.max()
-        let morningPain = log.morning(on: day)?.pain
-        switch (sessionPain, morningPain) {
-        case (let s?, let m?): return max(s, m)
-        case (let s?, nil): return s
-        case (nil, let m?): return m
-        case (nil, nil): return nil
-        }
-    }
+    /// A running phase allows `run` (DESIGN section 4).
+    public var allowsRunning: Bool { permits(.run) && (allowed.isEmpty || allowed.contains(.run)) }
 }

@@ -92,7 +92,9 @@ public struct Readiness: Hashable, Sendable {
 public enum SuggestionCode: String, Sendable, Codable {
     case advance
     case stepBack = "step_back"
+    case reopenSchedule = "reopen_schedule"
     case contactPhysio = "contact_physio"
+    case planComplete = "plan_complete"
 }
 
 /// A proposal the user or physio confirms; never applied by the engine itself.
@@ -118,16 +120,26 @@ public struct RunWalkPosition: Hashable, Sendable {
     /// 0-based step.
     public var index: Int
     public var step: RunWalkStep
-    /// Sessions within the pain rules done at this step so far.
+    /// Counted runs at this step so far (DESIGN section 4: 90 % of the step's minutes, not the
+    /// day after a run, pain within safe_max, the next morning logged and not worse).
     public var passedAtStep: Int
     /// The last step has been passed.
     public var completed: Bool
+    /// The session day of the last counted run.
+    public var lastCounted: Day?
+    /// The session day of the run that passed the last step.
+    public var completedOn: Day?
 
-    public init(index: Int, step: RunWalkStep, passedAtStep: Int, completed: Bool) {
+    public init(
+        index: Int, step: RunWalkStep, passedAtStep: Int, completed: Bool,
+        lastCounted: Day? = nil, completedOn: Day? = nil
+    ) {
         self.index = index
         self.step = step
         self.passedAtStep = passedAtStep
         self.completed = completed
+        self.lastCounted = lastCounted
+        self.completedOn = completedOn
     }
 }
 

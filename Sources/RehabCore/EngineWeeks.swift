@@ -1,9 +1,6 @@
 // Weekly summaries for the week table and the progress charts, with the week classification of
 // seed 004 (too little / overloading / healthy).
 
-/// Moderate activity a week below which a week is "too little" (seed 004: 150 minutes).
-let weeklyActivityMinutes = 150
-
 extension Evaluation {
     func weeks(through today: Day, count: Int) -> [WeekSummary] {
         guard count > 0 else { return [] }
@@ -17,13 +14,14 @@ extension Evaluation {
     /// cap use the phase in force on that last counted day.
     func summary(of weekStart: Day, today: Day) -> WeekSummary {
         let end = min(weekStart.adding(days: 6), today)
-        let phase = phase(of: change(at: end)).phase
-        let thresholds = plan.thresholds(in: phase)
-        let load = loadStatus(on: end, phase: phase, thresholds: thresholds)
+        let load = loadStatus(on: end)
         let sessions = log.sessions(from: weekStart, through: end)
         let sessionDays = log.sessionDates(from: weekStart, through: end)
 
-        let worseMornings = sessionDays.filter { worseNextMorning(after: $0, asOf: today) != nil }
+        let worseMornings = sessionDays.filter { sessionDay in
+            guard let r = responseDay(of: sessionDay), r <= today else { return false }
+            return response(of: sessionDay) != nil
+        }
         let activeMinutes = sessions.filter { $0.activity != .other }.reduce(0) { $0 + $1.minutes }
         let classification: WeekClass =
             worseMornings.count >= 2
@@ -38,6 +36,6 @@ extension Evaluation {
             maxPainDuring: sessions.map(\.painDuring).max(),
             maxPainAfter: sessions.map(\.painAfter).max(),
             worstLevel: sessionDays.map { verdict(on: $0).level }.max(),
-            classification: classification, metric: phase.loadMetric)
+            classification: classification, metric: load.metric)
     }
 }

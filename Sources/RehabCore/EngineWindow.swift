@@ -16,12 +16,27 @@ extension Engine {
     /// and the store adds them (`Store.history(patientID:judgingFrom:lookBack:)`): the latest
     /// session before this day, the latest morning check before that, and red-flag reports and
     /// clearings.
-    public static func firstDayRead(plan: Plan, assignment: Assignment, judging day: Day) -> Day
-    {
+    public static func firstDayRead(plan: Plan, assignment: Assignment, judging day: Day) -> Day {
         // Without a phase history the plan's first phase runs from the start date.
         let current = assignment.currentPhase?.date ?? assignment.startDate
         let inForce = phaseAt(day, assignment: assignment)?.date ?? min(day, current)
-        return min(day, inForce, current).adding(days: -lookBackDays(plan: plan))
+        // The days judged run from the earliest of these; each one's cap chains back through
+        // at most `capChainWeeks` last weeks (never before the run of phases measured the same
+        // way), and the floor after a schedule looks `scheduleLookBackDays` before its change.
+        let evaluation = Evaluation(plan: plan, assignment: assignment, history: History())
+        let base = min(day, inForce, current)
+        var earliest = base
+        let chainDepth = base.weekStart.adding(days: -7 * (capChainWeeks + 1))
+        earliest = min(
+            earliest, max(chainDepth, evaluation.chainStart(of: evaluation.change(at: base))))
+        for change in [evaluation.change(at: day), evaluation.currentChange] {
+            if let i = assignment.phaseHistory.lastIndex(of: change), i > 0,
+                !evaluation.phase(of: assignment.phaseHistory[i - 1]).phase.runWalk.isEmpty
+            {
+                earliest = min(earliest, change.date.adding(days: -scheduleLookBackDays))
+            }
+        }
+        return earliest.adding(days: -lookBackDays(plan: plan))
     }
 }
 

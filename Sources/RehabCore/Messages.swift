@@ -18,19 +18,36 @@ public struct Messages: Sendable {
         let flag = finding.flag ?? ""
         return reason(
             finding, flagName: RedFlag.builtIn[flag]?.text(language) ?? flag,
-            emergency: flag == RedFlag.popLossOfFunction)
+            urgency: finding.urgency ?? RedFlag.defaultUrgency(flag), underStop: false)
     }
 
-    /// The reason for a finding, naming red flags with the plan's own questions.
-    public func reason(_ finding: Finding, plan: Plan) -> String {
+    /// The reason for a finding, naming red flags with the plan's own questions. Under a stop the
+    /// lesser findings say what was seen and the rule, not their load advice: the stop's
+    /// instruction is the only one (DESIGN section 4, actions).
+    public func reason(_ finding: Finding, plan: Plan, underStop: Bool = false) -> String {
         let flag = finding.flag ?? ""
-        let question = plan.redFlags.first { $0.id == flag }
         return reason(
             finding, flagName: plan.redFlagName(flag).text(language),
-            emergency: flag == RedFlag.popLossOfFunction || question?.emergency == true)
+            urgency: finding.urgency ?? plan.urgency(ofFlag: flag), underStop: underStop)
     }
 
-    private func reason(_ finding: Finding, flagName: String, emergency: Bool) -> String {
+    /// Every reason of a verdict, in the verdict's order.
+    public func reasons(_ verdict: Verdict, plan: Plan) -> [String] {
+        verdict.findings.map { reason($0, plan: plan, underStop: verdict.isStop) }
+    }
+
+    private func reason(
+        _ finding: Finding, flagName: String, urgency: Urgency, underStop: Bool
+    ) -> String {
+        let (seen, advice) = observation(finding, flagName: flagName, urgency: urgency)
+        guard let advice, !underStop || finding.code == .redFlag else { return seen }
+        return seen + " " + advice
+    }
+
+    /// What was seen with its rule, and what to do (nil where the finding gives no advice).
+    private func observation(_ finding: Finding, flagName: String, urgency: Urgency)
+        -> (String, String?)
+    {
         let date = finding.date?.iso ?? "?"
         let seen = amount(finding.seen, unit: finding.unit)
         let limit = amount(finding.limit, unit: finding.unit)
@@ -38,51 +55,154 @@ public struct Messages: Sendable {
         let backOff = say(
             nl: "Ga terug naar de laatste belasting die goed ging, of neem een rustdag.",
             en: "Go back to the last load that went well, or take a rest day.")
+        let repeatLoad = say(
+            nl: "Herhaal deze belasting en bouw nog niet op.",
+            en: "Repeat this load; don't increase yet.")
+        let activityName = finding.flag.flatMap(Activity.init(rawValue:))?.name.text(language)
+        // "while cycling on 2026-03-04", or nothing where the finding does not say.
+        let activity = activityName.map { " " + $0 } ?? ""
+        let on = finding.date.map { say(nl: " op ", en: " on ") + $0.iso } ?? ""
         switch finding.code {
         case .redFlag:
-            return emergency
-                ? say(
-                    nl: "Alarmsignaal gemeld op \(date): \(flagName). Het plan stopt: bel nu 112.",
-                    en: "Warning sign reported on \(date): \(flagName). The plan is stopped: "
-                        + "call 112 now.")
-                : say(
-                    nl: "Alarmsignaal gemeld op \(date): \(flagName). Het plan staat stil: neem "
-                        + "contact op met je huisarts voordat je weer traint, en zet het signaal "
-                        + "pas uit als een arts groen licht geeft.",
-                    en: "Warning sign reported on \(date): \(flagName). The plan is paused: "
-                        + "contact your GP before you train again, and clear the flag only once "
-                        + "a doctor says you may go on.")
+            // A plan's question ends in its own punctuation.
+            let stop = flagName.last.map { ".?!".contains($0) } == true ? "" : "."
+            let seenFlag = say(
+                nl: "Alarmsignaal gemeld op \(date): \(flagName)\(stop)",
+                en: "Warning sign reported on \(date): \(flagName)\(stop)")
+            switch urgency {
+            case .emergency:
+                return (
+                    seenFlag,
+                    say(
+                        nl: "Het plan stopt: bel nu 112.",
+                        en: "The plan is stopped: call 112 now.")
+                )
+            case .sameDay:
+                return (
+                    seenFlag,
+                    say(
+                        nl:
+                            "Het plan stopt: laat u vandaag nog door een arts onderzoeken (huisarts "
+                            + "of, buiten kantooruren, de huisartsenpost). Zet het signaal pas uit "
+                            + "als een arts zegt dat u verder mag.",
+                        en: "The plan is stopped: have a doctor see you today (your GP or, out of "
+                            + "hours, the GP out-of-hours service). Clear the flag only once a "
+                            + "doctor says you may go on.")
+                )
+            case .seeDoctor:
+                return (
+                    seenFlag,
+                    say(
+                        nl: "Het plan staat stil: neem contact op met uw huisarts voordat u weer "
+                            + "traint, en zet het signaal pas uit als een arts groen licht geeft.",
+                        en: "The plan is paused: contact your GP before you train again, and "
+                            + "clear the flag only once a doctor says you may go on.")
+                )
+            }
         case .painAboveLimit:
-            return say(
-                nl: "De pijn liep op tot \(seen)/10, boven de grens van \(limit)/10: dat was te "
-                    + "veel. \(backOff)",
-                en: "Pain reached \(seen)/10, above the limit of \(limit)/10: that was too much. "
-                    + backOff)
+            return (
+                say(
+                    nl: "De pijn\(activityName.map { " bij " + $0 } ?? "")\(on) liep op tot "
+                        + "\(seen)/10, boven de grens van \(limit)/10: dat was te veel.",
+                    en:
+                        "Pain\(activityName.map { " during " + $0 } ?? "")\(on) reached \(seen)/10, "
+                        + "above the limit of \(limit)/10: that was too much."), backOff
+            )
         case .painLasted:
-            return say(
-                nl: "Na de activiteit bleef de pijn langer dan \(limit) uur hangen: dat was te "
-                    + "veel. \(backOff)",
-                en: "Pain stayed for more than \(limit) hours after the activity: that was too "
-                    + "much. \(backOff)")
+            return (
+                say(
+                    nl: "Na de activiteit op \(date) bleef de pijn langer dan \(limit) uur hangen: "
+                        + "dat was te veel.",
+                    en: "Pain stayed for more than \(limit) hours after the activity on \(date): "
+                        + "that was too much."), backOff
+            )
         case .worseNextMorning:
-            return say(
-                nl: "De ochtend erna (\(date)) was de pijn \(seen)/10, hoger dan de \(limit)/10 "
-                    + "daarvoor: je lichaam had de belasting na een nacht nog niet verwerkt. "
-                    + backOff,
-                en: "The next morning (\(date)) pain was \(seen)/10, higher than the \(limit)/10 "
-                    + "before: your body had not absorbed the load overnight. \(backOff)")
+            let held =
+                finding.persisting
+                ? say(
+                    nl: " Dat geldt tot een ochtend weer op of onder \(limit)/10 uitkomt.",
+                    en: " This holds until a morning is back at or below \(limit)/10.")
+                : ""
+            return (
+                say(
+                    nl: "De ochtend erna (\(date)) was de pijn \(seen)/10, hoger dan uw gewone "
+                        + "\(limit)/10: uw lichaam had de belasting na een nacht nog niet "
+                        + "verwerkt.\(held)",
+                    en: "The next morning (\(date)) pain was \(seen)/10, above your usual "
+                        + "\(limit)/10: your body had not absorbed the load overnight.\(held)"),
+                finding.level == .red ? backOff : repeatLoad
+            )
+        case .morningAboveLimit:
+            return (
+                say(
+                    nl: "Ochtendpijn of -stijfheid op \(date) was \(seen)/10, boven de grens van "
+                        + "\(limit)/10.",
+                    en: "Pain or stiffness on waking on \(date) was \(seen)/10, above the limit "
+                        + "of \(limit)/10."),
+                say(
+                    nl: "Train vandaag minder of neem een rustdag; blijft het zo, neem dan contact "
+                        + "op met uw fysiotherapeut.",
+                    en: "Train less today or take a rest day; if it stays like this, contact "
+                        + "your physio.")
+            )
+        case .morningAboveSafe:
+            return (
+                say(
+                    nl: "Ochtendpijn of -stijfheid op \(date) was \(seen)/10, boven de veilige "
+                        + "\(limit)/10.",
+                    en: "Pain or stiffness on waking on \(date) was \(seen)/10, above the safe "
+                        + "\(limit)/10."), repeatLoad
+            )
+        case .worseWeekToWeek:
+            return (
+                say(
+                    nl: "De ochtenden van deze week (mediaan \(seen)/10) zijn slechter dan die "
+                        + "van vorige week (\(limit)/10).",
+                    en: "This week's mornings (median \(seen)/10) are worse than last week's "
+                        + "(\(limit)/10)."), repeatLoad
+            )
         case .painDuringAboveSafe:
-            return say(
-                nl: "Pijn tijdens was \(seen)/10, boven de veilige \(limit)/10: herhaal deze "
-                    + "belasting en bouw nog niet op.",
-                en: "Pain during was \(seen)/10, above the safe \(limit)/10: repeat this load, "
-                    + "don't increase yet.")
+            return (
+                say(
+                    nl: "Pijn tijdens\(activity)\(on) was \(seen)/10, boven de veilige "
+                        + "\(limit)/10.",
+                    en: "Pain during\(activity)\(on) was \(seen)/10, above the safe "
+                        + "\(limit)/10."), repeatLoad
+            )
         case .painAfterAboveSafe:
-            return say(
-                nl: "Pijn na afloop was \(seen)/10, boven de veilige \(limit)/10: herhaal deze "
-                    + "belasting en bouw nog niet op.",
-                en: "Pain after was \(seen)/10, above the safe \(limit)/10: repeat this load, "
-                    + "don't increase yet.")
+            return (
+                say(
+                    nl: "Pijn na\(activityName.map { " " + $0 } ?? " afloop")\(on) was \(seen)/10, "
+                        + "boven de veilige \(limit)/10.",
+                    en: "Pain after\(activity)\(on) was \(seen)/10, above the safe "
+                        + "\(limit)/10."), repeatLoad
+            )
+        case .activityNotAllowed:
+            return (
+                say(
+                    nl: "Op \(date) heeft u\(activity) gedaan, wat in deze fase (nog) niet hoort.",
+                    en: "On \(date) you did\(activity), which this phase does not allow (yet)."),
+                finding.level == .red
+                    ? say(
+                        nl: "Loop niet hard tot het plan het toelaat; kies een activiteit die deze "
+                            + "fase noemt.",
+                        en: "Don't run until the plan allows it; choose an activity this phase "
+                            + "lists.")
+                    : say(
+                        nl: "Kies een activiteit die deze fase noemt.",
+                        en: "Choose an activity this phase lists.")
+            )
+        case .runEveryOtherDay:
+            return (
+                say(
+                    nl: "U liep op \(date) en de dag ervoor: in het loop-wandelschema loopt u om "
+                        + "de dag.",
+                    en: "You ran on \(date) and the day before: in the run/walk schedule you run "
+                        + "every other day."),
+                say(
+                    nl: "Neem tussen twee loopdagen een dag zonder hardlopen.",
+                    en: "Keep a day without running between two running days.")
+            )
         case .weeklyLoadOverCap:
             let why =
                 finding.percent.map { pct in
@@ -90,42 +210,112 @@ public struct Messages: Sendable {
                         nl: "hoogstens \(formatNumber(pct, decimals: 0)) % meer dan vorige week",
                         en: "at most \(formatNumber(pct, decimals: 0)) % more than last week")
                 }
-                ?? say(nl: "de startomvang van deze fase", en: "the starting volume of this phase")
-            return say(
-                nl: "Deze week \(seen)\(unit), boven het maximum van \(limit)\(unit) (\(why)): "
-                    + "houd vast en doe deze week niets extra.",
-                en: "This week \(seen)\(unit), above the cap of \(limit)\(unit) (\(why)): hold, "
-                    + "nothing extra this week.")
+                ?? (finding.flag == scheduleMarker
+                    ? say(
+                        nl: "sessies per week × minuten van de huidige stap van het schema",
+                        en: "sessions a week × minutes of the schedule's current step")
+                    : say(
+                        nl: "de ondergrens: de startomvang van de fase, uw weekkilometers van "
+                            + "voor het plan of de laatste week van het schema",
+                        en: "the floor: the phase's starting volume, your weekly km before the "
+                            + "plan or the schedule's last week"))
+            return (
+                say(
+                    nl: "Deze week \(seen)\(unit), boven het maximum van \(limit)\(unit) (\(why)).",
+                    en: "This week \(seen)\(unit), above the cap of \(limit)\(unit) (\(why))."),
+                say(
+                    nl: "Houd vast en doe deze week niets extra.",
+                    en: "Hold, nothing extra this week.")
+            )
         case .sessionSpike:
             let pct = finding.percent.map { formatNumber($0, decimals: 0) + " %" }
-            return say(
-                nl: "Deze loop was \(seen)\(unit), meer dan de toegestane \(limit)\(unit) "
-                    + "(\(pct.map { "hoogstens \($0) " } ?? "")langer dan je langste loop van "
-                    + "de afgelopen 30 dagen): houd de volgende lopen op of onder die lengte.",
-                en: "This run was \(seen)\(unit), more than the \(limit)\(unit) allowed "
-                    + "(\(pct.map { "at most \($0) " } ?? "")longer than your longest run of the "
-                    + "past 30 days): keep your next runs at or below that length.")
+            let rule =
+                pct.map { p in
+                    say(
+                        nl: "hoogstens \(p) langer dan uw langste loop van de 30 dagen ervoor",
+                        en: "at most \(p) longer than your longest run of the 30 days before")
+                }
+                ?? say(
+                    nl: "hoogstens 10 % langer dan de sessie van deze stap",
+                    en: "at most 10 % longer than this step's session")
+            return (
+                say(
+                    nl: "De loop van \(date) was \(seen)\(unit), meer dan de toegestane "
+                        + "\(limit)\(unit) (\(rule)).",
+                    en: "The run on \(date) was \(seen)\(unit), more than the \(limit)\(unit) "
+                        + "allowed (\(rule))."),
+                say(
+                    nl: "Houd de volgende lopen op of onder die lengte.",
+                    en: "Keep your next runs at or below that length.")
+            )
+        case .returnAfterLayoff:
+            return (
+                say(
+                    nl: "De loop van \(date) duurde \(seen) min, na 30 dagen of langer zonder "
+                        + "hardlopen; de eerste stap van het schema is \(limit) min.",
+                    en: "The run on \(date) lasted \(seen) min after 30 days or more without "
+                        + "running; the schedule's first step is \(limit) min."),
+                say(
+                    nl: "Begin opnieuw met het loop-wandelschema in plaats van op uw oude "
+                        + "afstand.",
+                    en: "Start again with the run/walk schedule rather than at your old "
+                        + "distance.")
+            )
         case .phaseOverdue:
-            return say(
-                nl: "Dag \(seen) van deze fase, voorbij het geplande maximum van \(limit) dagen, "
-                    + "en de doelen voor de volgende fase zijn nog niet gehaald: houd de "
-                    + "belasting gelijk en overleg met je fysiotherapeut.",
-                en: "Day \(seen) of this phase, past the planned maximum of \(limit) days, and "
-                    + "the goals for the next phase are not met yet: hold the current load and "
-                    + "talk it over with your physio.")
+            return (
+                say(
+                    nl: "Dag \(seen) van deze fase, voorbij het geplande maximum van \(limit) "
+                        + "dagen, en de doelen voor de volgende fase zijn nog niet gehaald.",
+                    en: "Day \(seen) of this phase, past the planned maximum of \(limit) days, "
+                        + "and the goals for the next phase are not met yet."),
+                say(
+                    nl: "Houd de belasting gelijk en overleg met uw fysiotherapeut.",
+                    en: "Hold the current load and talk it over with your physio.")
+            )
         case .noRecentLog:
-            return say(
-                nl: "De afgelopen \(limit) dagen is niets genoteerd: leg je trainingen en de "
-                    + "ochtendcheck vast, zodat het advies blijft kloppen.",
-                en: "Nothing logged in the last \(limit) days: log your sessions and morning "
-                    + "checks so the advice stays accurate.")
+            return (
+                say(
+                    nl: "De afgelopen \(limit) dagen is niets genoteerd.",
+                    en: "Nothing logged in the last \(limit) days."),
+                say(
+                    nl: "Leg uw trainingen en de ochtendcheck vast, zodat het advies blijft "
+                        + "kloppen.",
+                    en: "Log your sessions and morning checks so the advice stays accurate.")
+            )
         case .noImprovement:
-            return say(
-                nl: "De pijn is sinds \(date) niet gezakt (\(limit)/10 toen, \(seen)/10 nu), "
-                    + "ondanks relatieve rust: neem contact op met je huisarts of "
-                    + "fysiotherapeut.",
-                en: "Pain has not come down since \(date) (\(limit)/10 then, \(seen)/10 now) "
-                    + "despite relative rest: contact your GP or physio.")
+            return (
+                say(
+                    nl: "De ochtendpijn is sinds \(date) niet gezakt (\(limit)/10 toen, "
+                        + "\(seen)/10 nu), ondanks relatieve rust.",
+                    en: "Morning pain has not come down since \(date) (\(limit)/10 then, "
+                        + "\(seen)/10 now) despite relative rest."),
+                say(
+                    nl: "Neem contact op met uw huisarts of fysiotherapeut.",
+                    en: "Contact your GP or physio.")
+            )
+        case .seePhysio:
+            return (
+                say(
+                    nl: "U gaf op \(date) aan: \(flagName)"
+                        + (flagName.last.map { ".?!".contains($0) } == true ? "" : "."),
+                    en: "On \(date) you answered yes to: \(flagName)"
+                        + (flagName.last.map { ".?!".contains($0) } == true ? "" : ".")),
+                say(
+                    nl: "Laat uw fysiotherapeut ernaar kijken; het plan gaat door, zonder op te "
+                        + "bouwen.",
+                    en: "Have your physio look at it; the plan goes on, without increasing.")
+            )
+        case .nothingLoggedYet:
+            return (
+                say(
+                    nl: "In dit plan is nog niets genoteerd.",
+                    en: "Nothing has been logged in this plan yet."),
+                say(
+                    nl: "Begin met wat deze fase voorschrijft en noteer elke training en elke "
+                        + "ochtend.",
+                    en: "Start with what this phase prescribes and log every session and every "
+                        + "morning.")
+            )
         }
     }
 
@@ -143,9 +333,11 @@ public struct Messages: Sendable {
     public func action(_ action: Action) -> String {
         switch action {
         case .progress: say(nl: "opbouwen", en: "progress")
+        case .start: say(nl: "beginnen", en: "start")
         case .hold: say(nl: "vasthouden", en: "hold")
         case .reduce: say(nl: "terugschakelen", en: "reduce")
         case .seeDoctor: say(nl: "naar de huisarts", en: "see your GP")
+        case .sameDay: say(nl: "vandaag naar een arts", en: "see a doctor today")
         case .emergency: say(nl: "bel 112", en: "call 112")
         }
     }
@@ -154,8 +346,12 @@ public struct Messages: Sendable {
         switch action {
         case .progress:
             say(
-                nl: "Je mag de belasting iets verhogen, binnen het weekmaximum en het plan.",
+                nl: "U mag de belasting iets verhogen, binnen het weekmaximum en het plan.",
                 en: "You may increase the load a little, within the weekly cap and the plan.")
+        case .start:
+            say(
+                nl: "Begin rustig met wat deze fase voorschrijft.",
+                en: "Begin gently with what this phase prescribes.")
         case .hold:
             say(
                 nl: "Herhaal dezelfde belasting tot de pijn weer binnen de grenzen blijft.",
@@ -166,8 +362,12 @@ public struct Messages: Sendable {
                 en: "Go back to the last load that went well, or take a rest day.")
         case .seeDoctor:
             say(
-                nl: "Stop met trainen en ga naar je huisarts voordat je verdergaat.",
-                en: "Stop training and see your GP before you go on.")
+                nl: "Stop met trainen en neem contact op met uw huisarts voordat u verdergaat.",
+                en: "Stop training and contact your GP before you go on.")
+        case .sameDay:
+            say(
+                nl: "Stop met trainen en laat u vandaag nog door een arts onderzoeken.",
+                en: "Stop training and have a doctor see you today.")
         case .emergency:
             say(nl: "Bel nu 112.", en: "Call 112 now.")
         }
@@ -217,7 +417,7 @@ public struct Messages: Sendable {
         switch s.code {
         case .advance:
             return say(
-                nl: "Klaar voor de volgende fase: \(name). Ga verder zodra jij en je "
+                nl: "Klaar voor de volgende fase: \(name). Ga verder zodra u en uw "
                     + "fysiotherapeut het eens zijn.",
                 en: "Ready for the next phase: \(name). Move on once you and your physio agree.")
         case .stepBack:
@@ -229,10 +429,22 @@ public struct Messages: Sendable {
                     + "the phase \(name) for now.")
         case .contactPhysio:
             return say(
-                nl: "Deze fase (\(name)) duurt langer dan gepland: neem contact op met je "
+                nl: "Deze fase (\(name)) duurt langer dan gepland: neem contact op met uw "
                     + "fysiotherapeut om het plan te bekijken.",
                 en: "This phase (\(name)) is taking longer than planned: contact your physio to "
                     + "review the plan.")
+        case .reopenSchedule:
+            return say(
+                nl: "Na een maand of langer zonder hardlopen: begin opnieuw met het "
+                    + "loop-wandelschema van de fase \(name).",
+                en: "After a month or more without running: start again with the run/walk "
+                    + "schedule of the phase \(name).")
+        case .planComplete:
+            return say(
+                nl: "U heeft de laatste fase afgerond: het plan is klaar. Blijf de pijnregels "
+                    + "volgen en bouw rustig verder op.",
+                en: "You have finished the last phase: the plan is complete. Keep following the "
+                    + "pain rules and build up gently from here.")
         }
     }
 
@@ -249,7 +461,8 @@ public struct Messages: Sendable {
         case .decimal(let range, let places):
             let low = amount(range.lowerBound, unit: nil)
             let high = amount(range.upperBound, unit: nil)
-            let decimals = places == 1
+            let decimals =
+                places == 1
                 ? (nl: "1 decimaal", en: "1 decimal")
                 : (nl: "\(places) decimalen", en: "\(places) decimals")
             hint = say(

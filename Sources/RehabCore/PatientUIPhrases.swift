@@ -166,6 +166,22 @@ extension UIPhrase {
     public static func tuneNoImprovementDays() -> LocalizedText {
         t("Geen verbetering na (dagen)", "No improvement after (days)")
     }
+    public static func tuneMorningSafeMax() -> LocalizedText {
+        t("Ochtendpijn toegestaan tot", "Morning pain allowed up to")
+    }
+    public static func tuneMorningLimit() -> LocalizedText {
+        t("Ochtendpijn te veel boven", "Morning pain too much above")
+    }
+    /// Pain allowed during one activity, e.g. "Oefeningen: pijn toegestaan tot".
+    public static func tuneActivitySafeMax(_ activity: Activity) -> LocalizedText {
+        let name = activity.name
+        return t(
+            "Pijn bij \(name.nl) toegestaan tot", "Pain allowed during \(name.en) up to")
+    }
+    public static func tuneActivityLimit(_ activity: Activity) -> LocalizedText {
+        let name = activity.name
+        return t("Pijn bij \(name.nl) te veel boven", "Pain during \(name.en) too much above")
+    }
     public static func tuneDaysLabel() -> LocalizedText { t("Dagen in de fase", "Days in phase") }
     public static func tuneStepLabel(_ number: Int) -> LocalizedText {
         t("Loop/wandel \(number)", "Run/walk \(number)")

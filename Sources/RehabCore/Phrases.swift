@@ -282,6 +282,10 @@ public enum Phrase {
     }
 
     public static func verdictLabel() -> LocalizedText { t("Oordeel", "Verdict") }
+    /// After a day's verdict that its next morning changed.
+    public static func revisedBy(_ morning: Day) -> LocalizedText {
+        t("herzien door de ochtend van \(morning.iso)", "revised by the morning of \(morning.iso)")
+    }
     public static func allGood() -> LocalizedText {
         t(
             "Alles binnen de regels: je mag de belasting rustig verhogen, binnen de weekgrens en het plan.",
@@ -296,6 +300,12 @@ public enum Phrase {
         t(
             "\(load) \(unit) (nog geen grens: deze week is de basis)",
             "\(load) \(unit) (no cap yet: this week sets the baseline)")
+    }
+    /// The week's running against the run/walk step's cap (sessions a week × minutes).
+    public static func scheduleLoadOfCap(_ load: String, _ cap: String) -> LocalizedText {
+        t(
+            "\(load) van \(cap) min hardlopen (de stap van het loop/wandelschema)",
+            "\(load) of \(cap) min running (the run/walk step)")
     }
     public static func scheduleSetsLoad(_ load: String, unit: String) -> LocalizedText {
         t(

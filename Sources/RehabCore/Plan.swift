@@ -16,8 +16,40 @@ public struct Thresholds: Hashable, Sendable, Codable {
     public var sessionSpikePct: Double = 10
     /// Pain not coming down over this many days of relative rest: see the GP or physio (seed 000).
     public var noImprovementDays: Int = 10
+    /// Pain or stiffness on waking up to this score is fine (seeds 000, 002); tendinopathy and
+    /// osteoarthritis plans may allow more, with a source (seed 004: morning stiffness expected).
+    public var morningSafeMax: Int = 3
+    /// A morning above this score is too much (seeds 000, 002).
+    public var morningLimit: Int = 5
+    /// Pain thresholds of single activities, e.g. tendon loading exercises at 5/10 while walking
+    /// stays at 3/10 (Silbernagel 2007). An activity not listed uses `painSafeMax`/`painLimit`.
+    public var painByActivity: [Activity: ActivityPain] = [:]
 
     public init() {}
+
+    /// The pain thresholds a session of `activity` is judged against.
+    public func pain(for activity: Activity) -> (safeMax: Int, limit: Int) {
+        let own = painByActivity[activity]
+        return (own?.safeMax ?? painSafeMax, own?.limit ?? painLimit)
+    }
+}
+
+/// Pain thresholds of one activity; nil keeps the phase's general value.
+public struct ActivityPain: Hashable, Sendable, Codable {
+    public var safeMax: Int?
+    public var limit: Int?
+
+    public init(safeMax: Int? = nil, limit: Int? = nil) {
+        self.safeMax = safeMax
+        self.limit = limit
+    }
+
+    public var isEmpty: Bool { safeMax == nil && limit == nil }
+
+    /// `other` wins where it says something.
+    public func merged(with other: ActivityPain) -> ActivityPain {
+        ActivityPain(safeMax: other.safeMax ?? safeMax, limit: other.limit ?? limit)
+    }
 }
 
 /// A partial set of thresholds; nil means "keep what the layer below says".
@@ -29,12 +61,21 @@ public struct ThresholdOverrides: Hashable, Sendable, Codable {
     public var weeklyIncreasePct: Double?
     public var sessionSpikePct: Double?
     public var noImprovementDays: Int?
+    public var morningSafeMax: Int?
+    public var morningLimit: Int?
+    /// Per activity; merged activity by activity and field by field.
+    public var painByActivity: [Activity: ActivityPain]
 
     public init(
         painSafeMax: Int? = nil, painLimit: Int? = nil, painLastingHours: Int? = nil,
         worseningWindowHours: Int? = nil, weeklyIncreasePct: Double? = nil,
-        sessionSpikePct: Double? = nil, noImprovementDays: Int? = nil
+        sessionSpikePct: Double? = nil, noImprovementDays: Int? = nil,
+        morningSafeMax: Int? = nil, morningLimit: Int? = nil,
+        painByActivity: [Activity: ActivityPain] = [:]
     ) {
+        self.morningSafeMax = morningSafeMax
+        self.morningLimit = morningLimit
+        self.painByActivity = painByActivity
         self.painSafeMax = painSafeMax
         self.painLimit = painLimit
         self.painLastingHours = painLastingHours
@@ -55,6 +96,12 @@ public struct ThresholdOverrides: Hashable, Sendable, Codable {
         if let weeklyIncreasePct { t.weeklyIncreasePct = weeklyIncreasePct }
         if let sessionSpikePct { t.sessionSpikePct = sessionSpikePct }
         if let noImprovementDays { t.noImprovementDays = noImprovementDays }
+        if let morningSafeMax { t.morningSafeMax = morningSafeMax }
+        if let morningLimit { t.morningLimit = morningLimit }
+        for (activity, pain) in painByActivity {
+            t.painByActivity[activity] = (t.painByActivity[activity] ?? ActivityPain()).merged(
+                with: pain)
+        }
         return t
     }
 
@@ -67,7 +114,10 @@ public struct ThresholdOverrides: Hashable, Sendable, Codable {
             worseningWindowHours: other.worseningWindowHours ?? worseningWindowHours,
             weeklyIncreasePct: other.weeklyIncreasePct ?? weeklyIncreasePct,
             sessionSpikePct: other.sessionSpikePct ?? sessionSpikePct,
-            noImprovementDays: other.noImprovementDays ?? noImprovementDays)
+            noImprovementDays: other.noImprovementDays ?? noImprovementDays,
+            morningSafeMax: other.morningSafeMax ?? morningSafeMax,
+            morningLimit: other.morningLimit ?? morningLimit,
+            painByActivity: painByActivity.merging(other.painByActivity) { $0.merged(with: $1) })
     }
 }
 
@@ -75,8 +125,9 @@ public struct ThresholdOverrides: Hashable, Sendable, Codable {
 public enum LoadMetric: Hashable, Sendable, Codable {
     /// Kilometres of running (the default).
     case km
-    /// Minutes of one activity (e.g. cycling in a rest phase, walking in a build-up).
-    case minutes(Activity)
+    /// Minutes of one or more activities counted together (e.g. cycling in a rest phase,
+    /// walking and cycling toward seed 004's 150 minutes a week).
+    case minutes([Activity])
 
     public var unit: String {
         switch self {
@@ -287,17 +338,51 @@ public struct Variant: Hashable, Sendable, Codable {
     }
 }
 
+/// How soon a red flag needs a doctor (DESIGN section 4, actions).
+public enum Urgency: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Contact the GP before training again.
+    case seeDoctor = "see_doctor"
+    /// See a doctor today: possible thrombosis, cannot bear weight, new leg weakness.
+    case sameDay = "same_day"
+    /// Call 112: a sudden pop with loss of function, cauda equina signs.
+    case emergency
+
+    private var rank: Int {
+        switch self {
+        case .seeDoctor: 0
+        case .sameDay: 1
+        case .emergency: 2
+        }
+    }
+
+    public static func < (lhs: Urgency, rhs: Urgency) -> Bool { lhs.rank < rhs.rank }
+}
+
 /// A red-flag question asked before a plan starts and offered on every log.
 public struct RedFlagQuestion: Hashable, Sendable, Codable {
     public var id: String
     public var question: LocalizedText
-    /// Call 112 rather than the GP.
-    public var emergency: Bool
+    public var urgency: Urgency
 
-    public init(id: String, question: LocalizedText, emergency: Bool = false) {
+    public init(id: String, question: LocalizedText, urgency: Urgency) {
         self.id = id
         self.question = question
-        self.emergency = emergency
+        self.urgency = urgency
+    }
+
+    /// Call 112 rather than the GP.
+    public var emergency: Bool { urgency == .emergency }
+}
+
+/// A question that, answered yes, sends the runner to the physio without stopping the plan
+/// (seed 003: e.g. walking still not normal after two days): a `see_physio` advisory.
+public struct ReferralQuestion: Hashable, Sendable, Codable {
+    public var id: String
+    public var question: LocalizedText
+
+    public init(id: String, question: LocalizedText) {
+        self.id = id
+        self.question = question
     }
 }
 
@@ -311,6 +396,8 @@ public struct Plan: Hashable, Sendable, Codable {
     public var thresholds: ThresholdOverrides
     public var variants: [Variant]
     public var redFlags: [RedFlagQuestion]
+    /// Physio referrals: reported like flags, judged as `see_physio` (amber), never a stop.
+    public var referrals: [ReferralQuestion]
     public var advice: [LocalizedText]
     public var exercises: [Exercise]
     public var phases: [Phase]
@@ -318,9 +405,11 @@ public struct Plan: Hashable, Sendable, Codable {
     public init(
         id: String, names: LocalizedText, region: BodyRegion, summary: LocalizedText,
         sources: [String] = [], thresholds: ThresholdOverrides = ThresholdOverrides(),
-        variants: [Variant] = [], redFlags: [RedFlagQuestion] = [], advice: [LocalizedText] = [],
+        variants: [Variant] = [], redFlags: [RedFlagQuestion] = [],
+        referrals: [ReferralQuestion] = [], advice: [LocalizedText] = [],
         exercises: [Exercise] = [], phases: [Phase]
     ) {
+        self.referrals = referrals
         self.id = id
         self.names = names
         self.region = region
@@ -346,8 +435,18 @@ public struct Plan: Hashable, Sendable, Codable {
     /// The name of a red flag: the plan's own question, else the built-in name, else its id.
     public func redFlagName(_ id: String) -> LocalizedText {
         if let q = redFlags.first(where: { $0.id == id }) { return q.question }
+        if let q = referrals.first(where: { $0.id == id }) { return q.question }
         return RedFlag.builtIn[id] ?? LocalizedText(nl: id, en: id)
     }
+
+    /// How urgent a reported flag is: the plan's own urgency, else the built-in one. An id the
+    /// plan does not know is a doctor's matter until cleared (the reading that protects).
+    public func urgency(ofFlag id: String) -> Urgency {
+        redFlags.first { $0.id == id }?.urgency ?? RedFlag.defaultUrgency(id)
+    }
+
+    /// Whether a reported id is one of the plan's physio referrals rather than a red flag.
+    public func isReferral(_ id: String) -> Bool { referrals.contains { $0.id == id } }
 
     /// Thresholds in force in a phase: defaults ← plan ← phase. Variant and patient layers are
     /// already folded in by `resolved(variant:overrides:)`.

@@ -16,11 +16,15 @@ public enum UIPhrase {
         t("Ochtendcheck \(day.iso)", "Morning check \(day.iso)")
     }
     public static func helpTitle() -> LocalizedText { t("Toetsen", "Keys") }
-    public static func patientsTitle() -> LocalizedText { t("Kies een patiënt", "Choose a patient") }
+    public static func patientsTitle() -> LocalizedText {
+        t("Kies een patiënt", "Choose a patient")
+    }
     public static func languageTitle() -> LocalizedText {
         t("Taal / Language", "Language / Taal")
     }
-    public static func roleTitle() -> LocalizedText { t("Wie gebruikt rehab?", "Who is using rehab?") }
+    public static func roleTitle() -> LocalizedText {
+        t("Wie gebruikt rehab?", "Who is using rehab?")
+    }
     public static func roleRunner() -> LocalizedText {
         t("Hardloper (ik volg zelf een plan)", "Runner (I follow a plan myself)")
     }
@@ -65,7 +69,9 @@ public enum UIPhrase {
     }
     public static func todayPlan() -> LocalizedText { t("Vandaag op het plan", "Today's plan") }
     public static func runWalkPassed(_ done: Int, of: Int) -> LocalizedText {
-        t("\(done) van \(of) goede sessies op deze stap", "\(done) of \(of) good sessions at this step")
+        t(
+            "\(done) van \(of) goede sessies op deze stap",
+            "\(done) of \(of) good sessions at this step")
     }
     public static func runWalkDone() -> LocalizedText {
         t("Het loop/wandelschema is klaar.", "The run/walk schedule is done.")
@@ -124,8 +130,13 @@ public enum UIPhrase {
         ]
     }
     public static func morningRow() -> LocalizedText { t("ochtendcheck", "morning check") }
+    /// Under History when a shown verdict was changed by a later morning.
+    public static func historyRevisedNote() -> LocalizedText {
+        t("* herzien door de ochtend erna", "* revised by the next morning")
+    }
     public static func emptyHistory() -> LocalizedText {
-        t("Nog niets genoteerd. Druk op n om een training te noteren.",
+        t(
+            "Nog niets genoteerd. Druk op n om een training te noteren.",
             "Nothing logged yet. Press n to log a session.")
     }
     public static func nothingToUndo() -> LocalizedText {
@@ -150,7 +161,8 @@ public enum UIPhrase {
     public static func doneMark() -> LocalizedText { t("gedaan", "done") }
     public static func nextIs(_ name: String, ready: Bool) -> LocalizedText {
         ready
-            ? t("Volgende fase: \(name) · klaar om door te gaan (a)",
+            ? t(
+                "Volgende fase: \(name) · klaar om door te gaan (a)",
                 "Next phase: \(name) · ready to move on (a)")
             : t("Volgende fase: \(name) · nog niet klaar", "Next phase: \(name) · not ready yet")
     }
@@ -158,7 +170,8 @@ public enum UIPhrase {
         t("Deze fase heeft geen doelen om te halen.", "This phase has no goals to meet.")
     }
     public static func notReadyNotice(_ unmet: String) -> LocalizedText {
-        t("Nog niet klaar voor de volgende fase. Nog niet gehaald: \(unmet)",
+        t(
+            "Nog niet klaar voor de volgende fase. Nog niet gehaald: \(unmet)",
             "Not ready for the next phase yet. Not met: \(unmet)")
     }
     public static func flagsOpen() -> LocalizedText {
@@ -170,7 +183,9 @@ public enum UIPhrase {
         t("Vul in wie het heeft beoordeeld.", "Say who checked it.")
     }
     public static func firstPhase() -> LocalizedText {
-        t("Dit is de eerste fase; verder terug kan niet.", "This is the first phase; there is none before it.")
+        t(
+            "Dit is de eerste fase; verder terug kan niet.",
+            "This is the first phase; there is none before it.")
     }
 
     // MARK: Stop
@@ -207,10 +222,14 @@ public enum UIPhrase {
 
     public static func confirmTitle() -> LocalizedText { t("Bevestigen", "Confirm") }
     public static func confirmAdvance(_ name: String) -> LocalizedText {
-        t("Door naar de fase '\(name)' vanaf vandaag?", "Move on to the phase '\(name)' from today?")
+        t(
+            "Door naar de fase '\(name)' vanaf vandaag?",
+            "Move on to the phase '\(name)' from today?")
     }
     public static func confirmStepBack(_ name: String) -> LocalizedText {
-        t("Terug naar de fase '\(name)' vanaf vandaag?", "Step back to the phase '\(name)' from today?")
+        t(
+            "Terug naar de fase '\(name)' vanaf vandaag?",
+            "Step back to the phase '\(name)' from today?")
     }
     public static func confirmDelete(_ what: String) -> LocalizedText {
         t("Verwijderen: \(what)?", "Delete: \(what)?")
@@ -253,16 +272,19 @@ public enum UIPhrase {
     public static func notATerminal() -> LocalizedText {
         t(
             "het volledige scherm heeft een terminal nodig. Gebruik zonder terminal de opdrachten, bijv. 'rehab status', 'rehab log --activity run --minutes 30 --pain-during 2 --pain-after 2' of 'rehab morning 1' (zie 'rehab --help').",
-            "the full-screen app needs a terminal. Without one, use the commands instead, e.g. 'rehab status', 'rehab log --activity run --minutes 30 --pain-during 2 --pain-after 2' or 'rehab morning 1' (see 'rehab --help').")
+            "the full-screen app needs a terminal. Without one, use the commands instead, e.g. 'rehab status', 'rehab log --activity run --minutes 30 --pain-during 2 --pain-after 2' or 'rehab morning 1' (see 'rehab --help')."
+        )
     }
     public static func unknownTerminal(_ term: String) -> LocalizedText {
         term.isEmpty
             ? t(
                 "TERM is niet gezet, dus het scherm kan niet getekend worden. Zet TERM (bijv. TERM=xterm-256color) of gebruik 'rehab status'.",
-                "TERM is not set, so the screen cannot be drawn. Set TERM (e.g. TERM=xterm-256color) or use 'rehab status'.")
+                "TERM is not set, so the screen cannot be drawn. Set TERM (e.g. TERM=xterm-256color) or use 'rehab status'."
+            )
             : t(
                 "het terminaltype '\(term)' is onbekend. Zet TERM op een bekend type (bijv. xterm-256color) of gebruik 'rehab status'.",
-                "the terminal type '\(term)' is unknown. Set TERM to a known type (e.g. xterm-256color) or use 'rehab status'.")
+                "the terminal type '\(term)' is unknown. Set TERM to a known type (e.g. xterm-256color) or use 'rehab status'."
+            )
     }
 
     // MARK: key help
@@ -321,7 +343,9 @@ public enum UIPhrase {
     }
     public static func keySave() -> LocalizedText { t("opslaan", "save") }
     public static func keyNextVariant() -> LocalizedText { t("variant", "variant") }
-    public static func keyPreviousVariant() -> LocalizedText { t("vorige variant", "previous variant") }
+    public static func keyPreviousVariant() -> LocalizedText {
+        t("vorige variant", "previous variant")
+    }
     public static func keyChoosePlan() -> LocalizedText { t("start dit plan", "start this plan") }
     public static func keyChoose() -> LocalizedText { t("kies", "choose") }
     public static func keyYes() -> LocalizedText { t("ja", "yes") }

@@ -153,6 +153,15 @@ public enum RedFlag {
             nl: "kan niet op het been steunen", en: "cannot bear weight on the leg"),
     ]
 
+    /// The urgency of a built-in flag when a plan does not give one (DESIGN section 4).
+    public static func defaultUrgency(_ id: String) -> Urgency {
+        switch id {
+        case popLossOfFunction: .emergency
+        case calfSwellingWarmRed, cannotBearWeight: .sameDay
+        default: .seeDoctor
+        }
+    }
+
     /// A flag id is a lowercase identifier: letters, digits and underscores.
     public static func isWellFormed(_ id: String) -> Bool { Identifier.isValid(id) }
 }

@@ -14,6 +14,25 @@ public enum PlanFile {
         return try parse(bytes: bytes, file: path, expectedID: stem)
     }
 
+    /// Checks one file as `rehab plans check` does: its errors, and its warnings (deprecated
+    /// keys, walking or running allowed above 3/10), each sorted by place. A file with errors
+    /// still reports the warnings found before the schema gave up.
+    public static func check(path: String) -> (errors: [PlanError], warnings: [PlanError]) {
+        do {
+            let bytes = try read(path: path)
+            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            var warnings: [PlanError] = []
+            do {
+                _ = try parse(bytes: bytes, file: path, expectedID: stem, warnings: &warnings)
+                return ([], PlanFileErrors(warnings).errors)
+            } catch {
+                return (error.errors, PlanFileErrors(warnings).errors)
+            }
+        } catch {
+            return (error.errors, [])
+        }
+    }
+
     /// A plan file handed over (e.g. a physio's tuned plan for `rehab start --plan-file`): read
     /// with the same limits and checks as any plan file, but its id need not match its name.
     /// Returns the plan and the file's text, to be kept with the patient.
@@ -38,6 +57,13 @@ public enum PlanFile {
     static func parse(bytes: [UInt8], file: String, expectedID: String?)
         throws(PlanFileErrors) -> Plan
     {
+        var warnings: [PlanError] = []
+        return try parse(bytes: bytes, file: file, expectedID: expectedID, warnings: &warnings)
+    }
+
+    static func parse(
+        bytes: [UInt8], file: String, expectedID: String?, warnings: inout [PlanError]
+    ) throws(PlanFileErrors) -> Plan {
         func refuse(_ mark: Mark, _ message: String) -> PlanFileErrors {
             PlanFileErrors([
                 PlanError(file: file, line: mark.line, column: mark.column, message: message)
@@ -65,7 +91,9 @@ public enum PlanFile {
         let textProblems = PlanText.problems(root, file: file)
         if !textProblems.isEmpty { throw PlanFileErrors(textProblems) }
         var schema = PlanSchema(file: file, expectedID: expectedID)
-        guard let plan = schema.plan(root), schema.reader.errors.isEmpty else {
+        let plan = schema.plan(root)
+        warnings = schema.reader.warnings
+        guard let plan, schema.reader.errors.isEmpty else {
             throw PlanFileErrors(schema.reader.errors)
         }
         return plan

@@ -3,10 +3,18 @@
 
 import RehabCore
 
-/// Where a layer's pain thresholds were written, for errors that only show after layering.
+/// Where a layer's thresholds were written, for errors that only show after layering.
 private struct PainPlace {
     var path: String
     var mark: Mark
+}
+
+/// One layer of thresholds (plan, variant or phase) and where each part of it was written:
+/// "pain", "morning" and "by_activity.<activity>".
+private struct ThresholdLayer {
+    var variant: String? = nil
+    var thresholds = ThresholdOverrides()
+    var places: [String: PainPlace] = [:]
 }
 
 struct PlanSchema {
@@ -14,13 +22,10 @@ struct PlanSchema {
     /// The file name stem the plan id must equal; nil when reading bytes with no path.
     let expectedID: String?
 
-    private var planPain: PainPlace?
     /// What each phase and variant said, kept even when another part of it failed, so the
     /// cross checks still run and report everything in one pass.
     private var phaseFacts: [PhaseFacts]?
-    private var variantThresholds: [(id: String, thresholds: ThresholdOverrides)] = []
-    private var variantPain: [String: PainPlace] = [:]
-    private var phasePain: [String: PainPlace] = [:]
+    private var variantLayers: [ThresholdLayer] = []
 
     init(file: String, expectedID: String?) {
         reader = SchemaReader(file: file)
@@ -28,7 +33,10 @@ struct PlanSchema {
     }
 
     static let topKeys = ["id", "names", "region", "summary", "sources", "phases"]
-    static let thresholdKeys = ["pain", "worsening_window_hours", "load", "see_doctor"]
+    static let thresholdKeys = ["pain", "morning", "worsening_window_hours", "load", "see_doctor"]
+    /// Above this, walking and running are not judged as the sources judge them: tendon loading
+    /// exercises may go to 5/10, walking and running stay at 3/10 (Silbernagel et al. 2007).
+    static let runWalkSafeMax = 3
 
     mutating func plan(_ root: YAMLNode?) -> Plan? {
         guard let root else {
@@ -40,7 +48,9 @@ struct PlanSchema {
         guard
             let f = reader.fields(
                 root, "", required: Self.topKeys,
-                optional: Self.thresholdKeys + ["variants", "red_flags", "advice", "exercises"])
+                optional: Self.thresholdKeys + [
+                    "variants", "red_flags", "referrals", "advice", "exercises",
+                ])
         else { return nil }
 
         let id = reader.identifier(f["id"], "id")
@@ -53,26 +63,26 @@ struct PlanSchema {
         let region: BodyRegion? = reader.choice(f["region"], "region", "region")
         let summary = reader.text(f["summary"], "summary")
         let sources = self.sources(f["sources"])
-        let thresholds = self.thresholds(f, loadKeys: true)
-        if let node = f["pain"] { planPain = PainPlace(path: "pain", mark: node.mark) }
+        let (thresholds, planPlaces) = self.thresholds(f, loadKeys: true)
 
         let exercises = self.exercises(f["exercises"])
         let phases = self.phases(f["phases"], library: exercises.map(\.id))
         let variants = self.variants(f["variants"])
         let redFlags = self.redFlags(f["red_flags"])
+        let referrals = self.referrals(f["referrals"], flags: f["red_flags"])
         let advice = (reader.list(f["advice"], "advice") ?? []).enumerated().compactMap {
             reader.text($0.element, "advice[\($0.offset)]")
         }
 
-        checkPainLayers(plan: thresholds)
+        checkLayers(plan: ThresholdLayer(thresholds: thresholds, places: planPlaces))
 
         guard let id, let names, let region, let summary, let phases, reader.errors.isEmpty else {
             return nil
         }
         return Plan(
             id: id, names: names, region: region, summary: summary, sources: sources,
-            thresholds: thresholds, variants: variants, redFlags: redFlags, advice: advice,
-            exercises: exercises, phases: phases)
+            thresholds: thresholds, variants: variants, redFlags: redFlags, referrals: referrals,
+            advice: advice, exercises: exercises, phases: phases)
     }
 
     // MARK: - Sections
@@ -83,19 +93,39 @@ struct PlanSchema {
         return nodes.enumerated().compactMap { reader.string($0.element, "sources[\($0.offset)]") }
     }
 
-    /// pain, worsening_window_hours, load and see_doctor of a plan, variant or phase. A phase's
-    /// `load` also holds its metric, so there the caller reads it (`loadKeys: false`).
-    private mutating func thresholds(_ f: Fields, loadKeys: Bool) -> ThresholdOverrides {
+    /// pain, morning, worsening_window_hours, load and see_doctor of a plan, variant or phase,
+    /// with the places they were written. A phase's `load` also holds its metric, so there the
+    /// caller reads it (`loadKeys: false`).
+    private mutating func thresholds(_ f: Fields, loadKeys: Bool)
+        -> (ThresholdOverrides, [String: PainPlace])
+    {
         var t = ThresholdOverrides()
+        var places: [String: PainPlace] = [:]
         if let node = f["pain"],
             let pain = reader.fields(
                 node, f.path("pain"), required: [],
-                optional: ["safe_max", "limit", "lasting_hours"])
+                optional: ["safe_max", "limit", "lasting_hours", "by_activity"])
         {
+            places["pain"] = PainPlace(path: f.path("pain"), mark: node.mark)
             t.painSafeMax = reader.int(pain["safe_max"], pain.path("safe_max"), Validate.painRange)
             t.painLimit = reader.int(pain["limit"], pain.path("limit"), Validate.painRange)
             t.painLastingHours = reader.int(
                 pain["lasting_hours"], pain.path("lasting_hours"), 1...72)
+            t.painByActivity = byActivity(
+                pain["by_activity"], pain.path("by_activity"), places: &places)
+        }
+        if let node = f["morning"],
+            let morning = reader.fields(
+                node, f.path("morning"), required: [], optional: ["safe_max", "limit"])
+        {
+            places["morning"] = PainPlace(path: f.path("morning"), mark: node.mark)
+            t.morningSafeMax = reader.int(
+                morning["safe_max"], morning.path("safe_max"), Validate.painRange)
+            t.morningLimit = reader.int(morning["limit"], morning.path("limit"), Validate.painRange)
+            if morning.entries.isEmpty {
+                reader.fail(
+                    morning.mark, "\(f.path("morning")): give safe_max or limit, or leave it out")
+            }
         }
         t.worseningWindowHours = reader.int(
             f["worsening_window_hours"], f.path("worsening_window_hours"), 1...72)
@@ -113,7 +143,42 @@ struct PlanSchema {
             t.noImprovementDays = reader.int(
                 doctor["no_improvement_days"], doctor.path("no_improvement_days"), 1...60)
         }
-        return t
+        return (t, places)
+    }
+
+    /// `pain.by_activity`: per activity of the vocabulary, its own safe_max and/or limit.
+    private mutating func byActivity(
+        _ node: YAMLNode?, _ path: String, places: inout [String: PainPlace]
+    ) -> [Activity: ActivityPain] {
+        guard let node else { return [:] }
+        guard case .mapping(let entries, _) = node else {
+            reader.fail(node.mark, "\(path): expected a mapping, found \(reader.describe(node))")
+            return [:]
+        }
+        var result: [Activity: ActivityPain] = [:]
+        for entry in entries {
+            let entryPath = "\(path).\(entry.key)"
+            guard let activity = Activity(rawValue: entry.key) else {
+                reader.unknown(
+                    entry.key, what: "activity", among: Activity.allCases.map(\.rawValue),
+                    at: entry.keyMark, entryPath)
+                continue
+            }
+            guard
+                let f = reader.fields(
+                    entry.value, entryPath, required: [], optional: ["safe_max", "limit"])
+            else { continue }
+            if f.entries.isEmpty {
+                reader.fail(f.mark, "\(entryPath): give safe_max or limit, or leave it out")
+                continue
+            }
+            places["by_activity.\(entry.key)"] = PainPlace(path: entryPath, mark: f.mark)
+            let pain = ActivityPain(
+                safeMax: reader.int(f["safe_max"], f.path("safe_max"), Validate.painRange),
+                limit: reader.int(f["limit"], f.path("limit"), Validate.painRange))
+            if !pain.isEmpty { result[activity] = pain }
+        }
+        return result
     }
 
     private mutating func readLoadPercentages(_ load: Fields, into t: inout ThresholdOverrides) {
@@ -145,13 +210,81 @@ struct PlanSchema {
             let path = "red_flags[\(i)]"
             guard
                 let f = reader.fields(
-                    item, path, required: ["id", "question"], optional: ["emergency"])
+                    item, path, required: ["id", "question"], optional: ["urgency", "emergency"])
             else { continue }
             let id = unique(f, kind: "red flag", seen: &seen)
             let question = reader.text(f["question"], f.path("question"))
-            let emergency = reader.bool(f["emergency"], f.path("emergency")) ?? false
+            let urgency = self.urgency(f, id: id)
+            if let id, let question, let urgency {
+                result.append(RedFlagQuestion(id: id, question: question, urgency: urgency))
+            }
+        }
+        return result
+    }
+
+    /// A red flag's `urgency` (required). The older `emergency: true|false` is still read, so
+    /// plan files handed over before schema v2 load: true is `emergency`, false the built-in
+    /// default of the id; `plans check` warns that it is deprecated.
+    private mutating func urgency(_ f: Fields, id: String?) -> Urgency? {
+        let choices = Urgency.allCases.reversed().map(\.rawValue).joined(separator: ", ")
+        let urgency: Urgency? = reader.choice(f["urgency"], f.path("urgency"), "urgency")
+        let emergency = reader.bool(f["emergency"], f.path("emergency"))
+        guard let node = f["emergency"] else {
+            if f["urgency"] == nil {
+                reader.fail(f.mark, "\(f.path): missing required key urgency (\(choices))")
+            }
+            return urgency
+        }
+        guard let emergency else { return nil }
+        let older: Urgency = emergency ? .emergency : RedFlag.defaultUrgency(id ?? "")
+        if let urgency {
+            if (urgency == .emergency) != emergency {
+                reader.fail(
+                    node.mark,
+                    "\(f.path("emergency")): \(emergency) contradicts urgency: "
+                        + "\(urgency.rawValue); remove emergency (deprecated)")
+                return nil
+            }
+            reader.warn(node.mark, "\(f.path("emergency")): deprecated; urgency alone says it")
+            return urgency
+        }
+        reader.warn(
+            node.mark,
+            "\(f.path("emergency")): deprecated; write urgency: \(older.rawValue) instead "
+                + "(\(choices))")
+        return older
+    }
+
+    /// Physio referrals: questions that, answered yes, send the runner to the physio without
+    /// stopping the plan (seed 003). Ids unique and distinct from the red flags' ids, because a
+    /// report names one id and the engine must know whether it is a stop.
+    private mutating func referrals(_ node: YAMLNode?, flags: YAMLNode?) -> [ReferralQuestion] {
+        var flagIDs: [String: Mark] = [:]
+        if case .sequence(let items, _) = flags {
+            for case .mapping(let entries, _) in items {
+                if let entry = entries.first(where: { $0.key == "id" }),
+                    case .scalar(let text, _, let mark) = entry.value
+                {
+                    flagIDs[text] = flagIDs[text] ?? mark
+                }
+            }
+        }
+        var seen: [String: Mark] = [:]
+        var result: [ReferralQuestion] = []
+        for (i, item) in (reader.list(node, "referrals") ?? []).enumerated() {
+            let path = "referrals[\(i)]"
+            guard let f = reader.fields(item, path, required: ["id", "question"]) else { continue }
+            var id = unique(f, kind: "referral", seen: &seen)
+            if let name = id, let flag = flagIDs[name], let node = f["id"] {
+                reader.fail(
+                    node.mark,
+                    "\(f.path("id")): \(name) is also a red flag (line \(flag.line)); a question "
+                        + "is either a stop or a referral, not both")
+                id = nil
+            }
+            let question = reader.text(f["question"], f.path("question"))
             if let id, let question {
-                result.append(RedFlagQuestion(id: id, question: question, emergency: emergency))
+                result.append(ReferralQuestion(id: id, question: question))
             }
         }
         return result
@@ -172,10 +305,10 @@ struct PlanSchema {
             let description = reader.text(f["description"], f.path("description"))
             let weeks = expectedWeeks(f["expected_weeks"], f.path("expected_weeks"))
             let changes = phaseOverrides(f["phases"], f.path("phases"))
-            let thresholds = self.thresholds(f, loadKeys: true)
-            if let id { variantThresholds.append((id, thresholds)) }
-            if let id, let node = f["pain"] {
-                variantPain[id] = PainPlace(path: f.path("pain"), mark: node.mark)
+            let (thresholds, places) = self.thresholds(f, loadKeys: true)
+            if let id {
+                variantLayers.append(
+                    ThresholdLayer(variant: id, thresholds: thresholds, places: places))
             }
             if let id, let names, let weeks {
                 result.append(
@@ -315,16 +448,13 @@ struct PlanSchema {
         // run_walk_completed look unreachable.
         var hasRunWalk = false
         if case .sequence(let steps, _) = f["run_walk"] { hasRunWalk = !steps.isEmpty }
-        var thresholds = self.thresholds(f, loadKeys: false)
+        var (thresholds, places) = self.thresholds(f, loadKeys: false)
         let (metric, startingVolume) = phaseLoad(f["load"], f.path("load"), into: &thresholds)
-        if let id, let node = f["pain"] {
-            phasePain[id] = PainPlace(path: f.path("pain"), mark: node.mark)
-        }
         if let id {
             phaseFacts?.append(
                 PhaseFacts(
-                    id: id, thresholds: thresholds, minDays: minDays, maxDays: maxDays,
-                    isLast: isLast, hasRunWalk: hasRunWalk))
+                    id: id, layer: ThresholdLayer(thresholds: thresholds, places: places),
+                    minDays: minDays, maxDays: maxDays, isLast: isLast, hasRunWalk: hasRunWalk))
         }
         let exit = exitCriteria(f, isLast: isLast, hasRunWalk: hasRunWalk)
 
@@ -452,7 +582,7 @@ struct PlanSchema {
             let f = reader.fields(
                 node, path, required: [],
                 optional: [
-                    "metric", "activity", "starting_volume", "weekly_increase_pct",
+                    "metric", "activity", "activities", "starting_volume", "weekly_increase_pct",
                     "session_spike_pct",
                 ])
         else { return (.km, nil) }
@@ -461,19 +591,16 @@ struct PlanSchema {
         let metricName = reader.string(f["metric"], f.path("metric")) ?? "km"
         switch metricName {
         case "km":
-            if let activity = f["activity"] {
-                reader.fail(
-                    activity.mark,
-                    "\(f.path("activity")): only allowed with metric: minutes (km is running)")
+            for key in ["activity", "activities"] {
+                if let node = f[key] {
+                    reader.fail(
+                        node.mark,
+                        "\(f.path(key)): only allowed with metric: minutes (km is running)")
+                }
             }
             return (.km, volume)
         case "minutes":
-            guard let node = f["activity"] else {
-                reader.fail(f.mark, "\(path): metric minutes needs an activity")
-                return (.km, volume)
-            }
-            let activity: Activity? = reader.choice(node, f.path("activity"), "activity")
-            return (activity.map { .minutes($0) } ?? .km, volume)
+            return (minutesMetric(f, path) ?? .km, volume)
         default:
             if let node = f["metric"] {
                 reader.unknown(
@@ -481,6 +608,42 @@ struct PlanSchema {
                     f.path("metric"))
             }
             return (.km, volume)
+        }
+    }
+
+    /// `metric: minutes` of `activity: cycle` (one) or `activities: [walk, cycle]` (counted
+    /// together, e.g. toward seed 004's 150 minutes of moderate activity a week).
+    private mutating func minutesMetric(_ f: Fields, _ path: String) -> LoadMetric? {
+        switch (f["activity"], f["activities"]) {
+        case (nil, nil):
+            reader.fail(f.mark, "\(path): metric minutes needs an activity or activities")
+            return nil
+        case (.some, .some):
+            reader.fail(f.mark, "\(path): give activity or activities, not both")
+            return nil
+        case (let node?, nil):
+            let activity: Activity? = reader.choice(node, f.path("activity"), "activity")
+            return activity.map { .minutes([$0]) }
+        case (nil, let node?):
+            guard let items = reader.list(node, f.path("activities")) else { return nil }
+            if items.isEmpty {
+                reader.fail(node.mark, "\(f.path("activities")): list at least one activity")
+                return nil
+            }
+            var seen: Set<Activity> = []
+            var activities: [Activity] = []
+            for (i, item) in items.enumerated() {
+                let itemPath = f.path("activities") + "[\(i)]"
+                guard let activity: Activity = reader.choice(item, itemPath, "activity") else {
+                    continue
+                }
+                if !seen.insert(activity).inserted {
+                    reader.fail(item.mark, "\(itemPath): \(activity.rawValue) is listed twice")
+                    continue
+                }
+                activities.append(activity)
+            }
+            return activities.count == items.count ? .minutes(activities) : nil
         }
     }
 
@@ -538,50 +701,110 @@ struct PlanSchema {
         return id
     }
 
-    /// safe_max must not exceed limit once defaults, plan, variant and phase are layered. The
-    /// error goes to the most specific layer that set either value.
-    private mutating func checkPainLayers(plan: ThresholdOverrides) {
-        let sets: (ThresholdOverrides) -> Bool = { $0.painSafeMax != nil || $0.painLimit != nil }
+    /// Rules that hold only once defaults, plan, variant and phase are layered: safe_max <=
+    /// limit for pain, per activity and for the morning (errors), and walking and running at
+    /// most 3/10 (a warning). Each points at the most specific layer that set a value involved.
+    private mutating func checkLayers(plan: ThresholdLayer) {
         var reported: Set<Mark> = []
-        let layers: [(id: String, thresholds: ThresholdOverrides)?] =
-            [nil] + variantThresholds.map { Optional($0) }
-        for variant in layers {
+        var warned: [Mark: (path: String, activities: [Activity], safeMax: Int)] = [:]
+        var warnOrder: [Mark] = []
+        let activities = Set(
+            ([plan] + variantLayers + (phaseFacts ?? []).map(\.layer)).flatMap {
+                $0.thresholds.painByActivity.keys
+            })
+        for variant in [nil] + variantLayers.map({ Optional($0) }) {
             // The empty phase stands for "no phase override", so plan and variant clashes show
             // even when no phase could be read.
-            for phase in (phaseFacts ?? []) + [PhaseFacts(id: "", thresholds: ThresholdOverrides())]
-            {
-                var merged = plan
-                if let variant { merged = merged.merged(with: variant.thresholds) }
-                let t = merged.merged(with: phase.thresholds).applied(to: Thresholds())
-                guard t.painSafeMax > t.painLimit else { continue }
-                let place: PainPlace?
-                if sets(phase.thresholds) {
-                    place = phasePain[phase.id]
-                } else if let variant, sets(variant.thresholds) {
-                    place = variantPain[variant.id]
-                } else {
-                    place = planPain
+            for phase in (phaseFacts ?? []).map(\.layer) + [ThresholdLayer()] {
+                let layers = [plan] + (variant.map { [$0] } ?? []) + [phase]
+                let t = layers.reduce(ThresholdOverrides()) { $0.merged(with: $1.thresholds) }
+                    .applied(to: Thresholds())
+                let setsPain: (ThresholdOverrides) -> Bool = {
+                    $0.painSafeMax != nil || $0.painLimit != nil
                 }
-                // A phase or plan value can be fine alone and clash only with a variant's.
-                var note = ""
-                if let variant, sets(variant.thresholds),
-                    place?.mark != variantPain[variant.id]?.mark
+                if t.painSafeMax > t.painLimit,
+                    let (place, note) = place(layers, variant, keys: ["pain"], sets: setsPain),
+                    reported.insert(place.mark).inserted
                 {
-                    note = " with variant \(variant.id)"
+                    reader.fail(
+                        place.mark,
+                        "\(place.path): safe_max \(t.painSafeMax) is above limit \(t.painLimit)"
+                            + "\(note); safe_max must be <= limit")
                 }
-                guard let place, reported.insert(place.mark).inserted else { continue }
-                reader.fail(
-                    place.mark,
-                    "\(place.path): safe_max \(t.painSafeMax) is above limit \(t.painLimit)"
-                        + "\(note); safe_max must be <= limit")
+                if t.morningSafeMax > t.morningLimit,
+                    let (place, note) = place(
+                        layers, variant, keys: ["morning"],
+                        sets: { $0.morningSafeMax != nil || $0.morningLimit != nil }),
+                    reported.insert(place.mark).inserted
+                {
+                    reader.fail(
+                        place.mark,
+                        "\(place.path): safe_max \(t.morningSafeMax) is above limit "
+                            + "\(t.morningLimit)\(note); safe_max must be <= limit")
+                }
+                for activity in Activity.allCases where activities.contains(activity) {
+                    let (safeMax, limit) = t.pain(for: activity)
+                    guard safeMax > limit,
+                        let (place, note) = place(
+                            layers, variant, keys: ["by_activity.\(activity.rawValue)", "pain"],
+                            sets: { setsPain($0) || $0.painByActivity[activity] != nil }),
+                        reported.insert(place.mark).inserted
+                    else { continue }
+                    reader.fail(
+                        place.mark,
+                        "\(place.path): \(activity.rawValue) safe_max \(safeMax) is above limit "
+                            + "\(limit)\(note); safe_max must be <= limit")
+                }
+                for activity in [Activity.run, .walk] {
+                    let safeMax = t.pain(for: activity).safeMax
+                    guard safeMax > Self.runWalkSafeMax,
+                        let (place, _) = place(
+                            layers, variant, keys: ["by_activity.\(activity.rawValue)", "pain"],
+                            sets: {
+                                $0.painSafeMax != nil
+                                    || $0.painByActivity[activity]?.safeMax != nil
+                            })
+                    else { continue }
+                    if warned[place.mark] == nil { warnOrder.append(place.mark) }
+                    var entry = warned[place.mark] ?? (place.path, [], safeMax)
+                    if !entry.activities.contains(activity) { entry.activities.append(activity) }
+                    warned[place.mark] = entry
+                }
             }
         }
+        for mark in warnOrder {
+            guard let entry = warned[mark] else { continue }
+            let names = entry.activities.map(\.rawValue).joined(separator: " and ")
+            reader.warn(
+                mark,
+                "\(entry.path): \(names) \(entry.activities.count == 1 ? "gets" : "get") safe_max "
+                    + "\(entry.safeMax); walking and running stay "
+                    + "at \(Self.runWalkSafeMax)/10 (Silbernagel et al. 2007): raise only the "
+                    + "loading exercises, e.g. by_activity: { exercises: { safe_max: "
+                    + "\(entry.safeMax) } }")
+        }
+    }
+
+    /// The place of the most specific layer that set something `sets` looks for, and the note
+    /// " with variant X" when the value there clashes only with a variant's.
+    private func place(
+        _ layers: [ThresholdLayer], _ variant: ThresholdLayer?, keys: [String],
+        sets: (ThresholdOverrides) -> Bool
+    ) -> (PainPlace, String)? {
+        guard let layer = layers.last(where: { sets($0.thresholds) }),
+            let place = keys.lazy.compactMap({ layer.places[$0] }).first
+        else { return nil }
+        var note = ""
+        if let variant, sets(variant.thresholds), layer.variant != variant.variant {
+            note = " with variant \(variant.variant ?? "")"
+        }
+        return (place, note)
     }
 }
 
 private struct PhaseFacts {
     var id: String
-    var thresholds: ThresholdOverrides
+    var layer: ThresholdLayer
     var minDays: Int? = nil
     var maxDays: Int? = nil
     var isLast = true

@@ -8,6 +8,10 @@ import RehabCore
 public enum TuningField: String, Sendable, Hashable, CaseIterable {
     case painSafeMax, painLimit, painLastingHours, weeklyIncreasePct, sessionSpikePct
     case noImprovementDays
+    case morningSafeMax, morningLimit
+    /// Per-activity pain thresholds of the activities tendon plans raise (Silbernagel 2007);
+    /// walking and running are tuned with `rehab tune set --activity-safe-max`.
+    case exercisesSafeMax, exercisesLimit, strengthSafeMax, strengthLimit
     case minDays, maxDays
     case sets, reps, hold, perWeek, perDay
     case run, walk, total, sessionsPerWeek, sessionsToPass
@@ -21,6 +25,12 @@ public enum TuningField: String, Sendable, Hashable, CaseIterable {
         case .weeklyIncreasePct: "load.weekly_increase_pct"
         case .sessionSpikePct: "load.session_spike_pct"
         case .noImprovementDays: "see_doctor.no_improvement_days"
+        case .morningSafeMax: "morning.safe_max"
+        case .morningLimit: "morning.limit"
+        case .exercisesSafeMax: "pain.by_activity.exercises.safe_max"
+        case .exercisesLimit: "pain.by_activity.exercises.limit"
+        case .strengthSafeMax: "pain.by_activity.strength.safe_max"
+        case .strengthLimit: "pain.by_activity.strength.limit"
         case .minDays: "min_days"
         case .maxDays: "max_days"
         case .sets: "sets"
@@ -38,7 +48,9 @@ public enum TuningField: String, Sendable, Hashable, CaseIterable {
     /// Whole numbers, except percentages and run/walk minutes (one decimal).
     public var allowed: ValidationError.Allowed {
         switch self {
-        case .painSafeMax, .painLimit: .integer(Validate.painRange)
+        case .painSafeMax, .painLimit, .morningSafeMax, .morningLimit, .exercisesSafeMax,
+            .exercisesLimit, .strengthSafeMax, .strengthLimit:
+            .integer(Validate.painRange)
         case .painLastingHours: .integer(1...72)
         case .weeklyIncreasePct, .sessionSpikePct: .decimal(0...100, places: 1)
         case .noImprovementDays: .integer(1...60)
@@ -53,6 +65,17 @@ public enum TuningField: String, Sendable, Hashable, CaseIterable {
         case .total: .integer(5...180)
         case .sessionsPerWeek: .integer(1...7)
         case .sessionsToPass: .integer(1...10)
+        }
+    }
+
+    /// The activity a per-activity pain field belongs to, and whether it is the safe maximum.
+    public var activityPain: (activity: Activity, isSafeMax: Bool)? {
+        switch self {
+        case .exercisesSafeMax: (.exercises, true)
+        case .exercisesLimit: (.exercises, false)
+        case .strengthSafeMax: (.strength, true)
+        case .strengthLimit: (.strength, false)
+        default: nil
         }
     }
 
@@ -153,6 +176,16 @@ public struct PlanDiff: Sendable {
             formatNumber(b.sessionSpikePct, decimals: 1))
         add(
             "see_doctor.no_improvement_days", "\(a.noImprovementDays)", "\(b.noImprovementDays)")
+        add("morning.safe_max", "\(a.morningSafeMax)", "\(b.morningSafeMax)")
+        add("morning.limit", "\(a.morningLimit)", "\(b.morningLimit)")
+        // Only activities with thresholds of their own; the others follow pain.* above.
+        let own = Set(a.painByActivity.keys).union(b.painByActivity.keys)
+        for activity in Activity.allCases where own.contains(activity) {
+            let (old, new) = (a.pain(for: activity), b.pain(for: activity))
+            let key = "pain.by_activity.\(activity.rawValue)"
+            add("\(key).safe_max", "\(old.safeMax)", "\(new.safeMax)")
+            add("\(key).limit", "\(old.limit)", "\(new.limit)")
+        }
         let none = Phrase.noneLabel().text(language)
         for (old, new) in zip(template.phases, tuned.phases) {
             let id = old.id

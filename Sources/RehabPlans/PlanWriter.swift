@@ -31,7 +31,14 @@ public enum PlanWriter {
             for flag in plan.redFlags {
                 out.add(1, "- id: \(flag.id)")
                 out.text(2, "question", flag.question)
-                if flag.emergency { out.add(2, "emergency: true") }
+                out.add(2, "urgency: \(flag.urgency.rawValue)")
+            }
+        }
+        if !plan.referrals.isEmpty {
+            out.add(0, "referrals:")
+            for referral in plan.referrals {
+                out.add(1, "- id: \(referral.id)")
+                out.text(2, "question", referral.question)
             }
         }
         if !plan.advice.isEmpty {
@@ -82,7 +89,13 @@ public enum PlanWriter {
         var load: [String] = []
         switch phase.loadMetric {
         case .km: break
-        case .minutes(let activity): load += ["metric: minutes", "activity: \(activity.rawValue)"]
+        case .minutes(let activities):
+            load.append("metric: minutes")
+            if activities.count == 1, let activity = activities.first {
+                load.append("activity: \(activity.rawValue)")
+            } else {
+                load.append("activities: " + flow(activities.map(\.rawValue)))
+            }
         }
         if let volume = phase.startingVolume { load.append("starting_volume: \(number(volume))") }
         if let pct = phase.thresholds.weeklyIncreasePct {
@@ -123,7 +136,8 @@ public enum PlanWriter {
         thresholds(variant.thresholds, into: &out, indent: 2, loadKey: true)
     }
 
-    /// pain, worsening_window_hours, see_doctor, and (plan and variant level) load.
+    /// pain (with by_activity), morning, worsening_window_hours, see_doctor, and (plan and
+    /// variant level) load.
     private static func thresholds(
         _ t: ThresholdOverrides, into out: inout Lines, indent: Int, loadKey: Bool
     ) {
@@ -131,7 +145,22 @@ public enum PlanWriter {
         if let v = t.painSafeMax { pain.append("safe_max: \(v)") }
         if let v = t.painLimit { pain.append("limit: \(v)") }
         if let v = t.painLastingHours { pain.append("lasting_hours: \(v)") }
+        // Activity order, so the same plan always gives the same bytes.
+        let byActivity = Activity.allCases.compactMap { a -> String? in
+            guard let own = t.painByActivity[a], !own.isEmpty else { return nil }
+            var items: [String] = []
+            if let v = own.safeMax { items.append("safe_max: \(v)") }
+            if let v = own.limit { items.append("limit: \(v)") }
+            return "\(a.rawValue): { \(items.joined(separator: ", ")) }"
+        }
+        if !byActivity.isEmpty {
+            pain.append("by_activity: { \(byActivity.joined(separator: ", ")) }")
+        }
         if !pain.isEmpty { out.add(indent, "pain: { \(pain.joined(separator: ", ")) }") }
+        var morning: [String] = []
+        if let v = t.morningSafeMax { morning.append("safe_max: \(v)") }
+        if let v = t.morningLimit { morning.append("limit: \(v)") }
+        if !morning.isEmpty { out.add(indent, "morning: { \(morning.joined(separator: ", ")) }") }
         if let v = t.worseningWindowHours { out.add(indent, "worsening_window_hours: \(v)") }
         if loadKey {
             var load: [String] = []

@@ -17,11 +17,19 @@ struct Fields {
 struct SchemaReader {
     let file: String
     private(set) var errors: [PlanError] = []
+    /// Problems that do not stop the file loading (a deprecated key, a threshold above what the
+    /// sources allow for walking and running); `plans check` prints them.
+    private(set) var warnings: [PlanError] = []
 
     init(file: String) { self.file = file }
 
     mutating func fail(_ mark: Mark, _ message: String) {
         errors.append(PlanError(file: file, line: mark.line, column: mark.column, message: message))
+    }
+
+    mutating func warn(_ mark: Mark, _ message: String) {
+        warnings.append(
+            PlanError(file: file, line: mark.line, column: mark.column, message: message))
     }
 
     /// Reports unknown keys (with a suggestion when one is close) and missing required keys.

@@ -194,8 +194,25 @@ struct ThresholdsDoc: Codable {
     var weeklyIncreasePct: Double?
     var sessionSpikePct: Double?
     var noImprovementDays: Int?
+    // Schema v2; absent in older archives, which still read (nil keeps the plan's value).
+    var morningSafeMax: Int?
+    var morningLimit: Int?
+    var painByActivity: [String: ActivityPainDoc]?
+
+    struct ActivityPainDoc: Codable {
+        var safeMax: Int?
+        var limit: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case limit
+            case safeMax = "safe_max"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
+        case morningSafeMax = "morning_safe_max"
+        case morningLimit = "morning_limit"
+        case painByActivity = "pain_by_activity"
         case painSafeMax = "pain_safe_max"
         case painLimit = "pain_limit"
         case painLastingHours = "pain_lasting_hours"
@@ -213,13 +230,33 @@ struct ThresholdsDoc: Codable {
         weeklyIncreasePct = t.weeklyIncreasePct
         sessionSpikePct = t.sessionSpikePct
         noImprovementDays = t.noImprovementDays
+        morningSafeMax = t.morningSafeMax
+        morningLimit = t.morningLimit
+        if !t.painByActivity.isEmpty {
+            painByActivity = Dictionary(
+                uniqueKeysWithValues: t.painByActivity.map {
+                    (
+                        $0.key.rawValue,
+                        ActivityPainDoc(safeMax: $0.value.safeMax, limit: $0.value.limit)
+                    )
+                })
+        }
     }
 
+    /// An activity this version does not know is dropped rather than refused, so a newer
+    /// archive's tuning of it cannot block the rest.
     var value: ThresholdOverrides {
-        ThresholdOverrides(
+        var byActivity: [Activity: ActivityPain] = [:]
+        for (key, doc) in painByActivity ?? [:] {
+            guard let activity = Activity(rawValue: key) else { continue }
+            byActivity[activity] = ActivityPain(safeMax: doc.safeMax, limit: doc.limit)
+        }
+        return ThresholdOverrides(
             painSafeMax: painSafeMax, painLimit: painLimit, painLastingHours: painLastingHours,
             worseningWindowHours: worseningWindowHours, weeklyIncreasePct: weeklyIncreasePct,
-            sessionSpikePct: sessionSpikePct, noImprovementDays: noImprovementDays)
+            sessionSpikePct: sessionSpikePct, noImprovementDays: noImprovementDays,
+            morningSafeMax: morningSafeMax, morningLimit: morningLimit,
+            painByActivity: byActivity)
     }
 }
 

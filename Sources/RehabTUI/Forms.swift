@@ -4,10 +4,12 @@ import TerminalUI
 /// The session form and the morning-check form: field keys, validation with the entry-point
 /// rules of `Validate`, and the effects a save asks for.
 enum Forms {
-    /// The plan's own red flags first (with their questions), then the built-in ones.
+    /// The plan's own red flags first (with their questions), then the built-in ones, then the
+    /// plan's physio referrals (answered the same way, judged as an advisory).
     static func flagOptions(_ plan: Plan) -> [String] {
         let own = plan.redFlags.map(\.id)
         return own + RedFlag.builtIn.keys.filter { !own.contains($0) }.sorted()
+            + plan.referrals.map(\.id).filter { !own.contains($0) }
     }
 
     static func openLog(_ state: inout AppState) {
@@ -31,8 +33,10 @@ enum Forms {
         }
         let day = followed.status.morningCheckDue ?? state.today
         let previous = followed.history.mornings.last { $0.date == day }
-        state.screens.append(.morning(MorningForm(
-            date: day, flagOptions: flagOptions(followed.plan), previous: previous)))
+        state.screens.append(
+            .morning(
+                MorningForm(
+                    date: day, flagOptions: flagOptions(followed.plan), previous: previous)))
     }
 
     /// Digits set a pain score; "1" then "0" makes 10.
@@ -165,11 +169,13 @@ enum Forms {
                 try Validate.text(form.note.text, field: label(.note, language))
             }
             let flags = form.flags.options.filter { form.flags.chosen.contains($0) }
-            return .success(Session(
-                id: form.editing?.id, date: date, activity: form.activity, km: km,
-                minutes: minutes, painDuring: during, painAfter: after, lastedOver2h: form.lasted,
-                flags: flags, shoe: form.shoe > 0 ? form.shoes[form.shoe - 1] : nil, note: note,
-                calfRaises: form.editing?.calfRaises, hopTest: form.editing?.hopTest))
+            return .success(
+                Session(
+                    id: form.editing?.id, date: date, activity: form.activity, km: km,
+                    minutes: minutes, painDuring: during, painAfter: after,
+                    lastedOver2h: form.lasted,
+                    flags: flags, shoe: form.shoe > 0 ? form.shoes[form.shoe - 1] : nil, note: note,
+                    calfRaises: form.editing?.calfRaises, hopTest: form.editing?.hopTest))
         } catch {
             return .failure(error)
         }
@@ -190,8 +196,10 @@ enum Forms {
                 state.notice = Notice(state.say(UIPhrase.updated()))
                 effect = .updateSession(session)
             } else {
-                state.notice = Notice(state.say(Phrase.sessionLogged(
-                    summary(session, state.language), date: session.date)))
+                state.notice = Notice(
+                    state.say(
+                        Phrase.sessionLogged(
+                            summary(session, state.language), date: session.date)))
                 effect = .saveSession(session)
             }
             if !session.flags.isEmpty { state.screens = [.stop(StopState())] }

@@ -23,49 +23,62 @@ enum HistoryView {
             TableColumn(titles[5], width: 8),
         ]
         // Only the visible rows are judged: a year of history stays one engine call a row.
-        var visible = selection
         let table = tableArea(area)
-        let bodyRows = max(1, Table.body(of: table).height)
+        var bodyRows = max(1, Table.body(of: table).height)
+        var visible = selection
         visible.keepVisible(count: entries.count, visibleRows: bodyRows)
-        let shown = entries.dropFirst(visible.offset).prefix(bodyRows)
         // One engine index for all visible session days, not one per row.
         var days: [Day] = []
-        for entry in shown {
+        for entry in entries.dropFirst(visible.offset).prefix(bodyRows) {
             if case .session(let session) = entry, days.last != session.date {
                 days.append(session.date)
             }
         }
-        let judged = Engine.verdicts(
+        let judged = Engine.dayVerdicts(
             plan: followed.plan, assignment: followed.assignment, history: followed.history,
-            on: days)
-        let levels = Dictionary(zip(days, judged.map(\.level)), uniquingKeysWith: { first, _ in first })
+            on: days, asOf: state.today)
+        let verdicts = Dictionary(zip(days, judged), uniquingKeysWith: { first, _ in first })
+        var tableRect = table
+        if judged.contains(where: { $0.revisedBy != nil }), bodyRows > 2 {
+            // The last line says what the star means; the table gives up one row for it.
+            tableRect.height -= 1
+            bodyRows -= 1
+            visible = selection
+            visible.keepVisible(count: entries.count, visibleRows: bodyRows)
+            Paragraph(state.say(UIPhrase.historyRevisedNote())).render(
+                in: Rect(x: table.x, y: table.y + table.height - 1, width: table.width, height: 1),
+                on: &grid)
+        }
         var rows: [[String]] = []
         var pens: [Pen] = []
-        for entry in shown {
-            var level: Level?
-            if case .session(let session) = entry { level = levels[session.date] }
-            rows.append(cells(entry, level: level, state: state, messages: m))
-            pens.append(Theme.row(level))
+        for entry in entries.dropFirst(visible.offset).prefix(bodyRows) {
+            var verdict: DayVerdict?
+            if case .session(let session) = entry { verdict = verdicts[session.date] }
+            rows.append(cells(entry, verdict: verdict, state: state, messages: m))
+            pens.append(Theme.row(verdict?.shown.level))
         }
         var tableState = SelectionState(
             selected: visible.selected.map { $0 - visible.offset }, offset: 0)
         Table(columns: columns, rows: rows, glyphs: state.glyphs, rowPens: pens)
-            .render(in: table, on: &grid, state: &tableState)
+            .render(in: tableRect, on: &grid, state: &tableState)
     }
 
     /// The table (header included) in the screen's content area; clicks are tested against it.
     static func tableArea(_ area: Rect) -> Rect { area.inset(left: 1, right: 1) }
 
-    static func cells(_ entry: HistoryEntry, level: Level?, state: AppState, messages: Messages)
-        -> [String]
-    {
+    static func cells(
+        _ entry: HistoryEntry, verdict: DayVerdict?, state: AppState, messages: Messages
+    ) -> [String] {
+        let level = verdict?.shown.level
+        let revised = verdict?.revisedBy != nil ? "*" : ""
         let flagMark = state.glyphs == .ascii ? " !" : " ⚑"
         switch entry {
         case .session(let s):
             return [
-                s.date.iso, s.activity.name.text(state.language) + (s.flags.isEmpty ? "" : flagMark),
+                s.date.iso,
+                s.activity.name.text(state.language) + (s.flags.isEmpty ? "" : flagMark),
                 s.km.map { formatNumber($0) } ?? "", String(s.minutes),
-                "\(s.painDuring)/\(s.painAfter)", level.map { messages.level($0) } ?? "",
+                "\(s.painDuring)/\(s.painAfter)", level.map { messages.level($0) + revised } ?? "",
             ]
         case .morning(let c):
             return [

@@ -47,12 +47,12 @@ enum ImportView {
             switch field {
             case .painDuring:
                 LogView.pain(
-                    Forms.label(.painDuring, lang), run.painDuring, focused, state, row,
-                    &grid)
+                    Forms.label(.painDuring, lang), run.painDuring, focused,
+                    state.painBounds(.run), row, state, &grid)
             case .painAfter:
                 LogView.pain(
-                    Forms.label(.painAfter, lang), run.painAfter, focused, state, row,
-                    &grid)
+                    Forms.label(.painAfter, lang), run.painAfter, focused,
+                    state.painBounds(.run), row, state, &grid)
             case .shoe:
                 let name =
                     run.shoe == 0 || run.shoe > form.shoes.count

@@ -23,8 +23,14 @@ enum LogView {
             case .note: text(label, form.note, focused, row, &grid)
             case .activity:
                 choice(label, form.activity.name.text(lang), focused, state.glyphs, row, &grid)
-            case .painDuring: pain(label, form.painDuring, focused, state, row, &grid)
-            case .painAfter: pain(label, form.painAfter, focused, state, row, &grid)
+            case .painDuring:
+                pain(
+                    label, form.painDuring, focused, state.painBounds(form.activity), row, state,
+                    &grid)
+            case .painAfter:
+                pain(
+                    label, form.painAfter, focused, state.painBounds(form.activity), row, state,
+                    &grid)
             case .lasted:
                 let mark = form.lasted ? state.glyphs.checked : state.glyphs.unchecked
                 let word = state.say(form.lasted ? UIPhrase.yes() : UIPhrase.no())
@@ -36,7 +42,8 @@ enum LogView {
             }
             y += 1
             if let error = form.error, error.field == field.rawValue {
-                y = errorRows(error.message, x: inner.x + labelWidth + 1, y: y,
+                y = errorRows(
+                    error.message, x: inner.x + labelWidth + 1, y: y,
                     width: inner.width - labelWidth - 1, bottom: area.bottom, &grid)
             }
         }
@@ -46,18 +53,22 @@ enum LogView {
     static func morning(
         _ state: AppState, _ form: MorningForm, _ area: Rect, _ grid: inout Grid
     ) {
-        grid.put(state.say(UIPhrase.morningTitle(form.date)), x: area.x + 1, y: area.y,
+        grid.put(
+            state.say(UIPhrase.morningTitle(form.date)), x: area.x + 1, y: area.y,
             pen: Theme.heading, clip: area)
         let inner = area.inset(left: 1, right: 1)
         var y = area.y + 2
-        pain(state.say(UIPhrase.fieldPain()), form.pain, form.focus == .pain, state,
-            Rect(x: inner.x, y: y, width: inner.width, height: 1), &grid)
+        pain(
+            state.say(UIPhrase.fieldPain()), form.pain, form.focus == .pain, state.morningBounds,
+            Rect(x: inner.x, y: y, width: inner.width, height: 1), state, &grid)
         y += 1
         if let error = form.error {
-            y = errorRows(error.message, x: inner.x + labelWidth + 1, y: y,
+            y = errorRows(
+                error.message, x: inner.x + labelWidth + 1, y: y,
                 width: inner.width - labelWidth - 1, bottom: area.bottom, &grid)
         }
-        flags(state.say(UIPhrase.fieldFlags()), form.flags, form.focus == .flags, state,
+        flags(
+            state.say(UIPhrase.fieldFlags()), form.flags, form.focus == .flags, state,
             Rect(x: inner.x, y: y, width: inner.width, height: 1), &grid)
         hint(state, below: y + 1, area, &grid)
     }
@@ -89,24 +100,29 @@ enum LogView {
     static func labelPen(_ focused: Bool) -> Pen { focused ? Pen(style: .bold) : .plain }
 
     static func putLabel(_ label: String, _ focused: Bool, _ row: Rect, _ grid: inout Grid) {
-        grid.put(TextFit.pad(label, to: labelWidth), x: row.x, y: row.y, pen: labelPen(focused),
+        grid.put(
+            TextFit.pad(label, to: labelWidth), x: row.x, y: row.y, pen: labelPen(focused),
             clip: row)
     }
 
     static func text(
         _ label: String, _ input: TextInput, _ focused: Bool, _ row: Rect, _ grid: inout Grid
     ) {
-        FormField(label: label, value: input.text, cursor: input.cursor, isFocused: focused,
+        FormField(
+            label: label, value: input.text, cursor: input.cursor, isFocused: focused,
             labelWidth: labelWidth
-        ).render(in: Rect(x: row.x, y: row.y, width: min(row.width, labelWidth + 1 + 40),
-            height: 1), on: &grid)
+        ).render(
+            in: Rect(
+                x: row.x, y: row.y, width: min(row.width, labelWidth + 1 + 40),
+                height: 1), on: &grid)
     }
 
     static func plain(
         _ label: String, _ value: String, _ focused: Bool, _ row: Rect, _ grid: inout Grid
     ) {
         putLabel(label, focused, row, &grid)
-        grid.put(value, x: row.x + labelWidth + 1, y: row.y,
+        grid.put(
+            value, x: row.x + labelWidth + 1, y: row.y,
             pen: focused ? Pen(style: [.bold, .reverse]) : .plain, clip: row)
     }
 
@@ -117,28 +133,38 @@ enum LogView {
         plain(label, value, focused, row, &grid)
         if focused {
             let x = row.x + labelWidth + 1 + CellWidth.of(value)
-            grid.put(glyphs == .ascii ? "  <- ->" : "  ← →", x: x, y: row.y, pen: Theme.dim,
+            grid.put(
+                glyphs == .ascii ? "  <- ->" : "  ← →", x: x, y: row.y, pen: Theme.dim,
                 clip: row)
         }
     }
 
     /// A 0-10 score as a bar of ten cells and the number.
+    /// `bounds` are the thresholds the score is judged against: the session's activity's
+    /// (exercises may allow more than walking), or the morning's.
     static func pain(
-        _ label: String, _ value: Int?, _ focused: Bool, _ state: AppState, _ row: Rect,
-        _ grid: inout Grid
+        _ label: String, _ value: Int?, _ focused: Bool, _ bounds: (safeMax: Int, limit: Int),
+        _ row: Rect, _ state: AppState, _ grid: inout Grid
     ) {
         putLabel(label, focused, row, &grid)
         let g = state.glyphs
         var x = row.x + labelWidth + 1
         let filled = value ?? 0
-        let pen: Pen = value.map { $0 > state.painLimit ? Theme.level(.red)
-            : $0 > state.painSafeMax ? Theme.level(.amber) : Pen(fg: .green) } ?? .plain
-        x = grid.put(String(repeating: g.gaugeFilled, count: filled), x: x, y: row.y, pen: pen,
+        let pen: Pen =
+            value.map {
+                $0 > bounds.limit
+                    ? Theme.level(.red)
+                    : $0 > bounds.safeMax ? Theme.level(.amber) : Pen(fg: .green)
+            } ?? .plain
+        x = grid.put(
+            String(repeating: g.gaugeFilled, count: filled), x: x, y: row.y, pen: pen,
             clip: row)
-        x = grid.put(String(repeating: g.gaugeEmpty, count: 10 - filled), x: x, y: row.y,
+        x = grid.put(
+            String(repeating: g.gaugeEmpty, count: 10 - filled), x: x, y: row.y,
             pen: Theme.dim, clip: row)
         let number = value.map { "\($0)/10" } ?? state.say(UIPhrase.painUnset())
-        grid.put(" " + number, x: x, y: row.y,
+        grid.put(
+            " " + number, x: x, y: row.y,
             pen: focused ? Pen(style: [.bold, .reverse]) : .plain, clip: row)
     }
 
@@ -151,7 +177,8 @@ enum LogView {
         let count = state.say(UIPhrase.chosenCount(choice.chosen.count))
         guard focused, choice.options.indices.contains(choice.cursor) else {
             let names = choice.chosen.map { flagName($0, state) }.joined(separator: ", ")
-            grid.put(names.isEmpty ? count : names, x: x, y: row.y,
+            grid.put(
+                names.isEmpty ? count : names, x: x, y: row.y,
                 pen: choice.chosen.isEmpty ? .plain : Theme.error, clip: row)
             return
         }
@@ -160,9 +187,11 @@ enum LogView {
         let mark = choice.chosen.contains(id) ? state.glyphs.checked : state.glyphs.unchecked
         let tail = "  \(choice.cursor + 1)/\(choice.options.count) \(arrows) · \(count)"
         let room = row.right - x - CellWidth.of(tail) - CellWidth.of(mark) - 1
-        let name = TextFit.truncate(flagName(id, state), to: max(4, room),
+        let name = TextFit.truncate(
+            flagName(id, state), to: max(4, room),
             ellipsis: state.glyphs.ellipsis)
-        let end = grid.put("\(mark) \(name)", x: x, y: row.y,
+        let end = grid.put(
+            "\(mark) \(name)", x: x, y: row.y,
             pen: Pen(style: [.bold, .reverse]), clip: row)
         grid.put(tail, x: end, y: row.y, pen: Theme.dim, clip: row)
     }
@@ -175,6 +204,14 @@ enum LogView {
 }
 
 extension AppState {
-    var painLimit: Int { followed?.status.thresholds.painLimit ?? Thresholds().painLimit }
-    var painSafeMax: Int { followed?.status.thresholds.painSafeMax ?? Thresholds().painSafeMax }
+    /// The pain thresholds of one activity in the phase in force.
+    func painBounds(_ activity: Activity) -> (safeMax: Int, limit: Int) {
+        (followed?.status.thresholds ?? Thresholds()).pain(for: activity)
+    }
+
+    /// The morning thresholds in the phase in force.
+    var morningBounds: (safeMax: Int, limit: Int) {
+        let t = followed?.status.thresholds ?? Thresholds()
+        return (t.morningSafeMax, t.morningLimit)
+    }
 }

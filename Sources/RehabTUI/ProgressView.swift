@@ -367,7 +367,10 @@ private struct Charts {
             let metric: String
             switch phase.loadMetric {
             case .km: metric = "km"
-            case .minutes(let activity): metric = "min " + activity.name.text(state.language)
+            case .minutes(let activities):
+                metric =
+                    "min "
+                    + activities.map { $0.name.text(state.language) }.joined(separator: "+")
             }
             return "\(number) \(phase.names.text(state.language)) (\(metric))"
         }
@@ -467,37 +470,61 @@ private struct Charts {
         let marks = say(UIPhrase.adherenceMarks()).split(separator: " ").map(String.init)
         typealias Cell = (text: String, pen: Pen)
         var rows: [(name: String, cell: (Int, Int) -> Cell)] = [
-            (marks.first ?? "", { index, width in
-                let w = series.adherence[index]
-                return (cell(w.sessionsDone, w.sessionsPrescribed, share: w.sessionsShare,
-                    width: width), Theme.adherence(done: w.sessionsDone,
-                    asked: w.sessionsPrescribed))
-            }),
-            (marks.last ?? "", { index, width in
-                let w = series.adherence[index]
-                return (cell(w.exercisesDone, w.exercisesPrescribed, share: w.exercisesShare,
-                    width: width), Theme.adherence(done: w.exercisesDone,
-                    asked: w.exercisesPrescribed))
-            }),
+            (
+                marks.first ?? "",
+                { index, width in
+                    let w = series.adherence[index]
+                    return (
+                        cell(
+                            w.sessionsDone, w.sessionsPrescribed, share: w.sessionsShare,
+                            width: width),
+                        Theme.adherence(
+                            done: w.sessionsDone,
+                            asked: w.sessionsPrescribed)
+                    )
+                }
+            ),
+            (
+                marks.last ?? "",
+                { index, width in
+                    let w = series.adherence[index]
+                    return (
+                        cell(
+                            w.exercisesDone, w.exercisesPrescribed, share: w.exercisesShare,
+                            width: width),
+                        Theme.adherence(
+                            done: w.exercisesDone,
+                            asked: w.exercisesPrescribed)
+                    )
+                }
+            ),
         ]
         if followed.plan.phases.contains(where: { $0.kind == .maintenance }) {
             title += wrapped(say(UIPhrase.weekClassTitle()))
             let words = say(UIPhrase.weekClassMarks()).split(separator: " ").map(String.init)
-            rows.append((words.first ?? "", { index, width in
-                let w = series.weeks[index]
-                let word: String
-                let pen: Pen
-                switch w.classification {
-                case .healthy: (word, pen) = (words.dropFirst().first ?? "", Theme.row(.green))
-                case .tooLittle: (word, pen) = (words.dropFirst(2).first ?? "", Theme.row(.amber))
-                case .overloading: (word, pen) = (words.last ?? "", Theme.row(.red))
-                }
-                // A week with nothing logged yet (today's, early on) is not judged.
-                guard w.sessions > 0 || w.weekStart <= series.today.adding(days: -7) else {
-                    return ("-", Theme.dim)
-                }
-                return (CellWidth.of(word) <= width ? word : String(word.prefix(width)), pen)
-            }))
+            rows.append(
+                (
+                    words.first ?? "",
+                    { index, width in
+                        let w = series.weeks[index]
+                        let word: String
+                        let pen: Pen
+                        switch w.classification {
+                        case .healthy:
+                            (word, pen) = (words.dropFirst().first ?? "", Theme.row(.green))
+                        case .tooLittle:
+                            (word, pen) = (words.dropFirst(2).first ?? "", Theme.row(.amber))
+                        case .overloading: (word, pen) = (words.last ?? "", Theme.row(.red))
+                        }
+                        // A week with nothing logged yet (today's, early on) is not judged.
+                        guard w.sessions > 0 || w.weekStart <= series.today.adding(days: -7) else {
+                            return ("-", Theme.dim)
+                        }
+                        return (
+                            CellWidth.of(word) <= width ? word : String(word.prefix(width)), pen
+                        )
+                    }
+                ))
         }
         return Section(name: UIPhrase.sectionAdherence(), height: title.count + rows.count) {
             grid, y in

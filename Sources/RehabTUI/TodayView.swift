@@ -18,29 +18,40 @@ enum TodayView {
         let g = state.glyphs
 
         flow.line(
-            state.say(Phrase.phaseLine(
-                number: phase.number, of: phase.of, kind: phase.phase.kind.name.text(lang),
-                day: phase.day)) + " · " + phase.phase.names.text(lang), pen: Theme.heading)
+            state.say(
+                Phrase.phaseLine(
+                    number: phase.number, of: phase.of, kind: phase.phase.kind.name.text(lang),
+                    day: phase.day)) + " · " + phase.phase.names.text(lang), pen: Theme.heading)
         let verdict = status.verdict
-        flow.line(TextLine(spans: [
-            Span(state.say(UIPhrase.verdictLine(
-                m.level(verdict.level).uppercased(), m.action(verdict.action))),
-                pen: Theme.level(verdict.level)),
-            Span("  " + m.actionAdvice(verdict.action)),
-        ]))
+        flow.line(
+            TextLine(spans: [
+                Span(
+                    state.say(
+                        UIPhrase.verdictLine(
+                            m.level(verdict.level).uppercased(), m.action(verdict.action))),
+                    pen: Theme.level(verdict.level)),
+                Span("  " + m.actionAdvice(verdict.action)),
+            ]))
         if verdict.findings.isEmpty {
             flow.bullet(state.say(Phrase.allGood()), glyphs: g)
         }
         for finding in verdict.findings {
-            flow.bullet(m.reason(finding, plan: plan), glyphs: g)
+            flow.bullet(m.reason(finding, plan: plan, underStop: verdict.isStop), glyphs: g)
         }
 
         let load = status.load
         let unit = load.metric.unit
         let label: String
         if let cap = load.cap {
-            label = state.say(Phrase.loadOfCap(
-                formatNumber(load.thisWeek), formatNumber(cap), unit: unit))
+            label =
+                (load.scheduleSetsLoad
+                    ? state.say(
+                        Phrase.scheduleLoadOfCap(
+                            formatNumber(load.thisWeek, decimals: 0), formatNumber(cap, decimals: 0)
+                        ))
+                    : state.say(
+                        Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit)
+                    ))
                 + (load.overCap ? " (" + state.say(Phrase.overCapMark()) + ")" : "")
         } else if load.scheduleSetsLoad {
             label = state.say(Phrase.scheduleSetsLoad(formatNumber(load.thisWeek), unit: unit))
@@ -84,39 +95,50 @@ enum TodayView {
                 position.completed
                 ? state.say(UIPhrase.runWalkDone())
                 : step.walkMinutes == 0
-                    ? state.say(Phrase.continuousRun(
-                        step: position.index + 1, of: count, total: step.totalMinutes))
-                    : state.say(Phrase.runWalkLine(
-                        step: position.index + 1, of: count, run: minutes(step.runMinutes),
-                        walk: minutes(step.walkMinutes), total: step.totalMinutes))
+                    ? state.say(
+                        Phrase.continuousRun(
+                            step: position.index + 1, of: count, total: step.totalMinutes))
+                    : state.say(
+                        Phrase.runWalkLine(
+                            step: position.index + 1, of: count, run: minutes(step.runMinutes),
+                            walk: minutes(step.walkMinutes), total: step.totalMinutes))
             let passed =
                 position.completed
-                ? "" : " (" + state.say(UIPhrase.runWalkPassed(
-                    position.passedAtStep, of: step.sessionsToPass)) + ")"
+                ? ""
+                : " ("
+                    + state.say(
+                        UIPhrase.runWalkPassed(
+                            position.passedAtStep, of: step.sessionsToPass)) + ")"
             flow.bullet(text + passed, glyphs: g)
         }
         let perWeek = phase.phase.weeklySessions.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { "\($0.key.name.text(lang)) \($0.value)×" }
         if !perWeek.isEmpty {
-            flow.bullet(state.say(UIPhrase.sessionsPerWeek(perWeek.joined(separator: ", "))),
+            flow.bullet(
+                state.say(UIPhrase.sessionsPerWeek(perWeek.joined(separator: ", "))),
                 glyphs: g)
         }
         for prescription in phase.phase.exercises {
-            let name = plan.exercise(prescription.exercise)?.names.text(lang)
+            let name =
+                plan.exercise(prescription.exercise)?.names.text(lang)
                 ?? prescription.exercise
-            let dose = state.say(Phrase.dosage(
-                sets: prescription.sets, reps: prescription.reps, hold: prescription.holdSeconds,
-                perDay: prescription.perDay, perWeek: prescription.perWeek))
+            let dose = state.say(
+                Phrase.dosage(
+                    sets: prescription.sets, reps: prescription.reps,
+                    hold: prescription.holdSeconds,
+                    perDay: prescription.perDay, perWeek: prescription.perWeek))
             flow.bullet("\(name): \(dose)", glyphs: g)
         }
         if !phase.phase.allowed.isEmpty {
-            flow.bullet(state.say(Phrase.allowedLabel()) + ": "
-                + phase.phase.allowed.map { $0.name.text(lang) }.joined(separator: ", "),
+            flow.bullet(
+                state.say(Phrase.allowedLabel()) + ": "
+                    + phase.phase.allowed.map { $0.name.text(lang) }.joined(separator: ", "),
                 glyphs: g)
         }
         if !phase.phase.avoid.isEmpty {
-            flow.bullet(state.say(Phrase.avoidLabel()) + ": "
-                + phase.phase.avoid.map { $0.name.text(lang) }.joined(separator: ", "),
+            flow.bullet(
+                state.say(Phrase.avoidLabel()) + ": "
+                    + phase.phase.avoid.map { $0.name.text(lang) }.joined(separator: ", "),
                 glyphs: g)
         }
         if !plan.advice.isEmpty {

@@ -88,7 +88,8 @@ public struct ExerciseChoice: Sendable, Hashable {
 enum Tuning {
     static let thresholdFields: [TuningField] = [
         .painSafeMax, .painLimit, .painLastingHours, .weeklyIncreasePct, .sessionSpikePct,
-        .noImprovementDays,
+        .noImprovementDays, .morningSafeMax, .morningLimit, .exercisesSafeMax, .exercisesLimit,
+        .strengthSafeMax, .strengthLimit,
     ]
 
     /// The template with the patient's variant: what "was" means.
@@ -158,7 +159,12 @@ enum Tuning {
             case .weeklyIncreasePct: return t.weeklyIncreasePct
             case .sessionSpikePct: return t.sessionSpikePct
             case .noImprovementDays: return Double(t.noImprovementDays)
-            default: return nil
+            case .morningSafeMax: return Double(t.morningSafeMax)
+            case .morningLimit: return Double(t.morningLimit)
+            default:
+                guard let (activity, isSafeMax) = field.activityPain else { return nil }
+                let own = t.pain(for: activity)
+                return Double(isSafeMax ? own.safeMax : own.limit)
             }
         case .days(let phase):
             guard plan.phases.indices.contains(phase) else { return nil }
@@ -229,7 +235,17 @@ enum Tuning {
             case .weeklyIncreasePct: o.thresholds.weeklyIncreasePct = same ? nil : value
             case .sessionSpikePct: o.thresholds.sessionSpikePct = same ? nil : value
             case .noImprovementDays: o.thresholds.noImprovementDays = same ? nil : int
-            default: break
+            case .morningSafeMax: o.thresholds.morningSafeMax = same ? nil : int
+            case .morningLimit: o.thresholds.morningLimit = same ? nil : int
+            default:
+                guard let (activity, isSafeMax) = field.activityPain else { break }
+                var own = o.thresholds.painByActivity[activity] ?? ActivityPain()
+                if isSafeMax {
+                    own.safeMax = same ? nil : int
+                } else {
+                    own.limit = same ? nil : int
+                }
+                o.thresholds.painByActivity[activity] = own.isEmpty ? nil : own
             }
         case .days(let phase):
             let id = plan.phases[phase].id

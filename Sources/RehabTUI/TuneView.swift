@@ -164,6 +164,12 @@ enum TuneView {
         case .painLastingHours: UIPhrase.tuneLastingHours()
         case .weeklyIncreasePct: UIPhrase.tuneWeeklyIncrease()
         case .sessionSpikePct: UIPhrase.tuneSessionSpike()
+        case .morningSafeMax: UIPhrase.tuneMorningSafeMax()
+        case .morningLimit: UIPhrase.tuneMorningLimit()
+        case .exercisesSafeMax: UIPhrase.tuneActivitySafeMax(.exercises)
+        case .exercisesLimit: UIPhrase.tuneActivityLimit(.exercises)
+        case .strengthSafeMax: UIPhrase.tuneActivitySafeMax(.strength)
+        case .strengthLimit: UIPhrase.tuneActivityLimit(.strength)
         default: UIPhrase.tuneNoImprovementDays()
         }
     }

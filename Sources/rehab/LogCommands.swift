@@ -19,7 +19,9 @@ struct Log: ParsableCommand {
         String
     @Flag(name: .customLong("lasted-over-2h"), help: "Pain lasted more than 2 hours afterwards.")
     var lastedOver2h = false
-    @Option(name: .customLong("flag"), help: "A red flag id (repeatable); see 'rehab plans show'.")
+    @Option(
+        name: .customLong("flag"),
+        help: "A red flag or physio-referral id (repeatable); see 'rehab plans show'.")
     var flags: [String] = []
     @Option(help: "Shoe name (added on first use).") var shoe: String?
     @Option(help: "A note (up to 2000 characters).") var note: String?
@@ -122,7 +124,10 @@ func sessionSummary(_ s: Session, context: Context) -> String {
 
 /// Flags must be ids the plan or rehab knows, so a typo cannot silently fail to stop the plan.
 func checkedFlags(_ flags: [String], plan: Plan, context: Context) throws -> [String] {
-    let known = Array(Set(RedFlag.builtIn.keys).union(plan.redFlags.map(\.id))).sorted()
+    // A physio referral is answered the same way; the engine judges it as see_physio.
+    let known = Array(
+        Set(RedFlag.builtIn.keys).union(plan.redFlags.map(\.id)).union(plan.referrals.map(\.id))
+    ).sorted()
     return try flags.map { flag in
         try context.check { try Validate.flag(flag, known: known) }
     }

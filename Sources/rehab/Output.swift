@@ -22,8 +22,12 @@ struct StatusJSON: Encodable {
     }
     struct Reason: Encodable {
         let code: String
+        let level: String
+        let date: String?
         let message: String
+        let source: String
         let flag: String?
+        let urgency: String?
     }
     struct VerdictJSON: Encodable {
         let level: String
@@ -74,6 +78,28 @@ struct StatusJSON: Encodable {
         let phase: String?
         let message: String
     }
+    /// Where the runner stands in the phase's run/walk schedule.
+    struct RunWalkJSON: Encodable {
+        let step: Int
+        let of: Int
+        let passed: Int
+        let pass: Int
+        let completed: Bool
+        let lastCounted: String?
+        enum CodingKeys: String, CodingKey {
+            case step, of, passed, pass, completed
+            case lastCounted = "last_counted"
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(step, forKey: .step)
+            try c.encode(of, forKey: .of)
+            try c.encode(passed, forKey: .passed)
+            try c.encode(pass, forKey: .pass)
+            try c.encode(completed, forKey: .completed)
+            try c.encode(lastCounted, forKey: .lastCounted)
+        }
+    }
     struct OpenFlagJSON: Encodable {
         let flag: String
         let date: String
@@ -89,9 +115,11 @@ struct StatusJSON: Encodable {
     let suggestions: [SuggestionJSON]
     let openFlags: [OpenFlagJSON]
     let morningCheckDue: String?
+    let runWalk: RunWalkJSON?
 
     enum CodingKeys: String, CodingKey {
         case patient, date, plan, phase, verdict, load, advance, suggestions
+        case runWalk = "run_walk"
         case openFlags = "open_flags"
         case morningCheckDue = "morning_check_due"
     }
@@ -108,6 +136,7 @@ struct StatusJSON: Encodable {
         try c.encode(suggestions, forKey: .suggestions)
         try c.encode(openFlags, forKey: .openFlags)
         try c.encode(morningCheckDue, forKey: .morningCheckDue)
+        try c.encode(runWalk, forKey: .runWalk)
     }
 
     init(_ status: Status, followed: FollowedPlan, messages: Messages) {
@@ -122,7 +151,9 @@ struct StatusJSON: Encodable {
             level: status.verdict.level.rawValue, action: status.verdict.action.rawValue,
             reasons: status.verdict.findings.map {
                 Reason(
-                    code: $0.code.rawValue, message: messages.reason($0, plan: plan), flag: $0.flag)
+                    code: $0.code.rawValue, level: $0.level.rawValue, date: $0.date?.iso,
+                    message: messages.reason($0, plan: plan, underStop: status.verdict.isStop),
+                    source: $0.code.source, flag: $0.flag, urgency: $0.urgency?.rawValue)
             })
         load = LoadJSON(
             metric: status.load.metric.unit, weekStart: status.load.weekStart.iso,
@@ -139,6 +170,12 @@ struct StatusJSON: Encodable {
         }
         openFlags = status.openFlags.map { OpenFlagJSON(flag: $0.flag, date: $0.date.iso) }
         morningCheckDue = status.morningCheckDue?.iso
+        runWalk = status.runWalk.map {
+            RunWalkJSON(
+                step: $0.index + 1, of: status.phase.phase.runWalk.count, passed: $0.passedAtStep,
+                pass: $0.step.sessionsToPass, completed: $0.completed,
+                lastCounted: $0.lastCounted?.iso)
+        }
     }
 }
 

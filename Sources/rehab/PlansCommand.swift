@@ -82,10 +82,15 @@ struct PlansCommand: ParsableCommand {
             let context = try Context(global)
             var errorCount = 0
             for file in files {
-                do {
-                    _ = try PlanFile.load(path: file)
-                } catch {
-                    for e in error.errors {
+                let (errors, warnings) = PlanFile.check(path: file)
+                // Warnings do not fail the check: a plan handed over before schema v2 still loads.
+                let all = errors.map { ($0, false) } + warnings.map { ($0, true) }
+                for (e, isWarning) in all.sorted(by: {
+                    ($0.0.line, $0.0.column) < ($1.0.line, $1.0.column)
+                }) {
+                    if isWarning {
+                        print("\(e.file):\(e.line):\(e.column): warning: \(e.message)")
+                    } else {
                         print(e.description)
                         errorCount += 1
                     }
@@ -115,14 +120,22 @@ struct PlanSummaryJSON: Encodable {
     }
 }
 
+/// `rehab plans show ID --json`: what a reviewer needs to check a plan against its sources —
+/// every variant resolved (phase days, exits, run/walk steps, thresholds per activity and for
+/// the morning), red flags with their urgency, physio referrals (advisories) and sources.
 struct PlanDetailJSON: Encodable {
     struct VariantJSON: Encodable {
         let id: String
         let name: String
         let expectedWeeks: [Int]
+        /// The phases' min_days added up: the fastest the variant can finish.
+        let minimumDays: Int
+        let thresholds: ThresholdsJSON
+        let phases: [PhaseJSON]
         enum CodingKeys: String, CodingKey {
-            case id, name
+            case id, name, thresholds, phases
             case expectedWeeks = "expected_weeks"
+            case minimumDays = "minimum_days"
         }
     }
     struct ExerciseJSON: Encodable {
@@ -140,6 +153,67 @@ struct PlanDetailJSON: Encodable {
             case perWeek = "per_week"
         }
     }
+    struct StepJSON: Encodable {
+        let run: Double
+        let walk: Double
+        let total: Int
+        let perWeek: Int
+        let pass: Int
+        enum CodingKeys: String, CodingKey {
+            case run, walk, total, pass
+            case perWeek = "per_week"
+        }
+    }
+    struct LoadJSON: Encodable {
+        let metric: String
+        let activities: [String]
+        let startingVolume: Double?
+        enum CodingKeys: String, CodingKey {
+            case metric, activities
+            case startingVolume = "starting_volume"
+        }
+    }
+    struct PainJSON: Encodable {
+        let safeMax: Int
+        let limit: Int
+        enum CodingKeys: String, CodingKey {
+            case limit
+            case safeMax = "safe_max"
+        }
+    }
+    struct ThresholdsJSON: Encodable {
+        let pain: PainJSON
+        /// Every activity with the thresholds a session of it is judged against.
+        let painByActivity: [String: PainJSON]
+        let lastingHours: Int
+        let morning: PainJSON
+        let weeklyIncreasePct: Double
+        let sessionSpikePct: Double
+        let noImprovementDays: Int
+        enum CodingKeys: String, CodingKey {
+            case pain, morning
+            case painByActivity = "pain_by_activity"
+            case lastingHours = "lasting_hours"
+            case weeklyIncreasePct = "weekly_increase_pct"
+            case sessionSpikePct = "session_spike_pct"
+            case noImprovementDays = "no_improvement_days"
+        }
+
+        init(_ t: Thresholds) {
+            pain = PainJSON(safeMax: t.painSafeMax, limit: t.painLimit)
+            var byActivity: [String: PainJSON] = [:]
+            for activity in Activity.allCases {
+                let own = t.pain(for: activity)
+                byActivity[activity.rawValue] = PainJSON(safeMax: own.safeMax, limit: own.limit)
+            }
+            painByActivity = byActivity
+            lastingHours = t.painLastingHours
+            morning = PainJSON(safeMax: t.morningSafeMax, limit: t.morningLimit)
+            weeklyIncreasePct = t.weeklyIncreasePct
+            sessionSpikePct = t.sessionSpikePct
+            noImprovementDays = t.noImprovementDays
+        }
+    }
     struct PhaseJSON: Encodable {
         let id: String
         let kind: String
@@ -149,23 +223,38 @@ struct PlanDetailJSON: Encodable {
         let allowed: [String]
         let avoid: [String]
         let exercises: [ExerciseJSON]
+        let runWalk: [StepJSON]
+        let load: LoadJSON
+        let thresholds: ThresholdsJSON
         let exit: [String: Double]
         enum CodingKeys: String, CodingKey {
-            case id, kind, name, allowed, avoid, exercises, exit
+            case id, kind, name, allowed, avoid, exercises, load, thresholds, exit
             case minDays = "min_days"
             case maxDays = "max_days"
+            case runWalk = "run_walk"
         }
+    }
+    struct QuestionJSON: Encodable {
+        let id: String
+        let question: String
+        /// The action a yes gives (`status --json` verdict.action): a red flag's urgency;
+        /// "see_physio" for a referral (an advisory, never a stop).
+        let action: String
+        /// A red flag's urgency (emergency, same_day, see_doctor); nil for a referral.
+        let urgency: String?
     }
     let id: String
     let name: String
     let region: String
     let summary: String
     let sources: [String]
+    let thresholds: ThresholdsJSON
     let variants: [VariantJSON]
-    let redFlags: [String]
+    let redFlags: [QuestionJSON]
+    let referrals: [QuestionJSON]
     let phases: [PhaseJSON]
     enum CodingKeys: String, CodingKey {
-        case id, name, region, summary, sources, variants, phases
+        case id, name, region, summary, sources, thresholds, variants, referrals, phases
         case redFlags = "red_flags"
     }
 
@@ -175,14 +264,42 @@ struct PlanDetailJSON: Encodable {
         region = plan.region.rawValue
         summary = plan.summary.text(lang)
         sources = plan.sources
+        thresholds = ThresholdsJSON(plan.thresholds.applied(to: Thresholds()))
         variants = plan.variants.map {
-            VariantJSON(
+            let resolved = plan.resolved(variant: $0.id)
+            return VariantJSON(
                 id: $0.id, name: $0.names.text(lang),
-                expectedWeeks: [$0.expectedWeeks.lowerBound, $0.expectedWeeks.upperBound])
+                expectedWeeks: [$0.expectedWeeks.lowerBound, $0.expectedWeeks.upperBound],
+                minimumDays: resolved.phases.reduce(0) { $0 + $1.minDays },
+                thresholds: ThresholdsJSON(resolved.thresholds.applied(to: Thresholds())),
+                phases: Self.phases(resolved, lang))
         }
-        redFlags = plan.redFlags.map(\.id)
-        phases = plan.phases.map { phase in
-            PhaseJSON(
+        redFlags = plan.redFlags.map {
+            QuestionJSON(
+                id: $0.id, question: $0.question.text(lang), action: $0.urgency.rawValue,
+                urgency: $0.urgency.rawValue)
+        }
+        referrals = plan.referrals.map {
+            QuestionJSON(
+                id: $0.id, question: $0.question.text(lang), action: "see_physio", urgency: nil)
+        }
+        phases = Self.phases(plan, lang)
+    }
+
+    static func phases(_ plan: Plan, _ lang: Language) -> [PhaseJSON] {
+        plan.phases.map { phase in
+            let load: LoadJSON
+            switch phase.loadMetric {
+            case .km:
+                load = LoadJSON(
+                    metric: "km", activities: [Activity.run.rawValue],
+                    startingVolume: phase.startingVolume)
+            case .minutes(let activities):
+                load = LoadJSON(
+                    metric: "minutes", activities: activities.map(\.rawValue),
+                    startingVolume: phase.startingVolume)
+            }
+            return PhaseJSON(
                 id: phase.id, kind: phase.kind.rawValue, name: phase.names.text(lang),
                 minDays: phase.minDays, maxDays: phase.maxDays,
                 allowed: phase.allowed.map(\.rawValue), avoid: phase.avoid.map(\.rawValue),
@@ -194,6 +311,12 @@ struct PlanDetailJSON: Encodable {
                         perDay: $0.perDay,
                         perWeek: $0.perWeek)
                 },
+                runWalk: phase.runWalk.map {
+                    StepJSON(
+                        run: $0.runMinutes, walk: $0.walkMinutes, total: $0.totalMinutes,
+                        perWeek: $0.sessionsPerWeek, pass: $0.sessionsToPass)
+                },
+                load: load, thresholds: ThresholdsJSON(plan.thresholds(in: phase)),
                 exit: exitCriteria(phase.exit))
         }
     }
@@ -272,7 +395,8 @@ struct PlanText {
                         case .runWalkCompleted: return m.criterionName(c)
                         case .minDays: return "\(m.criterionName(c)) \(number)"
                         case .painFreeWalkMinutes: return "\(m.criterionName(c)) \(number) min"
-                        case .weeklyLoad: return "\(m.criterionName(c)) \(number) \(phase.loadMetric.unit)"
+                        case .weeklyLoad:
+                            return "\(m.criterionName(c)) \(number) \(phase.loadMetric.unit)"
                         default: return "\(m.criterionName(c)) \(number)"
                         }
                     }

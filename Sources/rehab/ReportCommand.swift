@@ -49,10 +49,6 @@ struct Report: ParsableCommand {
 
 /// Everything a report shows, worked out once; the two formats only lay it out.
 struct ReportData {
-    struct DayVerdict {
-        let day: Day
-        let verdict: Verdict
-    }
 
     let followed: FollowedPlan
     let context: Context
@@ -77,11 +73,10 @@ struct ReportData {
         var logged = Swift.Set<Day>()
         for s in history.sessions where s.date >= from && s.date <= today { logged.insert(s.date) }
         for m in history.mornings where m.date >= from && m.date <= today { logged.insert(m.date) }
-        verdicts = logged.sorted().compactMap { day in
-            let verdict = Engine.verdict(
-                plan: followed.plan, assignment: followed.assignment, history: history, on: day)
-            return verdict.level == .green ? nil : DayVerdict(day: day, verdict: verdict)
-        }
+        verdicts = Engine.dayVerdicts(
+            plan: followed.plan, assignment: followed.assignment, history: history,
+            on: logged.sorted(), asOf: today
+        ).filter { $0.shown.level != .green }
         clearings = history.clearings.filter { $0.date >= from && $0.date <= today }
         // Reports in the span, plus older ones a clearing in the span covers or still open:
         // a clearing or an open stop should never appear without its report.
@@ -150,7 +145,7 @@ struct ReportData {
         let reasons =
             verdict.findings.isEmpty
             ? [say(Phrase.allGood())]
-            : verdict.findings.map { messages.reason($0, plan: followed.plan) }
+            : messages.reasons(verdict, plan: followed.plan)
         lines.append(
             (
                 "\(say(Phrase.verdictLabel())): \(messages.level(verdict.level)) → "
@@ -254,11 +249,12 @@ struct MarkdownReport {
         out.append("")
         if d.verdicts.isEmpty { out.append(d.say(Phrase.reportAllGreen())) }
         for v in d.verdicts {
+            let revised = v.revisedBy.map { " (" + d.say(Phrase.revisedBy($0)) + ")" } ?? ""
             out.append(
-                "- \(v.day.iso): \(d.messages.level(v.verdict.level)) → "
-                    + d.messages.action(v.verdict.action))
-            for finding in v.verdict.findings {
-                out.append("  - " + escape(d.messages.reason(finding, plan: d.followed.plan)))
+                "- \(v.day.iso): \(d.messages.level(v.shown.level)) → "
+                    + d.messages.action(v.shown.action) + revised)
+            for reason in d.messages.reasons(v.shown, plan: d.followed.plan) {
+                out.append("  - " + escape(reason))
             }
         }
         out.append("")
@@ -357,13 +353,14 @@ struct HTMLReport {
         if d.verdicts.isEmpty { out.append("<p>\(esc(d.say(Phrase.reportAllGreen())))</p>") }
         out.append("<ul>")
         for v in d.verdicts {
-            let reasons = v.verdict.findings.map {
-                "<li>\(esc(d.messages.reason($0, plan: d.followed.plan)))</li>"
+            let revised = v.revisedBy.map { " (" + d.say(Phrase.revisedBy($0)) + ")" } ?? ""
+            let reasons = d.messages.reasons(v.shown, plan: d.followed.plan).map {
+                "<li>\(esc($0))</li>"
             }.joined()
             out.append(
-                "<li><span class=\"level \(v.verdict.level.rawValue)\">"
-                    + esc("\(v.day.iso): \(d.messages.level(v.verdict.level))")
-                    + "</span> → \(esc(d.messages.action(v.verdict.action)))"
+                "<li><span class=\"level \(v.shown.level.rawValue)\">"
+                    + esc("\(v.day.iso): \(d.messages.level(v.shown.level))")
+                    + "</span> → \(esc(d.messages.action(v.shown.action) + revised))"
                     + "<ul>\(reasons)</ul></li>"
             )
         }

@@ -88,7 +88,8 @@ struct StatusText {
             lines.append("  \(glyphs.bullet) \(context.say(Phrase.allGood()))")
         }
         for finding in verdict.findings {
-            lines.append("  \(glyphs.bullet) \(m.reason(finding, plan: plan))")
+            lines.append(
+                "  \(glyphs.bullet) \(m.reason(finding, plan: plan, underStop: verdict.isStop))")
         }
         let load = status.load
         let unit = load.metric.unit
@@ -97,8 +98,12 @@ struct StatusText {
             let bar = glyphs.bar(
                 load.thisWeek, cap: cap, scale: max(cap, load.thisWeek) * 1.1, width: 24)
             let over = load.overCap ? " (\(context.say(Phrase.overCapMark())))" : ""
-            loadLine =
-                "\(context.say(Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit))) [\(bar)]\(over)"
+            let text =
+                load.scheduleSetsLoad
+                ? Phrase.scheduleLoadOfCap(
+                    formatNumber(load.thisWeek, decimals: 0), formatNumber(cap, decimals: 0))
+                : Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit)
+            loadLine = "\(context.say(text)) [\(bar)]\(over)"
         } else if load.scheduleSetsLoad {
             loadLine = context.say(Phrase.scheduleSetsLoad(formatNumber(load.thisWeek), unit: unit))
         } else {

@@ -37,6 +37,18 @@ struct Tune: ParsableCommand {
         @Option(
             name: .customLong("no-improvement-days"), help: "Days without improvement, 1-60.")
         var noImprovementDays: String?
+        @Option(name: .customLong("morning-safe-max"), help: "Morning pain allowed, 0-10.")
+        var morningSafeMax: String?
+        @Option(name: .customLong("morning-limit"), help: "Morning pain above this is too much.")
+        var morningLimit: String?
+        @Option(
+            name: .customLong("activity-safe-max"),
+            help: "One activity's own pain allowed, ACTIVITY=0-10 (e.g. exercises=5); repeatable.")
+        var activitySafeMax: [String] = []
+        @Option(
+            name: .customLong("activity-limit"),
+            help: "One activity's own pain limit, ACTIVITY=0-10; repeatable.")
+        var activityLimit: [String] = []
         @Option(help: "The phase --min-days and --max-days apply to.") var phase: String?
         @Option(name: .customLong("min-days"), help: "Minimum days in the phase, 0-365.")
         var minDays: String?
@@ -78,6 +90,22 @@ struct Tune: ParsableCommand {
                 try int(
                     noImprovementDays, "no-improvement-days",
                     TuningField.noImprovementDays.integerRange) ?? t.noImprovementDays
+            t.morningSafeMax =
+                try int(morningSafeMax, "morning-safe-max", Validate.painRange) ?? t.morningSafeMax
+            t.morningLimit =
+                try int(morningLimit, "morning-limit", Validate.painRange) ?? t.morningLimit
+            for (items, field) in [
+                (activitySafeMax, "activity-safe-max"), (activityLimit, "activity-limit"),
+            ] {
+                for item in items {
+                    let (activity, value) = try context.check {
+                        try Self.activityValue(item, field: field)
+                    }
+                    var own = t.painByActivity[activity] ?? ActivityPain()
+                    if field == "activity-limit" { own.limit = value } else { own.safeMax = value }
+                    t.painByActivity[activity] = own
+                }
+            }
             overrides.thresholds = t
 
             let min = try int(minDays, "min-days", TuningField.minDays.integerRange)
@@ -99,6 +127,19 @@ struct Tune: ParsableCommand {
             if !changed && !show { throw context.fail(Phrase.tuneNothingGiven()) }
             if changed { try tuning.save(overrides, quiet: show) }
             if show { try tuning.show(overrides, json: json) }
+        }
+
+        /// "exercises=5": an activity of the vocabulary and a pain score 0-10.
+        static func activityValue(_ text: String, field: String) throws(RehabCore.ValidationError)
+            -> (Activity, Int)
+        {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let activity = Activity(rawValue: parts[0]) else {
+                throw RehabCore.ValidationError(
+                    field: field, value: text,
+                    allowed: .oneOf(Activity.allCases.map { "\($0.rawValue)=0-10" }))
+            }
+            return (activity, try Validate.integer(parts[1], field: field, in: Validate.painRange))
         }
     }
 

@@ -48,21 +48,21 @@ struct MouseTmuxTests {
         let bar = screen.screen()
         let history = try #require(MouseTmuxTests.find("History", in: bar))
         MouseTmuxTests.click(screen, x: history.x + 2, y: history.y)
-        screen.waitFor("date", "2026-03-01 running", "2026-02-28 morning check")
+        screen.waitFor("date", "2026-03-01 exercises", "2026-02-28 morning check")
         // Three notches down, then Enter: the fourth entry (newest first) opens.
         for _ in 0..<3 { MouseTmuxTests.wheel(screen, down: true) }
         // The wheel leaves no trace on screen, so wait for it through a key the app reads after.
         screen.send("Enter")
         screen.waitFor("Morning check 2026-02-28", "Pain/stiffness")
         screen.send("Escape")
-        let table = screen.waitFor("2026-03-01 running")
-        let newest = try #require(MouseTmuxTests.find("2026-03-01 running", in: table))
+        let table = screen.waitFor("2026-03-01 exercises")
+        let newest = try #require(MouseTmuxTests.find("2026-03-01 exercises", in: table))
         // A double click: the first selects the row, the second is Enter (edit).
         MouseTmuxTests.click(screen, x: newest.x + 3, y: newest.y)
         MouseTmuxTests.click(screen, x: newest.x + 3, y: newest.y)
         screen.waitFor("Edit a session", "Distance (km)")
         screen.send("Escape")
-        let back = screen.waitFor("2026-03-01 running")
+        let back = screen.waitFor("2026-03-01 exercises")
         let progress = try #require(MouseTmuxTests.find("Progress", in: back))
         MouseTmuxTests.click(screen, x: progress.x + 1, y: progress.y)
         screen.waitFor("Load per week", "Span:")
@@ -83,7 +83,7 @@ struct MouseTmuxTests {
         screen.waitFor("Deleted. Press u to bring it back.")
         let after = screen.screen()
         #expect(!after.contains("[ Yes ]"))
-        #expect(!after.contains("2026-03-01 running"))
+        #expect(!after.contains("2026-03-01 exercises"))
     }
 
     @Test func offByDefaultOnFromTheConfigFileAndTheFlagWins() throws {

@@ -2,16 +2,17 @@ import Foundation
 import Testing
 
 /// `rehab week` and `rehab report` on a short runner's-knee history, every number worked out by
-/// hand from the rules and plans/itbs.yaml (calm_down: cycle 3 a week, two exercises once a
-/// day, cycling minutes with a floor of 60).
+/// hand from the rules (DESIGN section 4 v2) and plans/itbs.yaml (calm_down: running allowed
+/// within the pain rule, km load; the runner ran 10 km a week before, the floor; cycle 3 a week
+/// and two exercises once a day asked).
 ///
-/// | day   | log                                   | verdict                                 |
-/// | 03-02 | cycle 40 min, pain 1/1                | green                                   |
-/// | 03-03 | morning 1; cycle 30 min, pain 2/4     | amber: after 4 > 3, week 70 > cap 60    |
-/// | 03-04 | morning 1                             | amber: the same two (latest session)    |
-/// | 03-09 | cycle 30 min, pain 0/0                | green (week 30 of cap 77)               |
+/// | day   | log                                   | verdict                                  |
+/// | 03-02 | run 6 km, pain 1/1                    | green (6 of cap 10)                      |
+/// | 03-03 | morning 1; run 5 km, pain 2/4         | amber: after 4 > 3, week 11 > cap 10     |
+/// | 03-04 | morning 1 (not worse than 1)          | amber: the same two (latest session day) |
+/// | 03-09 | run 4 km, pain 0/0                    | green: cap max(min(11, 10) × 1.1, 10) = 11 |
 ///
-/// Adherence, week of 03-02: cycle 2 of 3, routine 0 of 7; Monday 03-09 alone: cycle 3/7 → 0
+/// Adherence, week of 03-02: cycle 0 of 3, routine 0 of 7; Monday 03-09 alone: cycle 3/7 → 0
 /// asked, routine 7/7 → 1 asked, 0 done.
 struct ReportTests {
     func story() throws -> Rehab {
@@ -21,23 +22,23 @@ struct ReportTests {
             #expect(result.status == 0, "\(arguments): \(result)")
         }
         try ok(["patients", "add", "Sam"])
-        try ok(["start", "itbs", "--variant", "acute"])
+        try ok(["start", "itbs", "--variant", "acute", "--weekly-km", "10"])
         try ok([
-            "log", "--activity", "cycle", "--minutes", "40", "--pain-during", "1", "--pain-after",
-            "1",
+            "log", "--activity", "run", "--km", "6", "--minutes", "36", "--pain-during", "1",
+            "--pain-after", "1",
         ])
         rehab.today = "2026-03-03"
         try ok(["morning", "1"])
         try ok([
-            "log", "--activity", "cycle", "--minutes", "30", "--pain-during", "2", "--pain-after",
-            "4",
+            "log", "--activity", "run", "--km", "5", "--minutes", "30", "--pain-during", "2",
+            "--pain-after", "4",
         ])
         rehab.today = "2026-03-04"
         try ok(["morning", "1"])
         rehab.today = "2026-03-09"
         try ok([
-            "log", "--activity", "cycle", "--minutes", "30", "--pain-during", "0", "--pain-after",
-            "0",
+            "log", "--activity", "run", "--km", "4", "--minutes", "25", "--pain-during", "0",
+            "--pain-after", "0",
         ])
         return rehab
     }
@@ -54,13 +55,13 @@ struct ReportTests {
                 + "2026-03-02 to 2026-03-09\n",
             "- phase 1 of 3 · relative rest · day 8 · Let it settle\n"
                 + "- Verdict: green → progress\n",
-            "- This week (2026-03-09): 30.0 of 77.0 min\n",
+            "- This week (2026-03-09): 4.0 of 11.0 km\n",
             "- Acute:chronic (EWMA 7/28 days): needs 28 days of data.\n",
             "| week | load | cap | sessions | pain d/a | verdict | sessions done "
                 + "| exercises done | kind |\n"
                 + "| --- | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |\n"
-                + "| 2026-03-02 | 70.0 min ! | 60.0 | 2 | 2/4 | amber | 2/3 | 0/7 | too little |\n"
-                + "| 2026-03-09 | 30.0 min | 77.0 | 1 | 0/0 | green | - | 0/1 | too little |\n",
+                + "| 2026-03-02 | 11.0 km ! | 10.0 | 2 | 2/4 | amber | 0/3 | 0/7 | too little |\n"
+                + "| 2026-03-09 | 4.0 km | 11.0 | 1 | 0/0 | green | - | 0/1 | too little |\n",
             "## Verdicts (days that were not green)\n\n- 2026-03-03: amber → hold\n",
             "\n- 2026-03-04: amber → hold\n",
             "## Red flags and clearings\n\nNo red flags in this span.\n",
@@ -70,11 +71,12 @@ struct ReportTests {
         }
         // Two reasons on each amber day, and no day listed that was green.
         #expect(
-            md.components(separatedBy: "  - This week 70 min, above the cap of 60 min").count - 1
+            md.components(separatedBy: "  - This week 11.0 km, above the cap of 10.0 km").count - 1
                 == 2)
         #expect(
-            md.components(separatedBy: "  - Pain after was 4/10, above the safe 3/10").count - 1
-                == 2)
+            md.components(
+                separatedBy: "  - Pain after running on 2026-03-03 was 4/10, above the safe 3/10"
+            ).count - 1 == 2)
         let verdicts = md.components(separatedBy: "## Verdicts")[1]
             .components(separatedBy: "## Red flags")[0]
             .split(separator: "\n").filter { $0.hasPrefix("- ") }
@@ -85,7 +87,7 @@ struct ReportTests {
         #expect(nl.stdout.contains("# Voortgangsverslag\n"))
         #expect(
             nl.stdout.contains(
-                "| 2026-03-02 | 70.0 min ! | 60.0 | 2 | 2/4 | oranje | 2/3 | 0/7 | te weinig |"))
+                "| 2026-03-02 | 11.0 km ! | 10.0 | 2 | 2/4 | oranje | 0/3 | 0/7 | te weinig |"))
     }
 
     @Test func htmlReportIsSelfContained() throws {
@@ -101,7 +103,7 @@ struct ReportTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(count("<svg") == 2)
         // One bar a week (02-23, 03-02, 03-09); only 03-02 over its cap; a cap line on every
-        // week: the floor of 60 applies from the first.
+        // week: the floor of 10 km (the runner's weekly km before) applies from the first.
         #expect(count("<rect class=\"bar") == 3)
         #expect(count("<rect class=\"bar over\"") == 1)
         #expect(count("<line class=\"cap\"") == 3)
@@ -114,7 +116,7 @@ struct ReportTests {
         #expect(!html.contains("<script"))
         #expect(!html.contains("<link"))
         #expect(!html.contains("src="))
-        #expect(html.contains("<td>2026-03-02</td><td>70.0 min !</td><td>60.0</td>"))
+        #expect(html.contains("<td>2026-03-02</td><td>11.0 km !</td><td>10.0</td>"))
 
         let bad = try rehab.run(["report", "--format", "pdf"])
         #expect(bad.status == 1)
@@ -138,7 +140,7 @@ struct ReportTests {
             "after   14.....0",
             "morning 11......",
             "        2026-03-02",
-            "2026-03-02 ###########------ 2/3    ----------------- 0/7",
+            "2026-03-02 ----------------- 0/3    ----------------- 0/7",
             "2026-03-09                   -      ----------------- 0/1",
             "Acute:chronic (EWMA 7/28 days): needs 28 days of data.",
         ] {
@@ -152,7 +154,8 @@ struct ReportTests {
         let json = try rehab.json(["week", "--weeks", "2"])
         let adherence = value(json, "adherence") as? [[String: Any]] ?? []
         #expect(adherence.map { $0["sessions_prescribed"] as? Int } == [3, 0])
-        #expect(adherence.map { $0["sessions_done"] as? Int } == [2, 0])
+        // Runs, not the cycling the phase asks for.
+        #expect(adherence.map { $0["sessions_done"] as? Int } == [0, 0])
         #expect(adherence.map { $0["exercises_prescribed"] as? Int } == [7, 1])
         #expect(adherence.map { $0["exercises_done"] as? Int } == [0, 0])
         let pain = value(json, "pain") as? [[String: Any]] ?? []

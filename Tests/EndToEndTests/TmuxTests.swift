@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The real binary in a private tmux server at a fixed size: keys go in with send-keys, the
@@ -236,8 +236,8 @@ struct TmuxTests {
         screen.type("itb")
         screen.waitFor("Runner's knee (ITB syndrome)", "recovery: 4-6 weeks")
         screen.send("Enter")
-        screen.waitFor("A safety check first (1 of 4)")
-        screen.send("n", "n", "n", "n")
+        screen.waitFor("A safety check first (1 of 5)")
+        screen.send("n", "n", "n", "n", "n")  // the 112 question first (seed 001)
         screen.waitFor("Plan started: Runner's knee", "phase 1 of 3", "Verdict:")
         let status = try screen.rehab.json(["status", "--db", screen.rehab.databasePath])
         #expect(value(status, "plan", "id") as? String == "itbs")
@@ -257,7 +257,7 @@ struct TmuxTests {
         screen.type("32")
         screen.send("Tab", "2", "Tab", "4", "Enter")
         let after = screen.waitFor("logged: running, 5.00 km, 32 min, 2/4", "Verdict: AMBER")
-        #expect(after.contains("Pain after was 4/10, above the safe 3/10"))
+        #expect(after.contains("Pain after running on 2026-03-02 was 4/10, above the safe 3/10"))
     }
 
     @Test func aRedFlagReachesTheStopScreen() throws {

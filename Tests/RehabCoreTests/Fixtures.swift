@@ -6,7 +6,7 @@ func day(_ iso: String) -> Day { Day(iso: iso)! }
 
 let restPhase = Phase(
     id: "rest", kind: .relativeRest, names: LocalizedText(nl: "Rust", en: "Rest"),
-    minDays: 3, maxDays: 14, allowed: [.cycle, .walk], loadMetric: .minutes(.cycle),
+    minDays: 3, maxDays: 14, allowed: [.cycle, .walk], loadMetric: .minutes([.cycle]),
     exit: ExitCriteria(greenDays: 2, painFreeWalkMinutes: 30))
 
 let buildPhase = Phase(
@@ -30,7 +30,7 @@ let testPlan = Plan(
     redFlags: [
         RedFlagQuestion(
             id: "numb_foot", question: LocalizedText(nl: "Voet gevoelloos?", en: "Numb foot?"),
-            emergency: true)
+            urgency: .emergency)
     ],
     phases: [restPhase, buildPhase, returnPhase])
 

@@ -31,6 +31,31 @@ import Testing
             Finding(code: .noImprovement, date: day("2026-02-18"), seen: 4.5, limit: 4),
             ["4.5/10", "4/10", "2026-02-18"]
         ),
+        (
+            Finding(code: .morningAboveLimit, date: day("2026-03-04"), seen: 7, limit: 5),
+            ["7/10", "5/10", "2026-03-04"]
+        ),
+        (
+            Finding(code: .morningAboveSafe, date: day("2026-03-04"), seen: 4, limit: 3),
+            ["4/10", "3/10", "2026-03-04"]
+        ),
+        (
+            Finding(code: .worseWeekToWeek, date: day("2026-03-02"), seen: 3, limit: 2),
+            ["3/10", "2/10"]
+        ),
+        (
+            Finding(code: .activityNotAllowed, date: day("2026-03-04"), flag: "run"),
+            ["2026-03-04"]
+        ),
+        (Finding(code: .runEveryOtherDay, date: day("2026-03-04")), ["2026-03-04"]),
+        (
+            Finding(
+                code: .returnAfterLayoff, date: day("2026-03-04"), seen: 70, limit: 30,
+                unit: "min"),
+            ["70", "30", "2026-03-04"]
+        ),
+        (Finding(code: .seePhysio, date: day("2026-03-04"), flag: "gait"), ["2026-03-04"]),
+        (Finding(code: .nothingLoggedYet), []),
     ]
 
     @Test func everyReasonInEveryLanguage() {
@@ -56,28 +81,33 @@ import Testing
         let after = Finding(code: .painAfterAboveSafe, seen: 4, limit: 3)
         #expect(
             en.reason(after)
-                == "Pain after was 4/10, above the safe 3/10: repeat this load, don't increase yet."
+                == "Pain after was 4/10, above the safe 3/10. Repeat this load; don't increase yet."
         )
         #expect(
             nl.reason(after)
-                == "Pijn na afloop was 4/10, boven de veilige 3/10: "
-                + "herhaal deze belasting en bouw nog niet op."
+                == "Pijn na afloop was 4/10, boven de veilige 3/10. "
+                + "Herhaal deze belasting en bouw nog niet op."
         )
+        let walked = Finding(
+            code: .painAfterAboveSafe, date: day("2026-03-04"), seen: 4, limit: 3, flag: "walk")
+        #expect(en.reason(walked).hasPrefix("Pain after walking on 2026-03-04 was 4/10"))
+        #expect(nl.reason(walked).hasPrefix("Pijn na wandelen op 2026-03-04 was 4/10"))
         let cap = Finding(
             code: .weeklyLoadOverCap, seen: 13.5, limit: 12.100000000000001, unit: "km", percent: 10
         )
         #expect(
             en.reason(cap)
                 == "This week 13.5 km, above the cap of 12.1 km "
-                + "(at most 10 % more than last week): hold, nothing extra this week."
+                + "(at most 10 % more than last week). Hold, nothing extra this week."
         )
         var floor = cap
         floor.percent = nil
         floor.limit = 12
         #expect(
             en.reason(floor).contains(
-                "above the cap of 12.0 km (the starting volume of this phase)"))
-        #expect(nl.reason(floor).contains("(de startomvang van deze fase)"))
+                "above the cap of 12.0 km (the floor: the phase's starting volume, your weekly km "
+                    + "before the plan or the schedule's last week)"))
+        #expect(nl.reason(floor).contains("(de ondergrens: de startomvang van de fase"))
         let minutes = Finding(
             code: .weeklyLoadOverCap, seen: 125, limit: 110, unit: "min", percent: 10)
         #expect(en.reason(minutes).hasPrefix("This week 125 min, above the cap of 110 min"))
@@ -93,6 +123,10 @@ import Testing
         #expect(nl.reason(fever).contains("koorts"))
         #expect(nl.reason(fever).contains("huisarts"))
         let pop = Finding(code: .redFlag, date: day("2026-03-03"), flag: RedFlag.popLossOfFunction)
+        let thrombosis = Finding(
+            code: .redFlag, date: day("2026-03-03"), flag: RedFlag.calfSwellingWarmRed)
+        #expect(en.reason(thrombosis).contains("have a doctor see you today"))
+        #expect(nl.reason(thrombosis).contains("vandaag nog"))
         #expect(en.reason(pop).contains("112"))
         #expect(nl.reason(pop).contains("112"))
         #expect(en.reason(pop).contains("sudden pop"))

@@ -53,7 +53,8 @@ import Testing
         let history = History(
             sessions: [walked], mornings: [morning("2026-03-05", 1), morning("2026-03-06", 3)])
         let r = readiness(history, today: "2026-03-06")
-        #expect(r.unmet == [.greenDays])
+        // v2: the walk's next morning (1 → 3) is worse, so it is not a pain-free walk either.
+        #expect(r.unmet == [.greenDays, .painFreeWalkMinutes])
         #expect(r.criteria[1].current == 0)
     }
 
@@ -103,8 +104,13 @@ import Testing
 
     @Test func theLastPhaseIsNeverReady() {
         let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
-        let history = History(sessions: (2...9).map { run("2026-03-0\($0)", km: 3) })
-        let r = readiness(history, today: "2026-03-09", a)
+        // Every other day, each judged by a calm next morning: 2 steps of 2 passes and the last.
+        let history = History(
+            sessions: [2, 4, 6, 8, 10, 12].map {
+                run("2026-03-" + ($0 < 10 ? "0" : "") + "\($0)", km: 3)
+            },
+            mornings: mornings(1, from: "2026-02-24", through: "2026-03-13"))
+        let r = readiness(history, today: "2026-03-13", a)
         #expect(r.next == nil)
         #expect(!r.ready)
         #expect(
@@ -142,8 +148,9 @@ import Testing
             sessions: [cycle("2026-03-02", during: 1), cycle("2026-03-04", after: 7)],
             mornings: [morning("2026-03-02", 1), morning("2026-03-03", 3)])
         #expect(
+            // v2: a red response counts on the morning it is first seen (03-03).
             suggestions(history, today: "2026-03-04").map(\.dates) == [
-                [day("2026-03-02"), day("2026-03-04")]
+                [day("2026-03-03"), day("2026-03-04")]
             ])
     }
 
@@ -216,45 +223,88 @@ import Testing
 }
 
 @Suite struct RunWalkTests {
-    /// Steps of 2 passes each; the return phase starts 03-02.
+    /// Steps of 2 passes each; the return phase starts 03-02; a calm morning (1) every day
+    /// except a worse one on 03-12. Each row worked out by hand from DESIGN section 4 v2.
     @Test func progressionThroughTheSchedule() {
         let a = assignment(
             start: "2026-02-01", [("build", "2026-02-01"), ("return", "2026-03-02")])
         let sessions = [
-            run("2026-03-02", km: 3),  // step 0: 1 pass
-            run("2026-03-03", km: 3),  // step 0 passed → step 1
-            run("2026-03-04", km: 3, during: 3),  // step 1: 1 pass (3 is still safe)
-            run("2026-03-05", km: 3, during: 6),  // too much: back to step 0, count reset
-            run("2026-03-06", km: 3, after: 4),  // amber: neither counts nor goes back
-            cycle("2026-03-06", during: 9),  // not a run
-            run("2026-03-07", km: 3),  // step 0: 1
-            run("2026-03-08", km: 3),  // → step 1
-            run("2026-03-09", km: 3),
-            run("2026-03-10", km: 3),  // → step 2
-            run("2026-03-11", km: 3),  // step 2: 1
-            run("2026-03-12", km: 3),  // last step passed: completed
-            run("2026-03-13", km: 3, lasted: true),  // back to the last step
+            run("2026-03-02", km: 3),  // counted on 03-03's morning: step 0, 1 pass
+            run("2026-03-04", km: 3),  // counted 03-05: step 0 passed → step 1
+            run("2026-03-06", km: 3),  // counted 03-07: step 1, 1 pass
+            run("2026-03-08", km: 2, minutes: 20),  // under 90 % of 30 min: not counted
+            run("2026-03-09", km: 3),  // the day after a run: not counted
+            run("2026-03-11", km: 3),  // 03-12 is 4 (baseline 1): a red day → back to step 0
+            run("2026-03-13", km: 3),  // counted 03-14: step 0, 1 pass
+            run("2026-03-23", km: 3),  // over 7 days since the last counted run: count again
+            run("2026-03-25", km: 3),  // counted 03-26: step 0 passed → step 1
         ]
-        let history = History(sessions: sessions)
-        let expected: [(String, Int, Int, Bool)] = [
-            ("2026-03-01", 0, 0, false), ("2026-03-02", 0, 1, false), ("2026-03-03", 1, 0, false),
-            ("2026-03-04", 1, 1, false), ("2026-03-05", 0, 0, false), ("2026-03-06", 0, 0, false),
-            ("2026-03-07", 0, 1, false), ("2026-03-08", 1, 0, false), ("2026-03-10", 2, 0, false),
-            ("2026-03-11", 2, 1, false), ("2026-03-12", 2, 2, true), ("2026-03-13", 2, 0, false),
+        let calm = mornings(1, from: "2026-02-23", through: "2026-03-31").map {
+            $0.date == day("2026-03-12") ? morning("2026-03-12", 4) : $0
+        }
+        let history = History(sessions: sessions, mornings: calm)
+        let expected: [(String, Int, Int)] = [
+            ("2026-03-02", 0, 0), ("2026-03-03", 0, 1), ("2026-03-05", 1, 0),
+            ("2026-03-07", 1, 1), ("2026-03-09", 1, 1), ("2026-03-10", 1, 1),
+            ("2026-03-12", 0, 0), ("2026-03-14", 0, 1), ("2026-03-22", 0, 0),
+            ("2026-03-24", 0, 1), ("2026-03-26", 1, 0),
         ]
-        for (today, index, passed, completed) in expected {
+        for (today, index, passed) in expected {
             let position = Engine.runWalkPosition(
                 plan: testPlan, assignment: a, history: history, today: day(today))
             #expect(position?.index == index, "\(today)")
             #expect(position?.passedAtStep == passed, "\(today)")
-            #expect(position?.completed == completed, "\(today)")
+            #expect(position?.completed == false, "\(today)")
             #expect(position?.step == returnPhase.runWalk[index])
         }
-        let status = Engine.status(
-            plan: testPlan, assignment: a, history: history, today: day("2026-03-12"))
-        #expect(status.runWalk?.completed == true)
-        #expect(status.readiness.criteria.first?.met == true)
-        #expect(status.readiness.next == nil)
+    }
+
+    /// Issue: two runs a day, or 5-minute jogs, completed a 30-minute schedule in days.
+    @Test func twoRunsADayAndShortJogsDoNotPassSteps() {
+        let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
+        let calm = mornings(1, from: "2026-02-23", through: "2026-03-20")
+        var doubled: [Session] = []
+        for d in ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"] {
+            doubled += [run(d, km: 3), run(d, km: 3)]
+        }
+        let twice = Engine.runWalkPosition(
+            plan: testPlan, assignment: a, history: History(sessions: doubled, mornings: calm),
+            today: day("2026-03-06"))
+        // Only 03-02 counts: every later day had a run the day before.
+        #expect(twice?.index == 0)
+        #expect(twice?.passedAtStep == 1)
+
+        let jogs = ["2026-03-02", "2026-03-04", "2026-03-06", "2026-03-08", "2026-03-10"].map {
+            run($0, km: 1, minutes: 5)
+        }
+        let short = Engine.runWalkPosition(
+            plan: testPlan, assignment: a, history: History(sessions: jogs, mornings: calm),
+            today: day("2026-03-11"))
+        #expect(short?.index == 0)
+        #expect(short?.passedAtStep == 0)
+    }
+
+    /// Issue: a worse morning after a run did not step the schedule back; a run without its
+    /// morning check does not count.
+    @Test func aWorseMorningStepsBackAndAnUnansweredOneDoesNotCount() {
+        let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
+        let sessions = [
+            run("2026-03-02", km: 3), run("2026-03-04", km: 3), run("2026-03-06", km: 3),
+        ]
+        let worse =
+            mornings(1, from: "2026-02-23", through: "2026-03-06") + [
+                morning("2026-03-07", 3)
+            ]
+        let after = Engine.runWalkPosition(
+            plan: testPlan, assignment: a, history: History(sessions: sessions, mornings: worse),
+            today: day("2026-03-07"))
+        #expect(after?.index == 0)
+        #expect(after?.passedAtStep == 0)
+
+        let unanswered = Engine.runWalkPosition(
+            plan: testPlan, assignment: a, history: History(sessions: sessions),
+            today: day("2026-03-08"))
+        #expect(unanswered?.passedAtStep == 0)
     }
 
     @Test func noScheduleNoPosition() {

@@ -46,13 +46,16 @@ import Testing
         #expect(weeks[1].worstLevel == .amber)
 
         #expect(weeks[2].load == 0)
-        #expect(abs((weeks[2].cap ?? 0) - 13.2) < 1e-9)
+        // v2: last week's 12 km was over its cap of 11, so the cap is 11 × 1.1, not 12 × 1.1.
+        #expect(abs((weeks[2].cap ?? 0) - 12.1) < 1e-9)
         #expect(!weeks[2].overCap)
         #expect(weeks[2].runKm == 0)
         #expect(weeks[2].minutes == 170)
         #expect(weeks[2].sessions == 2)
         #expect(weeks[2].classification == .tooLittle)
-        #expect(weeks[2].worstLevel == .green)
+        // v2: the worse mornings of 03-10 and 03-12 are not resolved (no morning back at the
+        // baseline 1) and 03-12's 4 is above safe_max: held at amber.
+        #expect(weeks[2].worstLevel == .amber)
     }
 
     @Test(arguments: [(149, WeekClass.tooLittle), (150, .healthy), (0, .tooLittle)])

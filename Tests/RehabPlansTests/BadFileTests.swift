@@ -1,4 +1,5 @@
 import Foundation
+import RehabCore
 import Testing
 
 @testable import RehabPlans
@@ -30,8 +31,8 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
                 "unknown_key.yaml:1:1: missing required key summary",
                 "unknown_key.yaml:4:1: sumary: unknown key; did you mean summary?",
                 "unknown_key.yaml:6:1: colour: unknown key; allowed here: id, names, region, "
-                    + "summary, sources, phases, pain, worsening_window_hours, load, see_doctor, "
-                    + "variants, red_flags, advice, exercises",
+                    + "summary, sources, phases, pain, morning, worsening_window_hours, load, "
+                    + "see_doctor, variants, red_flags, referrals, advice, exercises",
                 "unknown_key.yaml:8:5: phases[0]: missing required key min_days",
                 "unknown_key.yaml:11:5: phases[0].min_day: unknown key; did you mean min_days?",
             ]
@@ -162,6 +163,8 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
                 "rules.yaml:12:11: variants[0].pain: safe_max 4 is above limit 3; "
                     + "safe_max must be <= limit",
                 "rules.yaml:13:9: variants[1].id: duplicate variant id strict (first at line 8)",
+                "rules.yaml:17:5: red_flags[0]: missing required key urgency (emergency, "
+                    + "same_day, see_doctor)",
                 "rules.yaml:17:9: red_flags[0].id: Bad-Flag is not a valid id; use lowercase "
                     + "letters, digits and underscores (at most 64)",
                 "rules.yaml:23:5: phases[0]: missing required key exit (every phase but the last)",
@@ -173,7 +176,7 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
                 "rules.yaml:35:9: phases[1].exercises[0]: give reps or hold_seconds, not both",
                 "rules.yaml:36:9: phases[1].exercises[1]: missing per_day or per_week; "
                     + "give one of them",
-                "rules.yaml:37:11: phases[1].load: metric minutes needs an activity",
+                "rules.yaml:37:11: phases[1].load: metric minutes needs an activity or activities",
                 "rules.yaml:38:33: phases[1].exit.run_walk_completed: the phase has no run_walk "
                     + "steps",
                 "rules.yaml:40:11: phases[2].kind: unknown phase kind running; allowed: "
@@ -199,6 +202,33 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
                     + "did you mean green_days?",
                 "variant_phases.yaml:27:9: variants[1].phases.run.pain: unknown key; allowed "
                     + "here: min_days, max_days, run_walk, exit",
+            ]
+        ),
+        (
+            "schema_v2.yaml",
+            [
+                "schema_v2.yaml:6:58: pain.by_activity.exercises: exercises safe_max 6 is above "
+                    + "limit 5; safe_max must be <= limit",
+                "schema_v2.yaml:6:75: pain.by_activity.swimming: unknown activity swimming; "
+                    + "allowed: run, walk, cycle, swim, aqua_jog, cross_trainer, strength, "
+                    + "exercises, other",
+                "schema_v2.yaml:7:10: morning: safe_max 6 is above limit 5; safe_max must be "
+                    + "<= limit",
+                "schema_v2.yaml:11:14: red_flags[0].urgency: unknown urgency now; allowed: "
+                    + "see_doctor, same_day, emergency",
+                "schema_v2.yaml:14:16: red_flags[1].emergency: true contradicts urgency: "
+                    + "see_doctor; remove emergency (deprecated)",
+                "schema_v2.yaml:17:9: referrals[0].id: fever is also a red flag (line 12); a "
+                    + "question is either a stop or a referral, not both",
+                "schema_v2.yaml:21:5: referrals[1].urgency: unknown key; allowed here: id, "
+                    + "question",
+                "schema_v2.yaml:27:56: phases[0].load.activities[2]: walk is listed twice",
+                "schema_v2.yaml:28:34: phases[0].pain.by_activity.walk: give safe_max or limit, "
+                    + "or leave it out",
+                "schema_v2.yaml:34:37: phases[1].load.activities: only allowed with metric: "
+                    + "minutes (km is running)",
+                "schema_v2.yaml:35:14: phases[1].morning: safe_max 6 is above limit 2; safe_max "
+                    + "must be <= limit",
             ]
         ),
     ]
@@ -368,5 +398,60 @@ func temporaryDirectory() throws -> String {
                 #expect(line.hasPrefix("d.yaml:"))
             }
         }
+    }
+
+    /// Schema v2: the older `emergency: true|false` still loads (true is emergency, false the
+    /// built-in default), with a deprecation warning; walking or running above 3/10 warns.
+    @Test func deprecatedEmergencyLoadsWithWarnings() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let path = url.appendingPathComponent("deprecated_emergency.yaml").path
+        let (errors, warnings) = PlanFile.check(path: path)
+        #expect(errors.isEmpty)
+        let name = "deprecated_emergency.yaml"
+        #expect(
+            warnings.map { "\(name):\($0.line):\($0.column): \($0.message)" } == [
+                "\(name):9:16: red_flags[0].emergency: deprecated; write urgency: emergency "
+                    + "instead (emergency, same_day, see_doctor)",
+                "\(name):12:16: red_flags[1].emergency: deprecated; write urgency: same_day "
+                    + "instead (emergency, same_day, see_doctor)",
+                "\(name):18:11: phases[0].pain: run and walk get safe_max 5; walking and "
+                    + "running stay at 3/10 (Silbernagel et al. 2007): raise only the loading "
+                    + "exercises, e.g. by_activity: { exercises: { safe_max: 5 } }",
+                "\(name):24:33: phases[1].pain.by_activity.run: run gets safe_max 4; walking "
+                    + "and running stay at 3/10 (Silbernagel et al. 2007): raise only the "
+                    + "loading exercises, e.g. by_activity: { exercises: { safe_max: 4 } }",
+            ])
+        let plan = try PlanFile.parse(bytes: try fixture(name), file: name)
+        #expect(plan.urgency(ofFlag: "pop_loss_of_function") == .emergency)
+        #expect(plan.urgency(ofFlag: "calf_swelling_warm_red") == .sameDay)
+    }
+
+    /// Export, then check: by_activity, morning, urgency, referrals and activities survive.
+    @Test func schemaV2RoundTripsThroughTheWriter() throws {
+        var plan = try PlanFile.parse(
+            bytes: try fixture("valid_minimal.yaml"), file: "valid_minimal.yaml")
+        plan.thresholds.painByActivity = [
+            .exercises: ActivityPain(safeMax: 5), .walk: ActivityPain(limit: 4),
+        ]
+        plan.thresholds.morningSafeMax = 4
+        plan.thresholds.morningLimit = 6
+        plan.redFlags = [
+            RedFlagQuestion(
+                id: "pop_loss_of_function", question: LocalizedText(nl: "Knap?", en: "Pop?"),
+                urgency: .emergency),
+            RedFlagQuestion(
+                id: "fever", question: LocalizedText(nl: "Koorts?", en: "Fever?"),
+                urgency: .sameDay),
+        ]
+        plan.referrals = [
+            ReferralQuestion(id: "gait", question: LocalizedText(nl: "Lopen?", en: "Gait?"))
+        ]
+        plan.phases[0].loadMetric = .minutes([.walk, .cycle])
+        plan.phases[0].thresholds.morningLimit = 7
+        let yaml = PlanWriter.yaml(plan)
+        #expect(!yaml.contains("emergency: true"))
+        let back = try PlanFile.parse(bytes: Array(yaml.utf8), file: "export.yaml")
+        #expect(back == plan)
+        #expect(TunedPlan.problems(plan).isEmpty)
     }
 }

@@ -20,11 +20,11 @@ import Testing
         #expect(itbs.variant("acute")?.expectedWeeks == 4...6)
         let recurrent = try #require(itbs.variant("recurrent"))
         #expect(recurrent.expectedWeeks == 8...12)
-        #expect(recurrent.phases["build_up"] == PhaseOverride(minDays: 28, maxDays: 42))
+        #expect(recurrent.phases["build_up"] == PhaseOverride(minDays: 21, maxDays: 35))
         // Resolving the variant folds its lengths into the phases.
         let resolved = itbs.resolved(variant: "recurrent")
-        #expect(resolved.phases[1].minDays == 28)
-        #expect(resolved.phases[1].maxDays == 42)
+        #expect(resolved.phases[1].minDays == 21)
+        #expect(resolved.phases[1].maxDays == 35)
         #expect(resolved.phases[0].maxDays == 21)
     }
 
@@ -34,11 +34,12 @@ import Testing
         let calm = itbs.phases[0]
         #expect(calm.minDays == 7)
         #expect(calm.maxDays == 14)
-        #expect(calm.allowed == [.cycle, .walk, .swim, .exercises])
+        // Seed 002: keep running, fewer km and flat, while pain stays within 3/10.
+        #expect(calm.allowed == [.cycle, .walk, .swim, .exercises, .run])
         #expect(calm.avoid.first == .downhillRunning)
         #expect(calm.weeklySessions == [.cycle: 3])
-        #expect(calm.loadMetric == .minutes(.cycle))
-        #expect(calm.startingVolume == 60)
+        #expect(calm.loadMetric == .km)
+        #expect(calm.startingVolume == nil)
         #expect(calm.exit == ExitCriteria(minDays: 7, greenDays: 3, painFreeWalkMinutes: 30))
         #expect(itbs.thresholds.painSafeMax == 3)
         #expect(itbs.thresholds.painLimit == 5)
@@ -56,28 +57,31 @@ import Testing
         #expect(itbs.exercise("single_leg_deadlift")?.names.en == "Single-leg deadlift")
 
         let back = itbs.phases[2]
-        #expect(back.runWalk.count == 5)
+        #expect(back.runWalk.count == 4)
         #expect(
-            back.runWalk[2]
+            back.runWalk[1]
                 == RunWalkStep(
                     runMinutes: 9, walkMinutes: 1, totalMinutes: 30, sessionsPerWeek: 3,
-                    sessionsToPass: 2))
-        #expect(back.runWalk[2].repetitions == 3)
+                    sessionsToPass: 3))
+        #expect(back.runWalk[1].repetitions == 3)
         #expect(back.runWalk.last?.walkMinutes == 0)
         #expect(back.loadMetric == .km)
-        #expect(back.startingVolume == 12)
+        // No fixed floor: engine v2 takes the km of the schedule's last week.
+        #expect(back.startingVolume == nil)
         #expect(back.exit.runWalkCompleted == true)
     }
 
-    @Test func achillesLoadingPhasesAllowPainUpToFive() throws {
+    @Test func achillesLoadingExercisesAllowPainUpToFiveWalkingStaysAtThree() throws {
         #expect(achilles.thresholds.noImprovementDays == 14)
         let byID = Dictionary(uniqueKeysWithValues: achilles.phases.map { ($0.id, $0) })
         for id in ["load_base", "load_heavy"] {
             let phase = try #require(byID[id])
             #expect(phase.kind == .loadBuildUp)
             let t = achilles.thresholds(in: phase)
-            #expect(t.painSafeMax == 5)
-            #expect(t.painLimit == 5)
+            #expect(t.pain(for: .exercises).safeMax == 5)
+            #expect(t.pain(for: .strength).safeMax == 5)
+            #expect(t.pain(for: .walk).safeMax == 3)
+            #expect(t.pain(for: .walk).limit == 5)
         }
         // Running itself keeps the defaults.
         let running = try #require(byID["return_to_running"])

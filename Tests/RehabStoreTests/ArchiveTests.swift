@@ -7,6 +7,24 @@ import Testing
 @Suite struct ArchiveTests {
     let archive = Archive(patients: [trickyPatient, plainPatient])
 
+    /// Schema v2 tuning (morning and per-activity thresholds) survives the archive; an archive
+    /// written before it still reads.
+    @Test func morningAndPerActivityThresholdsRoundTrip() throws {
+        let overrides = PlanOverrides(
+            thresholds: ThresholdOverrides(
+                painSafeMax: 2, morningSafeMax: 4, morningLimit: 6,
+                painByActivity: [
+                    .exercises: ActivityPain(safeMax: 5), .walk: ActivityPain(limit: 4),
+                ]))
+        let json = try OverridesDoc.json(overrides)
+        #expect(json.contains("\"morning_safe_max\":4"))
+        #expect(try OverridesDoc.overrides(json: json) == overrides)
+        let old = #"{"thresholds":{"pain_limit":4,"pain_safe_max":2}}"#
+        #expect(
+            try OverridesDoc.overrides(json: old)
+                == PlanOverrides(thresholds: ThresholdOverrides(painSafeMax: 2, painLimit: 4)))
+    }
+
     @Test func jsonRoundTripIsExact() throws {
         let json = try ArchiveCodec.json(archive)
         #expect(try ArchiveCodec.archive(json: json) == archive)
@@ -182,8 +200,9 @@ import Testing
         let target = try Store.inMemory()
         try target.importAll(try ArchiveCodec.archive(json: ArchiveCodec.json(source.exportAll())))
         let zoe = try #require(try target.patients().first)
-        #expect(try target.runStartTimes(patientID: zoe.id).values.sorted()
-            == ["2026-01-20T06:59:60Z"])
+        #expect(
+            try target.runStartTimes(patientID: zoe.id).values.sorted()
+                == ["2026-01-20T06:59:60Z"])
         #expect(try target.planFile(patientID: zoe.id) == trickyPatient.planFile)
     }
 

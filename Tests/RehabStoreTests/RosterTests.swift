@@ -12,7 +12,7 @@ import Testing
 
 private let rest = Phase(
     id: "rest", kind: .relativeRest, names: LocalizedText(nl: "Rust", en: "Rest"),
-    minDays: 7, maxDays: 14, allowed: [.cycle, .walk], loadMetric: .minutes(.cycle),
+    minDays: 7, maxDays: 14, allowed: [.cycle, .walk], loadMetric: .minutes([.cycle]),
     exit: ExitCriteria(greenDays: 3, painFreeWalkMinutes: 30))
 private let build = Phase(
     id: "build", kind: .loadBuildUp, names: LocalizedText(nl: "Opbouw", en: "Build-up"),

@@ -241,7 +241,7 @@ enum Clinic {
         #expect(picker.setupFor?.patient.name == "Robin")
         app.type("itb")
         app.press(.right, .enter)  // the recurrent variant
-        app.press(.char("n"), .char("n"), .char("n"), .char("n"))
+        app.press(.char("n"), .char("n"), .char("n"), .char("n"), .char("n"))
         guard case .setup(let form) = app.state.top else {
             Issue.record("start date and weekly km come after the questions")
             return

@@ -17,9 +17,10 @@ import Testing
         let effects = run(&state, keys)
         #expect(
             effects == [
-                .saveSession(Session(
-                    date: Fixture.today, activity: .walk, km: 4.5, minutes: 45, painDuring: 2,
-                    painAfter: 3, note: "easy"))
+                .saveSession(
+                    Session(
+                        date: Fixture.today, activity: .walk, km: 4.5, minutes: 45, painDuring: 2,
+                        painAfter: 3, note: "easy"))
             ])
         #expect(state.top == .today(scroll: 0))
         #expect(state.notice?.text == "logged: walking, 4.50 km, 45 min, 2/3 on 2026-03-02")
@@ -28,7 +29,10 @@ import Testing
     @Test func painTakesDigitsTenAndArrows() {
         var state = Fixture.state(Fixture.buildUpRunner())
         _ = run(&state, [.char("n"), .tab, .tab, .tab, .tab])
-        guard case .log(let start) = state.top else { Issue.record("no form"); return }
+        guard case .log(let start) = state.top else {
+            Issue.record("no form")
+            return
+        }
         #expect(start.focus == .painDuring)
         #expect(start.painDuring == nil)
         _ = run(&state, [.char("1"), .char("0")])
@@ -82,8 +86,10 @@ import Testing
         keys += [.tab, .char("1"), .tab, .char("1"), .enter]
         #expect(run(&state, keys).isEmpty)
         guard case .log(let future) = state.top else { return }
-        #expect(future.error?.message
-            == "Date: '2026-03-03' is not allowed; use a date as YYYY-MM-DD, not after 2026-03-02")
+        #expect(
+            future.error?.message
+                == "Date: '2026-03-03' is not allowed; use a date as YYYY-MM-DD, not after 2026-03-02"
+        )
     }
 
     @Test func aRedFlagInALogGoesToTheStopScreen() {
@@ -95,10 +101,12 @@ import Testing
             Issue.record("no save: \(app.effects)")
             return
         }
-        #expect(session.flags == [RedFlag.swellingWarmthRedness])
+        // itbs lists the 112 question first (seed 001): a pop with loss of function.
+        #expect(session.flags == [RedFlag.popLossOfFunction])
         #expect(app.state.screens == [.stop(StopState())])
         #expect(app.state.followed?.status.verdict.level == .stop)
-        #expect(app.state.followed?.status.verdict.action == .seeDoctor)
+        // DESIGN 4 v2: the flag's urgency is the action (needs the engine v2 of issue 12).
+        #expect(app.state.followed?.status.verdict.action == .emergency)
     }
 }
 
@@ -107,8 +115,11 @@ import Testing
     static func flaggedRunner() -> MemoryRunner {
         var runner = Fixture.buildUpRunner()
         var history = runner.histories[1] ?? History()
-        history.mornings = [MorningCheck(date: Day(iso: "2026-03-01")!, pain: 2,
-            flags: [RedFlag.locking])]
+        history.mornings = [
+            MorningCheck(
+                date: Day(iso: "2026-03-01")!, pain: 2,
+                flags: [RedFlag.locking])
+        ]
         runner.histories[1] = history
         return runner
     }
@@ -165,10 +176,15 @@ import Testing
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
         let walks = ["2026-02-27", "2026-02-28", "2026-03-01"].map {
-            Session(date: Day(iso: $0)!, activity: .walk, km: 2.5, minutes: 30, painDuring: 1,
+            Session(
+                date: Day(iso: $0)!, activity: .walk, km: 2.5, minutes: 30, painDuring: 1,
                 painAfter: 1)
         }
-        runner.setHistory(History(sessions: walks), for: 1)
+        // v2: a walk counts as pain-free once its next morning is logged and not worse.
+        let calm =
+            (20...28).map { MorningCheck(date: Day(iso: "2026-02-\($0)")!, pain: 0) }
+            + [1, 2].map { MorningCheck(date: Day(iso: "2026-03-0\($0)")!, pain: 0) }
+        runner.setHistory(History(sessions: walks, mornings: calm), for: 1)
         return runner
     }
 
@@ -182,8 +198,12 @@ import Testing
         #expect(state.confirmation == nil)
         let effects = run(&state, [.char("a"), .char("y")])
         #expect(
-            effects == [.advance(PhaseChange(phase: "build_up", date: Fixture.today,
-                reason: .advance))])
+            effects == [
+                .advance(
+                    PhaseChange(
+                        phase: "build_up", date: Fixture.today,
+                        reason: .advance))
+            ])
     }
 
     @Test func steppingBackNeedsAConfirmationAndIsRefusedInTheFirstPhase() {
@@ -192,8 +212,12 @@ import Testing
         #expect(state.confirmation != nil)
         let effects = run(&state, [.enter])
         #expect(
-            effects == [.stepBack(PhaseChange(phase: "calm_down", date: Fixture.today,
-                reason: .stepBack))])
+            effects == [
+                .stepBack(
+                    PhaseChange(
+                        phase: "calm_down", date: Fixture.today,
+                        reason: .stepBack))
+            ])
         var first = Fixture.state(PlanActionTests.readyRunner())
         #expect(run(&first, [.tab, .char("b")]).isEmpty)
         #expect(first.confirmation == nil)
@@ -231,10 +255,17 @@ import Testing
         #expect(app.effects.last == .undo(.restoreSession(deleted!)))
         let after = app.state.followed?.history.sessions ?? []
         #expect(after.count == 2)
-        #expect(after.map { Session(date: $0.date, activity: $0.activity, km: $0.km,
-            minutes: $0.minutes, painDuring: $0.painDuring, painAfter: $0.painAfter) }
-            == before.map { Session(date: $0.date, activity: $0.activity, km: $0.km,
-                minutes: $0.minutes, painDuring: $0.painDuring, painAfter: $0.painAfter) })
+        #expect(
+            after.map {
+                Session(
+                    date: $0.date, activity: $0.activity, km: $0.km,
+                    minutes: $0.minutes, painDuring: $0.painDuring, painAfter: $0.painAfter)
+            }
+                == before.map {
+                    Session(
+                        date: $0.date, activity: $0.activity, km: $0.km,
+                        minutes: $0.minutes, painDuring: $0.painDuring, painAfter: $0.painAfter)
+                })
         app.press(.char("u"))
         #expect(app.state.notice?.text == "Nothing to undo.")
     }
@@ -288,13 +319,15 @@ import Testing
             Issue.record("the red-flag questions come before the start")
             return
         }
-        #expect(questions.questions.count == 4)
-        app.press(.char("n"), .char("n"), .char("n"), .char("n"))
+        // itbs asks five: the 112 question (seed 001) first.
+        #expect(questions.questions.count == 5)
+        app.press(.char("n"), .char("n"), .char("n"), .char("n"), .char("n"))
         #expect(
             app.effects.last
-                == .startPlan(StartRequest(
-                    planID: "itbs", variantID: "recurrent", date: Fixture.today,
-                    newPatientName: "Alex", language: .en)))
+                == .startPlan(
+                    StartRequest(
+                        planID: "itbs", variantID: "recurrent", date: Fixture.today,
+                        newPatientName: "Alex", language: .en)))
         #expect(app.state.screens == [.today(scroll: 0)])
         #expect(app.state.patient?.name == "Alex")
         #expect(app.state.followed?.status.phase.phase.id == "calm_down")
@@ -304,7 +337,7 @@ import Testing
     @Test func anyYesStopsWithoutStartingAPlan() {
         var app = Fixture.app(MemoryRunner(catalog: [Fixture.itbs]), patient: nil)
         app.press(.enter, .enter, .enter)
-        app.press(.char("n"), .char("y"))
+        app.press(.char("n"), .char("n"), .char("y"))
         #expect(app.state.top == .stop(StopState(screening: ["locking"], planID: "itbs")))
         #expect(!app.effects.contains { if case .startPlan = $0 { true } else { false } })
         app.press(.char("c"))
@@ -329,7 +362,7 @@ import Testing
         app.press(.enter)
         #expect(app.state.notice?.isError == true)
         app.type("Robin")
-        app.press(.enter, .enter, .char("n"), .char("n"), .char("n"), .char("n"))
+        app.press(.enter, .enter, .char("n"), .char("n"), .char("n"), .char("n"), .char("n"))
         #expect(app.state.patient?.name == "Robin")
     }
 
@@ -339,14 +372,16 @@ import Testing
             region: .calf, summary: LocalizedText(nl: "", en: ""), phases: [])
         let plans = [Fixture.itbs, calf]
         // Grouped by region: calf comes before the outer knee.
-        #expect(Picking.matches(plans, filter: "", language: .en).map(\.id)
-            == ["calf_injury", "itbs"])
+        #expect(
+            Picking.matches(plans, filter: "", language: .en).map(\.id)
+                == ["calf_injury", "itbs"])
         #expect(Picking.matches(plans, filter: "knie", language: .nl).map(\.id) == ["itbs"])
         #expect(Picking.matches(plans, filter: "outer knee", language: .en).map(\.id) == ["itbs"])
         // Word starts only: "itb" is inside "Kuitblessure" but does not start a word there.
         #expect(Picking.matches(plans, filter: "itb", language: .nl).map(\.id) == ["itbs"])
-        #expect(Picking.matches(plans, filter: "KUIT", language: .nl).map(\.id)
-            == ["calf_injury"])
+        #expect(
+            Picking.matches(plans, filter: "KUIT", language: .nl).map(\.id)
+                == ["calf_injury"])
         #expect(Picking.matches(plans, filter: "achilles", language: .en).isEmpty)
     }
 

@@ -8,12 +8,20 @@ import Testing
 /// look at the pens of a few cells.
 @Suite struct ThemeTests {
     static func today(_ theme: ColorTheme) -> Grid {
-        var state = Fixture.state(Fixture.demoRunner())
+        // The demo plus a session today with pain after 4/10: an amber verdict.
+        var runner = Fixture.demoRunner()
+        var history = runner.histories[1] ?? History()
+        history.sessions.append(
+            Session(
+                date: Fixture.today, activity: .exercises, minutes: 20, painDuring: 1,
+                painAfter: 4))
+        runner.setHistory(history, for: 1)
+        var state = Fixture.state(runner)
         state.theme = theme
         return render(state)
     }
 
-    /// The demo's verdict is amber; its first letter sits at column 1 of the third row.
+    /// The verdict is amber; its first letter sits at column 1 of the third row.
     @Test func theVerdictCellUnderEachTheme() {
         let dark = Self.today(.dark)
         #expect(dark.lines()[2].hasPrefix(" Verdict: AMBER"))

@@ -5,21 +5,20 @@ import Testing
 @testable import RehabTUI
 
 @Suite struct TodayTests {
-    /// Sam starts the return phase today: the run/walk steps set the load, so there is no cap
-    /// to draw a bar against, and the sentence saying so must be readable to its end.
-    @Test func withoutACapTheWeekLineWrapsInsteadOfABar() throws {
+    /// Sam starts the return phase today: the run/walk step sets the cap (v2: per_week × total
+    /// minutes of running), and the line says it is the step's.
+    @Test func theScheduleStepSetsTheWeeksCap() throws {
         var runner = Fixture.buildUpRunner()
         runner.assignments[Fixture.sam.id]?.phaseHistory.append(
             PhaseChange(phase: "return_to_running", date: Fixture.today, reason: .advance))
         let state = Fixture.state(runner, width: 60, height: 20)
         let load = try #require(state.followed?.status.load)
-        #expect(load.cap == nil && load.scheduleSetsLoad)
+        #expect(load.scheduleSetsLoad)
+        let step = try #require(state.followed?.status.runWalk?.step)
+        #expect(load.cap == Double(step.sessionsPerWeek * step.totalMinutes))
         let text = render(state).lines().map { $0.trimmingCharacters(in: " ") }
             .joined(separator: " ")
-        #expect(
-            text.contains(
-                "This week 0.0 km; the run/walk steps set the load for now, after the last step"
-                    + " at most 10 % more a week"))
-        #expect(!text.contains("░"))
+        #expect(text.contains("0 of \(step.sessionsPerWeek * step.totalMinutes) min running"))
+        #expect(text.contains("░"))
     }
 }

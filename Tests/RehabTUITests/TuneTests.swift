@@ -35,7 +35,7 @@ import Testing
         let tune = try #require(Self.tune(app))
         let plan = Tuning.tuned(tune)
         let rows = Tuning.rows(plan)
-        #expect(rows.filter { if case .threshold = $0 { true } else { false } }.count == 6)
+        #expect(rows.filter { if case .threshold = $0 { true } else { false } }.count == 12)
         #expect(
             rows.filter { if case .days = $0 { true } else { false } }.count
                 == plan.phases.count)

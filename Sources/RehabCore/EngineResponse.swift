@@ -1,0 +1,238 @@
+// The 24-hour rule of DESIGN section 4 (version 2): a session day's baseline from the mornings
+// before it, its response from the mornings after it, and how long a worse response stays in
+// force. Also the day's "new red" test that steps a schedule back and counts toward step-back.
+
+/// The median of a few scores (the mean of the middle two for an even count).
+func median(_ values: [Int]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let mid = sorted.count / 2
+    return sorted.count % 2 == 1
+        ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/// A worse next morning: the response morning, its score, the baseline it was judged against
+/// (nil when there was none and only the absolute limit applied) and its first-day level.
+struct Response: Hashable {
+    var sessionDay: Day
+    var morning: Day
+    var score: Int
+    var baseline: Double?
+    var level: Level
+}
+
+/// Days back a worse response can stay in force without a good morning since (our bound: four
+/// weeks; after that the morning checks of `morning_above_*` and `no_recent_log` take over).
+let responseMemoryDays = 28
+
+extension Evaluation {
+    /// Mornings dated `from` … `through`.
+    func mornings(from: Day, through: Day) -> ArraySlice<MorningCheck> {
+        guard from <= through else { return [] }
+        let low = lowerBound(log.morningDays, from.number)
+        let high = lowerBound(log.morningDays, through.number + 1)
+        return log.mornings[low..<high]
+    }
+
+    /// The median of the mornings in the 7 days before `sessionDay` (at least 2 of them), else
+    /// the session day's own morning, else none.
+    func baseline(before sessionDay: Day) -> Double? {
+        let week = mornings(from: sessionDay.adding(days: -7), through: sessionDay.adding(days: -1))
+        if week.count >= 2 { return median(week.map(\.pain)) }
+        return log.morning(on: sessionDay).map { Double($0.pain) }
+    }
+
+    /// The morning that judges `sessionDay`: the next day's, or the day after's when the next
+    /// day has no morning check. DESIGN skips the second day when the next day had a session;
+    /// we let that morning judge both days instead (the reading that protects: a later session
+    /// never hides an earlier day's worse morning).
+    func responseDay(of sessionDay: Day) -> Day? {
+        let next = sessionDay.adding(days: 1)
+        if log.morning(on: next) != nil { return next }
+        let second = sessionDay.adding(days: 2)
+        return log.morning(on: second) != nil ? second : nil
+    }
+
+    /// Whether a morning is a worse response to the session day before it, and how bad on its
+    /// first day: 2 or more above the baseline, or above `morning.limit`, is red; 1 above amber.
+    /// In osteoarthritis plans and maintenance phases (seed 004) a single worse response in 7
+    /// days is amber; a second one is red.
+    func response(of sessionDay: Day) -> Response? {
+        guard let day = responseDay(of: sessionDay), let check = log.morning(on: day) else {
+            return nil
+        }
+        let thresholds = self.thresholds(on: sessionDay)
+        let base = baseline(before: sessionDay)
+        var level: Level?
+        if let base {
+            let rise = Double(check.pain) - base
+            if rise >= 2 - loadTolerance {
+                level = .red
+            } else if rise >= 1 - loadTolerance {
+                level = .amber
+            }
+        }
+        let overLimit = check.pain > thresholds.morningLimit
+        if overLimit { level = .red }
+        guard var level else { return nil }
+        if level == .red, !overLimit, movementIsMedicine(on: sessionDay),
+            !hadWorseResponse(from: day.adding(days: -7), before: day)
+        {
+            level = .amber
+        }
+        return Response(
+            sessionDay: sessionDay, morning: day, score: check.pain, baseline: base, level: level)
+    }
+
+    /// A worse response first seen on a morning in `from` ..< `before`.
+    func hadWorseResponse(from: Day, before: Day) -> Bool {
+        for check in mornings(from: from, through: before.adding(days: -1)) {
+            if responseOn(morning: check.date) != nil { return true }
+        }
+        return false
+    }
+
+    /// The worst worse response first seen on `morning`: it judges the session day before it,
+    /// and the one before that when the day between has no morning check.
+    func responseOn(morning day: Day) -> Response? {
+        if let memo = memo.responses[day.number] { return memo }
+        var worst: Response?
+        for back in 1...2 {
+            let sessionDay = day.adding(days: -back)
+            guard !log.sessions(on: sessionDay).isEmpty, responseDay(of: sessionDay) == day,
+                let found = response(of: sessionDay)
+            else { continue }
+            if worst.map({ found.level > $0.level }) ?? true { worst = found }
+        }
+        memo.responses[day.number] = .some(worst)
+        return worst
+    }
+
+    /// A worse response stays in force until a later morning is at or below its baseline and
+    /// within `morning.safe_max`; logging another session never clears it.
+    func isResolved(_ response: Response, asOf day: Day) -> Bool {
+        let safe = thresholds(on: day).morningSafeMax
+        let bound = min(response.baseline ?? Double(safe), Double(safe))
+        return mornings(from: response.morning.adding(days: 1), through: day).contains {
+            Double($0.pain) <= bound + loadTolerance
+        }
+    }
+
+    /// The response findings in force on `day`, newest first: one first seen that morning at
+    /// its own level, and every earlier one not yet resolved, held at amber.
+    func responseFindings(asOf day: Day) -> [Finding] {
+        var findings: [Finding] = []
+        if let new = responseOn(morning: day) { findings.append(finding(new, persisting: false)) }
+        let window = mornings(
+            from: day.adding(days: -responseMemoryDays), through: day.adding(days: -1))
+        for check in window.reversed() {
+            guard let old = responseOn(morning: check.date), !isResolved(old, asOf: day) else {
+                continue
+            }
+            findings.append(finding(old, persisting: true))
+        }
+        return findings
+    }
+
+    private func finding(_ response: Response, persisting: Bool) -> Finding {
+        Finding(
+            code: .worseNextMorning, level: persisting ? .amber : response.level,
+            date: response.morning, seen: Double(response.score),
+            limit: response.baseline ?? Double(thresholds(on: response.morning).morningLimit),
+            persisting: persisting)
+    }
+
+    /// The absolute morning levels: the latest morning in the 14 days up to `day` above
+    /// `morning.limit` (red) or above `morning.safe_max` (amber).
+    func morningFinding(asOf day: Day) -> Finding? {
+        guard let latest = log.latestMorning(atMost: day),
+            latest.date >= day.adding(days: -13)
+        else { return nil }
+        let t = thresholds(on: day)
+        if latest.pain > t.morningLimit {
+            return Finding(
+                code: .morningAboveLimit, date: latest.date, seen: Double(latest.pain),
+                limit: Double(t.morningLimit))
+        }
+        if latest.pain > t.morningSafeMax {
+            return Finding(
+                code: .morningAboveSafe, date: latest.date, seen: Double(latest.pain),
+                limit: Double(t.morningSafeMax))
+        }
+        return nil
+    }
+
+    /// This ISO week's median morning at least 1 above last week's, both with 3 or more mornings
+    /// (Silbernagel et al. 2007).
+    func weekToWeekFinding(asOf day: Day) -> Finding? {
+        let monday = day.weekStart
+        let this = mornings(from: monday, through: day).map(\.pain)
+        let last = mornings(from: monday.adding(days: -7), through: monday.adding(days: -1))
+            .map(\.pain)
+        guard this.count >= 3, last.count >= 3, let now = median(this), let before = median(last),
+            now >= before + 1 - loadTolerance
+        else { return nil }
+        return Finding(code: .worseWeekToWeek, date: monday, seen: now, limit: before)
+    }
+
+    /// Whether a red finding starts on `day` (a session over its limit or with lasting pain,
+    /// running where the phase forbids it, a red response morning, a morning over the limit):
+    /// only such first days step a schedule back and count toward "two red days in 7".
+    func startsRed(on day: Day) -> Bool {
+        if let memo = memo.newRed[day.number] { return memo }
+        let phase = self.phase(on: day)
+        let t = thresholds(on: day)
+        // The red session rules only: the amber ones (spikes, schedule) read the schedule
+        // position, which this test helps build.
+        let redSession = log.sessions(on: day).contains { session in
+            max(session.painDuring, session.painAfter) > t.pain(for: session.activity).limit
+                || session.lastedOver2h
+                || (session.activity == .run && !phase.permits(.run))
+        }
+        let red =
+            redSession
+            || responseOn(morning: day)?.level == .red
+            || (log.morning(on: day).map { $0.pain > thresholds(on: day).morningLimit } ?? false)
+        memo.newRed[day.number] = red
+        return red
+    }
+}
+
+/// A logged day's verdict for History and the reports: as it stood on the day, and as its
+/// response morning revised it (DESIGN section 4, history).
+public struct DayVerdict: Hashable, Sendable {
+    public var day: Day
+    /// The verdict as of the day itself.
+    public var verdict: Verdict
+    /// The morning that judged the day's sessions as worse, when it has come.
+    public var revisedBy: Day?
+    /// The day's verdict with that morning's finding added.
+    public var revised: Verdict?
+
+    /// What a table should show: the revision where there is one.
+    public var shown: Verdict { revised ?? verdict }
+}
+
+extension Engine {
+    /// The verdicts of logged days as History and the reports show them, from one indexed
+    /// history: each as of its own day, revised by the response morning that came by `today`.
+    public static func dayVerdicts(
+        plan: Plan, assignment: Assignment, history: History, on days: [Day], asOf today: Day
+    ) -> [DayVerdict] {
+        let evaluation = Evaluation(plan: plan, assignment: assignment, history: history)
+        return days.map { day in
+            let verdict = evaluation.verdict(on: day)
+            guard let response = evaluation.response(of: day), response.morning <= today else {
+                return DayVerdict(day: day, verdict: verdict)
+            }
+            let finding = Finding(
+                code: .worseNextMorning, level: response.level, date: response.morning,
+                seen: Double(response.score),
+                limit: response.baseline
+                    ?? Double(evaluation.thresholds(on: response.morning).morningLimit))
+            return DayVerdict(
+                day: day, verdict: verdict, revisedBy: response.morning,
+                revised: Verdict(findings: verdict.findings + [finding]))
+        }
+    }
+}

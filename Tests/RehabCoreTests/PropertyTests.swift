@@ -1,0 +1,181 @@
+import Testing
+
+@testable import RehabCore
+
+// The four properties of DESIGN section 4 version 2, each over 1,000 generated histories. The
+// generator is the demo's fixed-seed SplitMix64, so a failure names its seed and replays exactly.
+
+/// The demo's seeded SplitMix64 generator.
+typealias SplitMix = DemoHistory.Generator
+
+/// One generated case: a setup of the scenario table, about six weeks of records ending on D.
+struct GeneratedCase {
+    var setup: Scenario.Setup
+    var sessions: [Session]
+    var mornings: [MorningCheck]
+    var today: Day
+
+    var scenario: Scenario {
+        Scenario(
+            name: "generated", setup: setup, sessions: sessions, mornings: mornings,
+            today: today.iso, level: .green, action: .progress, codes: [])
+    }
+
+    func verdict(on day: Day? = nil) -> Verdict {
+        let s = scenario
+        return Engine.verdict(
+            plan: s.plan, assignment: s.assignment,
+            history: History(sessions: sessions, mornings: mornings), on: day ?? today)
+    }
+
+    static func make(seed: UInt64, setups: [Scenario.Setup]) -> GeneratedCase {
+        var rng = SplitMix(seed: seed)
+        let setup = setups[rng.below(setups.count)]
+        let today = day("2026-03-04").adding(days: rng.below(28))
+        let plan = Scenario(name: "", setup: setup, level: .green, action: .progress, codes: [])
+            .plan
+        var sessions: [Session] = []
+        var mornings: [MorningCheck] = []
+        var d = today.adding(days: -42)
+        while d <= today {
+            if rng.chance(65) {
+                // Mostly low mornings, now and then a bad one.
+                let pain = rng.chance(80) ? rng.below(4) : 3 + rng.below(6)
+                mornings.append(
+                    MorningCheck(date: d, pain: pain, flags: rng.chance(1) ? ["fever"] : []))
+            }
+            for _ in 0..<(rng.chance(55) ? 1 + rng.below(2) : 0) {
+                let allowed = plan.phases.flatMap(\.allowed)
+                let activity =
+                    rng.chance(10)
+                    ? Activity.allCases[rng.below(Activity.allCases.count)]
+                    : allowed[rng.below(allowed.count)]
+                let minutes = 10 + rng.below(80)
+                sessions.append(
+                    Session(
+                        date: d, activity: activity,
+                        km: activity == .run ? Double(2 + rng.below(10)) : nil, minutes: minutes,
+                        painDuring: rng.chance(75) ? rng.below(4) : rng.below(9),
+                        painAfter: rng.chance(75) ? rng.below(4) : rng.below(9),
+                        lastedOver2h: rng.chance(4)))
+            }
+            d = d.adding(days: 1)
+        }
+        return GeneratedCase(setup: setup, sessions: sessions, mornings: mornings, today: today)
+    }
+}
+
+/// Setups without a run/walk schedule: there a higher score that stops a run from counting
+/// keeps the load in the schedule's minutes instead of km, a different scale, not a milder rule.
+let plainSetups: [Scenario.Setup] = [.rest, .longRest, .load, .full, .osteoarthritis]
+let allSetups = plainSetups + [.schedule]
+
+@Suite struct PropertyTests {
+    static let count = 1000
+
+    /// A higher pain score on any session, or a higher latest morning, never improves the
+    /// verdict. (An earlier morning is also a baseline for the sessions after it, and DESIGN's
+    /// median baseline rises with it; the judged day's own scores are what this property binds.)
+    @Test func higherScoresNeverImproveAVerdict() {
+        var checked = 0
+        for seed in 0..<UInt64(Self.count) {
+            var c = GeneratedCase.make(seed: seed, setups: plainSetups)
+            let before = c.verdict().level
+            var rng = SplitMix(seed: seed ^ 0xABCD)
+            let past = c.sessions.indices.filter { c.sessions[$0].date <= c.today }
+            if !past.isEmpty, rng.chance(60) {
+                let i = past[rng.below(past.count)]
+                c.sessions[i].painDuring = min(10, c.sessions[i].painDuring + 1 + rng.below(3))
+                c.sessions[i].painAfter = min(10, c.sessions[i].painAfter + rng.below(3))
+            } else if let i = c.mornings.lastIndex(where: { $0.date <= c.today }) {
+                c.mornings[i].pain = min(10, c.mornings[i].pain + 1 + rng.below(3))
+            }
+            let after = c.verdict().level
+            #expect(after >= before, "seed \(seed)")
+            checked += 1
+        }
+        #expect(checked == Self.count)
+    }
+
+    /// Adding a low-pain session never removes a finding about an earlier day's response.
+    @Test func aLowPainSessionNeverHidesAWorseMorning() {
+        var withFindings = 0
+        for seed in 0..<UInt64(Self.count) {
+            var c = GeneratedCase.make(seed: seed, setups: allSetups)
+            func responseDays(_ v: Verdict) -> Set<Day> {
+                Set(v.findings.filter { $0.code == .worseNextMorning }.compactMap(\.date))
+            }
+            let before = responseDays(c.verdict())
+            if !before.isEmpty { withFindings += 1 }
+            var rng = SplitMix(seed: seed ^ 0x1234)
+            let when = c.today.adding(days: -rng.below(10))
+            c.sessions.append(
+                Session(
+                    date: when, activity: [.walk, .cycle, .swim][rng.below(3)], minutes: 20,
+                    painDuring: rng.below(4), painAfter: rng.below(4)))
+            let after = responseDays(c.verdict())
+            #expect(before.isSubset(of: after), "seed \(seed)")
+        }
+        // The generator must actually produce worse mornings for this to mean anything.
+        #expect(withFindings > Self.count / 5)
+    }
+
+    /// The verdict for a past date depends on later records only through the response mornings
+    /// that judge it: as of the day itself it does not change at all, and its revision changes
+    /// only with the mornings of the next two days.
+    @Test func aPastVerdictIgnoresLaterRecords() {
+        for seed in 0..<UInt64(Self.count) {
+            let c = GeneratedCase.make(seed: seed, setups: allSetups)
+            var rng = SplitMix(seed: seed ^ 0x5678)
+            let past = c.today.adding(days: -(3 + rng.below(20)))
+            let trimmed = GeneratedCase(
+                setup: c.setup, sessions: c.sessions.filter { $0.date <= past },
+                mornings: c.mornings.filter { $0.date <= past }, today: c.today)
+            #expect(c.verdict(on: past) == trimmed.verdict(on: past), "seed \(seed)")
+
+            let s = c.scenario
+            let keepResponse = GeneratedCase(
+                setup: c.setup, sessions: c.sessions.filter { $0.date <= past },
+                mornings: c.mornings.filter { $0.date <= past.adding(days: 2) }, today: c.today)
+            func revised(_ g: GeneratedCase) -> DayVerdict {
+                Engine.dayVerdicts(
+                    plan: s.plan, assignment: s.assignment,
+                    history: History(sessions: g.sessions, mornings: g.mornings), on: [past],
+                    asOf: c.today)[0]
+            }
+            #expect(revised(c) == revised(keepResponse), "seed \(seed)")
+        }
+    }
+
+    /// The cap never exceeds (1 + pct/100) × the lower of last week's total and cap, or the
+    /// floor (in the same metric; outside run/walk schedules, which set their own cap).
+    @Test func theCapNeverRatchets() {
+        var capped = 0
+        for seed in 0..<UInt64(Self.count) {
+            let c = GeneratedCase.make(seed: seed, setups: plainSetups)
+            let s = c.scenario
+            let history = History(sessions: c.sessions, mornings: c.mornings)
+            func status(_ d: Day) -> Status {
+                Engine.status(plan: s.plan, assignment: s.assignment, history: history, today: d)
+            }
+            let now = status(c.today)
+            guard let cap = now.load.cap, !now.load.scheduleSetsLoad else { continue }
+            let lastSunday = c.today.weekStart.adding(days: -1)
+            let last = status(lastSunday)
+            let lastCap =
+                lastSunday >= s.assignment.startDate && last.load.metric == now.load.metric
+                ? last.load.cap : nil
+            let phase = now.phase.phase
+            var floor = phase.startingVolume ?? 0
+            if case .minutes = phase.loadMetric, s.plan.id.contains("osteoarthritis") {
+                floor = max(floor, 150)
+            }
+            let pct = s.plan.thresholds(in: phase).weeklyIncreasePct
+            let bound = max(
+                min(now.load.lastWeek, lastCap ?? now.load.lastWeek) * (1 + pct / 100), floor)
+            #expect(cap <= bound + 1e-9, "seed \(seed)")
+            capped += 1
+        }
+        #expect(capped > Self.count / 2)
+    }
+}

@@ -1,0 +1,34 @@
+import RehabCore
+import TerminalUI
+import Testing
+
+@testable import RehabTUI
+
+/// History marks a day whose verdict its next morning revised (DESIGN section 4, history).
+@Suite struct HistoryRevisionTests {
+    @Test func aWorseNextMorningRevisesYesterdaysRow() {
+        var runner = Fixture.demoRunner()
+        var history = runner.histories[1] ?? History()
+        // Yesterday's session was green on the day; this morning at 4 (the demo's mornings are 0
+        // then) is 4 above the baseline: the day is revised to red.
+        history.sessions.append(
+            Session(
+                date: Fixture.today.adding(days: -1), activity: .walk, minutes: 30, painDuring: 1,
+                painAfter: 1))
+        history.mornings.append(MorningCheck(date: Fixture.today, pain: 4))
+        runner.setHistory(history, for: 1)
+        let lines = frame(runner, keys: [.backTab, .backTab], width: 80, height: 24).lines()
+        let yesterday = "\(Fixture.today.adding(days: -1).iso) walking"
+        let row = lines.first { $0.contains(yesterday) } ?? ""
+        #expect(row.contains(" 1/1 red* "), "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("* revised by the next morning") })
+
+        // Without the worse morning nothing is marked and no note is drawn.
+        var calm = runner
+        history.mornings.removeLast()
+        calm.setHistory(history, for: 1)
+        let plain = frame(calm, keys: [.backTab, .backTab], width: 80, height: 24).lines()
+        #expect(!plain.contains { $0.contains("revised") })
+        #expect(!(plain.first { $0.contains(yesterday) } ?? "").contains("*"))
+    }
+}
