@@ -35,12 +35,6 @@ extension Phrase {
             en: "db: there is no database at \(path); nothing to copy")
     }
 
-    public static func backupExists(_ path: String) -> LocalizedText {
-        LocalizedText(
-            nl: "file: \(path) bestaat al; kies een nieuwe naam of voeg --replace toe",
-            en: "file: \(path) already exists; choose a new name or add --replace")
-    }
-
     public static func backupWritten(_ path: String, patients: Int, sessions: Int)
         -> LocalizedText
     {

@@ -483,8 +483,8 @@ public struct Messages: Sendable {
                 nl: "gebruik hoogstens \(count) tekens", en: "use at most \(count) characters")
         case .nonEmptyTextUpTo(let count):
             hint = say(
-                nl: "gebruik 1 tot en met \(count) tekens, zonder stuurtekens",
-                en: "use 1 to \(count) characters, without control characters")
+                nl: "gebruik 1 tot en met \(count) tekens, zonder stuur- of onzichtbare tekens",
+                en: "use 1 to \(count) characters, without control or invisible characters")
         case .oneOf(let options):
             let list = options.joined(separator: ", ")
             hint = say(nl: "kies uit: \(list)", en: "use one of: \(list)")
@@ -496,6 +496,10 @@ public struct Messages: Sendable {
             hint = say(
                 nl: "gebruik een UTC-tijd als JJJJ-MM-DDTuu:mm:ssZ",
                 en: "use a UTC time as YYYY-MM-DDThh:mm:ssZ")
+        case .plainTextUpTo(let count):
+            hint = say(
+                nl: "gebruik hoogstens \(count) tekens, zonder NUL of stuurtekens",
+                en: "use at most \(count) characters, without NUL or control characters")
         }
         return say(
             nl: "\(error.field): '\(error.value)' is niet toegestaan; \(hint)",

@@ -27,9 +27,9 @@ public enum ShoeWear {
     /// regard to case, like the store's unique shoe names. Rounded to 2 decimals so a sum of
     /// logged distances (each with at most 2 decimals) compares exactly with a threshold.
     public static func km(of shoe: Shoe, sessions: [Session]) -> Double {
-        let name = shoe.name.lowercased()
+        let name = Naming.key(shoe.name)
         let logged = sessions.reduce(0.0) { total, s in
-            guard s.activity == .run, s.shoe?.lowercased() == name else { return total }
+            guard s.activity == .run, s.shoe.map(Naming.key) == name else { return total }
             return total + (s.km ?? 0)
         }
         return ((shoe.startKm + logged) * 100).rounded() / 100

@@ -16,6 +16,9 @@ public struct ValidationError: Error, Hashable, Sendable {
         case flagID
         /// UTC to the second, as watches' start times are kept: 2026-03-01T07:12:03Z.
         case utcTimestamp
+        /// Free text (a note, a reason): at most this many characters, no NUL or other control
+        /// characters except tab and line breaks.
+        case plainTextUpTo(Int)
     }
 
     public init(field: String, value: String, allowed: Allowed) {
@@ -83,25 +86,51 @@ public enum Validate {
         return day
     }
 
+    /// Free text. Its length is counted in code points, as SQLite's CHECK counts it, so the
+    /// two never disagree; a NUL would be cut off by SQLite and an escape sequence would reach
+    /// a terminal, so control characters other than tab and line breaks are refused.
     public static func text(_ text: String, field: String = "note") throws(ValidationError)
         -> String
     {
-        guard text.count <= maxTextLength else {
+        guard text.unicodeScalars.count <= maxTextLength else {
             throw ValidationError(
                 field: field, value: String(text.prefix(20)) + "…",
                 allowed: .textUpTo(maxTextLength))
         }
+        if let bad = text.unicodeScalars.first(where: isRefusedInText) {
+            throw ValidationError(
+                field: field, value: "U+" + hex(bad), allowed: .plainTextUpTo(maxTextLength))
+        }
         return text
     }
 
-    /// A name (patient, shoe): not empty, not too long, no control characters.
+    static func isRefusedInText(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\t", "\n", "\r": false
+        default: scalar.properties.generalCategory == .control
+        }
+    }
+
+    /// "001B" for ESC: how a refused character is named in a message.
+    public static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// A name (patient, shoe): in NFC (see `Naming`), not empty, at most 100 code points (the
+    /// store's limit, so no name passes here and fails there), no control or invisible
+    /// characters.
     public static func name(_ text: String, field: String) throws(ValidationError) -> String {
-        let trimmed = text.trimmingSpaces
-        guard !trimmed.isEmpty, trimmed.count <= maxNameLength,
-            !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        let trimmed = Naming.normalized(text.trimmingSpaces)
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= maxNameLength,
+            Naming.invisible(in: trimmed) == nil
         else {
+            let shown =
+                Naming.invisible(in: trimmed).map { "U+" + hex($0) }
+                ?? (trimmed.unicodeScalars.count > maxNameLength
+                    ? String(trimmed.prefix(20)) + "…" : text)
             throw ValidationError(
-                field: field, value: text, allowed: .nonEmptyTextUpTo(maxNameLength))
+                field: field, value: shown, allowed: .nonEmptyTextUpTo(maxNameLength))
         }
         return trimmed
     }

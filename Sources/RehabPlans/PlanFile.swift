@@ -88,6 +88,8 @@ public enum PlanFile {
                         file: file, line: $0.mark.line, column: $0.mark.column, message: $0.message)
                 })
         }
+        let textProblems = PlanText.problems(root, file: file)
+        if !textProblems.isEmpty { throw PlanFileErrors(textProblems) }
         var schema = PlanSchema(file: file, expectedID: expectedID)
         let plan = schema.plan(root)
         warnings = schema.reader.warnings

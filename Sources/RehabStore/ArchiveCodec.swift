@@ -18,14 +18,64 @@ public enum ArchiveCodec {
         do {
             archive = try JSONDecoder().decode(Archive.self, from: Data(json.utf8))
         } catch let error as DecodingError {
+            // Foundation on Linux reports a number that does not fit its field (20.5 minutes)
+            // as "not valid JSON" with no path; find the number so the message can name it.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let misfit = misfitNumber(in: json)
+            {
+                throw StoreError.importFailed(misfit)
+            }
             throw StoreError.importFailed(describe(error))
         } catch {
             throw StoreError.importFailed("not a JSON document: \(error.localizedDescription)")
         }
         guard archive.format == "rehab-export" else {
-            throw StoreError.importFailed("format: expected rehab-export, found \(archive.format)")
+            throw StoreError.importFailed(
+                "format: expected rehab-export, found \(shown(archive.format))")
         }
         return archive
+    }
+
+    /// Fields that hold decimals; every other number in an archive is a whole number.
+    static let decimalKeys: Set<String> = [
+        "km", "starting_weekly_km", "start_km", "retire_km", "weekly_increase_pct",
+        "session_spike_pct", "run", "walk", "run_minutes", "walk_minutes", "weekly_load",
+        "starting_volume",
+    ]
+
+    /// The first number where a whole number belongs that is not one (or is too large), as
+    /// "patients[0].sessions[1].minutes: 20.5 is not a whole number".
+    static func misfitNumber(in json: String) -> String? {
+        guard
+            let root = try? JSONSerialization.jsonObject(
+                with: Data(json.utf8), options: [.fragmentsAllowed])
+        else { return nil }
+        func walk(_ value: Any, _ path: String, _ key: String) -> String? {
+            if let object = value as? [String: Any] {
+                for name in object.keys.sorted() {
+                    let inner = path.isEmpty ? name : path + "." + name
+                    if let found = walk(object[name] as Any, inner, name) { return found }
+                }
+            } else if let array = value as? [Any] {
+                for (i, item) in array.enumerated() {
+                    if let found = walk(item, path + "[\(i)]", key) { return found }
+                }
+            } else if let number = value as? NSNumber, !(value is Bool),
+                !decimalKeys.contains(key)
+            {
+                let d = number.doubleValue
+                if !d.isFinite || d != d.rounded() || abs(d) > 9e15 {
+                    return "\(path): \(shown(number.stringValue)) is not a whole number"
+                }
+            }
+            return nil
+        }
+        return walk(root, "", "")
+    }
+
+    /// A value from the file as a message shows it: at most 40 characters.
+    static func shown(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
     static func describe(_ error: DecodingError) -> String {
@@ -188,10 +238,12 @@ public enum ArchiveCodec {
         for (i, name) in header.fields.enumerated() {
             let name = name.trimmingCharacters(in: .whitespaces)
             guard columns.contains(name) else {
-                throw StoreError.importFailed("line 1: unknown column \"\(name)\"")
+                throw StoreError.importFailed(
+                    "line 1: unknown column \"\(ArchiveCodec.shown(name))\"")
             }
             guard index[name] == nil else {
-                throw StoreError.importFailed("line 1: column \"\(name)\" twice")
+                throw StoreError.importFailed(
+                    "line 1: column \"\(ArchiveCodec.shown(name))\" twice")
             }
             index[name] = i
         }
@@ -215,7 +267,9 @@ public enum ArchiveCodec {
                 let language = try cells.text("language")
                 if !language.isEmpty {
                     guard let l = Language(rawValue: language) else {
-                        throw cells.error("language", "expected nl or en, found \"\(language)\"")
+                        throw cells.error(
+                            "language",
+                            "expected nl or en, found \"\(ArchiveCodec.shown(language))\"")
                     }
                     languageValue = l
                 }
@@ -354,7 +408,8 @@ struct CSVRow {
     func day(_ column: String) throws -> Day {
         let value = try text(column)
         guard let day = Day(iso: value) else {
-            throw error(column, "expected a date YYYY-MM-DD, found \"\(value)\"")
+            throw error(
+                column, "expected a date YYYY-MM-DD, found \"\(ArchiveCodec.shown(value))\"")
         }
         return day
     }
@@ -362,8 +417,9 @@ struct CSVRow {
     func int(_ column: String) throws -> Int? {
         let value = try text(column)
         if value.isEmpty { return nil }
-        guard let n = Int(value) else {
-            throw error(column, "expected a whole number, found \"\(value)\"")
+        // Digits only: Swift's Int("+18") would take a sign a person did not mean.
+        guard CSVRow.isWhole(value), let n = Int(value) else {
+            throw error(column, "expected a whole number, found \"\(ArchiveCodec.shown(value))\"")
         }
         return n
     }
@@ -376,8 +432,8 @@ struct CSVRow {
     func int64(_ column: String) throws -> Int64? {
         let value = try text(column)
         if value.isEmpty { return nil }
-        guard let n = Int64(value) else {
-            throw error(column, "expected a whole number, found \"\(value)\"")
+        guard CSVRow.isWhole(value), let n = Int64(value) else {
+            throw error(column, "expected a whole number, found \"\(ArchiveCodec.shown(value))\"")
         }
         return n
     }
@@ -386,10 +442,28 @@ struct CSVRow {
         let value = try text(column)
         if value.isEmpty { return nil }
         // Dot decimals only: "7,25" from a Dutch spreadsheet is refused rather than misread.
-        guard let n = Double(value), n.isFinite else {
-            throw error(column, "expected a number with a dot for decimals, found \"\(value)\"")
+        // Digits and one dot only: Double("0x10") is 16, Double("1e3") is 1000, "inf" and
+        // "nan" parse too; none of them is what a spreadsheet cell means.
+        guard CSVRow.isDecimal(value), let n = Double(value), n.isFinite else {
+            throw error(
+                column,
+                "expected a number with a dot for decimals, found \"\(ArchiveCodec.shown(value))\"")
         }
         return n
+    }
+
+    static func isWhole(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.count <= 18
+            && digits.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+    }
+
+    static func isDecimal(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), isWhole(String(parts[0])) else { return false }
+        return parts.count == 1
+            || (!parts[1].isEmpty
+                && parts[1].unicodeScalars.allSatisfy { ("0"..."9").contains($0) })
     }
 
     func bool(_ column: String) throws -> Bool? {
@@ -397,7 +471,8 @@ struct CSVRow {
         case "": return nil
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
-        case let other: throw error(column, "expected true or false, found \"\(other)\"")
+        case let other:
+            throw error(column, "expected true or false, found \"\(ArchiveCodec.shown(other))\"")
         }
     }
 
@@ -419,14 +494,21 @@ enum CSVTable {
     }
 
     static func parse(_ text: String) throws -> [Record] {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        // Walked in place: a copy as [Unicode.Scalar] took four bytes per character of the
+        // file on top of the file itself.
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        if i < scalars.endIndex, scalars[i] == "\u{FEFF}" { i = scalars.index(after: i) }
+        /// The scalar after `index`, if any.
+        func following(_ index: String.UnicodeScalarView.Index) -> Unicode.Scalar? {
+            let next = scalars.index(after: index)
+            return next < scalars.endIndex ? scalars[next] : nil
+        }
         var records: [Record] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()
         var line = 1
         var recordLine = 1
-        var i = 0
         var inQuotes = false
         var wasQuoted = false
         func endField() {
@@ -442,26 +524,24 @@ enum CSVTable {
             }
             fields = []
         }
-        while i < scalars.count {
+        while i < scalars.endIndex {
             let c = scalars[i]
             if inQuotes {
                 if c == "\"" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "\"" {
+                    if following(i) == "\"" {
                         field.append("\"")
-                        i += 2
+                        i = scalars.index(i, offsetBy: 2)
                         continue
                     }
                     inQuotes = false
                     wasQuoted = true
                 } else {
-                    if c == "\n"
-                        || (c == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n"))
-                    {
+                    if c == "\n" || (c == "\r" && following(i) != "\n") {
                         line += 1
                     }
                     field.append(c)
                 }
-                i += 1
+                i = scalars.index(after: i)
                 continue
             }
             switch c {
@@ -474,7 +554,7 @@ enum CSVTable {
             case ",":
                 endField()
             case "\r", "\n":
-                if c == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
+                if c == "\r", following(i) == "\n" { i = scalars.index(after: i) }
                 endRecord()
                 line += 1
                 recordLine = line
@@ -484,7 +564,7 @@ enum CSVTable {
                 }
                 field.append(c)
             }
-            i += 1
+            i = scalars.index(after: i)
         }
         if inQuotes {
             throw StoreError.importFailed("line \(recordLine): a quoted field is never closed")

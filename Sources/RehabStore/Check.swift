@@ -3,23 +3,13 @@ import RehabCore
 /// The store's own validation of whole records, before SQLite's CHECKs see them, so a caller
 /// gets a `ValidationError` naming the field instead of a bare constraint failure.
 enum Check {
+    /// Validate.name: NFC, code points counted as SQLite counts them, nothing invisible.
     static func name(_ text: String, field: String) throws -> String {
-        let name = try Validate.name(text, field: field)
-        // SQLite counts code points; Swift counts characters. Hold the stricter of the two.
-        guard name.unicodeScalars.count <= Validate.maxNameLength else {
-            throw ValidationError(
-                field: field, value: text, allowed: .nonEmptyTextUpTo(Validate.maxNameLength))
-        }
-        return name
+        try Validate.name(text, field: field)
     }
 
     static func text(_ text: String, field: String) throws {
         _ = try Validate.text(text, field: field)
-        guard text.unicodeScalars.count <= Validate.maxTextLength else {
-            throw ValidationError(
-                field: field, value: String(text.prefix(20)) + "…",
-                allowed: .textUpTo(Validate.maxTextLength))
-        }
     }
 
     static func integer(_ value: Int, field: String, in range: ClosedRange<Int>) throws {
@@ -54,6 +44,7 @@ enum Check {
     static func session(_ s: Session) throws {
         try km(s.km, field: "km")
         try integer(s.minutes, field: "minutes", in: Validate.minutesRange)
+        try Plausibility.check(km: s.km, minutes: s.minutes, activity: s.activity)
         try integer(s.painDuring, field: "pain_during", in: Validate.painRange)
         try integer(s.painAfter, field: "pain_after", in: Validate.painRange)
         try flags(s.flags)
@@ -132,6 +123,8 @@ enum Check {
         case .oneOf(let options): allowed = "one of " + options.joined(separator: ", ")
         case .flagID: allowed = "a flag id (a-z, 0-9, _)"
         case .utcTimestamp: allowed = "a UTC time YYYY-MM-DDThh:mm:ssZ"
+        case .plainTextUpTo(let n):
+            allowed = "text of at most \(n) characters without NUL or control characters"
         }
         return "\(e.field) \"\(e.value)\" is not allowed (expected \(allowed))"
     }

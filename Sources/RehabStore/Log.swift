@@ -201,7 +201,8 @@ extension Store {
     static func reports(json: String) throws -> [FlagReport] {
         try flags(json: json).map { token in
             guard let report = FlagReport(token: token) else {
-                throw StoreError.importFailed("flag_clearing.cleared: '\(token)' is not flag@YYYY-MM-DD")
+                throw StoreError.importFailed(
+                    "flag_clearing.cleared: '\(token)' is not flag@YYYY-MM-DD")
             }
             return report
         }
@@ -327,15 +328,15 @@ extension Store {
 
     static func insertClearing(_ db: Database, patientID: Int64, _ c: FlagClearing) throws {
         try db.execute(
-            sql: "INSERT INTO flag_clearing (patient_id, date, reason, cleared) VALUES (?, ?, ?, ?)",
+            sql:
+                "INSERT INTO flag_clearing (patient_id, date, reason, cleared) VALUES (?, ?, ?, ?)",
             arguments: [patientID, c.date.iso, c.reason, try json(c.cleared.map(\.token))])
     }
 
     static func insertShoe(_ db: Database, patientID: Int64, _ s: Shoe) throws {
         // Case is ignored for every letter, not only A-Z as the column's NOCASE does.
-        let name = s.name.lowercased()
-        if try fetchShoes(db, patientID: patientID).contains(where: { $0.name.lowercased() == name })
-        {
+        if try fetchShoes(db, patientID: patientID).contains(where: { Naming.same($0.name, s.name) }
+        ) {
             throw RecordError.duplicateShoe(s.name)
         }
         try db.execute(

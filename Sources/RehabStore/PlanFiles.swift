@@ -1,19 +1,6 @@
 import GRDB
 import RehabCore
 
-/// A plan a patient started from a file (`rehab start --plan-file`), kept in the database as the
-/// file's YAML, so the plan is found again on every later run without the file, and goes (or is
-/// deleted) with the patient's other rows.
-public struct StoredPlanFile: Hashable, Sendable {
-    public var planID: String
-    public var yaml: String
-
-    public init(planID: String, yaml: String) {
-        self.planID = planID
-        self.yaml = yaml
-    }
-}
-
 extension Schema {
     /// Migration "v3-plan-files": one plan file per patient, at most 1 MiB like any plan file.
     static var v3PlanFiles: String {

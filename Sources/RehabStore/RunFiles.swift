@@ -89,6 +89,32 @@ public enum RunFile {
         func refuse(_ nl: String, _ en: String) -> RunFileError {
             RunFileError(file: file, reason: LocalizedText(nl: nl, en: en))
         }
+        // The DOCTYPE check below reads bytes as UTF-8: a file in another encoding is refused
+        // by name before it could hide one.
+        if let encoding = unsupportedEncoding(data) {
+            throw refuse(
+                "het bestand is \(encoding); sla het op als UTF-8",
+                "the file is \(encoding); save it as UTF-8")
+        }
+        // Foundation's XMLParser traps on an element name that is not valid UTF-8 (found by
+        // scripts/fuzz-imports.sh), so the bytes are checked first; a file declared Latin-1 is
+        // converted by libxml2 and needs no check.
+        if !declaresLatin1(data), let offset = firstInvalidUTF8(data) {
+            let line = data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw refuse(
+                "geen geldige UTF-8 op regel \(line) (byte \(offset + 1))",
+                "not valid UTF-8 at line \(line) (byte \(offset + 1))")
+        }
+        // Foundation's XMLParser crashes (strlen of NULL) on a processing instruction without
+        // data, e.g. `<?x?>` (found by scripts/fuzz-imports.sh). A run file needs none beyond
+        // the XML declaration, so any other `<?` is refused.
+        if let place = processingInstruction(in: data) {
+            throw refuse(
+                "een verwerkingsinstructie (<?…?>) bij byte \(place + 1) hoort niet in een "
+                    + "loopbestand",
+                "a processing instruction (<?…?>) at byte \(place + 1) does not belong in a run "
+                    + "file")
+        }
         // A run file never needs a DOCTYPE; refusing it rules out entity tricks.
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil
             || data.range(of: Data("<!ENTITY".utf8)) != nil
@@ -98,7 +124,9 @@ public enum RunFile {
                 "a DOCTYPE or ENTITY does not belong in a run file")
         }
         let reader = TrackReader()
-        let parser = XMLParser(data: data)
+        // Fed as a stream: handed all at once, libxml2 gives up on files over 10,000,000 bytes
+        // ("huge input lookup"), far below the 64 MiB cap a day-long watch file needs.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
@@ -133,6 +161,92 @@ public enum RunFile {
         }
     }
 
+    /// The name of the encoding when it is not UTF-8 (or its ASCII subset, or Latin-1 as
+    /// some old exporters declare): by byte-order mark, by the zero bytes of UTF-16/32 text
+    /// without one, or by the XML declaration's `encoding`.
+    static func unsupportedEncoding(_ data: Data) -> String? {
+        let head = [UInt8](data.prefix(512))
+        func starts(_ bytes: [UInt8]) -> Bool { head.starts(with: bytes) }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) || starts([0x00, 0x00, 0x00, 0x3C]) {
+            return "UTF-32 (big-endian)"
+        }
+        if starts([0xFF, 0xFE, 0x00, 0x00]) || starts([0x3C, 0x00, 0x00, 0x00]) {
+            return "UTF-32 (little-endian)"
+        }
+        if starts([0xFE, 0xFF]) || starts([0x00, 0x3C]) { return "UTF-16 (big-endian)" }
+        if starts([0xFF, 0xFE]) || starts([0x3C, 0x00]) { return "UTF-16 (little-endian)" }
+        if starts([0x4C, 0x6F, 0xA7, 0x94]) { return "EBCDIC" }
+        let text = String(decoding: head, as: UTF8.self)
+        guard text.hasPrefix("<?xml") || text.hasPrefix("\u{FEFF}<?xml"),
+            let end = text.range(of: "?>"),
+            let key = text[..<end.lowerBound].range(of: "encoding")
+        else { return nil }
+        let rest = text[key.upperBound..<end.lowerBound].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let name = rest.dropFirst().prefix { $0 != quote }
+        let accepted = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1"]
+        return accepted.contains(name.lowercased()) ? nil : String(name.prefix(40))
+    }
+
+    /// The offset of a `<?` that is not the XML declaration at the very start, if any.
+    static func processingInstruction(in data: Data) -> Int? {
+        let marker = Data("<?".utf8)
+        var from = data.startIndex
+        while let found = data.range(of: marker, in: from..<data.endIndex) {
+            let offset = found.lowerBound - data.startIndex
+            let declaration = data[found.lowerBound...].prefix(6)
+            let isDeclaration =
+                (offset == 0 || (offset == 3 && data.prefix(3) == Data([0xEF, 0xBB, 0xBF])))
+                && declaration.prefix(5) == Data("<?xml".utf8)
+                && declaration.count == 6
+                && [0x20, 0x09, 0x0A, 0x0D].contains(declaration[declaration.startIndex + 5])
+            if !isDeclaration { return offset }
+            from = found.upperBound
+        }
+        return nil
+    }
+
+    static func declaresLatin1(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return false }
+        let declaration = head[..<end.lowerBound]
+        return declaration.contains("iso-8859-1") || declaration.contains("latin1")
+    }
+
+    /// The offset of the first byte that does not belong to valid UTF-8 (overlong forms,
+    /// surrogates and code points past U+10FFFF included), if any.
+    static func firstInvalidUTF8(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    continue
+                }
+                let length: Int
+                let minimum: UInt32
+                switch b {
+                case 0xC2...0xDF: (length, minimum) = (2, 0x80)
+                case 0xE0...0xEF: (length, minimum) = (3, 0x800)
+                case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
+                default: return i
+                }
+                guard i + length <= bytes.count else { return i }
+                var value = UInt32(b) & (0xFF >> UInt32(length + 1))
+                for k in 1..<length {
+                    let c = bytes[i + k]
+                    guard c & 0xC0 == 0x80 else { return i }
+                    value = value << 6 | UInt32(c & 0x3F)
+                }
+                guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value)
+                else { return i }
+                i += length
+            }
+            return nil
+        }
+    }
+
     // MARK: - Formats
 
     static func gpx(_ r: TrackReader, file: String) throws(RunFileError) -> RecordedRun {
@@ -153,6 +267,7 @@ public enum RunFile {
                     nl: "de trackpunten hebben geen tijd, dus geen start en duur",
                     en: "the track points have no times, so no start and no duration"))
         }
+        try checkTrack(r.points, file: file)
         let km = r.points.contains { $0.position != nil } ? trackKm(r.points) : nil
         return try run(
             file: file, start: first, seconds: last.timeIntervalSince(first), km: km,
@@ -179,6 +294,20 @@ public enum RunFile {
                     nl: "geen starttijd (Id, StartTime of trackpunttijden)",
                     en: "no start time (Id, StartTime or track point times)"))
         }
+        try checkTrack(r.points, file: file)
+        let laps = [
+            (r.lapSeconds, "TotalTimeSeconds", "geen duur", "not a duration"),
+            (r.lapMeters, "DistanceMeters", "geen afstand", "not a distance"),
+        ]
+        for (values, element, nl, en) in laps {
+            for (i, value) in values.enumerated() where !value.isFinite || value < 0 {
+                throw RunFileError(
+                    file: file,
+                    reason: LocalizedText(
+                        nl: "ronde \(i + 1): \(element) \(value) is \(nl)",
+                        en: "lap \(i + 1): \(element) \(value) is \(en)"))
+            }
+        }
         // The laps' summary is what the watch itself reports; the track is the fallback.
         var seconds: Double?
         if !r.lapSeconds.isEmpty { seconds = r.lapSeconds.reduce(0, +) }
@@ -202,6 +331,16 @@ public enum RunFile {
     static func run(file: String, start: Date, seconds: Double, km: Double?, activity: Activity)
         throws(RunFileError) -> RecordedRun
     {
+        // Checked before any conversion to Int: inf, nan or 1e300 seconds would trap there.
+        guard seconds.isFinite, abs(seconds) <= Double(Validate.minutesRange.upperBound + 1) * 60
+        else {
+            let shown = abs(seconds) < 1e12 ? String(Int((seconds / 60).rounded())) : "\(seconds)"
+            throw RunFileError(
+                file: file,
+                reason: LocalizedText(
+                    nl: "duur \(shown) min valt buiten 1-1440 min",
+                    en: "duration \(shown) min is outside 1-1440 min"))
+        }
         let minutes = Int((seconds / 60).rounded())
         guard seconds > 0, minutes >= 1 else {
             throw RunFileError(
@@ -218,12 +357,16 @@ public enum RunFile {
                     en: "duration \(minutes) min is outside 1-1440 min"))
         }
         let rounded = km.map { ($0 * 100).rounded() / 100 }
-        if let rounded, !Validate.kmRange.contains(rounded) {
+        if let rounded, !rounded.isFinite || !Validate.kmRange.contains(rounded) {
             throw RunFileError(
                 file: file,
                 reason: LocalizedText(
                     nl: "afstand \(rounded) km valt buiten 0-300 km",
                     en: "distance \(rounded) km is outside 0-300 km"))
+        }
+        if let rounded, Plausibility.tooFast(km: rounded, minutes: minutes, activity: activity) {
+            let reason = Phrase.implausibleSpeed(activity: activity, km: rounded, minutes: minutes)
+            throw RunFileError(file: file, reason: reason)
         }
         let whole = Date(timeIntervalSince1970: start.timeIntervalSince1970.rounded(.down))
         return RecordedRun(
@@ -232,6 +375,48 @@ public enum RunFile {
     }
 
     // MARK: - Pieces
+
+    /// Where the track is impossible: a position off the globe (or NaN), or a jump between two
+    /// points faster than 50 m/s (180 km/h) over more than 200 m, or, without times, more than
+    /// 10 km. Points are counted from 1 in file order.
+    static func checkTrack(_ points: [TrackPoint], file: String) throws(RunFileError) {
+        func refuse(_ nl: String, _ en: String) -> RunFileError {
+            RunFileError(file: file, reason: LocalizedText(nl: nl, en: en))
+        }
+        var previous: (index: Int, point: TrackPoint)?
+        for (i, point) in points.enumerated() {
+            guard let p = point.position else { continue }
+            guard p.lat.isFinite, p.lon.isFinite, (-90...90).contains(p.lat),
+                (-180...180).contains(p.lon)
+            else {
+                throw refuse(
+                    "trackpunt \(i + 1): positie \(p.lat), \(p.lon) ligt niet op aarde "
+                        + "(breedte -90 tot 90, lengte -180 tot 180)",
+                    "track point \(i + 1): position \(p.lat), \(p.lon) is not on Earth "
+                        + "(latitude -90 to 90, longitude -180 to 180)")
+            }
+            defer { previous = (i, point) }
+            guard let (j, before) = previous, before.segment == point.segment,
+                let a = before.position
+            else { continue }
+            let meters = haversineMeters(a, p)
+            let km = (meters / 10).rounded() / 100
+            if let t0 = before.time, let t1 = point.time {
+                let seconds = t1.timeIntervalSince(t0)
+                if meters > 200, meters > 50 * max(seconds, 0) {
+                    throw refuse(
+                        "trackpunt \(j + 1) naar \(i + 1): een sprong van \(km) km in "
+                            + "\(Int(max(seconds, 0))) s; dat kan niet (hoogstens 180 km/u)",
+                        "track point \(j + 1) to \(i + 1): a jump of \(km) km in "
+                            + "\(Int(max(seconds, 0))) s is impossible (at most 180 km/h)")
+                }
+            } else if meters > 10_000 {
+                throw refuse(
+                    "trackpunt \(j + 1) naar \(i + 1): een sprong van \(km) km zonder tijd",
+                    "track point \(j + 1) to \(i + 1): a jump of \(km) km with no time")
+            }
+        }
+    }
 
     /// Metres along the track, segment by segment (a pause between segments is not run).
     static func trackKm(_ points: [TrackPoint]) -> Double {
@@ -289,14 +474,61 @@ public enum RunFile {
             + "\(two(c.second))Z"
     }
 
-    /// ISO 8601 times as watches write them: with or without fractions, Z or an offset.
+    /// ISO 8601 times as watches write them (RFC 3339): `YYYY-MM-DDThh:mm:ss`, an optional
+    /// fraction of 1-9 digits, then `Z` or `±hh:mm`. Read by hand: ICU's date parser (behind
+    /// ISO8601DateFormatter) crashed with a division by zero on a fraction of 80 digits (found
+    /// by scripts/fuzz-imports.sh), and a run file is untrusted input.
     static func time(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: trimmed) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: trimmed)
+        let bytes = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+        guard bytes.count >= 20, bytes.count <= 35 else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[from..<(from + count)] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        func byte(_ at: Int, is expected: Character) -> Bool {
+            at < bytes.count && bytes[at] == expected.asciiValue
+        }
+        guard let year = number(0, 4), byte(4, is: "-"), let month = number(5, 2),
+            byte(7, is: "-"), let dayOfMonth = number(8, 2),
+            byte(10, is: "T") || byte(10, is: "t"), let hour = number(11, 2),
+            byte(13, is: ":"), let minute = number(14, 2), byte(16, is: ":"),
+            let second = number(17, 2), hour < 24, minute < 60, second <= 60,
+            let day = Day(year: year, month: month, day: dayOfMonth)
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if byte(index, is: ".") {
+            var digits = 0
+            var scale = 0.1
+            index += 1
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+                digits += 1
+                fraction += Double(bytes[index] - 0x30) * scale
+                scale /= 10
+                index += 1
+            }
+            guard (1...9).contains(digits) else { return nil }
+        }
+        var offset = 0
+        if byte(index, is: "Z") || byte(index, is: "z") {
+            index += 1
+        } else if byte(index, is: "+") || byte(index, is: "-") {
+            guard let h = number(index + 1, 2), byte(index + 3, is: ":"),
+                let m = number(index + 4, 2), h < 24, m < 60
+            else { return nil }
+            offset = (h * 60 + m) * 60 * (byte(index, is: "-") ? -1 : 1)
+            index += 6
+        } else {
+            return nil
+        }
+        guard index == bytes.count else { return nil }
+        let seconds = day.number * 86_400 + hour * 3_600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 }
 

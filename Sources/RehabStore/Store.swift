@@ -21,30 +21,6 @@ public struct PatientRecord: Hashable, Sendable, Codable {
     }
 }
 
-/// Why the store refused. Bad field values are `RehabCore.ValidationError`s instead, so the
-/// message can name the field and the allowed range.
-public enum StoreError: Error, Hashable, Sendable {
-    /// Written by a newer rehab: refused and left untouched. `version` lists the migrations
-    /// this build does not know.
-    case newerDatabase(path: String, version: String)
-    case duplicatePatient(String)
-    case unknownPatient(String)
-    case noPlan(patient: String)
-    case planAlreadyStarted(patient: String)
-    /// Kept for callers that switch over every case; the store replaces a morning check instead.
-    case duplicateMorningCheck(Day)
-    /// Names the record and the field (or the line and column of a CSV file).
-    case importFailed(String)
-    case cannotOpen(path: String, reason: String)
-}
-
-/// Refusals about single records that have no `StoreError` case.
-public enum RecordError: Error, Hashable, Sendable {
-    case duplicateShoe(String)
-    /// No session with this id for the patient (nil: the session was never stored).
-    case unknownSession(Int64?)
-}
-
 /// The rehab database. One `Store` per file per process; several processes may share a file
 /// (WAL, a busy timeout, and writes in IMMEDIATE transactions).
 public final class Store: Sendable {
@@ -140,13 +116,47 @@ public final class Store: Sendable {
         } else if !isDirectory.boolValue {
             throw StoreError.cannotOpen(path: path, reason: "\(directory) is not a directory")
         }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            // Said plainly, instead of SQLite's "disk I/O error" or "permission denied".
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR:
+                throw StoreError.cannotOpen(
+                    path: path, reason: "it is a folder, not a database file")
+            default:
+                throw StoreError.cannotOpen(
+                    path: path, reason: "not a regular file (a device, pipe or socket)")
+            }
+            try makePrivate(path)
+            return
+        }
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if fd >= 0 {
             fchmod(fd, 0o600)
             close(fd)
-        } else if errno != EEXIST {
+        } else if errno == EEXIST {
+            try makePrivate(path)
+        } else {
             let reason = String(cString: strerror(errno))
             throw StoreError.cannotOpen(path: path, reason: reason)
+        }
+    }
+
+    /// An existing database (made by an older rehab, copied in, or under a lax umask) and its
+    /// side files are set to 0600 before any health data goes in; when that is not possible
+    /// (someone else owns the file) the database is refused rather than written readable.
+    static func makePrivate(_ path: String) throws {
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] {
+            var info = stat()
+            guard stat(file, &info) == 0, info.st_mode & 0o077 != 0 else { continue }
+            guard chmod(file, 0o600) == 0 else {
+                let mode = String(info.st_mode & 0o777, radix: 8)
+                throw StoreError.cannotOpen(
+                    path: path,
+                    reason: "\(file) can be read by others (mode 0\(mode)) and cannot be made "
+                        + "private (\(String(cString: strerror(errno)))); run chmod 600 on it")
+            }
         }
     }
 
@@ -252,9 +262,14 @@ public final class Store: Sendable {
         return name
     }
 
+    /// One name per person: compared as `Naming` compares (NFC, every letter case-folded),
+    /// since SQLite's NOCASE knows only A-Z and compares bytes.
     static func refuseDuplicate(_ db: Database, name: String, except id: Int64?) throws {
-        let other = try Int64.fetchOne(
-            db, sql: "SELECT id FROM patient WHERE name = ? COLLATE NOCASE", arguments: [name])
-        if let other, other != id { throw StoreError.duplicatePatient(name) }
+        let key = Naming.key(name)
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM patient")
+        for row in rows where Naming.key(row["name"]) == key {
+            let other: Int64 = row["id"]
+            if other != id { throw StoreError.duplicatePatient(name) }
+        }
     }
 }

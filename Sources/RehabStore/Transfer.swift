@@ -88,7 +88,7 @@ extension Store {
         var shoes = Set<String>()
         for (i, s) in patient.shoes.enumerated() {
             try place("\(who), shoe \(i + 1)") { p.shoes[i] = try Check.shoe(s) }
-            guard shoes.insert(p.shoes[i].name.lowercased()).inserted else {
+            guard shoes.insert(Naming.key(p.shoes[i].name)).inserted else {
                 throw StoreError.importFailed("\(who), shoe \(i + 1): \"\(s.name)\" twice")
             }
         }
@@ -126,25 +126,25 @@ extension Store {
 
     /// Copies the database through SQLite's backup API (never a raw file copy, which could
     /// catch a half-written page). The copy is private (0600) and safe while others write.
-    public func backup(to destination: String) throws {
-        if let path, Store.sameFile(path, destination) {
-            throw StoreError.cannotOpen(path: destination, reason: "it is the database itself")
+    public func backup(to destination: String, force: Bool = false) throws(OutputFileError) {
+        // A backup's folder is made for it, private like the database's own.
+        let folder = OutputFile.folder(of: destination)
+        if !FileManager.default.fileExists(atPath: folder) {
+            try? FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         }
-        try Store.preparePrivateFile(destination)
-        do {
-            let target = try DatabaseQueue(path: destination)
-            try queue.backup(to: target)
-            try target.close()
-        } catch {
-            throw StoreError.cannotOpen(path: destination, reason: Store.describe(error))
+        try OutputFile.write(to: destination, database: path, force: force) { temporary in
+            // SQLite writes the copy into the temporary file; only a complete copy is moved
+            // into place.
+            let target = try DatabaseQueue(path: temporary)
+            do {
+                try queue.backup(to: target)
+                try target.close()
+            } catch {
+                try? target.close()
+                throw error
+            }
         }
-        chmod(destination, 0o600)
-    }
-
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat()
-        var sb = stat()
-        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 }

@@ -214,7 +214,8 @@ public struct LogForm: Sendable, Hashable {
     }
 
     public init(editing session: Session, flagOptions: [String], shoes: [String]) {
-        self.init(activity: session.activity, date: session.date, flagOptions: flagOptions,
+        self.init(
+            activity: session.activity, date: session.date, flagOptions: flagOptions,
             shoes: shoes)
         editing = session
         km = TextInput(session.km.map { formatNumber($0, decimals: 2) } ?? "")
@@ -314,6 +315,8 @@ public struct ImportForm: Sendable, Hashable {
     public var path = TextInput()
     /// What is wrong with the path or its files, one line each, naming the file.
     public var errors: [LocalizedText] = []
+    /// Files refused while others were read: shown beside the runs, which go ahead.
+    public var refused: [LocalizedText] = []
     public var runs: [PendingRun] = []
     /// The run being asked about.
     public var current = 0
@@ -419,7 +422,9 @@ public struct ProgressState: Sendable, Hashable {
             }
         }
 
-        public var next: Span { Span(rawValue: (rawValue + 1) % Span.allCases.count) ?? .eightWeeks }
+        public var next: Span {
+            Span(rawValue: (rawValue + 1) % Span.allCases.count) ?? .eightWeeks
+        }
     }
 
     public var span: Span = .eightWeeks

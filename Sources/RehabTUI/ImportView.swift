@@ -77,6 +77,7 @@ enum ImportView {
             notes.append(state.say(skipped))
         }
         if form.fitSkipped > 0 { notes.append(state.say(Phrase.fitFilesSkipped(form.fitSkipped))) }
+        notes += form.refused.map { state.say($0) }
         let noteRows = notes.flatMap {
             Paragraph($0, pen: Theme.dim).rows(width: max(1, inner.width))
         }

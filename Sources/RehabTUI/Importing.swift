@@ -89,15 +89,16 @@ enum Imports {
             let shoe = run.run.activity == .run && !form.shoes.isEmpty ? 1 : 0
             pending.append(PendingRun(found: run, shoe: shoe))
         }
-        guard problems.isEmpty else {
-            form.errors = [Phrase.runFilesFailed(problems.count)] + problems
-            return
-        }
+        // One bad file does not hold back the others: it is listed beside them.
         guard !pending.isEmpty else {
-            form.errors = [UIPhrase.noNewRuns(already: already, beforeStart: beforeStart)]
+            form.errors =
+                problems.isEmpty
+                ? [UIPhrase.noNewRuns(already: already, beforeStart: beforeStart)]
+                : [Phrase.runFilesFailed(problems.count)] + problems
             return
         }
         form.errors = []
+        form.refused = problems.isEmpty ? [] : [Phrase.runFilesRefused(problems.count)] + problems
         form.runs = pending
         form.alreadyThere = already
         form.beforeStart = beforeStart

@@ -147,7 +147,7 @@ extension MemoryRunner {
     }
 
     func taken(_ name: String, except id: Int64? = nil) -> Bool {
-        patients.contains { $0.name.lowercased() == name.lowercased() && $0.id != id }
+        patients.contains { Naming.same($0.name, name) && $0.id != id }
     }
 
     /// The physio's effects; nil for the others.

@@ -357,6 +357,13 @@ enum PatientActions {
                 state.screens[p] = .patients(SelectionState(selected: i))
             }
             state.notice = Notice(state.say(UIPhrase.patientAddedSetUp(patient.name)))
+            // A name mixing scripts (a Cyrillic "а" in "Sаm") is allowed, but said, as the
+            // CLI says it.
+            let scripts = Naming.mixedScripts(patient.name)
+            if !scripts.isEmpty {
+                state.notice = Notice(
+                    state.say(Phrase.mixedScripts(patient.name, scripts: scripts)))
+            }
             return setUp(RosterRow(patient: patient), &state)
         case .patientRenamed:
             if case .nameForm = state.top { state.screens.removeLast() }

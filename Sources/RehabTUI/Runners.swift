@@ -41,8 +41,10 @@ public struct StoreRunner: EffectRunner {
             }
         }
         throw PlanProblem(
-            planID: id, description: "plan '\(id)' not found in " + planDirectories.joined(
-                separator: ", "))
+            planID: id,
+            description: "plan '\(id)' not found in "
+                + planDirectories.joined(
+                    separator: ", "))
     }
 
     /// The template a patient follows: the plan file they were started from (`rehab start
@@ -74,7 +76,8 @@ public struct StoreRunner: EffectRunner {
             let roster = patients.count > 1 ? try roster(includeArchived: false, today: today) : nil
             return Loaded(patients: patients, patient: nil, followed: nil, roster: roster)
         }
-        let all = patients.contains { $0.id == patientID }
+        let all =
+            patients.contains { $0.id == patientID }
             ? patients : try store.patients(includeArchived: true)
         guard let patient = all.first(where: { $0.id == patientID }) else {
             return Loaded(patients: patients, patient: nil, followed: nil)
@@ -121,8 +124,11 @@ public struct StoreRunner: EffectRunner {
                     Assignment(
                         planID: template.id, variantID: request.variantID,
                         startDate: request.date,
-                        phaseHistory: [PhaseChange(phase: first.id, date: request.date,
-                            reason: .start)]))
+                        phaseHistory: [
+                            PhaseChange(
+                                phase: first.id, date: request.date,
+                                reason: .start)
+                        ]))
                 return [.planStarted(try load(patientID: id, today: state.today))]
             case .readRunFiles(let path):
                 let known = try patientID.map { Set(try store.runStartTimes(patientID: $0).values) }
@@ -181,7 +187,8 @@ public struct StoreRunner: EffectRunner {
                 try store.addSession(patientID: patientID, session)
             case .revertSession(let session): try store.updateSession(patientID: patientID, session)
             case .restoreMorning(let check): try store.setMorningCheck(patientID: patientID, check)
-            case .removeMorning(let day): try store.deleteMorningCheck(patientID: patientID, date: day)
+            case .removeMorning(let day):
+                try store.deleteMorningCheck(patientID: patientID, date: day)
             }
         case .quit, .reload, .loadCatalog, .selectPatient, .startPlan, .readRunFiles, .importRuns:
             break
@@ -204,6 +211,11 @@ public struct StoreRunner: EffectRunner {
         case .noPlan(let patient): return Phrase.noPlan(patient).text(language)
         case .planAlreadyStarted(let patient):
             return Phrase.planAlreadyStarted(patient, plan: "?").text(language)
+        case .unknownPatient: return Phrase.patientGone().text(language)
+        case .cannotOpen(let path, let reason):
+            return Phrase.cannotOpen(path, reason: reason).text(language)
+        case .newerDatabase(let path, _): return Phrase.newerDatabase(path).text(language)
+        case .importFailed(let reason): return reason
         default: return "\(error)"
         }
     }
@@ -338,8 +350,7 @@ public struct MemoryRunner: EffectRunner {
         case .addShoe(let shoe):
             guard let id else { return [] }
             // As the store: names are unique per patient without regard to case.
-            let name = shoe.name.lowercased()
-            if shoes[id, default: []].contains(where: { $0.name.lowercased() == name }) {
+            if shoes[id, default: []].contains(where: { Naming.same($0.name, shoe.name) }) {
                 return [.failed(Phrase.duplicateShoe(shoe.name).text(state.language))]
             }
             shoes[id, default: []].append(shoe)

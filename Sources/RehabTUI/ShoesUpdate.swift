@@ -139,7 +139,7 @@ enum ShoeActions {
             let name = try check(.name) { () throws(ValidationError) in
                 try Validate.name(form.name.text, field: label(.name, state))
             }
-            if shoes(state).contains(where: { $0.name.lowercased() == name.lowercased() }) {
+            if shoes(state).contains(where: { Naming.same($0.name, name) }) {
                 throw FieldError(
                     field: ShoeForm.Field.name.rawValue,
                     message: state.say(Phrase.duplicateShoe(name)))
@@ -169,7 +169,7 @@ enum ShoeActions {
             screen.adding = nil
             let all = shoes(state)
             screen.selection.selected =
-                all.firstIndex { $0.name.lowercased() == name.lowercased() }
+                all.firstIndex { Naming.same($0.name, name) }
                 ?? (all.isEmpty ? nil : all.count - 1)
             screen.selection.keepVisible(
                 count: all.count, visibleRows: ShoesView.visibleRows(state))

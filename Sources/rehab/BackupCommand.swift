@@ -13,7 +13,10 @@ struct Backup: ParsableCommand {
     )
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The copy to write (its folder is created 0700).") var file: String
-    @Flag(help: "Overwrite FILE when it exists.") var replace = false
+    @Flag(
+        name: [.customLong("force"), .customLong("replace")],
+        help: "Replace FILE when it exists (a symbolic link is replaced, not followed).")
+    var force = false
 
     func run() throws {
         let context = try Context(global)
@@ -22,11 +25,19 @@ struct Backup: ParsableCommand {
         guard FileManager.default.fileExists(atPath: source) else {
             throw context.fail(Phrase.noDatabase(source))
         }
-        if FileManager.default.fileExists(atPath: file) && !replace {
-            throw context.fail(Phrase.backupExists(file))
+        // Refused before the database is even opened: nothing is touched for a bad FILE.
+        do {
+            try OutputFile.check(file, database: source, force: force)
+        } catch {
+            // A missing folder is made by the backup itself.
+            if case .noFolder = error.reason {} else { throw context.explain(error, field: "file") }
         }
         let store = try context.openStore()
-        try context.storing { try store.backup(to: file) }
+        do {
+            try store.backup(to: file, force: force)
+        } catch {
+            throw context.explain(error, field: "file")
+        }
         // Read the counts from the copy itself: this also proves it opens as a rehab database.
         let copy = try context.storing { try Store(path: file).exportAll() }
         let sessions = copy.patients.reduce(0) { $0 + $1.sessions.count }

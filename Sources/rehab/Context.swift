@@ -55,6 +55,10 @@ struct Context {
             guard let day = Day(iso: fixed) else {
                 throw Failure(message: Phrase.invalidToday(fixed).text(language))
             }
+            // A fixed today is for tests and demos: 9999-12-31 would show "day 2912384".
+            guard Context.todayRange.contains(day) else {
+                throw Failure(message: Phrase.todayOutOfRange(fixed).text(language))
+            }
             today = day
         } else {
             let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
@@ -122,6 +126,9 @@ struct Context {
             return try body()
         } catch let error as StoreError {
             throw describe(error)
+        } catch let error as RehabCore.ValidationError {
+            // The store checks every record again; its refusal names the field like ours.
+            throw Failure(message: messages.validation(error))
         }
     }
 
@@ -137,7 +144,7 @@ struct Context {
         let dirs = planDirectories
         let (plans, errors) = PlanCatalog.load(directories: dirs)
         for error in errors {
-            FileHandle.standardError.write(Data(("rehab: \(error.description)\n").utf8))
+            writeError(("rehab: \(error.description)\n"))
         }
         if plans.isEmpty && errors.isEmpty { throw fail(Phrase.noPlansFound(dirs)) }
         return plans
@@ -174,9 +181,8 @@ struct Context {
             if active.isEmpty { throw fail(Phrase.noPatients()) }
             throw fail(Phrase.choosePatient(active.map(\.name)))
         }
-        let key = wanted.lowercased()
-        if let exact = all.first(where: { $0.name.lowercased() == key }) { return exact }
-        let matches = all.filter { $0.name.lowercased().hasPrefix(key) }
+        if let exact = all.first(where: { Naming.same($0.name, wanted) }) { return exact }
+        let matches = all.filter { Naming.hasPrefix($0.name, wanted) }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
             throw fail(Phrase.ambiguousPatient(wanted, matches: matches.map(\.name)))
@@ -229,7 +235,7 @@ struct Context {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
-        print(String(decoding: data, as: UTF8.self))
+        emitData(String(decoding: data, as: UTF8.self), json: true)
     }
 }
 

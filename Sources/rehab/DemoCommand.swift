@@ -59,7 +59,7 @@ struct Demo: ParsableCommand {
         let store = try context.openStore()
         let name = global.patient ?? Demo.patientName
         if try context.storing({ try store.patients(includeArchived: true) }).contains(where: {
-            $0.name.lowercased() == name.lowercased()
+            Naming.same($0.name, name)
         }) {
             throw context.fail(Phrase.demoExists(name))
         }

@@ -23,7 +23,7 @@ enum Entry {
                 if !text.isEmpty { print(text) }
                 exit(0)
             }
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            writeError((text + "\n"))
             exit(2)
         }
         do {
@@ -31,19 +31,20 @@ enum Entry {
             ActivityLog.record(command, outcome: "ok")
         } catch let failure as Failure {
             ActivityLog.record(command, outcome: "refused (exit 1)")
-            FileHandle.standardError.write(Data(("rehab: " + failure.message + "\n").utf8))
+            writeError(("rehab: " + failure.message + "\n"))
             exit(1)
         } catch let code as ExitCode {
             ActivityLog.record(command, outcome: "exit \(code.rawValue)")
             exit(code.rawValue)
-        } catch where RehabCommand.exitCode(for: error) == .success {
+        } catch  where RehabCommand.exitCode(for: error) == .success {
             // `rehab --help` and `rehab CMD --help` arrive here as a help command that throws.
             RehabCommand.exit(withError: error)
         } catch {
             ActivityLog.record(command, outcome: "error (exit 1)")
-            let language = Language.fromLocale(Environment.localeName(ProcessInfo.processInfo.environment))
+            let language = Language.fromLocale(
+                Environment.localeName(ProcessInfo.processInfo.environment))
             let message = Phrase.errorPrefix().text(language) + ": \(error)"
-            FileHandle.standardError.write(Data(("rehab: " + message + "\n").utf8))
+            writeError(("rehab: " + message + "\n"))
             exit(1)
         }
     }

@@ -38,6 +38,10 @@ struct Log: ParsableCommand {
         let activity = try context.check { try Validate.activity(self.activity) }
         let km = try self.km.map { text in try context.check { try Validate.km(text) } }
         let minutes = try context.check { try Validate.minutes(self.minutes) }
+        if Plausibility.tooFast(km: km, minutes: minutes, activity: activity), let km {
+            throw context.fail(
+                Phrase.implausibleSpeed(activity: activity, km: km, minutes: minutes))
+        }
         let during = try context.check { try Validate.pain(painDuring, field: "pain-during") }
         let after = try context.check { try Validate.pain(painAfter, field: "pain-after") }
         let note = try context.check { try Validate.text(self.note ?? "", field: "note") }
@@ -69,8 +73,7 @@ struct Log: ParsableCommand {
             if let shoe {
                 // Shoe names match ignoring case; the first spelling stays.
                 let known = try store.shoes(patientID: followed.patient.id)
-                if let existing = known.first(where: { $0.name.lowercased() == shoe.lowercased() })
-                {
+                if let existing = known.first(where: { Naming.same($0.name, shoe) }) {
                     session.shoe = existing.name
                     shoeBefore =
                         storedShoe(existing.name, store: store, patientID: followed.patient.id)
@@ -105,7 +108,7 @@ struct Log: ParsableCommand {
 /// without regard to case.
 func storedShoe(_ name: String, store: Store, patientID: Int64) -> (shoe: Shoe, km: Double)? {
     guard let shoes = try? store.shoes(patientID: patientID),
-        let shoe = shoes.first(where: { $0.name.lowercased() == name.lowercased() }),
+        let shoe = shoes.first(where: { Naming.same($0.name, name) }),
         let totals = try? store.shoeKm(patientID: patientID)
     else { return nil }
     return (shoe, ((totals[shoe.name] ?? shoe.startKm) * 100).rounded() / 100)

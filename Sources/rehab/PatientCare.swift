@@ -66,6 +66,7 @@ extension PatientsCommand {
             let patient = try context.exactPatient(old, store: store)
             try context.storing { try store.renamePatient(id: patient.id, to: name) }
             print(context.say(Phrase.patientRenamed(patient.name, name)))
+            context.noteMixedScripts(name)
         }
     }
 
@@ -96,7 +97,7 @@ extension Context {
     /// not guess from a prefix.
     func exactPatient(_ name: String, store: Store) throws -> PatientRecord {
         let all = try storing { try store.patients(includeArchived: true) }
-        guard let patient = all.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+        guard let patient = all.first(where: { Naming.same($0.name, name) }) else {
             throw fail(Phrase.unknownPatient(name, known: all.map(\.name)))
         }
         return patient

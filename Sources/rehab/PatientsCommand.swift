@@ -49,6 +49,7 @@ struct PatientsCommand: ParsableCommand {
             let store = try context.openStore()
             let patient = try context.storing { try store.addPatient(name: name, language: nil) }
             print(context.say(Phrase.patientAdded(patient.name)))
+            context.noteMixedScripts(patient.name)
         }
     }
 }
@@ -114,8 +115,9 @@ struct PatientTable {
         for row in rows {
             let archived = row.patient.archived ? " (\(context.say(Phrase.archivedMark())))" : ""
             let plan =
-                row.assignment.map { a in [a.planID, a.variantID].compactMap { $0 }
-                    .joined(separator: "/")
+                row.assignment.map { a in
+                    [a.planID, a.variantID].compactMap { $0 }
+                        .joined(separator: "/")
                 } ?? context.say(Phrase.noPlanLabel())
             table.append([
                 (row.openFlags > 0 ? "! " : "") + row.patient.name + archived, plan,
@@ -234,7 +236,7 @@ extension PatientsCommand {
             let store = try context.openStore()
             let all = try context.storing { try store.patients(includeArchived: true) }
             // The full name only, never a prefix: a deletion must not guess.
-            guard let patient = all.first(where: { $0.name.lowercased() == name.lowercased() })
+            guard let patient = all.first(where: { Naming.same($0.name, name) })
             else {
                 throw context.fail(Phrase.unknownPatient(name, known: all.map(\.name)))
             }

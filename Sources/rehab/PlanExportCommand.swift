@@ -16,6 +16,8 @@ extension PlansCommand {
         @Option(help: "The plan id in the file (default: the file name, else PLAN_PATIENT).")
         var id: String?
         @Option(help: "Write to this file (0600) instead of stdout.") var output: String?
+        @Flag(help: "Replace --output if it exists (a symbolic link is replaced, not followed).")
+        var force = false
 
         func run() throws {
             let context = try Context(global)
@@ -33,9 +35,9 @@ extension PlansCommand {
             let problems = TunedPlan.problems(plan)
             if !problems.isEmpty { throw context.fail(Phrase.tuneRefused(problems)) }
             if let output {
-                try writePrivateFile(output, contents: yaml, context: context)
+                try context.writeUserFile(yaml, to: output, force: force)
             } else {
-                print(yaml, terminator: "")
+                emitData(yaml)
             }
         }
 
@@ -79,25 +81,5 @@ extension PlansCommand {
             let tuning = try Tuning(global)
             try tuning.show(tuning.followed.assignment.overrides, json: json)
         }
-    }
-}
-
-/// Writes a file only its owner can read: created 0600 before any byte goes in, and an
-/// existing file is made 0600 before it is overwritten.
-func writePrivateFile(_ path: String, contents: String, context: Context) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else {
-        throw context.fail(Phrase.cannotWrite(path, reason: String(cString: strerror(errno))))
-    }
-    defer { close(fd) }
-    fchmod(fd, 0o600)
-    var bytes = Array(contents.utf8)[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if written < 0 {
-            if errno == EINTR { continue }
-            throw context.fail(Phrase.cannotWrite(path, reason: String(cString: strerror(errno))))
-        }
-        bytes = bytes.dropFirst(written)
     }
 }

@@ -14,6 +14,8 @@ struct Report: ParsableCommand {
     @Option(help: "How many weeks, ending with this week (1-520, default 8).") var weeks: String?
     @Option(help: "md or html (default md).") var format: String?
     @Option(help: "Write to this file (0600) instead of stdout.") var output: String?
+    @Flag(help: "Replace --output if it exists (a symbolic link is replaced, not followed).")
+    var force = false
 
     func run() throws {
         let context = try Context(global)
@@ -37,7 +39,7 @@ struct Report: ParsableCommand {
             : MarkdownReport(data: data)
                 .render()
         if let output {
-            try writePrivateFile(output, contents: text, context: context)
+            try context.writeUserFile(text, to: output, force: force)
             print(context.say(Phrase.reportWritten(output)))
         } else {
             print(text, terminator: "")
@@ -211,8 +213,8 @@ struct MarkdownReport {
         out.append(
             d.say(
                 Phrase.reportIntro(
-                    patient: d.followed.patient.name, plan: d.planTitle, from: d.series.from,
-                    through: d.series.today)))
+                    patient: escape(d.followed.patient.name), plan: escape(d.planTitle),
+                    from: d.series.from, through: d.series.today)))
         out.append("")
         out.append("## \(d.say(Phrase.reportNowSection()))")
         out.append("")
@@ -278,10 +280,28 @@ struct MarkdownReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Table pipes and line breaks would break the layout; notes are the user's own text.
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    /// Names, notes and plan text are the user's own: table pipes and line breaks would break
+    /// the layout, and HTML (`<script>`, `<img onerror=…>`) or link syntax
+    /// (`[x](javascript:…)`) would run or link in a Markdown viewer. HTML is escaped as
+    /// entities, brackets, pipes and backslashes with a backslash.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            // Without brackets no link or image can form; a backslash is escaped so the
+            // text cannot undo these escapes.
+            case "\\", "[", "]", "|": out += "\\" + String(character)
+            case "\n", "\r\n", "\r": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
     }
+
+    private func escape(_ text: String) -> String { MarkdownReport.escape(text) }
 }
 
 struct HTMLReport {

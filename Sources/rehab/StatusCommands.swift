@@ -16,6 +16,13 @@ struct StatusCommand: ParsableCommand {
         let day = try context.date(date)
         let store = try context.openStore()
         let followed = try context.followedPlan(store, judging: day)
+        // Before the start there is no phase day to show ("day 1" would be a guess).
+        guard day >= followed.assignment.startDate else {
+            let field = date == nil ? "REHAB_TODAY" : "date"
+            throw context.fail(
+                Phrase.beforePlanStart(
+                    field: field, date: day, start: followed.assignment.startDate))
+        }
         let status = followed.status(on: day)
         if json {
             try context.printJSON(

@@ -17,13 +17,15 @@ struct Export: ParsableCommand {
     var all = false
     @Option(help: "Write to this file (created 0600) instead of standard output.") var output:
         String?
+    @Flag(help: "Replace --output if it exists (a symbolic link is replaced, not followed).")
+    var force = false
 
     func run() throws {
         let context = try Context(global)
         // Either format exports every table; --all says so explicitly and picks JSON.
         guard let format = format ?? (all ? "json" : nil) else {
             let message = "rehab: " + context.say(Phrase.formatOrAll()) + "\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            writeError(message)
             throw ExitCode(2)
         }
         guard ["csv", "json"].contains(format) else {
@@ -33,29 +35,10 @@ struct Export: ParsableCommand {
         let archive = try context.storing { try store.exportAll() }
         let text = format == "json" ? try ArchiveCodec.json(archive) : ArchiveCodec.csv(archive)
         guard let output else {
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            emitData(text, json: format == "json")
             return
         }
-        do {
-            try writePrivately(text, to: output)
-        } catch {
-            throw context.fail(Phrase.cannotWrite(output, reason: "\(error.localizedDescription)"))
-        }
-        FileHandle.standardError.write(Data((context.say(Phrase.exported(output)) + "\n").utf8))
-    }
-}
-
-/// Health data leaves rehab readable by its owner only.
-func writePrivately(_ text: String, to path: String) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-    defer { close(fd) }
-    _ = fchmod(fd, 0o600)
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-        let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard n > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        written += n
+        try context.writeUserFile(text, to: output, force: force)
+        writeError((context.say(Phrase.exported(output)) + "\n"))
     }
 }

@@ -87,7 +87,7 @@ struct BadInputTests {
         Case(arguments: ["export"], status: 2, mentions: ["format", "--all"]),
         Case(arguments: ["export", "--all", "--format", "xml"], status: 1, mentions: ["format", "xml", "json"]),
         Case(arguments: ["backup"], status: 2, mentions: ["file"]),
-        Case(arguments: ["backup", "Tests/EndToEndTests/Fixtures/malformed.json"], status: 1, mentions: ["file", "already exists", "--replace"]),
+        Case(arguments: ["backup", "Tests/EndToEndTests/Fixtures/malformed.json"], status: 1, mentions: ["file", "already exists", "--force"]),
         Case(arguments: ["backup", "/proc/no-such-dir/copy.sqlite"], status: 1, mentions: ["/proc/no-such-dir/copy.sqlite"]),
         // Imports: empty, wrong version, duplicate, too long, wrong type, not UTF-8, half good.
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/empty.json"], status: 1, mentions: ["empty.json", "nothing was stored"]),
@@ -98,6 +98,24 @@ struct BadInputTests {
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/wrong-types.json"], status: 1, mentions: ["pain_during", "nothing was stored"]),
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/not-utf8.csv"], status: 1, mentions: ["not-utf8.csv", "utf-8"]),
         Case(arguments: ["import", "Tests/EndToEndTests/Fixtures/partial.csv"], status: 1, mentions: ["kim", "session 2", "pain_after", "12", "nothing was stored"]),
+        // Data safety (issue 15): impossible runs, hostile text and names, odd database paths.
+        Case(arguments: logWith(["--km": "250", "--minutes": "10"]), status: 1, mentions: ["km", "250", "10 min", "not plausible", "5.0 km"]),
+        Case(arguments: logWith(["--activity": "walk", "--km": "20", "--minutes": "30"]), status: 1, mentions: ["km", "20", "not plausible"]),
+        Case(arguments: logWith(["--note": "a\u{1B}]52;c;ZWNobw==\u{07}b"]), status: 1, mentions: ["note", "u+001b", "control"]),
+        Case(arguments: logWith(["--note": "clear\u{1B}[2J"]), status: 1, mentions: ["note", "u+001b"]),
+        Case(arguments: ["clear-flags", "--reason", "GP\u{1B}]0;title\u{07}"], status: 1, mentions: ["reason", "u+001b"]),
+        Case(arguments: ["patients", "add", "Sam\u{200B}"], status: 1, mentions: ["name", "u+200b", "invisible"]),
+        Case(arguments: ["patients", "add", "Sam\u{202E}"], status: 1, mentions: ["name", "u+202e"]),
+        Case(arguments: ["patients", "add", "SAM"], status: 1, mentions: ["sam", "already exists"]),
+        Case(arguments: ["patients", "add", String(repeating: "😀", count: 101)], status: 1, mentions: ["name", "100"]),
+        Case(arguments: ["patients", "add", String(repeating: "👩‍👩‍👧", count: 30)], status: 1, mentions: ["name", "100"]),
+        Case(arguments: ["plans", "check", "Tests/EndToEndTests/Fixtures/escape.yaml"], status: 1, mentions: ["escape.yaml:2:", "u+001b", "escape.yaml:3:", "u+202e"]),
+        Case(arguments: ["status", "--db", "Tests/EndToEndTests/Fixtures"], status: 1, mentions: ["fixtures", "folder, not a database"]),
+        Case(arguments: ["status", "--db", "/dev/zero"], status: 1, mentions: ["/dev/zero", "not a regular file"]),
+        Case(arguments: ["status", "--patient", "Nobody\u{1B}[2J"], status: 1, mentions: ["nobody^[[2j"]),
+        Case(arguments: ["status"], status: 1, mentions: ["rehab_today", "2026-01-01", "before the plan started", "2026-02-16"], environment: ["REHAB_TODAY": "2026-01-01"]),
+        Case(arguments: ["status", "--date", "2026-02-01"], status: 1, mentions: ["date", "2026-02-01", "2026-02-16"]),
+        Case(arguments: ["status"], status: 1, mentions: ["rehab_today", "9999-12-31", "2100-12-31"], environment: ["REHAB_TODAY": "9999-12-31"]),
     ]
 
     @Test(arguments: cases)
@@ -120,6 +138,10 @@ struct BadInputTests {
                     "message should mention '\(fragment)': \(result)")
         }
         #expect(rehab.databaseBytes() == before, "the database changed")
+        // No escape sequence or bidi control reaches the terminal, whatever was typed.
+        for text in [result.stdout, result.stderr] {
+            #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, "raw control character in \(result)")
+        }
     }
 
     @Test func dutchMessagesNameTheField() throws {

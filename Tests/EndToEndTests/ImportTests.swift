@@ -140,7 +140,7 @@ import Testing
         #expect(try sessions(rehab).first?["date"] as? String == "2026-02-28")
     }
 
-    @Test func aBrokenFileStopsTheWholeBatch() throws {
+    @Test func aBrokenFileIsListedAndTheOthersAreImported() throws {
         let rehab = try runner()
         defer { rehab.cleanUp() }
         let result = try rehab.run(
@@ -148,18 +148,68 @@ import Testing
                 "import", "\(Self.runs)/ok/treadmill.tcx", "\(Self.runs)/bad/broken.gpx",
                 "\(Self.runs)/bad/no-track.gpx", "--pain-during", "1", "--pain-after", "1",
             ], environment: Self.amsterdam)
+        // Exit 1 so a script notices; the good run is stored all the same.
         #expect(result.status == 1)
-        #expect(result.stdout == "")
+        #expect(result.stdout.hasPrefix("imported 1 run(s)"), "\(result)")
         #expect(
             result.stderr == """
-                rehab: 2 file(s) could not be read; nothing was imported:
+                rehab: 2 file(s) refused; the other runs go ahead:
                   \(Self.runs)/bad/broken.gpx: the file ends at line:column 7:14 while <trkseg> \
                 is still open (a cut-off export?)
                   \(Self.runs)/bad/no-track.gpx: no track points: no time or distance to \
                 import; log this run with 'rehab log'
 
                 """)
-        #expect(try sessions(rehab).isEmpty)
+        #expect(try sessions(rehab).count == 1)
+    }
+
+    @Test func onlyBadFilesImportNothing() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        let before = rehab.databaseBytes()
+        let result = try rehab.run(
+            ["import", "\(Self.runs)/bad", "--pain-during", "1", "--pain-after", "1"],
+            environment: Self.amsterdam)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("rehab: 2 file(s) could not be read; nothing was imported:"))
+        #expect(rehab.databaseBytes() == before)
+    }
+
+    /// Hostile run files in a folder with a good one: none crashes rehab (a TCX lap of inf
+    /// seconds used to trap), each is named with its reason, and the good run goes in.
+    @Test func hostileRunFilesInAFolderAreEachRefused() throws {
+        let rehab = try runner()
+        defer { rehab.cleanUp() }
+        let folder = rehab.directory.appendingPathComponent("watch")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: "\(Self.runs)/ok/treadmill.tcx", toPath: folder.appendingPathComponent("a-good.tcx").path)
+        func tcx(_ seconds: String, _ meters: String) -> String {
+            """
+            <TrainingCenterDatabase><Activities><Activity Sport="Running">
+            <Id>2026-03-01T10:00:00Z</Id><Lap StartTime="2026-03-01T10:00:00Z">
+            <TotalTimeSeconds>\(seconds)</TotalTimeSeconds><DistanceMeters>\(meters)</DistanceMeters></Lap>
+            </Activity></Activities></TrainingCenterDatabase>
+            """
+        }
+        let hostile = [
+            "b-inf.tcx": tcx("inf", "5000"), "c-nan.tcx": tcx("nan", "5000"),
+            "d-1e300.tcx": tcx("1e300", "5000"), "e-fast.tcx": tcx("600", "250000"),
+            "f-lat.gpx": #"<gpx><trk><trkseg><trkpt lat="500" lon="5"><time>2026-03-01T06:00:00Z</time></trkpt><trkpt lat="52" lon="5"><time>2026-03-01T06:30:00Z</time></trkpt></trkseg></trk></gpx>"#,
+        ]
+        for (name, text) in hostile {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let result = try rehab.run(
+            ["import", folder.path, "--pain-during", "1", "--pain-after", "1"],
+            environment: Self.amsterdam)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("5 file(s) refused"), "\(result)")
+        for name in hostile.keys { #expect(result.stderr.contains(name), "\(name): \(result)") }
+        #expect(result.stderr.contains("not a duration"))
+        #expect(result.stderr.contains("not plausible"))
+        #expect(result.stderr.contains("not on Earth"))
+        #expect(try sessions(rehab).count == 1)
     }
 
     @Test func aFileWithoutGPSIsExplainedInDutch() throws {

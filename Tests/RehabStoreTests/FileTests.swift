@@ -175,7 +175,9 @@ import Testing
         let copy = try Store(path: copyPath)
         #expect(try copy.exportAll() == store.exportAll())
         #expect(try copy.patients(includeArchived: true).count == 2)
-        #expect(throws: StoreError.self) { try store.backup(to: path) }
+        #expect(throws: OutputFileError(path: path, reason: .isDatabase)) {
+            try store.backup(to: path, force: true)
+        }
     }
 }
 

@@ -173,20 +173,25 @@ import Testing
         #expect(errors.map { $0.text(.en) } == ["\(missing): no such file or folder"])
     }
 
-    @Test func runsAfterTodayStopTheImportAndRunsBeforeThePlanAreLeftOut() throws {
+    @Test func runsAfterTodayAreListedAndRunsBeforeThePlanAreLeftOut() throws {
         var early = Fixture.app(Self.runner())
         early.state.today = Day(iso: "2026-02-28")!
         early.press(.char("i"))
         early.type("\(Self.runs)/ok")
         early.press(.enter)
+        // The run from the future is listed beside the others, which go ahead.
         let future = try #require(Self.form(early.state))
-        #expect(future.stage == .path)
+        #expect(future.stage == .runs)
+        #expect(future.errors.isEmpty)
         #expect(
-            future.errors.map { $0.text(.en) } == [
-                "1 file(s) could not be read; nothing was imported:",
+            future.refused.map { $0.text(.en) } == [
+                "1 file(s) refused; the other runs go ahead:",
                 "\(Self.runs)/ok/treadmill.tcx: the run is on 2026-03-01, after today (2026-02-28); "
                     + "is the watch's clock right?",
             ])
+        #expect(!future.runs.contains { $0.found.run.file.hasSuffix("treadmill.tcx") })
+        let shown = render(early.state).lines()
+        #expect(shown.contains { $0.contains("1 file(s) refused") }, "\(shown)")
 
         var late = Self.runner(Fixture.buildUpRunner())
         late.assignments[Fixture.sam.id]?.startDate = Day(iso: "2026-03-01")!
@@ -195,6 +200,33 @@ import Testing
         #expect(form.beforeStart == 3)
         let lines = render(Self.opened("\(Self.runs)/ok", late).state).lines()
         #expect(lines.contains { $0.contains("Not asked: 3 from before the plan started") })
+    }
+
+    /// A TCX lap of inf seconds used to kill the app (a trapping conversion); now the file is
+    /// listed with its reason beside the good runs.
+    @Test func aHostileFileInAFolderIsListedAndTheAppGoesOn() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rehab-tui-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            atPath: "\(Self.runs)/ok/treadmill.tcx",
+            toPath: folder.appendingPathComponent("good.tcx").path)
+        let hostile = """
+            <TrainingCenterDatabase><Activities><Activity Sport="Running">
+            <Id>2026-03-01T10:00:00Z</Id><Lap StartTime="2026-03-01T10:00:00Z">
+            <TotalTimeSeconds>inf</TotalTimeSeconds></Lap></Activity></Activities>
+            </TrainingCenterDatabase>
+            """
+        try Data(hostile.utf8).write(to: folder.appendingPathComponent("inf.tcx"))
+        let app = Self.opened(folder.path)
+        let form = try #require(Self.form(app.state))
+        #expect(form.stage == .runs)
+        #expect(form.runs.count == 1)
+        #expect(form.refused.first?.text(.en) == "1 file(s) refused; the other runs go ahead:")
+        #expect(
+            form.refused.last?.text(.en)
+                == "\(folder.path)/inf.tcx: lap 1: TotalTimeSeconds inf is not a duration")
     }
 
     @Test func theHomeFolderIsExpanded() {

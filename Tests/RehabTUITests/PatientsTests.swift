@@ -178,8 +178,32 @@ enum Clinic {
         }
         #expect(
             form.error
-                == "Name: ' ' is not allowed; use 1 to 100 characters, without control characters")
+                == "Name: ' ' is not allowed; use 1 to 100 characters, without control or invisible characters")
         #expect(!app.effects.contains { if case .addPatient = $0 { true } else { false } })
+    }
+
+    /// One name rule in the screens as in the store: the same name in another case or normal
+    /// form is taken, an invisible character is refused, a mix of scripts is said.
+    @Test func namesFollowTheOneNameRule() {
+        var app = Clinic.app()
+        app.press(.char("a"))
+        app.type("SAM")
+        app.press(.enter)
+        #expect(app.state.notice?.text == "patient: a patient called 'SAM' already exists")
+        app = Clinic.app()
+        app.press(.char("a"))
+        app.type("Kim\u{200B}")
+        app.press(.enter)
+        guard case .nameForm(let form) = app.state.top else {
+            Issue.record("the name form stays")
+            return
+        }
+        #expect(form.error?.contains("U+200B") == true, "\(form.error ?? "")")
+        app = Clinic.app()
+        app.press(.char("a"))
+        app.type("S\u{0430}ra")
+        app.press(.enter)
+        #expect(app.state.notice?.text.contains("mixes scripts (Latin, Cyrillic)") == true)
     }
 
     @Test func everyPatientKeyIsInTheTableAndHelp() {

@@ -1,0 +1,28 @@
+import RehabCore
+
+// The store's refusals, apart from the SQLite code so the file formats (Archive, ArchiveCodec,
+// RunFile) build without GRDB, as the fuzz targets do.
+
+/// Why the store refused. Bad field values are `RehabCore.ValidationError`s instead, so the
+/// message can name the field and the allowed range.
+public enum StoreError: Error, Hashable, Sendable {
+    /// Written by a newer rehab: refused and left untouched. `version` lists the migrations
+    /// this build does not know.
+    case newerDatabase(path: String, version: String)
+    case duplicatePatient(String)
+    case unknownPatient(String)
+    case noPlan(patient: String)
+    case planAlreadyStarted(patient: String)
+    /// Kept for callers that switch over every case; the store replaces a morning check instead.
+    case duplicateMorningCheck(Day)
+    /// Names the record and the field (or the line and column of a CSV file).
+    case importFailed(String)
+    case cannotOpen(path: String, reason: String)
+}
+
+/// Refusals about single records that have no `StoreError` case.
+public enum RecordError: Error, Hashable, Sendable {
+    case duplicateShoe(String)
+    /// No session with this id for the patient (nil: the session was never stored).
+    case unknownSession(Int64?)
+}
