@@ -15,7 +15,7 @@ extension UIPhrase {
     public static func importPathLabel() -> LocalizedText { t("Bestand of map", "File or folder") }
     public static func importPathHint() -> LocalizedText {
         t(
-            "Een .gpx- of .tcx-bestand, of een map waarin ze staan (~ is je thuismap). Daarna "
+            "Een .gpx- of .tcx-bestand, of een map waarin ze staan (~ is uw thuismap). Daarna "
                 + "vraagt rehab per loop de pijnscores; er wordt pas iets opgeslagen na de laatste.",
             "A .gpx or .tcx file, or a folder holding them (~ is your home folder). Then rehab "
                 + "asks the pain scores of each run; nothing is stored until the last one.")

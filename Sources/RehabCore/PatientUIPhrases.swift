@@ -34,7 +34,7 @@ extension UIPhrase {
         t("Gearchiveerde patiënten zijn weer verborgen.", "Archived patients are hidden again.")
     }
     public static func rosterEmpty() -> LocalizedText {
-        t("Nog geen patiënten. Met a voeg je er een toe.", "No patients yet. Press a to add one.")
+        t("Nog geen patiënten. Met a voegt u er een toe.", "No patients yet. Press a to add one.")
     }
     public static func rosterPhase(_ number: Int, of count: Int, name: String, day: Int)
         -> LocalizedText
@@ -120,7 +120,7 @@ extension UIPhrase {
     }
     public static func planStartedFor(_ name: String, _ plan: String) -> LocalizedText {
         t(
-            "Plan gestart voor \(name): \(plan). Met t stem je het af.",
+            "Plan gestart voor \(name): \(plan). Met t stemt u het af.",
             "Plan started for \(name): \(plan). t tunes it.")
     }
 
@@ -212,7 +212,7 @@ extension UIPhrase {
     }
     public static func tuneAddHint() -> LocalizedText {
         t(
-            "Enter voegt toe; daarna pas je de waarden aan.",
+            "Enter voegt toe; daarna past u de waarden aan.",
             "Enter adds one; then adjust its values.")
     }
     public static func tuneWholeRange(_ low: Int, _ high: Int) -> LocalizedText {

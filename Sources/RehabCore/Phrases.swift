@@ -102,7 +102,7 @@ public enum Phrase {
     }
 
     public static func alreadyInPhase(_ name: String) -> LocalizedText {
-        t("je zit al in fase '\(name)'", "you are already in phase '\(name)'")
+        t("u zit al in fase '\(name)'", "you are already in phase '\(name)'")
     }
 
     public static func lastPhase() -> LocalizedText {
@@ -119,7 +119,7 @@ public enum Phrase {
 
     public static func forceHint() -> LocalizedText {
         t(
-            "Gebruik --force als je fysiotherapeut toch wil doorgaan.",
+            "Gebruik --force als uw fysiotherapeut toch wil doorgaan.",
             "Use --force if your physio decides to go ahead anyway.")
     }
 
@@ -288,7 +288,7 @@ public enum Phrase {
     }
     public static func allGood() -> LocalizedText {
         t(
-            "Alles binnen de regels: je mag de belasting rustig verhogen, binnen de weekgrens en het plan.",
+            "Alles binnen de regels: u mag de belasting rustig verhogen, binnen de weekgrens en het plan.",
             "Everything within the rules: you may raise the load gently, within the weekly cap and the plan."
         )
     }

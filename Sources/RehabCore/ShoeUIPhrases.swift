@@ -29,8 +29,8 @@ extension UIPhrase {
     }
     public static func shoesEmpty(addKey: String, logKey: String) -> LocalizedText {
         t(
-            "Nog geen schoenen. Met \(addKey) voeg je er een toe (naam, km die er al op staan, "
-                + "vervangen na 600-800 km); daarna kies je hem per loop in het logformulier "
+            "Nog geen schoenen. Met \(addKey) voegt u er een toe (naam, km die er al op staan, "
+                + "vervangen na 600-800 km); daarna kiest u hem per loop in het logformulier "
                 + "(\(logKey)).",
             "No shoes yet. Press \(addKey) to add one (name, km already on it, retire after "
                 + "600-800 km); then pick it per run in the log form (\(logKey)).")

@@ -209,7 +209,7 @@ public enum UIPhrase {
     }
     public static func clearHint() -> LocalizedText {
         t(
-            "Pas als een arts zegt dat je verder mag: druk op c (vrijgegeven door mijn arts).",
+            "Pas als een arts zegt dat u verder mag: druk op c (vrijgegeven door mijn arts).",
             "Only once a doctor says you may go on: press c (cleared by my doctor).")
     }
     public static func notStartedHint() -> LocalizedText {
