@@ -103,7 +103,8 @@ struct EngineV2Tests {
         reporting.today = "2026-03-05"
         let report = try reporting.run(["report", "--weeks", "1"])
         #expect(
-            report.stdout.contains("- 2026-03-03: red → reduce (revised by the morning of 2026-03-04)"),
+            report.stdout.contains(
+                "- 2026-03-03: red → reduce (revised by the morning of 2026-03-04)"),
             "\(report)")
     }
 

@@ -171,7 +171,8 @@ import Testing
             ["import", "\(Self.runs)/bad", "--pain-during", "1", "--pain-after", "1"],
             environment: Self.amsterdam)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("rehab: 2 file(s) could not be read; nothing was imported:"))
+        #expect(
+            result.stderr.hasPrefix("rehab: 2 file(s) could not be read; nothing was imported:"))
         #expect(rehab.databaseBytes() == before)
     }
 
@@ -183,7 +184,8 @@ import Testing
         let folder = rehab.directory.appendingPathComponent("watch")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            atPath: "\(Self.runs)/ok/treadmill.tcx", toPath: folder.appendingPathComponent("a-good.tcx").path)
+            atPath: "\(Self.runs)/ok/treadmill.tcx",
+            toPath: folder.appendingPathComponent("a-good.tcx").path)
         func tcx(_ seconds: String, _ meters: String) -> String {
             """
             <TrainingCenterDatabase><Activities><Activity Sport="Running">
@@ -195,7 +197,8 @@ import Testing
         let hostile = [
             "b-inf.tcx": tcx("inf", "5000"), "c-nan.tcx": tcx("nan", "5000"),
             "d-1e300.tcx": tcx("1e300", "5000"), "e-fast.tcx": tcx("600", "250000"),
-            "f-lat.gpx": #"<gpx><trk><trkseg><trkpt lat="500" lon="5"><time>2026-03-01T06:00:00Z</time></trkpt><trkpt lat="52" lon="5"><time>2026-03-01T06:30:00Z</time></trkpt></trkseg></trk></gpx>"#,
+            "f-lat.gpx":
+                #"<gpx><trk><trkseg><trkpt lat="500" lon="5"><time>2026-03-01T06:00:00Z</time></trkpt><trkpt lat="52" lon="5"><time>2026-03-01T06:30:00Z</time></trkpt></trkseg></trk></gpx>"#,
         ]
         for (name, text) in hostile {
             try Data(text.utf8).write(to: folder.appendingPathComponent(name))

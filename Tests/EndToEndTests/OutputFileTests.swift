@@ -13,45 +13,94 @@ struct OutputFileTests {
     }
 
     static let cases: [Case] = [
-        Case(arguments: ["export", "--format", "json", "--output", "$DB"], mentions: ["output", "is the database"]),
-        Case(arguments: ["export", "--format", "csv", "--output", "$DB", "--force"], mentions: ["output", "is the database"]),
-        Case(arguments: ["export", "--all", "--output", "$DB-wal", "--force"], mentions: ["-wal", "is the database"]),
-        Case(arguments: ["export", "--all", "--output", "$DB-shm"], mentions: ["-shm", "is the database"]),
-        Case(arguments: ["export", "--all", "--output", "$DB-journal"], mentions: ["-journal", "is the database"]),
-        Case(arguments: ["export", "--all", "--output", "$DIR/data/../data/./rehab.sqlite", "--force"], mentions: ["is the database"]),
-        Case(arguments: ["export", "--all", "--output", "$DIR/dblink", "--force"], mentions: ["dblink", "is the database"]),
+        Case(
+            arguments: ["export", "--format", "json", "--output", "$DB"],
+            mentions: ["output", "is the database"]),
+        Case(
+            arguments: ["export", "--format", "csv", "--output", "$DB", "--force"],
+            mentions: ["output", "is the database"]),
+        Case(
+            arguments: ["export", "--all", "--output", "$DB-wal", "--force"],
+            mentions: ["-wal", "is the database"]),
+        Case(
+            arguments: ["export", "--all", "--output", "$DB-shm"],
+            mentions: ["-shm", "is the database"]),
+        Case(
+            arguments: ["export", "--all", "--output", "$DB-journal"],
+            mentions: ["-journal", "is the database"]),
+        Case(
+            arguments: [
+                "export", "--all", "--output", "$DIR/data/../data/./rehab.sqlite", "--force",
+            ], mentions: ["is the database"]),
+        Case(
+            arguments: ["export", "--all", "--output", "$DIR/dblink", "--force"],
+            mentions: ["dblink", "is the database"]),
         Case(arguments: ["report", "--output", "$DB"], mentions: ["output", "is the database"]),
-        Case(arguments: ["report", "--format", "html", "--output", "$DB", "--force"], mentions: ["is the database"]),
-        Case(arguments: ["plans", "export", "--output", "$DB"], mentions: ["output", "is the database"]),
-        Case(arguments: ["plans", "export", "--output", "$DB-wal", "--force"], mentions: ["is the database"]),
+        Case(
+            arguments: ["report", "--format", "html", "--output", "$DB", "--force"],
+            mentions: ["is the database"]),
+        Case(
+            arguments: ["plans", "export", "--output", "$DB"],
+            mentions: ["output", "is the database"]),
+        Case(
+            arguments: ["plans", "export", "--output", "$DB-wal", "--force"],
+            mentions: ["is the database"]),
         Case(arguments: ["backup", "$DB", "--force"], mentions: ["file", "is the database"]),
-        Case(arguments: ["backup", "$DIR/dblink", "--replace"], mentions: ["file", "is the database"]),
-        Case(arguments: ["export", "--all", "--output", "$DIR/earlier.json"], mentions: ["earlier.json", "already exists", "--force"]),
-        Case(arguments: ["report", "--output", "$DIR/earlier.json"], mentions: ["earlier.json", "already exists", "--force"]),
-        Case(arguments: ["plans", "export", "--output", "$DIR/earlier.json"], mentions: ["earlier.json", "already exists"]),
-        Case(arguments: ["backup", "$DIR/earlier.json"], mentions: ["earlier.json", "already exists", "--force"]),
-        Case(arguments: ["export", "--all", "--output", "$DIR/link-to-earlier"], mentions: ["link-to-earlier", "symbolic link"]),
-        Case(arguments: ["report", "--output", "$DIR/link-to-earlier"], mentions: ["symbolic link"]),
+        Case(
+            arguments: ["backup", "$DIR/dblink", "--replace"],
+            mentions: ["file", "is the database"]),
+        Case(
+            arguments: ["export", "--all", "--output", "$DIR/earlier.json"],
+            mentions: ["earlier.json", "already exists", "--force"]),
+        Case(
+            arguments: ["report", "--output", "$DIR/earlier.json"],
+            mentions: ["earlier.json", "already exists", "--force"]),
+        Case(
+            arguments: ["plans", "export", "--output", "$DIR/earlier.json"],
+            mentions: ["earlier.json", "already exists"]),
+        Case(
+            arguments: ["backup", "$DIR/earlier.json"],
+            mentions: ["earlier.json", "already exists", "--force"]),
+        Case(
+            arguments: ["export", "--all", "--output", "$DIR/link-to-earlier"],
+            mentions: ["link-to-earlier", "symbolic link"]),
+        Case(
+            arguments: ["report", "--output", "$DIR/link-to-earlier"], mentions: ["symbolic link"]),
         Case(arguments: ["backup", "$DIR/link-to-earlier"], mentions: ["symbolic link"]),
-        Case(arguments: ["export", "--all", "--output", "/dev/null", "--force"], mentions: ["/dev/null", "not a regular file"]),
-        Case(arguments: ["export", "--all", "--output", "$DIR/zero", "--force"], mentions: ["zero", "not a regular file"]),
-        Case(arguments: ["report", "--output", "$DIR", "--force"], mentions: ["not a regular file"]),
-        Case(arguments: ["export", "--all", "--output", "$DIR/missing/out.json"], mentions: ["missing", "does not exist"]),
+        Case(
+            arguments: ["export", "--all", "--output", "/dev/null", "--force"],
+            mentions: ["/dev/null", "not a regular file"]),
+        Case(
+            arguments: ["export", "--all", "--output", "$DIR/zero", "--force"],
+            mentions: ["zero", "not a regular file"]),
+        Case(
+            arguments: ["report", "--output", "$DIR", "--force"], mentions: ["not a regular file"]),
+        Case(
+            arguments: ["export", "--all", "--output", "$DIR/missing/out.json"],
+            mentions: ["missing", "does not exist"]),
         // Reading: a device named like an export would be read forever.
-        Case(arguments: ["import", "$DIR/zero.json"], mentions: ["zero.json", "not a regular file"]),
+        Case(
+            arguments: ["import", "$DIR/zero.json"], mentions: ["zero.json", "not a regular file"]),
     ]
 
     static func prepared() throws -> Rehab {
         let rehab = try Rehab()
         try rehab.run(["patients", "add", "Sam"])
         try rehab.run(["start", "itbs", "--date", "2026-02-16"])
-        try rehab.run(["log", "--activity", "walk", "--minutes", "30", "--pain-during", "1", "--pain-after", "1"])
+        try rehab.run([
+            "log", "--activity", "walk", "--minutes", "30", "--pain-during", "1", "--pain-after",
+            "1",
+        ])
         let dir = rehab.directory.path
         try Data("earlier export\n".utf8).write(to: URL(fileURLWithPath: dir + "/earlier.json"))
-        try FileManager.default.createSymbolicLink(atPath: dir + "/dblink", withDestinationPath: rehab.databasePath)
-        try FileManager.default.createSymbolicLink(atPath: dir + "/link-to-earlier", withDestinationPath: dir + "/earlier.json")
-        try FileManager.default.createSymbolicLink(atPath: dir + "/zero", withDestinationPath: "/dev/zero")
-        try FileManager.default.createSymbolicLink(atPath: dir + "/zero.json", withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir + "/dblink", withDestinationPath: rehab.databasePath)
+        try FileManager.default.createSymbolicLink(
+            atPath: dir + "/link-to-earlier", withDestinationPath: dir + "/earlier.json")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir + "/zero", withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir + "/zero.json", withDestinationPath: "/dev/zero")
         return rehab
     }
 
@@ -71,10 +120,14 @@ struct OutputFileTests {
 
         #expect(result.status == 1, "\(result)")
         for fragment in badCase.mentions {
-            #expect(result.stderr.lowercased().contains(fragment.lowercased()), "should mention '\(fragment)': \(result)")
+            #expect(
+                result.stderr.lowercased().contains(fragment.lowercased()),
+                "should mention '\(fragment)': \(result)")
         }
         #expect(rehab.databaseBytes() == before, "the database changed")
-        #expect(FileManager.default.contents(atPath: dir + "/earlier.json") == Data("earlier export\n".utf8))
+        #expect(
+            FileManager.default.contents(atPath: dir + "/earlier.json")
+                == Data("earlier export\n".utf8))
         // No temporary file is left behind, and nothing new appears.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == listing)
         let status = try rehab.run(["status"])
@@ -85,14 +138,19 @@ struct OutputFileTests {
         let rehab = try Self.prepared()
         defer { rehab.cleanUp() }
         let dir = rehab.directory.path
-        let replaced = try rehab.run(["export", "--all", "--output", dir + "/earlier.json", "--force"])
+        let replaced = try rehab.run([
+            "export", "--all", "--output", dir + "/earlier.json", "--force",
+        ])
         #expect(replaced.status == 0, "\(replaced)")
-        let text = String(decoding: FileManager.default.contents(atPath: dir + "/earlier.json") ?? Data(), as: UTF8.self)
+        let text = String(
+            decoding: FileManager.default.contents(atPath: dir + "/earlier.json") ?? Data(),
+            as: UTF8.self)
         #expect(text.contains("\"Sam\""))
         #expect(try permissions(dir + "/earlier.json") == 0o600)
 
         try Data("kept\n".utf8).write(to: URL(fileURLWithPath: dir + "/target.txt"))
-        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: dir + "/target.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir + "/link", withDestinationPath: dir + "/target.txt")
         let throughLink = try rehab.run(["report", "--output", dir + "/link", "--force"])
         #expect(throughLink.status == 0, "\(throughLink)")
         #expect(FileManager.default.contents(atPath: dir + "/target.txt") == Data("kept\n".utf8))
@@ -103,7 +161,9 @@ struct OutputFileTests {
         #expect(backup.status == 0, "\(backup)")
         let header = FileManager.default.contents(atPath: dir + "/earlier.json")?.prefix(15)
         #expect(header == Data("SQLite format 3".utf8))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") || $0.contains("-journal") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
+            $0.hasSuffix(".tmp") || $0.contains("-journal")
+        }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }
@@ -175,7 +235,8 @@ struct FullDiskTests {
             let result = try rehab.run(arguments)
             #expect(result.status == 1, "\(arguments): \(result)")
             #expect(result.stderr.contains("the disk is full"), "\(arguments): \(result)")
-            #expect(FileManager.default.contents(atPath: full + "/out.json") == Data("earlier\n".utf8))
+            #expect(
+                FileManager.default.contents(atPath: full + "/out.json") == Data("earlier\n".utf8))
             #expect(try FileManager.default.contentsOfDirectory(atPath: full).sorted() == listing)
         }
         #expect(rehab.databaseBytes() == before)
@@ -197,7 +258,10 @@ struct ExistingDatabaseTests {
             chmod(db + side, 0o644)
         }
         #expect(try permissions(db) == 0o644)
-        let logged = try rehab.run(["log", "--activity", "walk", "--minutes", "30", "--pain-during", "1", "--pain-after", "1"])
+        let logged = try rehab.run([
+            "log", "--activity", "walk", "--minutes", "30", "--pain-during", "1", "--pain-after",
+            "1",
+        ])
         #expect(logged.status == 0, "\(logged)")
         #expect(try permissions(db) == 0o600)
         for side in ["-wal", "-shm"] where exists(db + side) {

@@ -13,10 +13,17 @@ struct TerminalSafetyTests {
         let rehab = try Rehab()
         try rehab.run(["patients", "add", "Sam"])
         try rehab.run(["start", "itbs", "--date", "2026-02-16"])
-        try rehab.run(["log", "--activity", "walk", "--minutes", "30", "--pain-during", "1", "--pain-after", "1", "--flag", "fever"])
+        try rehab.run([
+            "log", "--activity", "walk", "--minutes", "30", "--pain-during", "1", "--pain-after",
+            "1", "--flag", "fever",
+        ])
         try rehab.run(["clear-flags", "--reason", "GP"])
-        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
-        _ = try sqlite(rehab.databasePath, """
+        func quoted(_ text: String) -> String {
+            "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+        _ = try sqlite(
+            rehab.databasePath,
+            """
             UPDATE patient SET name = \(quoted(name));
             UPDATE session SET note = \(quoted(note));
             UPDATE flag_clearing SET reason = \(quoted(reason));
@@ -32,7 +39,10 @@ struct TerminalSafetyTests {
     func everyHumanPathShowsControlsVisibly() throws {
         let rehab = try Self.hostile()
         defer { rehab.cleanUp() }
-        #expect(try sqlite(rehab.databasePath, "SELECT count(*) FROM session WHERE note LIKE '%' || char(27) || '%'") == "1")
+        #expect(
+            try sqlite(
+                rehab.databasePath,
+                "SELECT count(*) FROM session WHERE note LIKE '%' || char(27) || '%'") == "1")
         for arguments in [
             ["status"], ["patients"], ["week"], ["report"], ["report", "--format", "html"],
             ["status", "--patient", "Nobody\u{1B}[2J"], ["plans", "show", "itbs\u{1B}[2J"],
@@ -67,8 +77,10 @@ struct TerminalSafetyTests {
 
     /// CSV to a pipe or a file is the data byte for byte (an export must import again); the
     /// same CSV to a terminal shows the controls.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
-        && FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
+                && FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func csvIsRawToAPipeAndVisibleOnATerminal() throws {
         let rehab = try Self.hostile()
         defer { rehab.cleanUp() }
@@ -76,7 +88,9 @@ struct TerminalSafetyTests {
         #expect(piped.stdout.contains(Self.note))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-q", "-e", "-c", Rehab.binary.path + " export --format csv", "/dev/null"]
+        process.arguments = [
+            "-q", "-e", "-c", Rehab.binary.path + " export --format csv", "/dev/null",
+        ]
         process.currentDirectoryURL = Rehab.repoRoot
         process.environment = [
             "PATH": "/usr/bin:/bin", "HOME": rehab.directory.path, "REHAB_DB": rehab.databasePath,
@@ -105,7 +119,10 @@ struct TerminalSafetyTests {
         #expect(report.status == 0, "\(report)")
         #expect(!report.stdout.contains("<img"))
         #expect(!report.stdout.contains("[click]("))
-        #expect(report.stdout.contains("&lt;img src=x onerror=alert(1)&gt; \\[click\\](javascript:alert(2))"), "\(report.stdout)")
+        #expect(
+            report.stdout.contains(
+                "&lt;img src=x onerror=alert(1)&gt; \\[click\\](javascript:alert(2))"),
+            "\(report.stdout)")
         let html = try rehab.run(["report", "--format", "html"])
         #expect(!html.stdout.contains("<img src=x"))
     }

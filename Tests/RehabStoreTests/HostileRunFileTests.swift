@@ -26,7 +26,9 @@ import Testing
     }
 
     static func gpx(_ points: [(lat: String, lon: String, time: String)]) -> [UInt8] {
-        let body = points.map { #"<trkpt lat="\#($0.lat)" lon="\#($0.lon)"><time>\#($0.time)</time></trkpt>"# }
+        let body = points.map {
+            #"<trkpt lat="\#($0.lat)" lon="\#($0.lon)"><time>\#($0.time)</time></trkpt>"#
+        }
         return Array(("<gpx><trk><trkseg>" + body.joined() + "</trkseg></trk></gpx>").utf8)
     }
 
@@ -46,28 +48,83 @@ import Testing
         """
 
     static let cases: [Case] = [
-        Case(label: "lap time inf", bytes: tcx(lapSeconds: "inf"), mentions: ["lap 1", "inf", "not a duration"]),
-        Case(label: "lap time nan", bytes: tcx(lapSeconds: "nan"), mentions: ["lap 1", "nan", "not a duration"]),
-        Case(label: "lap time 1e300", bytes: tcx(lapSeconds: "1e300"), mentions: ["duration", "1440"]),
-        Case(label: "lap time -1e300", bytes: tcx(lapSeconds: "-1e300"), mentions: ["lap 1", "not a duration"]),
-        Case(label: "negative lap seconds", bytes: tcx(lapSeconds: "-600"), mentions: ["lap 1", "-600", "not a duration"]),
-        Case(label: "lap metres inf", bytes: tcx(lapSeconds: "1800", meters: "inf"), mentions: ["lap 1", "distancemeters", "not a distance"]),
-        Case(label: "250 km in 10 min (TCX)", bytes: tcx(lapSeconds: "600", meters: "250000"), mentions: ["250", "10 min", "not plausible"]),
-        Case(label: "245 km in 30 min (GPX)", bytes: gpx([("0", "0", "2026-03-01T06:00:00Z"), ("0", "2.2", "2026-03-01T06:30:00Z")]), mentions: ["track point 1 to 2", "jump", "244.63 km"]),
-        Case(label: "latitude 500", bytes: gpx([("500", "5", "2026-03-01T06:00:00Z"), ("52", "5", "2026-03-01T06:30:00Z")]), mentions: ["track point 1", "500", "not on earth"]),
-        Case(label: "NaN latitude", bytes: gpx([("52", "5", "2026-03-01T06:00:00Z"), ("NaN", "5", "2026-03-01T06:30:00Z")]), mentions: ["track point 2", "nan", "not on earth"]),
-        Case(label: "longitude -inf", bytes: gpx([("52", "-inf", "2026-03-01T06:00:00Z"), ("52", "5", "2026-03-01T06:30:00Z")]), mentions: ["track point 1", "not on earth"]),
-        Case(label: "a 5 km jump in 10 s", bytes: gpx([("52", "5", "2026-03-01T06:00:00Z"), ("52.045", "5", "2026-03-01T06:00:10Z"), ("52.046", "5", "2026-03-01T06:30:00Z")]), mentions: ["track point 1 to 2", "jump", "10 s"]),
-        Case(label: "UTF-16 LE with a DOCTYPE", bytes: utf16(doctypeGPX, bigEndian: false, bom: true), mentions: ["utf-16 (little-endian)", "utf-8"]),
-        Case(label: "UTF-16 BE without a BOM", bytes: utf16(doctypeGPX, bigEndian: true, bom: false), mentions: ["utf-16 (big-endian)"]),
-        Case(label: "UTF-32 LE", bytes: [0xFF, 0xFE, 0x00, 0x00, 0x3C, 0, 0, 0], mentions: ["utf-32"]),
+        Case(
+            label: "lap time inf", bytes: tcx(lapSeconds: "inf"),
+            mentions: ["lap 1", "inf", "not a duration"]),
+        Case(
+            label: "lap time nan", bytes: tcx(lapSeconds: "nan"),
+            mentions: ["lap 1", "nan", "not a duration"]),
+        Case(
+            label: "lap time 1e300", bytes: tcx(lapSeconds: "1e300"),
+            mentions: ["duration", "1440"]),
+        Case(
+            label: "lap time -1e300", bytes: tcx(lapSeconds: "-1e300"),
+            mentions: ["lap 1", "not a duration"]),
+        Case(
+            label: "negative lap seconds", bytes: tcx(lapSeconds: "-600"),
+            mentions: ["lap 1", "-600", "not a duration"]),
+        Case(
+            label: "lap metres inf", bytes: tcx(lapSeconds: "1800", meters: "inf"),
+            mentions: ["lap 1", "distancemeters", "not a distance"]),
+        Case(
+            label: "250 km in 10 min (TCX)", bytes: tcx(lapSeconds: "600", meters: "250000"),
+            mentions: ["250", "10 min", "not plausible"]),
+        Case(
+            label: "245 km in 30 min (GPX)",
+            bytes: gpx([("0", "0", "2026-03-01T06:00:00Z"), ("0", "2.2", "2026-03-01T06:30:00Z")]),
+            mentions: ["track point 1 to 2", "jump", "244.63 km"]),
+        Case(
+            label: "latitude 500",
+            bytes: gpx([("500", "5", "2026-03-01T06:00:00Z"), ("52", "5", "2026-03-01T06:30:00Z")]),
+            mentions: ["track point 1", "500", "not on earth"]),
+        Case(
+            label: "NaN latitude",
+            bytes: gpx([("52", "5", "2026-03-01T06:00:00Z"), ("NaN", "5", "2026-03-01T06:30:00Z")]),
+            mentions: ["track point 2", "nan", "not on earth"]),
+        Case(
+            label: "longitude -inf",
+            bytes: gpx([
+                ("52", "-inf", "2026-03-01T06:00:00Z"), ("52", "5", "2026-03-01T06:30:00Z"),
+            ]), mentions: ["track point 1", "not on earth"]),
+        Case(
+            label: "a 5 km jump in 10 s",
+            bytes: gpx([
+                ("52", "5", "2026-03-01T06:00:00Z"), ("52.045", "5", "2026-03-01T06:00:10Z"),
+                ("52.046", "5", "2026-03-01T06:30:00Z"),
+            ]), mentions: ["track point 1 to 2", "jump", "10 s"]),
+        Case(
+            label: "UTF-16 LE with a DOCTYPE",
+            bytes: utf16(doctypeGPX, bigEndian: false, bom: true),
+            mentions: ["utf-16 (little-endian)", "utf-8"]),
+        Case(
+            label: "UTF-16 BE without a BOM", bytes: utf16(doctypeGPX, bigEndian: true, bom: false),
+            mentions: ["utf-16 (big-endian)"]),
+        Case(
+            label: "UTF-32 LE", bytes: [0xFF, 0xFE, 0x00, 0x00, 0x3C, 0, 0, 0], mentions: ["utf-32"]
+        ),
         // Found by scripts/fuzz-imports.sh: Foundation's XMLParser trapped on this element name.
-        Case(label: "invalid UTF-8 in an element name", bytes: Array("<gpx><trk><trkseg><trkpt".utf8) + [0xCD, 0xCD] + Array(#" lat="1" lon="1"/></trkseg></trk></gpx>"#.utf8), mentions: ["not valid utf-8", "line 1", "byte 25"]),
-        Case(label: "an overlong slash", bytes: Array("<gpx>".utf8) + [0xC0, 0xAF] + Array("</gpx>".utf8), mentions: ["not valid utf-8", "byte 6"]),
+        Case(
+            label: "invalid UTF-8 in an element name",
+            bytes: Array("<gpx><trk><trkseg><trkpt".utf8) + [0xCD, 0xCD]
+                + Array(#" lat="1" lon="1"/></trkseg></trk></gpx>"#.utf8),
+            mentions: ["not valid utf-8", "line 1", "byte 25"]),
+        Case(
+            label: "an overlong slash",
+            bytes: Array("<gpx>".utf8) + [0xC0, 0xAF] + Array("</gpx>".utf8),
+            mentions: ["not valid utf-8", "byte 6"]),
         // Found by scripts/fuzz-imports.sh: Foundation's XMLParser read a NULL pointer here.
-        Case(label: "a processing instruction without data", bytes: Array("<?xmlTotalTimeSecondsUT?>-7\u{0}F\"\u{1}\n<gpx px>\n".utf8), mentions: ["processing instruction", "byte 1"]),
-        Case(label: "a processing instruction inside", bytes: Array("<?xml version=\"1.0\"?><gpx><?x?></gpx>".utf8), mentions: ["processing instruction", "byte 27"]),
-        Case(label: "declared Shift_JIS", bytes: Array(#"<?xml version="1.0" encoding="Shift_JIS"?><gpx/>"#.utf8), mentions: ["shift_jis", "utf-8"]),
+        Case(
+            label: "a processing instruction without data",
+            bytes: Array("<?xmlTotalTimeSecondsUT?>-7\u{0}F\"\u{1}\n<gpx px>\n".utf8),
+            mentions: ["processing instruction", "byte 1"]),
+        Case(
+            label: "a processing instruction inside",
+            bytes: Array("<?xml version=\"1.0\"?><gpx><?x?></gpx>".utf8),
+            mentions: ["processing instruction", "byte 27"]),
+        Case(
+            label: "declared Shift_JIS",
+            bytes: Array(#"<?xml version="1.0" encoding="Shift_JIS"?><gpx/>"#.utf8),
+            mentions: ["shift_jis", "utf-8"]),
     ]
 
     @Test(arguments: cases)
@@ -88,12 +145,16 @@ import Testing
     @Test func timesAreReadStrictlyWithoutICU() {
         let long = "2026-02-28T23:43:00." + String(repeating: "4", count: 80) + "Z"
         #expect(RunFile.time(long) == nil)
-        #expect(RunFile.time("2026-03-01T07:00:00.900+01:00")?.timeIntervalSince1970 == 1_772_344_800.9)
+        #expect(
+            RunFile.time("2026-03-01T07:00:00.900+01:00")?.timeIntervalSince1970 == 1_772_344_800.9)
         #expect(RunFile.time("2026-03-01T06:00:00Z")?.timeIntervalSince1970 == 1_772_344_800)
-        #expect(RunFile.time(" 2026-03-01T05:30:00-00:30\n")?.timeIntervalSince1970 == 1_772_344_800)
+        #expect(
+            RunFile.time(" 2026-03-01T05:30:00-00:30\n")?.timeIntervalSince1970 == 1_772_344_800)
         for bad in [
-            "2026-02-30T06:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T06:00:00", "2026-03-01 06:00:00Z",
-            "2026-03-01T06:00:00.Z", "2026-03-01T06:00:00+0100", "+2026-03-01T06:00:00Z", "2026-03-01T06:00:00Zjunk",
+            "2026-02-30T06:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T06:00:00",
+            "2026-03-01 06:00:00Z",
+            "2026-03-01T06:00:00.Z", "2026-03-01T06:00:00+0100", "+2026-03-01T06:00:00Z",
+            "2026-03-01T06:00:00Zjunk",
         ] {
             #expect(RunFile.time(bad) == nil, "\(bad)")
         }

@@ -178,7 +178,8 @@ enum Clinic {
         }
         #expect(
             form.error
-                == "Name: ' ' is not allowed; use 1 to 100 characters, without control or invisible characters")
+                == "Name: ' ' is not allowed; use 1 to 100 characters, without control or invisible characters"
+        )
         #expect(!app.effects.contains { if case .addPatient = $0 { true } else { false } })
     }
 
