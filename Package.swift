@@ -16,10 +16,16 @@ let package = Package(
         // Pure domain: plan model, rules, verdicts, load, messages. No I/O.
         .target(name: "RehabCore"),
         // Plan files: YAML → RehabCore.Plan with file:line:column errors.
+        // The catalogue (plans/*.yaml) is embedded at build time by the EmbedCatalogue plugin.
         .target(
             name: "RehabPlans",
-            dependencies: ["RehabCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RehabCore", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedCatalogue"]
         ),
+        .plugin(
+            name: "EmbedCatalogue", capability: .buildTool(), dependencies: ["rehab-embed-plans"]),
+        // The plugin's tool: writes each plan file's text into a Swift source, byte for byte.
+        .executableTarget(name: "rehab-embed-plans"),
         // SQLite persistence through GRDB.
         .target(
             name: "RehabStore",

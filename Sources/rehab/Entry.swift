@@ -13,12 +13,26 @@ struct Failure: Error {
 enum Entry {
     static func main() {
         var command: ParsableCommand
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let usage = CommandSuggestion.message(
+            for: arguments, parseError: nil, language: usageLanguage)
+        {
+            FileHandle.standardError.write(Data(("rehab: " + usage + "\n").utf8))
+            exit(2)
+        }
         do {
             command = try RehabCommand.parseAsRoot()
         } catch {
             // Help and --version exit cleanly; everything else the parser refuses is usage (2).
             let code = RehabCommand.exitCode(for: error)
             let text = RehabCommand.fullMessage(for: error)
+            if code != .success,
+                let usage = CommandSuggestion.message(
+                    for: arguments, parseError: text, language: usageLanguage)
+            {
+                FileHandle.standardError.write(Data(("rehab: " + usage + "\n").utf8))
+                exit(2)
+            }
             if code == .success {
                 if !text.isEmpty { print(text) }
                 exit(0)
@@ -36,16 +50,28 @@ enum Entry {
         } catch let code as ExitCode {
             ActivityLog.record(command, outcome: "exit \(code.rawValue)")
             exit(code.rawValue)
-        } catch where RehabCommand.exitCode(for: error) == .success {
+        } catch  where RehabCommand.exitCode(for: error) == .success {
             // `rehab --help` and `rehab CMD --help` arrive here as a help command that throws.
             RehabCommand.exit(withError: error)
         } catch {
             ActivityLog.record(command, outcome: "error (exit 1)")
-            let language = Language.fromLocale(Environment.localeName(ProcessInfo.processInfo.environment))
+            let language = Language.fromLocale(
+                Environment.localeName(ProcessInfo.processInfo.environment))
             let message = Phrase.errorPrefix().text(language) + ": \(error)"
             FileHandle.standardError.write(Data(("rehab: " + message + "\n").utf8))
             exit(1)
         }
+    }
+}
+
+extension Entry {
+    /// The language of usage errors, before any option is parsed: REHAB_LANG, else the locale.
+    static var usageLanguage: Language {
+        let environment = ProcessInfo.processInfo.environment
+        if let chosen = environment["REHAB_LANG"].flatMap({ Language(rawValue: $0.lowercased()) }) {
+            return chosen
+        }
+        return Language.fromLocale(Environment.localeName(environment))
     }
 }
 
