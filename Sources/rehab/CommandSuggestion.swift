@@ -5,42 +5,29 @@ import RehabCore
 /// A mistyped command name (`rehab stauts`, `rehab help stauts`, `rehab plans shwo`) gets "did
 /// you mean" and exit 2, instead of the usage of the default command or the general help.
 enum CommandSuggestion {
-    /// Options of every command that take a value, so their value is not read as a command.
-    static let optionsWithValue: Set<String> = ["--db", "--lang", "--patient", "--plans"]
-
-    /// The usage message for `arguments` (without the program name) when they name a command
-    /// that does not exist, or nil when they do not. `parseError` is the parser's own complaint
-    /// (nil for `rehab help ...`, which the parser accepts).
-    static func message(
-        for arguments: [String], parseError: String?, language: Language
-    ) -> String? {
-        var words = arguments
+    /// The usage message when `arguments` (without the program name) start with a command name
+    /// that does not exist, or nil. Only the words right after the program name (or `help`) are
+    /// read as command names, up to the first option: `rehab plans shwo itbs` is read, and
+    /// `rehab tune --phase build_up` is not. Called before parsing with `failed` false (only
+    /// `rehab help ...` is judged then) and after the parser refused the arguments.
+    static func message(for arguments: [String], failed: Bool, language: Language) -> String? {
+        var words = arguments[...]
         let asksForHelp = words.first == "help"
-        if asksForHelp { words.removeFirst() }
+        if asksForHelp { words = words.dropFirst() }
+        guard asksForHelp || failed else { return nil }
         var command: ParsableCommand.Type = RehabCommand.self
         var path = ["rehab"]
-        var index = 0
-        while index < words.count {
-            let word = words[index]
-            index += 1
-            if word == "--" { return nil }
-            if word.hasPrefix("-") {
-                if optionsWithValue.contains(word) { index += 1 }
-                continue
-            }
+        for word in words {
+            if word.hasPrefix("-") { return nil }
             let subcommands = command.configuration.subcommands
             guard !subcommands.isEmpty else { return nil }
-            if let next = subcommands.first(where: { names($0).contains(word) }) {
-                command = next
-                path.append(word)
-                continue
+            guard let next = subcommands.first(where: { names($0).contains(word) }) else {
+                // No default subcommand here takes an argument, so the word is a command name.
+                let known = subcommands.map { $0._commandName }
+                return text(word, in: path.joined(separator: " "), known: known, language: language)
             }
-            // Not a command: a positional argument of the default command when the parser took
-            // it; only an argument the parser refused (or `help WORD`) is a mistyped command.
-            guard asksForHelp || parseError?.contains("Unexpected argument '\(word)'") == true
-            else { return nil }
-            let known = subcommands.map { $0._commandName }
-            return text(word, in: path.joined(separator: " "), known: known, language: language)
+            command = next
+            path.append(word)
         }
         return nil
     }

@@ -15,7 +15,7 @@ enum Entry {
         var command: ParsableCommand
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let usage = CommandSuggestion.message(
-            for: arguments, parseError: nil, language: usageLanguage)
+            for: arguments, failed: false, language: usageLanguage)
         {
             FileHandle.standardError.write(Data(("rehab: " + usage + "\n").utf8))
             exit(2)
@@ -28,7 +28,7 @@ enum Entry {
             let text = RehabCommand.fullMessage(for: error)
             if code != .success,
                 let usage = CommandSuggestion.message(
-                    for: arguments, parseError: text, language: usageLanguage)
+                    for: arguments, failed: true, language: usageLanguage)
             {
                 FileHandle.standardError.write(Data(("rehab: " + usage + "\n").utf8))
                 exit(2)
