@@ -31,10 +31,11 @@ let package = Package(
             name: "RehabStore",
             dependencies: ["RehabCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // System library: ncursesw (wide-character curses) through a small C shim.
+        // System library: ncursesw (wide-character curses) through a small C shim. No pkgConfig:
+        // its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses, with a
+        // warning on every build; shim.h defines what they would, and the module map links.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // Cell grid, widgets, key decoding and terminal backends; no domain knowledge.
