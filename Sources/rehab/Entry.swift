@@ -79,10 +79,15 @@ struct RehabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rehab",
         abstract: "A rehab-plan tracker for runners coming back from an injury, and their physios.",
+        // One line a paragraph: the help wraps each line to the terminal's width.
         discussion: """
-            Pick an injury plan, log each day's sessions with pain scores, and get a verdict with
-            its reasons: progress, hold, reduce or see a doctor. Data stays on this machine.
-            Environment: REHAB_DB (database file), REHAB_TODAY=YYYY-MM-DD (fix today), LANG (nl_* for Dutch).
+            Pick an injury plan, log each day's sessions with pain scores, and get a verdict \
+            with its reasons: progress, hold, reduce or see a doctor. Data stays on this \
+            machine. Without a command, rehab opens the full-screen app.
+
+            Every command takes --db, --lang, --patient and --plans. Environment: REHAB_DB, \
+            REHAB_LANG, REHAB_PATIENT, REHAB_TODAY=YYYY-MM-DD (fixes today), NO_COLOR. The \
+            manual page, rehab(1), has the files, exit status and examples.
             """,
         version: "0.1.0",
         subcommands: [
