@@ -8,6 +8,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 date=${REHAB_MANUAL_DATE:-$(date +%Y-%m-%d)}
+# A failed run must not leave the previous page to be picked up below.
+rm -rf .build/plugins/GenerateManual/outputs
 swift package plugin generate-manual --configuration debug --date "$date"
 page=$(find .build/plugins -path '*GenerateManual*' -name rehab.1 | head -n 1)
 if [ -z "$page" ]; then
@@ -46,6 +48,8 @@ awk -v header=man/header.mdoc -v footer=man/footer.mdoc '
         skip = 1
         next
     }
+    # A text line starting with an apostrophe would be read as a roff request.
+    /^'"'"'/ { emit("\\&" $0); next }
     { emit($0) }
 ' "$page" | sed '/^$/d' > man/rehab.1
 echo "wrote man/rehab.1 (try: man ./man/rehab.1)"

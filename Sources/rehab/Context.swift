@@ -17,8 +17,8 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Folder of plan files that add to or override the built-in catalogue.",
-            discussion: "Also read: $XDG_DATA_HOME/rehab/plans (~/.local/share/rehab/plans)."))
+            "Plan files that add to or override the built-in ones (also read: "
+                + "$XDG_DATA_HOME/rehab/plans)."))
     var plans: String?
 }
 

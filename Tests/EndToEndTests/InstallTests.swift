@@ -45,6 +45,39 @@ struct InstallTests {
         #expect(export.status == 0 && export.stdout.contains("id: itbs_runner\n"), "\(export)")
     }
 
+    @Test func theInstallScriptPutsBinaryManPageAndCompletionsUnderThePrefix() throws {
+        var rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let prefix = rehab.directory.appendingPathComponent("prefix")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            Rehab.repoRoot.appendingPathComponent("scripts/install.sh").path,
+            "--binary", Rehab.binary.path, "--prefix", prefix.path,
+        ]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": rehab.directory.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("is not on your PATH"), "\(output)")
+        for file in [
+            "bin/rehab", "share/man/man1/rehab.1", "share/bash-completion/completions/rehab",
+            "share/zsh/site-functions/_rehab", "share/fish/vendor_completions.d/rehab.fish",
+        ] {
+            let path = prefix.appendingPathComponent(file).path
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            #expect(size > 0, "\(file) missing or empty")
+        }
+        rehab.executable = prefix.appendingPathComponent("bin/rehab")
+        rehab.workingDirectory = rehab.directory
+        let plans = try rehab.run(["plans"])
+        #expect(plans.status == 0 && plans.stdout.contains("  itbs "), "\(plans)")
+    }
+
     @Test func theUserFolderAndPlansOptionAddAndOverridePlans() throws {
         let rehab = try copiedAlone()
         defer { rehab.cleanUp() }
