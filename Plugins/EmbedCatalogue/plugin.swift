@@ -17,7 +17,7 @@ struct EmbedCatalogue: BuildToolPlugin {
             "EmbeddedCatalogue.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) plan files from plans/",
+                displayName: "Embedding the plan catalogue",
                 executable: try context.tool(named: "rehab-embed-plans").url,
                 arguments: [output.path] + inputs.map(\.path),
                 // The folder too: a plan added or removed changes it, and the list above.
