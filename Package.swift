@@ -16,19 +16,26 @@ let package = Package(
         // Pure domain: plan model, rules, verdicts, load, messages. No I/O.
         .target(name: "RehabCore"),
         // Plan files: YAML → RehabCore.Plan with file:line:column errors.
+        // The catalogue (plans/*.yaml) is embedded at build time by the EmbedCatalogue plugin.
         .target(
             name: "RehabPlans",
-            dependencies: ["RehabCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RehabCore", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedCatalogue"]
         ),
+        .plugin(
+            name: "EmbedCatalogue", capability: .buildTool(), dependencies: ["rehab-embed-plans"]),
+        // The plugin's tool: writes each plan file's text into a Swift source, byte for byte.
+        .executableTarget(name: "rehab-embed-plans"),
         // SQLite persistence through GRDB.
         .target(
             name: "RehabStore",
             dependencies: ["RehabCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // System library: ncursesw (wide-character curses) through a small C shim.
+        // System library: ncursesw (wide-character curses) through a small C shim. No pkgConfig:
+        // its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses, with a
+        // warning on every build; shim.h defines what they would, and the module map links.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // Cell grid, widgets, key decoding and terminal backends; no domain knowledge.

@@ -1,28 +1,10 @@
-// Finding the plan catalogue on disk and loading every plan in it.
+// Loading every plan in a plan folder (the app and the CLI use PlanLibrary, which adds the
+// built-in catalogue and lets folders override it).
 
 import Foundation
 import RehabCore
 
 public enum PlanCatalog {
-    /// Where to look for plans, in order: only `--plans DIR` when given; else `./plans` when it
-    /// exists, then `<executable dir>/../share/rehab/plans` (installed) and
-    /// `<executable dir>/plans` (next to a built binary).
-    public static func directories(
-        explicit: String?, currentDirectory: String, executablePath: String
-    ) -> [String] {
-        if let explicit { return [explicit] }
-        var result: [String] = []
-        let local = (currentDirectory as NSString).appendingPathComponent("plans")
-        if isDirectory(local) { result.append(local) }
-        let binDir = (executablePath as NSString).deletingLastPathComponent
-        let installed =
-            ((binDir as NSString).appendingPathComponent("../share/rehab/plans")
-            as NSString).standardizingPath
-        result.append(installed)
-        result.append((binDir as NSString).appendingPathComponent("plans"))
-        return result
-    }
-
     /// Loads every `*.yaml` in the first directory that exists, sorted by plan id. A file with
     /// problems is left out and its errors returned; the other plans still load.
     public static func load(directories: [String]) -> (plans: [Plan], errors: [PlanError]) {

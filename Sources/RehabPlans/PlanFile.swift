@@ -15,15 +15,19 @@ public enum PlanFile {
     }
 
     /// Checks one file as `rehab plans check` does: its errors, and its warnings (deprecated
-    /// keys, walking or running allowed above 3/10), each sorted by place. A file with errors
-    /// still reports the warnings found before the schema gave up.
+    /// keys, walking or running allowed above 3/10, an id other than the file name), each sorted
+    /// by place. A file with errors still reports the warnings found before the schema gave up.
+    /// The id only must equal the file name in a plans folder (`load(path:)`): a file handed
+    /// over, such as `rehab plans export > ann.yaml`, is checked on its own.
     public static func check(path: String) -> (errors: [PlanError], warnings: [PlanError]) {
         do {
             let bytes = try read(path: path)
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             var warnings: [PlanError] = []
             do {
-                _ = try parse(bytes: bytes, file: path, expectedID: stem, warnings: &warnings)
+                _ = try parse(
+                    bytes: bytes, file: path, expectedID: stem, idMismatchIsWarning: true,
+                    warnings: &warnings)
                 return ([], PlanFileErrors(warnings).errors)
             } catch {
                 return (error.errors, PlanFileErrors(warnings).errors)
@@ -62,7 +66,8 @@ public enum PlanFile {
     }
 
     static func parse(
-        bytes: [UInt8], file: String, expectedID: String?, warnings: inout [PlanError]
+        bytes: [UInt8], file: String, expectedID: String?, idMismatchIsWarning: Bool = false,
+        warnings: inout [PlanError]
     ) throws(PlanFileErrors) -> Plan {
         func refuse(_ mark: Mark, _ message: String) -> PlanFileErrors {
             PlanFileErrors([
@@ -91,6 +96,7 @@ public enum PlanFile {
         let textProblems = PlanText.problems(root, file: file)
         if !textProblems.isEmpty { throw PlanFileErrors(textProblems) }
         var schema = PlanSchema(file: file, expectedID: expectedID)
+        schema.idMismatchIsWarning = idMismatchIsWarning
         let plan = schema.plan(root)
         warnings = schema.reader.warnings
         guard let plan, schema.reader.errors.isEmpty else {

@@ -21,6 +21,9 @@ struct PlanSchema {
     var reader: SchemaReader
     /// The file name stem the plan id must equal; nil when reading bytes with no path.
     let expectedID: String?
+    /// A mismatch with `expectedID` is only a warning: the file is checked on its own (`rehab
+    /// plans check`), not read from a plan folder, where files are found by their name.
+    var idMismatchIsWarning = false
 
     /// What each phase and variant said, kept even when another part of it failed, so the
     /// cross checks still run and report everything in one pass.
@@ -55,9 +58,17 @@ struct PlanSchema {
 
         let id = reader.identifier(f["id"], "id")
         if let id, let expectedID, id != expectedID, let node = f["id"] {
-            reader.fail(
-                node.mark,
-                "id: \(id) does not match the file name \(expectedID).yaml; they must be equal")
+            if idMismatchIsWarning {
+                reader.warn(
+                    node.mark,
+                    "id: \(id) does not match the file name \(expectedID).yaml; fine for a plan "
+                        + "file handed over (rehab start --plan-file), but in a plans folder it "
+                        + "must be named \(id).yaml")
+            } else {
+                reader.fail(
+                    node.mark,
+                    "id: \(id) does not match the file name \(expectedID).yaml; they must be equal")
+            }
         }
         let names = reader.text(f["names"], "names")
         let region: BodyRegion? = reader.choice(f["region"], "region", "region")

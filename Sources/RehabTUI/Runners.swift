@@ -6,15 +6,22 @@ import RehabStore
 /// Runs effects against the SQLite store and the plan files on disk.
 public struct StoreRunner: EffectRunner {
     public let store: Store
-    public let planDirectories: [String]
+    /// Where plans come from: plan folders over the built-in catalogue.
+    public let library: PlanLibrary
     /// Plan files already read, by id: a reload after each change re-reads only the database.
     private var templates: [String: Plan] = [:]
     /// Plans started from a file, by the file's text (the id may be a catalogue plan's).
     private var storedTemplates: [String: Plan] = [:]
 
-    public init(store: Store, planDirectories: [String]) {
+    public init(store: Store, library: PlanLibrary) {
         self.store = store
-        self.planDirectories = planDirectories
+        self.library = library
+    }
+
+    /// Plans from these folders only (first wins), without the built-in catalogue.
+    public init(store: Store, planDirectories: [String]) {
+        self.init(
+            store: store, library: PlanLibrary(folders: planDirectories, includesBuiltIn: false))
     }
 
     /// A problem loading a plan file, in the plan files' own words.
@@ -26,25 +33,22 @@ public struct StoreRunner: EffectRunner {
     /// One plan by id: reads only its own file (the catalogue waits for the picker).
     public mutating func template(_ id: String) throws -> Plan {
         if let plan = templates[id] { return plan }
-        for dir in planDirectories {
-            let path = (dir as NSString).appendingPathComponent("\(id).yaml")
-            guard Identifier.isValid(id), FileManager.default.fileExists(atPath: path)
-            else { continue }
-            do {
-                let plan = try PlanFile.load(path: path)
-                templates[id] = plan
-                return plan
-            } catch {
-                throw PlanProblem(
-                    planID: id,
-                    description: error.errors.map(\.description).joined(separator: "\n"))
-            }
+        let found: LocatedPlan?
+        do {
+            found = try library.plan(id)
+        } catch {
+            throw PlanProblem(
+                planID: id, description: error.errors.map(\.description).joined(separator: "\n"))
         }
-        throw PlanProblem(
-            planID: id,
-            description: "plan '\(id)' not found in "
-                + planDirectories.joined(
-                    separator: ", "))
+        guard let found else {
+            let places =
+                library.folders + (library.includesBuiltIn ? ["the built-in catalogue"] : [])
+            throw PlanProblem(
+                planID: id,
+                description: "plan '\(id)' not found in " + places.joined(separator: ", "))
+        }
+        templates[id] = found.plan
+        return found.plan
     }
 
     /// The template a patient follows: the plan file they were started from (`rehab start
@@ -103,7 +107,8 @@ public struct StoreRunner: EffectRunner {
             case .reload:
                 return [.loaded(try load(patientID: patientID, today: state.today))]
             case .loadCatalog:
-                let (plans, errors) = PlanCatalog.load(directories: planDirectories)
+                let (located, errors) = library.all()
+                let plans = located.map(\.plan)
                 for plan in plans { templates[plan.id] = plan }
                 return [.catalogLoaded(plans, errors: errors.map(\.description))]
             case .selectPatient(let id):
@@ -211,11 +216,6 @@ public struct StoreRunner: EffectRunner {
         case .noPlan(let patient): return Phrase.noPlan(patient).text(language)
         case .planAlreadyStarted(let patient):
             return Phrase.planAlreadyStarted(patient, plan: "?").text(language)
-        case .unknownPatient: return Phrase.patientGone().text(language)
-        case .cannotOpen(let path, let reason):
-            return Phrase.cannotOpen(path, reason: reason).text(language)
-        case .newerDatabase(let path, _): return Phrase.newerDatabase(path).text(language)
-        case .importFailed(let reason): return reason
         default: return "\(error)"
         }
     }
@@ -350,7 +350,8 @@ public struct MemoryRunner: EffectRunner {
         case .addShoe(let shoe):
             guard let id else { return [] }
             // As the store: names are unique per patient without regard to case.
-            if shoes[id, default: []].contains(where: { Naming.same($0.name, shoe.name) }) {
+            let name = shoe.name.lowercased()
+            if shoes[id, default: []].contains(where: { $0.name.lowercased() == name }) {
                 return [.failed(Phrase.duplicateShoe(shoe.name).text(state.language))]
             }
             shoes[id, default: []].append(shoe)

@@ -15,7 +15,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Patient name (default: $REHAB_PATIENT, config.yaml, the only patient).")
     var patient: String?
 
-    @Option(help: "Folder with plan files (default: ./plans, then the install prefix).")
+    @Option(
+        help: ArgumentHelp(
+            "Plan files that add to or override the built-in ones (also read: "
+                + "$XDG_DATA_HOME/rehab/plans)."))
     var plans: String?
 }
 
@@ -134,39 +137,60 @@ struct Context {
 
     // MARK: plans
 
-    var planDirectories: [String] {
-        PlanCatalog.directories(
-            explicit: options.plans, currentDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+    /// `--plans DIR`, then the user's plan folder, then the built-in catalogue.
+    var planLibrary: PlanLibrary {
+        PlanLibrary.standard(explicit: options.plans, environment: environment)
+    }
+
+    var planDirectories: [String] { planLibrary.folders }
+
+    /// A `--plans DIR` that is not a folder is refused rather than silently ignored.
+    func checkPlanFolders() throws {
+        if let missing = planLibrary.missingFolders(environment: environment).first {
+            throw fail(Phrase.noPlanFolder(missing))
+        }
     }
 
     func loadCatalog() throws -> [Plan] {
-        let dirs = planDirectories
-        let (plans, errors) = PlanCatalog.load(directories: dirs)
+        try loadLocatedCatalog().map(\.plan)
+    }
+
+    /// Every plan with where it was read from; files with errors are reported on stderr.
+    func loadLocatedCatalog() throws -> [LocatedPlan] {
+        try checkPlanFolders()
+        let (plans, errors) = planLibrary.all()
         for error in errors {
             writeError(("rehab: \(error.description)\n"))
         }
-        if plans.isEmpty && errors.isEmpty { throw fail(Phrase.noPlansFound(dirs)) }
+        if plans.isEmpty && errors.isEmpty { throw fail(Phrase.noPlansFound(planDirectories)) }
+        for located in plans where shelf.plans[located.plan.id] == nil {
+            shelf.plans[located.plan.id] = located.plan
+        }
         return plans
     }
 
     /// One plan by id: reads only its own file, so a command stays fast with a large catalogue.
     func loadPlan(_ id: String) throws -> Plan {
         if let plan = shelf.plans[id] { return plan }
-        for dir in planDirectories {
-            let path = (dir as NSString).appendingPathComponent("\(id).yaml")
-            guard Identifier.isValid(id), FileManager.default.fileExists(atPath: path)
-            else { continue }
-            do {
-                let plan = try PlanFile.load(path: path)
-                shelf.plans[id] = plan
-                return plan
-            } catch {
-                throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
-            }
+        let plan = try locatePlan(id).plan
+        shelf.plans[id] = plan
+        return plan
+    }
+
+    /// One plan by id and where it comes from.
+    func locatePlan(_ id: String) throws -> LocatedPlan {
+        try checkPlanFolders()
+        let found: LocatedPlan?
+        do {
+            found = try planLibrary.plan(id)
+        } catch {
+            throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
         }
-        let known = (try? loadCatalog().map(\.id)) ?? []
-        throw fail(Phrase.unknownPlan(id, known: known))
+        guard let found else {
+            let known = (try? loadCatalog().map(\.id)) ?? []
+            throw fail(Phrase.unknownPlan(id, known: known))
+        }
+        return found
     }
 
     // MARK: patients

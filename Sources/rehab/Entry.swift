@@ -13,12 +13,26 @@ struct Failure: Error {
 enum Entry {
     static func main() {
         var command: ParsableCommand
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let usage = CommandSuggestion.message(
+            for: arguments, failed: false, language: usageLanguage)
+        {
+            FileHandle.standardError.write(Data(("rehab: " + usage + "\n").utf8))
+            exit(2)
+        }
         do {
             command = try RehabCommand.parseAsRoot()
         } catch {
             // Help and --version exit cleanly; everything else the parser refuses is usage (2).
             let code = RehabCommand.exitCode(for: error)
             let text = RehabCommand.fullMessage(for: error)
+            if code != .success,
+                let usage = CommandSuggestion.message(
+                    for: arguments, failed: true, language: usageLanguage)
+            {
+                FileHandle.standardError.write(Data(("rehab: " + usage + "\n").utf8))
+                exit(2)
+            }
             if code == .success {
                 if !text.isEmpty { print(text) }
                 exit(0)
@@ -50,14 +64,30 @@ enum Entry {
     }
 }
 
+extension Entry {
+    /// The language of usage errors, before any option is parsed: REHAB_LANG, else the locale.
+    static var usageLanguage: Language {
+        let environment = ProcessInfo.processInfo.environment
+        if let chosen = environment["REHAB_LANG"].flatMap({ Language(rawValue: $0.lowercased()) }) {
+            return chosen
+        }
+        return Language.fromLocale(Environment.localeName(environment))
+    }
+}
+
 struct RehabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rehab",
         abstract: "A rehab-plan tracker for runners coming back from an injury, and their physios.",
+        // One line a paragraph: the help wraps each line to the terminal's width.
         discussion: """
-            Pick an injury plan, log each day's sessions with pain scores, and get a verdict with
-            its reasons: progress, hold, reduce or see a doctor. Data stays on this machine.
-            Environment: REHAB_DB (database file), REHAB_TODAY=YYYY-MM-DD (fix today), LANG (nl_* for Dutch).
+            Pick an injury plan, log each day's sessions with pain scores, and get a verdict \
+            with its reasons: progress, hold, reduce or see a doctor. Data stays on this \
+            machine. Without a command, rehab opens the full-screen app.
+
+            Every command takes --db, --lang, --patient and --plans. Environment: REHAB_DB, \
+            REHAB_LANG, REHAB_PATIENT, REHAB_TODAY=YYYY-MM-DD (fixes today), NO_COLOR. The \
+            manual page, rehab(1), has the files, exit status and examples.
             """,
         version: "0.1.0",
         subcommands: [

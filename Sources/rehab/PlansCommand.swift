@@ -20,21 +20,30 @@ struct PlansCommand: ParsableCommand {
 
         func run() throws {
             let context = try Context(global)
-            let plans = try context.loadCatalog()
+            let located = try context.loadLocatedCatalog()
             let lang = context.language
             if json {
-                try context.printJSON(plans.map { PlanSummaryJSON($0, lang) })
+                try context.printJSON(
+                    located.map { PlanSummaryJSON($0.plan, lang, origin: $0.origin) })
                 return
             }
-            let grouped = Dictionary(grouping: plans, by: \.region)
+            let grouped = Dictionary(grouping: located, by: \.plan.region)
             for region in BodyRegion.allCases {
                 guard let inRegion = grouped[region] else { continue }
                 print(region.name.text(lang).uppercased())
-                for plan in inRegion {
+                for entry in inRegion {
+                    let plan = entry.plan
                     let variants = plan.variants.map(\.id).joined(separator: ", ")
                     let phases = plan.phases.map(\.id).joined(separator: " → ")
+                    let mark =
+                        entry.origin == .builtIn
+                        ? ""
+                        : " "
+                            + context.say(
+                                Phrase.fromFolderMark(
+                                    overridesBuiltIn: entry.overrides.contains(.builtIn)))
                     print(
-                        "  \(plan.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.names.text(lang))"
+                        "  \(plan.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.names.text(lang))\(mark)"
                     )
                     if !variants.isEmpty {
                         print(
@@ -58,11 +67,22 @@ struct PlansCommand: ParsableCommand {
 
         func run() throws {
             let context = try Context(global)
-            let plan = try context.loadPlan(id)
+            let located = try context.locatePlan(id)
             if json {
-                try context.printJSON(PlanDetailJSON(plan, context.language))
+                var detail = PlanDetailJSON(located.plan, context.language)
+                detail.origin = located.origin.description
+                try context.printJSON(detail)
             } else {
-                print(PlanText(plan: plan, context: context).render())
+                print(PlanText(plan: located.plan, context: context).render())
+                switch located.origin {
+                case .builtIn:
+                    print(context.say(Phrase.planFromBuiltIn()))
+                case .file(let path):
+                    print(
+                        context.say(
+                            Phrase.planFromFile(
+                                path, overridesBuiltIn: located.overrides.contains(.builtIn))))
+                }
             }
         }
     }
@@ -110,13 +130,16 @@ struct PlanSummaryJSON: Encodable {
     let region: String
     let variants: [String]
     let phases: [String]
+    /// "built-in", or the path of the plan file that provides the plan.
+    let origin: String
 
-    init(_ plan: Plan, _ lang: Language) {
+    init(_ plan: Plan, _ lang: Language, origin: PlanOrigin) {
         id = plan.id
         name = plan.names.text(lang)
         region = plan.region.rawValue
         variants = plan.variants.map(\.id)
         phases = plan.phases.map(\.id)
+        self.origin = origin.description
     }
 }
 
@@ -253,8 +276,10 @@ struct PlanDetailJSON: Encodable {
     let redFlags: [QuestionJSON]
     let referrals: [QuestionJSON]
     let phases: [PhaseJSON]
+    /// "built-in", or the path of the plan file that provides the plan.
+    var origin: String?
     enum CodingKeys: String, CodingKey {
-        case id, name, region, summary, sources, thresholds, variants, referrals, phases
+        case id, name, region, summary, sources, thresholds, variants, referrals, phases, origin
         case redFlags = "red_flags"
     }
 

@@ -7,7 +7,7 @@ import RehabTUI
 import TerminalUI
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// `rehab` and `rehab ui`: the full-screen app over the same store, plans and engine as the
@@ -39,7 +39,7 @@ struct UICommand: ParsableCommand {
             throw explain(refusal, context)
         }
         let store = try context.openStore()
-        var runner = StoreRunner(store: store, planDirectories: context.planDirectories)
+        var runner = StoreRunner(store: store, library: context.planLibrary)
         // The CLI's patient rule, except that several patients without --patient get a chooser.
         let active = try context.storing { try store.patients() }
         let patientID: Int64? =

@@ -132,8 +132,8 @@ extension Rehab {
         let name = UUID().uuidString
         let out = directory.appendingPathComponent("out-\(name)")
         let err = directory.appendingPathComponent("err-\(name)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice

@@ -23,6 +23,10 @@ struct Rehab {
     let directory: URL
     var today: String
     var language = "en"
+    /// The program run: the built binary, or a copy of it elsewhere.
+    var executable: URL = Rehab.binary
+    /// Where it runs: the checkout, or a folder with nothing of it.
+    var workingDirectory: URL = Rehab.repoRoot
 
     init(today: String = "2026-03-02") throws {
         directory = FileManager.default.temporaryDirectory
@@ -36,9 +40,9 @@ struct Rehab {
     @discardableResult
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = Rehab.binary
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = Rehab.repoRoot
+        process.currentDirectoryURL = workingDirectory
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8",
                    "REHAB_DB": databasePath, "REHAB_TODAY": today, "USER": "runner",
                    "SWIFT_BACKTRACE": "interactive=no", "LC_ALL": language == "nl" ? "nl_NL.UTF-8" : "en_US.UTF-8"]

@@ -182,7 +182,7 @@ import Testing
             copy[index] = line
             if dropChildren {
                 let indent = lines[index].prefix { $0 == " " || $0 == "-" }.count
-                var next = index + 1
+                let next = index + 1
                 while next < copy.count, !copy[next].isEmpty,
                     copy[next].prefix(while: { $0 == " " || $0 == "-" }).count > indent
                 {

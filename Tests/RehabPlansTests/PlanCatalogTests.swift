@@ -5,29 +5,6 @@ import Testing
 @testable import RehabPlans
 
 @Suite struct PlanCatalogTests {
-    @Test func explicitDirectoryIsTheOnlyOne() {
-        #expect(
-            PlanCatalog.directories(
-                explicit: "/x/plans", currentDirectory: "/home/sam",
-                executablePath: "/usr/bin/rehab")
-                == ["/x/plans"])
-    }
-
-    @Test func defaultOrderIsLocalThenInstalledThenNextToTheBinary() throws {
-        let cwd = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: cwd) }
-        #expect(
-            PlanCatalog.directories(
-                explicit: nil, currentDirectory: cwd, executablePath: "/opt/rehab/bin/rehab")
-                == ["/opt/rehab/share/rehab/plans", "/opt/rehab/bin/plans"])
-        try FileManager.default.createDirectory(
-            atPath: cwd + "/plans", withIntermediateDirectories: false)
-        #expect(
-            PlanCatalog.directories(
-                explicit: nil, currentDirectory: cwd, executablePath: "/opt/rehab/bin/rehab")
-                == [cwd + "/plans", "/opt/rehab/share/rehab/plans", "/opt/rehab/bin/plans"])
-    }
-
     @Test func loadsTheFirstExistingDirectorySortedByIDAndKeepsGoingPastBadFiles() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
