@@ -254,7 +254,7 @@ struct ExistingDatabaseTests {
         let db = rehab.databasePath
         chmod(db, 0o644)
         for side in ["-wal", "-shm"] {
-            FileManager.default.createFile(atPath: db + side, contents: nil)
+            _ = FileManager.default.createFile(atPath: db + side, contents: nil)
             chmod(db + side, 0o644)
         }
         #expect(try permissions(db) == 0o644)
