@@ -200,12 +200,16 @@ public struct WeekSummary: Hashable, Sendable {
     /// The worst day verdict on the week's session days; nil without sessions.
     public var worstLevel: Level?
     public var classification: WeekClass
+    /// Whether the classification applies: osteoarthritis plans and maintenance phases only
+    /// (seed 004); other plans show none.
+    public var classified: Bool
 
     public init(
         weekStart: Day, load: Double, cap: Double?, overCap: Bool, runKm: Double, minutes: Int,
         sessions: Int, maxPainDuring: Int?, maxPainAfter: Int?, worstLevel: Level?,
-        classification: WeekClass, metric: LoadMetric = .km
+        classification: WeekClass, metric: LoadMetric = .km, classified: Bool = false
     ) {
+        self.classified = classified
         self.weekStart = weekStart
         self.load = load
         self.metric = metric

@@ -36,6 +36,7 @@ extension Evaluation {
             maxPainDuring: sessions.map(\.painDuring).max(),
             maxPainAfter: sessions.map(\.painAfter).max(),
             worstLevel: sessionDays.map { verdict(on: $0).level }.max(),
-            classification: classification, metric: load.metric)
+            classification: classification, metric: load.metric,
+            classified: movementIsMedicine(on: end))
     }
 }

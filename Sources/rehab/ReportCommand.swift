@@ -123,7 +123,7 @@ struct ReportData {
                 w.worstLevel.map { messages.level($0) } ?? "-",
                 a.sessionsPrescribed > 0 ? "\(a.sessionsDone)/\(a.sessionsPrescribed)" : "-",
                 a.exercisesPrescribed > 0 ? "\(a.exercisesDone)/\(a.exercisesPrescribed)" : "-",
-                messages.weekClass(w.classification),
+                w.classified ? messages.weekClass(w.classification) : "-",
             ]
         }
     }

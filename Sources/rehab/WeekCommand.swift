@@ -183,7 +183,8 @@ struct WeekJSON: Encodable {
     let maxPainDuring: Int?
     let maxPainAfter: Int?
     let level: String?
-    let classification: String
+    /// Null outside osteoarthritis plans and maintenance phases (seed 004).
+    let classification: String?
 
     init(_ w: WeekSummary) {
         weekStart = w.weekStart.iso
@@ -197,7 +198,7 @@ struct WeekJSON: Encodable {
         maxPainDuring = w.maxPainDuring
         maxPainAfter = w.maxPainAfter
         level = w.worstLevel?.rawValue
-        classification = w.classification.rawValue
+        classification = w.classified ? w.classification.rawValue : nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -269,7 +270,8 @@ struct WeekText {
                 w.weekStart.iso,
                 "\(formatNumber(w.load)) \(w.metric.unit)" + (w.overCap ? "!" : ""),
                 w.cap.map { formatNumber($0) } ?? "-", String(w.sessions), String(w.minutes), pain,
-                w.worstLevel.map { m.level($0) } ?? "-", m.weekClass(w.classification),
+                w.worstLevel.map { m.level($0) } ?? "-",
+                w.classified ? m.weekClass(w.classification) : "-",
             ])
         }
         var columns = Array(header.indices)

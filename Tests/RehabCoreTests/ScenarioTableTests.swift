@@ -497,6 +497,20 @@ let scenarios: [Scenario] = [
         #expect(greens?.current == 0)
     }
 
+    /// Week classification applies to osteoarthritis plans and maintenance phases only (seed 004).
+    @Test func onlyOsteoarthritisWeeksAreClassified() {
+        let oa = scenarios.first { $0.name.hasPrefix("osteoarthritis: over 150") }!
+        let oaWeeks = Engine.weeks(
+            plan: oa.plan, assignment: oa.assignment, history: oa.history,
+            through: day(oa.today), count: 2)
+        #expect(oaWeeks.allSatisfy(\.classified))
+        let knee = scenarios.first { $0.name.hasPrefix("130 of 132") }!
+        let kneeWeeks = Engine.weeks(
+            plan: knee.plan, assignment: knee.assignment, history: knee.history,
+            through: day(knee.today), count: 2)
+        #expect(kneeWeeks.allSatisfy { !$0.classified })
+    }
+
     /// Under a stop the lesser findings say what was seen, not what load to do.
     @Test func underAStopOnlyTheStopInstructs() {
         var row = scenarios.first { $0.name.hasPrefix("fever") }!
