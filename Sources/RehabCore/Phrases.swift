@@ -301,11 +301,20 @@ public enum Phrase {
             "\(load) \(unit) (nog geen grens: deze week is de basis)",
             "\(load) \(unit) (no cap yet: this week sets the baseline)")
     }
-    /// The week's running against the run/walk step's cap (sessions a week × minutes).
-    public static func scheduleLoadOfCap(_ load: String, _ cap: String) -> LocalizedText {
-        t(
-            "\(load) van \(cap) min hardlopen (de stap van het loop/wandelschema)",
-            "\(load) of \(cap) min running (the run/walk step)")
+    /// The week's running against the run/walk step's cap (sessions a week × minutes); in the
+    /// week the last step was passed, that it is the schedule's last week.
+    public static func scheduleLoadOfCap(_ load: String, _ cap: String, lastWeek: Bool)
+        -> LocalizedText
+    {
+        lastWeek
+            ? t(
+                "\(load) van \(cap) min hardlopen (de laatste week van het schema; de km-grens "
+                    + "geldt vanaf volgende week)",
+                "\(load) of \(cap) min running (the schedule's last week; the km cap starts "
+                    + "next week)")
+            : t(
+                "\(load) van \(cap) min hardlopen (de stap van het loop/wandelschema)",
+                "\(load) of \(cap) min running (the run/walk step)")
     }
     public static func scheduleSetsLoad(_ load: String, unit: String) -> LocalizedText {
         t(

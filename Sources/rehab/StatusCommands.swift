@@ -101,7 +101,8 @@ struct StatusText {
             let text =
                 load.scheduleSetsLoad
                 ? Phrase.scheduleLoadOfCap(
-                    formatNumber(load.thisWeek, decimals: 0), formatNumber(cap, decimals: 0))
+                    formatNumber(load.thisWeek, decimals: 0), formatNumber(cap, decimals: 0),
+                    lastWeek: status.runWalk?.completed == true)
                 : Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit)
             loadLine = "\(context.say(text)) [\(bar)]\(over)"
         } else if load.scheduleSetsLoad {

@@ -503,7 +503,7 @@ let scenarios: [Scenario] = [
         let oaWeeks = Engine.weeks(
             plan: oa.plan, assignment: oa.assignment, history: oa.history,
             through: day(oa.today), count: 2)
-        #expect(oaWeeks.allSatisfy(\.classified))
+        #expect(oaWeeks.allSatisfy { $0.classified })
         let knee = scenarios.first { $0.name.hasPrefix("130 of 132") }!
         let kneeWeeks = Engine.weeks(
             plan: knee.plan, assignment: knee.assignment, history: knee.history,
