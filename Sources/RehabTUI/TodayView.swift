@@ -47,7 +47,8 @@ enum TodayView {
                 (load.scheduleSetsLoad
                     ? state.say(
                         Phrase.scheduleLoadOfCap(
-                            formatNumber(load.thisWeek, decimals: 0), formatNumber(cap, decimals: 0),
+                            formatNumber(load.thisWeek, decimals: 0),
+                            formatNumber(cap, decimals: 0),
                             lastWeek: status.runWalk?.completed == true))
                     : state.say(
                         Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit)
