@@ -308,10 +308,8 @@ public enum Phrase {
     {
         lastWeek
             ? t(
-                "\(load) van \(cap) min hardlopen (de laatste week van het schema; de km-grens "
-                    + "geldt vanaf volgende week)",
-                "\(load) of \(cap) min running (the schedule's last week; the km cap starts "
-                    + "next week)")
+                "\(load) van \(cap) min hardlopen (laatste week van het schema)",
+                "\(load) of \(cap) min running (the schedule's last week)")
             : t(
                 "\(load) van \(cap) min hardlopen (de stap van het loop/wandelschema)",
                 "\(load) of \(cap) min running (the run/walk step)")
