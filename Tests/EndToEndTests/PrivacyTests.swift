@@ -15,11 +15,12 @@ struct PrivacyTests {
         #expect(try permissions(rehab.databasePath) == 0o600)
 
         // -wal and -shm live only while a connection is open: kill writers until one leaves
-        // both behind, as a crash would.
+        // both behind, as a crash would. Up to 600 tries: on a loaded machine a writer may be
+        // killed before it opens the database (200 once ran out while two builds ran).
         let wal = rehab.databasePath + "-wal"
         let shm = rehab.databasePath + "-shm"
         var attempt = 0
-        while attempt < 200 && !(exists(wal) && exists(shm)) {
+        while attempt < 600 && !(exists(wal) && exists(shm)) {
             let writer = try rehab.launch(
                 CrashSafetyTests.logArguments(note: "p-\(attempt)"), umask: "022")
             usleep(UInt32(10_000 + (attempt % 8) * 5_000))
