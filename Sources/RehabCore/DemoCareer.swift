@@ -144,9 +144,10 @@ extension DemoHistory {
             }
             // A healthy runner fills in the morning check about every other day; a sore day
             // makes the next morning a little stiffer, and they do log that one.
-            let yesterdaySore = sessions.last.map {
-                $0.date == date.adding(days: -1) && max($0.painDuring, $0.painAfter) >= 4
-            } ?? false
+            let yesterdaySore =
+                sessions.last.map {
+                    $0.date == date.adding(days: -1) && max($0.painDuring, $0.painAfter) >= 4
+                } ?? false
             if yesterdaySore || rng.chance(55) {
                 mornings.append(MorningCheck(date: date, pain: yesterdaySore ? 2 : rng.below(2)))
             }

@@ -38,14 +38,16 @@ enum FirstRunView {
     static func language(
         _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
     ) {
-        choices(state.say(UIPhrase.languageTitle()), ["Nederlands", "English"], selection, area,
+        choices(
+            state.say(UIPhrase.languageTitle()), ["Nederlands", "English"], selection, area,
             state, &grid)
     }
 
     static func role(
         _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
     ) {
-        choices(state.say(UIPhrase.roleTitle()),
+        choices(
+            state.say(UIPhrase.roleTitle()),
             [state.say(UIPhrase.roleRunner()), state.say(UIPhrase.rolePhysio())], selection,
             area, state, &grid)
     }
@@ -54,7 +56,8 @@ enum FirstRunView {
         _ state: AppState, _ input: TextInput, _ area: Rect, _ grid: inout Grid
     ) {
         let inner = box(state.say(UIPhrase.patientNameTitle()), rows: 1, area, state, &grid)
-        FormField(label: "", value: input.text, cursor: input.cursor, isFocused: true,
+        FormField(
+            label: "", value: input.text, cursor: input.cursor, isFocused: true,
             labelWidth: 0
         ).render(in: inner, on: &grid)
     }
@@ -71,8 +74,9 @@ enum FirstRunView {
         let hint = TextLine(state.say(UIPhrase.answerHint()), pen: Theme.heading)
         let lines = text + [TextLine("")] + intro + [TextLine(""), hint]
         let inner = box(
-            state.say(UIPhrase.questionsTitle(
-                questions.answers.count + 1, of: questions.questions.count)),
+            state.say(
+                UIPhrase.questionsTitle(
+                    questions.answers.count + 1, of: questions.questions.count)),
             rows: lines.count, area, state, &grid)
         for (offset, line) in lines.enumerated() where offset < inner.height {
             grid.put(line, x: inner.x, y: inner.y + offset, clip: inner)
@@ -91,10 +95,13 @@ enum PickerView {
             picker.setupFor.map { UIPhrase.pickerTitle(for: $0.patient.name) }
             ?? UIPhrase.pickerTitle()
         grid.put(state.say(title), x: area.x + 1, y: area.y, pen: Theme.heading, clip: area)
-        FormField(label: state.say(UIPhrase.filterLabel()), value: picker.filter.text,
+        FormField(
+            label: state.say(UIPhrase.filterLabel()), value: picker.filter.text,
             cursor: picker.filter.cursor, isFocused: true
-        ).render(in: Rect(x: area.x + 1, y: area.y + 1, width: min(40, area.width - 2),
-            height: 1), on: &grid)
+        ).render(
+            in: Rect(
+                x: area.x + 1, y: area.y + 1, width: min(40, area.width - 2),
+                height: 1), on: &grid)
         let body = bodyArea(area)
         guard let catalog = state.catalog else {
             grid.put(state.say(UIPhrase.loadingPlans()), x: body.x, y: body.y, clip: body)
@@ -114,8 +121,9 @@ enum PickerView {
         let plan = plans[index]
         var flow = Flow()
         flow.line(plan.names.text(lang), pen: Theme.heading)
-        flow.line(plan.region.name.text(lang) + " · "
-            + state.say(UIPhrase.phaseCount(plan.phases.count)), pen: Theme.dim)
+        flow.line(
+            plan.region.name.text(lang) + " · "
+                + state.say(UIPhrase.phaseCount(plan.phases.count)), pen: Theme.dim)
         for (i, variant) in plan.variants.enumerated() {
             let chosen = i == picker.variant
             let mark = chosen ? state.glyphs.selection : " "
@@ -158,8 +166,10 @@ enum PickerView {
             }
             let isSelected = index == picker.selected
             if isSelected { selectedRow = lines.count }
-            lines.append(TextLine((isSelected ? state.glyphs.selection + " " : "  ")
-                + plan.names.text(lang)))
+            lines.append(
+                TextLine(
+                    (isSelected ? state.glyphs.selection + " " : "  ")
+                        + plan.names.text(lang)))
             indexes.append(index)
         }
         return (lines, indexes, selectedRow)

@@ -14,11 +14,12 @@ enum HelpView {
             flow.blank()
             flow.line(state.say(context.title), pen: Theme.heading)
             for binding in bindings {
-                flow.items.append(.text(
-                    TextLine(spans: [
-                        Span(TextFit.pad(binding.shown, to: width), pen: .bold),
-                        Span("  " + binding.help.text(state.language)),
-                    ]), indent: 2, hanging: width + 2))
+                flow.items.append(
+                    .text(
+                        TextLine(spans: [
+                            Span(TextFit.pad(binding.shown, to: width), pen: .bold),
+                            Span("  " + binding.help.text(state.language)),
+                        ]), indent: 2, hanging: width + 2))
             }
         }
         return flow

@@ -110,9 +110,11 @@ public enum KeyTable {
 
     public static let bindings: [KeyBinding] = [
         // Today
-        bind(.logSession, [.char("n")], "n", UIPhrase.keyLog(), [.today, .history, .plan],
+        bind(
+            .logSession, [.char("n")], "n", UIPhrase.keyLog(), [.today, .history, .plan],
             bar: true),
-        bind(.morningCheck, [.char("m")], "m", UIPhrase.keyMorning(), [.today, .history],
+        bind(
+            .morningCheck, [.char("m")], "m", UIPhrase.keyMorning(), [.today, .history],
             bar: true),
         bind(.importRuns, [.char("i")], "i", UIPhrase.keyImportRuns(), [.today, .history]),
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.today, .plan, .stop]),
@@ -128,15 +130,18 @@ public enum KeyTable {
         bind(.top, [.home, .char("g")], "Home g", UIPhrase.keyTop(), [.history]),
         bind(.bottom, [.end, .char("G")], "End G", UIPhrase.keyBottom(), [.history]),
         bind(.edit, [.char("e"), .enter], "e ↵", UIPhrase.keyEdit(), [.history], bar: true),
-        bind(.delete, [.char("d"), .delete], "d Del", UIPhrase.keyDelete(), [.history],
+        bind(
+            .delete, [.char("d"), .delete], "d Del", UIPhrase.keyDelete(), [.history],
             bar: true),
         bind(.undo, [.char("u")], "u", UIPhrase.keyUndo(), [.history], bar: true),
         // Stop
         bind(.clearFlags, [.char("c")], "c", UIPhrase.keyClearFlags(), [.stop], bar: true),
         // Main screens
-        bind(.nextTab, [.tab, .right, .char("l")], "Tab", UIPhrase.keyNextTab(), [.tabs],
+        bind(
+            .nextTab, [.tab, .right, .char("l")], "Tab", UIPhrase.keyNextTab(), [.tabs],
             bar: true),
-        bind(.previousTab, [.backTab, .left, .char("h")], "S-Tab", UIPhrase.keyPreviousTab(),
+        bind(
+            .previousTab, [.backTab, .left, .char("h")], "S-Tab", UIPhrase.keyPreviousTab(),
             [.tabs]),
         bind(.refresh, [.char("r"), .ctrl("l")], "r", UIPhrase.keyRefresh(), [.tabs, .patients]),
         bind(.quit, [.char("q")], "q", UIPhrase.keyQuit(), [.tabs, .list, .patients], bar: true),
@@ -158,7 +163,8 @@ public enum KeyTable {
         bind(.confirm, [.enter], "↵", UIPhrase.keyChoosePlan(), [.picker], bar: true),
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.list]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.list]),
-        bind(.confirm, [.enter, .char("l"), .right], "↵", UIPhrase.keyChoose(), [.list],
+        bind(
+            .confirm, [.enter, .char("l"), .right], "↵", UIPhrase.keyChoose(), [.list],
             bar: true),
         // Red-flag questions
         bind(.yes, [.char("y"), .char("j")], "y j", UIPhrase.keyYes(), [.questions], bar: true),
@@ -166,7 +172,8 @@ public enum KeyTable {
         // Dialogs
         bind(.yes, [.char("y"), .char("j")], "y j", UIPhrase.keyYes(), [.dialog], bar: true),
         bind(.no, [.char("n")], "n", UIPhrase.keyNo(), [.dialog], bar: true),
-        bind(.nextField, [.tab, .right, .left, .backTab], "Tab ←→", UIPhrase.keySwitchButton(),
+        bind(
+            .nextField, [.tab, .right, .left, .backTab], "Tab ←→", UIPhrase.keySwitchButton(),
             [.dialog]),
         bind(.confirm, [.enter], "↵", UIPhrase.keyConfirm(), [.dialog], bar: true),
         // Help
@@ -175,9 +182,11 @@ public enum KeyTable {
         // Patients (the physio's list) and Tune (a patient's plan, value by value)
         bind(.patients, [.char("p")], "p", UIPhrase.keyPatients(), [.tabs]),
         bind(.tune, [.char("t")], "t", UIPhrase.keyTunePlan(), [.plan]),
-        bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(),
+        bind(
+            .down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(),
             [.patients, .tune, .chooser]),
-        bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(),
+        bind(
+            .up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(),
             [.patients, .tune, .chooser]),
         bind(.pageDown, [.pageDown], "PgDn", UIPhrase.keyPageDown(), [.patients, .tune]),
         bind(.pageUp, [.pageUp], "PgUp", UIPhrase.keyPageUp(), [.patients, .tune]),
@@ -187,7 +196,8 @@ public enum KeyTable {
         bind(.add, [.char("a")], "a", UIPhrase.keyAddPatient(), [.patients], bar: true),
         bind(.setUp, [.char("s")], "s", UIPhrase.keySetUpPlan(), [.patients], bar: true),
         bind(.tune, [.char("t")], "t", UIPhrase.keyTunePlan(), [.patients], bar: true),
-        bind(.delete, [.char("d"), .delete], "d Del", UIPhrase.keyDeletePatient(), [.patients],
+        bind(
+            .delete, [.char("d"), .delete], "d Del", UIPhrase.keyDeletePatient(), [.patients],
             bar: true),
         bind(.rename, [.char("e")], "e", UIPhrase.keyRenamePatient(), [.patients]),
         bind(.archive, [.char("x")], "x", UIPhrase.keyArchivePatient(), [.patients]),
@@ -199,7 +209,8 @@ public enum KeyTable {
         bind(.toggle, [.char(" ")], "Space", UIPhrase.keyToggleKind(), [.tune]),
         bind(.save, [.char("s")], "s", UIPhrase.keySaveTuning(), [.tune], bar: true),
         bind(.differences, [.char("d")], "d", UIPhrase.keyDifferences(), [.tune], bar: true),
-        bind(.delete, [.char("x"), .delete], "x Del", UIPhrase.keyRemoveItem(), [.tune],
+        bind(
+            .delete, [.char("x"), .delete], "x Del", UIPhrase.keyRemoveItem(), [.tune],
             bar: true),
         bind(.reset, [.char("R")], "R", UIPhrase.keyResetTuning(), [.tune]),
         bind(.confirm, [.enter], "↵", UIPhrase.keyChoose(), [.chooser], bar: true),
@@ -213,10 +224,12 @@ public enum KeyTable {
         bind(.deleteForward, [.delete], "Del", UIPhrase.keyDeleteForward(), [.entry]),
         // Progress: ←/→ h/l move through the weeks here, not between tabs (Tab still does)
         bind(.span, [.char("s")], "s", UIPhrase.keySpan(), [.progress], bar: true),
-        bind(.digit, [.char("1"), .char("2"), .char("3")], "1-3", UIPhrase.keySpanDirect(),
+        bind(
+            .digit, [.char("1"), .char("2"), .char("3")], "1-3", UIPhrase.keySpanDirect(),
             [.progress]),
         bind(.left, [.left, .char("h")], "← h", UIPhrase.keyOlderWeek(), [.progress], bar: true),
-        bind(.right, [.right, .char("l")], "→ l", UIPhrase.keyNewerWeek(), [.progress],
+        bind(
+            .right, [.right, .char("l")], "→ l", UIPhrase.keyNewerWeek(), [.progress],
             bar: true),
         bind(.pageUp, [.pageUp], "PgUp", UIPhrase.keyOlderPage(), [.progress]),
         bind(.pageDown, [.pageDown], "PgDn", UIPhrase.keyNewerPage(), [.progress]),
@@ -244,7 +257,8 @@ public enum KeyTable {
         case .progress: return [.progress, .tabs, .global]
         case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
         case .log, .morning: return [.form, .global]
-        case .importRuns(let form): return form.stage == .path ? [.entry, .global] : [.form, .global]
+        case .importRuns(let form):
+            return form.stage == .path ? [.entry, .global] : [.form, .global]
         case .picker: return [.picker, .global]
         case .language, .role: return [.list, .global]
         case .patients: return [.patients, .global]

@@ -57,7 +57,9 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             return []
         }
         if action == .command(.help), state.confirmation == nil {
-            if case .help = state.top { state.screens.removeLast() } else {
+            if case .help = state.top {
+                state.screens.removeLast()
+            } else {
                 state.screens.append(.help(scroll: 0))
             }
             return []
@@ -174,7 +176,8 @@ enum Screens {
             return []
         case .picker(var picker):
             let effects = Picking.handle(action, &picker, &state)
-            replace(&state, matching: { if case .picker = $0 { true } else { false } },
+            replace(
+                &state, matching: { if case .picker = $0 { true } else { false } },
                 with: .picker(picker))
             return effects
         case .questions(var questions):
@@ -188,7 +191,8 @@ enum Screens {
             return tabs(action, &state, scroll: scroll) { .plan(scroll: $0) }
         case .history(var selection):
             let effects = HistoryActions.handle(action, &selection, &state)
-            replace(&state, matching: { if case .history = $0 { true } else { false } },
+            replace(
+                &state, matching: { if case .history = $0 { true } else { false } },
                 with: .history(selection))
             return effects
         case .stop(let stop):
@@ -212,7 +216,8 @@ enum Screens {
             return []
         case .progress(var progress):
             let effects = ProgressActions.handle(action, &progress, &state)
-            replace(&state, matching: { if case .progress = $0 { true } else { false } },
+            replace(
+                &state, matching: { if case .progress = $0 { true } else { false } },
                 with: .progress(progress))
             return effects
         }
@@ -231,7 +236,10 @@ enum Screens {
         if let i = state.screens.lastIndex(where: matching) { state.screens[i] = screen }
     }
 
-    enum ListOutcome { case none, quit, chosen(Int) }
+    enum ListOutcome {
+        case none, quit
+        case chosen(Int)
+    }
 
     /// Up/down/Enter on a simple choice list.
     static func list(_ action: AppAction, _ selection: inout SelectionState, count: Int)
@@ -295,8 +303,11 @@ enum Screens {
             let count = HistoryActions.entries(followed.history).count
             state.screens = [.history(SelectionState(selected: count > 0 ? 0 : nil))]
         default:
-            state.screens = [.progress(ProgressState(
-                series: ProgressView.series(followed, today: state.today)))]
+            state.screens = [
+                .progress(
+                    ProgressState(
+                        series: ProgressView.series(followed, today: state.today)))
+            ]
         }
     }
 }
@@ -356,7 +367,8 @@ enum Picking {
     static func handle(_ action: AppAction, _ picker: inout PickerState, _ state: inout AppState)
         -> [Effect]
     {
-        let plans = matches(state.catalog ?? [], filter: picker.filter.text,
+        let plans = matches(
+            state.catalog ?? [], filter: picker.filter.text,
             language: state.language)
         switch action {
         case .type, .command(.backspace):
@@ -377,7 +389,8 @@ enum Picking {
         case .command(.confirm):
             guard plans.indices.contains(picker.selected) else { break }
             let plan = plans[picker.selected]
-            let variant = plan.variants.indices.contains(picker.variant)
+            let variant =
+                plan.variants.indices.contains(picker.variant)
                 ? plan.variants[picker.variant].id : nil
             var questions = QuestionsState(
                 planID: plan.id, variantID: variant, questions: plan.redFlags)
@@ -389,9 +402,10 @@ enum Picking {
         return []
     }
 
-    static func answer(_ action: AppAction, _ questions: inout QuestionsState,
-        _ state: inout AppState) -> [Effect]
-    {
+    static func answer(
+        _ action: AppAction, _ questions: inout QuestionsState,
+        _ state: inout AppState
+    ) -> [Effect] {
         guard let question = questions.current else { return [] }
         switch action {
         case .command(.yes):
@@ -500,13 +514,17 @@ enum HistoryActions {
             guard let i = selection.selected, rows.indices.contains(i) else { break }
             switch rows[i] {
             case .session(let session):
-                state.screens.append(.log(LogForm(
-                    editing: session, flagOptions: Forms.flagOptions(followed.plan),
-                    shoes: followed.shoes.map(\.name))))
+                state.screens.append(
+                    .log(
+                        LogForm(
+                            editing: session, flagOptions: Forms.flagOptions(followed.plan),
+                            shoes: followed.shoes.map(\.name))))
             case .morning(let morning):
-                state.screens.append(.morning(MorningForm(
-                    date: morning.date, flagOptions: Forms.flagOptions(followed.plan),
-                    previous: morning)))
+                state.screens.append(
+                    .morning(
+                        MorningForm(
+                            date: morning.date, flagOptions: Forms.flagOptions(followed.plan),
+                            previous: morning)))
             }
         case .command(.delete):
             guard let i = selection.selected, rows.indices.contains(i) else { break }
@@ -644,7 +662,9 @@ enum ProgressActions {
     }
 
     /// A new span keeps the newest week shown where it can, and the scroll within the charts.
-    static func choose(_ span: ProgressState.Span, _ progress: inout ProgressState, _ state: AppState) {
+    static func choose(
+        _ span: ProgressState.Span, _ progress: inout ProgressState, _ state: AppState
+    ) {
         progress.span = span
         let window = ProgressView.window(progress, width: state.size.width)
         progress.weeksBack = window.weeksBack

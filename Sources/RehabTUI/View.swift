@@ -267,9 +267,11 @@ public func render(_ state: AppState) -> Grid {
     }
     let noticeRow = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
     if let notice = state.notice {
-        let text = TextFit.truncate(" " + notice.text, to: noticeRow.width,
+        let text = TextFit.truncate(
+            " " + notice.text, to: noticeRow.width,
             ellipsis: state.glyphs.ellipsis)
-        grid.put(text, x: 0, y: noticeRow.y, pen: notice.isError ? Theme.error : .bold,
+        grid.put(
+            text, x: 0, y: noticeRow.y, pen: notice.isError ? Theme.error : .bold,
             clip: noticeRow)
     }
     StatusBar(KeyTable.hints(for: state)).render(
@@ -332,11 +334,13 @@ enum TitleBar {
             // The name gives way first, so the date and the tabs stay whole on a narrow screen.
             let room = leftRoom - CellWidth.of(left) - 3
             if room >= 2 {
-                left = " rehab · "
+                left =
+                    " rehab · "
                     + TextFit.truncate(name, to: room, ellipsis: state.glyphs.ellipsis) + date
             }
         }
-        grid.put(TextFit.truncate(left, to: leftRoom, ellipsis: state.glyphs.ellipsis), x: 0,
+        grid.put(
+            TextFit.truncate(left, to: leftRoom, ellipsis: state.glyphs.ellipsis), x: 0,
             y: 0, pen: Pen(style: [.reverse, .bold]), clip: row)
         for (index, (tab, frame)) in zip(tabs, frames).enumerated() {
             let isActive = index == active
@@ -378,12 +382,16 @@ enum TinyView {
         let now = "\(state.size.width)×\(state.size.height)"
         let message = state.say(
             UIPhrase.enlarge(Layout.minimum.width, Layout.minimum.height, now: now))
-        let lines = Paragraph(message).rows(width: max(1, grid.width - 2))
+        let lines =
+            Paragraph(message).rows(width: max(1, grid.width - 2))
             + [TextLine(state.say(UIPhrase.enlargeKeys(quitKey(state))), pen: Theme.dim)]
         let top = max(0, (grid.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
-            grid.put(line, in: Rect(x: 1, y: top + offset, width: max(0, grid.width - 2),
-                height: 1), alignment: .center)
+            grid.put(
+                line,
+                in: Rect(
+                    x: 1, y: top + offset, width: max(0, grid.width - 2),
+                    height: 1), alignment: .center)
         }
     }
 }
@@ -440,20 +448,24 @@ enum DialogView {
     ) {
         let width = min(56, area.width - 4)
         let prompt = Paragraph(state.say(UIPhrase.clearPrompt())).rows(width: width - 4)
-        let errorRows = confirmation.error.map {
-            Paragraph($0, pen: Theme.error).rows(width: width - 4)
-        } ?? []
+        let errorRows =
+            confirmation.error.map {
+                Paragraph($0, pen: Theme.error).rows(width: width - 4)
+            } ?? []
         let box = area.centered(width: width, height: prompt.count + errorRows.count + 4)
         grid.fill(box)
-        Block(title: TextLine(state.say(UIPhrase.clearTitle()), pen: .bold),
-            glyphs: state.glyphs, borderPen: .bold).render(in: box, on: &grid)
+        Block(
+            title: TextLine(state.say(UIPhrase.clearTitle()), pen: .bold),
+            glyphs: state.glyphs, borderPen: .bold
+        ).render(in: box, on: &grid)
         var y = box.y + 1
         for line in prompt {
             grid.put(line, x: box.x + 2, y: y, clip: box.inset(by: 1))
             y += 1
         }
         let label = state.say(UIPhrase.reasonLabel())
-        FormField(label: label, value: confirmation.reason.text,
+        FormField(
+            label: label, value: confirmation.reason.text,
             cursor: confirmation.reason.cursor, isFocused: true
         ).render(in: Rect(x: box.x + 2, y: y + 1, width: box.width - 4, height: 1), on: &grid)
         y += 2

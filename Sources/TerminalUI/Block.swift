@@ -24,9 +24,11 @@ public struct Block: Widget, Sendable {
         guard area.width >= 2, area.height >= 2 else { return }
         let g = glyphs
         let horizontal = String(repeating: g.horizontal, count: area.width - 2)
-        grid.put(g.topLeft + horizontal + g.topRight, x: area.x, y: area.y, pen: borderPen,
+        grid.put(
+            g.topLeft + horizontal + g.topRight, x: area.x, y: area.y, pen: borderPen,
             clip: area)
-        grid.put(g.bottomLeft + horizontal + g.bottomRight, x: area.x, y: area.bottom - 1,
+        grid.put(
+            g.bottomLeft + horizontal + g.bottomRight, x: area.x, y: area.bottom - 1,
             pen: borderPen, clip: area)
         for row in (area.y + 1)..<(area.bottom - 1) {
             grid.put(g.vertical, x: area.x, y: row, pen: borderPen, clip: area)

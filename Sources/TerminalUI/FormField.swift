@@ -39,7 +39,8 @@ public struct FormField: Widget, Sendable {
         let width = labelWidth ?? CellWidth.of(label)
         let labelText = TextFit.pad(label, to: width)
         let line = area.row(0)
-        grid.put(labelText, x: line.x, y: line.y, pen: isFocused ? focusedLabelPen : labelPen,
+        grid.put(
+            labelText, x: line.x, y: line.y, pen: isFocused ? focusedLabelPen : labelPen,
             clip: line)
         let box = line.inset(left: width + 1)
         guard !box.isEmpty else { return }
@@ -61,7 +62,8 @@ public struct FormField: Widget, Sendable {
             let w = CellWidth.of(characters[index])
             if x + w > box.right { break }
             let isCursor = isFocused && index == cursor
-            grid.put(String(characters[index]), x: x, y: box.y,
+            grid.put(
+                String(characters[index]), x: x, y: box.y,
                 pen: isCursor ? pen.patched(with: cursorPen) : pen, clip: box)
             x += w
             index += 1

@@ -42,12 +42,14 @@ public struct Gauge: Widget, Sendable {
             return
         }
         drawBar(in: Rect(x: line.x, y: line.y, width: barWidth, height: 1), on: &grid)
-        grid.put(label, x: line.x + barWidth + 1, y: line.y,
+        grid.put(
+            label, x: line.x + barWidth + 1, y: line.y,
             pen: isOverCap ? overPen : labelPen, clip: line)
     }
 
     private func drawBar(in bar: Rect, on grid: inout Grid) {
-        grid.put(String(repeating: glyphs.gaugeEmpty, count: bar.width), x: bar.x, y: bar.y,
+        grid.put(
+            String(repeating: glyphs.gaugeEmpty, count: bar.width), x: bar.x, y: bar.y,
             pen: emptyPen, clip: bar)
         guard let cap, cap > 0, value > 0 else { return }
         if value > cap {
@@ -55,7 +57,8 @@ public struct Gauge: Widget, Sendable {
             let capCells = max(1, Int((cap / value * Double(bar.width)).rounded(.down)))
             for i in 0..<bar.width {
                 let over = i >= capCells
-                grid.put(over ? glyphs.gaugeOver : glyphs.gaugeFilled, x: bar.x + i, y: bar.y,
+                grid.put(
+                    over ? glyphs.gaugeOver : glyphs.gaugeFilled, x: bar.x + i, y: bar.y,
                     pen: over ? overPen : filledPen)
             }
             return

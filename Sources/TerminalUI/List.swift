@@ -30,7 +30,8 @@ public struct List: StatefulWidget, Sendable {
             var x = area.x
             if let symbol = highlightSymbol {
                 let shown = isSelected ? symbol : String(repeating: " ", count: symbolWidth)
-                x = grid.put(shown, x: x, y: rowRect.y, pen: isSelected ? highlightPen : .plain,
+                x = grid.put(
+                    shown, x: x, y: rowRect.y, pen: isSelected ? highlightPen : .plain,
                     clip: rowRect)
             }
             grid.put(line, x: x, y: rowRect.y, clip: rowRect)

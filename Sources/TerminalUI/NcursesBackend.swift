@@ -1,9 +1,9 @@
 import CNcursesw
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Why the terminal could not be taken over. Nothing has been written to it in these cases.

@@ -11,12 +11,18 @@ public struct SelectionState: Sendable, Hashable {
     }
 
     public mutating func selectNext(count: Int) {
-        guard count > 0 else { return selected = nil }
+        guard count > 0 else {
+            selected = nil
+            return
+        }
         selected = min((selected ?? -1) + 1, count - 1)
     }
 
     public mutating func selectPrevious(count: Int) {
-        guard count > 0 else { return selected = nil }
+        guard count > 0 else {
+            selected = nil
+            return
+        }
         selected = max((selected ?? 1) - 1, 0)
     }
 
@@ -30,7 +36,10 @@ public struct SelectionState: Sendable, Hashable {
 
     /// Moves the selection by `rows` (negative = up), clamped, e.g. one page.
     public mutating func move(by rows: Int, count: Int) {
-        guard count > 0 else { return selected = nil }
+        guard count > 0 else {
+            selected = nil
+            return
+        }
         selected = min(max((selected ?? 0) + rows, 0), count - 1)
     }
 

@@ -7,18 +7,20 @@ public struct Sparkline: Widget, Sendable {
     public var glyphs: Glyphs
     public var pen: Pen
 
-    public init(_ values: [Double?], maximum: Double? = nil, glyphs: Glyphs = .unicode,
-        pen: Pen = .plain)
-    {
+    public init(
+        _ values: [Double?], maximum: Double? = nil, glyphs: Glyphs = .unicode,
+        pen: Pen = .plain
+    ) {
         self.values = values
         self.maximum = maximum
         self.glyphs = glyphs
         self.pen = pen
     }
 
-    public init(_ values: [Double], maximum: Double? = nil, glyphs: Glyphs = .unicode,
-        pen: Pen = .plain)
-    {
+    public init(
+        _ values: [Double], maximum: Double? = nil, glyphs: Glyphs = .unicode,
+        pen: Pen = .plain
+    ) {
         self.init(values.map { Optional($0) }, maximum: maximum, glyphs: glyphs, pen: pen)
     }
 
@@ -32,7 +34,8 @@ public struct Sparkline: Widget, Sendable {
             let eighths = Int((min(max(0, value), top) / top * Double(area.height * 8)).rounded())
             for level in 0..<area.height {
                 let fill = min(max(eighths - level * 8, 0), 8)
-                grid.put(glyphs.levels[fill], x: area.x + column, y: area.bottom - 1 - level,
+                grid.put(
+                    glyphs.levels[fill], x: area.x + column, y: area.bottom - 1 - level,
                     pen: pen, clip: area)
             }
         }

@@ -59,7 +59,8 @@ public struct Table: StatefulWidget, Sendable {
     public func render(in area: Rect, on grid: inout Grid, state: inout TableState) {
         guard !area.isEmpty else { return }
         let widths = columnWidths(for: area.width)
-        draw(columns.map(\.title), y: area.y, widths: widths, area: area, pen: headerPen,
+        draw(
+            columns.map(\.title), y: area.y, widths: widths, area: area, pen: headerPen,
             on: &grid)
         let body = Table.body(of: area)
         guard !body.isEmpty else { return }

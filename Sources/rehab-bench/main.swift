@@ -137,45 +137,62 @@ let days = (0..<365).map { today.adding(days: -$0) }
 var levels = 0
 let verdictTime = timed(3) {
     for day in days {
-        levels += Engine.verdict(plan: plan, assignment: assignment, history: history, on: day)
+        levels +=
+            Engine.verdict(plan: plan, assignment: assignment, history: history, on: day)
             .level.rawValue.count
     }
 }
-report("engine verdicts per second (one call per day, whole history)",
+report(
+    "engine verdicts per second (one call per day, whole history)",
     Double(days.count) / verdictTime, "verdicts/s")
 let indexedTime = timed(3) {
-    levels += Engine.verdicts(plan: plan, assignment: assignment, history: history, on: days)
+    levels +=
+        Engine.verdicts(plan: plan, assignment: assignment, history: history, on: days)
         .count
 }
-report("engine verdicts per second (Engine.verdicts, one indexed history)",
+report(
+    "engine verdicts per second (Engine.verdicts, one indexed history)",
     Double(days.count) / indexedTime, "verdicts/s")
 let windowStart = Engine.firstDayRead(plan: plan, assignment: assignment, judging: today)
 let lookBack = Engine.lookBackDays(plan: plan)
 var window = History()
-report("store: the engine's window for today (as rehab status)", timed(options.runs) {
-    window =
-        (try? store.history(patientID: patient.id, judgingFrom: windowStart, lookBack: lookBack))
-        ?? History()
-} * 1000, "ms")
-report("engine window rows (sessions + morning checks)",
+report(
+    "store: the engine's window for today (as rehab status)",
+    timed(options.runs) {
+        window =
+            (try? store.history(patientID: patient.id, judgingFrom: windowStart, lookBack: lookBack))
+            ?? History()
+    } * 1000, "ms")
+report(
+    "engine window rows (sessions + morning checks)",
     Double(window.sessions.count + window.mornings.count), "rows")
-report("engine status on the window", timed(options.runs) {
-    _ = Engine.status(plan: plan, assignment: assignment, history: window, today: today)
-} * 1000, "ms")
-report("engine status on the whole history", timed(options.runs) {
-    _ = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
-} * 1000, "ms")
-report("engine weeks (520)", timed(options.runs) {
-    _ = Engine.weeks(
-        plan: plan, assignment: assignment, history: history, through: today, count: 520)
-} * 1000, "ms")
-report("engine series (520 weeks, as rehab week)", timed(options.runs) {
-    _ = Engine.series(
-        plan: plan, assignment: assignment, history: history, through: today, weeks: 520)
-} * 1000, "ms")
-report("store: whole history of the patient", timed(options.runs) {
-    _ = try? store.history(patientID: patient.id)
-} * 1000, "ms")
+report(
+    "engine status on the window",
+    timed(options.runs) {
+        _ = Engine.status(plan: plan, assignment: assignment, history: window, today: today)
+    } * 1000, "ms")
+report(
+    "engine status on the whole history",
+    timed(options.runs) {
+        _ = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
+    } * 1000, "ms")
+report(
+    "engine weeks (520)",
+    timed(options.runs) {
+        _ = Engine.weeks(
+            plan: plan, assignment: assignment, history: history, through: today, count: 520)
+    } * 1000, "ms")
+report(
+    "engine series (520 weeks, as rehab week)",
+    timed(options.runs) {
+        _ = Engine.series(
+            plan: plan, assignment: assignment, history: history, through: today, weeks: 520)
+    } * 1000, "ms")
+report(
+    "store: whole history of the patient",
+    timed(options.runs) {
+        _ = try? store.history(patientID: patient.id)
+    } * 1000, "ms")
 
 // MARK: - The full-screen app in memory
 
@@ -194,9 +211,11 @@ func firstFrame() -> (App<StoreRunner>, MemoryBackend) {
     backend.draw(render(state))
     return (App(state: state, runner: runner), backend)
 }
-report("app: start to first frame (open, load, judge, render)", timed(options.runs) {
-    _ = firstFrame()
-} * 1000, "ms")
+report(
+    "app: start to first frame (open, load, judge, render)",
+    timed(options.runs) {
+        _ = firstFrame()
+    } * 1000, "ms")
 
 /// Presses `keys` one by one; the median time per key (update, effects, render, diff) and the
 /// median cells the diff had to write.
@@ -249,13 +268,16 @@ for _ in 0..<options.runs {
     entering.append(press([.tab], on: &app, &backend).ms)
 }
 if isProgress(app.state.top) {
-    report("app: open Progress (series of the whole history + first frame)", median(entering),
+    report(
+        "app: open Progress (series of the whole history + first frame)", median(entering),
         "ms")
     for (key, span) in [("1", "8 weeks"), ("2", "6 months"), ("3", "all")] {
         _ = press([.char(Character(key))], on: &app, &backend)
-        report("app: Progress frame, \(span) (render only)", timed(options.runs) {
-            _ = render(app.state)
-        } * 1000, "ms")
+        report(
+            "app: Progress frame, \(span) (render only)",
+            timed(options.runs) {
+                _ = render(app.state)
+            } * 1000, "ms")
     }
     _ = press([.char("1")], on: &app, &backend)
     let weekBack = press(Array(repeating: .char("h"), count: 40), on: &app, &backend)

@@ -43,9 +43,12 @@ struct Rehab {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = workingDirectory
-        var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8",
-                   "REHAB_DB": databasePath, "REHAB_TODAY": today, "USER": "runner",
-                   "SWIFT_BACKTRACE": "interactive=no", "LC_ALL": language == "nl" ? "nl_NL.UTF-8" : "en_US.UTF-8"]
+        var env = [
+            "PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8",
+            "REHAB_DB": databasePath, "REHAB_TODAY": today, "USER": "runner",
+            "SWIFT_BACKTRACE": "interactive=no",
+            "LC_ALL": language == "nl" ? "nl_NL.UTF-8" : "en_US.UTF-8",
+        ]
         for (key, value) in extra { env[key] = value }
         process.environment = env
         let out = Pipe()
@@ -94,5 +97,7 @@ func value(_ object: Any?, _ path: String...) -> Any? {
 }
 
 func codes(_ status: [String: Any]) -> [String] {
-    ((value(status, "verdict", "reasons") as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String }
+    ((value(status, "verdict", "reasons") as? [[String: Any]]) ?? []).compactMap {
+        $0["code"] as? String
+    }
 }

@@ -39,7 +39,7 @@ final class TmuxScreen {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = [tmux, "-L", socket, "-f", "/dev/null"] + arguments
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
+        defer { for arg in cArgs { free(arg) } }
         // The test runner's threads block most signals and a child inherits that mask: a tmux
         // server with SIGTERM blocked ignores kill-server (it signals itself) and outlives the
         // test. Start tmux with nothing blocked and default handlers.

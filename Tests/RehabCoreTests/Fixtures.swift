@@ -2,7 +2,10 @@
 
 // A small three-phase plan built in Swift, so engine tests do not depend on plan files.
 
-func day(_ iso: String) -> Day { Day(iso: iso)! }
+func day(_ iso: String) -> Day {
+    guard let day = Day(iso: iso) else { preconditionFailure("not a test date: \(iso)") }
+    return day
+}
 
 let restPhase = Phase(
     id: "rest", kind: .relativeRest, names: LocalizedText(nl: "Rust", en: "Rest"),

@@ -9,11 +9,22 @@ import Testing
 
 /// Fixed data for every app test: the ITB plan file from the repository, 2026-03-02 as today,
 /// and the demo history.
+/// A date the tests write by hand.
+func day(_ iso: String) -> Day {
+    guard let day = Day(iso: iso) else { preconditionFailure("not a test date: \(iso)") }
+    return day
+}
+
 enum Fixture {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let today = Day(iso: "2026-03-02")!
-    static let itbs: Plan = try! PlanFile.load(path: root.appendingPathComponent("plans/itbs.yaml").path)
+    static let today = day("2026-03-02")
+    static let itbs: Plan = {
+        let path = root.appendingPathComponent("plans/itbs.yaml").path
+        do { return try PlanFile.load(path: path) } catch {
+            preconditionFailure("plans/itbs.yaml must load: \(error)")
+        }
+    }()
     static let sam = PatientRecord(id: 1, name: "Sam", language: .en, archived: false)
 
     /// Sam on the ITB plan with eight weeks of demo history ending yesterday.
@@ -30,20 +41,21 @@ enum Fixture {
     /// compute by hand.
     static func buildUpRunner() -> MemoryRunner {
         var runner = MemoryRunner(patients: [sam], catalog: [itbs])
-        let start = Day(iso: "2026-02-09")!
+        let start = day("2026-02-09")
         runner.assignments[sam.id] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [
                 PhaseChange(phase: "calm_down", date: start, reason: .start),
-                PhaseChange(phase: "build_up", date: Day(iso: "2026-02-23")!, reason: .advance),
+                PhaseChange(phase: "build_up", date: day("2026-02-23"), reason: .advance),
             ])
-        let day = { (iso: String) in Day(iso: iso)! }
         runner.setHistory(
             History(
                 sessions: [
-                    Session(date: day("2026-02-27"), activity: .walk, km: 3, minutes: 40,
+                    Session(
+                        date: day("2026-02-27"), activity: .walk, km: 3, minutes: 40,
                         painDuring: 1, painAfter: 1),
-                    Session(date: day("2026-03-01"), activity: .walk, km: 2.5, minutes: 30,
+                    Session(
+                        date: day("2026-03-01"), activity: .walk, km: 2.5, minutes: 30,
                         painDuring: 2, painAfter: 2),
                 ],
                 mornings: [MorningCheck(date: day("2026-03-01"), pain: 1)]),
@@ -65,8 +77,10 @@ enum Fixture {
         _ runner: MemoryRunner, patient: Int64? = 1, width: Int = 80, height: Int = 24,
         language: Language = .en
     ) -> App<MemoryRunner> {
-        App(state: state(runner, patient: patient, width: width, height: height,
-            language: language), runner: runner)
+        App(
+            state: state(
+                runner, patient: patient, width: width, height: height,
+                language: language), runner: runner)
     }
 }
 

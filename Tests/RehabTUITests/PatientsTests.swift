@@ -16,14 +16,14 @@ enum Clinic {
     static func runner() -> MemoryRunner {
         var runner = Fixture.demoRunner()
         runner.patients += [kim, alex]
-        let start = Day(iso: "2026-02-16")!
+        let start = day("2026-02-16")
         runner.assignments[kim.id] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
         runner.setHistory(
             History(sessions: [
                 Session(
-                    date: Day(iso: "2026-03-01")!, activity: .walk, km: 2, minutes: 30,
+                    date: day("2026-03-01"), activity: .walk, km: 2, minutes: 30,
                     painDuring: 4, painAfter: 5, flags: ["locking"])
             ]), for: kim.id)
         return runner
@@ -272,7 +272,7 @@ enum Clinic {
                 == .startPlan(
                     StartRequest(
                         planID: "itbs", variantID: "recurrent",
-                        date: Day(iso: "2026-03-01")!, newPatientName: nil, language: .en,
+                        date: day("2026-03-01"), newPatientName: nil, language: .en,
                         patientID: robin.id, weeklyKm: 12.5)))
         #expect(app.runner.assignments[robin.id]?.startingWeeklyKm == 12.5)
         // Back on the list, Robin's row shows the plan.

@@ -95,8 +95,9 @@ import Testing
             language: .en, patientID: alex.id, planFile: plan.file)
         _ = runner.perform(.startPlan(request), in: state)
         #expect(try store.planFile(patientID: alex.id) == plan.file)
-        let followed = try #require(try runner.load(patientID: alex.id, today: Fixture.today)
-            .followed)
+        let followed = try #require(
+            try runner.load(patientID: alex.id, today: Fixture.today)
+                .followed)
         #expect(followed.template.thresholds.painSafeMax == 2)
     }
 }

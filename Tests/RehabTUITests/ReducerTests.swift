@@ -117,7 +117,7 @@ import Testing
         var history = runner.histories[1] ?? History()
         history.mornings = [
             MorningCheck(
-                date: Day(iso: "2026-03-01")!, pain: 2,
+                date: day("2026-03-01"), pain: 2,
                 flags: [RedFlag.locking])
         ]
         runner.histories[1] = history
@@ -171,19 +171,19 @@ import Testing
     /// Ten days of calm-down with three green walks of 30 minutes: every exit criterion holds.
     static func readyRunner() -> MemoryRunner {
         var runner = MemoryRunner(patients: [Fixture.sam], catalog: [Fixture.itbs])
-        let start = Day(iso: "2026-02-20")!
+        let start = day("2026-02-20")
         runner.assignments[1] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
         let walks = ["2026-02-27", "2026-02-28", "2026-03-01"].map {
             Session(
-                date: Day(iso: $0)!, activity: .walk, km: 2.5, minutes: 30, painDuring: 1,
+                date: day($0), activity: .walk, km: 2.5, minutes: 30, painDuring: 1,
                 painAfter: 1)
         }
         // v2: a walk counts as pain-free once its next morning is logged and not worse.
         let calm =
-            (20...28).map { MorningCheck(date: Day(iso: "2026-02-\($0)")!, pain: 0) }
-            + [1, 2].map { MorningCheck(date: Day(iso: "2026-03-0\($0)")!, pain: 0) }
+            (20...28).map { MorningCheck(date: day("2026-02-\($0)"), pain: 0) }
+            + [1, 2].map { MorningCheck(date: day("2026-03-0\($0)"), pain: 0) }
         runner.setHistory(History(sessions: walks, mornings: calm), for: 1)
         return runner
     }
@@ -248,7 +248,7 @@ import Testing
         app.press(.char("d"), .enter)
         #expect(app.effects.isEmpty)
         app.press(.char("d"), .char("y"))
-        let deleted = before.last { $0.date == Day(iso: "2026-03-01")! }
+        let deleted = before.last { $0.date == day("2026-03-01") }
         #expect(app.effects == [.deleteSession(deleted?.id ?? -1)])
         #expect(app.state.followed?.history.sessions.count == 1)
         app.press(.char("u"))

@@ -18,7 +18,7 @@ import Testing
         var history = runner.histories[Fixture.sam.id] ?? History()
         history.sessions.append(
             Session(
-                id: 99, date: Day(iso: "2026-03-01")!, activity: .run, km: 12, minutes: 70,
+                id: 99, date: day("2026-03-01"), activity: .run, km: 12, minutes: 70,
                 painDuring: 1, painAfter: 1, shoe: "old RACERS"))
         runner.setHistory(history, for: Fixture.sam.id)
         return runner

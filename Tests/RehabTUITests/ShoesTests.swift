@@ -39,8 +39,10 @@ import Testing
 
     @Test func aValidShoeAsksTheStoreAndKeepsTheFormUntilItSaysYes() {
         var state = Self.addForm()
-        let effects = run(&state, chars("Trail 2") + [.tab] + chars("35.5") + [.tab]
-            + chars("650") + [.enter])
+        let effects = run(
+            &state,
+            chars("Trail 2") + [.tab] + chars("35.5") + [.tab]
+                + chars("650") + [.enter])
         #expect(effects == [.addShoe(Shoe(name: "Trail 2", startKm: 35.5, retireKm: 650))])
         #expect(Self.form(state)?.error == nil)
         #expect(Self.form(state) != nil, "the form waits for the store")
@@ -60,8 +62,11 @@ import Testing
         #expect(form?.focus == .retireKm)
         #expect(form?.error?.field == ShoeForm.Field.retireKm.rawValue)
         // The CLI's rule and message, with the form's label for the field.
-        #expect(form?.error?.message == Messages(.en).validation(
-            ValidationError(field: "Retire after km", value: "900", allowed: .integer(600...800))))
+        #expect(
+            form?.error?.message
+                == Messages(.en).validation(
+                    ValidationError(
+                        field: "Retire after km", value: "900", allowed: .integer(600...800))))
         // Start km: at most 2 decimals, like --start-km.
         effects = run(&state, [.tab, .tab] + chars("1.234") + [.enter])
         #expect(effects.isEmpty)
@@ -201,7 +206,8 @@ extension ScreenSnapshots {
 
     @Test func shoesInDutch() {
         expectSnapshot(
-            frame(Fixture.demoRunner(), keys: [.char("w")], width: 80, height: 24, language: .nl,
+            frame(
+                Fixture.demoRunner(), keys: [.char("w")], width: 80, height: 24, language: .nl,
                 glyphs: .ascii),
             "shoes-nl-ascii-80x24")
     }

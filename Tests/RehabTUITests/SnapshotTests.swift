@@ -17,12 +17,14 @@ func expectSnapshot(
     guard !recording, let expected = try? String(contentsOf: url, encoding: .utf8) else {
         try? actual.write(to: url, atomically: true, encoding: .utf8)
         if !recording {
-            Issue.record("recorded a new snapshot \(name); check it and run again",
+            Issue.record(
+                "recorded a new snapshot \(name); check it and run again",
                 sourceLocation: sourceLocation)
         }
         return
     }
-    #expect(actual == expected, "snapshot \(name) differs:\n\(actual)",
+    #expect(
+        actual == expected, "snapshot \(name) differs:\n\(actual)",
         sourceLocation: sourceLocation)
 }
 
@@ -32,7 +34,8 @@ func frame(
     language: Language = .en, glyphs: Glyphs = .unicode
 ) -> Grid {
     var app = App(
-        state: Fixture.state(runner, patient: patient, width: width, height: height,
+        state: Fixture.state(
+            runner, patient: patient, width: width, height: height,
             language: language, glyphs: glyphs),
         runner: runner)
     var backend = MemoryBackend(width: width, height: height, keys: keys)
@@ -49,7 +52,8 @@ func frame(
     ) {
         for (width, height) in ScreenSnapshots.sizes {
             expectSnapshot(
-                frame(runner(), patient: patient, keys: keys, width: width, height: height,
+                frame(
+                    runner(), patient: patient, keys: keys, width: width, height: height,
                     language: language, glyphs: glyphs),
                 "\(name)-\(width)x\(height)")
         }
@@ -57,25 +61,31 @@ func frame(
 
     static func fresh() -> MemoryRunner { MemoryRunner(catalog: [Fixture.itbs]) }
 
-    @Test func firstRunLanguage() { both("first-run-language", ScreenSnapshots.fresh(), patient: nil) }
+    @Test func firstRunLanguage() {
+        both("first-run-language", ScreenSnapshots.fresh(), patient: nil)
+    }
 
     @Test func firstRunRole() {
-        both("first-run-role", ScreenSnapshots.fresh(), patient: nil, keys: [.enter],
+        both(
+            "first-run-role", ScreenSnapshots.fresh(), patient: nil, keys: [.enter],
             language: .nl)
     }
 
     @Test func injuryPicker() {
-        both("picker", ScreenSnapshots.fresh(), patient: nil,
+        both(
+            "picker", ScreenSnapshots.fresh(), patient: nil,
             keys: [.enter, .enter] + chars("knee") + [.right])
     }
 
     @Test func redFlagQuestions() {
-        both("questions", ScreenSnapshots.fresh(), patient: nil,
+        both(
+            "questions", ScreenSnapshots.fresh(), patient: nil,
             keys: [.enter, .enter, .enter, .char("n")])
     }
 
     @Test func stopBeforeAPlanStarts() {
-        both("stop-screening", ScreenSnapshots.fresh(), patient: nil,
+        both(
+            "stop-screening", ScreenSnapshots.fresh(), patient: nil,
             keys: [.enter, .enter, .enter, .char("y")])
     }
 
@@ -83,20 +93,23 @@ func frame(
 
     @Test func todayInDutchAndASCII() {
         expectSnapshot(
-            frame(Fixture.buildUpRunner(), keys: [], width: 80, height: 24, language: .nl,
+            frame(
+                Fixture.buildUpRunner(), keys: [], width: 80, height: 24, language: .nl,
                 glyphs: .ascii), "today-nl-ascii-80x24")
     }
 
     @Test func todayScrolled() { both("today-scrolled", Fixture.demoRunner(), keys: [.char("j")]) }
 
     @Test func logWithAValidationError() {
-        let keys: [Key] = [.char("n"), .tab, .tab] + chars("12,5") + [.tab] + chars("30")
+        let keys: [Key] =
+            [.char("n"), .tab, .tab] + chars("12,5") + [.tab] + chars("30")
             + [.tab, .char("2"), .tab, .char("1"), .enter]
         both("log-error", Fixture.demoRunner(), keys: keys)
     }
 
     @Test func logFlagsField() {
-        both("log-flags", Fixture.buildUpRunner(),
+        both(
+            "log-flags", Fixture.buildUpRunner(),
             keys: [.char("n")] + Array(repeating: Key.tab, count: 7) + [.right, .char(" ")])
     }
 
@@ -123,9 +136,11 @@ func frame(
     @Test func help() { both("help", Fixture.demoRunner(), keys: [.char("?")]) }
 
     @Test func enlargeTheTerminal() {
-        expectSnapshot(frame(Fixture.demoRunner(), keys: [], width: 50, height: 15),
+        expectSnapshot(
+            frame(Fixture.demoRunner(), keys: [], width: 50, height: 15),
             "enlarge-50x15")
-        expectSnapshot(frame(Fixture.demoRunner(), keys: [], width: 59, height: 24),
+        expectSnapshot(
+            frame(Fixture.demoRunner(), keys: [], width: 59, height: 24),
             "enlarge-59x24")
     }
 

@@ -53,8 +53,9 @@ import Testing
         #expect(try store.planFile(patientID: sam.id) == nil)
         var runner = StoreRunner(
             store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
-        let followed = try #require(try runner.load(patientID: sam.id, today: Fixture.today)
-            .followed)
+        let followed = try #require(
+            try runner.load(patientID: sam.id, today: Fixture.today)
+                .followed)
         #expect(followed.template == Fixture.itbs)
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import TerminalUI
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 @Suite struct MemoryBackendTests {
@@ -49,16 +49,18 @@ import Testing
         #expect(frames == 3)
         #expect(backend.frames.count == 3)
         guard let last = backend.lastFrame else { return }
-        expectLines(last, [
-            "┌ terminal probe ────────────┐",
-            "│ size 30x8                  │",
-            "│ frame 3                    │",
-            "│ key down                   │",
-            "│ wide 日本語 ok             │",
-            "│ colour red                 │",
-            "│ q quit                     │",
-            "└────────────────────────────┘",
-        ])
+        expectLines(
+            last,
+            [
+                "┌ terminal probe ────────────┐",
+                "│ size 30x8                  │",
+                "│ frame 3                    │",
+                "│ key down                   │",
+                "│ wide 日本語 ok             │",
+                "│ colour red                 │",
+                "│ q quit                     │",
+                "└────────────────────────────┘",
+            ])
         // Between the 2nd and 3rd frame only the frame number and the key line changed:
         // "2" → "3" and "char(\"x\")" → "down" (9 cells, of which "d" replaced "c").
         #expect(backend.lastFrameChangedCells == 1 + 9)
@@ -70,14 +72,16 @@ import Testing
         backend.resize(width: 20, height: 6)
         var probe = TerminalProbe(glyphs: .ascii)
         probe.run(on: &backend, stopWhenIdle: true)
-        expectLines(backend.lastFrame ?? Grid(width: 0, height: 0), [
-            "+ terminal probe --+",
-            "| size 20x6        |",
-            "| frame 2          |",
-            "| key resize       |",
-            "| q quit           |",
-            "+------------------+",
-        ])
+        expectLines(
+            backend.lastFrame ?? Grid(width: 0, height: 0),
+            [
+                "+ terminal probe --+",
+                "| size 20x6        |",
+                "| frame 2          |",
+                "| key resize       |",
+                "| q quit           |",
+                "+------------------+",
+            ])
     }
 }
 

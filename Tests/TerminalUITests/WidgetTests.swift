@@ -132,12 +132,14 @@ import Testing
         var grid = Grid(width: 20, height: 4)
         var state = TableState(selected: 3)
         grid.render(Table(columns: columns, rows: rows), in: grid.area, state: &state)
-        expectLines(grid, [
-            "Date          Km Pa…",
-            "2026-03-02 12.75 3  ",
-            "2026-03-03   8.0 1  ",
-            "2026-03-04  10.0 0  ",
-        ])
+        expectLines(
+            grid,
+            [
+                "Date          Km Pa…",
+                "2026-03-02 12.75 3  ",
+                "2026-03-03   8.0 1  ",
+                "2026-03-04  10.0 0  ",
+            ])
         #expect(state.offset == 1)
         #expect(grid[0, 0].style == .bold)
         #expect(grid[10, 3].style == .reverse)
@@ -147,7 +149,8 @@ import Testing
     @Test func asciiEllipsis() {
         var grid = Grid(width: 20, height: 2)
         var state = TableState()
-        grid.render(Table(columns: columns, rows: rows, glyphs: .ascii), in: grid.area,
+        grid.render(
+            Table(columns: columns, rows: rows, glyphs: .ascii), in: grid.area,
             state: &state)
         expectLines(grid, ["Date          Km Pa~", "2026-03-01   5.2 2  "])
     }
@@ -232,7 +235,8 @@ import Testing
     }
 
     @Test func tooNarrowShowsOnlyTheLabel() {
-        expectLines(rendered(Gauge(value: 1, cap: 2, label: "1 of 2"), width: 8, height: 1),
+        expectLines(
+            rendered(Gauge(value: 1, cap: 2, label: "1 of 2"), width: 8, height: 1),
             ["1 of 2  "])
     }
 }
@@ -246,14 +250,16 @@ import Testing
     @Test func drawsBarsThresholdsAndAxis() {
         let chart = BarChart(bars: bars)
         let grid = rendered(chart, width: 16, height: 6)
-        expectLines(grid, [
-            "8┤     ███ ───  ",
-            " │     ═══ ▆▆▆  ",
-            " │ ▄▄▄ ███ ███  ",
-            " │ ███ ███ ███  ",
-            "0┤ ███ ███ ███  ",
-            "   W1  W2  W3   ",
-        ])
+        expectLines(
+            grid,
+            [
+                "8┤     ███ ───  ",
+                " │     ═══ ▆▆▆  ",
+                " │ ▄▄▄ ███ ███  ",
+                " │ ███ ███ ███  ",
+                "0┤ ███ ███ ███  ",
+                "   W1  W2  W3   ",
+            ])
         // W2's threshold (6 of 8 on a 5-row scale) crosses it in the fourth row; above the
         // line it is over.
         #expect(grid[7, 0].pen == chart.overPen)
@@ -265,14 +271,16 @@ import Testing
 
     @Test func asciiFallback() {
         let grid = rendered(BarChart(bars: bars, glyphs: .ascii), width: 16, height: 6)
-        expectLines(grid, [
-            "8|     ### ---  ",
-            " |     === +++  ",
-            " | ::: ### ###  ",
-            " | ### ### ###  ",
-            "0| ### ### ###  ",
-            "   W1  W2  W3   ",
-        ])
+        expectLines(
+            grid,
+            [
+                "8|     ### ---  ",
+                " |     === +++  ",
+                " | ::: ### ###  ",
+                " | ### ### ###  ",
+                "0| ### ### ###  ",
+                "   W1  W2  W3   ",
+            ])
     }
 
     @Test func barsThatDoNotFitAreLeftOut() {
@@ -302,7 +310,8 @@ import Testing
 
     @Test func stacksOverSeveralRows() {
         expectLines(rendered(Sparkline([4, 8] as [Double]), width: 2, height: 2), [" █", "██"])
-        expectLines(rendered(Sparkline([2, 3] as [Double], maximum: 4), width: 2, height: 1),
+        expectLines(
+            rendered(Sparkline([2, 3] as [Double], maximum: 4), width: 2, height: 1),
             ["▄▆"])
     }
 }
@@ -313,17 +322,19 @@ import Testing
         let dialog = Dialog(
             title: "Delete", message: "Delete this session?", buttons: ["Yes", "No"], selected: 1)
         grid.render(dialog, in: grid.area)
-        expectLines(grid, [
-            "..............................",
-            "..............................",
-            "...┌ Delete ──────────────┐...",
-            "...│ Delete this session? │...",
-            "...│                      │...",
-            "...│   [ Yes ]  [ No ]    │...",
-            "...└──────────────────────┘...",
-            "..............................",
-            "..............................",
-        ])
+        expectLines(
+            grid,
+            [
+                "..............................",
+                "..............................",
+                "...┌ Delete ──────────────┐...",
+                "...│ Delete this session? │...",
+                "...│                      │...",
+                "...│   [ Yes ]  [ No ]    │...",
+                "...└──────────────────────┘...",
+                "..............................",
+                "..............................",
+            ])
         #expect(grid[16, 5].style == .reverse)
         #expect(grid[7, 5].style == [])
         #expect(dialog.frame(in: grid.area) == Rect(x: 3, y: 2, width: 24, height: 5))
@@ -335,16 +346,18 @@ import Testing
             glyphs: .ascii, maxWidth: 20)
         let grid = rendered(dialog, width: 20, height: 8)
         // Seven rows in eight: the spare row goes below.
-        expectLines(grid, [
-            "+ Stop ------------+",
-            "| See your doctor  |",
-            "| before running   |",
-            "| again            |",
-            "|                  |",
-            "|      [ OK ]      |",
-            "+------------------+",
-            "                    ",
-        ])
+        expectLines(
+            grid,
+            [
+                "+ Stop ------------+",
+                "| See your doctor  |",
+                "| before running   |",
+                "| again            |",
+                "|                  |",
+                "|      [ OK ]      |",
+                "+------------------+",
+                "                    ",
+            ])
     }
 }
 
@@ -377,9 +390,12 @@ import Testing
     @Test func asciiGlyphsAreAllAscii() {
         let g = Glyphs.ascii
         let all =
-            [g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.horizontal, g.vertical,
-            g.gaugeFilled, g.gaugeEmpty, g.gaugeOver, g.thresholdLine, g.axisVertical, g.ellipsis,
-            g.selection, g.checked, g.unchecked] + g.levels + g.gaugePartials
+            [
+                g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.horizontal, g.vertical,
+                g.gaugeFilled, g.gaugeEmpty, g.gaugeOver, g.thresholdLine, g.axisVertical,
+                g.ellipsis,
+                g.selection, g.checked, g.unchecked,
+            ] + g.levels + g.gaugePartials
         for glyph in all {
             let isASCII = glyph.unicodeScalars.allSatisfy { $0.isASCII }
             #expect(isASCII, "\(glyph)")
