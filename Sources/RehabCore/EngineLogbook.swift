@@ -86,6 +86,14 @@ struct Logbook {
         return days
     }
 
+    /// Mornings dated `from` … `through` (inclusive), in date order.
+    func mornings(from: Day, through: Day) -> ArraySlice<MorningCheck> {
+        guard from <= through else { return [] }
+        let low = lowerBound(morningDays, from.number)
+        let high = lowerBound(morningDays, through.number + 1)
+        return mornings[low..<high]
+    }
+
     func morning(on day: Day) -> MorningCheck? {
         let i = lowerBound(morningDays, day.number)
         return i < morningDays.count && morningDays[i] == day.number ? mornings[i] : nil

@@ -26,18 +26,11 @@ struct Response: Hashable {
 let responseMemoryDays = 28
 
 extension Evaluation {
-    /// Mornings dated `from` … `through`.
-    func mornings(from: Day, through: Day) -> ArraySlice<MorningCheck> {
-        guard from <= through else { return [] }
-        let low = lowerBound(log.morningDays, from.number)
-        let high = lowerBound(log.morningDays, through.number + 1)
-        return log.mornings[low..<high]
-    }
-
     /// The median of the mornings in the 7 days before `sessionDay` (at least 2 of them), else
     /// the session day's own morning, else none.
     func baseline(before sessionDay: Day) -> Double? {
-        let week = mornings(from: sessionDay.adding(days: -7), through: sessionDay.adding(days: -1))
+        let week = log.mornings(
+            from: sessionDay.adding(days: -7), through: sessionDay.adding(days: -1))
         if week.count >= 2 { return median(week.map(\.pain)) }
         return log.morning(on: sessionDay).map { Double($0.pain) }
     }
@@ -86,7 +79,7 @@ extension Evaluation {
 
     /// A worse response first seen on a morning in `from` ..< `before`.
     func hadWorseResponse(from: Day, before: Day) -> Bool {
-        for check in mornings(from: from, through: before.adding(days: -1)) {
+        for check in log.mornings(from: from, through: before.adding(days: -1)) {
             if responseOn(morning: check.date) != nil { return true }
         }
         return false
@@ -113,7 +106,7 @@ extension Evaluation {
     func isResolved(_ response: Response, asOf day: Day) -> Bool {
         let safe = thresholds(on: day).morningSafeMax
         let bound = min(response.baseline ?? Double(safe), Double(safe))
-        return mornings(from: response.morning.adding(days: 1), through: day).contains {
+        return log.mornings(from: response.morning.adding(days: 1), through: day).contains {
             Double($0.pain) <= bound + loadTolerance
         }
     }
@@ -123,7 +116,7 @@ extension Evaluation {
     func responseFindings(asOf day: Day) -> [Finding] {
         var findings: [Finding] = []
         if let new = responseOn(morning: day) { findings.append(finding(new, persisting: false)) }
-        let window = mornings(
+        let window = log.mornings(
             from: day.adding(days: -responseMemoryDays), through: day.adding(days: -1))
         for check in window.reversed() {
             guard let old = responseOn(morning: check.date), !isResolved(old, asOf: day) else {
@@ -134,7 +127,7 @@ extension Evaluation {
         return findings
     }
 
-    private func finding(_ response: Response, persisting: Bool) -> Finding {
+    func finding(_ response: Response, persisting: Bool) -> Finding {
         Finding(
             code: .worseNextMorning, level: persisting ? .amber : response.level,
             date: response.morning, seen: Double(response.score),
@@ -166,8 +159,8 @@ extension Evaluation {
     /// (Silbernagel et al. 2007).
     func weekToWeekFinding(asOf day: Day) -> Finding? {
         let monday = day.weekStart
-        let this = mornings(from: monday, through: day).map(\.pain)
-        let last = mornings(from: monday.adding(days: -7), through: monday.adding(days: -1))
+        let this = log.mornings(from: monday, through: day).map(\.pain)
+        let last = log.mornings(from: monday.adding(days: -7), through: monday.adding(days: -1))
             .map(\.pain)
         guard this.count >= 3, last.count >= 3, let now = median(this), let before = median(last),
             now >= before + 1 - loadTolerance
@@ -225,11 +218,7 @@ extension Engine {
             guard let response = evaluation.response(of: day), response.morning <= today else {
                 return DayVerdict(day: day, verdict: verdict)
             }
-            let finding = Finding(
-                code: .worseNextMorning, level: response.level, date: response.morning,
-                seen: Double(response.score),
-                limit: response.baseline
-                    ?? Double(evaluation.thresholds(on: response.morning).morningLimit))
+            let finding = evaluation.finding(response, persisting: false)
             return DayVerdict(
                 day: day, verdict: verdict, revisedBy: response.morning,
                 revised: Verdict(findings: verdict.findings + [finding]))

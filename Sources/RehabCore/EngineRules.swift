@@ -155,7 +155,7 @@ extension Evaluation {
     func noImprovementFinding(phase: Phase, on day: Day, thresholds: Thresholds) -> Finding? {
         let days = thresholds.noImprovementDays
         guard phase.kind == .relativeRest, days >= 1 else { return nil }
-        let window = Array(mornings(from: day.adding(days: 1 - days), through: day))
+        let window = Array(log.mornings(from: day.adding(days: 1 - days), through: day))
         guard window.count >= 5, let early = median(window.prefix(3).map(\.pain)),
             let late = median(window.suffix(3).map(\.pain)),
             late > Double(thresholds.morningSafeMax) + loadTolerance,
@@ -177,5 +177,5 @@ extension Phase {
     }
 
     /// A running phase allows `run` (DESIGN section 4).
-    public var allowsRunning: Bool { permits(.run) && (allowed.isEmpty || allowed.contains(.run)) }
+    public var allowsRunning: Bool { permits(.run) }
 }

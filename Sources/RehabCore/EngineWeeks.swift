@@ -18,13 +18,9 @@ extension Evaluation {
         let sessions = log.sessions(from: weekStart, through: end)
         let sessionDays = log.sessionDates(from: weekStart, through: end)
 
-        let worseMornings = sessionDays.filter { sessionDay in
-            guard let r = responseDay(of: sessionDay), r <= today else { return false }
-            return response(of: sessionDay) != nil
-        }
         let activeMinutes = sessions.filter { $0.activity != .other }.reduce(0) { $0 + $1.minutes }
         let classification: WeekClass =
-            worseMornings.count >= 2
+            overloading(week: weekStart, through: today)
             ? .overloading : activeMinutes < weeklyActivityMinutes ? .tooLittle : .healthy
 
         return WeekSummary(

@@ -44,6 +44,11 @@ public struct Messages: Sendable {
         return seen + " " + advice
     }
 
+    /// A name closed as a sentence; a plan's question keeps its own punctuation.
+    private func sentence(_ text: String) -> String {
+        text.last.map { ".?!".contains($0) } == true ? text : text + "."
+    }
+
     /// What was seen with its rule, and what to do (nil where the finding gives no advice).
     private func observation(_ finding: Finding, flagName: String, urgency: Urgency)
         -> (String, String?)
@@ -64,11 +69,9 @@ public struct Messages: Sendable {
         let on = finding.date.map { say(nl: " op ", en: " on ") + $0.iso } ?? ""
         switch finding.code {
         case .redFlag:
-            // A plan's question ends in its own punctuation.
-            let stop = flagName.last.map { ".?!".contains($0) } == true ? "" : "."
             let seenFlag = say(
-                nl: "Alarmsignaal gemeld op \(date): \(flagName)\(stop)",
-                en: "Warning sign reported on \(date): \(flagName)\(stop)")
+                nl: "Alarmsignaal gemeld op \(date): \(sentence(flagName))",
+                en: "Warning sign reported on \(date): \(sentence(flagName))")
             switch urgency {
             case .emergency:
                 return (
@@ -296,10 +299,8 @@ public struct Messages: Sendable {
         case .seePhysio:
             return (
                 say(
-                    nl: "U gaf op \(date) aan: \(flagName)"
-                        + (flagName.last.map { ".?!".contains($0) } == true ? "" : "."),
-                    en: "On \(date) you answered yes to: \(flagName)"
-                        + (flagName.last.map { ".?!".contains($0) } == true ? "" : ".")),
+                    nl: "U gaf op \(date) aan: \(sentence(flagName))",
+                    en: "On \(date) you answered yes to: \(sentence(flagName))"),
                 say(
                     nl: "Laat uw fysiotherapeut ernaar kijken; het plan gaat door, zonder op te "
                         + "bouwen.",

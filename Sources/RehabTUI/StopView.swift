@@ -47,9 +47,9 @@ enum StopView {
             }.max()
             return Action(urgency: urgency ?? .seeDoctor)
         }
-        guard let followed = state.followed else { return .seeDoctor }
-        let urgency = followed.status.openFlags.filter { !followed.plan.isReferral($0.flag) }
-            .map { followed.plan.urgency(ofFlag: $0.flag) }.max()
-        return Action(urgency: urgency ?? .seeDoctor)
+        guard let verdict = state.followed?.status.verdict, verdict.isStop else {
+            return .seeDoctor
+        }
+        return verdict.action
     }
 }
