@@ -31,6 +31,9 @@ let package = Package(
             name: "RehabStore",
             dependencies: ["RehabCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The behaviour every storage implementation must have (RehabRepository), as checks
+        // any test target runs against its own store: SQLite now, PostgreSQL next.
+        .target(name: "RehabStoreConformance", dependencies: ["RehabCore", "RehabStore"]),
         // System library: ncursesw (wide-character curses) through a small C shim. No pkgConfig:
         // its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses, with a
         // warning on every build; shim.h defines what they would, and the module map links.
@@ -61,7 +64,8 @@ let package = Package(
         .testTarget(name: "RehabCoreTests", dependencies: ["RehabCore"]),
         .testTarget(
             name: "RehabPlansTests", dependencies: ["RehabPlans"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RehabStoreTests", dependencies: ["RehabStore"]),
+        .testTarget(
+            name: "RehabStoreTests", dependencies: ["RehabStore", "RehabStoreConformance"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(

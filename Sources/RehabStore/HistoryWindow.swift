@@ -30,19 +30,17 @@ extension Store {
             }
             let arguments: StatementArguments = [patientID, first.iso]
             // Older rows are fetched only for their red flags ('[]' is how none is stored).
-            let sessions = try Row.fetchAll(
+            let sessions = try Store.sessions(
                 db.cachedStatement(
                     sql: "SELECT \(Store.sessionColumns) FROM session"
                         + " WHERE patient_id = ? AND (date >= ? OR flags <> '[]')"
                         + " ORDER BY date, id"),
-                arguments: arguments
-            ).map(Store.session(from:))
-            let mornings = try Row.fetchAll(
+                arguments)
+            let mornings = try Store.mornings(
                 db.cachedStatement(
                     sql: "SELECT date, pain, flags FROM morning_check"
                         + " WHERE patient_id = ? AND (date >= ? OR flags <> '[]') ORDER BY date"),
-                arguments: arguments
-            ).map(Store.morning(from:))
+                arguments)
             let clearings = try Row.fetchAll(
                 db.cachedStatement(
                     sql: "SELECT date, reason, cleared FROM flag_clearing WHERE patient_id = ?"

@@ -16,7 +16,7 @@ extension Store {
     /// Stores the assignment and its phase history. A patient has one plan at a time: starting
     /// another needs `replacing`, which drops the old plan's phase history and any plan file it
     /// was started from (in the same transaction, so the catalogue plan is the one followed).
-    public func startPlan(patientID: Int64, _ assignment: Assignment, replacing: Bool = false)
+    public func startPlan(patientID: Int64, _ assignment: Assignment, replacing: Bool)
         throws
     {
         try Check.assignment(assignment)
@@ -351,30 +351,95 @@ extension Store {
         ).map { Shoe(name: $0["name"], startKm: $0["start_km"], retireKm: $0["retire_km"]) }
     }
 
-    /// The columns `session(from:)` reads, in its order. Rows are read by position: looking
-    /// columns up by name cost more than the rest of decoding a long history.
+    /// The columns `session(from:_:)` reads (in any order: it finds them by name).
     static let sessionColumns =
         "id, date, activity, km, minutes, pain_during, pain_after, lasted_over_2h, flags, shoe,"
         + " note, calf_raises, hop_test, start_time"
 
-    static func session(from row: Row) throws -> Session {
-        let activityText: String = row[2]
+    /// The position of a named column in a statement's rows. A query that lacks it is a
+    /// mistake in this module, said plainly rather than read as another column's value.
+    static func column(_ name: String, in statement: Statement) throws -> Int {
+        guard let index = statement.index(ofColumn: name) else {
+            throw StoreError.importFailed("\(name): not a column of \(statement.sql)")
+        }
+        return index
+    }
+
+    /// Where a session's columns stand in one statement's rows, looked up by name once per
+    /// statement: rows are read by column name, without searching the names for every value
+    /// (which cost more than the rest of decoding a long history).
+    struct SessionColumns {
+        let id, date, activity, km, minutes, painDuring, painAfter, lastedOver2h: Int
+        let flags, shoe, note, calfRaises, hopTest, startTime: Int
+
+        init(_ statement: Statement) throws {
+            func at(_ name: String) throws -> Int { try Store.column(name, in: statement) }
+            id = try at("id")
+            date = try at("date")
+            activity = try at("activity")
+            km = try at("km")
+            minutes = try at("minutes")
+            painDuring = try at("pain_during")
+            painAfter = try at("pain_after")
+            lastedOver2h = try at("lasted_over_2h")
+            flags = try at("flags")
+            shoe = try at("shoe")
+            note = try at("note")
+            calfRaises = try at("calf_raises")
+            hopTest = try at("hop_test")
+            startTime = try at("start_time")
+        }
+    }
+
+    /// Where a morning check's `date, pain, flags` stand in one statement's rows.
+    struct MorningColumns {
+        let date, pain, flags: Int
+
+        init(_ statement: Statement) throws {
+            date = try Store.column("date", in: statement)
+            pain = try Store.column("pain", in: statement)
+            flags = try Store.column("flags", in: statement)
+        }
+    }
+
+    static func session(from row: Row, _ c: SessionColumns) throws -> Session {
+        let activityText: String = row[c.activity]
         guard let activity = Activity(rawValue: activityText) else {
             throw StoreError.importFailed("session.activity: unknown \(activityText)")
         }
         return Session(
-            id: row[0], date: try day(row[1], column: "session.date"),
-            activity: activity, km: row[3], minutes: row[4], painDuring: row[5],
-            painAfter: row[6], lastedOver2h: row[7], flags: try flags(json: row[8]),
-            shoe: row[9], note: row[10], calfRaises: row[11], hopTest: row[12],
-            startTime: row[13])
+            id: row[c.id], date: try day(row[c.date], column: "session.date"),
+            activity: activity, km: row[c.km], minutes: row[c.minutes],
+            painDuring: row[c.painDuring], painAfter: row[c.painAfter],
+            lastedOver2h: row[c.lastedOver2h], flags: try flags(json: row[c.flags]),
+            shoe: row[c.shoe], note: row[c.note], calfRaises: row[c.calfRaises],
+            hopTest: row[c.hopTest], startTime: row[c.startTime])
     }
 
-    /// Reads `date, pain, flags`, by position.
-    static func morning(from row: Row) throws -> MorningCheck {
+    static func morning(from row: Row, _ c: MorningColumns) throws -> MorningCheck {
         MorningCheck(
-            date: try day(row[0], column: "morning_check.date"), pain: row[1],
-            flags: try flags(json: row[2]))
+            date: try day(row[c.date], column: "morning_check.date"), pain: row[c.pain],
+            flags: try flags(json: row[c.flags]))
+    }
+
+    /// Every session a statement returns, read by column name.
+    static func sessions(_ statement: Statement, _ arguments: StatementArguments) throws
+        -> [Session]
+    {
+        let columns = try SessionColumns(statement)
+        return try Row.fetchAll(statement, arguments: arguments).map {
+            try session(from: $0, columns)
+        }
+    }
+
+    /// Every morning check a statement returns, read by column name.
+    static func mornings(_ statement: Statement, _ arguments: StatementArguments) throws
+        -> [MorningCheck]
+    {
+        let columns = try MorningColumns(statement)
+        return try Row.fetchAll(statement, arguments: arguments).map {
+            try morning(from: $0, columns)
+        }
     }
 
     static func fetchHistory(_ db: Database, patientID: Int64, range: (Day, Day)?) throws
@@ -383,18 +448,16 @@ extension Store {
         let filter = range == nil ? "" : " AND date BETWEEN ? AND ?"
         var arguments: StatementArguments = [patientID]
         if let (from, through) = range { arguments += [from.iso, through.iso] }
-        let sessions = try Row.fetchAll(
+        let sessions = try Store.sessions(
             db.cachedStatement(
                 sql: "SELECT \(sessionColumns) FROM session WHERE patient_id = ?\(filter)"
                     + " ORDER BY date, id"),
-            arguments: arguments
-        ).map(session(from:))
-        let mornings = try Row.fetchAll(
+            arguments)
+        let mornings = try Store.mornings(
             db.cachedStatement(
                 sql: "SELECT date, pain, flags FROM morning_check WHERE patient_id = ?\(filter)"
                     + " ORDER BY date"),
-            arguments: arguments
-        ).map(morning(from:))
+            arguments)
         let clearings = try Row.fetchAll(
             db,
             sql: "SELECT date, reason, cleared FROM flag_clearing WHERE patient_id = ?\(filter)"

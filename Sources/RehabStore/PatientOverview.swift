@@ -49,7 +49,7 @@ public struct PatientOverview: Equatable, Sendable {
     /// status rather than the whole list failing. A list reads `roster` instead, which gives
     /// the same rows (RosterTests) from one read of the store.
     public static func load(
-        _ patient: PatientRecord, store: Store, today: Day,
+        _ patient: PatientRecord, store: any RehabRepository, today: Day,
         template: (PatientRecord, Assignment) throws -> Plan
     ) throws -> PatientOverview {
         let assignment = try store.assignment(patientID: patient.id)
@@ -74,7 +74,7 @@ public struct PatientOverview: Equatable, Sendable {
     /// `template` is asked once per plan source; when it throws, those patients' rows have no
     /// status. Each template is resolved once per variant and overrides.
     public static func roster(
-        store: Store, includeArchived: Bool, today: Day,
+        store: any RehabRepository, includeArchived: Bool, today: Day,
         template: (PlanSource) throws -> Plan
     ) throws -> [PatientOverview] {
         struct Resolution: Hashable {

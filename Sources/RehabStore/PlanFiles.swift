@@ -34,7 +34,7 @@ extension Store {
     /// stored or neither. The assignment's plan id must be the file's.
     public func startPlan(
         patientID: Int64, _ assignment: Assignment, planFile: StoredPlanFile,
-        replacing: Bool = false
+        replacing: Bool
     ) throws {
         try Check.assignment(assignment)
         guard assignment.planID == planFile.planID else {

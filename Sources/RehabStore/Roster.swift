@@ -44,13 +44,6 @@ public enum PlanSource: Hashable, Sendable {
     }
 }
 
-extension Store {
-    /// Where the template of a patient's current plan is found.
-    public func planSource(patientID: Int64, assignment: Assignment) throws -> PlanSource {
-        PlanSource(assignment: assignment, planFile: try planFile(patientID: patientID))
-    }
-}
-
 /// What the engine reads of one patient's log to judge a day: the arguments of
 /// `Store.history(patientID:judgingFrom:lookBack:)`.
 public struct JudgingWindow: Hashable, Sendable {
@@ -131,13 +124,13 @@ extension Store {
             sql: "SELECT patient_id, phase_id, date, reason FROM phase_change"
                 + " ORDER BY patient_id, date, id")
         while let row = try changeRows.next() {
-            let reasonText: String = row[3]
+            let reasonText: String = row["reason"]
             guard let reason = PhaseChangeReason(rawValue: reasonText) else {
                 throw StoreError.importFailed("phase_change.reason: unknown \(reasonText)")
             }
-            changes[row[0], default: []].append(
+            changes[row["patient_id"], default: []].append(
                 PhaseChange(
-                    phase: row[1], date: try day(row[2], column: "phase_change.date"),
+                    phase: row["phase_id"], date: try day(row["date"], column: "phase_change.date"),
                     reason: reason))
         }
         // Nearly every patient has the same few overrides ('{}'): decode each text once.
@@ -148,19 +141,19 @@ extension Store {
             sql: "SELECT patient_id, plan_id, variant_id, start_date, starting_weekly_km,"
                 + " overrides FROM assignment")
         while let row = try assignmentRows.next() {
-            let id: Int64 = row[0]
-            let json: String = row[5]
+            let id: Int64 = row["patient_id"]
+            let json: String = row["overrides"]
             let overrides = try decoded[json] ?? OverridesDoc.overrides(json: json)
             decoded[json] = overrides
             assignments[id] = Assignment(
-                planID: row[1], variantID: row[2],
-                startDate: try day(row[3], column: "assignment.start_date"),
-                startingWeeklyKm: row[4], overrides: overrides,
+                planID: row["plan_id"], variantID: row["variant_id"],
+                startDate: try day(row["start_date"], column: "assignment.start_date"),
+                startingWeeklyKm: row["starting_weekly_km"], overrides: overrides,
                 phaseHistory: changes[id] ?? [])
         }
         var planFiles: [Int64: StoredPlanFile] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT patient_id, plan_id, yaml FROM plan_file") {
-            planFiles[row[0]] = StoredPlanFile(planID: row[1], yaml: row[2])
+            planFiles[row["patient_id"]] = StoredPlanFile(planID: row["plan_id"], yaml: row["yaml"])
         }
         return patients.map { patient in
             RosterEntry(
@@ -191,11 +184,11 @@ extension Store {
             db,
             sql: "WITH w(pid, upto) AS MATERIALIZED (\(pairs)) SELECT pid,"
                 + " (SELECT max(date) FROM session WHERE patient_id = pid AND date <= upto)"
-                + " FROM w",
+                + " AS latest FROM w",
             arguments: [json(judged)])
         {
-            let id: Int64 = row[0]
-            guard let text: String = row[1], let latest = Day(iso: text),
+            let id: Int64 = row["pid"]
+            guard let text: String = row["latest"], let latest = Day(iso: text),
                 let w = windows[id], let day = first[id]
             else { continue }
             first[id] = min(day, latest.adding(days: -w.lookBack))
@@ -204,11 +197,12 @@ extension Store {
             db,
             sql: "WITH w(pid, upto) AS MATERIALIZED (\(pairs)) SELECT pid,"
                 + " (SELECT max(date) FROM morning_check WHERE patient_id = pid AND date <= upto)"
-                + " FROM w",
+                + " AS baseline FROM w",
             arguments: [json(ids.map { ($0, first[$0] ?? Day(number: 0)) })])
         {
-            let id: Int64 = row[0]
-            guard let text: String = row[1], let baseline = Day(iso: text), let day = first[id]
+            let id: Int64 = row["pid"]
+            guard let text: String = row["baseline"], let baseline = Day(iso: text),
+                let day = first[id]
             else { continue }
             first[id] = min(day, baseline)
         }
@@ -220,36 +214,46 @@ extension Store {
         // own index (v4). The pieces are ordered per patient in Swift: an ORDER BY over the
         // join would sort every row in a temporary b-tree.
         var sessions: [Int64: [Session]] = [:]
-        let recent = try Row.fetchCursor(
-            db,
+        let recentStatement = try db.makeStatement(
             sql: "WITH w(pid, first) AS MATERIALIZED (\(pairs))"
                 + " SELECT \(sessionColumns), patient_id FROM w"
-                + " JOIN session ON patient_id = pid AND date >= first",
-            arguments: firstDays)
+                + " JOIN session ON patient_id = pid AND date >= first")
+        var columns = try SessionColumns(recentStatement)
+        var patient = try column("patient_id", in: recentStatement)
+        let recent = try Row.fetchCursor(recentStatement, arguments: firstDays)
         while let row = try recent.next() {
-            sessions[row[14], default: []].append(try session(from: row))
+            sessions[row[patient], default: []].append(try session(from: row, columns))
         }
-        let flaggedSessions = try Row.fetchCursor(db, sql: flaggedSessionsSQL)
+        let flaggedStatement = try db.makeStatement(sql: flaggedSessionsSQL)
+        columns = try SessionColumns(flaggedStatement)
+        patient = try column("patient_id", in: flaggedStatement)
+        let flaggedSessions = try Row.fetchCursor(flaggedStatement)
         while let row = try flaggedSessions.next() {
-            let id: Int64 = row[14]
-            guard let from = firstISO[id], (row[1] as String) < from else { continue }
-            sessions[id, default: []].append(try session(from: row))
+            let id: Int64 = row[patient]
+            guard let from = firstISO[id], (row[columns.date] as String) < from else { continue }
+            sessions[id, default: []].append(try session(from: row, columns))
         }
         var mornings: [Int64: [MorningCheck]] = [:]
-        let recentMornings = try Row.fetchCursor(
-            db,
+        let recentMorningStatement = try db.makeStatement(
             sql: "WITH w(pid, first) AS MATERIALIZED (\(pairs))"
                 + " SELECT date, pain, flags, patient_id FROM w"
-                + " JOIN morning_check ON patient_id = pid AND date >= first",
-            arguments: firstDays)
+                + " JOIN morning_check ON patient_id = pid AND date >= first")
+        var morningColumns = try MorningColumns(recentMorningStatement)
+        patient = try column("patient_id", in: recentMorningStatement)
+        let recentMornings = try Row.fetchCursor(recentMorningStatement, arguments: firstDays)
         while let row = try recentMornings.next() {
-            mornings[row[3], default: []].append(try morning(from: row))
+            mornings[row[patient], default: []].append(try morning(from: row, morningColumns))
         }
-        let flaggedMornings = try Row.fetchCursor(db, sql: flaggedMorningsSQL)
+        let flaggedMorningStatement = try db.makeStatement(sql: flaggedMorningsSQL)
+        morningColumns = try MorningColumns(flaggedMorningStatement)
+        patient = try column("patient_id", in: flaggedMorningStatement)
+        let flaggedMornings = try Row.fetchCursor(flaggedMorningStatement)
         while let row = try flaggedMornings.next() {
-            let id: Int64 = row[3]
-            guard let from = firstISO[id], (row[0] as String) < from else { continue }
-            mornings[id, default: []].append(try morning(from: row))
+            let id: Int64 = row[patient]
+            guard let from = firstISO[id], (row[morningColumns.date] as String) < from else {
+                continue
+            }
+            mornings[id, default: []].append(try morning(from: row, morningColumns))
         }
         var clearings: [Int64: [FlagClearing]] = [:]
         let clearingRows = try Row.fetchCursor(
@@ -257,12 +261,12 @@ extension Store {
             sql: "SELECT patient_id, date, reason, cleared FROM flag_clearing"
                 + " ORDER BY patient_id, date, id")
         while let row = try clearingRows.next() {
-            let id: Int64 = row[0]
+            let id: Int64 = row["patient_id"]
             guard windows[id] != nil else { continue }
             clearings[id, default: []].append(
                 FlagClearing(
-                    date: try day(row[1], column: "flag_clearing.date"), reason: row[2],
-                    cleared: try reports(json: row[3])))
+                    date: try day(row["date"], column: "flag_clearing.date"),
+                    reason: row["reason"], cleared: try reports(json: row["cleared"])))
         }
 
         var histories: [Int64: History] = [:]
@@ -292,14 +296,15 @@ extension Store {
         for row in try Row.fetchAll(
             db,
             sql: "WITH w(pid, upto) AS MATERIALIZED (\(pairs)) SELECT pid,"
-                + " (SELECT max(date) FROM session WHERE patient_id = pid AND date <= upto),"
+                + " (SELECT max(date) FROM session WHERE patient_id = pid AND date <= upto)"
+                + " AS session,"
                 + " (SELECT max(date) FROM morning_check WHERE patient_id = pid AND date <= upto)"
-                + " FROM w",
+                + " AS morning FROM w",
             arguments: [json(ids.map { ($0, today) })])
         {
-            let days = [row[1] as String?, row[2] as String?].compactMap { $0 }
+            let days = [row["session"] as String?, row["morning"] as String?].compactMap { $0 }
                 .compactMap(Day.init(iso:))
-            result[row[0]] = days.max()
+            result[row["pid"]] = days.max()
         }
         return result
     }

@@ -40,7 +40,7 @@ extension Store {
     /// Stores the runs in one transaction: all or nothing. A run whose start time is already
     /// stored for this patient, or comes twice in the batch, is skipped and counted.
     /// `newShoe`, when given, is added in the same transaction (the runs' shoe, first seen here).
-    public func importRuns(patientID: Int64, _ runs: [ImportedRun], newShoe: Shoe? = nil) throws
+    public func importRuns(patientID: Int64, _ runs: [ImportedRun], newShoe: Shoe?) throws
         -> RunImportResult
     {
         for run in runs { try Check.session(run.session) }

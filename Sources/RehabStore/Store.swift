@@ -193,7 +193,7 @@ public final class Store: Sendable {
 
     // MARK: - Patients
 
-    public func patients(includeArchived: Bool = false) throws -> [PatientRecord] {
+    public func patients(includeArchived: Bool) throws -> [PatientRecord] {
         try queue.read { db in
             let sql =
                 "SELECT id, name, language, archived FROM patient"
@@ -203,7 +203,7 @@ public final class Store: Sendable {
         }
     }
 
-    public func addPatient(name: String, language: Language? = nil) throws -> PatientRecord {
+    public func addPatient(name: String, language: Language?) throws -> PatientRecord {
         let name = try Check.name(name, field: "name")
         return try queue.write { db in
             try Store.refuseDuplicate(db, name: name, except: nil)

@@ -5,7 +5,7 @@ import RehabStore
 
 /// Runs effects against the SQLite store and the plan files on disk.
 public struct StoreRunner: EffectRunner {
-    public let store: Store
+    public let store: any RehabRepository
     /// Where plans come from: plan folders over the built-in catalogue.
     public let library: PlanLibrary
     /// Plan files already read, by id: a reload after each change re-reads only the database.
@@ -13,13 +13,13 @@ public struct StoreRunner: EffectRunner {
     /// Plans started from a file, by the file's text (the id may be a catalogue plan's).
     private var storedTemplates: [String: Plan] = [:]
 
-    public init(store: Store, library: PlanLibrary) {
+    public init(store: any RehabRepository, library: PlanLibrary) {
         self.store = store
         self.library = library
     }
 
     /// Plans from these folders only (first wins), without the built-in catalogue.
-    public init(store: Store, planDirectories: [String]) {
+    public init(store: any RehabRepository, planDirectories: [String]) {
         self.init(
             store: store, library: PlanLibrary(folders: planDirectories, includesBuiltIn: false))
     }

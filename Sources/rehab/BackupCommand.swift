@@ -32,7 +32,7 @@ struct Backup: ParsableCommand {
             // A missing folder is made by the backup itself.
             if case .noFolder = error.reason {} else { throw context.explain(error, field: "file") }
         }
-        let store = try context.openStore()
+        let store = try context.openSQLite()
         do {
             try store.backup(to: file, force: force)
         } catch {

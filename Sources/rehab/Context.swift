@@ -94,7 +94,12 @@ struct Context {
         return Store.defaultPath(environment: environment)
     }
 
-    func openStore() throws -> Store {
+    /// The patients' data, behind the storage protocol: commands ask it what they need and
+    /// do not know which database answers.
+    func openStore() throws -> any RehabRepository { try openSQLite() }
+
+    /// The SQLite file itself, for what only a file can do (a backup copy).
+    func openSQLite() throws -> Store {
         let path = databasePath
         do {
             return try Store(path: path)
@@ -196,7 +201,7 @@ struct Context {
     // MARK: patients
 
     /// The patient named by --patient (exact, else unique prefix, case-insensitive), or the only one.
-    func resolvePatient(_ store: Store) throws -> PatientRecord {
+    func resolvePatient(_ store: any RehabRepository) throws -> PatientRecord {
         let all = try storing { try store.patients(includeArchived: true) }
         let fromEnvironment = environment["REHAB_PATIENT"].flatMap { $0.isEmpty ? nil : $0 }
         guard let wanted = options.patient ?? fromEnvironment ?? settings.patient else {
@@ -217,7 +222,8 @@ struct Context {
     /// A patient with a started plan, and everything the engine needs about them. With
     /// `judging`, only the history the engine reads to judge that day and later ones (see
     /// `Engine.firstDayRead`): the same answers without reading years of log.
-    func followedPlan(_ store: Store, judging day: Day? = nil) throws -> FollowedPlan {
+    func followedPlan(_ store: any RehabRepository, judging day: Day? = nil) throws -> FollowedPlan
+    {
         let patient = try resolvePatient(store)
         guard let assignment = try storing({ try store.assignment(patientID: patient.id) }) else {
             throw fail(Phrase.noPlan(patient.name))

@@ -106,7 +106,9 @@ struct Log: ParsableCommand {
 
 /// A shoe and the km on it by the store's totals (its start km included), found by name
 /// without regard to case.
-func storedShoe(_ name: String, store: Store, patientID: Int64) -> (shoe: Shoe, km: Double)? {
+func storedShoe(
+    _ name: String, store: any RehabRepository, patientID: Int64
+) -> (shoe: Shoe, km: Double)? {
     guard let shoes = try? store.shoes(patientID: patientID),
         let shoe = shoes.first(where: { Naming.same($0.name, name) }),
         let totals = try? store.shoeKm(patientID: patientID)

@@ -6,7 +6,7 @@ import RehabStore
 
 extension PatientOverview {
     /// Every patient's row from one read of the store, with the commands' plan lookup.
-    static func roster(store: Store, includeArchived: Bool, context: Context) throws
+    static func roster(store: any RehabRepository, includeArchived: Bool, context: Context) throws
         -> [PatientOverview]
     {
         try context.storing {
@@ -34,7 +34,9 @@ extension Context {
     }
 
     /// The template a patient follows (see `PlanSource`).
-    func template(for patient: PatientRecord, assignment: Assignment, store: Store) throws -> Plan {
+    func template(for patient: PatientRecord, assignment: Assignment, store: any RehabRepository)
+        throws -> Plan
+    {
         try template(
             try storing { try store.planSource(patientID: patient.id, assignment: assignment) })
     }
@@ -95,7 +97,7 @@ extension PatientsCommand {
 extension Context {
     /// A patient by full name (any case), archived ones included: renaming and archiving must
     /// not guess from a prefix.
-    func exactPatient(_ name: String, store: Store) throws -> PatientRecord {
+    func exactPatient(_ name: String, store: any RehabRepository) throws -> PatientRecord {
         let all = try storing { try store.patients(includeArchived: true) }
         guard let patient = all.first(where: { Naming.same($0.name, name) }) else {
             throw fail(Phrase.unknownPatient(name, known: all.map(\.name)))

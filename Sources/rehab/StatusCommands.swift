@@ -41,7 +41,7 @@ struct StatusCommand: ParsableCommand {
 
 /// Shoe warnings from the store's km totals (every run ever logged with each pair), in the
 /// order `ShoeWear.warnings` gives.
-func storedShoeWarnings(store: Store, patientID: Int64) -> [ShoeWarning] {
+func storedShoeWarnings(store: any RehabRepository, patientID: Int64) -> [ShoeWarning] {
     guard let shoes = try? store.shoes(patientID: patientID),
         let totals = try? store.shoeKm(patientID: patientID)
     else { return [] }

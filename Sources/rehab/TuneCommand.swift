@@ -371,7 +371,7 @@ struct Tune: ParsableCommand {
 /// One tuning command's view of the patient: the plan they follow and where to store changes.
 struct Tuning {
     let context: Context
-    let store: Store
+    let store: any RehabRepository
     let followed: FollowedPlan
 
     init(_ global: GlobalOptions) throws {

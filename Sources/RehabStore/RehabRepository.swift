@@ -1,0 +1,125 @@
+import RehabCore
+
+// What the front ends (the CLI's commands, the app's effects) and the patient overview ask of
+// stored rehab data, apart from how it is stored. `Store` (SQLite) is the one implementation
+// today; the clinic's PostgreSQL store (issue 17) is the next. Every implementation must pass
+// `RepositoryConformance` (module RehabStoreConformance), which states the behaviour these
+// comments promise: what is refused, in what order lists come, what a failed write leaves.
+//
+// Opening, the file on disk and `backup(to:)` stay with each implementation: they are about
+// where the data lives, not what it is.
+
+/// The rehab data of every patient: who they are, the plan each follows and its phase history,
+/// their log (sessions, morning checks, flag clearings), shoes and plan files, and the whole
+/// collection as an `Archive`. Each call is one transaction: a call that throws has changed
+/// nothing. Unknown patients are refused with `StoreError.unknownPatient`.
+public protocol RehabRepository: AnyObject, Sendable {
+    // MARK: Patients
+
+    /// By name with the case of A-Z ignored, then by id; archived patients only when asked.
+    func patients(includeArchived: Bool) throws -> [PatientRecord]
+    /// Refuses a name already stored (compared as `Naming` compares) with `duplicatePatient`
+    /// and a bad name with a `ValidationError` naming the field.
+    func addPatient(name: String, language: Language?) throws -> PatientRecord
+    func renamePatient(id: Int64, to newName: String) throws
+    func archivePatient(id: Int64, archived: Bool) throws
+    /// The patient and every row about them, gone for good.
+    func deletePatient(id: Int64) throws
+
+    // MARK: Plan
+
+    /// The patient's plan assignment with its phase history (by date, then order stored).
+    func assignment(patientID: Int64) throws -> Assignment?
+    /// One plan at a time: a second needs `replacing` (else `planAlreadyStarted`), which drops
+    /// the old phase history and any plan file the old plan was started from.
+    func startPlan(patientID: Int64, _ assignment: Assignment, replacing: Bool) throws
+    /// As `startPlan`, keeping the file the plan was read from; its plan id must be the
+    /// assignment's.
+    func startPlan(
+        patientID: Int64, _ assignment: Assignment, planFile: StoredPlanFile, replacing: Bool
+    ) throws
+    /// The plan file the patient's plan was started from, if any.
+    func planFile(patientID: Int64) throws -> StoredPlanFile?
+    /// Refused with `noPlan` for a patient without a plan.
+    func addPhaseChange(patientID: Int64, _ change: PhaseChange) throws
+    /// Refused with `noPlan` for a patient without a plan.
+    func setOverrides(patientID: Int64, _ overrides: PlanOverrides) throws
+
+    // MARK: Log
+
+    /// Sessions by date then order stored, morning checks by date, clearings by date then
+    /// order stored.
+    func history(patientID: Int64) throws -> History
+    /// As `history(patientID:)`, only the days `from` through `through`, both included.
+    func history(patientID: Int64, from: Day, through: Day) throws -> History
+    /// Only what the engine reads when it judges days from `from + lookBack` on (see
+    /// `Store.history(patientID:judgingFrom:lookBack:)` for the exact rows).
+    func history(patientID: Int64, judgingFrom from: Day, lookBack: Int) throws -> History
+    /// Stores a new session (its `id` is ignored) and returns the id it got.
+    @discardableResult func addSession(patientID: Int64, _ session: Session) throws -> Int64
+    /// Replaces the session with the same id; `RecordError.unknownSession` when there is none
+    /// for this patient.
+    func updateSession(patientID: Int64, _ session: Session) throws
+    func deleteSession(patientID: Int64, id: Int64) throws
+    /// One per date: a second for the same date replaces the first. True when it replaced one.
+    @discardableResult func setMorningCheck(patientID: Int64, _ check: MorningCheck) throws -> Bool
+    func deleteMorningCheck(patientID: Int64, date: Day) throws
+    func addClearing(patientID: Int64, _ clearing: FlagClearing) throws
+
+    // MARK: Shoes and imported runs
+
+    /// In the order added.
+    func shoes(patientID: Int64) throws -> [Shoe]
+    /// Refuses a name the patient already has (case ignored) with `RecordError.duplicateShoe`.
+    func addShoe(patientID: Int64, _ shoe: Shoe) throws
+    /// Each shoe's start km plus the km of every run logged with it, to 0.01 km.
+    func shoeKm(patientID: Int64) throws -> [String: Double]
+    /// All or nothing; a start time already stored (or twice in `runs`) is skipped and counted.
+    func importRuns(patientID: Int64, _ runs: [ImportedRun], newShoe: Shoe?) throws
+        -> RunImportResult
+    /// The start times of imported runs, by session id.
+    func runStartTimes(patientID: Int64) throws -> [Int64: String]
+
+    // MARK: The whole collection
+
+    /// The patient list with each one's assignment, plan file and log, read at one moment
+    /// (see `Store.roster`).
+    func roster(
+        includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
+    ) throws -> [(entry: RosterEntry, log: RosterLog)]
+    /// Every patient, archived ones too, by id, session ids left out.
+    func exportAll() throws -> Archive
+    /// All or nothing: a name already stored is `duplicatePatient`, a bad value `importFailed`
+    /// naming the patient, record and field.
+    func importAll(_ archive: Archive) throws
+}
+
+// The usual arguments, written once for every implementation.
+extension RehabRepository {
+    public func patients() throws -> [PatientRecord] { try patients(includeArchived: false) }
+
+    public func addPatient(name: String) throws -> PatientRecord {
+        try addPatient(name: name, language: nil)
+    }
+
+    public func startPlan(patientID: Int64, _ assignment: Assignment) throws {
+        try startPlan(patientID: patientID, assignment, replacing: false)
+    }
+
+    public func startPlan(patientID: Int64, _ assignment: Assignment, planFile: StoredPlanFile)
+        throws
+    {
+        try startPlan(patientID: patientID, assignment, planFile: planFile, replacing: false)
+    }
+
+    public func importRuns(patientID: Int64, _ runs: [ImportedRun]) throws -> RunImportResult {
+        try importRuns(patientID: patientID, runs, newShoe: nil)
+    }
+
+    /// Where the template of a patient's current plan is found.
+    public func planSource(patientID: Int64, assignment: Assignment) throws -> PlanSource {
+        PlanSource(assignment: assignment, planFile: try planFile(patientID: patientID))
+    }
+}
+
+extension Store: RehabRepository {}
