@@ -148,30 +148,6 @@ extension UIPhrase {
             "Fase \(number) van \(count): \(name) (\(id))",
             "Phase \(number) of \(count): \(name) (\(id))")
     }
-    public static func tunePainSafeMax() -> LocalizedText {
-        t("Pijn toegestaan tot", "Pain allowed up to")
-    }
-    public static func tunePainLimit() -> LocalizedText {
-        t("Te veel pijn boven", "Too much pain above")
-    }
-    public static func tuneLastingHours() -> LocalizedText {
-        t("Pijn mag duren (uur)", "Pain may last (hours)")
-    }
-    public static func tuneWeeklyIncrease() -> LocalizedText {
-        t("Stijging per week (%)", "Weekly increase (%)")
-    }
-    public static func tuneSessionSpike() -> LocalizedText {
-        t("Piek in één loop (%)", "Single-run spike (%)")
-    }
-    public static func tuneNoImprovementDays() -> LocalizedText {
-        t("Geen verbetering na (dagen)", "No improvement after (days)")
-    }
-    public static func tuneMorningSafeMax() -> LocalizedText {
-        t("Ochtendpijn toegestaan tot", "Morning pain allowed up to")
-    }
-    public static func tuneMorningLimit() -> LocalizedText {
-        t("Ochtendpijn te veel boven", "Morning pain too much above")
-    }
     /// Pain allowed during one activity, e.g. "Oefeningen: pijn toegestaan tot".
     public static func tuneActivitySafeMax(_ activity: Activity) -> LocalizedText {
         let name = activity.name

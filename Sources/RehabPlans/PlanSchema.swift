@@ -115,46 +115,56 @@ struct PlanSchema {
         if let node = f["pain"],
             let pain = reader.fields(
                 node, f.path("pain"), required: [],
-                optional: ["safe_max", "limit", "lasting_hours", "by_activity"])
+                optional: ThresholdDescriptor.section("pain").map(\.name) + ["by_activity"])
         {
             places["pain"] = PainPlace(path: f.path("pain"), mark: node.mark)
-            t.painSafeMax = reader.int(pain["safe_max"], pain.path("safe_max"), Validate.painRange)
-            t.painLimit = reader.int(pain["limit"], pain.path("limit"), Validate.painRange)
-            t.painLastingHours = reader.int(
-                pain["lasting_hours"], pain.path("lasting_hours"), 1...72)
+            readThresholds("pain", pain, into: &t)
             t.painByActivity = byActivity(
                 pain["by_activity"], pain.path("by_activity"), places: &places)
         }
         if let node = f["morning"],
             let morning = reader.fields(
-                node, f.path("morning"), required: [], optional: ["safe_max", "limit"])
+                node, f.path("morning"), required: [],
+                optional: ThresholdDescriptor.section("morning").map(\.name))
         {
             places["morning"] = PainPlace(path: f.path("morning"), mark: node.mark)
-            t.morningSafeMax = reader.int(
-                morning["safe_max"], morning.path("safe_max"), Validate.painRange)
-            t.morningLimit = reader.int(morning["limit"], morning.path("limit"), Validate.painRange)
+            readThresholds("morning", morning, into: &t)
             if morning.entries.isEmpty {
                 reader.fail(
                     morning.mark, "\(f.path("morning")): give safe_max or limit, or leave it out")
             }
         }
-        t.worseningWindowHours = reader.int(
-            f["worsening_window_hours"], f.path("worsening_window_hours"), 1...72)
+        readThresholds(nil, f, into: &t)
         if loadKeys, let node = f["load"],
             let load = reader.fields(
                 node, f.path("load"), required: [],
-                optional: ["weekly_increase_pct", "session_spike_pct"])
+                optional: ThresholdDescriptor.section("load").map(\.name))
         {
-            readLoadPercentages(load, into: &t)
+            readThresholds("load", load, into: &t)
         }
         if let node = f["see_doctor"],
             let doctor = reader.fields(
-                node, f.path("see_doctor"), required: [], optional: ["no_improvement_days"])
+                node, f.path("see_doctor"), required: [],
+                optional: ThresholdDescriptor.section("see_doctor").map(\.name))
         {
-            t.noImprovementDays = reader.int(
-                doctor["no_improvement_days"], doctor.path("no_improvement_days"), 1...60)
+            readThresholds("see_doctor", doctor, into: &t)
         }
         return (t, places)
+    }
+
+    /// The thresholds of one plan-file mapping (`ThresholdDescriptor.section`), each checked
+    /// against its allowed values; one that is not given keeps the layer below (nil).
+    private mutating func readThresholds(
+        _ section: String?, _ f: Fields, into t: inout ThresholdOverrides
+    ) {
+        for d in ThresholdDescriptor.section(section) {
+            switch d.allowed {
+            case .integer(let range):
+                d.set(reader.int(f[d.name], f.path(d.name), range).map(Double.init), in: &t)
+            default:
+                d.set(reader.number(f[d.name], f.path(d.name), d.decimalRange), in: &t)
+            }
+        }
     }
 
     /// `pain.by_activity`: per activity of the vocabulary, its own safe_max and/or limit.
@@ -190,13 +200,6 @@ struct PlanSchema {
             if !pain.isEmpty { result[activity] = pain }
         }
         return result
-    }
-
-    private mutating func readLoadPercentages(_ load: Fields, into t: inout ThresholdOverrides) {
-        t.weeklyIncreasePct = reader.number(
-            load["weekly_increase_pct"], load.path("weekly_increase_pct"), 0...100)
-        t.sessionSpikePct = reader.number(
-            load["session_spike_pct"], load.path("session_spike_pct"), 0...100)
     }
 
     private mutating func exercises(_ node: YAMLNode?) -> [Exercise] {
@@ -592,12 +595,10 @@ struct PlanSchema {
         guard let node,
             let f = reader.fields(
                 node, path, required: [],
-                optional: [
-                    "metric", "activity", "activities", "starting_volume", "weekly_increase_pct",
-                    "session_spike_pct",
-                ])
+                optional: ["metric", "activity", "activities", "starting_volume"]
+                    + ThresholdDescriptor.section("load").map(\.name))
         else { return (.km, nil) }
-        readLoadPercentages(f, into: &thresholds)
+        readThresholds("load", f, into: &thresholds)
         let volume = reader.number(f["starting_volume"], f.path("starting_volume"), 0...1000)
         let metricName = reader.string(f["metric"], f.path("metric")) ?? "km"
         switch metricName {

@@ -16,17 +16,17 @@ public enum TuningField: String, Sendable, Hashable, CaseIterable {
     case sets, reps, hold, perWeek, perDay
     case run, walk, total, sessionsPerWeek, sessionsToPass
 
+    /// The threshold this field tunes, whose row in `ThresholdDescriptor.all` gives its key,
+    /// range and label; nil for per-activity pain, phase days, exercises and run/walk steps.
+    public var threshold: ThresholdKey? { ThresholdKey(rawValue: rawValue) }
+
+    /// The field of a tunable threshold.
+    public init?(_ threshold: ThresholdKey) { self.init(rawValue: threshold.rawValue) }
+
     /// The key in a plan file (and in the differences).
     public var key: String {
-        switch self {
-        case .painSafeMax: "pain.safe_max"
-        case .painLimit: "pain.limit"
-        case .painLastingHours: "pain.lasting_hours"
-        case .weeklyIncreasePct: "load.weekly_increase_pct"
-        case .sessionSpikePct: "load.session_spike_pct"
-        case .noImprovementDays: "see_doctor.no_improvement_days"
-        case .morningSafeMax: "morning.safe_max"
-        case .morningLimit: "morning.limit"
+        if let threshold { return threshold.descriptor.path }
+        return switch self {
         case .exercisesSafeMax: "pain.by_activity.exercises.safe_max"
         case .exercisesLimit: "pain.by_activity.exercises.limit"
         case .strengthSafeMax: "pain.by_activity.strength.safe_max"
@@ -42,18 +42,20 @@ public enum TuningField: String, Sendable, Hashable, CaseIterable {
         case .walk: "walk"
         case .total: "total"
         case .sessionsToPass: "pass"
+        // The thresholds, answered from the table above.
+        default: rawValue
         }
     }
 
     /// Whole numbers, except percentages and run/walk minutes (one decimal).
     public var allowed: ValidationError.Allowed {
+        if let threshold { return threshold.descriptor.allowed }
         switch self {
-        case .painSafeMax, .painLimit, .morningSafeMax, .morningLimit, .exercisesSafeMax,
-            .exercisesLimit, .strengthSafeMax, .strengthLimit:
-            .integer(Validate.painRange)
-        case .painLastingHours: .integer(1...72)
-        case .weeklyIncreasePct, .sessionSpikePct: .decimal(0...100, places: 1)
-        case .noImprovementDays: .integer(1...60)
+        case .exercisesSafeMax, .exercisesLimit, .strengthSafeMax, .strengthLimit:
+            return .integer(Validate.painRange)
+        default: break
+        }
+        return switch self {
         case .minDays, .maxDays: .integer(0...365)
         case .sets: .integer(1...10)
         case .reps: .integer(1...100)
@@ -65,6 +67,8 @@ public enum TuningField: String, Sendable, Hashable, CaseIterable {
         case .total: .integer(5...180)
         case .sessionsPerWeek: .integer(1...7)
         case .sessionsToPass: .integer(1...10)
+        // Thresholds and per-activity pain, answered above.
+        default: .integer(Validate.painRange)
         }
     }
 
@@ -165,19 +169,9 @@ public struct PlanDiff: Sendable {
         }
         let a = template.thresholds.applied(to: Thresholds())
         let b = tuned.thresholds.applied(to: Thresholds())
-        add("pain.safe_max", "\(a.painSafeMax)", "\(b.painSafeMax)")
-        add("pain.limit", "\(a.painLimit)", "\(b.painLimit)")
-        add("pain.lasting_hours", "\(a.painLastingHours)", "\(b.painLastingHours)")
-        add(
-            "load.weekly_increase_pct", formatNumber(a.weeklyIncreasePct, decimals: 1),
-            formatNumber(b.weeklyIncreasePct, decimals: 1))
-        add(
-            "load.session_spike_pct", formatNumber(a.sessionSpikePct, decimals: 1),
-            formatNumber(b.sessionSpikePct, decimals: 1))
-        add(
-            "see_doctor.no_improvement_days", "\(a.noImprovementDays)", "\(b.noImprovementDays)")
-        add("morning.safe_max", "\(a.morningSafeMax)", "\(b.morningSafeMax)")
-        add("morning.limit", "\(a.morningLimit)", "\(b.morningLimit)")
+        for d in ThresholdDescriptor.all {
+            add(d.path, d.format(d.value(in: a)), d.format(d.value(in: b)))
+        }
         // Only activities with thresholds of their own; the others follow pain.* above.
         let own = Set(a.painByActivity.keys).union(b.painByActivity.keys)
         for activity in Activity.allCases where own.contains(activity) {

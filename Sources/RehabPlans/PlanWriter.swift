@@ -98,12 +98,7 @@ public enum PlanWriter {
             }
         }
         if let volume = phase.startingVolume { load.append("starting_volume: \(number(volume))") }
-        if let pct = phase.thresholds.weeklyIncreasePct {
-            load.append("weekly_increase_pct: \(number(pct))")
-        }
-        if let pct = phase.thresholds.sessionSpikePct {
-            load.append("session_spike_pct: \(number(pct))")
-        }
+        load += items("load", phase.thresholds)
         if !load.isEmpty { out.add(2, "load: { \(load.joined(separator: ", ")) }") }
         thresholds(phase.thresholds, into: &out, indent: 2, loadKey: false)
         let exit = exitItems(phase.exit)
@@ -141,10 +136,7 @@ public enum PlanWriter {
     private static func thresholds(
         _ t: ThresholdOverrides, into out: inout Lines, indent: Int, loadKey: Bool
     ) {
-        var pain: [String] = []
-        if let v = t.painSafeMax { pain.append("safe_max: \(v)") }
-        if let v = t.painLimit { pain.append("limit: \(v)") }
-        if let v = t.painLastingHours { pain.append("lasting_hours: \(v)") }
+        var pain = items("pain", t)
         // Activity order, so the same plan always gives the same bytes.
         let byActivity = Activity.allCases.compactMap { a -> String? in
             guard let own = t.painByActivity[a], !own.isEmpty else { return nil }
@@ -157,19 +149,23 @@ public enum PlanWriter {
             pain.append("by_activity: { \(byActivity.joined(separator: ", ")) }")
         }
         if !pain.isEmpty { out.add(indent, "pain: { \(pain.joined(separator: ", ")) }") }
-        var morning: [String] = []
-        if let v = t.morningSafeMax { morning.append("safe_max: \(v)") }
-        if let v = t.morningLimit { morning.append("limit: \(v)") }
+        let morning = items("morning", t)
         if !morning.isEmpty { out.add(indent, "morning: { \(morning.joined(separator: ", ")) }") }
-        if let v = t.worseningWindowHours { out.add(indent, "worsening_window_hours: \(v)") }
+        for item in items(nil, t) { out.add(indent, item) }
         if loadKey {
-            var load: [String] = []
-            if let v = t.weeklyIncreasePct { load.append("weekly_increase_pct: \(number(v))") }
-            if let v = t.sessionSpikePct { load.append("session_spike_pct: \(number(v))") }
+            let load = items("load", t)
             if !load.isEmpty { out.add(indent, "load: { \(load.joined(separator: ", ")) }") }
         }
-        if let v = t.noImprovementDays {
-            out.add(indent, "see_doctor: { no_improvement_days: \(v) }")
+        let doctor = items("see_doctor", t)
+        if !doctor.isEmpty {
+            out.add(indent, "see_doctor: { \(doctor.joined(separator: ", ")) }")
+        }
+    }
+
+    /// `name: value` of each threshold of one mapping that the overrides set, in table order.
+    private static func items(_ section: String?, _ t: ThresholdOverrides) -> [String] {
+        ThresholdDescriptor.section(section).compactMap { d in
+            d.value(in: t).map { v in "\(d.name): " + (d.isDecimal ? number(v) : String(Int(v))) }
         }
     }
 

@@ -186,18 +186,12 @@ struct OverridesDoc: Codable {
     }
 }
 
+/// A patient's threshold overrides in an archive: one flat key per row of
+/// `ThresholdDescriptor.all` (`pain_safe_max`, …; whole numbers as integers), and
+/// `pain_by_activity`. A key left out keeps the plan's value; the morning keys came with
+/// schema v2, so older archives without them still read.
 struct ThresholdsDoc: Codable {
-    var painSafeMax: Int?
-    var painLimit: Int?
-    var painLastingHours: Int?
-    var worseningWindowHours: Int?
-    var weeklyIncreasePct: Double?
-    var sessionSpikePct: Double?
-    var noImprovementDays: Int?
-    // Schema v2; absent in older archives, which still read (nil keeps the plan's value).
-    var morningSafeMax: Int?
-    var morningLimit: Int?
-    var painByActivity: [String: ActivityPainDoc]?
+    var value: ThresholdOverrides
 
     struct ActivityPainDoc: Codable {
         var safeMax: Int?
@@ -209,54 +203,59 @@ struct ThresholdsDoc: Codable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case morningSafeMax = "morning_safe_max"
-        case morningLimit = "morning_limit"
-        case painByActivity = "pain_by_activity"
-        case painSafeMax = "pain_safe_max"
-        case painLimit = "pain_limit"
-        case painLastingHours = "pain_lasting_hours"
-        case worseningWindowHours = "worsening_window_hours"
-        case weeklyIncreasePct = "weekly_increase_pct"
-        case sessionSpikePct = "session_spike_pct"
-        case noImprovementDays = "no_improvement_days"
+    struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+
+        static let painByActivity = Key("pain_by_activity")
     }
 
-    init(_ t: ThresholdOverrides) {
-        painSafeMax = t.painSafeMax
-        painLimit = t.painLimit
-        painLastingHours = t.painLastingHours
-        worseningWindowHours = t.worseningWindowHours
-        weeklyIncreasePct = t.weeklyIncreasePct
-        sessionSpikePct = t.sessionSpikePct
-        noImprovementDays = t.noImprovementDays
-        morningSafeMax = t.morningSafeMax
-        morningLimit = t.morningLimit
-        if !t.painByActivity.isEmpty {
-            painByActivity = Dictionary(
-                uniqueKeysWithValues: t.painByActivity.map {
-                    (
-                        $0.key.rawValue,
-                        ActivityPainDoc(safeMax: $0.value.safeMax, limit: $0.value.limit)
-                    )
-                })
-        }
-    }
+    init(_ t: ThresholdOverrides) { value = t }
 
     /// An activity this version does not know is dropped rather than refused, so a newer
     /// archive's tuning of it cannot block the rest.
-    var value: ThresholdOverrides {
-        var byActivity: [Activity: ActivityPain] = [:]
-        for (key, doc) in painByActivity ?? [:] {
-            guard let activity = Activity(rawValue: key) else { continue }
-            byActivity[activity] = ActivityPain(safeMax: doc.safeMax, limit: doc.limit)
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        var t = ThresholdOverrides()
+        for d in ThresholdDescriptor.all {
+            let key = Key(d.archiveKey)
+            if d.isDecimal {
+                d.set(try c.decodeIfPresent(Double.self, forKey: key), in: &t)
+            } else {
+                d.set(try c.decodeIfPresent(Int.self, forKey: key).map(Double.init), in: &t)
+            }
         }
-        return ThresholdOverrides(
-            painSafeMax: painSafeMax, painLimit: painLimit, painLastingHours: painLastingHours,
-            worseningWindowHours: worseningWindowHours, weeklyIncreasePct: weeklyIncreasePct,
-            sessionSpikePct: sessionSpikePct, noImprovementDays: noImprovementDays,
-            morningSafeMax: morningSafeMax, morningLimit: morningLimit,
-            painByActivity: byActivity)
+        let docs = try c.decodeIfPresent([String: ActivityPainDoc].self, forKey: .painByActivity)
+        for (name, doc) in docs ?? [:] {
+            guard let activity = Activity(rawValue: name) else { continue }
+            t.painByActivity[activity] = ActivityPain(safeMax: doc.safeMax, limit: doc.limit)
+        }
+        value = t
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for d in ThresholdDescriptor.all {
+            guard let v = d.value(in: value) else { continue }
+            if d.isDecimal {
+                try c.encode(v, forKey: Key(d.archiveKey))
+            } else {
+                try c.encode(Int(v), forKey: Key(d.archiveKey))
+            }
+        }
+        if !value.painByActivity.isEmpty {
+            try c.encode(
+                Dictionary(
+                    uniqueKeysWithValues: value.painByActivity.map {
+                        (
+                            $0.key.rawValue,
+                            ActivityPainDoc(safeMax: $0.value.safeMax, limit: $0.value.limit)
+                        )
+                    }), forKey: .painByActivity)
+        }
     }
 }
 

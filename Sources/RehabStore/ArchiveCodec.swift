@@ -37,11 +37,11 @@ public enum ArchiveCodec {
     }
 
     /// Fields that hold decimals; every other number in an archive is a whole number.
-    static let decimalKeys: Set<String> = [
-        "km", "starting_weekly_km", "start_km", "retire_km", "weekly_increase_pct",
-        "session_spike_pct", "run", "walk", "run_minutes", "walk_minutes", "weekly_load",
-        "starting_volume",
-    ]
+    static let decimalKeys = Set(
+        [
+            "km", "starting_weekly_km", "start_km", "retire_km", "run", "walk", "run_minutes",
+            "walk_minutes", "weekly_load", "starting_volume",
+        ] + ThresholdDescriptor.all.filter(\.isDecimal).map(\.archiveKey))
 
     /// The first number where a whole number belongs that is not one (or is too large), as
     /// "patients[0].sessions[1].minutes: 20.5 is not a whole number".

@@ -86,11 +86,11 @@ public struct ExerciseChoice: Sendable, Hashable {
 /// The Tune screen's rules: rows and fields from the plan, edits checked like `rehab tune`
 /// (each value against its plan-file range, then the whole tuned plan as a plan file).
 enum Tuning {
-    static let thresholdFields: [TuningField] = [
-        .painSafeMax, .painLimit, .painLastingHours, .weeklyIncreasePct, .sessionSpikePct,
-        .noImprovementDays, .morningSafeMax, .morningLimit, .exercisesSafeMax, .exercisesLimit,
-        .strengthSafeMax, .strengthLimit,
-    ]
+    /// The tunable thresholds in table order, then the per-activity pain of tendon plans.
+    static let thresholdFields: [TuningField] =
+        ThresholdDescriptor.all.filter(\.tunable).compactMap { TuningField($0.key) } + [
+            .exercisesSafeMax, .exercisesLimit, .strengthSafeMax, .strengthLimit,
+        ]
 
     /// The template with the patient's variant: what "was" means.
     static func base(_ tune: TuneState) -> Plan {
@@ -152,20 +152,10 @@ enum Tuning {
         switch row {
         case .threshold:
             let t = plan.thresholds.applied(to: Thresholds())
-            switch field {
-            case .painSafeMax: return Double(t.painSafeMax)
-            case .painLimit: return Double(t.painLimit)
-            case .painLastingHours: return Double(t.painLastingHours)
-            case .weeklyIncreasePct: return t.weeklyIncreasePct
-            case .sessionSpikePct: return t.sessionSpikePct
-            case .noImprovementDays: return Double(t.noImprovementDays)
-            case .morningSafeMax: return Double(t.morningSafeMax)
-            case .morningLimit: return Double(t.morningLimit)
-            default:
-                guard let (activity, isSafeMax) = field.activityPain else { return nil }
-                let own = t.pain(for: activity)
-                return Double(isSafeMax ? own.safeMax : own.limit)
-            }
+            if let threshold = field.threshold { return threshold.descriptor.value(in: t) }
+            guard let (activity, isSafeMax) = field.activityPain else { return nil }
+            let own = t.pain(for: activity)
+            return Double(isSafeMax ? own.safeMax : own.limit)
         case .days(let phase):
             guard plan.phases.indices.contains(phase) else { return nil }
             let p = plan.phases[phase]
@@ -228,17 +218,9 @@ enum Tuning {
         switch row {
         case .threshold:
             let same = Tuning.value(row, field, in: base) == value
-            switch field {
-            case .painSafeMax: o.thresholds.painSafeMax = same ? nil : int
-            case .painLimit: o.thresholds.painLimit = same ? nil : int
-            case .painLastingHours: o.thresholds.painLastingHours = same ? nil : int
-            case .weeklyIncreasePct: o.thresholds.weeklyIncreasePct = same ? nil : value
-            case .sessionSpikePct: o.thresholds.sessionSpikePct = same ? nil : value
-            case .noImprovementDays: o.thresholds.noImprovementDays = same ? nil : int
-            case .morningSafeMax: o.thresholds.morningSafeMax = same ? nil : int
-            case .morningLimit: o.thresholds.morningLimit = same ? nil : int
-            default:
-                guard let (activity, isSafeMax) = field.activityPain else { break }
+            if let threshold = field.threshold {
+                threshold.descriptor.set(same ? nil : value, in: &o.thresholds)
+            } else if let (activity, isSafeMax) = field.activityPain {
                 var own = o.thresholds.painByActivity[activity] ?? ActivityPain()
                 if isSafeMax {
                     own.safeMax = same ? nil : int

@@ -158,20 +158,12 @@ enum TuneView {
     }
 
     static func thresholdLabel(_ field: TuningField) -> LocalizedText {
-        switch field {
-        case .painSafeMax: UIPhrase.tunePainSafeMax()
-        case .painLimit: UIPhrase.tunePainLimit()
-        case .painLastingHours: UIPhrase.tuneLastingHours()
-        case .weeklyIncreasePct: UIPhrase.tuneWeeklyIncrease()
-        case .sessionSpikePct: UIPhrase.tuneSessionSpike()
-        case .morningSafeMax: UIPhrase.tuneMorningSafeMax()
-        case .morningLimit: UIPhrase.tuneMorningLimit()
-        case .exercisesSafeMax: UIPhrase.tuneActivitySafeMax(.exercises)
-        case .exercisesLimit: UIPhrase.tuneActivityLimit(.exercises)
-        case .strengthSafeMax: UIPhrase.tuneActivitySafeMax(.strength)
-        case .strengthLimit: UIPhrase.tuneActivityLimit(.strength)
-        default: UIPhrase.tuneNoImprovementDays()
+        if let threshold = field.threshold { return threshold.descriptor.label }
+        guard let (activity, isSafeMax) = field.activityPain else {
+            return LocalizedText(nl: field.key, en: field.key)
         }
+        return isSafeMax
+            ? UIPhrase.tuneActivitySafeMax(activity) : UIPhrase.tuneActivityLimit(activity)
     }
 
     /// The short name before a value in a row ("sets 3", "walk 1").

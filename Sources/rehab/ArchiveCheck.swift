@@ -139,15 +139,14 @@ struct ArchiveCheck {
         }
     }
 
-    /// The ranges of `rehab tune` (`TuningField`), named as the archive names them, then the
-    /// whole tuned plan through the plan-file checker.
+    /// Each threshold against the range of its row in `ThresholdDescriptor.all` (named by its
+    /// plan-file key), then the whole tuned plan through the plan-file checker.
     func checkOverrides(_ o: PlanOverrides, template: Plan, variant: String?, who: String)
         throws(Problem)
     {
         let place = "\(who), assignment.overrides"
-        func range(_ value: Double?, _ field: TuningField, _ key: String) throws(Problem) {
+        func range(_ value: Double?, _ r: ClosedRange<Double>, _ key: String) throws(Problem) {
             guard let value else { return }
-            let r = field.decimalRange
             guard value.isFinite, r.contains(value) else {
                 throw Problem(
                     message: "\(place).\(key): \(shown(value)) is out of range (expected "
@@ -155,18 +154,8 @@ struct ArchiveCheck {
             }
         }
         let t = o.thresholds
-        try range(t.painSafeMax.map(Double.init), .painSafeMax, "pain.safe_max")
-        try range(t.painLimit.map(Double.init), .painLimit, "pain.limit")
-        try range(t.painLastingHours.map(Double.init), .painLastingHours, "pain.lasting_hours")
-        try range(t.weeklyIncreasePct, .weeklyIncreasePct, "load.weekly_increase_pct")
-        try range(t.sessionSpikePct, .sessionSpikePct, "load.session_spike_pct")
-        try range(
-            t.noImprovementDays.map(Double.init), .noImprovementDays,
-            "see_doctor.no_improvement_days")
-        if let hours = t.worseningWindowHours, !(1...72).contains(hours) {
-            throw Problem(
-                message: "\(place).worsening_window_hours: \(hours) is out of range (expected "
-                    + "1-72)")
+        for d in ThresholdDescriptor.all {
+            try range(d.value(in: t), d.decimalRange, d.path)
         }
         let base = template.thresholds
         let safe = t.painSafeMax ?? base.painSafeMax ?? 3
@@ -185,8 +174,12 @@ struct ArchiveCheck {
                     + "one of \(list(phaseIDs)))")
         }
         for (id, days) in o.phaseDays.sorted(by: { $0.key < $1.key }) {
-            try range(days.minDays.map(Double.init), .minDays, "phases.\(id).min_days")
-            try range(days.maxDays.map(Double.init), .maxDays, "phases.\(id).max_days")
+            try range(
+                days.minDays.map(Double.init), TuningField.minDays.decimalRange,
+                "phases.\(id).min_days")
+            try range(
+                days.maxDays.map(Double.init), TuningField.maxDays.decimalRange,
+                "phases.\(id).max_days")
         }
         let tuned = template.resolved(variant: variant, overrides: o)
         if let problem = TunedPlan.problems(tuned).first {

@@ -67,33 +67,18 @@ struct Tune: ParsableCommand {
                     try context.check { try Validate.integer(v, field: field, in: range) }
                 }
             }
-            func pct(_ text: String?, _ field: String) throws -> Double? {
-                try text.map { v in
-                    try context.check {
-                        try Validate.decimal(
-                            v, field: field, in: TuningField.weeklyIncreasePct.decimalRange,
-                            places: 1)
-                    }
-                }
+            // Each option named as the table names it (`ThresholdDescriptor.option`), checked
+            // against the table's range, in table order.
+            let given: [ThresholdKey: String?] = [
+                .painSafeMax: painSafeMax, .painLimit: painLimit,
+                .painLastingHours: lastingHours, .weeklyIncreasePct: weeklyIncrease,
+                .sessionSpikePct: sessionSpike, .noImprovementDays: noImprovementDays,
+                .morningSafeMax: morningSafeMax, .morningLimit: morningLimit,
+            ]
+            for d in ThresholdDescriptor.all {
+                guard let text = given[d.key] ?? nil else { continue }
+                d.set(try context.check { try d.parse(text, field: d.option) }, in: &t)
             }
-            t.painSafeMax =
-                try int(painSafeMax, "pain-safe-max", Validate.painRange) ?? t.painSafeMax
-            t.painLimit = try int(painLimit, "pain-limit", Validate.painRange) ?? t.painLimit
-            t.painLastingHours =
-                try int(
-                    lastingHours, "pain-lasting-hours", TuningField.painLastingHours.integerRange)
-                ?? t.painLastingHours
-            t.weeklyIncreasePct =
-                try pct(weeklyIncrease, "weekly-increase-pct") ?? t.weeklyIncreasePct
-            t.sessionSpikePct = try pct(sessionSpike, "session-spike-pct") ?? t.sessionSpikePct
-            t.noImprovementDays =
-                try int(
-                    noImprovementDays, "no-improvement-days",
-                    TuningField.noImprovementDays.integerRange) ?? t.noImprovementDays
-            t.morningSafeMax =
-                try int(morningSafeMax, "morning-safe-max", Validate.painRange) ?? t.morningSafeMax
-            t.morningLimit =
-                try int(morningLimit, "morning-limit", Validate.painRange) ?? t.morningLimit
             for (items, field) in [
                 (activitySafeMax, "activity-safe-max"), (activityLimit, "activity-limit"),
             ] {

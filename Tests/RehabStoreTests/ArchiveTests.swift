@@ -256,3 +256,38 @@ import Testing
         ) { try store.importAll(Archive(patients: [p])) }
     }
 }
+
+/// The archive's threshold keys are written from the threshold table: pinned here by hand, as
+/// archives written before the table had them, so old archives keep reading.
+@Suite struct ArchiveThresholdKeysTests {
+    @Test func everyThresholdUnderItsArchiveKey() throws {
+        let all = ThresholdOverrides(
+            painSafeMax: 2, painLimit: 4, painLastingHours: 12, worseningWindowHours: 48,
+            weeklyIncreasePct: 7.5, sessionSpikePct: 12.5, noImprovementDays: 14,
+            morningSafeMax: 1, morningLimit: 6,
+            painByActivity: [.exercises: ActivityPain(safeMax: 5, limit: nil)])
+        let json = try OverridesDoc.json(PlanOverrides(thresholds: all))
+        #expect(
+            json
+                == "{\"thresholds\":{\"morning_limit\":6,\"morning_safe_max\":1,"
+                + "\"no_improvement_days\":14,\"pain_by_activity\":{\"exercises\":{\"safe_max\":5}},"
+                + "\"pain_lasting_hours\":12,\"pain_limit\":4,\"pain_safe_max\":2,"
+                + "\"session_spike_pct\":12.5,\"weekly_increase_pct\":7.5,"
+                + "\"worsening_window_hours\":48}}")
+        #expect(try OverridesDoc.overrides(json: json) == PlanOverrides(thresholds: all))
+    }
+
+    @Test func anOlderArchiveWithoutMorningKeysStillReads() throws {
+        let read = try OverridesDoc.overrides(
+            json: "{\"thresholds\":{\"pain_limit\":4,\"session_spike_pct\":10,\"walking\":1}}")
+        #expect(
+            read == PlanOverrides(thresholds: ThresholdOverrides(painLimit: 4, sessionSpikePct: 10))
+        )
+    }
+
+    @Test func aWholeNumberThresholdRefusesAFraction() {
+        #expect(throws: DecodingError.self) {
+            try OverridesDoc.overrides(json: "{\"thresholds\":{\"pain_limit\":4.5}}")
+        }
+    }
+}
