@@ -446,39 +446,47 @@ enum Picking {
 /// Advancing and stepping back on the Plan screen; both need a confirmation.
 enum PlanActions {
     static func advance(_ state: inout AppState) -> [Effect] {
-        guard let followed = state.followed else { return [] }
-        let status = followed.status
-        guard let next = status.readiness.next else {
-            state.notice = Notice(state.say(Phrase.lastPhase()), isError: true)
-            return []
-        }
-        guard status.openFlags.isEmpty else {
-            state.notice = Notice(state.say(UIPhrase.flagsOpen()), isError: true)
-            return []
-        }
-        guard status.readiness.ready else {
-            let unit = status.load.metric.unit
-            let unmet = status.readiness.criteria.filter { !$0.met }
-                .map { state.messages.criterion($0, unit: unit) }.joined(separator: "; ")
-            state.notice = Notice(state.say(UIPhrase.notReadyNotice(unmet)), isError: true)
-            return []
-        }
-        state.confirmation = Confirmation(
-            kind: .advance(PhaseChange(phase: next.id, date: state.today, reason: .advance)))
-        return []
+        move(.advance, &state)
     }
 
     static func stepBack(_ state: inout AppState) -> [Effect] {
+        move(.stepBack, &state)
+    }
+
+    /// The move as `rehab advance` decides it (`Engine.phaseChange`, never forced here), asked
+    /// to be confirmed; a refusal is a notice.
+    static func move(_ move: PhaseMove, _ state: inout AppState) -> [Effect] {
         guard let followed = state.followed else { return [] }
-        let index = followed.status.phase.number - 1
-        guard index > 0, index - 1 < followed.plan.phases.count else {
-            state.notice = Notice(state.say(UIPhrase.firstPhase()), isError: true)
-            return []
+        let status = followed.status
+        do {
+            let change = try Engine.phaseChange(
+                move, plan: followed.plan, status: status, on: state.today)
+            state.confirmation = Confirmation(
+                kind: change.reason == .stepBack ? .stepBack(change) : .advance(change))
+        } catch {
+            state.notice = Notice(
+                state.say(refusal(error, unit: status.load.metric.unit, state)), isError: true)
         }
-        let previous = followed.plan.phases[index - 1]
-        state.confirmation = Confirmation(
-            kind: .stepBack(PhaseChange(phase: previous.id, date: state.today, reason: .stepBack)))
         return []
+    }
+
+    static func refusal(_ refusal: PhaseMoveRefusal, unit: String, _ state: AppState)
+        -> LocalizedText
+    {
+        switch refusal {
+        case .lastPhase: return Phrase.lastPhase()
+        case .firstPhase: return UIPhrase.firstPhase()
+        case .openFlags: return UIPhrase.flagsOpen()
+        case .notReady(_, let unmet):
+            let text = unmet.map { state.messages.criterion($0, unit: unit) }
+                .joined(separator: "; ")
+            return UIPhrase.notReadyNotice(text)
+        // The Plan screen moves one phase at a time: these cannot happen from it.
+        case .unknownPhase(let id, let known): return Phrase.unknownPhase(id, known: known)
+        case .alreadyIn(let phase): return Phrase.alreadyInPhase(phase.names.text(state.language))
+        case .skipNeedsForce(let phase):
+            return Phrase.skipPhasesNeedsForce(phase.names.text(state.language))
+        }
     }
 }
 

@@ -160,50 +160,16 @@ struct Advance: ParsableCommand {
         let context = try Context(global)
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
-        let plan = followed.plan
         let status = followed.status(on: context.today)
-        let currentIndex = status.phase.number - 1
-        let targetIndex: Int
-        if let to {
-            guard let index = plan.phaseIndex(to) else {
-                throw context.fail(Phrase.unknownPhase(to, known: plan.phases.map(\.id)))
-            }
-            targetIndex = index
-        } else {
-            guard currentIndex + 1 < plan.phases.count else {
-                throw context.fail(Phrase.lastPhase())
-            }
-            targetIndex = currentIndex + 1
+        let change: PhaseChange
+        do {
+            change = try Engine.phaseChange(
+                to.map(PhaseMove.to) ?? .advance, force: force, plan: followed.plan,
+                status: status, on: context.today)
+        } catch {
+            throw refusal(error, unit: status.load.metric.unit, context: context)
         }
-        let target = plan.phases[targetIndex]
-        let reason: PhaseChangeReason
-        if targetIndex == currentIndex {
-            throw context.fail(Phrase.alreadyInPhase(target.names.text(context.language)))
-        } else if targetIndex < currentIndex {
-            reason = .stepBack  // stepping back is always allowed: it is the safe direction
-        } else if force {
-            reason = .forced
-        } else {
-            if targetIndex > currentIndex + 1 {
-                throw context.fail(Phrase.skipPhasesNeedsForce(target.names.text(context.language)))
-            }
-            if !status.openFlags.isEmpty { throw context.fail(Phrase.openFlagsBlock()) }
-            guard status.readiness.ready else {
-                let m = context.messages
-                let unmet = status.readiness.criteria.filter { !$0.met }.map {
-                    "  - " + m.criterion($0, unit: status.load.metric.unit)
-                }
-                throw Failure(
-                    message: ([context.say(Phrase.notReady(target.names.text(context.language)))]
-                        + unmet + [context.say(Phrase.forceHint())]).joined(separator: "\n"))
-            }
-            reason = .advance
-        }
-        try context.storing {
-            try store.addPhaseChange(
-                patientID: followed.patient.id,
-                PhaseChange(phase: target.id, date: context.today, reason: reason))
-        }
+        try context.storing { try store.addPhaseChange(patientID: followed.patient.id, change) }
         let updated = try context.followedPlan(store)
         if json {
             try context.printJSON(
@@ -212,11 +178,34 @@ struct Advance: ParsableCommand {
                 ))
             return
         }
-        let name = target.names.text(context.language)
+        let name =
+            updated.plan.phases.first { $0.id == change.phase }?.names
+            .text(context.language) ?? change.phase
         print(
             context.say(
-                reason == .stepBack
+                change.reason == .stepBack
                     ? Phrase.steppedBack(to: name, date: context.today)
                     : Phrase.advanced(to: name, date: context.today)))
+    }
+
+    /// A refused move in the CLI's words: the unmet criteria one a line, then how to force.
+    func refusal(_ refusal: PhaseMoveRefusal, unit: String, context: Context) -> Failure {
+        let language = context.language
+        switch refusal {
+        // `advance` moves on only; an earlier phase is named with --to.
+        case .lastPhase, .firstPhase: return context.fail(Phrase.lastPhase())
+        case .unknownPhase(let id, let known):
+            return context.fail(Phrase.unknownPhase(id, known: known))
+        case .alreadyIn(let phase):
+            return context.fail(Phrase.alreadyInPhase(phase.names.text(language)))
+        case .skipNeedsForce(let phase):
+            return context.fail(Phrase.skipPhasesNeedsForce(phase.names.text(language)))
+        case .openFlags: return context.fail(Phrase.openFlagsBlock())
+        case .notReady(let phase, let unmet):
+            let lines = unmet.map { "  - " + context.messages.criterion($0, unit: unit) }
+            return Failure(
+                message: ([context.say(Phrase.notReady(phase.names.text(language)))] + lines
+                    + [context.say(Phrase.forceHint())]).joined(separator: "\n"))
+        }
     }
 }
