@@ -86,14 +86,15 @@ public struct StoreRunner: EffectRunner {
         guard let patient = all.first(where: { $0.id == patientID }) else {
             return Loaded(patients: patients, patient: nil, followed: nil)
         }
-        guard let assignment = try store.assignment(patientID: patientID) else {
+        // The whole log: the app's screens page through all of it.
+        guard
+            let plan = try FollowedPlan.load(patient, from: store, template: { try template($0) })
+        else {
             return Loaded(patients: patients, patient: patient, followed: nil)
         }
         let followed = Followed(
-            patient: patient, template: try template(for: patient, assignment),
-            assignment: assignment,
-            history: try store.history(patientID: patientID),
-            shoes: try store.shoes(patientID: patientID), today: today)
+            patient: patient, template: plan.template, assignment: plan.assignment,
+            history: plan.history, shoes: try store.shoes(patientID: patientID), today: today)
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
 

@@ -225,22 +225,11 @@ struct Context {
     func followedPlan(_ store: any RehabRepository, judging day: Day? = nil) throws -> FollowedPlan
     {
         let patient = try resolvePatient(store)
-        guard let assignment = try storing({ try store.assignment(patientID: patient.id) }) else {
-            throw fail(Phrase.noPlan(patient.name))
+        let followed = try storing {
+            try FollowedPlan.load(patient, from: store, judging: day) { try template($0) }
         }
-        let template = try template(for: patient, assignment: assignment, store: store)
-        let plan = template.resolved(
-            variant: assignment.variantID, overrides: assignment.overrides)
-        let history = try storing {
-            guard let day else { return try store.history(patientID: patient.id) }
-            return try store.history(
-                patientID: patient.id,
-                judgingFrom: Engine.firstDayRead(plan: plan, assignment: assignment, judging: day),
-                lookBack: Engine.lookBackDays(plan: plan))
-        }
-        return FollowedPlan(
-            patient: patient, assignment: assignment, template: template, plan: plan,
-            history: history)
+        guard let followed else { throw fail(Phrase.noPlan(patient.name)) }
+        return followed
     }
 
     // MARK: values
@@ -266,17 +255,5 @@ struct Context {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
         emitData(String(decoding: data, as: UTF8.self), json: true)
-    }
-}
-
-struct FollowedPlan {
-    let patient: PatientRecord
-    let assignment: Assignment
-    let template: Plan
-    let plan: Plan
-    let history: History
-
-    func status(on day: Day) -> Status {
-        Engine.status(plan: plan, assignment: assignment, history: history, today: day)
     }
 }

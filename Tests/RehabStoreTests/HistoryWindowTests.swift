@@ -145,3 +145,64 @@ private func fixture() throws -> Fixture {
     #expect(
         status == Engine.status(plan: plan, assignment: assignment, history: whole, today: judged))
 }
+
+/// `FollowedPlan.load`, which the CLI's commands and the app both use: the template asked by
+/// where it comes from, the plan resolved, and the log whole or windowed.
+@Suite struct FollowedPlanTests {
+    @Test func aPatientWithoutAPlanFollowsNothing() throws {
+        let store = try Store.inMemory()
+        let patient = try store.addPatient(name: "Nog niets")
+        var asked: [PlanSource] = []
+        let followed = try FollowedPlan.load(patient, from: store) { source in
+            asked.append(source)
+            return plan
+        }
+        #expect(followed == nil)
+        #expect(asked.isEmpty)
+    }
+
+    @Test func theWholeLogOrOnlyTheJudgingWindow() throws {
+        let f = try fixture()
+        let patient = try #require(try f.store.patients().first)
+        var asked: [PlanSource] = []
+        let whole = try #require(
+            try FollowedPlan.load(patient, from: f.store) { source in
+                asked.append(source)
+                return plan
+            })
+        #expect(asked == [.catalogue("window_knee")])
+        #expect(whole.assignment == f.assignment)
+        #expect(whole.plan == plan.resolved(variant: nil, overrides: f.assignment.overrides))
+        #expect(whole.history == (try f.store.history(patientID: f.id)))
+        let windowed = try #require(
+            try FollowedPlan.load(patient, from: f.store, judging: f.today) { _ in plan })
+        #expect(windowed.history.sessions.count < whole.history.sessions.count)
+        #expect(
+            windowed.history
+                == (try f.store.history(
+                    patientID: f.id,
+                    judgingFrom: Engine.firstDayRead(
+                        plan: windowed.plan, assignment: f.assignment, judging: f.today),
+                    lookBack: Engine.lookBackDays(plan: windowed.plan))))
+        // The same status either way: the window holds all the engine reads for today.
+        #expect(windowed.status(on: f.today) == whole.status(on: f.today))
+    }
+
+    @Test func aStoredPlanFileIsTheTemplate() throws {
+        let store = try Store.inMemory()
+        let patient = try store.addPatient(name: "Met bestand")
+        let file = StoredPlanFile(planID: "window_knee", yaml: "id: window_knee\n")
+        try store.startPlan(
+            patientID: patient.id,
+            Assignment(
+                planID: "window_knee", variantID: nil, startDate: day("2026-03-02"),
+                phaseHistory: [PhaseChange(phase: "rest", date: day("2026-03-02"), reason: .start)]),
+            planFile: file)
+        var asked: [PlanSource] = []
+        _ = try FollowedPlan.load(patient, from: store) { source in
+            asked.append(source)
+            return plan
+        }
+        #expect(asked == [.file(file)])
+    }
+}
