@@ -44,13 +44,7 @@ public struct ThresholdDescriptor: Sendable {
     }
 
     /// The range as decimals (whole-number ranges widened to Double).
-    public var decimalRange: ClosedRange<Double> {
-        switch allowed {
-        case .decimal(let range, _): range
-        case .integer(let range): Double(range.lowerBound)...Double(range.upperBound)
-        default: 0...0
-        }
-    }
+    public var decimalRange: ClosedRange<Double> { allowed.decimalRange }
 
     /// The value in a complete set of thresholds.
     public func value(in t: Thresholds) -> Double { value(t) }
@@ -63,14 +57,7 @@ public struct ThresholdDescriptor: Sendable {
 
     /// A typed value checked against the allowed values; `field` is the name the error shows.
     public func parse(_ text: String, field: String) throws(ValidationError) -> Double {
-        switch allowed {
-        case .integer(let range):
-            return Double(try Validate.integer(text, field: field, in: range))
-        case .decimal(let range, let places):
-            return try Validate.decimal(text, field: field, in: range, places: places)
-        default:
-            throw ValidationError(field: field, value: text, allowed: allowed)
-        }
+        try allowed.parse(text, field: field)
     }
 
     /// The value as a plan file, a tuning difference or an archive check writes it.
@@ -167,6 +154,29 @@ public struct ThresholdDescriptor: Sendable {
             allowed: .decimal(range, places: 1), label: label, tunable: true,
             value: { $0[keyPath: value] }, overridden: { $0[keyPath: override] },
             override: { o, v in o[keyPath: override] = v })
+    }
+}
+
+extension ValidationError.Allowed {
+    /// The range as decimals (whole-number ranges widened to Double; 0...0 for the others).
+    public var decimalRange: ClosedRange<Double> {
+        switch self {
+        case .decimal(let range, _): range
+        case .integer(let range): Double(range.lowerBound)...Double(range.upperBound)
+        default: 0...0
+        }
+    }
+
+    /// A typed number checked against these values; `field` is the name the error shows.
+    public func parse(_ text: String, field: String) throws(ValidationError) -> Double {
+        switch self {
+        case .integer(let range):
+            return Double(try Validate.integer(text, field: field, in: range))
+        case .decimal(let range, let places):
+            return try Validate.decimal(text, field: field, in: range, places: places)
+        default:
+            throw ValidationError(field: field, value: text, allowed: self)
+        }
     }
 }
 

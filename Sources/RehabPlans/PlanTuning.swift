@@ -97,24 +97,11 @@ public enum TuningField: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The decimal range (for percentages and run/walk minutes).
-    public var decimalRange: ClosedRange<Double> {
-        switch allowed {
-        case .decimal(let range, _): range
-        case .integer(let range): Double(range.lowerBound)...Double(range.upperBound)
-        default: 0...0
-        }
-    }
+    public var decimalRange: ClosedRange<Double> { allowed.decimalRange }
 
     /// A typed value checked against the field's range; `field` is the name the error shows.
     public func parse(_ text: String, field: String) throws(ValidationError) -> Double {
-        switch allowed {
-        case .integer(let range):
-            return Double(try Validate.integer(text, field: field, in: range))
-        case .decimal(let range, let places):
-            return try Validate.decimal(text, field: field, in: range, places: places)
-        default:
-            throw ValidationError(field: field, value: text, allowed: allowed)
-        }
+        try allowed.parse(text, field: field)
     }
 }
 

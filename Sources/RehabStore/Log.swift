@@ -21,16 +21,7 @@ extension Store {
     {
         try Check.assignment(assignment)
         try queue.write { db in
-            let name = try Store.patientName(db, id: patientID)
-            if try Store.fetchAssignment(db, patientID: patientID) != nil {
-                guard replacing else { throw StoreError.planAlreadyStarted(patient: name) }
-                try db.execute(
-                    sql: "DELETE FROM assignment WHERE patient_id = ?", arguments: [patientID])
-                try db.execute(
-                    sql: "DELETE FROM phase_change WHERE patient_id = ?", arguments: [patientID])
-            }
-            try db.execute(
-                sql: "DELETE FROM plan_file WHERE patient_id = ?", arguments: [patientID])
+            try Store.clearPlan(db, patientID: patientID, replacing: replacing)
             try Store.insertAssignment(db, patientID: patientID, assignment)
         }
     }
@@ -247,6 +238,20 @@ extension Store {
             throw StoreError.importFailed("\(column): not a date: \(text)")
         }
         return day
+    }
+
+    /// Makes room for a new plan: refuses (`planAlreadyStarted`) when the patient has one and
+    /// `replacing` is not given, else drops the old plan, its phase history and any plan file.
+    static func clearPlan(_ db: Database, patientID: Int64, replacing: Bool) throws {
+        let name = try patientName(db, id: patientID)
+        if try fetchAssignment(db, patientID: patientID) != nil {
+            guard replacing else { throw StoreError.planAlreadyStarted(patient: name) }
+            try db.execute(
+                sql: "DELETE FROM assignment WHERE patient_id = ?", arguments: [patientID])
+            try db.execute(
+                sql: "DELETE FROM phase_change WHERE patient_id = ?", arguments: [patientID])
+        }
+        try db.execute(sql: "DELETE FROM plan_file WHERE patient_id = ?", arguments: [patientID])
     }
 
     static func requirePlan(_ db: Database, patientID: Int64) throws {

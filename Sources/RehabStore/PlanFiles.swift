@@ -43,16 +43,7 @@ extension Store {
             )
         }
         try queue.write { db in
-            let name = try Store.patientName(db, id: patientID)
-            if try Store.fetchAssignment(db, patientID: patientID) != nil {
-                guard replacing else { throw StoreError.planAlreadyStarted(patient: name) }
-                try db.execute(
-                    sql: "DELETE FROM assignment WHERE patient_id = ?", arguments: [patientID])
-                try db.execute(
-                    sql: "DELETE FROM phase_change WHERE patient_id = ?", arguments: [patientID])
-            }
-            try db.execute(
-                sql: "DELETE FROM plan_file WHERE patient_id = ?", arguments: [patientID])
+            try Store.clearPlan(db, patientID: patientID, replacing: replacing)
             try db.execute(
                 sql: "INSERT INTO plan_file (patient_id, plan_id, yaml) VALUES (?, ?, ?)",
                 arguments: [patientID, planFile.planID, planFile.yaml])
