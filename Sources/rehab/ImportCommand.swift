@@ -156,10 +156,12 @@ struct Import: ParsableCommand {
         do {
             var reader = try CSVArchiveReader(file: handle)
             let store = try context.openStore()
-            return try store.importPieces({ try reader.next() }) { piece in
-                try refuseFuture(in: piece.patient, context: context)
-                try check.check(piece)
-            }
+            return try store.importPieces(
+                { try reader.next() },
+                check: { piece in
+                    try refuseFuture(in: piece.patient, context: context)
+                    try check.check(piece)
+                })
         } catch let failure as Failure {
             throw failure
         } catch {
