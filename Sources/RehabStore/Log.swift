@@ -427,24 +427,23 @@ extension Store {
             flags: try flags(json: row[c.flags]))
     }
 
-    /// Every session a statement returns, read by column name.
+    /// Every session a statement returns, read by column name, decoded straight from a cursor
+    /// (no copy of every row on the way).
     static func sessions(_ statement: Statement, _ arguments: StatementArguments) throws
         -> [Session]
     {
         let columns = try SessionColumns(statement)
-        return try Row.fetchAll(statement, arguments: arguments).map {
-            try session(from: $0, columns)
-        }
+        return try Array(
+            Row.fetchCursor(statement, arguments: arguments).map { try session(from: $0, columns) })
     }
 
-    /// Every morning check a statement returns, read by column name.
+    /// Every morning check a statement returns, read by column name, from a cursor.
     static func mornings(_ statement: Statement, _ arguments: StatementArguments) throws
         -> [MorningCheck]
     {
         let columns = try MorningColumns(statement)
-        return try Row.fetchAll(statement, arguments: arguments).map {
-            try morning(from: $0, columns)
-        }
+        return try Array(
+            Row.fetchCursor(statement, arguments: arguments).map { try morning(from: $0, columns) })
     }
 
     static func fetchHistory(_ db: Database, patientID: Int64, range: (Day, Day)?) throws

@@ -90,8 +90,13 @@ public protocol RehabRepository: AnyObject, Sendable {
     /// Every patient, archived ones too, by id, session ids left out.
     func exportAll() throws -> Archive
     /// All or nothing: a name already stored is `duplicatePatient`, a bad value `importFailed`
-    /// naming the patient, record and field.
-    func importAll(_ archive: Archive) throws
+    /// naming the patient, record and field; another format or a newer version is refused.
+    @discardableResult func importAll(_ archive: Archive) throws -> RecordCounts
+    /// As `importAll`, piece by piece as `next` reads them (one piece in memory at a time),
+    /// all in one transaction: the first problem, or a throw from `check`, stores nothing.
+    func importPieces(
+        _ next: () throws -> ArchivePiece?, check: (ArchivePiece) throws -> Void
+    ) throws -> RecordCounts
 }
 
 // The usual arguments, written once for every implementation.
@@ -110,6 +115,10 @@ extension RehabRepository {
         throws
     {
         try startPlan(patientID: patientID, assignment, planFile: planFile, replacing: false)
+    }
+
+    public func importPieces(_ next: () throws -> ArchivePiece?) throws -> RecordCounts {
+        try importPieces(next, check: { _ in })
     }
 
     public func importRuns(patientID: Int64, _ runs: [ImportedRun]) throws -> RunImportResult {

@@ -114,6 +114,7 @@ public enum RepositoryConformance {
         ConformanceCheck(name: "the roster reads every patient at once", body: roster),
         ConformanceCheck(name: "export and import round trip", body: archiveRoundTrip),
         ConformanceCheck(name: "an import that fails stores nothing", body: importAllOrNothing),
+        ConformanceCheck(name: "an import piece by piece is one transaction", body: pieces),
     ]
 
     // MARK: - Fixtures
@@ -657,5 +658,48 @@ public enum RepositoryConformance {
         newer.version = Archive.currentVersion + 1
         try p.expectRefused("an archive from a newer rehab") { try target.importAll(newer) }
         try p.expectEqual(try target.patients(includeArchived: true), [kept], "nothing at all")
+    }
+
+    static func pieces(_ p: Probe) throws {
+        let source = try p.make()
+        let anna = try source.addPatient(name: "Anna")
+        try source.addSession(patientID: anna.id, run(1))
+        try source.addSession(patientID: anna.id, run(2))
+        let bob = try source.addPatient(name: "Bob")
+        try source.setMorningCheck(patientID: bob.id, MorningCheck(date: day(1), pain: 1))
+        let archive = try source.exportAll()
+        // Anna in two pieces (her second holds one session), then Bob.
+        var first = archive.patients[0]
+        var rest = first
+        first.sessions = [first.sessions[0]]
+        rest.sessions = [rest.sessions[1]]
+        let all = [
+            ArchivePiece(patient: first),
+            ArchivePiece(patient: rest, isFirst: false),
+            ArchivePiece(patient: archive.patients[1]),
+        ]
+
+        let target = try p.make()
+        var refused = all
+        refused[2].patient.mornings[0].pain = 11
+        var feed = refused.makeIterator()
+        try p.expectRefused("a bad morning in the last piece") {
+            _ = try target.importPieces({ feed.next() }, check: { _ in })
+        }
+        try p.expectEqual(try target.patients(includeArchived: true), [], "nothing after a refusal")
+
+        struct Stop: Error {}
+        feed = all.makeIterator()
+        try p.expectRefused("a check that stops at Bob") {
+            _ = try target.importPieces(
+                { feed.next() }, check: { if $0.patient.name == "Bob" { throw Stop() } })
+        }
+        try p.expectEqual(try target.patients(includeArchived: true), [], "nothing after a stop")
+
+        feed = all.makeIterator()
+        let counts = try target.importPieces({ feed.next() }, check: { _ in })
+        try p.expectEqual(
+            [counts.patients, counts.sessions, counts.mornings], [2, 2, 1], "counts")
+        try p.expectEqual(try target.exportAll(), archive, "the same as the one-piece import")
     }
 }

@@ -172,5 +172,10 @@ final class FaultyRepository: RehabRepository {
         try store.roster(includeArchived: includeArchived, today: today, window: window)
     }
     func exportAll() throws -> Archive { try store.exportAll() }
-    func importAll(_ archive: Archive) throws { try store.importAll(archive) }
+    func importAll(_ archive: Archive) throws -> RecordCounts { try store.importAll(archive) }
+    func importPieces(
+        _ next: () throws -> ArchivePiece?, check: (ArchivePiece) throws -> Void
+    ) throws -> RecordCounts {
+        try store.importPieces(next, check: check)
+    }
 }
