@@ -232,6 +232,17 @@ struct Context {
         return followed
     }
 
+    /// The followed plan for a log dated `day`, which may not be before the plan started.
+    func followedPlan(_ store: any RehabRepository, loggingOn day: Day) throws -> FollowedPlan {
+        let followed = try followedPlan(store)
+        guard day >= followed.assignment.startDate else {
+            throw fail(
+                Phrase.beforePlanStart(
+                    field: "date", date: day, start: followed.assignment.startDate))
+        }
+        return followed
+    }
+
     // MARK: values
 
     /// Validates a value at the entry point and names the field on failure.

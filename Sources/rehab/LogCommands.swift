@@ -57,12 +57,7 @@ struct Log: ParsableCommand {
         let day = try context.date(date)
 
         let store = try context.openStore()
-        let followed = try context.followedPlan(store)
-        guard day >= followed.assignment.startDate else {
-            throw context.fail(
-                Phrase.beforePlanStart(
-                    field: "date", date: day, start: followed.assignment.startDate))
-        }
+        let followed = try context.followedPlan(store, loggingOn: day)
         let flagIDs = try checkedFlags(flags, plan: followed.plan, context: context)
         var session = Session(
             date: day, activity: activity, km: km, minutes: minutes, painDuring: during,
@@ -150,12 +145,7 @@ struct Morning: ParsableCommand {
         let score = try context.check { try Validate.pain(self.pain, field: "pain") }
         let day = try context.date(date)
         let store = try context.openStore()
-        let followed = try context.followedPlan(store)
-        guard day >= followed.assignment.startDate else {
-            throw context.fail(
-                Phrase.beforePlanStart(
-                    field: "date", date: day, start: followed.assignment.startDate))
-        }
+        let followed = try context.followedPlan(store, loggingOn: day)
         let flagIDs = try checkedFlags(flags, plan: followed.plan, context: context)
         let replaced = try context.storing {
             try store.setMorningCheck(
