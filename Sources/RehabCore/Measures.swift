@@ -87,7 +87,7 @@ public struct ItemAnswer: Hashable, Sendable, Codable {
 }
 
 /// One answered measure on one date.
-public struct Measurement: Hashable, Sendable, Codable {
+public struct MeasureRecord: Hashable, Sendable, Codable {
     /// Storage id; nil until stored.
     public var id: Int64?
     public var date: Day
@@ -306,7 +306,7 @@ public struct MeasureCourse: Hashable, Sendable {
     public var perItem: [ItemCourse]
 
     /// The course of `instrument` in `measurements` (other instruments are ignored).
-    public static func of(_ instrument: Instrument, in measurements: [Measurement])
+    public static func of(_ instrument: Instrument, in measurements: [MeasureRecord])
         -> MeasureCourse?
     {
         let own = measurements.filter { $0.instrument == instrument.id }

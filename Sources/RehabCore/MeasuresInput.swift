@@ -66,7 +66,7 @@ public enum MeasureInput {
     /// Checks answers against the instrument and the patient's earlier measurements of it;
     /// returns them in the instrument's item order (PSFS: the baseline's order).
     public static func check(
-        _ answers: [ItemAnswer], for instrument: Instrument, earlier: [Measurement]
+        _ answers: [ItemAnswer], for instrument: Instrument, earlier: [MeasureRecord]
     ) throws(MeasureError) -> [ItemAnswer] {
         guard !answers.isEmpty else { throw .noAnswers(instrument: instrument.id) }
         let own = earlier.filter { $0.instrument == instrument.id }.sorted { $0.date < $1.date }

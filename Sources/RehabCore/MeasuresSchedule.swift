@@ -74,7 +74,7 @@ public enum MeasureSchedule {
     /// What is due on `today`, one entry per instrument (the reason that fell due first), in
     /// schedule order. `discharging`: the plan is complete or the physio is ending it.
     public static func due(
-        schedule: [ScheduledMeasure], assignment: Assignment, measurements: [Measurement],
+        schedule: [ScheduledMeasure], assignment: Assignment, measurements: [MeasureRecord],
         today: Day, discharging: Bool
     ) -> [MeasureDue] {
         let start = assignment.startDate

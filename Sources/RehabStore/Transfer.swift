@@ -14,7 +14,7 @@ extension Store {
             return Archive(
                 patients: try patients.map { p in
                     let history = try Store.fetchHistory(db, patientID: p.id, range: nil)
-                    return ArchivedPatient(
+                    var archived = ArchivedPatient(
                         name: p.name, language: p.language, archived: p.archived,
                         assignment: try Store.fetchAssignment(db, patientID: p.id),
                         sessions: history.sessions.map { s in
@@ -25,6 +25,17 @@ extension Store {
                         mornings: history.mornings, clearings: history.clearings,
                         shoes: try Store.fetchShoes(db, patientID: p.id),
                         planFile: try Store.fetchPlanFile(db, patientID: p.id))
+                    archived.measurements = try Store.fetchMeasurements(db, patientID: p.id).map {
+                        var m = $0
+                        m.id = nil
+                        return m
+                    }
+                    archived.notes = try Store.fetchNotes(db, patientID: p.id).map {
+                        var n = $0
+                        n.id = nil
+                        return n
+                    }
+                    return archived
                 })
         }
     }
@@ -92,6 +103,7 @@ extension Store {
                 throw StoreError.importFailed("\(who), shoe \(i + 1): \"\(s.name)\" twice")
             }
         }
+        try checkMeasuresAndNotes(&p, who: who)
         return p
     }
 
@@ -112,6 +124,8 @@ extension Store {
             }
             for c in p.clearings { try insertClearing(db, patientID: id, c) }
             for s in p.shoes { try insertShoe(db, patientID: id, s) }
+            for m in p.measurements { _ = try insertMeasurement(db, patientID: id, m) }
+            for n in p.notes { _ = try insertNote(db, patientID: id, n) }
             if let f = p.planFile {
                 try db.execute(
                     sql: "INSERT INTO plan_file (patient_id, plan_id, yaml) VALUES (?, ?, ?)",

@@ -100,12 +100,12 @@ import Testing
 
     @Test func psfsCourseComparesEachActivity() {
         let ms = [
-            Measurement(
+            MeasureRecord(
                 date: day("2026-03-02"), instrument: "psfs",
                 answers: answers([("stairs", 4), ("running 5 km", 2)])),
-            Measurement(
+            MeasureRecord(
                 date: day("2026-03-02"), instrument: "nprs", answers: answers([("pain", 6)])),
-            Measurement(
+            MeasureRecord(
                 date: day("2026-03-16"), instrument: "psfs",
                 answers: answers([("stairs", 7), ("running 5 km", 4)])),
         ]
@@ -156,7 +156,7 @@ import Testing
     }
 
     @Test func laterPSFSMustScoreTheSameActivities() throws {
-        let baseline = Measurement(
+        let baseline = MeasureRecord(
             date: day("2026-03-02"), instrument: "psfs",
             answers: answers([("stairs", 4), ("running 5 km", 2)]))
         // Same activities, other order and case: stored in the baseline's spelling and order.
@@ -187,7 +187,7 @@ import Testing
         #expect(throws: MeasureError.needsBaseline(instrument: "gpe")) {
             try MeasureInput.check(answers([("effect", 2)]), for: .gpe, earlier: [])
         }
-        let nprs = Measurement(
+        let nprs = MeasureRecord(
             date: day("2026-03-02"), instrument: "nprs", answers: answers([("pain", 6)]))
         #expect(
             try MeasureInput.check(answers([("effect", 2)]), for: .gpe, earlier: [nprs]).count == 1)
@@ -209,12 +209,12 @@ import Testing
                 + changes.map { PhaseChange(phase: $0.0, date: day($0.1), reason: .advance) })
     }
 
-    func measured(_ id: String, _ iso: String) -> Measurement {
-        Measurement(date: day(iso), instrument: id, answers: [ItemAnswer(item: "pain", score: 3)])
+    func measured(_ id: String, _ iso: String) -> MeasureRecord {
+        MeasureRecord(date: day(iso), instrument: id, answers: [ItemAnswer(item: "pain", score: 3)])
     }
 
     func due(
-        _ today: String, _ ms: [Measurement], changes: [(String, String)] = [],
+        _ today: String, _ ms: [MeasureRecord], changes: [(String, String)] = [],
         discharging: Bool = false
     ) -> [String] {
         MeasureSchedule.due(
