@@ -125,3 +125,49 @@ public enum MeasurePhrase {
         t("notitie opgeslagen voor \(date.iso)", "note saved for \(date.iso)")
     }
 }
+
+/// How scores and changes are written, the same in the CLI, the reports and the app.
+public enum MeasureText {
+    /// A mean with one decimal; a sum as a whole number; a GPE answer as its step.
+    public static func score(_ value: Double, _ instrument: Instrument, _ language: Language)
+        -> String
+    {
+        if instrument.id == Instrument.gpe.id, let step = GPEStep(score: Int(value)) {
+            return step.names.text(language)
+        }
+        return instrument.method == .mean ? formatNumber(value, decimals: 1) : number(value)
+    }
+
+    /// A signed change: "+2.5", "-2", "0".
+    public static func delta(_ value: Double, _ instrument: Instrument) -> String {
+        let text =
+            instrument.method == .mean ? formatNumber(value, decimals: 1) : number(value)
+        return value > 0 ? "+" + text : text
+    }
+
+    public static func number(_ value: Double) -> String {
+        value == value.rounded()
+            ? formatNumber(value, decimals: 0) : formatNumber(value, decimals: 1)
+    }
+
+    /// "MCID 2" or "MCID 2 / 30 %", with the direction that counts as better.
+    public static func mcid(_ instrument: Instrument, _ language: Language) -> String {
+        var text = "MCID " + number(instrument.mcid)
+        if let percent = instrument.mcidPercent { text += " / " + number(percent) + " %" }
+        return text
+    }
+
+    /// The one-line summary of a course: "3.0 → 5.5 (+2.5): clinically important improvement".
+    public static func course(_ course: MeasureCourse, _ language: Language) -> String {
+        let i = course.instrument
+        guard let first = course.points.first, let last = course.points.last else { return "" }
+        if i.id == Instrument.gpe.id {
+            let meaning =
+                course.meaning.map { ": " + MeasurePhrase.meaning($0).text(language) } ?? ""
+            return score(last.score, i, language) + meaning
+        }
+        guard let change = course.change else { return score(first.score, i, language) }
+        return "\(score(first.score, i, language)) → \(score(last.score, i, language)) "
+            + "(\(delta(change.delta, i))): \(MeasurePhrase.meaning(change.meaning).text(language))"
+    }
+}

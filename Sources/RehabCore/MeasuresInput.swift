@@ -65,14 +65,13 @@ public enum MeasureInput {
 
     /// Checks answers against the instrument and the patient's earlier measurements of it;
     /// returns them in the instrument's item order (PSFS: the baseline's order).
+    /// `on`: the answers' date; a rating of change (GPE) needs a measurement on an earlier day.
     public static func check(
-        _ answers: [ItemAnswer], for instrument: Instrument, earlier: [MeasureRecord]
+        _ answers: [ItemAnswer], for instrument: Instrument, earlier: [MeasureRecord], on day: Day
     ) throws(MeasureError) -> [ItemAnswer] {
         guard !answers.isEmpty else { throw .noAnswers(instrument: instrument.id) }
         let own = earlier.filter { $0.instrument == instrument.id }.sorted { $0.date < $1.date }
-        if instrument.needsBaseline, own.isEmpty,
-            !earlier.contains(where: { $0.instrument != instrument.id })
-        {
+        if instrument.needsBaseline, !earlier.contains(where: { $0.date < day }) {
             throw .needsBaseline(instrument: instrument.id)
         }
         var seen = Set<String>()

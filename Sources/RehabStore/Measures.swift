@@ -51,7 +51,8 @@ extension Check {
             try integer(a.score, field: "\(m.instrument) '\(a.item)'", in: -1000...1000)
         }
         if let instrument = Instrument.builtIn.first(where: { $0.id == m.instrument }) {
-            m.answers = try MeasureInput.check(m.answers, for: instrument, earlier: earlier)
+            m.answers = try MeasureInput.check(
+                m.answers, for: instrument, earlier: earlier, on: m.date)
         }
         return m
     }

@@ -161,38 +161,45 @@ import Testing
             answers: answers([("stairs", 4), ("running 5 km", 2)]))
         // Same activities, other order and case: stored in the baseline's spelling and order.
         let checked = try MeasureInput.check(
-            answers([("Running 5 KM", 5), ("stairs", 6)]), for: .psfs, earlier: [baseline])
+            answers([("Running 5 KM", 5), ("stairs", 6)]), for: .psfs, earlier: [baseline],
+            on: day("2026-03-16"))
         #expect(checked == answers([("stairs", 6), ("running 5 km", 5)]))
         #expect(
             throws: MeasureError.notTheBaselineActivities(
                 expected: ["stairs", "running 5 km"], given: ["stairs", "cycling"])
         ) {
             try MeasureInput.check(
-                answers([("stairs", 6), ("cycling", 5)]), for: .psfs, earlier: [baseline])
+                answers([("stairs", 6), ("cycling", 5)]), for: .psfs, earlier: [baseline],
+                on: day("2026-03-16"))
         }
     }
 
     @Test func firstPSFSNamesOneToFiveActivities() {
         let six = (1...6).map { ItemAnswer(item: "a\($0)", score: 5) }
         #expect(throws: MeasureError.tooManyItems(instrument: "psfs", count: 6, allowed: 1...5)) {
-            try MeasureInput.check(six, for: .psfs, earlier: [])
+            try MeasureInput.check(six, for: .psfs, earlier: [], on: day("2026-03-16"))
         }
         #expect(throws: MeasureError.duplicateItem(instrument: "psfs", item: "Stairs")) {
             try MeasureInput.check(
-                answers([("stairs", 1), ("Stairs", 2)]), for: .psfs, earlier: [])
+                answers([("stairs", 1), ("Stairs", 2)]), for: .psfs, earlier: [],
+                on: day("2026-03-16"))
         }
     }
 
     @Test func gpeNeedsAnEarlierMeasurement() throws {
         #expect(throws: MeasureError.needsBaseline(instrument: "gpe")) {
-            try MeasureInput.check(answers([("effect", 2)]), for: .gpe, earlier: [])
+            try MeasureInput.check(
+                answers([("effect", 2)]), for: .gpe, earlier: [], on: day("2026-03-16"))
         }
         let nprs = MeasureRecord(
             date: day("2026-03-02"), instrument: "nprs", answers: answers([("pain", 6)]))
         #expect(
-            try MeasureInput.check(answers([("effect", 2)]), for: .gpe, earlier: [nprs]).count == 1)
+            try MeasureInput.check(
+                answers([("effect", 2)]), for: .gpe, earlier: [nprs], on: day("2026-03-16")
+            ).count == 1)
         #expect(throws: MeasureError.unknownItem(instrument: "nprs", item: "x", known: ["pain"])) {
-            try MeasureInput.check(answers([("x", 3)]), for: .nprs, earlier: [])
+            try MeasureInput.check(
+                answers([("x", 3)]), for: .nprs, earlier: [], on: day("2026-03-16"))
         }
     }
 }
@@ -281,5 +288,19 @@ import Testing
             due("2026-04-23", ms + [measured("nprs", "2026-04-22")], discharging: true) == [
                 "psfs discharge 2026-04-23", "gpe discharge 2026-04-23",
             ])
+    }
+}
+
+@Suite struct GPEBaselineDayTests {
+    /// "From the second time on": a GPE on the day of the first measurement is refused.
+    @Test func notOnTheBaselineDay() {
+        let nprs = MeasureRecord(
+            date: day("2026-03-02"), instrument: "nprs",
+            answers: [ItemAnswer(item: "pain", score: 6)])
+        #expect(throws: MeasureError.needsBaseline(instrument: "gpe")) {
+            try MeasureInput.check(
+                [ItemAnswer(item: "effect", score: 2)], for: .gpe, earlier: [nprs],
+                on: day("2026-03-02"))
+        }
     }
 }

@@ -33,7 +33,8 @@ func questionnaireProblems(_ name: String) throws -> [String] {
         #expect(items[1].text.en == "I squat without pain")
         // Answered 1, 2, 3, 4: sum 10.
         let answers = try MeasureInput.check(
-            MeasureInput.answers(["q1=1", "q2=2", "q3=3", "q4=4"], for: q), for: q, earlier: [])
+            MeasureInput.answers(["q1=1", "q2=2", "q3=3", "q4=4"], for: q), for: q, earlier: [],
+            on: Day(number: 20_000))
         #expect(q.score(answers) == 10)
         let library = QuestionnaireLibrary(folder: url.path + "/questionnaires", explicit: true)
         #expect(library.all().instruments.map(\.id) == ["knee_function"])
