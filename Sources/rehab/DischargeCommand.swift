@@ -115,6 +115,8 @@ enum DischargePhrase {
     static func activitiesSection() -> LocalizedText {
         t("PSFS per activiteit", "PSFS per activity")
     }
+    /// Kamper et al. 2009: only the top two steps count as an important improvement.
+    static func gpeThreshold() -> LocalizedText { t("beter / veel beter", "better / much better") }
     static func phasesSection() -> LocalizedText { t("Fasen", "Phases") }
     static func flagsSection() -> LocalizedText { t("Alarmsignalen", "Red flags") }
     static func noFlags() -> LocalizedText {
@@ -171,7 +173,7 @@ struct DischargeReport {
                 ?? ""
             if i.id == Instrument.gpe.id {
                 return [
-                    i.names.text(language), "—", last, "—", "better / much better",
+                    i.names.text(language), "—", last, "—", say(DischargePhrase.gpeThreshold()),
                     c.meaning.map { say(MeasurePhrase.meaning($0)) } ?? "",
                 ]
             }
