@@ -25,6 +25,8 @@ public struct Followed: Sendable, Hashable {
     /// Shoes from 600 km or past their retire mark, worst first. Worked out once per load:
     /// the app's history is the whole log, so the km include every run with each shoe.
     public var shoeWarnings: [ShoeWarning]
+    /// Outcome measures answered so far, oldest first (Measures.swift).
+    public var measures: [MeasureRecord] = []
 
     public init(
         patient: PatientRecord, template: Plan, assignment: Assignment, history: History,
@@ -460,6 +462,7 @@ public enum Screen: Sendable, Hashable {
     case progress(ProgressState)
     case importRuns(ImportForm)
     case shoes(ShoesState)
+    case measure(MeasureForm)
 }
 
 /// Everything the app shows and remembers; `update` is the only thing that changes it.

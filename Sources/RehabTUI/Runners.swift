@@ -89,11 +89,12 @@ public struct StoreRunner: EffectRunner {
         guard let assignment = try store.assignment(patientID: patientID) else {
             return Loaded(patients: patients, patient: patient, followed: nil)
         }
-        let followed = Followed(
+        var followed = Followed(
             patient: patient, template: try template(for: patient, assignment),
             assignment: assignment,
             history: try store.history(patientID: patientID),
             shoes: try store.shoes(patientID: patientID), today: today)
+        followed.measures = try store.measurements(patientID: patientID)
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
 
@@ -199,6 +200,8 @@ public struct StoreRunner: EffectRunner {
             break
         case .addShoe:
             break
+        case .saveMeasure(let record):
+            try store.addMeasurement(patientID: patientID, record)
         case .loadRoster, .addPatient, .renamePatient, .archivePatient, .deletePatient,
             .loadTuning, .setOverrides, .readPlanFile:
             break
@@ -208,6 +211,7 @@ public struct StoreRunner: EffectRunner {
 
     private func describe(_ error: Error, _ language: Language) -> String {
         if let invalid = error as? ValidationError { return Messages(language).validation(invalid) }
+        if let refused = error as? MeasureError { return MeasurePhrase.error(refused).text(language) }
         if case .duplicateShoe(let name) = error as? RecordError {
             return Phrase.duplicateShoe(name).text(language)
         }
@@ -228,6 +232,7 @@ public struct MemoryRunner: EffectRunner {
     public var assignments: [Int64: Assignment] = [:]
     public var histories: [Int64: History] = [:]
     public var shoes: [Int64: [Shoe]] = [:]
+    public var measures: [Int64: [MeasureRecord]] = [:]
     /// Plans started from a file, by patient (they win over the catalogue, as in the store).
     public var planFiles: [Int64: Plan] = [:]
     /// Start times of imported runs, per patient (the store keeps them per session).
@@ -264,12 +269,12 @@ public struct MemoryRunner: EffectRunner {
             let template = planFiles[patient.id].flatMap({ $0.id == assignment.planID ? $0 : nil })
                 ?? catalog.first(where: { $0.id == assignment.planID })
         else { return Loaded(patients: patients, patient: patient, followed: nil) }
-        return Loaded(
-            patients: patients, patient: patient,
-            followed: Followed(
-                patient: patient, template: template, assignment: assignment,
-                history: histories[patient.id] ?? History(), shoes: shoes[patient.id] ?? [],
-                today: today))
+        var followed = Followed(
+            patient: patient, template: template, assignment: assignment,
+            history: histories[patient.id] ?? History(), shoes: shoes[patient.id] ?? [],
+            today: today)
+        followed.measures = measures[patient.id] ?? []
+        return Loaded(patients: patients, patient: patient, followed: followed)
     }
 
     public mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
@@ -347,6 +352,8 @@ public struct MemoryRunner: EffectRunner {
             if let id { assignments[id]?.phaseHistory.append(change) }
         case .clearFlags(let reason):
             history.clearings.append(FlagClearing(date: state.today, reason: reason))
+        case .saveMeasure(let record):
+            if let id { measures[id, default: []].append(record) }
         case .addShoe(let shoe):
             guard let id else { return [] }
             // As the store: names are unique per patient without regard to case.

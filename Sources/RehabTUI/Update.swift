@@ -206,6 +206,8 @@ enum Screens {
             return Forms.log(action, &form, &state)
         case .morning(var form):
             return Forms.morning(action, &form, &state)
+        case .measure(var form):
+            return MeasureActions.handle(action, &form, &state)
         case .importRuns(var form):
             return Imports.handle(action, &form, &state)
         case .help(let scroll):
@@ -276,6 +278,7 @@ enum Screens {
             return [.reload]
         case .command(.logSession): Forms.openLog(&state)
         case .command(.morningCheck): Forms.openMorning(&state)
+        case .command(.measures): MeasureActions.open(&state)
         case .command(.importRuns): Imports.open(&state)
         case .command(.patients): return PatientActions.open(&state)
         case .command(.shoes): return ShoeActions.open(&state)
