@@ -132,7 +132,7 @@ enum MeasureActions {
             let scale = form.instrument.scale
             // GPE starts at "unchanged"; the others at their lowest answer.
             let start = scale.contains(0) ? 0 : scale.lowerBound
-            let current = form.rows[row].score.map { $0 + step } ?? start
+            let current = (form.rows[row].score ?? start) + step
             form.rows[row].score = min(scale.upperBound, max(scale.lowerBound, current))
             form.pendingOne = false
             form.error = nil
@@ -184,7 +184,6 @@ enum MeasureActions {
     }
 }
 
-
 enum MeasureView {
     static let labelWidth = 22
 
@@ -230,9 +229,21 @@ enum MeasureView {
         }
         if let error = form.error {
             y += 1
-            LogView.errorRows(error, x: inner.x, y: y, width: inner.width, bottom: area.bottom, &grid)
+            LogView.errorRows(
+                error, x: inner.x, y: y, width: inner.width, bottom: area.bottom, &grid)
         }
-        LogView.hint(state, below: y, area, &grid)
+        measureHint(state, below: y, area, &grid)
+    }
+
+    /// The form's own hint: scores, not pain, and names typed where the PSFS asks for them.
+    static func measureHint(_ state: AppState, below y: Int, _ area: Rect, _ grid: inout Grid) {
+        let rows = Paragraph(state.say(MeasureUIPhrase.formHint()), pen: Theme.dim)
+            .rows(width: area.width - 2)
+        let top = max(y + 1, area.bottom - rows.count)
+        guard top + rows.count <= area.bottom else { return }
+        for (offset, row) in rows.enumerated() {
+            grid.put(row, x: area.x + 1, y: top + offset, clip: area)
+        }
     }
 
     /// A 0-10 answer as a gauge; GPE as its step; a questionnaire answer as "n / max".
@@ -244,7 +255,8 @@ enum MeasureView {
         let pen = focused ? Pen(style: [.bold, .reverse]) : Pen.plain
         var x = x
         if instrument.id == Instrument.gpe.id {
-            let text = value.flatMap(GPEStep.init(score:)).map { $0.names.text(state.language) }
+            let text =
+                value.flatMap(GPEStep.init(score:)).map { $0.names.text(state.language) }
                 ?? state.say(UIPhrase.painUnset())
             x = grid.put(text, x: x, y: row.y, pen: pen, clip: row)
             grid.put(g == .ascii ? "  <- ->" : "  ← →", x: x, y: row.y, pen: Theme.dim, clip: row)
@@ -256,7 +268,8 @@ enum MeasureView {
         x = grid.put(
             String(repeating: g.gaugeEmpty, count: span - filled), x: x, y: row.y, pen: Theme.dim,
             clip: row)
-        let number = value.map { "\($0)/\(instrument.scale.upperBound)" }
+        let number =
+            value.map { "\($0)/\(instrument.scale.upperBound)" }
             ?? state.say(UIPhrase.painUnset())
         grid.put(" " + number, x: x, y: row.y, pen: pen, clip: row)
     }
@@ -283,11 +296,15 @@ enum MeasureView {
 /// important change (the first score ± its MCID) shaded, so a point outside it is a change
 /// that counts.
 enum MeasuresChart {
-    static let plotHeight = 6
+    /// One row per answer step on a 0-10 or 7-step scale, at most 11.
+    static func plotHeight(_ instrument: Instrument) -> Int {
+        let span = Int(instrument.scoreRange.upperBound - instrument.scoreRange.lowerBound)
+        return min(11, max(3, span + 1))
+    }
 
     /// Rows the chart takes for `courses` (0 for none).
     static func height(_ courses: [MeasureCourse]) -> Int {
-        courses.isEmpty ? 0 : 2 + courses.count * (plotHeight + 3)
+        courses.isEmpty ? 0 : 2 + courses.reduce(0) { $0 + plotHeight($1.instrument) + 3 }
     }
 
     static func courses(_ followed: Followed) -> [MeasureCourse] {
@@ -321,7 +338,7 @@ enum MeasuresChart {
             grid.put(summary, x: 0, y: y, pen: pen)
             y += 1
             plot(course, state, width: width, &grid, y)
-            y += plotHeight + 2
+            y += plotHeight(i) + 2
         }
     }
 
@@ -333,7 +350,7 @@ enum MeasuresChart {
         let g = state.glyphs
         let low = i.scoreRange.lowerBound
         let high = i.scoreRange.upperBound
-        let rows = plotHeight
+        let rows = plotHeight(i)
         func row(_ value: Double) -> Int {
             let share = (value - low) / max(1e-9, high - low)
             return top + rows - 1 - Int((share * Double(rows - 1)).rounded())
@@ -394,13 +411,23 @@ enum MeasureUIPhrase {
     }
     static func dueOnToday(_ names: String, overdue: Bool, key: String) -> LocalizedText {
         overdue
-            ? t("Metingen te laat: \(names) (toets \(key))", "Measures overdue: \(names) (key \(key))")
-            : t("Metingen nu invullen: \(names) (toets \(key))", "Measures due: \(names) (key \(key))")
+            ? t(
+                "Metingen te laat: \(names) (toets \(key))",
+                "Measures overdue: \(names) (key \(key))")
+            : t(
+                "Metingen nu invullen: \(names) (toets \(key))",
+                "Measures due: \(names) (key \(key))")
     }
     static func chartTitle(band: String) -> LocalizedText {
         t(
             "Uitkomstmaten (\(band) = binnen de MCID van de eerste score: geen relevante verandering)",
             "Outcome measures (\(band) = within the MCID of the first score: no important change)")
+    }
+    static func formHint() -> LocalizedText {
+        t(
+            "Tab/↑↓ veld · typ de activiteit · 0-9 score (1 dan 0 = 10) · ←→ stap · Enter opslaan · Esc terug",
+            "Tab/↑↓ field · type the activity · 0-9 score (1 then 0 = 10) · ←→ step · Enter save · Esc back"
+        )
     }
     static func keyMeasures() -> LocalizedText { t("metingen invullen", "fill in measures") }
     static func section() -> LocalizedText { t("Uitkomstmaten", "Outcome measures") }

@@ -211,7 +211,9 @@ public struct StoreRunner: EffectRunner {
 
     private func describe(_ error: Error, _ language: Language) -> String {
         if let invalid = error as? ValidationError { return Messages(language).validation(invalid) }
-        if let refused = error as? MeasureError { return MeasurePhrase.error(refused).text(language) }
+        if let refused = error as? MeasureError {
+            return MeasurePhrase.error(refused).text(language)
+        }
         if case .duplicateShoe(let name) = error as? RecordError {
             return Phrase.duplicateShoe(name).text(language)
         }

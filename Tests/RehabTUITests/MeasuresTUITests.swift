@@ -1,0 +1,159 @@
+import Foundation
+import RehabCore
+import RehabStore
+import TerminalUI
+import Testing
+
+@testable import RehabTUI
+
+/// Sam in build-up (Fixture.buildUpRunner): the plan started 2026-02-09, so by 2026-03-02 the
+/// start measures are 21 days due (overdue) and nothing has been answered.
+@Suite struct MeasuresTUITests {
+    func measured(_ runner: MemoryRunner) -> MemoryRunner {
+        var runner = runner
+        runner.measures[Fixture.sam.id] = [
+            MeasureRecord(
+                date: day("2026-02-09"), instrument: "psfs",
+                answers: [
+                    ItemAnswer(item: "stairs", score: 4),
+                    ItemAnswer(item: "running 5 km", score: 2),
+                ]),
+            MeasureRecord(
+                date: day("2026-02-09"), instrument: "nprs",
+                answers: [ItemAnswer(item: "pain", score: 6)]),
+            MeasureRecord(
+                date: day("2026-02-23"), instrument: "psfs",
+                answers: [
+                    ItemAnswer(item: "stairs", score: 5),
+                    ItemAnswer(item: "running 5 km", score: 3),
+                ]),
+            MeasureRecord(
+                date: day("2026-02-23"), instrument: "nprs",
+                answers: [ItemAnswer(item: "pain", score: 5)]),
+            MeasureRecord(
+                date: day("2026-02-23"), instrument: "gpe",
+                answers: [ItemAnswer(item: "effect", score: 1)]),
+            MeasureRecord(
+                date: day("2026-03-01"), instrument: "psfs",
+                answers: [
+                    ItemAnswer(item: "stairs", score: 8),
+                    ItemAnswer(item: "running 5 km", score: 5),
+                ]),
+        ]
+        return runner
+    }
+
+    @Test func psfsThenNPRSFromToday() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        #expect(state.followed?.measuresDue.map(\.instrument) == ["psfs", "nprs"])
+        var effects = run(&state, [.char("o")])
+        guard case .measure(let form) = state.top else {
+            Issue.record("o opens the Measures form")
+            return
+        }
+        #expect(form.instrument.id == "psfs")
+        #expect(form.queue == ["nprs"])
+        // Saving with nothing named is refused, in the form.
+        effects += run(&state, [.enter])
+        guard case .measure(let refused) = state.top else {
+            Issue.record("the form stays open")
+            return
+        }
+        #expect(refused.error == "psfs: no answers; give ITEM=SCORE (see 'rehab measure --help')")
+        effects += run(
+            &state,
+            chars("stairs") + [.tab, .char("4"), .tab] + chars("running 5 km")
+                + [.tab, .char("1"), .char("0"), .enter])
+        #expect(
+            effects == [
+                .saveMeasure(
+                    MeasureRecord(
+                        date: Fixture.today, instrument: "psfs",
+                        answers: [
+                            ItemAnswer(item: "stairs", score: 4),
+                            ItemAnswer(item: "running 5 km", score: 10),
+                        ]))
+            ])
+        // The NPRS opens next; → from nothing starts at 0.
+        guard case .measure(let nprs) = state.top else {
+            Issue.record("the next due measure opens")
+            return
+        }
+        #expect(nprs.instrument.id == "nprs")
+        let more = run(&state, [.right, .right, .right, .enter])
+        #expect(
+            more == [
+                .saveMeasure(
+                    MeasureRecord(
+                        date: Fixture.today, instrument: "nprs",
+                        answers: [ItemAnswer(item: "pain", score: 3)]))
+            ])
+        #expect(
+            state.notice?.text == "NPRS (average pain over the past week) saved for 2026-03-02: 3")
+    }
+
+    @Test func laterPSFSScoresTheSameActivities() {
+        var app = Fixture.app(measured(Fixture.buildUpRunner()))
+        // Nothing is due (all answered within 14 days and since the phase change): o opens PSFS.
+        #expect(app.state.followed?.measuresDue == [])
+        app.press(.char("o"))
+        guard case .measure(let form) = app.state.top else {
+            Issue.record("o opens the Measures form")
+            return
+        }
+        #expect(form.rows.map(\.name.text) == ["stairs", "running 5 km"])
+        #expect(form.rows.allSatisfy { !$0.nameEditable })
+        // Typed letters are not names here; an unscored activity is named in the error.
+        app.press(.char("9"), .enter)
+        guard case .measure(let refused) = app.state.top else {
+            Issue.record("the form stays open")
+            return
+        }
+        #expect(refused.error == "psfs: no answer for: running 5 km; every item is required")
+        app.press(.tab, .char("6"), .enter)
+        #expect(app.runner.measures[Fixture.sam.id]?.last?.answers.map(\.score) == [9, 6])
+        #expect(app.state.followed?.measures.count == 7)
+    }
+
+    @Test func gpeStepsWithArrows() {
+        var state = Fixture.state(measured(Fixture.buildUpRunner()))
+        guard let followed = state.followed else { return }
+        state.screens.append(
+            .measure(
+                MeasureForm(
+                    instrument: .gpe, date: Fixture.today, earlier: followed.measures,
+                    language: .en)))
+        let effects = run(&state, [.right, .right, .left, .right, .right, .right, .enter])
+        #expect(
+            effects == [
+                .saveMeasure(
+                    MeasureRecord(
+                        date: Fixture.today, instrument: "gpe",
+                        answers: [ItemAnswer(item: "effect", score: 3)]))
+            ])
+    }
+
+    @Test func snapshots() {
+        for (width, height) in [(80, 24), (60, 20)] {
+            expectSnapshot(
+                frame(
+                    Fixture.buildUpRunner(),
+                    keys: [.char("o")] + chars("stairs") + [.tab, .char("4"), .tab]
+                        + chars("running 5 km"),
+                    width: width, height: height),
+                "measures-form-\(width)x\(height)")
+        }
+        // Progress, scrolled to the measures under the other charts.
+        expectSnapshot(
+            frame(
+                measured(Fixture.buildUpRunner()),
+                keys: [.backTab] + Array(repeating: .char("j"), count: 36), width: 80, height: 24),
+            "progress-measures-80x24")
+        expectSnapshot(
+            frame(
+                measured(Fixture.buildUpRunner()),
+                keys: [.backTab] + Array(repeating: .char("j"), count: 36), width: 80, height: 24,
+                language: .nl, glyphs: .ascii),
+            "progress-measures-nl-ascii-80x24")
+    }
+}
