@@ -343,11 +343,14 @@ public struct ImportForm: Sendable, Hashable {
 public enum HistoryEntry: Sendable, Hashable {
     case session(Session)
     case morning(MorningCheck)
+    /// An outcome measure (listed, deleted with confirmation; not edited in place).
+    case measure(MeasureRecord)
 
     public var date: Day {
         switch self {
         case .session(let s): s.date
         case .morning(let m): m.date
+        case .measure(let r): r.date
         }
     }
 }

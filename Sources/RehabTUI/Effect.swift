@@ -74,6 +74,7 @@ public enum Effect: Sendable, Hashable {
     case addShoe(Shoe)
     /// An outcome measure, already checked against its scale and the earlier answers.
     case saveMeasure(MeasureRecord)
+    case deleteMeasure(Int64)
     case quit
 }
 

@@ -429,6 +429,11 @@ enum MeasureUIPhrase {
             "Tab/↑↓ field · type the activity · 0-9 score (1 then 0 = 10) · ←→ step · Enter save · Esc back"
         )
     }
+    static func notEditable() -> LocalizedText {
+        t(
+            "Een meting wijzig je niet: verwijder hem (d) en vul hem opnieuw in (o).",
+            "A measure is not edited: delete it (d) and fill it in again (o).")
+    }
     static func keyMeasures() -> LocalizedText { t("metingen invullen", "fill in measures") }
     static func section() -> LocalizedText { t("Uitkomstmaten", "Outcome measures") }
 }
@@ -445,5 +450,38 @@ extension Charts {
                 MeasuresChart.draw(courses, state, width: width, &grid, y)
             },
         ]
+    }
+}
+
+extension HistoryActions {
+    /// The log's entries with the measures among them, newest first; on one day the measures
+    /// above the sessions and the morning check.
+    static func entries(_ followed: Followed) -> [HistoryEntry] {
+        let log = entries(followed.history)
+        guard !followed.measures.isEmpty else { return log }
+        let measures = followed.measures.reversed().map(HistoryEntry.measure)
+        var result: [HistoryEntry] = []
+        result.reserveCapacity(log.count + measures.count)
+        var m = 0
+        for entry in log {
+            while m < measures.count, measures[m].date >= entry.date {
+                result.append(measures[m])
+                m += 1
+            }
+            result.append(entry)
+        }
+        result += measures[m...]
+        return result
+    }
+}
+
+extension MeasureView {
+    /// "PSFS 5.5" for a History row.
+    static func historyText(_ record: MeasureRecord, _ state: AppState) -> String {
+        guard let instrument = Instrument.builtIn.first(where: { $0.id == record.instrument }),
+            let score = instrument.score(record.answers)
+        else { return record.instrument }
+        return
+            "\(instrument.id.uppercased()) \(MeasureText.score(score, instrument, state.language))"
     }
 }

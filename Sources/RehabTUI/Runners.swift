@@ -202,6 +202,8 @@ public struct StoreRunner: EffectRunner {
             break
         case .saveMeasure(let record):
             try store.addMeasurement(patientID: patientID, record)
+        case .deleteMeasure(let id):
+            try store.deleteMeasurement(patientID: patientID, id: id)
         case .loadRoster, .addPatient, .renamePatient, .archivePatient, .deletePatient,
             .loadTuning, .setOverrides, .readPlanFile:
             break
@@ -354,8 +356,12 @@ public struct MemoryRunner: EffectRunner {
             if let id { assignments[id]?.phaseHistory.append(change) }
         case .clearFlags(let reason):
             history.clearings.append(FlagClearing(date: state.today, reason: reason))
-        case .saveMeasure(let record):
+        case .saveMeasure(var record):
+            record.id = nextID
+            nextID += 1
             if let id { measures[id, default: []].append(record) }
+        case .deleteMeasure(let measureID):
+            if let id { measures[id]?.removeAll { $0.id == measureID } }
         case .addShoe(let shoe):
             guard let id else { return [] }
             // As the store: names are unique per patient without regard to case.

@@ -156,4 +156,26 @@ import Testing
                 language: .nl, glyphs: .ascii),
             "progress-measures-nl-ascii-80x24")
     }
+
+    /// History lists the measures among the log, newest first; d asks, then deletes one.
+    @Test func historyListsAndDeletesMeasures() {
+        var runner = measured(Fixture.buildUpRunner())
+        for i in (runner.measures[Fixture.sam.id] ?? []).indices {
+            runner.measures[Fixture.sam.id]?[i].id = Int64(100 + i)
+        }
+        expectSnapshot(
+            frame(runner, keys: [.tab, .tab], width: 80, height: 24), "history-measures-80x24")
+        var state = Fixture.state(runner)
+        _ = run(&state, [.tab, .tab])
+        guard let followed = state.followed else { return }
+        let rows = HistoryActions.entries(followed)
+        #expect(rows.count == 3 + 6)
+        #expect(rows.first == .measure(followed.measures[5]))
+        // The first row is the PSFS of 03-01: delete it.
+        var effects = run(&state, [.char("d")])
+        #expect(state.confirmation?.kind == .delete(.measure(followed.measures[5])))
+        effects += run(&state, [.char("y")])
+        #expect(effects == [.deleteMeasure(105)])
+        #expect(state.undo == nil)
+    }
 }
