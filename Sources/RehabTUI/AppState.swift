@@ -27,6 +27,8 @@ public struct Followed: Sendable, Hashable {
     public var shoeWarnings: [ShoeWarning]
     /// Outcome measures answered so far, oldest first (Measures.swift).
     public var measures: [MeasureRecord] = []
+    /// The practice's questionnaire files (RehabPlans.QuestionnaireLibrary), beside the built-ins.
+    public var questionnaires: [Instrument] = []
 
     public init(
         patient: PatientRecord, template: Plan, assignment: Assignment, history: History,

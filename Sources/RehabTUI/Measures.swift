@@ -6,6 +6,11 @@ import RehabStore
 import TerminalUI
 
 extension Followed {
+    /// PSFS, NPRS, GPE and the practice's questionnaires.
+    public var instruments: [Instrument] { Instrument.builtIn + questionnaires }
+
+    public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+
     /// What the plan's schedule (or the default one) asks for today.
     public var measuresDue: [MeasureDue] {
         MeasureSchedule.due(
@@ -85,16 +90,14 @@ enum MeasureActions {
             state.notice = Notice(state.say(UIPhrase.needsPlan()), isError: true)
             return
         }
-        let due = followed.measuresDue.map(\.instrument).filter { id in
-            Instrument.builtIn.contains { $0.id == id }
-        }
+        let due = followed.measuresDue.map(\.instrument).filter { followed.instrument($0) != nil }
         let ids = due.isEmpty ? [Instrument.psfs.id] : due
         openNext(ids, &state)
     }
 
     static func openNext(_ ids: [String], _ state: inout AppState) {
         guard let followed = state.followed, let first = ids.first,
-            let instrument = Instrument.builtIn.first(where: { $0.id == first })
+            let instrument = followed.instrument(first)
         else { return }
         state.screens.append(
             .measure(
@@ -232,12 +235,14 @@ enum MeasureView {
             LogView.errorRows(
                 error, x: inner.x, y: y, width: inner.width, bottom: area.bottom, &grid)
         }
-        measureHint(state, below: y, area, &grid)
+        measureHint(state, typing: form.rows.contains { $0.nameEditable }, below: y, area, &grid)
     }
 
     /// The form's own hint: scores, not pain, and names typed where the PSFS asks for them.
-    static func measureHint(_ state: AppState, below y: Int, _ area: Rect, _ grid: inout Grid) {
-        let rows = Paragraph(state.say(MeasureUIPhrase.formHint()), pen: Theme.dim)
+    static func measureHint(
+        _ state: AppState, typing: Bool, below y: Int, _ area: Rect, _ grid: inout Grid
+    ) {
+        let rows = Paragraph(state.say(MeasureUIPhrase.formHint(typing: typing)), pen: Theme.dim)
             .rows(width: area.width - 2)
         let top = max(y + 1, area.bottom - rows.count)
         guard top + rows.count <= area.bottom else { return }
@@ -279,7 +284,8 @@ enum MeasureView {
         let due = followed.measuresDue
         guard !due.isEmpty else { return nil }
         let names = due.map { d in
-            (Instrument.builtIn.first { $0.id == d.instrument }?.id.uppercased() ?? d.instrument)
+            followed.instrument(d.instrument) == nil || d.instrument.count > 4
+                ? d.instrument : d.instrument.uppercased()
         }
         let overdue = due.contains { $0.overdue }
         let key = KeyTable.shownKey(.measures, in: state, contexts: [.today]) ?? "o"
@@ -308,7 +314,7 @@ enum MeasuresChart {
     }
 
     static func courses(_ followed: Followed) -> [MeasureCourse] {
-        Instrument.builtIn.compactMap { MeasureCourse.of($0, in: followed.measures) }
+        followed.instruments.compactMap { MeasureCourse.of($0, in: followed.measures) }
     }
 
     static func draw(
@@ -326,7 +332,7 @@ enum MeasuresChart {
         for course in courses {
             let i = course.instrument
             let summary = TextFit.truncate(
-                "\(i.id.uppercased()) · \(MeasureText.course(course, language))", to: width,
+                "\(shortName(i, language)) · \(MeasureText.course(course, language))", to: width,
                 ellipsis: g.ellipsis)
             let meaning = course.change?.meaning ?? course.meaning
             let pen: Pen =
@@ -340,6 +346,11 @@ enum MeasuresChart {
             plot(course, state, width: width, &grid, y)
             y += plotHeight(i) + 2
         }
+    }
+
+    /// PSFS, NPRS and GPE by their abbreviation; a questionnaire by its name.
+    static func shortName(_ i: Instrument, _ language: Language) -> String {
+        Instrument.builtIn.contains(i) ? i.id.uppercased() : i.names.text(language)
     }
 
     /// The y axis spans the score range; one column group per measurement, oldest first.
@@ -423,11 +434,15 @@ enum MeasureUIPhrase {
             "Uitkomstmaten (\(band) = binnen de MCID van de eerste score: geen relevante verandering)",
             "Outcome measures (\(band) = within the MCID of the first score: no important change)")
     }
-    static func formHint() -> LocalizedText {
-        t(
-            "Tab/↑↓ veld · typ de activiteit · 0-9 score (1 dan 0 = 10) · ←→ stap · Enter opslaan · Esc terug",
-            "Tab/↑↓ field · type the activity · 0-9 score (1 then 0 = 10) · ←→ step · Enter save · Esc back"
-        )
+    static func formHint(typing: Bool) -> LocalizedText {
+        typing
+            ? t(
+                "Tab/↑↓ veld · typ de activiteit · 0-9 score (1 dan 0 = 10) · ←→ stap · Enter opslaan · Esc terug",
+                "Tab/↑↓ field · type the activity · 0-9 score (1 then 0 = 10) · ←→ step · Enter save · Esc back"
+            )
+            : t(
+                "Tab/↑↓ vraag · 0-9 score (1 dan 0 = 10) · ←→ stap · Enter opslaan · Esc terug",
+                "Tab/↑↓ item · 0-9 score (1 then 0 = 10) · ←→ step · Enter save · Esc back")
     }
     static func notEditable() -> LocalizedText {
         t(
@@ -478,7 +493,7 @@ extension HistoryActions {
 extension MeasureView {
     /// "PSFS 5.5" for a History row.
     static func historyText(_ record: MeasureRecord, _ state: AppState) -> String {
-        guard let instrument = Instrument.builtIn.first(where: { $0.id == record.instrument }),
+        guard let instrument = state.followed?.instrument(record.instrument),
             let score = instrument.score(record.answers)
         else { return record.instrument }
         return

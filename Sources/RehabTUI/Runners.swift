@@ -12,6 +12,8 @@ public struct StoreRunner: EffectRunner {
     private var templates: [String: Plan] = [:]
     /// Plans started from a file, by the file's text (the id may be a catalogue plan's).
     private var storedTemplates: [String: Plan] = [:]
+    /// Questionnaire files the Measures form can ask, beside PSFS, NPRS and GPE.
+    public var questionnaires: [Instrument] = []
 
     public init(store: Store, library: PlanLibrary) {
         self.store = store
@@ -95,6 +97,7 @@ public struct StoreRunner: EffectRunner {
             history: try store.history(patientID: patientID),
             shoes: try store.shoes(patientID: patientID), today: today)
         followed.measures = try store.measurements(patientID: patientID)
+        followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
 
@@ -237,6 +240,7 @@ public struct MemoryRunner: EffectRunner {
     public var histories: [Int64: History] = [:]
     public var shoes: [Int64: [Shoe]] = [:]
     public var measures: [Int64: [MeasureRecord]] = [:]
+    public var questionnaires: [Instrument] = []
     /// Plans started from a file, by patient (they win over the catalogue, as in the store).
     public var planFiles: [Int64: Plan] = [:]
     /// Start times of imported runs, per patient (the store keeps them per session).
@@ -278,6 +282,7 @@ public struct MemoryRunner: EffectRunner {
             history: histories[patient.id] ?? History(), shoes: shoes[patient.id] ?? [],
             today: today)
         followed.measures = measures[patient.id] ?? []
+        followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RehabCore
+import RehabPlans
 import RehabStore
 import TerminalUI
 import Testing
@@ -177,5 +178,52 @@ import Testing
         effects += run(&state, [.char("y")])
         #expect(effects == [.deleteMeasure(105)])
         #expect(state.undo == nil)
+    }
+
+    /// The invented 4-item questionnaire file, scheduled every 14 days by the plan: due,
+    /// answered in the form, scored (sum) and charted against its MCID of 3.
+    @Test func aQuestionnaireFileInTheApp() throws {
+        let path = Fixture.root.appendingPathComponent(
+            "Tests/RehabPlansTests/Fixtures/questionnaires/knee_function.yaml"
+        ).path
+        let knee = try QuestionnaireFile.load(path: path)
+        var plan = Fixture.itbs
+        plan.measures = [ScheduledMeasure(instrument: "knee_function", at: [.start], everyDays: 14)]
+        var runner = Fixture.buildUpRunner()
+        runner.catalog = [plan]
+        runner.questionnaires = [knee]
+        runner.measures[Fixture.sam.id] = [
+            MeasureRecord(
+                date: day("2026-02-09"), instrument: "knee_function",
+                answers: (1...4).map { ItemAnswer(item: "q\($0)", score: [1, 2, 3, 4][$0 - 1]) })
+        ]
+        var app = Fixture.app(runner)
+        #expect(
+            app.state.followed?.measuresDue
+                == [
+                    MeasureDue(
+                        instrument: "knee_function", reason: .every(days: 14),
+                        since: day("2026-02-23"), overdue: true)
+                ])
+        app.press(.char("o"))
+        guard case .measure(let form) = app.state.top else {
+            Issue.record("o opens the questionnaire")
+            return
+        }
+        #expect(form.rows.map(\.name.text) == ["q1", "q2", "q3", "q4"])
+        // A 0-4 scale takes 0-4 only: the 7 is ignored and the answer stays 4.
+        app.press(.char("4"), .char("7"), .tab, .char("4"), .tab, .char("3"), .tab, .char("3"))
+        expectSnapshot(render(app.state), "measures-questionnaire-80x24")
+        app.press(.enter)
+        let stored = app.runner.measures[Fixture.sam.id]?.last
+        #expect(stored?.answers.map(\.score) == [4, 4, 3, 3])
+        #expect(app.state.followed?.measuresDue == [])
+        let followed = try #require(app.state.followed)
+        let course = try #require(MeasuresChart.courses(followed).first)
+        #expect(course.points.map(\.score) == [10, 14])
+        #expect(course.change?.meaning == .improved)
+        app.press(.backTab)
+        for _ in 0..<60 { app.press(.char("j")) }
+        expectSnapshot(render(app.state), "progress-questionnaire-80x24")
     }
 }
