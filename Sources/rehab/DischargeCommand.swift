@@ -329,3 +329,33 @@ struct DischargeReport {
         return out.joined(separator: "\n") + "\n"
     }
 }
+
+/// The outcome measures and notes in `rehab report`.
+enum MeasureReportLines {
+    static func lines(store: Store, patientID: Int64, shelf: MeasureShelf, context: Context)
+        throws -> (measures: [String], notes: [String])
+    {
+        let records = try context.storing { try store.measurements(patientID: patientID) }
+        let notes = try context.storing { try store.notes(patientID: patientID) }
+        let language = context.language
+        let ids = records.map(\.instrument).reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
+        let measures = ids.compactMap { id -> String? in
+            guard let i = shelf.known(id), let course = MeasureCourse.of(i, in: records) else {
+                return nil
+            }
+            let span = "\(course.points.first?.day.iso ?? "")–\(course.points.last?.day.iso ?? "")"
+            return "\(i.names.text(language)) (\(span)): \(MeasureText.course(course, language))"
+                + " · \(MeasureText.mcid(i, language))"
+        }
+        return (measures, notes.map { "\($0.date.iso): \($0.text)" })
+    }
+
+    static func sections(_ d: ReportData) -> [(String, [String])] {
+        [
+            (d.say(DischargePhrase.measuresSection()), d.measureLines),
+            (d.say(DischargePhrase.notesSection()), d.noteLines),
+        ]
+    }
+}

@@ -172,6 +172,15 @@ struct MeasuresStoryTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<td>3.0 (2026-03-02)</td><td>8.0 (2026-03-25)</td><td>+5.0</td>"))
 
+        // `rehab report` carries the measures and the notes too.
+        let progress = try ok(rehab, ["report"] + plans)
+        #expect(
+            progress.contains(
+                "- PSFS (patient-specific functional scale) (2026-03-02–2026-03-25): 3.0 → 8.0 "
+                    + "(+5.0): clinically important improvement · MCID 2"))
+        #expect(
+            progress.contains("- 2026-03-25: Back to stairs without the rail; running next month."))
+
         // `rehab measures --json`: the change since the first score and the MCID decision.
         let measures = try rehab.json(["measures"])
         let list = (measures["measures"] as? [[String: Any]]) ?? []
@@ -256,6 +265,16 @@ struct MeasuresStoryTests {
         let elsewhere = try ok(rehab, ["measures"])
         #expect(
             elsewhere.contains("knee_function: questionnaire file not found; the answers are kept"))
+        // A plan that schedules the questionnaire: due at its start; NPRS every 7 days.
+        var other = try Rehab(today: "2026-03-02")
+        defer { other.cleanUp() }
+        _ = try ok(other, ["start", "scheduled_knee"] + plans)
+        #expect(try due(other) == ["knee_function start 2026-03-02"])
+        _ = try ok(other, ["measure", "nprs", "5"])
+        _ = try ok(
+            other, ["measure", "knee_function", "q1=1", "q2=1", "q3=1", "q4=1"] + questionnaires)
+        other.today = "2026-03-09"
+        #expect(try due(other) == ["nprs every_days 2026-03-09"])
         let check = try rehab.run(
             [
                 "questionnaires", "check",
