@@ -121,6 +121,23 @@ public enum MeasurePhrase {
             "nog geen notities; voeg er een toe met 'rehab note TEKST'",
             "no notes yet; add one with 'rehab note TEXT'")
     }
+    /// What changed since the physio's last note (their last review).
+    public static func sinceReview(
+        _ date: Day, sessions: Int, mornings: Int, measures: Int, flags: Int
+    ) -> LocalizedText {
+        func n(_ count: Int, _ one: String, _ many: String) -> String {
+            "\(count) \(count == 1 ? one : many)"
+        }
+        let flagsNL = flags == 0 ? "" : ", " + n(flags, "alarmsignaal", "alarmsignalen")
+        let flagsEN = flags == 0 ? "" : ", " + n(flags, "red flag", "red flags")
+        return t(
+            "Sinds de laatste notitie (\(date.iso)): \(n(sessions, "sessie", "sessies")), "
+                + "\(n(mornings, "ochtendcheck", "ochtendchecks")), \(n(measures, "meting", "metingen"))"
+                + flagsNL + ".",
+            "Since the last note (\(date.iso)): \(n(sessions, "session", "sessions")), "
+                + "\(n(mornings, "morning check", "morning checks")), "
+                + "\(n(measures, "measure", "measures"))" + flagsEN + ".")
+    }
     public static func noteStored(_ date: Day) -> LocalizedText {
         t("notitie opgeslagen voor \(date.iso)", "note saved for \(date.iso)")
     }

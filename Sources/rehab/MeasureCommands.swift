@@ -305,6 +305,21 @@ struct NotesCommand: ParsableCommand {
             let lines = note.text.split(separator: "\n", omittingEmptySubsequences: false)
             print("\(note.date.iso)  " + lines.joined(separator: "\n            "))
         }
+        // The last note is the last review: what the patient logged after it is what is new.
+        if let last = notes.last?.date {
+            let history = try context.storing { try store.history(patientID: patient.id) }
+            let measures = try context.storing { try store.measurements(patientID: patient.id) }
+            let sessions = history.sessions.filter { $0.date > last }
+            let mornings = history.mornings.filter { $0.date > last }
+            let flags =
+                sessions.reduce(0) { $0 + $1.flags.count }
+                + mornings.reduce(0) { $0 + $1.flags.count }
+            print(
+                context.say(
+                    MeasurePhrase.sinceReview(
+                        last, sessions: sessions.count, mornings: mornings.count,
+                        measures: measures.filter { $0.date > last }.count, flags: flags)))
+        }
     }
 }
 

@@ -172,6 +172,22 @@ struct MeasuresStoryTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<td>3.0 (2026-03-02)</td><td>8.0 (2026-03-25)</td><td>+5.0</td>"))
 
+        // The note is the physio's review: what came after it is what changed.
+        rehab.today = "2026-03-27"
+        _ = try ok(
+            rehab,
+            [
+                "log", "--activity", "walk", "--minutes", "30", "--pain-during", "0",
+                "--pain-after", "0", "--date", "2026-03-26",
+            ] + plans)
+        #expect(
+            try ok(rehab, ["notes"])
+                == """
+                2026-03-25  Back to stairs without the rail; running next month.
+                Since the last note (2026-03-25): 1 session, 0 morning checks, 0 measures.
+
+                """)
+        rehab.today = "2026-03-25"
         // `rehab report` carries the measures and the notes too.
         let progress = try ok(rehab, ["report"] + plans)
         #expect(

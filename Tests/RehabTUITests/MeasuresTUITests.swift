@@ -226,4 +226,40 @@ import Testing
         for _ in 0..<60 { app.press(.char("j")) }
         expectSnapshot(render(app.state), "progress-questionnaire-80x24")
     }
+
+    /// The same through the real store: saved, refused with the store's own check, deleted.
+    @Test func throughTheStore() throws {
+        let (store, dir) = try StoreRunnerTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sam = try store.addPatient(name: "Sam", language: .en)
+        try store.startPlan(patientID: sam.id, StoreRunnerTests.assignment(Fixture.itbs))
+        var runner = StoreRunner(
+            store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
+        var state = Fixture.state(MemoryRunner(catalog: []))
+        state.patient = sam
+        state.followed = try runner.load(patientID: sam.id, today: Fixture.today).followed
+        let psfs = MeasureRecord(
+            date: Fixture.today, instrument: "psfs", answers: [ItemAnswer(item: "stairs", score: 4)]
+        )
+        let saved = runner.perform(.saveMeasure(psfs), in: state)
+        guard case .loaded(let loaded) = saved.last else {
+            Issue.record("a save reloads: \(saved)")
+            return
+        }
+        #expect(loaded.followed?.measures.map(\.answers) == [psfs.answers])
+        #expect(loaded.followed?.measuresDue.map(\.instrument) == ["nprs"])
+        // A second PSFS with another activity: the store refuses it, and says why.
+        let other = MeasureRecord(
+            date: Fixture.today, instrument: "psfs",
+            answers: [ItemAnswer(item: "cycling", score: 4)])
+        let refused = runner.perform(.saveMeasure(other), in: state)
+        #expect(
+            refused.contains(
+                .failed(
+                    "psfs: score the same activities as the first time (stairs), not cycling; "
+                        + "only then can the change be compared")))
+        let id = try #require(try store.measurements(patientID: sam.id).first?.id)
+        _ = runner.perform(.deleteMeasure(id), in: state)
+        #expect(try store.measurements(patientID: sam.id).isEmpty)
+    }
 }
