@@ -110,7 +110,6 @@ public enum MeasurePhrase {
     public static func first() -> LocalizedText { t("eerste", "first") }
     public static func latest() -> LocalizedText { t("laatste", "latest") }
     public static func change() -> LocalizedText { t("verandering", "change") }
-    public static func mcid() -> LocalizedText { t("MCID", "MCID") }
     public static func noteEmpty() -> LocalizedText {
         t(
             "notitie: de tekst is leeg; schrijf wat u zag of besprak",

@@ -418,3 +418,8 @@ struct MeasureJSON: Encodable {
             course?.perItem.map { Item(item: $0.item, first: $0.first, latest: $0.latest) } ?? []
     }
 }
+
+// The activity log (rehab.log): measures and notes change data; a discharge writes a report.
+extension MeasureCommand: ChangesData { static let logName = "measure" }
+extension NoteCommand: ChangesData { static let logName = "note" }
+extension DischargeCommand: ChangesData { static let logName = "discharge" }
