@@ -500,3 +500,44 @@ extension MeasureView {
             "\(instrument.id.uppercased()) \(MeasureText.score(score, instrument, state.language))"
     }
 }
+
+extension RosterRow {
+    /// Adds each patient's measures due, from their plan's schedule and their answers.
+    static func withMeasures(
+        _ rows: [RosterRow], _ overviews: [PatientOverview],
+        measures: (Int64) throws -> [MeasureRecord]
+    ) rethrows -> [RosterRow] {
+        var due: [Int64: [MeasureDue]] = [:]
+        for o in overviews {
+            guard let plan = o.plan, let assignment = o.assignment, let status = o.status else {
+                continue
+            }
+            due[o.patient.id] = MeasureSchedule.due(
+                schedule: plan.measures ?? ScheduledMeasure.defaultSchedule,
+                assignment: assignment, measurements: try measures(o.patient.id),
+                today: status.date,
+                discharging: status.suggestions.contains { $0.code == .planComplete })
+        }
+        return rows.map { row in
+            var row = row
+            row.measuresDue = due[row.patient.id] ?? []
+            return row
+        }
+    }
+}
+
+extension MeasureView {
+    /// "measures overdue: PSFS, NPRS" for the Patients screen's detail; nil when none is due.
+    static func rosterDue(_ row: RosterRow, _ state: AppState) -> String? {
+        guard !row.measuresDue.isEmpty else { return nil }
+        let builtIn = Set(Instrument.builtIn.map(\.id))
+        let names = row.measuresDue.map { due in
+            builtIn.contains(due.instrument) ? due.instrument.uppercased() : due.instrument
+        }.joined(separator: ", ")
+        let overdue = row.measuresDue.contains { $0.overdue }
+        return state.say(
+            overdue
+                ? LocalizedText(nl: "metingen te laat: \(names)", en: "measures overdue: \(names)")
+                : LocalizedText(nl: "metingen nu: \(names)", en: "measures due: \(names)"))
+    }
+}
