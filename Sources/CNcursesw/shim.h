@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -26,6 +27,16 @@ static inline FILE *rehab_stdin(void) { return stdin; }
 static inline FILE *rehab_stdout(void) { return stdout; }
 static inline int rehab_lines(void) { return getmaxy(stdscr); }
 static inline int rehab_cols(void) { return getmaxx(stdscr); }
+// The terminal's size as the kernel knows it now, for when a SIGWINCH got lost in a storm of
+// them; 0 when there is no terminal to ask.
+static inline int rehab_terminal_size(int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0)
+        return 0;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 1;
+}
 static inline int rehab_color_pairs(void) { return COLOR_PAIRS; }
 static inline int rehab_colors(void) { return COLORS; }
 

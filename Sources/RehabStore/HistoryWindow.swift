@@ -28,21 +28,23 @@ extension Store {
             ).flatMap(Day.init(iso:)) {
                 first = min(first, baseline)
             }
-            let arguments: StatementArguments = [patientID, first.iso]
+            let arguments: StatementArguments = [patientID, first.iso, patientID, first.iso]
             // Older rows are fetched only for their red flags ('[]' is how none is stored).
-            let sessions = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT \(Store.sessionColumns) FROM session"
-                        + " WHERE patient_id = ? AND (date >= ? OR flags <> '[]')"
-                        + " ORDER BY date, id"),
-                arguments: arguments
-            ).map(Store.session(from:))
-            let mornings = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT date, pain, flags FROM morning_check"
-                        + " WHERE patient_id = ? AND (date >= ? OR flags <> '[]') ORDER BY date"),
-                arguments: arguments
-            ).map(Store.morning(from:))
+            // Two ranges joined, not one OR: with the OR SQLite walks every row of the patient
+            // (1.4 million in a long import); this way each half uses its own index.
+            // Decoded straight from a cursor: no copy of every row on the way.
+            let sessions = try Array(
+                Row.fetchCursor(
+                    db.cachedStatement(
+                        sql: Store.windowed("session", Store.sessionColumns, "date, id")),
+                    arguments: arguments
+                ).map(Store.session(from:)))
+            let mornings = try Array(
+                Row.fetchCursor(
+                    db.cachedStatement(
+                        sql: Store.windowed("morning_check", "date, pain, flags", "date")),
+                    arguments: arguments
+                ).map(Store.morning(from:)))
             let clearings = try Row.fetchAll(
                 db.cachedStatement(
                     sql: "SELECT date, reason, cleared FROM flag_clearing WHERE patient_id = ?"
@@ -55,5 +57,13 @@ extension Store {
             }
             return History(sessions: sessions, mornings: mornings, clearings: clearings)
         }
+    }
+
+    /// The rows from a date on, and the older ones that reported a red flag (the partial
+    /// `*_flagged` indexes), in order. Arguments: patient, date, patient, date.
+    static func windowed(_ table: String, _ columns: String, _ order: String) -> String {
+        "SELECT * FROM (SELECT \(columns) FROM \(table) WHERE patient_id = ? AND date >= ?"
+            + " UNION ALL SELECT \(columns) FROM \(table)"
+            + " WHERE patient_id = ? AND date < ? AND flags <> '[]') ORDER BY \(order)"
     }
 }

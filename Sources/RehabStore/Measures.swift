@@ -163,12 +163,14 @@ extension Store {
 
 extension Store {
     /// An archive's measures and notes, checked in date order as if entered one by one.
-    static func checkMeasuresAndNotes(_ p: inout ArchivedPatient, who: String) throws {
+    static func checkMeasuresAndNotes(
+        _ p: inout ArchivedPatient, who: String, againstPiece: Bool = true
+    ) throws {
         var earlier: [MeasureRecord] = []
         let order = p.measurements.indices.sorted {
             p.measurements[$0].date < p.measurements[$1].date
         }
-        for i in order {
+        for i in order where againstPiece {
             let m = p.measurements[i]
             let place = "\(who), measurement \(i + 1) (\(m.instrument), \(m.date.iso))"
             do {
@@ -232,5 +234,26 @@ enum MeasureCSV {
             throw cells.error("answers", "expected a JSON list of {\"item\": …, \"score\": …}")
         }
         return answers
+    }
+}
+
+extension Store {
+    /// A piece's measures in date order, each checked again against what is stored by now: a
+    /// long history arrives in pieces, and a later PSFS or GPE needs the first one.
+    static func insertMeasures(_ db: Database, patientID: Int64, _ p: ArchivedPatient) throws {
+        guard !p.measurements.isEmpty else { return }
+        var earlier = try fetchMeasurements(db, patientID: patientID)
+        for m in p.measurements.sorted(by: { $0.date < $1.date }) {
+            let checked: MeasureRecord
+            do {
+                checked = try Check.measurement(m, earlier: earlier.filter { $0.date <= m.date })
+            } catch let error as MeasureError {
+                throw StoreError.importFailed(
+                    "patient \"\(p.name)\", measurement (\(m.instrument), \(m.date.iso)): "
+                        + MeasurePhrase.error(error).en)
+            }
+            _ = try insertMeasurement(db, patientID: patientID, checked)
+            earlier.append(checked)
+        }
     }
 }

@@ -43,7 +43,15 @@ extension Store {
     /// Adds every patient of the archive in one transaction: all or nothing. A patient whose
     /// name is already stored is refused with `duplicatePatient`; a bad value with
     /// `importFailed` naming the patient, the record and the field.
-    public func importAll(_ archive: Archive) throws {
+    @discardableResult
+    public func importAll(_ archive: Archive) throws -> RecordCounts {
+        try Store.checkFormat(archive)
+        var pieces = archive.pieces.makeIterator()
+        return try importPieces({ pieces.next() })
+    }
+
+    /// Refuses an archive of another format or a newer version than this rehab reads.
+    public static func checkFormat(_ archive: Archive) throws {
         guard archive.format == "rehab-export" else {
             throw StoreError.importFailed("format: expected rehab-export, found \(archive.format)")
         }
@@ -52,17 +60,43 @@ extension Store {
                 "version: \(archive.version) is not supported (this rehab reads up to "
                     + "\(Archive.currentVersion))")
         }
-        var checked: [ArchivedPatient] = []
-        for patient in archive.patients { checked.append(try Store.checked(patient)) }
+    }
+
+    /// Imports pieces as they are read, in one transaction: all or nothing, and only one
+    /// piece in memory at a time. Each piece is validated (and handed to `check`, for the
+    /// rules of the commands that make the data) before it is written; the first problem
+    /// rolls everything back.
+    public func importPieces(
+        _ next: () throws -> ArchivePiece?, check: (ArchivePiece) throws -> Void = { _ in }
+    ) throws -> RecordCounts {
         try queue.write { db in
-            for patient in checked {
-                try Store.insert(db, patient)
+            var counts = RecordCounts()
+            var patientID: Int64 = 0
+            var seen = SeenRecords()
+            while let piece = try next() {
+                if piece.isFirst { seen = SeenRecords() }
+                let p = try Store.checked(piece, seen: &seen)
+                try check(piece)
+                if piece.isFirst {
+                    patientID = try Store.insertHeader(db, p)
+                    counts.patients += 1
+                }
+                try Store.insertRecords(db, patientID: patientID, p)
+                counts.add(p)
             }
+            return counts
         }
     }
 
-    /// Validates every record before anything is written, so the message can say where.
-    static func checked(_ patient: ArchivedPatient) throws -> ArchivedPatient {
+    /// What earlier pieces of a patient held that a later one may not repeat.
+    struct SeenRecords {
+        var mornings = Set<Day>()
+        var shoes = Set<String>()
+    }
+
+    /// Validates every record of a piece before it is written, so the message can say where.
+    static func checked(_ piece: ArchivePiece, seen: inout SeenRecords) throws -> ArchivedPatient {
+        let patient = piece.patient
         var p = patient
         let who = "patient \"\(patient.name)\""
         func place(_ what: String, _ body: () throws -> Void) throws {
@@ -73,48 +107,68 @@ extension Store {
             }
         }
         try place(who) { p.name = try Check.name(patient.name, field: "name") }
-        if let a = patient.assignment {
-            try place("\(who), assignment") { try Check.assignment(a) }
-        }
-        if let f = patient.planFile, f.planID != patient.assignment?.planID {
-            // A plan file only says which plan the assignment follows; alone it means nothing.
-            throw StoreError.importFailed(
-                "\(who), plan_file.plan_id: \(f.planID) is not the assignment's plan "
-                    + (patient.assignment?.planID ?? "(none)"))
-        }
-        for (i, s) in patient.sessions.enumerated() {
-            try place("\(who), session \(i + 1) (\(s.date.iso))") { try Check.session(s) }
-        }
-        var mornings = Set<Day>()
-        for (i, m) in patient.mornings.enumerated() {
-            try place("\(who), morning \(i + 1) (\(m.date.iso))") { try Check.morning(m) }
-            guard mornings.insert(m.date).inserted else {
+        if piece.isFirst {
+            if let a = patient.assignment {
+                try place("\(who), assignment") { try Check.assignment(a) }
+            }
+            if let f = patient.planFile, f.planID != patient.assignment?.planID {
+                // A plan file only says which plan the assignment follows; alone it means nothing.
                 throw StoreError.importFailed(
-                    "\(who), morning \(i + 1): a second morning check on \(m.date.iso)")
+                    "\(who), plan_file.plan_id: \(f.planID) is not the assignment's plan "
+                        + (patient.assignment?.planID ?? "(none)"))
+            }
+        }
+        let o = piece.offset
+        for (i, s) in patient.sessions.enumerated() {
+            try place("\(who), session \(o.sessions + i + 1) (\(s.date.iso))") {
+                try Check.session(s)
+            }
+        }
+        for (i, m) in patient.mornings.enumerated() {
+            let what = "\(who), morning \(o.mornings + i + 1)"
+            try place("\(what) (\(m.date.iso))") { try Check.morning(m) }
+            guard seen.mornings.insert(m.date).inserted else {
+                throw StoreError.importFailed("\(what): a second morning check on \(m.date.iso)")
             }
         }
         for (i, c) in patient.clearings.enumerated() {
-            try place("\(who), clearing \(i + 1) (\(c.date.iso))") { try Check.clearing(c) }
-        }
-        var shoes = Set<String>()
-        for (i, s) in patient.shoes.enumerated() {
-            try place("\(who), shoe \(i + 1)") { p.shoes[i] = try Check.shoe(s) }
-            guard shoes.insert(Naming.key(p.shoes[i].name)).inserted else {
-                throw StoreError.importFailed("\(who), shoe \(i + 1): \"\(s.name)\" twice")
+            try place("\(who), clearing \(o.clearings + i + 1) (\(c.date.iso))") {
+                try Check.clearing(c)
             }
         }
-        try checkMeasuresAndNotes(&p, who: who)
+        for (i, s) in patient.shoes.enumerated() {
+            let what = "\(who), shoe \(o.shoes + i + 1)"
+            try place(what) { p.shoes[i] = try Check.shoe(s) }
+            guard seen.shoes.insert(Naming.key(p.shoes[i].name)).inserted else {
+                throw StoreError.importFailed("\(what): \"\(s.name)\" twice")
+            }
+        }
+        // A later piece's measures are checked as they are stored, against the earlier pieces'.
+        try checkMeasuresAndNotes(&p, who: who, againstPiece: piece.isFirst)
         return p
     }
 
-    static func insert(_ db: Database, _ p: ArchivedPatient) throws {
+    /// The patient row, its assignment and its plan file; returns the patient's id.
+    static func insertHeader(_ db: Database, _ p: ArchivedPatient) throws -> Int64 {
         try refuseDuplicate(db, name: p.name, except: nil)
-        do {
+        return try refusingBadRecords(p) {
             try db.execute(
                 sql: "INSERT INTO patient (name, language, archived) VALUES (?, ?, ?)",
                 arguments: [p.name, p.language?.rawValue, p.archived])
             let id = db.lastInsertedRowID
             if let a = p.assignment { try insertAssignment(db, patientID: id, a) }
+            if let f = p.planFile {
+                try db.execute(
+                    sql: "INSERT INTO plan_file (patient_id, plan_id, yaml) VALUES (?, ?, ?)",
+                    arguments: [id, f.planID, f.yaml])
+            }
+            return id
+        }
+    }
+
+    /// A piece's sessions, mornings, clearings and shoes.
+    static func insertRecords(_ db: Database, patientID id: Int64, _ p: ArchivedPatient) throws {
+        try refusingBadRecords(p) {
             for s in p.sessions { _ = try insertSession(db, patientID: id, s) }
             for m in p.mornings {
                 try db.execute(
@@ -124,13 +178,17 @@ extension Store {
             }
             for c in p.clearings { try insertClearing(db, patientID: id, c) }
             for s in p.shoes { try insertShoe(db, patientID: id, s) }
-            for m in p.measurements { _ = try insertMeasurement(db, patientID: id, m) }
+            try insertMeasures(db, patientID: id, p)
             for n in p.notes { _ = try insertNote(db, patientID: id, n) }
-            if let f = p.planFile {
-                try db.execute(
-                    sql: "INSERT INTO plan_file (patient_id, plan_id, yaml) VALUES (?, ?, ?)",
-                    arguments: [id, f.planID, f.yaml])
-            }
+        }
+    }
+
+    /// The database's and the records' own refusals, named with the patient.
+    private static func refusingBadRecords<T>(_ p: ArchivedPatient, _ body: () throws -> T)
+        throws -> T
+    {
+        do {
+            return try body()
         } catch let error as DatabaseError {
             throw StoreError.importFailed("patient \"\(p.name)\": \(describe(error))")
         } catch let error as RecordError {

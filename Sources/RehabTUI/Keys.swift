@@ -40,7 +40,8 @@ public enum AppAction: Sendable, Hashable {
     /// The Patients screen's rows, worked out by the runner.
     case rosterLoaded([RosterRow])
     case patientAdded(PatientRecord)
-    case patientRenamed
+    /// The new name, as the user typed it.
+    case patientRenamed(String)
     /// A plan file was read for this patient's start.
     case planFileRead(HandedOverPlan, for: SetupTarget)
     case tuningLoaded(TuneSource)

@@ -70,7 +70,7 @@ extension StoreRunner {
                 + [.patientAdded(patient)]
         case .renamePatient(let id, let name):
             try store.renamePatient(id: id, to: name)
-            return [.patientRenamed, .loaded(try current(state))] + (try shownRoster(state))
+            return [.patientRenamed(name), .loaded(try current(state))] + (try shownRoster(state))
         case .archivePatient(let id, let archived):
             try store.archivePatient(id: id, archived: archived)
             return [.loaded(try current(state))] + (try shownRoster(state))
@@ -172,7 +172,7 @@ extension MemoryRunner {
         case .renamePatient(let id, let name):
             guard !taken(name, except: id) else { return duplicate(name) }
             if let i = patients.firstIndex(where: { $0.id == id }) { patients[i].name = name }
-            return [.patientRenamed, .loaded(current(state))] + shownRoster(state)
+            return [.patientRenamed(name), .loaded(current(state))] + shownRoster(state)
         case .archivePatient(let id, let archived):
             if let i = patients.firstIndex(where: { $0.id == id }) {
                 patients[i].archived = archived

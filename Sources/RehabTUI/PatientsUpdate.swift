@@ -225,6 +225,14 @@ enum PatientActions {
     }
 
     /// The injury picker for one patient; the red-flag questions and the set-up form follow.
+    /// A name mixing scripts (a Cyrillic "а" in "Sаm") is allowed, but said, as the CLI says
+    /// it: on adding a patient and on renaming one.
+    static func noteMixedScripts(_ name: String, _ state: inout AppState) {
+        let scripts = Naming.mixedScripts(name)
+        guard !scripts.isEmpty else { return }
+        state.notice = Notice(state.say(Phrase.mixedScripts(name, scripts: scripts)))
+    }
+
     static func setUp(_ row: RosterRow, _ state: inout AppState) -> [Effect] {
         var picker = PickerState()
         picker.setupFor = SetupTarget(patient: row.patient, currentPlan: row.planID)
@@ -359,16 +367,11 @@ enum PatientActions {
                 state.screens[p] = .patients(SelectionState(selected: i))
             }
             state.notice = Notice(state.say(UIPhrase.patientAddedSetUp(patient.name)))
-            // A name mixing scripts (a Cyrillic "а" in "Sаm") is allowed, but said, as the
-            // CLI says it.
-            let scripts = Naming.mixedScripts(patient.name)
-            if !scripts.isEmpty {
-                state.notice = Notice(
-                    state.say(Phrase.mixedScripts(patient.name, scripts: scripts)))
-            }
+            noteMixedScripts(patient.name, &state)
             return setUp(RosterRow(patient: patient), &state)
-        case .patientRenamed:
+        case .patientRenamed(let name):
             if case .nameForm = state.top { state.screens.removeLast() }
+            noteMixedScripts(name, &state)
             return []
         case .planFileRead(let plan, let target):
             if case .nameForm = state.top { state.screens.removeLast() }

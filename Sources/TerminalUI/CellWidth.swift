@@ -3,6 +3,7 @@
 public enum CellWidth {
     /// Cells taken by one grapheme: 0 (combining or control), 1, or 2 (East Asian wide, emoji).
     public static func of(_ character: Character) -> Int {
+        if let shown = shown(character) { return shown.count }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         // An emoji presentation selector turns a narrow symbol (e.g. ❤) into a wide emoji.
@@ -38,6 +39,36 @@ public enum CellWidth {
         return 1
     }
 
+    /// How a character that would otherwise be invisible is drawn: a control character in
+    /// caret notation (ESC as `^[`, DEL as `^?`), a C1 control, bidi control or other format
+    /// character as `<U+202E>`; nil for everything else. A grid draws text from anywhere (a
+    /// patient's note, a plan file), so nothing in it may move the cursor, reorder the line or
+    /// hide; tab and line feed are laid out before they get here.
+    public static func shown(_ character: Character) -> String? {
+        guard !character.unicodeScalars.isEmpty,
+            character.unicodeScalars.allSatisfy(isInvisibleControl)
+        else { return nil }
+        return character.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x00...0x1F: "^" + String(UnicodeScalar(UInt8(scalar.value) + 0x40))
+            case 0x7F: "^?"
+            default: "<U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(4) + ">"
+            }
+        }.joined()
+    }
+
+    private static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x200C, 0x200D: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default:
+            switch scalar.properties.generalCategory {
+            case .format, .lineSeparator, .paragraphSeparator, .control: return true
+            default: return false
+            }
+        }
+    }
+
     /// Cells taken by a string.
     public static func of(_ text: String) -> Int {
         text.reduce(0) { $0 + of($1) }
@@ -52,4 +83,10 @@ public enum CellWidth {
         0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
         0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
 }

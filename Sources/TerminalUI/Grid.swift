@@ -40,6 +40,10 @@ public struct Grid: Sendable, Hashable {
         guard y >= bounds.y, y < bounds.bottom else { return x }
         var column = x
         for character in text {
+            if let shown = CellWidth.shown(character) {
+                column = put(shown, x: column, y: y, pen: pen, clip: clip)
+                continue
+            }
             let w = CellWidth.of(character)
             if w == 0 { continue }
             if column + w > bounds.right { break }

@@ -47,6 +47,9 @@ public final class NcursesBackend: Backend {
     /// Test-only: trap on purpose once the first frame is on screen (`REHAB_TEST_CRASH`).
     private let crashAfterFirstFrame: Bool
     private var previous: Grid?
+    /// Set by a resize: the first quiet moment after it redraws everything once more, since in
+    /// a storm of resizes the terminal may drop or crop a frame drawn between two of them.
+    private var settleAfterResize = false
     private var pairs: [PairKey: Int16] = [:]
     private var nextPair: Int16 = 1
     private var isActive = true
@@ -232,6 +235,7 @@ public final class NcursesBackend: Backend {
                 return nil
             }
             if rehab_guard_take_continued() != 0 { return refreshSize() }
+            if let settled = settledSize() { return settled }
             if remaining >= 0 {
                 remaining -= wait
                 if remaining <= 0 { return nil }
@@ -257,6 +261,24 @@ public final class NcursesBackend: Backend {
 
     private func refreshSize() -> Key {
         size = Size(width: Int(rehab_cols()), height: Int(rehab_lines()))
+        previous = nil
+        settleAfterResize = true
+        return .resize
+    }
+
+    /// On a quiet read after a resize: a last resize if the kernel's size differs from what
+    /// ncurses last heard (a SIGWINCH can be lost between two others), else one full redraw.
+    private func settledSize() -> Key? {
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        if rehab_terminal_size(&rows, &cols) != 0,
+            Int(rows) != size.height || Int(cols) != size.width
+        {
+            resizeterm(rows, cols)
+            return refreshSize()
+        }
+        guard settleAfterResize else { return nil }
+        settleAfterResize = false
         previous = nil
         return .resize
     }

@@ -40,7 +40,7 @@ public struct Paragraph: Widget, Sendable {
         guard width > 0 else { return [] }
         var glyphs: [Glyph] = []
         for span in line.spans {
-            for character in span.text {
+            for character in span.text.flatMap({ CellWidth.shown($0) ?? String($0) }) {
                 let w = CellWidth.of(character)
                 if w > 0 { glyphs.append(Glyph(character: character, pen: span.pen, width: w)) }
             }

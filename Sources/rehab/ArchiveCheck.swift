@@ -12,28 +12,53 @@ import RehabStore
 struct ArchiveCheck {
     let context: Context
 
+    init(context: Context) {
+        self.context = context
+    }
+
     struct Problem: Error {
         let message: String
     }
 
-    func check(_ archive: Archive) throws(Problem) {
-        for patient in archive.patients { try check(patient) }
+    /// What the patient being read may log, kept across the pieces of its history.
+    private var rules: Rules?
+
+    struct Rules {
+        let name: String
+        /// The plan's and the built-in red flags; nil for a patient without a plan.
+        let flags: Set<String>?
+        let planID: String
     }
 
-    func check(_ patient: ArchivedPatient) throws(Problem) {
+    mutating func check(_ archive: Archive) throws(Problem) {
+        for patient in archive.patients { try check(ArchivePiece(patient: patient)) }
+    }
+
+    /// The header once per patient (its first piece), then the piece's records.
+    mutating func check(_ piece: ArchivePiece) throws(Problem) {
+        let patient = piece.patient
+        let rules: Rules
+        if !piece.isFirst, let known = self.rules, known.name == patient.name {
+            rules = known
+        } else {
+            rules = try header(patient)
+        }
+        self.rules = rules
+        try records(piece, rules)
+    }
+
+    private func refusal(_ patient: ArchivedPatient, _ place: String, _ what: String) -> Problem {
+        Problem(message: "patient \"\(patient.name)\", \(place): \(what)")
+    }
+
+    /// The plan, its variant, the tuning and the phase changes.
+    func header(_ patient: ArchivedPatient) throws(Problem) -> Rules {
         let who = "patient \"\(patient.name)\""
         func refuse(_ place: String, _ what: String) -> Problem {
-            Problem(message: "\(who), \(place): \(what)")
+            refusal(patient, place, what)
         }
         guard let assignment = patient.assignment else {
-            // Without a plan there is nothing to log against (as `rehab log` says).
-            if let s = patient.sessions.first {
-                throw refuse("session 1 (\(s.date.iso))", "no plan assigned (log needs a plan)")
-            }
-            if let m = patient.mornings.first {
-                throw refuse("morning 1 (\(m.date.iso))", "no plan assigned (log needs a plan)")
-            }
-            return
+            return Rules(name: patient.name, flags: nil, planID: "")
         }
         let template = try plan(for: patient, assignment: assignment, who: who)
         if let variant = assignment.variantID, template.variant(variant) == nil {
@@ -66,14 +91,38 @@ struct ArchiveCheck {
             throw refuse(
                 "assignment.phase_history", "empty (expected the first phase at the start)")
         }
-
         let plan = template.resolved(variant: assignment.variantID, overrides: assignment.overrides)
-        let flags = Set(RedFlag.builtIn.keys).union(plan.redFlags.map(\.id))
+        return Rules(
+            name: patient.name, flags: Set(RedFlag.builtIn.keys).union(plan.redFlags.map(\.id)),
+            planID: plan.id)
+    }
+
+    /// Sessions, mornings and clearings, numbered within the whole patient.
+    func records(_ piece: ArchivePiece, _ rules: Rules) throws(Problem) {
+        let patient = piece.patient
+        let o = piece.offset
+        func refuse(_ place: String, _ what: String) -> Problem {
+            refusal(patient, place, what)
+        }
+        guard let flags = rules.flags else {
+            // Without a plan there is nothing to log against (as `rehab log` says).
+            if let s = patient.sessions.first {
+                throw refuse(
+                    "session \(o.sessions + 1) (\(s.date.iso))",
+                    "no plan assigned (log needs a plan)")
+            }
+            if let m = patient.mornings.first {
+                throw refuse(
+                    "morning \(o.mornings + 1) (\(m.date.iso))",
+                    "no plan assigned (log needs a plan)")
+            }
+            return
+        }
         func checkFlags(_ ids: [String], _ place: String) throws(Problem) {
             for id in ids where !flags.contains(id) {
                 throw refuse(
                     place + ".flags",
-                    "\"\(id)\" is not a red flag of \(plan.id) (expected one of "
+                    "\"\(id)\" is not a red flag of \(rules.planID) (expected one of "
                         + "\(list(flags.sorted())))")
             }
         }
@@ -81,7 +130,7 @@ struct ArchiveCheck {
         // log of the plan it replaces, so a patient's own export holds them, and refusing them
         // would make that export impossible to restore. (`rehab log` refuses new ones.)
         for (i, s) in patient.sessions.enumerated() {
-            let place = "session \(i + 1) (\(s.date.iso))"
+            let place = "session \(o.sessions + i + 1) (\(s.date.iso))"
             try checkFlags(s.flags, place)
             if Plausibility.tooFast(km: s.km, minutes: s.minutes, activity: s.activity),
                 let km = s.km
@@ -101,10 +150,10 @@ struct ArchiveCheck {
             }
         }
         for (i, m) in patient.mornings.enumerated() {
-            try checkFlags(m.flags, "morning \(i + 1) (\(m.date.iso))")
+            try checkFlags(m.flags, "morning \(o.mornings + i + 1) (\(m.date.iso))")
         }
         for (i, c) in patient.clearings.enumerated() {
-            try checkFlags(c.cleared.map(\.flag), "clearing \(i + 1) (\(c.date.iso))")
+            try checkFlags(c.cleared.map(\.flag), "clearing \(o.clearings + i + 1) (\(c.date.iso))")
         }
     }
 

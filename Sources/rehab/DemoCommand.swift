@@ -70,7 +70,7 @@ struct Demo: ParsableCommand {
             clearings: story.history.clearings,
             shoes: [Shoe(name: DemoHistory.demoShoe, startKm: 120)])
         try context.storing {
-            try store.importAll(Archive(version: Archive.currentVersion, patients: [patient]))
+            _ = try store.importAll(Archive(version: Archive.currentVersion, patients: [patient]))
         }
         print(
             context.say(
@@ -129,7 +129,8 @@ struct Demo: ParsableCommand {
                 mornings: story.history.mornings, clearings: story.history.clearings,
                 shoes: story.shoes)
             try context.storing {
-                try store.importAll(Archive(version: Archive.currentVersion, patients: [patient]))
+                _ = try store.importAll(
+                    Archive(version: Archive.currentVersion, patients: [patient]))
             }
             sessions += story.history.sessions.count
             mornings += story.history.mornings.count

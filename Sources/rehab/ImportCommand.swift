@@ -90,6 +90,19 @@ struct Import: ParsableCommand {
                             + "\(Import.maxArchiveBytes >> 20) MiB"))
             }
         }
+        let counts =
+            ext == "json"
+            ? try importJSON(file, context: context) : try importCSV(file, context: context)
+        print(
+            context.say(
+                Phrase.imported(
+                    patients: counts.patients, sessions: counts.sessions,
+                    mornings: counts.mornings)))
+    }
+
+    /// A JSON export is read whole (JSON has no record boundaries to stream by), checked,
+    /// then stored.
+    func importJSON(_ file: String, context: Context) throws -> RecordCounts {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -104,37 +117,72 @@ struct Import: ParsableCommand {
         }
         let archive: Archive
         do {
-            archive =
-                ext == "json"
-                ? try ArchiveCodec.archive(json: text) : try ArchiveCodec.archive(csv: text)
+            archive = try ArchiveCodec.archive(json: text)
+            try Store.checkFormat(archive)
         } catch {
             throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
         }
-        // Nothing is logged for the future, whichever way it comes in.
-        if let late = futureRecord(in: archive, after: context.today) {
-            let reason = context.messages.validation(
-                RehabCore.ValidationError(
-                    field: late.field, value: late.day.iso, allowed: .isoDateNotAfter(context.today)
-                ))
-            throw context.fail(Phrase.importFailed(file, reason: "\(late.patient): \(reason)"))
-        }
+        var check = ArchiveCheck(context: context)
         do {
-            try ArchiveCheck(context: context).check(archive)
+            for patient in archive.patients {
+                try refuseFuture(in: patient, context: context)
+                try check.check(ArchivePiece(patient: patient))
+            }
         } catch {
             throw context.fail(Phrase.importFailed(file, reason: error.message))
         }
         let store = try context.openStore()
         do {
-            try store.importAll(archive)
+            return try store.importAll(archive)
         } catch {
             throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
         }
-        print(
-            context.say(
-                Phrase.imported(
-                    patients: archive.patients.count,
-                    sessions: archive.patients.reduce(0) { $0 + $1.sessions.count },
-                    mornings: archive.patients.reduce(0) { $0 + $1.mornings.count })))
+    }
+
+    /// A CSV export streams: read, checked and stored a piece at a time in one transaction,
+    /// so a 100 MB file never sits in memory whole. A problem anywhere stores nothing, and a
+    /// database made for this import alone is removed again.
+    func importCSV(_ file: String, context: Context) throws -> RecordCounts {
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+        } catch {
+            throw context.fail(Phrase.cannotRead(file, reason: error.localizedDescription))
+        }
+        defer { try? handle.close() }
+        let path = context.databasePath
+        let existed = FileManager.default.fileExists(atPath: path)
+        var check = ArchiveCheck(context: context)
+        do {
+            var reader = try CSVArchiveReader(file: handle)
+            let store = try context.openStore()
+            return try store.importPieces(
+                { try reader.next() },
+                check: { piece in
+                    try refuseFuture(in: piece.patient, context: context)
+                    try check.check(piece)
+                })
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            if !existed {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    try? FileManager.default.removeItem(atPath: path + suffix)
+                }
+            }
+            let reason =
+                (error as? ArchiveCheck.Problem)?.message ?? context.explain(error)
+            throw context.fail(Phrase.importFailed(file, reason: reason))
+        }
+    }
+
+    /// Nothing is logged for the future, whichever way it comes in.
+    func refuseFuture(in patient: ArchivedPatient, context: Context) throws(ArchiveCheck.Problem) {
+        guard let late = futureRecord(in: patient, after: context.today) else { return }
+        let reason = context.messages.validation(
+            RehabCore.ValidationError(
+                field: late.field, value: late.day.iso, allowed: .isoDateNotAfter(context.today)))
+        throw ArchiveCheck.Problem(message: "\(patient.name): \(reason)")
     }
 }
 
@@ -276,19 +324,14 @@ struct ProgressBar {
 }
 
 /// The first record of an archive dated after `today`, if any.
-func futureRecord(in archive: Archive, after today: Day) -> (
-    patient: String, field: String, day: Day
-)? {
-    for p in archive.patients {
-        let dated: [(String, Day)] =
-            p.sessions.map { ("session date", $0.date) }
-            + p.mornings.map { ("morning date", $0.date) }
-            + p.clearings.map { ("clearing date", $0.date) }
-            + (p.assignment.map {
-                [("start_date", $0.startDate)]
-                    + $0.phaseHistory.map { ("phase_change date", $0.date) }
-            } ?? [])
-        if let late = dated.first(where: { $0.1 > today }) { return (p.name, late.0, late.1) }
-    }
-    return nil
+func futureRecord(in p: ArchivedPatient, after today: Day) -> (field: String, day: Day)? {
+    let dated: [(String, Day)] =
+        p.sessions.map { ("session date", $0.date) }
+        + p.mornings.map { ("morning date", $0.date) }
+        + p.clearings.map { ("clearing date", $0.date) }
+        + (p.assignment.map {
+            [("start_date", $0.startDate)]
+                + $0.phaseHistory.map { ("phase_change date", $0.date) }
+        } ?? [])
+    return dated.first(where: { $0.1 > today }).map { (field: $0.0, day: $0.1) }
 }

@@ -132,4 +132,33 @@ import Testing
         ) { try store.importAll(Archive(patients: [patient])) }
         #expect(try store.patients().isEmpty)
     }
+
+    /// A CSV import read in pieces of 2 records: the GPE and the later PSFS arrive in pieces
+    /// after the first PSFS and are checked against what is stored by then.
+    @Test func aStreamedImportChecksMeasuresAcrossPieces() throws {
+        let store = try Store.inMemory()
+        let sam = try store.addPatient(name: "Sam")
+        try store.addMeasurement(patientID: sam.id, psfs("2026-03-02", [("stairs", 4)]))
+        try store.addMeasurement(
+            patientID: sam.id,
+            MeasureRecord(
+                date: day("2026-03-16"), instrument: "gpe",
+                answers: [ItemAnswer(item: "effect", score: 2)]))
+        try store.addMeasurement(patientID: sam.id, psfs("2026-03-16", [("stairs", 7)]))
+        let csv = ArchiveCodec.csv(try store.exportAll())
+        let other = try Store.inMemory()
+        var reader = try CSVArchiveReader(bytes: Array(csv.utf8), limit: 2)
+        _ = try other.importPieces { try reader.next() }
+        let id = try #require(try other.patients().first?.id)
+        #expect(try other.measurements(patientID: id).map(\.instrument) == ["psfs", "gpe", "psfs"])
+        // A later PSFS with other activities, in its own piece, is still refused.
+        let bad = csv.replacingOccurrences(
+            of: #"[{""item"":""stairs"",""score"":7}]"#,
+            with: #"[{""item"":""cycling"",""score"":7}]"#)
+        #expect(bad != csv)
+        var badReader = try CSVArchiveReader(bytes: Array(bad.utf8), limit: 2)
+        let fresh = try Store.inMemory()
+        #expect(throws: StoreError.self) { _ = try fresh.importPieces { try badReader.next() } }
+        #expect(try fresh.patients().isEmpty)
+    }
 }

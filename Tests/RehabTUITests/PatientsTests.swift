@@ -205,6 +205,13 @@ enum Clinic {
         app.type("S\u{0430}ra")
         app.press(.enter)
         #expect(app.state.notice?.text.contains("mixes scripts (Latin, Cyrillic)") == true)
+        // Renaming says it too.
+        app = Clinic.app()
+        app.press(.down, .char("e"), .backspace, .backspace, .backspace)
+        app.type("K\u{0456}m")
+        app.press(.enter)
+        #expect(app.runner.patients.first { $0.id == 1 }?.name == "K\u{0456}m")
+        #expect(app.state.notice?.text.contains("mixes scripts (Latin, Cyrillic)") == true)
     }
 
     @Test func everyPatientKeyIsInTheTableAndHelp() {

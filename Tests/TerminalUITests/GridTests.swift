@@ -3,6 +3,22 @@ import Testing
 @testable import TerminalUI
 
 @Suite struct GridTests {
+    /// Text from anywhere (a note, a plan file) cannot hide in the grid or steer the terminal:
+    /// ESC, DEL, C1 controls and bidi overrides are drawn as what they are, and wrapping counts
+    /// the cells they take.
+    @Test func invisibleControlsAreShownNotDropped() {
+        var grid = Grid(width: 24, height: 1)
+        grid.put("a\u{1B}[2Jb\u{7F}\u{202E}c", x: 0, y: 0)
+        expectLines(grid, ["a^[[2Jb^?<U+202E>c      "])
+        let paragraph = Paragraph("ok \u{9B}\u{200B} go")
+        #expect(paragraph.rows(width: 30).map(\.text) == ["ok <U+009B><U+200B> go"])
+        #expect(paragraph.rows(width: 12).allSatisfy { $0.width <= 12 })
+        #expect(CellWidth.of("\u{1B}") == 2)
+        // Joiners inside an emoji and plain letters are left alone.
+        #expect(CellWidth.shown("👩‍💻") == nil)
+        #expect(CellWidth.shown("é") == nil)
+    }
+
     @Test func putWritesAndClipsAtTheRightEdge() {
         var grid = Grid(width: 5, height: 2)
         let end = grid.put("hello world", x: 0, y: 0)
@@ -116,9 +132,10 @@ import Testing
 }
 
 @Suite struct CellWidthTests {
+    // A zero-width space is drawn as <U+200B>: nothing invisible reaches the screen.
     @Test(arguments: [
         ("a", 1), ("é", 1), ("e\u{301}", 1), ("日", 2), ("한", 2), ("Ｋ", 2), ("👍", 2),
-        ("❤", 1), ("❤\u{FE0F}", 2), ("─", 1), ("█", 1), ("\u{301}", 0), ("\u{200B}", 0),
+        ("❤", 1), ("❤\u{FE0F}", 2), ("─", 1), ("█", 1), ("\u{301}", 0), ("\u{200B}", 8),
     ])
     func widthOfOneGrapheme(text: String, width: Int) {
         #expect(text.count == 1)
