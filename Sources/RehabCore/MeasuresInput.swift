@@ -21,6 +21,12 @@ public enum MeasureError: Error, Hashable, Sendable {
     case itemNameTooLong(String, max: Int)
 }
 
+extension String {
+    fileprivate var replacingUnderscores: String {
+        String(map { $0 == "_" ? " " : $0 })
+    }
+}
+
 public enum MeasureInput {
     public static let maxItemName = 60
 
@@ -53,6 +59,14 @@ public enum MeasureInput {
         if !instrument.steps.isEmpty {
             if let index = instrument.steps.firstIndex(of: trimmed) {
                 return ItemAnswer(item: item, score: instrument.scale.lowerBound + index)
+            }
+            // The GPE's Dutch steps too: "veel_beter" or "veel beter".
+            if instrument.id == Instrument.gpe.id,
+                let step = GPEStep.allCases.first(where: {
+                    $0.names.nl == trimmed.lowercased().replacingUnderscores
+                })
+            {
+                return ItemAnswer(item: item, score: step.score)
             }
             if Int(trimmed) == nil { throw .unknownStep(text, allowed: instrument.steps) }
         }

@@ -131,6 +131,10 @@ import Testing
         #expect(try MeasureInput.answers(["much_better"], for: .gpe) == answers([("effect", 3)]))
         #expect(
             try MeasureInput.answers(["slightly_worse"], for: .gpe) == answers([("effect", -1)]))
+        // The Dutch steps, with underscores or spaces.
+        #expect(try MeasureInput.answers(["veel_beter"], for: .gpe) == answers([("effect", 3)]))
+        #expect(
+            try MeasureInput.answers(["iets slechter"], for: .gpe) == answers([("effect", -1)]))
     }
 
     @Test func refusesBadAnswers() {
