@@ -401,6 +401,9 @@ public struct Plan: Hashable, Sendable, Codable {
     public var advice: [LocalizedText]
     public var exercises: [Exercise]
     public var phases: [Phase]
+    /// Which outcome measures are due when (`measures:` in the file); nil: the default schedule
+    /// (`ScheduledMeasure.defaultSchedule`).
+    public var measures: [ScheduledMeasure]? = nil
 
     public init(
         id: String, names: LocalizedText, region: BodyRegion, summary: LocalizedText,

@@ -107,7 +107,7 @@ public enum PlanFile {
 
     // MARK: - Bytes
 
-    private static func read(path: String) throws(PlanFileErrors) -> [UInt8] {
+    static func read(path: String) throws(PlanFileErrors) -> [UInt8] {
         func refuse(_ message: String) -> PlanFileErrors {
             PlanFileErrors([PlanError(file: path, line: 1, column: 1, message: message)])
         }
@@ -137,7 +137,7 @@ public enum PlanFile {
         return [UInt8](data)
     }
 
-    private static func tooBig(_ size: Int) -> String {
+    static func tooBig(_ size: Int) -> String {
         "file is \(size) bytes; plan files may be at most 1 MiB"
     }
 

@@ -52,7 +52,7 @@ struct PlanSchema {
             let f = reader.fields(
                 root, "", required: Self.topKeys,
                 optional: Self.thresholdKeys + [
-                    "variants", "red_flags", "referrals", "advice", "exercises",
+                    "variants", "red_flags", "referrals", "advice", "exercises", "measures",
                 ])
         else { return nil }
 
@@ -85,15 +85,18 @@ struct PlanSchema {
             reader.text($0.element, "advice[\($0.offset)]")
         }
 
+        let measures = measureSchedule(f["measures"])
         checkLayers(plan: ThresholdLayer(thresholds: thresholds, places: planPlaces))
 
         guard let id, let names, let region, let summary, let phases, reader.errors.isEmpty else {
             return nil
         }
-        return Plan(
+        var plan = Plan(
             id: id, names: names, region: region, summary: summary, sources: sources,
             thresholds: thresholds, variants: variants, redFlags: redFlags, referrals: referrals,
             advice: advice, exercises: exercises, phases: phases)
+        plan.measures = measures
+        return plan
     }
 
     // MARK: - Sections

@@ -53,6 +53,16 @@ public enum PlanWriter {
                 if let how = exercise.how { out.text(2, "how", how) }
             }
         }
+        if let measures = plan.measures {
+            // Written even when empty: an empty schedule (nothing due) differs from none.
+            out.add(0, measures.isEmpty ? "measures: []" : "measures:")
+            for m in measures {
+                var parts = ["id: \(m.instrument)"]
+                if !m.at.isEmpty { parts.append("at: " + flow(m.at.map(\.rawValue))) }
+                if let every = m.everyDays { parts.append("every_days: \(every)") }
+                out.add(1, "- { \(parts.joined(separator: ", ")) }")
+            }
+        }
         out.add(0, "phases:")
         for (i, phase) in plan.phases.enumerated() {
             self.phase(phase, isLast: i == plan.phases.count - 1, into: &out)

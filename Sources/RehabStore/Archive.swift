@@ -28,6 +28,9 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
     public var shoes: [Shoe]
     /// The plan file the plan was started from (`rehab start --plan-file`), if any.
     public var planFile: StoredPlanFile?
+    /// Outcome measures and clinical notes (absent from exports made before they existed).
+    public var measurements: [MeasureRecord] = []
+    public var notes: [ClinicalNote] = []
 
     public init(
         name: String, language: Language? = nil, archived: Bool = false,
@@ -48,6 +51,7 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case name, language, archived, assignment, sessions, mornings, clearings, shoes
         case planFile = "plan_file"
+        case measurements, notes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +66,9 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
             try (c.decodeIfPresent([ClearingDoc].self, forKey: .clearings) ?? []).map(\.value)
         shoes = try (c.decodeIfPresent([ShoeDoc].self, forKey: .shoes) ?? []).map(\.value)
         planFile = try c.decodeIfPresent(PlanFileDoc.self, forKey: .planFile)?.value
+        measurements =
+            try (c.decodeIfPresent([MeasurementDoc].self, forKey: .measurements) ?? []).map(\.value)
+        notes = try (c.decodeIfPresent([NoteDoc].self, forKey: .notes) ?? []).map(\.value)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -75,6 +82,8 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
         try c.encode(clearings.map(ClearingDoc.init), forKey: .clearings)
         try c.encode(shoes.map(ShoeDoc.init), forKey: .shoes)
         try c.encodeIfPresent(planFile.map(PlanFileDoc.init), forKey: .planFile)
+        try c.encode(measurements.map(MeasurementDoc.init), forKey: .measurements)
+        try c.encode(notes.map(NoteDoc.init), forKey: .notes)
     }
 }
 

@@ -114,7 +114,7 @@ public enum ArchiveCodec {
         "phase", "date", "reason",
         "id", "activity", "km", "minutes", "pain_during", "pain_after", "lasted_over_2h",
         "flags", "shoe", "note", "calf_raises", "hop_test", "start_time",
-        "pain", "start_km", "retire_km", "yaml",
+        "pain", "start_km", "retire_km", "yaml", "instrument", "answers",
     ]
 
     /// Cells a person typed; a spreadsheet must not run them as formulas.
@@ -189,6 +189,17 @@ public enum ArchiveCodec {
                         "date": c.date.iso, "reason": c.reason,
                         "flags": c.cleared.map(\.token).joined(separator: ";"),
                     ])
+            }
+            for m in p.measurements {
+                row(
+                    "measurement", p.name,
+                    [
+                        "date": m.date.iso, "instrument": m.instrument,
+                        "answers": MeasureCSV.answers(m.answers),
+                    ])
+            }
+            for n in p.notes {
+                row("note", p.name, ["date": n.date.iso, "note": n.text])
             }
             for s in p.shoes {
                 row(

@@ -46,10 +46,15 @@ extension ArchivedPatient {
         header.mornings = []
         header.clearings = []
         header.shoes = []
+        header.measurements = []
+        header.notes = []
         return header
     }
 
-    var recordCount: Int { sessions.count + mornings.count + clearings.count + shoes.count }
+    var recordCount: Int {
+        sessions.count + mornings.count + clearings.count + shoes.count + measurements.count
+            + notes.count
+    }
 
     /// Adds a later piece's records.
     mutating func append(records piece: ArchivedPatient) {
@@ -57,6 +62,8 @@ extension ArchivedPatient {
         mornings += piece.mornings
         clearings += piece.clearings
         shoes += piece.shoes
+        measurements += piece.measurements
+        notes += piece.notes
     }
 }
 
@@ -301,11 +308,20 @@ public struct CSVArchiveReader {
                 throw cells.error("retire_km", "a number is needed")
             }
             p.shoes.append(Shoe(name: try cells.required("shoe"), startKm: start, retireKm: retire))
+        case "measurement":
+            p.measurements.append(
+                MeasureRecord(
+                    date: try cells.day("date"), instrument: try cells.required("instrument"),
+                    answers: try MeasureCSV.answers(cells)))
+        case "note":
+            p.notes.append(
+                ClinicalNote(date: try cells.day("date"), text: try cells.required("note")))
         default:
             throw cells.error(
                 "record",
                 "expected patient, assignment, phase_change, plan_file, session, morning, "
-                    + "clearing or shoe, found \"\(ArchiveCodec.shown(record))\"")
+                    + "clearing, shoe, measurement or note, found "
+                    + "\"\(ArchiveCodec.shown(record))\"")
         }
     }
 }

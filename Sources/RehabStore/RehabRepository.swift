@@ -80,6 +80,18 @@ public protocol RehabRepository: AnyObject, Sendable {
     /// The start times of imported runs, by session id.
     func runStartTimes(patientID: Int64) throws -> [Int64: String]
 
+    // MARK: Outcome measures and clinical notes
+
+    /// Every measurement of the patient, oldest first.
+    func measurements(patientID: Int64) throws -> [MeasureRecord]
+    /// Checked against its scale and the patient's earlier answers; nothing stored if refused.
+    @discardableResult func addMeasurement(patientID: Int64, _ measurement: MeasureRecord)
+        throws -> Int64
+    func deleteMeasurement(patientID: Int64, id: Int64) throws
+    /// The physio's dated notes, oldest first.
+    func notes(patientID: Int64) throws -> [ClinicalNote]
+    @discardableResult func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64
+
     // MARK: The whole collection
 
     /// The patient list with each one's assignment, plan file and log, read at one moment

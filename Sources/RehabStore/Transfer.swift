@@ -14,7 +14,7 @@ extension Store {
             return Archive(
                 patients: try patients.map { p in
                     let history = try Store.fetchHistory(db, patientID: p.id, range: nil)
-                    return ArchivedPatient(
+                    var archived = ArchivedPatient(
                         name: p.name, language: p.language, archived: p.archived,
                         assignment: try Store.fetchAssignment(db, patientID: p.id),
                         sessions: history.sessions.map { s in
@@ -25,6 +25,17 @@ extension Store {
                         mornings: history.mornings, clearings: history.clearings,
                         shoes: try Store.fetchShoes(db, patientID: p.id),
                         planFile: try Store.fetchPlanFile(db, patientID: p.id))
+                    archived.measurements = try Store.fetchMeasurements(db, patientID: p.id).map {
+                        var m = $0
+                        m.id = nil
+                        return m
+                    }
+                    archived.notes = try Store.fetchNotes(db, patientID: p.id).map {
+                        var n = $0
+                        n.id = nil
+                        return n
+                    }
+                    return archived
                 })
         }
     }
@@ -132,6 +143,8 @@ extension Store {
                 throw StoreError.importFailed("\(what): \"\(s.name)\" twice")
             }
         }
+        // A later piece's measures are checked as they are stored, against the earlier pieces'.
+        try checkMeasuresAndNotes(&p, who: who, againstPiece: piece.isFirst)
         return p
     }
 
@@ -165,6 +178,8 @@ extension Store {
             }
             for c in p.clearings { try insertClearing(db, patientID: id, c) }
             for s in p.shoes { try insertShoe(db, patientID: id, s) }
+            try insertMeasures(db, patientID: id, p)
+            for n in p.notes { _ = try insertNote(db, patientID: id, n) }
         }
     }
 

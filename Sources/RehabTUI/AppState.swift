@@ -25,6 +25,10 @@ public struct Followed: Sendable, Hashable {
     /// Shoes from 600 km or past their retire mark, worst first. Worked out once per load:
     /// the app's history is the whole log, so the km include every run with each shoe.
     public var shoeWarnings: [ShoeWarning]
+    /// Outcome measures answered so far, oldest first (Measures.swift).
+    public var measures: [MeasureRecord] = []
+    /// The practice's questionnaire files (RehabPlans.QuestionnaireLibrary), beside the built-ins.
+    public var questionnaires: [Instrument] = []
 
     public init(
         patient: PatientRecord, template: Plan, assignment: Assignment, history: History,
@@ -341,11 +345,14 @@ public struct ImportForm: Sendable, Hashable {
 public enum HistoryEntry: Sendable, Hashable {
     case session(Session)
     case morning(MorningCheck)
+    /// An outcome measure (listed, deleted with confirmation; not edited in place).
+    case measure(MeasureRecord)
 
     public var date: Day {
         switch self {
         case .session(let s): s.date
         case .morning(let m): m.date
+        case .measure(let r): r.date
         }
     }
 }
@@ -460,6 +467,7 @@ public enum Screen: Sendable, Hashable {
     case progress(ProgressState)
     case importRuns(ImportForm)
     case shoes(ShoesState)
+    case measure(MeasureForm)
 }
 
 /// Everything the app shows and remembers; `update` is the only thing that changes it.

@@ -72,6 +72,9 @@ public enum Effect: Sendable, Hashable {
     case setOverrides(Int64, PlanOverrides)
     /// A new shoe for the current patient, checked like `rehab shoes add`.
     case addShoe(Shoe)
+    /// An outcome measure, already checked against its scale and the earlier answers.
+    case saveMeasure(MeasureRecord)
+    case deleteMeasure(Int64)
     case quit
 }
 

@@ -7,7 +7,7 @@ enum HistoryView {
         _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
     ) {
         guard let followed = state.followed else { return }
-        let entries = HistoryActions.entries(followed.history)
+        let entries = HistoryActions.entries(followed)
         guard !entries.isEmpty else {
             Paragraph(state.say(UIPhrase.emptyHistory())).render(
                 in: area.inset(left: 1, right: 1), on: &grid)
@@ -86,6 +86,8 @@ enum HistoryView {
                 state.say(UIPhrase.morningRow()) + (c.flags.isEmpty ? "" : flagMark), "", "",
                 String(c.pain), "",
             ]
+        case .measure(let r):
+            return [r.date.iso, MeasureView.historyText(r, state), "", "", "", ""]
         }
     }
 
@@ -94,6 +96,7 @@ enum HistoryView {
         switch entry {
         case .session(let s): "\(s.date.iso) " + Forms.summary(s, state.language)
         case .morning(let c): "\(c.date.iso) \(state.say(UIPhrase.morningRow())) \(c.pain)/10"
+        case .measure(let r): "\(r.date.iso) " + MeasureView.historyText(r, state)
         }
     }
 }

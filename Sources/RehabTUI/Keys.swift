@@ -14,6 +14,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case startFromFile
     case span
     case shoes
+    case measures
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -118,6 +119,7 @@ public enum KeyTable {
             .morningCheck, [.char("m")], "m", UIPhrase.keyMorning(), [.today, .history],
             bar: true),
         bind(.importRuns, [.char("i")], "i", UIPhrase.keyImportRuns(), [.today, .history]),
+        bind(.measures, [.char("o")], "o", MeasureUIPhrase.keyMeasures(), [.today, .history]),
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.today, .plan, .stop]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.today, .plan, .stop]),
         // Plan
@@ -257,7 +259,7 @@ public enum KeyTable {
         case .history: return [.history, .tabs, .global]
         case .progress: return [.progress, .tabs, .global]
         case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
-        case .log, .morning: return [.form, .global]
+        case .log, .morning, .measure: return [.form, .global]
         case .importRuns(let form):
             return form.stage == .path ? [.entry, .global] : [.form, .global]
         case .picker: return [.picker, .global]
@@ -280,6 +282,7 @@ public enum KeyTable {
         if let confirmation = state.confirmation { return confirmation.needsReason }
         switch state.top {
         case .log(let form): return form.focus.isText
+        case .measure(let form): return form.focusIsName
         case .picker, .patientName, .nameForm, .setup: return true
         case .tune(let tune): return tune.editing != nil
         case .importRuns(let form): return form.stage == .path

@@ -13,7 +13,9 @@ extension StoreRunner {
         let overviews = try PatientOverview.roster(
             store: store, includeArchived: includeArchived, today: today
         ) { source in try self.template(source) }
-        return RosterRow.rows(overviews, today: today)
+        return try RosterRow.withMeasures(RosterRow.rows(overviews, today: today), overviews) {
+            try store.measurements(patientID: $0)
+        }
     }
 
     /// A plan file handed over, read as `rehab start --plan-file` reads it; a problem is a
@@ -130,7 +132,9 @@ extension MemoryRunner {
                 patient: patient, assignment: assignment, plan: plan,
                 history: histories[patient.id] ?? History(), today: today)
         }
-        return RosterRow.rows(overviews, today: today)
+        return RosterRow.withMeasures(RosterRow.rows(overviews, today: today), overviews) {
+            measures[$0] ?? []
+        }
     }
 
     func shownRoster(_ state: AppState) -> [AppAction] {

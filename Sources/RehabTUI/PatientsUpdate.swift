@@ -19,6 +19,8 @@ public struct RosterRow: Sendable, Hashable {
     public var level: Level?
     public var daysSinceLog: Int?
     public var openFlags: [LocalizedText] = []
+    /// Outcome measures due or overdue (Measures.swift); empty without a plan.
+    public var measuresDue: [MeasureDue] = []
 
     public init(patient: PatientRecord) {
         self.patient = patient

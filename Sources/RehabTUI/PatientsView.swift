@@ -119,6 +119,8 @@ enum PatientsView {
                 second = state.say(
                     UIPhrase.rosterOpenFlags(row.openFlags.map { $0.text(lang) }))
                 secondPen = Theme.error
+            } else if let due = MeasureView.rosterDue(row, state) {
+                second += " · " + due
             }
         } else {
             second = state.say(UIPhrase.rosterNoPlan())

@@ -168,7 +168,7 @@ struct ProgressWindow {
 }
 
 /// One stretch of rows of the stacked charts.
-private struct Section {
+struct Section {
     /// Named in the "more below" line; nil for the header.
     var name: LocalizedText?
     var height: Int
@@ -176,7 +176,7 @@ private struct Section {
 }
 
 /// The charts of one frame, each a section drawn into a grid as tall as all of them.
-private struct Charts {
+struct Charts {
     let state: AppState
     let followed: Followed
     let series: ProgressSeries
@@ -200,7 +200,7 @@ private struct Charts {
     var axis: ProgressAxis { window.axis }
 
     func sections() -> [Section] {
-        [header(), load(), gap(), pain(), gap(), adherence(), gap(), ratio()]
+        [header(), load(), gap(), pain(), gap(), adherence(), gap(), ratio()] + measures()
     }
 
     private func gap() -> Section { Section(name: nil, height: 1) { _, _ in } }

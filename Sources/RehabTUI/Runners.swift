@@ -12,6 +12,8 @@ public struct StoreRunner: EffectRunner {
     private var templates: [String: Plan] = [:]
     /// Plans started from a file, by the file's text (the id may be a catalogue plan's).
     private var storedTemplates: [String: Plan] = [:]
+    /// Questionnaire files the Measures form can ask, beside PSFS, NPRS and GPE.
+    public var questionnaires: [Instrument] = []
 
     public init(store: any RehabRepository, library: PlanLibrary) {
         self.store = store
@@ -92,9 +94,11 @@ public struct StoreRunner: EffectRunner {
         else {
             return Loaded(patients: patients, patient: patient, followed: nil)
         }
-        let followed = Followed(
+        var followed = Followed(
             patient: patient, template: plan.template, assignment: plan.assignment,
             history: plan.history, shoes: try store.shoes(patientID: patientID), today: today)
+        followed.measures = try store.measurements(patientID: patientID)
+        followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
 
@@ -200,6 +204,10 @@ public struct StoreRunner: EffectRunner {
             break
         case .addShoe:
             break
+        case .saveMeasure(let record):
+            try store.addMeasurement(patientID: patientID, record)
+        case .deleteMeasure(let id):
+            try store.deleteMeasurement(patientID: patientID, id: id)
         case .loadRoster, .addPatient, .renamePatient, .archivePatient, .deletePatient,
             .loadTuning, .setOverrides, .readPlanFile:
             break
@@ -209,6 +217,9 @@ public struct StoreRunner: EffectRunner {
 
     private func describe(_ error: Error, _ language: Language) -> String {
         if let invalid = error as? ValidationError { return Messages(language).validation(invalid) }
+        if let refused = error as? MeasureError {
+            return MeasurePhrase.error(refused).text(language)
+        }
         if case .duplicateShoe(let name) = error as? RecordError {
             return Phrase.duplicateShoe(name).text(language)
         }
@@ -229,6 +240,8 @@ public struct MemoryRunner: EffectRunner {
     public var assignments: [Int64: Assignment] = [:]
     public var histories: [Int64: History] = [:]
     public var shoes: [Int64: [Shoe]] = [:]
+    public var measures: [Int64: [MeasureRecord]] = [:]
+    public var questionnaires: [Instrument] = []
     /// Plans started from a file, by patient (they win over the catalogue, as in the store).
     public var planFiles: [Int64: Plan] = [:]
     /// Start times of imported runs, per patient (the store keeps them per session).
@@ -265,12 +278,13 @@ public struct MemoryRunner: EffectRunner {
             let template = planFiles[patient.id].flatMap({ $0.id == assignment.planID ? $0 : nil })
                 ?? catalog.first(where: { $0.id == assignment.planID })
         else { return Loaded(patients: patients, patient: patient, followed: nil) }
-        return Loaded(
-            patients: patients, patient: patient,
-            followed: Followed(
-                patient: patient, template: template, assignment: assignment,
-                history: histories[patient.id] ?? History(), shoes: shoes[patient.id] ?? [],
-                today: today))
+        var followed = Followed(
+            patient: patient, template: template, assignment: assignment,
+            history: histories[patient.id] ?? History(), shoes: shoes[patient.id] ?? [],
+            today: today)
+        followed.measures = measures[patient.id] ?? []
+        followed.questionnaires = questionnaires
+        return Loaded(patients: patients, patient: patient, followed: followed)
     }
 
     public mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
@@ -348,6 +362,12 @@ public struct MemoryRunner: EffectRunner {
             if let id { assignments[id]?.phaseHistory.append(change) }
         case .clearFlags(let reason):
             history.clearings.append(FlagClearing(date: state.today, reason: reason))
+        case .saveMeasure(var record):
+            record.id = nextID
+            nextID += 1
+            if let id { measures[id, default: []].append(record) }
+        case .deleteMeasure(let measureID):
+            if let id { measures[id]?.removeAll { $0.id == measureID } }
         case .addShoe(let shoe):
             guard let id else { return [] }
             // As the store: names are unique per patient without regard to case.

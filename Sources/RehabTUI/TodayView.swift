@@ -81,6 +81,9 @@ enum TodayView {
             let key = KeyTable.shownKey(.morningCheck, in: state, contexts: [.today]) ?? "m"
             flow.line(state.say(UIPhrase.morningDueKey(due, key: key)), pen: Theme.heading)
         }
+        if let (text, pen) = MeasureView.dueLine(followed, state) {
+            flow.line(text, pen: pen)
+        }
         for suggestion in status.suggestions {
             flow.line(
                 state.say(Phrase.suggestionsLabel()) + ": " + m.suggestion(suggestion, plan: plan),

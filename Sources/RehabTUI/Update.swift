@@ -206,6 +206,8 @@ enum Screens {
             return Forms.log(action, &form, &state)
         case .morning(var form):
             return Forms.morning(action, &form, &state)
+        case .measure(var form):
+            return MeasureActions.handle(action, &form, &state)
         case .importRuns(var form):
             return Imports.handle(action, &form, &state)
         case .help(let scroll):
@@ -276,6 +278,7 @@ enum Screens {
             return [.reload]
         case .command(.logSession): Forms.openLog(&state)
         case .command(.morningCheck): Forms.openMorning(&state)
+        case .command(.measures): MeasureActions.open(&state)
         case .command(.importRuns): Imports.open(&state)
         case .command(.patients): return PatientActions.open(&state)
         case .command(.shoes): return ShoeActions.open(&state)
@@ -300,7 +303,7 @@ enum Screens {
         case 0: state.screens = [root(for: followed)]
         case 1: state.screens = [.plan(scroll: 0)]
         case 2:
-            let count = HistoryActions.entries(followed.history).count
+            let count = HistoryActions.entries(followed).count
             state.screens = [.history(SelectionState(selected: count > 0 ? 0 : nil))]
         default:
             state.screens = [
@@ -514,7 +517,7 @@ enum HistoryActions {
         _ action: AppAction, _ selection: inout SelectionState, _ state: inout AppState
     ) -> [Effect] {
         guard let followed = state.followed else { return [] }
-        let rows = entries(followed.history)
+        let rows = entries(followed)
         let page = max(1, Layout.tableRows(state.size))
         switch action {
         case _ where selection.follow(action, count: rows.count, page: page): break
@@ -533,6 +536,8 @@ enum HistoryActions {
                         MorningForm(
                             date: morning.date, flagOptions: Forms.flagOptions(followed.plan),
                             previous: morning)))
+            case .measure:
+                state.notice = Notice(state.say(MeasureUIPhrase.notEditable()))
             }
         case .command(.delete):
             guard let i = selection.selected, rows.indices.contains(i) else { break }
@@ -618,6 +623,11 @@ enum Dialogs {
             case .morning(let morning):
                 state.undo = .restoreMorning(morning)
                 return [.deleteMorning(morning.date)]
+            case .measure(let record):
+                // Not undoable: an undo kept from before must not act after this.
+                state.undo = nil
+                guard let id = record.id else { return [] }
+                return [.deleteMeasure(id)]
             }
         case .clearFlags:
             return []

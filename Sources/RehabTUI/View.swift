@@ -256,6 +256,7 @@ public func render(_ state: AppState) -> Grid {
     case .history(let selection): HistoryView.render(state, selection, content, &grid)
     case .log(let form): LogView.render(state, form, content, &grid)
     case .morning(let form): LogView.morning(state, form, content, &grid)
+    case .measure(let form): MeasureView.render(state, form, content, &grid)
     case .stop(let stop): StopView.flow(state, stop).render(in: text, on: &grid, scroll: 0)
     case .help(let scroll): HelpView.flow(state).render(in: text, on: &grid, scroll: scroll)
     case .progress(let progress): ProgressView.render(state, progress, content, &grid)

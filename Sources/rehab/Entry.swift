@@ -94,6 +94,8 @@ struct RehabCommand: ParsableCommand {
             Demo.self, PlansCommand.self, PatientsCommand.self, Start.self, Log.self,
             Morning.self, ClearFlags.self, StatusCommand.self, Advance.self, Week.self, Tune.self,
             Report.self, Export.self, Import.self, ShoesCommand.self, Backup.self, UICommand.self,
+            MeasureCommand.self, MeasuresCommand.self, QuestionnairesCommand.self,
+            DischargeCommand.self, NoteCommand.self, NotesCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

@@ -117,9 +117,12 @@ struct StatusJSON: Encodable {
     let openFlags: [OpenFlagJSON]
     let morningCheckDue: String?
     let runWalk: RunWalkJSON?
+    /// Outcome measures due on the date, from the plan's schedule (or the default one).
+    var measuresDue: [MeasureDueJSON] = []
 
     enum CodingKeys: String, CodingKey {
         case patient, date, plan, phase, verdict, load, advance, suggestions
+        case measuresDue = "measures_due"
         case runWalk = "run_walk"
         case openFlags = "open_flags"
         case morningCheckDue = "morning_check_due"
@@ -138,6 +141,7 @@ struct StatusJSON: Encodable {
         try c.encode(openFlags, forKey: .openFlags)
         try c.encode(morningCheckDue, forKey: .morningCheckDue)
         try c.encode(runWalk, forKey: .runWalk)
+        try c.encode(measuresDue, forKey: .measuresDue)
     }
 
     init(_ status: Status, followed: FollowedPlan, messages: Messages) {

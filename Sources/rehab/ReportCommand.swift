@@ -16,6 +16,8 @@ struct Report: ParsableCommand {
     @Option(help: "Write to this file (0600) instead of stdout.") var output: String?
     @Flag(help: "Replace --output if it exists (a symbolic link is replaced, not followed).")
     var force = false
+    @Option(help: "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires).")
+    var questionnaires: String?
 
     func run() throws {
         let context = try Context(global)
@@ -32,7 +34,10 @@ struct Report: ParsableCommand {
         }
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
-        let data = ReportData(followed: followed, context: context, weeks: count)
+        var data = ReportData(followed: followed, context: context, weeks: count)
+        let shelf = try MeasureShelf(context: context, folder: questionnaires)
+        (data.measureLines, data.noteLines) = try MeasureReportLines.lines(
+            store: store, patientID: followed.patient.id, shelf: shelf, context: context)
         let text =
             kind == "html"
             ? HTMLReport(data: data).render()
@@ -59,6 +64,9 @@ struct ReportData {
     let flagReports: [FlagReport]
     let clearings: [FlagClearing]
     let diff: [PlanDiff.Line]
+    /// Outcome measures ("PSFS …: 3.0 → 8.0 (+5.0): …") and the physio's notes; empty: no section.
+    var measureLines: [String] = []
+    var noteLines: [String] = []
 
     init(followed: FollowedPlan, context: Context, weeks: Int) {
         self.followed = followed
@@ -267,6 +275,12 @@ struct MarkdownReport {
         out.append("## \(d.say(Phrase.reportPhasesSection()))")
         out.append("")
         out += d.phaseLines.map { "- " + escape($0) }
+        for (title, lines) in MeasureReportLines.sections(d) where !lines.isEmpty {
+            out.append("")
+            out.append("## \(title)")
+            out.append("")
+            out += lines.map { "- " + escape($0) }
+        }
         if !d.diff.isEmpty {
             out.append("")
             out.append("## \(d.say(Phrase.reportTuningSection()))")
@@ -371,6 +385,10 @@ struct HTMLReport {
         out.append("<ul>" + flags.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
         out.append("<h2>\(esc(d.say(Phrase.reportPhasesSection())))</h2>")
         out.append("<ul>" + d.phaseLines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
+        for (title, lines) in MeasureReportLines.sections(d) where !lines.isEmpty {
+            out.append("<h2>\(esc(title))</h2>")
+            out.append("<ul>" + lines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
+        }
         if !d.diff.isEmpty {
             out.append("<h2>\(esc(d.say(Phrase.reportTuningSection())))</h2>")
             out.append("<ul>" + d.diffLines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")

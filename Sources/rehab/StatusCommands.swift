@@ -24,13 +24,26 @@ struct StatusCommand: ParsableCommand {
                     field: field, date: day, start: followed.assignment.startDate))
         }
         let status = followed.status(on: day)
+        let records = try context.storing { try store.measurements(patientID: followed.patient.id) }
+        let due = context.measuresDue(followed, measurements: records, on: day)
         if json {
-            try context.printJSON(
-                StatusJSON(status, followed: followed, messages: context.messages))
+            var report = StatusJSON(status, followed: followed, messages: context.messages)
+            report.measuresDue = due.map(MeasureDueJSON.init)
+            try context.printJSON(report)
         } else {
             print(
                 StatusText(status: status, followed: followed, context: context).render(
                     brief: false))
+            for d in due {
+                let name =
+                    Instrument.builtIn.first { $0.id == d.instrument }?.names
+                    .text(context.language) ?? d.instrument
+                print(
+                    "\(context.say(MeasurePhrase.measuresDueLabel())): "
+                        + context.say(
+                            MeasurePhrase.due(
+                                name, reason: d.reason, since: d.since, overdue: d.overdue)))
+            }
             // The history is only the engine's window, so the shoes' km come from the store.
             for warning in storedShoeWarnings(store: store, patientID: followed.patient.id) {
                 print(context.say(warning.message))

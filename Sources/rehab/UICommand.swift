@@ -17,6 +17,8 @@ struct UICommand: ParsableCommand {
         commandName: "ui",
         abstract: "The full-screen app (also what 'rehab' alone opens).")
     @OptionGroup var global: GlobalOptions
+    @Option(help: "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires).")
+    var questionnaires: String?
     @Flag(
         inversion: .prefixedNo,
         help: """
@@ -40,6 +42,12 @@ struct UICommand: ParsableCommand {
         }
         let store = try context.openStore()
         var runner = StoreRunner(store: store, library: context.planLibrary)
+        // The questionnaire folder's files that load; `rehab questionnaires` lists the others.
+        runner.questionnaires =
+            QuestionnaireLibrary.standard(
+                explicit: questionnaires, environment: context.environment
+            )
+            .all().instruments
         // The CLI's patient rule, except that several patients without --patient get a chooser.
         let active = try context.storing { try store.patients() }
         let patientID: Int64? =

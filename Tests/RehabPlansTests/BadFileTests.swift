@@ -32,7 +32,7 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
                 "unknown_key.yaml:4:1: sumary: unknown key; did you mean summary?",
                 "unknown_key.yaml:6:1: colour: unknown key; allowed here: id, names, region, "
                     + "summary, sources, phases, pain, morning, worsening_window_hours, load, "
-                    + "see_doctor, variants, red_flags, referrals, advice, exercises",
+                    + "see_doctor, variants, red_flags, referrals, advice, exercises, measures",
                 "unknown_key.yaml:8:5: phases[0]: missing required key min_days",
                 "unknown_key.yaml:11:5: phases[0].min_day: unknown key; did you mean min_days?",
             ]

@@ -166,6 +166,19 @@ final class FaultyRepository: RehabRepository {
     func runStartTimes(patientID: Int64) throws -> [Int64: String] {
         try store.runStartTimes(patientID: patientID)
     }
+    func measurements(patientID: Int64) throws -> [MeasureRecord] {
+        try store.measurements(patientID: patientID)
+    }
+    func addMeasurement(patientID: Int64, _ measurement: MeasureRecord) throws -> Int64 {
+        try store.addMeasurement(patientID: patientID, measurement)
+    }
+    func deleteMeasurement(patientID: Int64, id: Int64) throws {
+        try store.deleteMeasurement(patientID: patientID, id: id)
+    }
+    func notes(patientID: Int64) throws -> [ClinicalNote] { try store.notes(patientID: patientID) }
+    func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64 {
+        try store.addNote(patientID: patientID, note)
+    }
     func roster(
         includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
     ) throws -> [(entry: RosterEntry, log: RosterLog)] {

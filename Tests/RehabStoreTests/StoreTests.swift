@@ -9,8 +9,9 @@ import Testing
     @Test func freshDatabaseRunsEveryMigration() throws {
         let store = try Store.inMemory()
         let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1", "v2", "v3-plan-files", "v4-flag-indexes"])
-        #expect(Store.schemaVersion == 4)
+        #expect(
+            applied == ["v1", "v2", "v3-plan-files", "v4-flag-indexes", "v5-measures-notes"])
+        #expect(Store.schemaVersion == 5)
         let tables = try store.queue.read { db in
             try String.fetchAll(
                 db,
@@ -19,8 +20,8 @@ import Testing
         }
         #expect(
             tables == [
-                "assignment", "flag_clearing", "morning_check", "patient", "phase_change",
-                "plan_file", "session", "shoe",
+                "assignment", "clinical_note", "flag_clearing", "measurement", "morning_check",
+                "patient", "phase_change", "plan_file", "session", "shoe",
             ])
         let indexes = try store.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")

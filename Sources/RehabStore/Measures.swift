@@ -1,0 +1,259 @@
+import Foundation
+import GRDB
+import RehabCore
+
+// Outcome measures and the physio's clinical notes: schema, reading and writing.
+extension Schema {
+    /// v5: answered outcome measures (answers as a JSON array of {item, score}) and dated
+    /// clinical notes. `created` lets the Patients screen say what changed since a review.
+    static var v5MeasuresNotes: String {
+        """
+        CREATE TABLE measurement (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(dateCheck("date")),
+            instrument TEXT NOT NULL
+                CHECK (length(instrument) BETWEEN 1 AND 64
+                    AND instrument NOT GLOB '*[^a-z0-9_]*'),
+            answers TEXT NOT NULL
+                CHECK (json_valid(answers) AND json_type(answers) = 'array'
+                    AND json_array_length(answers) BETWEEN 1 AND 100),
+            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) STRICT;
+        CREATE INDEX measurement_patient_date ON measurement(patient_id, date);
+
+        CREATE TABLE clinical_note (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(dateCheck("date")),
+            text TEXT NOT NULL
+                CHECK (length(trim(text)) > 0 AND length(text) <= \(Validate.maxTextLength)),
+            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) STRICT;
+        CREATE INDEX clinical_note_patient_date ON clinical_note(patient_id, date);
+        """
+    }
+}
+
+extension Check {
+    /// A measurement's shape; a built-in measure is also checked against its scale, items and
+    /// the patient's earlier answers (a questionnaire needs its file, which the caller has).
+    static func measurement(_ m: MeasureRecord, earlier: [MeasureRecord]) throws -> MeasureRecord {
+        guard RedFlag.isWellFormed(m.instrument) else {
+            throw ValidationError(field: "instrument", value: m.instrument, allowed: .flagID)
+        }
+        guard (1...100).contains(m.answers.count) else {
+            throw MeasureError.noAnswers(instrument: m.instrument)
+        }
+        var m = m
+        for (i, a) in m.answers.enumerated() {
+            m.answers[i].item = try name(a.item, field: "\(m.instrument) item")
+            try integer(a.score, field: "\(m.instrument) '\(a.item)'", in: -1000...1000)
+        }
+        if let instrument = Instrument.builtIn.first(where: { $0.id == m.instrument }) {
+            m.answers = try MeasureInput.check(
+                m.answers, for: instrument, earlier: earlier, on: m.date)
+        }
+        return m
+    }
+
+    static func note(_ n: ClinicalNote) throws {
+        guard !n.text.allSatisfy(\.isWhitespace) else {
+            throw ValidationError(
+                field: "note", value: n.text, allowed: .nonEmptyTextUpTo(Validate.maxTextLength))
+        }
+        try text(n.text, field: "note")
+    }
+}
+
+extension Store {
+    /// Every measurement of the patient, oldest first.
+    public func measurements(patientID: Int64) throws -> [MeasureRecord] {
+        try queue.read { db in
+            _ = try Store.patientName(db, id: patientID)
+            return try Store.fetchMeasurements(db, patientID: patientID)
+        }
+    }
+
+    /// Checks and stores a measurement; returns its id. Nothing is stored when it is refused.
+    @discardableResult
+    public func addMeasurement(patientID: Int64, _ measurement: MeasureRecord) throws -> Int64 {
+        try queue.write { db in
+            _ = try Store.patientName(db, id: patientID)
+            let earlier = try Store.fetchMeasurements(db, patientID: patientID).filter {
+                $0.date <= measurement.date
+            }
+            let checked = try Check.measurement(measurement, earlier: earlier)
+            return try Store.insertMeasurement(db, patientID: patientID, checked)
+        }
+    }
+
+    public func deleteMeasurement(patientID: Int64, id: Int64) throws {
+        try queue.write { db in
+            try db.execute(
+                sql: "DELETE FROM measurement WHERE id = ? AND patient_id = ?",
+                arguments: [id, patientID])
+        }
+    }
+
+    public func notes(patientID: Int64) throws -> [ClinicalNote] {
+        try queue.read { db in
+            _ = try Store.patientName(db, id: patientID)
+            return try Store.fetchNotes(db, patientID: patientID)
+        }
+    }
+
+    @discardableResult
+    public func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64 {
+        try Check.note(note)
+        return try queue.write { db in
+            _ = try Store.patientName(db, id: patientID)
+            return try Store.insertNote(db, patientID: patientID, note)
+        }
+    }
+
+    static func fetchMeasurements(_ db: Database, patientID: Int64) throws -> [MeasureRecord] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT id, date, instrument, answers FROM measurement WHERE patient_id = ? "
+                + "ORDER BY date, id",
+            arguments: [patientID]
+        ).map { row in
+            let answers =
+                (try? JSONDecoder().decode(
+                    [ItemAnswer].self, from: Data((row["answers"] as String).utf8)))
+                ?? []
+            return MeasureRecord(
+                id: row["id"], date: Day(iso: row["date"]) ?? Day(number: 0),
+                instrument: row["instrument"], answers: answers)
+        }
+    }
+
+    static func insertMeasurement(_ db: Database, patientID: Int64, _ m: MeasureRecord) throws
+        -> Int64
+    {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let answers = String(decoding: try encoder.encode(m.answers), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO measurement (patient_id, date, instrument, answers) "
+                + "VALUES (?, ?, ?, ?)",
+            arguments: [patientID, m.date.iso, m.instrument, answers])
+        return db.lastInsertedRowID
+    }
+
+    static func fetchNotes(_ db: Database, patientID: Int64) throws -> [ClinicalNote] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT id, date, text FROM clinical_note WHERE patient_id = ? ORDER BY date, id",
+            arguments: [patientID]
+        ).map { row in
+            ClinicalNote(
+                id: row["id"], date: Day(iso: row["date"]) ?? Day(number: 0), text: row["text"])
+        }
+    }
+
+    static func insertNote(_ db: Database, patientID: Int64, _ n: ClinicalNote) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO clinical_note (patient_id, date, text) VALUES (?, ?, ?)",
+            arguments: [patientID, n.date.iso, n.text])
+        return db.lastInsertedRowID
+    }
+}
+
+extension Store {
+    /// An archive's measures and notes, checked in date order as if entered one by one.
+    static func checkMeasuresAndNotes(
+        _ p: inout ArchivedPatient, who: String, againstPiece: Bool = true
+    ) throws {
+        var earlier: [MeasureRecord] = []
+        let order = p.measurements.indices.sorted {
+            p.measurements[$0].date < p.measurements[$1].date
+        }
+        for i in order where againstPiece {
+            let m = p.measurements[i]
+            let place = "\(who), measurement \(i + 1) (\(m.instrument), \(m.date.iso))"
+            do {
+                p.measurements[i] = try Check.measurement(m, earlier: earlier)
+            } catch let error as ValidationError {
+                throw StoreError.importFailed("\(place): \(Check.describe(error))")
+            } catch let error as MeasureError {
+                throw StoreError.importFailed("\(place): \(MeasurePhrase.error(error).en)")
+            }
+            earlier.append(p.measurements[i])
+        }
+        for (i, n) in p.notes.enumerated() {
+            do {
+                try Check.note(n)
+            } catch let error as ValidationError {
+                throw StoreError.importFailed(
+                    "\(who), note \(i + 1) (\(n.date.iso)): \(Check.describe(error))")
+            }
+        }
+    }
+}
+
+struct MeasurementDoc: Codable {
+    var date: Day
+    var instrument: String
+    var answers: [ItemAnswer]
+
+    init(_ m: MeasureRecord) {
+        date = m.date
+        instrument = m.instrument
+        answers = m.answers
+    }
+
+    var value: MeasureRecord { MeasureRecord(date: date, instrument: instrument, answers: answers) }
+}
+
+struct NoteDoc: Codable {
+    var date: Day
+    var text: String
+
+    init(_ n: ClinicalNote) {
+        date = n.date
+        text = n.text
+    }
+
+    var value: ClinicalNote { ClinicalNote(date: date, text: text) }
+}
+
+/// A measurement's answers in one CSV cell: a JSON array of {"item", "score"}.
+enum MeasureCSV {
+    static func answers(_ answers: [ItemAnswer]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(answers)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    static func answers(_ cells: CSVRow) throws -> [ItemAnswer] {
+        let text = try cells.required("answers")
+        guard let answers = try? JSONDecoder().decode([ItemAnswer].self, from: Data(text.utf8))
+        else {
+            throw cells.error("answers", "expected a JSON list of {\"item\": …, \"score\": …}")
+        }
+        return answers
+    }
+}
+
+extension Store {
+    /// A piece's measures in date order, each checked again against what is stored by now: a
+    /// long history arrives in pieces, and a later PSFS or GPE needs the first one.
+    static func insertMeasures(_ db: Database, patientID: Int64, _ p: ArchivedPatient) throws {
+        guard !p.measurements.isEmpty else { return }
+        var earlier = try fetchMeasurements(db, patientID: patientID)
+        for m in p.measurements.sorted(by: { $0.date < $1.date }) {
+            let checked: MeasureRecord
+            do {
+                checked = try Check.measurement(m, earlier: earlier.filter { $0.date <= m.date })
+            } catch let error as MeasureError {
+                throw StoreError.importFailed(
+                    "patient \"\(p.name)\", measurement (\(m.instrument), \(m.date.iso)): "
+                        + MeasurePhrase.error(error).en)
+            }
+            _ = try insertMeasurement(db, patientID: patientID, checked)
+            earlier.append(checked)
+        }
+    }
+}
