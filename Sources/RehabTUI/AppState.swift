@@ -205,6 +205,10 @@ public struct LogForm: Sendable, Hashable {
     public var shoe = 0
     public var note = TextInput()
     public var error: FieldError?
+    /// Something was typed or chosen: Esc then asks before throwing it away.
+    public var touched = false
+    /// The user picked the shoe: it no longer follows the activity.
+    public var shoePicked = false
 
     public init(activity: Activity, date: Day, flagOptions: [String], shoes: [String]) {
         self.activity = activity
@@ -241,6 +245,8 @@ public struct MorningForm: Sendable, Hashable {
     /// The check this replaces (edit from history, or a second one for the date).
     public var previous: MorningCheck?
     public var error: FieldError?
+    /// Something was typed or chosen: Esc then asks before throwing it away.
+    public var touched = false
 
     public init(date: Day, flagOptions: [String], previous: MorningCheck?) {
         self.date = date
@@ -350,7 +356,7 @@ public enum HistoryEntry: Sendable, Hashable {
     }
 }
 
-/// How to take back the last change (History, `u`).
+/// How to take back one change (History, `u`); the app keeps a stack of them, newest last.
 public enum Undo: Sendable, Hashable {
     /// A new session was stored with this id: delete it.
     case removeSession(Int64)
@@ -362,6 +368,20 @@ public enum Undo: Sendable, Hashable {
     case restoreMorning(MorningCheck)
     /// A morning check was added where there was none: remove it.
     case removeMorning(Day)
+
+    /// The same step after a session's id changed (undo stored it again under a new one).
+    func renumbered(_ old: Int64, to new: Int64) -> Undo {
+        switch self {
+        case .removeSession(let id) where id == old: return .removeSession(new)
+        case .revertSession(var session) where session.id == old:
+            session.id = new
+            return .revertSession(session)
+        case .restoreSession(var session) where session.id == old:
+            session.id = new
+            return .restoreSession(session)
+        default: return self
+        }
+    }
 }
 
 /// A question the user must answer before a deliberate action happens.
@@ -376,6 +396,8 @@ public struct Confirmation: Sendable, Hashable {
         case archivePatient(PatientRecord)
         case resetTuning
         case discardTuning
+        /// Esc on a log or morning form with something filled in.
+        case discardForm
     }
 
     public var kind: Kind
@@ -387,7 +409,7 @@ public struct Confirmation: Sendable, Hashable {
     public init(kind: Kind) {
         self.kind = kind
         switch kind {
-        case .delete, .deletePatient, .resetTuning, .discardTuning: selected = 1
+        case .delete, .deletePatient, .resetTuning, .discardTuning, .discardForm: selected = 1
         default: selected = 0
         }
     }
@@ -480,7 +502,8 @@ public struct AppState: Sendable, Hashable {
     public var newPatientName: String
     public var confirmation: Confirmation?
     public var notice: Notice?
-    public var undo: Undo?
+    /// Changes `u` can take back, newest last (at most `undoDepth`).
+    public var undos: [Undo] = []
     public var isQuitting = false
     /// The Patients screen's rows (nil until the runner worked them out).
     public var roster: [RosterRow]?
@@ -520,6 +543,14 @@ public struct AppState: Sendable, Hashable {
     }
 
     var messages: Messages { Messages(language) }
+
+    static let undoDepth = 50
+
+    /// Remembers how to take a change back; the oldest falls off past `undoDepth`.
+    mutating func remember(_ undo: Undo) {
+        undos.append(undo)
+        if undos.count > Self.undoDepth { undos.removeFirst(undos.count - Self.undoDepth) }
+    }
 
     func say(_ text: LocalizedText) -> String { text.text(language) }
 }

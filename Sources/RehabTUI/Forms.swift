@@ -22,8 +22,20 @@ enum Forms {
         var form = LogForm(
             activity: activity, date: state.today, flagOptions: flagOptions(followed.plan),
             shoes: followed.shoes.map(\.name))
-        if activity == .run && !followed.shoes.isEmpty { form.shoe = 1 }
+        form.shoe = shoe(for: activity, shoes: form.shoes, history: followed.history)
         state.screens.append(.log(form))
+    }
+
+    /// The shoe a new session starts with: on foot, the shoe last run in, or the only shoe
+    /// there is; "none" for anything else (a bike ride wears no running shoe).
+    static func shoe(for activity: Activity, shoes: [String], history: History) -> Int {
+        guard activity == .run || activity == .walk, !shoes.isEmpty else { return 0 }
+        if let last = history.sessions.last(where: { $0.shoe != nil })?.shoe,
+            let i = shoes.firstIndex(of: last)
+        {
+            return i + 1
+        }
+        return shoes.count == 1 ? 1 : 0
     }
 
     static func openMorning(_ state: inout AppState) {
@@ -54,6 +66,15 @@ enum Forms {
         value = min(10, max(0, (value ?? 0) + step))
     }
 
+    /// A log or morning form with something typed or chosen, which Esc would lose.
+    static func isFilled(_ screen: Screen) -> Bool {
+        switch screen {
+        case .log(let form): form.touched
+        case .morning(let form): form.touched
+        default: false
+        }
+    }
+
     // MARK: - Session form
 
     static func log(_ action: AppAction, _ form: inout LogForm, _ state: inout AppState)
@@ -61,6 +82,7 @@ enum Forms {
     {
         if action == .command(.confirm) { return save(&form, &state) }
         let fields = LogForm.Field.allCases
+        let before = form
         switch action {
         case .command(.nextField), .command(.previousField):
             let step = action == .command(.nextField) ? 1 : fields.count - 1
@@ -80,6 +102,11 @@ enum Forms {
                 let all = Activity.allCases
                 let i = all.firstIndex(of: form.activity) ?? 0
                 form.activity = all[(i + step + all.count) % all.count]
+                if !form.shoePicked && form.editing == nil {
+                    form.shoe = shoe(
+                        for: form.activity, shoes: form.shoes,
+                        history: state.followed?.history ?? History())
+                }
             case .painDuring: stepPain(&form.painDuring, by: step)
             case .painAfter: stepPain(&form.painAfter, by: step)
             case .lasted: form.lasted.toggle()
@@ -89,6 +116,7 @@ enum Forms {
             case .shoe:
                 let count = form.shoes.count + 1
                 form.shoe = (form.shoe + step + count) % count
+                form.shoePicked = true
             case .date: edit(&form.date, action)
             case .km: edit(&form.km, action)
             case .minutes: edit(&form.minutes, action)
@@ -103,7 +131,15 @@ enum Forms {
             default: break
             }
         }
-        if form.error?.field == form.focus.rawValue, case .type = action { form.error = nil }
+        var after = form
+        after.focus = before.focus
+        after.pendingOne = before.pendingOne
+        after.flags.cursor = before.flags.cursor
+        if after != before {
+            form.touched = true
+            // The value the error was about changed: the error no longer says anything true.
+            if form.error?.field == form.focus.rawValue { form.error = nil }
+        }
         Screens.replaceTop(&state, .log(form))
         return []
     }
@@ -158,7 +194,10 @@ enum Forms {
             }
             let kmText = form.km.text.trimmingCharacters(in: " ")
             let km = try check(.km) { () throws(ValidationError) -> Double? in
-                kmText.isEmpty ? nil : try Validate.km(kmText, field: label(.km, language))
+                kmText.isEmpty
+                    ? nil
+                    : try Validate.km(
+                        kmText, field: label(.km, language), comma: language.writesDecimalComma)
             }
             let minutes = try check(.minutes) { () throws(ValidationError) in
                 try Validate.minutes(form.minutes.text, field: label(.minutes, language))
@@ -192,7 +231,7 @@ enum Forms {
             state.screens.removeLast()
             let effect: Effect
             if let old = form.editing {
-                state.undo = .revertSession(old)
+                state.remember(.revertSession(old))
                 state.notice = Notice(state.say(UIPhrase.updated()))
                 effect = .updateSession(session)
             } else {
@@ -235,7 +274,7 @@ enum Forms {
             let check = MorningCheck(date: form.date, pain: pain, flags: flags)
             let previous =
                 form.previous ?? state.followed?.history.mornings.last { $0.date == form.date }
-            state.undo = previous.map { .restoreMorning($0) } ?? .removeMorning(form.date)
+            state.remember(previous.map { .restoreMorning($0) } ?? .removeMorning(form.date))
             state.screens.removeLast()
             state.notice = Notice(state.say(UIPhrase.morningSavedNotice(pain)))
             if !flags.isEmpty { state.screens = [.stop(StopState())] }
@@ -244,15 +283,22 @@ enum Forms {
             form.focus = form.focus == .pain ? .flags : .pain
             form.pendingOne = false
         case .digit(let n):
-            if form.focus == .pain { typePain(n, &form.pain, &form.pendingOne) }
-            form.error = nil
+            if form.focus == .pain {
+                typePain(n, &form.pain, &form.pendingOne)
+                form.touched = true
+                form.error = nil
+            }
         case .command(.toggle):
-            if form.focus == .flags { form.flags.toggle() }
+            if form.focus == .flags {
+                form.flags.toggle()
+                form.touched = true
+            }
         case .command(.left), .command(.right):
             let step = action == .command(.right) ? 1 : -1
             form.pendingOne = false
             if form.focus == .pain {
                 stepPain(&form.pain, by: step)
+                form.touched = true
                 form.error = nil
             } else {
                 let count = max(1, form.flags.options.count)

@@ -31,6 +31,8 @@ public enum AppAction: Sendable, Hashable {
     case catalogLoaded([Plan], errors: [String])
     /// A new session was stored under this id (for undo).
     case sessionStored(Int64)
+    /// Undo stored a deleted session again, under a new id: older undo steps follow it.
+    case sessionRestored(old: Int64, new: Int64)
     case planStarted(Loaded)
     /// What reading the import's path found.
     case runsRead(RunsFound)

@@ -315,7 +315,8 @@ enum PatientActions {
             do throws(ValidationError) {
                 // The range and places of `rehab start --weekly-km`.
                 weekly = try Validate.decimal(
-                    km, field: state.say(UIPhrase.weeklyKmLabel()), in: 0...300, places: 1)
+                    km, field: state.say(UIPhrase.weeklyKmLabel()), in: 0...300, places: 1,
+                    comma: state.language.writesDecimalComma)
             } catch {
                 form.error = FieldError(
                     field: SetupForm.Field.weeklyKm.rawValue,

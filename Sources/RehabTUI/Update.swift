@@ -31,7 +31,10 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         state.catalogErrors = errors
         return []
     case .sessionStored(let id):
-        state.undo = .removeSession(id)
+        state.remember(.removeSession(id))
+        return []
+    case .sessionRestored(let old, let new):
+        state.undos = state.undos.map { $0.renumbered(old, to: new) }
         return []
     case .runsRead(let found):
         Imports.read(found, &state)
@@ -112,6 +115,10 @@ enum Screens {
         // Shoes too: Esc closes the add form before it leaves the screen.
         if case .shoes(var shoes) = state.top { return ShoeActions.handle(action, &shoes, &state) }
         if action == .command(.back), Imports.back(&state) { return [] }
+        if action == .command(.back), Forms.isFilled(state.top) {
+            state.confirmation = Confirmation(kind: .discardForm)
+            return []
+        }
         if action == .command(.back), state.screens.count > 1 {
             if case .stop(let stop) = state.top, stop.beforeStart {
                 // Back past the questions too, to the picker.
@@ -530,12 +537,11 @@ enum HistoryActions {
             guard let i = selection.selected, rows.indices.contains(i) else { break }
             state.confirmation = Confirmation(kind: .delete(rows[i]))
         case .command(.undo):
-            guard let undo = state.undo else {
+            guard let undo = state.undos.popLast() else {
                 state.notice = Notice(state.say(UIPhrase.nothingToUndo()))
                 break
             }
-            state.undo = nil
-            state.notice = Notice(state.say(UIPhrase.undone()))
+            state.notice = Notice(state.say(UIPhrase.undoneLeft(state.undos.count)))
             return [.undo(undo)]
         default:
             return Screens.tabs(action, &state, scroll: 0) { _ in .history(selection) }
@@ -605,10 +611,10 @@ enum Dialogs {
             switch entry {
             case .session(let session):
                 guard let id = session.id else { return [] }
-                state.undo = .restoreSession(session)
+                state.remember(.restoreSession(session))
                 return [.deleteSession(id)]
             case .morning(let morning):
-                state.undo = .restoreMorning(morning)
+                state.remember(.restoreMorning(morning))
                 return [.deleteMorning(morning.date)]
             }
         case .clearFlags:
@@ -621,6 +627,9 @@ enum Dialogs {
             return [.archivePatient(patient.id, archived: true)]
         case .resetTuning, .discardTuning:
             return Tuning.confirmed(kind, &state)
+        case .discardForm:
+            if !state.screens.isEmpty { state.screens.removeLast() }
+            return []
         }
     }
 }

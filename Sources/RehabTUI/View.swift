@@ -431,6 +431,8 @@ enum DialogView {
             message = state.say(UIPhrase.confirmResetTuning(Tuning.patientName(state)))
         case .discardTuning:
             message = state.say(UIPhrase.confirmDiscardTuning(Tuning.patientName(state)))
+        case .discardForm:
+            message = state.say(UIPhrase.confirmDiscardForm())
         }
         return Dialog(
             title: state.say(UIPhrase.confirmTitle()), message: message, buttons: [yes, no],

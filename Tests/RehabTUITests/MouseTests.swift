@@ -327,7 +327,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
         app.click(on: "[ Yes ]")
         #expect(app.effects.first == .deleteSession(id))
         #expect(app.state.confirmation == nil)
-        #expect(app.state.undo == .restoreSession(session))
+        #expect(app.state.undos.last == .restoreSession(session))
     }
 
     @Test func clickingNoKeepsEverything() {

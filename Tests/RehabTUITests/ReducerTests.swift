@@ -296,7 +296,7 @@ import Testing
         var state = Fixture.state(Fixture.buildUpRunner())
         let effects = run(&state, [.char("m"), .char("2"), .enter])
         #expect(effects == [.saveMorning(MorningCheck(date: Fixture.today, pain: 2))])
-        #expect(state.undo == .removeMorning(Fixture.today))
+        #expect(state.undos.last == .removeMorning(Fixture.today))
     }
 }
 

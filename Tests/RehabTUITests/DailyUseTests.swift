@@ -1,0 +1,181 @@
+import RehabCore
+import RehabStore
+import TerminalUI
+import Testing
+
+@testable import RehabTUI
+
+/// The runner's day (issue 16): what a week of daily use tripped over in the log form.
+@Suite struct LogFormDailyUseTests {
+    @Test func aDutchRunnerTypesADecimalComma() {
+        var state = Fixture.state(Fixture.buildUpRunner(), language: .nl)
+        var keys: [Key] = [.char("n"), .tab, .tab] + chars("4,5") + [.tab] + chars("45")
+        keys += [.tab, .char("2"), .tab, .char("3"), .enter]
+        let effects = run(&state, keys)
+        guard case .saveSession(let session) = effects.first else {
+            Issue.record("nothing saved: \(effects)")
+            return
+        }
+        #expect(session.km == 4.5)
+    }
+
+    @Test func anEnglishRunnerIsToldTheDotIsTheSeparator() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        var keys: [Key] = [.char("n"), .tab, .tab] + chars("4,5") + [.tab] + chars("45")
+        keys += [.tab, .char("2"), .tab, .char("3"), .enter]
+        #expect(run(&state, keys).isEmpty)
+        guard case .log(let form) = state.top else { return }
+        #expect(form.error?.message.hasSuffix("and a dot as separator") == true)
+    }
+
+    @Test func theErrorGoesOnceThePainIsChosen() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("n"), .tab, .tab, .tab] + chars("30") + [.enter])
+        guard case .log(let missing) = state.top else { return }
+        #expect(missing.error?.message == "Pain during: choose 0-10")
+        _ = run(&state, [.char("2")])
+        guard case .log(let chosen) = state.top else { return }
+        #expect(chosen.error == nil)
+        // Moving on without choosing keeps an error for a value still missing.
+        _ = run(&state, [.tab, .enter])
+        guard case .log(let after) = state.top else { return }
+        #expect(after.error?.message == "Pain after: choose 0-10")
+        #expect(after.focus == .painAfter)
+        _ = run(&state, [.right])
+        guard case .log(let arrowed) = state.top else { return }
+        #expect(arrowed.error == nil)
+        #expect(arrowed.painAfter == 1)
+    }
+
+    @Test func escOnAnEmptyFormLeavesAtOnce() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("n"), .tab, .tab, .escape])
+        #expect(state.top == .today(scroll: 0))
+        #expect(state.confirmation == nil)
+    }
+
+    @Test func escOnAFilledFormAsksFirstAndNoKeepsIt() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("n"), .tab, .tab] + chars("5") + [.escape])
+        #expect(state.confirmation?.kind == .discardForm)
+        #expect(state.confirmation?.selected == 1)
+        // Enter on the preselected "no" keeps the form and what was typed.
+        _ = run(&state, [.enter])
+        guard case .log(let form) = state.top else {
+            Issue.record("the form should stay")
+            return
+        }
+        #expect(form.km.text == "5")
+        _ = run(&state, [.escape, .char("y")])
+        #expect(state.top == .today(scroll: 0))
+    }
+
+    @Test func escOnAMorningFormWithAScoreAsks() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("m"), .char("3"), .escape])
+        #expect(state.confirmation?.kind == .discardForm)
+        _ = run(&state, [.char("y")])
+        #expect(state.top == .today(scroll: 0))
+    }
+
+    @Test func theOnlyShoeIsPreselectedOnFootAndNotOnABike() {
+        var runner = Fixture.buildUpRunner()
+        runner.shoes[Fixture.sam.id] = [Shoe(name: "Pegasus")]
+        var state = Fixture.state(runner)
+        _ = run(&state, [.char("n")])
+        guard case .log(let walk) = state.top else { return }
+        #expect(walk.activity == .walk)
+        #expect(walk.shoe == 1)
+        // The activity field: → to cycling (walk → cycle in the activity order)
+        var toBike = state
+        var steps = 0
+        while case .log(let f) = toBike.top, f.activity != .cycle, steps < 20 {
+            _ = run(&toBike, [.right])
+            steps += 1
+        }
+        guard case .log(let bike) = toBike.top else { return }
+        #expect(bike.activity == .cycle)
+        #expect(bike.shoe == 0)
+    }
+
+    @Test func aShoeChosenByHandStaysWhenTheActivityChanges() {
+        var runner = Fixture.buildUpRunner()
+        runner.shoes[Fixture.sam.id] = [Shoe(name: "Pegasus")]
+        var state = Fixture.state(runner)
+        // Shift-Tab from the activity wraps to the note; once more reaches the shoe.
+        _ = run(&state, [.char("n"), .backTab, .backTab, .left])
+        guard case .log(let none) = state.top else { return }
+        #expect(none.shoe == 0)
+        _ = run(&state, [.tab, .tab, .right, .left])
+        guard case .log(let form) = state.top else { return }
+        #expect(form.shoe == 0)
+    }
+
+    @Test func undoTakesBackChangesOneByOneNewestFirst() {
+        var app = Fixture.app(Fixture.buildUpRunner())
+        // Log two sessions, then delete the older stored one from History.
+        for km in ["3", "4"] {
+            app.press(.char("n"), .tab, .tab)
+            app.type(km)
+            app.press(.tab)
+            app.type("30")
+            app.press(.tab, .char("1"), .tab, .char("1"), .enter)
+        }
+        #expect(app.state.undos.count == 2)
+        let sessionsAfterLogging = app.state.followed?.history.sessions.count
+        #expect(sessionsAfterLogging == 4)
+        app.press(.tab, .tab)  // History
+        app.press(.char("u"))
+        #expect(app.state.followed?.history.sessions.count == 3)
+        #expect(app.state.notice?.text == "Change undone; u takes back 1 more.")
+        app.press(.char("u"))
+        #expect(app.state.followed?.history.sessions.count == 2)
+        app.press(.char("u"))
+        #expect(app.state.notice?.text == "Nothing to undo.")
+    }
+
+    @Test func undoingADeleteThenAnEditFollowsTheSessionsNewID() {
+        var app = Fixture.app(Fixture.buildUpRunner())
+        app.press(.tab, .tab)  // History, newest first: the 03-01 walk is on top
+        guard let original = app.state.followed?.history.sessions.last else { return }
+        // Edit its minutes 30 → 35, then delete it.
+        app.press(.char("e"), .tab, .tab, .tab, .backspace, .backspace)
+        app.type("35")
+        app.press(.enter)
+        #expect(app.state.followed?.history.sessions.last?.minutes == 35)
+        app.press(.char("d"), .char("y"))
+        #expect(app.state.followed?.history.sessions.count == 1)
+        app.press(.char("u"))  // the delete: stored again under a new id
+        #expect(app.state.followed?.history.sessions.count == 2)
+        app.press(.char("u"))  // the edit: reaches the session under its new id
+        let restored = app.state.followed?.history.sessions.last
+        #expect(restored?.minutes == original.minutes)
+        #expect(restored?.id != original.id)
+    }
+}
+
+@Suite struct DecimalCommaTests {
+    @Test(arguments: [
+        ("4,5", true, 4.5), ("4.5", true, 4.5), ("12,25", true, 12.25), ("4.5", false, 4.5),
+    ])
+    func accepted(text: String, comma: Bool, value: Double) throws {
+        #expect(try Validate.km(text, comma: comma) == value)
+    }
+
+    @Test(arguments: [("4,5", false), ("1,500", true), ("4,5,1", true), ("4.5,1", true)])
+    func refused(text: String, comma: Bool) {
+        #expect(throws: ValidationError.self) { try Validate.km(text, comma: comma) }
+    }
+
+    @Test func theDutchMessageSaysBothSeparatorsWork() {
+        do {
+            _ = try Validate.km("1,500", field: "km", comma: true)
+            Issue.record("1,500 has three decimals")
+        } catch {
+            #expect(
+                Messages(.nl).validation(error)
+                    == "km: '1,500' is niet toegestaan; gebruik een getal van 0 tot en met 300, "
+                    + "met hoogstens 2 decimalen en een komma of een punt als scheidingsteken")
+        }
+    }
+}
