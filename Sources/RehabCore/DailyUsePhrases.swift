@@ -10,6 +10,29 @@ extension UIPhrase {
             "Close the form without saving? What you filled in is lost.")
     }
 
+    public static func loggedTodayLabel() -> LocalizedText {
+        t("Vandaag genoteerd", "Logged today")
+    }
+    public static func nothingLoggedToday() -> LocalizedText { t("nog niets", "nothing yet") }
+    public static func morningLogged(_ pain: Int) -> LocalizedText {
+        t("ochtendcheck \(pain)/10", "morning check \(pain)/10")
+    }
+    public static func tickExercisesHint(_ key: String) -> LocalizedText {
+        t(
+            "\(key): oefeningen gedaan (noteert een sessie oefeningen)",
+            "\(key): exercises done (logs an exercises session)")
+    }
+    public static func keyExercisesDone() -> LocalizedText {
+        t("oefeningen van vandaag afvinken", "tick off today's exercises")
+    }
+    public static func noExercisesToday() -> LocalizedText {
+        t("Deze fase schrijft geen oefeningen voor.", "This phase prescribes no exercises.")
+    }
+    /// On the last row of a screen whose text goes on below it.
+    public static func moreTextBelow(_ key: String) -> LocalizedText {
+        t("meer: \(key)", "more: \(key)")
+    }
+
     /// After `u`: how many earlier changes can still be taken back.
     public static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {

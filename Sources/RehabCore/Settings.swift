@@ -41,6 +41,7 @@ public struct Settings: Hashable, Sendable {
         "reset", "differences", "start_from_file",
         "span",
         "shoes",
+        "exercises_done",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

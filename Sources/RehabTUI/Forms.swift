@@ -38,6 +38,27 @@ enum Forms {
         return shoes.count == 1 ? 1 : 0
     }
 
+    /// Ticking off the day's exercises logs them as an exercises session: what adherence
+    /// counts. The form opens with the exercises named in the note; minutes and pain are the
+    /// runner's to give (a default would store pain nobody reported).
+    static func openExercises(_ state: inout AppState) {
+        guard let followed = state.followed else { return }
+        let phase = followed.status.phase.phase
+        guard !phase.exercises.isEmpty else {
+            state.notice = Notice(state.say(UIPhrase.noExercisesToday()))
+            return
+        }
+        var form = LogForm(
+            activity: .exercises, date: state.today, flagOptions: flagOptions(followed.plan),
+            shoes: followed.shoes.map(\.name))
+        let names = phase.exercises.map {
+            followed.plan.exercise($0.exercise)?.names.text(state.language) ?? $0.exercise
+        }
+        form.note = TextInput(names.joined(separator: ", "))
+        form.focus = .minutes
+        state.screens.append(.log(form))
+    }
+
     static func openMorning(_ state: inout AppState) {
         guard let followed = state.followed else {
             state.notice = Notice(state.say(UIPhrase.needsPlan()), isError: true)

@@ -14,6 +14,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case startFromFile
     case span
     case shoes
+    case exercisesDone
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -119,6 +120,7 @@ public enum KeyTable {
             .morningCheck, [.char("m")], "m", UIPhrase.keyMorning(), [.today, .history],
             bar: true),
         bind(.importRuns, [.char("i")], "i", UIPhrase.keyImportRuns(), [.today, .history]),
+        bind(.exercisesDone, [.char("x")], "x", UIPhrase.keyExercisesDone(), [.today]),
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.today, .plan, .stop]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.today, .plan, .stop]),
         // Plan

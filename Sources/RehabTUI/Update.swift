@@ -283,6 +283,7 @@ enum Screens {
             return [.reload]
         case .command(.logSession): Forms.openLog(&state)
         case .command(.morningCheck): Forms.openMorning(&state)
+        case .command(.exercisesDone): Forms.openExercises(&state)
         case .command(.importRuns): Imports.open(&state)
         case .command(.patients): return PatientActions.open(&state)
         case .command(.shoes): return ShoeActions.open(&state)

@@ -158,9 +158,20 @@ struct Flow {
         max(0, rows(width: area.width).count - area.height)
     }
 
-    func render(in area: Rect, on grid: inout Grid, scroll: Int) {
+    /// `more`, when given, is written at the end of the last row while text goes on below it:
+    /// cut-off advice must say there is more.
+    func render(in area: Rect, on grid: inout Grid, scroll: Int, more: String? = nil) {
         let all = rows(width: area.width)
         let start = min(max(0, scroll), max(0, all.count - area.height))
+        defer {
+            if let more, start + area.height < all.count, area.height > 0 {
+                let label = " " + more + " "
+                let row = area.row(area.height - 1)
+                let x = max(row.x, row.right - CellWidth.of(label))
+                grid.fill(Rect(x: x, y: row.y, width: row.right - x, height: 1))
+                grid.put(label, x: x, y: row.y, pen: Pen(style: [.reverse]), clip: row)
+            }
+        }
         for (offset, row) in all.dropFirst(start).prefix(area.height).enumerated() {
             let rect = area.row(offset)
             switch row {
@@ -229,6 +240,15 @@ func maxScroll(_ state: AppState) -> Int {
     }
 }
 
+/// "more: ↓ j", with the keys that scroll down where the state is.
+func moreHint(_ state: AppState) -> String {
+    let key =
+        state.keyBindings.first {
+            $0.command == .down && !Set($0.contexts).isDisjoint(with: KeyTable.contexts(for: state))
+        }?.shown ?? "↓"
+    return state.say(UIPhrase.moreTextBelow(key))
+}
+
 /// Draws the whole state into a grid of the state's size.
 public func render(_ state: AppState) -> Grid {
     var grid = Grid(size: state.size)
@@ -251,13 +271,15 @@ public func render(_ state: AppState) -> Grid {
     case .picker(let picker): PickerView.render(state, picker, content, &grid)
     case .questions(let questions): FirstRunView.questions(state, questions, content, &grid)
     case .today(let scroll):
-        TodayView.flow(state).render(in: text, on: &grid, scroll: scroll)
-    case .plan(let scroll): PlanView.flow(state).render(in: text, on: &grid, scroll: scroll)
+        TodayView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
+    case .plan(let scroll):
+        PlanView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
     case .history(let selection): HistoryView.render(state, selection, content, &grid)
     case .log(let form): LogView.render(state, form, content, &grid)
     case .morning(let form): LogView.morning(state, form, content, &grid)
     case .stop(let stop): StopView.flow(state, stop).render(in: text, on: &grid, scroll: 0)
-    case .help(let scroll): HelpView.flow(state).render(in: text, on: &grid, scroll: scroll)
+    case .help(let scroll):
+        HelpView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
     case .progress(let progress): ProgressView.render(state, progress, content, &grid)
     case .importRuns(let form): ImportView.render(state, form, content, &grid)
     case .shoes(let shoes): ShoesView.render(state, shoes, content, &grid)

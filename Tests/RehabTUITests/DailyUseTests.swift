@@ -179,3 +179,77 @@ import Testing
         }
     }
 }
+
+/// Today: what is logged today, the exercises with a tick, and a "more" hint when text is cut.
+@Suite struct TodayDailyUseTests {
+    /// Sam in build-up with a walk and a morning check logged today.
+    static func loggedToday(exercises: Bool) -> MemoryRunner {
+        var runner = Fixture.buildUpRunner()
+        var history = runner.histories[Fixture.sam.id] ?? History()
+        history.sessions.append(
+            Session(
+                date: Fixture.today, activity: .walk, km: 4.5, minutes: 45, painDuring: 2,
+                painAfter: 3))
+        if exercises {
+            history.sessions.append(
+                Session(
+                    date: Fixture.today, activity: .exercises, minutes: 20, painDuring: 1,
+                    painAfter: 1))
+        }
+        history.mornings.append(MorningCheck(date: Fixture.today, pain: 1))
+        runner.setHistory(history, for: Fixture.sam.id)
+        return runner
+    }
+
+    func text(_ grid: Grid) -> String { grid.lines().joined(separator: "\n") }
+
+    @Test func todaysLogsAreListed() {
+        let grid = frame(Self.loggedToday(exercises: false), keys: [], width: 80, height: 40)
+        #expect(
+            text(grid).contains(
+                "Logged today: walking, 4.50 km, 45 min, 2/3; morning check 1/10"))
+        #expect(text(grid).contains("☐ Single-leg deadlift"))
+        #expect(text(grid).contains("x: exercises done (logs an exercises session)"))
+    }
+
+    @Test func anExercisesSessionTicksTheDaysExercises() {
+        let grid = frame(Self.loggedToday(exercises: true), keys: [], width: 80, height: 40)
+        #expect(text(grid).contains("☑ Single-leg deadlift"))
+        #expect(!text(grid).contains("x: exercises done"))
+    }
+
+    @Test func xOpensAnExercisesSessionNamingTheExercises() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("x")])
+        guard case .log(let form) = state.top else {
+            Issue.record("no form")
+            return
+        }
+        #expect(form.activity == .exercises)
+        #expect(form.focus == .minutes)
+        #expect(
+            form.note.text
+                == "Single-leg deadlift, Step-down, Single-leg squat, Side plank, "
+                + "Side-lying leg raise")
+        #expect(form.painDuring == nil)
+    }
+
+    @Test func cutTextSaysThereIsMoreAndScrolledToTheEndItDoesNot() {
+        let top = frame(Self.loggedToday(exercises: false), keys: [], width: 80, height: 24)
+        // Row 21 is the last row of text; the list of exercises goes on below it.
+        #expect(top.lines()[21].hasSuffix("more: ↓ j  "))
+        #expect(top.lines()[21].hasPrefix("     On your forearm and knees or feet"))
+        let end = frame(
+            Self.loggedToday(exercises: false), keys: Array(repeating: .char("j"), count: 40),
+            width: 80, height: 24)
+        #expect(!text(end).contains("more: ↓ j"))
+    }
+
+    @Test func snapshots() {
+        for (width, height) in ScreenSnapshots.sizes {
+            expectSnapshot(
+                frame(Self.loggedToday(exercises: true), keys: [], width: width, height: height),
+                "today-logged-\(width)x\(height)")
+        }
+    }
+}
