@@ -378,7 +378,7 @@ public struct Messages: Sendable {
 
     public func criterionName(_ criterion: Criterion) -> String {
         switch criterion {
-        case .minDays: say(nl: "Dagen in deze fase", en: "Days in this phase")
+        case .minDays: say(nl: "Voltooide dagen in deze fase", en: "Days completed in this phase")
         case .greenDays: say(nl: "Groene dagen op rij", en: "Green days in a row")
         case .painFreeWalkMinutes: say(nl: "Pijnvrije wandeling", en: "Pain-free walk")
         case .weeklyLoad: say(nl: "Weekbelasting", en: "Weekly load")

@@ -253,7 +253,10 @@ public enum KeyTable {
 
     /// The contexts a state's keys are looked up in, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
-        if state.confirmation != nil { return [.dialog, .global] }
+        if let confirmation = state.confirmation {
+            // A reason being typed: letters are text, so y/n would be a false hint.
+            return confirmation.needsReason ? [.entry, .global] : [.dialog, .global]
+        }
         switch state.top {
         case .today: return [.today, .tabs, .global]
         case .plan: return [.plan, .tabs, .global]
@@ -307,6 +310,16 @@ public enum KeyTable {
         return nil
     }
 
+    /// False on a screen at the bottom of the stack with nothing to close: offering
+    /// "Esc back" there promises something that does not happen.
+    static func escapeDoesSomething(_ state: AppState) -> Bool {
+        if state.confirmation != nil || state.screens.count > 1 { return true }
+        switch state.top {
+        case .tune, .shoes, .importRuns, .log, .morning: return true
+        default: return false
+        }
+    }
+
     /// The status bar's hints for a state.
     public static func hints(for state: AppState) -> [KeyHint] {
         var seen = Set<Command>()
@@ -314,6 +327,7 @@ public enum KeyTable {
         for context in contexts(for: state) {
             for binding in state.keyBindings
             where binding.inBar && binding.contexts.contains(context) {
+                if binding.command == .back && !escapeDoesSomething(state) { continue }
                 guard seen.insert(binding.command).inserted else { continue }
                 let shown = binding.shown.split(separator: " ").first.map(String.init) ?? ""
                 hints.append(KeyHint(shown, binding.help.text(state.language)))

@@ -352,7 +352,9 @@ enum TitleBar {
         let leftRoom = frames.first?.x ?? row.width
         let date = " · " + state.today.iso
         var left = " rehab" + date
-        if let name = state.patient?.name {
+        // While tuning, the patient being tuned (who may be archived or not the app's own).
+        let tuned = Tuning.patientName(state)
+        if let name = tuned.isEmpty ? state.patient?.name : tuned {
             // The name gives way first, so the date and the tabs stay whole on a narrow screen.
             let room = leftRoom - CellWidth.of(left) - 3
             if room >= 2 {

@@ -253,3 +253,65 @@ import Testing
         }
     }
 }
+
+/// The frame around every screen: help order, the status bar's promises, the title's name.
+@Suite struct ScreenChromeTests {
+    func bar(_ state: AppState) -> String {
+        KeyTable.hints(for: state).map { "\($0.key) \($0.action)" }.joined(separator: "  ")
+    }
+
+    @Test func helpStartsWithTheKeysOfTheScreenItWasOpenedFrom() {
+        var state = Fixture.state(Fixture.demoRunner())
+        _ = run(&state, [.tab, .tab, .tab, .char("?")])  // Progress, then help
+        let rows = HelpView.flow(state).rows(width: 78).compactMap { row -> String? in
+            if case .text(let line, _) = row { return line.text } else { return nil }
+        }
+        // Title, blank, then Progress's own heading first.
+        #expect(rows.first == "Keys")
+        #expect(rows.dropFirst().first == "Progress")
+        var today = Fixture.state(Fixture.demoRunner())
+        _ = run(&today, [.char("?")])
+        let first = HelpView.flow(today).rows(width: 78).compactMap { row -> String? in
+            if case .text(let line, _) = row { return line.text } else { return nil }
+        }.dropFirst().first
+        #expect(first == "Today")
+    }
+
+    @Test func escIsOfferedOnlyWhereItDoesSomething() {
+        var state = Fixture.state(Fixture.demoRunner())
+        #expect(!bar(state).contains("Esc"))
+        _ = run(&state, [.tab])
+        #expect(!bar(state).contains("Esc"))
+        _ = run(&state, [.char("n")])
+        #expect(bar(state).contains("Esc back"))
+        _ = run(&state, [.escape])
+        _ = run(&state, [.char("?")])
+        #expect(bar(state).contains("Esc back"))
+    }
+
+    @Test func typingADoctorsReasonShowsNoYesNoKeys() {
+        var app = Fixture.app(Clinic.runner(), patient: 2)
+        #expect(app.state.top == .stop(StopState()))
+        app.press(.char("c"))
+        #expect(app.state.confirmation?.kind == .clearFlags)
+        let hints = bar(app.state)
+        #expect(!hints.contains("y yes") && !hints.contains("n no"))
+        #expect(hints.contains("↵"))
+        app.type("Dr Jansen, no lock")
+        #expect(app.state.confirmation?.reason.text == "Dr Jansen, no lock")
+    }
+
+    @Test func theTitleNamesThePatientBeingTuned() {
+        var app = Fixture.app(Clinic.runner(), patient: 1)
+        app.press(.char("p"))
+        // Kim is first (open flag): tune her plan while the app follows Sam.
+        app.press(.char("t"))
+        guard case .tune = app.state.top else {
+            Issue.record("no Tune screen: \(app.state.top)")
+            return
+        }
+        let title = render(app.state).lines()[0]
+        #expect(title.contains("Kim"))
+        #expect(!title.contains("Sam"))
+    }
+}
