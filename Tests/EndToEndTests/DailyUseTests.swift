@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// The runner's and the physio's day (issue 16), through the real binary.
+@Suite struct DailyUseCLITests {
+    static func started(language: String = "en") throws -> Rehab {
+        var rehab = try Rehab()
+        rehab.language = language
+        try rehab.run(["patients", "add", "Sam"])
+        let start = try rehab.run(["start", "itbs", "--date", "2026-02-23"])
+        #expect(start.status == 0, "\(start)")
+        return rehab
+    }
+
+    @Test func aDutchRunnerLogsKilometresWithADecimalComma() throws {
+        let rehab = try Self.started(language: "nl")
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(
+            [
+                "log", "--activity", "walk", "--km", "4,5", "--minutes", "45", "--pain-during",
+                "1", "--pain-after", "1", "--lang", "nl",
+            ])
+        #expect(result.status == 0, "\(result)")
+        let export = try rehab.run(["export", "--format", "csv"])
+        #expect(export.stdout.contains("4.5"), "\(export)")
+    }
+
+    @Test func inEnglishTheCommaIsRefusedNamingTheSeparator() throws {
+        let rehab = try Self.started()
+        defer { rehab.cleanUp() }
+        let before = rehab.databaseBytes()
+        let result = try rehab.run(
+            [
+                "log", "--activity", "walk", "--km", "4,5", "--minutes", "45", "--pain-during",
+                "1", "--pain-after", "1", "--lang", "en",
+            ])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "rehab: km: '4,5' is not allowed; use a number from 0 to 300 with at most 2 "
+                + "decimals "
+                + "and a dot as separator\n")
+        #expect(rehab.databaseBytes() == before)
+    }
+
+    @Test func inDutchTheMessageNamesBothSeparators() throws {
+        let rehab = try Self.started(language: "nl")
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(
+            [
+                "log", "--activity", "walk", "--km", "4,555", "--minutes", "45", "--pain-during",
+                "1", "--pain-after", "1", "--lang", "nl",
+            ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("een komma of een punt als scheidingsteken"), "\(result)")
+    }
+}
+
+@Suite(.serialized, .enabled(if: TmuxScreen.tmux != nil, "tmux is not installed; skipping"))
+struct DailyUseTmuxTests {
+    @Test func aUTF8LocaleThatIsNotInstalledStillDrawsUnicode() throws {
+        let screen = try TmuxTests.demo()
+        defer { screen.stop() }
+        // nl_NL.UTF-8 is not installed on the test machines (only C.utf8 is).
+        screen.start(environment: ["LANG": "nl_NL.UTF-8", "LC_ALL": "nl_NL.UTF-8"])
+        let shown = screen.waitFor("Oordeel:", "Vandaag")
+        #expect(shown.contains("rehab · "), "\(shown)")
+        #expect(!shown.contains("rehab . "))
+    }
+
+    @Test func aPlainASCIILocaleStillGetsASCII() throws {
+        let screen = try TmuxTests.demo()
+        defer { screen.stop() }
+        screen.start(environment: ["LANG": "C", "LC_ALL": "C"])
+        let shown = screen.waitFor("Verdict:", "Today")
+        #expect(shown.contains("rehab . "), "\(shown)")
+    }
+}
