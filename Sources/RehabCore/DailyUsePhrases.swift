@@ -33,6 +33,23 @@ extension UIPhrase {
         t("meer: \(key)", "more: \(key)")
     }
 
+    public static func morningFlagsHeading(_ ticked: Int) -> LocalizedText {
+        t(
+            "Alarmsignalen: vink aan wat je merkt (\(ticked) aangevinkt)",
+            "Red flags: tick what you notice (\(ticked) ticked)")
+    }
+    public static func otherFlags(_ count: Int) -> LocalizedText {
+        t(
+            "andere alarmsignalen (\(count), van andere blessures): spatie toont ze",
+            "other red flags (\(count), of other injuries): space shows them")
+    }
+    public static func morningHint() -> LocalizedText {
+        t(
+            "Tab/↑↓ volgende regel · cijfers = pijn · spatie = aanvinken · Enter bewaren · "
+                + "Esc terug",
+            "Tab/↑↓ next row · digits = pain · space = tick · Enter save · Esc back")
+    }
+
     /// After `u`: how many earlier changes can still be taken back.
     public static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {

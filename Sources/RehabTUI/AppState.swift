@@ -233,7 +233,9 @@ public struct LogForm: Sendable, Hashable {
     }
 }
 
-/// The next-morning check form.
+/// The next-morning check form: the pain score, then the red flags as a checklist, one row
+/// each. The plan's own questions come first; the flags of other injuries (an Achilles
+/// patient need not read "does the knee lock") wait behind an "other" row.
 public struct MorningForm: Sendable, Hashable {
     public enum Field: Int, CaseIterable, Sendable { case pain, flags }
 
@@ -241,18 +243,40 @@ public struct MorningForm: Sendable, Hashable {
     public var focus: Field = .pain
     public var pain: Int?
     public var pendingOne = false
+    /// `flags.cursor` is the checklist row in focus; `flags.options` starts with the plan's own.
     public var flags: FlagChoice
+    /// How many of `flags.options` are the plan's own (shown before "other").
+    public var ownFlags: Int
+    /// "Other" was opened: every flag is listed.
+    public var showOther = false
     /// The check this replaces (edit from history, or a second one for the date).
     public var previous: MorningCheck?
     public var error: FieldError?
     /// Something was typed or chosen: Esc then asks before throwing it away.
     public var touched = false
 
-    public init(date: Day, flagOptions: [String], previous: MorningCheck?) {
+    public init(
+        date: Day, flagOptions: [String], previous: MorningCheck?, ownFlags: Int? = nil
+    ) {
         self.date = date
         flags = FlagChoice(options: flagOptions, chosen: previous?.flags ?? [])
+        self.ownFlags = min(ownFlags ?? flagOptions.count, flagOptions.count)
         pain = previous?.pain
         self.previous = previous
+        // A flag of another injury ticked before stays in sight.
+        showOther = flags.chosen.contains { id in
+            flags.options.firstIndex(of: id).map { $0 >= self.ownFlags } ?? false
+        }
+    }
+
+    /// Checklist rows: the flags shown, then "other" while the rest are hidden.
+    public var flagRows: Int {
+        showOther || ownFlags == flags.options.count ? flags.options.count : ownFlags + 1
+    }
+
+    /// True when the row in focus is the "other" row.
+    public var onOther: Bool {
+        !showOther && flags.cursor == ownFlags && ownFlags < flags.options.count
     }
 }
 

@@ -4,6 +4,22 @@ import TerminalUI
 /// The session form and the morning-check form: field keys, validation with the entry-point
 /// rules of `Validate`, and the effects a save asks for.
 enum Forms {
+    /// The morning checklist's order: the plan's own red flags and physio referrals, then the
+    /// built-in flags of other injuries; and how many are the plan's own.
+    static func morningFlagOptions(_ plan: Plan) -> (options: [String], own: Int) {
+        let own = plan.redFlags.map(\.id)
+        let referrals = plan.referrals.map(\.id).filter { !own.contains($0) }
+        let others = RedFlag.builtIn.keys.filter { !own.contains($0) && !referrals.contains($0) }
+            .sorted()
+        return (own + referrals + others, own.count + referrals.count)
+    }
+
+    static func morningForm(_ plan: Plan, date: Day, previous: MorningCheck?) -> MorningForm {
+        let flags = morningFlagOptions(plan)
+        return MorningForm(
+            date: date, flagOptions: flags.options, previous: previous, ownFlags: flags.own)
+    }
+
     /// The plan's own red flags first (with their questions), then the built-in ones, then the
     /// plan's physio referrals (answered the same way, judged as an advisory).
     static func flagOptions(_ plan: Plan) -> [String] {
@@ -67,9 +83,7 @@ enum Forms {
         let day = followed.status.morningCheckDue ?? state.today
         let previous = followed.history.mornings.last { $0.date == day }
         state.screens.append(
-            .morning(
-                MorningForm(
-                    date: day, flagOptions: flagOptions(followed.plan), previous: previous)))
+            .morning(morningForm(followed.plan, date: day, previous: previous)))
     }
 
     /// Digits set a pain score; "1" then "0" makes 10.
@@ -301,7 +315,13 @@ enum Forms {
             if !flags.isEmpty { state.screens = [.stop(StopState())] }
             return [.saveMorning(check)]
         case .command(.nextField), .command(.previousField):
-            form.focus = form.focus == .pain ? .flags : .pain
+            // Pain, then each checklist row, round again.
+            let rows = form.flagRows
+            var position = form.focus == .pain ? 0 : form.flags.cursor + 1
+            position =
+                (position + (action == .command(.nextField) ? 1 : rows)) % (rows + 1)
+            form.focus = position == 0 ? .pain : .flags
+            form.flags.cursor = max(0, position - 1)
             form.pendingOne = false
         case .digit(let n):
             if form.focus == .pain {
@@ -310,7 +330,9 @@ enum Forms {
                 form.error = nil
             }
         case .command(.toggle):
-            if form.focus == .flags {
+            if form.focus == .flags && form.onOther {
+                form.showOther = true
+            } else if form.focus == .flags {
                 form.flags.toggle()
                 form.touched = true
             }
@@ -321,9 +343,6 @@ enum Forms {
                 stepPain(&form.pain, by: step)
                 form.touched = true
                 form.error = nil
-            } else {
-                let count = max(1, form.flags.options.count)
-                form.flags.cursor = (form.flags.cursor + step + count) % count
             }
         default: break
         }

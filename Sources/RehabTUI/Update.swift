@@ -530,9 +530,7 @@ enum HistoryActions {
             case .morning(let morning):
                 state.screens.append(
                     .morning(
-                        MorningForm(
-                            date: morning.date, flagOptions: Forms.flagOptions(followed.plan),
-                            previous: morning)))
+                        Forms.morningForm(followed.plan, date: morning.date, previous: morning)))
             }
         case .command(.delete):
             guard let i = selection.selected, rows.indices.contains(i) else { break }

@@ -315,3 +315,71 @@ import Testing
         #expect(!title.contains("Sam"))
     }
 }
+
+/// The morning check's red flags: the plan's own as a checklist, the rest behind "other".
+@Suite struct MorningChecklistTests {
+    static func form(_ state: AppState) -> MorningForm? {
+        if case .morning(let form) = state.top { form } else { nil }
+    }
+
+    @Test func thePlansOwnFlagsComeFirstAndTheRestWaitBehindOther() throws {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("m")])
+        let form = try #require(Self.form(state))
+        #expect(
+            Array(form.flags.options.prefix(form.ownFlags))
+                == [
+                    "pop_loss_of_function", "swelling_warmth_redness", "locking", "giving_way",
+                    "fever",
+                ])
+        #expect(form.flagRows == 6)  // five of the ITB plan, then "other"
+        #expect(!form.showOther)
+    }
+
+    @Test func tabWalksTheChecklistAndSpaceTicksTheRowInFocus() throws {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        // Pain 2, then the third row (locking) ticked.
+        _ = run(&state, [.char("m"), .char("2"), .tab, .tab, .tab, .char(" ")])
+        let form = try #require(Self.form(state))
+        #expect(form.flags.chosen == ["locking"])
+        let effects = run(&state, [.enter])
+        #expect(
+            effects == [
+                .saveMorning(MorningCheck(date: Fixture.today, pain: 2, flags: ["locking"]))
+            ])
+    }
+
+    @Test func spaceOnOtherShowsTheRestAndTheyCanBeTicked() throws {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("m"), .char("1")] + Array(repeating: .tab, count: 6))
+        #expect(try #require(Self.form(state)).onOther)
+        _ = run(&state, [.char(" ")])
+        let open = try #require(Self.form(state))
+        #expect(open.showOther)
+        #expect(open.flagRows == open.flags.options.count)
+        #expect(open.flags.chosen.isEmpty)  // opening "other" ticks nothing
+        _ = run(&state, [.char(" ")])  // the first flag of another injury
+        let ticked = try #require(Self.form(state))
+        #expect(ticked.flags.chosen == [ticked.flags.options[5]])
+        // Wrapping past the last row comes back to the pain score.
+        _ = run(&state, Array(repeating: .tab, count: ticked.flagRows - 5))
+        #expect(try #require(Self.form(state)).focus == .pain)
+    }
+
+    @Test func snapshots() {
+        for (width, height) in ScreenSnapshots.sizes {
+            expectSnapshot(
+                frame(
+                    Fixture.buildUpRunner(),
+                    keys: [.char("m"), .char("2"), .tab, .tab, .char(" ")],
+                    width: width, height: height),
+                "morning-checklist-\(width)x\(height)")
+            expectSnapshot(
+                frame(
+                    Fixture.buildUpRunner(),
+                    keys: [.char("m")] + Array(repeating: .tab, count: 6) + [.char(" ")],
+                    width: width, height: height),
+                "morning-other-\(width)x\(height)")
+        }
+    }
+}
