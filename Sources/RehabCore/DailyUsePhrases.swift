@@ -50,6 +50,11 @@ extension UIPhrase {
             "Tab/↑↓ next row · digits = pain · space = tick · Enter save · Esc back")
     }
 
+    public static func fieldHopTest() -> LocalizedText { t("Hinktest (aantal)", "Hop test (hops)") }
+    public static func fieldCalfRaises() -> LocalizedText {
+        t("Kuitheffingen (aantal)", "Calf raises (count)")
+    }
+
     /// After `u`: how many earlier changes can still be taken back.
     public static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {

@@ -182,8 +182,21 @@ public struct FieldError: Error, Sendable, Hashable {
 public struct LogForm: Sendable, Hashable {
     public enum Field: Int, CaseIterable, Sendable {
         case activity, date, km, minutes, painDuring, painAfter, lasted, flags, shoe, note
+        /// Shown only when the phase's exit asks for the test (`tests`).
+        case hopTest, calfRaises
 
-        var isText: Bool { [.date, .km, .minutes, .note].contains(self) }
+        var isText: Bool { [.date, .km, .minutes, .note, .hopTest, .calfRaises].contains(self) }
+    }
+
+    /// The exit tests this form records (the phase asks for them, or the edited session has
+    /// them).
+    public var tests: Set<Field> = []
+    public var hopTest = TextInput()
+    public var calfRaises = TextInput()
+
+    /// The fields shown, in Tab order.
+    public var fields: [Field] {
+        Field.allCases.filter { ($0 != .hopTest && $0 != .calfRaises) || tests.contains($0) }
     }
 
     /// The stored session being edited; nil for a new one.
@@ -230,6 +243,14 @@ public struct LogForm: Sendable, Hashable {
         flags.chosen = session.flags
         if let name = session.shoe, let i = shoes.firstIndex(of: name) { shoe = i + 1 }
         note = TextInput(session.note)
+        if let hops = session.hopTest {
+            tests.insert(.hopTest)
+            hopTest = TextInput(String(hops))
+        }
+        if let raises = session.calfRaises {
+            tests.insert(.calfRaises)
+            calfRaises = TextInput(String(raises))
+        }
     }
 }
 

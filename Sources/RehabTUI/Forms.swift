@@ -39,7 +39,16 @@ enum Forms {
             activity: activity, date: state.today, flagOptions: flagOptions(followed.plan),
             shoes: followed.shoes.map(\.name))
         form.shoe = shoe(for: activity, shoes: form.shoes, history: followed.history)
+        form.tests = tests(asked: phase)
         state.screens.append(.log(form))
+    }
+
+    /// The exit tests a phase asks for (hop test, calf raises): the form offers their fields.
+    static func tests(asked phase: Phase) -> Set<LogForm.Field> {
+        var tests: Set<LogForm.Field> = []
+        if phase.exit.hopTest != nil { tests.insert(.hopTest) }
+        if phase.exit.calfRaises != nil { tests.insert(.calfRaises) }
+        return tests
     }
 
     /// The shoe a new session starts with: on foot, the shoe last run in, or the only shoe
@@ -116,12 +125,13 @@ enum Forms {
         -> [Effect]
     {
         if action == .command(.confirm) { return save(&form, &state) }
-        let fields = LogForm.Field.allCases
+        let fields = form.fields
         let before = form
         switch action {
         case .command(.nextField), .command(.previousField):
             let step = action == .command(.nextField) ? 1 : fields.count - 1
-            form.focus = fields[(form.focus.rawValue + step) % fields.count]
+            let index = fields.firstIndex(of: form.focus) ?? 0
+            form.focus = fields[(index + step) % fields.count]
             form.pendingOne = false
         case .digit(let n):
             if form.focus == .painDuring { typePain(n, &form.painDuring, &form.pendingOne) }
@@ -156,6 +166,8 @@ enum Forms {
             case .km: edit(&form.km, action)
             case .minutes: edit(&form.minutes, action)
             case .note: edit(&form.note, action)
+            case .hopTest: edit(&form.hopTest, action)
+            case .calfRaises: edit(&form.calfRaises, action)
             }
         default:
             switch form.focus {
@@ -163,6 +175,8 @@ enum Forms {
             case .km: edit(&form.km, action)
             case .minutes: edit(&form.minutes, action)
             case .note: edit(&form.note, action)
+            case .hopTest: edit(&form.hopTest, action)
+            case .calfRaises: edit(&form.calfRaises, action)
             default: break
             }
         }
@@ -192,6 +206,8 @@ enum Forms {
         case .flags: text = UIPhrase.fieldFlags()
         case .shoe: text = UIPhrase.fieldShoe()
         case .note: text = UIPhrase.fieldNote()
+        case .hopTest: text = UIPhrase.fieldHopTest()
+        case .calfRaises: text = UIPhrase.fieldCalfRaises()
         }
         return text.text(language)
     }
@@ -242,6 +258,16 @@ enum Forms {
             let note = try check(.note) { () throws(ValidationError) in
                 try Validate.text(form.note.text, field: label(.note, language))
             }
+            // The CLI's range for `--hop-test` and `--calf-raises`; empty = not tested today.
+            func count(_ field: LogForm.Field, _ input: TextInput) throws(FieldError) -> Int? {
+                let text = input.text.trimmingCharacters(in: " ")
+                guard !text.isEmpty else { return nil }
+                return try check(field) { () throws(ValidationError) in
+                    try Validate.integer(text, field: label(field, language), in: 1...500)
+                }
+            }
+            let hops = try count(.hopTest, form.hopTest)
+            let raises = try count(.calfRaises, form.calfRaises)
             let flags = form.flags.options.filter { form.flags.chosen.contains($0) }
             return .success(
                 Session(
@@ -249,7 +275,9 @@ enum Forms {
                     minutes: minutes, painDuring: during, painAfter: after,
                     lastedOver2h: form.lasted,
                     flags: flags, shoe: form.shoe > 0 ? form.shoes[form.shoe - 1] : nil, note: note,
-                    calfRaises: form.editing?.calfRaises, hopTest: form.editing?.hopTest))
+                    calfRaises: form.tests.contains(.calfRaises)
+                        ? raises : form.editing?.calfRaises,
+                    hopTest: form.tests.contains(.hopTest) ? hops : form.editing?.hopTest))
         } catch {
             return .failure(error)
         }

@@ -11,7 +11,7 @@ enum LogView {
         grid.put(state.say(title), x: area.x + 1, y: area.y, pen: Theme.heading, clip: area)
         var y = area.y + 2
         let inner = area.inset(left: 1, right: 1)
-        for field in LogForm.Field.allCases {
+        for field in form.fields {
             guard y < area.bottom else { break }
             let focused = form.focus == field
             let row = Rect(x: inner.x, y: y, width: inner.width, height: 1)
@@ -21,6 +21,8 @@ enum LogView {
             case .km: text(label, form.km, focused, row, &grid)
             case .minutes: text(label, form.minutes, focused, row, &grid)
             case .note: text(label, form.note, focused, row, &grid)
+            case .hopTest: text(label, form.hopTest, focused, row, &grid)
+            case .calfRaises: text(label, form.calfRaises, focused, row, &grid)
             case .activity:
                 choice(label, form.activity.name.text(lang), focused, state.glyphs, row, &grid)
             case .painDuring:

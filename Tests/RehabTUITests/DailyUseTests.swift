@@ -383,3 +383,57 @@ import Testing
         }
     }
 }
+
+/// The exit tests a phase asks for are recorded in the log form (the CLI had only flags).
+@Suite struct ExitTestFieldTests {
+    @Test func buildUpAsksForTheHopTestAndTheFormStoresIt() throws {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("n")])
+        guard case .log(let form) = state.top else { return }
+        #expect(form.fields.last == .hopTest)
+        #expect(!form.fields.contains(.calfRaises))
+        var keys: [Key] = [.tab, .tab, .tab] + chars("20") + [.tab, .char("1"), .tab, .char("1")]
+        keys += Array(repeating: .backTab, count: 6)  // back from pain after, round to the end
+        keys += chars("12") + [.enter]
+        let effects = run(&state, keys)
+        guard case .saveSession(let session) = effects.first else {
+            Issue.record("not saved: \(effects) \(state.top)")
+            return
+        }
+        #expect(session.hopTest == 12)
+        #expect(session.calfRaises == nil)
+    }
+
+    @Test func aHopCountOutOfRangeIsNamed() throws {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        var keys: [Key] = [.char("n"), .tab, .tab, .tab] + chars("20")
+        keys += [.tab, .char("1"), .tab, .char("1")] + Array(repeating: .backTab, count: 6)
+        keys += chars("0") + [.enter]
+        #expect(run(&state, keys).isEmpty)
+        guard case .log(let form) = state.top else { return }
+        #expect(form.focus == .hopTest)
+        #expect(
+            form.error?.message
+                == "Hop test (hops): '0' is not allowed; use a whole number from 1 to 500")
+    }
+
+    @Test func aPhaseWithoutTestsShowsNoTestFields() throws {
+        var runner = Fixture.buildUpRunner()
+        let start = day("2026-02-23")
+        runner.assignments[Fixture.sam.id] = Assignment(
+            planID: "itbs", variantID: "acute", startDate: start,
+            phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
+        var state = Fixture.state(runner)
+        _ = run(&state, [.char("n")])
+        guard case .log(let form) = state.top else { return }
+        #expect(form.fields == Array(LogForm.Field.allCases.prefix(10)))
+    }
+
+    @Test func snapshot() {
+        for (width, height) in ScreenSnapshots.sizes {
+            expectSnapshot(
+                frame(Fixture.buildUpRunner(), keys: [.char("n")], width: width, height: height),
+                "log-hop-test-\(width)x\(height)")
+        }
+    }
+}
