@@ -102,8 +102,9 @@ import Testing
         var runner = Fixture.buildUpRunner()
         runner.shoes[Fixture.sam.id] = [Shoe(name: "Pegasus")]
         var state = Fixture.state(runner)
-        // Shift-Tab from the activity wraps to the note; once more reaches the shoe.
-        _ = run(&state, [.char("n"), .backTab, .backTab, .left])
+        // Shift-Tab from the activity wraps to the hop test (build-up asks for it), the note,
+        // then the shoe.
+        _ = run(&state, [.char("n"), .backTab, .backTab, .backTab, .left])
         guard case .log(let none) = state.top else { return }
         #expect(none.shoe == 0)
         _ = run(&state, [.tab, .tab, .right, .left])
