@@ -79,4 +79,11 @@ public enum Effect: Sendable, Hashable {
 /// so the screen shows the store's truth).
 public protocol EffectRunner {
     mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction]
+    /// A number that changes when another process (`rehab log` in a second shell) has
+    /// written to the store; nil when the runner cannot tell, and the app then never polls.
+    func outsideChanges() -> Int64?
+}
+
+extension EffectRunner {
+    public func outsideChanges() -> Int64? { nil }
 }

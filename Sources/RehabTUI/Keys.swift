@@ -50,6 +50,8 @@ public enum AppAction: Sendable, Hashable {
     /// The store has the shoe of this name.
     case shoeAdded(String)
     case failed(String)
+    /// Another process wrote to the store (its change counter moved).
+    case storeChanged
 }
 
 /// Where a key binding applies. A screen looks its keys up in a few contexts, most specific

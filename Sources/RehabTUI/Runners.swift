@@ -18,6 +18,8 @@ public struct StoreRunner: EffectRunner {
         self.library = library
     }
 
+    public func outsideChanges() -> Int64? { try? store.dataVersion() }
+
     /// Plans from these folders only (first wins), without the built-in catalogue.
     public init(store: Store, planDirectories: [String]) {
         self.init(

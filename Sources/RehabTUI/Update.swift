@@ -50,6 +50,8 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .failed(let message):
         state.notice = Notice(message, isError: true)
         return []
+    case .storeChanged:
+        return Refresh.outside(&state)
     case .click, .scroll:
         return Mouse.handle(action, &state)
     case .command, .digit, .type:
@@ -69,6 +71,19 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         }
         if state.confirmation != nil { return Dialogs.handle(action, &state) }
         return Screens.handle(action, &state)
+    }
+}
+
+/// Reloading after another process wrote: what is shown comes from the store again, without
+/// touching a form being filled in (its values live in the state, not the store).
+enum Refresh {
+    static func outside(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        if state.followed != nil || state.patient != nil { effects.append(.reload) }
+        if state.screens.contains(where: PatientActions.isPatients) {
+            effects.append(.loadRoster(includeArchived: state.showArchived))
+        }
+        return effects
     }
 }
 

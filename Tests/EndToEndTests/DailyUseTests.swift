@@ -76,3 +76,21 @@ struct DailyUseTmuxTests {
         #expect(shown.contains("rehab . "), "\(shown)")
     }
 }
+
+extension DailyUseTmuxTests {
+    @Test func aLogFromAnotherShellShowsWithoutPressingR() throws {
+        let rehab = try DailyUseCLITests.started()
+        let screen = TmuxScreen(rehab)
+        defer { screen.stop() }
+        screen.start()
+        screen.waitFor("Logged today: nothing yet")
+        let logged = try rehab.run(
+            [
+                "log", "--activity", "walk", "--km", "3", "--minutes", "40", "--pain-during",
+                "1", "--pain-after", "2",
+            ])
+        #expect(logged.status == 0, "\(logged)")
+        // Polled once a second: well within the wait's ten seconds, and no key was sent.
+        screen.waitFor("Logged today: walking, 3.00 km, 40 min, 1/2")
+    }
+}

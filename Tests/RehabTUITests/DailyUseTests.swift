@@ -438,3 +438,27 @@ import Testing
         }
     }
 }
+
+/// Another process wrote to the store: the app reloads what it shows by itself.
+@Suite struct OutsideChangeTests {
+    @Test func aFollowedPatientIsReloaded() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        #expect(update(&state, .storeChanged) == [.reload])
+    }
+
+    @Test func thePatientsScreenReloadsItsRowsToo() {
+        var state = Fixture.state(Clinic.runner(), patient: nil)
+        #expect(update(&state, .storeChanged) == [.loadRoster(includeArchived: false)])
+    }
+
+    @Test func aFormBeingFilledKeepsItsValues() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("n"), .tab, .tab] + chars("5"))
+        _ = update(&state, .storeChanged)
+        guard case .log(let form) = state.top else {
+            Issue.record("the form should stay open")
+            return
+        }
+        #expect(form.km.text == "5")
+    }
+}
