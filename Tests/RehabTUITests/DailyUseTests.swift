@@ -462,3 +462,21 @@ import Testing
         #expect(form.km.text == "5")
     }
 }
+
+/// An exercise added in Tune starts with the dose the plans give it, not a made-up 3 × 10.
+@Suite struct TuneStartingDoseTests {
+    @Test func aSidePlankAddedToCalmDownIsTheNearestPhasesHold() {
+        // ITB: build-up (phase 2) holds 30 s, return to running (phase 3) 45 s.
+        let dose = Tuning.startingDose(
+            "side_plank", phase: 0, plan: Fixture.itbs, catalog: [Fixture.itbs])
+        #expect(dose == Prescription(exercise: "side_plank", sets: 3, holdSeconds: 30, perWeek: 3))
+        let late = Tuning.startingDose(
+            "side_plank", phase: 2, plan: Fixture.itbs, catalog: [])
+        #expect(late.holdSeconds == 45)
+    }
+
+    @Test func anExerciseNoPlanPrescribesGetsThePlainDose() {
+        let dose = Tuning.startingDose("no_such", phase: 0, plan: Fixture.itbs, catalog: [])
+        #expect(dose == Prescription(exercise: "no_such", sets: 3, reps: 10, perWeek: 3))
+    }
+}
