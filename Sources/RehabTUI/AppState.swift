@@ -119,6 +119,8 @@ public struct QuestionsState: Sendable, Hashable {
     public var questions: [RedFlagQuestion]
     public var answers: [Bool] = []
     public var setupFor: SetupTarget?
+    /// The plan file the questions come from (Patients, `f`); its set-up follows the answers.
+    public var handedOver: HandedOverPlan?
 
     public init(planID: String, variantID: String?, questions: [RedFlagQuestion]) {
         self.planID = planID

@@ -371,8 +371,13 @@ enum PatientActions {
             return []
         case .planFileRead(let plan, let target):
             if case .nameForm = state.top { state.screens.removeLast() }
-            state.screens.append(
-                .setup(SetupForm(target: target, handedOver: plan, today: state.today)))
+            // The file's own red-flag questions first, as for a catalogue plan.
+            var questions = QuestionsState(
+                planID: plan.plan.id, variantID: nil, questions: plan.plan.redFlags)
+            questions.setupFor = target
+            questions.handedOver = plan
+            if questions.current == nil { return Picking.finish(questions, &state) }
+            state.screens.append(.questions(questions))
             return []
         case .tuningLoaded(let source):
             state.screens.append(.tune(TuneState(source)))

@@ -450,6 +450,11 @@ enum Picking {
         guard let target = questions.setupFor else {
             return [.startPlan(request(questions, state))]
         }
+        if let plan = questions.handedOver {
+            state.screens.append(
+                .setup(SetupForm(target: target, handedOver: plan, today: state.today)))
+            return []
+        }
         state.screens.append(
             .setup(
                 SetupForm(
