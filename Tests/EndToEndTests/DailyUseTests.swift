@@ -94,3 +94,30 @@ extension DailyUseTmuxTests {
         screen.waitFor("Logged today: walking, 3.00 km, 40 min, 1/2")
     }
 }
+
+extension DailyUseCLITests {
+    /// Knee osteoarthritis started on Thursday 03-05 with one 40-minute ride: the report lists
+    /// no week before the plan and does not call the part first week "too little".
+    @Test func theReportStartsAtThePlansFirstWeek() throws {
+        var rehab = try Rehab(today: "2026-03-18")
+        defer { rehab.cleanUp() }
+        rehab.language = "en"
+        try rehab.run(["patients", "add", "Ann"])
+        let start = try rehab.run(["start", "knee_osteoarthritis", "--date", "2026-03-05"])
+        #expect(start.status == 0, "\(start)")
+        try rehab.run(
+            [
+                "log", "--activity", "cycle", "--minutes", "40", "--pain-during", "1",
+                "--pain-after", "1", "--date", "2026-03-06",
+            ])
+        let result = try rehab.run(["report", "--weeks", "4", "--format", "html"])
+        #expect(result.status == 0, "\(result)")
+        let html = result.stdout
+        #expect(!html.contains("<td>2026-02-23</td>"))
+        #expect(html.contains("<td>2026-03-02</td>"))
+        let rows = html.components(separatedBy: "<tr>").filter { $0.hasPrefix("<td>2026-03-02") }
+        #expect(rows.count == 1)
+        #expect(rows.first?.contains("too little") == false, "\(rows)")
+        #expect(html.contains("<td>2026-03-09</td>"))
+    }
+}
