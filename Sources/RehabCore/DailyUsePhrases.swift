@@ -55,6 +55,34 @@ extension UIPhrase {
         t("Kuitheffingen (aantal)", "Calf raises (count)")
     }
 
+    /// A verdict's main reason in a few words, for the Patients list.
+    public static func reasonShort(_ code: ReasonCode) -> LocalizedText {
+        switch code {
+        case .redFlag: t("alarmsignaal", "red flag")
+        case .painAboveLimit: t("pijn > grens", "pain > limit")
+        case .painLasted: t("pijn bleef", "pain lasted")
+        case .worseNextMorning: t("ochtend erger", "morning worse")
+        case .morningAboveLimit: t("ochtend > grens", "morning > limit")
+        case .morningAboveSafe: t("ochtend > veilig", "morning > safe")
+        case .worseWeekToWeek: t("week erger", "week worse")
+        case .painDuringAboveSafe: t("pijn tijdens", "pain during")
+        case .painAfterAboveSafe: t("pijn na", "pain after")
+        case .activityNotAllowed: t("niet toegestaan", "not allowed")
+        case .runEveryOtherDay: t("dag na dag", "runs back-to-back")
+        case .weeklyLoadOverCap: t("boven weekgrens", "over weekly cap")
+        case .sessionSpike: t("piek in duur", "run spike")
+        case .returnAfterLayoff: t("na pauze", "after layoff")
+        case .phaseOverdue: t("fase over tijd", "phase overdue")
+        case .noRecentLog: t("niets gelogd", "no recent log")
+        case .noImprovement: t("geen verbetering", "no improvement")
+        case .seePhysio: t("naar fysio", "see physio")
+        case .nothingLoggedYet: t("nog niets", "nothing yet")
+        }
+    }
+    public static func sinceDay(_ day: Day) -> LocalizedText {
+        t("sinds \(day.iso)", "since \(day.iso)")
+    }
+
     /// After `u`: how many earlier changes can still be taken back.
     public static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {

@@ -306,7 +306,7 @@ import Testing
         var app = Fixture.app(Clinic.runner(), patient: 1)
         app.press(.char("p"))
         // Kim is first (open flag): tune her plan while the app follows Sam.
-        app.press(.char("t"))
+        app.press(.char("g"), .char("t"))
         guard case .tune = app.state.top else {
             Issue.record("no Tune screen: \(app.state.top)")
             return
@@ -478,5 +478,51 @@ import Testing
     @Test func anExerciseNoPlanPrescribesGetsThePlainDose() {
         let dose = Tuning.startingDose("no_such", phase: 0, plan: Fixture.itbs, catalog: [])
         #expect(dose == Prescription(exercise: "no_such", sets: 3, reps: 10, perWeek: 3))
+    }
+}
+
+/// The physio's Patients list: the main reason, since when, and who needs attention first.
+@Suite struct PatientsAttentionTests {
+    static func row(
+        _ id: Int64, _ name: String, level: Level?, reason: ReasonCode? = nil, since: String? = nil,
+        flags: Int = 0, daysSinceLog: Int? = 1
+    ) -> RosterRow {
+        var row = RosterRow(
+            patient: PatientRecord(id: id, name: name, language: .en, archived: false))
+        if level != nil { row.planID = "itbs" }
+        row.level = level
+        row.reason = reason
+        row.since = since.map(day)
+        row.openFlags = Array(repeating: LocalizedText(nl: "x", en: "x"), count: flags)
+        row.daysSinceLog = daysSinceLog
+        return row
+    }
+
+    @Test func flagsThenRedThenSilentThenOverdueThenAmberThenGreenThenNoPlan() {
+        let rows = [
+            Self.row(1, "Ann", level: .green),
+            Self.row(2, "Bo", level: nil),
+            Self.row(3, "Cas", level: .amber, reason: .painAfterAboveSafe, since: "2026-03-01"),
+            Self.row(4, "Dee", level: .amber, reason: .phaseOverdue, since: "2026-02-20"),
+            Self.row(5, "Eli", level: .amber, reason: .noRecentLog, daysSinceLog: 5),
+            Self.row(6, "Fay", level: .red, reason: .painAboveLimit, since: "2026-03-01"),
+            Self.row(7, "Gus", level: .stop, reason: .redFlag, since: "2026-02-28", flags: 1),
+            Self.row(8, "Hal", level: .amber, reason: .morningAboveSafe, since: "2026-02-25"),
+        ]
+        #expect(
+            RosterRow.byAttention(rows).map(\.patient.name)
+                == ["Gus", "Fay", "Eli", "Dee", "Hal", "Cas", "Ann", "Bo"])
+    }
+
+    @Test func theSelectedFlaggedPatientSaysTheReasonAndSinceWhen() {
+        var app = Fixture.app(Clinic.runner(), patient: nil)
+        app.press(.char("g"))
+        let lines = render(app.state).lines()
+        #expect(lines[3].contains("× red flag"))
+        #expect(lines[20] == " Open red flags: knee locks" + String(repeating: " ", count: 53))
+        #expect(
+            lines[21].hasPrefix(
+                " STOP since 2026-03-01: Warning sign reported on 2026-03-01: Does the knee loc"),
+            "\(lines.joined(separator: "\n"))")
     }
 }
