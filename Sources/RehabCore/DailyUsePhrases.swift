@@ -83,6 +83,28 @@ extension UIPhrase {
         t("sinds \(day.iso)", "since \(day.iso)")
     }
 
+    public static func keyForceAdvance() -> LocalizedText {
+        t("toch door naar de volgende fase (met reden)", "advance anyway (with a reason)")
+    }
+    public static func forceHint(_ key: String) -> LocalizedText {
+        t(
+            "Een fysio kan toch doorgaan met \(key) en een reden.",
+            "A physio can advance anyway with \(key) and a reason.")
+    }
+    public static func forceTitle() -> LocalizedText {
+        t("Toch door naar de volgende fase", "Advance anyway")
+    }
+    public static func forcePrompt(_ phase: String) -> LocalizedText {
+        t(
+            "Door naar \(phase) terwijl de exitcriteria niet gehaald zijn. Wie besluit dit en "
+                + "waarom? De reden wordt bewaard. Enter bevestigt.",
+            "Move on to \(phase) although the exit criteria are not met. Who decides this, and "
+                + "why? The reason is recorded. Enter confirms.")
+    }
+    public static func forcedNotice() -> LocalizedText {
+        t("Doorgegaan; de reden is bewaard.", "Advanced; the reason is recorded.")
+    }
+
     /// After `u`: how many earlier changes can still be taken back.
     public static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {

@@ -42,6 +42,7 @@ public struct Settings: Hashable, Sendable {
         "span",
         "shoes",
         "exercises_done",
+        "force_advance",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

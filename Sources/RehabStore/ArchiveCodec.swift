@@ -154,7 +154,10 @@ public enum ArchiveCodec {
                 for c in a.phaseHistory {
                     row(
                         "phase_change", p.name,
-                        ["phase": c.phase, "date": c.date.iso, "reason": c.reason.rawValue])
+                        [
+                            "phase": c.phase, "date": c.date.iso, "reason": c.reason.rawValue,
+                            "note": c.note ?? "",
+                        ])
                 }
             }
             if let f = p.planFile {
@@ -317,7 +320,7 @@ public enum ArchiveCodec {
                 patients[p].assignment?.phaseHistory.append(
                     PhaseChange(
                         phase: try cells.required("phase"), date: try cells.day("date"),
-                        reason: reason))
+                        reason: reason, note: try cells.optionalText("note")))
             case "session":
                 let activityText = try cells.text("activity")
                 guard let activity = Activity(rawValue: activityText) else {

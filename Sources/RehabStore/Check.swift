@@ -100,6 +100,7 @@ enum Check {
 
     static func phaseChange(_ c: PhaseChange) throws {
         try identifier(c.phase, field: "phase")
+        if let note = c.note { _ = try Validate.text(note, field: "phase_change.note") }
     }
 
     static func assignment(_ a: Assignment) throws {

@@ -42,6 +42,9 @@ enum Schema {
         migrator.registerMigration("v4-flag-indexes") { db in
             try db.execute(sql: v4FlagIndexes)
         }
+        migrator.registerMigration("v5-phase-change-note") { db in
+            try db.execute(sql: v5PhaseChangeNote)
+        }
         return migrator
     }
 

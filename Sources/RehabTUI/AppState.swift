@@ -445,6 +445,9 @@ public struct Confirmation: Sendable, Hashable {
         case discardTuning
         /// Esc on a log or morning form with something filled in.
         case discardForm
+        /// Advancing although the exit criteria are not met: needs a reason, which is stored
+        /// with the phase change.
+        case forceAdvance(PhaseChange)
     }
 
     public var kind: Kind
@@ -461,7 +464,12 @@ public struct Confirmation: Sendable, Hashable {
         }
     }
 
-    public var needsReason: Bool { kind == .clearFlags }
+    public var needsReason: Bool {
+        switch kind {
+        case .clearFlags, .forceAdvance: true
+        default: false
+        }
+    }
 }
 
 /// A line shown above the status bar until the next key.

@@ -15,6 +15,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case span
     case shoes
     case exercisesDone
+    case forceAdvance
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -128,6 +129,7 @@ public enum KeyTable {
         // Plan
         bind(.advance, [.char("a")], "a", UIPhrase.keyAdvance(), [.plan], bar: true),
         bind(.stepBack, [.char("b")], "b", UIPhrase.keyStepBack(), [.plan], bar: true),
+        bind(.forceAdvance, [.char("F")], "F", UIPhrase.keyForceAdvance(), [.plan]),
         // History
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.history]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.history]),

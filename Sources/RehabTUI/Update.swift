@@ -209,6 +209,7 @@ enum Screens {
         case .plan(let scroll):
             if action == .command(.advance) { return PlanActions.advance(&state) }
             if action == .command(.stepBack) { return PlanActions.stepBack(&state) }
+            if action == .command(.forceAdvance) { return PlanActions.forceAdvance(&state) }
             if action == .command(.tune) { return Tuning.openFollowed(&state) }
             return tabs(action, &state, scroll: scroll) { .plan(scroll: $0) }
         case .history(var selection):
@@ -488,11 +489,33 @@ enum PlanActions {
             let unit = status.load.metric.unit
             let unmet = status.readiness.criteria.filter { !$0.met }
                 .map { state.messages.criterion($0, unit: unit) }.joined(separator: "; ")
-            state.notice = Notice(state.say(UIPhrase.notReadyNotice(unmet)), isError: true)
+            let key = KeyTable.shownKey(.forceAdvance, in: state, contexts: [.plan]) ?? "F"
+            state.notice = Notice(
+                state.say(UIPhrase.notReadyNotice(unmet)) + " "
+                    + state.say(UIPhrase.forceHint(key)), isError: true)
             return []
         }
         state.confirmation = Confirmation(
             kind: .advance(PhaseChange(phase: next.id, date: state.today, reason: .advance)))
+        return []
+    }
+
+    /// Moving on though the exit criteria are not met (the CLI's `advance --force`): asks who
+    /// decided and why, and stores that with the change. Never past an open red flag.
+    static func forceAdvance(_ state: inout AppState) -> [Effect] {
+        guard let followed = state.followed else { return [] }
+        let status = followed.status
+        guard let next = status.readiness.next else {
+            state.notice = Notice(state.say(Phrase.lastPhase()), isError: true)
+            return []
+        }
+        guard status.openFlags.isEmpty else {
+            state.notice = Notice(state.say(UIPhrase.flagsOpen()), isError: true)
+            return []
+        }
+        if status.readiness.ready { return advance(&state) }
+        state.confirmation = Confirmation(
+            kind: .forceAdvance(PhaseChange(phase: next.id, date: state.today, reason: .forced)))
         return []
     }
 
@@ -594,6 +617,11 @@ enum Dialogs {
                     return []
                 }
                 state.confirmation = nil
+                if case .forceAdvance(var change) = dialog.kind {
+                    change.note = reason
+                    state.notice = Notice(state.say(UIPhrase.forcedNotice()))
+                    return [.advance(change)]
+                }
                 state.screens = [.today(scroll: 0)]
                 return [.clearFlags(reason: reason)]
             }
@@ -636,7 +664,7 @@ enum Dialogs {
                 state.remember(.restoreMorning(morning))
                 return [.deleteMorning(morning.date)]
             }
-        case .clearFlags:
+        case .clearFlags, .forceAdvance:
             return []
         case .deletePatient(let patient):
             state.notice = Notice(state.say(UIPhrase.patientDeletedNotice(patient.name)))

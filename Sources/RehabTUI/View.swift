@@ -445,7 +445,7 @@ enum DialogView {
             message = state.say(UIPhrase.confirmStepBack(phaseName(change.phase, state)))
         case .delete(let entry):
             message = state.say(UIPhrase.confirmDelete(HistoryView.describe(entry, state)))
-        case .clearFlags:
+        case .clearFlags, .forceAdvance:
             return nil
         case .deletePatient(let patient):
             message = state.say(UIPhrase.confirmDeletePatient(patient.name))
@@ -473,7 +473,13 @@ enum DialogView {
         _ state: AppState, _ confirmation: Confirmation, _ area: Rect, _ grid: inout Grid
     ) {
         let width = min(56, area.width - 4)
-        let prompt = Paragraph(state.say(UIPhrase.clearPrompt())).rows(width: width - 4)
+        let forced: String? =
+            if case .forceAdvance(let change) = confirmation.kind {
+                phaseName(change.phase, state)
+            } else { nil }
+        let prompt = Paragraph(
+            state.say(forced.map { UIPhrase.forcePrompt($0) } ?? UIPhrase.clearPrompt())
+        ).rows(width: width - 4)
         let errorRows =
             confirmation.error.map {
                 Paragraph($0, pen: Theme.error).rows(width: width - 4)
@@ -481,7 +487,9 @@ enum DialogView {
         let box = area.centered(width: width, height: prompt.count + errorRows.count + 4)
         grid.fill(box)
         Block(
-            title: TextLine(state.say(UIPhrase.clearTitle()), pen: .bold),
+            title: TextLine(
+                state.say(forced == nil ? UIPhrase.clearTitle() : UIPhrase.forceTitle()),
+                pen: .bold),
             glyphs: state.glyphs, borderPen: .bold
         ).render(in: box, on: &grid)
         var y = box.y + 1

@@ -154,10 +154,17 @@ struct Advance: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Phase id to move to (a previous phase steps back).") var to: String?
     @Flag(help: "Move on even though the exit criteria are not met.") var force = false
+    @Option(help: "Why the exit criteria are overruled (stored with a forced change).")
+    var reason: String?
     @Flag(help: "Print the new status as JSON.") var json = false
 
     func run() throws {
         let context = try Context(global)
+        let note = try self.reason.map { text in
+            try context.check {
+                try Validate.text(text.trimmingCharacters(in: .whitespaces), field: "reason")
+            }
+        }.flatMap { $0.isEmpty ? nil : $0 }
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         let plan = followed.plan
@@ -202,7 +209,9 @@ struct Advance: ParsableCommand {
         try context.storing {
             try store.addPhaseChange(
                 patientID: followed.patient.id,
-                PhaseChange(phase: target.id, date: context.today, reason: reason))
+                PhaseChange(
+                    phase: target.id, date: context.today, reason: reason,
+                    note: reason == .forced ? note : nil))
         }
         let updated = try context.followedPlan(store)
         if json {

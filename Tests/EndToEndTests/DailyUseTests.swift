@@ -121,3 +121,17 @@ extension DailyUseCLITests {
         #expect(html.contains("<td>2026-03-09</td>"))
     }
 }
+
+extension DailyUseCLITests {
+    @Test func aForcedAdvanceKeepsItsReasonThroughAnArchive() throws {
+        let rehab = try Self.started()
+        defer { rehab.cleanUp() }
+        let forced = try rehab.run(
+            ["advance", "--force", "--reason", "Physio: examined, walks 30 min pain-free"])
+        #expect(forced.status == 0, "\(forced)")
+        let csv = try rehab.run(["export", "--format", "csv"])
+        #expect(csv.stdout.contains("Physio: examined, walks 30 min pain-free"), "\(csv)")
+        let json = try rehab.run(["export", "--format", "json"])
+        #expect(json.stdout.contains("Physio: examined, walks 30 min pain-free"))
+    }
+}

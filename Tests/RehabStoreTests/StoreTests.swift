@@ -9,8 +9,9 @@ import Testing
     @Test func freshDatabaseRunsEveryMigration() throws {
         let store = try Store.inMemory()
         let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1", "v2", "v3-plan-files", "v4-flag-indexes"])
-        #expect(Store.schemaVersion == 4)
+        #expect(
+            applied == ["v1", "v2", "v3-plan-files", "v4-flag-indexes", "v5-phase-change-note"])
+        #expect(Store.schemaVersion == 5)
         let tables = try store.queue.read { db in
             try String.fetchAll(
                 db,

@@ -526,3 +526,53 @@ import Testing
             "\(lines.joined(separator: "\n"))")
     }
 }
+
+/// Advancing although the exit criteria are not met: only with a reason, which is stored.
+@Suite struct ForceAdvanceTests {
+    @Test func aReasonIsAskedAndTravelsWithTheChange() throws {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.tab, .char("a")])  // Plan; not ready after eight days
+        #expect(
+            state.notice?.text.hasSuffix("A physio can advance anyway with F and a reason.") == true
+        )
+        _ = run(&state, [.char("F")])
+        #expect(
+            state.confirmation?.kind
+                == .forceAdvance(
+                    PhaseChange(phase: "return_to_running", date: Fixture.today, reason: .forced)))
+        #expect(run(&state, [.enter]).isEmpty)  // no reason yet
+        #expect(state.confirmation?.error == "Say who checked it.")
+        _ = run(&state, chars("Physio: hop test done in clinic"))
+        let effects = run(&state, [.enter])
+        #expect(
+            effects == [
+                .advance(
+                    PhaseChange(
+                        phase: "return_to_running", date: Fixture.today, reason: .forced,
+                        note: "Physio: hop test done in clinic"))
+            ])
+    }
+
+    @Test func anOpenRedFlagBlocksForcing() {
+        var state = Fixture.state(Clinic.runner(), patient: 2)
+        _ = run(&state, [.tab, .char("F")])
+        #expect(state.confirmation == nil)
+        #expect(state.notice?.isError == true)
+    }
+
+    @Test func theReasonIsStoredAndReadBack() throws {
+        let store = try Store.inMemory()
+        let id = try store.addPatient(name: "Sam").id
+        let start = day("2026-02-23")
+        try store.startPlan(
+            patientID: id,
+            Assignment(
+                planID: "itbs", variantID: "acute", startDate: start,
+                phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)]))
+        let forced = PhaseChange(
+            phase: "build_up", date: day("2026-03-02"), reason: .forced,
+            note: "Physio: examined, walking pain-free")
+        try store.addPhaseChange(patientID: id, forced)
+        #expect(try store.assignment(patientID: id)?.phaseHistory.last == forced)
+    }
+}
