@@ -576,3 +576,31 @@ import Testing
         #expect(try store.assignment(patientID: id)?.phaseHistory.last == forced)
     }
 }
+
+/// Progress for a new plan: its first week on the left, "all" as wide as eight weeks.
+@Suite struct ProgressNewPlanTests {
+    /// Sam on the build-up fixture: the plan began 2026-02-09, so three weeks to 03-02.
+    static func progress(_ span: ProgressState.Span) -> ProgressWindow {
+        let state = Fixture.state(Fixture.buildUpRunner())
+        guard let followed = state.followed else { preconditionFailure("a plan") }
+        var progress = ProgressState(series: ProgressView.series(followed, today: Fixture.today))
+        progress.span = span
+        return ProgressView.window(progress, width: 80)
+    }
+
+    @Test func eightWeeksStartAtThePlansFirstWeek() {
+        let window = Self.progress(.eightWeeks)
+        #expect(window.total == 4)  // 02-09, 02-16, 02-23, 03-02
+        #expect(window.axis.weeks == 8)
+        #expect(window.from == day("2026-02-09"))
+        #expect(window.index(0) == 0 && window.index(3) == 3 && window.index(4) == nil)
+        #expect(window.maxBack == 0)
+    }
+
+    @Test func allIsNotSqueezedForAShortHistory() {
+        let all = Self.progress(.all)
+        let eight = Self.progress(.eightWeeks)
+        #expect(all.axis == eight.axis)
+        #expect(all.from == day("2026-02-09"))
+    }
+}
