@@ -105,6 +105,27 @@ extension UIPhrase {
         t("Doorgegaan; de reden is bewaard.", "Advanced; the reason is recorded.")
     }
 
+    public static func eventNotEditable() -> LocalizedText {
+        t(
+            "Fasewissels en vrijgaven staan vast; alleen trainingen en ochtendchecks zijn te wijzigen.",
+            "Phase changes and clearings are a record; only sessions and morning checks change.")
+    }
+    public static func phaseEvent(_ phase: String, reason: PhaseChangeReason, note: String?)
+        -> LocalizedText
+    {
+        let extra = note.map { ": \($0)" } ?? ""
+        switch reason {
+        case .start: return t("▶ start: \(phase)", "▶ start: \(phase)")
+        case .advance: return t("▶ door naar \(phase)", "▶ on to \(phase)")
+        case .stepBack: return t("◀ terug naar \(phase)", "◀ back to \(phase)")
+        case .forced:
+            return t("▶ toch door naar \(phase)\(extra)", "▶ on to \(phase), forced\(extra)")
+        }
+    }
+    public static func clearingEvent(_ reason: String) -> LocalizedText {
+        t("✓ alarmsignalen vrijgegeven: \(reason)", "✓ red flags cleared: \(reason)")
+    }
+
     /// After `u`: how many earlier changes can still be taken back.
     public static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {

@@ -394,11 +394,25 @@ public struct ImportForm: Sendable, Hashable {
 public enum HistoryEntry: Sendable, Hashable {
     case session(Session)
     case morning(MorningCheck)
+    /// A phase started (a start, advance, step back or forced advance with its reason).
+    case phaseChange(PhaseChange)
+    /// Red flags cleared, with who said so.
+    case clearing(FlagClearing)
 
     public var date: Day {
         switch self {
         case .session(let s): s.date
         case .morning(let m): m.date
+        case .phaseChange(let c): c.date
+        case .clearing(let c): c.date
+        }
+    }
+
+    /// Sessions and morning checks are edited and deleted here; the other events are a record.
+    public var isEditable: Bool {
+        switch self {
+        case .session, .morning: true
+        case .phaseChange, .clearing: false
         }
     }
 }

@@ -111,7 +111,7 @@ enum Mouse {
             guard let followed = state.followed else { return nil }
             return Rows(
                 rows: Table.body(of: HistoryView.tableArea(content)),
-                count: HistoryActions.entries(followed.history).count, selection: selection)
+                count: HistoryActions.entries(followed).count, selection: selection)
         case .patients(let selection):
             return Rows(
                 rows: Table.body(of: PatientsView.tableArea(content)),

@@ -324,7 +324,7 @@ enum Screens {
         case 0: state.screens = [root(for: followed)]
         case 1: state.screens = [.plan(scroll: 0)]
         case 2:
-            let count = HistoryActions.entries(followed.history).count
+            let count = HistoryActions.entries(followed).count
             state.screens = [.history(SelectionState(selected: count > 0 ? 0 : nil))]
         default:
             state.screens = [
@@ -536,7 +536,7 @@ enum PlanActions {
 /// The history table: moving, editing, deleting with confirmation, undo.
 enum HistoryActions {
     /// Newest first; on one day the sessions (later in the day) above the morning check.
-    static func entries(_ history: History) -> [HistoryEntry] {
+    static func entries(_ history: History, phases: [PhaseChange] = []) -> [HistoryEntry] {
         var result: [HistoryEntry] = []
         result.reserveCapacity(history.sessions.count + history.mornings.count)
         var s = history.sessions.count - 1
@@ -550,14 +550,26 @@ enum HistoryActions {
                 m -= 1
             }
         }
+        // Phase changes and clearings above the records of their day.
+        let events =
+            history.clearings.map(HistoryEntry.clearing) + phases.map(HistoryEntry.phaseChange)
+        for event in events.sorted(by: { $0.date < $1.date }) {
+            let at = result.firstIndex { $0.date <= event.date } ?? result.count
+            result.insert(event, at: at)
+        }
         return result
+    }
+
+    /// The rows of the followed patient's History.
+    static func entries(_ followed: Followed) -> [HistoryEntry] {
+        entries(followed.history, phases: followed.assignment.phaseHistory)
     }
 
     static func handle(
         _ action: AppAction, _ selection: inout SelectionState, _ state: inout AppState
     ) -> [Effect] {
         guard let followed = state.followed else { return [] }
-        let rows = entries(followed.history)
+        let rows = entries(followed)
         let page = max(1, Layout.tableRows(state.size))
         switch action {
         case _ where selection.follow(action, count: rows.count, page: page): break
@@ -574,9 +586,15 @@ enum HistoryActions {
                 state.screens.append(
                     .morning(
                         Forms.morningForm(followed.plan, date: morning.date, previous: morning)))
+            case .phaseChange, .clearing:
+                state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
             }
         case .command(.delete):
             guard let i = selection.selected, rows.indices.contains(i) else { break }
+            guard rows[i].isEditable else {
+                state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
+                break
+            }
             state.confirmation = Confirmation(kind: .delete(rows[i]))
         case .command(.undo):
             guard let undo = state.undos.popLast() else {
@@ -663,6 +681,8 @@ enum Dialogs {
             case .morning(let morning):
                 state.remember(.restoreMorning(morning))
                 return [.deleteMorning(morning.date)]
+            case .phaseChange, .clearing:
+                return []
             }
         case .clearFlags, .forceAdvance:
             return []

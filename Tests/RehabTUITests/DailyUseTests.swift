@@ -604,3 +604,47 @@ import Testing
         #expect(all.from == day("2026-02-09"))
     }
 }
+
+/// History lists phase changes (a forced one with its reason), clearings, and a morning's
+/// red flags by name; the events are a record, not editable.
+@Suite struct HistoryEventTests {
+    static func runner() -> MemoryRunner {
+        var runner = Fixture.buildUpRunner()
+        runner.assignments[Fixture.sam.id]?.phaseHistory.append(
+            PhaseChange(
+                phase: "return_to_running", date: day("2026-03-01"), reason: .forced,
+                note: "physio: hops fine"))
+        var history = runner.histories[Fixture.sam.id] ?? History()
+        history.mornings.append(MorningCheck(date: day("2026-02-25"), pain: 2, flags: ["locking"]))
+        history.clearings.append(FlagClearing(date: day("2026-02-26"), reason: "GP: no lock"))
+        runner.setHistory(history, for: Fixture.sam.id)
+        return runner
+    }
+
+    @Test func eventsAreListedNewestFirstAboveTheirDay() {
+        let state = Fixture.state(Self.runner())
+        guard let followed = state.followed else { return }
+        let rows = HistoryActions.entries(followed).map {
+            HistoryView.cells($0, verdict: nil, state: state, messages: state.messages)[0...1]
+                .joined(separator: " ")
+        }
+        #expect(
+            rows == [
+                "2026-03-01 ▶ on to Return to running, forced: physio: hops fine",
+                "2026-03-01 walking", "2026-03-01 morning check", "2026-02-27 walking",
+                "2026-02-26 ✓ red flags cleared: GP: no lock",
+                "2026-02-25 morning check ⚑ knee locks",
+                "2026-02-23 ▶ on to Strengthen hip and glutes",
+                "2026-02-09 ▶ start: Let it settle",
+            ])
+    }
+
+    @Test func anEventCannotBeEditedOrDeleted() {
+        var state = Fixture.state(Self.runner())
+        _ = run(&state, [.tab, .tab])
+        #expect(run(&state, [.char("e")]).isEmpty)
+        #expect(state.notice?.isError == true)
+        #expect(run(&state, [.char("d")]).isEmpty)
+        #expect(state.confirmation == nil)
+    }
+}
