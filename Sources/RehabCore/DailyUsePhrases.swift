@@ -126,6 +126,13 @@ extension UIPhrase {
         t("✓ alarmsignalen vrijgegeven: \(reason)", "✓ red flags cleared: \(reason)")
     }
 
+    public static func keySearch() -> LocalizedText {
+        t("zoeken (notities, activiteit, datum)", "search (notes, activity, date)")
+    }
+    public static func searchNotFound(_ query: String) -> LocalizedText {
+        t("Niets gevonden voor '\(query)'.", "Nothing found for '\(query)'.")
+    }
+
     /// After `u`: how many earlier changes can still be taken back.
     public static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {

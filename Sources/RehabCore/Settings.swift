@@ -43,6 +43,7 @@ public struct Settings: Hashable, Sendable {
         "shoes",
         "exercises_done",
         "force_advance",
+        "search",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

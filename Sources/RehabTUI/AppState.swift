@@ -571,6 +571,8 @@ public struct AppState: Sendable, Hashable {
     public var newPatientName: String
     public var confirmation: Confirmation?
     public var notice: Notice?
+    /// What `/` on History is typing; nil when not searching.
+    public var historySearch: TextInput?
     /// Changes `u` can take back, newest last (at most `undoDepth`).
     public var undos: [Undo] = []
     public var isQuitting = false

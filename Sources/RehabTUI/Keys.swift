@@ -16,6 +16,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case shoes
     case exercisesDone
     case forceAdvance
+    case search
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -142,6 +143,7 @@ public enum KeyTable {
             .delete, [.char("d"), .delete], "d Del", UIPhrase.keyDelete(), [.history],
             bar: true),
         bind(.undo, [.char("u")], "u", UIPhrase.keyUndo(), [.history], bar: true),
+        bind(.search, [.char("/")], "/", UIPhrase.keySearch(), [.history]),
         // Stop
         bind(.clearFlags, [.char("c")], "c", UIPhrase.keyClearFlags(), [.stop], bar: true),
         // Main screens
@@ -264,7 +266,8 @@ public enum KeyTable {
         switch state.top {
         case .today: return [.today, .tabs, .global]
         case .plan: return [.plan, .tabs, .global]
-        case .history: return [.history, .tabs, .global]
+        case .history:
+            return state.historySearch != nil ? [.entry, .global] : [.history, .tabs, .global]
         case .progress: return [.progress, .tabs, .global]
         case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
         case .log, .morning: return [.form, .global]
@@ -294,6 +297,7 @@ public enum KeyTable {
         case .tune(let tune): return tune.editing != nil
         case .importRuns(let form): return form.stage == .path
         case .shoes(let shoes): return shoes.adding != nil
+        case .history: return state.historySearch != nil
         default: return false
         }
     }

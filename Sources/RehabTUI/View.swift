@@ -288,7 +288,12 @@ public func render(_ state: AppState) -> Grid {
         DialogView.render(state, confirmation, content, &grid)
     }
     let noticeRow = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
-    if let notice = state.notice {
+    if let query = state.historySearch, case .history = state.top {
+        grid.put(
+            TextFit.truncate(
+                " / " + query.text + "▏", to: noticeRow.width, ellipsis: state.glyphs.ellipsis),
+            x: 0, y: noticeRow.y, pen: .bold, clip: noticeRow)
+    } else if let notice = state.notice {
         let text = TextFit.truncate(
             " " + notice.text, to: noticeRow.width,
             ellipsis: state.glyphs.ellipsis)
@@ -309,7 +314,7 @@ enum ASCIIFallback {
     static let replacements: [String: String] = [
         "·": ".", "×": "x", "→": ">", "←": "<", "↑": "^", "↓": "v", "…": "~", "–": "-",
         "—": "-", "‘": "'", "’": "'", "“": "\"", "”": "\"", "↵": "<", "⌫": "<", "⚑": "!",
-        "≤": "<", "≥": ">", "°": "o", "½": "h", "▶": ">", "◀": "<", "✓": "v",
+        "≤": "<", "≥": ">", "°": "o", "½": "h", "▶": ">", "◀": "<", "✓": "v", "▏": "|",
     ]
 
     static func apply(to grid: inout Grid) {

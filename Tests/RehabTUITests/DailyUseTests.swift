@@ -648,3 +648,18 @@ import Testing
         #expect(state.confirmation == nil)
     }
 }
+
+extension HistoryEventTests {
+    @Test func slashFindsTheNextRowHoldingTheText() {
+        var state = Fixture.state(Self.runner())
+        _ = run(&state, [.tab, .tab, .char("/")] + chars("gp") + [.enter])
+        #expect(state.top == .history(SelectionState(selected: 4)))
+        #expect(state.historySearch == nil)
+        // Letters typed while searching are text, not commands ("n" would log a session).
+        _ = run(&state, [.char("/")] + chars("knee") + [.enter])
+        #expect(state.top == .history(SelectionState(selected: 5)))
+        _ = run(&state, [.char("/")] + chars("zumba") + [.enter])
+        #expect(state.notice?.text == "Nothing found for 'zumba'.")
+        #expect(state.top == .history(SelectionState(selected: 5)))
+    }
+}
