@@ -115,7 +115,7 @@ extension UIPhrase {
     {
         let extra = note.map { ": \($0)" } ?? ""
         switch reason {
-        case .start: return t("▶ start: \(phase)", "▶ start: \(phase)")
+        case .start: return t("▶ begin: \(phase)", "▶ start: \(phase)")
         case .advance: return t("▶ door naar \(phase)", "▶ on to \(phase)")
         case .stepBack: return t("◀ terug naar \(phase)", "◀ back to \(phase)")
         case .forced:
