@@ -133,6 +133,14 @@ extension UIPhrase {
         t("Niets gevonden voor '\(query)'.", "Nothing found for '\(query)'.")
     }
 
+    public static func questionsIntroPhysio(_ patient: String) -> LocalizedText {
+        t(
+            "Vraag het \(patient), of beantwoord het na uw eigen onderzoek. Bij ja start het plan "
+                + "niet en ziet u wat er moet gebeuren.",
+            "Ask \(patient), or answer from your own examination. A yes means the plan does not "
+                + "start, and you see what should happen.")
+    }
+
     /// After `u`: how many earlier changes can still be taken back.
     public static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {

@@ -663,3 +663,22 @@ extension HistoryEventTests {
         #expect(state.top == .history(SelectionState(selected: 5)))
     }
 }
+
+/// The red-flag questions when a physio sets a plan up for a patient are worded for the role.
+@Suite struct PhysioQuestionsTests {
+    @Test func aPhysioIsAskedToAskThePatientOrAnswerFromTheirExamination() {
+        var app = Fixture.app(Clinic.runner(), patient: nil)
+        // Alex (no plan) is the last row: set up a plan, choose the ITB plan.
+        app.press(.char("G"), .char("s"))
+        app.type("itb")
+        app.press(.enter)
+        guard case .questions = app.state.top else {
+            Issue.record("the red-flag questions: \(app.state.top)")
+            return
+        }
+        let text = render(app.state).lines().joined(separator: " ")
+            .split(separator: " ").joined(separator: " ")
+        #expect(text.contains("Ask Alex, or answer from your own examination."), "\(text)")
+        #expect(!text.contains("a doctor should look first"))
+    }
+}
