@@ -141,6 +141,20 @@ extension UIPhrase {
                 + "start, and you see what should happen.")
     }
 
+    public static func keyExamined() -> LocalizedText {
+        t("onderzocht, niet aanwezig", "examined, not present")
+    }
+    public static func answerHintPhysio() -> LocalizedText {
+        t(
+            "y = ja, n = nee, e = door mij onderzocht, niet aanwezig",
+            "y = yes, n = no, e = examined by me, not present")
+    }
+    public static func examinedNote(_ flags: String) -> LocalizedText {
+        t(
+            "Alarmsignalen door de fysio onderzocht voor de start, niet aanwezig: \(flags)",
+            "Red flags examined by the physio before the start, not present: \(flags)")
+    }
+
     /// After `u`: how many earlier changes can still be taken back.
     public static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {

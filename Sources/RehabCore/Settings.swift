@@ -44,6 +44,7 @@ public struct Settings: Hashable, Sendable {
         "exercises_done",
         "force_advance",
         "search",
+        "examined",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

@@ -121,6 +121,8 @@ public struct QuestionsState: Sendable, Hashable {
     public var setupFor: SetupTarget?
     /// The plan file the questions come from (Patients, `f`); its set-up follows the answers.
     public var handedOver: HandedOverPlan?
+    /// Flags a physio examined and found absent (`e`), recorded with the start.
+    public var examined: [String] = []
 
     public init(planID: String, variantID: String?, questions: [RedFlagQuestion]) {
         self.planID = planID

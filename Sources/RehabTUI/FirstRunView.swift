@@ -78,7 +78,10 @@ enum FirstRunView {
                 patient.map { UIPhrase.questionsIntroPhysio($0) } ?? UIPhrase.questionsIntro()),
             pen: Theme.dim
         ).rows(width: width)
-        let hint = TextLine(state.say(UIPhrase.answerHint()), pen: Theme.heading)
+        let hint = TextLine(
+            state.say(
+                questions.setupFor == nil ? UIPhrase.answerHint() : UIPhrase.answerHintPhysio()),
+            pen: Theme.heading)
         let lines = text + [TextLine("")] + intro + [TextLine(""), hint]
         let inner = box(
             state.say(

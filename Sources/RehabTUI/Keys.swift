@@ -17,6 +17,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case exercisesDone
     case forceAdvance
     case search
+    case examined
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -179,6 +180,7 @@ public enum KeyTable {
         // Red-flag questions
         bind(.yes, [.char("y"), .char("j")], "y j", UIPhrase.keyYes(), [.questions], bar: true),
         bind(.no, [.char("n")], "n", UIPhrase.keyNo(), [.questions], bar: true),
+        bind(.examined, [.char("e")], "e", UIPhrase.keyExamined(), [.questions]),
         // Dialogs
         bind(.yes, [.char("y"), .char("j")], "y j", UIPhrase.keyYes(), [.dialog], bar: true),
         bind(.no, [.char("n")], "n", UIPhrase.keyNo(), [.dialog], bar: true),

@@ -144,6 +144,8 @@ public struct SetupForm: Sendable, Hashable {
     public var error: FieldError?
     /// A plan read from a file rather than chosen from the catalogue.
     public var handedOver: HandedOverPlan?
+    /// Red flags the physio examined and found absent, recorded with the start.
+    public var examined: [String] = []
 
     public init(target: SetupTarget, planID: String, variantID: String?, today: Day) {
         self.target = target
@@ -369,7 +371,8 @@ enum PatientActions {
                     planID: form.planID, variantID: form.variantID, date: date,
                     newPatientName: nil, language: state.language,
                     patientID: form.target.patient.id, weeklyKm: weekly,
-                    replacing: form.target.currentPlan != nil, planFile: form.handedOver?.file))
+                    replacing: form.target.currentPlan != nil, planFile: form.handedOver?.file,
+                    examined: form.examined))
         ]
     }
 

@@ -440,6 +440,12 @@ enum Picking {
             questions.answers.append(false)
             Screens.replaceTop(&state, .questions(questions))
             if questions.current == nil { return finish(questions, &state) }
+        case .command(.examined) where questions.setupFor != nil:
+            // A physio examined it and found it absent: a no, and recorded as examined.
+            questions.examined.append(question.id)
+            questions.answers.append(false)
+            Screens.replaceTop(&state, .questions(questions))
+            if questions.current == nil { return finish(questions, &state) }
         default: break
         }
         return []
@@ -451,16 +457,15 @@ enum Picking {
         guard let target = questions.setupFor else {
             return [.startPlan(request(questions, state))]
         }
-        if let plan = questions.handedOver {
-            state.screens.append(
-                .setup(SetupForm(target: target, handedOver: plan, today: state.today)))
-            return []
-        }
-        state.screens.append(
-            .setup(
-                SetupForm(
-                    target: target, planID: questions.planID, variantID: questions.variantID,
-                    today: state.today)))
+        var form =
+            questions.handedOver.map {
+                SetupForm(target: target, handedOver: $0, today: state.today)
+            }
+            ?? SetupForm(
+                target: target, planID: questions.planID, variantID: questions.variantID,
+                today: state.today)
+        form.examined = questions.examined
+        state.screens.append(.setup(form))
         return []
     }
 

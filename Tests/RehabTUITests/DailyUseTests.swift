@@ -682,3 +682,35 @@ extension HistoryEventTests {
         #expect(!text.contains("a doctor should look first"))
     }
 }
+
+extension PhysioQuestionsTests {
+    @Test func aFlagThePhysioExaminedIsRecordedWithTheStart() throws {
+        var app = Fixture.app(Clinic.runner(), patient: nil)
+        app.press(.char("G"), .char("s"))
+        app.type("itb")
+        app.press(.enter)
+        app.press(.char("e"), .char("n"), .char("n"), .char("n"), .char("e"))
+        guard case .setup(let form) = app.state.top else {
+            Issue.record("the set-up form: \(app.state.top)")
+            return
+        }
+        #expect(form.examined == ["pop_loss_of_function", "fever"])
+        app.press(.enter)
+        let start = try #require(app.runner.assignments[Clinic.alex.id]?.phaseHistory.first)
+        #expect(
+            start.note
+                == "Red flags examined by the physio before the start, not present: "
+                + "pop_loss_of_function, fever")
+    }
+
+    @Test func aRunnerHasNoExaminedKey() {
+        var state = Fixture.state(Fixture.buildUpRunner(), patient: nil)
+        state.screens = [
+            .questions(
+                QuestionsState(planID: "itbs", variantID: nil, questions: Fixture.itbs.redFlags))
+        ]
+        _ = run(&state, [.char("e")])
+        guard case .questions(let questions) = state.top else { return }
+        #expect(questions.answers.isEmpty && questions.examined.isEmpty)
+    }
+}
