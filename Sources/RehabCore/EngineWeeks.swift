@@ -33,6 +33,9 @@ extension Evaluation {
             maxPainAfter: sessions.map(\.painAfter).max(),
             worstLevel: sessionDays.map { verdict(on: $0).level }.max(),
             classification: classification, metric: load.metric,
-            classified: movementIsMedicine(on: end))
+            // Weeks before the plan are not judged (DESIGN 4), nor is a first week the plan
+            // only partly covers called "too little" for the days before it.
+            classified: movementIsMedicine(on: end) && end >= assignment.startDate
+                && !(classification == .tooLittle && weekStart < assignment.startDate))
     }
 }

@@ -7,6 +7,9 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         guard let value, value.lowercased().hasPrefix("nl") else { return .en }
         return .nl
     }
+
+    /// Dutch writes "4,5" for four and a half: number entry there takes a comma too.
+    public var writesDecimalComma: Bool { self == .nl }
 }
 
 /// A text in both languages. Every user-visible text in a plan carries both.

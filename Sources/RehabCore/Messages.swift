@@ -378,7 +378,7 @@ public struct Messages: Sendable {
 
     public func criterionName(_ criterion: Criterion) -> String {
         switch criterion {
-        case .minDays: say(nl: "Dagen in deze fase", en: "Days in this phase")
+        case .minDays: say(nl: "Voltooide dagen in deze fase", en: "Days completed in this phase")
         case .greenDays: say(nl: "Groene dagen op rij", en: "Green days in a row")
         case .painFreeWalkMinutes: say(nl: "Pijnvrije wandeling", en: "Pain-free walk")
         case .weeklyLoad: say(nl: "Weekbelasting", en: "Weekly load")
@@ -459,18 +459,22 @@ public struct Messages: Sendable {
             hint = say(
                 nl: "gebruik een heel getal van \(range.lowerBound) tot en met \(range.upperBound)",
                 en: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
-        case .decimal(let range, let places):
+        case .decimal(let range, let places), .decimalCommaOrDot(let range, let places):
             let low = amount(range.lowerBound, unit: nil)
             let high = amount(range.upperBound, unit: nil)
             let decimals =
                 places == 1
                 ? (nl: "1 decimaal", en: "1 decimal")
                 : (nl: "\(places) decimalen", en: "\(places) decimals")
+            let separators =
+                error.allowed == .decimalCommaOrDot(range, places: places)
+                ? (nl: "een komma of een punt", en: "a comma or a dot")
+                : (nl: "een punt", en: "a dot")
             hint = say(
                 nl: "gebruik een getal van \(low) tot en met \(high), met hoogstens "
-                    + "\(decimals.nl) en een punt als scheidingsteken",
-                en: "use a number from \(low) to \(high) with at most \(decimals.en) and a "
-                    + "dot as separator")
+                    + "\(decimals.nl) en \(separators.nl) als scheidingsteken",
+                en: "use a number from \(low) to \(high) with at most \(decimals.en) and "
+                    + "\(separators.en) as separator")
         case .isoDateNotAfter(let day):
             hint = say(
                 nl: "gebruik een datum als JJJJ-MM-DD, niet na \(day.iso)",

@@ -109,11 +109,14 @@ public struct PhaseChange: Hashable, Sendable, Codable {
     public var phase: String
     public var date: Day
     public var reason: PhaseChangeReason
+    /// Why the exit criteria were overruled (a forced advance), in the words of who did it.
+    public var note: String?
 
-    public init(phase: String, date: Day, reason: PhaseChangeReason) {
+    public init(phase: String, date: Day, reason: PhaseChangeReason, note: String? = nil) {
         self.phase = phase
         self.date = date
         self.reason = reason
+        self.note = note
     }
 }
 

@@ -286,6 +286,11 @@ extension Phrase {
     public static func reportLoadChart(unit: String) -> LocalizedText {
         t("Belasting per week (\(unit)) met de grens", "Load per week (\(unit)) with the cap")
     }
+    public static func reportPainDuring() -> LocalizedText { t("tijdens", "during") }
+    public static func reportPainAfter() -> LocalizedText { t("na afloop", "after") }
+    public static func reportPainMorning() -> LocalizedText {
+        t("volgende ochtend", "next morning")
+    }
     public static func reportPainChart() -> LocalizedText {
         t(
             "Pijn per dag (0-10): tijdens (doorgetrokken), na (gestreept), "

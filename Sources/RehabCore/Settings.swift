@@ -42,6 +42,10 @@ public struct Settings: Hashable, Sendable {
         "span",
         "shoes",
         "measures",
+        "exercises_done",
+        "force_advance",
+        "search",
+        "examined",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

@@ -8,6 +8,8 @@ public struct ValidationError: Error, Hashable, Sendable {
     public enum Allowed: Hashable, Sendable {
         case integer(ClosedRange<Int>)
         case decimal(ClosedRange<Double>, places: Int)
+        /// As `decimal`, where a comma works as well as a dot (Dutch).
+        case decimalCommaOrDot(ClosedRange<Double>, places: Int)
         case isoDateNotAfter(Day)
         case isoDateNotBefore(Day)
         case textUpTo(Int)
@@ -56,17 +58,26 @@ public enum Validate {
         return value
     }
 
-    /// Kilometres: 0-300 with at most 2 decimals, a dot as separator.
-    public static func km(_ text: String, field: String = "km") throws(ValidationError) -> Double {
-        try decimal(text, field: field, in: kmRange, places: 2)
+    /// Kilometres: 0-300 with at most 2 decimals, a dot as separator (or a comma, where the
+    /// language writes decimals with one: "4,5" in Dutch).
+    public static func km(_ text: String, field: String = "km", comma: Bool = false)
+        throws(ValidationError) -> Double
+    {
+        try decimal(text, field: field, in: kmRange, places: 2, comma: comma)
     }
 
+    /// A number with at most `places` decimals. With `comma`, "4,5" reads as 4.5: there are no
+    /// thousands separators to confuse it with, and "1,500" (three decimals) is still refused.
     public static func decimal(
-        _ text: String, field: String, in range: ClosedRange<Double>, places: Int
+        _ text: String, field: String, in range: ClosedRange<Double>, places: Int,
+        comma: Bool = false
     ) throws(ValidationError) -> Double {
-        let trimmed = text.trimmingSpaces
+        let trimmed =
+            comma ? text.trimmingSpaces.replacingComma : text.trimmingSpaces
         let error = ValidationError(
-            field: field, value: text, allowed: .decimal(range, places: places))
+            field: field, value: text,
+            allowed: comma
+                ? .decimalCommaOrDot(range, places: places) : .decimal(range, places: places))
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty,
             parts.allSatisfy({ $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }),
@@ -162,5 +173,11 @@ extension String {
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
+    }
+
+    /// One comma as the decimal separator, turned into a dot; two commas stay and are refused.
+    var replacingComma: String {
+        guard filter({ $0 == "," }).count == 1, !contains(".") else { return self }
+        return String(map { $0 == "," ? "." : $0 })
     }
 }

@@ -110,14 +110,17 @@ struct PhaseChangeDoc: Codable {
     var phase: String
     var date: Day
     var reason: PhaseChangeReason
+    /// A forced advance's reason; absent in archives from before it was kept.
+    var note: String?
 
     init(_ c: PhaseChange) {
         phase = c.phase
         date = c.date
         reason = c.reason
+        note = c.note
     }
 
-    var value: PhaseChange { PhaseChange(phase: phase, date: date, reason: reason) }
+    var value: PhaseChange { PhaseChange(phase: phase, date: date, reason: reason, note: note) }
 }
 
 struct AssignmentDoc: Codable {

@@ -154,7 +154,10 @@ public enum ArchiveCodec {
                 for c in a.phaseHistory {
                     row(
                         "phase_change", p.name,
-                        ["phase": c.phase, "date": c.date.iso, "reason": c.reason.rawValue])
+                        [
+                            "phase": c.phase, "date": c.date.iso, "reason": c.reason.rawValue,
+                            "note": c.note ?? "",
+                        ])
                 }
             }
             if let f = p.planFile {

@@ -260,7 +260,7 @@ public struct CSVArchiveReader {
             p.assignment?.phaseHistory.append(
                 PhaseChange(
                     phase: try cells.required("phase"), date: try cells.day("date"),
-                    reason: reason))
+                    reason: reason, note: try cells.optionalText("note")))
         case "session":
             let activityText = try cells.text("activity")
             guard let activity = Activity(rawValue: activityText) else {

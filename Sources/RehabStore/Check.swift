@@ -100,6 +100,7 @@ enum Check {
 
     static func phaseChange(_ c: PhaseChange) throws {
         try identifier(c.phase, field: "phase")
+        if let note = c.note { _ = try Validate.text(note, field: "phase_change.note") }
     }
 
     static func assignment(_ a: Assignment) throws {
@@ -114,7 +115,7 @@ enum Check {
         let allowed: String
         switch e.allowed {
         case .integer(let r): allowed = "a whole number \(r.lowerBound)-\(r.upperBound)"
-        case .decimal(let r, let places):
+        case .decimal(let r, let places), .decimalCommaOrDot(let r, let places):
             allowed = "a number \(r.lowerBound)-\(r.upperBound) with at most \(places) decimals"
         case .isoDateNotAfter(let d): allowed = "a date YYYY-MM-DD not after \(d.iso)"
         case .isoDateNotBefore(let d): allowed = "a date YYYY-MM-DD not before \(d.iso)"

@@ -268,7 +268,7 @@ extension Store {
         else { return nil }
         let changes = try Row.fetchAll(
             db,
-            sql: "SELECT phase_id, date, reason FROM phase_change WHERE patient_id = ?"
+            sql: "SELECT phase_id, date, reason, note FROM phase_change WHERE patient_id = ?"
                 + " ORDER BY date, id",
             arguments: [patientID]
         ).map { row in
@@ -278,7 +278,7 @@ extension Store {
             }
             return PhaseChange(
                 phase: row["phase_id"], date: try day(row["date"], column: "phase_change.date"),
-                reason: reason)
+                reason: reason, note: row["note"])
         }
         return Assignment(
             planID: row["plan_id"], variantID: row["variant_id"],
@@ -307,8 +307,9 @@ extension Store {
     static func insertPhaseChange(_ db: Database, patientID: Int64, _ c: PhaseChange) throws {
         try db.execute(
             sql:
-                "INSERT INTO phase_change (patient_id, phase_id, date, reason) VALUES (?, ?, ?, ?)",
-            arguments: [patientID, c.phase, c.date.iso, c.reason.rawValue])
+                "INSERT INTO phase_change (patient_id, phase_id, date, reason, note) "
+                + "VALUES (?, ?, ?, ?, ?)",
+            arguments: [patientID, c.phase, c.date.iso, c.reason.rawValue, c.note])
     }
 
     static func sessionValues(_ s: Session) throws -> StatementArguments {

@@ -94,6 +94,10 @@ public protocol RehabRepository: AnyObject, Sendable {
 
     // MARK: The whole collection
 
+    /// A number that changes when another process commits a change (not for this store's own
+    /// writes): the app polls it to refresh by itself.
+    func dataVersion() throws -> Int64
+
     /// The patient list with each one's assignment, plan file and log, read at one moment
     /// (see `Store.roster`).
     func roster(

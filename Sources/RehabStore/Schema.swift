@@ -45,6 +45,9 @@ enum Schema {
         migrator.registerMigration("v5-measures-notes") { db in
             try db.execute(sql: v5MeasuresNotes)
         }
+        migrator.registerMigration("v6-phase-change-note") { db in
+            try db.execute(sql: v5PhaseChangeNote)
+        }
         return migrator
     }
 

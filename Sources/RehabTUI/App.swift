@@ -18,10 +18,18 @@ public struct App<Runner: EffectRunner> {
     /// (for scripted backends).
     public mutating func run(on backend: inout some Backend, stopWhenIdle: Bool = false) {
         state.size = backend.size
+        // Polled on the read timeout, so a `rehab log` in another shell shows by itself.
+        var seen = runner.outsideChanges()
+        let timeout = stopWhenIdle ? 0 : seen == nil ? -1 : Self.pollMs
         while !state.isQuitting {
             backend.draw(render(state))
-            guard let key = backend.readKey(timeoutMs: stopWhenIdle ? 0 : -1) else {
+            guard let key = backend.readKey(timeoutMs: timeout) else {
                 if stopWhenIdle { return }
+                let now = runner.outsideChanges()
+                if now != seen {
+                    seen = now
+                    dispatch(.storeChanged)
+                }
                 continue
             }
             if key == .resize {
@@ -31,6 +39,9 @@ public struct App<Runner: EffectRunner> {
             }
         }
     }
+
+    /// How often the store's change counter is read while no key comes.
+    static var pollMs: Int { 1000 }
 
     /// Applies an action and everything its effects report back.
     public mutating func dispatch(_ action: AppAction) {

@@ -123,6 +123,10 @@ public struct QuestionsState: Sendable, Hashable {
     public var questions: [RedFlagQuestion]
     public var answers: [Bool] = []
     public var setupFor: SetupTarget?
+    /// The plan file the questions come from (Patients, `f`); its set-up follows the answers.
+    public var handedOver: HandedOverPlan?
+    /// Flags a physio examined and found absent (`e`), recorded with the start.
+    public var examined: [String] = []
 
     public init(planID: String, variantID: String?, questions: [RedFlagQuestion]) {
         self.planID = planID
@@ -186,8 +190,21 @@ public struct FieldError: Error, Sendable, Hashable {
 public struct LogForm: Sendable, Hashable {
     public enum Field: Int, CaseIterable, Sendable {
         case activity, date, km, minutes, painDuring, painAfter, lasted, flags, shoe, note
+        /// Shown only when the phase's exit asks for the test (`tests`).
+        case hopTest, calfRaises
 
-        var isText: Bool { [.date, .km, .minutes, .note].contains(self) }
+        var isText: Bool { [.date, .km, .minutes, .note, .hopTest, .calfRaises].contains(self) }
+    }
+
+    /// The exit tests this form records (the phase asks for them, or the edited session has
+    /// them).
+    public var tests: Set<Field> = []
+    public var hopTest = TextInput()
+    public var calfRaises = TextInput()
+
+    /// The fields shown, in Tab order.
+    public var fields: [Field] {
+        Field.allCases.filter { ($0 != .hopTest && $0 != .calfRaises) || tests.contains($0) }
     }
 
     /// The stored session being edited; nil for a new one.
@@ -209,6 +226,10 @@ public struct LogForm: Sendable, Hashable {
     public var shoe = 0
     public var note = TextInput()
     public var error: FieldError?
+    /// Something was typed or chosen: Esc then asks before throwing it away.
+    public var touched = false
+    /// The user picked the shoe: it no longer follows the activity.
+    public var shoePicked = false
 
     public init(activity: Activity, date: Day, flagOptions: [String], shoes: [String]) {
         self.activity = activity
@@ -230,10 +251,20 @@ public struct LogForm: Sendable, Hashable {
         flags.chosen = session.flags
         if let name = session.shoe, let i = shoes.firstIndex(of: name) { shoe = i + 1 }
         note = TextInput(session.note)
+        if let hops = session.hopTest {
+            tests.insert(.hopTest)
+            hopTest = TextInput(String(hops))
+        }
+        if let raises = session.calfRaises {
+            tests.insert(.calfRaises)
+            calfRaises = TextInput(String(raises))
+        }
     }
 }
 
-/// The next-morning check form.
+/// The next-morning check form: the pain score, then the red flags as a checklist, one row
+/// each. The plan's own questions come first; the flags of other injuries (an Achilles
+/// patient need not read "does the knee lock") wait behind an "other" row.
 public struct MorningForm: Sendable, Hashable {
     public enum Field: Int, CaseIterable, Sendable { case pain, flags }
 
@@ -241,16 +272,40 @@ public struct MorningForm: Sendable, Hashable {
     public var focus: Field = .pain
     public var pain: Int?
     public var pendingOne = false
+    /// `flags.cursor` is the checklist row in focus; `flags.options` starts with the plan's own.
     public var flags: FlagChoice
+    /// How many of `flags.options` are the plan's own (shown before "other").
+    public var ownFlags: Int
+    /// "Other" was opened: every flag is listed.
+    public var showOther = false
     /// The check this replaces (edit from history, or a second one for the date).
     public var previous: MorningCheck?
     public var error: FieldError?
+    /// Something was typed or chosen: Esc then asks before throwing it away.
+    public var touched = false
 
-    public init(date: Day, flagOptions: [String], previous: MorningCheck?) {
+    public init(
+        date: Day, flagOptions: [String], previous: MorningCheck?, ownFlags: Int? = nil
+    ) {
         self.date = date
         flags = FlagChoice(options: flagOptions, chosen: previous?.flags ?? [])
+        self.ownFlags = min(ownFlags ?? flagOptions.count, flagOptions.count)
         pain = previous?.pain
         self.previous = previous
+        // A flag of another injury ticked before stays in sight.
+        showOther = flags.chosen.contains { id in
+            flags.options.firstIndex(of: id).map { $0 >= self.ownFlags } ?? false
+        }
+    }
+
+    /// Checklist rows: the flags shown, then "other" while the rest are hidden.
+    public var flagRows: Int {
+        showOther || ownFlags == flags.options.count ? flags.options.count : ownFlags + 1
+    }
+
+    /// True when the row in focus is the "other" row.
+    public var onOther: Bool {
+        !showOther && flags.cursor == ownFlags && ownFlags < flags.options.count
     }
 }
 
@@ -347,17 +402,32 @@ public enum HistoryEntry: Sendable, Hashable {
     case morning(MorningCheck)
     /// An outcome measure (listed, deleted with confirmation; not edited in place).
     case measure(MeasureRecord)
+    /// A phase started (a start, advance, step back or forced advance with its reason).
+    case phaseChange(PhaseChange)
+    /// Red flags cleared, with who said so.
+    case clearing(FlagClearing)
 
     public var date: Day {
         switch self {
         case .session(let s): s.date
         case .morning(let m): m.date
         case .measure(let r): r.date
+        case .phaseChange(let c): c.date
+        case .clearing(let c): c.date
+        }
+    }
+
+    /// Sessions and morning checks are edited and deleted here, measures deleted (and entered
+    /// again); phase changes and clearings are a record.
+    public var isEditable: Bool {
+        switch self {
+        case .session, .morning, .measure: true
+        case .phaseChange, .clearing: false
         }
     }
 }
 
-/// How to take back the last change (History, `u`).
+/// How to take back one change (History, `u`); the app keeps a stack of them, newest last.
 public enum Undo: Sendable, Hashable {
     /// A new session was stored with this id: delete it.
     case removeSession(Int64)
@@ -369,6 +439,20 @@ public enum Undo: Sendable, Hashable {
     case restoreMorning(MorningCheck)
     /// A morning check was added where there was none: remove it.
     case removeMorning(Day)
+
+    /// The same step after a session's id changed (undo stored it again under a new one).
+    func renumbered(_ old: Int64, to new: Int64) -> Undo {
+        switch self {
+        case .removeSession(let id) where id == old: return .removeSession(new)
+        case .revertSession(var session) where session.id == old:
+            session.id = new
+            return .revertSession(session)
+        case .restoreSession(var session) where session.id == old:
+            session.id = new
+            return .restoreSession(session)
+        default: return self
+        }
+    }
 }
 
 /// A question the user must answer before a deliberate action happens.
@@ -383,6 +467,11 @@ public struct Confirmation: Sendable, Hashable {
         case archivePatient(PatientRecord)
         case resetTuning
         case discardTuning
+        /// Esc on a log or morning form with something filled in.
+        case discardForm
+        /// Advancing although the exit criteria are not met: needs a reason, which is stored
+        /// with the phase change.
+        case forceAdvance(PhaseChange)
     }
 
     public var kind: Kind
@@ -394,12 +483,17 @@ public struct Confirmation: Sendable, Hashable {
     public init(kind: Kind) {
         self.kind = kind
         switch kind {
-        case .delete, .deletePatient, .resetTuning, .discardTuning: selected = 1
+        case .delete, .deletePatient, .resetTuning, .discardTuning, .discardForm: selected = 1
         default: selected = 0
         }
     }
 
-    public var needsReason: Bool { kind == .clearFlags }
+    public var needsReason: Bool {
+        switch kind {
+        case .clearFlags, .forceAdvance: true
+        default: false
+        }
+    }
 }
 
 /// A line shown above the status bar until the next key.
@@ -488,7 +582,10 @@ public struct AppState: Sendable, Hashable {
     public var newPatientName: String
     public var confirmation: Confirmation?
     public var notice: Notice?
-    public var undo: Undo?
+    /// What `/` on History is typing; nil when not searching.
+    public var historySearch: TextInput?
+    /// Changes `u` can take back, newest last (at most `undoDepth`).
+    public var undos: [Undo] = []
     public var isQuitting = false
     /// The Patients screen's rows (nil until the runner worked them out).
     public var roster: [RosterRow]?
@@ -528,6 +625,14 @@ public struct AppState: Sendable, Hashable {
     }
 
     var messages: Messages { Messages(language) }
+
+    static let undoDepth = 50
+
+    /// Remembers how to take a change back; the oldest falls off past `undoDepth`.
+    mutating func remember(_ undo: Undo) {
+        undos.append(undo)
+        if undos.count > Self.undoDepth { undos.removeFirst(undos.count - Self.undoDepth) }
+    }
 
     func say(_ text: LocalizedText) -> String { text.text(language) }
 }

@@ -17,12 +17,15 @@ public struct StartRequest: Sendable, Hashable {
     public var replacing: Bool
     /// The plan file the plan comes from (kept with the patient); nil for the catalogue's.
     public var planFile: StoredPlanFile?
+    /// Red flags a physio examined and found absent: recorded in the start's note.
+    public var examined: [String]
 
     public init(
         planID: String, variantID: String?, date: Day, newPatientName: String?,
         language: Language, patientID: Int64? = nil, weeklyKm: Double? = nil,
-        replacing: Bool = false, planFile: StoredPlanFile? = nil
+        replacing: Bool = false, planFile: StoredPlanFile? = nil, examined: [String] = []
     ) {
+        self.examined = examined
         self.planID = planID
         self.variantID = variantID
         self.date = date
@@ -78,8 +81,23 @@ public enum Effect: Sendable, Hashable {
     case quit
 }
 
+extension StartRequest {
+    /// The start's note: which red flags the physio examined (nil when none).
+    var startNote: String? {
+        examined.isEmpty
+            ? nil : UIPhrase.examinedNote(examined.joined(separator: ", ")).text(language)
+    }
+}
+
 /// Carries effects out and reports back with actions (always a fresh `.loaded` after a change,
 /// so the screen shows the store's truth).
 public protocol EffectRunner {
     mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction]
+    /// A number that changes when another process (`rehab log` in a second shell) has
+    /// written to the store; nil when the runner cannot tell, and the app then never polls.
+    func outsideChanges() -> Int64?
+}
+
+extension EffectRunner {
+    public func outsideChanges() -> Int64? { nil }
 }

@@ -69,9 +69,19 @@ enum FirstRunView {
         let width = min(56, area.width - 4) - 4
         let text = Paragraph(question.question.text(state.language), pen: .bold)
             .rows(width: width)
-        let intro = Paragraph(state.say(UIPhrase.questionsIntro()), pen: Theme.dim)
-            .rows(width: width)
-        let hint = TextLine(state.say(UIPhrase.answerHint()), pen: Theme.heading)
+        // A physio setting a plan up answers for someone else: the questions say so.
+        let patient =
+            questions.setupFor?.patient.name
+            ?? (state.role == .physio ? state.newPatientName : nil)
+        let intro = Paragraph(
+            state.say(
+                patient.map { UIPhrase.questionsIntroPhysio($0) } ?? UIPhrase.questionsIntro()),
+            pen: Theme.dim
+        ).rows(width: width)
+        let hint = TextLine(
+            state.say(
+                questions.setupFor == nil ? UIPhrase.answerHint() : UIPhrase.answerHintPhysio()),
+            pen: Theme.heading)
         let lines = text + [TextLine("")] + intro + [TextLine(""), hint]
         let inner = box(
             state.say(

@@ -4,6 +4,22 @@ import TerminalUI
 /// The session form and the morning-check form: field keys, validation with the entry-point
 /// rules of `Validate`, and the effects a save asks for.
 enum Forms {
+    /// The morning checklist's order: the plan's own red flags and physio referrals, then the
+    /// built-in flags of other injuries; and how many are the plan's own.
+    static func morningFlagOptions(_ plan: Plan) -> (options: [String], own: Int) {
+        let own = plan.redFlags.map(\.id)
+        let referrals = plan.referrals.map(\.id).filter { !own.contains($0) }
+        let others = RedFlag.builtIn.keys.filter { !own.contains($0) && !referrals.contains($0) }
+            .sorted()
+        return (own + referrals + others, own.count + referrals.count)
+    }
+
+    static func morningForm(_ plan: Plan, date: Day, previous: MorningCheck?) -> MorningForm {
+        let flags = morningFlagOptions(plan)
+        return MorningForm(
+            date: date, flagOptions: flags.options, previous: previous, ownFlags: flags.own)
+    }
+
     /// The plan's own red flags first (with their questions), then the built-in ones, then the
     /// plan's physio referrals (answered the same way, judged as an advisory).
     static func flagOptions(_ plan: Plan) -> [String] {
@@ -22,7 +38,49 @@ enum Forms {
         var form = LogForm(
             activity: activity, date: state.today, flagOptions: flagOptions(followed.plan),
             shoes: followed.shoes.map(\.name))
-        if activity == .run && !followed.shoes.isEmpty { form.shoe = 1 }
+        form.shoe = shoe(for: activity, shoes: form.shoes, history: followed.history)
+        form.tests = tests(asked: phase)
+        state.screens.append(.log(form))
+    }
+
+    /// The exit tests a phase asks for (hop test, calf raises): the form offers their fields.
+    static func tests(asked phase: Phase) -> Set<LogForm.Field> {
+        var tests: Set<LogForm.Field> = []
+        if phase.exit.hopTest != nil { tests.insert(.hopTest) }
+        if phase.exit.calfRaises != nil { tests.insert(.calfRaises) }
+        return tests
+    }
+
+    /// The shoe a new session starts with: on foot, the shoe last run in, or the only shoe
+    /// there is; "none" for anything else (a bike ride wears no running shoe).
+    static func shoe(for activity: Activity, shoes: [String], history: History) -> Int {
+        guard activity == .run || activity == .walk, !shoes.isEmpty else { return 0 }
+        if let last = history.sessions.last(where: { $0.shoe != nil })?.shoe,
+            let i = shoes.firstIndex(of: last)
+        {
+            return i + 1
+        }
+        return shoes.count == 1 ? 1 : 0
+    }
+
+    /// Ticking off the day's exercises logs them as an exercises session: what adherence
+    /// counts. The form opens with the exercises named in the note; minutes and pain are the
+    /// runner's to give (a default would store pain nobody reported).
+    static func openExercises(_ state: inout AppState) {
+        guard let followed = state.followed else { return }
+        let phase = followed.status.phase.phase
+        guard !phase.exercises.isEmpty else {
+            state.notice = Notice(state.say(UIPhrase.noExercisesToday()))
+            return
+        }
+        var form = LogForm(
+            activity: .exercises, date: state.today, flagOptions: flagOptions(followed.plan),
+            shoes: followed.shoes.map(\.name))
+        let names = phase.exercises.map {
+            followed.plan.exercise($0.exercise)?.names.text(state.language) ?? $0.exercise
+        }
+        form.note = TextInput(names.joined(separator: ", "))
+        form.focus = .minutes
         state.screens.append(.log(form))
     }
 
@@ -34,9 +92,7 @@ enum Forms {
         let day = followed.status.morningCheckDue ?? state.today
         let previous = followed.history.mornings.last { $0.date == day }
         state.screens.append(
-            .morning(
-                MorningForm(
-                    date: day, flagOptions: flagOptions(followed.plan), previous: previous)))
+            .morning(morningForm(followed.plan, date: day, previous: previous)))
     }
 
     /// Digits set a pain score; "1" then "0" makes 10.
@@ -54,17 +110,28 @@ enum Forms {
         value = min(10, max(0, (value ?? 0) + step))
     }
 
+    /// A log or morning form with something typed or chosen, which Esc would lose.
+    static func isFilled(_ screen: Screen) -> Bool {
+        switch screen {
+        case .log(let form): form.touched
+        case .morning(let form): form.touched
+        default: false
+        }
+    }
+
     // MARK: - Session form
 
     static func log(_ action: AppAction, _ form: inout LogForm, _ state: inout AppState)
         -> [Effect]
     {
         if action == .command(.confirm) { return save(&form, &state) }
-        let fields = LogForm.Field.allCases
+        let fields = form.fields
+        let before = form
         switch action {
         case .command(.nextField), .command(.previousField):
             let step = action == .command(.nextField) ? 1 : fields.count - 1
-            form.focus = fields[(form.focus.rawValue + step) % fields.count]
+            let index = fields.firstIndex(of: form.focus) ?? 0
+            form.focus = fields[(index + step) % fields.count]
             form.pendingOne = false
         case .digit(let n):
             if form.focus == .painDuring { typePain(n, &form.painDuring, &form.pendingOne) }
@@ -80,6 +147,11 @@ enum Forms {
                 let all = Activity.allCases
                 let i = all.firstIndex(of: form.activity) ?? 0
                 form.activity = all[(i + step + all.count) % all.count]
+                if !form.shoePicked && form.editing == nil {
+                    form.shoe = shoe(
+                        for: form.activity, shoes: form.shoes,
+                        history: state.followed?.history ?? History())
+                }
             case .painDuring: stepPain(&form.painDuring, by: step)
             case .painAfter: stepPain(&form.painAfter, by: step)
             case .lasted: form.lasted.toggle()
@@ -89,10 +161,13 @@ enum Forms {
             case .shoe:
                 let count = form.shoes.count + 1
                 form.shoe = (form.shoe + step + count) % count
+                form.shoePicked = true
             case .date: edit(&form.date, action)
             case .km: edit(&form.km, action)
             case .minutes: edit(&form.minutes, action)
             case .note: edit(&form.note, action)
+            case .hopTest: edit(&form.hopTest, action)
+            case .calfRaises: edit(&form.calfRaises, action)
             }
         default:
             switch form.focus {
@@ -100,10 +175,20 @@ enum Forms {
             case .km: edit(&form.km, action)
             case .minutes: edit(&form.minutes, action)
             case .note: edit(&form.note, action)
+            case .hopTest: edit(&form.hopTest, action)
+            case .calfRaises: edit(&form.calfRaises, action)
             default: break
             }
         }
-        if form.error?.field == form.focus.rawValue, case .type = action { form.error = nil }
+        var after = form
+        after.focus = before.focus
+        after.pendingOne = before.pendingOne
+        after.flags.cursor = before.flags.cursor
+        if after != before {
+            form.touched = true
+            // The value the error was about changed: the error no longer says anything true.
+            if form.error?.field == form.focus.rawValue { form.error = nil }
+        }
         Screens.replaceTop(&state, .log(form))
         return []
     }
@@ -121,6 +206,8 @@ enum Forms {
         case .flags: text = UIPhrase.fieldFlags()
         case .shoe: text = UIPhrase.fieldShoe()
         case .note: text = UIPhrase.fieldNote()
+        case .hopTest: text = UIPhrase.fieldHopTest()
+        case .calfRaises: text = UIPhrase.fieldCalfRaises()
         }
         return text.text(language)
     }
@@ -158,7 +245,10 @@ enum Forms {
             }
             let kmText = form.km.text.trimmingCharacters(in: " ")
             let km = try check(.km) { () throws(ValidationError) -> Double? in
-                kmText.isEmpty ? nil : try Validate.km(kmText, field: label(.km, language))
+                kmText.isEmpty
+                    ? nil
+                    : try Validate.km(
+                        kmText, field: label(.km, language), comma: language.writesDecimalComma)
             }
             let minutes = try check(.minutes) { () throws(ValidationError) in
                 try Validate.minutes(form.minutes.text, field: label(.minutes, language))
@@ -168,6 +258,16 @@ enum Forms {
             let note = try check(.note) { () throws(ValidationError) in
                 try Validate.text(form.note.text, field: label(.note, language))
             }
+            // The CLI's range for `--hop-test` and `--calf-raises`; empty = not tested today.
+            func count(_ field: LogForm.Field, _ input: TextInput) throws(FieldError) -> Int? {
+                let text = input.text.trimmingCharacters(in: " ")
+                guard !text.isEmpty else { return nil }
+                return try check(field) { () throws(ValidationError) in
+                    try Validate.integer(text, field: label(field, language), in: 1...500)
+                }
+            }
+            let hops = try count(.hopTest, form.hopTest)
+            let raises = try count(.calfRaises, form.calfRaises)
             let flags = form.flags.options.filter { form.flags.chosen.contains($0) }
             return .success(
                 Session(
@@ -175,7 +275,9 @@ enum Forms {
                     minutes: minutes, painDuring: during, painAfter: after,
                     lastedOver2h: form.lasted,
                     flags: flags, shoe: form.shoe > 0 ? form.shoes[form.shoe - 1] : nil, note: note,
-                    calfRaises: form.editing?.calfRaises, hopTest: form.editing?.hopTest))
+                    calfRaises: form.tests.contains(.calfRaises)
+                        ? raises : form.editing?.calfRaises,
+                    hopTest: form.tests.contains(.hopTest) ? hops : form.editing?.hopTest))
         } catch {
             return .failure(error)
         }
@@ -192,7 +294,7 @@ enum Forms {
             state.screens.removeLast()
             let effect: Effect
             if let old = form.editing {
-                state.undo = .revertSession(old)
+                state.remember(.revertSession(old))
                 state.notice = Notice(state.say(UIPhrase.updated()))
                 effect = .updateSession(session)
             } else {
@@ -235,28 +337,40 @@ enum Forms {
             let check = MorningCheck(date: form.date, pain: pain, flags: flags)
             let previous =
                 form.previous ?? state.followed?.history.mornings.last { $0.date == form.date }
-            state.undo = previous.map { .restoreMorning($0) } ?? .removeMorning(form.date)
+            state.remember(previous.map { .restoreMorning($0) } ?? .removeMorning(form.date))
             state.screens.removeLast()
             state.notice = Notice(state.say(UIPhrase.morningSavedNotice(pain)))
             if !flags.isEmpty { state.screens = [.stop(StopState())] }
             return [.saveMorning(check)]
         case .command(.nextField), .command(.previousField):
-            form.focus = form.focus == .pain ? .flags : .pain
+            // Pain, then each checklist row, round again.
+            let rows = form.flagRows
+            var position = form.focus == .pain ? 0 : form.flags.cursor + 1
+            position =
+                (position + (action == .command(.nextField) ? 1 : rows)) % (rows + 1)
+            form.focus = position == 0 ? .pain : .flags
+            form.flags.cursor = max(0, position - 1)
             form.pendingOne = false
         case .digit(let n):
-            if form.focus == .pain { typePain(n, &form.pain, &form.pendingOne) }
-            form.error = nil
+            if form.focus == .pain {
+                typePain(n, &form.pain, &form.pendingOne)
+                form.touched = true
+                form.error = nil
+            }
         case .command(.toggle):
-            if form.focus == .flags { form.flags.toggle() }
+            if form.focus == .flags && form.onOther {
+                form.showOther = true
+            } else if form.focus == .flags {
+                form.flags.toggle()
+                form.touched = true
+            }
         case .command(.left), .command(.right):
             let step = action == .command(.right) ? 1 : -1
             form.pendingOne = false
             if form.focus == .pain {
                 stepPain(&form.pain, by: step)
+                form.touched = true
                 form.error = nil
-            } else {
-                let count = max(1, form.flags.options.count)
-                form.flags.cursor = (form.flags.cursor + step + count) % count
             }
         default: break
         }

@@ -8,7 +8,7 @@ enum HelpView {
         flow.line(state.say(UIPhrase.helpTitle()), pen: Theme.heading)
         // The state's table: the user's keys from config.yaml, so help stays true.
         let width = state.keyBindings.map { CellWidth.of($0.shown) }.max() ?? 8
-        for context in KeyContext.allCases {
+        for context in order(state) {
             let bindings = state.keyBindings.filter { $0.contexts.contains(context) }
             guard !bindings.isEmpty else { continue }
             flow.blank()
@@ -23,5 +23,13 @@ enum HelpView {
             }
         }
         return flow
+    }
+
+    /// The keys of the screen help was opened from come first, then the rest in table order.
+    static func order(_ state: AppState) -> [KeyContext] {
+        var below = state
+        if case .help = below.top { below.screens.removeLast() }
+        let first = below.screens.isEmpty ? [] : KeyTable.contexts(for: below)
+        return first + KeyContext.allCases.filter { !first.contains($0) }
     }
 }

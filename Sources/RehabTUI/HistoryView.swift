@@ -81,13 +81,32 @@ enum HistoryView {
                 "\(s.painDuring)/\(s.painAfter)", level.map { messages.level($0) + revised } ?? "",
             ]
         case .morning(let c):
+            // The flags by name: a red flag in the morning is the row that matters most.
+            let flags = c.flags.map { LogView.flagName($0, state) }.joined(separator: ", ")
             return [
                 c.date.iso,
-                state.say(UIPhrase.morningRow()) + (c.flags.isEmpty ? "" : flagMark), "", "",
-                String(c.pain), "",
+                state.say(UIPhrase.morningRow()) + (c.flags.isEmpty ? "" : flagMark + " " + flags),
+                "", "", String(c.pain), "",
             ]
         case .measure(let r):
             return [r.date.iso, MeasureView.historyText(r, state), "", "", "", ""]
+        case .phaseChange, .clearing:
+            return [entry.date.iso, event(entry, state), "", "", "", ""]
+        }
+    }
+
+    /// A phase change or a clearing in words.
+    static func event(_ entry: HistoryEntry, _ state: AppState) -> String {
+        switch entry {
+        case .phaseChange(let c):
+            let name =
+                state.followed?.plan.phases.first { $0.id == c.phase }?.names.text(state.language)
+                ?? c.phase
+            return state.say(UIPhrase.phaseEvent(name, reason: c.reason, note: c.note))
+        case .clearing(let c):
+            return state.say(UIPhrase.clearingEvent(c.reason))
+        default:
+            return ""
         }
     }
 
@@ -97,6 +116,7 @@ enum HistoryView {
         case .session(let s): "\(s.date.iso) " + Forms.summary(s, state.language)
         case .morning(let c): "\(c.date.iso) \(state.say(UIPhrase.morningRow())) \(c.pain)/10"
         case .measure(let r): "\(r.date.iso) " + MeasureView.historyText(r, state)
+        case .phaseChange, .clearing: "\(entry.date.iso) " + event(entry, state)
         }
     }
 }

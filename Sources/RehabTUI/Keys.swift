@@ -15,6 +15,10 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case span
     case shoes
     case measures
+    case exercisesDone
+    case forceAdvance
+    case search
+    case examined
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -32,6 +36,8 @@ public enum AppAction: Sendable, Hashable {
     case catalogLoaded([Plan], errors: [String])
     /// A new session was stored under this id (for undo).
     case sessionStored(Int64)
+    /// Undo stored a deleted session again, under a new id: older undo steps follow it.
+    case sessionRestored(old: Int64, new: Int64)
     case planStarted(Loaded)
     /// What reading the import's path found.
     case runsRead(RunsFound)
@@ -49,6 +55,8 @@ public enum AppAction: Sendable, Hashable {
     /// The store has the shoe of this name.
     case shoeAdded(String)
     case failed(String)
+    /// Another process wrote to the store (its change counter moved).
+    case storeChanged
 }
 
 /// Where a key binding applies. A screen looks its keys up in a few contexts, most specific
@@ -120,11 +128,13 @@ public enum KeyTable {
             bar: true),
         bind(.importRuns, [.char("i")], "i", UIPhrase.keyImportRuns(), [.today, .history]),
         bind(.measures, [.char("o")], "o", MeasureUIPhrase.keyMeasures(), [.today, .history]),
+        bind(.exercisesDone, [.char("x")], "x", UIPhrase.keyExercisesDone(), [.today]),
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.today, .plan, .stop]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.today, .plan, .stop]),
         // Plan
         bind(.advance, [.char("a")], "a", UIPhrase.keyAdvance(), [.plan], bar: true),
         bind(.stepBack, [.char("b")], "b", UIPhrase.keyStepBack(), [.plan], bar: true),
+        bind(.forceAdvance, [.char("F")], "F", UIPhrase.keyForceAdvance(), [.plan]),
         // History
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.history]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.history]),
@@ -137,6 +147,7 @@ public enum KeyTable {
             .delete, [.char("d"), .delete], "d Del", UIPhrase.keyDelete(), [.history],
             bar: true),
         bind(.undo, [.char("u")], "u", UIPhrase.keyUndo(), [.history], bar: true),
+        bind(.search, [.char("/")], "/", UIPhrase.keySearch(), [.history]),
         // Stop
         bind(.clearFlags, [.char("c")], "c", UIPhrase.keyClearFlags(), [.stop], bar: true),
         // Main screens
@@ -172,6 +183,7 @@ public enum KeyTable {
         // Red-flag questions
         bind(.yes, [.char("y"), .char("j")], "y j", UIPhrase.keyYes(), [.questions], bar: true),
         bind(.no, [.char("n")], "n", UIPhrase.keyNo(), [.questions], bar: true),
+        bind(.examined, [.char("e")], "e", UIPhrase.keyExamined(), [.questions]),
         // Dialogs
         bind(.yes, [.char("y"), .char("j")], "y j", UIPhrase.keyYes(), [.dialog], bar: true),
         bind(.no, [.char("n")], "n", UIPhrase.keyNo(), [.dialog], bar: true),
@@ -252,11 +264,15 @@ public enum KeyTable {
 
     /// The contexts a state's keys are looked up in, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
-        if state.confirmation != nil { return [.dialog, .global] }
+        if let confirmation = state.confirmation {
+            // A reason being typed: letters are text, so y/n would be a false hint.
+            return confirmation.needsReason ? [.entry, .global] : [.dialog, .global]
+        }
         switch state.top {
         case .today: return [.today, .tabs, .global]
         case .plan: return [.plan, .tabs, .global]
-        case .history: return [.history, .tabs, .global]
+        case .history:
+            return state.historySearch != nil ? [.entry, .global] : [.history, .tabs, .global]
         case .progress: return [.progress, .tabs, .global]
         case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
         case .log, .morning, .measure: return [.form, .global]
@@ -287,6 +303,7 @@ public enum KeyTable {
         case .tune(let tune): return tune.editing != nil
         case .importRuns(let form): return form.stage == .path
         case .shoes(let shoes): return shoes.adding != nil
+        case .history: return state.historySearch != nil
         default: return false
         }
     }
@@ -307,6 +324,16 @@ public enum KeyTable {
         return nil
     }
 
+    /// False on a screen at the bottom of the stack with nothing to close: offering
+    /// "Esc back" there promises something that does not happen.
+    static func escapeDoesSomething(_ state: AppState) -> Bool {
+        if state.confirmation != nil || state.screens.count > 1 { return true }
+        switch state.top {
+        case .tune, .shoes, .importRuns, .log, .morning: return true
+        default: return false
+        }
+    }
+
     /// The status bar's hints for a state.
     public static func hints(for state: AppState) -> [KeyHint] {
         var seen = Set<Command>()
@@ -314,6 +341,7 @@ public enum KeyTable {
         for context in contexts(for: state) {
             for binding in state.keyBindings
             where binding.inBar && binding.contexts.contains(context) {
+                if binding.command == .back && !escapeDoesSomething(state) { continue }
                 guard seen.insert(binding.command).inserted else { continue }
                 let shown = binding.shown.split(separator: " ").first.map(String.init) ?? ""
                 hints.append(KeyHint(shown, binding.help.text(state.language)))

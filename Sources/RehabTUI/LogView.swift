@@ -11,7 +11,7 @@ enum LogView {
         grid.put(state.say(title), x: area.x + 1, y: area.y, pen: Theme.heading, clip: area)
         var y = area.y + 2
         let inner = area.inset(left: 1, right: 1)
-        for field in LogForm.Field.allCases {
+        for field in form.fields {
             guard y < area.bottom else { break }
             let focused = form.focus == field
             let row = Rect(x: inner.x, y: y, width: inner.width, height: 1)
@@ -21,6 +21,8 @@ enum LogView {
             case .km: text(label, form.km, focused, row, &grid)
             case .minutes: text(label, form.minutes, focused, row, &grid)
             case .note: text(label, form.note, focused, row, &grid)
+            case .hopTest: text(label, form.hopTest, focused, row, &grid)
+            case .calfRaises: text(label, form.calfRaises, focused, row, &grid)
             case .activity:
                 choice(label, form.activity.name.text(lang), focused, state.glyphs, row, &grid)
             case .painDuring:
@@ -67,14 +69,47 @@ enum LogView {
                 error.message, x: inner.x + labelWidth + 1, y: y,
                 width: inner.width - labelWidth - 1, bottom: area.bottom, &grid)
         }
-        flags(
-            state.say(UIPhrase.fieldFlags()), form.flags, form.focus == .flags, state,
-            Rect(x: inner.x, y: y, width: inner.width, height: 1), &grid)
-        hint(state, below: y + 1, area, &grid)
+        y += 1
+        grid.put(
+            state.say(UIPhrase.morningFlagsHeading(form.flags.chosen.count)), x: inner.x, y: y,
+            pen: form.focus == .flags ? Theme.heading : .plain, clip: inner)
+        y += 1
+        // Rows up to the hint's two lines; the window follows the cursor.
+        let room = max(1, area.bottom - 3 - y)
+        let rows = form.flagRows
+        let cursor = form.focus == .flags ? form.flags.cursor : 0
+        let first = min(max(0, cursor - room + 1), max(0, rows - room))
+        for row in first..<min(rows, first + room) {
+            let focused = form.focus == .flags && row == form.flags.cursor
+            let pen = focused ? Pen(style: [.bold, .reverse]) : .plain
+            let text: String
+            if row == form.ownFlags && !form.showOther {
+                let hidden = form.flags.options.count - form.ownFlags
+                text = "+ " + state.say(UIPhrase.otherFlags(hidden))
+            } else {
+                let id = form.flags.options[row]
+                let mark =
+                    form.flags.chosen.contains(id) ? state.glyphs.checked : state.glyphs.unchecked
+                text = "\(mark) " + flagName(id, state)
+            }
+            let fitted = TextFit.truncate(
+                text, to: inner.width - 2, ellipsis: state.glyphs.ellipsis)
+            grid.put(fitted, x: inner.x + 2, y: y, pen: pen, clip: inner)
+            y += 1
+        }
+        if first + room < rows {
+            grid.put(
+                state.glyphs == .ascii ? "  v" : "  ↓", x: inner.x, y: y - 1, pen: Theme.dim,
+                clip: inner)
+        }
+        hint(state, below: y, area, &grid, text: UIPhrase.morningHint())
     }
 
-    static func hint(_ state: AppState, below y: Int, _ area: Rect, _ grid: inout Grid) {
-        let rows = Paragraph(state.say(UIPhrase.formHint()), pen: Theme.dim)
+    static func hint(
+        _ state: AppState, below y: Int, _ area: Rect, _ grid: inout Grid,
+        text: LocalizedText = UIPhrase.formHint()
+    ) {
+        let rows = Paragraph(state.say(text), pen: Theme.dim)
             .rows(width: area.width - 2)
         let top = max(y + 1, area.bottom - rows.count)
         // Half a hint misleads; the status bar has the main keys anyway.

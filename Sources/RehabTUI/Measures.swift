@@ -472,7 +472,7 @@ extension HistoryActions {
     /// The log's entries with the measures among them, newest first; on one day the measures
     /// above the sessions and the morning check.
     static func entries(_ followed: Followed) -> [HistoryEntry] {
-        let log = entries(followed.history)
+        let log = entries(followed.history, phases: followed.assignment.phaseHistory)
         guard !followed.measures.isEmpty else { return log }
         let measures = followed.measures.reversed().map(HistoryEntry.measure)
         var result: [HistoryEntry] = []

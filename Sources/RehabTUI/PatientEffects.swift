@@ -104,7 +104,11 @@ extension StoreRunner {
             let assignment = Assignment(
                 planID: template.id, variantID: request.variantID, startDate: request.date,
                 startingWeeklyKm: request.weeklyKm,
-                phaseHistory: [PhaseChange(phase: first.id, date: request.date, reason: .start)])
+                phaseHistory: [
+                    PhaseChange(
+                        phase: first.id, date: request.date, reason: .start,
+                        note: request.startNote)
+                ])
             if let file = request.planFile {
                 try store.startPlan(
                     patientID: id, assignment, planFile: file, replacing: request.replacing)
@@ -216,7 +220,11 @@ extension MemoryRunner {
             assignments[id] = Assignment(
                 planID: plan.id, variantID: request.variantID, startDate: request.date,
                 startingWeeklyKm: request.weeklyKm,
-                phaseHistory: [PhaseChange(phase: first.id, date: request.date, reason: .start)])
+                phaseHistory: [
+                    PhaseChange(
+                        phase: first.id, date: request.date, reason: .start,
+                        note: request.startNote)
+                ])
             return [.planStarted(load(patientID: id, today: state.today))]
         default:
             return nil

@@ -21,6 +21,10 @@ public struct RosterRow: Sendable, Hashable {
     public var openFlags: [LocalizedText] = []
     /// Outcome measures due or overdue (Measures.swift); empty without a plan.
     public var measuresDue: [MeasureDue] = []
+    /// The verdict's main reason (its worst finding), the day it is about, and its message.
+    public var reason: ReasonCode?
+    public var since: Day?
+    public var reasonText: LocalizedText?
 
     public init(patient: PatientRecord) {
         self.patient = patient
@@ -45,6 +49,14 @@ public struct RosterRow: Sendable, Hashable {
                 RedFlag.builtIn[flag.flag] ?? overview.plan?.redFlagName(flag.flag)
                     ?? LocalizedText(nl: flag.flag, en: flag.flag)
             }
+            let worst = status.verdict.findings.filter { $0.level == status.verdict.level }
+            if let main = worst.first, main.code != .nothingLoggedYet, let plan = overview.plan {
+                reason = main.code
+                since = main.date
+                reasonText = LocalizedText(
+                    nl: Messages(.nl).reason(main, plan: plan, underStop: status.verdict.isStop),
+                    en: Messages(.en).reason(main, plan: plan, underStop: status.verdict.isStop))
+            }
         } else if let phase = overview.assignment?.currentPhase?.phase {
             phaseName = LocalizedText(nl: phase, en: phase)
         }
@@ -53,9 +65,35 @@ public struct RosterRow: Sendable, Hashable {
 
     public var hasPlan: Bool { planID != nil }
 
+    /// Who needs the physio first: open red flags, red days, no log for 3 days or more, an
+    /// overdue phase, other amber, green, then patients without a plan.
+    public var attention: Int {
+        guard hasPlan, let level else { return 6 }
+        if !openFlags.isEmpty || level == .stop { return 0 }
+        if level == .red { return 1 }
+        if let days = daysSinceLog, days >= 3 { return 2 }
+        if reason == .phaseOverdue { return 3 }
+        return level == .amber ? 4 : 5
+    }
+
+    /// In attention order; within a rank the oldest reason first, then the given order.
+    public static func byAttention(_ rows: [RosterRow]) -> [RosterRow] {
+        rows.enumerated().sorted { a, b in
+            let ra = a.element.attention
+            let rb = b.element.attention
+            if ra != rb { return ra < rb }
+            switch (a.element.since, b.element.since) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
     /// Open red flags first, then the store's order, as `rehab patients` lists them.
     public static func rows(_ overviews: [PatientOverview], today: Day) -> [RosterRow] {
-        PatientOverview.sorted(overviews).map { RosterRow($0, today: today) }
+        byAttention(PatientOverview.sorted(overviews).map { RosterRow($0, today: today) })
     }
 }
 
@@ -108,6 +146,8 @@ public struct SetupForm: Sendable, Hashable {
     public var error: FieldError?
     /// A plan read from a file rather than chosen from the catalogue.
     public var handedOver: HandedOverPlan?
+    /// Red flags the physio examined and found absent, recorded with the start.
+    public var examined: [String] = []
 
     public init(target: SetupTarget, planID: String, variantID: String?, today: Day) {
         self.target = target
@@ -325,7 +365,8 @@ enum PatientActions {
             do throws(ValidationError) {
                 // The range and places of `rehab start --weekly-km`.
                 weekly = try Validate.decimal(
-                    km, field: state.say(UIPhrase.weeklyKmLabel()), in: 0...300, places: 1)
+                    km, field: state.say(UIPhrase.weeklyKmLabel()), in: 0...300, places: 1,
+                    comma: state.language.writesDecimalComma)
             } catch {
                 form.error = FieldError(
                     field: SetupForm.Field.weeklyKm.rawValue,
@@ -340,7 +381,8 @@ enum PatientActions {
                     planID: form.planID, variantID: form.variantID, date: date,
                     newPatientName: nil, language: state.language,
                     patientID: form.target.patient.id, weeklyKm: weekly,
-                    replacing: form.target.currentPlan != nil, planFile: form.handedOver?.file))
+                    replacing: form.target.currentPlan != nil, planFile: form.handedOver?.file,
+                    examined: form.examined))
         ]
     }
 
@@ -348,11 +390,17 @@ enum PatientActions {
     static func received(_ action: AppAction, _ state: inout AppState) -> [Effect] {
         switch action {
         case .rosterLoaded(let rows):
+            let before = PatientActions.rows(state)
             state.roster = rows
             for i in state.screens.indices {
                 guard case .patients(var selection) = state.screens[i] else { continue }
                 if rows.isEmpty {
                     selection.selected = nil
+                } else if let old = selection.selected, before.indices.contains(old),
+                    let moved = rows.firstIndex(where: { $0.patient.id == before[old].patient.id })
+                {
+                    // The attention order may move the patient: the selection follows them.
+                    selection.selected = moved
                 } else {
                     selection.selected = min(selection.selected ?? 0, rows.count - 1)
                 }
@@ -375,8 +423,13 @@ enum PatientActions {
             return []
         case .planFileRead(let plan, let target):
             if case .nameForm = state.top { state.screens.removeLast() }
-            state.screens.append(
-                .setup(SetupForm(target: target, handedOver: plan, today: state.today)))
+            // The file's own red-flag questions first, as for a catalogue plan.
+            var questions = QuestionsState(
+                planID: plan.plan.id, variantID: nil, questions: plan.plan.redFlags)
+            questions.setupFor = target
+            questions.handedOver = plan
+            if questions.current == nil { return Picking.finish(questions, &state) }
+            state.screens.append(.questions(questions))
             return []
         case .tuningLoaded(let source):
             state.screens.append(.tune(TuneState(source)))

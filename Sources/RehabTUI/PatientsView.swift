@@ -6,7 +6,7 @@ import TerminalUI
 /// below; plus the name form and the plan set-up form.
 enum PatientsView {
     /// Rows under the table for the selected patient (a rule and two lines).
-    static let detailRows = 3
+    static let detailRows = 4
 
     /// Table rows on screen at a size: the content less the title, the header and the detail.
     static func visibleRows(_ size: Size) -> Int {
@@ -44,7 +44,7 @@ enum PatientsView {
         let columns = [
             TableColumn(titles[0]), TableColumn(titles[1]), TableColumn(titles[2]),
             TableColumn(titles[3], width: 3, alignment: .right),
-            TableColumn(titles[4], width: 8),
+            TableColumn(titles[4], width: 15),
             TableColumn(titles[5], width: 9),
             TableColumn(titles[6], width: 2, alignment: .right),
         ]
@@ -90,9 +90,16 @@ enum PatientsView {
         }
         return [
             name, plan, phase, row.phaseDay.map(String.init) ?? "-",
-            row.level.map { light($0, state) } ?? "-", lastLog(row, state),
+            row.level.map { verdict($0, row, state) } ?? "-", lastLog(row, state),
             row.openFlags.isEmpty ? "-" : String(row.openFlags.count),
         ]
+    }
+
+    /// The light and, where the verdict is not green, its main reason in a few words.
+    static func verdict(_ level: Level, _ row: RosterRow, _ state: AppState) -> String {
+        guard let reason = row.reason else { return light(level, state) }
+        let mark = String(light(level, state).prefix(1))
+        return mark + " " + state.say(UIPhrase.reasonShort(reason))
     }
 
     static func lastLog(_ row: RosterRow, _ state: AppState) -> String {
@@ -132,6 +139,14 @@ enum PatientsView {
         grid.put(
             TextFit.truncate(second, to: area.width, ellipsis: ellipsis), x: area.x,
             y: area.y + 2, pen: secondPen, clip: area)
+        if let level = row.level, let text = row.reasonText {
+            let since = row.since.map { state.say(UIPhrase.sinceDay($0)) + ": " } ?? ""
+            grid.put(
+                TextFit.truncate(
+                    state.messages.level(level).uppercased() + " " + since + text.text(lang),
+                    to: area.width, ellipsis: ellipsis),
+                x: area.x, y: area.y + 3, pen: Theme.row(level), clip: area)
+        }
     }
 
     // MARK: - Forms

@@ -143,9 +143,20 @@ struct ProgressWindow {
     init(_ progress: ProgressState, width: Int) {
         let series = progress.series
         total = series.weeks.count
-        axis = ProgressAxis(weeks: progress.span.weeks ?? total, width: width)
+        // "All" of a short history gets the eight-week span's slots, not a squeezed strip.
+        axis = ProgressAxis(
+            weeks: progress.span.weeks ?? max(total, ProgressState.Span.eightWeeks.weeks ?? 8),
+            width: width)
         maxBack = max(0, total - axis.weeks)
         weeksBack = min(max(0, progress.weeksBack), maxBack)
+        if total < axis.weeks {
+            // A new plan: its first week on the left, the weeks to come empty on the right,
+            // rather than empty weeks from before it began.
+            firstIndex = 0
+            from = series.today.weekStart.adding(days: -7 * max(0, total - 1))
+            through = series.today
+            return
+        }
         firstIndex = total - weeksBack - axis.weeks
         let lastMonday = series.today.weekStart.adding(days: -7 * weeksBack)
         from = lastMonday.adding(days: -7 * (axis.weeks - 1))

@@ -20,6 +20,8 @@ public struct StoreRunner: EffectRunner {
         self.library = library
     }
 
+    public func outsideChanges() -> Int64? { try? store.dataVersion() }
+
     /// Plans from these folders only (first wins), without the built-in catalogue.
     public init(store: any RehabRepository, planDirectories: [String]) {
         self.init(
@@ -193,8 +195,10 @@ public struct StoreRunner: EffectRunner {
             switch undo {
             case .removeSession(let id): try store.deleteSession(patientID: patientID, id: id)
             case .restoreSession(var session):
+                let old = session.id
                 session.id = nil
-                try store.addSession(patientID: patientID, session)
+                let new = try store.addSession(patientID: patientID, session)
+                if let old { return [.sessionRestored(old: old, new: new)] }
             case .revertSession(let session): try store.updateSession(patientID: patientID, session)
             case .restoreMorning(let check): try store.setMorningCheck(patientID: patientID, check)
             case .removeMorning(let day):
@@ -350,9 +354,11 @@ public struct MemoryRunner: EffectRunner {
         case .deleteSession(let sessionID), .undo(.removeSession(let sessionID)):
             history.sessions.removeAll { $0.id == sessionID }
         case .undo(.restoreSession(var session)):
+            let old = session.id
             session.id = nextID
             nextID += 1
             history.sessions.append(session)
+            if let old { extra.append(.sessionRestored(old: old, new: session.id ?? 0)) }
         case .saveMorning(let check), .undo(.restoreMorning(let check)):
             history.mornings.removeAll { $0.date == check.date }
             history.mornings.append(check)

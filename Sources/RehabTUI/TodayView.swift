@@ -70,6 +70,8 @@ enum TodayView {
             flow.items.append(.text(line, indent: 0, hanging: 2))
         }
 
+        loggedToday(followed, state, &flow)
+
         // A shoe past its mark says so with the red pen, a worn one with the amber pen.
         for warning in followed.shoeWarnings {
             flow.line(
@@ -122,16 +124,25 @@ enum TodayView {
                 state.say(UIPhrase.sessionsPerWeek(perWeek.joined(separator: ", "))),
                 glyphs: g)
         }
+        let ticked = exercisesDone(followed, today: state.today)
         for prescription in phase.phase.exercises {
-            let name =
-                plan.exercise(prescription.exercise)?.names.text(lang)
-                ?? prescription.exercise
+            let exercise = plan.exercise(prescription.exercise)
+            let name = exercise?.names.text(lang) ?? prescription.exercise
             let dose = state.say(
                 Phrase.dosage(
                     sets: prescription.sets, reps: prescription.reps,
                     hold: prescription.holdSeconds,
                     perDay: prescription.perDay, perWeek: prescription.perWeek))
-            flow.bullet("\(name): \(dose)", glyphs: g)
+            let mark = ticked ? g.checked : g.unchecked
+            flow.items.append(
+                .text(TextLine("\(mark) \(name): \(dose)"), indent: 2, hanging: 2))
+            if let how = exercise?.how?.text(lang) {
+                flow.items.append(.text(TextLine(how, pen: Theme.dim), indent: 4, hanging: 0))
+            }
+        }
+        if !phase.phase.exercises.isEmpty && !ticked {
+            let key = KeyTable.shownKey(.exercisesDone, in: state, contexts: [.today]) ?? "x"
+            flow.line(state.say(UIPhrase.tickExercisesHint(key)), pen: Theme.dim, indent: 2)
         }
         if !phase.phase.allowed.isEmpty {
             flow.bullet(
@@ -151,6 +162,31 @@ enum TodayView {
             for advice in plan.advice { flow.bullet(advice.text(lang), glyphs: g) }
         }
         return flow
+    }
+
+    /// Sessions and the morning check logged for today, on one line; "nothing yet" before.
+    static func loggedToday(_ followed: Followed, _ state: AppState, _ flow: inout Flow) {
+        let sessions = followed.history.sessions.filter { $0.date == state.today }
+        var parts = sessions.map { Forms.summary($0, state.language) }
+        if let morning = followed.history.mornings.last(where: { $0.date == state.today }) {
+            parts.append(state.say(UIPhrase.morningLogged(morning.pain)))
+        }
+        let text =
+            parts.isEmpty ? state.say(UIPhrase.nothingLoggedToday()) : parts.joined(separator: "; ")
+        flow.items.append(
+            .text(
+                TextLine(spans: [
+                    Span(state.say(UIPhrase.loggedTodayLabel()) + ": ", pen: Theme.heading),
+                    Span(text),
+                ]), indent: 0, hanging: 2))
+    }
+
+    /// The day's exercises count as done once an exercises or strength session is logged for
+    /// today: the session adherence counts (EngineSeries counts exercises as strength).
+    static func exercisesDone(_ followed: Followed, today: Day) -> Bool {
+        followed.history.sessions.contains {
+            $0.date == today && ($0.activity == .exercises || $0.activity == .strength)
+        }
     }
 
     static func minutes(_ value: Double) -> String {

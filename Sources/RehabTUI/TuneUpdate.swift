@@ -522,6 +522,25 @@ enum Tuning {
         return []
     }
 
+    /// How a newly added exercise starts: as this plan prescribes it in the nearest other
+    /// phase, else as another catalogue plan does, else a plain 3 × 10, 3× a week.
+    static func startingDose(_ id: String, phase: Int, plan: Plan, catalog: [Plan])
+        -> Prescription
+    {
+        let nearest = plan.phases.indices.sorted { abs($0 - phase) < abs($1 - phase) }
+        for i in nearest {
+            if let found = plan.phases[i].exercises.first(where: { $0.exercise == id }) {
+                return found
+            }
+        }
+        for other in catalog where other.id != plan.id {
+            for p in other.phases {
+                if let found = p.exercises.first(where: { $0.exercise == id }) { return found }
+            }
+        }
+        return Prescription(exercise: id, sets: 3, reps: 10, perWeek: 3)
+    }
+
     static func choosing(_ action: AppAction, _ tune: inout TuneState, _ state: AppState)
         -> [Effect]
     {
@@ -537,8 +556,10 @@ enum Tuning {
             let plan = tuned(tune)
             var list = plan.phases[choice.phase].exercises
             let id = choice.options[choice.selected]
-            // A plain starting dose; the physio adjusts it in the row that appears.
-            list.append(Prescription(exercise: id, sets: 3, reps: 10, perWeek: 3))
+            // The dose the plans already give it (a side plank is a hold, not reps); the
+            // physio adjusts it in the row that appears.
+            list.append(
+                startingDose(id, phase: choice.phase, plan: plan, catalog: state.catalog ?? []))
             var o = tune.overrides
             setExercises(list, phase: choice.phase, in: &o, tune)
             if adopt(o, &tune, state) {

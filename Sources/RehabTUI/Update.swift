@@ -31,7 +31,10 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         state.catalogErrors = errors
         return []
     case .sessionStored(let id):
-        state.undo = .removeSession(id)
+        state.remember(.removeSession(id))
+        return []
+    case .sessionRestored(let old, let new):
+        state.undos = state.undos.map { $0.renumbered(old, to: new) }
         return []
     case .runsRead(let found):
         Imports.read(found, &state)
@@ -47,6 +50,8 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .failed(let message):
         state.notice = Notice(message, isError: true)
         return []
+    case .storeChanged:
+        return Refresh.outside(&state)
     case .click, .scroll:
         return Mouse.handle(action, &state)
     case .command, .digit, .type:
@@ -66,6 +71,19 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         }
         if state.confirmation != nil { return Dialogs.handle(action, &state) }
         return Screens.handle(action, &state)
+    }
+}
+
+/// Reloading after another process wrote: what is shown comes from the store again, without
+/// touching a form being filled in (its values live in the state, not the store).
+enum Refresh {
+    static func outside(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        if state.followed != nil || state.patient != nil { effects.append(.reload) }
+        if state.screens.contains(where: PatientActions.isPatients) {
+            effects.append(.loadRoster(includeArchived: state.showArchived))
+        }
+        return effects
     }
 }
 
@@ -112,6 +130,10 @@ enum Screens {
         // Shoes too: Esc closes the add form before it leaves the screen.
         if case .shoes(var shoes) = state.top { return ShoeActions.handle(action, &shoes, &state) }
         if action == .command(.back), Imports.back(&state) { return [] }
+        if action == .command(.back), Forms.isFilled(state.top) {
+            state.confirmation = Confirmation(kind: .discardForm)
+            return []
+        }
         if action == .command(.back), state.screens.count > 1 {
             if case .stop(let stop) = state.top, stop.beforeStart {
                 // Back past the questions too, to the picker.
@@ -187,6 +209,7 @@ enum Screens {
         case .plan(let scroll):
             if action == .command(.advance) { return PlanActions.advance(&state) }
             if action == .command(.stepBack) { return PlanActions.stepBack(&state) }
+            if action == .command(.forceAdvance) { return PlanActions.forceAdvance(&state) }
             if action == .command(.tune) { return Tuning.openFollowed(&state) }
             return tabs(action, &state, scroll: scroll) { .plan(scroll: $0) }
         case .history(var selection):
@@ -279,6 +302,7 @@ enum Screens {
         case .command(.logSession): Forms.openLog(&state)
         case .command(.morningCheck): Forms.openMorning(&state)
         case .command(.measures): MeasureActions.open(&state)
+        case .command(.exercisesDone): Forms.openExercises(&state)
         case .command(.importRuns): Imports.open(&state)
         case .command(.patients): return PatientActions.open(&state)
         case .command(.shoes): return ShoeActions.open(&state)
@@ -419,6 +443,12 @@ enum Picking {
             questions.answers.append(false)
             Screens.replaceTop(&state, .questions(questions))
             if questions.current == nil { return finish(questions, &state) }
+        case .command(.examined) where questions.setupFor != nil:
+            // A physio examined it and found it absent: a no, and recorded as examined.
+            questions.examined.append(question.id)
+            questions.answers.append(false)
+            Screens.replaceTop(&state, .questions(questions))
+            if questions.current == nil { return finish(questions, &state) }
         default: break
         }
         return []
@@ -430,11 +460,15 @@ enum Picking {
         guard let target = questions.setupFor else {
             return [.startPlan(request(questions, state))]
         }
-        state.screens.append(
-            .setup(
-                SetupForm(
-                    target: target, planID: questions.planID, variantID: questions.variantID,
-                    today: state.today)))
+        var form =
+            questions.handedOver.map {
+                SetupForm(target: target, handedOver: $0, today: state.today)
+            }
+            ?? SetupForm(
+                target: target, planID: questions.planID, variantID: questions.variantID,
+                today: state.today)
+        form.examined = questions.examined
+        state.screens.append(.setup(form))
         return []
     }
 
@@ -452,6 +486,25 @@ enum PlanActions {
         move(.advance, &state)
     }
 
+    /// Moving on though the exit criteria are not met (the CLI's `advance --force`): asks who
+    /// decided and why, and stores that with the change. Never past an open red flag.
+    static func forceAdvance(_ state: inout AppState) -> [Effect] {
+        guard let followed = state.followed else { return [] }
+        let status = followed.status
+        guard let next = status.readiness.next else {
+            state.notice = Notice(state.say(Phrase.lastPhase()), isError: true)
+            return []
+        }
+        guard status.openFlags.isEmpty else {
+            state.notice = Notice(state.say(UIPhrase.flagsOpen()), isError: true)
+            return []
+        }
+        if status.readiness.ready { return advance(&state) }
+        state.confirmation = Confirmation(
+            kind: .forceAdvance(PhaseChange(phase: next.id, date: state.today, reason: .forced)))
+        return []
+    }
+
     static func stepBack(_ state: inout AppState) -> [Effect] {
         move(.stepBack, &state)
     }
@@ -467,8 +520,13 @@ enum PlanActions {
             state.confirmation = Confirmation(
                 kind: change.reason == .stepBack ? .stepBack(change) : .advance(change))
         } catch {
-            state.notice = Notice(
-                state.say(refusal(error, unit: status.load.metric.unit, state)), isError: true)
+            var text = state.say(refusal(error, unit: status.load.metric.unit, state))
+            if case .notReady = error, case .advance = move {
+                // The way past unmet criteria, for a physio: a forced advance with a reason.
+                let key = KeyTable.shownKey(.forceAdvance, in: state, contexts: [.plan]) ?? "F"
+                text += " " + state.say(UIPhrase.forceHint(key))
+            }
+            state.notice = Notice(text, isError: true)
         }
         return []
     }
@@ -496,7 +554,7 @@ enum PlanActions {
 /// The history table: moving, editing, deleting with confirmation, undo.
 enum HistoryActions {
     /// Newest first; on one day the sessions (later in the day) above the morning check.
-    static func entries(_ history: History) -> [HistoryEntry] {
+    static func entries(_ history: History, phases: [PhaseChange] = []) -> [HistoryEntry] {
         var result: [HistoryEntry] = []
         result.reserveCapacity(history.sessions.count + history.mornings.count)
         var s = history.sessions.count - 1
@@ -510,7 +568,42 @@ enum HistoryActions {
                 m -= 1
             }
         }
+        // Phase changes and clearings above the records of their day.
+        let events =
+            history.clearings.map(HistoryEntry.clearing) + phases.map(HistoryEntry.phaseChange)
+        for event in events.sorted(by: { $0.date < $1.date }) {
+            let at = result.firstIndex { $0.date <= event.date } ?? result.count
+            result.insert(event, at: at)
+        }
         return result
+    }
+
+    /// Moves to the next row below the selection (round again from the top) whose text holds
+    /// the query, in any case; says so when none does.
+    static func search(
+        _ query: String, _ rows: [HistoryEntry], _ selection: inout SelectionState,
+        state: inout AppState
+    ) {
+        let needle = query.lowercased().trimmingCharacters(in: " ")
+        guard !needle.isEmpty, !rows.isEmpty else { return }
+        let start = (selection.selected ?? -1) + 1
+        for step in 0..<rows.count {
+            let i = (start + step) % rows.count
+            let text =
+                HistoryView.cells(
+                    rows[i], verdict: nil, state: state, messages: state.messages
+                ).joined(separator: " ") + " " + note(rows[i])
+            if text.lowercased().contains(needle) {
+                selection.selected = i
+                return
+            }
+        }
+        state.notice = Notice(state.say(UIPhrase.searchNotFound(query)), isError: true)
+    }
+
+    static func note(_ entry: HistoryEntry) -> String {
+        if case .session(let s) = entry { return s.note + " " + (s.shoe ?? "") }
+        return ""
     }
 
     static func handle(
@@ -519,7 +612,23 @@ enum HistoryActions {
         guard let followed = state.followed else { return [] }
         let rows = entries(followed)
         let page = max(1, Layout.tableRows(state.size))
+        if var query = state.historySearch {
+            switch action {
+            case .command(.back): state.historySearch = nil
+            case .command(.confirm):
+                state.historySearch = nil
+                search(query.text, rows, &selection, state: &state)
+            default:
+                edit(&query, action)
+                state.historySearch = query
+            }
+            selection.keepVisible(count: rows.count, visibleRows: page)
+            return []
+        }
         switch action {
+        case .command(.search):
+            state.historySearch = TextInput()
+            return []
         case _ where selection.follow(action, count: rows.count, page: page): break
         case .command(.edit):
             guard let i = selection.selected, rows.indices.contains(i) else { break }
@@ -533,22 +642,25 @@ enum HistoryActions {
             case .morning(let morning):
                 state.screens.append(
                     .morning(
-                        MorningForm(
-                            date: morning.date, flagOptions: Forms.flagOptions(followed.plan),
-                            previous: morning)))
+                        Forms.morningForm(followed.plan, date: morning.date, previous: morning)))
+            case .phaseChange, .clearing:
+                state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
             case .measure:
                 state.notice = Notice(state.say(MeasureUIPhrase.notEditable()))
             }
         case .command(.delete):
             guard let i = selection.selected, rows.indices.contains(i) else { break }
+            guard rows[i].isEditable else {
+                state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
+                break
+            }
             state.confirmation = Confirmation(kind: .delete(rows[i]))
         case .command(.undo):
-            guard let undo = state.undo else {
+            guard let undo = state.undos.popLast() else {
                 state.notice = Notice(state.say(UIPhrase.nothingToUndo()))
                 break
             }
-            state.undo = nil
-            state.notice = Notice(state.say(UIPhrase.undone()))
+            state.notice = Notice(state.say(UIPhrase.undoneLeft(state.undos.count)))
             return [.undo(undo)]
         default:
             return Screens.tabs(action, &state, scroll: 0) { _ in .history(selection) }
@@ -582,6 +694,11 @@ enum Dialogs {
                     return []
                 }
                 state.confirmation = nil
+                if case .forceAdvance(var change) = dialog.kind {
+                    change.note = reason
+                    state.notice = Notice(state.say(UIPhrase.forcedNotice()))
+                    return [.advance(change)]
+                }
                 state.screens = [.today(scroll: 0)]
                 return [.clearFlags(reason: reason)]
             }
@@ -618,18 +735,19 @@ enum Dialogs {
             switch entry {
             case .session(let session):
                 guard let id = session.id else { return [] }
-                state.undo = .restoreSession(session)
+                state.remember(.restoreSession(session))
                 return [.deleteSession(id)]
             case .morning(let morning):
-                state.undo = .restoreMorning(morning)
+                state.remember(.restoreMorning(morning))
                 return [.deleteMorning(morning.date)]
             case .measure(let record):
-                // Not undoable: an undo kept from before must not act after this.
-                state.undo = nil
+                // Not undoable (measures are entered again instead).
                 guard let id = record.id else { return [] }
                 return [.deleteMeasure(id)]
+            case .phaseChange, .clearing:
+                return []
             }
-        case .clearFlags:
+        case .clearFlags, .forceAdvance:
             return []
         case .deletePatient(let patient):
             state.notice = Notice(state.say(UIPhrase.patientDeletedNotice(patient.name)))
@@ -639,6 +757,9 @@ enum Dialogs {
             return [.archivePatient(patient.id, archived: true)]
         case .resetTuning, .discardTuning:
             return Tuning.confirmed(kind, &state)
+        case .discardForm:
+            if !state.screens.isEmpty { state.screens.removeLast() }
+            return []
         }
     }
 }

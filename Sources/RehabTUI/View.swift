@@ -158,9 +158,20 @@ struct Flow {
         max(0, rows(width: area.width).count - area.height)
     }
 
-    func render(in area: Rect, on grid: inout Grid, scroll: Int) {
+    /// `more`, when given, is written at the end of the last row while text goes on below it:
+    /// cut-off advice must say there is more.
+    func render(in area: Rect, on grid: inout Grid, scroll: Int, more: String? = nil) {
         let all = rows(width: area.width)
         let start = min(max(0, scroll), max(0, all.count - area.height))
+        defer {
+            if let more, start + area.height < all.count, area.height > 0 {
+                let label = " " + more + " "
+                let row = area.row(area.height - 1)
+                let x = max(row.x, row.right - CellWidth.of(label))
+                grid.fill(Rect(x: x, y: row.y, width: row.right - x, height: 1))
+                grid.put(label, x: x, y: row.y, pen: Pen(style: [.reverse]), clip: row)
+            }
+        }
         for (offset, row) in all.dropFirst(start).prefix(area.height).enumerated() {
             let rect = area.row(offset)
             switch row {
@@ -229,6 +240,15 @@ func maxScroll(_ state: AppState) -> Int {
     }
 }
 
+/// "more: ↓ j", with the keys that scroll down where the state is.
+func moreHint(_ state: AppState) -> String {
+    let key =
+        state.keyBindings.first {
+            $0.command == .down && !Set($0.contexts).isDisjoint(with: KeyTable.contexts(for: state))
+        }?.shown ?? "↓"
+    return state.say(UIPhrase.moreTextBelow(key))
+}
+
 /// Draws the whole state into a grid of the state's size.
 public func render(_ state: AppState) -> Grid {
     var grid = Grid(size: state.size)
@@ -251,14 +271,16 @@ public func render(_ state: AppState) -> Grid {
     case .picker(let picker): PickerView.render(state, picker, content, &grid)
     case .questions(let questions): FirstRunView.questions(state, questions, content, &grid)
     case .today(let scroll):
-        TodayView.flow(state).render(in: text, on: &grid, scroll: scroll)
-    case .plan(let scroll): PlanView.flow(state).render(in: text, on: &grid, scroll: scroll)
+        TodayView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
+    case .plan(let scroll):
+        PlanView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
     case .history(let selection): HistoryView.render(state, selection, content, &grid)
     case .log(let form): LogView.render(state, form, content, &grid)
     case .morning(let form): LogView.morning(state, form, content, &grid)
     case .measure(let form): MeasureView.render(state, form, content, &grid)
     case .stop(let stop): StopView.flow(state, stop).render(in: text, on: &grid, scroll: 0)
-    case .help(let scroll): HelpView.flow(state).render(in: text, on: &grid, scroll: scroll)
+    case .help(let scroll):
+        HelpView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
     case .progress(let progress): ProgressView.render(state, progress, content, &grid)
     case .importRuns(let form): ImportView.render(state, form, content, &grid)
     case .shoes(let shoes): ShoesView.render(state, shoes, content, &grid)
@@ -267,7 +289,12 @@ public func render(_ state: AppState) -> Grid {
         DialogView.render(state, confirmation, content, &grid)
     }
     let noticeRow = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
-    if let notice = state.notice {
+    if let query = state.historySearch, case .history = state.top {
+        grid.put(
+            TextFit.truncate(
+                " / " + query.text + "▏", to: noticeRow.width, ellipsis: state.glyphs.ellipsis),
+            x: 0, y: noticeRow.y, pen: .bold, clip: noticeRow)
+    } else if let notice = state.notice {
         let text = TextFit.truncate(
             " " + notice.text, to: noticeRow.width,
             ellipsis: state.glyphs.ellipsis)
@@ -288,7 +315,7 @@ enum ASCIIFallback {
     static let replacements: [String: String] = [
         "·": ".", "×": "x", "→": ">", "←": "<", "↑": "^", "↓": "v", "…": "~", "–": "-",
         "—": "-", "‘": "'", "’": "'", "“": "\"", "”": "\"", "↵": "<", "⌫": "<", "⚑": "!",
-        "≤": "<", "≥": ">", "°": "o", "½": "h",
+        "≤": "<", "≥": ">", "°": "o", "½": "h", "▶": ">", "◀": "<", "✓": "v", "▏": "|",
     ]
 
     static func apply(to grid: inout Grid) {
@@ -331,7 +358,9 @@ enum TitleBar {
         let leftRoom = frames.first?.x ?? row.width
         let date = " · " + state.today.iso
         var left = " rehab" + date
-        if let name = state.patient?.name {
+        // While tuning, the patient being tuned (who may be archived or not the app's own).
+        let tuned = Tuning.patientName(state)
+        if let name = tuned.isEmpty ? state.patient?.name : tuned {
             // The name gives way first, so the date and the tabs stay whole on a narrow screen.
             let room = leftRoom - CellWidth.of(left) - 3
             if room >= 2 {
@@ -422,7 +451,7 @@ enum DialogView {
             message = state.say(UIPhrase.confirmStepBack(phaseName(change.phase, state)))
         case .delete(let entry):
             message = state.say(UIPhrase.confirmDelete(HistoryView.describe(entry, state)))
-        case .clearFlags:
+        case .clearFlags, .forceAdvance:
             return nil
         case .deletePatient(let patient):
             message = state.say(UIPhrase.confirmDeletePatient(patient.name))
@@ -432,6 +461,8 @@ enum DialogView {
             message = state.say(UIPhrase.confirmResetTuning(Tuning.patientName(state)))
         case .discardTuning:
             message = state.say(UIPhrase.confirmDiscardTuning(Tuning.patientName(state)))
+        case .discardForm:
+            message = state.say(UIPhrase.confirmDiscardForm())
         }
         return Dialog(
             title: state.say(UIPhrase.confirmTitle()), message: message, buttons: [yes, no],
@@ -448,7 +479,13 @@ enum DialogView {
         _ state: AppState, _ confirmation: Confirmation, _ area: Rect, _ grid: inout Grid
     ) {
         let width = min(56, area.width - 4)
-        let prompt = Paragraph(state.say(UIPhrase.clearPrompt())).rows(width: width - 4)
+        let forced: String? =
+            if case .forceAdvance(let change) = confirmation.kind {
+                phaseName(change.phase, state)
+            } else { nil }
+        let prompt = Paragraph(
+            state.say(forced.map { UIPhrase.forcePrompt($0) } ?? UIPhrase.clearPrompt())
+        ).rows(width: width - 4)
         let errorRows =
             confirmation.error.map {
                 Paragraph($0, pen: Theme.error).rows(width: width - 4)
@@ -456,7 +493,9 @@ enum DialogView {
         let box = area.centered(width: width, height: prompt.count + errorRows.count + 4)
         grid.fill(box)
         Block(
-            title: TextLine(state.say(UIPhrase.clearTitle()), pen: .bold),
+            title: TextLine(
+                state.say(forced == nil ? UIPhrase.clearTitle() : UIPhrase.forceTitle()),
+                pen: .bold),
             glyphs: state.glyphs, borderPen: .bold
         ).render(in: box, on: &grid)
         var y = box.y + 1

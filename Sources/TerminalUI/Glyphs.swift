@@ -45,6 +45,25 @@ public struct Glyphs: Sendable, Hashable {
         return name == "UTF8" ? .unicode : .ascii
     }
 
+    /// The codeset a locale name asks for, in POSIX precedence of the variables given
+    /// (LC_ALL, then LC_CTYPE, then LANG): "nl_NL.UTF-8@euro" asks for "UTF-8".
+    public static func requestedCodeset(_ environment: [String: String]) -> String? {
+        let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }
+            .first { !$0.isEmpty }
+        guard let name, let dot = name.firstIndex(of: ".") else { return nil }
+        let rest = name[name.index(after: dot)...]
+        return String(rest.prefix { $0 != "@" })
+    }
+
+    /// The locale to fall back to when the one asked for is not installed: a user who asked
+    /// for UTF-8 has a UTF-8 terminal, so C.UTF-8 (always present with glibc) keeps the
+    /// drawing characters; nil when plain ASCII was asked for.
+    public static func fallbackLocale(_ environment: [String: String]) -> String? {
+        guard let codeset = requestedCodeset(environment), forCodeset(codeset) == .unicode
+        else { return nil }
+        return "C.UTF-8"
+    }
+
     /// The set for the current locale. Call after setlocale(LC_ALL, "") (NcursesBackend does).
     public static func forCurrentLocale() -> Glyphs {
         guard let codeset = rehab_codeset() else { return .ascii }

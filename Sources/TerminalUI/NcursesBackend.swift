@@ -87,6 +87,15 @@ public final class NcursesBackend: Backend {
     ///   takes text selection away from the user).
     /// - Parameter colors: false draws without colour, exactly as NO_COLOR does (the app's
     ///   `theme: none`); NO_COLOR turns colour off whatever this says.
+    /// LC_ALL, LC_CTYPE and LANG as set, for deciding the codeset asked for.
+    static func localeVariables() -> [String: String] {
+        var variables: [String: String] = [:]
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = getenv(name) { variables[name] = String(cString: value) }
+        }
+        return variables
+    }
+
     public init(mouse: Bool = false, colors: Bool = true) throws(TerminalError) {
         guard !NcursesBackend.instanceExists else { throw .alreadyActive }
         let term = getenv("TERM").map { String(cString: $0) }
@@ -96,7 +105,12 @@ public final class NcursesBackend: Backend {
         {
             throw refusal
         }
-        setlocale(LC_ALL, "")
+        if setlocale(LC_ALL, "") == nil,
+            let fallback = Glyphs.fallbackLocale(NcursesBackend.localeVariables())
+        {
+            // nl_NL.UTF-8 asked for but not installed: the codeset still decides.
+            setlocale(LC_ALL, fallback)
+        }
         glyphs = Glyphs.forCurrentLocale()
         // Before newterm, so ncurses sees our TERM handler and leaves it alone.
         _ = rehab_guard_install()

@@ -36,7 +36,11 @@ struct Log: ParsableCommand {
         let context = try Context(global)
         // Every value is checked before the database is touched, so bad input changes nothing.
         let activity = try context.check { try Validate.activity(self.activity) }
-        let km = try self.km.map { text in try context.check { try Validate.km(text) } }
+        let km = try self.km.map { text in
+            try context.check {
+                try Validate.km(text, comma: context.language.writesDecimalComma)
+            }
+        }
         let minutes = try context.check { try Validate.minutes(self.minutes) }
         if Plausibility.tooFast(km: km, minutes: minutes, activity: activity), let km {
             throw context.fail(

@@ -161,7 +161,9 @@ struct Start: ParsableCommand {
         let start = try context.date(date)
         let weekly = try weeklyKm.map { text in
             try context.check {
-                try Validate.decimal(text, field: "weekly-km", in: 0...300, places: 1)
+                try Validate.decimal(
+                    text, field: "weekly-km", in: 0...300, places: 1,
+                    comma: context.language.writesDecimalComma)
             }
         }
         guard (plan == nil) != (planFile == nil) else { throw context.fail(Phrase.planOrFile()) }

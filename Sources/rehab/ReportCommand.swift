@@ -119,9 +119,22 @@ struct ReportData {
             + (variant.map { ", " + $0.names.text(language) } ?? "")
     }
 
+    /// The weeks the table lists: from the plan's first week (earlier weeks hold nothing of
+    /// the plan to report).
+    var shownWeeks: [(week: WeekSummary, adherence: WeekAdherence)] {
+        let start = followed.assignment.startDate
+        return zip(series.weeks, series.adherence).filter {
+            $0.0.weekStart.adding(days: 6) >= start
+        }
+        .map { ($0.0, $0.1) }
+    }
+
+    /// The first day the pain chart shows: the span's, or the plan's start when later.
+    var chartFrom: Day { max(series.from, followed.assignment.startDate) }
+
     /// The weekly table rows, cells as text.
     var weekRows: [[String]] {
-        zip(series.weeks, series.adherence).map { w, a in
+        shownWeeks.map { w, a in
             let pain = [w.maxPainDuring, w.maxPainAfter].map { $0.map(String.init) ?? "-" }
                 .joined(separator: "/")
             return [
@@ -358,8 +371,8 @@ struct HTMLReport {
         out.append("<table>")
         out.append(
             "<tr>" + Phrase.reportColumns().map { "<th>\(esc(d.say($0)))</th>" }.joined() + "</tr>")
-        for (row, week) in zip(d.weekRows, d.series.weeks) {
-            let cls = week.overCap ? " class=\"over\"" : ""
+        for (row, shown) in zip(d.weekRows, d.shownWeeks) {
+            let cls = shown.week.overCap ? " class=\"over\"" : ""
             out.append("<tr\(cls)>" + row.map { "<td>\(esc($0))</td>" }.joined() + "</tr>")
         }
         out.append("</table>")
@@ -402,12 +415,11 @@ struct HTMLReport {
     static let style = """
         body{font-family:sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}\
         table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;\
-        text-align:right}td:first-child,th:first-child{text-align:left}tr.over td{font-weight:bold}\
+        text-align:right}td:first-child,th:first-child{text-align:left;white-space:nowrap}\
+        tr.over td{font-weight:bold}svg.pain{width:100%;height:auto}\
         .level.red,.level.stop{color:#b00}.level.amber{color:#a60}svg{display:block;margin:1rem 0}\
         .bar{fill:#4a7ab0}.bar.over{fill:#c0504d}.cap{stroke:#222;stroke-width:2}\
-        .axis{stroke:#888}text{font-size:11px;fill:#222}.during{stroke:#222;fill:none}\
-        .after{stroke:#222;fill:none;stroke-dasharray:6 3}\
-        .morning{stroke:#222;fill:none;stroke-dasharray:1 3;stroke-linecap:round;stroke-width:2}\
+        .axis{stroke:#888}text{font-size:11px;fill:#222}\
         footer{margin-top:2rem;font-size:.85rem;color:#555}
         """
 
@@ -476,20 +488,24 @@ struct HTMLReport {
         return svg.joined(separator: "\n")
     }
 
-    /// Pain 0-10 per day: during solid, after dashed, next morning dotted, so the lines read
-    /// without colour; a gap where a day has no score.
+    /// Pain 0-10 per day from the plan's start: during solid, after dashed, next morning
+    /// dotted, in colours that also differ in grey (dark blue, orange, green), so the lines
+    /// read on a black-and-white print; a legend names them; a gap where a day has no score.
+    /// The drawing scales to the page's width (width 100 %, a fixed viewBox).
     func painChart() -> String {
         let series = data.series
-        let width = 640.0
-        let height = 200.0
-        let left = 32.0
+        let from = data.chartFrom
+        let width = 900.0
+        let height = 260.0
+        let left = 28.0
+        let right = 12.0
         let bottom = 24.0
-        let top = 20.0
+        let top = 40.0
         let plot = height - bottom - top
-        let days = max(1, series.from.days(to: series.today))
-        let step = (width - left - 8) / Double(days)
+        let days = max(1, from.days(to: series.today))
+        let step = (width - left - right) / Double(days)
         func point(_ day: Day, _ score: Int) -> String {
-            let x = left + Double(series.from.days(to: day)) * step
+            let x = left + Double(from.days(to: day)) * step
             let y = height - bottom - Double(score) / 10 * plot
             return "\(f(x)),\(f(y))"
         }
@@ -497,46 +513,62 @@ struct HTMLReport {
         var svg: [String] = []
         svg.append(
             "<svg class=\"pain\" width=\"\(f(width))\" height=\"\(f(height))\" "
-                + "viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" "
-                + "aria-label=\"\(esc(label))\">"
+                + "viewBox=\"0 0 \(f(width)) \(f(height))\" preserveAspectRatio=\"xMinYMin meet\" "
+                + "role=\"img\" aria-label=\"\(esc(label))\">"
         )
         svg.append("<title>\(esc(label))</title>")
         svg.append("<text x=\"4\" y=\"12\">\(esc(label))</text>")
         for score in [0, 5, 10] {
             let y = height - bottom - Double(score) / 10 * plot
             svg.append(
-                "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 4))\" "
-                    + "y2=\"\(f(y))\" stroke=\"#ccc\"/>"
+                "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" "
+                    + "x2=\"\(f(width - right))\" y2=\"\(f(y))\" stroke=\"#ccc\"/>"
                     + "<text x=\"4\" y=\"\(f(y + 4))\">\(score)</text>"
             )
         }
-        // Told apart by dash pattern (and in the legend), not only by colour.
-        let lines: [(String, String, (DayPain) -> Int?)] = [
-            ("during", "", { $0.during }),
-            ("after", " stroke-dasharray=\"6 3\"", { $0.after }),
-            (
-                "morning", " stroke-dasharray=\"1 3\" stroke-width=\"2\" stroke-linecap=\"round\"",
-                { $0.nextMorning }
-            ),
-        ]
-        for (cls, dash, value) in lines {
+        // Told apart by dash pattern and by lightness, not only by hue.
+        let lines:
+            [(cls: String, colour: String, dash: String, name: LocalizedText, (DayPain) -> Int?)] =
+                [
+                    ("during", "#1f3f8f", "", Phrase.reportPainDuring(), { $0.during }),
+                    (
+                        "after", "#d06a00", " stroke-dasharray=\"8 4\"", Phrase.reportPainAfter(),
+                        { $0.after }
+                    ),
+                    (
+                        "morning", "#2e8b3e", " stroke-dasharray=\"2 4\" stroke-linecap=\"round\"",
+                        Phrase.reportPainMorning(), { $0.nextMorning }
+                    ),
+                ]
+        var legendX = left
+        for line in lines {
+            let name = esc(data.say(line.name))
+            svg.append(
+                "<line class=\"legend \(line.cls)\" x1=\"\(f(legendX))\" y1=\"26\" "
+                    + "x2=\"\(f(legendX + 28))\" y2=\"26\" stroke=\"\(line.colour)\" "
+                    + "stroke-width=\"2.5\"\(line.dash)/>"
+                    + "<text x=\"\(f(legendX + 34))\" y=\"30\">\(name)</text>")
+            legendX += 34 + Double(data.say(line.name).count) * 6.5 + 24
+        }
+        for (cls, colour, dash, _, value) in lines {
             // Consecutive scored days join into one polyline; a missing day breaks it.
             var run: [String] = []
             var last: Day?
             func flush() {
                 if run.count > 1 {
                     svg.append(
-                        "<polyline class=\"\(cls)\" fill=\"none\" stroke=\"#222\"\(dash) "
-                            + "points=\"\(run.joined(separator: " "))\"/>")
+                        "<polyline class=\"\(cls)\" fill=\"none\" stroke=\"\(colour)\" "
+                            + "stroke-width=\"2.5\"\(dash) points=\"\(run.joined(separator: " "))\"/>"
+                    )
                 } else if let only = run.first {
                     let xy = only.split(separator: ",")
                     svg.append(
-                        "<circle class=\"\(cls)\" cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2\" "
-                            + "fill=\"#222\"/>")
+                        "<circle class=\"\(cls)\" cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" "
+                            + "fill=\"\(colour)\"/>")
                 }
                 run = []
             }
-            for pain in series.pain {
+            for pain in series.pain where pain.day >= from {
                 guard let score = value(pain) else { continue }
                 if let last, last.days(to: pain.day) > 1 { flush() }
                 run.append(point(pain.day, score))
@@ -545,8 +577,9 @@ struct HTMLReport {
             flush()
         }
         svg.append(
-            "<text x=\"\(f(left))\" y=\"\(f(height - 6))\">\(series.from.iso)</text>"
-                + "<text x=\"\(f(width - 70))\" y=\"\(f(height - 6))\">\(series.today.iso)</text>")
+            "<text x=\"\(f(left))\" y=\"\(f(height - 6))\">\(from.iso)</text>"
+                + "<text x=\"\(f(width - right - 64))\" y=\"\(f(height - 6))\">"
+                + "\(series.today.iso)</text>")
         svg.append("</svg>")
         return svg.joined(separator: "\n")
     }

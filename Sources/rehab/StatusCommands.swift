@@ -167,14 +167,21 @@ struct Advance: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Phase id to move to (a previous phase steps back).") var to: String?
     @Flag(help: "Move on even though the exit criteria are not met.") var force = false
+    @Option(help: "Why the exit criteria are overruled (stored with a forced change).")
+    var reason: String?
     @Flag(help: "Print the new status as JSON.") var json = false
 
     func run() throws {
         let context = try Context(global)
+        let note = try self.reason.map { text in
+            try context.check {
+                try Validate.text(text.trimmingCharacters(in: .whitespaces), field: "reason")
+            }
+        }.flatMap { $0.isEmpty ? nil : $0 }
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         let status = followed.status(on: context.today)
-        let change: PhaseChange
+        var change: PhaseChange
         do {
             change = try Engine.phaseChange(
                 to.map(PhaseMove.to) ?? .advance, force: force, plan: followed.plan,
@@ -182,6 +189,8 @@ struct Advance: ParsableCommand {
         } catch {
             throw refusal(error, unit: status.load.metric.unit, context: context)
         }
+        // The reason a physio gave for overruling the exit criteria is kept with the change.
+        if change.reason == .forced { change.note = note }
         try context.storing { try store.addPhaseChange(patientID: followed.patient.id, change) }
         let updated = try context.followedPlan(store)
         if json {

@@ -348,7 +348,10 @@ struct AppFaultTests {
         seen.append(screen.waitFor("Log a session", "Pain during"))
         screen.send("Tab", "Tab", "Tab", "Tab", "3")
         seen.append(screen.waitFor("3/10"))
+        // A filled form asks before it is thrown away (issue 16): yes.
         screen.send("Escape")
+        seen.append(screen.waitFor("Close the form without saving?"))
+        screen.send("y")
         screen.waitFor("Verdict:")
         screen.send("Tab")
         seen.append(screen.waitUntil("another screen") { !$0.contains("Verdict:") })

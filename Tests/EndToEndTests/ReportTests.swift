@@ -117,6 +117,13 @@ struct ReportTests {
         #expect(!html.contains("<link"))
         #expect(!html.contains("src="))
         #expect(html.contains("<td>2026-03-02</td><td>11.0 km !</td><td>10.0</td>"))
+        // Issue 16: dates never wrap, the pain chart takes the page's width, has a legend, and
+        // its three lines differ in colour and in dash pattern (a black-and-white print).
+        #expect(html.contains("td:first-child,th:first-child{text-align:left;white-space:nowrap}"))
+        #expect(html.contains("svg.pain{width:100%;height:auto}"))
+        #expect(count("<line class=\"legend ") == 3)
+        #expect(html.contains(">during</text>") && html.contains(">next morning</text>"))
+        #expect(count("stroke=\"#1f3f8f\"") >= 2 && count("stroke=\"#d06a00\"") >= 2)
 
         let bad = try rehab.run(["report", "--format", "pdf"])
         #expect(bad.status == 1)

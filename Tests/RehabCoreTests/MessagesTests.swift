@@ -201,7 +201,7 @@ import Testing
         // The load unit is for weekly load only.
         #expect(en.criterion(green, unit: "km") == "Green days in a row: 2 of 3")
         let days = CriterionStatus(criterion: .minDays, required: 7, current: 4, met: false)
-        #expect(en.criterion(days, unit: "min") == "Days in this phase: 4 of 7")
+        #expect(en.criterion(days, unit: "min") == "Days completed in this phase: 4 of 7")
         let done = CriterionStatus(
             criterion: .runWalkCompleted, required: 1, current: 0, met: false)
         #expect(en.criterion(done, unit: "") == "Run/walk schedule done: no")

@@ -127,3 +127,25 @@ import Testing
         #expect(weeks.last?.classification == .tooLittle)
     }
 }
+
+/// Weeks before a plan are not judged, and a first week the plan only partly covers is not
+/// called "too little" for days before it started (issue 16: the report listed them so).
+@Suite struct PrePlanWeekTests {
+    @Test func weeksBeforeTheStartAndAPartFirstWeekAreNotCalledTooLittle() {
+        // Start on Thursday 03-05; one 40-minute ride on 03-06; today Wednesday 03-18.
+        let a = assignment(start: "2026-03-05", [("move", "2026-03-05")])
+        let history = History(sessions: [cycle("2026-03-06", minutes: 40)])
+        let weeks = Engine.weeks(
+            plan: oaPlan, assignment: a, history: history, through: day("2026-03-18"),
+            count: 4)
+        #expect(
+            weeks.map(\.weekStart) == [
+                day("2026-02-23"), day("2026-03-02"), day("2026-03-09"), day("2026-03-16"),
+            ])
+        // 02-23: wholly before the start; 03-02: 40 minutes, but the plan began on Thursday.
+        #expect(weeks[0].classified == false)
+        #expect(weeks[1].classification == .tooLittle && weeks[1].classified == false)
+        // 03-09: a whole plan week with nothing logged is too little, and says so.
+        #expect(weeks[2].classification == .tooLittle && weeks[2].classified)
+    }
+}

@@ -176,6 +176,7 @@ final class FaultyRepository: RehabRepository {
         try store.deleteMeasurement(patientID: patientID, id: id)
     }
     func notes(patientID: Int64) throws -> [ClinicalNote] { try store.notes(patientID: patientID) }
+    func dataVersion() throws -> Int64 { try store.dataVersion() }
     func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64 {
         try store.addNote(patientID: patientID, note)
     }

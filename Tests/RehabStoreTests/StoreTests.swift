@@ -10,8 +10,10 @@ import Testing
         let store = try Store.inMemory()
         let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
         #expect(
-            applied == ["v1", "v2", "v3-plan-files", "v4-flag-indexes", "v5-measures-notes"])
-        #expect(Store.schemaVersion == 5)
+            applied == ["v1", "v2", "v3-plan-files", "v4-flag-indexes", "v5-measures-notes",
+                "v6-phase-change-note",
+            ])
+        #expect(Store.schemaVersion == 6)
         let tables = try store.queue.read { db in
             try String.fetchAll(
                 db,

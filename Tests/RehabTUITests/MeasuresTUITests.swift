@@ -177,7 +177,7 @@ import Testing
         #expect(state.confirmation?.kind == .delete(.measure(followed.measures[5])))
         effects += run(&state, [.char("y")])
         #expect(effects == [.deleteMeasure(105)])
-        #expect(state.undo == nil)
+        #expect(state.undos.isEmpty, "deleting a measure is not undone")
     }
 
     /// The invented 4-item questionnaire file, scheduled every 14 days by the plan: due,

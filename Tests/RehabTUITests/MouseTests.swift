@@ -155,7 +155,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
 
     @Test func aHistoryRowIsSelectedThenEditedOnASecondClick() {
         var app = TableClickTests.history()
-        let entries = HistoryActions.entries(app.state.followed?.history ?? History())
+        let entries = app.state.followed.map { HistoryActions.entries($0) } ?? []
         // Content from row 1: the table's header, then entry 0 on row 2.
         app.click(30, 5)
         #expect(app.state.top == .history(SelectionState(selected: 3)))
@@ -181,7 +181,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     @Test func aClickAfterScrollingSelectsTheRowDrawnThere() {
         var app = TableClickTests.history()
         app.press(.pageDown, .pageDown)  // 20 rows a page at 80×24: entry 40, at the bottom
-        let entries = HistoryActions.entries(app.state.followed?.history ?? History())
+        let entries = app.state.followed.map { HistoryActions.entries($0) } ?? []
         #expect(app.state.top == .history(SelectionState(selected: 40, offset: 21)))
         app.click(30, 2)  // the first row drawn: entry 21
         #expect(app.state.top == .history(SelectionState(selected: 21, offset: 21)))
@@ -191,7 +191,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     @Test func historyAt60x20HasFewerRows() {
         var app = TableClickTests.history(width: 60, height: 20)
         app.press(.end)  // the oldest entry; 16 rows a page at 60×20
-        let entries = HistoryActions.entries(app.state.followed?.history ?? History())
+        let entries = app.state.followed.map { HistoryActions.entries($0) } ?? []
         let count = entries.count
         app.click(30, 2)
         #expect(app.state.top == .history(SelectionState(selected: count - 16, offset: count - 16)))
@@ -327,7 +327,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
         app.click(on: "[ Yes ]")
         #expect(app.effects.first == .deleteSession(id))
         #expect(app.state.confirmation == nil)
-        #expect(app.state.undo == .restoreSession(session))
+        #expect(app.state.undos.last == .restoreSession(session))
     }
 
     @Test func clickingNoKeepsEverything() {

@@ -44,8 +44,9 @@ enum Clinic {
         #expect(rows[1].planID == "itbs" && rows[1].phaseNumber != nil)
         #expect(!rows[2].hasPlan && rows[2].level == nil)
         let text = render(app.state).lines().joined(separator: "\n")
-        // The light has a shape and a word as well as a colour.
-        #expect(text.contains("× stop"))
+        // The light has a shape and the main reason in words as well as a colour, and the
+        // detail says since when (issue 16).
+        #expect(text.contains("× red flag"))
         #expect(text.contains("no plan"))
     }
 

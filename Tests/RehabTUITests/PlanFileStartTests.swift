@@ -41,6 +41,13 @@ import Testing
         #expect(empty.error?.contains("path of a plan file") == true)
         app.type(path)
         app.press(.enter)
+        // The file's red-flag questions come first, as for a catalogue plan (issue 16).
+        guard case .questions(let questions) = app.state.top else {
+            Issue.record("the file's red-flag questions come first: \(app.state.top)")
+            return
+        }
+        #expect(questions.questions.map(\.id) == Fixture.itbs.redFlags.map(\.id))
+        app.press(.char("n"), .char("n"), .char("n"), .char("n"), .char("n"))
         guard case .setup(let setup) = app.state.top else {
             Issue.record("the file was read: the start date and volume come next")
             return
@@ -99,5 +106,23 @@ import Testing
             try runner.load(patientID: alex.id, today: Fixture.today)
                 .followed)
         #expect(followed.template.thresholds.painSafeMax == 2)
+    }
+}
+
+extension PlanFileStartTests {
+    @Test func aYesToTheFilesRedFlagStopsBeforeAnyStart() throws {
+        let (path, dir) = try Self.handedOverFile()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var app = Clinic.app()
+        app.press(.down, .down, .char("f"))
+        app.type(path)
+        app.press(.enter)
+        app.press(.char("n"), .char("y"))  // the second question: swelling, warmth, redness
+        guard case .stop(let stop) = app.state.top else {
+            Issue.record("a yes goes to the stop screen: \(app.state.top)")
+            return
+        }
+        #expect(stop.screening == [Fixture.itbs.redFlags[1].id])
+        #expect(!app.effects.contains { if case .startPlan = $0 { true } else { false } })
     }
 }

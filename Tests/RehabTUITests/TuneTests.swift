@@ -157,7 +157,9 @@ import Testing
         tune = try #require(Self.tune(app))
         #expect(tune.adding == nil)
         let added = tune.overrides.exercises[phaseID]?.first { $0.exercise == options[0] }
-        #expect(added == Prescription(exercise: options[0], sets: 3, reps: 10, perWeek: 3))
+        // The plan's build-up phase gives the side-lying leg raise 3 × 15, 3× a week.
+        #expect(options[0] == "side_lying_hip_abduction")
+        #expect(added == Prescription(exercise: options[0], sets: 3, reps: 15, perWeek: 3))
         let lines = Tuning.differences(tune).map(\.field)
         #expect(lines.contains("\(phaseID).exercises.\(first.exercise)"))
     }

@@ -429,3 +429,22 @@ import Testing
         #expect(TextFit.fixed(7.6, decimals: 0) == "8")
     }
 }
+
+@Suite struct RequestedCodesetTests {
+    @Test(
+        arguments: [
+            (["LANG": "nl_NL.UTF-8"], "UTF-8", "C.UTF-8"),
+            (["LC_ALL": "en_GB.utf8@euro", "LANG": "C"], "utf8", "C.UTF-8"),
+            (
+                ["LC_ALL": "", "LC_CTYPE": "de_DE.ISO-8859-1", "LANG": "nl_NL.UTF-8"], "ISO-8859-1",
+                nil
+            ),
+            (["LANG": "C"], nil, nil),
+        ] as [([String: String], String?, String?)])
+    func theCodesetAskedForDecides(
+        environment: [String: String], codeset: String?, fallback: String?
+    ) {
+        #expect(Glyphs.requestedCodeset(environment) == codeset)
+        #expect(Glyphs.fallbackLocale(environment) == fallback)
+    }
+}
