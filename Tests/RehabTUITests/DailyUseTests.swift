@@ -239,7 +239,8 @@ import Testing
         let top = frame(Self.loggedToday(exercises: false), keys: [], width: 80, height: 24)
         // Row 21 is the last row of text; the list of exercises goes on below it.
         #expect(top.lines()[21].hasSuffix("more: ↓ j  "))
-        #expect(top.lines()[21].hasPrefix("     On your forearm and knees or feet"))
+        // (with the measures-due line above, the exercise list reaches the side plank here)
+        #expect(top.lines()[21].hasPrefix("   ☐ Side plank: 3 × 30 s"))
         let end = frame(
             Self.loggedToday(exercises: false), keys: Array(repeating: .char("j"), count: 40),
             width: 80, height: 24)

@@ -170,7 +170,8 @@ import Testing
         _ = run(&state, [.tab, .tab])
         guard let followed = state.followed else { return }
         let rows = HistoryActions.entries(followed)
-        #expect(rows.count == 3 + 6)
+        // Three log entries, six measures and the plan's phase changes.
+        #expect(rows.count == 3 + 6 + followed.assignment.phaseHistory.count)
         #expect(rows.first == .measure(followed.measures[5]))
         // The first row is the PSFS of 03-01: delete it.
         var effects = run(&state, [.char("d")])
