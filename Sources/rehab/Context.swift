@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RehabClinic
 import RehabCore
 import RehabPlans
 import RehabStore
@@ -96,6 +97,10 @@ struct Context {
 
     func openStore() throws -> Store {
         let path = databasePath
+        // A postgresql:// URL is never a file name (it once made a folder "postgresql:").
+        if ClinicURL.isClinic(path) {
+            throw fail(ClinicPhrase.dailyWorkNotYet(ClinicURL.redacted(path)))
+        }
         do {
             return try Store(path: path)
         } catch let error as StoreError {

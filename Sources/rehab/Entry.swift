@@ -93,7 +93,9 @@ struct RehabCommand: ParsableCommand {
         subcommands: [
             Demo.self, PlansCommand.self, PatientsCommand.self, Start.self, Log.self,
             Morning.self, ClearFlags.self, StatusCommand.self, Advance.self, Week.self, Tune.self,
-            Report.self, Export.self, Import.self, ShoesCommand.self, Backup.self, UICommand.self,
+            Report.self, Export.self, Import.self, ShoesCommand.self, Backup.self,
+            ClinicCommand.self,
+            UICommand.self,
         ],
         defaultSubcommand: UICommand.self
     )
