@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Pure domain: plan model, rules, verdicts, load, messages. No I/O.
@@ -43,6 +44,11 @@ let package = Package(
         ),
         // Cell grid, widgets, key decoding and terminal backends; no domain knowledge.
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        // Clinic mode on PostgreSQL: the schema, its roles and row-level security, the people.
+        .target(
+            name: "RehabClinic",
+            dependencies: ["RehabCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // The full-screen app: state, actions, a pure update, one view per screen, effects.
         .target(
             name: "RehabTUI",
@@ -52,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "rehab",
             dependencies: [
-                "RehabCore", "RehabPlans", "RehabStore", "RehabTUI", "TerminalUI",
+                "RehabCore", "RehabPlans", "RehabStore", "RehabTUI", "TerminalUI", "RehabClinic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +74,7 @@ let package = Package(
             name: "RehabStoreTests", dependencies: ["RehabStore", "RehabStoreConformance"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ClinicTests", dependencies: ["RehabClinic"]),
         .testTarget(
             name: "RehabTUITests", dependencies: ["RehabTUI", "RehabPlans", "RehabStore"],
             exclude: ["Snapshots"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RehabClinic
 import RehabCore
 import RehabPlans
 import RehabStore
@@ -101,6 +102,10 @@ struct Context {
     /// The SQLite file itself, for what only a file can do (a backup copy).
     func openSQLite() throws -> Store {
         let path = databasePath
+        // A postgresql:// URL is never a file name (it once made a folder "postgresql:").
+        if ClinicURL.isClinic(path) {
+            throw fail(ClinicPhrase.dailyWorkNotYet(ClinicURL.redacted(path)))
+        }
         do {
             return try Store(path: path)
         } catch let error as StoreError {

@@ -332,7 +332,9 @@ struct DischargeReport {
 
 /// The outcome measures and notes in `rehab report`.
 enum MeasureReportLines {
-    static func lines(store: any RehabRepository, patientID: Int64, shelf: MeasureShelf, context: Context)
+    static func lines(
+        store: any RehabRepository, patientID: Int64, shelf: MeasureShelf, context: Context
+    )
         throws -> (measures: [String], notes: [String])
     {
         let records = try context.storing { try store.measurements(patientID: patientID) }

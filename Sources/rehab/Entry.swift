@@ -95,7 +95,7 @@ struct RehabCommand: ParsableCommand {
             Morning.self, ClearFlags.self, StatusCommand.self, Advance.self, Week.self, Tune.self,
             Report.self, Export.self, Import.self, ShoesCommand.self, Backup.self, UICommand.self,
             MeasureCommand.self, MeasuresCommand.self, QuestionnairesCommand.self,
-            DischargeCommand.self, NoteCommand.self, NotesCommand.self,
+            DischargeCommand.self, NoteCommand.self, NotesCommand.self, ClinicCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

@@ -10,7 +10,8 @@ import Testing
         let store = try Store.inMemory()
         let applied = try store.queue.read { try Schema.migrator.appliedMigrations($0) }
         #expect(
-            applied == ["v1", "v2", "v3-plan-files", "v4-flag-indexes", "v5-measures-notes",
+            applied == [
+                "v1", "v2", "v3-plan-files", "v4-flag-indexes", "v5-measures-notes",
                 "v6-phase-change-note",
             ])
         #expect(Store.schemaVersion == 6)

@@ -1,0 +1,214 @@
+import ArgumentParser
+import Foundation
+import RehabClinic
+import RehabCore
+
+/// `rehab clinic`: sets up a practice's PostgreSQL database and the people in it. Run by the
+/// database owner (who may create roles); daily work never runs as the owner.
+struct ClinicCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clinic",
+        abstract: "Set up a clinic database on PostgreSQL: roles, row-level security, people.",
+        discussion: """
+            Give the database with --db or REHAB_DB as a postgresql:// URL, e.g. \
+            postgresql://OWNER@/clinic?host=/run/postgresql (the server's Unix socket). Run \
+            these as the database owner. A password is read from the URL, PGPASSWORD, or \
+            PGPASSFILE / ~/.pgpass (0600), and never printed.
+            """,
+        subcommands: [
+            Init.self, AddPhysio.self, AddAdmin.self, AddPatient.self, Assign.self,
+        ])
+
+    /// The owner's connection to the clinic database named by --db or REHAB_DB.
+    static func connect(_ context: Context) throws -> ClinicConnection {
+        let value = context.databasePath
+        guard ClinicURL.isClinic(value) else {
+            throw context.fail(ClinicPhrase.needsURL(value))
+        }
+        do {
+            let url = try ClinicURL(value, environment: context.environment)
+            return try ClinicConnection(url, environment: context.environment)
+        } catch let problem as ClinicURL.Problem {
+            throw Failure(message: problem.description)
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+    }
+
+    /// Runs people's statements in one transaction; the server's refusal is the message.
+    static func apply(_ sql: () throws(ClinicPeople.BadLogin) -> String, _ context: Context)
+        throws
+    {
+        let script: String
+        do {
+            script = try sql()
+        } catch {
+            throw Failure(message: error.description)
+        }
+        let connection = try connect(context)
+        do {
+            try connection.transaction(script)
+        } catch {
+            throw Failure(message: "\(connection.url.description): \(error)")
+        }
+    }
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create the schema, the group roles and their row-level security.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let context = try Context(global)
+            let connection = try ClinicCommand.connect(context)
+            do {
+                let owner = try connection.rows(
+                    "SELECT (pg_catalog.pg_get_userbyid(datdba) = session_user)::text FROM "
+                        + "pg_catalog.pg_database WHERE datname = current_database()")
+                guard owner.first?.first == "true" else {
+                    throw context.fail(ClinicPhrase.notOwner(connection.login))
+                }
+                let existing = try connection.rows(
+                    "SELECT (to_regclass('rehab.meta') IS NOT NULL)::text")
+                if existing.first?.first == "true" {
+                    let version = try connection.rows(
+                        "SELECT value FROM rehab.meta WHERE key = 'schema_version'")
+                    print(
+                        context.say(
+                            ClinicPhrase.alreadyInitialised(
+                                connection.url.description,
+                                version: version.first?.first.flatMap { $0 } ?? "?")))
+                    return
+                }
+                try connection.transaction(ClinicSchema.createRoles + "\n" + ClinicSchema.v1)
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure(message: "\(connection.url.description): \(error)")
+            }
+            print(
+                context.say(
+                    ClinicPhrase.initialised(
+                        connection.url.description, version: ClinicSchema.version)))
+        }
+    }
+
+    struct AddPhysio: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-physio", abstract: "Give a physio a login (role rehab_physio).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Their login: lower-case letters, digits and _.") var login: String
+
+        func run() throws {
+            let context = try Context(global)
+            try ClinicCommand.apply(
+                { () throws(ClinicPeople.BadLogin) in
+                    try ClinicPeople.addPhysio(login)
+                }, context)
+            print(context.say(ClinicPhrase.added(login, role: "rehab_physio")))
+        }
+    }
+
+    struct AddAdmin: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-admin",
+            abstract: "Give the administration a login (role rehab_admin: people, no health data).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Their login: lower-case letters, digits and _.") var login: String
+
+        func run() throws {
+            let context = try Context(global)
+            try ClinicCommand.apply(
+                { () throws(ClinicPeople.BadLogin) in
+                    try ClinicPeople.addAdmin(login)
+                }, context)
+            print(context.say(ClinicPhrase.added(login, role: "rehab_admin")))
+        }
+    }
+
+    struct AddPatient: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-patient", abstract: "Add a patient with a login of their own.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The patient's name.") var name: String
+        @Option(help: "Their login: lower-case letters, digits and _.") var login: String
+
+        func run() throws {
+            let context = try Context(global)
+            let checked = try context.check { try Validate.name(name, field: "name") }
+            try ClinicCommand.apply(
+                { () throws(ClinicPeople.BadLogin) in
+                    try ClinicPeople.addPatient(name: checked, login: login)
+                }, context)
+            print(context.say(ClinicPhrase.added(login, role: "rehab_patient")))
+        }
+    }
+
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put a physio in a patient's care team (a patient may have several).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The patient's name.") var name: String
+        @Option(help: "The physio's login.") var physio: String
+
+        func run() throws {
+            let context = try Context(global)
+            try ClinicCommand.apply(
+                { () throws(ClinicPeople.BadLogin) in
+                    try ClinicPeople.assign(patient: name, physio: physio)
+                }, context)
+            print(context.say(ClinicPhrase.assigned(name, physio: physio)))
+        }
+    }
+}
+
+/// The clinic commands' sentences.
+enum ClinicPhrase {
+    static func needsURL(_ value: String) -> LocalizedText {
+        LocalizedText(
+            nl: "rehab clinic heeft een PostgreSQL-database nodig: geef --db of REHAB_DB als "
+                + "postgresql://-URL (nu: '\(value)')",
+            en: "rehab clinic needs a PostgreSQL database: give --db or REHAB_DB as a "
+                + "postgresql:// URL (now: '\(value)')")
+    }
+
+    static func dailyWorkNotYet(_ url: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(url): in deze versie werkt alleen rehab clinic (inrichten, mensen toevoegen) "
+                + "op een PostgreSQL-database; de dagelijkse commando's en het scherm nog niet",
+            en: "\(url): in this version only rehab clinic (set-up, adding people) works on a "
+                + "PostgreSQL database; the daily commands and the app do not yet")
+    }
+
+    static func notOwner(_ login: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(login) is niet de eigenaar van deze database; voer rehab clinic init uit als "
+                + "de eigenaar",
+            en: "\(login) does not own this database; run rehab clinic init as its owner")
+    }
+
+    static func initialised(_ url: String, version: Int) -> LocalizedText {
+        LocalizedText(
+            nl: "\(url): schema versie \(version), rollen rehab_admin, rehab_physio en "
+                + "rehab_patient, beveiliging per rij op elke tabel",
+            en: "\(url): schema version \(version), roles rehab_admin, rehab_physio and "
+                + "rehab_patient, row-level security on every table")
+    }
+
+    static func alreadyInitialised(_ url: String, version: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(url) is al ingericht (schema versie \(version)); er is niets veranderd",
+            en: "\(url) is already set up (schema version \(version)); nothing changed")
+    }
+
+    static func added(_ login: String, role: String) -> LocalizedText {
+        LocalizedText(
+            nl: "login \(login) toegevoegd (\(role))", en: "added login \(login) (\(role))")
+    }
+
+    static func assigned(_ name: String, physio: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(physio) hoort nu bij het zorgteam van \(name)",
+            en: "\(physio) is now in \(name)'s care team")
+    }
+}

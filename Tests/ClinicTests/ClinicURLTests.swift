@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import RehabClinic
+
+/// `--db postgresql://…` in libpq's forms: a socket or a host, TLS required over a network,
+/// and a password that never shows.
+@Suite struct ClinicURLTests {
+    @Test func aUnixSocketURL() throws {
+        let url = try ClinicURL("postgresql://ann@/clinic?host=/run/postgresql&port=5433")
+        #expect(url.transport == .socket(folder: "/run/postgresql"))
+        #expect(url.port == 5433)
+        #expect(url.user == "ann")
+        #expect(url.database == "clinic")
+        #expect(url.description == "postgresql://ann@/clinic?host=/run/postgresql&port=5433")
+        // The socket folder percent-encoded as the host, as libpq also allows.
+        let encoded = try ClinicURL("postgres://ann@%2Fvar%2Frun%2Fpg/clinic")
+        #expect(encoded.transport == .socket(folder: "/var/run/pg"))
+        #expect(encoded.port == 5432)
+    }
+
+    @Test func overANetworkTLSIsRequired() throws {
+        let remote = try ClinicURL("postgresql://ann:s3cret@db.praktijk.nl:6543/clinic")
+        #expect(remote.transport == .tcp(host: "db.praktijk.nl"))
+        #expect(remote.tls == .require)
+        #expect(remote.description == "postgresql://ann@db.praktijk.nl:6543/clinic?sslmode=require")
+        #expect(!remote.description.contains("s3cret"))
+        for mode in ["prefer", "allow", "disable"] {
+            #expect(throws: ClinicURL.Problem.self) {
+                try ClinicURL("postgresql://ann@db.praktijk.nl/clinic?sslmode=\(mode)")
+            }
+        }
+        // On the machine itself plain text is allowed when asked for.
+        #expect(try ClinicURL("postgresql://ann@localhost/clinic?sslmode=disable").tls == .disable)
+        #expect(
+            try ClinicURL("postgresql://ann@db.praktijk.nl/clinic?sslmode=verify-full").tls
+                == .verifyFull)
+    }
+
+    @Test func badURLsNameWhatIsWrong() {
+        func problem(_ text: String) -> String {
+            do {
+                _ = try ClinicURL(text)
+                return "accepted"
+            } catch {
+                return error.description
+            }
+        }
+        #expect(problem("postgresql://ann@/?host=/run/postgresql").contains("no database name"))
+        #expect(problem("postgresql://ann@h:99999/c").contains("port"))
+        #expect(
+            problem("postgresql://ann@/c?sslmod=require").contains("unknown parameter 'sslmod'"))
+        #expect(problem("postgresql://ann@/c?sslmode=maybe").contains("sslmode 'maybe'"))
+        #expect(!problem("postgresql://ann:hunter2@h:99999/c").contains("hunter2"))
+        #expect(ClinicURL.isClinic("PostgreSQL://x/y"))
+        #expect(!ClinicURL.isClinic("postgresql.sqlite"))
+    }
+
+    @Test func passwordsComeFromThePassFileOnlyWhenPrivate() throws {
+        let folder = NSTemporaryDirectory() + "rehab-pgpass-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/pgpass"
+        try "# clinic\nother:5432:*:ann:no\ndb.praktijk.nl:5432:clinic:ann:pa\\:ss\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let url = try ClinicURL("postgresql://ann@db.praktijk.nl/clinic")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        #expect(url.password(environment: ["PGPASSFILE": file]) == nil)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        #expect(url.password(environment: ["PGPASSFILE": file]) == "pa:ss")
+        #expect(url.password(environment: ["PGPASSWORD": "env", "PGPASSFILE": file]) == "env")
+    }
+}
