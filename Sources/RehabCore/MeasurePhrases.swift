@@ -56,8 +56,8 @@ public enum MeasurePhrase {
             )
         case .needsBaseline(let instrument):
             t(
-                "\(instrument): beoordeelt de verandering sinds de start en wordt pas vanaf de tweede meting gevraagd; meet eerst psfs of nprs",
-                "\(instrument): rates the change since the start and is asked from the second time on; measure psfs or nprs first"
+                "\(instrument): beoordeelt de verandering sinds de start en wordt pas vanaf de tweede meting gevraagd; meet eerst psfs of nprs en beoordeel de verandering op een latere dag",
+                "\(instrument): rates the change since the start and is asked from the second time on; measure psfs or nprs first, and rate the change on a later day"
             )
         case .itemNameTooLong(let item, let max):
             t(

@@ -84,20 +84,24 @@ public enum MeasureSchedule {
             let own = measurements.filter { $0.instrument == entry.instrument && $0.date >= start }
                 .map(\.date).filter { $0 <= today }
             let answered = { (since: Day) in own.contains { $0 >= since } }
-            // A rating of change (GPE) waits until something has been measured to compare with.
-            if entry.instrument == Instrument.gpe.id,
-                !measurements.contains(where: {
-                    $0.instrument != entry.instrument && $0.date <= today
-                })
-            {
-                continue
+            // A rating of change (GPE) waits until something was measured on an earlier day to
+            // compare with (it is refused on the baseline's own day), and its clock starts there:
+            // never "overdue" on a day it cannot be answered.
+            var clockStart = start
+            if entry.instrument == Instrument.gpe.id {
+                guard
+                    let baseline = measurements.filter({
+                        $0.instrument != entry.instrument && $0.date >= start
+                    }).map(\.date).min(), baseline < today
+                else { continue }
+                clockStart = baseline
             }
             var candidates: [(DueReason, Day)] = []
             if entry.at.contains(.start), !answered(start) {
                 candidates.append((.start, start))
             }
             if let every = entry.everyDays {
-                let last = own.max() ?? start
+                let last = own.max() ?? clockStart
                 let since = last.adding(days: every)
                 if since <= today, !answered(since) {
                     candidates.append((.every(days: every), since))
@@ -105,7 +109,7 @@ public enum MeasureSchedule {
             }
             if entry.at.contains(.phaseChange),
                 let change = assignment.phaseHistory.last(where: {
-                    $0.reason != .start && $0.date > start && $0.date <= today
+                    $0.reason != .start && $0.date > clockStart && $0.date <= today
                 }), !answered(change.date)
             {
                 candidates.append((.phaseChange(phase: change.phase), change.date))

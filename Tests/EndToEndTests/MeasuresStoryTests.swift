@@ -65,7 +65,7 @@ struct MeasuresStoryTests {
         #expect(
             early.stderr
                 == "rehab: gpe: rates the change since the start and is asked from the second "
-                + "time on; measure psfs or nprs first\n")
+                + "time on; measure psfs or nprs first, and rate the change on a later day\n")
 
         // Two weeks of logs; on day 14 the measures are due again, GPE for the first time.
         try logDays(&rehab, from: 2, through: 15)

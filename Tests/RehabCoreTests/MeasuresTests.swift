@@ -263,6 +263,15 @@ import Testing
         #expect(due("2026-03-31", answered).count == 3)
     }
 
+    /// A baseline taken late (weeks after the start): GPE is not due on the baseline's own
+    /// day (it would be refused) and its fortnight counts from the baseline, not the start.
+    @Test func gpeAfterALateBaseline() {
+        let late = [measured("psfs", "2026-03-20"), measured("nprs", "2026-03-20")]
+        #expect(due("2026-03-20", late) == [])
+        #expect(due("2026-03-21", late) == [])
+        #expect(due("2026-04-03", late).contains("gpe every_days 2026-04-03"))
+    }
+
     @Test func atAPhaseChange() {
         let baseline = [measured("psfs", "2026-03-02"), measured("nprs", "2026-03-02")]
         let changes = [("build", "2026-03-10")]

@@ -127,7 +127,7 @@ import Testing
         let store = try Store.inMemory()
         #expect(
             throws: StoreError.importFailed(
-                "patient \"Kim\", measurement 1 (gpe, 2026-03-02): gpe: rates the change since the start and is asked from the second time on; measure psfs or nprs first"
+                "patient \"Kim\", measurement 1 (gpe, 2026-03-02): gpe: rates the change since the start and is asked from the second time on; measure psfs or nprs first, and rate the change on a later day"
             )
         ) { try store.importAll(Archive(patients: [patient])) }
         #expect(try store.patients().isEmpty)
