@@ -40,12 +40,18 @@ public enum ClinicPeople {
         """
     }
 
+    /// A login in one of the group roles (`ClinicSchema.roles`).
+    public static func addLogin(_ login: String, to group: String) throws(BadLogin) -> String {
+        precondition(ClinicSchema.roles.contains(group), "not a rehab group role: \(group)")
+        return role(try Self.login(login), in: group)
+    }
+
     public static func addPhysio(_ login: String) throws(BadLogin) -> String {
-        role(try Self.login(login), in: "rehab_physio")
+        try addLogin(login, to: "rehab_physio")
     }
 
     public static func addAdmin(_ login: String) throws(BadLogin) -> String {
-        role(try Self.login(login), in: "rehab_admin")
+        try addLogin(login, to: "rehab_admin")
     }
 
     public static func addPatient(name: String, login: String) throws(BadLogin) -> String {

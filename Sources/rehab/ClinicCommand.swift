@@ -53,6 +53,16 @@ struct ClinicCommand: ParsableCommand {
         }
     }
 
+    /// A login made, or found, and put in one of the group roles.
+    static func addLogin(_ login: String, to group: String, _ global: GlobalOptions) throws {
+        let context = try Context(global)
+        try apply(
+            { () throws(ClinicPeople.BadLogin) in
+                try ClinicPeople.addLogin(login, to: group)
+            }, context)
+        print(context.say(ClinicPhrase.added(login, role: group)))
+    }
+
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the schema, the group roles and their row-level security.")
@@ -100,12 +110,7 @@ struct ClinicCommand: ParsableCommand {
         @Argument(help: "Their login: lower-case letters, digits and _.") var login: String
 
         func run() throws {
-            let context = try Context(global)
-            try ClinicCommand.apply(
-                { () throws(ClinicPeople.BadLogin) in
-                    try ClinicPeople.addPhysio(login)
-                }, context)
-            print(context.say(ClinicPhrase.added(login, role: "rehab_physio")))
+            try ClinicCommand.addLogin(login, to: "rehab_physio", global)
         }
     }
 
@@ -117,12 +122,7 @@ struct ClinicCommand: ParsableCommand {
         @Argument(help: "Their login: lower-case letters, digits and _.") var login: String
 
         func run() throws {
-            let context = try Context(global)
-            try ClinicCommand.apply(
-                { () throws(ClinicPeople.BadLogin) in
-                    try ClinicPeople.addAdmin(login)
-                }, context)
-            print(context.say(ClinicPhrase.added(login, role: "rehab_admin")))
+            try ClinicCommand.addLogin(login, to: "rehab_admin", global)
         }
     }
 
