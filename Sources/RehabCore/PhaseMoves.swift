@@ -31,8 +31,8 @@ public enum PhaseMoveRefusal: Error, Hashable, Sendable {
 
 extension Engine {
     /// The phase change a move makes on `day`, or why it is refused. `status` is the engine's
-    /// status of that day for the same plan; `force` moves on without the exit criteria and
-    /// past open flags (never needed to step back).
+    /// status of that day for the same plan; `force` moves on without the exit criteria (never
+    /// needed to step back), but not past an open red flag.
     public static func phaseChange(
         _ move: PhaseMove, force: Bool = false, plan: Plan, status: Status, on day: Day
     ) throws(PhaseMoveRefusal) -> PhaseChange {
@@ -54,9 +54,11 @@ extension Engine {
         let phase = plan.phases[target]
         if target == current { throw .alreadyIn(phase) }
         if target < current { return PhaseChange(phase: phase.id, date: day, reason: .stepBack) }
+        // An open red flag stops every move on, forced or not: it is cleared first (with who
+        // cleared it, `clear-flags`), never stepped over.
+        if !status.openFlags.isEmpty { throw .openFlags(phase) }
         if force { return PhaseChange(phase: phase.id, date: day, reason: .forced) }
         if target > current + 1 { throw .skipNeedsForce(phase) }
-        if !status.openFlags.isEmpty { throw .openFlags(phase) }
         guard status.readiness.ready else {
             throw .notReady(phase, unmet: status.readiness.criteria.filter { !$0.met })
         }

@@ -64,7 +64,9 @@ import Testing
         #expect(unmet.contains { $0.criterion == .painFreeWalkMinutes })
     }
 
-    @Test func anOpenRedFlagBlocksMovingOnButNotForcing() {
+    /// A red flag is cleared (with who cleared it), never forced past: the CLI's --force
+    /// refuses as the app does.
+    @Test func anOpenRedFlagBlocksMovingOnEvenForced() {
         var flagged = Self.readyHistory
         flagged.mornings[3].flags = ["numb_foot"]
         #expect(
@@ -72,7 +74,7 @@ import Testing
                 == .failure(.openFlags(buildPhase)))
         #expect(
             move(.advance, force: true, Self.inRest, flagged, on: "2026-03-06")
-                == change("build", .forced, "2026-03-06"))
+                == .failure(.openFlags(buildPhase)))
         // Stepping back stays open with a red flag: it is the safe direction.
         #expect(
             move(.stepBack, Self.inReturn, flagged, on: "2026-03-21")
