@@ -153,6 +153,17 @@ final class PostgresCluster: @unchecked Sendable {
             &actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(
             &actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Nothing else this test process has open goes with the child: a server started here
+        // would otherwise hold, say, another test's half-written binary and make its exec fail
+        // with "text file busy". (glibc's closefrom action, looked up: Swift's Glibc hides it.)
+        typealias CloseFrom =
+            @convention(c) (
+                UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32
+            ) -> Int32
+        guard let closeFrom = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
+            throw Failure(description: "this C library cannot close inherited files on spawn")
+        }
+        _ = unsafeBitCast(closeFrom, to: CloseFrom.self)(&actions, 3)
         // env -C: the folder to run in (posix_spawn's chdir action is not in Swift's Glibc).
         let command = ["/usr/bin/env", "-C", folder, path] + arguments
         let argv = command.map { strdup($0) } + [nil]
