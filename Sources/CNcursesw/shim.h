@@ -12,6 +12,7 @@
 #include <ncursesw/curses.h>
 #include <locale.h>
 #include <langinfo.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -88,8 +89,10 @@ struct rehab_guard_state {
     struct termios termios;
     volatile sig_atomic_t armed;
     volatile sig_atomic_t continued;
+    volatile sig_atomic_t stop_requested;
     struct sigaction previous[REHAB_GUARD_SIGNAL_COUNT];
     struct sigaction previous_cont;
+    struct sigaction previous_tstp;
     /// While set, stderr goes to `capture_fd` and the real one waits in `saved_stderr`.
     volatile sig_atomic_t capturing;
     int capture_fd;
@@ -176,6 +179,41 @@ static inline void rehab_guard_continue_handler(int sig) {
     rehab_guard()->continued = 1;
 }
 
+// Ctrl-Z only asks; the app stops between two reads (rehab_guard_stop_now). ncurses' own
+// handler is not used: it ignores SIGTSTP while it draws (doupdate), so a Ctrl-Z pressed during
+// a redraw was lost, and it calls endwin inside the signal handler. Installed before newterm,
+// this handler makes ncurses leave SIGTSTP alone.
+static inline void rehab_guard_stop_handler(int sig) {
+    (void)sig;
+    rehab_guard()->stop_requested = 1;
+}
+
+/// True once after Ctrl-Z was pressed; clears the flag.
+static inline int rehab_guard_take_stop(void) {
+    struct rehab_guard_state *guard = rehab_guard();
+    if (guard->stop_requested) {
+        guard->stop_requested = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/// Stops the process the way Ctrl-Z does by default (the shell sees a stopped job) and returns
+/// after fg. The caller gives the terminal back first (endwin).
+static inline void rehab_guard_stop_now(void) {
+    struct sigaction stop, ours;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &ours);
+    sigset_t tstp;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &tstp, NULL);
+    kill(getpid(), SIGTSTP);
+    sigaction(SIGTSTP, &ours, NULL);
+}
+
 /// Saves the terminal modes of stdin and installs the handlers. Returns 0 on success.
 static inline int rehab_guard_install(void) {
     struct rehab_guard_state *guard = rehab_guard();
@@ -193,6 +231,13 @@ static inline int rehab_guard_install(void) {
     sigemptyset(&cont.sa_mask);
     cont.sa_flags = SA_RESTART;
     sigaction(SIGCONT, &cont, &guard->previous_cont);
+    struct sigaction tstp;
+    memset(&tstp, 0, sizeof tstp);
+    tstp.sa_handler = rehab_guard_stop_handler;
+    sigemptyset(&tstp.sa_mask);
+    tstp.sa_flags = SA_RESTART;
+    sigaction(SIGTSTP, &tstp, &guard->previous_tstp);
+    guard->stop_requested = 0;
     guard->armed = 1;
     return 0;
 }
@@ -206,6 +251,7 @@ static inline void rehab_guard_remove(void) {
         sigaction(rehab_guard_signal(i), &guard->previous[i], NULL);
     }
     sigaction(SIGCONT, &guard->previous_cont, NULL);
+    sigaction(SIGTSTP, &guard->previous_tstp, NULL);
 }
 
 /// True once after the process was continued (fg after Ctrl-Z); clears the flag.

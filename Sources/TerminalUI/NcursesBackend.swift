@@ -220,8 +220,9 @@ public final class NcursesBackend: Backend {
 
     public func readKey(timeoutMs: Int) -> Key? {
         guard isActive else { return nil }
+        if rehab_guard_take_stop() != 0 { return suspend() }
         if rehab_guard_take_continued() != 0 {
-            // Back from Ctrl-Z: the screen may have been overwritten and resized meanwhile.
+            // Back from a stop: the screen may have been overwritten and resized meanwhile.
             return refreshSize()
         }
         let window = rehab_stdscr()
@@ -248,6 +249,7 @@ public final class NcursesBackend: Backend {
                 raise(SIGHUP)
                 return nil
             }
+            if rehab_guard_take_stop() != 0 { return suspend() }
             if rehab_guard_take_continued() != 0 { return refreshSize() }
             if let settled = settledSize() { return settled }
             if remaining >= 0 {
@@ -271,6 +273,19 @@ public final class NcursesBackend: Backend {
         var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         guard poll(&input, 1, 0) == 1 else { return false }
         return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    /// Ctrl-Z: the shell gets a cooked terminal and its prompt; after fg, ncurses restores the
+    /// app's modes on the next refresh and the whole screen is drawn at the current size.
+    private func suspend() -> Key {
+        endwin()
+        rehab_guard_stop_now()
+        _ = rehab_guard_take_continued()
+        _ = rehab_guard_take_stop()
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        if rehab_terminal_size(&rows, &cols) != 0 { resizeterm(rows, cols) }
+        return refreshSize()
     }
 
     private func refreshSize() -> Key {
