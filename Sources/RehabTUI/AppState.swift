@@ -194,6 +194,8 @@ public struct LogForm: Sendable, Hashable {
         case hopTest, calfRaises
 
         var isText: Bool { [.date, .km, .minutes, .note, .hopTest, .calfRaises].contains(self) }
+        /// Text fields that hold a number: only digits and a decimal point or comma go in.
+        var isNumber: Bool { [.km, .minutes, .hopTest, .calfRaises].contains(self) }
     }
 
     /// The exit tests this form records (the phase asks for them, or the edited session has

@@ -169,6 +169,9 @@ enum Forms {
             case .hopTest: edit(&form.hopTest, action)
             case .calfRaises: edit(&form.calfRaises, action)
             }
+        case .type(let c) where form.focus.isNumber && !(c.isNumber || c == "." || c == ","):
+            // A letter in a number field (a "q" meant to quit) is not typed in.
+            break
         default:
             switch form.focus {
             case .date: edit(&form.date, action)
