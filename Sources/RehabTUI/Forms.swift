@@ -79,7 +79,8 @@ enum Forms {
         let names = phase.exercises.map {
             followed.plan.exercise($0.exercise)?.names.text(state.language) ?? $0.exercise
         }
-        form.note = TextInput(names.joined(separator: ", "))
+        // All ticked: the usual day is all of them; untick what was left out.
+        form.exercises = FlagChoice(options: names, chosen: names)
         form.focus = .minutes
         state.screens.append(.log(form))
     }
@@ -139,6 +140,7 @@ enum Forms {
         case .command(.toggle):
             if form.focus == .lasted { form.lasted.toggle() }
             if form.focus == .flags { form.flags.toggle() }
+            if form.focus == .exercises { form.exercises?.toggle() }
         case .command(.left), .command(.right):
             let step = action == .command(.right) ? 1 : -1
             form.pendingOne = false
@@ -158,6 +160,12 @@ enum Forms {
             case .flags:
                 let count = max(1, form.flags.options.count)
                 form.flags.cursor = (form.flags.cursor + step + count) % count
+            case .exercises:
+                if var choice = form.exercises {
+                    let count = max(1, choice.options.count)
+                    choice.cursor = (choice.cursor + step + count) % count
+                    form.exercises = choice
+                }
             case .shoe:
                 let count = form.shoes.count + 1
                 form.shoe = (form.shoe + step + count) % count
@@ -187,6 +195,7 @@ enum Forms {
         after.focus = before.focus
         after.pendingOne = before.pendingOne
         after.flags.cursor = before.flags.cursor
+        after.exercises?.cursor = before.exercises?.cursor ?? 0
         if after != before {
             form.touched = true
             // The value the error was about changed: the error no longer says anything true.
@@ -211,6 +220,7 @@ enum Forms {
         case .note: text = UIPhrase.fieldNote()
         case .hopTest: text = UIPhrase.fieldHopTest()
         case .calfRaises: text = UIPhrase.fieldCalfRaises()
+        case .exercises: text = UIPhrase.fieldExercises()
         }
         return text.text(language)
     }
@@ -258,8 +268,20 @@ enum Forms {
             }
             let during = try pain(.painDuring, form.painDuring)
             let after = try pain(.painAfter, form.painAfter)
+            var noteText = form.note.text
+            if let exercises = form.exercises {
+                let done = exercises.options.filter { exercises.chosen.contains($0) }
+                if done.isEmpty {
+                    throw FieldError(
+                        field: LogForm.Field.exercises.rawValue,
+                        message: "\(label(.exercises, language)): "
+                            + UIPhrase.tickAnExercise().text(language))
+                }
+                let extra = noteText.trimmingCharacters(in: " ")
+                noteText = done.joined(separator: ", ") + (extra.isEmpty ? "" : " · " + extra)
+            }
             let note = try check(.note) { () throws(ValidationError) in
-                try Validate.text(form.note.text, field: label(.note, language))
+                try Validate.text(noteText, field: label(.note, language))
             }
             // The CLI's range for `--hop-test` and `--calf-raises`; empty = not tested today.
             func count(_ field: LogForm.Field, _ input: TextInput) throws(FieldError) -> Int? {
