@@ -76,11 +76,15 @@ enum Forms {
         var form = LogForm(
             activity: .exercises, date: state.today, flagOptions: flagOptions(followed.plan),
             shoes: followed.shoes.map(\.name))
-        let names = phase.exercises.map {
-            followed.plan.exercise($0.exercise)?.names.text(state.language) ?? $0.exercise
+        func name(_ id: String) -> String {
+            followed.plan.exercise(id)?.names.text(state.language) ?? id
         }
-        // All ticked: the usual day is all of them; untick what was left out.
-        form.exercises = FlagChoice(options: names, chosen: names)
+        // Ticked: the ones not done yet today (the usual day: all); untick what was left out.
+        let done = TodayView.exercisesDone(followed, today: state.today)
+        let open = phase.exercises.map(\.exercise).filter { !done.contains($0) }
+        form.exercises = FlagChoice(
+            options: phase.exercises.map { name($0.exercise) },
+            chosen: open.isEmpty ? phase.exercises.map { name($0.exercise) } : open.map(name))
         form.focus = .minutes
         state.screens.append(.log(form))
     }

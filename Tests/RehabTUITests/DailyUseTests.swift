@@ -269,6 +269,15 @@ import Testing
         #expect(screen.contains("☑ Single-leg squat"))
         #expect(screen.contains("☐ Side plank"))
         #expect(screen.contains("x: tick off exercises"))
+
+        // x again later that day: the two skipped ones are ticked, the rest not.
+        var later = Fixture.state(after)
+        _ = run(&later, [.char("x")])
+        guard case .log(let again) = later.top else {
+            Issue.record("no form")
+            return
+        }
+        #expect(again.exercises?.chosen == ["Step-down", "Side plank"])
     }
 
     @Test func unTickingEveryExerciseIsRefusedByName() {
