@@ -38,7 +38,7 @@ public struct JSONArchiveReader: ArchiveReading {
         self.limit = limit
         // The export's own fields first: a wrong format or version says so before any record.
         let top = try ArchiveCodec.archive(json: "{\(format)\"patients\":[]}")
-        try Store.checkFormat(top)
+        try top.checkFormat()
     }
 
     public init(file path: String, limit: Int = 4096) throws {
@@ -71,7 +71,11 @@ public struct JSONArchiveReader: ArchiveReading {
         var headers: [[String]] = []
         var top: [String] = []
         try s.expect(UInt8(ascii: "{"))
+        var keys = Set<String>()
         while let key = try s.member() {
+            guard keys.insert(key).inserted else {
+                throw StoreError.importFailed("\(key): given twice")
+            }
             guard key == "patients" else {
                 let value = try s.value(keep: key == "format" || key == "version")
                 if key == "format" || key == "version" { top.append(member(key, value)) }
@@ -81,7 +85,14 @@ public struct JSONArchiveReader: ArchiveReading {
             while try s.element() {
                 try s.expect(UInt8(ascii: "{"))
                 var header: [String] = []
+                var keys = Set<String>()
                 while let key = try s.member() {
+                    // Read whole, the last of two would win unseen; streamed, both lists would
+                    // be stored: neither is what the file's maker meant.
+                    guard keys.insert(key).inserted else {
+                        throw StoreError.importFailed(
+                            "patients[\(headers.count)].\(key): given twice")
+                    }
                     let isRecords = recordKeys.contains(key)
                     let value = try s.value(keep: !isRecords)
                     if !isRecords { header.append(member(key, value)) }
@@ -300,6 +311,12 @@ struct JSONScanner {
             guard try peek() == UInt8(ascii: ",") else { throw failure("expected \",\"") }
             position += 1
             try skipSpace()
+            // A comma before the closing bracket: Foundation's decoder takes it, so this does.
+            if try peek() == closing {
+                position += 1
+                counted.removeLast()
+                return false
+            }
         }
         guard !counted.isEmpty else { throw failure("a value outside the document") }
         counted[counted.count - 1] = true

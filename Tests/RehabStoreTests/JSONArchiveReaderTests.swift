@@ -65,11 +65,12 @@ import Testing
         }
     }
 
-    /// Compact JSON with a byte-order mark, keys in another order and an unknown key reads
-    /// the same; a patient with no records still arrives, as its header.
+    /// Compact JSON with a byte-order mark, keys in another order, an unknown key and trailing
+    /// commas (which Foundation's decoder takes too) reads the same; a patient with no
+    /// records still arrives, as its header.
     @Test func compactOtherOrderAndAnEmptyPatient() throws {
         let text = """
-            \u{FEFF}{"patients":[{"sessions":[],"x":{"y":[1,"]"]},"name":"Empty","archived":true}],\
+            \u{FEFF}{"patients":[{"sessions":[],"x":{"y":[1,"]"]},"name":"Empty","archived":true,},],\
             "version":1,"format":"rehab-export"}
             """
         let read = try pieces(text, blockSize: 2, limit: 4096)
@@ -113,5 +114,13 @@ import Testing
             message(#"{"format":"rehab-export","version":1,"patients":[]} x"#).hasPrefix(
                 "not a JSON document: more after the end"))
         #expect(message(#"{"format":"rehab-export","version":1}"#) == "no error")
+        // Read whole, the second list would silently win; streamed, both would be stored.
+        #expect(
+            message(
+                #"{"format":"rehab-export","version":1,"patients":[{"name":"A","sessions":[],"#
+                    + #""sessions":[]}]}"#) == "patients[0].sessions: given twice")
+        #expect(
+            message(#"{"format":"rehab-export","format":"x","version":1}"#)
+                == "format: given twice")
     }
 }
