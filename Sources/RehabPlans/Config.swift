@@ -47,16 +47,7 @@ public enum ConfigFile {
                     message: "invalid UTF-8; the config file must be UTF-8")
             ])
         }
-        let root: YAMLNode?
-        switch YAMLTree.parse(bytes) {
-        case .success(let node): root = node
-        case .failure(let problems):
-            throw PlanFileErrors(
-                problems.list.map {
-                    PlanError(
-                        file: file, line: $0.mark.line, column: $0.mark.column, message: $0.message)
-                })
-        }
+        let root = try YAMLTree.root(bytes, file: file)
         guard let root, !root.isNull else { return Settings() }
         var reader = SchemaReader(file: file)
         let settings = read(root, &reader)

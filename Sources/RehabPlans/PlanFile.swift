@@ -82,17 +82,7 @@ public enum PlanFile {
                 YAMLTree.position(ofByte: bad, in: bytes),
                 "invalid UTF-8 (byte 0x\(hex(bytes[bad]))); plan files must be UTF-8")
         }
-        let root: YAMLNode?
-        switch YAMLTree.parse(bytes) {
-        case .success(let node):
-            root = node
-        case .failure(let problems):
-            throw PlanFileErrors(
-                problems.list.map {
-                    PlanError(
-                        file: file, line: $0.mark.line, column: $0.mark.column, message: $0.message)
-                })
-        }
+        let root = try YAMLTree.root(bytes, file: file)
         let textProblems = PlanText.problems(root, file: file)
         if !textProblems.isEmpty { throw PlanFileErrors(textProblems) }
         var schema = PlanSchema(file: file, expectedID: expectedID)

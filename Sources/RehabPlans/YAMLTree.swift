@@ -59,6 +59,21 @@ enum YAMLTree {
     /// Plan files need about six levels; anything this deep is a mistake or an attack.
     static let maxDepth = 32
 
+    /// The root of a plan, questionnaire or config file (nil when empty), or its problems as
+    /// positioned errors in `file`.
+    static func root(_ bytes: [UInt8], file: String) throws(PlanFileErrors) -> YAMLNode? {
+        switch parse(bytes) {
+        case .success(let node):
+            return node
+        case .failure(let problems):
+            throw PlanFileErrors(
+                problems.list.map {
+                    PlanError(
+                        file: file, line: $0.mark.line, column: $0.mark.column, message: $0.message)
+                })
+        }
+    }
+
     /// Parses one YAML document from UTF-8 bytes. Returns the root (nil for an empty stream) or
     /// every problem found; a syntax error ends the reading, other problems do not.
     static func parse(_ bytes: [UInt8]) -> Result<YAMLNode?, YAMLProblems> {
