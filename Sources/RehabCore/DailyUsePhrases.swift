@@ -23,6 +23,12 @@ extension UIPhrase {
             "\(key): tick off exercises (logs an exercises session; untick what you skipped)")
     }
     public static func fieldExercises() -> LocalizedText { t("Oefeningen", "Exercises") }
+    /// After a save the store refused: the form is back.
+    public static func entryKept() -> LocalizedText {
+        t(
+            "Niets bewaard; wat je invulde staat er nog: Enter probeert opnieuw.",
+            "Nothing was saved; what you typed is still here: Enter tries again.")
+    }
     public static func tickAnExercise() -> LocalizedText {
         t(
             "vink minstens één oefening aan (spatie), of noteer een andere activiteit",

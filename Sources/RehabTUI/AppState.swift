@@ -580,6 +580,12 @@ public enum Screen: Sendable, Hashable {
 }
 
 /// Everything the app shows and remembers; `update` is the only thing that changes it.
+/// A submitted form and the undo history's length before it (see `AppState.unsaved`).
+public struct UnsavedForm: Sendable, Hashable {
+    public var screen: Screen
+    public var undoCount: Int
+}
+
 public struct AppState: Sendable, Hashable {
     public var language: Language
     public var glyphs: Glyphs
@@ -601,6 +607,10 @@ public struct AppState: Sendable, Hashable {
     public var historySearch: TextInput?
     /// Changes `u` can take back, newest last (at most `undoDepth`).
     public var undos: [Undo] = []
+    /// A form whose save is on its way to the store, with the undo history as it was before:
+    /// if the store refuses (a locked or full disk, a lost clinic connection), the form comes
+    /// back as typed and the undo entry for the save that did not happen goes.
+    public var unsaved: UnsavedForm?
     public var isQuitting = false
     /// The Patients screen's rows (nil until the runner worked them out).
     public var roster: [RosterRow]?

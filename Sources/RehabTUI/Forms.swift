@@ -320,6 +320,7 @@ enum Forms {
             Screens.replaceTop(&state, .log(form))
             return []
         case .success(let session):
+            state.unsaved = UnsavedForm(screen: .log(form), undoCount: state.undos.count)
             state.screens.removeLast()
             let effect: Effect
             if let old = form.editing {
@@ -366,6 +367,7 @@ enum Forms {
             let check = MorningCheck(date: form.date, pain: pain, flags: flags)
             let previous =
                 form.previous ?? state.followed?.history.mornings.last { $0.date == form.date }
+            state.unsaved = UnsavedForm(screen: .morning(form), undoCount: state.undos.count)
             state.remember(previous.map { .restoreMorning($0) } ?? .removeMorning(form.date))
             state.screens.removeLast()
             state.notice = Notice(state.say(UIPhrase.morningSavedNotice(pain)))

@@ -252,6 +252,9 @@ public struct MemoryRunner: EffectRunner {
     public var runStarts: [Int64: Set<String>] = [:]
     /// Where the runner is, for the day and start time of runs read from files.
     public var timeZone = TimeZone.current
+    /// When set, every write is refused with this message, as a store with a full disk or a
+    /// lost clinic connection would (tests of what the app keeps when a save fails).
+    public var refusingWrites: String?
     private var nextID: Int64 = 1
 
     public init(patients: [PatientRecord] = [], catalog: [Plan]) {
@@ -293,6 +296,13 @@ public struct MemoryRunner: EffectRunner {
 
     public mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
         var id = state.patient?.id
+        if let refusal = refusingWrites {
+            switch effect {
+            case .saveSession, .updateSession, .deleteSession, .saveMorning, .deleteMorning:
+                return [.failed(refusal), .loaded(load(patientID: id, today: state.today))]
+            default: break
+            }
+        }
         var extra: [AppAction] = []
         var history = id.flatMap { histories[$0] } ?? History()
         if let results = performPatients(effect, state) { return results }

@@ -11,6 +11,8 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         // A resize also comes after Ctrl-Z and fg: a good moment to pick up outside changes.
         return state.followed == nil ? [] : [.reload]
     case .loaded(let loaded):
+        // The store answered without a failure first: the submitted form is saved.
+        state.unsaved = nil
         let before = state.followed
         apply(loaded, to: &state)
         if state.followed != before { ProgressActions.refresh(&state) }
@@ -49,6 +51,14 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return ShoeActions.added(name, &state)
     case .failed(let message):
         state.notice = Notice(message, isError: true)
+        if let form = state.unsaved {
+            // Nothing typed is lost: the form is back as it was, with the store's reason.
+            state.unsaved = nil
+            state.undos.removeLast(max(0, state.undos.count - form.undoCount))
+            state.screens.append(form.screen)
+            state.notice = Notice(
+                message + " " + state.say(UIPhrase.entryKept()), isError: true)
+        }
         return []
     case .storeChanged:
         return Refresh.outside(&state)

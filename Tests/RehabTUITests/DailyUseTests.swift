@@ -787,3 +787,55 @@ extension PhysioQuestionsTests {
         #expect(questions.answers.isEmpty && questions.examined.isEmpty)
     }
 }
+
+/// A save the store refuses (a full or locked disk, a lost clinic connection) loses nothing:
+/// the form comes back as typed with the reason, the undo history has no entry for the save
+/// that did not happen, and Enter tries again.
+@Suite struct RefusedSaveTests {
+    @Test func aRefusedSessionComesBackAsTyped() {
+        var runner = Fixture.buildUpRunner()
+        runner.refusingWrites = "cannot save: the database is locked"
+        var app = Fixture.app(runner)
+        let undos = app.state.undos.count
+        app.press(.char("n"), .tab, .tab, .tab)
+        app.type("30")
+        app.press(.tab, .char("2"), .tab, .char("1"))
+        guard case .log(let typed) = app.state.top else {
+            Issue.record("no form")
+            return
+        }
+        app.press(.enter)
+        guard case .log(let back) = app.state.top else {
+            Issue.record("the form is gone: \(app.state.top)")
+            return
+        }
+        #expect(back == typed)
+        #expect(
+            app.state.notice?.text
+                == "cannot save: the database is locked Nothing was saved; what you typed is "
+                + "still here: Enter tries again.")
+        #expect(app.state.notice?.isError == true)
+        #expect(app.state.undos.count == undos)
+        #expect(app.state.unsaved == nil)
+
+        // The disk is fine again: Enter saves the same session.
+        app.runner.refusingWrites = nil
+        app.press(.enter)
+        #expect(app.state.top == .today(scroll: 0))
+        let stored = app.runner.histories[Fixture.sam.id]?.sessions.last
+        #expect(stored?.minutes == 30 && stored?.painDuring == 2 && stored?.painAfter == 1)
+    }
+
+    @Test func aRefusedMorningComesBackAsTyped() {
+        var runner = Fixture.buildUpRunner()
+        runner.refusingWrites = "connection to the clinic lost"
+        var app = Fixture.app(runner)
+        app.press(.char("m"), .char("4"), .enter)
+        guard case .morning(let back) = app.state.top else {
+            Issue.record("the form is gone: \(app.state.top)")
+            return
+        }
+        #expect(back.pain == 4)
+        #expect(app.state.notice?.text.hasPrefix("connection to the clinic lost") == true)
+    }
+}
