@@ -44,10 +44,13 @@ let package = Package(
         ),
         // Cell grid, widgets, key decoding and terminal backends; no domain knowledge.
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
-        // Clinic mode on PostgreSQL: the schema, its roles and row-level security, the people.
+        // Clinic mode on PostgreSQL: the schema, its roles and row-level security, the people,
+        // and ClinicStore, the RehabRepository on it.
         .target(
             name: "RehabClinic",
-            dependencies: ["RehabCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "RehabCore", "RehabStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         // The full-screen app: state, actions, a pure update, one view per screen, effects.
         .target(
@@ -74,7 +77,9 @@ let package = Package(
             name: "RehabStoreTests", dependencies: ["RehabStore", "RehabStoreConformance"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "ClinicTests", dependencies: ["RehabClinic"]),
+        .testTarget(
+            name: "ClinicTests",
+            dependencies: ["RehabClinic", "RehabCore", "RehabStore", "RehabStoreConformance"]),
         .testTarget(
             name: "RehabTUITests", dependencies: ["RehabTUI", "RehabPlans", "RehabStore"],
             exclude: ["Snapshots"]),

@@ -17,7 +17,7 @@ struct ClinicCommandTests {
 
         let first = try rehab("clinic", "init")
         #expect(first.ok, "\(first.error)")
-        #expect(first.output.contains("schema version 1"), "\(first.output)")
+        #expect(first.output.contains("schema version 2"), "\(first.output)")
         let again = try rehab("clinic", "init")
         #expect(again.ok && again.output.contains("already set up"), "\(again.output)")
 
@@ -47,10 +47,12 @@ struct ClinicCommandTests {
         let notOwner = try rehab("clinic", "init", as: cluster.url("ann"))
         #expect(notOwner.status == 1 && notOwner.error.contains("ann does not own"))
 
-        // A daily command on the clinic URL says what works, and never makes a folder of it.
+        // A daily command as the owner is refused, and never makes a folder of the URL.
         let status = try rehab("status")
         #expect(status.status == 1)
-        #expect(status.error.contains("only rehab clinic"), "\(status.error)")
+        #expect(status.error.contains("owns this clinic database"), "\(status.error)")
+        let backup = try rehab("backup", folder + "/copy.sqlite")
+        #expect(backup.status == 1 && backup.error.contains("pg_dump"), "\(backup.error)")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder).filter {
                 !$0.hasPrefix(".")
