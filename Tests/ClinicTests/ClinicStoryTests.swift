@@ -67,7 +67,9 @@ struct ClinicStoryTests {
         #expect(!(try ok("bram", "patients")).contains("Anna"))
         let own = try ok("bram", "export", "--all", "--format", "json")
         #expect(own.contains("\"Bram\"") && !own.contains("\"Anna\""), "\(own)")
-        // Bram logs his own walk (the only patient he sees is the default).
+        // Bram logs his own walk once his physio started his plan (the only patient he sees
+        // is the default).
+        _ = try ok("ann", "start", "itbs", "--patient", "Bram", "--date", "2026-11-02")
         _ = try ok(
             "bram", "log", "--activity", "walk", "--minutes", "20", "--pain-during", "0",
             "--pain-after", "0")
