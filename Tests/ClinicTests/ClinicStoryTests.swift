@@ -93,10 +93,33 @@ struct ClinicStoryTests {
                     + " ON p.id = a.patient_id WHERE p.name = 'Anna' AND a.action = 'view'"
                     + " AND a.what = 'status'", as: "ann"
             ).rows == ["1"])
+        // Moving in: a runner's own SQLite data, exported and imported by the physio, is in
+        // the physio's care and nobody else's.
+        let file = folder + "/own.sqlite"
+        func local(_ arguments: String...) throws {
+            let result = try cluster.rehab(Array(arguments) + ["--db", file], in: folder)
+            #expect(result.ok, "rehab \(arguments) on SQLite: \(result.error)")
+        }
+        try local("patients", "add", "Cas")
+        try local("start", "itbs", "--date", "2026-11-01")
+        try local(
+            "log", "--activity", "run", "--km", "3", "--minutes", "20", "--pain-during", "1",
+            "--pain-after", "1", "--date", "2026-11-02")
+        try local("export", "--all", "--format", "json", "--output", folder + "/cas.json")
+        let moved = try ok("ann", "import", folder + "/cas.json")
+        #expect(moved.contains("1"), "\(moved)")
+        let cas = try ok("ann", "status", "--patient", "Cas", "--date", "2026-11-03")
+        #expect(cas.contains("Cas"), "\(cas)")
+        #expect(!(try ok("bram", "patients")).contains("Cas"))
+        #expect(
+            try cluster.psql(
+                "SELECT c.physio FROM rehab.care_team c JOIN rehab.patient p"
+                    + " ON p.id = c.patient_id WHERE p.name = 'Cas'", as: owner
+            ).rows == ["ann"])
+
         let badDate = try rehab("ann", "audit", "--since", "yesterday")
         #expect(badDate.status == 1 && badDate.error.contains("since"), "\(badDate.error)")
-        let notClinic = try cluster.rehab(
-            ["audit", "--db", folder + "/own.sqlite"], in: folder)
+        let notClinic = try cluster.rehab(["audit", "--db", file], in: folder)
         #expect(notClinic.status == 1 && notClinic.error.contains("SQLite"))
     }
 }
