@@ -4,6 +4,14 @@ extension ClinicSchema {
     /// Tables version 2 adds, each holding one patient's health data.
     static let v2PatientTables = ["measurement", "clinical_note"]
 
+    static func fasterCarePolicy(_ table: String) -> String {
+        """
+        ALTER POLICY \(table)_care ON rehab.\(table)
+            USING (patient_id = ANY ((SELECT rehab.my_patients())::bigint[]))
+            WITH CHECK (patient_id = ANY ((SELECT rehab.my_patients())::bigint[]));
+        """
+    }
+
     /// A health-data table: forced row-level security through `cares_for`, every change
     /// logged by the database, open to the physios and patients the policy lets through (the
     /// administration gets no grant: it is refused, not shown an empty table).
@@ -108,6 +116,30 @@ extension ClinicSchema {
                        OR EXISTS (SELECT 1 FROM rehab.care_team c
                                   WHERE c.patient_id = patient.id AND c.physio = session_user));
             GRANT DELETE ON rehab.patient TO rehab_physio;
+
+            -- The same rule as cares_for, asked once per statement instead of once per row:
+            -- cares_for cannot be inlined (it sets its search_path), and called for each of a
+            -- patient's rows it cost about 50 µs a row (a physio's patient list took 1.8 s
+            -- for 27 patients with two years each). The scalar subquery makes the list of the
+            -- login's patients an InitPlan, computed once per statement.
+            -- PL/pgSQL, which keeps its plan for the session: an SQL function is planned
+            -- again at every call (a few milliseconds a statement).
+            CREATE FUNCTION rehab.my_patients() RETURNS bigint[]
+                LANGUAGE plpgsql STABLE SET search_path = pg_catalog
+                AS $$
+                BEGIN
+                    RETURN (SELECT coalesce(array_agg(id), '{}') FROM (
+                        SELECT id FROM rehab.patient WHERE login = session_user
+                        UNION
+                        SELECT patient_id FROM rehab.care_team WHERE physio = session_user) mine);
+                END $$;
+            REVOKE ALL ON FUNCTION rehab.my_patients() FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION rehab.my_patients()
+                TO rehab_admin, rehab_physio, rehab_patient;
+            \(patientTables.map(Self.fasterCarePolicy).joined(separator: "\n"))
+            ALTER POLICY access_log_seen ON rehab.access_log
+                USING ((SELECT rehab.is_admin()) OR actor = session_user
+                       OR patient_id = ANY ((SELECT rehab.my_patients())::bigint[]));
 
             UPDATE rehab.meta SET value = '2' WHERE key = 'schema_version';
             """
