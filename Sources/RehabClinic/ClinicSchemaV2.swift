@@ -108,7 +108,7 @@ extension ClinicSchema {
             GRANT EXECUTE ON FUNCTION rehab.add_patient(text, text, boolean)
                 TO rehab_admin, rehab_physio;
 
-            -- A physio in the care team may remove the patient (rehab patient delete); the
+            -- A physio in the care team may remove the patient (rehab patients delete); the
             -- patient's own login may not (no DELETE grant).
             DROP POLICY patient_removed ON rehab.patient;
             CREATE POLICY patient_removed ON rehab.patient FOR DELETE

@@ -6,43 +6,180 @@ import RehabStore
 // The patient list, export and import on the clinic database: what the login sees, read at
 // one moment; imports in one transaction, checked as the SQLite store checks them.
 extension ClinicStore {
-    /// Every patient the login sees, each read as the one-patient calls read them, in one
-    /// REPEATABLE READ transaction; each patient's record is logged as viewed.
+    /// Every patient the login sees with their assignment, plan file and log, in one
+    /// REPEATABLE READ transaction and about ten statements however many patients there are
+    /// (each patient's rows exactly as the one-patient calls read them); each patient's record
+    /// is logged as viewed.
     public func roster(
         includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
     ) throws -> [(entry: RosterEntry, log: RosterLog)] {
         try transaction(snapshot: true) { t in
             let patients = try Self.patients(t, includeArchived: includeArchived)
-            var rows: [(entry: RosterEntry, log: RosterLog)] = []
-            for patient in patients {
+            let plans = try Self.allPlans(t)
+            var windows: [Int64: JudgingWindow] = [:]
+            var others: [Int64] = []
+            let entries = patients.map { patient in
                 let entry = RosterEntry(
-                    patient: patient,
-                    assignment: try Self.fetchAssignment(t, patientID: patient.id),
-                    planFile: try Self.fetchPlanFile(t, patientID: patient.id))
+                    patient: patient, assignment: plans.assignments[patient.id],
+                    planFile: plans.files[patient.id])
                 if entry.assignment != nil, let w = window(entry) {
-                    let history = try Self.window(
-                        t, patientID: patient.id, from: w.from, lookBack: w.lookBack)
-                    rows.append((entry, .window(history)))
+                    windows[patient.id] = w
                 } else {
-                    rows.append((entry, .lastLog(try Self.lastLog(t, patient.id, today: today))))
+                    others.append(patient.id)
                 }
+                return entry
             }
+            var histories = try Self.windows(t, windows)
+            let lastLogs = try Self.lastLogs(t, others, today: today)
             try t.viewed(patients.map(\.id))
-            return rows
+            return entries.map { entry in
+                if let history = histories.removeValue(forKey: entry.patient.id) {
+                    return (entry, .window(history))
+                }
+                return (entry, .lastLog(lastLogs[entry.patient.id] ?? nil))
+            }
         }
     }
 
-    /// The latest session or morning check on or before `today`.
-    static func lastLog(_ t: Transaction, _ patientID: Int64, today: Day) throws -> Day? {
-        try t.rows(
+    /// Every assignment (with its phase history) and plan file the login sees.
+    static func allPlans(_ t: Transaction) throws
+        -> (assignments: [Int64: Assignment], files: [Int64: StoredPlanFile])
+    {
+        var changes: [Int64: [PhaseChange]] = [:]
+        for row in try t.rows(
             """
-            SELECT greatest(
+            SELECT patient_id, phase_id, date::text AS date, reason, note FROM rehab.phase_change
+            ORDER BY patient_id, date, id
+            """)
+        {
+            changes[try row.value("patient_id", Int64.self), default: []].append(
+                try phaseChange(from: row))
+        }
+        var assignments: [Int64: Assignment] = [:]
+        for row in try t.rows(
+            """
+            SELECT patient_id, plan_id, variant_id, start_date::text AS start_date,
+                starting_weekly_km::float8 AS starting_weekly_km, overrides::text AS overrides
+            FROM rehab.assignment
+            """)
+        {
+            let id = try row.value("patient_id", Int64.self)
+            assignments[id] = try assignment(from: row, history: changes[id] ?? [])
+        }
+        var files: [Int64: StoredPlanFile] = [:]
+        for row in try t.rows("SELECT patient_id, plan_id, yaml FROM rehab.plan_file") {
+            files[try row.value("patient_id", Int64.self)] = StoredPlanFile(
+                planID: try row.value("plan_id", String.self),
+                yaml: try row.value("yaml", String.self))
+        }
+        return (assignments, files)
+    }
+
+    /// As `window(_:patientID:from:lookBack:)` for every patient in `windows`, with one
+    /// statement per step instead of one per step and patient.
+    static func windows(_ t: Transaction, _ windows: [Int64: JudgingWindow]) throws
+        -> [Int64: History]
+    {
+        guard !windows.isEmpty else { return [:] }
+        let ids = windows.keys.sorted()
+        var first: [Int64: Day] = [:]
+        for id in ids { first[id] = windows[id]?.from }
+        let judged = ids.map { id in
+            windows[id].map { $0.from.adding(days: $0.lookBack).iso } ?? "0001-01-01"
+        }
+        for row in try t.rows(
+            """
+            SELECT w.pid, (SELECT max(s.date) FROM rehab.session s
+                           WHERE s.patient_id = w.pid AND s.date <= w.upto)::text AS latest
+            FROM unnest(\(ids)::bigint[], \(judged)::date[]) AS w(pid, upto)
+            """)
+        {
+            let id = try row.value("pid", Int64.self)
+            guard let latest = try row.value("latest", String?.self).flatMap(Day.init(iso:)),
+                let w = windows[id], let day = first[id]
+            else { continue }
+            first[id] = min(day, latest.adding(days: -w.lookBack))
+        }
+        var firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
+        for row in try t.rows(
+            """
+            SELECT w.pid, (SELECT max(m.date) FROM rehab.morning_check m
+                           WHERE m.patient_id = w.pid AND m.date <= w.upto)::text AS baseline
+            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, upto)
+            """)
+        {
+            let id = try row.value("pid", Int64.self)
+            guard let baseline = try row.value("baseline", String?.self).flatMap(Day.init(iso:)),
+                let day = first[id]
+            else { continue }
+            first[id] = min(day, baseline)
+        }
+        firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
+        // From the first day read on, and the older rows only for their red flags.
+        var sessions: [Int64: [Session]] = [:]
+        for row in try t.rows(
+            """
+            SELECT \(unescaped: sessionColumns), patient_id
+            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
+            JOIN rehab.session ON patient_id = w.pid AND (date >= w.first OR flags <> '[]')
+            ORDER BY patient_id, date, id
+            """)
+        {
+            sessions[try row.value("patient_id", Int64.self), default: []].append(
+                try session(from: row))
+        }
+        var mornings: [Int64: [MorningCheck]] = [:]
+        for row in try t.rows(
+            """
+            SELECT date::text AS date, pain, flags::text AS flags, patient_id
+            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
+            JOIN rehab.morning_check ON patient_id = w.pid
+                AND (date >= w.first OR flags <> '[]')
+            ORDER BY patient_id, date
+            """)
+        {
+            mornings[try row.value("patient_id", Int64.self), default: []].append(
+                try morning(from: row))
+        }
+        var clearings: [Int64: [FlagClearing]] = [:]
+        for row in try t.rows(
+            """
+            SELECT patient_id, date::text AS date, reason, cleared::text AS cleared
+            FROM rehab.flag_clearing WHERE patient_id = ANY (\(ids)::bigint[])
+            ORDER BY patient_id, date, id
+            """)
+        {
+            clearings[try row.value("patient_id", Int64.self), default: []].append(
+                try clearing(from: row))
+        }
+        var histories: [Int64: History] = [:]
+        for id in ids {
+            histories[id] = History(
+                sessions: sessions[id] ?? [], mornings: mornings[id] ?? [],
+                clearings: clearings[id] ?? [])
+        }
+        return histories
+    }
+
+    /// The latest session or morning check on or before `today` of each patient, in one
+    /// statement.
+    static func lastLogs(_ t: Transaction, _ ids: [Int64], today: Day) throws -> [Int64: Day?] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int64: Day?] = [:]
+        for row in try t.rows(
+            """
+            SELECT w.pid, greatest(
                 (SELECT max(date) FROM rehab.session
-                 WHERE patient_id = \(patientID) AND date <= \(today.iso)::date),
+                 WHERE patient_id = w.pid AND date <= \(today.iso)::date),
                 (SELECT max(date) FROM rehab.morning_check
-                 WHERE patient_id = \(patientID) AND date <= \(today.iso)::date))::text AS last
-            """
-        ).first?.value("last", String?.self).flatMap(Day.init(iso:))
+                 WHERE patient_id = w.pid AND date <= \(today.iso)::date))::text AS last
+            FROM unnest(\(ids)::bigint[]) AS w(pid)
+            """)
+        {
+            result[try row.value("pid", Int64.self)] =
+                try row.value("last", String?.self).flatMap(Day.init(iso:))
+        }
+        return result
     }
 
     /// Every patient the login sees, archived ones too, by id, ids left out; one 'export' row
