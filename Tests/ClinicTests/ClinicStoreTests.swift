@@ -193,6 +193,47 @@ struct ClinicStoreTests {
         #expect(try log("action = 'change' AND what = 'insert patient'").count == 2)
     }
 
+    @Test func theAccessLogAsEachLoginMayReadIt() throws {
+        let clinic = try ClinicTemplate()
+        defer { clinic.cluster.stop() }
+        let db = try clinic.freshDatabase()
+        let ann = try clinic.store("ann", database: db, purpose: "status")
+        let pia = try ann.addPatient(name: "Pia")
+        let quinn = try ann.addPatient(name: "Quinn")
+        _ = try clinic.psql(
+            "UPDATE rehab.patient SET login = 'pia' WHERE id = \(pia.id)",
+            as: clinic.cluster.owner, database: db)
+        try ann.addNote(patientID: pia.id, ClinicalNote(date: Day(iso: "2026-11-02")!, text: "ok"))
+        _ = try ann.notes(patientID: pia.id)
+        _ = try ann.notes(patientID: quinn.id)
+        _ = try ann.exportAll()
+
+        // Pia: who added, changed, viewed and exported her record; nothing about Quinn.
+        let own = try clinic.store("pia", database: db, purpose: "audit")
+        let seen = try own.accessLog(patientID: nil, since: nil)
+        #expect(
+            seen.map { "\($0.actor) \($0.action) \($0.what)" } == [
+                "ann change insert patient", "ann change insert clinical_note", "ann view status",
+                "ann export status",
+            ])
+        #expect(seen.allSatisfy { $0.patientID == pia.id && $0.patient == "Pia" })
+        #expect(seen.allSatisfy { $0.at.hasSuffix("Z") && $0.at.count == 20 })
+        // Ann: both her patients, or one when asked; another physio: neither.
+        #expect(
+            Set(try ann.accessLog(patientID: nil, since: nil).map(\.patient)) == ["Pia", "Quinn"])
+        #expect(
+            try ann.accessLog(patientID: quinn.id, since: nil).allSatisfy { $0.patient == "Quinn" })
+        #expect(throws: StoreError.unknownPatient("#\(quinn.id)")) {
+            try own.accessLog(patientID: quinn.id, since: nil)
+        }
+        let bob = try clinic.store("bob", database: db)
+        #expect(try bob.accessLog(patientID: nil, since: nil).isEmpty)
+        // --since is a UTC day, included: a day after today leaves nothing.
+        let tomorrow = Day(iso: String(seen[0].at.prefix(10)))!.adding(days: 1)
+        #expect(try ann.accessLog(patientID: nil, since: tomorrow).isEmpty)
+        #expect(try ann.accessLog(patientID: nil, since: tomorrow.adding(days: -1)).count > 0)
+    }
+
     @Test func anotherConnectionsChangeMovesTheDataVersion() throws {
         let clinic = try ClinicTemplate()
         defer { clinic.cluster.stop() }
