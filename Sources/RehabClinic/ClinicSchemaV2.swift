@@ -104,9 +104,10 @@ extension ClinicSchema {
                         VALUES (session_user, added, 'change', 'insert patient');
                     RETURN added;
                 END $$;
+            -- Patients may call it too, to be told why they may not.
             REVOKE ALL ON FUNCTION rehab.add_patient(text, text, boolean) FROM PUBLIC;
             GRANT EXECUTE ON FUNCTION rehab.add_patient(text, text, boolean)
-                TO rehab_admin, rehab_physio;
+                TO rehab_admin, rehab_physio, rehab_patient;
 
             -- A physio in the care team may remove the patient (rehab patients delete); the
             -- patient's own login may not (no DELETE grant).

@@ -146,7 +146,10 @@ struct ClinicStoreTests {
         #expect(throws: StoreError.unknownPatient("#\(quinn.id)")) {
             try own.history(patientID: quinn.id)
         }
-        #expect(throws: ClinicConnection.Failure.self) { try own.addPatient(name: "Mallory") }
+        let refused = #expect(throws: ClinicConnection.Failure.self) {
+            try own.addPatient(name: "Mallory")
+        }
+        #expect(refused?.description.contains("pia may not add patients") == true)
         #expect(try ann.patients().map(\.name) == ["Pia", "Quinn"])
         // Nor may she remove her own record (only a physio in her care team may).
         #expect(throws: ClinicConnection.Failure.self) { try own.deletePatient(id: pia.id) }
