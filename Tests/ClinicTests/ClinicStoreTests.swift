@@ -237,6 +237,38 @@ struct ClinicStoreTests {
         #expect(try ann.accessLog(patientID: nil, since: tomorrow.adding(days: -1)).count > 0)
     }
 
+    /// Imports send a piece's sessions and mornings in one statement each: every field
+    /// must come back as it went in, in the order given.
+    @Test func anImportKeepsEveryFieldOfEverySession() throws {
+        let clinic = try ClinicTemplate()
+        defer { clinic.cluster.stop() }
+        let store = try clinic.store("ann", database: try clinic.freshDatabase())
+        let day = Day(iso: "2026-11-02")!
+        var full = Session(
+            date: day, activity: .run, km: 12.34, minutes: 75, painDuring: 3, painAfter: 4,
+            lastedOver2h: true, flags: ["swelling", "night_pain"], shoe: "Évora \"2\"",
+            note: "O'Brien's hill, ünïcode ✓\nsecond line", calfRaises: 25, hopTest: 10,
+            startTime: "2026-11-02T06:59:58Z")
+        let bare = Session(
+            date: day, activity: .aquaJog, minutes: 30, painDuring: 0, painAfter: 0)
+        var patient = ArchivedPatient(
+            name: "Ida", language: .nl,
+            sessions: [full, bare, full],
+            mornings: [
+                MorningCheck(date: day, pain: 2, flags: ["stiffness"]),
+                MorningCheck(date: day.adding(days: 1), pain: 0),
+            ])
+        patient.sessions[2].date = day.adding(days: -1)
+        patient.sessions[2].startTime = nil
+        try store.importAll(Archive(patients: [patient]))
+        let back = try store.exportAll().patients
+        #expect(back.count == 1)
+        // Exported by date, then in the order stored.
+        full.id = nil
+        #expect(back.first?.sessions == [patient.sessions[2], full, bare])
+        #expect(back.first?.mornings == patient.mornings)
+    }
+
     @Test func anotherConnectionsChangeMovesTheDataVersion() throws {
         let clinic = try ClinicTemplate()
         defer { clinic.cluster.stop() }
