@@ -19,7 +19,8 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     let purpose: String
     public let role: Role
     /// Guards the connection (a transaction must not interleave with another call's) and
-    /// `viewed`.
+    /// `viewed`. Not reentrant: a closure handed to a call (roster's window, an import's
+    /// pieces) must not call the store, as with the SQLite store's GRDB queue.
     private let lock = NSLock()
     /// Patients whose view this store has logged already.
     private var viewed: Set<Int64> = []
