@@ -33,7 +33,7 @@ let package = Package(
             dependencies: ["RehabCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The behaviour every storage implementation must have (RehabRepository), as checks
-        // any test target runs against its own store: SQLite now, PostgreSQL next.
+        // any test target runs against its own store: SQLite and PostgreSQL.
         .target(name: "RehabStoreConformance", dependencies: ["RehabCore", "RehabStore"]),
         // System library: ncursesw (wide-character curses) through a small C shim. No pkgConfig:
         // its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses, with a
