@@ -25,10 +25,12 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     /// Patients whose view this store has logged already.
     private var viewed: Set<Int64> = []
 
-    /// Which of the group roles the login is in; daily work is a physio's or a patient's.
+    /// Which of the group roles the login is in; daily work is a physio's or a patient's,
+    /// the administration only reads the access log (`rehab audit`).
     public enum Role: String, Sendable {
         case physio = "rehab_physio"
         case patient = "rehab_patient"
+        case admin = "rehab_admin"
     }
 
     /// Why a login may not do daily work on this database, or the database is not ready.
@@ -72,7 +74,11 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
 
     /// Connects as the URL's login and refuses what must not do daily work (the owner, a
     /// superuser, a login without a physio or patient role) and a schema of another version.
-    public init(_ url: ClinicURL, environment: [String: String], purpose: String) throws {
+    /// `auditOnly`: for reading the access log, which the administration (the practice's
+    /// privacy officer) may do as well; it has no grant on any health data.
+    public init(
+        _ url: ClinicURL, environment: [String: String], purpose: String, auditOnly: Bool = false
+    ) throws {
         connection = try ClinicConnection(url, environment: environment)
         self.purpose = String(purpose.prefix(100))
         // Dates and times as ISO text in UTC, whatever the server's defaults.
@@ -105,6 +111,8 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             role = .physio
         } else if roles.contains(Role.patient.rawValue) {
             role = .patient
+        } else if auditOnly, roles.contains(Role.admin.rawValue) {
+            role = .admin
         } else {
             throw Refusal.noDailyRole(login: login, roles: roles)
         }

@@ -11,8 +11,9 @@ struct AuditCommand: ParsableCommand {
         abstract: "The clinic's access log: who viewed, changed or exported a patient's record.",
         discussion: """
             Only on a clinic database (--db or REHAB_DB as a postgresql:// URL). A physio sees \
-            the log of the patients in their care, a patient who looked at their own record. \
-            Times are UTC. --patient narrows it to one patient.
+            the log of the patients in their care, a patient who looked at their own record, \
+            the administration (rehab_admin) all of it. Times are UTC. --patient narrows it to \
+            one patient.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only rows from this day on (YYYY-MM-DD, UTC).") var since: String?
@@ -25,7 +26,7 @@ struct AuditCommand: ParsableCommand {
             throw context.fail(AuditPhrase.notClinic(value))
         }
         let from = try since.map { try context.date($0, field: "since") }
-        let store = try context.openClinic(value)
+        let store = try context.openClinic(value, auditOnly: true)
         // Only an explicit --patient narrows the log; the default patient does not.
         let patient = try global.patient.map { _ in try context.resolvePatient(store) }
         let rows = try context.storing {

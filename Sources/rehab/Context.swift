@@ -110,11 +110,13 @@ struct Context {
 
     /// The clinic's store, refused (with the reason) for the owner, a superuser or a login
     /// that is neither a physio nor a patient.
-    func openClinic(_ value: String) throws -> ClinicStore {
+    /// `auditOnly`: for `rehab audit`, which the administration may run too.
+    func openClinic(_ value: String, auditOnly: Bool = false) throws -> ClinicStore {
         let shown = ClinicURL.redacted(value)
         do {
             let url = try ClinicURL(value, environment: environment)
-            return try ClinicStore(url, environment: environment, purpose: Context.commandName)
+            return try ClinicStore(
+                url, environment: environment, purpose: Context.commandName, auditOnly: auditOnly)
         } catch let problem as ClinicURL.Problem {
             throw Failure(message: problem.description)
         } catch let refusal as ClinicStore.Refusal {

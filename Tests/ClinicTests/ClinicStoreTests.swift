@@ -231,6 +231,13 @@ struct ClinicStoreTests {
         }
         let bob = try clinic.store("bob", database: db)
         #expect(try bob.accessLog(patientID: nil, since: nil).isEmpty)
+        // The administration reads all of it (for audits only: no daily work as amy).
+        let amy = try ClinicStore(
+            clinic.url("amy", database: db), environment: [:], purpose: "audit", auditOnly: true)
+        #expect(amy.role == .admin)
+        #expect(
+            try amy.accessLog(patientID: nil, since: nil).count
+                == (try ann.accessLog(patientID: nil, since: nil)).count)
         // --since is a UTC day, included: a day after today leaves nothing.
         let tomorrow = Day(iso: String(seen[0].at.prefix(10)))!.adding(days: 1)
         #expect(try ann.accessLog(patientID: nil, since: tomorrow).isEmpty)

@@ -25,6 +25,7 @@ struct ClinicStoryTests {
 
         _ = try ok(owner, "clinic", "init")
         _ = try ok(owner, "clinic", "add-physio", "ann")
+        _ = try ok(owner, "clinic", "add-admin", "amy")
         _ = try ok(owner, "clinic", "add-patient", "Anna", "--login", "anna")
         _ = try ok(owner, "clinic", "add-patient", "Bram", "--login", "bram")
         _ = try ok(owner, "clinic", "assign", "Anna", "--physio", "ann")
@@ -116,6 +117,13 @@ struct ClinicStoryTests {
                 "SELECT c.physio FROM rehab.care_team c JOIN rehab.patient p"
                     + " ON p.id = c.patient_id WHERE p.name = 'Cas'", as: owner
             ).rows == ["ann"])
+
+        // The administration reads the whole log, and does no daily work.
+        let desk = try ok("amy", "audit")
+        #expect(desk.contains("Anna") && desk.contains("Bram") && desk.contains("Cas"), "\(desk)")
+        let deskPatients = try rehab("amy", "patients")
+        #expect(deskPatients.status == 1)
+        #expect(deskPatients.error.contains("not a physio or a patient"), "\(deskPatients.error)")
 
         let badDate = try rehab("ann", "audit", "--since", "yesterday")
         #expect(badDate.status == 1 && badDate.error.contains("since"), "\(badDate.error)")
