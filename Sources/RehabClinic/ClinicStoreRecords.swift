@@ -333,21 +333,18 @@ extension ClinicStore {
 
     static func insertSession(_ t: Transaction, patientID: Int64, _ s: Session) throws -> Int64 {
         let flags = try RecordJSON.flags(s.flags)
-        guard
-            let row = try t.rows(
-                """
-                INSERT INTO rehab.session (patient_id, date, activity, km, minutes, pain_during,
-                    pain_after, lasted_over_2h, flags, shoe, note, calf_raises, hop_test,
-                    start_time)
-                VALUES (\(patientID), \(s.date.iso)::date, \(s.activity.rawValue),
-                    \(s.km)::numeric, \(s.minutes), \(s.painDuring), \(s.painAfter),
-                    \(s.lastedOver2h), \(flags)::jsonb, \(s.shoe), \(s.note), \(s.calfRaises),
-                    \(s.hopTest), \(s.startTime)::timestamptz)
-                RETURNING id
-                """
-            ).first
-        else { throw RecordError.unknownSession(nil) }
-        return try row.value("id", Int64.self)
+        return try t.rows(
+            """
+            INSERT INTO rehab.session (patient_id, date, activity, km, minutes, pain_during,
+                pain_after, lasted_over_2h, flags, shoe, note, calf_raises, hop_test,
+                start_time)
+            VALUES (\(patientID), \(s.date.iso)::date, \(s.activity.rawValue),
+                \(s.km)::numeric, \(s.minutes), \(s.painDuring), \(s.painAfter),
+                \(s.lastedOver2h), \(flags)::jsonb, \(s.shoe), \(s.note), \(s.calfRaises),
+                \(s.hopTest), \(s.startTime)::timestamptz)
+            RETURNING id
+            """
+        ).returnedID()
     }
 
     @discardableResult
@@ -573,7 +570,7 @@ extension ClinicStore {
             VALUES (\(patientID), \(m.date.iso)::date, \(m.instrument), \(answers)::jsonb)
             RETURNING id
             """
-        ).first?.value("id", Int64.self) ?? 0
+        ).returnedID()
     }
 
     static func fetchNotes(_ t: Transaction, patientID: Int64) throws -> [ClinicalNote] {
@@ -596,6 +593,17 @@ extension ClinicStore {
             INSERT INTO rehab.clinical_note (patient_id, date, text)
             VALUES (\(patientID), \(n.date.iso)::date, \(n.text)) RETURNING id
             """
-        ).first?.value("id", Int64.self) ?? 0
+        ).returnedID()
+    }
+}
+
+extension Array where Element == PostgresRandomAccessRow {
+    /// The id an INSERT … RETURNING id gave; a statement that returned none is a mistake
+    /// said plainly, not a made-up id.
+    func returnedID() throws -> Int64 {
+        guard let row = first else {
+            throw StoreError.importFailed("the database returned no id for the stored row")
+        }
+        return try row.value("id", Int64.self)
     }
 }
