@@ -31,7 +31,7 @@ swiftc "${swift_flags[@]}" -module-name RehabCore -emit-module \
 echo "== RehabStore (file formats only)"
 swiftc "${swift_flags[@]}" -module-name RehabStore -emit-module \
   -emit-module-path "$out/modules/RehabStore.swiftmodule" \
-  -c Sources/RehabStore/{Archive,ArchiveCodec,RunFiles,StoreError,StoredPlanFile}.swift \
+  -c Sources/RehabStore/{Archive,ArchiveCodec,ArchiveStream,JSONArchiveReader,MeasureArchive,RunFiles,StoreError,StoredPlanFile}.swift \
   -o "$out/obj/RehabStore.o"
 
 echo "== fuzzer"

@@ -19,8 +19,14 @@ extension UIPhrase {
     }
     public static func tickExercisesHint(_ key: String) -> LocalizedText {
         t(
-            "\(key): oefeningen gedaan (noteert een sessie oefeningen)",
-            "\(key): exercises done (logs an exercises session)")
+            "\(key): oefeningen afvinken (noteert een sessie oefeningen; vink uit wat je oversloeg)",
+            "\(key): tick off exercises (logs an exercises session; untick what you skipped)")
+    }
+    public static func fieldExercises() -> LocalizedText { t("Oefeningen", "Exercises") }
+    public static func tickAnExercise() -> LocalizedText {
+        t(
+            "vink minstens één oefening aan (spatie), of noteer een andere activiteit",
+            "tick at least one exercise (space), or log another activity")
     }
     public static func keyExercisesDone() -> LocalizedText {
         t("oefeningen van vandaag afvinken", "tick off today's exercises")

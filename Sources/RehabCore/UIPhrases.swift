@@ -335,7 +335,7 @@ public enum UIPhrase {
     public static func keyRight() -> LocalizedText {
         t("keuze/pijn omhoog, cursor rechts", "choice or pain up, cursor right")
     }
-    public static func keyDigits() -> LocalizedText { t("pijn", "pain") }
+    public static func keyDigits() -> LocalizedText { t("score", "score") }
     public static func keyToggle() -> LocalizedText { t("vink", "tick") }
     public static func keyBackspace() -> LocalizedText { t("teken wissen", "delete a character") }
     public static func keyDeleteForward() -> LocalizedText {

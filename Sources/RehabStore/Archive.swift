@@ -17,6 +17,20 @@ public struct Archive: Hashable, Sendable, Codable {
     }
 }
 
+extension Archive {
+    /// A rehab export of a version this rehab reads.
+    public func checkFormat() throws {
+        guard format == "rehab-export" else {
+            throw StoreError.importFailed("format: expected rehab-export, found \(format)")
+        }
+        guard (1...Archive.currentVersion).contains(version) else {
+            throw StoreError.importFailed(
+                "version: \(version) is not supported (this rehab reads up to "
+                    + "\(Archive.currentVersion))")
+        }
+    }
+}
+
 public struct ArchivedPatient: Hashable, Sendable, Codable {
     public var name: String
     public var language: Language?

@@ -75,7 +75,13 @@ extension Archive {
 /// Reads what `ArchiveCodec.csv` writes a record at a time, and hands out pieces of at most
 /// `limit` records. A patient's rows follow its `patient` row, with the `assignment`,
 /// `phase_change` and `plan_file` rows before the others, as an export writes them.
-public struct CSVArchiveReader {
+/// Hands out an export a piece at a time (`CSVArchiveReader`, `JSONArchiveReader`).
+public protocol ArchiveReading {
+    /// The next piece, or nil at the end of the file.
+    mutating func next() throws -> ArchivePiece?
+}
+
+public struct CSVArchiveReader: ArchiveReading {
     private var table: CSVStream
     private let index: [String: Int]
     private let width: Int

@@ -51,16 +51,7 @@ extension Store {
     }
 
     /// Refuses an archive of another format or a newer version than this rehab reads.
-    public static func checkFormat(_ archive: Archive) throws {
-        guard archive.format == "rehab-export" else {
-            throw StoreError.importFailed("format: expected rehab-export, found \(archive.format)")
-        }
-        guard (1...Archive.currentVersion).contains(archive.version) else {
-            throw StoreError.importFailed(
-                "version: \(archive.version) is not supported (this rehab reads up to "
-                    + "\(Archive.currentVersion))")
-        }
-    }
+    public static func checkFormat(_ archive: Archive) throws { try archive.checkFormat() }
 
     /// Imports pieces as they are read, in one transaction: all or nothing, and only one
     /// piece in memory at a time. Each piece is validated (and handed to `check`, for the

@@ -189,11 +189,16 @@ public struct FieldError: Error, Sendable, Hashable {
 /// The session form (new or edit).
 public struct LogForm: Sendable, Hashable {
     public enum Field: Int, CaseIterable, Sendable {
-        case activity, date, km, minutes, painDuring, painAfter, lasted, flags, shoe, note
+        case activity, date
+        /// Shown only for the day's exercises (`exercises`, opened from Today).
+        case exercises
+        case km, minutes, painDuring, painAfter, lasted, flags, shoe, note
         /// Shown only when the phase's exit asks for the test (`tests`).
         case hopTest, calfRaises
 
         var isText: Bool { [.date, .km, .minutes, .note, .hopTest, .calfRaises].contains(self) }
+        /// Text fields that hold a number: only digits and a decimal point or comma go in.
+        var isNumber: Bool { [.km, .minutes, .hopTest, .calfRaises].contains(self) }
     }
 
     /// The exit tests this form records (the phase asks for them, or the edited session has
@@ -204,8 +209,18 @@ public struct LogForm: Sendable, Hashable {
 
     /// The fields shown, in Tab order.
     public var fields: [Field] {
-        Field.allCases.filter { ($0 != .hopTest && $0 != .calfRaises) || tests.contains($0) }
+        Field.allCases.filter {
+            switch $0 {
+            case .hopTest, .calfRaises: tests.contains($0)
+            case .exercises: exercises != nil
+            default: true
+            }
+        }
     }
+
+    /// The phase's exercises by name, each ticked when done; the ticked names open the stored
+    /// note, which is how Today knows which of them were done.
+    public var exercises: FlagChoice?
 
     /// The stored session being edited; nil for a new one.
     public var editing: Session?

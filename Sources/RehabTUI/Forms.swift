@@ -76,10 +76,15 @@ enum Forms {
         var form = LogForm(
             activity: .exercises, date: state.today, flagOptions: flagOptions(followed.plan),
             shoes: followed.shoes.map(\.name))
-        let names = phase.exercises.map {
-            followed.plan.exercise($0.exercise)?.names.text(state.language) ?? $0.exercise
+        func name(_ id: String) -> String {
+            followed.plan.exercise(id)?.names.text(state.language) ?? id
         }
-        form.note = TextInput(names.joined(separator: ", "))
+        // Ticked: the ones not done yet today (the usual day: all); untick what was left out.
+        let done = TodayView.exercisesDone(followed, today: state.today)
+        let open = phase.exercises.map(\.exercise).filter { !done.contains($0) }
+        form.exercises = FlagChoice(
+            options: phase.exercises.map { name($0.exercise) },
+            chosen: open.isEmpty ? phase.exercises.map { name($0.exercise) } : open.map(name))
         form.focus = .minutes
         state.screens.append(.log(form))
     }
@@ -139,6 +144,7 @@ enum Forms {
         case .command(.toggle):
             if form.focus == .lasted { form.lasted.toggle() }
             if form.focus == .flags { form.flags.toggle() }
+            if form.focus == .exercises { form.exercises?.toggle() }
         case .command(.left), .command(.right):
             let step = action == .command(.right) ? 1 : -1
             form.pendingOne = false
@@ -158,6 +164,12 @@ enum Forms {
             case .flags:
                 let count = max(1, form.flags.options.count)
                 form.flags.cursor = (form.flags.cursor + step + count) % count
+            case .exercises:
+                if var choice = form.exercises {
+                    let count = max(1, choice.options.count)
+                    choice.cursor = (choice.cursor + step + count) % count
+                    form.exercises = choice
+                }
             case .shoe:
                 let count = form.shoes.count + 1
                 form.shoe = (form.shoe + step + count) % count
@@ -169,6 +181,9 @@ enum Forms {
             case .hopTest: edit(&form.hopTest, action)
             case .calfRaises: edit(&form.calfRaises, action)
             }
+        case .type(let c) where form.focus.isNumber && !(c.isNumber || c == "." || c == ","):
+            // A letter in a number field (a "q" meant to quit) is not typed in.
+            break
         default:
             switch form.focus {
             case .date: edit(&form.date, action)
@@ -184,6 +199,7 @@ enum Forms {
         after.focus = before.focus
         after.pendingOne = before.pendingOne
         after.flags.cursor = before.flags.cursor
+        after.exercises?.cursor = before.exercises?.cursor ?? 0
         if after != before {
             form.touched = true
             // The value the error was about changed: the error no longer says anything true.
@@ -208,6 +224,7 @@ enum Forms {
         case .note: text = UIPhrase.fieldNote()
         case .hopTest: text = UIPhrase.fieldHopTest()
         case .calfRaises: text = UIPhrase.fieldCalfRaises()
+        case .exercises: text = UIPhrase.fieldExercises()
         }
         return text.text(language)
     }
@@ -255,8 +272,20 @@ enum Forms {
             }
             let during = try pain(.painDuring, form.painDuring)
             let after = try pain(.painAfter, form.painAfter)
+            var noteText = form.note.text
+            if let exercises = form.exercises {
+                let done = exercises.options.filter { exercises.chosen.contains($0) }
+                if done.isEmpty {
+                    throw FieldError(
+                        field: LogForm.Field.exercises.rawValue,
+                        message: "\(label(.exercises, language)): "
+                            + UIPhrase.tickAnExercise().text(language))
+                }
+                let extra = noteText.trimmingCharacters(in: " ")
+                noteText = done.joined(separator: ", ") + (extra.isEmpty ? "" : " · " + extra)
+            }
             let note = try check(.note) { () throws(ValidationError) in
-                try Validate.text(form.note.text, field: label(.note, language))
+                try Validate.text(noteText, field: label(.note, language))
             }
             // The CLI's range for `--hop-test` and `--calf-raises`; empty = not tested today.
             func count(_ field: LogForm.Field, _ input: TextInput) throws(FieldError) -> Int? {

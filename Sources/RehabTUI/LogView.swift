@@ -37,7 +37,14 @@ enum LogView {
                 let mark = form.lasted ? state.glyphs.checked : state.glyphs.unchecked
                 let word = state.say(form.lasted ? UIPhrase.yes() : UIPhrase.no())
                 plain(label, "\(mark) \(word)", focused, row, &grid)
-            case .flags: flags(label, form.flags, focused, state, row, &grid)
+            case .flags:
+                checklist(label, form.flags, focused, state, row, &grid) { flagName($0, state) }
+            case .exercises:
+                if let exercises = form.exercises {
+                    checklist(label, exercises, focused, state, row, &grid, alarming: false) {
+                        $0
+                    }
+                }
             case .shoe:
                 let name = form.shoe == 0 ? state.say(UIPhrase.noShoe()) : form.shoes[form.shoe - 1]
                 choice(label, name, focused, state.glyphs, row, &grid)
@@ -203,18 +210,21 @@ enum LogView {
             pen: focused ? Pen(style: [.bold, .reverse]) : .plain, clip: row)
     }
 
-    static func flags(
+    /// A checklist on one row: what is ticked when the row is not focused (red flags in the
+    /// error colour), else one option at a time with ← → and Space.
+    static func checklist(
         _ label: String, _ choice: FlagChoice, _ focused: Bool, _ state: AppState, _ row: Rect,
-        _ grid: inout Grid
+        _ grid: inout Grid, alarming: Bool = true, name: (String) -> String
     ) {
         putLabel(label, focused, row, &grid)
         let x = row.x + labelWidth + 1
         let count = state.say(UIPhrase.chosenCount(choice.chosen.count))
         guard focused, choice.options.indices.contains(choice.cursor) else {
-            let names = choice.chosen.map { flagName($0, state) }.joined(separator: ", ")
+            let names = choice.options.filter { choice.chosen.contains($0) }.map(name)
+                .joined(separator: ", ")
             grid.put(
                 names.isEmpty ? count : names, x: x, y: row.y,
-                pen: choice.chosen.isEmpty ? .plain : Theme.error, clip: row)
+                pen: choice.chosen.isEmpty || !alarming ? .plain : Theme.error, clip: row)
             return
         }
         let id = choice.options[choice.cursor]
@@ -222,11 +232,9 @@ enum LogView {
         let mark = choice.chosen.contains(id) ? state.glyphs.checked : state.glyphs.unchecked
         let tail = "  \(choice.cursor + 1)/\(choice.options.count) \(arrows) · \(count)"
         let room = row.right - x - CellWidth.of(tail) - CellWidth.of(mark) - 1
-        let name = TextFit.truncate(
-            flagName(id, state), to: max(4, room),
-            ellipsis: state.glyphs.ellipsis)
+        let shown = TextFit.truncate(name(id), to: max(4, room), ellipsis: state.glyphs.ellipsis)
         let end = grid.put(
-            "\(mark) \(name)", x: x, y: row.y,
+            "\(mark) \(shown)", x: x, y: row.y,
             pen: Pen(style: [.bold, .reverse]), clip: row)
         grid.put(tail, x: end, y: row.y, pen: Theme.dim, clip: row)
     }

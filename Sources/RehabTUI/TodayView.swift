@@ -124,7 +124,7 @@ enum TodayView {
                 state.say(UIPhrase.sessionsPerWeek(perWeek.joined(separator: ", "))),
                 glyphs: g)
         }
-        let ticked = exercisesDone(followed, today: state.today)
+        let done = exercisesDone(followed, today: state.today)
         for prescription in phase.phase.exercises {
             let exercise = plan.exercise(prescription.exercise)
             let name = exercise?.names.text(lang) ?? prescription.exercise
@@ -133,14 +133,14 @@ enum TodayView {
                     sets: prescription.sets, reps: prescription.reps,
                     hold: prescription.holdSeconds,
                     perDay: prescription.perDay, perWeek: prescription.perWeek))
-            let mark = ticked ? g.checked : g.unchecked
+            let mark = done.contains(prescription.exercise) ? g.checked : g.unchecked
             flow.items.append(
                 .text(TextLine("\(mark) \(name): \(dose)"), indent: 2, hanging: 2))
             if let how = exercise?.how?.text(lang) {
                 flow.items.append(.text(TextLine(how, pen: Theme.dim), indent: 4, hanging: 0))
             }
         }
-        if !phase.phase.exercises.isEmpty && !ticked {
+        if !phase.phase.exercises.isEmpty && done.count < phase.phase.exercises.count {
             let key = KeyTable.shownKey(.exercisesDone, in: state, contexts: [.today]) ?? "x"
             flow.line(state.say(UIPhrase.tickExercisesHint(key)), pen: Theme.dim, indent: 2)
         }
@@ -181,12 +181,22 @@ enum TodayView {
                 ]), indent: 0, hanging: 2))
     }
 
-    /// The day's exercises count as done once an exercises or strength session is logged for
-    /// today: the session adherence counts (EngineSeries counts exercises as strength).
-    static func exercisesDone(_ followed: Followed, today: Day) -> Bool {
-        followed.history.sessions.contains {
+    /// The ids of the phase's exercises done today. The exercises form opens a session's note
+    /// with the ticked names (in either language); an exercises or strength session whose
+    /// note names none of them (typed on the CLI, or older) ticks them all, as adherence
+    /// counts that session (EngineSeries counts exercises as strength).
+    static func exercisesDone(_ followed: Followed, today: Day) -> Set<String> {
+        let sessions = followed.history.sessions.filter {
             $0.date == today && ($0.activity == .exercises || $0.activity == .strength)
         }
+        guard !sessions.isEmpty else { return [] }
+        let prescribed = followed.status.phase.phase.exercises.map(\.exercise)
+        let named = Set(
+            prescribed.filter { id in
+                let names = followed.plan.exercise(id).map { [$0.names.nl, $0.names.en] } ?? [id]
+                return sessions.contains { s in names.contains { s.note.contains($0) } }
+            })
+        return named.isEmpty ? Set(prescribed) : named
     }
 
     static func minutes(_ value: Double) -> String {

@@ -100,61 +100,36 @@ struct Import: ParsableCommand {
                     mornings: counts.mornings)))
     }
 
-    /// A JSON export is read whole (JSON has no record boundaries to stream by), checked,
-    /// then stored.
+    /// A JSON export streams like a CSV one (`JSONArchiveReader` reads it twice, never whole).
     func importJSON(_ file: String, context: Context) throws -> RecordCounts {
-        let text: String
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw context.fail(Phrase.importFailed(file, reason: "not UTF-8"))
-            }
-            text = decoded
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw context.fail(Phrase.cannotRead(file, reason: error.localizedDescription))
-        }
-        let archive: Archive
-        do {
-            archive = try ArchiveCodec.archive(json: text)
-            try Store.checkFormat(archive)
-        } catch {
-            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
-        }
-        var check = ArchiveCheck(context: context)
-        do {
-            for patient in archive.patients {
-                try refuseFuture(in: patient, context: context)
-                try check.check(ArchivePiece(patient: patient))
-            }
-        } catch {
-            throw context.fail(Phrase.importFailed(file, reason: error.message))
-        }
-        let store = try context.openStore()
-        do {
-            return try store.importAll(archive)
-        } catch {
-            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
+        try importStream(file, context: context) { try JSONArchiveReader(file: file) }
+    }
+
+    func importCSV(_ file: String, context: Context) throws -> RecordCounts {
+        try importStream(file, context: context) {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+            return try CSVArchiveReader(file: handle)
         }
     }
 
-    /// A CSV export streams: read, checked and stored a piece at a time in one transaction,
-    /// so a 100 MB file never sits in memory whole. A problem anywhere stores nothing, and a
+    /// An export is read, checked and stored a piece at a time in one transaction, so a
+    /// 100 MB file never sits in memory whole. A problem anywhere stores nothing, and a
     /// database made for this import alone is removed again.
-    func importCSV(_ file: String, context: Context) throws -> RecordCounts {
-        let handle: FileHandle
+    func importStream<Reader: ArchiveReading>(
+        _ file: String, context: Context, open: () throws -> Reader
+    ) throws -> RecordCounts {
+        var reader: Reader
         do {
-            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+            reader = try open()
+        } catch let error as StoreError {
+            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
         } catch {
             throw context.fail(Phrase.cannotRead(file, reason: error.localizedDescription))
         }
-        defer { try? handle.close() }
         let path = context.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
         var check = ArchiveCheck(context: context)
         do {
-            var reader = try CSVArchiveReader(file: handle)
             let store = try context.openStore()
             return try store.importPieces(
                 { try reader.next() },

@@ -129,7 +129,8 @@ struct ReportData {
         .map { ($0.0, $0.1) }
     }
 
-    /// The first day the pain chart shows: the span's, or the plan's start when later.
+    /// The first day the report covers (its title, the pain chart): the span's, or the plan's
+    /// start when later.
     var chartFrom: Day { max(series.from, followed.assignment.startDate) }
 
     /// The weekly table rows, cells as text.
@@ -235,7 +236,7 @@ struct MarkdownReport {
             d.say(
                 Phrase.reportIntro(
                     patient: escape(d.followed.patient.name), plan: escape(d.planTitle),
-                    from: d.series.from, through: d.series.today)))
+                    from: d.chartFrom, through: d.series.today)))
         out.append("")
         out.append("## \(d.say(Phrase.reportNowSection()))")
         out.append("")
@@ -259,7 +260,8 @@ struct MarkdownReport {
             out.append("| " + row.map(escape).joined(separator: " | ") + " |")
         }
         out.append("")
-        let charts = WeekText(weeks: d.series.weeks, context: d.context, series: d.series)
+        let charts = WeekText(
+            weeks: d.shownWeeks.map(\.week), context: d.context, series: d.series)
         out.append("```text")
         out += charts.loadChart()
         out.append("")
@@ -353,7 +355,7 @@ struct HTMLReport {
                     d.say(
                         Phrase.reportIntro(
                             patient: d.followed.patient.name, plan: d.planTitle,
-                            from: d.series.from, through: d.series.today))) + "</p>")
+                            from: d.chartFrom, through: d.series.today))) + "</p>")
         out.append("<h2>\(esc(d.say(Phrase.reportNowSection())))</h2>")
         out.append("<ul>")
         for line in d.nowLines {
@@ -416,24 +418,26 @@ struct HTMLReport {
         body{font-family:sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}\
         table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;\
         text-align:right}td:first-child,th:first-child{text-align:left;white-space:nowrap}\
-        tr.over td{font-weight:bold}svg.pain{width:100%;height:auto}\
+        tr.over td{font-weight:bold}svg.pain,svg.load{width:100%;height:auto}\
         .level.red,.level.stop{color:#b00}.level.amber{color:#a60}svg{display:block;margin:1rem 0}\
         .bar{fill:#4a7ab0}.bar.over{fill:#c0504d}.cap{stroke:#222;stroke-width:2}\
         .axis{stroke:#888}text{font-size:11px;fill:#222}\
         footer{margin-top:2rem;font-size:.85rem;color:#555}
         """
 
-    /// One bar a week (over-cap bars marked in colour and with "!"), the cap as a line across
-    /// each bar; weeks of another metric are scaled on their own.
+    /// One bar a week from the plan's first week (over-cap bars marked in colour and with "!"),
+    /// the cap as a line across each bar; weeks of another metric are scaled on their own.
+    /// Scales to the page's width like the pain chart.
     func loadChart() -> String {
-        let weeks = data.series.weeks
-        let width = 640.0
+        let weeks = data.shownWeeks.map(\.week)
+        let width = 900.0
         let height = 220.0
         let left = 48.0
         let bottom = 30.0
         let top = 16.0
         let plot = height - bottom - top
-        let slot = (width - left - 8) / Double(max(1, weeks.count))
+        // A few weeks get bars of a normal width, not the whole page.
+        let slot = min(90, (width - left - 8) / Double(max(1, weeks.count)))
         func scale(_ metric: LoadMetric) -> Double {
             max(
                 1, weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0
@@ -445,7 +449,8 @@ struct HTMLReport {
         let label = data.say(Phrase.reportLoadChart(unit: units))
         svg.append(
             "<svg class=\"load\" width=\"\(f(width))\" height=\"\(f(height))\" "
-                + "viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" "
+                + "viewBox=\"0 0 \(f(width)) \(f(height))\" preserveAspectRatio=\"xMinYMin meet\" "
+                + "role=\"img\" "
                 + "aria-label=\"\(esc(label))\">"
         )
         svg.append("<title>\(esc(label))</title>")
@@ -475,9 +480,10 @@ struct HTMLReport {
                         + "x2=\"\(f(x + barWidth + slot * 0.1))\" y2=\"\(f(cy))\" "
                         + "stroke=\"#222\" stroke-width=\"2\"/>")
             }
-            if w.overCap {
-                svg.append("<text x=\"\(f(x + barWidth / 2 - 2))\" y=\"\(f(y - 3))\">!</text>")
-            }
+            // The value above its bar, so a printed report can be read without hovering.
+            svg.append(
+                "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(y - 3))\" text-anchor=\"middle\">"
+                    + "\(formatNumber(w.load))\(w.overCap ? " !" : "")</text>")
             if i % every == 0 {
                 let (_, month, day) = w.weekStart.components
                 svg.append(

@@ -210,7 +210,9 @@ import Testing
             text(grid).contains(
                 "Logged today: walking, 4.50 km, 45 min, 2/3; morning check 1/10"))
         #expect(text(grid).contains("☐ Single-leg deadlift"))
-        #expect(text(grid).contains("x: exercises done (logs an exercises session)"))
+        #expect(
+            text(grid).contains(
+                "x: tick off exercises (logs an exercises session; untick what you skipped)"))
     }
 
     @Test func anExercisesSessionTicksTheDaysExercises() {
@@ -228,11 +230,70 @@ import Testing
         }
         #expect(form.activity == .exercises)
         #expect(form.focus == .minutes)
-        #expect(
-            form.note.text
-                == "Single-leg deadlift, Step-down, Single-leg squat, Side plank, "
-                + "Side-lying leg raise")
+        let all = [
+            "Single-leg deadlift", "Step-down", "Single-leg squat", "Side plank",
+            "Side-lying leg raise",
+        ]
+        #expect(form.exercises?.options == all)
+        #expect(form.exercises?.chosen == all)
+        #expect(form.fields.prefix(4) == [.activity, .date, .exercises, .km])
         #expect(form.painDuring == nil)
+    }
+
+    /// Per exercise: untick the ones skipped (↑ to the row, → to the exercise, space); the
+    /// stored note opens with the ticked names and the user's own note follows; Today then
+    /// ticks just those, and still offers x for the rest.
+    @Test func skippedExercisesStayUnticked() throws {
+        let runner = Fixture.buildUpRunner()
+        var state = Fixture.state(runner)
+        var keys: [Key] = [.char("x")] + chars("25") + [.backTab, .backTab, .right, .char(" ")]
+        keys += [.right, .right, .char(" "), .tab, .tab, .tab, .char("1"), .tab, .char("1")]
+        keys += [.tab, .tab, .tab, .tab] + chars("knee ok") + [.enter]
+        let effects = run(&state, keys)
+        guard case .saveSession(let session) = effects.first else {
+            Issue.record("no session saved: \(effects), \(state.top)")
+            return
+        }
+        #expect(session.activity == .exercises)
+        #expect(session.minutes == 25)
+        #expect(
+            session.note == "Single-leg deadlift, Single-leg squat, Side-lying leg raise · knee ok")
+
+        var history = runner.histories[Fixture.sam.id] ?? History()
+        history.sessions.append(session)
+        var after = runner
+        after.setHistory(history, for: Fixture.sam.id)
+        let screen = text(frame(after, keys: [], width: 80, height: 40))
+        #expect(screen.contains("☑ Single-leg deadlift"))
+        #expect(screen.contains("☐ Step-down"))
+        #expect(screen.contains("☑ Single-leg squat"))
+        #expect(screen.contains("☐ Side plank"))
+        #expect(screen.contains("x: tick off exercises"))
+
+        // x again later that day: the two skipped ones are ticked, the rest not.
+        var later = Fixture.state(after)
+        _ = run(&later, [.char("x")])
+        guard case .log(let again) = later.top else {
+            Issue.record("no form")
+            return
+        }
+        #expect(again.exercises?.chosen == ["Step-down", "Side plank"])
+    }
+
+    @Test func unTickingEveryExerciseIsRefusedByName() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        var keys: [Key] = [.char("x")] + chars("25") + [.backTab, .backTab]
+        for _ in 0..<5 { keys += [.char(" "), .right] }
+        keys += [.tab, .tab, .tab, .char("1"), .tab, .char("1"), .enter]
+        #expect(run(&state, keys).isEmpty)
+        guard case .log(let form) = state.top else {
+            Issue.record("the form should stay open")
+            return
+        }
+        #expect(form.focus == .exercises)
+        #expect(
+            form.error?.message
+                == "Exercises: tick at least one exercise (space), or log another activity")
     }
 
     @Test func cutTextSaysThereIsMoreAndScrolledToTheEndItDoesNot() {
@@ -252,6 +313,13 @@ import Testing
             expectSnapshot(
                 frame(Self.loggedToday(exercises: true), keys: [], width: width, height: height),
                 "today-logged-\(width)x\(height)")
+            // The exercises form, Step-down unticked, the cursor on it.
+            expectSnapshot(
+                frame(
+                    Fixture.buildUpRunner(),
+                    keys: [.char("x"), .backTab, .backTab, .right, .char(" ")],
+                    width: width, height: height),
+                "log-exercises-\(width)x\(height)")
         }
     }
 }
@@ -428,7 +496,11 @@ import Testing
         var state = Fixture.state(runner)
         _ = run(&state, [.char("n")])
         guard case .log(let form) = state.top else { return }
-        #expect(form.fields == Array(LogForm.Field.allCases.prefix(10)))
+        #expect(
+            form.fields == [
+                .activity, .date, .km, .minutes, .painDuring, .painAfter, .lasted, .flags, .shoe,
+                .note,
+            ])
     }
 
     @Test func snapshot() {

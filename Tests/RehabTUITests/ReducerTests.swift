@@ -68,6 +68,20 @@ import Testing
         #expect(form.km.text == "12,5")
     }
 
+    /// A "q" meant to quit (or any letter) does not end up in a number field; digits, a point
+    /// and a comma do, and the note still takes letters.
+    @Test func numberFieldsTakeOnlyNumbers() {
+        var state = Fixture.state(Fixture.buildUpRunner())
+        _ = run(&state, [.char("n"), .tab, .tab] + chars("q1x2,5") + [.tab] + chars("3m0"))
+        guard case .log(let form) = state.top else {
+            Issue.record("no form")
+            return
+        }
+        #expect(form.km.text == "12,5")
+        #expect(form.minutes.text == "30")
+        #expect(form.touched)
+    }
+
     @Test func missingPainAndMinutesAreNamedToo() {
         var state = Fixture.state(Fixture.buildUpRunner())
         #expect(run(&state, [.char("n"), .enter]).isEmpty)
