@@ -33,7 +33,7 @@ let package = Package(
             dependencies: ["RehabCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The behaviour every storage implementation must have (RehabRepository), as checks
-        // any test target runs against its own store: SQLite now, PostgreSQL next.
+        // any test target runs against its own store: SQLite and PostgreSQL.
         .target(name: "RehabStoreConformance", dependencies: ["RehabCore", "RehabStore"]),
         // System library: ncursesw (wide-character curses) through a small C shim. No pkgConfig:
         // its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses, with a
@@ -44,10 +44,13 @@ let package = Package(
         ),
         // Cell grid, widgets, key decoding and terminal backends; no domain knowledge.
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
-        // Clinic mode on PostgreSQL: the schema, its roles and row-level security, the people.
+        // Clinic mode on PostgreSQL: the schema, its roles and row-level security, the people,
+        // and ClinicStore, the RehabRepository on it.
         .target(
             name: "RehabClinic",
-            dependencies: ["RehabCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "RehabCore", "RehabStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         // The full-screen app: state, actions, a pure update, one view per screen, effects.
         .target(
@@ -74,7 +77,9 @@ let package = Package(
             name: "RehabStoreTests", dependencies: ["RehabStore", "RehabStoreConformance"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "ClinicTests", dependencies: ["RehabClinic"]),
+        .testTarget(
+            name: "ClinicTests",
+            dependencies: ["RehabClinic", "RehabCore", "RehabStore", "RehabStoreConformance"]),
         .testTarget(
             name: "RehabTUITests", dependencies: ["RehabTUI", "RehabPlans", "RehabStore"],
             exclude: ["Snapshots"]),

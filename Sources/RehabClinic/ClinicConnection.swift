@@ -8,16 +8,19 @@ import PostgresNIO
 /// One connection to a clinic database for the length of a command, over its Unix socket or
 /// over TCP with TLS (see `ClinicURL` for when TLS is required). The password is only ever
 /// handed to the driver; nothing here prints or logs it.
-public final class ClinicConnection {
+public final class ClinicConnection: Sendable {
     let connection: PostgresConnection
     let logger = Logger(label: "rehab.clinic")
     public let url: ClinicURL
     /// The login the server knows this connection as.
     public let login: String
 
-    /// A refusal by the server or a failed connection, in the server's own words.
+    /// A refusal by the server or a failed connection, in the server's own words, with the
+    /// server's SQLSTATE when it gave one (23505: a unique value taken, 42501: not allowed).
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+        public var code: String? = nil
+        public var constraint: String? = nil
     }
 
     public init(_ url: ClinicURL, environment: [String: String]) throws {
@@ -81,6 +84,17 @@ public final class ClinicConnection {
         }
     }
 
+    /// Runs one statement with its values bound (never spliced into the text) and returns the
+    /// rows and the server's count of rows changed.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        do {
+            return try connection.query(query, logger: logger).wait()
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
     /// Runs a script of our own statements in one transaction: all or nothing.
     public func transaction(_ script: String) throws {
         try rows("BEGIN")
@@ -91,6 +105,13 @@ public final class ClinicConnection {
             _ = try? rows("ROLLBACK")
             throw error
         }
+    }
+
+    static func failure(_ error: any Error) -> Failure {
+        let info = (error as? PSQLError)?.serverInfo
+        return Failure(
+            description: message(error), code: info?[.sqlState],
+            constraint: info?[.constraintName])
     }
 
     /// The server's message (and hint), without driver internals.

@@ -15,13 +15,24 @@ import RehabCore
 /// owner's own sessions.
 public enum ClinicSchema {
     /// The schema's version, kept in `rehab.meta`; `rehab clinic init` applies what is missing.
-    public static let version = 1
+    public static var version: Int { migrations.count }
+
+    /// Every version's script, oldest first: version n is `migrations[n - 1]`.
+    public static var migrations: [String] { [v1, v2] }
+
+    /// The scripts that bring a database at `version` up to date, each ending by recording
+    /// its version, to be run in one transaction.
+    public static func missing(after version: Int) -> [String] {
+        Array(migrations.dropFirst(version))
+    }
 
     /// The group roles every login is put in.
     public static let roles = ["rehab_admin", "rehab_physio", "rehab_patient"]
 
     /// Tables holding one patient's health data, each with a `patient_id`.
-    public static let patientTables = [
+    public static let patientTables = v1PatientTables + v2PatientTables
+
+    static let v1PatientTables = [
         "assignment", "phase_change", "session", "morning_check", "flag_clearing", "shoe",
         "plan_file",
     ]
@@ -53,17 +64,7 @@ public enum ClinicSchema {
     public static var v1: String {
         let maxName = Validate.maxNameLength
         let maxText = Validate.maxTextLength
-        let patientData = patientTables.map { table in
-            """
-            ALTER TABLE rehab.\(table) ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE rehab.\(table) FORCE ROW LEVEL SECURITY;
-            CREATE POLICY \(table)_care ON rehab.\(table)
-                USING (rehab.cares_for(patient_id)) WITH CHECK (rehab.cares_for(patient_id));
-            CREATE TRIGGER \(table)_logged AFTER INSERT OR UPDATE OR DELETE ON rehab.\(table)
-                FOR EACH ROW EXECUTE FUNCTION rehab.log_change();
-            GRANT SELECT, INSERT, UPDATE, DELETE ON rehab.\(table) TO rehab_physio, rehab_patient;
-            """
-        }.joined(separator: "\n")
+        let patientData = v1PatientTables.map(Self.careTeamOnly).joined(separator: "\n")
         return """
             CREATE SCHEMA rehab;
             CREATE TABLE rehab.meta (key text PRIMARY KEY, value text NOT NULL);

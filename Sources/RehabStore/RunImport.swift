@@ -32,6 +32,11 @@ extension RecordedRun {
 public struct RunImportResult: Hashable, Sendable {
     public var added: Int
     public var duplicates: Int
+
+    public init(added: Int, duplicates: Int) {
+        self.added = added
+        self.duplicates = duplicates
+    }
 }
 
 // Runs from watch files. The start time (`Session.startTime`, column `session.start_time` from

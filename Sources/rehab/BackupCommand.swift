@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RehabClinic
 import RehabCore
 import RehabStore
 
@@ -21,6 +22,10 @@ struct Backup: ParsableCommand {
     func run() throws {
         let context = try Context(global)
         let source = context.databasePath
+        // A clinic is backed up with pg_dump; its URL (which may hold a password) is no path.
+        if ClinicURL.isClinic(source) {
+            throw context.fail(ClinicPhrase.notAFile(ClinicURL.redacted(source)))
+        }
         // Opening a missing database would create an empty one and back that up.
         guard FileManager.default.fileExists(atPath: source) else {
             throw context.fail(Phrase.noDatabase(source))

@@ -81,16 +81,28 @@ struct ClinicCommand: ParsableCommand {
                 let existing = try connection.rows(
                     "SELECT (to_regclass('rehab.meta') IS NOT NULL)::text")
                 if existing.first?.first == "true" {
-                    let version = try connection.rows(
+                    let stored = try connection.rows(
                         "SELECT value FROM rehab.meta WHERE key = 'schema_version'")
+                    let text = stored.first?.first.flatMap { $0 } ?? "?"
+                    guard let version = Int(text), version < ClinicSchema.version else {
+                        print(
+                            context.say(
+                                ClinicPhrase.alreadyInitialised(
+                                    connection.url.description, version: text)))
+                        return
+                    }
+                    // The versions it lacks, in one transaction: all or nothing.
+                    try connection.transaction(
+                        ClinicSchema.missing(after: version).joined(separator: "\n"))
                     print(
                         context.say(
-                            ClinicPhrase.alreadyInitialised(
-                                connection.url.description,
-                                version: version.first?.first.flatMap { $0 } ?? "?")))
+                            ClinicPhrase.upgraded(
+                                connection.url.description, from: version,
+                                to: ClinicSchema.version)))
                     return
                 }
-                try connection.transaction(ClinicSchema.createRoles + "\n" + ClinicSchema.v1)
+                try connection.transaction(
+                    ([ClinicSchema.createRoles] + ClinicSchema.migrations).joined(separator: "\n"))
             } catch let failure as Failure {
                 throw failure
             } catch {
@@ -172,12 +184,45 @@ enum ClinicPhrase {
                 + "postgresql:// URL (now: '\(value)')")
     }
 
-    static func dailyWorkNotYet(_ url: String) -> LocalizedText {
+    static func notAFile(_ url: String) -> LocalizedText {
         LocalizedText(
-            nl: "\(url): in deze versie werkt alleen rehab clinic (inrichten, mensen toevoegen) "
-                + "op een PostgreSQL-database; de dagelijkse commando's en het scherm nog niet",
-            en: "\(url): in this version only rehab clinic (set-up, adding people) works on a "
-                + "PostgreSQL database; the daily commands and the app do not yet")
+            nl: "\(url) is een kliniekdatabase op PostgreSQL, geen SQLite-bestand: dit commando "
+                + "werkt alleen op een bestand (een reservekopie van de kliniek maakt pg_dump)",
+            en: "\(url) is a clinic database on PostgreSQL, not a SQLite file: this command "
+                + "works on a file only (pg_dump backs up a clinic)")
+    }
+
+    /// Why the login may not do daily work on the clinic database.
+    static func refused(_ url: String, _ refusal: ClinicStore.Refusal) -> LocalizedText {
+        let nl: String
+        switch refusal {
+        case .owner(let login):
+            nl =
+                "\(login) is de eigenaar van deze kliniekdatabase: rehab werkt dagelijks niet "
+                + "als de eigenaar; verbind als fysio of patiënt (rehab clinic add-physio, "
+                + "add-patient)"
+        case .bypassesRowSecurity(let login):
+            nl =
+                "\(login) is superuser of omzeilt de beveiliging per rij en zou elke patiënt "
+                + "zien; verbind als fysio of patiënt"
+        case .noDailyRole(let login, _):
+            nl =
+                "\(login) is geen fysio of patiënt van deze kliniek; de eigenaar voegt die toe "
+                + "met rehab clinic add-physio of add-patient"
+        case .notSetUp:
+            nl =
+                "deze database heeft nog geen kliniekschema; de eigenaar voert rehab clinic "
+                + "init uit"
+        case .olderSchema(let found, let needed):
+            nl =
+                "het kliniekschema is versie \(found), deze rehab heeft \(needed) nodig; de "
+                + "eigenaar voert rehab clinic init uit om het bij te werken"
+        case .newerSchema(let found, let known):
+            nl =
+                "het kliniekschema is versie \(found), nieuwer dan deze rehab kent (\(known)); "
+                + "gebruik een nieuwere rehab"
+        }
+        return LocalizedText(nl: "\(url): " + nl, en: "\(url): \(refusal.description)")
     }
 
     static func notOwner(_ login: String) -> LocalizedText {
@@ -199,6 +244,12 @@ enum ClinicPhrase {
         LocalizedText(
             nl: "\(url) is al ingericht (schema versie \(version)); er is niets veranderd",
             en: "\(url) is already set up (schema version \(version)); nothing changed")
+    }
+
+    static func upgraded(_ url: String, from: Int, to: Int) -> LocalizedText {
+        LocalizedText(
+            nl: "\(url): schema bijgewerkt van versie \(from) naar \(to)",
+            en: "\(url): schema brought from version \(from) to \(to)")
     }
 
     static func added(_ login: String, role: String) -> LocalizedText {

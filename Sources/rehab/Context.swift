@@ -7,7 +7,10 @@ import RehabStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "Database file (default: $REHAB_DB, else $XDG_DATA_HOME/rehab/rehab.sqlite).")
+    @Option(
+        help: ArgumentHelp(
+            "Database file, or a clinic's postgresql:// URL (default: $REHAB_DB, else "
+                + "$XDG_DATA_HOME/rehab/rehab.sqlite)."))
     var db: String?
 
     @Option(help: "Language of messages: nl or en (default: $REHAB_LANG, config.yaml, LANG).")
@@ -97,14 +100,44 @@ struct Context {
 
     /// The patients' data, behind the storage protocol: commands ask it what they need and
     /// do not know which database answers.
-    func openStore() throws -> any RehabRepository { try openSQLite() }
+    /// A `postgresql://` URL opens the clinic's database as the login in it (`ClinicStore`),
+    /// anything else the SQLite file.
+    func openStore() throws -> any RehabRepository {
+        let value = databasePath
+        if ClinicURL.isClinic(value) { return try openClinic(value) }
+        return try openSQLite()
+    }
+
+    /// The clinic's store, refused (with the reason) for the owner, a superuser or a login
+    /// that is neither a physio nor a patient.
+    /// `auditOnly`: for `rehab audit`, which the administration may run too.
+    func openClinic(_ value: String, auditOnly: Bool = false) throws -> ClinicStore {
+        let shown = ClinicURL.redacted(value)
+        do {
+            let url = try ClinicURL(value, environment: environment)
+            return try ClinicStore(
+                url, environment: environment, purpose: Context.commandName, auditOnly: auditOnly)
+        } catch let problem as ClinicURL.Problem {
+            throw Failure(message: problem.description)
+        } catch let refusal as ClinicStore.Refusal {
+            throw fail(ClinicPhrase.refused(shown, refusal))
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+    }
+
+    /// The command being run ("status", "measures"), for the clinic's access log.
+    static var commandName: String {
+        let names = Set(RehabCommand.configuration.subcommands.map { $0._commandName })
+        return CommandLine.arguments.dropFirst().first { names.contains($0) } ?? "app"
+    }
 
     /// The SQLite file itself, for what only a file can do (a backup copy).
     func openSQLite() throws -> Store {
         let path = databasePath
         // A postgresql:// URL is never a file name (it once made a folder "postgresql:").
         if ClinicURL.isClinic(path) {
-            throw fail(ClinicPhrase.dailyWorkNotYet(ClinicURL.redacted(path)))
+            throw fail(ClinicPhrase.notAFile(ClinicURL.redacted(path)))
         }
         do {
             return try Store(path: path)

@@ -96,6 +96,7 @@ struct RehabCommand: ParsableCommand {
             Report.self, Export.self, Import.self, ShoesCommand.self, Backup.self, UICommand.self,
             MeasureCommand.self, MeasuresCommand.self, QuestionnairesCommand.self,
             DischargeCommand.self, NoteCommand.self, NotesCommand.self, ClinicCommand.self,
+            AuditCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

@@ -140,7 +140,8 @@ struct Import: ParsableCommand {
         } catch let failure as Failure {
             throw failure
         } catch {
-            if !existed {
+            // A SQLite file this import made is removed; a clinic URL names no file.
+            if !existed, context.sqlitePath != nil {
                 for suffix in ["", "-wal", "-shm", "-journal"] {
                     try? FileManager.default.removeItem(atPath: path + suffix)
                 }

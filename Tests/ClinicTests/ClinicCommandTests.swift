@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import RehabClinic
+
 /// `rehab clinic` through the real binary against a throwaway cluster, checked with psql.
 @Suite(.enabled(if: PostgresCluster.available, Comment(rawValue: PostgresCluster.unavailable)))
 struct ClinicCommandTests {
@@ -17,7 +19,7 @@ struct ClinicCommandTests {
 
         let first = try rehab("clinic", "init")
         #expect(first.ok, "\(first.error)")
-        #expect(first.output.contains("schema version 1"), "\(first.output)")
+        #expect(first.output.contains("schema version 2"), "\(first.output)")
         let again = try rehab("clinic", "init")
         #expect(again.ok && again.output.contains("already set up"), "\(again.output)")
 
@@ -47,10 +49,12 @@ struct ClinicCommandTests {
         let notOwner = try rehab("clinic", "init", as: cluster.url("ann"))
         #expect(notOwner.status == 1 && notOwner.error.contains("ann does not own"))
 
-        // A daily command on the clinic URL says what works, and never makes a folder of it.
+        // A daily command as the owner is refused, and never makes a folder of the URL.
         let status = try rehab("status")
         #expect(status.status == 1)
-        #expect(status.error.contains("only rehab clinic"), "\(status.error)")
+        #expect(status.error.contains("owns this clinic database"), "\(status.error)")
+        let backup = try rehab("backup", folder + "/copy.sqlite")
+        #expect(backup.status == 1 && backup.error.contains("pg_dump"), "\(backup.error)")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder).filter {
                 !$0.hasPrefix(".")
@@ -67,5 +71,43 @@ struct ClinicCommandTests {
         let notURL = try cluster.rehab(
             ["clinic", "init", "--db", folder + "/x.sqlite"], in: folder)
         #expect(notURL.status == 1 && notURL.error.contains("needs a PostgreSQL database"))
+    }
+
+    /// A clinic set up by the first clinic release (schema version 1, rows in it) is brought
+    /// up to date by `rehab clinic init`, keeping its rows, and then takes daily work.
+    @Test func anOlderClinicIsBroughtUpToDate() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let folder = NSTemporaryDirectory() + "rehab-clinic-upgrade-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try cluster.expectOK(
+            cluster.psql(
+                "BEGIN;\n" + ClinicSchema.createRoles + "\n" + ClinicSchema.v1 + "\nCOMMIT;",
+                as: cluster.owner))
+        try cluster.expectOK(
+            cluster.psql(
+                [
+                    try ClinicPeople.addPhysio("ann"),
+                    try ClinicPeople.addPatient(name: "Pia", login: "pia"),
+                    try ClinicPeople.assign(patient: "Pia", physio: "ann"),
+                ].joined(separator: "\n"), as: cluster.owner))
+        func rehab(_ login: String, _ arguments: String...) throws -> PostgresCluster.Result {
+            try cluster.rehab(Array(arguments) + ["--db", cluster.url(login)], in: folder)
+        }
+        let tooOld = try rehab("ann", "patients")
+        #expect(tooOld.status == 1)
+        #expect(tooOld.error.contains("version 1, this rehab needs 2"), "\(tooOld.error)")
+        let upgrade = try rehab(cluster.owner, "clinic", "init")
+        #expect(upgrade.ok, "\(upgrade.error)")
+        #expect(upgrade.output.contains("from version 1 to 2"), "\(upgrade.output)")
+        let again = try rehab(cluster.owner, "clinic", "init")
+        #expect(again.output.contains("already set up (schema version 2)"), "\(again.output)")
+        #expect(try rehab("ann", "patients").output.contains("Pia"))
+        let note = try rehab("ann", "note", "First visit", "--patient", "Pia")
+        #expect(note.ok, "\(note.error)")
+        #expect(
+            try cluster.psql("SELECT text FROM rehab.clinical_note", as: "pia").rows
+                == ["First visit"])
     }
 }

@@ -23,7 +23,9 @@ struct RowSecurityTests {
             let owner = cluster.owner
             try cluster.expectOK(
                 cluster.psql(
-                    "BEGIN;\n" + ClinicSchema.createRoles + ClinicSchema.v1 + "\nCOMMIT;", as: owner
+                    "BEGIN;\n" + ClinicSchema.createRoles + "\n"
+                        + ClinicSchema.migrations.joined(separator: "\n") + "\nCOMMIT;",
+                    as: owner
                 ))
             let people = [
                 try ClinicPeople.addAdmin("amy"), try ClinicPeople.addPhysio("ann"),
@@ -65,6 +67,11 @@ struct RowSecurityTests {
                     INSERT INTO rehab.shoe (patient_id, name) VALUES (\(patient), 'Pegasus');
                     INSERT INTO rehab.plan_file (patient_id, plan_id, yaml)
                         VALUES (\(patient), 'itbs', 'id: itbs');
+                    INSERT INTO rehab.measurement (patient_id, date, instrument, answers)
+                        VALUES (\(patient), '2026-11-03', 'nprs',
+                                '[{"item": "pain", "score": 3}]');
+                    INSERT INTO rehab.clinical_note (patient_id, date, text)
+                        VALUES (\(patient), '2026-11-03', 'seen');
                     """, as: role))
         }
 

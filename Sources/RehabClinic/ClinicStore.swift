@@ -1,0 +1,364 @@
+import Foundation
+import PostgresNIO
+import RehabCore
+import RehabStore
+
+/// The clinic's `RehabRepository`: the rehab data on a practice's PostgreSQL database, read
+/// and written as the login in the URL, so row-level security decides what it sees (a physio
+/// their care team's patients, a patient their own record). It passes the same
+/// `RepositoryConformance` checks as the SQLite `Store`.
+///
+/// Every read of a patient's record writes one 'view' row to the access log per patient and
+/// store (a CLI command opens one store), an export one 'export' row per patient and export;
+/// the database's triggers write a 'change' row for every row written.
+///
+/// One connection, used by one call at a time (the lock): each call is one transaction.
+public final class ClinicStore: RehabRepository, @unchecked Sendable {
+    let connection: ClinicConnection
+    /// What the access log says a view was for: the command ("status", "history").
+    let purpose: String
+    public let role: Role
+    /// Guards the connection (a transaction must not interleave with another call's) and
+    /// `viewed`. Not reentrant: a closure handed to a call (roster's window, an import's
+    /// pieces) must not call the store, as with the SQLite store's GRDB queue.
+    private let lock = NSLock()
+    /// Patients whose view this store has logged already.
+    private var viewed: Set<Int64> = []
+
+    /// Which of the group roles the login is in; daily work is a physio's or a patient's,
+    /// the administration only reads the access log (`rehab audit`).
+    public enum Role: String, Sendable {
+        case physio = "rehab_physio"
+        case patient = "rehab_patient"
+        case admin = "rehab_admin"
+    }
+
+    /// Why a login may not do daily work on this database, or the database is not ready.
+    public enum Refusal: Error, Equatable, CustomStringConvertible {
+        /// The database or table owner: sees people and no health data, and must not be the
+        /// login rehab's daily work runs as.
+        case owner(login: String)
+        /// A superuser or a role with BYPASSRLS would see every patient's rows.
+        case bypassesRowSecurity(login: String)
+        /// Not in rehab_physio or rehab_patient (the administration, or no rehab role).
+        case noDailyRole(login: String, roles: [String])
+        /// `rehab clinic init` has not been run on this database.
+        case notSetUp
+        case olderSchema(found: Int, needed: Int)
+        case newerSchema(found: Int, known: Int)
+
+        public var description: String {
+            switch self {
+            case .owner(let login):
+                "\(login) owns this clinic database: rehab does not do daily work as the owner; "
+                    + "connect as a physio's or a patient's login (rehab clinic add-physio, "
+                    + "add-patient)"
+            case .bypassesRowSecurity(let login):
+                "\(login) is a superuser or bypasses row-level security and would see every "
+                    + "patient; connect as a physio's or a patient's login"
+            case .noDailyRole(let login, let roles):
+                "\(login) is not a physio or a patient of this clinic ("
+                    + (roles.isEmpty ? "no rehab role" : roles.joined(separator: ", "))
+                    + "); the owner adds one with rehab clinic add-physio or add-patient"
+            case .notSetUp:
+                "this database has no clinic schema yet; its owner runs rehab clinic init"
+            case .olderSchema(let found, let needed):
+                "the clinic schema is version \(found), this rehab needs \(needed); its owner "
+                    + "runs rehab clinic init to bring it up to date"
+            case .newerSchema(let found, let known):
+                "the clinic schema is version \(found), newer than this rehab knows "
+                    + "(\(known)); use a newer rehab"
+            }
+        }
+    }
+
+    /// Connects as the URL's login and refuses what must not do daily work (the owner, a
+    /// superuser, a login without a physio or patient role) and a schema of another version.
+    /// `auditOnly`: for reading the access log, which the administration (the practice's
+    /// privacy officer) may do as well; it has no grant on any health data.
+    public init(
+        _ url: ClinicURL, environment: [String: String], purpose: String, auditOnly: Bool = false
+    ) throws {
+        connection = try ClinicConnection(url, environment: environment)
+        self.purpose = String(purpose.prefix(100))
+        // Dates and times as ISO text in UTC, whatever the server's defaults.
+        try connection.rows("SET DateStyle = ISO")
+        try connection.rows("SET TIME ZONE 'UTC'")
+        let login = connection.login
+        let who = try connection.query(
+            """
+            SELECT r.rolsuper OR r.rolbypassrls AS bypasses,
+                   pg_catalog.pg_get_userbyid(d.datdba) = session_user AS owns_database,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'rehab'
+                           AND tableowner = session_user) AS owns_tables,
+                   ARRAY(SELECT g.rolname::text FROM pg_catalog.pg_roles g
+                         WHERE g.rolname IN ('rehab_admin', 'rehab_physio', 'rehab_patient')
+                           AND pg_catalog.pg_has_role(session_user, g.oid, 'MEMBER')
+                         ORDER BY g.rolname) AS roles
+            FROM pg_catalog.pg_roles r, pg_catalog.pg_database d
+            WHERE r.rolname = session_user AND d.datname = current_database()
+            """
+        ).rows.first?.makeRandomAccess()
+        guard let who else { throw Refusal.noDailyRole(login: login, roles: []) }
+        if try who.value("bypasses", Bool.self) {
+            throw Refusal.bypassesRowSecurity(login: login)
+        }
+        if try who.value("owns_database", Bool.self) || who.value("owns_tables", Bool.self) {
+            throw Refusal.owner(login: login)
+        }
+        let roles = try who.value("roles", [String].self)
+        if roles.contains(Role.physio.rawValue) {
+            role = .physio
+        } else if roles.contains(Role.patient.rawValue) {
+            role = .patient
+        } else if auditOnly, roles.contains(Role.admin.rawValue) {
+            role = .admin
+        } else {
+            throw Refusal.noDailyRole(login: login, roles: roles)
+        }
+        let ready = try connection.rows("SELECT (to_regclass('rehab.meta') IS NOT NULL)::text")
+        guard ready.first?.first == "true" else { throw Refusal.notSetUp }
+        let version =
+            try connection.rows("SELECT value FROM rehab.meta WHERE key = 'schema_version'")
+            .first?.first?.flatMap { Int($0) } ?? 0
+        if version < ClinicSchema.version {
+            throw Refusal.olderSchema(found: version, needed: ClinicSchema.version)
+        }
+        if version > ClinicSchema.version {
+            throw Refusal.newerSchema(found: version, known: ClinicSchema.version)
+        }
+    }
+
+    /// The login the server knows this store as.
+    public var login: String { connection.login }
+
+    // MARK: - Transactions
+
+    /// One call's statements. Views are logged through it and remembered only once the
+    /// transaction has committed.
+    final class Transaction {
+        let connection: ClinicConnection
+        let purpose: String
+        let alreadyViewed: Set<Int64>
+        var views: Set<Int64> = []
+
+        init(connection: ClinicConnection, purpose: String, alreadyViewed: Set<Int64>) {
+            self.connection = connection
+            self.purpose = purpose
+            self.alreadyViewed = alreadyViewed
+        }
+
+        func rows(_ query: PostgresQuery) throws -> [PostgresRandomAccessRow] {
+            try connection.query(query).rows.map { $0.makeRandomAccess() }
+        }
+
+        /// The number of rows the statement changed.
+        @discardableResult
+        func execute(_ query: PostgresQuery) throws -> Int {
+            try connection.query(query).metadata.rows ?? 0
+        }
+
+        /// The patient's name, or `unknownPatient` when there is none the login may see.
+        @discardableResult
+        func patientName(_ id: Int64) throws -> String {
+            guard
+                let row = try rows("SELECT name FROM rehab.patient WHERE id = \(id)").first
+            else { throw StoreError.unknownPatient("#\(id)") }
+            return try row.value("name", String.self)
+        }
+
+        /// One 'view' row per patient and store, through `rehab.log_access`.
+        func viewed(_ ids: [Int64]) throws {
+            let new = ids.filter { !alreadyViewed.contains($0) && !views.contains($0) }
+            guard !new.isEmpty else { return }
+            try log(new, action: "view")
+            views.formUnion(new)
+        }
+
+        /// One access-log row per patient, in one statement.
+        func log(_ ids: [Int64], action: String) throws {
+            guard !ids.isEmpty else { return }
+            try execute(
+                "SELECT rehab.log_access(p, \(action), \(purpose)) FROM unnest(\(ids)::bigint[]) p"
+            )
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// `snapshot`: every statement reads the same moment (REPEATABLE READ), for reads that
+    /// gather many tables; writes run at READ COMMITTED and wait for each other's rows.
+    func transaction<T>(snapshot: Bool = false, _ body: (Transaction) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let transaction = Transaction(
+            connection: connection, purpose: purpose, alreadyViewed: viewed)
+        try connection.rows(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN")
+        do {
+            let result = try body(transaction)
+            try connection.rows("COMMIT")
+            viewed.formUnion(transaction.views)
+            return result
+        } catch {
+            _ = try? connection.rows("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// A read of one patient's record: refused for a patient the login may not see, logged
+    /// as a view otherwise.
+    func reading<T>(_ patientID: Int64, snapshot: Bool = false, _ body: (Transaction) throws -> T)
+        throws -> T
+    {
+        try transaction(snapshot: snapshot) { t in
+            try t.patientName(patientID)
+            let result = try body(t)
+            try t.viewed([patientID])
+            return result
+        }
+    }
+
+    /// A change to one patient's record (the database logs each row it writes).
+    func writing<T>(_ patientID: Int64, _ body: (Transaction) throws -> T) throws -> T {
+        try transaction { t in
+            try t.patientName(patientID)
+            return try body(t)
+        }
+    }
+
+    // MARK: - Patients
+
+    /// Sorted as the SQLite store sorts (NOCASE: only A-Z folded, then bytes), so both list
+    /// patients in the same order.
+    static let byName =
+        "translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+        + "'abcdefghijklmnopqrstuvwxyz') COLLATE \"C\", id"
+
+    public func patients(includeArchived: Bool) throws -> [PatientRecord] {
+        try transaction { t in
+            try Self.patients(t, includeArchived: includeArchived)
+        }
+    }
+
+    static func patients(_ t: Transaction, includeArchived: Bool) throws -> [PatientRecord] {
+        try t.rows(
+            """
+            SELECT id, name, language, archived FROM rehab.patient
+            WHERE \(includeArchived) OR NOT archived ORDER BY \(unescaped: byName)
+            """
+        ).map(patient(from:))
+    }
+
+    static func patient(from row: PostgresRandomAccessRow) throws -> PatientRecord {
+        PatientRecord(
+            id: try row.value("id", Int64.self), name: try row.value("name", String.self),
+            language: try row.value("language", String?.self).flatMap(Language.init(rawValue:)),
+            archived: try row.value("archived", Bool.self))
+    }
+
+    /// Added through `rehab.add_patient`, which puts a physio in the new patient's care team.
+    public func addPatient(name: String, language: Language?) throws -> PatientRecord {
+        let name = try RecordCheck.name(name, field: "name")
+        return try transaction { t in
+            let id = try Self.insertPatient(t, name: name, language: language, archived: false)
+            return PatientRecord(id: id, name: name, language: language, archived: false)
+        }
+    }
+
+    static func insertPatient(
+        _ t: Transaction, name: String, language: Language?, archived: Bool
+    ) throws -> Int64 {
+        try refuseDuplicate(t, name: name, except: nil)
+        do {
+            guard
+                let row = try t.rows(
+                    "SELECT rehab.add_patient(\(name), \(language?.rawValue), \(archived)) AS id"
+                ).first
+            else { throw StoreError.unknownPatient(name) }
+            return try row.value("id", Int64.self)
+        } catch let failure as ClinicConnection.Failure where failure.constraint == "patient_name" {
+            // The name of a patient outside the login's sight: names are unique per practice.
+            throw StoreError.duplicatePatient(name)
+        }
+    }
+
+    public func renamePatient(id: Int64, to newName: String) throws {
+        let name = try RecordCheck.name(newName, field: "name")
+        try writing(id) { t in
+            try Self.refuseDuplicate(t, name: name, except: id)
+            do {
+                try t.execute("UPDATE rehab.patient SET name = \(name) WHERE id = \(id)")
+            } catch let failure as ClinicConnection.Failure
+                where failure.constraint == "patient_name"
+            {
+                throw StoreError.duplicatePatient(name)
+            }
+        }
+    }
+
+    public func archivePatient(id: Int64, archived: Bool) throws {
+        try writing(id) { t in
+            try t.execute("UPDATE rehab.patient SET archived = \(archived) WHERE id = \(id)")
+        }
+    }
+
+    /// The patient and every row about them (the foreign keys cascade); only a physio in the
+    /// care team may (policy patient_removed). The access log keeps its rows.
+    public func deletePatient(id: Int64) throws {
+        try writing(id) { t in
+            guard try t.execute("DELETE FROM rehab.patient WHERE id = \(id)") == 1 else {
+                throw ClinicConnection.Failure(
+                    description: "\(login) may not remove patient #\(id) (only a physio in "
+                        + "their care team may)", code: "42501")
+            }
+        }
+    }
+
+    /// One name per person among the patients the login sees, compared as `Naming` compares;
+    /// the database's unique index stands behind it for the others.
+    static func refuseDuplicate(_ t: Transaction, name: String, except id: Int64?) throws {
+        let key = Naming.key(name)
+        for row in try t.rows("SELECT id, name FROM rehab.patient") {
+            let other = try row.value("id", Int64.self)
+            if other != id, Naming.key(try row.value("name", String.self)) == key {
+                throw StoreError.duplicatePatient(name)
+            }
+        }
+    }
+
+    // MARK: - The whole collection
+
+    /// The newest change another connection made that the login may see: the access log's
+    /// change rows carry the server process that wrote them (schema version 2).
+    public func dataVersion() throws -> Int64 {
+        try transaction { t in
+            try t.rows(
+                """
+                SELECT coalesce(max(id), 0) AS version FROM rehab.access_log
+                WHERE action = 'change' AND backend IS DISTINCT FROM pg_backend_pid()
+                """
+            ).first?.value("version", Int64.self) ?? 0
+        }
+    }
+}
+
+extension PostgresRandomAccessRow {
+    /// A column's value by name; a column the query lacks is a mistake said plainly.
+    func value<T: PostgresDecodable>(_ column: String, _ type: T.Type) throws -> T {
+        guard contains(column) else {
+            throw StoreError.importFailed("\(column): not a column of this query")
+        }
+        do {
+            return try self[column].decode(T.self)
+        } catch {
+            throw StoreError.importFailed("\(column): cannot read it as \(T.self)")
+        }
+    }
+
+    func day(_ column: String, table: String) throws -> Day {
+        let text = try value(column, String.self)
+        guard let day = Day(iso: text) else {
+            throw StoreError.importFailed("\(table).\(column): not a date: \(text)")
+        }
+        return day
+    }
+}

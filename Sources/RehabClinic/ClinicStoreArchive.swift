@@ -1,0 +1,378 @@
+import Foundation
+import PostgresNIO
+import RehabCore
+import RehabStore
+
+// The patient list, export and import on the clinic database: what the login sees, read at
+// one moment; imports in one transaction, checked as the SQLite store checks them.
+extension ClinicStore {
+    /// Every patient the login sees with their assignment, plan file and log, in one
+    /// REPEATABLE READ transaction and about ten statements however many patients there are
+    /// (each patient's rows exactly as the one-patient calls read them); each patient's record
+    /// is logged as viewed.
+    public func roster(
+        includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
+    ) throws -> [(entry: RosterEntry, log: RosterLog)] {
+        try transaction(snapshot: true) { t in
+            let patients = try Self.patients(t, includeArchived: includeArchived)
+            let plans = try Self.allPlans(t)
+            var windows: [Int64: JudgingWindow] = [:]
+            var others: [Int64] = []
+            let entries = patients.map { patient in
+                let entry = RosterEntry(
+                    patient: patient, assignment: plans.assignments[patient.id],
+                    planFile: plans.files[patient.id])
+                if entry.assignment != nil, let w = window(entry) {
+                    windows[patient.id] = w
+                } else {
+                    others.append(patient.id)
+                }
+                return entry
+            }
+            var histories = try Self.windows(t, windows)
+            let lastLogs = try Self.lastLogs(t, others, today: today)
+            try t.viewed(patients.map(\.id))
+            return entries.map { entry in
+                if let history = histories.removeValue(forKey: entry.patient.id) {
+                    return (entry, .window(history))
+                }
+                return (entry, .lastLog(lastLogs[entry.patient.id] ?? nil))
+            }
+        }
+    }
+
+    /// Every assignment (with its phase history) and plan file the login sees.
+    static func allPlans(_ t: Transaction) throws
+        -> (assignments: [Int64: Assignment], files: [Int64: StoredPlanFile])
+    {
+        var changes: [Int64: [PhaseChange]] = [:]
+        for row in try t.rows(
+            """
+            SELECT patient_id, phase_id, date::text AS date, reason, note FROM rehab.phase_change
+            ORDER BY patient_id, date, id
+            """)
+        {
+            changes[try row.value("patient_id", Int64.self), default: []].append(
+                try phaseChange(from: row))
+        }
+        var assignments: [Int64: Assignment] = [:]
+        for row in try t.rows(
+            """
+            SELECT patient_id, plan_id, variant_id, start_date::text AS start_date,
+                starting_weekly_km::float8 AS starting_weekly_km, overrides::text AS overrides
+            FROM rehab.assignment
+            """)
+        {
+            let id = try row.value("patient_id", Int64.self)
+            assignments[id] = try assignment(from: row, history: changes[id] ?? [])
+        }
+        var files: [Int64: StoredPlanFile] = [:]
+        for row in try t.rows("SELECT patient_id, plan_id, yaml FROM rehab.plan_file") {
+            files[try row.value("patient_id", Int64.self)] = StoredPlanFile(
+                planID: try row.value("plan_id", String.self),
+                yaml: try row.value("yaml", String.self))
+        }
+        return (assignments, files)
+    }
+
+    /// As `window(_:patientID:from:lookBack:)` for every patient in `windows`, with one
+    /// statement per step instead of one per step and patient.
+    static func windows(_ t: Transaction, _ windows: [Int64: JudgingWindow]) throws
+        -> [Int64: History]
+    {
+        guard !windows.isEmpty else { return [:] }
+        let ids = windows.keys.sorted()
+        var first: [Int64: Day] = [:]
+        for id in ids { first[id] = windows[id]?.from }
+        let judged = ids.map { id in
+            windows[id].map { $0.from.adding(days: $0.lookBack).iso } ?? "0001-01-01"
+        }
+        for row in try t.rows(
+            """
+            SELECT w.pid, (SELECT max(s.date) FROM rehab.session s
+                           WHERE s.patient_id = w.pid AND s.date <= w.upto)::text AS latest
+            FROM unnest(\(ids)::bigint[], \(judged)::date[]) AS w(pid, upto)
+            """)
+        {
+            let id = try row.value("pid", Int64.self)
+            guard let latest = try row.value("latest", String?.self).flatMap(Day.init(iso:)),
+                let w = windows[id], let day = first[id]
+            else { continue }
+            first[id] = min(day, latest.adding(days: -w.lookBack))
+        }
+        var firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
+        for row in try t.rows(
+            """
+            SELECT w.pid, (SELECT max(m.date) FROM rehab.morning_check m
+                           WHERE m.patient_id = w.pid AND m.date <= w.upto)::text AS baseline
+            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, upto)
+            """)
+        {
+            let id = try row.value("pid", Int64.self)
+            guard let baseline = try row.value("baseline", String?.self).flatMap(Day.init(iso:)),
+                let day = first[id]
+            else { continue }
+            first[id] = min(day, baseline)
+        }
+        firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
+        // From the first day read on, and the older rows only for their red flags.
+        var sessions: [Int64: [Session]] = [:]
+        for row in try t.rows(
+            """
+            SELECT \(unescaped: sessionColumns), patient_id
+            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
+            JOIN rehab.session ON patient_id = w.pid AND (date >= w.first OR flags <> '[]')
+            ORDER BY patient_id, date, id
+            """)
+        {
+            sessions[try row.value("patient_id", Int64.self), default: []].append(
+                try session(from: row))
+        }
+        var mornings: [Int64: [MorningCheck]] = [:]
+        for row in try t.rows(
+            """
+            SELECT date::text AS date, pain, flags::text AS flags, patient_id
+            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
+            JOIN rehab.morning_check ON patient_id = w.pid
+                AND (date >= w.first OR flags <> '[]')
+            ORDER BY patient_id, date
+            """)
+        {
+            mornings[try row.value("patient_id", Int64.self), default: []].append(
+                try morning(from: row))
+        }
+        var clearings: [Int64: [FlagClearing]] = [:]
+        for row in try t.rows(
+            """
+            SELECT patient_id, date::text AS date, reason, cleared::text AS cleared
+            FROM rehab.flag_clearing WHERE patient_id = ANY (\(ids)::bigint[])
+            ORDER BY patient_id, date, id
+            """)
+        {
+            clearings[try row.value("patient_id", Int64.self), default: []].append(
+                try clearing(from: row))
+        }
+        var histories: [Int64: History] = [:]
+        for id in ids {
+            histories[id] = History(
+                sessions: sessions[id] ?? [], mornings: mornings[id] ?? [],
+                clearings: clearings[id] ?? [])
+        }
+        return histories
+    }
+
+    /// The latest session or morning check on or before `today` of each patient, in one
+    /// statement.
+    static func lastLogs(_ t: Transaction, _ ids: [Int64], today: Day) throws -> [Int64: Day?] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int64: Day?] = [:]
+        for row in try t.rows(
+            """
+            SELECT w.pid, greatest(
+                (SELECT max(date) FROM rehab.session
+                 WHERE patient_id = w.pid AND date <= \(today.iso)::date),
+                (SELECT max(date) FROM rehab.morning_check
+                 WHERE patient_id = w.pid AND date <= \(today.iso)::date))::text AS last
+            FROM unnest(\(ids)::bigint[]) AS w(pid)
+            """)
+        {
+            result[try row.value("pid", Int64.self)] =
+                try row.value("last", String?.self).flatMap(Day.init(iso:))
+        }
+        return result
+    }
+
+    /// Every patient the login sees, archived ones too, by id, ids left out; one 'export' row
+    /// in the access log per patient.
+    public func exportAll() throws -> Archive {
+        try transaction(snapshot: true) { t in
+            let patients = try t.rows(
+                "SELECT id, name, language, archived FROM rehab.patient ORDER BY id"
+            ).map(Self.patient(from:))
+            let archive = Archive(
+                patients: try patients.map { p in
+                    let history = try Self.fetchHistory(t, patientID: p.id, from: nil, through: nil)
+                    var archived = ArchivedPatient(
+                        name: p.name, language: p.language, archived: p.archived,
+                        assignment: try Self.fetchAssignment(t, patientID: p.id),
+                        sessions: history.sessions.map { s in
+                            var s = s
+                            s.id = nil
+                            return s
+                        },
+                        mornings: history.mornings, clearings: history.clearings,
+                        shoes: try Self.fetchShoes(t, patientID: p.id),
+                        planFile: try Self.fetchPlanFile(t, patientID: p.id))
+                    archived.measurements = try Self.fetchMeasurements(t, patientID: p.id).map {
+                        var m = $0
+                        m.id = nil
+                        return m
+                    }
+                    archived.notes = try Self.fetchNotes(t, patientID: p.id).map {
+                        var n = $0
+                        n.id = nil
+                        return n
+                    }
+                    return archived
+                })
+            try t.log(patients.map(\.id), action: "export")
+            return archive
+        }
+    }
+
+    @discardableResult
+    public func importAll(_ archive: Archive) throws -> RecordCounts {
+        try Store.checkFormat(archive)
+        var pieces = archive.pieces.makeIterator()
+        return try importPieces({ pieces.next() }, check: { _ in })
+    }
+
+    /// All pieces in one transaction, each checked before it is written; the new patients go
+    /// in through `rehab.add_patient`, so a physio importing is in each one's care team.
+    public func importPieces(
+        _ next: () throws -> ArchivePiece?, check: (ArchivePiece) throws -> Void
+    ) throws -> RecordCounts {
+        try transaction { t in
+            var counts = RecordCounts()
+            var patientID: Int64 = 0
+            var seen = RecordCheck.SeenRecords()
+            while let piece = try next() {
+                if piece.isFirst { seen = RecordCheck.SeenRecords() }
+                let p = try RecordCheck.piece(piece, seen: &seen)
+                try check(piece)
+                try Self.namingRefusals(p) {
+                    if piece.isFirst {
+                        patientID = try Self.insertPatient(
+                            t, name: p.name, language: p.language, archived: p.archived)
+                        if let a = p.assignment {
+                            if let f = p.planFile {
+                                try Self.insertPlanFile(t, patientID: patientID, f)
+                            }
+                            try Self.insertAssignment(t, patientID: patientID, a)
+                        }
+                        counts.patients += 1
+                    }
+                    try Self.insertRecords(t, patientID: patientID, p)
+                }
+                counts.count(p)
+            }
+            return counts
+        }
+    }
+
+    /// A piece's sessions, mornings, clearings, shoes, measures and notes.
+    static func insertRecords(_ t: Transaction, patientID id: Int64, _ p: ArchivedPatient) throws {
+        try insertSessions(t, patientID: id, p.sessions)
+        try insertMornings(t, patientID: id, p.mornings)
+        for c in p.clearings { try insertClearing(t, patientID: id, c) }
+        for s in p.shoes { try insertShoe(t, patientID: id, s) }
+        if !p.measurements.isEmpty {
+            // Each checked again against what is stored by now: a later piece's PSFS or GPE
+            // needs the first one.
+            var earlier = try fetchMeasurements(t, patientID: id)
+            for m in p.measurements.sorted(by: { $0.date < $1.date }) {
+                let checked = try RecordCheck.importedMeasurement(
+                    m, of: p.name, earlier: earlier)
+                _ = try insertMeasurement(t, patientID: id, checked)
+                earlier.append(checked)
+            }
+        }
+        for n in p.notes { _ = try insertNote(t, patientID: id, n) }
+    }
+
+    /// A session as one element of a JSON array handed to the server in one statement.
+    struct SessionRow: Encodable {
+        let date: String
+        let activity: String
+        let km: Double?
+        let minutes, painDuring, painAfter: Int
+        let lastedOver2h: Bool
+        let flags: [String]
+        let shoe: String?
+        let note: String
+        let calfRaises, hopTest: Int?
+        let startTime: String?
+
+        enum CodingKeys: String, CodingKey {
+            case date, activity, km, minutes, flags, shoe, note
+            case painDuring = "pain_during"
+            case painAfter = "pain_after"
+            case lastedOver2h = "lasted_over_2h"
+            case calfRaises = "calf_raises"
+            case hopTest = "hop_test"
+            case startTime = "start_time"
+        }
+
+        init(_ s: Session) {
+            date = s.date.iso
+            activity = s.activity.rawValue
+            km = s.km
+            minutes = s.minutes
+            painDuring = s.painDuring
+            painAfter = s.painAfter
+            lastedOver2h = s.lastedOver2h
+            flags = s.flags
+            shoe = s.shoe
+            note = s.note
+            calfRaises = s.calfRaises
+            hopTest = s.hopTest
+            startTime = s.startTime
+        }
+    }
+
+    struct MorningRow: Encodable {
+        let date: String
+        let pain: Int
+        let flags: [String]
+    }
+
+    /// A JSON array of rows; absent optionals are SQL NULLs (`->>`).
+    static func jsonRows(_ rows: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
+    }
+
+    /// An import's sessions in one statement, stored in the order given (a round trip per
+    /// row made two years of one patient take seconds).
+    static func insertSessions(_ t: Transaction, patientID: Int64, _ sessions: [Session]) throws {
+        guard !sessions.isEmpty else { return }
+        let rows = try jsonRows(sessions.map(SessionRow.init))
+        try t.execute(
+            """
+            INSERT INTO rehab.session (patient_id, date, activity, km, minutes, pain_during,
+                pain_after, lasted_over_2h, flags, shoe, note, calf_raises, hop_test, start_time)
+            SELECT \(patientID), (r->>'date')::date, r->>'activity', (r->>'km')::numeric,
+                (r->>'minutes')::integer, (r->>'pain_during')::integer,
+                (r->>'pain_after')::integer, (r->>'lasted_over_2h')::boolean, r->'flags',
+                r->>'shoe', r->>'note', (r->>'calf_raises')::integer,
+                (r->>'hop_test')::integer, (r->>'start_time')::timestamptz
+            FROM jsonb_array_elements(\(rows)::jsonb) WITH ORDINALITY AS a(r, n) ORDER BY n
+            """)
+    }
+
+    static func insertMornings(_ t: Transaction, patientID: Int64, _ mornings: [MorningCheck])
+        throws
+    {
+        guard !mornings.isEmpty else { return }
+        let rows = try jsonRows(
+            mornings.map { MorningRow(date: $0.date.iso, pain: $0.pain, flags: $0.flags) })
+        try t.execute(
+            """
+            INSERT INTO rehab.morning_check (patient_id, date, pain, flags)
+            SELECT \(patientID), (r->>'date')::date, (r->>'pain')::integer, r->'flags'
+            FROM jsonb_array_elements(\(rows)::jsonb) WITH ORDINALITY AS a(r, n) ORDER BY n
+            """)
+    }
+
+    /// The database's and the records' own refusals, named with the patient.
+    static func namingRefusals(_ p: ArchivedPatient, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as ClinicConnection.Failure where failure.code?.hasPrefix("23") == true
+        {
+            // An integrity rule of the schema (a CHECK, a unique value).
+            throw StoreError.importFailed("patient \"\(p.name)\": \(failure.description)")
+        } catch let error as RecordError {
+            throw StoreError.importFailed("patient \"\(p.name)\": \(error)")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// The daily commands on a clinic database, through the real binary: a practice set up by its
+/// owner, a physio logging for one patient, two patients who each see only themselves, and
+/// the access log that says who looked. Checked with psql where rehab's word is not enough.
+@Suite(.enabled(if: PostgresCluster.available, Comment(rawValue: PostgresCluster.unavailable)))
+struct ClinicStoryTests {
+    @Test func aPhysioAndTwoPatientsOnOneClinicDatabase() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let folder = NSTemporaryDirectory() + "rehab-clinic-story-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func rehab(_ login: String, _ arguments: String...) throws -> PostgresCluster.Result {
+            try cluster.rehab(Array(arguments) + ["--db", cluster.url(login)], in: folder)
+        }
+        func ok(_ login: String, _ arguments: String...) throws -> String {
+            let result = try cluster.rehab(
+                Array(arguments) + ["--db", cluster.url(login)], in: folder)
+            #expect(result.ok, "\(login): rehab \(arguments): \(result.error)")
+            return result.output
+        }
+        let owner = cluster.owner
+
+        _ = try ok(owner, "clinic", "init")
+        _ = try ok(owner, "clinic", "add-physio", "ann")
+        _ = try ok(owner, "clinic", "add-admin", "amy")
+        _ = try ok(owner, "clinic", "add-patient", "Anna", "--login", "anna")
+        _ = try ok(owner, "clinic", "add-patient", "Bram", "--login", "bram")
+        _ = try ok(owner, "clinic", "assign", "Anna", "--physio", "ann")
+        _ = try ok(owner, "clinic", "assign", "Bram", "--physio", "ann")
+
+        // The owner does no daily work.
+        let asOwner = try rehab(owner, "patients")
+        #expect(asOwner.status == 1)
+        #expect(asOwner.error.contains("owns this clinic database"), "\(asOwner.error)")
+
+        // The physio starts Anna's plan and logs for her.
+        _ = try ok("ann", "start", "itbs", "--patient", "Anna", "--date", "2026-11-02")
+        _ = try ok(
+            "ann", "log", "--patient", "Anna", "--activity", "walk", "--minutes", "30",
+            "--pain-during", "1", "--pain-after", "2", "--date", "2026-11-03")
+        _ = try ok("ann", "morning", "1", "--patient", "Anna", "--date", "2026-11-04")
+        _ = try ok("ann", "measure", "nprs", "3", "--patient", "Anna", "--date", "2026-11-04")
+        _ = try ok(
+            "ann", "note", "Walks without a limp", "--patient", "Anna", "--date", "2026-11-04")
+        #expect(
+            try cluster.psql("SELECT count(*) FROM rehab.session", as: "anna").rows == ["1"])
+
+        // The physio sees both patients and Anna's record.
+        let patients = try ok("ann", "patients")
+        #expect(patients.contains("Anna") && patients.contains("Bram"), "\(patients)")
+        let status = try ok("ann", "status", "--patient", "Anna", "--date", "2026-11-04")
+        #expect(status.contains("Anna"), "\(status)")
+        #expect(try ok("ann", "notes", "--patient", "Anna").contains("Walks without a limp"))
+        #expect(try ok("ann", "measures", "--patient", "Anna").contains("2026-11-04"))
+        _ = try ok("ann", "week", "--patient", "Anna")
+        let archive = try ok("ann", "export", "--all", "--format", "json")
+        #expect(archive.contains("\"Anna\"") && archive.contains("\"Bram\""), "\(archive)")
+
+        // Bram's login sees only Bram: Anna is not there for him, in any command.
+        let refused = try rehab("bram", "status", "--patient", "Anna")
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("Anna"), "\(refused.error)")
+        #expect(!refused.output.contains("walk"))
+        #expect(try ok("bram", "patients").contains("Bram"))
+        #expect(!(try ok("bram", "patients")).contains("Anna"))
+        let own = try ok("bram", "export", "--all", "--format", "json")
+        #expect(own.contains("\"Bram\"") && !own.contains("\"Anna\""), "\(own)")
+        // Bram logs his own walk once his physio started his plan (the only patient he sees
+        // is the default).
+        _ = try ok("ann", "start", "itbs", "--patient", "Bram", "--date", "2026-11-02")
+        _ = try ok(
+            "bram", "log", "--activity", "walk", "--minutes", "20", "--pain-during", "0",
+            "--pain-after", "0")
+        // Anna's login sees her own record, as her physio left it.
+        #expect(try ok("anna", "notes").contains("Walks without a limp"))
+
+        // The access log: Anna sees who looked at and changed her record, Bram none of it.
+        let log = try ok("anna", "audit", "--json")
+        #expect(log.contains("\"actor\" : \"ann\""), "\(log)")
+        for action in ["view", "change", "export"] {
+            #expect(log.contains("\"action\" : \"\(action)\""), "\(action): \(log)")
+        }
+        #expect(log.contains("\"what\" : \"status\""), "\(log)")
+        #expect(!(try ok("bram", "audit")).contains("Anna"))
+        let since = try ok("ann", "audit", "--patient", "Bram", "--since", "2026-01-01")
+        #expect(since.contains("bram") && !since.contains("Anna"), "\(since)")
+        // Reads are logged once per command, not once per row.
+        #expect(
+            try cluster.psql(
+                "SELECT count(*) FROM rehab.access_log a JOIN rehab.patient p"
+                    + " ON p.id = a.patient_id WHERE p.name = 'Anna' AND a.action = 'view'"
+                    + " AND a.what = 'status'", as: "ann"
+            ).rows == ["1"])
+        // Moving in: a runner's own SQLite data, exported and imported by the physio, is in
+        // the physio's care and nobody else's.
+        let file = folder + "/own.sqlite"
+        func local(_ arguments: String...) throws {
+            let result = try cluster.rehab(Array(arguments) + ["--db", file], in: folder)
+            #expect(result.ok, "rehab \(arguments) on SQLite: \(result.error)")
+        }
+        try local("patients", "add", "Cas")
+        try local("start", "itbs", "--date", "2026-11-01")
+        try local(
+            "log", "--activity", "run", "--km", "3", "--minutes", "20", "--pain-during", "1",
+            "--pain-after", "1", "--date", "2026-11-02")
+        try local("export", "--all", "--format", "json", "--output", folder + "/cas.json")
+        let moved = try ok("ann", "import", folder + "/cas.json")
+        #expect(moved.contains("1"), "\(moved)")
+        let cas = try ok("ann", "status", "--patient", "Cas", "--date", "2026-11-03")
+        #expect(cas.contains("Cas"), "\(cas)")
+        #expect(!(try ok("bram", "patients")).contains("Cas"))
+        #expect(
+            try cluster.psql(
+                "SELECT c.physio FROM rehab.care_team c JOIN rehab.patient p"
+                    + " ON p.id = c.patient_id WHERE p.name = 'Cas'", as: owner
+            ).rows == ["ann"])
+
+        // The administration reads the whole log, and does no daily work.
+        let desk = try ok("amy", "audit")
+        #expect(desk.contains("Anna") && desk.contains("Bram") && desk.contains("Cas"), "\(desk)")
+        let deskPatients = try rehab("amy", "patients")
+        #expect(deskPatients.status == 1)
+        #expect(deskPatients.error.contains("not a physio or a patient"), "\(deskPatients.error)")
+
+        let badDate = try rehab("ann", "audit", "--since", "yesterday")
+        #expect(badDate.status == 1 && badDate.error.contains("since"), "\(badDate.error)")
+        let notClinic = try cluster.rehab(["audit", "--db", file], in: folder)
+        #expect(notClinic.status == 1 && notClinic.error.contains("SQLite"))
+    }
+}
