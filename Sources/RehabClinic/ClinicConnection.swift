@@ -8,9 +8,20 @@ import PostgresNIO
 /// One connection to a clinic database for the length of a command, over its Unix socket or
 /// over TCP with TLS (see `ClinicURL` for when TLS is required). The password is only ever
 /// handed to the driver; nothing here prints or logs it.
-public final class ClinicConnection: Sendable {
-    let connection: PostgresConnection
+// Unchecked: `current` is only read or replaced under `lock`.
+public final class ClinicConnection: @unchecked Sendable {
+    /// The connection in use; replaced when the server dropped it (`reconnectIfLost`).
+    private var current: PostgresConnection
+    private let lock = NSLock()
+    private let configuration: PostgresConnection.Configuration
+    /// Statements every new connection runs first (session settings).
+    private let setup: [String]
     let logger = Logger(label: "rehab.clinic")
+    /// How long a statement may go unanswered: a server that went away without closing the
+    /// socket would otherwise hold the app's frame (and the user) forever.
+    static let answerTimeout = TimeAmount.seconds(15)
+
+    var connection: PostgresConnection { lock.withLock { current } }
     public let url: ClinicURL
     /// The login the server knows this connection as.
     public let login: String
@@ -23,7 +34,7 @@ public final class ClinicConnection: Sendable {
         public var constraint: String? = nil
     }
 
-    public init(_ url: ClinicURL, environment: [String: String]) throws {
+    public init(_ url: ClinicURL, environment: [String: String], setup: [String] = []) throws {
         self.url = url
         let user =
             url.user ?? environment["USER"] ?? ProcessInfo.processInfo.userName
@@ -41,6 +52,16 @@ public final class ClinicConnection: Sendable {
                 database: url.database, tls: try Self.tls(url.tls))
         }
         configuration.options.connectTimeout = .seconds(10)
+        self.configuration = configuration
+        self.setup = setup
+        current = try Self.connect(configuration, url: url, setup: setup, logger: logger)
+    }
+
+    private static func connect(
+        _ configuration: PostgresConnection.Configuration, url: ClinicURL, setup: [String],
+        logger: Logger
+    ) throws -> PostgresConnection {
+        let connection: PostgresConnection
         do {
             connection = try PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
@@ -49,7 +70,59 @@ public final class ClinicConnection: Sendable {
         } catch {
             throw Failure(description: "\(url.description): \(Self.message(error))")
         }
+        for statement in setup {
+            do {
+                _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    .wait()
+            } catch {
+                try? connection.close().wait()
+                throw Failure(description: "\(url.description): \(Self.message(error))")
+            }
+        }
+        return connection
     }
+
+    /// Connects again when the server dropped the connection (a restart, a fail-over, a
+    /// network that came back). Only between transactions: the store calls it before BEGIN,
+    /// so a transaction never continues on a connection that did not start it.
+    public func reconnectIfLost() throws {
+        guard connection.isClosed else { return }
+        let fresh = try Self.connect(configuration, url: url, setup: setup, logger: logger)
+        lock.withLock { current = fresh }
+    }
+
+    /// The statement's answer, or a failure once the server is gone or silent too long; a
+    /// silent connection is closed, so the next transaction connects again.
+    private func answer<T: Sendable>(_ send: (PostgresConnection) -> EventLoopFuture<T>)
+        throws -> T
+    {
+        let used = connection
+        guard !used.isClosed else { throw Self.lost }
+        let future = send(used)
+        let promise = future.eventLoop.makePromise(of: T.self)
+        let timer = future.eventLoop.scheduleTask(in: Self.answerTimeout) {
+            promise.fail(NoAnswer())
+        }
+        future.whenComplete { result in
+            timer.cancel()
+            promise.completeWith(result)
+        }
+        do {
+            return try promise.futureResult.wait()
+        } catch is NoAnswer {
+            let closing: EventLoopFuture<Void> = used.close()
+            _ = closing
+            throw Failure(
+                description: "the clinic server did not answer within 15 seconds; the "
+                    + "connection is closed, and the next try connects again")
+        }
+    }
+
+    private struct NoAnswer: Error {}
+
+    static let lost = Failure(
+        description: "the connection to the clinic server was lost; try again (rehab connects "
+            + "anew)")
 
     private static func tls(_ mode: ClinicURL.TLS) throws -> PostgresConnection.Configuration.TLS {
         var tls = TLSConfiguration.makeClientConfiguration()
@@ -74,11 +147,12 @@ public final class ClinicConnection: Sendable {
     @discardableResult
     public func rows(_ sql: String) throws -> [[String?]] {
         do {
-            let result = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                .wait()
+            let result = try answer { $0.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
             return result.rows.map { row in
                 row.map { cell in cell.bytes.map { String(buffer: $0) } }
             }
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw Failure(description: Self.message(error))
         }
@@ -89,7 +163,9 @@ public final class ClinicConnection: Sendable {
     @discardableResult
     public func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
         do {
-            return try connection.query(query, logger: logger).wait()
+            return try answer { $0.query(query, logger: logger) }
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw Self.failure(error)
         }

@@ -79,11 +79,11 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     public init(
         _ url: ClinicURL, environment: [String: String], purpose: String, auditOnly: Bool = false
     ) throws {
-        connection = try ClinicConnection(url, environment: environment)
+        connection = try ClinicConnection(
+            url, environment: environment,
+            setup: ["SET DateStyle = ISO", "SET TIME ZONE 'UTC'"])
         self.purpose = String(purpose.prefix(100))
         // Dates and times as ISO text in UTC, whatever the server's defaults.
-        try connection.rows("SET DateStyle = ISO")
-        try connection.rows("SET TIME ZONE 'UTC'")
         let login = connection.login
         let who = try connection.query(
             """
@@ -190,6 +190,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     func transaction<T>(snapshot: Bool = false, _ body: (Transaction) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        try connection.reconnectIfLost()
         let transaction = Transaction(
             connection: connection, purpose: purpose, alreadyViewed: viewed)
         try connection.rows(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN")

@@ -26,8 +26,8 @@ extension UIPhrase {
     /// After a save the store refused: the form is back.
     public static func entryKept() -> LocalizedText {
         t(
-            "Niets bewaard; wat je invulde staat er nog: Enter probeert opnieuw.",
-            "Nothing was saved; what you typed is still here: Enter tries again.")
+            "Niet bewaard; wat je invulde staat er nog, Enter probeert opnieuw:",
+            "Not saved; what you typed is still here, Enter tries again:")
     }
     public static func tickAnExercise() -> LocalizedText {
         t(

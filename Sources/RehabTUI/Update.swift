@@ -56,8 +56,9 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             state.unsaved = nil
             state.undos.removeLast(max(0, state.undos.count - form.undoCount))
             state.screens.append(form.screen)
+            // What to do first: the store's reason (a long URL, say) may not fit the line.
             state.notice = Notice(
-                message + " " + state.say(UIPhrase.entryKept()), isError: true)
+                state.say(UIPhrase.entryKept()) + " " + message, isError: true)
         }
         return []
     case .storeChanged:

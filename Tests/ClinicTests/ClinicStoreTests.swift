@@ -109,6 +109,41 @@ struct ClinicStoreTests {
         }
     }
 
+    /// The server restarts under an open store (a fail-over, an upgrade): while it is down a
+    /// call fails at once with a message, not a hang, and stores nothing; once it is back the
+    /// next call connects again and works, and nothing is stored twice.
+    @Test func aServerRestartFailsCallsClearlyAndTheNextCallConnectsAgain() throws {
+        let clinic = try ClinicTemplate()
+        defer { clinic.cluster.stop() }
+        let db = try clinic.freshDatabase()
+        let ann = try clinic.store("ann", database: db)
+        let pia = try ann.addPatient(name: "Pia")
+        try ann.startPlan(
+            patientID: pia.id,
+            Assignment(
+                planID: "itbs", variantID: "acute", startDate: Day(iso: "2026-11-02")!,
+                phaseHistory: [
+                    PhaseChange(phase: "calm_down", date: Day(iso: "2026-11-02")!, reason: .start)
+                ]))
+        let session = Session(
+            date: Day(iso: "2026-11-03")!, activity: .walk, minutes: 30, painDuring: 1,
+            painAfter: 1)
+        try clinic.cluster.pause()
+        let started = ContinuousClock.now
+        #expect(throws: ClinicConnection.Failure.self) {
+            try ann.addSession(patientID: pia.id, session)
+        }
+        let waited = ContinuousClock.now - started
+        #expect(waited < .seconds(15), "a call while the server was down took \(waited)")
+        try clinic.cluster.resume()
+        try ann.addSession(patientID: pia.id, session)
+        #expect(try ann.history(patientID: pia.id).sessions.count == 1)
+        #expect(
+            try clinic.psql("SELECT count(*) FROM rehab.session", as: "rehab_super", database: db)
+                == ["1"])
+        print("server restart: the call while down failed after \(waited); the next one stored")
+    }
+
     @Test func eachLoginSeesOnlyWhatItMay() throws {
         let clinic = try ClinicTemplate()
         defer { clinic.cluster.stop() }

@@ -50,12 +50,7 @@ final class PostgresCluster: @unchecked Sendable {
                 "-D", folder + "/data", "-A", "trust", "-U", "rehab_super", "-E",
                 "UTF8", "--locale=C.UTF-8",
             ])
-        try server(
-            "pg_ctl",
-            [
-                "-D", folder + "/data", "-l", folder + "/log", "-w", "-o",
-                "-k \(socket) -c listen_addresses='' -p \(port) -c fsync=off", "start",
-            ])
+        try resume()
         // Two calls: CREATE DATABASE refuses to run inside psql's one-transaction -c.
         try expectOK(
             psql("CREATE ROLE \(owner) LOGIN CREATEROLE", as: "rehab_super", database: "postgres"))
@@ -63,6 +58,21 @@ final class PostgresCluster: @unchecked Sendable {
             psql(
                 "CREATE DATABASE \(database) OWNER \(owner)", as: "rehab_super",
                 database: "postgres"))
+    }
+
+    /// Starts the server (again, after `pause`), on its socket only.
+    func resume() throws {
+        try server(
+            "pg_ctl",
+            [
+                "-D", folder + "/data", "-l", folder + "/log", "-w", "-o",
+                "-k \(socket) -c listen_addresses='' -p \(port) -c fsync=off", "start",
+            ])
+    }
+
+    /// Stops the server the way a restart or fail-over does: clients are cut off.
+    func pause() throws {
+        try server("pg_ctl", ["-D", folder + "/data", "-m", "fast", "-w", "stop"])
     }
 
     func stop() {
