@@ -197,8 +197,10 @@ public final class ClinicConnection: @unchecked Sendable {
             return message + (info[.hint].map { " (\($0))" } ?? "")
         }
         switch error.code {
-        case .connectionError, .serverClosedConnection:
+        case .connectionError:
             return "cannot connect: \(error.underlying.map { "\($0)" } ?? "connection refused")"
+        case .serverClosedConnection, .clientClosedConnection:
+            return "the connection to the clinic server was lost"
         default:
             return "\(error.code)"
         }

@@ -194,15 +194,23 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
         let transaction = Transaction(
             connection: connection, purpose: purpose, alreadyViewed: viewed)
         try connection.rows(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN")
+        let result: T
         do {
-            let result = try body(transaction)
-            try connection.rows("COMMIT")
-            viewed.formUnion(transaction.views)
-            return result
+            result = try body(transaction)
         } catch {
             _ = try? connection.rows("ROLLBACK")
             throw error
         }
+        do {
+            try connection.rows("COMMIT")
+        } catch let failure as ClinicConnection.Failure where failure.code == nil {
+            // No answer to COMMIT: the server may have stored it before the line broke.
+            throw ClinicConnection.Failure(
+                description: failure.description + "; it may or may not have been stored: "
+                    + "look before entering it again")
+        }
+        viewed.formUnion(transaction.views)
+        return result
     }
 
     /// A read of one patient's record: refused for a patient the login may not see, logged

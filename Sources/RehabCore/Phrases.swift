@@ -218,6 +218,13 @@ public enum Phrase {
             "\(patient) starts \(plan)\(v) on \(date.iso), in phase '\(phase)'")
     }
 
+    /// The change is stored; what came after it (the new verdict) failed.
+    public static func savedButThen(_ reason: String) -> LocalizedText {
+        t(
+            "opgeslagen (niet opnieuw invoeren), maar het nieuwe oordeel lukte niet: \(reason)",
+            "saved (do not enter it again), but the new verdict could not be read: \(reason)")
+    }
+
     public static func sessionLogged(_ what: String, date: Day) -> LocalizedText {
         t("opgeslagen: \(what) op \(date.iso)", "logged: \(what) on \(date.iso)")
     }

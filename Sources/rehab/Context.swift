@@ -166,6 +166,19 @@ struct Context {
         (error as? StoreError).map { describe($0).message } ?? "\(error)"
     }
 
+    /// What a command reads after its change is stored: a failure there (a clinic connection
+    /// that broke just after the commit) must not read as if the change were lost, or the
+    /// user enters it twice.
+    func afterSaving<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as Failure {
+            throw Failure(message: say(Phrase.savedButThen(failure.message)))
+        } catch {
+            throw Failure(message: say(Phrase.savedButThen("\(error)")))
+        }
+    }
+
     /// Runs a store call, turning its errors into messages in the user's language.
     func storing<T>(_ body: () throws -> T) throws -> T {
         do {

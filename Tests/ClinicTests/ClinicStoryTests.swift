@@ -130,4 +130,96 @@ struct ClinicStoryTests {
         let notClinic = try cluster.rehab(["audit", "--db", file], in: folder)
         #expect(notClinic.status == 1 && notClinic.error.contains("SQLite"))
     }
+
+    /// Four writers log through the real binary while the server restarts under them: every
+    /// write acknowledged (exit 0) is stored exactly once, every refused one told its user why
+    /// (exit 1 with a message), and a refused one is stored only if the server committed it
+    /// as the connection dropped (at most one per writer, the one in flight).
+    @Test func fourWritersThroughAServerRestart() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let folder = NSTemporaryDirectory() + "rehab-clinic-restart-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let owner = cluster.owner
+        for arguments in [
+            ["clinic", "init"], ["clinic", "add-physio", "ann"],
+            ["clinic", "add-patient", "Anna", "--login", "anna"],
+            ["clinic", "assign", "Anna", "--physio", "ann"],
+        ] {
+            let result = try cluster.rehab(arguments + ["--db", cluster.url(owner)], in: folder)
+            #expect(result.ok, "\(arguments): \(result.error)")
+        }
+        let start = try cluster.rehab(
+            ["start", "itbs", "--patient", "Anna", "--date", "2026-11-02", "--db", cluster.url("ann")],
+            in: folder)
+        #expect(start.ok, "\(start.error)")
+
+        let writers = 4
+        let writes = 12
+        let outcomes = WriteOutcomes()
+        let restarted = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            Thread.sleep(forTimeInterval: 1.0)
+            try? cluster.pause()
+            Thread.sleep(forTimeInterval: 1.0)
+            try? cluster.resume()
+            restarted.signal()
+        }
+        DispatchQueue.concurrentPerform(iterations: writers) { writer in
+            for i in 0..<writes {
+                let note = "w\(writer)-\(i)"
+                let result = try? cluster.rehab(
+                    [
+                        "log", "--patient", "Anna", "--activity", "walk", "--minutes", "20",
+                        "--pain-during", "1", "--pain-after", "1", "--date", "2026-11-03",
+                        "--note", note, "--db", cluster.url("ann"),
+                    ], in: folder)
+                outcomes.record(note, result)
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        restarted.wait()
+        let (acknowledged, refused) = outcomes.all
+        let stored = try cluster.psql("SELECT note FROM rehab.session ORDER BY note", as: "ann")
+            .rows
+        #expect(Set(stored).count == stored.count, "a write stored twice: \(stored)")
+        #expect(acknowledged.isSubset(of: Set(stored)), "acknowledged but missing")
+        let inDoubt = Set(stored).subtracting(acknowledged)
+        #expect(inDoubt.count <= writers, "refused but stored: \(inDoubt)")
+        for (note, message) in refused {
+            #expect(
+                message.hasPrefix("rehab: ") && message.count > 10, "\(note): '\(message)'")
+        }
+        // A refused write that was stored anyway says so: saved, or maybe saved.
+        for note in inDoubt {
+            let message = refused[note] ?? ""
+            #expect(
+                message.contains("saved (do not enter it again)")
+                    || message.contains("may or may not have been stored"), "\(note): \(message)")
+        }
+        print(
+            "restart under 4 writers: \(acknowledged.count) acknowledged and stored once, "
+                + "\(refused.count) refused with a message, \(inDoubt.count) refused but committed"
+                + inDoubt.map { " (\($0): \(refused[$0] ?? ""))" }.joined())
+    }
+}
+
+/// What each write through the binary answered, from several threads.
+final class WriteOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var acknowledged: Set<String> = []
+    private var refused: [String: String] = [:]
+
+    func record(_ note: String, _ result: PostgresCluster.Result?) {
+        lock.withLock {
+            if result?.ok == true {
+                acknowledged.insert(note)
+            } else {
+                refused[note] = result?.error ?? "did not run"
+            }
+        }
+    }
+
+    var all: (Set<String>, [String: String]) { lock.withLock { (acknowledged, refused) } }
 }
