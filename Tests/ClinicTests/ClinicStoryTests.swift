@@ -151,7 +151,10 @@ struct ClinicStoryTests {
             #expect(result.ok, "\(arguments): \(result.error)")
         }
         let start = try cluster.rehab(
-            ["start", "itbs", "--patient", "Anna", "--date", "2026-11-02", "--db", cluster.url("ann")],
+            [
+                "start", "itbs", "--patient", "Anna", "--date", "2026-11-02", "--db",
+                cluster.url("ann"),
+            ],
             in: folder)
         #expect(start.ok, "\(start.error)")
 
