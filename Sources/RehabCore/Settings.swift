@@ -46,6 +46,7 @@ public struct Settings: Hashable, Sendable {
         "force_advance",
         "search",
         "examined",
+        "notes",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

@@ -29,6 +29,8 @@ public struct Followed: Sendable, Hashable {
     public var measures: [MeasureRecord] = []
     /// The practice's questionnaire files (RehabPlans.QuestionnaireLibrary), beside the built-ins.
     public var questionnaires: [Instrument] = []
+    /// The physio's clinical notes, oldest first (as the store gives them).
+    public var notes: [ClinicalNote] = []
 
     public init(
         patient: PatientRecord, template: Plan, assignment: Assignment, history: History,
@@ -406,6 +408,8 @@ public enum HistoryEntry: Sendable, Hashable {
     case phaseChange(PhaseChange)
     /// Red flags cleared, with who said so.
     case clearing(FlagClearing)
+    /// A physio's clinical note (written on the Notes screen or with `rehab note`).
+    case note(ClinicalNote)
 
     public var date: Day {
         switch self {
@@ -414,6 +418,7 @@ public enum HistoryEntry: Sendable, Hashable {
         case .measure(let r): r.date
         case .phaseChange(let c): c.date
         case .clearing(let c): c.date
+        case .note(let n): n.date
         }
     }
 
@@ -422,7 +427,7 @@ public enum HistoryEntry: Sendable, Hashable {
     public var isEditable: Bool {
         switch self {
         case .session, .morning, .measure: true
-        case .phaseChange, .clearing: false
+        case .phaseChange, .clearing, .note: false
         }
     }
 }
@@ -562,6 +567,7 @@ public enum Screen: Sendable, Hashable {
     case importRuns(ImportForm)
     case shoes(ShoesState)
     case measure(MeasureForm)
+    case notes(NotesState)
 }
 
 /// Everything the app shows and remembers; `update` is the only thing that changes it.

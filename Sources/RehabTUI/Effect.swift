@@ -78,6 +78,8 @@ public enum Effect: Sendable, Hashable {
     /// An outcome measure, already checked against its scale and the earlier answers.
     case saveMeasure(MeasureRecord)
     case deleteMeasure(Int64)
+    /// A clinical note about the current patient, already checked like `rehab note`.
+    case addNote(ClinicalNote)
     case quit
 }
 

@@ -25,6 +25,8 @@ public struct RosterRow: Sendable, Hashable {
     public var reason: ReasonCode?
     public var since: Day?
     public var reasonText: LocalizedText?
+    /// What was recorded since the physio's last clinical note; nil when not worked out.
+    public var changes: ReviewChanges?
 
     public init(patient: PatientRecord) {
         self.patient = patient
@@ -69,7 +71,11 @@ public struct RosterRow: Sendable, Hashable {
     /// overdue phase, other amber, green, then patients without a plan.
     public var attention: Int {
         guard hasPlan, let level else { return 6 }
-        if !openFlags.isEmpty || level == .stop { return 0 }
+        // A red flag since the last review is first too, even if cleared meanwhile: the
+        // physio has not seen it yet.
+        if !openFlags.isEmpty || level == .stop || !(changes?.redFlags.isEmpty ?? true) {
+            return 0
+        }
         if level == .red { return 1 }
         if let days = daysSinceLog, days >= 3 { return 2 }
         if reason == .phaseOverdue { return 3 }
@@ -91,9 +97,20 @@ public struct RosterRow: Sendable, Hashable {
         }.map(\.element)
     }
 
-    /// Open red flags first, then the store's order, as `rehab patients` lists them.
-    public static func rows(_ overviews: [PatientOverview], today: Day) -> [RosterRow] {
-        byAttention(PatientOverview.sorted(overviews).map { RosterRow($0, today: today) })
+    /// Open red flags first, then the store's order, as `rehab patients` lists them; with
+    /// each patient's review (changes since the last note, measures due) where given.
+    public static func rows(
+        _ overviews: [PatientOverview], today: Day, reviews: [Int64: PatientReview] = [:]
+    ) -> [RosterRow] {
+        byAttention(
+            PatientOverview.sorted(overviews).map { overview in
+                var row = RosterRow(overview, today: today)
+                if let review = reviews[overview.patient.id] {
+                    row.changes = review.changes
+                    row.measuresDue = review.measuresDue
+                }
+                return row
+            })
     }
 }
 

@@ -100,6 +100,7 @@ public struct StoreRunner: EffectRunner {
             patient: patient, template: plan.template, assignment: plan.assignment,
             history: plan.history, shoes: try store.shoes(patientID: patientID), today: today)
         followed.measures = try store.measurements(patientID: patientID)
+        followed.notes = try store.notes(patientID: patientID)
         followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
@@ -160,6 +161,12 @@ public struct StoreRunner: EffectRunner {
                     .loaded(try load(patientID: patientID, today: state.today)),
                     .shoeAdded(shoe.name),
                 ]
+            case .addNote(let note):
+                guard let patientID else { return [] }
+                try store.addNote(patientID: patientID, note)
+                return [
+                    .loaded(try load(patientID: patientID, today: state.today)), .noteAdded(note),
+                ]
             default:
                 guard let patientID else { return [] }
                 var results = try change(effect, patientID: patientID, today: state.today)
@@ -206,7 +213,7 @@ public struct StoreRunner: EffectRunner {
             }
         case .quit, .reload, .loadCatalog, .selectPatient, .startPlan, .readRunFiles, .importRuns:
             break
-        case .addShoe:
+        case .addShoe, .addNote:
             break
         case .saveMeasure(let record):
             try store.addMeasurement(patientID: patientID, record)
@@ -245,6 +252,7 @@ public struct MemoryRunner: EffectRunner {
     public var histories: [Int64: History] = [:]
     public var shoes: [Int64: [Shoe]] = [:]
     public var measures: [Int64: [MeasureRecord]] = [:]
+    public var notes: [Int64: [ClinicalNote]] = [:]
     public var questionnaires: [Instrument] = []
     /// Plans started from a file, by patient (they win over the catalogue, as in the store).
     public var planFiles: [Int64: Plan] = [:]
@@ -287,6 +295,7 @@ public struct MemoryRunner: EffectRunner {
             history: histories[patient.id] ?? History(), shoes: shoes[patient.id] ?? [],
             today: today)
         followed.measures = measures[patient.id] ?? []
+        followed.notes = notes[patient.id] ?? []
         followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
@@ -383,6 +392,12 @@ public struct MemoryRunner: EffectRunner {
             }
             shoes[id, default: []].append(shoe)
             return [.loaded(load(patientID: id, today: state.today)), .shoeAdded(shoe.name)]
+        case .addNote(var note):
+            guard let id else { return [] }
+            note.id = nextID
+            nextID += 1
+            notes[id, default: []].append(note)
+            return [.loaded(load(patientID: id, today: state.today)), .noteAdded(note)]
         }
         guard let id else { return [] }
         histories[id] = History(

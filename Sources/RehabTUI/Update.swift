@@ -47,6 +47,8 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return PatientActions.received(action, &state)
     case .shoeAdded(let name):
         return ShoeActions.added(name, &state)
+    case .noteAdded(let note):
+        return NoteActions.added(note, &state)
     case .failed(let message):
         state.notice = Notice(message, isError: true)
         return []
@@ -129,6 +131,8 @@ enum Screens {
         if case .tune(var tune) = state.top { return Tuning.handle(action, &tune, &state) }
         // Shoes too: Esc closes the add form before it leaves the screen.
         if case .shoes(var shoes) = state.top { return ShoeActions.handle(action, &shoes, &state) }
+        // Notes too: Esc drops the note being written before it leaves the screen.
+        if case .notes(var notes) = state.top { return NoteActions.handle(action, &notes, &state) }
         if action == .command(.back), Imports.back(&state) { return [] }
         if action == .command(.back), Forms.isFilled(state.top) {
             state.confirmation = Confirmation(kind: .discardForm)
@@ -155,7 +159,7 @@ enum Screens {
             return PatientActions.name(action, &form, &state)
         case .setup(var form):
             return PatientActions.setup(action, &form, &state)
-        case .tune, .shoes:
+        case .tune, .shoes, .notes:
             return []
         case .language(var selection):
             let chosen = list(action, &selection, count: 2)
@@ -306,6 +310,7 @@ enum Screens {
         case .command(.importRuns): Imports.open(&state)
         case .command(.patients): return PatientActions.open(&state)
         case .command(.shoes): return ShoeActions.open(&state)
+        case .command(.notes): return NoteActions.open(&state)
         default: break
         }
         return []
@@ -643,7 +648,7 @@ enum HistoryActions {
                 state.screens.append(
                     .morning(
                         Forms.morningForm(followed.plan, date: morning.date, previous: morning)))
-            case .phaseChange, .clearing:
+            case .phaseChange, .clearing, .note:
                 state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
             case .measure:
                 state.notice = Notice(state.say(MeasureUIPhrase.notEditable()))
@@ -744,7 +749,7 @@ enum Dialogs {
                 // Not undoable (measures are entered again instead).
                 guard let id = record.id else { return [] }
                 return [.deleteMeasure(id)]
-            case .phaseChange, .clearing:
+            case .phaseChange, .clearing, .note:
                 return []
             }
         case .clearFlags, .forceAdvance:

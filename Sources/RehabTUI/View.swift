@@ -284,6 +284,7 @@ public func render(_ state: AppState) -> Grid {
     case .progress(let progress): ProgressView.render(state, progress, content, &grid)
     case .importRuns(let form): ImportView.render(state, form, content, &grid)
     case .shoes(let shoes): ShoesView.render(state, shoes, content, &grid)
+    case .notes(let notes): NotesView.render(state, notes, content, &grid)
     }
     if let confirmation = state.confirmation {
         DialogView.render(state, confirmation, content, &grid)

@@ -1,0 +1,53 @@
+import RehabCore
+
+/// The physio's review of one patient beside the overview: what changed since their last
+/// clinical note, and which outcome measures are due or overdue. `rehab patients` and the
+/// app's Patients screen both read it, so they agree.
+public struct PatientReview: Hashable, Sendable {
+    public var changes: ReviewChanges
+    /// Empty without a plan (no schedule to be due against).
+    public var measuresDue: [MeasureDue]
+
+    public init(changes: ReviewChanges, measuresDue: [MeasureDue]) {
+        self.changes = changes
+        self.measuresDue = measuresDue
+    }
+
+    /// Pure: from the overview and the patient's notes, log and measures.
+    public init(
+        _ overview: PatientOverview, notes: [ClinicalNote], history: History,
+        measures: [MeasureRecord]
+    ) {
+        changes = ReviewChanges(notes: notes, history: history, measures: measures)
+        if let plan = overview.plan, let assignment = overview.assignment,
+            let status = overview.status
+        {
+            measuresDue = MeasureSchedule.due(
+                schedule: plan.measures ?? ScheduledMeasure.defaultSchedule,
+                assignment: assignment, measurements: measures, today: status.date,
+                discharging: status.suggestions.contains { $0.code == .planComplete })
+        } else {
+            measuresDue = []
+        }
+    }
+
+    /// Reads what the review needs: the notes, the measures, and the log from the day of the
+    /// last note on (all of it when there is no note).
+    public static func load(_ overview: PatientOverview, store: any RehabRepository, today: Day)
+        throws -> PatientReview
+    {
+        let id = overview.patient.id
+        let notes = try store.notes(patientID: id)
+        let history =
+            try notes.map(\.date).max().map {
+                try store.history(patientID: id, from: $0, through: today)
+            } ?? store.history(patientID: id)
+        return PatientReview(
+            overview, notes: notes, history: history,
+            measures: try store.measurements(patientID: id))
+    }
+
+    /// Red flags since the review come first, with the open ones: a flag the physio has not
+    /// seen yet matters even when someone cleared it meanwhile.
+    public var flagsSinceReview: Bool { !changes.redFlags.isEmpty }
+}
