@@ -35,3 +35,17 @@ public struct ReviewChanges: Hashable, Sendable {
     /// record at all).
     public var isChanged: Bool { sessions + mornings + measures + redFlags.count > 0 }
 }
+
+/// A patient's discharge: the day, who discharged them, and whether it came before the plan
+/// was complete (the physio's decision). One per patient; the Patients list says "discharged".
+public struct Discharge: Hashable, Sendable, Codable {
+    public var date: Day
+    public var by: String
+    public var early: Bool
+
+    public init(date: Day, by: String, early: Bool = false) {
+        self.date = date
+        self.by = by
+        self.early = early
+    }
+}

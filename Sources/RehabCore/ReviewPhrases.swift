@@ -93,6 +93,64 @@ public enum ReviewPhrase {
         let head = sinceReview(day)
         return t(head.nl + ": " + list(.nl), head.en + ": " + list(.en))
     }
+    // MARK: Discharge
+
+    public static func dischargedShort() -> LocalizedText { t("ontslagen", "discharged") }
+    public static func dischargedOn(_ day: Day, by: String) -> LocalizedText {
+        t("Ontslagen op \(day.iso) door \(by).", "Discharged on \(day.iso) by \(by).")
+    }
+    public static func keyDischarge() -> LocalizedText { t("ontslag", "discharge") }
+    public static func dischargeOffer(_ key: String) -> LocalizedText {
+        t(
+            "Het plan is af: druk op \(key) voor het ontslag (eindmetingen en verslag).",
+            "The plan is complete: press \(key) to discharge (final measures and report).")
+    }
+    public static func dischargeNotComplete(phase: String, number: Int, of: Int)
+        -> LocalizedText
+    {
+        t(
+            "Het plan is nog niet af (fase \(number) van \(of): \(phase)). Eerder ontslaan is "
+                + "de beslissing van de fysio: rehab discharge --force.",
+            "The plan is not complete yet (phase \(number) of \(of): \(phase)). Discharging "
+                + "early is the physio's decision: rehab discharge --force.")
+    }
+    public static func dischargeTitle(_ patient: String) -> LocalizedText {
+        t("Ontslag · \(patient)", "Discharge · \(patient)")
+    }
+    public static func dischargeExplained() -> LocalizedText {
+        t(
+            "Het verslag (voor en na, fasen, alarmsignalen, notities) is hetzelfde als dat van "
+                + "rehab discharge: .md voor Markdown, .html voor HTML. Het bestand wordt nieuw "
+                + "gemaakt (0600), nooit over een bestaand bestand heen.",
+            "The report (before and after, phases, red flags, notes) is the one rehab "
+                + "discharge writes: .md for Markdown, .html for HTML. The file is created new "
+                + "(0600), never over a file that is there.")
+    }
+    public static func dischargeMeasuresDone() -> LocalizedText {
+        t("De eindmetingen zijn binnen.", "The final measures are in.")
+    }
+    public static func dischargeMeasuresMissing(_ ids: String) -> LocalizedText {
+        t(
+            "Eerst de eindmetingen: \(ids). ↵ opent ze een voor een.",
+            "The final measures first: \(ids). ↵ opens them one by one.")
+    }
+    public static func dischargeMeasuresFirst(_ ids: String) -> LocalizedText {
+        t(
+            "Eerst de eindmetingen (\(ids)); zonder eindmeting is er geen 'na'.",
+            "The final measures first (\(ids)); without a final measure there is no 'after'.")
+    }
+    public static func dischargedByLabel() -> LocalizedText { t("Ontslagen door", "Discharged by") }
+    public static func dischargeFileLabel() -> LocalizedText { t("Verslag naar", "Report to") }
+    public static func dischargeHint() -> LocalizedText {
+        t(
+            "Tab wisselt van veld, ↵ schrijft het verslag en legt het ontslag vast, Esc terug.",
+            "Tab switches fields, ↵ writes the report and records the discharge, Esc goes back.")
+    }
+    public static func dischargeWritten(_ path: String) -> LocalizedText {
+        t(
+            "Ontslagverslag geschreven naar \(path) (0600); het ontslag is vastgelegd.",
+            "Discharge report written to \(path) (0600); the discharge is recorded.")
+    }
     public static func reviewColumn() -> LocalizedText { t("sinds notitie", "since note") }
     public static func measuresColumn() -> LocalizedText { t("metingen", "measures") }
     public static func measureOverdue(_ ids: String) -> LocalizedText {

@@ -47,6 +47,7 @@ public struct Settings: Hashable, Sendable {
         "search",
         "examined",
         "notes",
+        "discharge",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

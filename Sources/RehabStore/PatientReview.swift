@@ -5,21 +5,26 @@ import RehabCore
 /// app's Patients screen both read it, so they agree.
 public struct PatientReview: Hashable, Sendable {
     public var changes: ReviewChanges
-    /// Empty without a plan (no schedule to be due against).
+    /// Empty without a plan (no schedule to be due against) and once discharged.
     public var measuresDue: [MeasureDue]
+    /// When and by whom the patient was discharged; nil while in care.
+    public var discharged: Discharge?
 
-    public init(changes: ReviewChanges, measuresDue: [MeasureDue]) {
+    public init(changes: ReviewChanges, measuresDue: [MeasureDue], discharged: Discharge? = nil) {
         self.changes = changes
         self.measuresDue = measuresDue
+        self.discharged = discharged
     }
 
     /// Pure: from the overview and the patient's notes, log and measures.
     public init(
         _ overview: PatientOverview, notes: [ClinicalNote], history: History,
-        measures: [MeasureRecord]
+        measures: [MeasureRecord], discharged: Discharge? = nil
     ) {
         changes = ReviewChanges(notes: notes, history: history, measures: measures)
-        if let plan = overview.plan, let assignment = overview.assignment,
+        self.discharged = discharged
+        // A discharged patient's final measures are in: nothing is due any more.
+        if discharged == nil, let plan = overview.plan, let assignment = overview.assignment,
             let status = overview.status
         {
             measuresDue = MeasureSchedule.due(
@@ -44,7 +49,8 @@ public struct PatientReview: Hashable, Sendable {
             } ?? store.history(patientID: id)
         return PatientReview(
             overview, notes: notes, history: history,
-            measures: try store.measurements(patientID: id))
+            measures: try store.measurements(patientID: id),
+            discharged: try store.discharge(patientID: id))
     }
 
     /// Red flags since the review come first, with the open ones: a flag the physio has not

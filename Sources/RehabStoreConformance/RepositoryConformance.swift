@@ -109,6 +109,7 @@ public enum RepositoryConformance {
         ConformanceCheck(name: "history of a judging window", body: judgingWindow),
         ConformanceCheck(name: "one morning check per date", body: morningChecks),
         ConformanceCheck(name: "flag clearings round trip", body: clearings),
+        ConformanceCheck(name: "one discharge per patient, replaced", body: discharges),
         ConformanceCheck(name: "shoes: order, unique names, km", body: shoes),
         ConformanceCheck(name: "imported runs: duplicates skipped, all or nothing", body: runs),
         ConformanceCheck(name: "the roster reads every patient at once", body: roster),
@@ -509,6 +510,25 @@ public enum RepositoryConformance {
         try p.expectEqual(
             try repo.history(patientID: anna.id).clearings, [earlier, first, second],
             "by date, then order stored")
+    }
+
+    static func discharges(_ p: Probe) throws {
+        let repo = try p.make()
+        let anna = try repo.addPatient(name: "Anna")
+        try p.expectEqual(try repo.discharge(patientID: anna.id), nil, "none before")
+        let first = Discharge(date: day(40), by: "Joke de Fysio")
+        try repo.setDischarge(patientID: anna.id, first)
+        try p.expectEqual(try repo.discharge(patientID: anna.id), first, "round trip")
+        let again = Discharge(date: day(90), by: "Piet", early: true)
+        try repo.setDischarge(patientID: anna.id, again)
+        try p.expectEqual(try repo.discharge(patientID: anna.id), again, "a later one replaces")
+        try p.expectInvalid("discharged by", "an empty name") {
+            try repo.setDischarge(patientID: anna.id, Discharge(date: day(91), by: "  "))
+        }
+        try p.expectEqual(try repo.discharge(patientID: anna.id), again, "nothing stored")
+        try p.expectRefused("an unknown patient") {
+            try repo.setDischarge(patientID: 999_999, first)
+        }
     }
 
     // MARK: - Shoes and runs

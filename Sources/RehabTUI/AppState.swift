@@ -31,6 +31,8 @@ public struct Followed: Sendable, Hashable {
     public var questionnaires: [Instrument] = []
     /// The physio's clinical notes, oldest first (as the store gives them).
     public var notes: [ClinicalNote] = []
+    /// When and by whom the patient was discharged; nil while in care.
+    public var discharged: Discharge?
 
     public init(
         patient: PatientRecord, template: Plan, assignment: Assignment, history: History,
@@ -568,6 +570,7 @@ public enum Screen: Sendable, Hashable {
     case shoes(ShoesState)
     case measure(MeasureForm)
     case notes(NotesState)
+    case discharge(DischargeForm)
 }
 
 /// Everything the app shows and remembers; `update` is the only thing that changes it.

@@ -80,6 +80,8 @@ public enum Effect: Sendable, Hashable {
     case deleteMeasure(Int64)
     /// A clinical note about the current patient, already checked like `rehab note`.
     case addNote(ClinicalNote)
+    /// Write the discharge report, then record the discharge.
+    case discharge(DischargeRequest)
     case quit
 }
 

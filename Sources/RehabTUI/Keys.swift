@@ -20,6 +20,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case search
     case examined
     case notes
+    case discharge
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -57,6 +58,8 @@ public enum AppAction: Sendable, Hashable {
     case shoeAdded(String)
     /// The store has this clinical note.
     case noteAdded(ClinicalNote)
+    /// The discharge report is written here (an absolute path) and the discharge recorded.
+    case discharged(path: String)
     case failed(String)
     /// Another process wrote to the store (its change counter moved).
     case storeChanged
@@ -140,6 +143,7 @@ public enum KeyTable {
         bind(.advance, [.char("a")], "a", UIPhrase.keyAdvance(), [.plan], bar: true),
         bind(.stepBack, [.char("b")], "b", UIPhrase.keyStepBack(), [.plan], bar: true),
         bind(.forceAdvance, [.char("F")], "F", UIPhrase.keyForceAdvance(), [.plan]),
+        bind(.discharge, [.char("D")], "D", ReviewPhrase.keyDischarge(), [.today, .plan]),
         // History
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.history]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.history]),
@@ -302,6 +306,7 @@ public enum KeyTable {
         case .shoes(let shoes): return shoes.adding != nil ? [.entry, .global] : [.shoes, .global]
         case .notes(let notes):
             return notes.writing != nil ? [.entry, .global] : [.notes, .global]
+        case .discharge: return [.entry, .global]
         }
     }
 
@@ -316,6 +321,7 @@ public enum KeyTable {
         case .importRuns(let form): return form.stage == .path
         case .shoes(let shoes): return shoes.adding != nil
         case .notes(let notes): return notes.writing != nil
+        case .discharge: return true
         case .history: return state.historySearch != nil
         default: return false
         }

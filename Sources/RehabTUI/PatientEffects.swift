@@ -144,7 +144,7 @@ extension MemoryRunner {
             let id = overview.patient.id
             reviews[id] = PatientReview(
                 overview, notes: notes[id] ?? [], history: histories[id] ?? History(),
-                measures: measures[id] ?? [])
+                measures: measures[id] ?? [], discharged: discharges[id])
         }
         return RosterRow.rows(overviews, today: today, reviews: reviews)
     }

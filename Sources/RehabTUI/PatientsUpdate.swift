@@ -27,6 +27,8 @@ public struct RosterRow: Sendable, Hashable {
     public var reasonText: LocalizedText?
     /// What was recorded since the physio's last clinical note; nil when not worked out.
     public var changes: ReviewChanges?
+    /// When and by whom the patient was discharged; nil while in care.
+    public var discharged: Discharge?
 
     public init(patient: PatientRecord) {
         self.patient = patient
@@ -108,6 +110,7 @@ public struct RosterRow: Sendable, Hashable {
                 if let review = reviews[overview.patient.id] {
                     row.changes = review.changes
                     row.measuresDue = review.measuresDue
+                    row.discharged = review.discharged
                 }
                 return row
             })

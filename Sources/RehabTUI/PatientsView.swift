@@ -92,9 +92,13 @@ enum PatientsView {
         if let number = row.phaseNumber, let count = row.phaseCount {
             phase = "\(number)/\(count) " + phase
         }
+        // A discharged patient's verdict column says so; the light no longer guides care.
+        let shown =
+            row.discharged != nil
+            ? state.say(ReviewPhrase.dischargedShort())
+            : row.level.map { verdict($0, row, state) } ?? "-"
         return [
-            name, plan, phase, row.phaseDay.map(String.init) ?? "-",
-            row.level.map { verdict($0, row, state) } ?? "-", lastLog(row, state),
+            name, plan, phase, row.phaseDay.map(String.init) ?? "-", shown, lastLog(row, state),
             row.openFlags.isEmpty ? "-" : String(row.openFlags.count),
         ]
     }
@@ -151,7 +155,13 @@ enum PatientsView {
                     to: area.width, ellipsis: ellipsis),
                 x: area.x, y: area.y + 3, pen: Theme.row(level), clip: area)
         }
-        if let changes = row.changes {
+        if let discharged = row.discharged {
+            grid.put(
+                TextFit.truncate(
+                    state.say(ReviewPhrase.dischargedOn(discharged.date, by: discharged.by)),
+                    to: area.width, ellipsis: ellipsis),
+                x: area.x, y: area.y + 4, pen: .bold, clip: area)
+        } else if let changes = row.changes {
             // Red flags the physio has not seen yet stand out; the rest is plain.
             grid.put(
                 TextFit.truncate(

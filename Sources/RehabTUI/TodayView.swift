@@ -91,6 +91,14 @@ enum TodayView {
                 state.say(Phrase.suggestionsLabel()) + ": " + m.suggestion(suggestion, plan: plan),
                 pen: Theme.heading)
         }
+        if let discharged = followed.discharged {
+            flow.line(
+                state.say(ReviewPhrase.dischargedOn(discharged.date, by: discharged.by)),
+                pen: .bold)
+        } else if DischargeActions.planComplete(followed) {
+            let key = KeyTable.shownKey(.discharge, in: state, contexts: [.today]) ?? "D"
+            flow.line(state.say(ReviewPhrase.dischargeOffer(key)), pen: Theme.heading)
+        }
 
         flow.blank()
         flow.line(state.say(UIPhrase.todayPlan()), pen: Theme.heading)

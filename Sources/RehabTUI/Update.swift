@@ -49,6 +49,8 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return ShoeActions.added(name, &state)
     case .noteAdded(let note):
         return NoteActions.added(note, &state)
+    case .discharged(let path):
+        return DischargeActions.written(path, &state)
     case .failed(let message):
         state.notice = Notice(message, isError: true)
         return []
@@ -133,6 +135,9 @@ enum Screens {
         if case .shoes(var shoes) = state.top { return ShoeActions.handle(action, &shoes, &state) }
         // Notes too: Esc drops the note being written before it leaves the screen.
         if case .notes(var notes) = state.top { return NoteActions.handle(action, &notes, &state) }
+        if case .discharge(var form) = state.top {
+            return DischargeActions.handle(action, &form, &state)
+        }
         if action == .command(.back), Imports.back(&state) { return [] }
         if action == .command(.back), Forms.isFilled(state.top) {
             state.confirmation = Confirmation(kind: .discardForm)
@@ -159,7 +164,7 @@ enum Screens {
             return PatientActions.name(action, &form, &state)
         case .setup(var form):
             return PatientActions.setup(action, &form, &state)
-        case .tune, .shoes, .notes:
+        case .tune, .shoes, .notes, .discharge:
             return []
         case .language(var selection):
             let chosen = list(action, &selection, count: 2)
@@ -311,6 +316,7 @@ enum Screens {
         case .command(.patients): return PatientActions.open(&state)
         case .command(.shoes): return ShoeActions.open(&state)
         case .command(.notes): return NoteActions.open(&state)
+        case .command(.discharge): return DischargeActions.open(&state)
         default: break
         }
         return []

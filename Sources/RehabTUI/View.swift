@@ -285,6 +285,7 @@ public func render(_ state: AppState) -> Grid {
     case .importRuns(let form): ImportView.render(state, form, content, &grid)
     case .shoes(let shoes): ShoesView.render(state, shoes, content, &grid)
     case .notes(let notes): NotesView.render(state, notes, content, &grid)
+    case .discharge(let form): DischargeView.render(state, form, content, &grid)
     }
     if let confirmation = state.confirmation {
         DialogView.render(state, confirmation, content, &grid)

@@ -113,6 +113,18 @@ struct PatientJSON: Encodable {
         try c.encode(openFlags, forKey: .openFlags)
         try c.encode(ReviewJSON(review.changes), forKey: .sinceReview)
         try c.encode(review.measuresDue.map(DueJSON.init), forKey: .measuresDue)
+        try c.encode(review.discharged.map(DischargeJSON.init), forKey: .discharged)
+    }
+
+    struct DischargeJSON: Encodable {
+        let date: String
+        let by: String
+        let early: Bool
+        init(_ d: Discharge) {
+            date = d.date.iso
+            by = d.by
+            early = d.early
+        }
     }
 
     /// What was recorded since the last clinical note (the last review).
@@ -159,7 +171,7 @@ struct PatientJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, plan, variant, phase, since, archived, level
+        case name, plan, variant, phase, since, archived, level, discharged
         case sinceReview = "since_review"
         case measuresDue = "measures_due"
         case phaseDay = "phase_day"
@@ -192,7 +204,9 @@ struct PatientTable {
             table.append([
                 (row.openFlags > 0 ? "! " : "") + row.patient.name + archived, plan,
                 row.status?.phase.phase.id ?? "-", row.status.map { String($0.phase.day) } ?? "-",
-                row.status.map { m.level($0.verdict.level) } ?? "-",
+                review.discharged != nil
+                    ? context.say(ReviewPhrase.dischargedShort())
+                    : row.status.map { m.level($0.verdict.level) } ?? "-",
                 row.daysSinceLog(today: context.today).map { context.say(Phrase.daysAgo($0)) }
                     ?? context.say(Phrase.neverLogged()),
                 row.openFlags > 0 ? String(row.openFlags) : "-",
