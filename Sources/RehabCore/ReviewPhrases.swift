@@ -188,3 +188,49 @@ extension Phrase {
                 + "characters); nothing was stored")
     }
 }
+
+/// Physio referrals (see_physio) worded for who is at the keyboard (issue 16).
+extension ReviewPhrase {
+    public static func keyReferralExamined() -> LocalizedText {
+        t("verwijzing naar fysio: onderzocht vastleggen", "physio referral: record the examination")
+    }
+    public static func referralForPhysio(_ questions: String, key: String) -> LocalizedText {
+        t(
+            "Verwijzing naar de fysio open (\(questions)). U bent de fysio: onderzoek het en leg "
+                + "met \(key) vast wat u vond. Het plan gaat door, zonder op te bouwen.",
+            "Physio referral open (\(questions)). You are the physio: examine it, then record "
+                + "what you found with \(key). The plan goes on, without increasing.")
+    }
+    public static func referralForRunner(_ questions: String, key: String) -> LocalizedText {
+        t(
+            "Verwijzing naar de fysio open (\(questions)): laat uw fysio ernaar kijken. Heeft die "
+                + "dat gedaan, leg het dan vast met \(key).",
+            "Physio referral open (\(questions)): have your physio look at it. Once they have, "
+                + "record it with \(key).")
+    }
+    public static func noReferralOpen() -> LocalizedText {
+        t("Er staat geen verwijzing naar de fysio open.", "No physio referral is open.")
+    }
+    public static func examinedTitle() -> LocalizedText {
+        t("Verwijzing naar de fysio", "Physio referral")
+    }
+    public static func examinedPromptPhysio() -> LocalizedText {
+        t(
+            "U hebt het onderzocht: wat vond u? (wordt met uw onderzoek vastgelegd)",
+            "You examined it: what did you find? (recorded as your examination)")
+    }
+    public static func examinedPromptRunner() -> LocalizedText {
+        t(
+            "Uw fysio heeft ernaar gekeken: wie, en wat zei die?",
+            "Your physio looked at it: who, and what did they say?")
+    }
+    public static func examinedByPhysio(_ finding: String) -> LocalizedText {
+        t("Onderzocht door de fysio: \(finding)", "Examined by the physio: \(finding)")
+    }
+    public static func seenByPhysio(_ finding: String) -> LocalizedText {
+        t("Gezien door de fysio: \(finding)", "Seen by the physio: \(finding)")
+    }
+    public static func examinedNotice() -> LocalizedText {
+        t("Vastgelegd: de verwijzing is afgehandeld.", "Recorded: the referral is dealt with.")
+    }
+}

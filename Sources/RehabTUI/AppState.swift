@@ -47,6 +47,13 @@ public struct Followed: Sendable, Hashable {
         status = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
         shoeWarnings = ShoeWear.warnings(shoes: shoes, sessions: history.sessions)
     }
+
+    /// Open red flags that stop the plan. A physio referral (see_physio) is an advisory, never
+    /// a stop: it must not send the user to "contact your GP".
+    public var stopFlags: [OpenFlag] { status.openFlags.filter { !plan.isReferral($0.flag) } }
+
+    /// Open physio referrals, oldest first.
+    public var openReferrals: [OpenFlag] { status.openFlags.filter { plan.isReferral($0.flag) } }
 }
 
 /// What a (re)load from the store found.
@@ -479,6 +486,9 @@ public struct Confirmation: Sendable, Hashable {
         /// Advancing although the exit criteria are not met: needs a reason, which is stored
         /// with the phase change.
         case forceAdvance(PhaseChange)
+        /// Open physio referrals examined (or seen by the physio): what was found is stored
+        /// as the clearing of exactly these reports.
+        case examinedReferrals([FlagReport])
     }
 
     public var kind: Kind
@@ -497,7 +507,7 @@ public struct Confirmation: Sendable, Hashable {
 
     public var needsReason: Bool {
         switch kind {
-        case .clearFlags, .forceAdvance: true
+        case .clearFlags, .forceAdvance, .examinedReferrals: true
         default: false
         }
     }
@@ -621,7 +631,7 @@ public struct AppState: Sendable, Hashable {
         roster = loaded.roster
         self.newPatientName = newPatientName
         if let followed = loaded.followed {
-            screens = [followed.status.openFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())]
+            screens = [followed.stopFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())]
         } else if loaded.patient == nil && loaded.patients.count > 1 {
             screens = [.patients(SelectionState(selected: 0))]
         } else {

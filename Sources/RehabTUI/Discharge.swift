@@ -253,3 +253,19 @@ enum DischargeView {
         ).render(in: body, from: top.y + rows + 1, on: &grid)
     }
 }
+
+/// Physio referrals on Today: `e` records that the physio examined them (or, for a runner, that
+/// the physio has seen them), with what was found, clearing exactly those reports.
+enum Referrals {
+    static func examine(_ state: inout AppState) -> [Effect] {
+        guard let followed = state.followed else { return [] }
+        let open = followed.openReferrals
+        guard !open.isEmpty else {
+            state.notice = Notice(state.say(ReviewPhrase.noReferralOpen()), isError: true)
+            return []
+        }
+        state.confirmation = Confirmation(
+            kind: .examinedReferrals(open))
+        return []
+    }
+}

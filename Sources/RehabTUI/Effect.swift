@@ -54,6 +54,8 @@ public enum Effect: Sendable, Hashable {
     case advance(PhaseChange)
     case stepBack(PhaseChange)
     case clearFlags(reason: String)
+    /// Clears exactly these physio referrals with what the physio found.
+    case examinedReferrals(reason: String, flags: [FlagReport])
     case undo(Undo)
     /// Find the run files at a path the user typed (`~` is their home folder) and read them.
     case readRunFiles(String)

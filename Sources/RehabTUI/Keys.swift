@@ -144,6 +144,7 @@ public enum KeyTable {
         bind(.stepBack, [.char("b")], "b", UIPhrase.keyStepBack(), [.plan], bar: true),
         bind(.forceAdvance, [.char("F")], "F", UIPhrase.keyForceAdvance(), [.plan]),
         bind(.discharge, [.char("D")], "D", ReviewPhrase.keyDischarge(), [.today, .plan]),
+        bind(.examined, [.char("e")], "e", ReviewPhrase.keyReferralExamined(), [.today]),
         // History
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.history]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.history]),

@@ -242,6 +242,9 @@ enum PatientActions {
         case .command(.confirm):
             guard let row else { break }
             if row.hasPlan {
+                // Opening a patient from the list is the physio's way in: the app words
+                // referrals for the physio from here on.
+                state.role = .physio
                 state.opening = row.patient.id
                 effects = [.selectPatient(row.patient.id)]
             } else {

@@ -226,6 +226,9 @@ public struct StoreRunner: EffectRunner {
             try store.addPhaseChange(patientID: patientID, change)
         case .clearFlags(let reason):
             try store.addClearing(patientID: patientID, FlagClearing(date: today, reason: reason))
+        case .examinedReferrals(let reason, let flags):
+            try store.addClearing(
+                patientID: patientID, FlagClearing(date: today, reason: reason, cleared: flags))
         case .undo(let undo):
             switch undo {
             case .removeSession(let id): try store.deleteSession(patientID: patientID, id: id)
@@ -407,6 +410,9 @@ public struct MemoryRunner: EffectRunner {
             if let id { assignments[id]?.phaseHistory.append(change) }
         case .clearFlags(let reason):
             history.clearings.append(FlagClearing(date: state.today, reason: reason))
+        case .examinedReferrals(let reason, let flags):
+            history.clearings.append(
+                FlagClearing(date: state.today, reason: reason, cleared: flags))
         case .saveMeasure(var record):
             record.id = nextID
             nextID += 1

@@ -114,7 +114,7 @@ private func apply(_ loaded: Loaded, to state: inout AppState) {
         state.screens = [Screens.root(for: followed)]
         return
     }
-    let paused = !followed.status.openFlags.isEmpty
+    let paused = !followed.stopFlags.isEmpty
     switch state.screens.first {
     case .today where paused: state.screens[0] = .stop(StopState())
     case .stop(let stop) where !paused && !stop.beforeStart: state.screens[0] = .today(scroll: 0)
@@ -125,7 +125,7 @@ private func apply(_ loaded: Loaded, to state: inout AppState) {
 /// Per-screen handling of keys.
 enum Screens {
     static func root(for followed: Followed) -> Screen {
-        followed.status.openFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())
+        followed.stopFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())
     }
 
     static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
@@ -317,6 +317,7 @@ enum Screens {
         case .command(.shoes): return ShoeActions.open(&state)
         case .command(.notes): return NoteActions.open(&state)
         case .command(.discharge): return DischargeActions.open(&state)
+        case .command(.examined): return Referrals.examine(&state)
         default: break
         }
         return []
@@ -705,6 +706,13 @@ enum Dialogs {
                     return []
                 }
                 state.confirmation = nil
+                if case .examinedReferrals(let flags) = dialog.kind {
+                    state.notice = Notice(state.say(ReviewPhrase.examinedNotice()))
+                    let finding =
+                        state.role == .physio
+                        ? ReviewPhrase.examinedByPhysio(reason) : ReviewPhrase.seenByPhysio(reason)
+                    return [.examinedReferrals(reason: state.say(finding), flags: flags)]
+                }
                 if case .forceAdvance(var change) = dialog.kind {
                     change.note = reason
                     state.notice = Notice(state.say(UIPhrase.forcedNotice()))
@@ -758,7 +766,7 @@ enum Dialogs {
             case .phaseChange, .clearing, .note:
                 return []
             }
-        case .clearFlags, .forceAdvance:
+        case .clearFlags, .forceAdvance, .examinedReferrals:
             return []
         case .deletePatient(let patient):
             state.notice = Notice(state.say(UIPhrase.patientDeletedNotice(patient.name)))
