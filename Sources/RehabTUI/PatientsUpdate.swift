@@ -69,15 +69,19 @@ public struct RosterRow: Sendable, Hashable {
 
     public var hasPlan: Bool { planID != nil }
 
-    /// Who needs the physio first: open red flags, red days, no log for 3 days or more, an
-    /// overdue phase, other amber, green, then patients without a plan.
+    /// Who needs the physio first: open red flags (and red flags since the last review), red
+    /// days, no log for 3 days or more, an overdue phase, other amber, green, discharged, then
+    /// patients without a plan.
     public var attention: Int {
-        guard hasPlan, let level else { return 6 }
+        guard hasPlan, let level else { return 7 }
         // A red flag since the last review is first too, even if cleared meanwhile: the
         // physio has not seen it yet.
         if !openFlags.isEmpty || level == .stop || !(changes?.redFlags.isEmpty ?? true) {
             return 0
         }
+        // Discharged: out of the daily care, so no log or an overdue phase is no alarm; a red
+        // flag reported after the discharge still comes first (above).
+        if discharged != nil { return 6 }
         if level == .red { return 1 }
         if let days = daysSinceLog, days >= 3 { return 2 }
         if reason == .phaseOverdue { return 3 }

@@ -66,6 +66,25 @@ import Testing
         #expect((reviewed?.attention ?? 0) > 0)
     }
 
+    @Test func aDischargedPatientIsNoAlarmUnlessAFlagCameAfter() {
+        var quiet = PatientsAttentionTests.row(
+            1, "Ann", level: .amber, reason: .noRecentLog, daysSinceLog: 9)
+        quiet.discharged = Discharge(date: day("2026-02-20"), by: "Joke")
+        let green = PatientsAttentionTests.row(2, "Bo", level: .green)
+        var flagged = PatientsAttentionTests.row(3, "Cas", level: .amber, daysSinceLog: 1)
+        flagged.discharged = Discharge(date: day("2026-02-20"), by: "Joke")
+        flagged.changes = ReviewChanges(
+            notes: [ClinicalNote(date: day("2026-02-20"), text: "discharged")],
+            history: History(mornings: [
+                MorningCheck(date: day("2026-03-01"), pain: 4, flags: ["locking"])
+            ]), measures: [])
+        // Ann's silence after her discharge is no alarm; Cas's red flag after it is.
+        #expect(
+            RosterRow.byAttention([quiet, green, flagged]).map(\.patient.name)
+                == ["Cas", "Bo", "Ann"])
+        #expect(quiet.attention == 6 && flagged.attention == 0)
+    }
+
     @Test func measuresDueStayOnTheRow() {
         let sam = Self.row("Sam", Clinic.runner())
         #expect(sam?.measuresDue.isEmpty == false)
