@@ -31,6 +31,17 @@ public struct ReviewChanges: Hashable, Sendable {
         redFlags = Array(Set(flags)).sorted { ($0.date, $0.flag) < ($1.date, $1.flag) }
     }
 
+    /// Counted elsewhere (a store's own query); `redFlags` are sorted and counted once each.
+    public init(
+        lastReview: Day?, sessions: Int, mornings: Int, measures: Int, redFlags: [FlagReport]
+    ) {
+        self.lastReview = lastReview
+        self.sessions = sessions
+        self.mornings = mornings
+        self.measures = measures
+        self.redFlags = Array(Set(redFlags)).sorted { ($0.date, $0.flag) < ($1.date, $1.flag) }
+    }
+
     /// Something was recorded since the last review (or there was never one and there is a
     /// record at all).
     public var isChanged: Bool { sessions + mornings + measures + redFlags.count > 0 }

@@ -46,3 +46,40 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// What was recorded since the last clinical note, counted in the database (one read) rather
+    /// than by reading the whole log: without a note that is everything, years for a clinic's
+    /// patients. The same answer as `ReviewChanges(notes:history:measures:)` (RosterTests).
+    public func reviewChanges(patientID: Int64) throws -> ReviewChanges {
+        try queue.read { db in
+            _ = try Store.patientName(db, id: patientID)
+            let last = try String.fetchOne(
+                db, sql: "SELECT max(date) FROM clinical_note WHERE patient_id = ?",
+                arguments: [patientID]
+            ).flatMap { Day(iso: $0) }
+            // ISO dates compare as text; every stored date is at or after this one.
+            let from = last?.iso ?? "0000-01-01"
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(table) WHERE patient_id = ? AND date >= ?",
+                    arguments: [patientID, from]) ?? 0
+            }
+            var flags: [FlagReport] = []
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT date, flags FROM session WHERE patient_id = ? AND date >= ? "
+                    + "AND flags <> '[]' UNION ALL SELECT date, flags FROM morning_check "
+                    + "WHERE patient_id = ? AND date >= ? AND flags <> '[]'",
+                arguments: [patientID, from, patientID, from])
+            for row in rows {
+                guard let day = Day(iso: row["date"]) else { continue }
+                flags += try Store.flags(json: row["flags"]).map { FlagReport(flag: $0, date: day) }
+            }
+            return ReviewChanges(
+                lastReview: last, sessions: try count("session"),
+                mornings: try count("morning_check"), measures: try count("measurement"),
+                redFlags: flags)
+        }
+    }
+}

@@ -36,21 +36,18 @@ public struct PatientReview: Hashable, Sendable {
         }
     }
 
-    /// Reads what the review needs: the notes, the measures, and the log from the day of the
-    /// last note on (all of it when there is no note).
+    /// Reads what the review needs: the changes counted by the store, the measures and the
+    /// discharge.
     public static func load(_ overview: PatientOverview, store: any RehabRepository, today: Day)
         throws -> PatientReview
     {
         let id = overview.patient.id
-        let notes = try store.notes(patientID: id)
-        let history =
-            try notes.map(\.date).max().map {
-                try store.history(patientID: id, from: $0, through: today)
-            } ?? store.history(patientID: id)
-        return PatientReview(
-            overview, notes: notes, history: history,
+        var review = PatientReview(
+            overview, notes: [], history: History(),
             measures: try store.measurements(patientID: id),
             discharged: try store.discharge(patientID: id))
+        review.changes = try store.reviewChanges(patientID: id)
+        return review
     }
 
     /// Red flags since the review come first, with the open ones: a flag the physio has not

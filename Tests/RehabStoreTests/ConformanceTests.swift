@@ -180,6 +180,9 @@ final class FaultyRepository: RehabRepository {
     func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64 {
         try store.addNote(patientID: patientID, note)
     }
+    func reviewChanges(patientID: Int64) throws -> ReviewChanges {
+        try store.reviewChanges(patientID: patientID)
+    }
     func discharge(patientID: Int64) throws -> Discharge? {
         try store.discharge(patientID: patientID)
     }
