@@ -208,6 +208,11 @@ extension ReviewPhrase {
             "Physio referral open (\(questions)): have your physio look at it. Once they have, "
                 + "record it with \(key).")
     }
+    public static func referralForYou(_ question: String) -> LocalizedText {
+        t(
+            "Verwijzing naar u als fysio (geen arts nodig): \(question)",
+            "Referral to you as the physio (no doctor needed): \(question)")
+    }
     public static func noReferralOpen() -> LocalizedText {
         t("Er staat geen verwijzing naar de fysio open.", "No physio referral is open.")
     }

@@ -86,6 +86,18 @@ import Testing
             app.state.followed?.status.verdict.findings.contains { $0.code == .seePhysio } == false)
     }
 
+    @Test func theChecklistWordsTheReferralForThePhysio() {
+        var state = Fixture.state(Self.runner())
+        let asked = LogView.flagName(Self.referral, state)
+        #expect(asked.hasPrefix("Two days after the injury"))
+        state.role = .physio
+        #expect(
+            LogView.flagName(Self.referral, state)
+                == "Referral to you as the physio (no doctor needed): " + asked)
+        // A real red flag keeps its own words for everyone.
+        #expect(!LogView.flagName("calf_swelling_warm_red", state).contains("Referral"))
+    }
+
     @Test func openingAPatientFromTheListIsThePhysio() {
         var app = Clinic.app()
         #expect(app.state.role == .runner)
