@@ -147,9 +147,10 @@ public enum ReviewPhrase {
             "Tab switches fields, ↵ writes the report and records the discharge, Esc goes back.")
     }
     public static func dischargeWritten(_ path: String) -> LocalizedText {
+        // The path last: on a narrow status line the end of a long sentence is cut off.
         t(
-            "Ontslagverslag geschreven naar \(path) (0600); het ontslag is vastgelegd.",
-            "Discharge report written to \(path) (0600); the discharge is recorded.")
+            "Ontslag vastgelegd; verslag (0600): \(path)",
+            "Discharge recorded; report (0600): \(path)")
     }
     public static func reviewColumn() -> LocalizedText { t("sinds notitie", "since note") }
     public static func measuresColumn() -> LocalizedText { t("metingen", "measures") }

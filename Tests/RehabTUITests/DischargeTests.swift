@@ -129,9 +129,7 @@ import Testing
         app.type(path)
         app.press(.enter)
         #expect(Self.form(app.state) == nil, "back to the patient once written")
-        #expect(
-            app.state.notice?.text
-                == "Discharge report written to \(path) (0600); the discharge is recorded.")
+        #expect(app.state.notice?.text == "Discharge recorded; report (0600): \(path)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("# Discharge report · Sam"))
         #expect(text.contains("the plan is complete"))
