@@ -119,8 +119,8 @@ public enum Phrase {
 
     public static func forceHint() -> LocalizedText {
         t(
-            "Gebruik --force als uw fysiotherapeut toch wil doorgaan.",
-            "Use --force if your physio decides to go ahead anyway.")
+            "Gebruik --force --reason TEKST als uw fysiotherapeut toch wil doorgaan.",
+            "Use --force --reason TEXT if your physio decides to go ahead anyway.")
     }
 
     public static func openFlagsBlock() -> LocalizedText {

@@ -46,6 +46,8 @@ public struct Settings: Hashable, Sendable {
         "force_advance",
         "search",
         "examined",
+        "notes",
+        "discharge",
     ]
 
     /// The app's command name for an action id: `page_up` → `pageUp`.

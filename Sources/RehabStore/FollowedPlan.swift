@@ -13,6 +13,17 @@ public struct FollowedPlan: Sendable {
     public let plan: Plan
     public let history: History
 
+    public init(
+        patient: PatientRecord, assignment: Assignment, template: Plan, plan: Plan,
+        history: History
+    ) {
+        self.patient = patient
+        self.assignment = assignment
+        self.template = template
+        self.plan = plan
+        self.history = history
+    }
+
     public func status(on day: Day) -> Status {
         Engine.status(plan: plan, assignment: assignment, history: history, today: day)
     }

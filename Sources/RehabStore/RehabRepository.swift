@@ -91,6 +91,13 @@ public protocol RehabRepository: AnyObject, Sendable {
     /// The physio's dated notes, oldest first.
     func notes(patientID: Int64) throws -> [ClinicalNote]
     @discardableResult func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64
+    /// What was recorded since the patient's last clinical note (everything without one): the
+    /// same answer as `ReviewChanges(notes:history:measures:)` over the whole log.
+    func reviewChanges(patientID: Int64) throws -> ReviewChanges
+    /// The patient's discharge, if they were discharged.
+    func discharge(patientID: Int64) throws -> Discharge?
+    /// Records the discharge, replacing an earlier one; `by` is checked like a name.
+    func setDischarge(patientID: Int64, _ discharge: Discharge) throws
 
     // MARK: The whole collection
 

@@ -48,6 +48,9 @@ enum Schema {
         migrator.registerMigration("v6-phase-change-note") { db in
             try db.execute(sql: v5PhaseChangeNote)
         }
+        migrator.registerMigration("v7-discharge") { db in
+            try db.execute(sql: v7Discharge)
+        }
         return migrator
     }
 

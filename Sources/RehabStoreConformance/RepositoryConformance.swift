@@ -109,6 +109,8 @@ public enum RepositoryConformance {
         ConformanceCheck(name: "history of a judging window", body: judgingWindow),
         ConformanceCheck(name: "one morning check per date", body: morningChecks),
         ConformanceCheck(name: "flag clearings round trip", body: clearings),
+        ConformanceCheck(name: "one discharge per patient, replaced", body: discharges),
+        ConformanceCheck(name: "changes since the last note, counted", body: reviewChanges),
         ConformanceCheck(name: "shoes: order, unique names, km", body: shoes),
         ConformanceCheck(name: "imported runs: duplicates skipped, all or nothing", body: runs),
         ConformanceCheck(name: "the roster reads every patient at once", body: roster),
@@ -509,6 +511,66 @@ public enum RepositoryConformance {
         try p.expectEqual(
             try repo.history(patientID: anna.id).clearings, [earlier, first, second],
             "by date, then order stored")
+    }
+
+    /// The store's count must be what the rule (RehabCore) gives over the whole log: no note,
+    /// a note before some records (its own day counts), and a note after all of them.
+    static func reviewChanges(_ p: Probe) throws {
+        let repo = try p.make()
+        let anna = try repo.addPatient(name: "Anna")
+        func session(_ offset: Int, flags: [String] = []) -> Session {
+            Session(
+                date: day(offset), activity: .walk, minutes: 20, painDuring: 1, painAfter: 1,
+                flags: flags)
+        }
+        try repo.addSession(patientID: anna.id, session(1))
+        try repo.addSession(patientID: anna.id, session(3, flags: ["swelling"]))
+        try repo.setMorningCheck(patientID: anna.id, MorningCheck(date: day(2), pain: 2))
+        try repo.setMorningCheck(
+            patientID: anna.id, MorningCheck(date: day(4), pain: 3, flags: ["swelling", "fever"]))
+        try repo.addMeasurement(
+            patientID: anna.id,
+            MeasureRecord(
+                date: day(2), instrument: "nprs", answers: [ItemAnswer(item: "pain", score: 4)]))
+        func check(_ what: String) throws {
+            let expected = ReviewChanges(
+                notes: try repo.notes(patientID: anna.id),
+                history: try repo.history(patientID: anna.id),
+                measures: try repo.measurements(patientID: anna.id))
+            try p.expectEqual(try repo.reviewChanges(patientID: anna.id), expected, what)
+        }
+        try check("without a note everything counts")
+        try p.expect(
+            try repo.reviewChanges(patientID: anna.id).sessions == 2, "both sessions are new")
+        try repo.addNote(patientID: anna.id, ClinicalNote(date: day(3), text: "seen"))
+        try check("a note on day 3: day 3 and later")
+        try p.expect(
+            try repo.reviewChanges(patientID: anna.id).redFlags.count == 3,
+            "swelling on days 3 and 4, fever on day 4")
+        try repo.addNote(patientID: anna.id, ClinicalNote(date: day(5), text: "all seen"))
+        try check("a note after every record")
+        try p.expect(
+            !(try repo.reviewChanges(patientID: anna.id).isChanged), "nothing new after day 5")
+        try p.expectRefused("an unknown patient") { _ = try repo.reviewChanges(patientID: 999_999) }
+    }
+
+    static func discharges(_ p: Probe) throws {
+        let repo = try p.make()
+        let anna = try repo.addPatient(name: "Anna")
+        try p.expectEqual(try repo.discharge(patientID: anna.id), nil, "none before")
+        let first = Discharge(date: day(40), by: "Joke de Fysio")
+        try repo.setDischarge(patientID: anna.id, first)
+        try p.expectEqual(try repo.discharge(patientID: anna.id), first, "round trip")
+        let again = Discharge(date: day(90), by: "Piet", early: true)
+        try repo.setDischarge(patientID: anna.id, again)
+        try p.expectEqual(try repo.discharge(patientID: anna.id), again, "a later one replaces")
+        try p.expectInvalid("discharged by", "an empty name") {
+            try repo.setDischarge(patientID: anna.id, Discharge(date: day(91), by: "  "))
+        }
+        try p.expectEqual(try repo.discharge(patientID: anna.id), again, "nothing stored")
+        try p.expectRefused("an unknown patient") {
+            try repo.setDischarge(patientID: 999_999, first)
+        }
     }
 
     // MARK: - Shoes and runs

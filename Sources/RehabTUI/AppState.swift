@@ -29,6 +29,10 @@ public struct Followed: Sendable, Hashable {
     public var measures: [MeasureRecord] = []
     /// The practice's questionnaire files (RehabPlans.QuestionnaireLibrary), beside the built-ins.
     public var questionnaires: [Instrument] = []
+    /// The physio's clinical notes, oldest first (as the store gives them).
+    public var notes: [ClinicalNote] = []
+    /// When and by whom the patient was discharged; nil while in care.
+    public var discharged: Discharge?
 
     public init(
         patient: PatientRecord, template: Plan, assignment: Assignment, history: History,
@@ -43,6 +47,13 @@ public struct Followed: Sendable, Hashable {
         status = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
         shoeWarnings = ShoeWear.warnings(shoes: shoes, sessions: history.sessions)
     }
+
+    /// Open red flags that stop the plan. A physio referral (see_physio) is an advisory, never
+    /// a stop: it must not send the user to "contact your GP".
+    public var stopFlags: [OpenFlag] { status.openFlags.filter { !plan.isReferral($0.flag) } }
+
+    /// Open physio referrals, oldest first.
+    public var openReferrals: [OpenFlag] { status.openFlags.filter { plan.isReferral($0.flag) } }
 }
 
 /// What a (re)load from the store found.
@@ -421,6 +432,8 @@ public enum HistoryEntry: Sendable, Hashable {
     case phaseChange(PhaseChange)
     /// Red flags cleared, with who said so.
     case clearing(FlagClearing)
+    /// A physio's clinical note (written on the Notes screen or with `rehab note`).
+    case note(ClinicalNote)
 
     public var date: Day {
         switch self {
@@ -429,6 +442,7 @@ public enum HistoryEntry: Sendable, Hashable {
         case .measure(let r): r.date
         case .phaseChange(let c): c.date
         case .clearing(let c): c.date
+        case .note(let n): n.date
         }
     }
 
@@ -437,7 +451,7 @@ public enum HistoryEntry: Sendable, Hashable {
     public var isEditable: Bool {
         switch self {
         case .session, .morning, .measure: true
-        case .phaseChange, .clearing: false
+        case .phaseChange, .clearing, .note: false
         }
     }
 }
@@ -487,6 +501,9 @@ public struct Confirmation: Sendable, Hashable {
         /// Advancing although the exit criteria are not met: needs a reason, which is stored
         /// with the phase change.
         case forceAdvance(PhaseChange)
+        /// Open physio referrals examined (or seen by the physio): what was found is stored
+        /// as the clearing of exactly these reports.
+        case examinedReferrals([FlagReport])
     }
 
     public var kind: Kind
@@ -505,7 +522,7 @@ public struct Confirmation: Sendable, Hashable {
 
     public var needsReason: Bool {
         switch kind {
-        case .clearFlags, .forceAdvance: true
+        case .clearFlags, .forceAdvance, .examinedReferrals: true
         default: false
         }
     }
@@ -577,6 +594,8 @@ public enum Screen: Sendable, Hashable {
     case importRuns(ImportForm)
     case shoes(ShoesState)
     case measure(MeasureForm)
+    case notes(NotesState)
+    case discharge(DischargeForm)
 }
 
 /// Everything the app shows and remembers; `update` is the only thing that changes it.
@@ -637,7 +656,7 @@ public struct AppState: Sendable, Hashable {
         roster = loaded.roster
         self.newPatientName = newPatientName
         if let followed = loaded.followed {
-            screens = [followed.status.openFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())]
+            screens = [followed.stopFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())]
         } else if loaded.patient == nil && loaded.patients.count > 1 {
             screens = [.patients(SelectionState(selected: 0))]
         } else {

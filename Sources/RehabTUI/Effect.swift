@@ -54,6 +54,8 @@ public enum Effect: Sendable, Hashable {
     case advance(PhaseChange)
     case stepBack(PhaseChange)
     case clearFlags(reason: String)
+    /// Clears exactly these physio referrals with what the physio found.
+    case examinedReferrals(reason: String, flags: [FlagReport])
     case undo(Undo)
     /// Find the run files at a path the user typed (`~` is their home folder) and read them.
     case readRunFiles(String)
@@ -78,6 +80,10 @@ public enum Effect: Sendable, Hashable {
     /// An outcome measure, already checked against its scale and the earlier answers.
     case saveMeasure(MeasureRecord)
     case deleteMeasure(Int64)
+    /// A clinical note about the current patient, already checked like `rehab note`.
+    case addNote(ClinicalNote)
+    /// Write the discharge report, then record the discharge.
+    case discharge(DischargeRequest)
     case quit
 }
 

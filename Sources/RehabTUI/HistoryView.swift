@@ -90,7 +90,7 @@ enum HistoryView {
             ]
         case .measure(let r):
             return [r.date.iso, MeasureView.historyText(r, state), "", "", "", ""]
-        case .phaseChange, .clearing:
+        case .phaseChange, .clearing, .note:
             return [entry.date.iso, event(entry, state), "", "", "", ""]
         }
     }
@@ -105,6 +105,8 @@ enum HistoryView {
             return state.say(UIPhrase.phaseEvent(name, reason: c.reason, note: c.note))
         case .clearing(let c):
             return state.say(UIPhrase.clearingEvent(c.reason))
+        case .note(let n):
+            return state.say(ReviewPhrase.noteRow()) + ": " + n.text
         default:
             return ""
         }
@@ -116,7 +118,7 @@ enum HistoryView {
         case .session(let s): "\(s.date.iso) " + Forms.summary(s, state.language)
         case .morning(let c): "\(c.date.iso) \(state.say(UIPhrase.morningRow())) \(c.pain)/10"
         case .measure(let r): "\(r.date.iso) " + MeasureView.historyText(r, state)
-        case .phaseChange, .clearing: "\(entry.date.iso) " + event(entry, state)
+        case .phaseChange, .clearing, .note: "\(entry.date.iso) " + event(entry, state)
         }
     }
 }

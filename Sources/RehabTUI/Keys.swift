@@ -19,6 +19,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case forceAdvance
     case search
     case examined
+    case notes
+    case discharge
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
@@ -54,6 +56,10 @@ public enum AppAction: Sendable, Hashable {
     case tuningSaved(patientID: Int64, overrides: PlanOverrides)
     /// The store has the shoe of this name.
     case shoeAdded(String)
+    /// The store has this clinical note.
+    case noteAdded(ClinicalNote)
+    /// The discharge report is written here (an absolute path) and the discharge recorded.
+    case discharged(path: String)
     case failed(String)
     /// Another process wrote to the store (its change counter moved).
     case storeChanged
@@ -66,6 +72,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case patients, tune, chooser, entry
     case progress
     case shoes
+    case notes
 
     public var title: LocalizedText {
         switch self {
@@ -87,6 +94,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .entry: UIPhrase.contextEntry()
         case .progress: UIPhrase.tabProgress()
         case .shoes: UIPhrase.contextShoes()
+        case .notes: ReviewPhrase.contextNotes()
         }
     }
 }
@@ -135,6 +143,8 @@ public enum KeyTable {
         bind(.advance, [.char("a")], "a", UIPhrase.keyAdvance(), [.plan], bar: true),
         bind(.stepBack, [.char("b")], "b", UIPhrase.keyStepBack(), [.plan], bar: true),
         bind(.forceAdvance, [.char("F")], "F", UIPhrase.keyForceAdvance(), [.plan]),
+        bind(.discharge, [.char("D")], "D", ReviewPhrase.keyDischarge(), [.today, .plan]),
+        bind(.examined, [.char("e")], "e", ReviewPhrase.keyReferralExamined(), [.today]),
         // History
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.history]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.history]),
@@ -257,6 +267,11 @@ public enum KeyTable {
         bind(.add, [.char("a")], "a", UIPhrase.keyAddShoe(), [.shoes], bar: true),
         bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyNextRow(), [.shoes]),
         bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyPreviousRow(), [.shoes]),
+        // Notes: the physio's clinical notes about the patient; a writes one
+        bind(.notes, [.char("N")], "N", ReviewPhrase.keyNotes(), [.tabs], bar: true),
+        bind(.add, [.char("a")], "a", ReviewPhrase.keyAddNote(), [.notes], bar: true),
+        bind(.down, [.down, .char("j")], "↓ j", UIPhrase.keyScrollDown(), [.notes]),
+        bind(.up, [.up, .char("k")], "↑ k", UIPhrase.keyScrollUp(), [.notes]),
         // Everywhere
         bind(.help, [.char("?"), .function(1)], "?", UIPhrase.keyHelp(), [.global], bar: true),
         bind(.back, [.escape], "Esc", UIPhrase.keyBack(), [.global], bar: true),
@@ -290,6 +305,9 @@ public enum KeyTable {
         case .questions: return [.questions, .global]
         case .help: return [.help, .global]
         case .shoes(let shoes): return shoes.adding != nil ? [.entry, .global] : [.shoes, .global]
+        case .notes(let notes):
+            return notes.writing != nil ? [.entry, .global] : [.notes, .global]
+        case .discharge: return [.entry, .global]
         }
     }
 
@@ -303,6 +321,8 @@ public enum KeyTable {
         case .tune(let tune): return tune.editing != nil
         case .importRuns(let form): return form.stage == .path
         case .shoes(let shoes): return shoes.adding != nil
+        case .notes(let notes): return notes.writing != nil
+        case .discharge: return true
         case .history: return state.historySearch != nil
         default: return false
         }
@@ -329,7 +349,7 @@ public enum KeyTable {
     static func escapeDoesSomething(_ state: AppState) -> Bool {
         if state.confirmation != nil || state.screens.count > 1 { return true }
         switch state.top {
-        case .tune, .shoes, .importRuns, .log, .morning: return true
+        case .tune, .shoes, .importRuns, .log, .morning, .notes: return true
         default: return false
         }
     }

@@ -242,7 +242,13 @@ enum LogView {
     /// The short built-in name where there is one; else the plan's question.
     static func flagName(_ id: String, _ state: AppState) -> String {
         if let name = RedFlag.builtIn[id] { return name.text(state.language) }
-        return state.followed?.plan.redFlagName(id).text(state.language) ?? id
+        let name = state.followed?.plan.redFlagName(id).text(state.language) ?? id
+        // The plan words a referral for the patient ("see a physiotherapist"); a physio
+        // answering it is told it comes to them, not to a doctor.
+        if state.role == .physio, state.followed?.plan.isReferral(id) == true {
+            return state.say(ReviewPhrase.referralForYou(name))
+        }
+        return name
     }
 }
 

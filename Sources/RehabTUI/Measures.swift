@@ -473,8 +473,15 @@ extension HistoryActions {
     /// above the sessions and the morning check.
     static func entries(_ followed: Followed) -> [HistoryEntry] {
         let log = entries(followed.history, phases: followed.assignment.phaseHistory)
-        guard !followed.measures.isEmpty else { return log }
-        let measures = followed.measures.reversed().map(HistoryEntry.measure)
+        // Measures and notes by date, newest first; a note above the measures of its day.
+        let dated =
+            followed.measures.map(HistoryEntry.measure) + followed.notes.map(HistoryEntry.note)
+        guard !dated.isEmpty else { return log }
+        let measures = Array(
+            dated.enumerated().sorted { a, b in
+                a.element.date != b.element.date
+                    ? a.element.date > b.element.date : a.offset > b.offset
+            }.map(\.element))
         var result: [HistoryEntry] = []
         result.reserveCapacity(log.count + measures.count)
         var m = 0
@@ -498,31 +505,6 @@ extension MeasureView {
         else { return record.instrument }
         return
             "\(instrument.id.uppercased()) \(MeasureText.score(score, instrument, state.language))"
-    }
-}
-
-extension RosterRow {
-    /// Adds each patient's measures due, from their plan's schedule and their answers.
-    static func withMeasures(
-        _ rows: [RosterRow], _ overviews: [PatientOverview],
-        measures: (Int64) throws -> [MeasureRecord]
-    ) rethrows -> [RosterRow] {
-        var due: [Int64: [MeasureDue]] = [:]
-        for o in overviews {
-            guard let plan = o.plan, let assignment = o.assignment, let status = o.status else {
-                continue
-            }
-            due[o.patient.id] = MeasureSchedule.due(
-                schedule: plan.measures ?? ScheduledMeasure.defaultSchedule,
-                assignment: assignment, measurements: try measures(o.patient.id),
-                today: status.date,
-                discharging: status.suggestions.contains { $0.code == .planComplete })
-        }
-        return rows.map { row in
-            var row = row
-            row.measuresDue = due[row.patient.id] ?? []
-            return row
-        }
     }
 }
 

@@ -64,6 +64,7 @@ enum Mouse {
         let steps: Int
         switch state.top {
         case .today, .plan, .help, .progress: steps = wheelLines
+        case .notes(let notes) where notes.writing == nil: steps = wheelLines
         case .history, .patients: steps = 1
         case .shoes(let shoes) where shoes.adding == nil: steps = 1
         default: return []

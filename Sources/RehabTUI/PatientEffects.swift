@@ -13,9 +13,12 @@ extension StoreRunner {
         let overviews = try PatientOverview.roster(
             store: store, includeArchived: includeArchived, today: today
         ) { source in try self.template(source) }
-        return try RosterRow.withMeasures(RosterRow.rows(overviews, today: today), overviews) {
-            try store.measurements(patientID: $0)
+        var reviews: [Int64: PatientReview] = [:]
+        for overview in overviews {
+            reviews[overview.patient.id] = try PatientReview.load(
+                overview, store: store, today: today)
         }
+        return RosterRow.rows(overviews, today: today, reviews: reviews)
     }
 
     /// A plan file handed over, read as `rehab start --plan-file` reads it; a problem is a
@@ -136,9 +139,14 @@ extension MemoryRunner {
                 patient: patient, assignment: assignment, plan: plan,
                 history: histories[patient.id] ?? History(), today: today)
         }
-        return RosterRow.withMeasures(RosterRow.rows(overviews, today: today), overviews) {
-            measures[$0] ?? []
+        var reviews: [Int64: PatientReview] = [:]
+        for overview in overviews {
+            let id = overview.patient.id
+            reviews[id] = PatientReview(
+                overview, notes: notes[id] ?? [], history: histories[id] ?? History(),
+                measures: measures[id] ?? [], discharged: discharges[id])
         }
+        return RosterRow.rows(overviews, today: today, reviews: reviews)
     }
 
     func shownRoster(_ state: AppState) -> [AppAction] {

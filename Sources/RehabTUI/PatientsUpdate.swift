@@ -25,6 +25,10 @@ public struct RosterRow: Sendable, Hashable {
     public var reason: ReasonCode?
     public var since: Day?
     public var reasonText: LocalizedText?
+    /// What was recorded since the physio's last clinical note; nil when not worked out.
+    public var changes: ReviewChanges?
+    /// When and by whom the patient was discharged; nil while in care.
+    public var discharged: Discharge?
 
     public init(patient: PatientRecord) {
         self.patient = patient
@@ -65,11 +69,19 @@ public struct RosterRow: Sendable, Hashable {
 
     public var hasPlan: Bool { planID != nil }
 
-    /// Who needs the physio first: open red flags, red days, no log for 3 days or more, an
-    /// overdue phase, other amber, green, then patients without a plan.
+    /// Who needs the physio first: open red flags (and red flags since the last review), red
+    /// days, no log for 3 days or more, an overdue phase, other amber, green, discharged, then
+    /// patients without a plan.
     public var attention: Int {
-        guard hasPlan, let level else { return 6 }
-        if !openFlags.isEmpty || level == .stop { return 0 }
+        guard hasPlan, let level else { return 7 }
+        // A red flag since the last review is first too, even if cleared meanwhile: the
+        // physio has not seen it yet.
+        if !openFlags.isEmpty || level == .stop || !(changes?.redFlags.isEmpty ?? true) {
+            return 0
+        }
+        // Discharged: out of the daily care, so no log or an overdue phase is no alarm; a red
+        // flag reported after the discharge still comes first (above).
+        if discharged != nil { return 6 }
         if level == .red { return 1 }
         if let days = daysSinceLog, days >= 3 { return 2 }
         if reason == .phaseOverdue { return 3 }
@@ -91,9 +103,21 @@ public struct RosterRow: Sendable, Hashable {
         }.map(\.element)
     }
 
-    /// Open red flags first, then the store's order, as `rehab patients` lists them.
-    public static func rows(_ overviews: [PatientOverview], today: Day) -> [RosterRow] {
-        byAttention(PatientOverview.sorted(overviews).map { RosterRow($0, today: today) })
+    /// Open red flags first, then the store's order, as `rehab patients` lists them; with
+    /// each patient's review (changes since the last note, measures due) where given.
+    public static func rows(
+        _ overviews: [PatientOverview], today: Day, reviews: [Int64: PatientReview] = [:]
+    ) -> [RosterRow] {
+        byAttention(
+            PatientOverview.sorted(overviews).map { overview in
+                var row = RosterRow(overview, today: today)
+                if let review = reviews[overview.patient.id] {
+                    row.changes = review.changes
+                    row.measuresDue = review.measuresDue
+                    row.discharged = review.discharged
+                }
+                return row
+            })
     }
 }
 
@@ -222,6 +246,9 @@ enum PatientActions {
         case .command(.confirm):
             guard let row else { break }
             if row.hasPlan {
+                // Opening a patient from the list is the physio's way in: the app words
+                // referrals for the physio from here on.
+                state.role = .physio
                 state.opening = row.patient.id
                 effects = [.selectPatient(row.patient.id)]
             } else {

@@ -5,8 +5,8 @@ import TerminalUI
 /// since the last log and open red flags (flagged patients first), the selected one described
 /// below; plus the name form and the plan set-up form.
 enum PatientsView {
-    /// Rows under the table for the selected patient (a rule and two lines).
-    static let detailRows = 4
+    /// Rows under the table for the selected patient (a rule and up to four lines).
+    static let detailRows = 5
 
     /// Table rows on screen at a size: the content less the title, the header and the detail.
     static func visibleRows(_ size: Size) -> Int {
@@ -25,8 +25,11 @@ enum PatientsView {
         let rows = PatientActions.rows(state)
         let title = state.say(UIPhrase.rosterTitle(rows.count))
         let end = grid.put(title, x: body.x, y: body.y, pen: Theme.heading, clip: body)
-        let archived = state.say(
+        var archived = state.say(
             state.showArchived ? UIPhrase.archivedShownMark() : UIPhrase.archivedHiddenMark())
+        if rows.contains(where: { $0.changes?.isChanged ?? false }) {
+            archived = state.say(ReviewPhrase.changedLegend()) + " · " + archived
+        }
         let room = body.right - end - 2
         if room > 4 {
             let text = TextFit.truncate(archived, to: room, ellipsis: state.glyphs.ellipsis)
@@ -77,8 +80,9 @@ enum PatientsView {
     }
 
     static func cells(_ row: RosterRow, _ state: AppState) -> [String] {
+        let changed = row.changes?.isChanged ?? false
         let name =
-            row.patient.name
+            (changed ? ReviewPhrase.changedMark() + " " : "") + row.patient.name
             + (row.patient.archived ? " (\(state.say(Phrase.archivedMark())))" : "")
         guard let planID = row.planID else {
             return [name, state.say(Phrase.noPlanLabel()), "-", "-", "-", lastLog(row, state), "-"]
@@ -88,9 +92,13 @@ enum PatientsView {
         if let number = row.phaseNumber, let count = row.phaseCount {
             phase = "\(number)/\(count) " + phase
         }
+        // A discharged patient's verdict column says so; the light no longer guides care.
+        let shown =
+            row.discharged != nil
+            ? state.say(ReviewPhrase.dischargedShort())
+            : row.level.map { verdict($0, row, state) } ?? "-"
         return [
-            name, plan, phase, row.phaseDay.map(String.init) ?? "-",
-            row.level.map { verdict($0, row, state) } ?? "-", lastLog(row, state),
+            name, plan, phase, row.phaseDay.map(String.init) ?? "-", shown, lastLog(row, state),
             row.openFlags.isEmpty ? "-" : String(row.openFlags.count),
         ]
     }
@@ -146,6 +154,20 @@ enum PatientsView {
                     state.messages.level(level).uppercased() + " " + since + text.text(lang),
                     to: area.width, ellipsis: ellipsis),
                 x: area.x, y: area.y + 3, pen: Theme.row(level), clip: area)
+        }
+        if let discharged = row.discharged {
+            grid.put(
+                TextFit.truncate(
+                    state.say(ReviewPhrase.dischargedOn(discharged.date, by: discharged.by)),
+                    to: area.width, ellipsis: ellipsis),
+                x: area.x, y: area.y + 4, pen: .bold, clip: area)
+        } else if let changes = row.changes {
+            // Red flags the physio has not seen yet stand out; the rest is plain.
+            grid.put(
+                TextFit.truncate(
+                    state.say(ReviewPhrase.summary(changes)), to: area.width, ellipsis: ellipsis),
+                x: area.x, y: area.y + 4, pen: changes.redFlags.isEmpty ? Theme.dim : Theme.error,
+                clip: area)
         }
     }
 

@@ -14,6 +14,8 @@ public struct StoreRunner: EffectRunner {
     private var storedTemplates: [String: Plan] = [:]
     /// Questionnaire files the Measures form can ask, beside PSFS, NPRS and GPE.
     public var questionnaires: [Instrument] = []
+    /// The SQLite file in use, which a report must never be written over (nil: none known).
+    public var databasePath: String?
 
     public init(store: any RehabRepository, library: PlanLibrary) {
         self.store = store
@@ -100,6 +102,8 @@ public struct StoreRunner: EffectRunner {
             patient: patient, template: plan.template, assignment: plan.assignment,
             history: plan.history, shoes: try store.shoes(patientID: patientID), today: today)
         followed.measures = try store.measurements(patientID: patientID)
+        followed.notes = try store.notes(patientID: patientID)
+        followed.discharged = try store.discharge(patientID: patientID)
         followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
@@ -160,6 +164,37 @@ public struct StoreRunner: EffectRunner {
                     .loaded(try load(patientID: patientID, today: state.today)),
                     .shoeAdded(shoe.name),
                 ]
+            case .discharge(let request):
+                guard let patient = state.patient,
+                    let plan = try FollowedPlan.load(
+                        patient, from: store, template: { try template($0) })
+                else { return [] }
+                let path: String
+                do {
+                    path = try DischargeWriter.write(
+                        request, followed: plan,
+                        measures: try store.measurements(patientID: patient.id),
+                        notes: try store.notes(patientID: patient.id),
+                        instruments: Instrument.builtIn + questionnaires,
+                        language: state.language, today: state.today, database: databasePath)
+                } catch let refused as OutputFileError {
+                    let field = ReviewPhrase.dischargeFileLabel().text(state.language)
+                    return [
+                        .failed(DischargeWriter.describe(refused, field: field, state.language))
+                    ]
+                }
+                // Recorded only once the report is on disk.
+                try store.setDischarge(patientID: patient.id, request.discharge)
+                return [
+                    .loaded(try load(patientID: patient.id, today: state.today)),
+                    .discharged(path: path),
+                ]
+            case .addNote(let note):
+                guard let patientID else { return [] }
+                try store.addNote(patientID: patientID, note)
+                return [
+                    .loaded(try load(patientID: patientID, today: state.today)), .noteAdded(note),
+                ]
             default:
                 guard let patientID else { return [] }
                 var results = try change(effect, patientID: patientID, today: state.today)
@@ -191,6 +226,9 @@ public struct StoreRunner: EffectRunner {
             try store.addPhaseChange(patientID: patientID, change)
         case .clearFlags(let reason):
             try store.addClearing(patientID: patientID, FlagClearing(date: today, reason: reason))
+        case .examinedReferrals(let reason, let flags):
+            try store.addClearing(
+                patientID: patientID, FlagClearing(date: today, reason: reason, cleared: flags))
         case .undo(let undo):
             switch undo {
             case .removeSession(let id): try store.deleteSession(patientID: patientID, id: id)
@@ -206,7 +244,7 @@ public struct StoreRunner: EffectRunner {
             }
         case .quit, .reload, .loadCatalog, .selectPatient, .startPlan, .readRunFiles, .importRuns:
             break
-        case .addShoe:
+        case .addShoe, .addNote, .discharge:
             break
         case .saveMeasure(let record):
             try store.addMeasurement(patientID: patientID, record)
@@ -245,6 +283,8 @@ public struct MemoryRunner: EffectRunner {
     public var histories: [Int64: History] = [:]
     public var shoes: [Int64: [Shoe]] = [:]
     public var measures: [Int64: [MeasureRecord]] = [:]
+    public var notes: [Int64: [ClinicalNote]] = [:]
+    public var discharges: [Int64: Discharge] = [:]
     public var questionnaires: [Instrument] = []
     /// Plans started from a file, by patient (they win over the catalogue, as in the store).
     public var planFiles: [Int64: Plan] = [:]
@@ -290,6 +330,8 @@ public struct MemoryRunner: EffectRunner {
             history: histories[patient.id] ?? History(), shoes: shoes[patient.id] ?? [],
             today: today)
         followed.measures = measures[patient.id] ?? []
+        followed.notes = notes[patient.id] ?? []
+        followed.discharged = discharges[patient.id]
         followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
@@ -378,6 +420,9 @@ public struct MemoryRunner: EffectRunner {
             if let id { assignments[id]?.phaseHistory.append(change) }
         case .clearFlags(let reason):
             history.clearings.append(FlagClearing(date: state.today, reason: reason))
+        case .examinedReferrals(let reason, let flags):
+            history.clearings.append(
+                FlagClearing(date: state.today, reason: reason, cleared: flags))
         case .saveMeasure(var record):
             record.id = nextID
             nextID += 1
@@ -393,6 +438,35 @@ public struct MemoryRunner: EffectRunner {
             }
             shoes[id, default: []].append(shoe)
             return [.loaded(load(patientID: id, today: state.today)), .shoeAdded(shoe.name)]
+        case .discharge(let request):
+            guard let id, let patient = patients.first(where: { $0.id == id }),
+                let assignment = assignments[id],
+                let template = planFiles[id] ?? catalog.first(where: { $0.id == assignment.planID })
+            else { return [] }
+            let plan = FollowedPlan(
+                patient: patient, assignment: assignment, template: template,
+                plan: template.resolved(
+                    variant: assignment.variantID, overrides: assignment.overrides),
+                history: histories[id] ?? History())
+            do {
+                let path = try DischargeWriter.write(
+                    request, followed: plan, measures: measures[id] ?? [], notes: notes[id] ?? [],
+                    instruments: Instrument.builtIn + questionnaires, language: state.language,
+                    today: state.today, database: nil)
+                discharges[id] = request.discharge
+                return [.loaded(load(patientID: id, today: state.today)), .discharged(path: path)]
+            } catch let refused as OutputFileError {
+                let field = ReviewPhrase.dischargeFileLabel().text(state.language)
+                return [.failed(DischargeWriter.describe(refused, field: field, state.language))]
+            } catch {
+                return [.failed("\(error)")]
+            }
+        case .addNote(var note):
+            guard let id else { return [] }
+            note.id = nextID
+            nextID += 1
+            notes[id, default: []].append(note)
+            return [.loaded(load(patientID: id, today: state.today)), .noteAdded(note)]
         }
         guard let id else { return [] }
         histories[id] = History(

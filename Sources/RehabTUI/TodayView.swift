@@ -91,6 +91,27 @@ enum TodayView {
                 state.say(Phrase.suggestionsLabel()) + ": " + m.suggestion(suggestion, plan: plan),
                 pen: Theme.heading)
         }
+        let referrals = followed.openReferrals
+        if !referrals.isEmpty {
+            // Worded for who answers: the physio examines it here, a runner goes to the physio.
+            let questions = referrals.map { plan.redFlagName($0.flag).text(state.language) }
+                .joined(separator: "; ")
+            let key = KeyTable.shownKey(.examined, in: state, contexts: [.today]) ?? "e"
+            flow.line(
+                state.say(
+                    state.role == .physio
+                        ? ReviewPhrase.referralForPhysio(questions, key: key)
+                        : ReviewPhrase.referralForRunner(questions, key: key)),
+                pen: Theme.level(.amber))
+        }
+        if let discharged = followed.discharged {
+            flow.line(
+                state.say(ReviewPhrase.dischargedOn(discharged.date, by: discharged.by)),
+                pen: .bold)
+        } else if DischargeActions.planComplete(followed) {
+            let key = KeyTable.shownKey(.discharge, in: state, contexts: [.today]) ?? "D"
+            flow.line(state.say(ReviewPhrase.dischargeOffer(key)), pen: Theme.heading)
+        }
 
         flow.blank()
         flow.line(state.say(UIPhrase.todayPlan()), pen: Theme.heading)

@@ -49,6 +49,10 @@ public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return PatientActions.received(action, &state)
     case .shoeAdded(let name):
         return ShoeActions.added(name, &state)
+    case .noteAdded(let note):
+        return NoteActions.added(note, &state)
+    case .discharged(let path):
+        return DischargeActions.written(path, &state)
     case .failed(let message):
         state.notice = Notice(message, isError: true)
         if let form = state.unsaved {
@@ -121,7 +125,7 @@ private func apply(_ loaded: Loaded, to state: inout AppState) {
         state.screens = [Screens.root(for: followed)]
         return
     }
-    let paused = !followed.status.openFlags.isEmpty
+    let paused = !followed.stopFlags.isEmpty
     switch state.screens.first {
     case .today where paused: state.screens[0] = .stop(StopState())
     case .stop(let stop) where !paused && !stop.beforeStart: state.screens[0] = .today(scroll: 0)
@@ -132,7 +136,7 @@ private func apply(_ loaded: Loaded, to state: inout AppState) {
 /// Per-screen handling of keys.
 enum Screens {
     static func root(for followed: Followed) -> Screen {
-        followed.status.openFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())
+        followed.stopFlags.isEmpty ? .today(scroll: 0) : .stop(StopState())
     }
 
     static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
@@ -140,6 +144,11 @@ enum Screens {
         if case .tune(var tune) = state.top { return Tuning.handle(action, &tune, &state) }
         // Shoes too: Esc closes the add form before it leaves the screen.
         if case .shoes(var shoes) = state.top { return ShoeActions.handle(action, &shoes, &state) }
+        // Notes too: Esc drops the note being written before it leaves the screen.
+        if case .notes(var notes) = state.top { return NoteActions.handle(action, &notes, &state) }
+        if case .discharge(var form) = state.top {
+            return DischargeActions.handle(action, &form, &state)
+        }
         if action == .command(.back), Imports.back(&state) { return [] }
         if action == .command(.back), Forms.isFilled(state.top) {
             state.confirmation = Confirmation(kind: .discardForm)
@@ -166,7 +175,7 @@ enum Screens {
             return PatientActions.name(action, &form, &state)
         case .setup(var form):
             return PatientActions.setup(action, &form, &state)
-        case .tune, .shoes:
+        case .tune, .shoes, .notes, .discharge:
             return []
         case .language(var selection):
             let chosen = list(action, &selection, count: 2)
@@ -317,6 +326,9 @@ enum Screens {
         case .command(.importRuns): Imports.open(&state)
         case .command(.patients): return PatientActions.open(&state)
         case .command(.shoes): return ShoeActions.open(&state)
+        case .command(.notes): return NoteActions.open(&state)
+        case .command(.discharge): return DischargeActions.open(&state)
+        case .command(.examined): return Referrals.examine(&state)
         default: break
         }
         return []
@@ -654,7 +666,7 @@ enum HistoryActions {
                 state.screens.append(
                     .morning(
                         Forms.morningForm(followed.plan, date: morning.date, previous: morning)))
-            case .phaseChange, .clearing:
+            case .phaseChange, .clearing, .note:
                 state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
             case .measure:
                 state.notice = Notice(state.say(MeasureUIPhrase.notEditable()))
@@ -705,6 +717,13 @@ enum Dialogs {
                     return []
                 }
                 state.confirmation = nil
+                if case .examinedReferrals(let flags) = dialog.kind {
+                    state.notice = Notice(state.say(ReviewPhrase.examinedNotice()))
+                    let finding =
+                        state.role == .physio
+                        ? ReviewPhrase.examinedByPhysio(reason) : ReviewPhrase.seenByPhysio(reason)
+                    return [.examinedReferrals(reason: state.say(finding), flags: flags)]
+                }
                 if case .forceAdvance(var change) = dialog.kind {
                     change.note = reason
                     state.notice = Notice(state.say(UIPhrase.forcedNotice()))
@@ -755,10 +774,10 @@ enum Dialogs {
                 // Not undoable (measures are entered again instead).
                 guard let id = record.id else { return [] }
                 return [.deleteMeasure(id)]
-            case .phaseChange, .clearing:
+            case .phaseChange, .clearing, .note:
                 return []
             }
-        case .clearFlags, .forceAdvance:
+        case .clearFlags, .forceAdvance, .examinedReferrals:
             return []
         case .deletePatient(let patient):
             state.notice = Notice(state.say(UIPhrase.patientDeletedNotice(patient.name)))

@@ -284,6 +284,8 @@ public func render(_ state: AppState) -> Grid {
     case .progress(let progress): ProgressView.render(state, progress, content, &grid)
     case .importRuns(let form): ImportView.render(state, form, content, &grid)
     case .shoes(let shoes): ShoesView.render(state, shoes, content, &grid)
+    case .notes(let notes): NotesView.render(state, notes, content, &grid)
+    case .discharge(let form): DischargeView.render(state, form, content, &grid)
     }
     if let confirmation = state.confirmation {
         DialogView.render(state, confirmation, content, &grid)
@@ -451,7 +453,7 @@ enum DialogView {
             message = state.say(UIPhrase.confirmStepBack(phaseName(change.phase, state)))
         case .delete(let entry):
             message = state.say(UIPhrase.confirmDelete(HistoryView.describe(entry, state)))
-        case .clearFlags, .forceAdvance:
+        case .clearFlags, .forceAdvance, .examinedReferrals:
             return nil
         case .deletePatient(let patient):
             message = state.say(UIPhrase.confirmDeletePatient(patient.name))
@@ -483,9 +485,14 @@ enum DialogView {
             if case .forceAdvance(let change) = confirmation.kind {
                 phaseName(change.phase, state)
             } else { nil }
-        let prompt = Paragraph(
-            state.say(forced.map { UIPhrase.forcePrompt($0) } ?? UIPhrase.clearPrompt())
-        ).rows(width: width - 4)
+        var examined = false
+        if case .examinedReferrals = confirmation.kind { examined = true }
+        let promptText =
+            examined
+            ? (state.role == .physio
+                ? ReviewPhrase.examinedPromptPhysio() : ReviewPhrase.examinedPromptRunner())
+            : forced.map { UIPhrase.forcePrompt($0) } ?? UIPhrase.clearPrompt()
+        let prompt = Paragraph(state.say(promptText)).rows(width: width - 4)
         let errorRows =
             confirmation.error.map {
                 Paragraph($0, pen: Theme.error).rows(width: width - 4)
@@ -494,7 +501,10 @@ enum DialogView {
         grid.fill(box)
         Block(
             title: TextLine(
-                state.say(forced == nil ? UIPhrase.clearTitle() : UIPhrase.forceTitle()),
+                state.say(
+                    examined
+                        ? ReviewPhrase.examinedTitle()
+                        : forced == nil ? UIPhrase.clearTitle() : UIPhrase.forceTitle()),
                 pen: .bold),
             glyphs: state.glyphs, borderPen: .bold
         ).render(in: box, on: &grid)

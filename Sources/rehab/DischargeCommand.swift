@@ -18,6 +18,8 @@ struct DischargeCommand: ParsableCommand {
     @Option(help: "Write to this file (0600) instead of stdout.") var output: String?
     @Flag(help: "Discharge before the plan is complete (the physio's decision).") var force = false
     @Flag(help: "Replace --output if it exists.") var replace = false
+    @Option(help: "Who discharges the patient, recorded with the date (default: your login name).")
+    var by: String?
 
     func run() throws {
         let context = try Context(global)
@@ -27,6 +29,11 @@ struct DischargeCommand: ParsableCommand {
                 message: context.messages.validation(
                     RehabCore.ValidationError(
                         field: "format", value: format ?? "", allowed: .oneOf(["md", "html"]))))
+        }
+        let who = try context.check {
+            try Validate.name(
+                by ?? context.environment["USER"] ?? context.environment["LOGNAME"] ?? "unknown",
+                field: "by")
         }
         let shelf = try MeasureShelf(context: context, folder: questionnaires)
         let store = try context.openStore()
@@ -42,22 +49,16 @@ struct DischargeCommand: ParsableCommand {
         }
         let records = try context.storing { try store.measurements(patientID: followed.patient.id) }
         // The final measures are asked before the report: without them there is no "after".
-        // Only the discharge moment of the schedule: an overdue 14-day measure is answered by
-        // the discharge one.
-        let atDischarge = (followed.plan.measures ?? ScheduledMeasure.defaultSchedule).compactMap {
-            $0.at.contains(.discharge)
-                ? ScheduledMeasure(instrument: $0.instrument, at: [.discharge]) : nil
-        }
-        let missing = MeasureSchedule.due(
-            schedule: atDischarge, assignment: followed.assignment, measurements: records,
-            today: today, discharging: true)
+        let missing = DischargeReport.finalMeasuresDue(
+            plan: followed.plan, assignment: followed.assignment, measurements: records,
+            today: today)
         guard missing.isEmpty else {
             throw context.fail(DischargePhrase.measureFirst(missing.map(\.instrument)))
         }
         let notes = try context.storing { try store.notes(patientID: followed.patient.id) }
         let report = DischargeReport(
-            followed: followed, status: status, records: records, notes: notes, shelf: shelf,
-            language: context.language, today: today, forced: !complete)
+            followed: followed, status: status, records: records, notes: notes,
+            instruments: shelf.all, language: context.language, today: today, forced: !complete)
         let text = kind == "html" ? report.html() : report.markdown()
         if let output {
             try context.writeUserFile(text, to: output, force: replace)
@@ -65,268 +66,11 @@ struct DischargeCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
-    }
-}
-
-enum DischargePhrase {
-    private static func t(_ nl: String, _ en: String) -> LocalizedText {
-        LocalizedText(nl: nl, en: en)
-    }
-
-    static func notComplete(phase: String, number: Int, of: Int) -> LocalizedText {
-        t(
-            "het plan is nog niet af (fase \(number) van \(of): \(phase)); ontslag eerder is de beslissing van de fysio: gebruik --force",
-            "the plan is not complete yet (phase \(number) of \(of): \(phase)); discharging early is the physio's decision: use --force"
-        )
-    }
-
-    static func measureFirst(_ ids: [String]) -> LocalizedText {
-        let list = ids.joined(separator: ", ")
-        return t(
-            "meet eerst bij ontslag: \(list) (rehab measure ...); zonder eindmeting is er geen 'na'",
-            "measure at discharge first: \(list) (rehab measure ...); without a final measure there is no 'after'"
-        )
-    }
-
-    static func title() -> LocalizedText { t("Ontslagverslag", "Discharge report") }
-    static func intro(patient: String, plan: String, start: Day, end: Day, forced: Bool)
-        -> LocalizedText
-    {
-        let early = forced
-        return t(
-            "\(patient) volgde \(plan) van \(start.iso) tot \(end.iso)"
-                + (early
-                    ? "; ontslagen vóór het plan af was (beslissing van de fysio)."
-                    : "; het plan is afgerond."),
-            "\(patient) followed \(plan) from \(start.iso) to \(end.iso)"
-                + (early
-                    ? "; discharged before the plan was complete (the physio's decision)."
-                    : "; the plan is complete."))
-    }
-    static func measuresSection() -> LocalizedText {
-        t("Uitkomstmaten: voor en na", "Outcome measures: before and after")
-    }
-    static func columns() -> [LocalizedText] {
-        [
-            t("Meting", "Measure"), t("Voor", "Before"), t("Na", "After"),
-            t("Verandering", "Change"), t("MCID", "MCID"), t("Betekenis", "Meaning"),
-        ]
-    }
-    static func activitiesSection() -> LocalizedText {
-        t("PSFS per activiteit", "PSFS per activity")
-    }
-    /// Kamper et al. 2009: only the top two steps count as an important improvement.
-    static func gpeThreshold() -> LocalizedText { t("beter / veel beter", "better / much better") }
-    static func phasesSection() -> LocalizedText { t("Fasen", "Phases") }
-    static func flagsSection() -> LocalizedText { t("Alarmsignalen", "Red flags") }
-    static func noFlags() -> LocalizedText {
-        t("Geen alarmsignalen gemeld.", "No red flags were reported.")
-    }
-    static func cleared(_ date: Day, reason: String) -> LocalizedText {
-        t("vrijgegeven op \(date.iso): \(reason)", "cleared on \(date.iso): \(reason)")
-    }
-    static func stillOpen() -> LocalizedText { t("nog open", "still open") }
-    static func notesSection() -> LocalizedText { t("Notities van de fysio", "Physio's notes") }
-    static func sourcesSection() -> LocalizedText {
-        t("Bronnen van de maten", "Sources of the measures")
-    }
-    static func reason(_ reason: PhaseChangeReason) -> LocalizedText {
-        switch reason {
-        case .start: t("start", "start")
-        case .advance: t("door", "advanced")
-        case .stepBack: t("terug", "stepped back")
-        case .forced: t("door (geforceerd)", "advanced (forced)")
+        // Recorded once the report exists, so the Patients list says "discharged".
+        try context.storing {
+            try store.setDischarge(
+                patientID: followed.patient.id, Discharge(date: today, by: who, early: !complete))
         }
-    }
-}
-
-/// What the discharge report says, laid out as Markdown or HTML.
-struct DischargeReport {
-    let followed: FollowedPlan
-    let status: Status
-    let records: [MeasureRecord]
-    let notes: [ClinicalNote]
-    let shelf: MeasureShelf
-    let language: Language
-    let today: Day
-    let forced: Bool
-
-    func say(_ text: LocalizedText) -> String { text.text(language) }
-
-    var courses: [MeasureCourse] {
-        let ids = records.map(\.instrument).reduce(into: [String]()) {
-            if !$0.contains($1) { $0.append($1) }
-        }
-        return ids.compactMap { id in shelf.known(id).flatMap { MeasureCourse.of($0, in: records) }
-        }
-    }
-
-    /// One row per measure: name, before, after, change, MCID, meaning.
-    var rows: [[String]] {
-        courses.map { c in
-            let i = c.instrument
-            let first =
-                c.points.first.map { "\(MeasureText.score($0.score, i, language)) (\($0.day.iso))" }
-                ?? ""
-            let last =
-                c.points.last.map { "\(MeasureText.score($0.score, i, language)) (\($0.day.iso))" }
-                ?? ""
-            if i.id == Instrument.gpe.id {
-                return [
-                    i.names.text(language), "—", last, "—", say(DischargePhrase.gpeThreshold()),
-                    c.meaning.map { say(MeasurePhrase.meaning($0)) } ?? "",
-                ]
-            }
-            return [
-                i.names.text(language), first, c.points.count > 1 ? last : "—",
-                c.change.map { MeasureText.delta($0.delta, i) } ?? "—",
-                MeasureText.mcid(i, language),
-                c.change.map { say(MeasurePhrase.meaning($0.meaning)) } ?? "—",
-            ]
-        }
-    }
-
-    var phaseRows: [String] {
-        let plan = followed.plan
-        let history = followed.assignment.phaseHistory
-        return history.enumerated().map { index, change in
-            let name =
-                plan.phases.first { $0.id == change.phase }?.names.text(language) ?? change.phase
-            let end = index + 1 < history.count ? history[index + 1].date.iso : today.iso
-            return
-                "\(change.date.iso) – \(end): \(name) (\(say(DischargePhrase.reason(change.reason))))"
-        }
-    }
-
-    var flagRows: [String] {
-        let history = followed.history
-        var reports: [FlagReport] = []
-        for s in history.sessions { reports += s.flags.map { FlagReport(flag: $0, date: s.date) } }
-        for m in history.mornings { reports += m.flags.map { FlagReport(flag: $0, date: m.date) } }
-        return reports.sorted { ($0.date, $0.flag) < ($1.date, $1.flag) }.map { r in
-            let name = followed.plan.redFlagName(r.flag).text(language)
-            let clearing = history.clearings.first {
-                $0.date >= r.date && ($0.cleared.isEmpty || $0.cleared.contains(r))
-            }
-            let state =
-                clearing.map { say(DischargePhrase.cleared($0.date, reason: $0.reason)) }
-                ?? say(DischargePhrase.stillOpen())
-            return "\(r.date.iso): \(name) — \(state)"
-        }
-    }
-
-    var intro: String {
-        let plan = followed.plan.names.text(language)
-        return say(
-            DischargePhrase.intro(
-                patient: followed.patient.name, plan: plan, start: followed.assignment.startDate,
-                end: today, forced: forced))
-    }
-
-    func markdown() -> String {
-        let e = MarkdownReport.escape
-        var out: [String] = []
-        out.append("# \(say(DischargePhrase.title())) · \(e(followed.patient.name))")
-        out.append("")
-        out.append(e(intro))
-        out.append("")
-        out.append("## \(say(DischargePhrase.measuresSection()))")
-        out.append("")
-        out.append("| " + DischargePhrase.columns().map { say($0) }.joined(separator: " | ") + " |")
-        out.append("|" + String(repeating: " --- |", count: 6))
-        for row in rows { out.append("| " + row.map(e).joined(separator: " | ") + " |") }
-        let psfs = courses.first { $0.instrument.id == Instrument.psfs.id }
-        if let psfs, !psfs.perItem.isEmpty {
-            out.append("")
-            out.append("## \(say(DischargePhrase.activitiesSection()))")
-            out.append("")
-            for item in psfs.perItem {
-                out.append(
-                    "- \(e(item.item)): \(item.first) → \(item.latest) (\(MeasureText.delta(Double(item.latest - item.first), .psfs)))"
-                )
-            }
-        }
-        out.append("")
-        out.append("## \(say(DischargePhrase.phasesSection()))")
-        out.append("")
-        for row in phaseRows { out.append("- " + e(row)) }
-        out.append("")
-        out.append("## \(say(DischargePhrase.flagsSection()))")
-        out.append("")
-        let flags = flagRows
-        if flags.isEmpty { out.append(say(DischargePhrase.noFlags())) }
-        for row in flags { out.append("- " + e(row)) }
-        if !notes.isEmpty {
-            out.append("")
-            out.append("## \(say(DischargePhrase.notesSection()))")
-            out.append("")
-            for n in notes {
-                out.append(
-                    "- \(n.date.iso): " + e(n.text).replacingOccurrences(of: "\n", with: " "))
-            }
-        }
-        out.append("")
-        out.append("## \(say(DischargePhrase.sourcesSection()))")
-        out.append("")
-        for c in courses {
-            out.append("- \(e(c.instrument.names.text(language))): \(e(c.instrument.source))")
-        }
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    func html() -> String {
-        var out: [String] = []
-        let title = "\(say(DischargePhrase.title())) · \(followed.patient.name)"
-        out.append("<!DOCTYPE html>")
-        out.append("<html lang=\"\(language.rawValue)\">")
-        out.append("<head><meta charset=\"utf-8\"><title>\(esc(title))</title>")
-        out.append("<style>\(HTMLReport.style)</style></head>")
-        out.append("<body>")
-        out.append("<h1>\(esc(title))</h1>")
-        out.append("<p class=\"intro\">\(esc(intro))</p>")
-        out.append("<h2>\(esc(say(DischargePhrase.measuresSection())))</h2>")
-        out.append("<table>")
-        out.append(
-            "<tr>" + DischargePhrase.columns().map { "<th>\(esc(say($0)))</th>" }.joined() + "</tr>"
-        )
-        for row in rows {
-            out.append("<tr>" + row.map { "<td>\(esc($0))</td>" }.joined() + "</tr>")
-        }
-        out.append("</table>")
-        if let psfs = courses.first(where: { $0.instrument.id == Instrument.psfs.id }),
-            !psfs.perItem.isEmpty
-        {
-            out.append("<h2>\(esc(say(DischargePhrase.activitiesSection())))</h2>")
-            out.append("<ul>")
-            for item in psfs.perItem {
-                out.append("<li>\(esc(item.item)): \(item.first) → \(item.latest)</li>")
-            }
-            out.append("</ul>")
-        }
-        out.append("<h2>\(esc(say(DischargePhrase.phasesSection())))</h2>")
-        out.append("<ul>" + phaseRows.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
-        out.append("<h2>\(esc(say(DischargePhrase.flagsSection())))</h2>")
-        let flags = flagRows
-        if flags.isEmpty {
-            out.append("<p>\(esc(say(DischargePhrase.noFlags())))</p>")
-        } else {
-            out.append("<ul>" + flags.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
-        }
-        if !notes.isEmpty {
-            out.append("<h2>\(esc(say(DischargePhrase.notesSection())))</h2>")
-            out.append(
-                "<ul>" + notes.map { "<li>\($0.date.iso): \(esc($0.text))</li>" }.joined() + "</ul>"
-            )
-        }
-        out.append("<h2>\(esc(say(DischargePhrase.sourcesSection())))</h2>")
-        out.append(
-            "<ul>"
-                + courses.map {
-                    "<li>\(esc($0.instrument.names.text(language))): \(esc($0.instrument.source))</li>"
-                }.joined()
-                + "</ul>")
-        out.append("</body></html>")
-        return out.joined(separator: "\n") + "\n"
     }
 }
 

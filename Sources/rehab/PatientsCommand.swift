@@ -22,11 +22,25 @@ struct PatientsCommand: ParsableCommand {
         func run() throws {
             let context = try Context(global)
             let store = try context.openStore()
-            let rows = PatientOverview.sorted(
-                try PatientOverview.roster(
-                    store: store, includeArchived: archived, context: context))
+            let overviews = try PatientOverview.roster(
+                store: store, includeArchived: archived, context: context)
+            let reviews = try context.storing {
+                try overviews.map {
+                    try PatientReview.load($0, store: store, today: context.today)
+                }
+            }
+            // Open red flags first, and red flags the physio has not reviewed yet with them.
+            let rows = zip(overviews, reviews).enumerated().sorted { a, b in
+                let first = (
+                    a.element.0.openFlags > 0 || a.element.1.flagsSinceReview,
+                    b.element.0.openFlags > 0 || b.element.1.flagsSinceReview
+                )
+                if first.0 != first.1 { return first.0 }
+                return a.offset < b.offset
+            }.map(\.element)
             if json {
-                try context.printJSON(rows.map { PatientJSON($0, today: context.today) })
+                try context.printJSON(
+                    rows.map { PatientJSON($0.0, review: $0.1, today: context.today) })
                 return
             }
             if rows.isEmpty {
@@ -34,6 +48,7 @@ struct PatientsCommand: ParsableCommand {
                 return
             }
             print(PatientTable(rows: rows, context: context).render())
+            print(context.say(Phrase.sinceNoteExplained()))
         }
     }
 
@@ -66,8 +81,10 @@ struct PatientJSON: Encodable {
     let lastLog: String?
     let daysSinceLog: Int?
     let openFlags: [String]
+    let review: PatientReview
 
-    init(_ row: PatientOverview, today: Day) {
+    init(_ row: PatientOverview, review: PatientReview, today: Day) {
+        self.review = review
         name = row.patient.name
         plan = row.assignment?.planID
         variant = row.assignment?.variantID
@@ -94,9 +111,69 @@ struct PatientJSON: Encodable {
         try c.encode(lastLog, forKey: .lastLog)
         try c.encode(daysSinceLog, forKey: .daysSinceLog)
         try c.encode(openFlags, forKey: .openFlags)
+        try c.encode(ReviewJSON(review.changes), forKey: .sinceReview)
+        try c.encode(review.measuresDue.map(DueJSON.init), forKey: .measuresDue)
+        try c.encode(review.discharged.map(DischargeJSON.init), forKey: .discharged)
     }
+
+    struct DischargeJSON: Encodable {
+        let date: String
+        let by: String
+        let early: Bool
+        init(_ d: Discharge) {
+            date = d.date.iso
+            by = d.by
+            early = d.early
+        }
+    }
+
+    /// What was recorded since the last clinical note (the last review).
+    struct ReviewJSON: Encodable {
+        let c: ReviewChanges
+        init(_ c: ReviewChanges) { self.c = c }
+
+        func encode(to encoder: Encoder) throws {
+            var k = encoder.container(keyedBy: Keys.self)
+            try k.encode(c.lastReview?.iso, forKey: .lastNote)
+            try k.encode(c.isChanged, forKey: .changed)
+            try k.encode(c.sessions, forKey: .sessions)
+            try k.encode(c.mornings, forKey: .mornings)
+            try k.encode(c.measures, forKey: .measures)
+            try k.encode(c.redFlags.map(FlagJSON.init), forKey: .redFlags)
+        }
+        enum Keys: String, CodingKey {
+            case changed, sessions, mornings, measures
+            case lastNote = "last_note"
+            case redFlags = "red_flags"
+        }
+    }
+
+    struct FlagJSON: Encodable {
+        let flag: String
+        let date: String
+        init(_ r: FlagReport) {
+            flag = r.flag
+            date = r.date.iso
+        }
+    }
+
+    struct DueJSON: Encodable {
+        let measure: String
+        let reason: String
+        let since: String
+        let overdue: Bool
+        init(_ d: MeasureDue) {
+            measure = d.instrument
+            reason = d.reason.code
+            since = d.since.iso
+            overdue = d.overdue
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
-        case name, plan, variant, phase, since, archived, level
+        case name, plan, variant, phase, since, archived, level, discharged
+        case sinceReview = "since_review"
+        case measuresDue = "measures_due"
         case phaseDay = "phase_day"
         case lastLog = "last_log"
         case daysSinceLog = "days_since_log"
@@ -106,13 +183,18 @@ struct PatientJSON: Encodable {
 
 /// The patient list as a table: open red flags first, a '!' before their names.
 struct PatientTable {
-    let rows: [PatientOverview]
+    let rows: [(PatientOverview, PatientReview)]
     let context: Context
 
     func render() -> String {
         let m = context.messages
-        var table = [Phrase.patientColumns().map { context.say($0) }]
-        for row in rows {
+        var table = [
+            (Phrase.patientColumns()
+                + [ReviewPhrase.reviewColumn(), ReviewPhrase.measuresColumn()]).map {
+                    context.say($0)
+                }
+        ]
+        for (row, review) in rows {
             let archived = row.patient.archived ? " (\(context.say(Phrase.archivedMark())))" : ""
             let plan =
                 row.assignment.map { a in
@@ -122,10 +204,13 @@ struct PatientTable {
             table.append([
                 (row.openFlags > 0 ? "! " : "") + row.patient.name + archived, plan,
                 row.status?.phase.phase.id ?? "-", row.status.map { String($0.phase.day) } ?? "-",
-                row.status.map { m.level($0.verdict.level) } ?? "-",
+                review.discharged != nil
+                    ? context.say(ReviewPhrase.dischargedShort())
+                    : row.status.map { m.level($0.verdict.level) } ?? "-",
                 row.daysSinceLog(today: context.today).map { context.say(Phrase.daysAgo($0)) }
                     ?? context.say(Phrase.neverLogged()),
                 row.openFlags > 0 ? String(row.openFlags) : "-",
+                sinceNote(review.changes), due(review.measuresDue),
             ])
         }
         let widths = table[0].indices.map { col in table.map { $0[col].count }.max() ?? 0 }
@@ -135,6 +220,32 @@ struct PatientTable {
                 return col == 3 || col == 6 ? pad + pair.0 : pair.0 + pad
             }.joined(separator: "  ").trimmingTrailingSpaces
         }.joined(separator: "\n")
+    }
+
+    /// "2 sessions, 1 red flag" since the last note; "-" when nothing is new.
+    func sinceNote(_ c: ReviewChanges) -> String {
+        guard c.isChanged else { return "-" }
+        let parts = [
+            c.sessions > 0 ? ReviewPhrase.sessions(c.sessions) : nil,
+            c.mornings > 0 ? ReviewPhrase.mornings(c.mornings) : nil,
+            c.measures > 0 ? ReviewPhrase.measures(c.measures) : nil,
+            c.redFlags.isEmpty ? nil : ReviewPhrase.redFlags(c.redFlags.count),
+        ].compactMap { $0 }
+        return (c.redFlags.isEmpty ? "+ " : "! ")
+            + parts.map { context.say($0) }.joined(separator: ", ")
+    }
+
+    /// "overdue: PSFS, NPRS" or "due: GPE"; "-" when none is due.
+    func due(_ due: [MeasureDue]) -> String {
+        guard !due.isEmpty else { return "-" }
+        let builtIn = Set(Instrument.builtIn.map(\.id))
+        let ids = due.map {
+            builtIn.contains($0.instrument) ? $0.instrument.uppercased() : $0.instrument
+        }
+        .joined(separator: ", ")
+        return context.say(
+            due.contains { $0.overdue }
+                ? ReviewPhrase.measureOverdue(ids) : ReviewPhrase.measureDue(ids))
     }
 }
 

@@ -166,8 +166,9 @@ struct Advance: ParsableCommand {
         abstract: "Confirm the next phase (refused with the reasons if not ready, unless --force).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Phase id to move to (a previous phase steps back).") var to: String?
-    @Flag(help: "Move on even though the exit criteria are not met.") var force = false
-    @Option(help: "Why the exit criteria are overruled (stored with a forced change).")
+    @Flag(help: "Move on even though the exit criteria are not met (needs --reason).")
+    var force = false
+    @Option(help: "Why the exit criteria are overruled (required with --force; stored).")
     var reason: String?
     @Flag(help: "Print the new status as JSON.") var json = false
 
@@ -178,6 +179,12 @@ struct Advance: ParsableCommand {
                 try Validate.text(text.trimmingCharacters(in: .whitespaces), field: "reason")
             }
         }.flatMap { $0.isEmpty ? nil : $0 }
+        // Overruling the exit criteria is the physio's decision and is kept with its reason,
+        // as the app asks for one: without it nothing is stored (a usage error, exit 2).
+        if force && note == nil {
+            writeError("rehab: " + context.say(Phrase.forceNeedsReason(given: reason)) + "\n")
+            throw ExitCode(2)
+        }
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         let status = followed.status(on: context.today)

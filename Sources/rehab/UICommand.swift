@@ -42,6 +42,7 @@ struct UICommand: ParsableCommand {
         }
         let store = try context.openStore()
         var runner = StoreRunner(store: store, library: context.planLibrary)
+        runner.databasePath = context.sqlitePath
         // The questionnaire folder's files that load; `rehab questionnaires` lists the others.
         runner.questionnaires =
             QuestionnaireLibrary.standard(

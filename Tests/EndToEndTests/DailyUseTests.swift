@@ -135,3 +135,30 @@ extension DailyUseCLITests {
         #expect(json.stdout.contains("Physio: examined, walks 30 min pain-free"))
     }
 }
+
+extension DailyUseCLITests {
+    /// Issue 16: overruling the exit criteria needs its reason in the CLI as in the app; a
+    /// forced move without one (or with only spaces) is a usage error and stores nothing.
+    @Test func aForcedAdvanceWithoutAReasonIsRefusedAndStoresNothing() throws {
+        let rehab = try Self.started()
+        defer { rehab.cleanUp() }
+        for arguments in [["advance", "--force"], ["advance", "--force", "--reason", "   "]] {
+            let refused = try rehab.run(arguments)
+            #expect(refused.status == 2, "\(arguments): \(refused)")
+            #expect(refused.stdout.isEmpty)
+            #expect(refused.stderr.contains("--reason"), "\(refused)")
+            #expect(refused.stderr.contains("nothing was stored"), "\(refused)")
+            let status = try rehab.json(["status"])
+            #expect(value(status, "phase", "id") as? String == "calm_down", "\(arguments)")
+        }
+        let csv = try rehab.run(["export", "--format", "csv"])
+        #expect(!csv.stdout.contains("forced"), "\(csv.stdout)")
+        // With a reason it goes ahead, and the not-ready refusal says how.
+        let notReady = try rehab.run(["advance"])
+        #expect(notReady.status == 1)
+        #expect(notReady.stderr.contains("--force --reason"), "\(notReady)")
+        let forced = try rehab.run(["advance", "--force", "--reason", "Physio: examined"])
+        #expect(forced.status == 0, "\(forced)")
+        #expect(value(try rehab.json(["status"]), "phase", "id") as? String == "build_up")
+    }
+}

@@ -21,7 +21,7 @@ struct EngineV2Tests {
                 + (weeklyKm.map { ["--weekly-km", $0] } ?? []))
         for (phase, date) in phases.dropFirst() {
             rehab.today = date
-            try must(rehab, ["advance", "--to", phase, "--force"])
+            try must(rehab, ["advance", "--to", phase, "--force", "--reason", "test set-up"])
         }
         // Records are logged with --date and may not lie after today; each status picks its day.
         rehab.today = "2026-04-30"

@@ -167,10 +167,23 @@ struct MeasuresStoryTests {
 
                 """)
         let file = rehab.directory.appendingPathComponent("discharge.html").path
-        _ = try ok(rehab, ["discharge", "--format", "html", "--output", file] + plans)
+        _ = try ok(
+            rehab,
+            ["discharge", "--format", "html", "--output", file, "--by", "Joke de Vries"] + plans)
         let html = try String(contentsOfFile: file, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<td>3.0 (2026-03-02)</td><td>8.0 (2026-03-25)</td><td>+5.0</td>"))
+        // The discharge is recorded with who and when: the patient list says so.
+        let patients = try rehab.run(["patients", "--json"] + plans)
+        let rows =
+            try JSONSerialization.jsonObject(with: Data(patients.stdout.utf8)) as? [[String: Any]]
+        #expect(value(rows?.first, "discharged", "date") as? String == "2026-03-25")
+        #expect(value(rows?.first, "discharged", "by") as? String == "Joke de Vries")
+        #expect(value(rows?.first, "discharged", "early") as? Bool == false)
+        #expect(try ok(rehab, ["patients"] + plans).contains("discharged"))
+        let nobody = try rehab.run(["discharge", "--by", "  "] + plans)
+        #expect(nobody.status == 1)
+        #expect(nobody.stderr.contains("by"), "\(nobody)")
 
         // The note is the physio's review: what came after it is what changed.
         rehab.today = "2026-03-27"

@@ -205,10 +205,17 @@ struct PhysioTests {
         let table = try ok(rehab, ["patients"]).split(separator: "\n").map(String.init)
         #expect(
             table == [
-                "name   plan        phase      day  verdict  last log    flags",
-                "! Ben  itbs/acute  calm_down    5  stop     2 days ago      1",
-                "Ann    itbs/acute  calm_down    5  amber    4 days ago      -",
-                "Cas    no plan     -            -  -        never           -",
+                "name   plan        phase      day  verdict  last log    flags  since note"
+                    + "               measures",
+                "! Ben  itbs/acute  calm_down    5  stop     2 days ago      1  ! 1 session, "
+                    + "1 red flag  due: PSFS, NPRS",
+                "Ann    itbs/acute  calm_down    5  amber    4 days ago      -  + 1 session"
+                    + "              due: PSFS, NPRS",
+                "Cas    no plan     -            -  -        never           -  -"
+                    + "                        -",
+                "since note: what was recorded after your last clinical note (rehab note), the "
+                    + "note's own day included (times are not stored); without a note everything "
+                    + "counts. ! = with red flags.",
             ])
 
         _ = try ok(rehab, ["patients", "rename", "ann", "Anna"])
@@ -227,5 +234,60 @@ struct PhysioTests {
         let unknown = try rehab.run(["patients", "archive", "Zoe"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("Zoe"))
+    }
+}
+
+extension PhysioTests {
+    /// "Changed since my last review" and the measures due in `rehab patients` (issue 18 item
+    /// 6): the last review is the last clinical note; records dated on or after it are new.
+    @Test func patientsSayWhatChangedSinceTheLastNote() throws {
+        var rehab = try Rehab(today: "2026-03-02")
+        defer { rehab.cleanUp() }
+        for name in ["Ann", "Ben", "Cas"] { _ = try ok(rehab, ["patients", "add", name]) }
+        for name in ["Ann", "Ben"] {
+            _ = try ok(rehab, ["start", "itbs", "--variant", "acute", "--patient", name])
+        }
+        for name in ["Ann", "Ben"] {
+            _ = try ok(
+                rehab,
+                [
+                    "log", "--patient", name, "--activity", "cycle", "--minutes", "30",
+                    "--pain-during", "1", "--pain-after", "1",
+                ])
+        }
+        rehab.today = "2026-03-03"
+        // Ann: reviewed after her last log. Ben: reviewed, then a red flag the day after.
+        _ = try ok(rehab, ["note", "--patient", "Ann", "Cycling fine, keep going"])
+        _ = try ok(rehab, ["note", "--patient", "Ben", "Cycling fine"])
+        rehab.today = "2026-03-04"
+        _ = try ok(
+            rehab,
+            ["morning", "2", "--patient", "Ben", "--flag", "swelling_warmth_redness"])
+        _ = try ok(rehab, ["clear-flags", "--patient", "Ben", "--reason", "GP: no DVT"])
+        let rows = try jsonArray(rehab, ["patients"])
+        // Ben's flag is cleared, but the physio has not seen it: he comes first.
+        #expect(rows.map { $0["name"] as? String } == ["Ben", "Ann", "Cas"])
+        #expect(rows[0]["open_flags"] as? [String] == [])
+        #expect(value(rows[0], "since_review", "changed") as? Bool == true)
+        #expect(value(rows[0], "since_review", "last_note") as? String == "2026-03-03")
+        #expect(value(rows[0], "since_review", "mornings") as? Int == 1)
+        #expect(
+            value(rows[0], "since_review", "red_flags", "0", "flag") as? String
+                == "swelling_warmth_redness")
+        #expect(value(rows[1], "since_review", "changed") as? Bool == false)
+        #expect(value(rows[1], "since_review", "sessions") as? Int == 0)
+        // Cas has no note and no record: nothing new, and no plan to be due against.
+        #expect(value(rows[2], "since_review", "last_note") is NSNull)
+        #expect(value(rows[2], "since_review", "changed") as? Bool == false)
+        #expect((rows[2]["measures_due"] as? [Any])?.isEmpty == true)
+        // PSFS and NPRS were due at the start (2026-03-02) and are not answered yet.
+        #expect(
+            (rows[1]["measures_due"] as? [[String: Any]])?.map { $0["measure"] as? String }
+                == ["psfs", "nprs"])
+        #expect(value(rows[1], "measures_due", "0", "overdue") as? Bool == false)
+        let table = try ok(rehab, ["patients"])
+        #expect(table.contains("! 1 morning check, 1 red flag"), "\(table)")
+        #expect(table.contains("due: PSFS, NPRS"), "\(table)")
+        #expect(table.contains("since note: what was recorded after your last clinical note"))
     }
 }

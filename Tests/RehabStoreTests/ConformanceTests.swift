@@ -180,6 +180,15 @@ final class FaultyRepository: RehabRepository {
     func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64 {
         try store.addNote(patientID: patientID, note)
     }
+    func reviewChanges(patientID: Int64) throws -> ReviewChanges {
+        try store.reviewChanges(patientID: patientID)
+    }
+    func discharge(patientID: Int64) throws -> Discharge? {
+        try store.discharge(patientID: patientID)
+    }
+    func setDischarge(patientID: Int64, _ discharge: Discharge) throws {
+        try store.setDischarge(patientID: patientID, discharge)
+    }
     func roster(
         includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
     ) throws -> [(entry: RosterEntry, log: RosterLog)] {

@@ -12,9 +12,9 @@ import Testing
         #expect(
             applied == [
                 "v1", "v2", "v3-plan-files", "v4-flag-indexes", "v5-measures-notes",
-                "v6-phase-change-note",
+                "v6-phase-change-note", "v7-discharge",
             ])
-        #expect(Store.schemaVersion == 6)
+        #expect(Store.schemaVersion == 7)
         let tables = try store.queue.read { db in
             try String.fetchAll(
                 db,
@@ -23,8 +23,8 @@ import Testing
         }
         #expect(
             tables == [
-                "assignment", "clinical_note", "flag_clearing", "measurement", "morning_check",
-                "patient", "phase_change", "plan_file", "session", "shoe",
+                "assignment", "clinical_note", "discharge", "flag_clearing", "measurement",
+                "morning_check", "patient", "phase_change", "plan_file", "session", "shoe",
             ])
         let indexes = try store.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")

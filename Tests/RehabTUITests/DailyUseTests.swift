@@ -592,11 +592,13 @@ import Testing
         app.press(.char("g"))
         let lines = render(app.state).lines()
         #expect(lines[3].contains("× red flag"))
-        #expect(lines[20] == " Open red flags: knee locks" + String(repeating: " ", count: 53))
+        #expect(lines[19] == " Open red flags: knee locks" + String(repeating: " ", count: 53))
         #expect(
-            lines[21].hasPrefix(
+            lines[20].hasPrefix(
                 " STOP since 2026-03-01: Warning sign reported on 2026-03-01: Does the knee loc"),
             "\(lines.joined(separator: "\n"))")
+        // The review line: Kim has no note yet, so her session and its flag are new.
+        #expect(lines[21].hasPrefix(" no note yet: everything is new: 1 session, 1 red flag"))
     }
 }
 

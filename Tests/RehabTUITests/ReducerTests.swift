@@ -447,6 +447,6 @@ import Testing
         let state = Fixture.state(Fixture.buildUpRunner())
         let hints = KeyTable.hints(for: state).map { "\($0.key) \($0.action)" }
         // Esc closes nothing on Today, the bottom of the stack, so the bar does not offer it.
-        #expect(hints == ["n log", "m morning", "Tab screen", "q quit", "? help"])
+        #expect(hints == ["n log", "m morning", "Tab screen", "q quit", "N notes", "? help"])
     }
 }

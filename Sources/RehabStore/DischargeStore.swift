@@ -1,0 +1,85 @@
+import GRDB
+import RehabCore
+
+// The discharge record: when and by whom a patient was discharged (`rehab discharge`, the
+// app's discharge step), so the Patients list can say so.
+extension Schema {
+    /// v7: one discharge per patient; a later one replaces it (a patient taken on again and
+    /// discharged a second time).
+    static var v7Discharge: String {
+        """
+        CREATE TABLE discharge (
+            patient_id INTEGER PRIMARY KEY REFERENCES patient(id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(dateCheck("date")),
+            by_whom TEXT NOT NULL
+                CHECK (length(trim(by_whom)) > 0 AND length(by_whom) <= \(Validate.maxNameLength)),
+            early INTEGER NOT NULL CHECK (early IN (0, 1)),
+            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) STRICT;
+        """
+    }
+}
+
+extension Store {
+    public func discharge(patientID: Int64) throws -> Discharge? {
+        try queue.read { db in
+            _ = try Store.patientName(db, id: patientID)
+            return try Row.fetchOne(
+                db, sql: "SELECT date, by_whom, early FROM discharge WHERE patient_id = ?",
+                arguments: [patientID]
+            ).map { row in
+                Discharge(
+                    date: Day(iso: row["date"]) ?? Day(number: 0), by: row["by_whom"],
+                    early: row["early"] as Bool)
+            }
+        }
+    }
+
+    public func setDischarge(patientID: Int64, _ discharge: Discharge) throws {
+        let by = try Validate.name(discharge.by, field: "discharged by")
+        try queue.write { db in
+            _ = try Store.patientName(db, id: patientID)
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO discharge (patient_id, date, by_whom, early) "
+                    + "VALUES (?, ?, ?, ?)",
+                arguments: [patientID, discharge.date.iso, by, discharge.early])
+        }
+    }
+}
+
+extension Store {
+    /// What was recorded since the last clinical note, counted in the database (one read) rather
+    /// than by reading the whole log: without a note that is everything, years for a clinic's
+    /// patients. The same answer as `ReviewChanges(notes:history:measures:)` (RosterTests).
+    public func reviewChanges(patientID: Int64) throws -> ReviewChanges {
+        try queue.read { db in
+            _ = try Store.patientName(db, id: patientID)
+            let last = try String.fetchOne(
+                db, sql: "SELECT max(date) FROM clinical_note WHERE patient_id = ?",
+                arguments: [patientID]
+            ).flatMap { Day(iso: $0) }
+            // ISO dates compare as text; every stored date is at or after this one.
+            let from = last?.iso ?? "0000-01-01"
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(table) WHERE patient_id = ? AND date >= ?",
+                    arguments: [patientID, from]) ?? 0
+            }
+            var flags: [FlagReport] = []
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT date, flags FROM session WHERE patient_id = ? AND date >= ? "
+                    + "AND flags <> '[]' UNION ALL SELECT date, flags FROM morning_check "
+                    + "WHERE patient_id = ? AND date >= ? AND flags <> '[]'",
+                arguments: [patientID, from, patientID, from])
+            for row in rows {
+                guard let day = Day(iso: row["date"]) else { continue }
+                flags += try Store.flags(json: row["flags"]).map { FlagReport(flag: $0, date: day) }
+            }
+            return ReviewChanges(
+                lastReview: last, sessions: try count("session"),
+                mornings: try count("morning_check"), measures: try count("measurement"),
+                redFlags: flags)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import RehabCore
+import RehabStore
+import TerminalUI
+import Testing
+
+@testable import RehabTUI
+
+/// "Changed since my last review" on the Patients screen (issue 18 item 6), against the
+/// small practice of `Clinic`: the last review is the physio's last clinical note.
+@Suite struct ReviewRosterTests {
+    static func row(_ name: String, _ runner: MemoryRunner) -> RosterRow? {
+        runner.roster(includeArchived: false, today: Fixture.today)
+            .first { $0.patient.name == name }
+    }
+
+    @Test func withoutANoteEverythingLoggedIsChanged() {
+        let runner = Clinic.runner()
+        let sam = Self.row("Sam", runner)
+        #expect(sam?.changes?.lastReview == nil)
+        #expect(sam?.changes?.isChanged == true)
+        #expect((sam?.changes?.sessions ?? 0) > 10, "the whole demo log is new")
+        // Alex has logged nothing: nothing to review.
+        #expect(Self.row("Alex", runner)?.changes?.isChanged == false)
+        let app = Clinic.app()
+        let text = render(app.state).lines().joined(separator: "\n")
+        #expect(text.contains("+ Kim") && text.contains("+ Sam") && !text.contains("+ Alex"))
+        #expect(text.contains("+ = new since your last note"))
+    }
+
+    @Test func aNoteAfterTheLastLogClearsTheMark() {
+        var runner = Clinic.runner()
+        // Sam's demo log ends yesterday; the note is today.
+        runner.notes[Fixture.sam.id] = [ClinicalNote(date: Fixture.today, text: "reviewed")]
+        let sam = Self.row("Sam", runner)
+        #expect(sam?.changes?.lastReview == Fixture.today)
+        #expect(sam?.changes?.isChanged == false)
+        var state = Fixture.state(runner, patient: nil)
+        // Sam is the second row (Kim's open flag first); his detail says nothing is new.
+        _ = run(&state, [.down])
+        let text = render(state).lines().joined(separator: "\n")
+        #expect(!text.contains("+ Sam"))
+        #expect(text.contains("nothing new since your note of 2026-03-02"))
+    }
+
+    @Test func aRedFlagAfterTheNoteComesFirstEvenWhenCleared() {
+        var runner = Clinic.runner()
+        // Kim's locking of 03-01 was cleared by her GP the same day: no open flag any more.
+        var kim = runner.histories[Clinic.kim.id] ?? History()
+        kim.clearings = [FlagClearing(date: day("2026-03-01"), reason: "GP: no locking")]
+        runner.histories[Clinic.kim.id] = kim
+        runner.notes[Clinic.kim.id] = [ClinicalNote(date: day("2026-02-20"), text: "start ok")]
+        let row = Self.row("Kim", runner)
+        #expect(row?.openFlags.isEmpty == true)
+        #expect(row?.changes?.redFlags == [FlagReport(flag: "locking", date: day("2026-03-01"))])
+        #expect(row?.attention == 0)
+        #expect(
+            runner.roster(includeArchived: false, today: Fixture.today).first?.patient.name == "Kim"
+        )
+        // Once the physio has written a note after it, the flag is reviewed: Kim ranks by her
+        // verdict again.
+        runner.notes[Clinic.kim.id, default: []].append(
+            ClinicalNote(date: day("2026-03-02"), text: "saw the GP letter"))
+        let reviewed = Self.row("Kim", runner)
+        #expect(reviewed?.changes?.redFlags.isEmpty == true)
+        #expect((reviewed?.attention ?? 0) > 0)
+    }
+
+    @Test func aDischargedPatientIsNoAlarmUnlessAFlagCameAfter() {
+        var quiet = PatientsAttentionTests.row(
+            1, "Ann", level: .amber, reason: .noRecentLog, daysSinceLog: 9)
+        quiet.discharged = Discharge(date: day("2026-02-20"), by: "Joke")
+        let green = PatientsAttentionTests.row(2, "Bo", level: .green)
+        var flagged = PatientsAttentionTests.row(3, "Cas", level: .amber, daysSinceLog: 1)
+        flagged.discharged = Discharge(date: day("2026-02-20"), by: "Joke")
+        flagged.changes = ReviewChanges(
+            notes: [ClinicalNote(date: day("2026-02-20"), text: "discharged")],
+            history: History(mornings: [
+                MorningCheck(date: day("2026-03-01"), pain: 4, flags: ["locking"])
+            ]), measures: [])
+        // Ann's silence after her discharge is no alarm; Cas's red flag after it is.
+        #expect(
+            RosterRow.byAttention([quiet, green, flagged]).map(\.patient.name)
+                == ["Cas", "Bo", "Ann"])
+        #expect(quiet.attention == 6 && flagged.attention == 0)
+    }
+
+    @Test func measuresDueStayOnTheRow() {
+        let sam = Self.row("Sam", Clinic.runner())
+        #expect(sam?.measuresDue.isEmpty == false)
+        #expect(sam?.measuresDue.allSatisfy { $0.overdue } == true)
+    }
+}
