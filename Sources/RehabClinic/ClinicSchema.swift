@@ -18,7 +18,7 @@ public enum ClinicSchema {
     public static var version: Int { migrations.count }
 
     /// Every version's script, oldest first: version n is `migrations[n - 1]`.
-    public static var migrations: [String] { [v1, v2] }
+    public static var migrations: [String] { [v1, v2, v3] }
 
     /// The scripts that bring a database at `version` up to date, each ending by recording
     /// its version, to be run in one transaction.
@@ -30,7 +30,7 @@ public enum ClinicSchema {
     public static let roles = ["rehab_admin", "rehab_physio", "rehab_patient"]
 
     /// Tables holding one patient's health data, each with a `patient_id`.
-    public static let patientTables = v1PatientTables + v2PatientTables
+    public static let patientTables = v1PatientTables + v2PatientTables + v3PatientTables
 
     static let v1PatientTables = [
         "assignment", "phase_change", "session", "morning_check", "flag_clearing", "shoe",

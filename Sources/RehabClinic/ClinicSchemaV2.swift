@@ -137,7 +137,7 @@ extension ClinicSchema {
             REVOKE ALL ON FUNCTION rehab.my_patients() FROM PUBLIC;
             GRANT EXECUTE ON FUNCTION rehab.my_patients()
                 TO rehab_admin, rehab_physio, rehab_patient;
-            \(patientTables.map(Self.fasterCarePolicy).joined(separator: "\n"))
+            \((v1PatientTables + v2PatientTables).map(Self.fasterCarePolicy).joined(separator: "\n"))
             ALTER POLICY access_log_seen ON rehab.access_log
                 USING ((SELECT rehab.is_admin()) OR actor = session_user
                        OR patient_id = ANY ((SELECT rehab.my_patients())::bigint[]));

@@ -19,7 +19,7 @@ struct ClinicCommandTests {
 
         let first = try rehab("clinic", "init")
         #expect(first.ok, "\(first.error)")
-        #expect(first.output.contains("schema version 2"), "\(first.output)")
+        #expect(first.output.contains("schema version 3"), "\(first.output)")
         let again = try rehab("clinic", "init")
         #expect(again.ok && again.output.contains("already set up"), "\(again.output)")
 
@@ -97,12 +97,12 @@ struct ClinicCommandTests {
         }
         let tooOld = try rehab("ann", "patients")
         #expect(tooOld.status == 1)
-        #expect(tooOld.error.contains("version 1, this rehab needs 2"), "\(tooOld.error)")
+        #expect(tooOld.error.contains("version 1, this rehab needs 3"), "\(tooOld.error)")
         let upgrade = try rehab(cluster.owner, "clinic", "init")
         #expect(upgrade.ok, "\(upgrade.error)")
-        #expect(upgrade.output.contains("from version 1 to 2"), "\(upgrade.output)")
+        #expect(upgrade.output.contains("from version 1 to 3"), "\(upgrade.output)")
         let again = try rehab(cluster.owner, "clinic", "init")
-        #expect(again.output.contains("already set up (schema version 2)"), "\(again.output)")
+        #expect(again.output.contains("already set up (schema version 3)"), "\(again.output)")
         #expect(try rehab("ann", "patients").output.contains("Pia"))
         let note = try rehab("ann", "note", "First visit", "--patient", "Pia")
         #expect(note.ok, "\(note.error)")

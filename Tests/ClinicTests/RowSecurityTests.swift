@@ -72,6 +72,8 @@ struct RowSecurityTests {
                                 '[{"item": "pain", "score": 3}]');
                     INSERT INTO rehab.clinical_note (patient_id, date, text)
                         VALUES (\(patient), '2026-11-03', 'seen');
+                    INSERT INTO rehab.discharge (patient_id, date, by_whom)
+                        VALUES (\(patient), '2026-11-04', 'ann');
                     """, as: role))
         }
 

@@ -1,0 +1,86 @@
+import Foundation
+import PostgresNIO
+import RehabCore
+import RehabStore
+
+// The physio's review on a clinic database: what changed since the last clinical note, and
+// the discharge record; the same answers as the SQLite store (the conformance checks).
+extension ClinicStore {
+    public func reviewChanges(patientID: Int64) throws -> ReviewChanges {
+        try reading(patientID, snapshot: true) { t in
+            let last = try t.rows(
+                """
+                SELECT max(date)::text AS last FROM rehab.clinical_note
+                WHERE patient_id = \(patientID)
+                """
+            ).first.flatMap { try $0.value("last", String?.self) }.flatMap(Day.init(iso:))
+            // Without a note, everything is new.
+            let from = last?.iso ?? "0001-01-01"
+            func count(_ table: String) throws -> Int {
+                let row = try t.rows(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            SELECT count(*)::bigint AS n FROM rehab.\(table)
+                            WHERE patient_id = $1 AND date >= $2::date
+                            """, binds: binds(patientID, from))
+                ).first
+                return Int(try row?.value("n", Int64.self) ?? 0)
+            }
+            var flags: [FlagReport] = []
+            let rows = try t.rows(
+                """
+                SELECT date::text AS date, flags::text AS flags FROM rehab.session
+                WHERE patient_id = \(patientID) AND date >= \(from)::date AND flags <> '[]'
+                UNION ALL
+                SELECT date::text, flags::text FROM rehab.morning_check
+                WHERE patient_id = \(patientID) AND date >= \(from)::date AND flags <> '[]'
+                """)
+            for row in rows {
+                let day = try row.day("date", table: "session")
+                flags += try RecordJSON.flags(json: row.value("flags", String.self)).map {
+                    FlagReport(flag: $0, date: day)
+                }
+            }
+            return ReviewChanges(
+                lastReview: last, sessions: try count("session"),
+                mornings: try count("morning_check"), measures: try count("measurement"),
+                redFlags: flags)
+        }
+    }
+
+    public func discharge(patientID: Int64) throws -> Discharge? {
+        try reading(patientID) { t in
+            try t.rows(
+                """
+                SELECT date::text AS date, by_whom, early FROM rehab.discharge
+                WHERE patient_id = \(patientID)
+                """
+            ).first.map { row in
+                Discharge(
+                    date: try row.day("date", table: "discharge"),
+                    by: try row.value("by_whom", String.self),
+                    early: try row.value("early", Bool.self))
+            }
+        }
+    }
+
+    public func setDischarge(patientID: Int64, _ discharge: Discharge) throws {
+        let by = try Validate.name(discharge.by, field: "discharged by")
+        try writing(patientID) { t in
+            try t.execute(
+                """
+                INSERT INTO rehab.discharge (patient_id, date, by_whom, early)
+                VALUES (\(patientID), \(discharge.date.iso)::date, \(by), \(discharge.early))
+                ON CONFLICT (patient_id) DO UPDATE
+                SET date = EXCLUDED.date, by_whom = EXCLUDED.by_whom, early = EXCLUDED.early
+                """)
+        }
+    }
+
+    private func binds(_ id: Int64, _ from: String) -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(id)
+        bindings.append(from)
+        return bindings
+    }
+}
