@@ -213,6 +213,7 @@ extension ClinicStore {
                         n.id = nil
                         return n
                     }
+                    archived.discharge = try Self.fetchDischarge(t, patientID: p.id)
                     return archived
                 })
             try t.log(patients.map(\.id), action: "export")
@@ -249,6 +250,9 @@ extension ClinicStore {
                                 try Self.insertPlanFile(t, patientID: patientID, f)
                             }
                             try Self.insertAssignment(t, patientID: patientID, a)
+                        }
+                        if let d = p.discharge {
+                            try Self.insertDischarge(t, patientID: patientID, d)
                         }
                         counts.patients += 1
                     }

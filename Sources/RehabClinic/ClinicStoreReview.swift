@@ -49,32 +49,39 @@ extension ClinicStore {
     }
 
     public func discharge(patientID: Int64) throws -> Discharge? {
-        try reading(patientID) { t in
-            try t.rows(
-                """
-                SELECT date::text AS date, by_whom, early FROM rehab.discharge
-                WHERE patient_id = \(patientID)
-                """
-            ).first.map { row in
-                Discharge(
-                    date: try row.day("date", table: "discharge"),
-                    by: try row.value("by_whom", String.self),
-                    early: try row.value("early", Bool.self))
-            }
-        }
+        try reading(patientID) { t in try Self.fetchDischarge(t, patientID: patientID) }
     }
 
     public func setDischarge(patientID: Int64, _ discharge: Discharge) throws {
-        let by = try Validate.name(discharge.by, field: "discharged by")
-        try writing(patientID) { t in
-            try t.execute(
-                """
-                INSERT INTO rehab.discharge (patient_id, date, by_whom, early)
-                VALUES (\(patientID), \(discharge.date.iso)::date, \(by), \(discharge.early))
-                ON CONFLICT (patient_id) DO UPDATE
-                SET date = EXCLUDED.date, by_whom = EXCLUDED.by_whom, early = EXCLUDED.early
-                """)
+        try writing(patientID) { t in try Self.insertDischarge(t, patientID: patientID, discharge) }
+    }
+
+    static func fetchDischarge(_ t: Transaction, patientID: Int64) throws -> Discharge? {
+        try t.rows(
+            """
+            SELECT date::text AS date, by_whom, early FROM rehab.discharge
+            WHERE patient_id = \(patientID)
+            """
+        ).first.map { row in
+            Discharge(
+                date: try row.day("date", table: "discharge"),
+                by: try row.value("by_whom", String.self),
+                early: try row.value("early", Bool.self))
         }
+    }
+
+    /// Replaces an earlier discharge; `by` is checked like a name (also on import).
+    static func insertDischarge(_ t: Transaction, patientID: Int64, _ discharge: Discharge)
+        throws
+    {
+        let by = try Validate.name(discharge.by, field: "discharged by")
+        try t.execute(
+            """
+            INSERT INTO rehab.discharge (patient_id, date, by_whom, early)
+            VALUES (\(patientID), \(discharge.date.iso)::date, \(by), \(discharge.early))
+            ON CONFLICT (patient_id) DO UPDATE
+            SET date = EXCLUDED.date, by_whom = EXCLUDED.by_whom, early = EXCLUDED.early
+            """)
     }
 
     private func binds(_ id: Int64, _ from: String) -> PostgresBindings {

@@ -45,6 +45,8 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
     /// Outcome measures and clinical notes (absent from exports made before they existed).
     public var measurements: [MeasureRecord] = []
     public var notes: [ClinicalNote] = []
+    /// The discharge record (absent from exports made before it existed).
+    public var discharge: Discharge?
 
     public init(
         name: String, language: Language? = nil, archived: Bool = false,
@@ -65,7 +67,7 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case name, language, archived, assignment, sessions, mornings, clearings, shoes
         case planFile = "plan_file"
-        case measurements, notes
+        case measurements, notes, discharge
     }
 
     public init(from decoder: any Decoder) throws {
@@ -83,6 +85,7 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
         measurements =
             try (c.decodeIfPresent([MeasurementDoc].self, forKey: .measurements) ?? []).map(\.value)
         notes = try (c.decodeIfPresent([NoteDoc].self, forKey: .notes) ?? []).map(\.value)
+        discharge = try c.decodeIfPresent(Discharge.self, forKey: .discharge)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -98,6 +101,7 @@ public struct ArchivedPatient: Hashable, Sendable, Codable {
         try c.encodeIfPresent(planFile.map(PlanFileDoc.init), forKey: .planFile)
         try c.encode(measurements.map(MeasurementDoc.init), forKey: .measurements)
         try c.encode(notes.map(NoteDoc.init), forKey: .notes)
+        try c.encodeIfPresent(discharge, forKey: .discharge)
     }
 }
 

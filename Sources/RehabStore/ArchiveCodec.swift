@@ -114,7 +114,7 @@ public enum ArchiveCodec {
         "phase", "date", "reason",
         "id", "activity", "km", "minutes", "pain_during", "pain_after", "lasted_over_2h",
         "flags", "shoe", "note", "calf_raises", "hop_test", "start_time",
-        "pain", "start_km", "retire_km", "yaml", "instrument", "answers",
+        "pain", "start_km", "retire_km", "yaml", "instrument", "answers", "by", "early",
     ]
 
     /// Cells a person typed; a spreadsheet must not run them as formulas.
@@ -162,6 +162,11 @@ public enum ArchiveCodec {
             }
             if let f = p.planFile {
                 row("plan_file", p.name, ["plan": f.planID, "yaml": f.yaml])
+            }
+            if let d = p.discharge {
+                row(
+                    "discharge", p.name,
+                    ["date": d.date.iso, "by": d.by, "early": bool(d.early)])
             }
             for s in p.sessions {
                 row(

@@ -187,7 +187,7 @@ public struct CSVArchiveReader: ArchiveReading {
                 throw cells.error(
                     "patient", "\"\(ArchiveCodec.shown(name))\" has no patient row above this line")
             }
-            if ["assignment", "phase_change", "plan_file"].contains(record),
+            if ["assignment", "phase_change", "plan_file", "discharge"].contains(record),
                 currentStarted || patient.recordCount > 0
             {
                 throw cells.error(
@@ -285,6 +285,13 @@ public struct CSVArchiveReader: ArchiveReading {
                     note: try cells.text("note"), calfRaises: try cells.int("calf_raises"),
                     hopTest: try cells.int("hop_test"),
                     startTime: try cells.optionalText("start_time")))
+        case "discharge":
+            guard p.discharge == nil else {
+                throw cells.error("record", "a second discharge for \"\(name)\"")
+            }
+            p.discharge = Discharge(
+                date: try cells.day("date"), by: try cells.required("by"),
+                early: try cells.bool("early") ?? false)
         case "plan_file":
             guard p.planFile == nil else {
                 throw cells.error("record", "a second plan_file for \"\(name)\"")
@@ -325,8 +332,8 @@ public struct CSVArchiveReader: ArchiveReading {
         default:
             throw cells.error(
                 "record",
-                "expected patient, assignment, phase_change, plan_file, session, morning, "
-                    + "clearing, shoe, measurement or note, found "
+                "expected patient, assignment, phase_change, plan_file, discharge, session, "
+                    + "morning, clearing, shoe, measurement or note, found "
                     + "\"\(ArchiveCodec.shown(record))\"")
         }
     }

@@ -24,26 +24,35 @@ extension Store {
     public func discharge(patientID: Int64) throws -> Discharge? {
         try queue.read { db in
             _ = try Store.patientName(db, id: patientID)
-            return try Row.fetchOne(
-                db, sql: "SELECT date, by_whom, early FROM discharge WHERE patient_id = ?",
-                arguments: [patientID]
-            ).map { row in
-                Discharge(
-                    date: Day(iso: row["date"]) ?? Day(number: 0), by: row["by_whom"],
-                    early: row["early"] as Bool)
-            }
+            return try Store.fetchDischarge(db, patientID: patientID)
         }
     }
 
     public func setDischarge(patientID: Int64, _ discharge: Discharge) throws {
-        let by = try Validate.name(discharge.by, field: "discharged by")
         try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO discharge (patient_id, date, by_whom, early) "
-                    + "VALUES (?, ?, ?, ?)",
-                arguments: [patientID, discharge.date.iso, by, discharge.early])
+            try Store.insertDischarge(db, patientID: patientID, discharge)
         }
+    }
+
+    static func fetchDischarge(_ db: Database, patientID: Int64) throws -> Discharge? {
+        try Row.fetchOne(
+            db, sql: "SELECT date, by_whom, early FROM discharge WHERE patient_id = ?",
+            arguments: [patientID]
+        ).map { row in
+            Discharge(
+                date: Day(iso: row["date"]) ?? Day(number: 0), by: row["by_whom"],
+                early: row["early"] as Bool)
+        }
+    }
+
+    /// Replaces an earlier discharge; `by` is checked like a name (also on import).
+    static func insertDischarge(_ db: Database, patientID: Int64, _ discharge: Discharge) throws {
+        let by = try Validate.name(discharge.by, field: "discharged by")
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO discharge (patient_id, date, by_whom, early) "
+                + "VALUES (?, ?, ?, ?)",
+            arguments: [patientID, discharge.date.iso, by, discharge.early])
     }
 }
 

@@ -35,6 +35,7 @@ extension Store {
                         n.id = nil
                         return n
                     }
+                    archived.discharge = try Store.fetchDischarge(db, patientID: p.id)
                     return archived
                 })
         }
@@ -153,6 +154,7 @@ extension Store {
                     sql: "INSERT INTO plan_file (patient_id, plan_id, yaml) VALUES (?, ?, ?)",
                     arguments: [id, f.planID, f.yaml])
             }
+            if let d = p.discharge { try insertDischarge(db, patientID: id, d) }
             return id
         }
     }

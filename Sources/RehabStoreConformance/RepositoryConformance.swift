@@ -680,8 +680,11 @@ public enum RepositoryConformance {
             patientID: anna.id,
             FlagClearing(
                 date: day(4), reason: "ok", cleared: [FlagReport(flag: "swelling", date: day(2))]))
+        let discharged = Discharge(date: day(9), by: "Ann Physio", early: true)
+        try source.setDischarge(patientID: anna.id, discharged)
         let archive = try source.exportAll()
         try p.expectEqual(archive.patients.map(\.name), ["Anna", "Bob"], "by id")
+        try p.expectEqual(archive.patients[0].discharge, discharged, "the discharge is exported")
         try p.expect(
             archive.patients.allSatisfy { $0.sessions.allSatisfy { $0.id == nil } },
             "session ids are left out")
@@ -691,6 +694,9 @@ public enum RepositoryConformance {
         try p.expectEqual(try copy.exportAll(), archive, "the copy exports the same")
         try p.expectEqual(
             try copy.patients(includeArchived: true).map(\.archived), [false, true], "archived")
+        let copied = try copy.patients(includeArchived: true)[0]
+        try p.expectEqual(
+            try copy.discharge(patientID: copied.id), discharged, "the discharge is imported")
     }
 
     static func importAllOrNothing(_ p: Probe) throws {

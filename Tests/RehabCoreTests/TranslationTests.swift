@@ -70,7 +70,7 @@ import Testing
     /// Texts that are the same word in Dutch and English.
     static let sameInBoth: Set<String> = [
         "Plan", "plan", "stop", "Stop", "km", "start", "week", "Per week:", "min", "Tips", "Esc",
-        "OK", "Tab", "variant",
+        "OK", "Tab", "variant", "score",
     ]
 
     static let sources: URL = URL(fileURLWithPath: #filePath)

@@ -75,7 +75,7 @@ import Testing
         #expect(lines[0].hasPrefix("record,patient,language,archived,plan,"))
         #expect(
             lines[1] == #"patient,"Zoë d'Ancona, ""Zo""",nl,false"#
-                + String(repeating: ",", count: 27))
+                + String(repeating: ",", count: 29))
         #expect(
             lines[2].hasPrefix(#"assignment,"Zoë d'Ancona, ""Zo""",,,itbs,acute,2026-01-05,12.5,"#))
         #expect(csv.contains(",7.25,48,2,3,false,,\"Gel-Kayano, 30\","))
