@@ -69,23 +69,23 @@ public struct RosterRow: Sendable, Hashable {
 
     public var hasPlan: Bool { planID != nil }
 
-    /// Who needs the physio first: open red flags (and red flags since the last review), red
-    /// days, no log for 3 days or more, an overdue phase, other amber, green, discharged, then
-    /// patients without a plan.
+    /// Who needs the physio first: open red flags, red days, red flags since the last review
+    /// (cleared meanwhile), no log for 3 days or more, an overdue phase, other amber, green,
+    /// discharged, then patients without a plan.
     public var attention: Int {
-        guard hasPlan, let level else { return 7 }
-        // A red flag since the last review is first too, even if cleared meanwhile: the
-        // physio has not seen it yet.
-        if !openFlags.isEmpty || level == .stop || !(changes?.redFlags.isEmpty ?? true) {
-            return 0
-        }
-        // Discharged: out of the daily care, so no log or an overdue phase is no alarm; a red
-        // flag reported after the discharge still comes first (above).
-        if discharged != nil { return 6 }
-        if level == .red { return 1 }
-        if let days = daysSinceLog, days >= 3 { return 2 }
-        if reason == .phaseOverdue { return 3 }
-        return level == .amber ? 4 : 5
+        guard hasPlan, let level else { return 8 }
+        if !openFlags.isEmpty || level == .stop { return 0 }
+        // A cleared red flag the physio has not seen (none of their notes since) still comes
+        // early, also after a discharge, but after a red day today: without any note yet,
+        // every old flag counts as unseen, and those must not bury a patient who is red now.
+        let unseenFlag = !(changes?.redFlags.isEmpty ?? true)
+        if level == .red && discharged == nil { return 1 }
+        if unseenFlag { return 2 }
+        // Discharged: out of the daily care, so no log or an overdue phase is no alarm.
+        if discharged != nil { return 7 }
+        if let days = daysSinceLog, days >= 3 { return 3 }
+        if reason == .phaseOverdue { return 4 }
+        return level == .amber ? 5 : 6
     }
 
     /// In attention order; within a rank the oldest reason first, then the given order.

@@ -43,7 +43,7 @@ import Testing
         #expect(text.contains("nothing new since your note of 2026-03-02"))
     }
 
-    @Test func aRedFlagAfterTheNoteComesFirstEvenWhenCleared() {
+    @Test func aRedFlagAfterTheNoteComesEarlyEvenWhenCleared() {
         var runner = Clinic.runner()
         // Kim's locking of 03-01 was cleared by her GP the same day: no open flag any more.
         var kim = runner.histories[Clinic.kim.id] ?? History()
@@ -53,10 +53,8 @@ import Testing
         let row = Self.row("Kim", runner)
         #expect(row?.openFlags.isEmpty == true)
         #expect(row?.changes?.redFlags == [FlagReport(flag: "locking", date: day("2026-03-01"))])
-        #expect(row?.attention == 0)
-        #expect(
-            runner.roster(includeArchived: false, today: Fixture.today).first?.patient.name == "Kim"
-        )
+        // After red days, before everything else.
+        #expect(row?.attention == 2)
         // Once the physio has written a note after it, the flag is reviewed: Kim ranks by her
         // verdict again.
         runner.notes[Clinic.kim.id, default: []].append(
@@ -82,7 +80,21 @@ import Testing
         #expect(
             RosterRow.byAttention([quiet, green, flagged]).map(\.patient.name)
                 == ["Cas", "Bo", "Ann"])
-        #expect(quiet.attention == 6 && flagged.attention == 0)
+        #expect(quiet.attention == 7 && flagged.attention == 2)
+    }
+
+    /// Before any note every old flag counts as unseen: a patient red today still comes first.
+    @Test func aRedDayRanksAboveAnOldClearedFlagNobodyNotedYet() {
+        let red = PatientsAttentionTests.row(1, "Ann", level: .red)
+        var old = PatientsAttentionTests.row(2, "Bo", level: .green)
+        old.changes = ReviewChanges(
+            notes: [],
+            history: History(mornings: [
+                MorningCheck(date: day("2026-01-10"), pain: 1, flags: ["locking"])
+            ]), measures: [])
+        let quiet = PatientsAttentionTests.row(3, "Cas", level: .amber, daysSinceLog: 5)
+        #expect(
+            RosterRow.byAttention([quiet, old, red]).map(\.patient.name) == ["Ann", "Bo", "Cas"])
     }
 
     @Test func measuresDueStayOnTheRow() {
