@@ -29,14 +29,16 @@ struct PatientsCommand: ParsableCommand {
                     try PatientReview.load($0, store: store, today: context.today)
                 }
             }
-            // Open red flags first, and red flags the physio has not reviewed yet with them.
+            // Open red flags first, then red verdicts, then red flags the physio has not
+            // reviewed yet (as the app ranks them), each group by name.
+            func group(_ row: (PatientOverview, PatientReview)) -> Int {
+                if row.0.openFlags > 0 { return 0 }
+                if row.0.status?.verdict.level == .red { return 1 }
+                return row.1.flagsSinceReview ? 2 : 3
+            }
             let rows = zip(overviews, reviews).enumerated().sorted { a, b in
-                let first = (
-                    a.element.0.openFlags > 0 || a.element.1.flagsSinceReview,
-                    b.element.0.openFlags > 0 || b.element.1.flagsSinceReview
-                )
-                if first.0 != first.1 { return first.0 }
-                return a.offset < b.offset
+                let (ga, gb) = (group(a.element), group(b.element))
+                return ga != gb ? ga < gb : a.offset < b.offset
             }.map(\.element)
             if json {
                 try context.printJSON(
