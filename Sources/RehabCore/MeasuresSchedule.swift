@@ -66,6 +66,33 @@ public struct MeasureDue: Hashable, Sendable {
 }
 
 public enum MeasureSchedule {
+    /// What is due on `today` from the plan's schedule (or the default one) and the schedule of
+    /// the phase in force, whose entries count from the day that phase began; an instrument
+    /// due under both is asked once (the plan's reason).
+    public static func due(
+        plan: Plan, assignment: Assignment, measurements: [MeasureRecord], today: Day,
+        discharging: Bool
+    ) -> [MeasureDue] {
+        var result = due(
+            schedule: plan.measures ?? ScheduledMeasure.defaultSchedule, assignment: assignment,
+            measurements: measurements, today: today, discharging: discharging)
+        guard let change = Engine.phaseAt(today, assignment: assignment),
+            let own = plan.phases.first(where: { $0.id == change.phase })?.measures,
+            !own.isEmpty
+        else { return result }
+        var phaseOnly = assignment
+        phaseOnly.startDate = change.date
+        phaseOnly.phaseHistory = [
+            PhaseChange(phase: change.phase, date: change.date, reason: .start)
+        ]
+        let asked = Set(result.map(\.instrument))
+        result += due(
+            schedule: own, assignment: phaseOnly, measurements: measurements, today: today,
+            discharging: discharging
+        ).filter { !asked.contains($0.instrument) }
+        return result
+    }
+
     /// A measure not answered a week after it fell due is overdue (the Patients screen shows it).
     public static let overdueAfterDays = 7
     /// A discharge measure counts when answered in the last week before discharge.

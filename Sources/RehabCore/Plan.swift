@@ -248,6 +248,9 @@ public struct Phase: Hashable, Sendable, Codable {
     /// Sessions a week per activity, e.g. cycle 3, run 2.
     public var weeklySessions: [Activity: Int]
     public var runWalk: [RunWalkStep]
+    /// Outcome measures this phase adds to the plan's schedule while it is in force (`at:
+    /// start` and `every_days` count from the day it began); nil adds none.
+    public var measures: [ScheduledMeasure]? = nil
     public var loadMetric: LoadMetric
     /// Floor of the weekly cap in this phase; nil = no floor (the first week sets the baseline).
     public var startingVolume: Double?

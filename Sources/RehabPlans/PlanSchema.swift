@@ -437,7 +437,7 @@ struct PlanSchema {
                 node, path, required: ["id", "kind", "names", "min_days"],
                 optional: [
                     "goal", "max_days", "allowed", "avoid", "sessions", "exercises", "run_walk",
-                    "exit",
+                    "exit", "measures",
                 ] + Self.thresholdKeys)
         else { return nil }
         let id = unique(f, kind: "phase", seen: &seen)
@@ -474,13 +474,16 @@ struct PlanSchema {
                     minDays: minDays, maxDays: maxDays, isLast: isLast, hasRunWalk: hasRunWalk))
         }
         let exit = exitCriteria(f, isLast: isLast, hasRunWalk: hasRunWalk)
+        let measures = measureSchedule(f["measures"], path: f.path("measures"))
 
         guard let id, let kind, let names, let minDays, let exit else { return nil }
-        return Phase(
+        var phase = Phase(
             id: id, kind: kind, names: names, goal: goal, minDays: minDays, maxDays: maxDays,
             allowed: allowed, avoid: avoid, exercises: exercises, weeklySessions: sessions,
             runWalk: runWalk, loadMetric: metric, startingVolume: startingVolume,
             thresholds: thresholds, exit: exit)
+        phase.measures = measures
+        return phase
     }
 
     private mutating func weeklySessions(_ node: YAMLNode?, _ path: String) -> [Activity: Int] {

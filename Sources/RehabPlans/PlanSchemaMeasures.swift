@@ -5,12 +5,14 @@ import RehabCore
 
 extension PlanSchema {
     /// Nil when the plan names no schedule (the default one applies).
-    mutating func measureSchedule(_ node: YAMLNode?) -> [ScheduledMeasure]? {
-        guard let nodes = reader.list(node, "measures") else { return nil }
+    mutating func measureSchedule(_ node: YAMLNode?, path at: String = "measures")
+        -> [ScheduledMeasure]?
+    {
+        guard let nodes = reader.list(node, at) else { return nil }
         var seen: [String: Mark] = [:]
         var result: [ScheduledMeasure] = []
         for (i, item) in nodes.enumerated() {
-            let path = "measures[\(i)]"
+            let path = "\(at)[\(i)]"
             guard
                 let f = reader.fields(item, path, required: ["id"], optional: ["at", "every_days"])
             else { continue }

@@ -53,16 +53,7 @@ public enum PlanWriter {
                 if let how = exercise.how { out.text(2, "how", how) }
             }
         }
-        if let measures = plan.measures {
-            // Written even when empty: an empty schedule (nothing due) differs from none.
-            out.add(0, measures.isEmpty ? "measures: []" : "measures:")
-            for m in measures {
-                var parts = ["id: \(m.instrument)"]
-                if !m.at.isEmpty { parts.append("at: " + flow(m.at.map(\.rawValue))) }
-                if let every = m.everyDays { parts.append("every_days: \(every)") }
-                out.add(1, "- { \(parts.joined(separator: ", ")) }")
-            }
-        }
+        measures(plan.measures, indent: 0, into: &out)
         out.add(0, "phases:")
         for (i, phase) in plan.phases.enumerated() {
             self.phase(phase, isLast: i == plan.phases.count - 1, into: &out)
@@ -71,6 +62,21 @@ public enum PlanWriter {
     }
 
     // MARK: - Sections
+
+    /// A plan's or a phase's schedule; written even when empty: an empty schedule (nothing
+    /// due) differs from none.
+    private static func measures(
+        _ measures: [ScheduledMeasure]?, indent: Int, into out: inout Lines
+    ) {
+        guard let measures else { return }
+        out.add(indent, measures.isEmpty ? "measures: []" : "measures:")
+        for m in measures {
+            var parts = ["id: \(m.instrument)"]
+            if !m.at.isEmpty { parts.append("at: " + flow(m.at.map(\.rawValue))) }
+            if let every = m.everyDays { parts.append("every_days: \(every)") }
+            out.add(indent + 1, "- { \(parts.joined(separator: ", ")) }")
+        }
+    }
 
     private static func phase(_ phase: Phase, isLast: Bool, into out: inout Lines) {
         out.add(1, "- id: \(phase.id)")
@@ -96,6 +102,7 @@ public enum PlanWriter {
             out.add(2, "run_walk:")
             for step in phase.runWalk { out.add(3, "- " + runWalkStep(step)) }
         }
+        measures(phase.measures, indent: 2, into: &out)
         var load: [String] = []
         switch phase.loadMetric {
         case .km: break

@@ -113,7 +113,15 @@ public struct DischargeReport {
     public static func finalMeasuresDue(
         plan: Plan, assignment: Assignment, measurements: [MeasureRecord], today: Day
     ) -> [MeasureDue] {
-        let atDischarge = (plan.measures ?? ScheduledMeasure.defaultSchedule).compactMap {
+        // The plan's schedule, and what the phase in force adds (its discharge moments too).
+        let planWide = plan.measures ?? ScheduledMeasure.defaultSchedule
+        let inForce =
+            Engine.phaseAt(today, assignment: assignment).flatMap { change in
+                plan.phases.first { $0.id == change.phase }?.measures
+            } ?? []
+        let schedule =
+            planWide + inForce.filter { e in !planWide.contains { $0.instrument == e.instrument } }
+        let atDischarge = schedule.compactMap {
             $0.at.contains(.discharge)
                 ? ScheduledMeasure(instrument: $0.instrument, at: [.discharge]) : nil
         }

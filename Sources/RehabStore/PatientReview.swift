@@ -28,8 +28,7 @@ public struct PatientReview: Hashable, Sendable {
             let status = overview.status
         {
             measuresDue = MeasureSchedule.due(
-                schedule: plan.measures ?? ScheduledMeasure.defaultSchedule,
-                assignment: assignment, measurements: measures, today: status.date,
+                plan: plan, assignment: assignment, measurements: measures, today: status.date,
                 discharging: status.suggestions.contains { $0.code == .planComplete })
         } else {
             measuresDue = []

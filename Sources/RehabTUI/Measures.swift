@@ -14,7 +14,7 @@ extension Followed {
     /// What the plan's schedule (or the default one) asks for today.
     public var measuresDue: [MeasureDue] {
         MeasureSchedule.due(
-            schedule: plan.measures ?? ScheduledMeasure.defaultSchedule, assignment: assignment,
+            plan: plan, assignment: assignment,
             measurements: measures, today: status.date,
             discharging: status.suggestions.contains { $0.code == .planComplete })
     }

@@ -56,8 +56,8 @@ extension Context {
     {
         let status = followed.status(on: day)
         return MeasureSchedule.due(
-            schedule: followed.plan.measures ?? ScheduledMeasure.defaultSchedule,
-            assignment: followed.assignment, measurements: measurements, today: day,
+            plan: followed.plan, assignment: followed.assignment, measurements: measurements,
+            today: day,
             discharging: status.suggestions.contains { $0.code == .planComplete })
     }
 }

@@ -236,6 +236,45 @@ import Testing
         }
     }
 
+    /// A phase's own schedule: VISA-A (a practice's questionnaire) at the start of the load
+    /// phase (03-16) and every 7 days in it, counted from that day, and PSFS again at its
+    /// start (the plan asks it only at the plan's start); nothing of it before the phase or
+    /// after it.
+    @Test func aPhaseAddsItsOwnMeasuresWhileItIsInForce() {
+        let text = LocalizedText(nl: "x", en: "x")
+        var load = Phase(id: "load", kind: .loadBuildUp, names: text, minDays: 7)
+        load.measures = [
+            ScheduledMeasure(instrument: "visa_a", at: [.start], everyDays: 7),
+            ScheduledMeasure(instrument: "psfs", at: [.start]),
+        ]
+        var plan = Plan(
+            id: "p", names: text, region: .knee, summary: text,
+            phases: [
+                Phase(id: "rest", kind: .relativeRest, names: text, minDays: 7), load,
+                Phase(id: "run", kind: .returnToRunning, names: text, minDays: 7),
+            ])
+        plan.measures = [ScheduledMeasure(instrument: "psfs", at: [.start])]
+        func due(_ today: String, _ changes: [(String, String)], _ ms: [MeasureRecord] = [])
+            -> [String]
+        {
+            MeasureSchedule.due(
+                plan: plan, assignment: assignment(changes), measurements: ms, today: day(today),
+                discharging: false
+            ).map { "\($0.instrument) \($0.reason.code) \($0.since.iso)" }
+        }
+        let psfs = measured("psfs", "2026-03-02")
+        #expect(due("2026-03-10", [], [psfs]) == [])
+        #expect(
+            due("2026-03-16", [("load", "2026-03-16")], [psfs])
+                == ["visa_a start 2026-03-16", "psfs start 2026-03-16"])
+        let answered = [psfs, measured("visa_a", "2026-03-16"), measured("psfs", "2026-03-16")]
+        #expect(due("2026-03-22", [("load", "2026-03-16")], answered) == [])
+        #expect(
+            due("2026-03-23", [("load", "2026-03-16")], answered)
+                == ["visa_a every_days 2026-03-23"])
+        #expect(due("2026-03-30", [("load", "2026-03-16"), ("run", "2026-03-25")], answered) == [])
+    }
+
     @Test func atTheStartPSFSAndNPRSButNotGPE() {
         #expect(due("2026-03-02", []) == ["psfs start 2026-03-02", "nprs start 2026-03-02"])
         #expect(due("2026-03-01", []) == [])

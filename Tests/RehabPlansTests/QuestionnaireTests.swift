@@ -119,6 +119,37 @@ func questionnaireProblems(_ name: String) throws -> [String] {
         #expect(plan("").0?.measures == nil)
     }
 
+    /// A phase names measures of its own (here the last phase of valid_minimal.yaml); they are
+    /// written back, and a bad one is placed under its phase.
+    @Test func aPhaseNamesItsOwnSchedule() throws {
+        let (p, errors) = plan(
+            """
+                measures:
+                  - { id: knee_function, at: [start], every_days: 7 }
+            """)
+        #expect(errors == [])
+        let phase = try #require(p?.phases.last)
+        #expect(
+            phase.measures == [
+                ScheduledMeasure(instrument: "knee_function", at: [.start], everyDays: 7)
+            ])
+        #expect(p?.phases.first?.measures == nil)
+        #expect(p?.measures == nil)
+        let written = PlanWriter.yaml(try #require(p))
+        #expect(
+            try PlanFile.parse(bytes: Array(written.utf8), file: "w.yaml").phases.last?.measures
+                == phase.measures)
+        #expect(
+            plan(
+                """
+                    measures:
+                      - { id: psfs }
+                """
+            ).1 == [
+                "p.yaml:22:9: phases[1].measures[0]: say when: at (start, phase_change, discharge), every_days, or both"
+            ])
+    }
+
     /// valid_minimal.yaml has 20 lines; the schedule starts on line 21.
     @Test func badSchedulesArePlaced() {
         #expect(
