@@ -33,11 +33,11 @@ func contains(_ data: Data, _ text: String) -> Bool {
 }
 
 /// A runner with every kind of record, including text that trips up CSV and JSON.
-let trickyPatient: ArchivedPatient = {
+var trickyPatient: ArchivedPatient {
     var patient = trickyPatientRecords
     patient.discharge = Discharge(date: day("2026-03-20"), by: "Ann \"AJ\" de Wit, PT", early: true)
     return patient
-}()
+}
 
 let trickyPatientRecords = ArchivedPatient(
     name: "Zoë d'Ancona, \"Zo\"", language: .nl, archived: false,

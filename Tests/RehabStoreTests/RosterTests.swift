@@ -9,49 +9,61 @@ import Testing
 // same rows as reading one patient at a time (PatientOverview.load), for a clinic of varied
 // patients: long histories, variants and overrides, plan files, unknown plans, no plan, red
 // flags open and cleared, archived patients, and a runner who stopped logging a year ago.
+// The fixtures are computed, not stored globals: lazily initialised globals that read each
+// other, reached from parallel tests, once hung the suite at 100 % CPU in swift_once.
 
-private let rest = Phase(
-    id: "rest", kind: .relativeRest, names: LocalizedText(nl: "Rust", en: "Rest"),
-    minDays: 7, maxDays: 14, allowed: [.cycle, .walk], loadMetric: .minutes([.cycle]),
-    exit: ExitCriteria(greenDays: 3, painFreeWalkMinutes: 30))
-private let build = Phase(
-    id: "build", kind: .loadBuildUp, names: LocalizedText(nl: "Opbouw", en: "Build-up"),
-    minDays: 7, maxDays: 21, allowed: [.run, .cycle], loadMetric: .km, startingVolume: 8,
-    exit: ExitCriteria(greenDays: 3, weeklyLoad: 12))
-private let back = Phase(
-    id: "back", kind: .returnToRunning, names: LocalizedText(nl: "Terug", en: "Return"),
-    minDays: 0, maxDays: 42,
-    runWalk: [
-        RunWalkStep(runMinutes: 1, walkMinutes: 1, totalMinutes: 30, sessionsToPass: 2),
-        RunWalkStep(runMinutes: 4, walkMinutes: 1, totalMinutes: 30, sessionsToPass: 2),
-    ],
-    exit: ExitCriteria(runWalkCompleted: true))
+private var rest: Phase {
+    Phase(
+        id: "rest", kind: .relativeRest, names: LocalizedText(nl: "Rust", en: "Rest"),
+        minDays: 7, maxDays: 14, allowed: [.cycle, .walk], loadMetric: .minutes([.cycle]),
+        exit: ExitCriteria(greenDays: 3, painFreeWalkMinutes: 30))
+}
+private var build: Phase {
+    Phase(
+        id: "build", kind: .loadBuildUp, names: LocalizedText(nl: "Opbouw", en: "Build-up"),
+        minDays: 7, maxDays: 21, allowed: [.run, .cycle], loadMetric: .km, startingVolume: 8,
+        exit: ExitCriteria(greenDays: 3, weeklyLoad: 12))
+}
+private var back: Phase {
+    Phase(
+        id: "back", kind: .returnToRunning, names: LocalizedText(nl: "Terug", en: "Return"),
+        minDays: 0, maxDays: 42,
+        runWalk: [
+            RunWalkStep(runMinutes: 1, walkMinutes: 1, totalMinutes: 30, sessionsToPass: 2),
+            RunWalkStep(runMinutes: 4, walkMinutes: 1, totalMinutes: 30, sessionsToPass: 2),
+        ],
+        exit: ExitCriteria(runWalkCompleted: true))
+}
 /// A catalogue plan with two variants; the severe one reads further back (no improvement in
 /// 40 days), so patients on it get a wider window than the others.
-private let knee = Plan(
-    id: "roster_knee", names: LocalizedText(nl: "Knie", en: "Knee"), region: .knee,
-    summary: LocalizedText(nl: "Voor tests.", en: "For tests."),
-    variants: [
-        Variant(
-            id: "mild", names: LocalizedText(nl: "Licht", en: "Mild"), expectedWeeks: 4...6),
-        Variant(
-            id: "severe", names: LocalizedText(nl: "Ernstig", en: "Severe"),
-            expectedWeeks: 8...12,
-            phases: ["rest": PhaseOverride(minDays: 14, maxDays: 28)],
-            thresholds: ThresholdOverrides(painSafeMax: 2, noImprovementDays: 40)),
-    ],
-    phases: [rest, build, back])
-private let calf = Plan(
-    id: "roster_calf", names: LocalizedText(nl: "Kuit", en: "Calf"), region: .calf,
-    summary: LocalizedText(nl: "Voor tests.", en: "For tests."), phases: [build, back])
+private var knee: Plan {
+    Plan(
+        id: "roster_knee", names: LocalizedText(nl: "Knie", en: "Knee"), region: .knee,
+        summary: LocalizedText(nl: "Voor tests.", en: "For tests."),
+        variants: [
+            Variant(
+                id: "mild", names: LocalizedText(nl: "Licht", en: "Mild"), expectedWeeks: 4...6),
+            Variant(
+                id: "severe", names: LocalizedText(nl: "Ernstig", en: "Severe"),
+                expectedWeeks: 8...12,
+                phases: ["rest": PhaseOverride(minDays: 14, maxDays: 28)],
+                thresholds: ThresholdOverrides(painSafeMax: 2, noImprovementDays: 40)),
+        ],
+        phases: [rest, build, back])
+}
+private var calf: Plan {
+    Plan(
+        id: "roster_calf", names: LocalizedText(nl: "Kuit", en: "Calf"), region: .calf,
+        summary: LocalizedText(nl: "Voor tests.", en: "For tests."), phases: [build, back])
+}
 /// What a physio's plan file for the knee says: stricter pain rules and a shorter rest.
 private let tunedYAML = "id: roster_knee\n# tuned: pain at most 1\n"
-private let tuned: Plan = {
+private var tuned: Plan {
     var plan = knee
     plan.thresholds = ThresholdOverrides(painSafeMax: 1, painLimit: 4)
     plan.phases[0].maxDays = 10
     return plan
-}()
+}
 
 private struct UnknownPlan: Error {}
 
