@@ -191,30 +191,14 @@ extension ClinicStore {
             ).map(Self.patient(from:))
             let archive = Archive(
                 patients: try patients.map { p in
-                    let history = try Self.fetchHistory(t, patientID: p.id, from: nil, through: nil)
-                    var archived = ArchivedPatient(
-                        name: p.name, language: p.language, archived: p.archived,
-                        assignment: try Self.fetchAssignment(t, patientID: p.id),
-                        sessions: history.sessions.map { s in
-                            var s = s
-                            s.id = nil
-                            return s
-                        },
-                        mornings: history.mornings, clearings: history.clearings,
+                    ArchivedPatient.exported(
+                        p, assignment: try Self.fetchAssignment(t, patientID: p.id),
+                        history: try Self.fetchHistory(t, patientID: p.id, from: nil, through: nil),
                         shoes: try Self.fetchShoes(t, patientID: p.id),
-                        planFile: try Self.fetchPlanFile(t, patientID: p.id))
-                    archived.measurements = try Self.fetchMeasurements(t, patientID: p.id).map {
-                        var m = $0
-                        m.id = nil
-                        return m
-                    }
-                    archived.notes = try Self.fetchNotes(t, patientID: p.id).map {
-                        var n = $0
-                        n.id = nil
-                        return n
-                    }
-                    archived.discharge = try Self.fetchDischarge(t, patientID: p.id)
-                    return archived
+                        planFile: try Self.fetchPlanFile(t, patientID: p.id),
+                        measurements: try Self.fetchMeasurements(t, patientID: p.id),
+                        notes: try Self.fetchNotes(t, patientID: p.id),
+                        discharge: try Self.fetchDischarge(t, patientID: p.id))
                 })
             try t.log(patients.map(\.id), action: "export")
             return archive

@@ -471,19 +471,12 @@ extension ClinicStore {
         let shoe = try newShoe.map(RecordCheck.shoe)
         return try writing(patientID) { t in
             if let shoe { try Self.insertShoe(t, patientID: patientID, shoe) }
-            var known = Set(try Self.startTimes(t, patientID: patientID).values)
-            var result = RunImportResult(added: 0, duplicates: 0)
-            for run in runs {
-                guard known.insert(run.startTime).inserted else {
-                    result.duplicates += 1
-                    continue
-                }
-                var session = run.session
-                session.startTime = run.startTime
+            let known = Set(try Self.startTimes(t, patientID: patientID).values)
+            let new = ImportedRun.newSessions(runs, known: known)
+            for session in new.sessions {
                 _ = try Self.insertSession(t, patientID: patientID, session)
-                result.added += 1
             }
-            return result
+            return RunImportResult(added: new.sessions.count, duplicates: new.duplicates)
         }
     }
 

@@ -39,6 +39,24 @@ public struct RunImportResult: Hashable, Sendable {
     }
 }
 
+extension ImportedRun {
+    /// The sessions to store for `runs`, each with its start time, leaving out the ones whose
+    /// start time is `known` or came earlier in the batch (counted as duplicates). Both stores
+    /// import runs through it.
+    public static func newSessions(_ runs: [ImportedRun], known: Set<String>)
+        -> (sessions: [Session], duplicates: Int)
+    {
+        var seen = known
+        var sessions: [Session] = []
+        for run in runs where seen.insert(run.startTime).inserted {
+            var session = run.session
+            session.startTime = run.startTime
+            sessions.append(session)
+        }
+        return (sessions, runs.count - sessions.count)
+    }
+}
+
 // Runs from watch files. The start time (`Session.startTime`, column `session.start_time` from
 // migration v2) is how a second import of the same file is recognised.
 extension Store {
@@ -53,24 +71,17 @@ extension Store {
         return try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             if let shoe { try Store.insertShoe(db, patientID: patientID, shoe) }
-            var known = Set(
+            let known = Set(
                 try String.fetchAll(
                     db,
                     sql: "SELECT start_time FROM session WHERE patient_id = ?"
                         + " AND start_time IS NOT NULL",
                     arguments: [patientID]))
-            var result = RunImportResult(added: 0, duplicates: 0)
-            for run in runs {
-                guard known.insert(run.startTime).inserted else {
-                    result.duplicates += 1
-                    continue
-                }
-                var session = run.session
-                session.startTime = run.startTime
+            let new = ImportedRun.newSessions(runs, known: known)
+            for session in new.sessions {
                 _ = try Store.insertSession(db, patientID: patientID, session)
-                result.added += 1
             }
-            return result
+            return RunImportResult(added: new.sessions.count, duplicates: new.duplicates)
         }
     }
 

@@ -13,30 +13,14 @@ extension Store {
             ).map(Store.patient(from:))
             return Archive(
                 patients: try patients.map { p in
-                    let history = try Store.fetchHistory(db, patientID: p.id, range: nil)
-                    var archived = ArchivedPatient(
-                        name: p.name, language: p.language, archived: p.archived,
-                        assignment: try Store.fetchAssignment(db, patientID: p.id),
-                        sessions: history.sessions.map { s in
-                            var s = s
-                            s.id = nil
-                            return s
-                        },
-                        mornings: history.mornings, clearings: history.clearings,
+                    ArchivedPatient.exported(
+                        p, assignment: try Store.fetchAssignment(db, patientID: p.id),
+                        history: try Store.fetchHistory(db, patientID: p.id, range: nil),
                         shoes: try Store.fetchShoes(db, patientID: p.id),
-                        planFile: try Store.fetchPlanFile(db, patientID: p.id))
-                    archived.measurements = try Store.fetchMeasurements(db, patientID: p.id).map {
-                        var m = $0
-                        m.id = nil
-                        return m
-                    }
-                    archived.notes = try Store.fetchNotes(db, patientID: p.id).map {
-                        var n = $0
-                        n.id = nil
-                        return n
-                    }
-                    archived.discharge = try Store.fetchDischarge(db, patientID: p.id)
-                    return archived
+                        planFile: try Store.fetchPlanFile(db, patientID: p.id),
+                        measurements: try Store.fetchMeasurements(db, patientID: p.id),
+                        notes: try Store.fetchNotes(db, patientID: p.id),
+                        discharge: try Store.fetchDischarge(db, patientID: p.id))
                 })
         }
     }

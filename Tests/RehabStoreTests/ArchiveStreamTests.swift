@@ -20,18 +20,6 @@ import Testing
         return all
     }
 
-    func joined(_ pieces: [ArchivePiece]) -> Archive {
-        var patients: [ArchivedPatient] = []
-        for piece in pieces {
-            if piece.isFirst {
-                patients.append(piece.patient)
-            } else {
-                patients[patients.count - 1].append(records: piece.patient)
-            }
-        }
-        return Archive(patients: patients)
-    }
-
     /// Blocks of 1, 2, 7 and 4096 bytes (quotes, CRLF and multi-byte letters cut in half) and
     /// pieces of 1, 2 and 4096 records all give back the archive that was written.
     @Test(arguments: [1, 2, 7, 4096]) func anyBlockAndPieceSizeGivesTheSameArchive(block: Int)

@@ -85,3 +85,16 @@ let plainPatient = ArchivedPatient(
             date: day("2026-02-01"), activity: .walk, km: 3, minutes: 40, painDuring: 0,
             painAfter: 0)
     ])
+
+/// The pieces a streaming reader handed out, put back together into the archive they came from.
+func joined(_ pieces: [ArchivePiece]) -> Archive {
+    var patients: [ArchivedPatient] = []
+    for piece in pieces {
+        if piece.isFirst {
+            patients.append(piece.patient)
+        } else {
+            patients[patients.count - 1].append(records: piece.patient)
+        }
+    }
+    return Archive(patients: patients)
+}

@@ -26,18 +26,6 @@ import Testing
         return all
     }
 
-    func joined(_ pieces: [ArchivePiece]) -> Archive {
-        var patients: [ArchivedPatient] = []
-        for piece in pieces {
-            if piece.isFirst {
-                patients.append(piece.patient)
-            } else {
-                patients[patients.count - 1].append(records: piece.patient)
-            }
-        }
-        return Archive(patients: patients)
-    }
-
     func message(_ text: String, limit: Int = 2) -> String {
         do {
             _ = try pieces(text, blockSize: 5, limit: limit)
