@@ -99,6 +99,15 @@ public protocol RehabRepository: AnyObject, Sendable {
     /// Records the discharge, replacing an earlier one; `by` is checked like a name.
     func setDischarge(patientID: Int64, _ discharge: Discharge) throws
 
+    // MARK: Checkpoints
+
+    /// The patient's stored `TallyCheckpoint`, if any: a cache the engine may read instead of
+    /// a long phase's first months. A store that keeps none returns nil.
+    func tallyCheckpoint(patientID: Int64) throws -> TallyCheckpoint?
+    /// Keeps a checkpoint, replacing the patient's earlier one; the store drops it when a
+    /// session, morning check or clearing dated on or before its `guardDay` changes.
+    func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws
+
     // MARK: The whole collection
 
     /// A number that changes when another process commits a change (not for this store's own
