@@ -81,7 +81,7 @@ public struct FollowedPlan: Sendable {
 
     /// A new checkpoint from `history` (read with `stored`) when one is due, kept in the
     /// store; else `stored`. Keeping it is best effort: a read-only or busy file still judges.
-    static func keepCheckpoint(
+    public static func keepCheckpoint(
         patientID: Int64, plan: Plan, assignment: Assignment, history: History, day: Day,
         stored: TallyCheckpoint?, store: any RehabRepository
     ) -> TallyCheckpoint? {
