@@ -129,8 +129,16 @@ struct Evaluation {
         let change = currentChange
         let (phase, index) = self.phase(of: change)
         let thresholds = plan.thresholds(in: phase)
-        let readiness = readiness(of: change, today: today)
+        var readiness = readiness(of: change, today: today)
         let verdict = verdict(on: today)
+        // Amber means hold and red reduce (DESIGN section 4, actions): moving on is not
+        // offered beside them, even when the exit criteria were met on earlier days.
+        if readiness.ready, verdict.level != .green {
+            readiness.ready = false
+            readiness.criteria.append(
+                CriterionStatus(criterion: .greenToday, required: 1, current: 0, met: false))
+            readiness.unmet.append(.greenToday)
+        }
         let yesterdayHadSession = !log.sessions(on: today.adding(days: -1)).isEmpty
         return Status(
             date: today,
