@@ -63,6 +63,19 @@ extension ClinicStore {
 
     public func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws {}
 
+    public var keepsCheckpoints: Bool { false }
+
+    /// Never asked (no checkpoints are built here); answered correctly all the same.
+    public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day)
+        throws -> History
+    {
+        var history = try history(patientID: patientID, judgingFrom: from, lookBack: lookBack)
+        history.sessions.removeAll { $0.date > through }
+        history.mornings.removeAll { $0.date > through }
+        history.clearings.removeAll { $0.date > through }
+        return history
+    }
+
     static func fetchDischarge(_ t: Transaction, patientID: Int64) throws -> Discharge? {
         try t.rows(
             """

@@ -65,7 +65,12 @@ public struct FollowedPlan: Sendable {
         patientID: Int64, plan: Plan, assignment: Assignment, day: Day,
         store: any RehabRepository
     ) throws -> (History, TallyCheckpoint?) {
-        let stored = try store.tallyCheckpoint(patientID: patientID)
+        var stored = try store.tallyCheckpoint(patientID: patientID)
+        if store.keepsCheckpoints {
+            stored = try catchUp(
+                patientID: patientID, plan: plan, assignment: assignment, day: day,
+                stored: stored, store: store)
+        }
         let history = try store.history(
             patientID: patientID,
             judgingFrom: Engine.firstDayRead(
@@ -77,6 +82,41 @@ public struct FollowedPlan: Sendable {
                 patientID: patientID, plan: plan, assignment: assignment, history: history,
                 day: day, stored: stored, store: store)
         )
+    }
+
+    /// Months between the steps of `catchUp`.
+    static let catchUpStep = 120
+
+    /// Brings a long phase's checkpoint up to a few months before `day`, a step of
+    /// `catchUpStep` days at a time, each step reading only its own months: read from its
+    /// start in one go, a phase of 1.4 million sessions held 500 MB at once. A phase younger
+    /// than that, or one the engine does not checkpoint, costs nothing here.
+    static func catchUp(
+        patientID: Int64, plan: Plan, assignment: Assignment, day: Day,
+        stored: TallyCheckpoint?, store: any RehabRepository
+    ) throws -> TallyCheckpoint? {
+        let key = Engine.checkpointKey(plan: plan, assignment: assignment)
+        var current = stored.flatMap { $0.key == key && $0.through < day ? $0 : nil }
+        let phaseStart = assignment.currentPhase?.date ?? assignment.startDate
+        // The first day a checkpoint can be made for: its Sunday is then half a year in.
+        var step =
+            current.map { $0.through.adding(days: catchUpStep) } ?? phaseStart.adding(days: 210)
+        while step < day.adding(days: -catchUpStep) {
+            let history = try store.history(
+                patientID: patientID,
+                judgingFrom: Engine.firstDayRead(
+                    plan: plan, assignment: assignment, judging: step, checkpoint: current),
+                lookBack: Engine.lookBackDays(plan: plan), through: step)
+            guard
+                let fresh = Engine.checkpoint(
+                    plan: plan, assignment: assignment, history: history, today: step,
+                    existing: current)
+            else { break }
+            try? store.setTallyCheckpoint(patientID: patientID, fresh)
+            current = fresh
+            step = step.adding(days: catchUpStep)
+        }
+        return current ?? stored
     }
 
     /// A new checkpoint from `history` (read with `stored`) when one is due, kept in the

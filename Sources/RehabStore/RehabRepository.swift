@@ -107,6 +107,12 @@ public protocol RehabRepository: AnyObject, Sendable {
     /// Keeps a checkpoint, replacing the patient's earlier one; the store drops it when a
     /// session, morning check or clearing dated on or before its `guardDay` changes.
     func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws
+    /// False for a store that keeps no checkpoints (nothing is then built step by step).
+    var keepsCheckpoints: Bool { get }
+    /// As `history(patientID:judgingFrom:lookBack:)` without the rows dated after `through`:
+    /// what one step of building a checkpoint reads.
+    func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day) throws
+        -> History
 
     // MARK: The whole collection
 
@@ -163,4 +169,6 @@ extension RehabRepository {
     }
 }
 
-extension Store: RehabRepository {}
+extension Store: RehabRepository {
+    public var keepsCheckpoints: Bool { true }
+}

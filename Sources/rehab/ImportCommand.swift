@@ -98,11 +98,15 @@ struct Import: ParsableCommand {
                 Phrase.imported(
                     patients: counts.patients, sessions: counts.sessions,
                     mornings: counts.mornings)))
-        // Judge everyone once now, so a long phase's checkpoint is made here (`TallyCheckpoint`)
-        // and the first `status` after a big import is as quick as the next. Only a speed-up:
-        // the import has landed whatever this says.
-        if let store = try? context.openStore() {
-            _ = try? PatientOverview.roster(store: store, includeArchived: true, context: context)
+        // Judge everyone once now, so a long phase's checkpoint is made here, a few months of
+        // log at a time (`FollowedPlan.catchUp`), and the first `status` after a big import is
+        // as quick as the next. Only a speed-up: the import has landed whatever this says.
+        if let store = try? context.openStore(), let patients = try? store.patients() {
+            for patient in patients {
+                _ = try? FollowedPlan.load(patient, from: store, judging: context.today) {
+                    try context.template($0)
+                }
+            }
         }
     }
 

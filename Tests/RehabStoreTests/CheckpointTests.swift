@@ -161,6 +161,29 @@ private func both(_ store: Store, _ patient: PatientRecord, on day: Day) throws
             again.followed.history.sessions.allSatisfy { $0.date > oldest || !$0.flags.isEmpty })
     }
 
+    /// Without a stored checkpoint a long phase is brought forward a few months at a time
+    /// (`catchUp`), never read from its start in one go; the status is the whole log's.
+    @Test func aLongPhaseIsCaughtUpInSteps() throws {
+        let (assignment, history, today) = generated(seed: 21)
+        let (store, patient) = try stored(assignment, history)
+        let phaseStart = assignment.phaseHistory[assignment.phaseHistory.count - 1].date
+        #expect(phaseStart.days(to: today) > 300)
+        let caught = try #require(
+            try FollowedPlan.catchUp(
+                patientID: patient.id, plan: plan, assignment: assignment, day: today,
+                stored: nil, store: store))
+        #expect(caught.through.days(to: today) <= 2 * FollowedPlan.catchUpStep + 7)
+        #expect(try store.tallyCheckpoint(patientID: patient.id) == caught)
+        // The same as one made from the whole log on that day.
+        let whole = try store.history(patientID: patient.id)
+        let direct = Engine.checkpoint(
+            plan: plan, assignment: assignment, history: whole,
+            today: caught.through.adding(days: 14).weekStart.adding(days: 7), existing: nil)
+        #expect(direct == caught)
+        let (windowed, wholeStatus, _) = try both(store, patient, on: today)
+        #expect(windowed == wholeStatus)
+    }
+
     /// A session, morning check or clearing dated on or before the guard day drops the
     /// checkpoint (a trigger, whoever writes); later ones keep it.
     @Test func anEditOfWhatItCountedDropsIt() throws {

@@ -195,6 +195,12 @@ final class FaultyRepository: RehabRepository {
     func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws {
         try store.setTallyCheckpoint(patientID: patientID, checkpoint)
     }
+    var keepsCheckpoints: Bool { store.keepsCheckpoints }
+    func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day) throws
+        -> History
+    {
+        try store.history(patientID: patientID, judgingFrom: from, lookBack: lookBack, through: through)
+    }
     func roster(
         includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
     ) throws -> [(entry: RosterEntry, log: RosterLog)] {
