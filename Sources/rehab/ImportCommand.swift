@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RehabClinic
 import RehabCore
 import RehabStore
 
@@ -90,9 +91,15 @@ struct Import: ParsableCommand {
                             + "\(Import.maxArchiveBytes >> 20) MiB"))
             }
         }
-        let counts =
+        let (counts, movedIn) =
             ext == "json"
             ? try importJSON(file, context: context) : try importCSV(file, context: context)
+        if let movedIn, let fileName = movedIn.fileName {
+            for line in ClinicPhrase.movedIn(movedIn, fileName: fileName) {
+                print(context.say(line))
+            }
+            return
+        }
         print(
             context.say(
                 Phrase.imported(
@@ -100,12 +107,15 @@ struct Import: ParsableCommand {
                     mornings: counts.mornings)))
     }
 
+    /// What an import stored; for a clinic's patient login, what moved into their record.
+    typealias Imported = (counts: RecordCounts, movedIn: ClinicStore.MoveIn?)
+
     /// A JSON export streams like a CSV one (`JSONArchiveReader` reads it twice, never whole).
-    func importJSON(_ file: String, context: Context) throws -> RecordCounts {
+    func importJSON(_ file: String, context: Context) throws -> Imported {
         try importStream(file, context: context) { try JSONArchiveReader(file: file) }
     }
 
-    func importCSV(_ file: String, context: Context) throws -> RecordCounts {
+    func importCSV(_ file: String, context: Context) throws -> Imported {
         try importStream(file, context: context) {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
             return try CSVArchiveReader(file: handle)
@@ -117,7 +127,7 @@ struct Import: ParsableCommand {
     /// database made for this import alone is removed again.
     func importStream<Reader: ArchiveReading>(
         _ file: String, context: Context, open: () throws -> Reader
-    ) throws -> RecordCounts {
+    ) throws -> Imported {
         var reader: Reader
         do {
             reader = try open()
@@ -131,12 +141,17 @@ struct Import: ParsableCommand {
         var check = ArchiveCheck(context: context)
         do {
             let store = try context.openStore()
-            return try store.importPieces(
-                { try reader.next() },
-                check: { piece in
-                    try refuseFuture(in: piece.patient, context: context)
-                    try check.check(piece)
-                })
+            let next = { try reader.next() }
+            let checked = { (piece: ArchivePiece) in
+                try refuseFuture(in: piece.patient, context: context)
+                try check.check(piece)
+            }
+            // A patient login adds no patient: the file's one patient moves into their own.
+            if let clinic = store as? ClinicStore, clinic.role == .patient {
+                let moved = try clinic.moveIn(next, check: checked)
+                return (moved.counts, moved)
+            }
+            return (try store.importPieces(next, check: checked), nil)
         } catch let failure as Failure {
             throw failure
         } catch {

@@ -189,7 +189,7 @@ struct ClinicStoreTests {
         // Nor may she remove her own record (only a physio in her care team may).
         #expect(throws: ClinicConnection.Failure.self) { try own.deletePatient(id: pia.id) }
         // A name is taken in the whole practice, even where bob cannot see it.
-        #expect(throws: StoreError.duplicatePatient("pia")) { try bob.addPatient(name: "pia") }
+        #expect(throws: StoreError.patientNameTaken("pia")) { try bob.addPatient(name: "pia") }
     }
 
     @Test func readsAreLoggedOncePerStoreAndExportsEachTime() throws {
