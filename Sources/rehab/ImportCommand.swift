@@ -14,7 +14,8 @@ struct Import: ParsableCommand {
             and --pain-after. A run with a start time that is already stored is skipped and \
             counted. A file that cannot be read (or holds an impossible run) is listed and left \
             out; the other runs are stored in one transaction and the exit code is 1. .fit \
-            files are not supported: export the run as .gpx or .tcx.
+            files are not supported: export the run as .gpx or .tcx. On a clinic database as \
+            a patient's own login, the export's one patient goes into that login's record.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "An export file, or .gpx/.tcx run files and folders holding them.")
