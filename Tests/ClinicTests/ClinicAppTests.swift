@@ -69,8 +69,8 @@ struct ClinicAppTests {
             Thread.sleep(forTimeInterval: 0.3)
         }
         // Another connection's change makes the app reload by itself (it polls each second).
-        try ok("ann", "morning", "1", "--patient", "Anna", "--date", "2026-11-04")
-        Thread.sleep(forTimeInterval: 2.5)
+        try ok("ann", "morning", "1", "--patient", "Anna", "--date", "2026-11-05")
+        screen.waitFor("Logged today: morning check 1/10")
 
         // A session logged through the app: cycling (the form's first activity), 40 minutes.
         screen.send("n")
