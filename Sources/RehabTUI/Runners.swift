@@ -282,6 +282,7 @@ public struct StoreRunner: EffectRunner {
         }
         switch error as? StoreError {
         case .duplicatePatient(let name): return Phrase.duplicatePatient(name).text(language)
+        case .patientNameTaken(let name): return Phrase.patientNameTaken(name).text(language)
         case .noPlan(let patient): return Phrase.noPlan(patient).text(language)
         case .planAlreadyStarted(let patient):
             return Phrase.planAlreadyStarted(patient, plan: "?").text(language)
