@@ -199,7 +199,8 @@ final class FaultyRepository: RehabRepository {
     func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day) throws
         -> History
     {
-        try store.history(patientID: patientID, judgingFrom: from, lookBack: lookBack, through: through)
+        try store.history(
+            patientID: patientID, judgingFrom: from, lookBack: lookBack, through: through)
     }
     func roster(
         includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
