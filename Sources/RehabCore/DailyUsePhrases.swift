@@ -6,7 +6,7 @@ private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: 
 extension UIPhrase {
     public static func confirmDiscardForm() -> LocalizedText {
         t(
-            "Het formulier sluiten zonder bewaren? Wat je invulde gaat verloren.",
+            "Het formulier sluiten zonder bewaren? Wat u invulde gaat verloren.",
             "Close the form without saving? What you filled in is lost.")
     }
 
@@ -19,14 +19,14 @@ extension UIPhrase {
     }
     public static func tickExercisesHint(_ key: String) -> LocalizedText {
         t(
-            "\(key): oefeningen afvinken (noteert een sessie oefeningen; vink uit wat je oversloeg)",
+            "\(key): oefeningen afvinken (noteert een sessie oefeningen; vink uit wat u oversloeg)",
             "\(key): tick off exercises (logs an exercises session; untick what you skipped)")
     }
     public static func fieldExercises() -> LocalizedText { t("Oefeningen", "Exercises") }
     /// After a save the store refused: the form is back.
     public static func entryKept() -> LocalizedText {
         t(
-            "Niet bewaard; wat je invulde staat er nog, Enter probeert opnieuw:",
+            "Niet bewaard; wat u invulde staat er nog, Enter probeert opnieuw:",
             "Not saved; what you typed is still here, Enter tries again:")
     }
     public static func tickAnExercise() -> LocalizedText {
@@ -47,7 +47,7 @@ extension UIPhrase {
 
     public static func morningFlagsHeading(_ ticked: Int) -> LocalizedText {
         t(
-            "Alarmsignalen: vink aan wat je merkt (\(ticked) aangevinkt)",
+            "Alarmsignalen: vink aan wat u merkt (\(ticked) aangevinkt)",
             "Red flags: tick what you notice (\(ticked) ticked)")
     }
     public static func otherFlags(_ count: Int) -> LocalizedText {

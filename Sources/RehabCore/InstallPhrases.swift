@@ -41,7 +41,7 @@ extension Phrase {
         let en = didYouMean.map { "'\($0)'" }.joined(separator: " or ")
         return LocalizedText(
             nl:
-                "'\(parent) \(word)': onbekend commando; bedoelde je \(nl)? (zie '\(parent) --help')",
+                "'\(parent) \(word)': onbekend commando; bedoelde u \(nl)? (zie '\(parent) --help')",
             en: "'\(parent) \(word)': unknown command; did you mean \(en)? (see '\(parent) --help')"
         )
     }

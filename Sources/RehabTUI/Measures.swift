@@ -446,7 +446,7 @@ enum MeasureUIPhrase {
     }
     static func notEditable() -> LocalizedText {
         t(
-            "Een meting wijzig je niet: verwijder hem (d) en vul hem opnieuw in (o).",
+            "Een meting kunt u niet wijzigen: verwijder hem (d) en vul hem opnieuw in (o).",
             "A measure is not edited: delete it (d) and fill it in again (o).")
     }
     static func keyMeasures() -> LocalizedText { t("metingen invullen", "fill in measures") }
