@@ -3,22 +3,6 @@ import RehabCore
 
 // The discharge record: when and by whom a patient was discharged (`rehab discharge`, the
 // app's discharge step), so the Patients list can say so.
-extension Schema {
-    /// v7: one discharge per patient; a later one replaces it (a patient taken on again and
-    /// discharged a second time).
-    static var v7Discharge: String {
-        """
-        CREATE TABLE discharge (
-            patient_id INTEGER PRIMARY KEY REFERENCES patient(id) ON DELETE CASCADE,
-            date TEXT NOT NULL \(dateCheck("date")),
-            by_whom TEXT NOT NULL
-                CHECK (length(trim(by_whom)) > 0 AND length(by_whom) <= \(Validate.maxNameLength)),
-            early INTEGER NOT NULL CHECK (early IN (0, 1)),
-            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-        ) STRICT;
-        """
-    }
-}
 
 extension Store {
     public func discharge(patientID: Int64) throws -> Discharge? {

@@ -3,37 +3,6 @@ import GRDB
 import RehabCore
 
 // Outcome measures and the physio's clinical notes: schema, reading and writing.
-extension Schema {
-    /// v5: answered outcome measures (answers as a JSON array of {item, score}) and dated
-    /// clinical notes. `created` lets the Patients screen say what changed since a review.
-    static var v5MeasuresNotes: String {
-        """
-        CREATE TABLE measurement (
-            id INTEGER PRIMARY KEY,
-            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
-            date TEXT NOT NULL \(dateCheck("date")),
-            instrument TEXT NOT NULL
-                CHECK (length(instrument) BETWEEN 1 AND 64
-                    AND instrument NOT GLOB '*[^a-z0-9_]*'),
-            answers TEXT NOT NULL
-                CHECK (json_valid(answers) AND json_type(answers) = 'array'
-                    AND json_array_length(answers) BETWEEN 1 AND 100),
-            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-        ) STRICT;
-        CREATE INDEX measurement_patient_date ON measurement(patient_id, date);
-
-        CREATE TABLE clinical_note (
-            id INTEGER PRIMARY KEY,
-            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
-            date TEXT NOT NULL \(dateCheck("date")),
-            text TEXT NOT NULL
-                CHECK (length(trim(text)) > 0 AND length(text) <= \(Validate.maxTextLength)),
-            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-        ) STRICT;
-        CREATE INDEX clinical_note_patient_date ON clinical_note(patient_id, date);
-        """
-    }
-}
 
 extension Check {
     /// A measurement's shape; a built-in measure is also checked against its scale, items and

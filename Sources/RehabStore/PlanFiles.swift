@@ -1,19 +1,6 @@
 import GRDB
 import RehabCore
 
-extension Schema {
-    /// Migration "v3-plan-files": one plan file per patient, at most 1 MiB like any plan file.
-    static var v3PlanFiles: String {
-        """
-        CREATE TABLE plan_file (
-            patient_id INTEGER PRIMARY KEY REFERENCES patient(id) ON DELETE CASCADE,
-            plan_id TEXT NOT NULL CHECK (length(plan_id) BETWEEN 1 AND 64),
-            yaml TEXT NOT NULL CHECK (length(CAST(yaml AS BLOB)) <= 1048576)
-        ) STRICT;
-        """
-    }
-}
-
 extension Store {
     /// The plan file the patient's plan was started from, if any.
     public func planFile(patientID: Int64) throws -> StoredPlanFile? {

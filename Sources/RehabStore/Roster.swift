@@ -71,19 +71,6 @@ public enum RosterLog: Sendable {
     case lastLog(Day?)
 }
 
-extension Schema {
-    /// Migration "v4-flag-indexes": the few rows that reported a red flag, by patient. The
-    /// engine reads them however old they are; without these indexes finding them meant
-    /// reading every session and morning check of the clinic (about 30 ms of the patient list
-    /// on 500 patients with two years each).
-    static var v4FlagIndexes: String {
-        """
-        CREATE INDEX session_flagged ON session(patient_id, date) WHERE flags <> '[]';
-        CREATE INDEX morning_check_flagged ON morning_check(patient_id, date) WHERE flags <> '[]';
-        """
-    }
-}
-
 extension Store {
     /// The patient list (by name, archived ones on request) with each patient's assignment,
     /// plan file and log, in one read transaction, so every row comes from the same moment.

@@ -60,6 +60,82 @@ enum Schema {
     /// The identifiers this build knows, oldest first.
     static var identifiers: [String] { migrator.migrations }
 
+    /// Migration "v3-plan-files": one plan file per patient, at most 1 MiB like any plan file.
+    static var v3PlanFiles: String {
+        """
+        CREATE TABLE plan_file (
+            patient_id INTEGER PRIMARY KEY REFERENCES patient(id) ON DELETE CASCADE,
+            plan_id TEXT NOT NULL CHECK (length(plan_id) BETWEEN 1 AND 64),
+            yaml TEXT NOT NULL CHECK (length(CAST(yaml AS BLOB)) <= 1048576)
+        ) STRICT;
+        """
+    }
+
+    /// Migration "v4-flag-indexes": the few rows that reported a red flag, by patient. The
+    /// engine reads them however old they are; without these indexes finding them meant
+    /// reading every session and morning check of the clinic (about 30 ms of the patient list
+    /// on 500 patients with two years each).
+    static var v4FlagIndexes: String {
+        """
+        CREATE INDEX session_flagged ON session(patient_id, date) WHERE flags <> '[]';
+        CREATE INDEX morning_check_flagged ON morning_check(patient_id, date) WHERE flags <> '[]';
+        """
+    }
+
+    /// v5: answered outcome measures (answers as a JSON array of {item, score}) and dated
+    /// clinical notes. `created` lets the Patients screen say what changed since a review.
+    static var v5MeasuresNotes: String {
+        """
+        CREATE TABLE measurement (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(dateCheck("date")),
+            instrument TEXT NOT NULL
+                CHECK (length(instrument) BETWEEN 1 AND 64
+                    AND instrument NOT GLOB '*[^a-z0-9_]*'),
+            answers TEXT NOT NULL
+                CHECK (json_valid(answers) AND json_type(answers) = 'array'
+                    AND json_array_length(answers) BETWEEN 1 AND 100),
+            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) STRICT;
+        CREATE INDEX measurement_patient_date ON measurement(patient_id, date);
+
+        CREATE TABLE clinical_note (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(dateCheck("date")),
+            text TEXT NOT NULL
+                CHECK (length(trim(text)) > 0 AND length(text) <= \(Validate.maxTextLength)),
+            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) STRICT;
+        CREATE INDEX clinical_note_patient_date ON clinical_note(patient_id, date);
+        """
+    }
+
+    /// The reason given for a forced advance (issue 16), kept with the phase change; free
+    /// text under the same limit as a session's note.
+    static var v5PhaseChangeNote: String {
+        """
+        ALTER TABLE phase_change ADD COLUMN note TEXT
+            CHECK (note IS NULL OR length(note) BETWEEN 1 AND \(Validate.maxTextLength));
+        """
+    }
+
+    /// v7: one discharge per patient; a later one replaces it (a patient taken on again and
+    /// discharged a second time).
+    static var v7Discharge: String {
+        """
+        CREATE TABLE discharge (
+            patient_id INTEGER PRIMARY KEY REFERENCES patient(id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(dateCheck("date")),
+            by_whom TEXT NOT NULL
+                CHECK (length(trim(by_whom)) > 0 AND length(by_whom) <= \(Validate.maxNameLength)),
+            early INTEGER NOT NULL CHECK (early IN (0, 1)),
+            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) STRICT;
+        """
+    }
+
     /// A derived cache (`TallyCheckpoint`): one per patient, dropped by these triggers when a
     /// record it counted changes, whoever changes it (an import, the app, a hand-run sqlite3).
     /// Never exported: the engine makes it again from the records.
