@@ -26,6 +26,38 @@ struct GlobalOptions: ParsableArguments {
     var plans: String?
 }
 
+extension GlobalOptions {
+    static let names: Set<String> = ["--db", "--lang", "--patient", "--plans"]
+
+    /// `rehab --db X status` as `rehab status --db X`: the options every command takes may
+    /// come before the command's name, as in git or hledger (the parser would give them to
+    /// the app, the default command, and refuse `status`). Only a run of these options
+    /// followed by a command's name moves, to the end (before a `--`).
+    static func movedAfterCommand(_ arguments: [String], commands: Set<String>) -> [String] {
+        var leading: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let word = arguments[i]
+            let name = String(word.prefix { $0 != "=" })
+            guard names.contains(name) else { break }
+            if word.contains("=") {
+                leading.append(word)
+                i += 1
+            } else {
+                guard i + 1 < arguments.count else { return arguments }
+                leading += [word, arguments[i + 1]]
+                i += 2
+            }
+        }
+        guard !leading.isEmpty, i < arguments.count, commands.contains(arguments[i]) else {
+            return arguments
+        }
+        var rest = Array(arguments[i...])
+        rest.insert(contentsOf: leading, at: rest.firstIndex(of: "--") ?? rest.count)
+        return rest
+    }
+}
+
 enum Environment {
     /// The locale that decides the language, in POSIX precedence.
     static func localeName(_ env: [String: String]) -> String? {

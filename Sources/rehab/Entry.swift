@@ -13,7 +13,9 @@ struct Failure: Error {
 enum Entry {
     static func main() {
         var command: ParsableCommand
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = GlobalOptions.movedAfterCommand(
+            Array(CommandLine.arguments.dropFirst()),
+            commands: Set(RehabCommand.configuration.subcommands.map { $0._commandName }))
         if let usage = CommandSuggestion.message(
             for: arguments, failed: false, language: usageLanguage)
         {
@@ -21,7 +23,7 @@ enum Entry {
             exit(2)
         }
         do {
-            command = try RehabCommand.parseAsRoot()
+            command = try RehabCommand.parseAsRoot(arguments)
         } catch {
             // Help and --version exit cleanly; everything else the parser refuses is usage (2).
             let code = RehabCommand.exitCode(for: error)

@@ -12,6 +12,24 @@ import Testing
         return file
     }
 
+    /// The options every command takes may come before the command's name (git's and
+    /// hledger's habit); the parser alone gave them to the app and refused the command.
+    @Test func globalOptionsMayComeBeforeTheCommand() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let other = rehab.directory.appendingPathComponent("other.sqlite").path
+        #expect(try rehab.run(["patients", "add", "Ada", "--db", other]).status == 0)
+        let before = try rehab.run(["--db", other, "--lang=nl", "patients", "--json"])
+        #expect(before.status == 0, "\(before)")
+        #expect(before.stdout.contains("\"Ada\""))
+        // The default database has nobody: the option was not lost on the way.
+        #expect(try rehab.run(["patients", "--json"]).stdout.contains("Ada") == false)
+        // Not before a command: still the app's options (here without a terminal).
+        let app = try rehab.run(["--db", other])
+        #expect(app.status != 0)
+        #expect(app.stderr.contains("needs a terminal"))
+    }
+
     @Test func aBadLineStopsTheCommandWithItsPlace() throws {
         let rehab = try Rehab()
         defer { rehab.cleanUp() }
