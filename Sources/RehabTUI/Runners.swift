@@ -96,16 +96,26 @@ public struct StoreRunner: EffectRunner {
         guard let patient = all.first(where: { $0.id == patientID }) else {
             return Loaded(patients: patients, patient: nil, followed: nil)
         }
-        // The whole log: the app's screens page through all of it.
+        // The whole log: the app's screens page through all of it. With `window`, first only
+        // what judging today reads; when that came from a checkpoint (a phase of half a year
+        // or more, where reading everything takes a while) the app draws it and reads the rest
+        // after; otherwise the whole log is read now, so a short log never flickers.
         guard
-            let plan = try FollowedPlan.load(
+            var plan = try FollowedPlan.load(
                 patient, from: store, judging: window ? today : nil,
                 template: { try template($0) })
         else {
             return Loaded(patients: patients, patient: patient, followed: nil)
         }
+        let partial = window && plan.checkpoint != nil
+        if window, !partial,
+            let whole = try FollowedPlan.load(
+                patient, from: store, template: { try template($0) })
+        {
+            plan = whole
+        }
         let checkpoint =
-            window
+            partial
             ? plan.checkpoint
             : FollowedPlan.keepCheckpoint(
                 patientID: patientID, plan: plan.plan, assignment: plan.assignment,
@@ -118,7 +128,7 @@ public struct StoreRunner: EffectRunner {
         followed.measures = try store.measurements(patientID: patientID)
         followed.notes = try store.notes(patientID: patientID)
         followed.discharged = try store.discharge(patientID: patientID)
-        followed.partial = window
+        followed.partial = partial
         followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }

@@ -87,6 +87,24 @@ import Testing
         return (store, dir, try #require(try store.patients().first))
     }
 
+    /// A short phase is read whole at once: no second read, no notice to flicker.
+    @Test func aShortLogIsReadWholeAtOnce() throws {
+        let (store, dir) = try StoreRunnerTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sam = try store.addPatient(name: "Sam", language: .en)
+        try store.startPlan(patientID: sam.id, StoreRunnerTests.assignment(Fixture.itbs))
+        try store.addSession(
+            patientID: sam.id,
+            Session(date: Fixture.today, activity: .cycle, minutes: 20, painDuring: 1, painAfter: 1)
+        )
+        var runner = StoreRunner(
+            store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
+        let loaded = try #require(
+            try runner.load(patientID: sam.id, today: Fixture.today, window: true).followed)
+        #expect(!loaded.partial)
+        #expect(loaded.history == (try store.history(patientID: sam.id)))
+    }
+
     @Test func theFirstFrameReadsTodaysWindowThenTheWholeLog() throws {
         let (store, dir, patient) = try Self.longLog()
         defer { try? FileManager.default.removeItem(at: dir) }
