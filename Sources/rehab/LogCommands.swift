@@ -140,7 +140,10 @@ struct Morning: ParsableCommand {
         abstract: "The next-morning check: pain or stiffness on waking, 0-10.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Pain or stiffness on waking, 0-10.") var pain: String
-    @Option(name: .customLong("flag"), help: "A red flag id (repeatable).") var flags: [String] = []
+    @Option(
+        name: .customLong("flag"),
+        help: "A red flag or physio-referral id (repeatable); see 'rehab plans show'.")
+    var flags: [String] = []
     @Option(help: "Date YYYY-MM-DD (default today).") var date: String?
     @Flag(help: "Print the new status as JSON.") var json = false
 
