@@ -321,7 +321,8 @@ struct Context {
 
     /// The followed plan for a log dated `day`, which may not be before the plan started.
     func followedPlan(_ store: any RehabRepository, loggingOn day: Day) throws -> FollowedPlan {
-        let followed = try followedPlan(store)
+        // Only the plan and the patient are read here: today's window is enough.
+        let followed = try followedPlan(store, judging: today)
         guard day >= followed.assignment.startDate else {
             throw fail(
                 Phrase.beforePlanStart(

@@ -83,7 +83,9 @@ struct Log: ParsableCommand {
             }
             try store.addSession(patientID: followed.patient.id, session)
         }
-        let updated = try context.afterSaving { try context.followedPlan(store) }
+        let updated = try context.afterSaving {
+            try context.followedPlan(store, judging: context.today)
+        }
         let status = updated.status(on: context.today)
         if json {
             try context.printJSON(StatusJSON(status, followed: updated, messages: context.messages))
@@ -159,7 +161,9 @@ struct Morning: ParsableCommand {
                 patientID: followed.patient.id, MorningCheck(date: day, pain: score, flags: flagIDs)
             )
         }
-        let updated = try context.afterSaving { try context.followedPlan(store) }
+        let updated = try context.afterSaving {
+            try context.followedPlan(store, judging: context.today)
+        }
         let status = updated.status(on: context.today)
         if json {
             try context.printJSON(StatusJSON(status, followed: updated, messages: context.messages))

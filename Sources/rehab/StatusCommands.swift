@@ -186,7 +186,7 @@ struct Advance: ParsableCommand {
             throw ExitCode(2)
         }
         let store = try context.openStore()
-        let followed = try context.followedPlan(store)
+        let followed = try context.followedPlan(store, judging: context.today)
         let status = followed.status(on: context.today)
         var change: PhaseChange
         do {
@@ -199,7 +199,7 @@ struct Advance: ParsableCommand {
         // The reason a physio gave for overruling the exit criteria is kept with the change.
         if change.reason == .forced { change.note = note }
         try context.storing { try store.addPhaseChange(patientID: followed.patient.id, change) }
-        let updated = try context.followedPlan(store)
+        let updated = try context.followedPlan(store, judging: context.today)
         if json {
             try context.printJSON(
                 StatusJSON(
