@@ -100,6 +100,9 @@ struct rehab_guard_state {
     /// While set, a first Ctrl-C only asks (a save is on its way); a second one ends the app
     /// as usual and writes `held_message` after the terminal is restored.
     volatile sig_atomic_t holding_interrupt;
+    /// A Ctrl-C was held since the hold began (the next one ends the app).
+    volatile sig_atomic_t interrupt_held;
+    /// A held Ctrl-C the app has not taken yet (`rehab_guard_take_interrupt`).
     volatile sig_atomic_t interrupt_requested;
     char held_message[512];
     volatile size_t held_message_length;
@@ -166,7 +169,8 @@ static inline void rehab_guard_replay_stderr(void) {
 
 static inline void rehab_guard_handler(int sig) {
     struct rehab_guard_state *guard = rehab_guard();
-    if (sig == SIGINT && guard->holding_interrupt && !guard->interrupt_requested) {
+    if (sig == SIGINT && guard->holding_interrupt && !guard->interrupt_held) {
+        guard->interrupt_held = 1;
         guard->interrupt_requested = 1;
         return;
     }
@@ -189,8 +193,8 @@ static inline void rehab_guard_handler(int sig) {
     raise(sig);
 }
 
-/// Holds a first Ctrl-C back while a save is on its way (`message` non-NULL: what a second
-/// Ctrl-C, which ends the app at once, writes to stderr), or stops holding (NULL).
+/// Holds the first Ctrl-C back from now on while saves are on their way (`message` non-NULL:
+/// what a second Ctrl-C, which ends the app at once, writes to stderr), or stops holding (NULL).
 static inline void rehab_guard_hold_interrupt(const char *message) {
     struct rehab_guard_state *guard = rehab_guard();
     guard->holding_interrupt = 0;
@@ -199,6 +203,7 @@ static inline void rehab_guard_hold_interrupt(const char *message) {
     if (length > sizeof guard->held_message) length = sizeof guard->held_message;
     memcpy(guard->held_message, message, length);
     guard->held_message_length = length;
+    guard->interrupt_held = 0;
     guard->holding_interrupt = 1;
 }
 

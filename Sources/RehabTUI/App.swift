@@ -30,6 +30,9 @@ public struct App<Runner: EffectRunner> {
     private var heldKeys: [Key] = []
     /// The store's change counter as last read; nil when the runner cannot tell.
     private var seen: Int64?
+    /// Whether the backend holds a first Ctrl-C back (from a write until the app is idle, so
+    /// that writes following one another count one Ctrl-C, not one each).
+    private var holdingInterrupt = false
 
     public init(state: AppState, runner: Runner) {
         self.state = state
@@ -127,7 +130,10 @@ public struct App<Runner: EffectRunner> {
             state.saving = Saving(
                 keysWaiting: heldKeys.count(where: { $0 != .resize }), quitting: interrupted)
             backend.draw(render(state))
-            backend.holdInterrupt(saying: state.say(UIPhrase.quitDuringSave()) + "\n")
+            if !holdingInterrupt {
+                backend.holdInterrupt(saying: state.say(UIPhrase.quitDuringSave()) + "\n")
+                holdingInterrupt = true
+            }
         }
         errand.start()
         let began = ContinuousClock.now
@@ -166,7 +172,6 @@ public struct App<Runner: EffectRunner> {
         guard let answer else { return }
         self.errand = nil
         runner = answer.runner
-        if writes { backend.holdInterrupt(saying: nil) }
         state.saving = nil
         if case .poll = errand.job, answer.version != seen {
             seen = answer.version
@@ -175,6 +180,10 @@ public struct App<Runner: EffectRunner> {
         let refused = answer.actions.contains { if case .failed = $0 { true } else { false } }
         actions += answer.actions
         advance(inline: false)
+        if holdingInterrupt && self.errand?.writes != true {
+            backend.holdInterrupt(saying: nil)
+            holdingInterrupt = false
+        }
         if writes && refused {
             afterRefusal()
         } else if interrupted {
