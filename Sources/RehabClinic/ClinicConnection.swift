@@ -98,7 +98,15 @@ public final class ClinicConnection: @unchecked Sendable {
     /// so a transaction never continues on a connection that did not start it.
     public func reconnectIfLost() throws {
         guard connection.isClosed else { return }
-        let fresh = try Self.connect(configuration, url: url, setup: setup, logger: logger)
+        let fresh: PostgresConnection
+        do {
+            fresh = try Self.connect(configuration, url: url, setup: setup, logger: logger)
+        } catch let failure as Failure {
+            // What happened first: the app's notice line may not have room for the URL.
+            throw Failure(
+                description: "the connection to the clinic server was lost and connecting "
+                    + "again failed: " + failure.description)
+        }
         lock.withLock { current = fresh }
     }
 
