@@ -12,9 +12,9 @@ import PostgresNIO
 /// Deliberately not postgres-nio's pool (`PostgresClient`, 1.33): while the server is down a
 /// pooled request is not failed but queued, and the pool retries connecting with backoff
 /// until its circuit breaker trips after 60 s (`ConnectionPoolConfiguration`, which
-/// `PostgresClient.Configuration` does not expose), so a save during a restart would hang
-/// instead of failing at once with "connection refused"; an outer timeout could only turn
-/// that into "no answer". Its API is async only as well: bridged to the store's synchronous
+/// `PostgresClient.Configuration` does not expose; tried: a query with no server listening
+/// was still waiting after 25 s), so a save during a restart would hang instead of failing
+/// at once with "cannot connect"; an outer timeout could only turn that into "no answer". Its API is async only as well: bridged to the store's synchronous
 /// calls (a semaphore waiting for a task), a caller on the cooperative thread pool would block
 /// one of the threads the pool's own `run()` needs. The app never has two store calls at once
 /// (its worker runs one effect at a time and polls for outside changes only between them), so

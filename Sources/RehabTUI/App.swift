@@ -45,7 +45,7 @@ public struct App<Runner: EffectRunner> {
         state.size = backend.size
         // Polled on the read timeout, so a `rehab log` in another shell shows by itself.
         seen = runner.outsideChanges()
-        let timeout = stopWhenIdle ? 0 : seen == nil ? -1 : Self.pollMs
+        let timeout = stopWhenIdle ? 0 : seen == nil ? -1 : pollMs
         while true {
             if errand != nil {
                 waitForErrand(on: &backend)
@@ -67,8 +67,8 @@ public struct App<Runner: EffectRunner> {
         }
     }
 
-    /// How often the store's change counter is read while no key comes.
-    static var pollMs: Int { 1000 }
+    /// How often (ms) the store's change counter is read while no key comes.
+    public var pollMs = 1000
     /// How long the loop waits for the worker's answer between two looks at the keyboard.
     static var answerSliceMs: Int { 20 }
     /// How long a read may take before the notice line says the app waits for the store.

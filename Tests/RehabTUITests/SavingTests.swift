@@ -38,6 +38,8 @@ final class SaveGate: Sendable {
     }
 
     var hasArrivals: Bool { state.withLock { $0.arrived > 0 } }
+    /// Whether a write is in the store now.
+    var isRunning: Bool { state.withLock { $0.running > 0 } }
     /// The most writes that were ever in the store at the same moment.
     var mostAtOnce: Int { state.withLock { $0.mostAtOnce } }
 }
@@ -247,5 +249,65 @@ func noticeLine(_ grid: Grid?) -> String {
         #expect(resized.map(noticeLine).contains("saving…"))
         #expect(app.state.size == Size(width: 60, height: 20))
         #expect(backend.lastFrame?.width == 60)
+    }
+}
+
+/// The change poll (a `rehab log` in another shell) never runs while a save is on its way: it
+/// shares the runner, so it would queue behind the save (on a clinic, the same connection).
+@Suite struct PollDuringSaveTests {
+    /// For each read of the change counter, whether a write was in the store.
+    final class PollLog: Sendable {
+        let seen = Mutex<[Bool]>([])
+    }
+
+    /// A gated runner that reports a change counter and notes whether a write was running
+    /// each time it was asked.
+    struct PollingRunner: EffectRunner {
+        var gated: GatedRunner
+        let polls = PollLog()
+
+        mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
+            gated.perform(effect, in: state)
+        }
+
+        func outsideChanges() -> Int64? {
+            polls.seen.withLock { $0.append(gated.gate.isRunning) }
+            return 7
+        }
+    }
+
+    /// Reads time out (as a quiet terminal does) for a while during the save and after it,
+    /// then q.
+    struct QuietBackend: Backend {
+        var screen = MemoryBackend(width: 80, height: 24)
+        var before: [Key]
+        let gate: SaveGate
+        var quietReads = 0
+
+        var size: Size { screen.size }
+        mutating func draw(_ grid: Grid) { screen.draw(grid) }
+
+        mutating func readKey(timeoutMs: Int) -> Key? {
+            if !before.isEmpty { return before.removeFirst() }
+            quietReads += 1
+            if timeoutMs > 0 { Thread.sleep(forTimeInterval: Double(timeoutMs) / 1000) }
+            if quietReads == 1 { _ = gate.awaitArrival() }
+            // Quiet for a while with the write at the gate, then let it through.
+            if quietReads == 10 { gate.open() }
+            return quietReads < 20 ? nil : .char("q")
+        }
+    }
+
+    @Test func noPollWhileASaveRuns() {
+        let gate = SaveGate()
+        let runner = PollingRunner(gated: GatedRunner(inner: Fixture.buildUpRunner(), gate: gate))
+        var app = App(state: Fixture.state(Fixture.buildUpRunner()), runner: runner)
+        app.pollMs = 5
+        var backend = QuietBackend(before: SlowSaveTests.logASession, gate: gate)
+        app.run(on: &backend)
+        let polls = app.runner.polls.seen.withLock { $0 }
+        #expect(app.state.isQuitting && app.runner.gated.written.count == 1)
+        // The first read is at start, before any key; the others come once the save is done.
+        #expect(polls.count > 1 && !polls.contains(true), "\(polls)")
     }
 }
