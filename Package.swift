@@ -81,7 +81,7 @@ let package = Package(
             name: "ClinicTests",
             dependencies: [
                 "RehabClinic", "RehabCore", "RehabStore", "RehabStoreConformance",
-                // The app's loop on a clinic store (ClinicAppTests).
+                // The app's loop on a clinic store (ClinicSlowServerTests).
                 "RehabPlans", "RehabTUI", "TerminalUI",
             ]),
         .testTarget(

@@ -173,7 +173,8 @@ public final class ClinicConnection: @unchecked Sendable {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(description: Self.message(error))
+            // With the SQLSTATE and constraint, so a caller can tell a unique name apart.
+            throw Self.failure(error)
         }
     }
 

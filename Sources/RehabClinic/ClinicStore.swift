@@ -286,7 +286,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             return try row.value("id", Int64.self)
         } catch let failure as ClinicConnection.Failure where failure.constraint == "patient_name" {
             // The name of a patient outside the login's sight: names are unique per practice.
-            throw StoreError.duplicatePatient(name)
+            throw StoreError.patientNameTaken(name)
         }
     }
 
@@ -299,7 +299,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             } catch let failure as ClinicConnection.Failure
                 where failure.constraint == "patient_name"
             {
-                throw StoreError.duplicatePatient(name)
+                throw StoreError.patientNameTaken(name)
             }
         }
     }
@@ -323,7 +323,8 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     }
 
     /// One name per person among the patients the login sees, compared as `Naming` compares;
-    /// the database's unique index stands behind it for the others.
+    /// the database's unique index on `rehab.name_key(name)` (schema version 4) stands behind
+    /// it for the others, whom the login cannot see (`patientNameTaken`).
     static func refuseDuplicate(_ t: Transaction, name: String, except id: Int64?) throws {
         let key = Naming.key(name)
         for row in try t.rows("SELECT id, name FROM rehab.patient") {

@@ -213,11 +213,13 @@ extension ClinicStore {
     }
 
     /// All pieces in one transaction, each checked before it is written; the new patients go
-    /// in through `rehab.add_patient`, so a physio importing is in each one's care team.
+    /// in through `rehab.add_patient`, so a physio importing is in each one's care team. A
+    /// patient login may add no patient: its import goes into its own record (`moveIn`).
     public func importPieces(
         _ next: () throws -> ArchivePiece?, check: (ArchivePiece) throws -> Void
     ) throws -> RecordCounts {
-        try transaction { t in
+        if role == .patient { return try moveIn(next, check: check).counts }
+        return try transaction { t in
             var counts = RecordCounts()
             var patientID: Int64 = 0
             var seen = RecordCheck.SeenRecords()

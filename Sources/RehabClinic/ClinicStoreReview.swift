@@ -56,6 +56,26 @@ extension ClinicStore {
         try writing(patientID) { t in try Self.insertDischarge(t, patientID: patientID, discharge) }
     }
 
+    // The clinic keeps no tally checkpoints: its status reads a phase from its start. A
+    // patient's phases there move on under a physio's eye, so the million-session phase the
+    // checkpoint is for does not arise; a table with its own row-level policies can come later.
+    public func tallyCheckpoint(patientID: Int64) throws -> TallyCheckpoint? { nil }
+
+    public func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws {}
+
+    public var keepsCheckpoints: Bool { false }
+
+    /// Never asked (no checkpoints are built here); answered correctly all the same.
+    public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day)
+        throws -> History
+    {
+        var history = try history(patientID: patientID, judgingFrom: from, lookBack: lookBack)
+        history.sessions.removeAll { $0.date > through }
+        history.mornings.removeAll { $0.date > through }
+        history.clearings.removeAll { $0.date > through }
+        return history
+    }
+
     static func fetchDischarge(_ t: Transaction, patientID: Int64) throws -> Discharge? {
         try t.rows(
             """

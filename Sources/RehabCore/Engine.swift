@@ -3,10 +3,17 @@
 
 public enum Engine {
     /// Everything the Today screen and `rehab status` need, as of `today`.
-    public static func status(plan: Plan, assignment: Assignment, history: History, today: Day)
-        -> Status
-    {
-        Evaluation(plan: plan, assignment: assignment, history: history).status(today: today)
+    /// With a `checkpoint` (`Engine.checkpoint`) the history need only hold what
+    /// `firstDayRead` asked for with it; one made for another plan, assignment or phase, or
+    /// ending on or after `today`, is not read.
+    public static func status(
+        plan: Plan, assignment: Assignment, history: History, today: Day,
+        checkpoint: TallyCheckpoint? = nil
+    ) -> Status {
+        Evaluation(
+            plan: plan, assignment: assignment, history: history,
+            checkpoint: checkpoint.flatMap { $0.through < today ? $0 : nil }
+        ).status(today: today)
     }
 
     /// The verdict of a day: the worst finding decides, every finding is a reason.
@@ -65,11 +72,22 @@ struct Evaluation {
     let assignment: Assignment
     let log: Logbook
     let memo = EvaluationMemo()
+    /// The current phase's tallies through a past day, when the caller's history starts after
+    /// the phase does (`TallyCheckpoint`); only ever one made for this plan and phase.
+    private(set) var checkpoint: TallyCheckpoint?
 
-    init(plan: Plan, assignment: Assignment, history: History) {
+    init(
+        plan: Plan, assignment: Assignment, history: History, checkpoint: TallyCheckpoint? = nil
+    ) {
         self.plan = plan
         self.assignment = assignment
         log = Logbook(history)
+        if let checkpoint, checkpoint.through >= currentChange.date,
+            phase(of: currentChange).phase.runWalk.isEmpty,
+            checkpoint.key == Engine.checkpointKey(plan: plan, assignment: assignment)
+        {
+            self.checkpoint = checkpoint
+        }
     }
 
     /// Before the first recorded change (or with none) the plan's first phase from the start date.
@@ -111,8 +129,16 @@ struct Evaluation {
         let change = currentChange
         let (phase, index) = self.phase(of: change)
         let thresholds = plan.thresholds(in: phase)
-        let readiness = readiness(of: change, today: today)
+        var readiness = readiness(of: change, today: today)
         let verdict = verdict(on: today)
+        // Amber means hold and red reduce (DESIGN section 4, actions): moving on is not
+        // offered beside them, even when the exit criteria were met on earlier days.
+        if readiness.ready, verdict.level != .green {
+            readiness.ready = false
+            readiness.criteria.append(
+                CriterionStatus(criterion: .greenToday, required: 1, current: 0, met: false))
+            readiness.unmet.append(.greenToday)
+        }
         let yesterdayHadSession = !log.sessions(on: today.adding(days: -1)).isEmpty
         return Status(
             date: today,

@@ -33,7 +33,7 @@ extension Evaluation {
         if let required = exit.greenDays {
             add(
                 .greenDays, required: Double(required),
-                current: Double(greenStreak(from: start, through: today, upTo: required)))
+                current: Double(greenStreak(of: change, through: today, upTo: required)))
         }
         if let required = exit.painFreeWalkMinutes {
             add(.painFreeWalkMinutes, required: Double(required), current: Double(tally.walk))
@@ -58,11 +58,17 @@ extension Evaluation {
         return Readiness(ready: ready, next: next, criteria: criteria, unmet: unmet)
     }
 
-    /// Consecutive green logged days ending at the latest logged day, counting at most `limit`.
-    func greenStreak(from start: Day, through today: Day, upTo limit: Int) -> Int {
+    /// Consecutive green logged days of the phase `change` started, ending at the latest
+    /// logged day, counting at most `limit`. Past a checkpoint, its own count goes on.
+    func greenStreak(of change: PhaseChange, through today: Day, upTo limit: Int) -> Int {
+        let checkpoint = checkpoint(for: change)
         var streak = 0
         var next = log.latestLoggedDay(atMost: today)
-        while streak < limit, let day = next, day >= start, plainVerdict(on: day).level == .green {
+        while streak < limit, let day = next, day >= change.date {
+            if let checkpoint, day <= checkpoint.through {
+                return min(limit, streak + checkpoint.greenStreak)
+            }
+            guard plainVerdict(on: day).level == .green else { break }
             streak += 1
             next = log.latestLoggedDay(atMost: day.adding(days: -1))
         }
@@ -81,8 +87,8 @@ extension Evaluation {
     /// held (a final phase without exit criteria is open-ended and never completes).
     func planComplete(asOf day: Day) -> Bool {
         let change = change(at: day)
-        let (phase, index) = phase(of: change)
-        guard index == plan.phases.count - 1, !phase.exit.isEmpty else { return false }
+        guard completes(change) else { return false }
+        let phase = phase(of: change).phase
         let key = "\(change.phase)@\(change.date.number)"
         let first: Day?
         if let memo = memo.completions[key] {
@@ -94,11 +100,22 @@ extension Evaluation {
         return first.map { $0 <= day } ?? false
     }
 
-    private func firstCompletion(of change: PhaseChange, phase: Phase) -> Day? {
+    /// Whether the phase `change` started is the final one with exit criteria.
+    func completes(_ change: PhaseChange) -> Bool {
+        let (phase, index) = phase(of: change)
+        return index == plan.phases.count - 1 && !phase.exit.isEmpty
+    }
+
+    /// The first day the exit held; past a checkpoint, its answer or the days after it.
+    func firstCompletion(of change: PhaseChange, phase: Phase) -> Day? {
         guard let lastDay = log.latestLoggedDay(atMost: Day(number: Int.max / 2)) else {
             return nil
         }
         var day = change.date.adding(days: max(phase.minDays, phase.exit.minDays ?? 0))
+        if let checkpoint = checkpoint(for: change) {
+            if let completion = checkpoint.completion { return completion }
+            day = max(day, checkpoint.through.adding(days: 1))
+        }
         while day <= lastDay {
             if readiness(of: change, today: day).unmet.isEmpty { return day }
             day = day.adding(days: 1)

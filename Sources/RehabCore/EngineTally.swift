@@ -64,13 +64,22 @@ extension Evaluation {
         var now = PhaseTally.Snapshot()
         var tracker = RunWalkTracker(steps: phase.runWalk)
         now.runWalk = tracker?.position
+        var day = change.date
+        // From a checkpoint (never of a schedule phase): its bests, and the days after it. It
+        // ends on a Sunday, so no week's load is split.
+        if let checkpoint = checkpoint(for: change) {
+            now.walk = checkpoint.walk
+            now.week = checkpoint.week
+            now.hop = checkpoint.hop
+            now.calf = checkpoint.calf
+            day = checkpoint.through.adding(days: 1)
+        }
         var tally = PhaseTally(start: now)
         guard let lastDay = log.latestLoggedDay(atMost: Day(number: Int.max / 2)),
-            change.date <= lastDay
+            day <= lastDay
         else { return tally }
         var weekStart = Int.min
         var weekLoad = 0.0
-        var day = change.date
         while day <= lastDay {
             defer { day = day.adding(days: 1) }
             let sessions = log.sessions(on: day)

@@ -57,6 +57,9 @@ public enum Criterion: String, Sendable, Codable, CaseIterable {
     case hopTest = "hop_test"
     case calfRaises = "calf_raises"
     case runWalkCompleted = "run_walk_completed"
+    /// Not a plan key: the engine adds it, unmet, when every exit criterion holds but today's
+    /// verdict is not green, so "ready" never stands beside "hold" or "reduce".
+    case greenToday = "green_today"
 }
 
 public struct CriterionStatus: Hashable, Sendable {

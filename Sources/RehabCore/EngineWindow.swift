@@ -16,14 +16,26 @@ extension Engine {
     /// and the store adds them (`Store.history(patientID:judgingFrom:lookBack:)`): the latest
     /// session before this day, the latest morning check before that, and red-flag reports and
     /// clearings.
-    public static func firstDayRead(plan: Plan, assignment: Assignment, judging day: Day) -> Day {
+    /// With a `checkpoint` the current phase's exit criteria are counted from the day after
+    /// it instead (`TallyCheckpoint`; one the engine would not read changes nothing).
+    public static func firstDayRead(
+        plan: Plan, assignment: Assignment, judging day: Day, checkpoint: TallyCheckpoint? = nil
+    ) -> Day {
+        let evaluation = Evaluation(
+            plan: plan, assignment: assignment, history: History(),
+            checkpoint: checkpoint.flatMap { $0.through < day ? $0 : nil })
         // Without a phase history the plan's first phase runs from the start date.
-        let current = assignment.currentPhase?.date ?? assignment.startDate
-        let inForce = phaseAt(day, assignment: assignment)?.date ?? min(day, current)
+        let phaseStart = assignment.currentPhase?.date ?? assignment.startDate
+        var inForce = phaseAt(day, assignment: assignment)?.date ?? min(day, phaseStart)
+        // Where the current phase's tallies are counted from.
+        var current = phaseStart
+        if let checkpoint = evaluation.checkpoint {
+            current = checkpoint.through.adding(days: 1)
+            if inForce == phaseStart { inForce = current }
+        }
         // The days judged run from the earliest of these; each one's cap chains back through
         // at most `capChainWeeks` last weeks (never before the run of phases measured the same
         // way), and the floor after a schedule looks `scheduleLookBackDays` before its change.
-        let evaluation = Evaluation(plan: plan, assignment: assignment, history: History())
         let base = min(day, inForce, current)
         var earliest = base
         let chainDepth = base.weekStart.adding(days: -7 * (capChainWeeks + 1))

@@ -385,6 +385,7 @@ public struct Messages: Sendable {
         case .hopTest: say(nl: "Hinktest", en: "Hop test")
         case .calfRaises: say(nl: "Kuitheffingen op één been", en: "Single-leg calf raises")
         case .runWalkCompleted: say(nl: "Loop-wandelschema afgerond", en: "Run/walk schedule done")
+        case .greenToday: say(nl: "Vandaag een groen oordeel", en: "A green verdict today")
         }
     }
 
@@ -395,7 +396,7 @@ public struct Messages: Sendable {
         let name = criterionName(status.criterion)
         let unit: String
         switch status.criterion {
-        case .runWalkCompleted:
+        case .runWalkCompleted, .greenToday:
             return "\(name): " + (status.met ? say(nl: "ja", en: "yes") : say(nl: "nee", en: "no"))
         case .weeklyLoad: unit = loadUnit
         case .painFreeWalkMinutes: unit = "min"

@@ -58,6 +58,15 @@ public enum Phrase {
             "patient: a patient called '\(name)' already exists")
     }
 
+    /// A clinic's names are unique across the practice: the other patient may be outside the
+    /// reader's care, and nothing more about them is said.
+    public static func patientNameTaken(_ name: String) -> LocalizedText {
+        t(
+            "naam: '\(name)' is al de naam van een patiënt in deze praktijk (namen zijn uniek in de hele praktijk, ook buiten uw eigen patiënten); kies een andere naam, bijvoorbeeld met een initiaal",
+            "name: '\(name)' is already the name of a patient in this practice (names are unique across the whole practice, also outside your own patients); choose another name, for example with an initial"
+        )
+    }
+
     public static func noPlan(_ patient: String) -> LocalizedText {
         t(
             "\(patient) volgt nog geen plan; start er een met 'rehab start PLAN' (zie 'rehab plans')",

@@ -255,6 +255,9 @@ public enum UIPhrase {
         t("Ochtendcheck opgeslagen: \(pain)/10.", "Morning check saved: \(pain)/10.")
     }
     public static func reloaded() -> LocalizedText { t("Bijgewerkt.", "Refreshed.") }
+    public static func readingWholeLog() -> LocalizedText {
+        t("Het hele logboek wordt gelezen…", "Reading the whole log…")
+    }
     public static func needsPlan() -> LocalizedText {
         t("Start eerst een plan.", "Start a plan first.")
     }

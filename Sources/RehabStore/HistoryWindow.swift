@@ -11,6 +11,19 @@ extension Store {
     /// morning check that reported a red flag, and every clearing. For those days the
     /// engine's answers equal its answers over the whole history.
     public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int) throws -> History {
+        try history(patientID: patientID, judgingFrom: from, lookBack: lookBack, upTo: nil)
+    }
+
+    /// The same without the rows dated after `through` (a checkpoint built step by step).
+    public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day)
+        throws -> History
+    {
+        try history(patientID: patientID, judgingFrom: from, lookBack: lookBack, upTo: through)
+    }
+
+    private func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, upTo: Day?)
+        throws -> History
+    {
         try queue.read { db in
             _ = try Store.patientName(db, id: patientID)
             var first = from
@@ -28,7 +41,9 @@ extension Store {
             ).flatMap(Day.init(iso:)) {
                 first = min(first, baseline)
             }
-            let arguments: StatementArguments = [patientID, first.iso, patientID, first.iso]
+            // '9999-12-31' sorts after every stored date: no upper bound.
+            let last = upTo?.iso ?? "9999-12-31"
+            let arguments: StatementArguments = [patientID, first.iso, last, patientID, first.iso]
             // Older rows are fetched only for their red flags ('[]' is how none is stored).
             // Two ranges joined, not one OR: with the OR SQLite walks every row of the patient
             // (1.4 million in a long import); this way each half uses its own index.
@@ -55,9 +70,10 @@ extension Store {
     }
 
     /// The rows from a date on, and the older ones that reported a red flag (the partial
-    /// `*_flagged` indexes), in order. Arguments: patient, date, patient, date.
+    /// `*_flagged` indexes), in order. Arguments: patient, date, last date, patient, date.
     static func windowed(_ table: String, _ columns: String, _ order: String) -> String {
         "SELECT * FROM (SELECT \(columns) FROM \(table) WHERE patient_id = ? AND date >= ?"
+            + " AND date <= ?"
             + " UNION ALL SELECT \(columns) FROM \(table)"
             + " WHERE patient_id = ? AND date < ? AND flags <> '[]') ORDER BY \(order)"
     }

@@ -15,14 +15,15 @@ public struct PatientOverview: Equatable, Sendable {
     /// Judges the patient as of `today` from what the engine needs: pure, no store.
     public init(
         patient: PatientRecord, assignment: Assignment?, plan: Plan?, history: History,
-        today: Day
+        today: Day, checkpoint: TallyCheckpoint? = nil
     ) {
         self.patient = patient
         self.assignment = assignment
         self.plan = assignment == nil ? nil : plan
         if let assignment, let plan {
             status = Engine.status(
-                plan: plan, assignment: assignment, history: history, today: today)
+                plan: plan, assignment: assignment, history: history, today: today,
+                checkpoint: checkpoint)
         } else {
             status = nil
         }
@@ -61,12 +62,11 @@ public struct PatientOverview: Equatable, Sendable {
         let plan = template.resolved(
             variant: assignment.variantID, overrides: assignment.overrides)
         // Only what the engine reads for today; it still holds the latest session and morning.
-        let history = try store.history(
-            patientID: patient.id,
-            judgingFrom: Engine.firstDayRead(plan: plan, assignment: assignment, judging: today),
-            lookBack: Engine.lookBackDays(plan: plan))
+        let (history, checkpoint) = try FollowedPlan.judgingWindow(
+            patientID: patient.id, plan: plan, assignment: assignment, day: today, store: store)
         return PatientOverview(
-            patient: patient, assignment: assignment, plan: plan, history: history, today: today)
+            patient: patient, assignment: assignment, plan: plan, history: history, today: today,
+            checkpoint: checkpoint)
     }
 
     /// Every patient of the list (archived ones on request), in the store's order, from one
@@ -105,15 +105,24 @@ public struct PatientOverview: Equatable, Sendable {
             resolved[key] = plan
             plans[entry.patient.id] = plan
             return JudgingWindow(
-                from: Engine.firstDayRead(plan: plan, assignment: assignment, judging: today),
+                from: Engine.firstDayRead(
+                    plan: plan, assignment: assignment, judging: today,
+                    checkpoint: entry.checkpoint),
                 lookBack: Engine.lookBackDays(plan: plan))
         }
         return records.map { entry, log in
             switch log {
             case .window(let history):
+                let plan = plans[entry.patient.id]
+                var checkpoint = entry.checkpoint
+                if let plan, let assignment = entry.assignment {
+                    checkpoint = FollowedPlan.keepCheckpoint(
+                        patientID: entry.patient.id, plan: plan, assignment: assignment,
+                        history: history, day: today, stored: checkpoint, store: store)
+                }
                 return PatientOverview(
                     patient: entry.patient, assignment: entry.assignment,
-                    plan: plans[entry.patient.id], history: history, today: today)
+                    plan: plan, history: history, today: today, checkpoint: checkpoint)
             case .lastLog(let day):
                 return PatientOverview(
                     patient: entry.patient, assignment: entry.assignment, lastLog: day)

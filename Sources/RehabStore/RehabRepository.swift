@@ -99,6 +99,21 @@ public protocol RehabRepository: AnyObject, Sendable {
     /// Records the discharge, replacing an earlier one; `by` is checked like a name.
     func setDischarge(patientID: Int64, _ discharge: Discharge) throws
 
+    // MARK: Checkpoints
+
+    /// The patient's stored `TallyCheckpoint`, if any: a cache the engine may read instead of
+    /// a long phase's first months. A store that keeps none returns nil.
+    func tallyCheckpoint(patientID: Int64) throws -> TallyCheckpoint?
+    /// Keeps a checkpoint, replacing the patient's earlier one; the store drops it when a
+    /// session, morning check or clearing dated on or before its `guardDay` changes.
+    func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws
+    /// False for a store that keeps no checkpoints (nothing is then built step by step).
+    var keepsCheckpoints: Bool { get }
+    /// As `history(patientID:judgingFrom:lookBack:)` without the rows dated after `through`:
+    /// what one step of building a checkpoint reads.
+    func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day) throws
+        -> History
+
     // MARK: The whole collection
 
     /// A number that changes when another process commits a change (not for this store's own
@@ -154,4 +169,6 @@ extension RehabRepository {
     }
 }
 
-extension Store: RehabRepository {}
+extension Store: RehabRepository {
+    public var keepsCheckpoints: Bool { true }
+}

@@ -12,11 +12,17 @@ public struct RosterEntry: Sendable {
     public let patient: PatientRecord
     public let assignment: Assignment?
     public let planFile: StoredPlanFile?
+    /// The stored `TallyCheckpoint`, from a store that keeps them.
+    public let checkpoint: TallyCheckpoint?
 
-    public init(patient: PatientRecord, assignment: Assignment?, planFile: StoredPlanFile?) {
+    public init(
+        patient: PatientRecord, assignment: Assignment?, planFile: StoredPlanFile?,
+        checkpoint: TallyCheckpoint? = nil
+    ) {
         self.patient = patient
         self.assignment = assignment
         self.planFile = planFile
+        self.checkpoint = checkpoint
     }
 
     /// Where the patient's plan comes from: the plan file they started from while it is still
@@ -155,10 +161,15 @@ extension Store {
         for row in try Row.fetchAll(db, sql: "SELECT patient_id, plan_id, yaml FROM plan_file") {
             planFiles[row["patient_id"]] = StoredPlanFile(planID: row["plan_id"], yaml: row["yaml"])
         }
+        var checkpoints: [Int64: TallyCheckpoint] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT patient_id, checkpoint FROM tally_checkpoint")
+        {
+            checkpoints[row["patient_id"]] = Store.checkpoint(json: row["checkpoint"])
+        }
         return patients.map { patient in
             RosterEntry(
                 patient: patient, assignment: assignments[patient.id],
-                planFile: planFiles[patient.id])
+                planFile: planFiles[patient.id], checkpoint: checkpoints[patient.id])
         }
     }
 

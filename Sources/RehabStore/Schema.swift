@@ -51,11 +51,45 @@ enum Schema {
         migrator.registerMigration("v7-discharge") { db in
             try db.execute(sql: v7Discharge)
         }
+        migrator.registerMigration("v8-tally-checkpoint") { db in
+            try db.execute(sql: v8TallyCheckpoint)
+        }
         return migrator
     }
 
     /// The identifiers this build knows, oldest first.
     static var identifiers: [String] { migrator.migrations }
+
+    /// A derived cache (`TallyCheckpoint`): one per patient, dropped by these triggers when a
+    /// record it counted changes, whoever changes it (an import, the app, a hand-run sqlite3).
+    /// Never exported: the engine makes it again from the records.
+    static var v8TallyCheckpoint: String {
+        let drops = [("session", "date"), ("morning_check", "date"), ("flag_clearing", "date")]
+            .map { table, column in
+                """
+                CREATE TRIGGER \(table)_drops_checkpoint_insert AFTER INSERT ON \(table) BEGIN
+                    DELETE FROM tally_checkpoint
+                    WHERE patient_id = NEW.patient_id AND guard_date >= NEW.\(column);
+                END;
+                CREATE TRIGGER \(table)_drops_checkpoint_update AFTER UPDATE ON \(table) BEGIN
+                    DELETE FROM tally_checkpoint
+                    WHERE (patient_id = OLD.patient_id AND guard_date >= OLD.\(column))
+                        OR (patient_id = NEW.patient_id AND guard_date >= NEW.\(column));
+                END;
+                CREATE TRIGGER \(table)_drops_checkpoint_delete AFTER DELETE ON \(table) BEGIN
+                    DELETE FROM tally_checkpoint
+                    WHERE patient_id = OLD.patient_id AND guard_date >= OLD.\(column);
+                END;
+                """
+            }
+        return """
+            CREATE TABLE tally_checkpoint (
+                patient_id INTEGER PRIMARY KEY REFERENCES patient(id) ON DELETE CASCADE,
+                guard_date TEXT NOT NULL \(dateCheck("guard_date")),
+                checkpoint TEXT NOT NULL CHECK (json_valid(checkpoint))
+            ) STRICT;
+            """ + drops.joined(separator: "\n")
+    }
 
     static var v1: String {
         """

@@ -10,6 +10,9 @@ public enum StoreError: Error, Hashable, Sendable {
     /// this build does not know.
     case newerDatabase(path: String, version: String)
     case duplicatePatient(String)
+    /// The name of a patient the login cannot see (a clinic's names are unique across the
+    /// practice): said without anything else about that patient.
+    case patientNameTaken(String)
     case unknownPatient(String)
     case noPlan(patient: String)
     case planAlreadyStarted(patient: String)

@@ -46,6 +46,7 @@ public struct App<Runner: EffectRunner> {
         // Polled on the read timeout, so a `rehab log` in another shell shows by itself.
         seen = runner.outsideChanges()
         let timeout = stopWhenIdle ? 0 : seen == nil ? -1 : pollMs
+        var wholeLogAsked = false
         while true {
             if errand != nil {
                 waitForErrand(on: &backend)
@@ -56,7 +57,20 @@ public struct App<Runner: EffectRunner> {
                 handle(heldKeys.removeFirst(), size: backend.size)
                 continue
             }
+            if state.followed?.partial == true, state.notice == nil {
+                state.notice = Notice(state.say(UIPhrase.readingWholeLog()))
+            }
             backend.draw(render(state))
+            if state.followed?.partial == true, !wholeLogAsked {
+                // The first frame came from today's window; every screen after it reads the
+                // whole log, before any key is taken. Asked once: a failing read says so.
+                wholeLogAsked = true
+                dispatch(.storeChanged)
+                if state.notice?.text == state.say(UIPhrase.readingWholeLog()) {
+                    state.notice = nil
+                }
+                continue
+            }
             guard let key = backend.readKey(timeoutMs: timeout) else {
                 if stopWhenIdle { return }
                 // On the worker too: a server that went away must not freeze the frame.

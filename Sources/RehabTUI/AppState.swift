@@ -33,10 +33,15 @@ public struct Followed: Sendable, Hashable {
     public var notes: [ClinicalNote] = []
     /// When and by whom the patient was discharged; nil while in care.
     public var discharged: Discharge?
+    /// `history` holds only what the engine reads for today (the first frame of a long log);
+    /// the app reads the whole log right after drawing it.
+    public var partial = false
 
+    /// `checkpoint`: the stored tallies of a long phase (`TallyCheckpoint`); the whole log
+    /// gives the same status with it, in the time of the last months instead of the phase.
     public init(
         patient: PatientRecord, template: Plan, assignment: Assignment, history: History,
-        shoes: [Shoe], today: Day
+        shoes: [Shoe], today: Day, checkpoint: TallyCheckpoint? = nil
     ) {
         self.patient = patient
         self.template = template
@@ -44,7 +49,9 @@ public struct Followed: Sendable, Hashable {
         self.assignment = assignment
         self.history = history
         self.shoes = shoes
-        status = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
+        status = Engine.status(
+            plan: plan, assignment: assignment, history: history, today: today,
+            checkpoint: checkpoint)
         shoeWarnings = ShoeWear.warnings(shoes: shoes, sessions: history.sessions)
     }
 

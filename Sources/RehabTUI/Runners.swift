@@ -79,7 +79,11 @@ public struct StoreRunner: EffectRunner {
 
     /// The patient list, the patient, and (when they follow a plan) their plan file, history
     /// and shoes with the engine's status.
-    public mutating func load(patientID: Int64?, today: Day) throws -> Loaded {
+    /// With `window`, the patient's history is only what the engine reads for `today` (from
+    /// a stored checkpoint on): a first frame that does not wait for years of log.
+    public mutating func load(patientID: Int64?, today: Day, window: Bool = false) throws
+        -> Loaded
+    {
         let patients = try store.patients()
         guard let patientID else {
             // Several patients and none chosen: the app opens on the Patients screen.
@@ -94,16 +98,27 @@ public struct StoreRunner: EffectRunner {
         }
         // The whole log: the app's screens page through all of it.
         guard
-            let plan = try FollowedPlan.load(patient, from: store, template: { try template($0) })
+            let plan = try FollowedPlan.load(
+                patient, from: store, judging: window ? today : nil,
+                template: { try template($0) })
         else {
             return Loaded(patients: patients, patient: patient, followed: nil)
         }
+        let checkpoint =
+            window
+            ? plan.checkpoint
+            : FollowedPlan.keepCheckpoint(
+                patientID: patientID, plan: plan.plan, assignment: plan.assignment,
+                history: plan.history, day: today,
+                stored: try store.tallyCheckpoint(patientID: patientID), store: store)
         var followed = Followed(
             patient: patient, template: plan.template, assignment: plan.assignment,
-            history: plan.history, shoes: try store.shoes(patientID: patientID), today: today)
+            history: plan.history, shoes: try store.shoes(patientID: patientID), today: today,
+            checkpoint: checkpoint)
         followed.measures = try store.measurements(patientID: patientID)
         followed.notes = try store.notes(patientID: patientID)
         followed.discharged = try store.discharge(patientID: patientID)
+        followed.partial = window
         followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
@@ -267,6 +282,7 @@ public struct StoreRunner: EffectRunner {
         }
         switch error as? StoreError {
         case .duplicatePatient(let name): return Phrase.duplicatePatient(name).text(language)
+        case .patientNameTaken(let name): return Phrase.patientNameTaken(name).text(language)
         case .noPlan(let patient): return Phrase.noPlan(patient).text(language)
         case .planAlreadyStarted(let patient):
             return Phrase.planAlreadyStarted(patient, plan: "?").text(language)

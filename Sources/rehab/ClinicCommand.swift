@@ -35,10 +35,12 @@ struct ClinicCommand: ParsableCommand {
         }
     }
 
-    /// Runs people's statements in one transaction; the server's refusal is the message.
-    static func apply(_ sql: () throws(ClinicPeople.BadLogin) -> String, _ context: Context)
-        throws
-    {
+    /// Runs people's statements in one transaction; the server's refusal is the message,
+    /// unless `explain` words it better (a unique name or login).
+    static func apply(
+        _ sql: () throws(ClinicPeople.BadLogin) -> String, _ context: Context,
+        explain: (ClinicConnection.Failure) -> LocalizedText? = { _ in nil }
+    ) throws {
         let script: String
         do {
             script = try sql()
@@ -48,6 +50,9 @@ struct ClinicCommand: ParsableCommand {
         let connection = try connect(context)
         do {
             try connection.transaction(script)
+        } catch let failure as ClinicConnection.Failure {
+            if let text = explain(failure) { throw context.fail(text) }
+            throw Failure(message: "\(connection.url.description): \(failure)")
         } catch {
             throw Failure(message: "\(connection.url.description): \(error)")
         }
@@ -151,7 +156,15 @@ struct ClinicCommand: ParsableCommand {
             try ClinicCommand.apply(
                 { () throws(ClinicPeople.BadLogin) in
                     try ClinicPeople.addPatient(name: checked, login: login)
-                }, context)
+                }, context,
+                explain: { failure in
+                    // The server's own words would show the compared form of the name.
+                    switch failure.constraint {
+                    case "patient_name": ClinicPhrase.nameTaken(checked)
+                    case "patient_login_key": ClinicPhrase.loginTaken(login)
+                    default: nil
+                    }
+                })
             print(context.say(ClinicPhrase.added(login, role: "rehab_patient")))
         }
     }
@@ -255,6 +268,107 @@ enum ClinicPhrase {
     static func added(_ login: String, role: String) -> LocalizedText {
         LocalizedText(
             nl: "login \(login) toegevoegd (\(role))", en: "added login \(login) (\(role))")
+    }
+
+    static func nameTaken(_ name: String) -> LocalizedText {
+        LocalizedText(
+            nl: "naam: '\(name)' is al de naam van een patiënt in deze praktijk (namen zijn uniek "
+                + "in de hele praktijk, zonder onderscheid tussen hoofdletters en kleine letters); "
+                + "kies een andere naam, bijvoorbeeld met een initiaal; er is niets veranderd",
+            en: "name: '\(name)' is already the name of a patient in this practice (names are "
+                + "unique across the practice, compared without regard to case); choose another "
+                + "name, for example with an initial; nothing changed")
+    }
+
+    static func loginTaken(_ login: String) -> LocalizedText {
+        LocalizedText(
+            nl: "login: '\(login)' is al de login van een andere patiënt; geef deze patiënt een "
+                + "eigen login; er is niets veranderd",
+            en: "login: '\(login)' is already another patient's login; give this patient a "
+                + "login of their own; nothing changed")
+    }
+
+    /// A patient login's import: into which record, under which name, and what of the file
+    /// the record kept its own of, one line each.
+    static func movedIn(_ moved: ClinicStore.MoveIn, fileName: String) -> [LocalizedText] {
+        let clinic = moved.clinicName
+        var lines = [
+            LocalizedText(
+                nl: "geïmporteerd in uw eigen dossier '\(clinic)' in de kliniek: "
+                    + "\(moved.counts.sessions) trainingen, \(moved.counts.mornings) "
+                    + "ochtendchecks",
+                en: "imported into your own record '\(clinic)' in the clinic: "
+                    + "\(moved.counts.sessions) sessions, \(moved.counts.mornings) morning checks")
+        ]
+        if fileName != clinic {
+            lines.append(
+                LocalizedText(
+                    nl: "het bestand noemt u '\(fileName)'; de naam in de kliniek blijft "
+                        + "'\(clinic)'",
+                    en: "the file calls you '\(fileName)'; your name in the clinic stays "
+                        + "'\(clinic)'"))
+        }
+        for kept in moved.kept { lines.append(Self.kept(kept)) }
+        return lines
+    }
+
+    static func kept(_ kept: ClinicStore.Kept) -> LocalizedText {
+        switch kept {
+        case .plan(let file, let clinic):
+            LocalizedText(
+                nl: "plan: uw plan '\(clinic)' in de kliniek blijft; het plan '\(file)' uit het "
+                    + "bestand (met zijn fasewissels en aanpassingen) is niet geïmporteerd",
+                en: "plan: your plan '\(clinic)' in the clinic stays; the file's plan '\(file)' "
+                    + "(with its phase changes and tuning) was not imported")
+        case .language(let file, let clinic):
+            LocalizedText(
+                nl: "taal: '\(clinic.rawValue)' in de kliniek blijft; '\(file.rawValue)' uit het "
+                    + "bestand is niet overgenomen",
+                en: "language: '\(clinic.rawValue)' in the clinic stays; the file's "
+                    + "'\(file.rawValue)' was not taken")
+        case .discharge(let file, let clinic):
+            LocalizedText(
+                nl: "ontslag: het ontslag van \(clinic.iso) in de kliniek blijft; dat van "
+                    + "\(file.iso) uit het bestand is niet geïmporteerd",
+                en: "discharge: the clinic's discharge of \(clinic.iso) stays; the file's of "
+                    + "\(file.iso) was not imported")
+        case .shoe(let name):
+            LocalizedText(
+                nl: "schoen: '\(name)' staat al in uw dossier; die uit het bestand is niet "
+                    + "toegevoegd (de trainingen houden hun schoen)",
+                en: "shoe: '\(name)' is already in your record; the file's was not added (its "
+                    + "sessions keep their shoe)")
+        case .archived:
+            LocalizedText(
+                nl: "archief: het bestand zette u in het archief; in de kliniek blijft uw "
+                    + "dossier actief (dat beslist uw fysio)",
+                en: "archived: the file marked you archived; in the clinic your record stays "
+                    + "active (your physio decides that)")
+        }
+    }
+
+    static func moveInRefused(_ refusal: ClinicStore.MoveInRefusal) -> LocalizedText {
+        switch refusal {
+        case .noOwnRecord(let login):
+            LocalizedText(
+                nl: "\(login) heeft in deze kliniek geen eigen patiëntendossier om in te "
+                    + "importeren; de eigenaar maakt dat met rehab clinic add-patient NAAM "
+                    + "--login \(login)",
+                en: refusal.description)
+        case .severalPatients(let first, let next):
+            LocalizedText(
+                nl: "het bestand bevat meer dan één patiënt ('\(first)', '\(next)', …); een "
+                    + "patiëntlogin importeert alleen het eigen dossier: exporteer een database "
+                    + "met alleen uzelf, of vraag uw fysio het bestand te importeren; er is "
+                    + "niets geïmporteerd",
+                en: refusal.description)
+        case .alreadyStored(let what, let date):
+            LocalizedText(
+                nl: "\(what == "session" ? "de training" : "de ochtendcheck") van \(date.iso) "
+                    + "uit het bestand staat al in uw dossier (is het bestand al eerder "
+                    + "geïmporteerd?); er is niets geïmporteerd",
+                en: refusal.description)
+        }
     }
 
     static func assigned(_ name: String, physio: String) -> LocalizedText {

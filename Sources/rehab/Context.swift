@@ -152,6 +152,7 @@ struct Context {
         switch error {
         case .newerDatabase(let path, _): fail(Phrase.newerDatabase(path))
         case .duplicatePatient(let name): fail(Phrase.duplicatePatient(name))
+        case .patientNameTaken(let name): fail(Phrase.patientNameTaken(name))
         case .unknownPatient(let name): fail(Phrase.unknownPatient(name, known: []))
         case .noPlan(let patient): fail(Phrase.noPlan(patient))
         case .planAlreadyStarted(let patient): fail(Phrase.planAlreadyStarted(patient, plan: "?"))
@@ -163,7 +164,10 @@ struct Context {
 
     /// A store or codec error as one line in the user's language.
     func explain(_ error: Error) -> String {
-        (error as? StoreError).map { describe($0).message } ?? "\(error)"
+        if let refusal = error as? ClinicStore.MoveInRefusal {
+            return say(ClinicPhrase.moveInRefused(refusal))
+        }
+        return (error as? StoreError).map { describe($0).message } ?? "\(error)"
     }
 
     /// What a command reads after its change is stored: a failure there (a clinic connection

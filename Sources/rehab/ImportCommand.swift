@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RehabClinic
 import RehabCore
 import RehabStore
 
@@ -13,7 +14,8 @@ struct Import: ParsableCommand {
             and --pain-after. A run with a start time that is already stored is skipped and \
             counted. A file that cannot be read (or holds an impossible run) is listed and left \
             out; the other runs are stored in one transaction and the exit code is 1. .fit \
-            files are not supported: export the run as .gpx or .tcx.
+            files are not supported: export the run as .gpx or .tcx. On a clinic database as \
+            a patient's own login, the export's one patient goes into that login's record.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "An export file, or .gpx/.tcx run files and folders holding them.")
@@ -90,22 +92,41 @@ struct Import: ParsableCommand {
                             + "\(Import.maxArchiveBytes >> 20) MiB"))
             }
         }
-        let counts =
+        let (counts, movedIn) =
             ext == "json"
             ? try importJSON(file, context: context) : try importCSV(file, context: context)
+        if let movedIn, let fileName = movedIn.fileName {
+            for line in ClinicPhrase.movedIn(movedIn, fileName: fileName) {
+                print(context.say(line))
+            }
+            return
+        }
         print(
             context.say(
                 Phrase.imported(
                     patients: counts.patients, sessions: counts.sessions,
                     mornings: counts.mornings)))
+        // Judge everyone once now, so a long phase's checkpoint is made here, a few months of
+        // log at a time (`FollowedPlan.catchUp`), and the first `status` after a big import is
+        // as quick as the next. Only a speed-up: the import has landed whatever this says.
+        if let store = try? context.openStore(), let patients = try? store.patients() {
+            for patient in patients {
+                _ = try? FollowedPlan.load(patient, from: store, judging: context.today) {
+                    try context.template($0)
+                }
+            }
+        }
     }
 
+    /// What an import stored; for a clinic's patient login, what moved into their record.
+    typealias Imported = (counts: RecordCounts, movedIn: ClinicStore.MoveIn?)
+
     /// A JSON export streams like a CSV one (`JSONArchiveReader` reads it twice, never whole).
-    func importJSON(_ file: String, context: Context) throws -> RecordCounts {
+    func importJSON(_ file: String, context: Context) throws -> Imported {
         try importStream(file, context: context) { try JSONArchiveReader(file: file) }
     }
 
-    func importCSV(_ file: String, context: Context) throws -> RecordCounts {
+    func importCSV(_ file: String, context: Context) throws -> Imported {
         try importStream(file, context: context) {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
             return try CSVArchiveReader(file: handle)
@@ -117,7 +138,7 @@ struct Import: ParsableCommand {
     /// database made for this import alone is removed again.
     func importStream<Reader: ArchiveReading>(
         _ file: String, context: Context, open: () throws -> Reader
-    ) throws -> RecordCounts {
+    ) throws -> Imported {
         var reader: Reader
         do {
             reader = try open()
@@ -131,12 +152,17 @@ struct Import: ParsableCommand {
         var check = ArchiveCheck(context: context)
         do {
             let store = try context.openStore()
-            return try store.importPieces(
-                { try reader.next() },
-                check: { piece in
-                    try refuseFuture(in: piece.patient, context: context)
-                    try check.check(piece)
-                })
+            let next = { try reader.next() }
+            let checked = { (piece: ArchivePiece) in
+                try refuseFuture(in: piece.patient, context: context)
+                try check.check(piece)
+            }
+            // A patient login adds no patient: the file's one patient moves into their own.
+            if let clinic = store as? ClinicStore, clinic.role == .patient {
+                let moved = try clinic.moveIn(next, check: checked)
+                return (moved.counts, moved)
+            }
+            return (try store.importPieces(next, check: checked), nil)
         } catch let failure as Failure {
             throw failure
         } catch {

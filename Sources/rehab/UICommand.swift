@@ -55,7 +55,7 @@ struct UICommand: ParsableCommand {
             global.patient != nil || active.count == 1 ? try context.resolvePatient(store).id : nil
         let loaded: Loaded
         do {
-            loaded = try runner.load(patientID: patientID, today: context.today)
+            loaded = try runner.load(patientID: patientID, today: context.today, window: true)
         } catch let error as StoreError {
             throw context.describe(error)
         } catch let problem as StoreRunner.PlanProblem {

@@ -1,156 +1,111 @@
 import Foundation
-import RehabCore
-import RehabPlans
-import RehabStore
-import RehabTUI
-import TerminalUI
 import Testing
 
-@testable import RehabClinic
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// A scripted terminal: hands out keys in order and runs the script's other steps (freezing
-/// the server, looking at the screen) when the loop reads the next key.
-struct ScriptedBackend: Backend {
-    enum Step {
-        case key(Key)
-        case run((Grid?) -> Void)
-    }
-
-    var screen = MemoryBackend(width: 80, height: 24)
-    var steps: [Step]
-
-    var size: Size { screen.size }
-    mutating func draw(_ grid: Grid) { screen.draw(grid) }
-
-    mutating func readKey(timeoutMs: Int) -> Key? {
-        while !steps.isEmpty {
-            switch steps.removeFirst() {
-            case .key(let key): return key
-            case .run(let step): step(screen.lastFrame)
-            }
-        }
-        return nil
-    }
-}
-
-/// The full-screen app's loop on a clinic store whose server stops answering (a network that
-/// hangs): "saving…" shows while the write waits, keys typed meanwhile apply once it has
-/// answered, and a server silent past the answer timeout gives the form back with the reason
-/// and Enter saves it once the server is back.
+/// The full-screen app on a clinic database, through the real binary in tmux, as a physio's
+/// login: the Patients and Today screens show the care team's patients, a session logged in the
+/// app is stored once, and the access log holds one view per patient for the whole app session
+/// (however often it reloads) and every change. Checked with psql, bypassing rehab.
 @Suite(
     .serialized,
-    .enabled(if: PostgresCluster.available, Comment(rawValue: PostgresCluster.unavailable)))
+    .enabled(if: PostgresCluster.available, Comment(rawValue: PostgresCluster.unavailable)),
+    .enabled(if: ClinicScreen.tmux != nil, Comment(rawValue: ClinicScreen.unavailable)))
 struct ClinicAppTests {
-    final class Notices: @unchecked Sendable {
-        var seen: [String] = []
-    }
-
-    static func notice(_ grid: Grid?) -> String {
-        guard let lines = grid?.lines(), lines.count >= 2 else { return "" }
-        return lines[lines.count - 2].trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Ann's app on Pia, who follows the ITB plan, and the server process behind ann's
-    /// connection (to freeze with SIGSTOP).
-    func ready(_ clinic: ClinicTemplate, today: Day) throws -> (
-        App<StoreRunner>, ClinicStore, backend: pid_t, database: String
-    ) {
-        let database = try clinic.freshDatabase()
-        let ann = try clinic.store("ann", database: database)
-        let pia = try ann.addPatient(name: "Pia")
-        try ann.startPlan(
-            patientID: pia.id,
-            Assignment(
-                planID: "itbs", variantID: "acute", startDate: today,
-                phaseHistory: [PhaseChange(phase: "calm_down", date: today, reason: .start)]))
-        var runner = StoreRunner(store: ann, library: PlanLibrary(folders: []))
-        let loaded = try runner.load(patientID: pia.id, today: today)
-        let state = AppState(
-            language: .en, glyphs: .unicode, size: Size(width: 80, height: 24), today: today,
-            loaded: loaded, newPatientName: "Pia")
-        let pids = try clinic.psql(
-            "SELECT pid FROM pg_stat_activity WHERE usename = 'ann' AND datname = '\(database)'",
-            as: "rehab_super", database: database)
-        guard pids.count == 1, let pid = pid_t(pids[0]) else {
-            throw ClinicConnection.Failure(description: "ann's server process: \(pids)")
+    @Test func aPhysioLogsASessionInTheAppOnAClinicDatabase() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let folder = NSTemporaryDirectory() + "rehab-clinic-app-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func ok(_ login: String, _ arguments: String...) throws {
+            let result = try cluster.rehab(
+                Array(arguments) + ["--db", cluster.url(login)], in: folder)
+            #expect(result.ok, "\(login): rehab \(arguments): \(result.error)")
         }
-        return (App(state: state, runner: runner), ann, pid, database)
-    }
-
-    @Test func aSaveToAServerThatHangsShowsSavingAndKeepsTheKeys() throws {
-        let clinic = try ClinicTemplate()
-        defer { clinic.cluster.stop() }
-        let today = Day(iso: "2026-11-02")!
-        var (app, _, server, database) = try ready(clinic, today: today)
-        defer { kill(server, SIGCONT) }
-        let notices = Notices()
-        var backend = ScriptedBackend(steps: [
-            .key(.char("m")), .key(.char("3")),
-            .run { _ in kill(server, SIGSTOP) },
-            .key(.enter),
-            // Typed while the server does not answer: Tab to the Plan screen.
-            .key(.tab),
-            .run { frame in
-                // The server cannot answer while stopped: what the screen says meanwhile.
-                Thread.sleep(forTimeInterval: 0.3)
-                notices.seen.append(Self.notice(frame))
-                kill(server, SIGCONT)
-            },
-        ])
-        let started = ContinuousClock.now
-        app.run(on: &backend, stopWhenIdle: true)
-        #expect(notices.seen == ["saving… (1 key waits for the answer)"])
-        #expect(app.state.top == .plan(scroll: 0), "the Tab typed meanwhile: \(app.state.top)")
-        // The Tab, applied after the answer, cleared the "saved" notice; the store has it.
-        #expect(app.state.notice == nil && app.state.followed?.history.mornings.count == 1)
-        #expect(
-            try clinic.psql(
-                "SELECT pain FROM rehab.morning_check", as: "rehab_super", database: database)
-                == ["3"])
-        print(
-            "clinic app: a save to a stopped server showed saving… and kept a key; done \(ContinuousClock.now - started) after Enter"
-        )
-    }
-
-    @Test func aServerSilentPastTheTimeoutGivesTheFormBackAndEnterSavesItOnce() throws {
-        let clinic = try ClinicTemplate()
-        defer { clinic.cluster.stop() }
-        let today = Day(iso: "2026-11-02")!
-        var (app, _, server, database) = try ready(clinic, today: today)
-        defer { kill(server, SIGCONT) }
-        var backend = ScriptedBackend(steps: [
-            .key(.char("m")), .key(.char("4")),
-            .run { _ in kill(server, SIGSTOP) },
-            .key(.enter),
-        ])
-        let started = ContinuousClock.now
-        app.run(on: &backend, stopWhenIdle: true)
-        let waited = ContinuousClock.now - started
-        kill(server, SIGCONT)
-        guard case .morning(let form) = app.state.top else {
-            Issue.record("the form is gone: \(app.state.top)")
-            return
+        let owner = cluster.owner
+        try ok(owner, "clinic", "init")
+        try ok(owner, "clinic", "add-physio", "ann")
+        for (name, login) in [("Anna", "anna"), ("Bram", "bram")] {
+            try ok(owner, "clinic", "add-patient", name, "--login", login)
+            try ok(owner, "clinic", "assign", name, "--physio", "ann")
+            try ok("ann", "start", "itbs", "--patient", name, "--date", "2026-11-02")
         }
-        #expect(form.pain == 4)
-        let said = app.state.notice?.text ?? ""
-        #expect(
-            said.hasPrefix(
-                "Not saved; what you typed is still here, Enter tries again: the "
-                    + "clinic server did not answer within 15 seconds"), "\(said)")
-        #expect(waited < .seconds(20), "the refusal came after \(waited)")
+        try ok(
+            "ann", "log", "--patient", "Anna", "--activity", "walk", "--minutes", "30",
+            "--pain-during", "1", "--pain-after", "2", "--date", "2026-11-03")
+        /// The access log's rows written by the app's connection: the server process that
+        /// wrote its views (the log names the app's reads "app").
+        func appLog(_ action: String) throws -> [String] {
+            try cluster.psql(
+                "SELECT p.name || ' ' || a.what FROM rehab.access_log a JOIN rehab.patient p"
+                    + " ON p.id = a.patient_id WHERE a.actor = 'ann' AND a.action = '\(action)'"
+                    + " AND a.backend IN (SELECT backend FROM rehab.access_log"
+                    + " WHERE what = 'app') ORDER BY a.id", as: "ann"
+            ).rows
+        }
 
-        // The silent connection was closed; Enter connects again and saves the check once.
-        backend.steps = [.key(.enter)]
-        app.run(on: &backend, stopWhenIdle: true)
-        #expect(app.state.top == .today(scroll: 0))
+        let screen = ClinicScreen()
+        defer { screen.stop() }
+        screen.start(
+            ["--db", cluster.url("ann")], in: folder,
+            environment: [
+                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
+                "HOME": folder, "XDG_STATE_HOME": folder + "/state", "REHAB_LANG": "en",
+                "REHAB_TODAY": "2026-11-05", "SWIFT_BACKTRACE": "interactive=no",
+            ])
+        // Two patients: the app opens on the Patients screen, both in the care team.
+        let patients = screen.waitFor("Patients (2)", "Anna", "Bram", "itbs/acute")
+        #expect(patients.contains("no recent log"), "\(patients)")
+        #expect(try appLog("view").sorted() == ["Anna app", "Bram app"])
+        for _ in 0..<3 {
+            screen.send("r")
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        // Anna's Today.
+        screen.send("Down", "Enter")
+        screen.waitFor("rehab · Anna · 2026-11-05", "Verdict: GREEN", "Today  Plan")
+        for _ in 0..<3 {
+            screen.send("r")
+            screen.waitFor("Refreshed.")
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        // Another connection's change makes the app reload by itself (it polls each second).
+        try ok("ann", "morning", "1", "--patient", "Anna", "--date", "2026-11-05")
+        screen.waitFor("Logged today: morning check 1/10")
+
+        // A session logged through the app: cycling (the form's first activity), 40 minutes.
+        screen.send("n")
+        screen.waitFor("Log a session", "Minutes", "Pain after")
+        screen.send("Tab", "Tab", "Tab")
+        screen.type("40")
+        screen.send("Tab", "1", "Tab", "2", "Enter")
+        screen.waitFor("logged: cycling, 40 min, 1/2 on 2026-11-05", "Logged today: cycling")
         #expect(
-            try clinic.psql(
-                "SELECT pain FROM rehab.morning_check", as: "rehab_super", database: database)
-                == ["4"])
-        print("clinic app: a silent server refused the save after \(waited); Enter saved it once")
+            try cluster.psql(
+                "SELECT date || ' ' || activity || ' ' || minutes || ' ' || pain_during || '/'"
+                    + " || pain_after FROM rehab.session s JOIN rehab.patient p"
+                    + " ON p.id = s.patient_id WHERE p.name = 'Anna' ORDER BY s.id", as: "anna"
+            ).rows == ["2026-11-03 walk 30 1/2", "2026-11-05 cycle 40 1/2"])
+
+        // Switching patients and back: Bram's Today, then Anna's again.
+        screen.send("p")
+        screen.waitFor("Patients (2)")
+        screen.send("Up", "Enter")
+        screen.waitFor("rehab · Bram · 2026-11-05")
+        screen.send("p")
+        screen.waitFor("Patients (2)")
+        screen.send("Down", "Enter")
+        screen.waitFor("rehab · Anna · 2026-11-05", "Logged today: cycling")
+        screen.send("q")
+        screen.waitFor("exit=0")
+
+        // One view per patient for the whole app session, every change logged.
+        #expect(try appLog("view").sorted() == ["Anna app", "Bram app"])
+        #expect(try appLog("change") == ["Anna insert session"])
+        #expect(try appLog("export").isEmpty)
+        // The physio's app connection wrote those, none as the owner.
+        #expect(
+            try cluster.psql(
+                "SELECT count(*) FROM rehab.access_log WHERE actor <> 'ann'", as: "ann"
+            ).rows == ["0"])
     }
 }

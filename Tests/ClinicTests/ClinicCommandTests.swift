@@ -19,7 +19,7 @@ struct ClinicCommandTests {
 
         let first = try rehab("clinic", "init")
         #expect(first.ok, "\(first.error)")
-        #expect(first.output.contains("schema version 3"), "\(first.output)")
+        #expect(first.output.contains("schema version 4"), "\(first.output)")
         let again = try rehab("clinic", "init")
         #expect(again.ok && again.output.contains("already set up"), "\(again.output)")
 
@@ -73,6 +73,117 @@ struct ClinicCommandTests {
         #expect(notURL.status == 1 && notURL.error.contains("needs a PostgreSQL database"))
     }
 
+    /// A patient's name is one name across the whole practice, compared as rehab compares
+    /// names (case-folded for every letter, NFC), whatever the database's locale: in the C
+    /// locale version 1's lower(name) folded A-Z only, so "école noord" passed beside "École
+    /// Noord" that another physio's patient had. The refusal names the field and the value
+    /// and nothing else of the other patient, in English and Dutch.
+    @Test func patientNamesAreUniqueAcrossThePractice() throws {
+        let cluster = try PostgresCluster(locale: "C")
+        defer { cluster.stop() }
+        let folder = NSTemporaryDirectory() + "rehab-clinic-names-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func rehab(_ login: String, _ arguments: String...) throws -> PostgresCluster.Result {
+            try cluster.rehab(Array(arguments) + ["--db", cluster.url(login)], in: folder)
+        }
+        for arguments in [
+            ["clinic", "init"], ["clinic", "add-physio", "ann"], ["clinic", "add-physio", "bob"],
+        ] {
+            let result = try cluster.rehab(
+                arguments + ["--db", cluster.url(cluster.owner)], in: folder)
+            #expect(result.ok, "\(arguments): \(result.error)")
+        }
+        for name in ["École Noord", "İpek"] {
+            let added = try rehab("ann", "patients", "add", name)
+            #expect(added.ok, "\(name): \(added.error)")
+        }
+        // Bob does not see Ann's patients, and still may not take their names.
+        #expect(try rehab("bob", "patients").output.contains("École") == false)
+        for (name, other) in [("école noord", "École Noord"), ("i\u{307}pek", "İpek")] {
+            let refused = try rehab("bob", "patients", "add", name)
+            #expect(refused.status == 1, "\(name): \(refused.output)")
+            #expect(
+                refused.error.contains(
+                    "name: '\(name)' is already the name of a patient in this practice"),
+                "\(refused.error)")
+            // Nothing of the other patient: not their spelling, physio or number.
+            #expect(!refused.error.contains(other) && !refused.error.contains("ann"))
+            #expect(!refused.error.contains("Key ("), "\(refused.error)")
+        }
+        let dutch = try rehab("bob", "patients", "add", "ÉCOLE NOORD", "--lang", "nl")
+        #expect(dutch.status == 1)
+        #expect(
+            dutch.error.contains(
+                "naam: 'ÉCOLE NOORD' is al de naam van een patiënt in deze praktijk"),
+            "\(dutch.error)")
+        // Renaming onto a name is refused the same way.
+        #expect(try rehab("bob", "patients", "add", "Bea").ok)
+        let renamed = try rehab("bob", "patients", "rename", "Bea", "ÉCOLE noord")
+        #expect(renamed.status == 1, "\(renamed.output)")
+        #expect(
+            renamed.error.contains("name: 'ÉCOLE noord' is already the name"), "\(renamed.error)")
+
+        // The owner adding a patient: the same rule, in the owner's own words.
+        let owner = try rehab(
+            cluster.owner, "clinic", "add-patient", "ÉCOLE NOORD", "--login", "en")
+        #expect(owner.status == 1)
+        #expect(
+            owner.error.contains("name: 'ÉCOLE NOORD' is already the name of a patient"),
+            "\(owner.error)")
+        #expect(try rehab(cluster.owner, "clinic", "add-patient", "Cas", "--login", "cas").ok)
+        let login = try rehab(cluster.owner, "clinic", "add-patient", "Cor", "--login", "cas")
+        #expect(login.status == 1)
+        #expect(login.error.contains("login: 'cas' is already another patient's login"))
+        let nl = try rehab(
+            cluster.owner, "clinic", "add-patient", "école NOORD", "--login", "en", "--lang", "nl")
+        #expect(nl.error.contains("naam: 'école NOORD' is al de naam"), "\(nl.error)")
+        #expect(
+            try cluster.psql("SELECT name FROM rehab.patient ORDER BY id", as: cluster.owner).rows
+                == ["École Noord", "İpek", "Bea", "Cas"])
+        // And clinic assign finds a patient as the names are compared.
+        #expect(try rehab(cluster.owner, "clinic", "assign", "école NOORD", "--physio", "bob").ok)
+        #expect(try rehab("bob", "patients").output.contains("École Noord"))
+    }
+
+    /// Upgrading to version 4 on a database whose old index let two spellings of one name in
+    /// (the C locale): stopped whole, with the names for the owner to rename one, and taken
+    /// once they differ.
+    @Test func anUpgradeStopsAtNamesThatAreOneName() throws {
+        let cluster = try PostgresCluster(locale: "C")
+        defer { cluster.stop() }
+        let folder = NSTemporaryDirectory() + "rehab-clinic-clash-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try cluster.expectOK(
+            cluster.psql(
+                "BEGIN;\n" + ClinicSchema.createRoles + "\n"
+                    + [ClinicSchema.v1, ClinicSchema.v2, ClinicSchema.v3].joined(separator: "\n")
+                    + "\nCOMMIT;", as: cluster.owner))
+        try cluster.expectOK(
+            cluster.psql(
+                "INSERT INTO rehab.patient (name) VALUES ('École Noord'), ('école noord'), ('Pia')",
+                as: cluster.owner))
+        let init1 = try cluster.rehab(
+            ["clinic", "init", "--db", cluster.url(cluster.owner)], in: folder)
+        #expect(init1.status == 1)
+        #expect(
+            init1.error.contains(
+                "name: patients 'École Noord' and 'école noord' have the same name"),
+            "\(init1.error)")
+        #expect(
+            try cluster.psql(
+                "SELECT value FROM rehab.meta WHERE key = 'schema_version'", as: cluster.owner
+            ).rows == ["3"])
+        try cluster.expectOK(
+            cluster.psql(
+                "UPDATE rehab.patient SET name = 'école noord B' WHERE name = 'école noord'",
+                as: cluster.owner))
+        let init2 = try cluster.rehab(
+            ["clinic", "init", "--db", cluster.url(cluster.owner)], in: folder)
+        #expect(init2.ok && init2.output.contains("from version 3 to 4"), "\(init2.error)")
+    }
+
     /// A clinic set up by the first clinic release (schema version 1, rows in it) is brought
     /// up to date by `rehab clinic init`, keeping its rows, and then takes daily work.
     @Test func anOlderClinicIsBroughtUpToDate() throws {
@@ -97,12 +208,12 @@ struct ClinicCommandTests {
         }
         let tooOld = try rehab("ann", "patients")
         #expect(tooOld.status == 1)
-        #expect(tooOld.error.contains("version 1, this rehab needs 3"), "\(tooOld.error)")
+        #expect(tooOld.error.contains("version 1, this rehab needs 4"), "\(tooOld.error)")
         let upgrade = try rehab(cluster.owner, "clinic", "init")
         #expect(upgrade.ok, "\(upgrade.error)")
-        #expect(upgrade.output.contains("from version 1 to 3"), "\(upgrade.output)")
+        #expect(upgrade.output.contains("from version 1 to 4"), "\(upgrade.output)")
         let again = try rehab(cluster.owner, "clinic", "init")
-        #expect(again.output.contains("already set up (schema version 3)"), "\(again.output)")
+        #expect(again.output.contains("already set up (schema version 4)"), "\(again.output)")
         #expect(try rehab("ann", "patients").output.contains("Pia"))
         let note = try rehab("ann", "note", "First visit", "--patient", "Pia")
         #expect(note.ok, "\(note.error)")

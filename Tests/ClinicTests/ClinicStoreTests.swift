@@ -189,7 +189,73 @@ struct ClinicStoreTests {
         // Nor may she remove her own record (only a physio in her care team may).
         #expect(throws: ClinicConnection.Failure.self) { try own.deletePatient(id: pia.id) }
         // A name is taken in the whole practice, even where bob cannot see it.
-        #expect(throws: StoreError.duplicatePatient("pia")) { try bob.addPatient(name: "pia") }
+        #expect(throws: StoreError.patientNameTaken("pia")) { try bob.addPatient(name: "pia") }
+    }
+
+    /// A patient login's import goes into the record the login owns: the file's plan where
+    /// the record has none, and what the record has its own of (language, discharge, a shoe of
+    /// the same name) kept and listed, as is the file's archived mark. Through the protocol a
+    /// file of several patients and a login without a record are refused.
+    @Test func aPatientsImportKeepsWhatTheRecordHasAndSaysSo() throws {
+        let clinic = try ClinicTemplate()
+        defer { clinic.cluster.stop() }
+        let db = try clinic.freshDatabase()
+        let ann = try clinic.store("ann", database: db)
+        let pia = try ann.addPatient(name: "Pia", language: .nl)
+        _ = try clinic.psql(
+            "UPDATE rehab.patient SET login = 'pia' WHERE id = \(pia.id)",
+            as: clinic.cluster.owner, database: db)
+        try ann.addShoe(patientID: pia.id, Shoe(name: "Pegasus"))
+        try ann.setDischarge(
+            patientID: pia.id, Discharge(date: Day(iso: "2026-11-20")!, by: "Ann"))
+        let day = Day(iso: "2026-11-02")!
+        var file = ArchivedPatient(
+            name: "Pia de Vries", language: .en, archived: true,
+            assignment: Assignment(
+                planID: "itbs", variantID: nil, startDate: day,
+                phaseHistory: [PhaseChange(phase: "calm_down", date: day, reason: .start)]),
+            sessions: [
+                Session(
+                    date: day.adding(days: 1), activity: .run, km: 3, minutes: 20, painDuring: 1,
+                    painAfter: 1, shoe: "pegasus")
+            ],
+            shoes: [Shoe(name: "pegasus"), Shoe(name: "Kinvara")])
+        file.discharge = Discharge(date: Day(iso: "2026-11-25")!, by: "Pia")
+        let own = try clinic.store("pia", database: db)
+        var pieces = Archive(patients: [file]).pieces.makeIterator()
+        let moved = try own.moveIn({ pieces.next() }, check: { _ in })
+        #expect(moved.fileName == "Pia de Vries" && moved.clinicName == "Pia")
+        #expect(moved.counts.patients == 1 && moved.counts.sessions == 1)
+        #expect(
+            moved.kept == [
+                .shoe("pegasus"), .language(file: .en, clinic: .nl),
+                .discharge(file: Day(iso: "2026-11-25")!, clinic: Day(iso: "2026-11-20")!),
+                .archived,
+            ])
+        // Into Pia's own row: no patient added, not archived, the clinic's values kept.
+        #expect(try ann.patients(includeArchived: true).map(\.name) == ["Pia"])
+        #expect(try ann.patients().first?.language == .nl)
+        #expect(try own.assignment(patientID: pia.id)?.planID == "itbs")
+        #expect(try ann.history(patientID: pia.id).sessions.map(\.shoe) == ["pegasus"])
+        #expect(try ann.shoes(patientID: pia.id).map(\.name).sorted() == ["Kinvara", "Pegasus"])
+        #expect(try ann.discharge(patientID: pia.id)?.date == Day(iso: "2026-11-20")!)
+
+        let two = Archive(patients: [ArchivedPatient(name: "A"), ArchivedPatient(name: "B")])
+        #expect(throws: ClinicStore.MoveInRefusal.severalPatients(first: "A", next: "B")) {
+            try own.importAll(two)
+        }
+        #expect(throws: ClinicStore.MoveInRefusal.noOwnRecord(login: "piet")) {
+            try clinic.store("piet", database: db).importAll(
+                Archive(patients: [ArchivedPatient(name: "Piet")]))
+        }
+        // A record without a language takes the file's.
+        let quinn = try ann.addPatient(name: "Quinn")
+        _ = try clinic.psql(
+            "UPDATE rehab.patient SET login = 'piet' WHERE id = \(quinn.id)",
+            as: clinic.cluster.owner, database: db)
+        try clinic.store("piet", database: db).importAll(
+            Archive(patients: [ArchivedPatient(name: "Quinn", language: .en)]))
+        #expect(try ann.patients().first { $0.id == quinn.id }?.language == .en)
     }
 
     @Test func readsAreLoggedOncePerStoreAndExportsEachTime() throws {

@@ -131,6 +131,154 @@ struct ClinicStoryTests {
         #expect(notClinic.status == 1 && notClinic.error.contains("SQLite"))
     }
 
+    /// Moving in under a patient login: a runner's own SQLite export, imported connected as
+    /// their login, lands in the record that login owns (not a new patient), whatever name the
+    /// file gives them, and the output says which record and that the names differ. A file of
+    /// several patients and a second import of the same file are refused whole. Then the
+    /// physio's tuning reaches the runner through the database alone.
+    @Test func aRunnerMovesInUnderTheirOwnLogin() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let folder = NSTemporaryDirectory() + "rehab-clinic-move-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func rehab(_ login: String, _ arguments: String...) throws -> PostgresCluster.Result {
+            try cluster.rehab(Array(arguments) + ["--db", cluster.url(login)], in: folder)
+        }
+        func ok(_ login: String, _ arguments: String...) throws -> String {
+            let result = try cluster.rehab(
+                Array(arguments) + ["--db", cluster.url(login)], in: folder)
+            #expect(result.ok, "\(login): rehab \(arguments): \(result.error)")
+            return result.output
+        }
+        func local(_ file: String, _ arguments: String...) throws {
+            let result = try cluster.rehab(
+                Array(arguments) + ["--db", folder + "/" + file], in: folder)
+            #expect(result.ok, "rehab \(arguments) on \(file): \(result.error)")
+        }
+        func count(_ sql: String) throws -> String {
+            try cluster.psql(sql, as: "ann").rows.first ?? ""
+        }
+        let owner = cluster.owner
+        for arguments in [
+            ["clinic", "init"], ["clinic", "add-physio", "ann"],
+            ["clinic", "add-patient", "Cas", "--login", "cas"],
+            ["clinic", "assign", "Cas", "--physio", "ann"],
+            ["clinic", "add-patient", "Dora", "--login", "dora"],
+            ["clinic", "assign", "Dora", "--physio", "ann"],
+        ] {
+            let result = try cluster.rehab(arguments + ["--db", cluster.url(owner)], in: folder)
+            #expect(result.ok, "\(arguments): \(result.error)")
+        }
+
+        // Cas kept his running in SQLite under a longer name; pain after 3 is safe in itbs.
+        try local("cas.sqlite", "patients", "add", "Cas Jansen")
+        try local("cas.sqlite", "start", "itbs", "--date", "2026-11-02")
+        try local(
+            "cas.sqlite", "log", "--activity", "walk", "--minutes", "30", "--pain-during", "1",
+            "--pain-after", "3", "--date", "2026-11-03")
+        try local("cas.sqlite", "morning", "1", "--date", "2026-11-04")
+        try local(
+            "cas.sqlite", "log", "--activity", "walk", "--minutes", "35", "--pain-during", "1",
+            "--pain-after", "3", "--date", "2026-11-05")
+        try local(
+            "cas.sqlite", "export", "--all", "--format", "json", "--output", folder + "/cas.json")
+        // A household's file with two runners in it.
+        try local("two.sqlite", "patients", "add", "Cas Jansen")
+        try local("two.sqlite", "patients", "add", "Eva Jansen")
+        try local("two.sqlite", "export", "--all", "--output", folder + "/two.json")
+
+        let several = try rehab("cas", "import", folder + "/two.json")
+        #expect(several.status == 1, "\(several.output)")
+        #expect(
+            several.error.contains(
+                "the file holds more than one patient ('Cas Jansen', 'Eva Jansen'"),
+            "\(several.error)")
+        #expect(several.error.contains("nothing was imported"))
+        #expect(try count("SELECT count(*) FROM rehab.session") == "0")
+
+        let moved = try ok("cas", "import", folder + "/cas.json")
+        #expect(
+            moved.contains(
+                "imported into your own record 'Cas' in the clinic: 2 sessions, "
+                    + "1 morning checks"), "\(moved)")
+        #expect(
+            moved.contains("the file calls you 'Cas Jansen'; your name in the clinic stays 'Cas'"))
+        // Into Cas's own row: no patient was added, and his physio sees the records.
+        #expect(try count("SELECT count(*) FROM rehab.patient") == "2")
+        #expect(
+            try count(
+                "SELECT count(*) FROM rehab.session s JOIN rehab.patient p ON p.id = s.patient_id"
+                    + " WHERE p.login = 'cas'") == "2")
+        #expect(
+            try count(
+                "SELECT plan_id FROM rehab.assignment a JOIN rehab.patient p"
+                    + " ON p.id = a.patient_id WHERE p.login = 'cas'") == "itbs")
+        #expect(try ok("ann", "status", "--patient", "Cas", "--date", "2026-11-05").contains("Cas"))
+        // The same file again would count every session twice: refused whole, in Dutch too.
+        let again = try rehab("cas", "import", folder + "/cas.json")
+        #expect(again.status == 1)
+        // (The JSON file lists mornings before sessions: the morning is met first.)
+        #expect(
+            again.error.contains(
+                "the file's morning check of 2026-11-04 is already in your record"),
+            "\(again.error)")
+        let dutch = try rehab("cas", "import", folder + "/cas.json", "--lang", "nl")
+        #expect(
+            dutch.error.contains(
+                "de ochtendcheck van 2026-11-04 uit het bestand staat al in uw dossier"),
+            "\(dutch.error)")
+        #expect(try count("SELECT count(*) FROM rehab.session") == "2")
+
+        // Dora's physio started her plan first: it stays, and the file's plan is said to be
+        // left out, not dropped silently. CSV moves in as JSON does.
+        _ = try ok(
+            "ann", "start", "achilles_tendinopathy", "--patient", "Dora", "--date", "2026-11-01")
+        try local("dora.sqlite", "patients", "add", "Dora")
+        try local("dora.sqlite", "start", "itbs", "--date", "2026-11-02")
+        try local(
+            "dora.sqlite", "log", "--activity", "walk", "--minutes", "20", "--pain-during", "0",
+            "--pain-after", "0", "--date", "2026-11-03")
+        try local("dora.sqlite", "export", "--format", "csv", "--output", folder + "/dora.csv")
+        let dora = try ok("dora", "import", folder + "/dora.csv")
+        #expect(
+            dora.contains("imported into your own record 'Dora' in the clinic: 1 sessions"),
+            "\(dora)")
+        #expect(!dora.contains("the file calls you"), "\(dora)")
+        let twice = try rehab("dora", "import", folder + "/dora.csv")
+        #expect(twice.status == 1)
+        #expect(
+            twice.error.contains("the file's session of 2026-11-03 is already in your record"),
+            "\(twice.error)")
+        #expect(
+            dora.contains(
+                "plan: your plan 'achilles_tendinopathy' in the clinic stays; the file's plan 'itbs'"
+            ),
+            "\(dora)")
+        #expect(
+            try count(
+                "SELECT plan_id FROM rehab.assignment a JOIN rehab.patient p"
+                    + " ON p.id = a.patient_id WHERE p.login = 'dora'") == "achilles_tendinopathy")
+
+        // The physio tunes Cas's plan; Cas's own status shows it, with no file in between.
+        func verdict(_ login: String) throws -> (level: String, text: String) {
+            let output = try ok(login, "status", "--json", "--date", "2026-11-05")
+            let json = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+            let verdict = json?["verdict"] as? [String: Any]
+            return ((verdict?["level"] as? String) ?? "", output)
+        }
+        let before = try verdict("cas")
+        #expect(before.level == "green", "\(before.text)")
+        _ = try ok("ann", "tune", "--pain-safe-max", "2", "--patient", "Cas")
+        let after = try verdict("cas")
+        #expect(after.level != "green", "\(after.text)")
+        #expect(after.text.contains("above the safe 2/10"), "\(after.text)")
+        #expect(
+            try count(
+                "SELECT overrides->'thresholds'->>'pain_safe_max' FROM rehab.assignment a"
+                    + " JOIN rehab.patient p ON p.id = a.patient_id WHERE p.login = 'cas'") == "2")
+    }
+
     /// Four writers log through the real binary while the server restarts under them: every
     /// write acknowledged (exit 0) is stored exactly once, every refused one told its user why
     /// (exit 1 with a message), and a refused one is stored only if the server committed it

@@ -35,7 +35,8 @@ final class PostgresCluster: @unchecked Sendable {
         let description: String
     }
 
-    init() throws {
+    /// `locale`: the cluster's, and so the databases' (in "C", lower() folds A-Z only).
+    init(locale: String = "C.UTF-8") throws {
         guard let bin = Self.binaries else { throw Failure(description: Self.unavailable) }
         self.bin = bin
         asPostgres = getuid() == 0
@@ -48,7 +49,7 @@ final class PostgresCluster: @unchecked Sendable {
             "initdb",
             [
                 "-D", folder + "/data", "-A", "trust", "-U", "rehab_super", "-E",
-                "UTF8", "--locale=C.UTF-8",
+                "UTF8", "--locale=\(locale)",
             ])
         try resume()
         // Two calls: CREATE DATABASE refuses to run inside psql's one-transaction -c.

@@ -121,3 +121,25 @@ import Testing
                 == .failure(.unknownPhase("ankle", known: ["rest", "build", "return"])))
     }
 }
+
+/// The checkpoint key (`StableHash`) is the same in every run of the program: it hashes a
+/// value's structure, with dictionary entries in a fixed order, not Swift's per-process seeded
+/// hash values.
+@Suite struct StableHashTests {
+    private func hex(_ value: Any) -> String {
+        var hash = StableHash()
+        hash.add(value)
+        return hash.hex
+    }
+
+    @Test func theSameValueHashesTheSameInEveryRun() {
+        // Worked out once; a different number here means every stored checkpoint is unread.
+        #expect(hex(["a": 1, "b": 2]) == "5e71a65fe8a2c82d")
+        #expect(hex(["a": 1, "b": 2]) == hex(["b": 2, "a": 1]))
+        #expect(hex(PhaseDays(minDays: 7, maxDays: nil)) == "\(hex(PhaseDays(minDays: 7)))")
+        #expect(hex(PhaseDays(minDays: 7)) != hex(PhaseDays(maxDays: 7)))
+        #expect(hex(["ab", "c"]) != hex(["a", "bc"]))
+        #expect(hex(Optional<Int>.none) != hex(Optional(0)))
+        #expect(hex(3.5).count == 16)
+    }
+}

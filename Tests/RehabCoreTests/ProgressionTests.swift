@@ -27,6 +27,37 @@ import Testing
             ])
     }
 
+    /// Every exit criterion held on the last logged day, but nothing was logged for three days:
+    /// today is amber (no_recent_log → hold), so the status offers no move on and says why.
+    @Test func noMoveOnBesideHold() {
+        let history = History(sessions: [walked], mornings: quietMornings)
+        let quiet = Engine.status(
+            plan: testPlan, assignment: resting, history: history, today: day("2026-03-09"))
+        #expect(quiet.verdict.level == .amber)
+        #expect(quiet.verdict.findings.map(\.code) == [.noRecentLog])
+        #expect(!quiet.readiness.ready)
+        #expect(quiet.readiness.unmet == [.greenToday])
+        #expect(
+            quiet.readiness.criteria.last
+                == CriterionStatus(criterion: .greenToday, required: 1, current: 0, met: false))
+        #expect(!quiet.suggestions.contains { $0.code == .advance })
+        #expect(
+            Messages(.en).criterion(quiet.readiness.criteria[3], unit: "")
+                == "A green verdict today: no")
+        // The rule behind `advance` refuses too, naming it.
+        let build = testPlan.phases[1]
+        #expect(throws: PhaseMoveRefusal.notReady(build, unmet: [quiet.readiness.criteria[3]])) {
+            try Engine.phaseChange(.advance, plan: testPlan, status: quiet, on: day("2026-03-09"))
+        }
+        // The same history judged on a green day: ready, and the criterion is not listed.
+        let green = Engine.status(
+            plan: testPlan, assignment: resting, history: history, today: day("2026-03-06"))
+        #expect(green.verdict.level == .green)
+        #expect(green.readiness.ready)
+        #expect(!green.readiness.criteria.contains { $0.criterion == .greenToday })
+        #expect(green.suggestions.contains { $0.code == .advance })
+    }
+
     @Test func minDaysCountsCompletedDays() {
         let history = History(
             sessions: [walk("2026-03-03", minutes: 30)],

@@ -189,6 +189,19 @@ final class FaultyRepository: RehabRepository {
     func setDischarge(patientID: Int64, _ discharge: Discharge) throws {
         try store.setDischarge(patientID: patientID, discharge)
     }
+    func tallyCheckpoint(patientID: Int64) throws -> TallyCheckpoint? {
+        try store.tallyCheckpoint(patientID: patientID)
+    }
+    func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws {
+        try store.setTallyCheckpoint(patientID: patientID, checkpoint)
+    }
+    var keepsCheckpoints: Bool { store.keepsCheckpoints }
+    func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day) throws
+        -> History
+    {
+        try store.history(
+            patientID: patientID, judgingFrom: from, lookBack: lookBack, through: through)
+    }
     func roster(
         includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
     ) throws -> [(entry: RosterEntry, log: RosterLog)] {

@@ -12,9 +12,9 @@ import Testing
         #expect(
             applied == [
                 "v1", "v2", "v3-plan-files", "v4-flag-indexes", "v5-measures-notes",
-                "v6-phase-change-note", "v7-discharge",
+                "v6-phase-change-note", "v7-discharge", "v8-tally-checkpoint",
             ])
-        #expect(Store.schemaVersion == 7)
+        #expect(Store.schemaVersion == 8)
         let tables = try store.queue.read { db in
             try String.fetchAll(
                 db,
@@ -25,6 +25,7 @@ import Testing
             tables == [
                 "assignment", "clinical_note", "discharge", "flag_clearing", "measurement",
                 "morning_check", "patient", "phase_change", "plan_file", "session", "shoe",
+                "tally_checkpoint",
             ])
         let indexes = try store.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")

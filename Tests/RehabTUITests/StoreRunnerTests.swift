@@ -2,6 +2,7 @@ import Foundation
 import RehabCore
 import RehabPlans
 import RehabStore
+import TerminalUI
 import Testing
 
 @testable import RehabTUI
@@ -57,5 +58,63 @@ import Testing
             try runner.load(patientID: sam.id, today: Fixture.today)
                 .followed)
         #expect(followed.template == Fixture.itbs)
+    }
+}
+
+/// A long log opens at once: the first frame is drawn from what the engine reads for today,
+/// then the whole log is read before any key is taken.
+@Suite struct FirstFrameTests {
+    /// Two years in the ITB plan's first phase, a cycle ride a day (1.4 million sessions in
+    /// the benchmark; 730 here).
+    static func longLog() throws -> (Store, URL, PatientRecord) {
+        let (store, dir) = try StoreRunnerTests.store()
+        let start = Fixture.today.adding(days: -730)
+        let sessions = (0..<730).map { i in
+            Session(
+                date: start.adding(days: i), activity: .cycle, minutes: 30, painDuring: 1,
+                painAfter: 1)
+        }
+        try store.importAll(
+            Archive(patients: [
+                ArchivedPatient(
+                    name: "Lang", language: .en,
+                    assignment: Assignment(
+                        planID: Fixture.itbs.id, variantID: "acute", startDate: start,
+                        phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)]
+                    ),
+                    sessions: sessions, mornings: [])
+            ]))
+        return (store, dir, try #require(try store.patients().first))
+    }
+
+    @Test func theFirstFrameReadsTodaysWindowThenTheWholeLog() throws {
+        let (store, dir, patient) = try Self.longLog()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var runner = StoreRunner(
+            store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
+        let whole = try #require(
+            try runner.load(patientID: patient.id, today: Fixture.today).followed)
+        #expect(!whole.partial)
+        let loaded = try runner.load(patientID: patient.id, today: Fixture.today, window: true)
+        let first = try #require(loaded.followed)
+        #expect(first.partial)
+        #expect(first.history.sessions.count < 200)
+        #expect(first.status == whole.status)
+
+        var app = App(
+            state: AppState(
+                language: .en, glyphs: .unicode, size: Size(width: 80, height: 24),
+                today: Fixture.today, loaded: loaded, newPatientName: "Alex"),
+            runner: runner)
+        var backend = MemoryBackend(width: 80, height: 24)
+        app.run(on: &backend, stopWhenIdle: true)
+        #expect(
+            backend.frames.first?.lines().contains { $0.contains("Reading the whole log") } == true)
+        #expect(app.effects.first == .reload)
+        let after = try #require(app.state.followed)
+        #expect(!after.partial)
+        #expect(after.history == whole.history)
+        #expect(
+            backend.lastFrame?.lines().contains { $0.contains("Reading the whole log") } == false)
     }
 }
