@@ -22,10 +22,10 @@ extension UIPhrase {
 
     /// Ctrl-C while saving: held back until the store has answered.
     public static func savingThenQuit() -> LocalizedText {
+        // Short enough for an 80-column notice line in both languages.
         t(
-            "opslaan… Ctrl-C: rehab stopt zodra het opslaan antwoord heeft; nogmaals Ctrl-C "
-                + "stopt meteen",
-            "saving… Ctrl-C: rehab quits once the save has answered; Ctrl-C again quits now")
+            "opslaan… Ctrl-C: rehab stopt na het antwoord; nogmaals Ctrl-C stopt meteen",
+            "saving… Ctrl-C: rehab quits after the answer; Ctrl-C again quits now")
     }
 
     /// After a refused save: keys typed while it ran were meant for the screen after a save

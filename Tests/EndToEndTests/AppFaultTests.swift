@@ -272,7 +272,7 @@ struct AppFaultTests {
         let lock = try WriteLock(rehab.databasePath)
         sendASlowSession(screen, note: "slow-save")
         screen.send("C-c")
-        let held = screen.waitFor("Ctrl-C: rehab quits once the save has answered")
+        let held = screen.waitFor("Ctrl-C: rehab quits after the answer")
         #expect(!held.contains("exit="), "Ctrl-C ended the app before the save answered")
         let released = ContinuousClock.now
         lock.release()
@@ -299,7 +299,7 @@ struct AppFaultTests {
         defer { lock.release() }
         sendASlowSession(screen, note: "abandoned")
         screen.send("C-c")
-        screen.waitFor("Ctrl-C: rehab quits once the save has answered")
+        screen.waitFor("Ctrl-C: rehab quits after the answer")
         screen.send("C-c")
         let after = screen.waitFor("exit=", "icanon")
         #expect(exitCode(after) == 130, "\(after)")
@@ -359,7 +359,7 @@ struct AppFaultTests {
         let fresh = TmuxScreen(screen.rehab)
         defer { fresh.kill() }
         fresh.start(width: 100, height: 30)
-        let expected = fresh.waitFor("Verdict:", "Today")
+        let expected = fresh.waitUntil("a fresh start at 100×30") { Self.settled($0) }
         let settled = screen.waitUntil("the storm's last frame to match a fresh start") {
             $0 == expected
         }
@@ -394,7 +394,7 @@ struct AppFaultTests {
         let screen = try TmuxTests.demo()
         defer { screen.stop() }
         screen.start()
-        let before = screen.waitFor("Verdict:", "Today")
+        let before = screen.waitUntil("the first screen, whole log read") { Self.settled($0) }
         screen.resize(width: 20, height: 5)
         screen.waitFor("enlarge")
         screen.resize(width: 80, height: 24)
@@ -480,7 +480,7 @@ struct AppFaultTests {
         screen.waitFor("rehab-test$")
         screen.type(screen.commandLine())
         screen.send("Enter")
-        let before = screen.waitFor("Verdict:", "Today")
+        let before = screen.waitUntil("the first screen, whole log read") { Self.settled($0) }
         let pid = screen.appPID()
         screen.send("C-z")
         screen.waitFor("Stopped", "rehab-test$")
@@ -508,7 +508,7 @@ struct AppFaultTests {
         let fresh = TmuxScreen(screen.rehab)
         defer { fresh.kill() }
         fresh.start(width: 100, height: 30)
-        let expected = fresh.waitFor("Verdict:", "Today")
+        let expected = fresh.waitUntil("a fresh start at 100×30") { Self.settled($0) }
         screen.send("C-l")
         screen.type("fg")
         screen.send("Enter")
@@ -523,6 +523,13 @@ struct AppFaultTests {
     }
 
     // MARK: - Helpers
+
+    /// Today with the whole log read: the first frame comes from today's window and says
+    /// "Reading the whole log…" until the rest is in, which a slow machine shows for a while.
+    static func settled(_ screen: String) -> Bool {
+        screen.contains("Verdict:") && screen.contains("Today")
+            && !screen.contains("Reading the whole log")
+    }
 
     /// Whether a process exists and is not a zombie.
     func isRunning(_ pid: pid_t) -> Bool {

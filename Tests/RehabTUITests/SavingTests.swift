@@ -211,7 +211,7 @@ func noticeLine(_ grid: Grid?) -> String {
         let (app, backend) = slowRun(during: [.ctrl("c")])
         #expect(
             backend.duringSave.map(noticeLine).contains(
-                "saving… Ctrl-C: rehab quits once the save has answered; Ctrl-C again quits now"))
+                "saving… Ctrl-C: rehab quits after the answer; Ctrl-C again quits now"))
         #expect(app.state.isQuitting && app.interrupted && app.savedBeforeQuitting)
         #expect(app.runner.inner.histories[Fixture.sam.id]?.sessions.last?.minutes == 30)
         // What a second Ctrl-C would have said on its way out.
