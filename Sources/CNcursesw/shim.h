@@ -97,8 +97,8 @@ struct rehab_guard_state {
     volatile sig_atomic_t capturing;
     int capture_fd;
     int saved_stderr;
-    /// While set, a first Ctrl-C only asks (a save is on its way); a second one ends the app
-    /// as usual and writes `held_message` after the terminal is restored.
+    /// While set, a first Ctrl-C only asks (a save is on its way); a second one, or any other
+    /// signal that ends the app, writes `held_message` after the terminal is restored.
     volatile sig_atomic_t holding_interrupt;
     /// A Ctrl-C was held since the hold began (the next one ends the app).
     volatile sig_atomic_t interrupt_held;
@@ -174,7 +174,8 @@ static inline void rehab_guard_handler(int sig) {
         guard->interrupt_requested = 1;
         return;
     }
-    int held = sig == SIGINT && guard->holding_interrupt;
+    // Any signal that ends the app while a save is on its way leaves it unknown: say so.
+    int held = guard->holding_interrupt;
     if (guard->armed) {
         // Mouse reporting off too (modes 1000/1002/1003 and SGR 1006): left on, every click
         // in the shell would type escape codes. Harmless when it was never on.

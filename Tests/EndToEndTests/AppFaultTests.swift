@@ -311,6 +311,29 @@ struct AppFaultTests {
                 == "0")
     }
 
+    /// SIGTERM during a save ends the app at once (as it always does) and says the save may
+    /// or may not be stored.
+    @Test func aTermDuringASaveSaysTheSaveIsUnknown() throws {
+        let screen = try TmuxTests.demo()
+        defer { screen.stop() }
+        let rehab = screen.rehab
+        screen.start()
+        screen.waitFor("Verdict:", "Today")
+        let lock = try WriteLock(rehab.databasePath)
+        defer { lock.release() }
+        sendASlowSession(screen, note: "terminated")
+        guard let pid = screen.appPID() else {
+            Issue.record("no rehab process in the pane")
+            return
+        }
+        defer { if isRunning(pid) { kill(pid, SIGKILL) } }
+        kill(pid, SIGTERM)
+        let after = screen.waitFor("exit=", "icanon")
+        #expect(exitCode(after) == 128 + Int(SIGTERM), "\(after)")
+        #expect(after.contains("rehab: quit while saving; the last change may or may not be"))
+        expectRestored(screen, after)
+    }
+
     // MARK: - A forced crash
 
     /// REHAB_TEST_CRASH=after-first-frame traps once the first frame is on screen: the process
