@@ -79,7 +79,11 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ClinicTests",
-            dependencies: ["RehabClinic", "RehabCore", "RehabStore", "RehabStoreConformance"]),
+            dependencies: [
+                "RehabClinic", "RehabCore", "RehabStore", "RehabStoreConformance",
+                // The app's loop on a clinic store (ClinicSlowServerTests).
+                "RehabPlans", "RehabTUI", "TerminalUI",
+            ]),
         .testTarget(
             name: "RehabTUITests", dependencies: ["RehabTUI", "RehabPlans", "RehabStore"],
             exclude: ["Snapshots"]),

@@ -97,6 +97,15 @@ struct rehab_guard_state {
     volatile sig_atomic_t capturing;
     int capture_fd;
     int saved_stderr;
+    /// While set, a first Ctrl-C only asks (a save is on its way); a second one, or any other
+    /// signal that ends the app, writes `held_message` after the terminal is restored.
+    volatile sig_atomic_t holding_interrupt;
+    /// A Ctrl-C was held since the hold began (the next one ends the app).
+    volatile sig_atomic_t interrupt_held;
+    /// A held Ctrl-C the app has not taken yet (`rehab_guard_take_interrupt`).
+    volatile sig_atomic_t interrupt_requested;
+    char held_message[512];
+    volatile size_t held_message_length;
 };
 
 static inline struct rehab_guard_state *rehab_guard(void) {
@@ -160,6 +169,13 @@ static inline void rehab_guard_replay_stderr(void) {
 
 static inline void rehab_guard_handler(int sig) {
     struct rehab_guard_state *guard = rehab_guard();
+    if (sig == SIGINT && guard->holding_interrupt && !guard->interrupt_held) {
+        guard->interrupt_held = 1;
+        guard->interrupt_requested = 1;
+        return;
+    }
+    // Any signal that ends the app while a save is on its way leaves it unknown: say so.
+    int held = guard->holding_interrupt;
     if (guard->armed) {
         // Mouse reporting off too (modes 1000/1002/1003 and SGR 1006): left on, every click
         // in the shell would type escape codes. Harmless when it was never on.
@@ -170,8 +186,36 @@ static inline void rehab_guard_handler(int sig) {
         (void)written;
     }
     rehab_guard_replay_stderr();
+    if (held && guard->held_message_length > 0) {
+        ssize_t written = write(STDERR_FILENO, guard->held_message, guard->held_message_length);
+        (void)written;
+    }
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/// Holds the first Ctrl-C back from now on while saves are on their way (`message` non-NULL:
+/// what a second Ctrl-C, which ends the app at once, writes to stderr), or stops holding (NULL).
+static inline void rehab_guard_hold_interrupt(const char *message) {
+    struct rehab_guard_state *guard = rehab_guard();
+    guard->holding_interrupt = 0;
+    if (message == NULL) return;
+    size_t length = strlen(message);
+    if (length > sizeof guard->held_message) length = sizeof guard->held_message;
+    memcpy(guard->held_message, message, length);
+    guard->held_message_length = length;
+    guard->interrupt_held = 0;
+    guard->holding_interrupt = 1;
+}
+
+/// True once after a held Ctrl-C; clears the flag.
+static inline int rehab_guard_take_interrupt(void) {
+    struct rehab_guard_state *guard = rehab_guard();
+    if (guard->interrupt_requested) {
+        guard->interrupt_requested = 0;
+        return 1;
+    }
+    return 0;
 }
 
 static inline void rehab_guard_continue_handler(int sig) {

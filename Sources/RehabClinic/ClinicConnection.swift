@@ -8,6 +8,17 @@ import PostgresNIO
 /// One connection to a clinic database for the length of a command, over its Unix socket or
 /// over TCP with TLS (see `ClinicURL` for when TLS is required). The password is only ever
 /// handed to the driver; nothing here prints or logs it.
+///
+/// Deliberately not postgres-nio's pool (`PostgresClient`, 1.33): while the server is down a
+/// pooled request is not failed but queued, and the pool retries connecting with backoff
+/// until its circuit breaker trips after 60 s (`ConnectionPoolConfiguration`, which
+/// `PostgresClient.Configuration` does not expose; tried: a query with no server listening
+/// was still waiting after 25 s), so a save during a restart would hang instead of failing
+/// at once with "cannot connect"; an outer timeout could only turn that into "no answer". Its API is async only as well: bridged to the store's synchronous
+/// calls (a semaphore waiting for a task), a caller on the cooperative thread pool would block
+/// one of the threads the pool's own `run()` needs. The app never has two store calls at once
+/// (its worker runs one effect at a time and polls for outside changes only between them), so
+/// one connection is all it uses.
 // Unchecked: `current` is only read or replaced under `lock`.
 public final class ClinicConnection: @unchecked Sendable {
     /// The connection in use; replaced when the server dropped it (`reconnectIfLost`).
@@ -87,7 +98,15 @@ public final class ClinicConnection: @unchecked Sendable {
     /// so a transaction never continues on a connection that did not start it.
     public func reconnectIfLost() throws {
         guard connection.isClosed else { return }
-        let fresh = try Self.connect(configuration, url: url, setup: setup, logger: logger)
+        let fresh: PostgresConnection
+        do {
+            fresh = try Self.connect(configuration, url: url, setup: setup, logger: logger)
+        } catch let failure as Failure {
+            // What happened first: the app's notice line may not have room for the URL.
+            throw Failure(
+                description: "the connection to the clinic server was lost and connecting "
+                    + "again failed: " + failure.description)
+        }
         lock.withLock { current = fresh }
     }
 

@@ -612,6 +612,28 @@ public struct UnsavedForm: Sendable, Hashable {
     public var undoCount: Int
 }
 
+/// What the notice line says while a save runs: keys typed meanwhile wait for its answer, and a
+/// Ctrl-C meanwhile quits once it has answered.
+/// `reading`: not a save but a read that is taking long (a server that went away).
+public struct Saving: Sendable, Hashable {
+    public var keysWaiting = 0
+    public var quitting = false
+    public var reading = false
+
+    public init(keysWaiting: Int = 0, quitting: Bool = false, reading: Bool = false) {
+        self.keysWaiting = keysWaiting
+        self.quitting = quitting
+        self.reading = reading
+    }
+
+    func text(_ language: Language) -> String {
+        if quitting && !reading { return UIPhrase.savingThenQuit().text(language) }
+        let doing = (reading ? UIPhrase.waitingForStore() : UIPhrase.saving()).text(language)
+        guard keysWaiting > 0 else { return doing }
+        return doing + " " + UIPhrase.keysWait(keysWaiting).text(language)
+    }
+}
+
 public struct AppState: Sendable, Hashable {
     public var language: Language
     public var glyphs: Glyphs
@@ -638,6 +660,9 @@ public struct AppState: Sendable, Hashable {
     /// back as typed and the undo entry for the save that did not happen goes.
     public var unsaved: UnsavedForm?
     public var isQuitting = false
+    /// A save on its way to the store, shown on the notice line; set and cleared by the app
+    /// loop around the store call, never by `update`.
+    public var saving: Saving?
     /// The Patients screen's rows (nil until the runner worked them out).
     public var roster: [RosterRow]?
     public var showArchived = false

@@ -87,6 +87,23 @@ public enum Effect: Sendable, Hashable {
     case quit
 }
 
+extension Effect {
+    /// Whether the effect changes the store (or writes a file): the app shows "saving…" while
+    /// it runs and holds a first Ctrl-C back until it has answered.
+    public var writes: Bool {
+        switch self {
+        case .reload, .loadCatalog, .selectPatient, .readRunFiles, .loadRoster, .readPlanFile,
+            .loadTuning, .quit:
+            false
+        case .startPlan, .saveSession, .updateSession, .deleteSession, .saveMorning,
+            .deleteMorning, .advance, .stepBack, .clearFlags, .examinedReferrals, .undo,
+            .importRuns, .addPatient, .renamePatient, .archivePatient, .deletePatient,
+            .setOverrides, .addShoe, .saveMeasure, .deleteMeasure, .addNote, .discharge:
+            true
+        }
+    }
+}
+
 extension StartRequest {
     /// The start's note: which red flags the physio examined (nil when none).
     var startNote: String? {

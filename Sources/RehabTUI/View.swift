@@ -291,7 +291,13 @@ public func render(_ state: AppState) -> Grid {
         DialogView.render(state, confirmation, content, &grid)
     }
     let noticeRow = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
-    if let query = state.historySearch, case .history = state.top {
+    if let saving = state.saving {
+        grid.put(
+            TextFit.truncate(
+                " " + saving.text(state.language), to: noticeRow.width,
+                ellipsis: state.glyphs.ellipsis),
+            x: 0, y: noticeRow.y, pen: .bold, clip: noticeRow)
+    } else if let query = state.historySearch, case .history = state.top {
         grid.put(
             TextFit.truncate(
                 " / " + query.text + "▏", to: noticeRow.width, ellipsis: state.glyphs.ellipsis),

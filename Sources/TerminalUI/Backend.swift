@@ -7,6 +7,16 @@ public protocol Backend {
     mutating func draw(_ grid: Grid)
     /// The next key, or nil when none came within `timeoutMs` (negative = wait forever).
     mutating func readKey(timeoutMs: Int) -> Key?
+    /// From a call with `lastWords` (saves are on their way) until one with nil, the first
+    /// Ctrl-C does not end the app but comes in as the key `.ctrl("c")`; a second one ends it
+    /// at once and writes `lastWords` to stderr once the terminal is restored. nil: Ctrl-C
+    /// ends the app again.
+    mutating func holdInterrupt(saying lastWords: String?)
+}
+
+extension Backend {
+    /// Backends without signals (scripted ones) get Ctrl-C as a key anyway.
+    public mutating func holdInterrupt(saying lastWords: String?) {}
 }
 
 /// An in-memory screen for tests: it records every frame and hands out scripted keys.

@@ -191,6 +191,7 @@ public final class NcursesBackend: Backend {
         rehab_guard_replay_stderr()
         if let file = capturedStderr { fclose(file) }
         capturedStderr = nil
+        rehab_guard_hold_interrupt(nil)
         rehab_guard_remove()
         pthread_sigmask(SIG_SETMASK, &savedSignalMask, nil)
         NcursesBackend.instanceExists = false
@@ -218,8 +219,18 @@ public final class NcursesBackend: Backend {
         }
     }
 
+    public func holdInterrupt(saying lastWords: String?) {
+        guard isActive else { return }
+        if let lastWords {
+            lastWords.withCString { rehab_guard_hold_interrupt($0) }
+        } else {
+            rehab_guard_hold_interrupt(nil)
+        }
+    }
+
     public func readKey(timeoutMs: Int) -> Key? {
         guard isActive else { return nil }
+        if rehab_guard_take_interrupt() != 0 { return .ctrl("c") }
         if rehab_guard_take_stop() != 0 { return suspend() }
         if rehab_guard_take_continued() != 0 {
             // Back from a stop: the screen may have been overwritten and resized meanwhile.
@@ -249,6 +260,7 @@ public final class NcursesBackend: Backend {
                 raise(SIGHUP)
                 return nil
             }
+            if rehab_guard_take_interrupt() != 0 { return .ctrl("c") }
             if rehab_guard_take_stop() != 0 { return suspend() }
             if rehab_guard_take_continued() != 0 { return refreshSize() }
             if let settled = settledSize() { return settled }

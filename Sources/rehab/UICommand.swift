@@ -83,6 +83,14 @@ struct UICommand: ParsableCommand {
         var screen = backend
         app.run(on: &screen)
         backend.restore()
+        if app.interrupted {
+            // Ctrl-C waited for a save's answer: say it was stored, and end as Ctrl-C does.
+            if app.savedBeforeQuitting {
+                FileHandle.standardError.write(
+                    Data((context.say(UIPhrase.quitAfterSave()) + "\n").utf8))
+            }
+            throw ExitCode(130)
+        }
     }
 
     /// The key table with the config file's bindings. A key the file gives to an action that

@@ -243,6 +243,97 @@ struct AppFaultTests {
                 + "\(ContinuousClock.now - closed) after its pty closed")
     }
 
+    // MARK: - Ctrl-C during a slow save
+
+    /// The Log form sent while another process holds the database's write lock: the app shows
+    /// "saving…" and stays responsive while SQLite waits for the lock (up to 5 s).
+    func sendASlowSession(_ screen: TmuxScreen, note: String) {
+        screen.send("n")
+        screen.waitFor("Log a session", "Distance (km)")
+        screen.send("Tab", "Tab")
+        screen.type("1")
+        screen.send("Tab")
+        screen.type("33")
+        screen.send("Tab", "1", "Tab", "1", "Tab", "Tab", "Tab", "Tab")
+        screen.type(note)
+        screen.send("Enter")
+        screen.waitFor("saving…")
+    }
+
+    /// Ctrl-C while a save waits for the store: the app says it quits once the save has
+    /// answered, does so when the lock is gone, says the save was stored, and exits 130.
+    @Test func ctrlCDuringASlowSaveWaitsForItsAnswer() throws {
+        let screen = try TmuxTests.demo()
+        defer { screen.stop() }
+        let rehab = screen.rehab
+        let before = try count(rehab, "session")
+        screen.start()
+        screen.waitFor("Verdict:", "Today")
+        let lock = try WriteLock(rehab.databasePath)
+        sendASlowSession(screen, note: "slow-save")
+        screen.send("C-c")
+        let held = screen.waitFor("Ctrl-C: rehab quits after the answer")
+        #expect(!held.contains("exit="), "Ctrl-C ended the app before the save answered")
+        let released = ContinuousClock.now
+        lock.release()
+        let after = screen.waitFor("exit=", "icanon")
+        #expect(exitCode(after) == 130, "\(after)")
+        #expect(after.contains("rehab: quit on Ctrl-C after the save was stored."), "\(after)")
+        expectRestored(screen, after)
+        #expect(try count(rehab, "session") == before + 1)
+        #expect(
+            try sqlite(rehab.databasePath, "SELECT count(*) FROM session WHERE note = 'slow-save'")
+                == "1")
+        print("Ctrl-C during a save: quit \(ContinuousClock.now - released) after the lock went")
+    }
+
+    /// A second Ctrl-C does not wait: the app ends at once and says the save may or may not
+    /// be stored (here it was not: SQLite never got the lock).
+    @Test func aSecondCtrlCQuitsAtOnceAndSaysTheSaveIsUnknown() throws {
+        let screen = try TmuxTests.demo()
+        defer { screen.stop() }
+        let rehab = screen.rehab
+        screen.start()
+        screen.waitFor("Verdict:", "Today")
+        let lock = try WriteLock(rehab.databasePath)
+        defer { lock.release() }
+        sendASlowSession(screen, note: "abandoned")
+        screen.send("C-c")
+        screen.waitFor("Ctrl-C: rehab quits after the answer")
+        screen.send("C-c")
+        let after = screen.waitFor("exit=", "icanon")
+        #expect(exitCode(after) == 130, "\(after)")
+        #expect(after.contains("rehab: quit while saving; the last change may or may not be"))
+        expectRestored(screen, after)
+        lock.release()
+        #expect(
+            try sqlite(rehab.databasePath, "SELECT count(*) FROM session WHERE note = 'abandoned'")
+                == "0")
+    }
+
+    /// SIGTERM during a save ends the app at once (as it always does) and says the save may
+    /// or may not be stored.
+    @Test func aTermDuringASaveSaysTheSaveIsUnknown() throws {
+        let screen = try TmuxTests.demo()
+        defer { screen.stop() }
+        let rehab = screen.rehab
+        screen.start()
+        screen.waitFor("Verdict:", "Today")
+        let lock = try WriteLock(rehab.databasePath)
+        defer { lock.release() }
+        sendASlowSession(screen, note: "terminated")
+        guard let pid = screen.appPID() else {
+            Issue.record("no rehab process in the pane")
+            return
+        }
+        defer { if isRunning(pid) { kill(pid, SIGKILL) } }
+        kill(pid, SIGTERM)
+        let after = screen.waitFor("exit=", "icanon")
+        #expect(exitCode(after) == 128 + Int(SIGTERM), "\(after)")
+        #expect(after.contains("rehab: quit while saving; the last change may or may not be"))
+        expectRestored(screen, after)
+    }
+
     // MARK: - A forced crash
 
     /// REHAB_TEST_CRASH=after-first-frame traps once the first frame is on screen: the process
@@ -291,7 +382,7 @@ struct AppFaultTests {
         let fresh = TmuxScreen(screen.rehab)
         defer { fresh.kill() }
         fresh.start(width: 100, height: 30)
-        let expected = fresh.waitFor("Verdict:", "Today")
+        let expected = fresh.waitUntil("a fresh start at 100×30") { Self.settled($0) }
         let settled = screen.waitUntil("the storm's last frame to match a fresh start") {
             $0 == expected
         }
@@ -326,7 +417,7 @@ struct AppFaultTests {
         let screen = try TmuxTests.demo()
         defer { screen.stop() }
         screen.start()
-        let before = screen.waitFor("Verdict:", "Today")
+        let before = screen.waitUntil("the first screen, whole log read") { Self.settled($0) }
         screen.resize(width: 20, height: 5)
         screen.waitFor("enlarge")
         screen.resize(width: 80, height: 24)
@@ -412,7 +503,7 @@ struct AppFaultTests {
         screen.waitFor("rehab-test$")
         screen.type(screen.commandLine())
         screen.send("Enter")
-        let before = screen.waitFor("Verdict:", "Today")
+        let before = screen.waitUntil("the first screen, whole log read") { Self.settled($0) }
         let pid = screen.appPID()
         screen.send("C-z")
         screen.waitFor("Stopped", "rehab-test$")
@@ -440,7 +531,7 @@ struct AppFaultTests {
         let fresh = TmuxScreen(screen.rehab)
         defer { fresh.kill() }
         fresh.start(width: 100, height: 30)
-        let expected = fresh.waitFor("Verdict:", "Today")
+        let expected = fresh.waitUntil("a fresh start at 100×30") { Self.settled($0) }
         screen.send("C-l")
         screen.type("fg")
         screen.send("Enter")
@@ -455,6 +546,13 @@ struct AppFaultTests {
     }
 
     // MARK: - Helpers
+
+    /// Today with the whole log read: the first frame comes from today's window and says
+    /// "Reading the whole log…" until the rest is in, which a slow machine shows for a while.
+    static func settled(_ screen: String) -> Bool {
+        screen.contains("Verdict:") && screen.contains("Today")
+            && !screen.contains("Reading the whole log")
+    }
 
     /// Whether a process exists and is not a zombie.
     func isRunning(_ pid: pid_t) -> Bool {
@@ -500,5 +598,38 @@ struct AppFaultTests {
                 radix: 16)
         else { return [] }
         return Set((1...64).filter { mask & (1 << UInt64($0 - 1)) != 0 }.map { Int32($0) })
+    }
+}
+
+/// A sqlite3 shell holding a database's write lock (BEGIN EXCLUSIVE) until `release`.
+final class WriteLock {
+    private let process = Process()
+    private let input = Pipe()
+    private var released = false
+
+    init(_ path: String) throws {
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = ["-batch", path]
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nSELECT 'locked';\n".utf8))
+        // Held once sqlite3 has answered the statement after BEGIN.
+        var said = Data()
+        while !String(decoding: said, as: UTF8.self).contains("locked") {
+            let more = output.fileHandleForReading.availableData
+            if more.isEmpty { break }
+            said.append(more)
+        }
+    }
+
+    func release() {
+        guard !released else { return }
+        released = true
+        input.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
     }
 }
