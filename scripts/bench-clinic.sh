@@ -10,7 +10,8 @@
 #
 # usage: scripts/bench-clinic.sh [OUT_DIR]
 #   env: REHAB=.build/release/rehab (build it first: swift build -c release --product rehab)
-#        PATIENTS=5000 CARE=200 WRITERS=32 SECONDS_LOGGING=60 RUNS=20
+#        PATIENTS=5000 CARE=200 WRITERS=32 SECONDS_LOGGING=60 RUNS=20 (with REUSE=1,
+#        WRITERS=0 times the reads only)
 #        KEEP=1 leaves the cluster running and the data in OUT_DIR (stop it with the command
 #        printed at the end); REUSE=1 measures again on a kept OUT_DIR without generating;
 #        GENERATE_ONLY=1 stops after generating (with KEEP=1: generate once, measure often).
@@ -355,8 +356,10 @@ logging() {
         "$extra stored without an acknowledgement"
 }
 
-echo "## $WRITERS patients logging for $SECONDS_LOGGING s (load $(cut -d' ' -f1 /proc/loadavg))"
-logging postgres
-echo "## the same on one SQLite file (load $(cut -d' ' -f1 /proc/loadavg))"
-logging sqlite
+if [ "$WRITERS" -gt 0 ]; then
+    echo "## $WRITERS patients logging for $SECONDS_LOGGING s (load $(cut -d' ' -f1 /proc/loadavg))"
+    logging postgres
+    echo "## the same on one SQLite file (load $(cut -d' ' -f1 /proc/loadavg))"
+    logging sqlite
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
