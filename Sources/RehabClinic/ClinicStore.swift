@@ -24,6 +24,9 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     private let lock = NSLock()
     /// Patients whose view this store has logged already.
     private var viewed: Set<Int64> = []
+    /// The login is in rehab_admin, whose policy shows every patient; others see their own
+    /// patients (`rehab.my_patients()`).
+    let seesEveryPatient: Bool
 
     /// Which of the group roles the login is in; daily work is a physio's or a patient's,
     /// the administration only reads the access log (`rehab audit`).
@@ -107,6 +110,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             throw Refusal.owner(login: login)
         }
         let roles = try who.value("roles", [String].self)
+        seesEveryPatient = roles.contains(Role.admin.rawValue)
         if roles.contains(Role.physio.rawValue) {
             role = .physio
         } else if roles.contains(Role.patient.rawValue) {
@@ -244,17 +248,24 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
 
     public func patients(includeArchived: Bool) throws -> [PatientRecord] {
         try transaction { t in
-            try Self.patients(t, includeArchived: includeArchived)
+            try patients(t, includeArchived: includeArchived)
         }
     }
 
-    static func patients(_ t: Transaction, includeArchived: Bool) throws -> [PatientRecord] {
-        try t.rows(
+    func patients(_ t: Transaction, includeArchived: Bool) throws -> [PatientRecord] {
+        // The login's own patients by the primary key first: the policy alone calls
+        // rehab.is_admin() for every patient of the practice (about 20 µs each, 100 ms for
+        // 5,000 patients), and only the rows an index condition found reach it. The same rows
+        // as the policy gives; an administrator's login sees every patient, as before.
+        let mine =
+            seesEveryPatient ? "" : "AND id = ANY ((SELECT rehab.my_patients())::bigint[])"
+        return try t.rows(
             """
             SELECT id, name, language, archived FROM rehab.patient
-            WHERE \(includeArchived) OR NOT archived ORDER BY \(unescaped: byName)
+            WHERE (\(includeArchived) OR NOT archived) \(unescaped: mine)
+            ORDER BY \(unescaped: Self.byName)
             """
-        ).map(patient(from:))
+        ).map(Self.patient(from:))
     }
 
     static func patient(from row: PostgresRandomAccessRow) throws -> PatientRecord {

@@ -14,8 +14,8 @@ extension ClinicStore {
         includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
     ) throws -> [(entry: RosterEntry, log: RosterLog)] {
         try transaction(snapshot: true) { t in
-            let patients = try Self.patients(t, includeArchived: includeArchived)
-            let plans = try Self.allPlans(t)
+            let patients = try patients(t, includeArchived: includeArchived)
+            let plans = try Self.plans(t, patients.map(\.id))
             var windows: [Int64: JudgingWindow] = [:]
             var others: [Int64] = []
             let entries = patients.map { patient in
@@ -41,15 +41,16 @@ extension ClinicStore {
         }
     }
 
-    /// Every assignment (with its phase history) and plan file the login sees.
-    static func allPlans(_ t: Transaction) throws
+    /// The assignments (with their phase history) and plan files of these patients, by the
+    /// patient_id indexes rather than every row the policy lets through.
+    static func plans(_ t: Transaction, _ ids: [Int64]) throws
         -> (assignments: [Int64: Assignment], files: [Int64: StoredPlanFile])
     {
         var changes: [Int64: [PhaseChange]] = [:]
         for row in try t.rows(
             """
             SELECT patient_id, phase_id, date::text AS date, reason, note FROM rehab.phase_change
-            ORDER BY patient_id, date, id
+            WHERE patient_id = ANY (\(ids)::bigint[]) ORDER BY patient_id, date, id
             """)
         {
             changes[try row.value("patient_id", Int64.self), default: []].append(
@@ -60,14 +61,19 @@ extension ClinicStore {
             """
             SELECT patient_id, plan_id, variant_id, start_date::text AS start_date,
                 starting_weekly_km::float8 AS starting_weekly_km, overrides::text AS overrides
-            FROM rehab.assignment
+            FROM rehab.assignment WHERE patient_id = ANY (\(ids)::bigint[])
             """)
         {
             let id = try row.value("patient_id", Int64.self)
             assignments[id] = try assignment(from: row, history: changes[id] ?? [])
         }
         var files: [Int64: StoredPlanFile] = [:]
-        for row in try t.rows("SELECT patient_id, plan_id, yaml FROM rehab.plan_file") {
+        for row in try t.rows(
+            """
+            SELECT patient_id, plan_id, yaml FROM rehab.plan_file
+            WHERE patient_id = ANY (\(ids)::bigint[])
+            """)
+        {
             files[try row.value("patient_id", Int64.self)] = StoredPlanFile(
                 planID: try row.value("plan_id", String.self),
                 yaml: try row.value("yaml", String.self))
@@ -76,7 +82,8 @@ extension ClinicStore {
     }
 
     /// As `window(_:patientID:from:lookBack:)` for every patient in `windows`, with one
-    /// statement per step instead of one per step and patient.
+    /// statement per step instead of one per step and patient (the newest rows by the index,
+    /// as there).
     static func windows(_ t: Transaction, _ windows: [Int64: JudgingWindow]) throws
         -> [Int64: History]
     {
@@ -89,8 +96,9 @@ extension ClinicStore {
         }
         for row in try t.rows(
             """
-            SELECT w.pid, (SELECT max(s.date) FROM rehab.session s
-                           WHERE s.patient_id = w.pid AND s.date <= w.upto)::text AS latest
+            SELECT w.pid, (SELECT s.date FROM rehab.session s
+                           WHERE s.patient_id = w.pid AND s.date <= w.upto
+                           ORDER BY s.date DESC LIMIT 1)::text AS latest
             FROM unnest(\(ids)::bigint[], \(judged)::date[]) AS w(pid, upto)
             """)
         {
@@ -103,8 +111,9 @@ extension ClinicStore {
         var firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
         for row in try t.rows(
             """
-            SELECT w.pid, (SELECT max(m.date) FROM rehab.morning_check m
-                           WHERE m.patient_id = w.pid AND m.date <= w.upto)::text AS baseline
+            SELECT w.pid, (SELECT m.date FROM rehab.morning_check m
+                           WHERE m.patient_id = w.pid AND m.date <= w.upto
+                           ORDER BY m.date DESC LIMIT 1)::text AS baseline
             FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, upto)
             """)
         {
@@ -115,14 +124,21 @@ extension ClinicStore {
             first[id] = min(day, baseline)
         }
         firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
-        // From the first day read on, and the older rows only for their red flags.
+        // From the first day read on, and the older rows only for their red flags: two index
+        // ranges (the older ones through the partial index on flagged rows), not one OR that
+        // reads every row of each patient. Sorted by the date column, not its text.
         var sessions: [Int64: [Session]] = [:]
         for row in try t.rows(
             """
-            SELECT \(unescaped: sessionColumns), patient_id
-            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-            JOIN rehab.session ON patient_id = w.pid AND (date >= w.first OR flags <> '[]')
-            ORDER BY patient_id, date, id
+            SELECT \(unescaped: sessionColumns), patient_id FROM (
+                SELECT s.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
+                JOIN rehab.session s ON s.patient_id = w.pid AND s.date >= w.first
+                UNION ALL
+                SELECT s.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
+                JOIN rehab.session s ON s.patient_id = w.pid AND s.date < w.first
+                    AND s.flags <> '[]'
+            ) AS session
+            ORDER BY session.patient_id, session.date, session.id
             """)
         {
             sessions[try row.value("patient_id", Int64.self), default: []].append(
@@ -131,11 +147,15 @@ extension ClinicStore {
         var mornings: [Int64: [MorningCheck]] = [:]
         for row in try t.rows(
             """
-            SELECT date::text AS date, pain, flags::text AS flags, patient_id
-            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-            JOIN rehab.morning_check ON patient_id = w.pid
-                AND (date >= w.first OR flags <> '[]')
-            ORDER BY patient_id, date
+            SELECT date::text AS date, pain, flags::text AS flags, patient_id FROM (
+                SELECT m.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
+                JOIN rehab.morning_check m ON m.patient_id = w.pid AND m.date >= w.first
+                UNION ALL
+                SELECT m.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
+                JOIN rehab.morning_check m ON m.patient_id = w.pid AND m.date < w.first
+                    AND m.flags <> '[]'
+            ) AS morning
+            ORDER BY morning.patient_id, morning.date
             """)
         {
             mornings[try row.value("patient_id", Int64.self), default: []].append(
@@ -169,10 +189,12 @@ extension ClinicStore {
         for row in try t.rows(
             """
             SELECT w.pid, greatest(
-                (SELECT max(date) FROM rehab.session
-                 WHERE patient_id = w.pid AND date <= \(today.iso)::date),
-                (SELECT max(date) FROM rehab.morning_check
-                 WHERE patient_id = w.pid AND date <= \(today.iso)::date))::text AS last
+                (SELECT date FROM rehab.session
+                 WHERE patient_id = w.pid AND date <= \(today.iso)::date
+                 ORDER BY date DESC LIMIT 1),
+                (SELECT date FROM rehab.morning_check
+                 WHERE patient_id = w.pid AND date <= \(today.iso)::date
+                 ORDER BY date DESC LIMIT 1))::text AS last
             FROM unnest(\(ids)::bigint[]) AS w(pid)
             """)
         {

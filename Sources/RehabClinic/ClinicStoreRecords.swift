@@ -251,36 +251,48 @@ extension ClinicStore {
     static func window(_ t: Transaction, patientID: Int64, from: Day, lookBack: Int) throws
         -> History
     {
+        // The newest row by the index, not max(): under row-level security PostgreSQL does
+        // not turn max() into one index probe and reads every earlier row of the patient.
         var first = from
         let judged = from.adding(days: lookBack).iso
         if let latest = try t.rows(
             """
-            SELECT max(date)::text AS latest FROM rehab.session
+            SELECT date::text AS latest FROM rehab.session
             WHERE patient_id = \(patientID) AND date <= \(judged)::date
+            ORDER BY date DESC LIMIT 1
             """
         ).first?.value("latest", String?.self).flatMap(Day.init(iso:)) {
             first = min(first, latest.adding(days: -lookBack))
         }
         if let baseline = try t.rows(
             """
-            SELECT max(date)::text AS baseline FROM rehab.morning_check
+            SELECT date::text AS baseline FROM rehab.morning_check
             WHERE patient_id = \(patientID) AND date <= \(first.iso)::date
+            ORDER BY date DESC LIMIT 1
             """
         ).first?.value("baseline", String?.self).flatMap(Day.init(iso:)) {
             first = min(first, baseline)
         }
         let since = first.iso
-        // Older rows only for their red flags ('[]' is how none is stored).
+        // Older rows only for their red flags ('[]' is how none is stored): two index ranges,
+        // as the roster reads them (see `windows`).
         let sessions = try t.rows(
             """
-            SELECT \(unescaped: sessionColumns) FROM rehab.session WHERE patient_id = \(patientID)
-                AND (date >= \(since)::date OR flags <> '[]') ORDER BY date, id
+            SELECT \(unescaped: sessionColumns) FROM rehab.session AS session
+            WHERE patient_id = \(patientID) AND date >= \(since)::date
+            UNION ALL
+            SELECT \(unescaped: sessionColumns) FROM rehab.session AS session
+            WHERE patient_id = \(patientID) AND date < \(since)::date AND flags <> '[]'
+            ORDER BY date, id
             """
         ).map(session(from:))
         let mornings = try t.rows(
             """
             SELECT date::text AS date, pain, flags::text AS flags FROM rehab.morning_check
-            WHERE patient_id = \(patientID) AND (date >= \(since)::date OR flags <> '[]')
+            WHERE patient_id = \(patientID) AND date >= \(since)::date
+            UNION ALL
+            SELECT date::text AS date, pain, flags::text AS flags FROM rehab.morning_check
+            WHERE patient_id = \(patientID) AND date < \(since)::date AND flags <> '[]'
             ORDER BY date
             """
         ).map(morning(from:))
@@ -544,13 +556,14 @@ extension ClinicStore {
             SELECT id, date::text AS date, instrument, answers::text AS answers
             FROM rehab.measurement WHERE patient_id = \(patientID) ORDER BY date, id
             """
-        ).map { row in
-            MeasureRecord(
-                id: try row.value("id", Int64.self),
-                date: try row.day("date", table: "measurement"),
-                instrument: try row.value("instrument", String.self),
-                answers: try RecordJSON.answers(json: row.value("answers", String.self)))
-        }
+        ).map(measurement(from:))
+    }
+
+    static func measurement(from row: PostgresRandomAccessRow) throws -> MeasureRecord {
+        MeasureRecord(
+            id: try row.value("id", Int64.self), date: try row.day("date", table: "measurement"),
+            instrument: try row.value("instrument", String.self),
+            answers: try RecordJSON.answers(json: row.value("answers", String.self)))
     }
 
     static func insertMeasurement(_ t: Transaction, patientID: Int64, _ m: MeasureRecord) throws

@@ -48,6 +48,107 @@ extension ClinicStore {
         }
     }
 
+    /// Every patient's review in one REPEATABLE READ transaction and seven statements, instead
+    /// of three transactions and about sixteen round trips a patient: the same answers as
+    /// `reviewChanges`, `measurements` and `discharge` (the conformance checks).
+    public func reviewRecords(patientIDs: [Int64]) throws -> [Int64: ReviewRecords] {
+        let ids = Array(Set(patientIDs)).sorted()
+        guard !ids.isEmpty else { return [:] }
+        return try transaction(snapshot: true) { t in
+            var seen: Set<Int64> = []
+            for row in try t.rows(
+                "SELECT id FROM rehab.patient WHERE id = ANY (\(ids)::bigint[])")
+            {
+                seen.insert(try row.value("id", Int64.self))
+            }
+            if let unknown = ids.first(where: { !seen.contains($0) }) {
+                throw StoreError.unknownPatient("#\(unknown)")
+            }
+            var last: [Int64: Day] = [:]
+            for row in try t.rows(
+                """
+                SELECT patient_id, max(date)::text AS last FROM rehab.clinical_note
+                WHERE patient_id = ANY (\(ids)::bigint[]) GROUP BY patient_id
+                """)
+            {
+                last[try row.value("patient_id", Int64.self)] = try row.day(
+                    "last", table: "clinical_note")
+            }
+            // Without a note, everything is new.
+            let since = ids.map { last[$0]?.iso ?? "0001-01-01" }
+            var counts: [Int64: (sessions: Int, mornings: Int, measures: Int)] = [:]
+            for row in try t.rows(
+                """
+                SELECT w.pid,
+                    (SELECT count(*) FROM rehab.session
+                     WHERE patient_id = w.pid AND date >= w.since) AS sessions,
+                    (SELECT count(*) FROM rehab.morning_check
+                     WHERE patient_id = w.pid AND date >= w.since) AS mornings,
+                    (SELECT count(*) FROM rehab.measurement
+                     WHERE patient_id = w.pid AND date >= w.since) AS measures
+                FROM unnest(\(ids)::bigint[], \(since)::date[]) AS w(pid, since)
+                """)
+            {
+                counts[try row.value("pid", Int64.self)] = (
+                    Int(try row.value("sessions", Int64.self)),
+                    Int(try row.value("mornings", Int64.self)),
+                    Int(try row.value("measures", Int64.self))
+                )
+            }
+            var flags: [Int64: [FlagReport]] = [:]
+            for row in try t.rows(
+                """
+                SELECT w.pid, s.date::text AS date, s.flags::text AS flags
+                FROM unnest(\(ids)::bigint[], \(since)::date[]) AS w(pid, since)
+                JOIN rehab.session s ON s.patient_id = w.pid AND s.date >= w.since
+                    AND s.flags <> '[]'
+                UNION ALL
+                SELECT w.pid, m.date::text, m.flags::text
+                FROM unnest(\(ids)::bigint[], \(since)::date[]) AS w(pid, since)
+                JOIN rehab.morning_check m ON m.patient_id = w.pid AND m.date >= w.since
+                    AND m.flags <> '[]'
+                """)
+            {
+                let day = try row.day("date", table: "session")
+                flags[try row.value("pid", Int64.self), default: []] += try RecordJSON.flags(
+                    json: row.value("flags", String.self)
+                ).map { FlagReport(flag: $0, date: day) }
+            }
+            var measures: [Int64: [MeasureRecord]] = [:]
+            for row in try t.rows(
+                """
+                SELECT patient_id, id, date::text AS date, instrument, answers::text AS answers
+                FROM rehab.measurement WHERE patient_id = ANY (\(ids)::bigint[])
+                ORDER BY patient_id, date, id
+                """)
+            {
+                measures[try row.value("patient_id", Int64.self), default: []].append(
+                    try Self.measurement(from: row))
+            }
+            var discharges: [Int64: Discharge] = [:]
+            for row in try t.rows(
+                """
+                SELECT patient_id, date::text AS date, by_whom, early FROM rehab.discharge
+                WHERE patient_id = ANY (\(ids)::bigint[])
+                """)
+            {
+                let id = try row.value("patient_id", Int64.self)
+                discharges[id] = try Self.discharge(from: row)
+            }
+            try t.viewed(ids)
+            var records: [Int64: ReviewRecords] = [:]
+            for id in ids {
+                let count = counts[id] ?? (0, 0, 0)
+                records[id] = ReviewRecords(
+                    changes: ReviewChanges(
+                        lastReview: last[id], sessions: count.sessions, mornings: count.mornings,
+                        measures: count.measures, redFlags: flags[id] ?? []),
+                    measures: measures[id] ?? [], discharge: discharges[id])
+            }
+            return records
+        }
+    }
+
     public func discharge(patientID: Int64) throws -> Discharge? {
         try reading(patientID) { t in try Self.fetchDischarge(t, patientID: patientID) }
     }
@@ -82,12 +183,13 @@ extension ClinicStore {
             SELECT date::text AS date, by_whom, early FROM rehab.discharge
             WHERE patient_id = \(patientID)
             """
-        ).first.map { row in
-            Discharge(
-                date: try row.day("date", table: "discharge"),
-                by: try row.value("by_whom", String.self),
-                early: try row.value("early", Bool.self))
-        }
+        ).first.map(discharge(from:))
+    }
+
+    static func discharge(from row: PostgresRandomAccessRow) throws -> Discharge {
+        Discharge(
+            date: try row.day("date", table: "discharge"),
+            by: try row.value("by_whom", String.self), early: try row.value("early", Bool.self))
     }
 
     /// Replaces an earlier discharge; `by` is checked like a name (also on import).

@@ -41,15 +41,51 @@ public struct PatientReview: Hashable, Sendable {
         throws -> PatientReview
     {
         let id = overview.patient.id
-        var review = PatientReview(
-            overview, notes: [], history: History(),
-            measures: try store.measurements(patientID: id),
-            discharged: try store.discharge(patientID: id))
-        review.changes = try store.reviewChanges(patientID: id)
-        return review
+        return PatientReview(
+            overview,
+            ReviewRecords(
+                changes: try store.reviewChanges(patientID: id),
+                measures: try store.measurements(patientID: id),
+                discharge: try store.discharge(patientID: id)))
+    }
+
+    /// The review of every row of a patient list, from one call to the store
+    /// (`reviewRecords`): the same reviews as `load` gives one at a time.
+    public static func loadAll(_ overviews: [PatientOverview], store: any RehabRepository)
+        throws -> [PatientReview]
+    {
+        let records = try store.reviewRecords(patientIDs: overviews.map(\.patient.id))
+        return try overviews.map { overview in
+            guard let found = records[overview.patient.id] else {
+                throw StoreError.unknownPatient("#\(overview.patient.id)")
+            }
+            return PatientReview(overview, found)
+        }
+    }
+
+    /// From the overview and what the store counted and read.
+    public init(_ overview: PatientOverview, _ records: ReviewRecords) {
+        self.init(
+            overview, notes: [], history: History(), measures: records.measures,
+            discharged: records.discharge)
+        changes = records.changes
     }
 
     /// Red flags since the review come first, with the open ones: a flag the physio has not
     /// seen yet matters even when someone cleared it meanwhile.
     public var flagsSinceReview: Bool { !changes.redFlags.isEmpty }
+}
+
+/// What a store reads for one patient's review: the changes since the last clinical note, the
+/// outcome measures (for the schedule) and the discharge.
+public struct ReviewRecords: Hashable, Sendable {
+    public var changes: ReviewChanges
+    public var measures: [MeasureRecord]
+    public var discharge: Discharge?
+
+    public init(changes: ReviewChanges, measures: [MeasureRecord], discharge: Discharge?) {
+        self.changes = changes
+        self.measures = measures
+        self.discharge = discharge
+    }
 }

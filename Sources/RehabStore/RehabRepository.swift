@@ -98,6 +98,10 @@ public protocol RehabRepository: AnyObject, Sendable {
     func discharge(patientID: Int64) throws -> Discharge?
     /// Records the discharge, replacing an earlier one; `by` is checked like a name.
     func setDischarge(patientID: Int64, _ discharge: Discharge) throws
+    /// What the physio's review of each patient reads (`reviewChanges`, `measurements`,
+    /// `discharge`), for a patient list: the same answers as the one-patient calls; an
+    /// unknown patient is refused. A store on a network reads them all in a few statements.
+    func reviewRecords(patientIDs: [Int64]) throws -> [Int64: ReviewRecords]
 
     // MARK: Checkpoints
 
@@ -161,6 +165,18 @@ extension RehabRepository {
 
     public func importRuns(patientID: Int64, _ runs: [ImportedRun]) throws -> RunImportResult {
         try importRuns(patientID: patientID, runs, newShoe: nil)
+    }
+
+    /// One patient at a time, through the one-patient calls: a store where each call is
+    /// cheap (SQLite, in process) needs nothing more.
+    public func reviewRecords(patientIDs: [Int64]) throws -> [Int64: ReviewRecords] {
+        var records: [Int64: ReviewRecords] = [:]
+        for id in patientIDs where records[id] == nil {
+            records[id] = ReviewRecords(
+                changes: try reviewChanges(patientID: id),
+                measures: try measurements(patientID: id), discharge: try discharge(patientID: id))
+        }
+        return records
     }
 
     /// Where the template of a patient's current plan is found.

@@ -111,6 +111,7 @@ public enum RepositoryConformance {
         ConformanceCheck(name: "flag clearings round trip", body: clearings),
         ConformanceCheck(name: "one discharge per patient, replaced", body: discharges),
         ConformanceCheck(name: "changes since the last note, counted", body: reviewChanges),
+        ConformanceCheck(name: "a patient list's reviews in one call", body: reviewRecords),
         ConformanceCheck(name: "shoes: order, unique names, km", body: shoes),
         ConformanceCheck(name: "imported runs: duplicates skipped, all or nothing", body: runs),
         ConformanceCheck(name: "the roster reads every patient at once", body: roster),
@@ -552,6 +553,54 @@ public enum RepositoryConformance {
         try p.expect(
             !(try repo.reviewChanges(patientID: anna.id).isChanged), "nothing new after day 5")
         try p.expectRefused("an unknown patient") { _ = try repo.reviewChanges(patientID: 999_999) }
+    }
+
+    /// A patient list's reviews in one call: for each patient what the one-patient calls give
+    /// (one with a note, flags, measures and a discharge, one without a note, one with
+    /// nothing), each patient once however often named; an unknown patient refused.
+    static func reviewRecords(_ p: Probe) throws {
+        let repo = try p.make()
+        let anna = try repo.addPatient(name: "Anna")
+        let bram = try repo.addPatient(name: "Bram")
+        let cas = try repo.addPatient(name: "Cas")
+        func session(_ offset: Int, flags: [String] = []) -> Session {
+            Session(
+                date: day(offset), activity: .walk, minutes: 20, painDuring: 1, painAfter: 1,
+                flags: flags)
+        }
+        func nprs(_ offset: Int, _ score: Int) -> MeasureRecord {
+            MeasureRecord(
+                date: day(offset), instrument: "nprs",
+                answers: [ItemAnswer(item: "pain", score: score)])
+        }
+        try repo.addSession(patientID: anna.id, session(1, flags: ["fever"]))
+        try repo.addSession(patientID: anna.id, session(3, flags: ["swelling"]))
+        try repo.setMorningCheck(
+            patientID: anna.id, MorningCheck(date: day(4), pain: 3, flags: ["fever"]))
+        try repo.addMeasurement(patientID: anna.id, nprs(2, 4))
+        try repo.addMeasurement(patientID: anna.id, nprs(5, 3))
+        try repo.addNote(patientID: anna.id, ClinicalNote(date: day(3), text: "seen"))
+        try repo.setDischarge(patientID: anna.id, Discharge(date: day(6), by: "Joke de Fysio"))
+        try repo.addSession(patientID: bram.id, session(2, flags: ["giving_way"]))
+        try repo.setMorningCheck(patientID: bram.id, MorningCheck(date: day(2), pain: 1))
+        let records = try repo.reviewRecords(patientIDs: [cas.id, anna.id, bram.id, anna.id])
+        try p.expectEqual(Set(records.keys), [anna.id, bram.id, cas.id], "one per patient")
+        for patient in [anna, bram, cas] {
+            let one = ReviewRecords(
+                changes: try repo.reviewChanges(patientID: patient.id),
+                measures: try repo.measurements(patientID: patient.id),
+                discharge: try repo.discharge(patientID: patient.id))
+            try p.expectEqual(records[patient.id], one, patient.name)
+        }
+        try p.expectEqual(
+            records[anna.id]?.changes.redFlags.map(\.flag), ["swelling", "fever"],
+            "the flags since the note on day 3, not the fever of day 1")
+        try p.expectEqual(records[anna.id]?.measures.count, 2, "every measure, for the schedule")
+        try p.expectEqual(records[cas.id]?.changes.isChanged, false, "nothing recorded")
+        try p.expectEqual(try repo.reviewRecords(patientIDs: []), [:], "no patients")
+        try p.expectRefused("an unknown patient") {
+            _ = try repo.reviewRecords(patientIDs: [anna.id, 999_999])
+        }
     }
 
     static func discharges(_ p: Probe) throws {

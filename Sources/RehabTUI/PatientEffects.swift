@@ -14,9 +14,8 @@ extension StoreRunner {
             store: store, includeArchived: includeArchived, today: today
         ) { source in try self.template(source) }
         var reviews: [Int64: PatientReview] = [:]
-        for overview in overviews {
-            reviews[overview.patient.id] = try PatientReview.load(
-                overview, store: store, today: today)
+        for review in zip(overviews, try PatientReview.loadAll(overviews, store: store)) {
+            reviews[review.0.patient.id] = review.1
         }
         return RosterRow.rows(overviews, today: today, reviews: reviews)
     }

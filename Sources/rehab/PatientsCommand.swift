@@ -25,9 +25,7 @@ struct PatientsCommand: ParsableCommand {
             let overviews = try PatientOverview.roster(
                 store: store, includeArchived: archived, context: context)
             let reviews = try context.storing {
-                try overviews.map {
-                    try PatientReview.load($0, store: store, today: context.today)
-                }
+                try PatientReview.loadAll(overviews, store: store)
             }
             // Open red flags first, then red verdicts, then red flags the physio has not
             // reviewed yet (as the app ranks them), each group by name.

@@ -190,6 +190,15 @@ struct ClinicStoreTests {
         #expect(throws: ClinicConnection.Failure.self) { try own.deletePatient(id: pia.id) }
         // A name is taken in the whole practice, even where bob cannot see it.
         #expect(throws: StoreError.patientNameTaken("pia")) { try bob.addPatient(name: "pia") }
+        // The reviews of a list are refused for a patient outside the login's care.
+        #expect(throws: StoreError.unknownPatient("#\(pia.id)")) {
+            try bob.reviewRecords(patientIDs: [pia.id])
+        }
+        // The list is read by the login's own patients first; a login in rehab_admin, whom the
+        // policy shows every patient, still sees every one.
+        _ = try clinic.psql("GRANT rehab_admin TO bob", as: clinic.cluster.owner, database: db)
+        let bobAsAdmin = try clinic.store("bob", database: db)
+        #expect(try bobAsAdmin.patients().map(\.name) == ["Pia", "Quinn"])
     }
 
     /// A patient login's import goes into the record the login owns: the file's plan where
@@ -284,6 +293,14 @@ struct ClinicStoreTests {
         #expect(
             try log("action = 'view'") == [
                 "ann view status \(pia.id)", "ann view status \(quinn.id)",
+            ])
+        // The reviews beside a patient list: one view per patient and store, like any read.
+        let list = try clinic.store("ann", database: db, purpose: "patients")
+        _ = try list.reviewRecords(patientIDs: [quinn.id, pia.id])
+        _ = try list.reviewRecords(patientIDs: [pia.id])
+        #expect(
+            try log("action = 'view' AND what = 'patients'") == [
+                "ann view patients \(pia.id)", "ann view patients \(quinn.id)",
             ])
         // A new store (the next command) logs its own view.
         let later = try clinic.store("ann", database: db, purpose: "history")
