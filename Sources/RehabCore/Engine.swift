@@ -11,8 +11,8 @@ public enum Engine {
         checkpoint: TallyCheckpoint? = nil
     ) -> Status {
         Evaluation(
-            plan: plan, assignment: assignment, history: history,
-            checkpoint: checkpoint.flatMap { $0.through < today ? $0 : nil }
+            plan: plan, assignment: assignment, history: history, checkpoint: checkpoint,
+            judging: today
         ).status(today: today)
     }
 
@@ -76,13 +76,17 @@ struct Evaluation {
     /// the phase does (`TallyCheckpoint`); only ever one made for this plan and phase.
     private(set) var checkpoint: TallyCheckpoint?
 
+    /// `checkpoint` is kept only when the engine may read it to judge `day` and later days
+    /// (see `Engine.readableCheckpoint`).
     init(
-        plan: Plan, assignment: Assignment, history: History, checkpoint: TallyCheckpoint? = nil
+        plan: Plan, assignment: Assignment, history: History, checkpoint: TallyCheckpoint? = nil,
+        judging day: Day? = nil
     ) {
         self.plan = plan
         self.assignment = assignment
         log = Logbook(history)
         if let checkpoint, checkpoint.through >= currentChange.date,
+            day.map({ checkpoint.through < $0 }) ?? true,
             phase(of: currentChange).phase.runWalk.isEmpty,
             checkpoint.key == Engine.checkpointKey(plan: plan, assignment: assignment)
         {

@@ -57,6 +57,17 @@ extension Engine {
         return hash.hex
     }
 
+    /// `checkpoint` when the engine would read it to judge `day`: made for this plan,
+    /// assignment and current phase (never a run/walk schedule's), ending before `day`.
+    public static func readableCheckpoint(
+        _ checkpoint: TallyCheckpoint?, plan: Plan, assignment: Assignment, judging day: Day
+    ) -> TallyCheckpoint? {
+        Evaluation(
+            plan: plan, assignment: assignment, history: History(), checkpoint: checkpoint,
+            judging: day
+        ).checkpoint
+    }
+
     /// A new checkpoint of the current phase when one is worth keeping: the phase is half a
     /// year older than the checkpoint's day and `existing` (made by an earlier run) is
     /// missing or months behind. `history` must hold what `firstDayRead` with `existing`
@@ -70,14 +81,13 @@ extension Engine {
         // it: the window from a checkpoint still reaches 4 to 5 months back (the cap's chain of
         // 12 last weeks and the look-back), so a younger phase is read from its start anyway.
         let through = today.adding(days: -checkpointAgeDays).weekStart.adding(days: -1)
-        let phaseStart = assignment.currentPhase?.date ?? assignment.startDate
+        let phaseStart = assignment.currentPhaseStart
         guard phaseStart.days(to: through) >= 182 else { return nil }
-        if let existing, existing.through <= through, existing.through.days(to: through) < 28 {
-            return nil
-        }
         let evaluation = Evaluation(
-            plan: plan, assignment: assignment, history: history,
-            checkpoint: existing.flatMap { $0.through < today ? $0 : nil })
+            plan: plan, assignment: assignment, history: history, checkpoint: existing,
+            judging: today)
+        // One this call may read and less than a month behind is kept as it is.
+        if let old = evaluation.checkpoint, old.through.days(to: through) < 28 { return nil }
         let change = evaluation.currentChange
         guard evaluation.phase(of: change).phase.runWalk.isEmpty else { return nil }
         return evaluation.makeCheckpoint(of: change, through: through)

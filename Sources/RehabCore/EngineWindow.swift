@@ -22,10 +22,9 @@ extension Engine {
         plan: Plan, assignment: Assignment, judging day: Day, checkpoint: TallyCheckpoint? = nil
     ) -> Day {
         let evaluation = Evaluation(
-            plan: plan, assignment: assignment, history: History(),
-            checkpoint: checkpoint.flatMap { $0.through < day ? $0 : nil })
-        // Without a phase history the plan's first phase runs from the start date.
-        let phaseStart = assignment.currentPhase?.date ?? assignment.startDate
+            plan: plan, assignment: assignment, history: History(), checkpoint: checkpoint,
+            judging: day)
+        let phaseStart = assignment.currentPhaseStart
         var inForce = phaseAt(day, assignment: assignment)?.date ?? min(day, phaseStart)
         // Where the current phase's tallies are counted from.
         var current = phaseStart

@@ -144,6 +144,8 @@ public struct Assignment: Hashable, Sendable, Codable {
     }
 
     public var currentPhase: PhaseChange? { phaseHistory.last }
+    /// The day the current phase began; without a phase history, the plan's start.
+    public var currentPhaseStart: Day { currentPhase?.date ?? startDate }
 }
 
 public struct Shoe: Hashable, Sendable, Codable {

@@ -95,9 +95,9 @@ public struct FollowedPlan: Sendable {
         patientID: Int64, plan: Plan, assignment: Assignment, day: Day,
         stored: TallyCheckpoint?, store: any RehabRepository
     ) throws -> TallyCheckpoint? {
-        let key = Engine.checkpointKey(plan: plan, assignment: assignment)
-        var current = stored.flatMap { $0.key == key && $0.through < day ? $0 : nil }
-        let phaseStart = assignment.currentPhase?.date ?? assignment.startDate
+        var current = Engine.readableCheckpoint(
+            stored, plan: plan, assignment: assignment, judging: day)
+        let phaseStart = assignment.currentPhaseStart
         // The first day a checkpoint can be made for: its Sunday is then half a year in.
         var step =
             current.map { $0.through.adding(days: catchUpStep) } ?? phaseStart.adding(days: 210)
@@ -125,7 +125,7 @@ public struct FollowedPlan: Sendable {
         patientID: Int64, plan: Plan, assignment: Assignment, history: History, day: Day,
         stored: TallyCheckpoint?, store: any RehabRepository
     ) -> TallyCheckpoint? {
-        guard
+        guard store.keepsCheckpoints,
             let fresh = Engine.checkpoint(
                 plan: plan, assignment: assignment, history: history, today: day,
                 existing: stored)

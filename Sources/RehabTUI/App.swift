@@ -57,20 +57,18 @@ public struct App<Runner: EffectRunner> {
                 handle(heldKeys.removeFirst(), size: backend.size)
                 continue
             }
-            if state.followed?.partial == true, state.notice == nil {
-                state.notice = Notice(state.say(UIPhrase.readingWholeLog()))
-            }
-            backend.draw(render(state))
             if state.followed?.partial == true, !wholeLogAsked {
                 // The first frame came from today's window; every screen after it reads the
                 // whole log, before any key is taken. Asked once: a failing read says so.
                 wholeLogAsked = true
+                let reading = Notice(state.say(UIPhrase.readingWholeLog()))
+                state.notice = state.notice ?? reading
+                backend.draw(render(state))
                 dispatch(.storeChanged)
-                if state.notice?.text == state.say(UIPhrase.readingWholeLog()) {
-                    state.notice = nil
-                }
+                if state.notice == reading { state.notice = nil }
                 continue
             }
+            backend.draw(render(state))
             guard let key = backend.readKey(timeoutMs: timeout) else {
                 if stopWhenIdle { return }
                 // On the worker too: a server that went away must not freeze the frame.

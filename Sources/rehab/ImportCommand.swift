@@ -92,7 +92,7 @@ struct Import: ParsableCommand {
                             + "\(Import.maxArchiveBytes >> 20) MiB"))
             }
         }
-        let (counts, movedIn) =
+        let (counts, movedIn, names) =
             ext == "json"
             ? try importJSON(file, context: context) : try importCSV(file, context: context)
         if let movedIn, let fileName = movedIn.fileName {
@@ -106,11 +106,14 @@ struct Import: ParsableCommand {
                 Phrase.imported(
                     patients: counts.patients, sessions: counts.sessions,
                     mornings: counts.mornings)))
-        // Judge everyone once now, so a long phase's checkpoint is made here, a few months of
-        // log at a time (`FollowedPlan.catchUp`), and the first `status` after a big import is
-        // as quick as the next. Only a speed-up: the import has landed whatever this says.
-        if let store = try? context.openStore(), let patients = try? store.patients() {
-            for patient in patients {
+        // Judge the imported patients once now, so a long phase's checkpoint is made here, a few
+        // months of log at a time (`FollowedPlan.catchUp`), and the first `status` after a big
+        // import is as quick as the next. Only a speed-up: the import has landed whatever this
+        // says. A store without checkpoints is not read again (a clinic would log views).
+        if let store = try? context.openStore(), store.keepsCheckpoints,
+            let patients = try? store.patients(includeArchived: true)
+        {
+            for patient in patients where names.contains(Naming.key(patient.name)) {
                 _ = try? FollowedPlan.load(patient, from: store, judging: context.today) {
                     try context.template($0)
                 }
@@ -119,7 +122,8 @@ struct Import: ParsableCommand {
     }
 
     /// What an import stored; for a clinic's patient login, what moved into their record.
-    typealias Imported = (counts: RecordCounts, movedIn: ClinicStore.MoveIn?)
+    /// The counts, a patient login's move-in, and the patients added (`Naming.key`).
+    typealias Imported = (counts: RecordCounts, movedIn: ClinicStore.MoveIn?, names: Set<String>)
 
     /// A JSON export streams like a CSV one (`JSONArchiveReader` reads it twice, never whole).
     func importJSON(_ file: String, context: Context) throws -> Imported {
@@ -153,16 +157,18 @@ struct Import: ParsableCommand {
         do {
             let store = try context.openStore()
             let next = { try reader.next() }
+            var names: Set<String> = []
             let checked = { (piece: ArchivePiece) in
                 try refuseFuture(in: piece.patient, context: context)
                 try check.check(piece)
+                names.insert(Naming.key(piece.patient.name))
             }
             // A patient login adds no patient: the file's one patient moves into their own.
             if let clinic = store as? ClinicStore, clinic.role == .patient {
                 let moved = try clinic.moveIn(next, check: checked)
-                return (moved.counts, moved)
+                return (moved.counts, moved, [])
             }
-            return (try store.importPieces(next, check: checked), nil)
+            return (try store.importPieces(next, check: checked), nil, names)
         } catch let failure as Failure {
             throw failure
         } catch {
