@@ -349,3 +349,51 @@ public struct AppState: Sendable, Hashable {
 
     func say(_ text: LocalizedText) -> String { text.text(language) }
 }
+
+/// A kind of screen with state of its own: how its state is read out of a `Screen` and put
+/// back (see `Screens.handled`).
+struct ScreenSlot<State> {
+    let read: (Screen) -> State?
+    let make: (State) -> Screen
+
+    static var tune: ScreenSlot<TuneState> {
+        ScreenSlot<TuneState>(
+            read: { if case .tune(let s) = $0 { s } else { nil } }, make: Screen.tune)
+    }
+    static var shoes: ScreenSlot<ShoesState> {
+        ScreenSlot<ShoesState>(
+            read: { if case .shoes(let s) = $0 { s } else { nil } }, make: Screen.shoes)
+    }
+    static var notes: ScreenSlot<NotesState> {
+        ScreenSlot<NotesState>(
+            read: { if case .notes(let s) = $0 { s } else { nil } }, make: Screen.notes)
+    }
+    static var discharge: ScreenSlot<DischargeForm> {
+        ScreenSlot<DischargeForm>(
+            read: { if case .discharge(let s) = $0 { s } else { nil } }, make: Screen.discharge)
+    }
+    static var setup: ScreenSlot<SetupForm> {
+        ScreenSlot<SetupForm>(
+            read: { if case .setup(let s) = $0 { s } else { nil } }, make: Screen.setup)
+    }
+    static var picker: ScreenSlot<PickerState> {
+        ScreenSlot<PickerState>(
+            read: { if case .picker(let s) = $0 { s } else { nil } }, make: Screen.picker)
+    }
+    static var history: ScreenSlot<SelectionState> {
+        ScreenSlot<SelectionState>(
+            read: { if case .history(let s) = $0 { s } else { nil } }, make: Screen.history)
+    }
+    static var patients: ScreenSlot<SelectionState> {
+        ScreenSlot<SelectionState>(
+            read: { if case .patients(let s) = $0 { s } else { nil } }, make: Screen.patients)
+    }
+    static var importRuns: ScreenSlot<ImportForm> {
+        ScreenSlot<ImportForm>(
+            read: { if case .importRuns(let s) = $0 { s } else { nil } }, make: Screen.importRuns)
+    }
+    static var progress: ScreenSlot<ProgressState> {
+        ScreenSlot<ProgressState>(
+            read: { if case .progress(let s) = $0 { s } else { nil } }, make: Screen.progress)
+    }
+}

@@ -141,13 +141,20 @@ enum Screens {
 
     static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
         // Tune uses Esc itself: to drop a value being typed, or to ask before losing changes.
-        if case .tune(var tune) = state.top { return Tuning.handle(action, &tune, &state) }
+        if let effects = handled(.tune, &state, { Tuning.handle(action, &$0, &$1) }) {
+            return effects
+        }
         // Shoes too: Esc closes the add form before it leaves the screen.
-        if case .shoes(var shoes) = state.top { return ShoeActions.handle(action, &shoes, &state) }
+        if let effects = handled(.shoes, &state, { ShoeActions.handle(action, &$0, &$1) }) {
+            return effects
+        }
         // Notes too: Esc drops the note being written before it leaves the screen.
-        if case .notes(var notes) = state.top { return NoteActions.handle(action, &notes, &state) }
-        if case .discharge(var form) = state.top {
-            return DischargeActions.handle(action, &form, &state)
+        if let effects = handled(.notes, &state, { NoteActions.handle(action, &$0, &$1) }) {
+            return effects
+        }
+        if let effects = handled(.discharge, &state, { DischargeActions.handle(action, &$0, &$1) })
+        {
+            return effects
         }
         if action == .command(.back), Imports.back(&state) { return [] }
         if action == .command(.back), Forms.isFilled(state.top) {
@@ -169,12 +176,12 @@ enum Screens {
             return []
         }
         switch state.top {
-        case .patients(var selection):
-            return PatientActions.list(action, &selection, &state)
+        case .patients:
+            return handled(.patients, &state) { PatientActions.list(action, &$0, &$1) } ?? []
         case .nameForm(var form):
             return PatientActions.name(action, &form, &state)
-        case .setup(var form):
-            return PatientActions.setup(action, &form, &state)
+        case .setup:
+            return handled(.setup, &state) { PatientActions.setup(action, &$0, &$1) } ?? []
         case .tune, .shoes, .notes, .discharge:
             return []
         case .language(var selection):
@@ -216,12 +223,8 @@ enum Screens {
             edit(&input, action)
             replaceTop(&state, .patientName(input))
             return []
-        case .picker(var picker):
-            let effects = Picking.handle(action, &picker, &state)
-            replace(
-                &state, matching: { if case .picker = $0 { true } else { false } },
-                with: .picker(picker))
-            return effects
+        case .picker:
+            return handled(.picker, &state) { Picking.handle(action, &$0, &$1) } ?? []
         case .questions(var questions):
             return Picking.answer(action, &questions, &state)
         case .today(let scroll):
@@ -232,12 +235,8 @@ enum Screens {
             if action == .command(.forceAdvance) { return PlanActions.forceAdvance(&state) }
             if action == .command(.tune) { return Tuning.openFollowed(&state) }
             return tabs(action, &state, scroll: scroll) { .plan(scroll: $0) }
-        case .history(var selection):
-            let effects = HistoryActions.handle(action, &selection, &state)
-            replace(
-                &state, matching: { if case .history = $0 { true } else { false } },
-                with: .history(selection))
-            return effects
+        case .history:
+            return handled(.history, &state) { HistoryActions.handle(action, &$0, &$1) } ?? []
         case .stop(let stop):
             if stop.beforeStart { return [] }
             if action == .command(.clearFlags) {
@@ -251,20 +250,16 @@ enum Screens {
             return Forms.morning(action, &form, &state)
         case .measure(var form):
             return MeasureActions.handle(action, &form, &state)
-        case .importRuns(var form):
-            return Imports.handle(action, &form, &state)
+        case .importRuns:
+            return handled(.importRuns, &state) { Imports.handle(action, &$0, &$1) } ?? []
         case .help(let scroll):
             if action == .command(.down) {
                 replaceTop(&state, .help(scroll: min(scroll + 1, maxScroll(state))))
             }
             if action == .command(.up) { replaceTop(&state, .help(scroll: max(0, scroll - 1))) }
             return []
-        case .progress(var progress):
-            let effects = ProgressActions.handle(action, &progress, &state)
-            replace(
-                &state, matching: { if case .progress = $0 { true } else { false } },
-                with: .progress(progress))
-            return effects
+        case .progress:
+            return handled(.progress, &state) { ProgressActions.handle(action, &$0, &$1) } ?? []
         }
     }
 
@@ -279,6 +274,21 @@ enum Screens {
         _ state: inout AppState, matching: (Screen) -> Bool, with screen: Screen
     ) {
         if let i = state.screens.lastIndex(where: matching) { state.screens[i] = screen }
+    }
+
+    /// Hands the top screen's state to its handler when the top is of `slot`'s kind, then writes
+    /// the state back where that screen sits (even if the handler pushed another screen over
+    /// it), so no way through a handler can drop a change. Nil when the top is another kind.
+    static func handled<State>(
+        _ slot: ScreenSlot<State>, _ state: inout AppState,
+        _ handler: (inout State, inout AppState) -> [Effect]
+    ) -> [Effect]? {
+        guard var value = slot.read(state.top) else { return nil }
+        let effects = handler(&value, &state)
+        if let i = state.screens.lastIndex(where: { slot.read($0) != nil }) {
+            state.screens[i] = slot.make(value)
+        }
+        return effects
     }
 
     enum ListOutcome {
