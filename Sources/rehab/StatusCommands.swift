@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RehabCore
 import RehabStore
+import TerminalUI
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -74,7 +75,7 @@ struct StatusText {
     func render(brief: Bool) -> String {
         let lang = context.language
         let m = context.messages
-        let glyphs = Glyphs.forLocale(context.environment)
+        let glyphs = Glyphs.forEnvironment(context.environment)
         let plan = followed.plan
         let report = StatusReport(status: status, plan: plan, language: lang)
         var lines: [String] = []
@@ -96,9 +97,11 @@ struct StatusText {
         let unit = load.metric.unit
         var loadLine = report.load
         if let cap = load.cap {
-            let bar = glyphs.bar(
-                load.thisWeek, cap: cap, scale: max(cap, load.thisWeek) * 1.1, width: 24)
-            loadLine += " [\(bar)]"
+            let meter = Meter(
+                value: load.thisWeek, scale: max(cap, load.thisWeek) * 1.1, threshold: cap,
+                glyphs: glyphs)
+            let bar = printed(meter, width: 24).first ?? ""
+            loadLine += " [\(bar.padding(toLength: 24, withPad: " ", startingAt: 0))]"
         }
         lines.append("\(context.say(Phrase.thisWeek())) (\(load.weekStart.iso)): \(loadLine)")
         if let position = status.runWalk, !brief {

@@ -3,6 +3,7 @@ import Foundation
 import RehabCore
 import RehabPlans
 import RehabStore
+import TerminalUI
 
 /// The physio's tuning of one patient's plan, stored as `PlanOverrides` with the assignment.
 /// Every change is checked twice: the value against the plan-file range of its key, then the
@@ -420,6 +421,6 @@ extension PlanDiff {
 
     /// With the locale's arrow (ASCII outside UTF-8).
     func render(title: String, context: Context) -> String {
-        render(title: title, arrow: Glyphs.forLocale(context.environment).arrow)
+        render(title: title, arrow: Glyphs.forEnvironment(context.environment).arrow)
     }
 }
