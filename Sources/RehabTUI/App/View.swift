@@ -15,6 +15,9 @@ enum Layout {
 
     /// Body rows of the history table (the content minus its header row).
     static func tableRows(_ size: Size) -> Int { content(size).height - 1 }
+
+    /// Rows a long notice may take, counted up from the notice line over the content.
+    static let noticeRows = 3
 }
 
 /// The colour theme from config.yaml (RehabCore's name for it would clash with the pens below).
@@ -303,12 +306,23 @@ public func render(_ state: AppState) -> Grid {
                 " / " + query.text + "▏", to: noticeRow.width, ellipsis: state.glyphs.ellipsis),
             x: 0, y: noticeRow.y, pen: .bold, clip: noticeRow)
     } else if let notice = state.notice {
-        let text = TextFit.truncate(
-            " " + notice.text, to: noticeRow.width,
-            ellipsis: state.glyphs.ellipsis)
-        grid.put(
-            text, x: 0, y: noticeRow.y, pen: notice.isError ? Theme.error : .bold,
-            clip: noticeRow)
+        // A long notice (a refused save and the keys it dropped) wraps upwards over the last
+        // rows of the screen, up to three; cut short only past that.
+        var rows = Paragraph.wrap(TextLine(notice.text), width: max(1, noticeRow.width - 1))
+            .map(\.text)
+        if rows.count > Layout.noticeRows {
+            rows = Array(rows.prefix(Layout.noticeRows))
+            rows[rows.count - 1] = TextFit.truncate(
+                rows[rows.count - 1] + " " + state.glyphs.ellipsis, to: noticeRow.width - 1,
+                ellipsis: state.glyphs.ellipsis)
+        }
+        for (index, row) in rows.enumerated() {
+            let line = Rect(
+                x: 0, y: noticeRow.y + index - (rows.count - 1), width: noticeRow.width, height: 1)
+            grid.fill(line)
+            grid.put(
+                " " + row, x: 0, y: line.y, pen: notice.isError ? Theme.error : .bold, clip: line)
+        }
     }
     StatusBar(KeyTable.hints(for: state)).render(
         in: Rect(x: 0, y: state.size.height - 1, width: state.size.width, height: 1), on: &grid)
