@@ -10,21 +10,24 @@ extension Phrase {
         let skipNL =
             duplicates == 0 ? "" : "; \(duplicates) dubbele overgeslagen (zelfde starttijd)"
         let skipEN =
-            duplicates == 0 ? "" : "; skipped \(duplicates) duplicate(s) (same start time)"
+            duplicates == 0
+            ? "" : "; skipped \(counted(duplicates, "duplicate", "duplicates")) (same start time)"
         return pair(
-            "\(added) loop/lopen geïmporteerd\(skipNL)", "imported \(added) run(s)\(skipEN)")
+            "\(counted(added, "loop", "lopen")) geïmporteerd\(skipNL)",
+            "imported \(counted(added, "run", "runs"))\(skipEN)")
     }
 
     public static func runsBeforeStart(_ count: Int, start: Day) -> LocalizedText {
         pair(
-            "\(count) loop/lopen van vóór de start van het plan (\(start.iso)) overgeslagen",
-            "skipped \(count) run(s) from before the plan started (\(start.iso))")
+            "\(counted(count, "loop", "lopen")) van vóór de start van het plan (\(start.iso)) "
+                + "overgeslagen",
+            "skipped \(counted(count, "run", "runs")) from before the plan started (\(start.iso))")
     }
 
     public static func runFilesFailed(_ count: Int) -> LocalizedText {
         pair(
-            "\(count) bestand(en) niet te lezen; er is niets geïmporteerd:",
-            "\(count) file(s) could not be read; nothing was imported:")
+            "\(counted(count, "bestand", "bestanden")) niet te lezen; er is niets geïmporteerd:",
+            "\(counted(count, "file", "files")) could not be read; nothing was imported:")
     }
 
     public static func runInFuture(_ day: Day, today: Day) -> LocalizedText {
@@ -76,9 +79,10 @@ extension Phrase {
 
     public static func fitFilesSkipped(_ count: Int) -> LocalizedText {
         pair(
-            "\(count) .fit-bestand(en) overgeslagen: .fit wordt niet ondersteund; exporteer als "
-                + ".gpx of .tcx",
-            "skipped \(count) .fit file(s): .fit is not supported; export them as .gpx or .tcx")
+            "\(counted(count, ".fit-bestand", ".fit-bestanden")) overgeslagen: .fit wordt niet "
+                + "ondersteund; exporteer als .gpx of .tcx",
+            "skipped \(counted(count, ".fit file", ".fit files")): .fit is not supported; export "
+                + "them as .gpx or .tcx")
     }
 
     // MARK: shoes

@@ -24,3 +24,9 @@ public struct LocalizedText: Hashable, Sendable, Codable {
 
     public func text(_ language: Language) -> String { language == .nl ? nl : en }
 }
+
+/// A count with its noun, in the singular for exactly one: "1 run", "3 runs"; "1 loop",
+/// "3 lopen". Both languages count this way; a text never writes "run(s)".
+public func counted(_ count: Int, _ one: String, _ many: String) -> String {
+    "\(count) \(count == 1 ? one : many)"
+}

@@ -181,7 +181,9 @@ public enum Phrase {
     }
 
     public static func planFilesInvalid(_ count: Int) -> LocalizedText {
-        t("\(count) fout(en) in planbestanden", "\(count) error(s) in plan files")
+        t(
+            "\(counted(count, "fout", "fouten")) in planbestanden",
+            "\(counted(count, "error", "errors")) in plan files")
     }
 
     public static func noPlansFound(_ dirs: [String]) -> LocalizedText {
@@ -250,8 +252,8 @@ public enum Phrase {
 
     public static func flagsCleared(_ count: Int) -> LocalizedText {
         t(
-            "\(count) rode vlag(gen) vrijgegeven; het plan loopt weer",
-            "cleared \(count) red flag(s); the plan is running again")
+            "\(counted(count, "rode vlag", "rode vlaggen")) vrijgegeven; het plan loopt weer",
+            "cleared \(counted(count, "red flag", "red flags")); the plan is running again")
     }
 
     public static func advanced(to phase: String, date: Day) -> LocalizedText {
@@ -281,12 +283,18 @@ public enum Phrase {
 
     public static func imported(patients: Int, sessions: Int, mornings: Int) -> LocalizedText {
         t(
-            "geïmporteerd: \(patients) patiënt(en), \(sessions) sessies, \(mornings) ochtendchecks",
-            "imported: \(patients) patient(s), \(sessions) sessions, \(mornings) morning checks")
+            "geïmporteerd: \(counted(patients, "patiënt", "patiënten")), "
+                + "\(counted(sessions, "sessie", "sessies")), "
+                + counted(mornings, "ochtendcheck", "ochtendchecks"),
+            "imported: \(counted(patients, "patient", "patients")), "
+                + "\(counted(sessions, "session", "sessions")), "
+                + counted(mornings, "morning check", "morning checks"))
     }
 
     public static func plansOK(_ count: Int) -> LocalizedText {
-        t("\(count) planbestand(en) in orde", "\(count) plan file(s) OK")
+        t(
+            "\(counted(count, "planbestand", "planbestanden")) in orde",
+            "\(counted(count, "plan file", "plan files")) OK")
     }
 
     // MARK: labels

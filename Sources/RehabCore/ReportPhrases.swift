@@ -112,9 +112,9 @@ extension Phrase {
 
     public static func tuneSaved(_ count: Int) -> LocalizedText {
         t(
-            "Aangepast. Het plan wijkt nu op \(count) punt(en) af van het sjabloon "
-                + "('rehab tune --show').",
-            "Saved. The plan now differs from the template in \(count) place(s) "
+            "Aangepast. Het plan wijkt nu op \(counted(count, "punt", "punten")) af van het "
+                + "sjabloon ('rehab tune --show').",
+            "Saved. The plan now differs from the template in \(counted(count, "place", "places")) "
                 + "('rehab tune --show').")
     }
 
@@ -259,8 +259,8 @@ extension Phrase {
     }
     public static func flagCleared(date: Day, reason: String, count: Int) -> LocalizedText {
         t(
-            "\(date.iso): vrijgegeven (\(count) melding(en)): \(reason)",
-            "\(date.iso): cleared (\(count) report(s)): \(reason)")
+            "\(date.iso): vrijgegeven (\(counted(count, "melding", "meldingen"))): \(reason)",
+            "\(date.iso): cleared (\(counted(count, "report", "reports"))): \(reason)")
     }
     public static func phaseEntered(_ name: String, date: Day, reason: PhaseChangeReason)
         -> LocalizedText

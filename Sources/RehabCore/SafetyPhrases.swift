@@ -71,8 +71,9 @@ extension Phrase {
     /// Files left out of a run import while the others go ahead.
     public static func runFilesRefused(_ count: Int) -> LocalizedText {
         LocalizedText(
-            nl: "\(count) bestand(en) geweigerd; de andere lopen gaan wel door:",
-            en: "\(count) file(s) refused; the other runs go ahead:")
+            nl:
+                "\(counted(count, "bestand", "bestanden")) geweigerd; de andere lopen gaan wel door:",
+            en: "\(counted(count, "file", "files")) refused; the other runs go ahead:")
     }
 
     public static func todayOutOfRange(_ value: String) -> LocalizedText {

@@ -41,8 +41,10 @@ extension Phrase {
         -> LocalizedText
     {
         LocalizedText(
-            nl: "kopie geschreven naar \(path): \(patients) patiënt(en), \(sessions) sessies",
-            en: "backup written to \(path): \(patients) patient(s), \(sessions) sessions")
+            nl: "kopie geschreven naar \(path): \(counted(patients, "patiënt", "patiënten")), "
+                + counted(sessions, "sessie", "sessies"),
+            en: "backup written to \(path): \(counted(patients, "patient", "patients")), "
+                + counted(sessions, "session", "sessions"))
     }
 
     static func formatOrAll() -> LocalizedText {

@@ -33,7 +33,7 @@ import Testing
                 == """
                 \(path):9:16: warning: red_flags[0].emergency: deprecated; write urgency: \
                 emergency instead (emergency, same_day, see_doctor)
-                1 plan file(s) OK
+                1 plan file OK
 
                 """)
     }

@@ -83,7 +83,8 @@ import Testing
         let files = try FileManager.default.subpathsOfDirectory(atPath: Self.sources.path)
             .filter { $0.hasSuffix(".swift") }.sorted()
         #expect(
-            files.contains("RehabCore/Phrases.swift") && files.contains("RehabTUI/UIPhrases.swift"))
+            files.contains("RehabCore/Phrases.swift")
+                && files.contains("RehabTUI/App/UIPhrases.swift"))
         var checked = 0
         for file in files {
             let text = try String(
@@ -101,6 +102,11 @@ import Testing
                 if pair.en.hasLiteral {
                     #expect(!pair.en.words.isEmpty, "\(place): the English text is empty")
                 }
+                // A count says its noun once, in the right form (`counted`), never "run(s)".
+                #expect(
+                    !pair.en.words.contains(/\p{L}\(s\)/)
+                        && !pair.nl.words.contains(/\p{L}\((en|s)\)/),
+                    "\(place): a plural in brackets; use counted(n, one, many)")
                 if pair.nl.words == pair.en.words, pair.nl.words.contains(where: \.isLetter) {
                     #expect(
                         Self.sameInBoth.contains(pair.nl.words),
@@ -288,5 +294,15 @@ enum SourcePairs {
             i += 1
         }
         return nil
+    }
+}
+
+@Suite struct CountedTests {
+    @Test func oneIsSingularEveryOtherCountPlural() {
+        #expect(counted(1, "run", "runs") == "1 run")
+        #expect(counted(0, "run", "runs") == "0 runs")
+        #expect(counted(3, "loop", "lopen") == "3 lopen")
+        #expect(Phrase.plansOK(1).en == "1 plan file OK")
+        #expect(Phrase.plansOK(2).nl == "2 planbestanden in orde")
     }
 }

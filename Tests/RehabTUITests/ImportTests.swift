@@ -152,7 +152,7 @@ import Testing
         #expect(form.stage == .path)
         let lines = form.errors.map { $0.text(.en) }
         #expect(lines.count == 3)
-        #expect(lines.first == "2 file(s) could not be read; nothing was imported:")
+        #expect(lines.first == "2 files could not be read; nothing was imported:")
         #expect(
             lines.dropFirst().first
                 == "\(Self.runs)/bad/broken.gpx: the file ends at line:column 7:14 while "
@@ -160,7 +160,7 @@ import Testing
         #expect(lines.last?.hasPrefix("\(Self.runs)/bad/no-track.gpx: no track points") == true)
         #expect(
             form.errors.map { $0.text(.nl) }.first
-                == "2 bestand(en) niet te lezen; er is niets geïmporteerd:")
+                == "2 bestanden niet te lezen; er is niets geïmporteerd:")
     }
 
     @Test func fitFilesOtherFilesAndMissingPathsAreRefusedClearly() throws {
@@ -185,13 +185,13 @@ import Testing
         #expect(future.errors.isEmpty)
         #expect(
             future.refused.map { $0.text(.en) } == [
-                "1 file(s) refused; the other runs go ahead:",
+                "1 file refused; the other runs go ahead:",
                 "\(Self.runs)/ok/treadmill.tcx: the run is on 2026-03-01, after today (2026-02-28); "
                     + "is the watch's clock right?",
             ])
         #expect(!future.runs.contains { $0.found.run.file.hasSuffix("treadmill.tcx") })
         let shown = render(early.state).lines()
-        #expect(shown.contains { $0.contains("1 file(s) refused") }, "\(shown)")
+        #expect(shown.contains { $0.contains("1 file refused") }, "\(shown)")
 
         var late = Self.runner(Fixture.buildUpRunner())
         late.assignments[Fixture.sam.id]?.startDate = Day(iso: "2026-03-01")!
@@ -223,7 +223,7 @@ import Testing
         let form = try #require(Self.form(app.state))
         #expect(form.stage == .runs)
         #expect(form.runs.count == 1)
-        #expect(form.refused.first?.text(.en) == "1 file(s) refused; the other runs go ahead:")
+        #expect(form.refused.first?.text(.en) == "1 file refused; the other runs go ahead:")
         #expect(
             form.refused.last?.text(.en)
                 == "\(folder.path)/inf.tcx: lap 1: TotalTimeSeconds inf is not a duration")

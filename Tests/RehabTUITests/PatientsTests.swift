@@ -305,7 +305,7 @@ enum Clinic {
         #expect(app.effects.last == .setOverrides(robin.id, saved))
         #expect(app.runner.assignments[robin.id]?.overrides == saved)
         #expect(
-            app.state.notice?.text == "Saved. The plan differs from the template in 1 place(s).")
+            app.state.notice?.text == "Saved. The plan differs from the template in 1 place.")
     }
 
     @Test func escFromTheSetUpGoesBackToThePicker() {

@@ -45,7 +45,7 @@ extension UIPhrase {
         var nl: [String] = []
         var en: [String] = []
         if already > 0 {
-            nl.append("\(already) stond(en) er al (zelfde starttijd)")
+            nl.append("\(already) \(already == 1 ? "stond" : "stonden") er al (zelfde starttijd)")
             en.append("\(already) already there (same start time)")
         }
         if beforeStart > 0 {
@@ -81,7 +81,7 @@ extension UIPhrase {
     {
         let early = beforeStart == 0
         return t(
-            "\(added) geïmporteerd, \(already) stond(en) er al"
+            "\(added) geïmporteerd, \(already) \(already == 1 ? "stond" : "stonden") er al"
                 + (early ? "" : ", \(beforeStart) van vóór de start van het plan overgeslagen"),
             "\(added) imported, \(already) already there"
                 + (early ? "" : ", \(beforeStart) from before the plan started left out"))

@@ -136,9 +136,9 @@ extension UIPhrase {
         t("Afstemmen · \(name) · \(plan)", "Tune · \(name) · \(plan)")
     }
     static func tuneChanges(_ count: Int, unsaved: Bool) -> LocalizedText {
-        unsaved
-            ? t("\(count) afwijking(en), niet bewaard", "\(count) change(s), not saved")
-            : t("\(count) afwijking(en)", "\(count) change(s)")
+        let nl = counted(count, "afwijking", "afwijkingen")
+        let en = counted(count, "change", "changes")
+        return unsaved ? t(nl + ", niet bewaard", en + ", not saved") : t(nl, en)
     }
     static func tuneThresholdsHeading() -> LocalizedText {
         t("Grenzen (hele plan)", "Thresholds (whole plan)")
@@ -228,8 +228,8 @@ extension UIPhrase {
     }
     static func tuneSavedNotice(_ count: Int) -> LocalizedText {
         t(
-            "Bewaard. Het plan wijkt op \(count) punt(en) af van het sjabloon.",
-            "Saved. The plan differs from the template in \(count) place(s).")
+            "Bewaard. Het plan wijkt op \(counted(count, "punt", "punten")) af van het sjabloon.",
+            "Saved. The plan differs from the template in \(counted(count, "place", "places")).")
     }
     static func tuningResetNotice() -> LocalizedText {
         t(
