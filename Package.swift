@@ -27,10 +27,15 @@ let package = Package(
             name: "EmbedCatalogue", capability: .buildTool(), dependencies: ["rehab-embed-plans"]),
         // The plugin's tool: writes each plan file's text into a Swift source, byte for byte.
         .executableTarget(name: "rehab-embed-plans"),
+        // File formats: GPX/TCX runs, CSV/JSON archives, the JSON of stored columns, and
+        // files written whole or not at all. No database.
+        .target(name: "RehabFiles", dependencies: ["RehabCore"]),
         // SQLite persistence through GRDB.
         .target(
             name: "RehabStore",
-            dependencies: ["RehabCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RehabCore", "RehabFiles", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // The behaviour every storage implementation must have (RehabRepository), as checks
         // any test target runs against its own store: SQLite and PostgreSQL.
@@ -49,43 +54,49 @@ let package = Package(
         .target(
             name: "RehabClinic",
             dependencies: [
-                "RehabCore", "RehabStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "RehabCore", "RehabFiles", "RehabStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // The full-screen app: state, actions, a pure update, one view per screen, effects.
         .target(
             name: "RehabTUI",
-            dependencies: ["RehabCore", "RehabPlans", "RehabStore", "TerminalUI"]
+            dependencies: ["RehabCore", "RehabPlans", "RehabFiles", "RehabStore", "TerminalUI"]
         ),
         // Thin executable: argument parsing and wiring only.
         .executableTarget(
             name: "rehab",
             dependencies: [
-                "RehabCore", "RehabPlans", "RehabStore", "RehabTUI", "TerminalUI", "RehabClinic",
+                "RehabCore", "RehabPlans", "RehabFiles", "RehabStore", "RehabTUI", "TerminalUI",
+                "RehabClinic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: in-process figures for BENCHMARKS.md (engine, app frames, memory).
         .executableTarget(
             name: "rehab-bench",
-            dependencies: ["RehabCore", "RehabPlans", "RehabStore", "RehabTUI", "TerminalUI"]
+            dependencies: [
+                "RehabCore", "RehabPlans", "RehabFiles", "RehabStore", "RehabTUI", "TerminalUI",
+            ]
         ),
         .testTarget(name: "RehabCoreTests", dependencies: ["RehabCore"]),
         .testTarget(
             name: "RehabPlansTests", dependencies: ["RehabPlans"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "RehabStoreTests", dependencies: ["RehabStore", "RehabStoreConformance"]),
+            name: "RehabStoreTests",
+            dependencies: ["RehabFiles", "RehabStore", "RehabStoreConformance"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ClinicTests",
             dependencies: [
-                "RehabClinic", "RehabCore", "RehabStore", "RehabStoreConformance",
+                "RehabClinic", "RehabCore", "RehabFiles", "RehabStore", "RehabStoreConformance",
                 // The app's loop on a clinic store (ClinicSlowServerTests).
                 "RehabPlans", "RehabTUI", "TerminalUI",
             ]),
         .testTarget(
-            name: "RehabTUITests", dependencies: ["RehabTUI", "RehabPlans", "RehabStore"],
+            name: "RehabTUITests",
+            dependencies: ["RehabTUI", "RehabPlans", "RehabFiles", "RehabStore"],
             exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import RehabCore
+import RehabFiles
 import RehabStore
 
 /// Moving in: a runner who kept their data in SQLite imports their export connected as their

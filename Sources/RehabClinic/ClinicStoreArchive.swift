@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import RehabCore
+import RehabFiles
 import RehabStore
 
 // The patient list, export and import on the clinic database: what the login sees, read at

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import RehabCore
+import RehabFiles
 import RehabStore
 
 // The plan assignment, the log, shoes, runs, measures and notes of one patient: the SQLite

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import RehabCore
+import RehabFiles
 import RehabStore
 
 // The physio's review on a clinic database: what changed since the last clinical note, and

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RehabCore
+import RehabFiles
 
 // Outcome measures and the physio's clinical notes: schema, reading and writing.
 

@@ -1,5 +1,6 @@
 import Foundation
 import RehabCore
+import RehabFiles
 
 /// The store's checks of whole records, for every `RehabRepository` implementation: the
 /// clinic's PostgreSQL store refuses exactly what the SQLite store refuses, with the same
@@ -69,36 +70,4 @@ public enum RecordCheck {
                     + MeasurePhrase.error(error).en)
         }
     }
-}
-
-/// The text forms of a record's structured columns, shared by the stores so both write and
-/// read the same JSON.
-public enum RecordJSON {
-    public static func overrides(_ overrides: PlanOverrides) throws -> String {
-        try OverridesDoc.json(overrides)
-    }
-
-    public static func overrides(json: String) throws -> PlanOverrides {
-        try OverridesDoc.overrides(json: json)
-    }
-
-    public static func flags(_ flags: [String]) throws -> String { try Store.json(flags) }
-
-    public static func flags(json: String) throws -> [String] { try Store.flags(json: json) }
-
-    /// A clearing's reports as stored: "flag@YYYY-MM-DD" items.
-    public static func reports(json: String) throws -> [FlagReport] {
-        try Store.reports(json: json)
-    }
-
-    public static func answers(_ answers: [ItemAnswer]) -> String { MeasureCSV.answers(answers) }
-
-    public static func answers(json: String) throws -> [ItemAnswer] {
-        try JSONDecoder().decode([ItemAnswer].self, from: Data(json.utf8))
-    }
-}
-
-extension RecordCounts {
-    /// Counts a stored piece's records.
-    public mutating func count(_ patient: ArchivedPatient) { add(patient) }
 }

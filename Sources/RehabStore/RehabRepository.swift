@@ -1,4 +1,5 @@
 import RehabCore
+import RehabFiles
 
 // What the front ends (the CLI's commands, the app's effects) and the patient overview ask of
 // stored rehab data, apart from how it is stored. `Store` (SQLite) and the clinic's

@@ -1,5 +1,6 @@
 import GRDB
 import RehabCore
+import RehabFiles
 
 // The physio's patient list read in bulk: one read transaction and about a dozen statements
 // for the whole clinic, instead of three transactions and eight statements per patient. A
@@ -136,7 +137,7 @@ extension Store {
         while let row = try assignmentRows.next() {
             let id: Int64 = row["patient_id"]
             let json: String = row["overrides"]
-            let overrides = try decoded[json] ?? OverridesDoc.overrides(json: json)
+            let overrides = try decoded[json] ?? RecordJSON.overrides(json: json)
             decoded[json] = overrides
             assignments[id] = Assignment(
                 planID: row["plan_id"], variantID: row["variant_id"],
@@ -264,7 +265,7 @@ extension Store {
             clearings[id, default: []].append(
                 FlagClearing(
                     date: try day(row["date"], column: "flag_clearing.date"),
-                    reason: row["reason"], cleared: try reports(json: row["cleared"])))
+                    reason: row["reason"], cleared: try RecordJSON.reports(json: row["cleared"])))
         }
 
         var histories: [Int64: History] = [:]

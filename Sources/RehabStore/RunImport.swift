@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RehabCore
+import RehabFiles
 
 /// A session built from a run file, with the start time that identifies it.
 public struct ImportedRun: Hashable, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RehabCore
+import RehabFiles
 
 // Whole-database export, import and backup.
 extension Store {
@@ -58,7 +59,7 @@ extension Store {
                     counts.patients += 1
                 }
                 try Store.insertRecords(db, patientID: patientID, p)
-                counts.add(p)
+                counts.count(p)
             }
             return counts
         }
@@ -151,7 +152,7 @@ extension Store {
                 try db.execute(
                     sql: "INSERT INTO morning_check (patient_id, date, pain, flags) "
                         + "VALUES (?, ?, ?, ?)",
-                    arguments: [id, m.date.iso, m.pain, try json(m.flags)])
+                    arguments: [id, m.date.iso, m.pain, try RecordJSON.flags(m.flags)])
             }
             for c in p.clearings { try insertClearing(db, patientID: id, c) }
             for s in p.shoes { try insertShoe(db, patientID: id, s) }
@@ -168,7 +169,7 @@ extension Store {
             return try body()
         } catch let error as DatabaseError {
             throw StoreError.importFailed("patient \"\(p.name)\": \(describe(error))")
-        } catch let error as RecordError {
+        } catch let error as RehabCore.RecordError {
             throw StoreError.importFailed("patient \"\(p.name)\": \(error)")
         }
     }
@@ -185,14 +186,20 @@ extension Store {
         }
         try OutputFile.write(to: destination, database: path, force: force) { temporary in
             // SQLite writes the copy into the temporary file; only a complete copy is moved
-            // into place.
-            let target = try DatabaseQueue(path: temporary)
+            // into place. Its failures are told in SQLite's words.
             do {
-                try queue.backup(to: target)
-                try target.close()
+                let target = try DatabaseQueue(path: temporary)
+                do {
+                    try queue.backup(to: target)
+                    try target.close()
+                } catch {
+                    try? target.close()
+                    throw error
+                }
             } catch {
-                try? target.close()
-                throw error
+                throw OutputFileError(
+                    path: temporary,
+                    reason: OutputFile.reason(Store.describe(error), folder: folder))
             }
         }
     }

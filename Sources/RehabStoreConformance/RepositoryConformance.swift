@@ -6,6 +6,7 @@
 // Imports RehabCore and RehabStore only.
 
 import RehabCore
+import RehabFiles
 import RehabStore
 
 /// Makes a fresh, empty repository. A check may call it more than once (an archive is read

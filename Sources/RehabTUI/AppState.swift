@@ -4,6 +4,7 @@
 // store is reached only through an `EffectRunner`, the terminal only through a `Backend`.
 
 import RehabCore
+import RehabFiles
 import RehabStore
 import TerminalUI
 

@@ -1,5 +1,6 @@
 import Foundation
 import RehabCore
+import RehabFiles
 import RehabStore
 
 /// Finds and reads the run files at a path typed in the app, for both effect runners, the way

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RehabClinic
 import RehabCore
+import RehabFiles
 import RehabStore
 
 /// `rehab backup FILE`: a consistent copy through SQLite's backup API, safe while the app or

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehabCore
+import RehabFiles
 import RehabStore
 
 struct Demo: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RehabClinic
 import RehabCore
+import RehabFiles
 import RehabStore
 
 struct Import: ParsableCommand {

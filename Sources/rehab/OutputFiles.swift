@@ -1,5 +1,6 @@
 import Foundation
 import RehabCore
+import RehabFiles
 import RehabStore
 
 extension Context {

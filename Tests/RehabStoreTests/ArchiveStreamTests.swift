@@ -2,6 +2,7 @@ import Foundation
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 /// `rehab import` of a CSV export reads it a piece at a time; the pieces must add up to exactly

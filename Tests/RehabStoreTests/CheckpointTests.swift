@@ -1,6 +1,7 @@
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 // A long phase is judged from a stored checkpoint of its tallies (TallyCheckpoint) instead of

@@ -2,6 +2,7 @@ import Foundation
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 /// A clearing keeps the list of reports it covers, in the database and through every export.

@@ -3,6 +3,7 @@ import GRDB
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 /// Tests on a real file: modes, pragmas, refusal of newer databases, deletion that leaves no

@@ -1,6 +1,7 @@
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 // The engine's window (Store.history(judgingFrom:lookBack:)) must give the same status as the

@@ -2,6 +2,7 @@ import Foundation
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 /// Run files as an attacker or a broken watch writes them: every one is refused with a reason

@@ -2,6 +2,7 @@ import Foundation
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 @Suite struct MeasureStoreTests {

@@ -3,6 +3,7 @@ import GRDB
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 // The physio's list read in bulk (PatientOverview.roster, one read of the store) must give the
@@ -323,15 +324,15 @@ func rosterGivesTheSameRowsAsOnePatientAtATime(includeArchived: Bool) throws {
     ]
     for json in plain {
         let decoded = try JSONDecoder().decode([String].self, from: Data(json.utf8))
-        #expect(Store.plainStrings(json) == decoded, "\(json)")
-        #expect(try Store.flags(json: json) == decoded, "\(json)")
+        #expect(RecordJSON.plainStrings(json) == decoded, "\(json)")
+        #expect(try RecordJSON.flags(json: json) == decoded, "\(json)")
     }
     let others = [
         #"[ "fever" ]"#, #"["a\"b"]"#, #"["a\/b"]"#, #"["a",]"#, #"[,"a"]"#, #"[1]"#,
         #"["a"]]"#, #"["a""b"]"#, #"{"a":1}"#, "", "[",
     ]
-    for json in others { #expect(Store.plainStrings(json) == nil, "\(json)") }
-    #expect(try Store.flags(json: #"[ "fever", "a\/b" ]"#) == ["fever", "a/b"])
+    for json in others { #expect(RecordJSON.plainStrings(json) == nil, "\(json)") }
+    #expect(try RecordJSON.flags(json: #"[ "fever", "a\/b" ]"#) == ["fever", "a/b"])
 }
 
 @Test func oldRedFlagsAreFoundThroughTheirOwnIndexes() throws {

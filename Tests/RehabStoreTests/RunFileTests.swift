@@ -2,6 +2,7 @@ import Foundation
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 /// GPX and TCX read into runs, and runs stored with their start times.

@@ -3,6 +3,7 @@ import GRDB
 import RehabCore
 import Testing
 
+@testable import RehabFiles
 @testable import RehabStore
 
 @Suite struct MigrationTests {
