@@ -30,16 +30,26 @@ let package = Package(
         // File formats: GPX/TCX runs, CSV/JSON archives, the JSON of stored columns, and
         // files written whole or not at all. No database.
         .target(name: "RehabFiles", dependencies: ["RehabCore"]),
-        // SQLite persistence through GRDB.
+        // The storage protocol (RehabRepository) the front ends and use cases depend on, with
+        // the records it speaks and the record checks every implementation applies.
+        .target(name: "RehabStorage", dependencies: ["RehabCore", "RehabFiles"]),
+        // The behaviour every storage implementation must have (RehabRepository), as checks
+        // any test target runs against its own store: SQLite and PostgreSQL.
+        .target(
+            name: "RehabStoreConformance",
+            dependencies: ["RehabCore", "RehabFiles", "RehabStorage"]
+        ),
+        // SQLite persistence through GRDB: the RehabRepository for one runner's file.
         .target(
             name: "RehabStore",
             dependencies: [
-                "RehabCore", "RehabFiles", .product(name: "GRDB", package: "GRDB.swift"),
+                "RehabCore", "RehabFiles", "RehabStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // The behaviour every storage implementation must have (RehabRepository), as checks
-        // any test target runs against its own store: SQLite and PostgreSQL.
-        .target(name: "RehabStoreConformance", dependencies: ["RehabCore", "RehabStore"]),
+        // Use cases both front ends share: the followed plan, the patient overview and
+        // review, the discharge report.
+        .target(name: "RehabApp", dependencies: ["RehabCore", "RehabStorage"]),
         // System library: ncursesw (wide-character curses) through a small C shim. No pkgConfig:
         // its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses, with a
         // warning on every build; shim.h defines what they would, and the module map links.
@@ -54,21 +64,23 @@ let package = Package(
         .target(
             name: "RehabClinic",
             dependencies: [
-                "RehabCore", "RehabFiles", "RehabStore",
+                "RehabCore", "RehabFiles", "RehabStorage",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // The full-screen app: state, actions, a pure update, one view per screen, effects.
         .target(
             name: "RehabTUI",
-            dependencies: ["RehabCore", "RehabPlans", "RehabFiles", "RehabStore", "TerminalUI"]
+            dependencies: [
+                "RehabCore", "RehabPlans", "RehabFiles", "RehabStorage", "RehabApp", "TerminalUI",
+            ]
         ),
         // Thin executable: argument parsing and wiring only.
         .executableTarget(
             name: "rehab",
             dependencies: [
-                "RehabCore", "RehabPlans", "RehabFiles", "RehabStore", "RehabTUI", "TerminalUI",
-                "RehabClinic",
+                "RehabCore", "RehabPlans", "RehabFiles", "RehabStorage", "RehabStore", "RehabApp",
+                "RehabTUI", "TerminalUI", "RehabClinic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,7 +88,8 @@ let package = Package(
         .executableTarget(
             name: "rehab-bench",
             dependencies: [
-                "RehabCore", "RehabPlans", "RehabFiles", "RehabStore", "RehabTUI", "TerminalUI",
+                "RehabCore", "RehabPlans", "RehabStorage", "RehabStore", "RehabApp", "RehabTUI",
+                "TerminalUI",
             ]
         ),
         .testTarget(name: "RehabCoreTests", dependencies: ["RehabCore"]),
@@ -84,19 +97,24 @@ let package = Package(
             name: "RehabPlansTests", dependencies: ["RehabPlans"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RehabStoreTests",
-            dependencies: ["RehabFiles", "RehabStore", "RehabStoreConformance"]),
+            dependencies: [
+                "RehabFiles", "RehabStorage", "RehabStore", "RehabApp", "RehabStoreConformance",
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ClinicTests",
             dependencies: [
-                "RehabClinic", "RehabCore", "RehabFiles", "RehabStore", "RehabStoreConformance",
+                "RehabClinic", "RehabCore", "RehabFiles", "RehabStorage", "RehabStore",
+                "RehabStoreConformance", "RehabApp",
                 // The app's loop on a clinic store (ClinicSlowServerTests).
                 "RehabPlans", "RehabTUI", "TerminalUI",
             ]),
         .testTarget(
             name: "RehabTUITests",
-            dependencies: ["RehabTUI", "RehabPlans", "RehabFiles", "RehabStore"],
+            dependencies: [
+                "RehabTUI", "RehabPlans", "RehabFiles", "RehabStorage", "RehabStore", "RehabApp",
+            ],
             exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

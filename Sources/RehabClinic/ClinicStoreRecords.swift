@@ -2,7 +2,7 @@ import Foundation
 import PostgresNIO
 import RehabCore
 import RehabFiles
-import RehabStore
+import RehabStorage
 
 // The plan assignment, the log, shoes, runs, measures and notes of one patient: the SQLite
 // store's statements in PostgreSQL's words (dates as ISO text, numbers as float8, lists as

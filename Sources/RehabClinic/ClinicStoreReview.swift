@@ -2,7 +2,7 @@ import Foundation
 import PostgresNIO
 import RehabCore
 import RehabFiles
-import RehabStore
+import RehabStorage
 
 // The physio's review on a clinic database: what changed since the last clinical note, and
 // the discharge record; the same answers as the SQLite store (the conformance checks).

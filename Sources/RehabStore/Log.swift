@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RehabCore
 import RehabFiles
+import RehabStorage
 
 // Plan assignments, the session and morning-check log, flag clearings and shoes.
 extension Store {
@@ -20,7 +21,7 @@ extension Store {
     public func startPlan(patientID: Int64, _ assignment: Assignment, replacing: Bool)
         throws
     {
-        try Check.assignment(assignment)
+        try RecordCheck.assignment(assignment)
         try queue.write { db in
             try Store.clearPlan(db, patientID: patientID, replacing: replacing)
             try Store.insertAssignment(db, patientID: patientID, assignment)
@@ -28,7 +29,7 @@ extension Store {
     }
 
     public func addPhaseChange(patientID: Int64, _ change: PhaseChange) throws {
-        try Check.phaseChange(change)
+        try RecordCheck.phaseChange(change)
         try queue.write { db in
             try Store.requirePlan(db, patientID: patientID)
             try Store.insertPhaseChange(db, patientID: patientID, change)
@@ -65,7 +66,7 @@ extension Store {
     /// Stores a new session (its `id` is ignored) and returns the id it got.
     @discardableResult
     public func addSession(patientID: Int64, _ session: Session) throws -> Int64 {
-        try Check.session(session)
+        try RecordCheck.session(session)
         return try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             return try Store.insertSession(db, patientID: patientID, session)
@@ -75,7 +76,7 @@ extension Store {
     /// Replaces the stored session with the same id.
     public func updateSession(patientID: Int64, _ session: Session) throws {
         guard let id = session.id else { throw RehabCore.RecordError.unknownSession(nil) }
-        try Check.session(session)
+        try RecordCheck.session(session)
         try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             try db.execute(
@@ -104,7 +105,7 @@ extension Store {
     /// Returns true when it replaced one.
     @discardableResult
     public func setMorningCheck(patientID: Int64, _ check: MorningCheck) throws -> Bool {
-        try Check.morning(check)
+        try RecordCheck.morning(check)
         return try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             let existed =
@@ -136,7 +137,7 @@ extension Store {
     }
 
     public func addClearing(patientID: Int64, _ clearing: FlagClearing) throws {
-        try Check.clearing(clearing)
+        try RecordCheck.clearing(clearing)
         try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             try Store.insertClearing(db, patientID: patientID, clearing)
@@ -153,7 +154,7 @@ extension Store {
     }
 
     public func addShoe(patientID: Int64, _ shoe: Shoe) throws {
-        let shoe = try Check.shoe(shoe)
+        let shoe = try RecordCheck.shoe(shoe)
         try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             try Store.insertShoe(db, patientID: patientID, shoe)

@@ -7,7 +7,7 @@
 
 import RehabCore
 import RehabFiles
-import RehabStore
+import RehabStorage
 
 /// Makes a fresh, empty repository. A check may call it more than once (an archive is read
 /// back into a second repository); each call must give one that shares nothing with the others.

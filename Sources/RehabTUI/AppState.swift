@@ -5,7 +5,7 @@
 
 import RehabCore
 import RehabFiles
-import RehabStore
+import RehabStorage
 import TerminalUI
 
 /// Who is holding the keyboard on the first run: a physio sets a plan up for a named patient.

@@ -5,8 +5,10 @@
 // `rehab demo --years N [--patients M]` wrote; never writes to it.
 
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPlans
+import RehabStorage
 import RehabStore
 import RehabTUI
 import TerminalUI

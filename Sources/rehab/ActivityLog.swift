@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import RehabFiles
-import RehabStore
 
 /// A command that writes to the database; its successful runs are logged too.
 protocol ChangesData {

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabClinic
 import RehabCore
 import RehabPlans
+import RehabStorage
 import RehabStore
 
 /// Options every command takes.

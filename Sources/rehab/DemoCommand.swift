@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RehabCore
 import RehabFiles
-import RehabStore
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabClinic
 import RehabCore
 import RehabFiles
-import RehabStore
+import RehabStorage
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,6 @@
 import Foundation
 import RehabCore
 import RehabFiles
-import RehabStore
 
 extension Context {
     /// Writes a file the user named through the one safe writer (`OutputFile`): atomic, 0600,

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
 import RehabFiles
-import RehabStore
+import RehabStorage
 
 struct PatientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RehabCore
 import RehabFiles
-import RehabStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,6 @@
 import Foundation
 import RehabCore
 import RehabFiles
-import RehabStore
 import RehabStoreConformance
 import Testing
 

@@ -1,7 +1,9 @@
 import RehabCore
 import Testing
 
+@testable import RehabApp
 @testable import RehabFiles
+@testable import RehabStorage
 @testable import RehabStore
 
 // A long phase is judged from a stored checkpoint of its tallies (TallyCheckpoint) instead of

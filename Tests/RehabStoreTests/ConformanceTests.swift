@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
 import RehabFiles
+import RehabStorage
 import RehabStore
 import RehabStoreConformance
 import Testing

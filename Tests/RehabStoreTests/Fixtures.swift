@@ -3,7 +3,6 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
-@testable import RehabStore
 
 func day(_ iso: String) -> Day {
     guard let d = Day(iso: iso) else { fatalError("bad test date \(iso)") }

@@ -1,7 +1,9 @@
 import RehabCore
 import Testing
 
+@testable import RehabApp
 @testable import RehabFiles
+@testable import RehabStorage
 @testable import RehabStore
 
 // The engine's window (Store.history(judgingFrom:lookBack:)) must give the same status as the

@@ -3,7 +3,6 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
-@testable import RehabStore
 
 /// `rehab import` of a JSON export reads it a piece at a time (twice over, never whole); the
 /// pieces must add up to exactly what decoding the file whole gives, wherever blocks and

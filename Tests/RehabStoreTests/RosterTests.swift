@@ -3,7 +3,9 @@ import GRDB
 import RehabCore
 import Testing
 
+@testable import RehabApp
 @testable import RehabFiles
+@testable import RehabStorage
 @testable import RehabStore
 
 // The physio's list read in bulk (PatientOverview.roster, one read of the store) must give the

@@ -3,6 +3,7 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
+@testable import RehabStorage
 @testable import RehabStore
 
 /// GPX and TCX read into runs, and runs stored with their start times.

@@ -1,4 +1,5 @@
 import RehabCore
+import RehabStorage
 import RehabStore
 import TerminalUI
 import Testing

@@ -2,7 +2,6 @@ import Foundation
 import RehabCore
 import RehabFiles
 import RehabPlans
-import RehabStore
 import TerminalUI
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
 import RehabPlans
+import RehabStorage
 import RehabStore
 import TerminalUI
 import Testing

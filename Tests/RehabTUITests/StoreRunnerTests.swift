@@ -2,6 +2,7 @@ import Foundation
 import RehabCore
 import RehabFiles
 import RehabPlans
+import RehabStorage
 import RehabStore
 import TerminalUI
 import Testing

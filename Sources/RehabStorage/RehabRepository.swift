@@ -185,7 +185,3 @@ extension RehabRepository {
         PlanSource(assignment: assignment, planFile: try planFile(patientID: patientID))
     }
 }
-
-extension Store: RehabRepository {
-    public var keepsCheckpoints: Bool { true }
-}
