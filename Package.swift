@@ -41,7 +41,7 @@ let package = Package(
         ),
         // SQLite persistence through GRDB: the RehabRepository for one runner's file.
         .target(
-            name: "RehabStore",
+            name: "RehabSQLite",
             dependencies: [
                 "RehabCore", "RehabFiles", "RehabStorage",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "rehab",
             dependencies: [
-                "RehabCore", "RehabPlans", "RehabFiles", "RehabStorage", "RehabStore", "RehabApp",
+                "RehabCore", "RehabPlans", "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp",
                 "RehabTUI", "TerminalUI", "RehabClinic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "rehab-bench",
             dependencies: [
-                "RehabCore", "RehabPlans", "RehabStorage", "RehabStore", "RehabApp", "RehabTUI",
+                "RehabCore", "RehabPlans", "RehabStorage", "RehabSQLite", "RehabApp", "RehabTUI",
                 "TerminalUI",
             ]
         ),
@@ -98,14 +98,14 @@ let package = Package(
         .testTarget(
             name: "RehabStoreTests",
             dependencies: [
-                "RehabFiles", "RehabStorage", "RehabStore", "RehabApp", "RehabStoreConformance",
+                "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp", "RehabStoreConformance",
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ClinicTests",
             dependencies: [
-                "RehabClinic", "RehabCore", "RehabFiles", "RehabStorage", "RehabStore",
+                "RehabClinic", "RehabCore", "RehabFiles", "RehabStorage", "RehabSQLite",
                 "RehabStoreConformance", "RehabApp",
                 // The app's loop on a clinic store (ClinicSlowServerTests).
                 "RehabPlans", "RehabTUI", "TerminalUI",
@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "RehabTUITests",
             dependencies: [
-                "RehabTUI", "RehabPlans", "RehabFiles", "RehabStorage", "RehabStore", "RehabApp",
+                "RehabTUI", "RehabPlans", "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp",
             ],
             exclude: ["Snapshots"]),
     ],

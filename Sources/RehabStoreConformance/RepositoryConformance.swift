@@ -3,7 +3,7 @@
 // the same checks (ClinicTests, a fresh clinic database per repository, as a physio login). It imports no test framework, so any test target can run it: each
 // check throws a `ConformanceFailure` that names what differed.
 //
-// Imports RehabCore and RehabStore only.
+// Imports RehabCore, RehabFiles and RehabStorage only.
 
 import RehabCore
 import RehabFiles

@@ -8,8 +8,8 @@ import Foundation
 import RehabApp
 import RehabCore
 import RehabPlans
+import RehabSQLite
 import RehabStorage
-import RehabStore
 import RehabTUI
 import TerminalUI
 

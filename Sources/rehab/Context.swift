@@ -4,8 +4,8 @@ import RehabApp
 import RehabClinic
 import RehabCore
 import RehabPlans
+import RehabSQLite
 import RehabStorage
-import RehabStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {

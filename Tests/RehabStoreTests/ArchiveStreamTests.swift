@@ -3,7 +3,7 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
-@testable import RehabStore
+@testable import RehabSQLite
 
 /// `rehab import` of a CSV export reads it a piece at a time; the pieces must add up to exactly
 /// what reading the file whole gives, wherever the blocks and pieces are cut.

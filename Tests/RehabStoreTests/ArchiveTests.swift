@@ -3,7 +3,7 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
-@testable import RehabStore
+@testable import RehabSQLite
 
 @Suite struct ArchiveTests {
     let archive = Archive(patients: [trickyPatient, plainPatient])

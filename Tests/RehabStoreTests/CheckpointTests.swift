@@ -3,8 +3,8 @@ import Testing
 
 @testable import RehabApp
 @testable import RehabFiles
+@testable import RehabSQLite
 @testable import RehabStorage
-@testable import RehabStore
 
 // A long phase is judged from a stored checkpoint of its tallies (TallyCheckpoint) instead of
 // from its first day. The answers must be exactly those of the whole log, on generated years of

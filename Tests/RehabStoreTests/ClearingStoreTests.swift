@@ -3,7 +3,7 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
-@testable import RehabStore
+@testable import RehabSQLite
 
 /// A clearing keeps the list of reports it covers, in the database and through every export.
 struct ClearingStoreTests {

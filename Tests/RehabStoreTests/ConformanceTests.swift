@@ -1,8 +1,8 @@
 import Foundation
 import RehabCore
 import RehabFiles
+import RehabSQLite
 import RehabStorage
-import RehabStore
 import RehabStoreConformance
 import Testing
 

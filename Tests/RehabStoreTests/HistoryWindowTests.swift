@@ -3,8 +3,8 @@ import Testing
 
 @testable import RehabApp
 @testable import RehabFiles
+@testable import RehabSQLite
 @testable import RehabStorage
-@testable import RehabStore
 
 // The engine's window (Store.history(judgingFrom:lookBack:)) must give the same status as the
 // whole history, on a long demo history with old red flags.

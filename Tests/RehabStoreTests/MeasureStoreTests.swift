@@ -3,7 +3,7 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
-@testable import RehabStore
+@testable import RehabSQLite
 
 @Suite struct MeasureStoreTests {
     func psfs(_ iso: String, _ pairs: [(String, Int)]) -> MeasureRecord {

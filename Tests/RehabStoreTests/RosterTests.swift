@@ -5,8 +5,8 @@ import Testing
 
 @testable import RehabApp
 @testable import RehabFiles
+@testable import RehabSQLite
 @testable import RehabStorage
-@testable import RehabStore
 
 // The physio's list read in bulk (PatientOverview.roster, one read of the store) must give the
 // same rows as reading one patient at a time (PatientOverview.load), for a clinic of varied

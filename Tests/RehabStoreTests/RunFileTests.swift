@@ -3,8 +3,8 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
+@testable import RehabSQLite
 @testable import RehabStorage
-@testable import RehabStore
 
 /// GPX and TCX read into runs, and runs stored with their start times.
 @Suite struct RunFileTests {

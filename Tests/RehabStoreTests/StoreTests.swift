@@ -4,7 +4,7 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
-@testable import RehabStore
+@testable import RehabSQLite
 
 @Suite struct MigrationTests {
     @Test func freshDatabaseRunsEveryMigration() throws {

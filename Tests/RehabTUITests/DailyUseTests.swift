@@ -1,6 +1,6 @@
 import RehabCore
+import RehabSQLite
 import RehabStorage
-import RehabStore
 import TerminalUI
 import Testing
 

@@ -1,8 +1,8 @@
 import Foundation
 import RehabCore
 import RehabPlans
+import RehabSQLite
 import RehabStorage
-import RehabStore
 import TerminalUI
 import Testing
 

@@ -2,8 +2,8 @@ import Foundation
 import RehabCore
 import RehabFiles
 import RehabPlans
+import RehabSQLite
 import RehabStorage
-import RehabStore
 import TerminalUI
 import Testing
 

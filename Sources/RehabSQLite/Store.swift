@@ -1,4 +1,4 @@
-// RehabStore owns the database: the SQLite file, its schema and migrations, patients, plan
+// RehabSQLite owns the database: the SQLite file, its schema and migrations, patients, plan
 // assignments, the session and morning-check log, shoes, and whole-database export, import and
 // backup. It is the only module that touches SQLite; it knows nothing of terminals or plan files.
 
