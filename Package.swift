@@ -47,8 +47,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // Use cases both front ends share: the followed plan, the patient overview and
-        // review, the discharge report.
+        // Use cases both front ends share: the followed plan, the status report, the patient
+        // overview and review, the discharge report.
         .target(name: "RehabApp", dependencies: ["RehabCore", "RehabStorage"]),
         // System library: ncursesw (wide-character curses) through a small C shim. No pkgConfig:
         // its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses, with a

@@ -168,7 +168,8 @@ public enum Validate {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The text without leading and trailing white space (RehabCore has no Foundation).
+    public var trimmingSpaces: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

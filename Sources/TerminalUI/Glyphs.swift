@@ -22,6 +22,9 @@ public struct Glyphs: Sendable, Hashable {
     public var selection: String
     public var checked: String
     public var unchecked: String
+    /// A list item's mark and the arrow of "A → B" in running text.
+    public var bullet: String
+    public var arrow: String
 
     public static let unicode = Glyphs(
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
@@ -29,7 +32,8 @@ public struct Glyphs: Sendable, Hashable {
         levels: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         gaugeFilled: "█", gaugeEmpty: "░", gaugeOver: "▓",
         gaugePartials: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], thresholdLine: "─",
-        axisVertical: "┤", ellipsis: "…", selection: "▶", checked: "☑", unchecked: "☐")
+        axisVertical: "┤", ellipsis: "…", selection: "▶", checked: "☑", unchecked: "☐",
+        bullet: "•", arrow: "→")
 
     public static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
@@ -37,7 +41,8 @@ public struct Glyphs: Sendable, Hashable {
         levels: [" ", ".", ".", ":", ":", "+", "+", "#", "#"],
         gaugeFilled: "#", gaugeEmpty: "-", gaugeOver: "!", gaugePartials: [],
         thresholdLine: "-",
-        axisVertical: "|", ellipsis: "~", selection: ">", checked: "[x]", unchecked: "[ ]")
+        axisVertical: "|", ellipsis: "~", selection: ">", checked: "[x]", unchecked: "[ ]",
+        bullet: "*", arrow: "->")
 
     /// The set for a locale's character encoding name, as nl_langinfo(CODESET) reports it.
     public static func forCodeset(_ codeset: String) -> Glyphs {
@@ -62,6 +67,12 @@ public struct Glyphs: Sendable, Hashable {
         guard let codeset = requestedCodeset(environment), forCodeset(codeset) == .unicode
         else { return nil }
         return "C.UTF-8"
+    }
+
+    /// The set for the locale the environment asks for (LC_ALL, LC_CTYPE, LANG), for output
+    /// that is printed rather than drawn through ncurses.
+    public static func forEnvironment(_ environment: [String: String]) -> Glyphs {
+        forCodeset(requestedCodeset(environment) ?? "")
     }
 
     /// The set for the current locale. Call after setlocale(LC_ALL, "") (NcursesBackend does).

@@ -118,6 +118,13 @@ public struct Grid: Sendable, Hashable {
         }
     }
 
+    /// The rows as printed text: trailing spaces dropped, and trailing empty rows too.
+    public func printedLines() -> [String] {
+        var rows = lines().map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        while rows.last?.isEmpty == true { rows.removeLast() }
+        return rows
+    }
+
     /// A copy of `other` placed at (x, y) in this grid (clipped), e.g. an overlay.
     public mutating func blit(_ other: Grid, x: Int, y: Int) {
         for row in 0..<other.height {

@@ -1,6 +1,7 @@
 import Foundation
 import RehabApp
 import RehabCore
+import TerminalUI
 
 /// The JSON shapes of DESIGN section 6. Field names are a contract: change them only with it.
 struct StatusJSON: Encodable {
@@ -187,42 +188,10 @@ struct StatusJSON: Encodable {
 /// Two decimals: enough for km and minutes, and free of binary noise like 12.100000000000001.
 func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
-/// Unicode blocks, or plain ASCII when the locale is not UTF-8.
-struct Glyphs {
-    let full: String
-    let partial: [String]
-    let capMark: String
-    let bullet: String
-    let arrow: String
-
-    static func forLocale(_ env: [String: String]) -> Glyphs {
-        let locale =
-            (env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap {
-                $0.isEmpty ? nil : $0
-            } ?? env["LANG"] ?? "")
-            .lowercased()
-        let utf8 = locale.contains("utf-8") || locale.contains("utf8")
-        return utf8
-            ? Glyphs(
-                full: "█", partial: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], capMark: "│",
-                bullet: "•", arrow: "→")
-            : Glyphs(full: "#", partial: [""], capMark: "|", bullet: "*", arrow: "->")
-    }
-
-    /// A horizontal bar of `value` on a scale where `scale` fills `width` cells, with the cap marked.
-    func bar(_ value: Double, cap: Double?, scale: Double, width: Int) -> String {
-        guard scale > 0, width > 0 else { return "" }
-        let steps = partial.count
-        let units = Int((value / scale * Double(width * steps)).rounded())
-        var cells = Array(repeating: " ", count: width)
-        for i in 0..<width {
-            let filled = units - i * steps
-            if filled >= steps { cells[i] = full } else if filled > 0 { cells[i] = partial[filled] }
-        }
-        if let cap {
-            let at = min(width - 1, max(0, Int((cap / scale * Double(width)).rounded()) - 1))
-            cells[at] = capMark
-        }
-        return cells.joined()
-    }
+/// A widget drawn on a grid of `width` × `height` cells and returned as printed rows, so the
+/// CLI's charts are the app's widgets and text is measured in cells, not characters.
+func printed(_ widget: some Widget, width: Int, height: Int = 1) -> [String] {
+    var grid = Grid(width: max(1, width), height: max(1, height))
+    widget.render(in: grid.area, on: &grid)
+    return grid.printedLines()
 }

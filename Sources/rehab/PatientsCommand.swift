@@ -215,13 +215,8 @@ struct PatientTable {
                 sinceNote(review.changes), due(review.measuresDue),
             ])
         }
-        let widths = table[0].indices.map { col in table.map { $0[col].count }.max() ?? 0 }
-        return table.map { cells in
-            zip(cells, widths).enumerated().map { col, pair in
-                let pad = String(repeating: " ", count: pair.1 - pair.0.count)
-                return col == 3 || col == 6 ? pad + pair.0 : pair.0 + pad
-            }.joined(separator: "  ").trimmingTrailingSpaces
-        }.joined(separator: "\n")
+        return textTable(table, columns: Array(table[0].indices), rightAligned: [3, 6])
+            .joined(separator: "\n")
     }
 
     /// "2 sessions, 1 red flag" since the last note; "-" when nothing is new.

@@ -3,6 +3,7 @@ import Foundation
 import RehabApp
 import RehabCore
 import RehabStorage
+import TerminalUI
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -75,8 +76,9 @@ struct StatusText {
     func render(brief: Bool) -> String {
         let lang = context.language
         let m = context.messages
-        let glyphs = Glyphs.forLocale(context.environment)
+        let glyphs = Glyphs.forEnvironment(context.environment)
         let plan = followed.plan
+        let report = StatusReport(status: status, plan: plan, language: lang)
         var lines: [String] = []
         if !brief {
             let variant =
@@ -86,43 +88,21 @@ struct StatusText {
             lines.append(
                 "\(followed.patient.name) · \(plan.names.text(lang))\(variant) · \(status.date.iso)"
             )
-            let phase = status.phase
-            lines.append(
-                context.say(
-                    Phrase.phaseLine(
-                        number: phase.number, of: phase.of, kind: phase.phase.kind.name.text(lang),
-                        day: phase.day))
-                    + " · " + phase.phase.names.text(lang))
+            lines.append(report.phase)
         }
-        let verdict = status.verdict
         lines.append(
-            "\(context.say(Phrase.verdictLabel())): \(m.level(verdict.level).uppercased()) \(glyphs.arrow) \(m.action(verdict.action)): \(m.actionAdvice(verdict.action))"
+            "\(context.say(Phrase.verdictLabel())): \(report.levelWord) \(glyphs.arrow) \(report.actionWord): \(report.advice)"
         )
-        if verdict.findings.isEmpty {
-            lines.append("  \(glyphs.bullet) \(context.say(Phrase.allGood()))")
-        }
-        for finding in verdict.findings {
-            lines.append(
-                "  \(glyphs.bullet) \(m.reason(finding, plan: plan, underStop: verdict.isStop))")
-        }
+        lines += report.reasons.map { "  \(glyphs.bullet) \($0)" }
         let load = status.load
         let unit = load.metric.unit
-        let loadLine: String
+        var loadLine = report.load
         if let cap = load.cap {
-            let bar = glyphs.bar(
-                load.thisWeek, cap: cap, scale: max(cap, load.thisWeek) * 1.1, width: 24)
-            let over = load.overCap ? " (\(context.say(Phrase.overCapMark())))" : ""
-            let text =
-                load.scheduleSetsLoad
-                ? Phrase.scheduleLoadOfCap(
-                    formatNumber(load.thisWeek, decimals: 0), formatNumber(cap, decimals: 0),
-                    lastWeek: status.runWalk?.completed == true)
-                : Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit)
-            loadLine = "\(context.say(text)) [\(bar)]\(over)"
-        } else if load.scheduleSetsLoad {
-            loadLine = context.say(Phrase.scheduleSetsLoad(formatNumber(load.thisWeek), unit: unit))
-        } else {
-            loadLine = context.say(Phrase.noCapYet(formatNumber(load.thisWeek), unit: unit))
+            let meter = Meter(
+                value: load.thisWeek, scale: max(cap, load.thisWeek) * 1.1, threshold: cap,
+                glyphs: glyphs)
+            let bar = printed(meter, width: 24).first ?? ""
+            loadLine += " [\(bar.padding(toLength: 24, withPad: " ", startingAt: 0))]"
         }
         lines.append("\(context.say(Phrase.thisWeek())) (\(load.weekStart.iso)): \(loadLine)")
         if let position = status.runWalk, !brief {
@@ -152,11 +132,7 @@ struct StatusText {
                     "\(context.say(Phrase.nextPhase())): \(context.say(Phrase.lastPhaseLabel()))")
             }
         }
-        for suggestion in status.suggestions {
-            lines.append(
-                "\(context.say(Phrase.suggestionsLabel())): \(m.suggestion(suggestion, plan: plan))"
-            )
-        }
+        lines += report.suggestions.map { "\(context.say(Phrase.suggestionsLabel())): \($0)" }
         return lines.joined(separator: "\n")
     }
 }

@@ -4,6 +4,7 @@ import RehabApp
 import RehabCore
 import RehabPlans
 import RehabStorage
+import TerminalUI
 
 /// The physio's tuning of one patient's plan, stored as `PlanOverrides` with the assignment.
 /// Every change is checked twice: the value against the plan-file range of its key, then the
@@ -188,24 +189,22 @@ struct Tune: ParsableCommand {
 
             func run() throws {
                 let tuning = try Tuning(global)
-                let id = try tuning.phaseID(phase)
-                var list = try tuning.exercises(of: id)
-                let library = tuning.followed.plan.exercises.map(\.id)
-                guard library.contains(exercise) else {
-                    throw tuning.context.fail(
-                        Phrase.unknownLibraryExercise(exercise, known: library))
+                try tuning.editExercises(of: phase) { list, id in
+                    let library = tuning.followed.plan.exercises.map(\.id)
+                    guard library.contains(exercise) else {
+                        throw tuning.context.fail(
+                            Phrase.unknownLibraryExercise(exercise, known: library))
+                    }
+                    guard !list.contains(where: { $0.exercise == exercise }) else {
+                        throw tuning.context.fail(
+                            Phrase.exerciseAlreadyInPhase(exercise, phase: id))
+                    }
+                    guard dose.sets != nil, (dose.reps == nil) != (dose.hold == nil),
+                        (dose.perWeek == nil) != (dose.perDay == nil)
+                    else { throw tuning.context.fail(Phrase.newExerciseNeeds()) }
+                    let empty = Prescription(exercise: exercise, sets: 1)
+                    list.append(try dose.applied(to: empty, context: tuning.context))
                 }
-                guard !list.contains(where: { $0.exercise == exercise }) else {
-                    throw tuning.context.fail(Phrase.exerciseAlreadyInPhase(exercise, phase: id))
-                }
-                guard dose.sets != nil, (dose.reps == nil) != (dose.hold == nil),
-                    (dose.perWeek == nil) != (dose.perDay == nil)
-                else { throw tuning.context.fail(Phrase.newExerciseNeeds()) }
-                let empty = Prescription(exercise: exercise, sets: 1)
-                list.append(try dose.applied(to: empty, context: tuning.context))
-                var overrides = tuning.followed.assignment.overrides
-                overrides.exercises[id] = list
-                try tuning.save(overrides)
             }
         }
 
@@ -219,17 +218,10 @@ struct Tune: ParsableCommand {
 
             func run() throws {
                 let tuning = try Tuning(global)
-                let id = try tuning.phaseID(phase)
-                var list = try tuning.exercises(of: id)
-                guard list.contains(where: { $0.exercise == exercise }) else {
-                    throw tuning.context.fail(
-                        Phrase.unknownExerciseInPhase(
-                            exercise, phase: id, known: list.map(\.exercise)))
+                try tuning.editExercises(of: phase) { list, id in
+                    let i = try tuning.index(of: exercise, in: list, phase: id)
+                    list.remove(at: i)
                 }
-                list.removeAll { $0.exercise == exercise }
-                var overrides = tuning.followed.assignment.overrides
-                overrides.exercises[id] = list
-                try tuning.save(overrides)
             }
         }
 
@@ -243,18 +235,11 @@ struct Tune: ParsableCommand {
 
             func run() throws {
                 let tuning = try Tuning(global)
-                let id = try tuning.phaseID(phase)
-                var list = try tuning.exercises(of: id)
-                guard let i = list.firstIndex(where: { $0.exercise == exercise }) else {
-                    throw tuning.context.fail(
-                        Phrase.unknownExerciseInPhase(
-                            exercise, phase: id, known: list.map(\.exercise)))
+                try tuning.editExercises(of: phase) { list, id in
+                    let i = try tuning.index(of: exercise, in: list, phase: id)
+                    if dose.isEmpty { throw tuning.context.fail(Phrase.tuneNothingGiven()) }
+                    list[i] = try dose.applied(to: list[i], context: tuning.context)
                 }
-                if dose.isEmpty { throw tuning.context.fail(Phrase.tuneNothingGiven()) }
-                list[i] = try dose.applied(to: list[i], context: tuning.context)
-                var overrides = tuning.followed.assignment.overrides
-                overrides.exercises[id] = list
-                try tuning.save(overrides)
             }
         }
     }
@@ -372,9 +357,25 @@ struct Tuning {
         return id
     }
 
-    /// The phase's exercises as the patient follows them now (tuned or not).
-    func exercises(of phase: String) throws -> [Prescription] {
-        followed.plan.phases.first { $0.id == phase }?.exercises ?? []
+    /// Changes a phase's exercises as the patient follows them now (tuned or not) and saves
+    /// the result as the phase's tuned list.
+    func editExercises(
+        of phase: String, _ edit: (inout [Prescription], _ phaseID: String) throws -> Void
+    ) throws {
+        let id = try phaseID(phase)
+        var list = followed.plan.phases.first { $0.id == id }?.exercises ?? []
+        try edit(&list, id)
+        var overrides = followed.assignment.overrides
+        overrides.exercises[id] = list
+        try save(overrides)
+    }
+
+    func index(of exercise: String, in list: [Prescription], phase: String) throws -> Int {
+        guard let i = list.firstIndex(where: { $0.exercise == exercise }) else {
+            throw context.fail(
+                Phrase.unknownExerciseInPhase(exercise, phase: phase, known: list.map(\.exercise)))
+        }
+        return i
     }
 
     /// Validates the tuned plan as a plan file would be, then stores the overrides.
@@ -421,6 +422,6 @@ extension PlanDiff {
 
     /// With the locale's arrow (ASCII outside UTF-8).
     func render(title: String, context: Context) -> String {
-        render(title: title, arrow: Glyphs.forLocale(context.environment).arrow)
+        render(title: title, arrow: Glyphs.forEnvironment(context.environment).arrow)
     }
 }

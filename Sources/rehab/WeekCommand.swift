@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehabCore
+import TerminalUI
 
 struct Week: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -236,8 +237,8 @@ struct WeekText {
     var series: ProgressSeries? = nil
     var width = 80
 
-    private var glyphs: Glyphs { Glyphs.forLocale(context.environment) }
-    private var unicode: Bool { glyphs.full != "#" }
+    private var glyphs: Glyphs { Glyphs.forEnvironment(context.environment) }
+    private var unicode: Bool { glyphs == .unicode }
 
     func render() -> String {
         var lines = table()
@@ -275,21 +276,11 @@ struct WeekText {
             ])
         }
         var columns = Array(header.indices)
-        func render() -> [String] {
-            let widths = columns.map { col in rows.map { $0[col].count }.max() ?? 0 }
-            return rows.map { row in
-                zip(columns, widths).map { col, width in
-                    let cell = row[col]
-                    // Numbers right-aligned, words left-aligned.
-                    let pad = String(repeating: " ", count: width - cell.count)
-                    return (1...4).contains(col) ? pad + cell : cell + pad
-                }.joined(separator: "  ").trimmingTrailingSpaces
-            }
-        }
-        var lines = render()
-        for drop in [7, 4] where (lines.map(\.count).max() ?? 0) > width {
+        // Numbers right-aligned, words left-aligned.
+        var lines = textTable(rows, columns: columns, rightAligned: [1, 2, 3, 4])
+        for drop in [7, 4] where (lines.map(CellWidth.of).max() ?? 0) > width {
             columns.removeAll { $0 == drop }
-            lines = render()
+            lines = textTable(rows, columns: columns, rightAligned: [1, 2, 3, 4])
         }
         return lines
     }
@@ -299,25 +290,28 @@ struct WeekText {
         let labels = weeks.map { w in
             "\(formatNumber(w.load)) \(w.metric.unit)" + (w.overCap ? " !" : "")
         }
-        let labelWidth = labels.map(\.count).max() ?? 0
+        let labelWidth = labels.map(CellWidth.of).max() ?? 0
         let barWidth = max(10, width - 11 - 1 - labelWidth)
         func scale(_ metric: LoadMetric) -> Double {
             (weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0)
                 * 1.05
         }
         let units = Set(weeks.map(\.metric.unit)).sorted().joined(separator: ", ")
-        var lines = [context.say(Phrase.loadChartTitle(unit: units, capMark: glyphs.capMark))]
-        for (w, label) in zip(weeks, labels) {
-            let bar = glyphs.bar(w.load, cap: w.cap, scale: scale(w.metric), width: barWidth)
-            lines.append("\(w.weekStart.iso) \(bar) \(label)".trimmingTrailingSpaces)
+        let title = context.say(Phrase.loadChartTitle(unit: units, capMark: glyphs.vertical))
+        var grid = Grid(width: 11 + barWidth + 1 + labelWidth, height: max(1, weeks.count))
+        for (row, (w, label)) in zip(weeks, labels).enumerated() {
+            grid.put(w.weekStart.iso, x: 0, y: row, pen: .plain)
+            Meter(value: w.load, scale: scale(w.metric), threshold: w.cap, glyphs: glyphs)
+                .render(in: Rect(x: 11, y: row, width: barWidth, height: 1), on: &grid)
+            grid.put(label, x: 11 + barWidth + 1, y: row, pen: .plain)
         }
-        return lines
+        return [title] + (weeks.isEmpty ? [] : grid.printedLines())
     }
 
     /// The last days that fit the width, one column a day.
     func painChart(_ series: ProgressSeries) -> [String] {
         let names = Phrase.painRows().map { context.say($0) }
-        let labelWidth = (names.map(\.count).max() ?? 0) + 1
+        let labelWidth = (names.map(CellWidth.of).max() ?? 0) + 1
         let spanDays = series.from.days(to: series.today) + 1
         let days = max(1, min(width - labelWidth, spanDays))
         let first = series.today.adding(days: 1 - days)
@@ -327,19 +321,16 @@ struct WeekText {
         let legend =
             unicode
             ? "▁ = 0 … █ = 10, \(none) = \(notLogged)" : "0-9, X = 10, \(none) = \(notLogged)"
-        var lines = [context.say(Phrase.painChartTitle(days: days)), legend]
         let values: [(DayPain) -> Int?] = [{ $0.during }, { $0.after }, { $0.nextMorning }]
-        for (name, value) in zip(names, values) {
-            let cells = (0..<days).map { offset -> String in
-                guard let score = byDay[first.adding(days: offset)].flatMap(value) else {
-                    return none
-                }
-                return painGlyph(score)
+        var grid = Grid(width: labelWidth + days, height: values.count)
+        for (row, (name, value)) in zip(names, values).enumerated() {
+            grid.put(name, x: 0, y: row, pen: .plain)
+            for offset in 0..<days {
+                let score = byDay[first.adding(days: offset)].flatMap(value)
+                grid.put(score.map(painGlyph) ?? none, x: labelWidth + offset, y: row, pen: .plain)
             }
-            lines.append(
-                name.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-                    + cells.joined())
         }
+        var lines = [context.say(Phrase.painChartTitle(days: days)), legend] + grid.printedLines()
         let indent = String(repeating: " ", count: labelWidth)
         if days >= 21 {
             let gap = String(repeating: " ", count: days - 20)
@@ -363,53 +354,47 @@ struct WeekText {
         let names = Phrase.adherenceColumns().map { context.say($0) }
         let countWidth = 5
         let barWidth = max(8, (width - 11 - 2 * (1 + countWidth) - 2) / 2)
-        let filled = unicode ? "█" : "#"
-        let empty = unicode ? "░" : "-"
-        func cell(_ done: Int, _ asked: Int) -> String {
-            let count = asked > 0 ? "\(done)/\(asked)" : "-"
-            let padded = count.padding(toLength: countWidth, withPad: " ", startingAt: 0)
-            guard asked > 0 else { return String(repeating: " ", count: barWidth) + " " + padded }
-            let n = Int((Double(done) / Double(asked) * Double(barWidth)).rounded())
-            return String(repeating: filled, count: n)
-                + String(repeating: empty, count: barWidth - n) + " " + padded
-        }
+        // Whole cells: a count of sessions reads as a share, not to an eighth.
+        var whole = glyphs
+        whole.gaugePartials = []
         let column = barWidth + 1 + countWidth + 2
-        var lines = [context.say(Phrase.adherenceTitle())]
-        lines.append(
-            (String(repeating: " ", count: 11)
-                + names[0].padding(toLength: column, withPad: " ", startingAt: 0) + names[1])
-                .trimmingTrailingSpaces)
-        for a in adherence {
-            lines.append(
-                "\(a.weekStart.iso) \(cell(a.sessionsDone, a.sessionsPrescribed))  "
-                    + cell(a.exercisesDone, a.exercisesPrescribed).trimmingTrailingSpaces)
+        var grid = Grid(width: 11 + 2 * column, height: adherence.count + 1)
+        grid.put(names[0], x: 11, y: 0, pen: .plain)
+        grid.put(names[1], x: 11 + column, y: 0, pen: .plain)
+        for (index, a) in adherence.enumerated() {
+            let row = index + 1
+            grid.put(a.weekStart.iso, x: 0, y: row, pen: .plain)
+            let pairs = [
+                (a.sessionsDone, a.sessionsPrescribed), (a.exercisesDone, a.exercisesPrescribed),
+            ]
+            for (part, (done, asked)) in pairs.enumerated() {
+                let x = 11 + part * column
+                grid.put(
+                    asked > 0 ? "\(done)/\(asked)" : "-", x: x + barWidth + 1, y: row, pen: .plain)
+                guard asked > 0 else { continue }
+                Meter(
+                    value: Double(done), scale: Double(asked), glyphs: whole,
+                    background: whole.gaugeEmpty
+                ).render(in: Rect(x: x, y: row, width: barWidth, height: 1), on: &grid)
+            }
         }
-        return lines
+        return [context.say(Phrase.adherenceTitle())] + grid.printedLines()
     }
 }
 
-/// Words wrapped to `width` columns.
+/// Words wrapped to `width` terminal cells.
 func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-        if line.isEmpty {
-            line = String(word)
-        } else if line.count + 1 + word.count <= width {
-            line += " " + word
-        } else {
-            lines.append(line)
-            line = String(word)
-        }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
+    Paragraph.wrap(TextLine(text), width: width).map(\.text)
 }
 
-extension String {
-    var trimmingTrailingSpaces: String {
-        var s = Substring(self)
-        while s.last == " " { s.removeLast() }
-        return String(s)
+/// Rows of cells as aligned text: `columns` in that order, two spaces apart, each as wide as
+/// its widest cell in terminal cells (a name in a wide script lines up too).
+func textTable(_ rows: [[String]], columns: [Int], rightAligned: Set<Int>) -> [String] {
+    let widths = columns.map { col in rows.map { CellWidth.of($0[col]) }.max() ?? 0 }
+    return rows.map { row in
+        let line = zip(columns, widths).map { col, width in
+            TextFit.pad(row[col], to: width, alignment: rightAligned.contains(col) ? .right : .left)
+        }.joined(separator: "  ")
+        return String(line.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -70,17 +70,20 @@ import Testing
     /// Texts that are the same word in Dutch and English.
     static let sameInBoth: Set<String> = [
         "Plan", "plan", "stop", "Stop", "km", "start", "week", "Per week:", "min", "Tips", "Esc",
-        "OK", "Tab", "variant", "score",
+        "OK", "Tab", "variant", "score", "MCID",
     ]
 
+    /// Every source folder: text lives where it is used (rules in RehabCore, the app's in
+    /// RehabTUI, the commands' in rehab), and each place must say it in both languages.
     static let sources: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/RehabCore")
+        .appendingPathComponent("Sources")
 
     @Test func everyPairInTheSourcesHasTwoDifferentTexts() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.sources.path)
             .filter { $0.hasSuffix(".swift") }.sorted()
-        #expect(files.contains("Phrases.swift") && files.contains("UIPhrases.swift"))
+        #expect(
+            files.contains("RehabCore/Phrases.swift") && files.contains("RehabTUI/UIPhrases.swift"))
         var checked = 0
         for file in files {
             let text = try String(
@@ -91,8 +94,13 @@ import Testing
                 // written here to check.
                 guard pair.nl.hasLiteral || pair.en.hasLiteral else { continue }
                 checked += 1
-                #expect(!pair.nl.words.isEmpty, "\(place): the Dutch text is empty")
-                #expect(!pair.en.words.isEmpty, "\(place): the English text is empty")
+                // A side built from a variable (e.g. `en: refusal.description`) has no words here.
+                if pair.nl.hasLiteral {
+                    #expect(!pair.nl.words.isEmpty, "\(place): the Dutch text is empty")
+                }
+                if pair.en.hasLiteral {
+                    #expect(!pair.en.words.isEmpty, "\(place): the English text is empty")
+                }
                 if pair.nl.words == pair.en.words, pair.nl.words.contains(where: \.isLetter) {
                     #expect(
                         Self.sameInBoth.contains(pair.nl.words),

@@ -448,3 +448,46 @@ import Testing
         #expect(Glyphs.fallbackLocale(environment) == fallback)
     }
 }
+
+/// Meters share a scale (the CLI's load chart compares weeks), mark a threshold where it falls
+/// and may fill the rest with a background glyph (the adherence chart).
+@Suite struct MeterTests {
+    @Test func fillsEighthsOfTheSharedScaleAndMarksTheThreshold() {
+        // 9.8 of 21 on 10 cells: 37.3 eighths, so 4 full cells and a 5/8 block; the cap of 12
+        // falls at cell 6 (12/21 × 10 = 5.7, rounded, minus one).
+        let meter = Meter(value: 9.8, scale: 21, threshold: 12)
+        expectLines(rendered(meter, width: 10, height: 1), ["████▋│    "])
+        var ascii = meter
+        ascii.glyphs = .ascii
+        expectLines(rendered(ascii, width: 10, height: 1), ["#####|    "])
+    }
+
+    @Test func overTheThresholdTheMarkSitsInsideTheBar() {
+        let meter = Meter(value: 13.8, scale: 14.5, threshold: 12)
+        expectLines(rendered(meter, width: 10, height: 1), ["███████│█▌"])
+    }
+
+    @Test func aBackgroundFillsWhatIsNotReached() {
+        var whole = Glyphs.unicode
+        whole.gaugePartials = []
+        let meter = Meter(value: 2, scale: 6, glyphs: whole, background: whole.gaugeEmpty)
+        expectLines(rendered(meter, width: 9, height: 1), ["███░░░░░░"])
+        expectLines(
+            rendered(
+                Meter(value: 0, scale: 6, glyphs: whole, background: "-"), width: 4, height: 1),
+            ["----"])
+    }
+
+    @Test func nothingIsDrawnOnAZeroScale() {
+        expectLines(rendered(Meter(value: 3, scale: 0), width: 4, height: 1), ["    "])
+    }
+}
+
+@Suite struct PrintedLinesTests {
+    @Test func trailingBlanksAreDroppedAndWideGlyphsTakeTwoCells() {
+        var grid = Grid(width: 8, height: 3)
+        grid.put("日本 ab", x: 0, y: 0, pen: .plain)
+        grid.put("x", x: 2, y: 1, pen: .plain)
+        #expect(grid.printedLines() == ["日本 ab", "  x"])
+    }
+}

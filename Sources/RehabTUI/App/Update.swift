@@ -140,13 +140,20 @@ enum Screens {
 
     static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
         // Tune uses Esc itself: to drop a value being typed, or to ask before losing changes.
-        if case .tune(var tune) = state.top { return Tuning.handle(action, &tune, &state) }
+        if let effects = handled(.tune, &state, { Tuning.handle(action, &$0, &$1) }) {
+            return effects
+        }
         // Shoes too: Esc closes the add form before it leaves the screen.
-        if case .shoes(var shoes) = state.top { return ShoeActions.handle(action, &shoes, &state) }
+        if let effects = handled(.shoes, &state, { ShoeActions.handle(action, &$0, &$1) }) {
+            return effects
+        }
         // Notes too: Esc drops the note being written before it leaves the screen.
-        if case .notes(var notes) = state.top { return NoteActions.handle(action, &notes, &state) }
-        if case .discharge(var form) = state.top {
-            return DischargeActions.handle(action, &form, &state)
+        if let effects = handled(.notes, &state, { NoteActions.handle(action, &$0, &$1) }) {
+            return effects
+        }
+        if let effects = handled(.discharge, &state, { DischargeActions.handle(action, &$0, &$1) })
+        {
+            return effects
         }
         if action == .command(.back), Imports.back(&state) { return [] }
         if action == .command(.back), Forms.isFilled(state.top) {
@@ -168,12 +175,12 @@ enum Screens {
             return []
         }
         switch state.top {
-        case .patients(var selection):
-            return PatientActions.list(action, &selection, &state)
+        case .patients:
+            return handled(.patients, &state) { PatientActions.list(action, &$0, &$1) } ?? []
         case .nameForm(var form):
             return PatientActions.name(action, &form, &state)
-        case .setup(var form):
-            return PatientActions.setup(action, &form, &state)
+        case .setup:
+            return handled(.setup, &state) { PatientActions.setup(action, &$0, &$1) } ?? []
         case .tune, .shoes, .notes, .discharge:
             return []
         case .language(var selection):
@@ -215,12 +222,8 @@ enum Screens {
             edit(&input, action)
             replaceTop(&state, .patientName(input))
             return []
-        case .picker(var picker):
-            let effects = Picking.handle(action, &picker, &state)
-            replace(
-                &state, matching: { if case .picker = $0 { true } else { false } },
-                with: .picker(picker))
-            return effects
+        case .picker:
+            return handled(.picker, &state) { Picking.handle(action, &$0, &$1) } ?? []
         case .questions(var questions):
             return Picking.answer(action, &questions, &state)
         case .today(let scroll):
@@ -231,12 +234,8 @@ enum Screens {
             if action == .command(.forceAdvance) { return PlanActions.forceAdvance(&state) }
             if action == .command(.tune) { return Tuning.openFollowed(&state) }
             return tabs(action, &state, scroll: scroll) { .plan(scroll: $0) }
-        case .history(var selection):
-            let effects = HistoryActions.handle(action, &selection, &state)
-            replace(
-                &state, matching: { if case .history = $0 { true } else { false } },
-                with: .history(selection))
-            return effects
+        case .history:
+            return handled(.history, &state) { HistoryActions.handle(action, &$0, &$1) } ?? []
         case .stop(let stop):
             if stop.beforeStart { return [] }
             if action == .command(.clearFlags) {
@@ -250,20 +249,16 @@ enum Screens {
             return Forms.morning(action, &form, &state)
         case .measure(var form):
             return MeasureActions.handle(action, &form, &state)
-        case .importRuns(var form):
-            return Imports.handle(action, &form, &state)
+        case .importRuns:
+            return handled(.importRuns, &state) { Imports.handle(action, &$0, &$1) } ?? []
         case .help(let scroll):
             if action == .command(.down) {
                 replaceTop(&state, .help(scroll: min(scroll + 1, maxScroll(state))))
             }
             if action == .command(.up) { replaceTop(&state, .help(scroll: max(0, scroll - 1))) }
             return []
-        case .progress(var progress):
-            let effects = ProgressActions.handle(action, &progress, &state)
-            replace(
-                &state, matching: { if case .progress = $0 { true } else { false } },
-                with: .progress(progress))
-            return effects
+        case .progress:
+            return handled(.progress, &state) { ProgressActions.handle(action, &$0, &$1) } ?? []
         }
     }
 
@@ -278,6 +273,21 @@ enum Screens {
         _ state: inout AppState, matching: (Screen) -> Bool, with screen: Screen
     ) {
         if let i = state.screens.lastIndex(where: matching) { state.screens[i] = screen }
+    }
+
+    /// Hands the top screen's state to its handler when the top is of `slot`'s kind, then writes
+    /// the state back where that screen sits (even if the handler pushed another screen over
+    /// it), so no way through a handler can drop a change. Nil when the top is another kind.
+    static func handled<State>(
+        _ slot: ScreenSlot<State>, _ state: inout AppState,
+        _ handler: (inout State, inout AppState) -> [Effect]
+    ) -> [Effect]? {
+        guard var value = slot.read(state.top) else { return nil }
+        let effects = handler(&value, &state)
+        if let i = state.screens.lastIndex(where: { slot.read($0) != nil }) {
+            state.screens[i] = slot.make(value)
+        }
+        return effects
     }
 
     enum ListOutcome {
@@ -391,307 +401,6 @@ func edit(_ input: inout TextInput, _ action: AppAction) {
     }
 }
 
-/// The injury picker and the red-flag questions of the first run.
-enum Picking {
-    /// Plans whose words (id, name in the user's language, region) start with every word of
-    /// the filter, grouped by body region in the model's region order. Word starts, not any
-    /// substring: "itb" should find "itbs", not "kuitblessure".
-    static func matches(_ catalog: [Plan], filter: String, language: Language) -> [Plan] {
-        let needles = filter.lowercased().split(separator: " ").map(String.init)
-        let found = catalog.filter { plan in
-            guard !needles.isEmpty else { return true }
-            let words = [plan.id, plan.names.text(language), plan.region.name.text(language)]
-                .joined(separator: " ").lowercased()
-                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-            return needles.allSatisfy { needle in words.contains { $0.hasPrefix(needle) } }
-        }
-        let order = BodyRegion.allCases
-        return found.sorted { a, b in
-            let ra = order.firstIndex(of: a.region) ?? 0
-            let rb = order.firstIndex(of: b.region) ?? 0
-            return ra != rb ? ra < rb : a.names.text(language) < b.names.text(language)
-        }
-    }
-
-    static func handle(_ action: AppAction, _ picker: inout PickerState, _ state: inout AppState)
-        -> [Effect]
-    {
-        let plans = matches(
-            state.catalog ?? [], filter: picker.filter.text,
-            language: state.language)
-        switch action {
-        case .type, .command(.backspace):
-            edit(&picker.filter, action)
-            picker.selected = 0
-            picker.variant = 0
-        case .command(.down):
-            picker.selected = min(picker.selected + 1, max(0, plans.count - 1))
-            picker.variant = 0
-        case .command(.up):
-            picker.selected = max(0, picker.selected - 1)
-            picker.variant = 0
-        case .command(.right), .command(.left):
-            guard plans.indices.contains(picker.selected) else { break }
-            let count = max(1, plans[picker.selected].variants.count)
-            let step = action == .command(.right) ? 1 : count - 1
-            picker.variant = (picker.variant + step) % count
-        case .command(.confirm):
-            guard plans.indices.contains(picker.selected) else { break }
-            let plan = plans[picker.selected]
-            let variant =
-                plan.variants.indices.contains(picker.variant)
-                ? plan.variants[picker.variant].id : nil
-            var questions = QuestionsState(
-                planID: plan.id, variantID: variant, questions: plan.redFlags)
-            questions.setupFor = picker.setupFor
-            if questions.current == nil { return finish(questions, &state) }
-            state.screens.append(.questions(questions))
-        default: break
-        }
-        return []
-    }
-
-    static func answer(
-        _ action: AppAction, _ questions: inout QuestionsState,
-        _ state: inout AppState
-    ) -> [Effect] {
-        guard let question = questions.current else { return [] }
-        switch action {
-        case .command(.yes):
-            // Any yes: no plan starts; the stop screen says why and what to do.
-            state.screens.append(
-                .stop(StopState(screening: [question.id], planID: questions.planID)))
-        case .command(.no):
-            questions.answers.append(false)
-            Screens.replaceTop(&state, .questions(questions))
-            if questions.current == nil { return finish(questions, &state) }
-        case .command(.examined) where questions.setupFor != nil:
-            // A physio examined it and found it absent: a no, and recorded as examined.
-            questions.examined.append(question.id)
-            questions.answers.append(false)
-            Screens.replaceTop(&state, .questions(questions))
-            if questions.current == nil { return finish(questions, &state) }
-        default: break
-        }
-        return []
-    }
-
-    /// Every question answered "no": the plan starts, or for a patient on the Patients screen
-    /// the set-up form asks for the start date and weekly volume first.
-    static func finish(_ questions: QuestionsState, _ state: inout AppState) -> [Effect] {
-        guard let target = questions.setupFor else {
-            return [.startPlan(request(questions, state))]
-        }
-        var form =
-            questions.handedOver.map {
-                SetupForm(target: target, handedOver: $0, today: state.today)
-            }
-            ?? SetupForm(
-                target: target, planID: questions.planID, variantID: questions.variantID,
-                today: state.today)
-        form.examined = questions.examined
-        state.screens.append(.setup(form))
-        return []
-    }
-
-    static func request(_ questions: QuestionsState, _ state: AppState) -> StartRequest {
-        StartRequest(
-            planID: questions.planID, variantID: questions.variantID, date: state.today,
-            newPatientName: state.patient == nil ? state.newPatientName : nil,
-            language: state.language)
-    }
-}
-
-/// Advancing and stepping back on the Plan screen; both need a confirmation.
-enum PlanActions {
-    static func advance(_ state: inout AppState) -> [Effect] {
-        move(.advance, &state)
-    }
-
-    /// Moving on though the exit criteria are not met (the CLI's `advance --force`): asks who
-    /// decided and why, and stores that with the change. Never past an open red flag.
-    static func forceAdvance(_ state: inout AppState) -> [Effect] {
-        guard let followed = state.followed else { return [] }
-        let status = followed.status
-        guard let next = status.readiness.next else {
-            state.notice = Notice(state.say(Phrase.lastPhase()), isError: true)
-            return []
-        }
-        guard status.openFlags.isEmpty else {
-            state.notice = Notice(state.say(UIPhrase.flagsOpen()), isError: true)
-            return []
-        }
-        if status.readiness.ready { return advance(&state) }
-        state.confirmation = Confirmation(
-            kind: .forceAdvance(PhaseChange(phase: next.id, date: state.today, reason: .forced)))
-        return []
-    }
-
-    static func stepBack(_ state: inout AppState) -> [Effect] {
-        move(.stepBack, &state)
-    }
-
-    /// The move as `rehab advance` decides it (`Engine.phaseChange`, never forced here), asked
-    /// to be confirmed; a refusal is a notice.
-    static func move(_ move: PhaseMove, _ state: inout AppState) -> [Effect] {
-        guard let followed = state.followed else { return [] }
-        let status = followed.status
-        do {
-            let change = try Engine.phaseChange(
-                move, plan: followed.plan, status: status, on: state.today)
-            state.confirmation = Confirmation(
-                kind: change.reason == .stepBack ? .stepBack(change) : .advance(change))
-        } catch {
-            var text = state.say(refusal(error, unit: status.load.metric.unit, state))
-            if case .notReady = error, case .advance = move {
-                // The way past unmet criteria, for a physio: a forced advance with a reason.
-                let key = KeyTable.shownKey(.forceAdvance, in: state, contexts: [.plan]) ?? "F"
-                text += " " + state.say(UIPhrase.forceHint(key))
-            }
-            state.notice = Notice(text, isError: true)
-        }
-        return []
-    }
-
-    static func refusal(_ refusal: PhaseMoveRefusal, unit: String, _ state: AppState)
-        -> LocalizedText
-    {
-        switch refusal {
-        case .lastPhase: return Phrase.lastPhase()
-        case .firstPhase: return UIPhrase.firstPhase()
-        case .openFlags: return UIPhrase.flagsOpen()
-        case .notReady(_, let unmet):
-            let text = unmet.map { state.messages.criterion($0, unit: unit) }
-                .joined(separator: "; ")
-            return UIPhrase.notReadyNotice(text)
-        // The Plan screen moves one phase at a time: these cannot happen from it.
-        case .unknownPhase(let id, let known): return Phrase.unknownPhase(id, known: known)
-        case .alreadyIn(let phase): return Phrase.alreadyInPhase(phase.names.text(state.language))
-        case .skipNeedsForce(let phase):
-            return Phrase.skipPhasesNeedsForce(phase.names.text(state.language))
-        }
-    }
-}
-
-/// The history table: moving, editing, deleting with confirmation, undo.
-enum HistoryActions {
-    /// Newest first; on one day the sessions (later in the day) above the morning check.
-    static func entries(_ history: History, phases: [PhaseChange] = []) -> [HistoryEntry] {
-        var result: [HistoryEntry] = []
-        result.reserveCapacity(history.sessions.count + history.mornings.count)
-        var s = history.sessions.count - 1
-        var m = history.mornings.count - 1
-        while s >= 0 || m >= 0 {
-            if s >= 0 && (m < 0 || history.sessions[s].date >= history.mornings[m].date) {
-                result.append(.session(history.sessions[s]))
-                s -= 1
-            } else {
-                result.append(.morning(history.mornings[m]))
-                m -= 1
-            }
-        }
-        // Phase changes and clearings above the records of their day.
-        let events =
-            history.clearings.map(HistoryEntry.clearing) + phases.map(HistoryEntry.phaseChange)
-        for event in events.sorted(by: { $0.date < $1.date }) {
-            let at = result.firstIndex { $0.date <= event.date } ?? result.count
-            result.insert(event, at: at)
-        }
-        return result
-    }
-
-    /// Moves to the next row below the selection (round again from the top) whose text holds
-    /// the query, in any case; says so when none does.
-    static func search(
-        _ query: String, _ rows: [HistoryEntry], _ selection: inout SelectionState,
-        state: inout AppState
-    ) {
-        let needle = query.lowercased().trimmingCharacters(in: " ")
-        guard !needle.isEmpty, !rows.isEmpty else { return }
-        let start = (selection.selected ?? -1) + 1
-        for step in 0..<rows.count {
-            let i = (start + step) % rows.count
-            let text =
-                HistoryView.cells(
-                    rows[i], verdict: nil, state: state, messages: state.messages
-                ).joined(separator: " ") + " " + note(rows[i])
-            if text.lowercased().contains(needle) {
-                selection.selected = i
-                return
-            }
-        }
-        state.notice = Notice(state.say(UIPhrase.searchNotFound(query)), isError: true)
-    }
-
-    static func note(_ entry: HistoryEntry) -> String {
-        if case .session(let s) = entry { return s.note + " " + (s.shoe ?? "") }
-        return ""
-    }
-
-    static func handle(
-        _ action: AppAction, _ selection: inout SelectionState, _ state: inout AppState
-    ) -> [Effect] {
-        guard let followed = state.followed else { return [] }
-        let rows = entries(followed)
-        let page = max(1, Layout.tableRows(state.size))
-        if var query = state.historySearch {
-            switch action {
-            case .command(.back): state.historySearch = nil
-            case .command(.confirm):
-                state.historySearch = nil
-                search(query.text, rows, &selection, state: &state)
-            default:
-                edit(&query, action)
-                state.historySearch = query
-            }
-            selection.keepVisible(count: rows.count, visibleRows: page)
-            return []
-        }
-        switch action {
-        case .command(.search):
-            state.historySearch = TextInput()
-            return []
-        case _ where selection.follow(action, count: rows.count, page: page): break
-        case .command(.edit):
-            guard let i = selection.selected, rows.indices.contains(i) else { break }
-            switch rows[i] {
-            case .session(let session):
-                state.screens.append(
-                    .log(
-                        LogForm(
-                            editing: session, flagOptions: Forms.flagOptions(followed.plan),
-                            shoes: followed.shoes.map(\.name))))
-            case .morning(let morning):
-                state.screens.append(
-                    .morning(
-                        Forms.morningForm(followed.plan, date: morning.date, previous: morning)))
-            case .phaseChange, .clearing, .note:
-                state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
-            case .measure:
-                state.notice = Notice(state.say(MeasureUIPhrase.notEditable()))
-            }
-        case .command(.delete):
-            guard let i = selection.selected, rows.indices.contains(i) else { break }
-            guard rows[i].isEditable else {
-                state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
-                break
-            }
-            state.confirmation = Confirmation(kind: .delete(rows[i]))
-        case .command(.undo):
-            guard let undo = state.undos.popLast() else {
-                state.notice = Notice(state.say(UIPhrase.nothingToUndo()))
-                break
-            }
-            state.notice = Notice(state.say(UIPhrase.undoneLeft(state.undos.count)))
-            return [.undo(undo)]
-        default:
-            return Screens.tabs(action, &state, scroll: 0) { _ in .history(selection) }
-        }
-        selection.keepVisible(count: rows.count, visibleRows: page)
-        return []
-    }
-}
-
 /// Yes/no confirmations and the "cleared by my doctor" reason.
 enum Dialogs {
     static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
@@ -799,53 +508,5 @@ extension String {
         while s.first == set || s.first?.isWhitespace == true { s.removeFirst() }
         while s.last == set || s.last?.isWhitespace == true { s.removeLast() }
         return String(s)
-    }
-}
-
-/// The Progress screen: the span, a week or a page back and forth through the history (never
-/// before the first week nor past today's), and scrolling down the stacked charts.
-enum ProgressActions {
-    static func handle(
-        _ action: AppAction, _ progress: inout ProgressState, _ state: inout AppState
-    ) -> [Effect] {
-        let window = ProgressView.window(progress, width: state.size.width)
-        switch action {
-        case .command(.left): progress.weeksBack = min(window.maxBack, window.weeksBack + 1)
-        case .command(.right): progress.weeksBack = max(0, window.weeksBack - 1)
-        case .command(.pageUp):
-            progress.weeksBack = min(window.maxBack, window.weeksBack + window.axis.weeks)
-        case .command(.pageDown):
-            progress.weeksBack = max(0, window.weeksBack - window.axis.weeks)
-        case .command(.top): progress.weeksBack = window.maxBack
-        case .command(.bottom): progress.weeksBack = 0
-        case .command(.span): choose(progress.span.next, &progress, state)
-        case .digit(let n) where (1...ProgressState.Span.allCases.count).contains(n):
-            choose(ProgressState.Span.allCases[n - 1], &progress, state)
-        case .command(.down):
-            progress.scroll = min(progress.scroll + 1, ProgressView.maxScroll(state, progress))
-        case .command(.up): progress.scroll = max(0, progress.scroll - 1)
-        default: return Screens.tabs(action, &state, scroll: 0) { _ in .progress(progress) }
-        }
-        return []
-    }
-
-    /// A new span keeps the newest week shown where it can, and the scroll within the charts.
-    static func choose(
-        _ span: ProgressState.Span, _ progress: inout ProgressState, _ state: AppState
-    ) {
-        progress.span = span
-        let window = ProgressView.window(progress, width: state.size.width)
-        progress.weeksBack = window.weeksBack
-        progress.scroll = min(progress.scroll, ProgressView.maxScroll(state, progress))
-    }
-
-    /// After a load that changed the plan or the log: the series again, the place kept.
-    static func refresh(_ state: inout AppState) {
-        guard let followed = state.followed else { return }
-        for i in state.screens.indices {
-            guard case .progress(var progress) = state.screens[i] else { continue }
-            progress.series = ProgressView.series(followed, today: state.today)
-            state.screens[i] = .progress(progress)
-        }
     }
 }

@@ -1,3 +1,5 @@
+import RehabCore
+
 // Texts of the app's Patients screen, plan set-up and Tune screen (the physio's workflow).
 
 private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
@@ -5,78 +7,78 @@ private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: 
 extension UIPhrase {
     // MARK: patients
 
-    public static func contextPatients() -> LocalizedText { t("Patiënten", "Patients") }
-    public static func rosterTitle(_ count: Int) -> LocalizedText {
+    static func contextPatients() -> LocalizedText { t("Patiënten", "Patients") }
+    static func rosterTitle(_ count: Int) -> LocalizedText {
         t("Patiënten (\(count))", "Patients (\(count))")
     }
-    public static func rosterColumns() -> [LocalizedText] {
+    static func rosterColumns() -> [LocalizedText] {
         [
             t("Naam", "Name"), t("Plan", "Plan"), t("Fase", "Phase"), t("Dag", "Day"),
             t("Oordeel", "Verdict"), t("Sinds log", "Last log"), t("⚑", "⚑"),
         ]
     }
-    public static func daysAgoShort(_ days: Int) -> LocalizedText {
+    static func daysAgoShort(_ days: Int) -> LocalizedText {
         switch days {
         case 0: t("vandaag", "today")
         default: t("\(days) d", "\(days) d ago")
         }
     }
-    public static func archivedShownMark() -> LocalizedText {
+    static func archivedShownMark() -> LocalizedText {
         t("met gearchiveerden (v)", "archived shown (v)")
     }
-    public static func archivedHiddenMark() -> LocalizedText {
+    static func archivedHiddenMark() -> LocalizedText {
         t("gearchiveerden verborgen (v)", "archived hidden (v)")
     }
-    public static func archivedShown() -> LocalizedText {
+    static func archivedShown() -> LocalizedText {
         t("Gearchiveerde patiënten staan er nu bij.", "Archived patients are listed too now.")
     }
-    public static func archivedHidden() -> LocalizedText {
+    static func archivedHidden() -> LocalizedText {
         t("Gearchiveerde patiënten zijn weer verborgen.", "Archived patients are hidden again.")
     }
-    public static func rosterEmpty() -> LocalizedText {
+    static func rosterEmpty() -> LocalizedText {
         t("Nog geen patiënten. Met a voegt u er een toe.", "No patients yet. Press a to add one.")
     }
-    public static func rosterPhase(_ number: Int, of count: Int, name: String, day: Int)
+    static func rosterPhase(_ number: Int, of count: Int, name: String, day: Int)
         -> LocalizedText
     {
         t(
             "Fase \(number) van \(count): \(name), dag \(day)",
             "Phase \(number) of \(count): \(name), day \(day)")
     }
-    public static func rosterOpenFlags(_ flags: [String]) -> LocalizedText {
+    static func rosterOpenFlags(_ flags: [String]) -> LocalizedText {
         let list = flags.joined(separator: "; ")
         return t("Open alarmsignalen: \(list)", "Open red flags: \(list)")
     }
-    public static func rosterNoPlan() -> LocalizedText {
+    static func rosterNoPlan() -> LocalizedText {
         t("Nog geen plan: s zet er een klaar.", "No plan yet: s sets one up.")
     }
-    public static func noPlanYet(_ name: String) -> LocalizedText {
+    static func noPlanYet(_ name: String) -> LocalizedText {
         t("\(name) heeft nog geen plan: kies er een.", "\(name) has no plan yet: choose one.")
     }
-    public static func tuneNeedsPlan(_ name: String) -> LocalizedText {
+    static func tuneNeedsPlan(_ name: String) -> LocalizedText {
         t(
             "\(name) heeft nog geen plan om af te stemmen; s zet er een klaar.",
             "\(name) has no plan to tune yet; s sets one up.")
     }
-    public static func addPatientTitle() -> LocalizedText { t("Nieuwe patiënt", "New patient") }
-    public static func renamePatientTitle(_ name: String) -> LocalizedText {
+    static func addPatientTitle() -> LocalizedText { t("Nieuwe patiënt", "New patient") }
+    static func renamePatientTitle(_ name: String) -> LocalizedText {
         t("\(name) een andere naam geven", "Rename \(name)")
     }
-    public static func nameLabel() -> LocalizedText { t("Naam", "Name") }
-    public static func patientAddedSetUp(_ name: String) -> LocalizedText {
+    static func nameLabel() -> LocalizedText { t("Naam", "Name") }
+    static func patientAddedSetUp(_ name: String) -> LocalizedText {
         t("\(name) toegevoegd. Kies nu de blessure.", "Added \(name). Now choose the injury.")
     }
-    public static func patientDeletedNotice(_ name: String) -> LocalizedText {
+    static func patientDeletedNotice(_ name: String) -> LocalizedText {
         t(
             "\(name) is verwijderd, ook uit het databasebestand.",
             "\(name) is deleted, from the database file too.")
     }
-    public static func patientArchivedNotice(_ name: String) -> LocalizedText {
+    static func patientArchivedNotice(_ name: String) -> LocalizedText {
         t(
             "\(name) is gearchiveerd; v toont gearchiveerde patiënten.",
             "\(name) is archived; v shows archived patients.")
     }
-    public static func confirmDeletePatient(_ name: String) -> LocalizedText {
+    static func confirmDeletePatient(_ name: String) -> LocalizedText {
         t(
             "\(name) verwijderen? Alles van \(name) gaat voorgoed weg: elke training, "
                 + "ochtendcheck, schoen en het plan, ook uit het databasebestand. Dit kan niet "
@@ -84,7 +86,7 @@ extension UIPhrase {
             "Delete \(name)? Every entry of \(name) is removed for good: each session, morning "
                 + "check, shoe and the plan, from the database file too. This cannot be undone.")
     }
-    public static func confirmArchivePatient(_ name: String) -> LocalizedText {
+    static func confirmArchivePatient(_ name: String) -> LocalizedText {
         t(
             "\(name) archiveren? \(name) verdwijnt uit de lijst; er wordt niets gewist en v "
                 + "toont gearchiveerde patiënten.",
@@ -94,22 +96,22 @@ extension UIPhrase {
 
     // MARK: plan set-up
 
-    public static func pickerTitle(for name: String) -> LocalizedText {
+    static func pickerTitle(for name: String) -> LocalizedText {
         t("Kies de blessure van \(name)", "Choose \(name)'s injury")
     }
-    public static func setUpTitle(_ name: String) -> LocalizedText {
+    static func setUpTitle(_ name: String) -> LocalizedText {
         t("Plan klaarzetten voor \(name)", "Set up a plan for \(name)")
     }
-    public static func replacesPlan(_ planID: String) -> LocalizedText {
+    static func replacesPlan(_ planID: String) -> LocalizedText {
         t(
             "Vervangt het huidige plan (\(planID)); het logboek blijft, de fasegeschiedenis niet.",
             "Replaces the current plan (\(planID)); the log stays, the phase history does not.")
     }
-    public static func startDateLabel() -> LocalizedText { t("Startdatum", "Start date") }
-    public static func weeklyKmLabel() -> LocalizedText {
+    static func startDateLabel() -> LocalizedText { t("Startdatum", "Start date") }
+    static func weeklyKmLabel() -> LocalizedText {
         t("Km per week vooraf", "Weekly km before")
     }
-    public static func setUpHint() -> LocalizedText {
+    static func setUpHint() -> LocalizedText {
         t(
             "Startdatum als JJJJ-MM-DD, niet in de toekomst. Km per week mag leeg blijven; "
                 + "ingevuld is het de ondergrens van het weekplafond. Tab gaat naar het volgende "
@@ -118,7 +120,7 @@ extension UIPhrase {
                 + "it is the floor of the weekly cap. Tab goes to the next field, Enter starts "
                 + "the plan.")
     }
-    public static func planStartedFor(_ name: String, _ plan: String) -> LocalizedText {
+    static func planStartedFor(_ name: String, _ plan: String) -> LocalizedText {
         t(
             "Plan gestart voor \(name): \(plan). Met t stemt u het af.",
             "Plan started for \(name): \(plan). t tunes it.")
@@ -126,22 +128,22 @@ extension UIPhrase {
 
     // MARK: tune
 
-    public static func contextTune() -> LocalizedText { t("Afstemmen", "Tune") }
-    public static func contextChooser() -> LocalizedText {
+    static func contextTune() -> LocalizedText { t("Afstemmen", "Tune") }
+    static func contextChooser() -> LocalizedText {
         t("Kiezen uit een lijst", "Choosing from a list")
     }
-    public static func tuneTitle(_ name: String, plan: String) -> LocalizedText {
+    static func tuneTitle(_ name: String, plan: String) -> LocalizedText {
         t("Afstemmen · \(name) · \(plan)", "Tune · \(name) · \(plan)")
     }
-    public static func tuneChanges(_ count: Int, unsaved: Bool) -> LocalizedText {
+    static func tuneChanges(_ count: Int, unsaved: Bool) -> LocalizedText {
         unsaved
             ? t("\(count) afwijking(en), niet bewaard", "\(count) change(s), not saved")
             : t("\(count) afwijking(en)", "\(count) change(s)")
     }
-    public static func tuneThresholdsHeading() -> LocalizedText {
+    static func tuneThresholdsHeading() -> LocalizedText {
         t("Grenzen (hele plan)", "Thresholds (whole plan)")
     }
-    public static func tunePhaseHeading(_ number: Int, of count: Int, name: String, id: String)
+    static func tunePhaseHeading(_ number: Int, of count: Int, name: String, id: String)
         -> LocalizedText
     {
         t(
@@ -149,118 +151,118 @@ extension UIPhrase {
             "Phase \(number) of \(count): \(name) (\(id))")
     }
     /// Pain allowed during one activity, e.g. "Oefeningen: pijn toegestaan tot".
-    public static func tuneActivitySafeMax(_ activity: Activity) -> LocalizedText {
+    static func tuneActivitySafeMax(_ activity: Activity) -> LocalizedText {
         let name = activity.name
         return t(
             "Pijn bij \(name.nl) toegestaan tot", "Pain allowed during \(name.en) up to")
     }
-    public static func tuneActivityLimit(_ activity: Activity) -> LocalizedText {
+    static func tuneActivityLimit(_ activity: Activity) -> LocalizedText {
         let name = activity.name
         return t("Pijn bij \(name.nl) te veel boven", "Pain during \(name.en) too much above")
     }
-    public static func tuneDaysLabel() -> LocalizedText { t("Dagen in de fase", "Days in phase") }
-    public static func tuneStepLabel(_ number: Int) -> LocalizedText {
+    static func tuneDaysLabel() -> LocalizedText { t("Dagen in de fase", "Days in phase") }
+    static func tuneStepLabel(_ number: Int) -> LocalizedText {
         t("Loop/wandel \(number)", "Run/walk \(number)")
     }
-    public static func tuneMinDays() -> LocalizedText { t("minstens", "min") }
-    public static func tuneMaxDays() -> LocalizedText { t("hoogstens", "max") }
-    public static func tuneSets() -> LocalizedText { t("series", "sets") }
-    public static func tuneReps() -> LocalizedText { t("herh.", "reps") }
-    public static func tuneHold() -> LocalizedText { t("vasthouden (s)", "hold (s)") }
-    public static func tunePerWeek() -> LocalizedText { t("per week", "weekly") }
-    public static func tunePerDay() -> LocalizedText { t("per dag", "daily") }
-    public static func tuneRun() -> LocalizedText { t("lopen", "run") }
-    public static func tuneWalk() -> LocalizedText { t("wandelen", "walk") }
-    public static func tuneTotal() -> LocalizedText { t("totaal", "total") }
-    public static func tunePass() -> LocalizedText { t("halen", "pass") }
-    public static func tuneWas(_ value: String) -> LocalizedText {
+    static func tuneMinDays() -> LocalizedText { t("minstens", "min") }
+    static func tuneMaxDays() -> LocalizedText { t("hoogstens", "max") }
+    static func tuneSets() -> LocalizedText { t("series", "sets") }
+    static func tuneReps() -> LocalizedText { t("herh.", "reps") }
+    static func tuneHold() -> LocalizedText { t("vasthouden (s)", "hold (s)") }
+    static func tunePerWeek() -> LocalizedText { t("per week", "weekly") }
+    static func tunePerDay() -> LocalizedText { t("per dag", "daily") }
+    static func tuneRun() -> LocalizedText { t("lopen", "run") }
+    static func tuneWalk() -> LocalizedText { t("wandelen", "walk") }
+    static func tuneTotal() -> LocalizedText { t("totaal", "total") }
+    static func tunePass() -> LocalizedText { t("halen", "pass") }
+    static func tuneWas(_ value: String) -> LocalizedText {
         t("(voorheen \(value))", "(was \(value))")
     }
-    public static func tuneNew() -> LocalizedText { t("(nieuw)", "(new)") }
-    public static func tuneTemplateValue(_ value: String) -> LocalizedText {
+    static func tuneNew() -> LocalizedText { t("(nieuw)", "(new)") }
+    static func tuneTemplateValue(_ value: String) -> LocalizedText {
         t("sjabloon: \(value)", "template: \(value)")
     }
-    public static func tuneAddExercise() -> LocalizedText {
+    static func tuneAddExercise() -> LocalizedText {
         t("oefening toevoegen", "add an exercise")
     }
-    public static func tuneAddStep() -> LocalizedText {
+    static func tuneAddStep() -> LocalizedText {
         t("loop/wandelstap toevoegen", "add a run/walk step")
     }
-    public static func tuneAddHint() -> LocalizedText {
+    static func tuneAddHint() -> LocalizedText {
         t(
             "Enter voegt toe; daarna past u de waarden aan.",
             "Enter adds one; then adjust its values.")
     }
-    public static func tuneWholeRange(_ low: Int, _ high: Int) -> LocalizedText {
+    static func tuneWholeRange(_ low: Int, _ high: Int) -> LocalizedText {
         t("heel getal \(low)-\(high)", "whole number \(low)-\(high)")
     }
-    public static func tuneDecimalRange(_ low: String, _ high: String, places: Int)
+    static func tuneDecimalRange(_ low: String, _ high: String, places: Int)
         -> LocalizedText
     {
         t(
             "getal \(low)-\(high), hoogstens \(places) decimaal",
             "number \(low)-\(high), at most \(places) decimal")
     }
-    public static func tuneRowsHint() -> LocalizedText {
+    static func tuneRowsHint() -> LocalizedText {
         t(
             "↑↓ regel, ←→ waarde, Enter wijzigt, x haalt weg, s bewaart, d toont verschillen",
             "↑↓ row, ←→ value, Enter edits, x removes, s saves, d shows differences")
     }
-    public static func tuneToggleRepsHint() -> LocalizedText {
+    static func tuneToggleRepsHint() -> LocalizedText {
         t(
             "Spatie wisselt tussen herhalingen en vasthouden.",
             "Space switches between repetitions and a hold.")
     }
-    public static func tuneToggleFrequencyHint() -> LocalizedText {
+    static func tuneToggleFrequencyHint() -> LocalizedText {
         t("Spatie wisselt tussen per week en per dag.", "Space switches between weekly and daily.")
     }
-    public static func tuneEditingHint() -> LocalizedText {
+    static func tuneEditingHint() -> LocalizedText {
         t(
             "Enter neemt de waarde over, Esc laat hem staan.",
             "Enter takes the value, Esc leaves it as it was.")
     }
-    public static func tuneRefusedInApp(_ problems: String) -> LocalizedText {
+    static func tuneRefusedInApp(_ problems: String) -> LocalizedText {
         t(
             "Niet overgenomen; het plan zou ongeldig worden: \(problems)",
             "Not taken; the plan would not be valid: \(problems)")
     }
-    public static func tuneSavedNotice(_ count: Int) -> LocalizedText {
+    static func tuneSavedNotice(_ count: Int) -> LocalizedText {
         t(
             "Bewaard. Het plan wijkt op \(count) punt(en) af van het sjabloon.",
             "Saved. The plan differs from the template in \(count) place(s).")
     }
-    public static func tuningResetNotice() -> LocalizedText {
+    static func tuningResetNotice() -> LocalizedText {
         t(
             "Alle aanpassingen zijn weg; het plan volgt het sjabloon weer.",
             "Every change is gone; the plan follows the template again.")
     }
-    public static func nothingToSave() -> LocalizedText {
+    static func nothingToSave() -> LocalizedText {
         t("Niets gewijzigd sinds het bewaren.", "Nothing changed since the last save.")
     }
-    public static func nothingToReset() -> LocalizedText {
+    static func nothingToReset() -> LocalizedText {
         t("Het plan volgt het sjabloon al.", "The plan follows the template already.")
     }
-    public static func libraryExhausted() -> LocalizedText {
+    static func libraryExhausted() -> LocalizedText {
         t(
             "Elke oefening uit het plan zit al in deze fase.",
             "Every exercise of the plan is in this phase already.")
     }
-    public static func chooseExerciseTitle(_ phase: String) -> LocalizedText {
+    static func chooseExerciseTitle(_ phase: String) -> LocalizedText {
         t("Oefening voor \(phase)", "Exercise for \(phase)")
     }
-    public static func differencesHeading() -> LocalizedText {
+    static func differencesHeading() -> LocalizedText {
         t("Verschillen met het sjabloon", "Differences from the template")
     }
-    public static func differencesUnsaved() -> LocalizedText {
+    static func differencesUnsaved() -> LocalizedText {
         t("Nog niet bewaard: Esc en dan s bewaart ze.", "Not saved yet: Esc, then s saves them.")
     }
-    public static func confirmResetTuning(_ name: String) -> LocalizedText {
+    static func confirmResetTuning(_ name: String) -> LocalizedText {
         t(
             "Alle aanpassingen aan het plan van \(name) terugdraaien? Het volgt dan weer het "
                 + "sjabloon.",
             "Undo every change to \(name)'s plan? It then follows the template again.")
     }
-    public static func confirmDiscardTuning(_ name: String) -> LocalizedText {
+    static func confirmDiscardTuning(_ name: String) -> LocalizedText {
         t(
             "Weg zonder bewaren? De aanpassingen aan het plan van \(name) gaan verloren.",
             "Leave without saving? The changes to \(name)'s plan are lost.")
@@ -268,54 +270,54 @@ extension UIPhrase {
 
     // MARK: keys
 
-    public static func keyPatients() -> LocalizedText { t("patiënten", "patients") }
-    public static func keyOpenPatient() -> LocalizedText { t("volg", "open") }
-    public static func keyAddPatient() -> LocalizedText { t("nieuw", "add") }
-    public static func keyRenamePatient() -> LocalizedText { t("andere naam", "rename") }
-    public static func keyArchivePatient() -> LocalizedText {
+    static func keyPatients() -> LocalizedText { t("patiënten", "patients") }
+    static func keyOpenPatient() -> LocalizedText { t("volg", "open") }
+    static func keyAddPatient() -> LocalizedText { t("nieuw", "add") }
+    static func keyRenamePatient() -> LocalizedText { t("andere naam", "rename") }
+    static func keyArchivePatient() -> LocalizedText {
         t("archiveer/terughalen", "archive/restore")
     }
-    public static func keyShowArchived() -> LocalizedText {
+    static func keyShowArchived() -> LocalizedText {
         t("toon/verberg gearchiveerden", "show/hide archived")
     }
-    public static func keyDeletePatient() -> LocalizedText { t("verwijder", "delete") }
-    public static func keySetUpPlan() -> LocalizedText { t("plan klaarzetten", "set up plan") }
-    public static func keyTunePlan() -> LocalizedText { t("afstemmen", "tune") }
-    public static func keyEditValue() -> LocalizedText { t("wijzig/voeg toe", "edit/add") }
-    public static func keyNextValue() -> LocalizedText { t("volgende waarde", "next value") }
-    public static func keyPreviousValue() -> LocalizedText { t("vorige waarde", "previous value") }
-    public static func keyToggleKind() -> LocalizedText {
+    static func keyDeletePatient() -> LocalizedText { t("verwijder", "delete") }
+    static func keySetUpPlan() -> LocalizedText { t("plan klaarzetten", "set up plan") }
+    static func keyTunePlan() -> LocalizedText { t("afstemmen", "tune") }
+    static func keyEditValue() -> LocalizedText { t("wijzig/voeg toe", "edit/add") }
+    static func keyNextValue() -> LocalizedText { t("volgende waarde", "next value") }
+    static func keyPreviousValue() -> LocalizedText { t("vorige waarde", "previous value") }
+    static func keyToggleKind() -> LocalizedText {
         t("herhalingen/vasthouden, per week/per dag", "reps/hold, weekly/daily")
     }
-    public static func keyRemoveItem() -> LocalizedText { t("weghalen", "remove") }
-    public static func keySaveTuning() -> LocalizedText { t("bewaar", "save") }
-    public static func keyResetTuning() -> LocalizedText {
+    static func keyRemoveItem() -> LocalizedText { t("weghalen", "remove") }
+    static func keySaveTuning() -> LocalizedText { t("bewaar", "save") }
+    static func keyResetTuning() -> LocalizedText {
         t("alles terugdraaien", "reset all")
     }
-    public static func keyDifferences() -> LocalizedText { t("verschillen", "differences") }
-    public static func contextEntry() -> LocalizedText {
+    static func keyDifferences() -> LocalizedText { t("verschillen", "differences") }
+    static func contextEntry() -> LocalizedText {
         t("Een naam of waarde typen", "Typing a name or a value")
     }
-    public static func keyEntryDone() -> LocalizedText { t("klaar", "done") }
-    public static func keyFirstRow() -> LocalizedText { t("eerste regel", "first row") }
-    public static func keyLastRow() -> LocalizedText { t("laatste regel", "last row") }
-    public static func keyCursorLeft() -> LocalizedText { t("cursor links", "cursor left") }
-    public static func keyCursorRight() -> LocalizedText { t("cursor rechts", "cursor right") }
+    static func keyEntryDone() -> LocalizedText { t("klaar", "done") }
+    static func keyFirstRow() -> LocalizedText { t("eerste regel", "first row") }
+    static func keyLastRow() -> LocalizedText { t("laatste regel", "last row") }
+    static func keyCursorLeft() -> LocalizedText { t("cursor links", "cursor left") }
+    static func keyCursorRight() -> LocalizedText { t("cursor rechts", "cursor right") }
 
     // Starting a plan from a plan file handed over (`rehab plans export`).
-    public static func keyStartFromFile() -> LocalizedText {
+    static func keyStartFromFile() -> LocalizedText {
         t("plan uit een bestand", "plan from a file")
     }
-    public static func planFileTitle(_ name: String) -> LocalizedText {
+    static func planFileTitle(_ name: String) -> LocalizedText {
         t("Plan voor \(name) uit een bestand", "\(name)'s plan from a file")
     }
-    public static func planFileLabel() -> LocalizedText { t("Planbestand", "Plan file") }
-    public static func planFilePathNeeded() -> LocalizedText {
+    static func planFileLabel() -> LocalizedText { t("Planbestand", "Plan file") }
+    static func planFilePathNeeded() -> LocalizedText {
         t(
             "Typ het pad van een planbestand (.yaml), bijvoorbeeld ~/itbs_ann.yaml.",
             "Type the path of a plan file (.yaml), for example ~/itbs_ann.yaml.")
     }
-    public static func planFromFile(_ path: String) -> LocalizedText {
+    static func planFromFile(_ path: String) -> LocalizedText {
         t(
             "Uit \(path); het bestand wordt bij de patiënt bewaard.",
             "From \(path); the file is kept with the patient.")

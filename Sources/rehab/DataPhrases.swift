@@ -1,9 +1,11 @@
+import RehabCore
+
 // Phrases of the commands that copy or remove a whole patient or database: `rehab backup`,
 // `rehab patients delete`, `rehab export --all`. Both languages by construction.
 
 extension Phrase {
     /// What a patient's deletion would remove, for the refusal without --yes and the receipt.
-    public static func patientContents(
+    static func patientContents(
         plan: String?, sessions: Int, mornings: Int, clearings: Int, shoes: Int
     ) -> LocalizedText {
         let planNL = plan.map { "plan \($0), " } ?? ""
@@ -15,7 +17,7 @@ extension Phrase {
                 + "red-flag clearings: \(clearings), shoes: \(shoes)")
     }
 
-    public static func deleteNeedsYes(_ name: String, contents: LocalizedText) -> LocalizedText {
+    static func deleteNeedsYes(_ name: String, contents: LocalizedText) -> LocalizedText {
         LocalizedText(
             nl: "yes: verwijderen van '\(name)' wist de patiënt en alles wat erbij hoort ("
                 + contents.nl + "); dit kan niet ongedaan worden; bevestig met --yes",
@@ -23,19 +25,19 @@ extension Phrase {
                 + contents.en + "); this cannot be undone; confirm with --yes")
     }
 
-    public static func patientDeleted(_ name: String, contents: LocalizedText) -> LocalizedText {
+    static func patientDeleted(_ name: String, contents: LocalizedText) -> LocalizedText {
         LocalizedText(
             nl: "'\(name)' verwijderd (\(contents.nl)); het databasebestand is opnieuw geschreven",
             en: "deleted '\(name)' (\(contents.en)); the database file was rewritten")
     }
 
-    public static func noDatabase(_ path: String) -> LocalizedText {
+    static func noDatabase(_ path: String) -> LocalizedText {
         LocalizedText(
             nl: "db: er is geen database in \(path); niets om te kopiëren",
             en: "db: there is no database at \(path); nothing to copy")
     }
 
-    public static func backupWritten(_ path: String, patients: Int, sessions: Int)
+    static func backupWritten(_ path: String, patients: Int, sessions: Int)
         -> LocalizedText
     {
         LocalizedText(
@@ -43,7 +45,7 @@ extension Phrase {
             en: "backup written to \(path): \(patients) patient(s), \(sessions) sessions")
     }
 
-    public static func formatOrAll() -> LocalizedText {
+    static func formatOrAll() -> LocalizedText {
         LocalizedText(
             nl: "format: kies --format csv of --format json, of --all (alles als JSON)",
             en: "format: choose --format csv or --format json, or --all (everything as JSON)")

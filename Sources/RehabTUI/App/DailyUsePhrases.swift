@@ -1,74 +1,76 @@
+import RehabCore
+
 // Texts of the runner's and the physio's daily use of the app: today's log on Today, the
 // forms' discard question, undo as a history, the morning checklist, History's other events.
 
 private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension UIPhrase {
-    public static func confirmDiscardForm() -> LocalizedText {
+    static func confirmDiscardForm() -> LocalizedText {
         t(
             "Het formulier sluiten zonder bewaren? Wat u invulde gaat verloren.",
             "Close the form without saving? What you filled in is lost.")
     }
 
-    public static func loggedTodayLabel() -> LocalizedText {
+    static func loggedTodayLabel() -> LocalizedText {
         t("Vandaag genoteerd", "Logged today")
     }
-    public static func nothingLoggedToday() -> LocalizedText { t("nog niets", "nothing yet") }
-    public static func morningLogged(_ pain: Int) -> LocalizedText {
+    static func nothingLoggedToday() -> LocalizedText { t("nog niets", "nothing yet") }
+    static func morningLogged(_ pain: Int) -> LocalizedText {
         t("ochtendcheck \(pain)/10", "morning check \(pain)/10")
     }
-    public static func tickExercisesHint(_ key: String) -> LocalizedText {
+    static func tickExercisesHint(_ key: String) -> LocalizedText {
         t(
             "\(key): oefeningen afvinken (noteert een sessie oefeningen; vink uit wat u oversloeg)",
             "\(key): tick off exercises (logs an exercises session; untick what you skipped)")
     }
-    public static func fieldExercises() -> LocalizedText { t("Oefeningen", "Exercises") }
+    static func fieldExercises() -> LocalizedText { t("Oefeningen", "Exercises") }
     /// After a save the store refused: the form is back.
-    public static func entryKept() -> LocalizedText {
+    static func entryKept() -> LocalizedText {
         t(
             "Niet bewaard; wat u invulde staat er nog, Enter probeert opnieuw:",
             "Not saved; what you typed is still here, Enter tries again:")
     }
-    public static func tickAnExercise() -> LocalizedText {
+    static func tickAnExercise() -> LocalizedText {
         t(
             "vink minstens één oefening aan (spatie), of noteer een andere activiteit",
             "tick at least one exercise (space), or log another activity")
     }
-    public static func keyExercisesDone() -> LocalizedText {
+    static func keyExercisesDone() -> LocalizedText {
         t("oefeningen van vandaag afvinken", "tick off today's exercises")
     }
-    public static func noExercisesToday() -> LocalizedText {
+    static func noExercisesToday() -> LocalizedText {
         t("Deze fase schrijft geen oefeningen voor.", "This phase prescribes no exercises.")
     }
     /// On the last row of a screen whose text goes on below it.
-    public static func moreTextBelow(_ key: String) -> LocalizedText {
+    static func moreTextBelow(_ key: String) -> LocalizedText {
         t("meer: \(key)", "more: \(key)")
     }
 
-    public static func morningFlagsHeading(_ ticked: Int) -> LocalizedText {
+    static func morningFlagsHeading(_ ticked: Int) -> LocalizedText {
         t(
             "Alarmsignalen: vink aan wat u merkt (\(ticked) aangevinkt)",
             "Red flags: tick what you notice (\(ticked) ticked)")
     }
-    public static func otherFlags(_ count: Int) -> LocalizedText {
+    static func otherFlags(_ count: Int) -> LocalizedText {
         t(
             "andere alarmsignalen (\(count), van andere blessures): spatie toont ze",
             "other red flags (\(count), of other injuries): space shows them")
     }
-    public static func morningHint() -> LocalizedText {
+    static func morningHint() -> LocalizedText {
         t(
             "Tab/↑↓ volgende regel · cijfers = pijn · spatie = aanvinken · Enter bewaren · "
                 + "Esc terug",
             "Tab/↑↓ next row · digits = pain · space = tick · Enter save · Esc back")
     }
 
-    public static func fieldHopTest() -> LocalizedText { t("Hinktest (aantal)", "Hop test (hops)") }
-    public static func fieldCalfRaises() -> LocalizedText {
+    static func fieldHopTest() -> LocalizedText { t("Hinktest (aantal)", "Hop test (hops)") }
+    static func fieldCalfRaises() -> LocalizedText {
         t("Kuitheffingen (aantal)", "Calf raises (count)")
     }
 
     /// A verdict's main reason in a few words, for the Patients list.
-    public static func reasonShort(_ code: ReasonCode) -> LocalizedText {
+    static func reasonShort(_ code: ReasonCode) -> LocalizedText {
         switch code {
         case .redFlag: t("alarmsignaal", "red flag")
         case .painAboveLimit: t("pijn > grens", "pain > limit")
@@ -91,38 +93,38 @@ extension UIPhrase {
         case .nothingLoggedYet: t("nog niets", "nothing yet")
         }
     }
-    public static func sinceDay(_ day: Day) -> LocalizedText {
+    static func sinceDay(_ day: Day) -> LocalizedText {
         t("sinds \(day.iso)", "since \(day.iso)")
     }
 
-    public static func keyForceAdvance() -> LocalizedText {
+    static func keyForceAdvance() -> LocalizedText {
         t("toch door naar de volgende fase (met reden)", "advance anyway (with a reason)")
     }
-    public static func forceHint(_ key: String) -> LocalizedText {
+    static func forceHint(_ key: String) -> LocalizedText {
         t(
             "Een fysio kan toch doorgaan met \(key) en een reden.",
             "A physio can advance anyway with \(key) and a reason.")
     }
-    public static func forceTitle() -> LocalizedText {
+    static func forceTitle() -> LocalizedText {
         t("Toch door naar de volgende fase", "Advance anyway")
     }
-    public static func forcePrompt(_ phase: String) -> LocalizedText {
+    static func forcePrompt(_ phase: String) -> LocalizedText {
         t(
             "Door naar \(phase) terwijl de exitcriteria niet gehaald zijn. Wie besluit dit en "
                 + "waarom? De reden wordt bewaard. Enter bevestigt.",
             "Move on to \(phase) although the exit criteria are not met. Who decides this, and "
                 + "why? The reason is recorded. Enter confirms.")
     }
-    public static func forcedNotice() -> LocalizedText {
+    static func forcedNotice() -> LocalizedText {
         t("Doorgegaan; de reden is bewaard.", "Advanced; the reason is recorded.")
     }
 
-    public static func eventNotEditable() -> LocalizedText {
+    static func eventNotEditable() -> LocalizedText {
         t(
             "Fasewissels en vrijgaven staan vast; alleen trainingen en ochtendchecks zijn te wijzigen.",
             "Phase changes and clearings are a record; only sessions and morning checks change.")
     }
-    public static func phaseEvent(_ phase: String, reason: PhaseChangeReason, note: String?)
+    static func phaseEvent(_ phase: String, reason: PhaseChangeReason, note: String?)
         -> LocalizedText
     {
         let extra = note.map { ": \($0)" } ?? ""
@@ -134,18 +136,18 @@ extension UIPhrase {
             return t("▶ toch door naar \(phase)\(extra)", "▶ on to \(phase), forced\(extra)")
         }
     }
-    public static func clearingEvent(_ reason: String) -> LocalizedText {
+    static func clearingEvent(_ reason: String) -> LocalizedText {
         t("✓ alarmsignalen vrijgegeven: \(reason)", "✓ red flags cleared: \(reason)")
     }
 
-    public static func keySearch() -> LocalizedText {
+    static func keySearch() -> LocalizedText {
         t("zoeken (notities, activiteit, datum)", "search (notes, activity, date)")
     }
-    public static func searchNotFound(_ query: String) -> LocalizedText {
+    static func searchNotFound(_ query: String) -> LocalizedText {
         t("Niets gevonden voor '\(query)'.", "Nothing found for '\(query)'.")
     }
 
-    public static func questionsIntroPhysio(_ patient: String) -> LocalizedText {
+    static func questionsIntroPhysio(_ patient: String) -> LocalizedText {
         t(
             "Vraag het \(patient), of beantwoord het na uw eigen onderzoek. Bij ja start het plan "
                 + "niet en ziet u wat er moet gebeuren.",
@@ -153,22 +155,22 @@ extension UIPhrase {
                 + "start, and you see what should happen.")
     }
 
-    public static func keyExamined() -> LocalizedText {
+    static func keyExamined() -> LocalizedText {
         t("onderzocht, niet aanwezig", "examined, not present")
     }
-    public static func answerHintPhysio() -> LocalizedText {
+    static func answerHintPhysio() -> LocalizedText {
         t(
             "y = ja, n = nee, e = door mij onderzocht, niet aanwezig",
             "y = yes, n = no, e = examined by me, not present")
     }
-    public static func examinedNote(_ flags: String) -> LocalizedText {
+    static func examinedNote(_ flags: String) -> LocalizedText {
         t(
             "Alarmsignalen door de fysio onderzocht voor de start, niet aanwezig: \(flags)",
             "Red flags examined by the physio before the start, not present: \(flags)")
     }
 
     /// After `u`: how many earlier changes can still be taken back.
-    public static func undoneLeft(_ count: Int) -> LocalizedText {
+    static func undoneLeft(_ count: Int) -> LocalizedText {
         switch count {
         case 0: t("Wijziging ongedaan gemaakt.", "Change undone.")
         case 1:

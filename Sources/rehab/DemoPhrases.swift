@@ -1,9 +1,11 @@
+import RehabCore
+
 // Messages of `rehab demo` for long histories and clinics, in both languages.
 
 private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension Phrase {
-    public static func demoClinicCreated(
+    static func demoClinicCreated(
         patients: Int, years: Int, sessions: Int, mornings: Int, path: String
     ) -> LocalizedText {
         t(
@@ -13,7 +15,7 @@ extension Phrase {
                 + "\(sessions) sessions and \(mornings) morning checks in \(path)")
     }
 
-    public static func demoNamesTaken(_ names: [String]) -> LocalizedText {
+    static func demoNamesTaken(_ names: [String]) -> LocalizedText {
         let list = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", ..." : "")
         return t(
             "deze demopatiënten bestaan al in deze database: \(list); kies een andere --seed "

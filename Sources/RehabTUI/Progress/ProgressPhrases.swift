@@ -1,23 +1,25 @@
+import RehabCore
+
 // Labels of the full-screen app's Progress screen and its keys, in both languages.
 
 private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension UIPhrase {
-    public static func tabProgress() -> LocalizedText { t("Voortgang", "Progress") }
+    static func tabProgress() -> LocalizedText { t("Voortgang", "Progress") }
 
     // MARK: span and sections
 
-    public static func spanLabel() -> LocalizedText { t("Periode:", "Span:") }
-    public static func spanEightWeeks() -> LocalizedText { t("8 weken", "8 weeks") }
-    public static func spanSixMonths() -> LocalizedText { t("6 maanden", "6 months") }
-    public static func spanAll() -> LocalizedText { t("alles", "all") }
+    static func spanLabel() -> LocalizedText { t("Periode:", "Span:") }
+    static func spanEightWeeks() -> LocalizedText { t("8 weken", "8 weeks") }
+    static func spanSixMonths() -> LocalizedText { t("6 maanden", "6 months") }
+    static func spanAll() -> LocalizedText { t("alles", "all") }
 
     /// "weeks 3-10 of 61" when the whole history does not fit the width.
-    public static func weeksShown(_ first: Int, _ last: Int, of total: Int) -> LocalizedText {
+    static func weeksShown(_ first: Int, _ last: Int, of total: Int) -> LocalizedText {
         t("week \(first)-\(last) van \(total)", "weeks \(first)-\(last) of \(total)")
     }
 
-    public static func loadChartTitle(units: String, cap: String, today: String)
+    static func loadChartTitle(units: String, cap: String, today: String)
         -> LocalizedText
     {
         t(
@@ -26,9 +28,9 @@ extension UIPhrase {
             "Load per week (\(units)): \(cap) cap (+10 %), ! over the cap, \(today) today")
     }
 
-    public static func phasesLegend() -> LocalizedText { t("Fasen:", "Phases:") }
+    static func phasesLegend() -> LocalizedText { t("Fasen:", "Phases:") }
 
-    public static func painPerDayTitle(
+    static func painPerDayTitle(
         during: String, after: String, morning: String,
         both: String
     ) -> LocalizedText {
@@ -39,7 +41,7 @@ extension UIPhrase {
                 + "\(both) together")
     }
 
-    public static func painPerWeekTitle(
+    static func painPerWeekTitle(
         during: String, after: String, morning: String,
         both: String
     ) -> LocalizedText {
@@ -50,17 +52,17 @@ extension UIPhrase {
                 + "morning, \(both) together")
     }
 
-    public static func adherenceRowsTitle() -> LocalizedText {
+    static func adherenceRowsTitle() -> LocalizedText {
         t(
             "Therapietrouw per week, gedaan/gevraagd: S sessies, O oefeningen",
             "Adherence per week, done/asked: S sessions, E exercises")
     }
 
     /// The one-letter row names the adherence title explains: sessions, then exercises.
-    public static func adherenceMarks() -> LocalizedText { t("S O", "S E") }
+    static func adherenceMarks() -> LocalizedText { t("S O", "S E") }
 
     /// The week-classification row of plans with a maintenance phase (seed 004).
-    public static func weekClassTitle() -> LocalizedText {
+    static func weekClassTitle() -> LocalizedText {
         t(
             "W week: ok = gezond, laag = te weinig (onder 150 min matig actief), "
                 + "over = overbelast (2+ keer de ochtend erna erger)",
@@ -69,9 +71,9 @@ extension UIPhrase {
     }
 
     /// Row name, then the short marks for healthy, too little and overloading.
-    public static func weekClassMarks() -> LocalizedText { t("W ok laag over", "W ok low over") }
+    static func weekClassMarks() -> LocalizedText { t("W ok laag over", "W ok low over") }
 
-    public static func acuteChronicOn(_ day: Day, ratio: String, unit: String) -> LocalizedText {
+    static func acuteChronicOn(_ day: Day, ratio: String, unit: String) -> LocalizedText {
         t(
             "Acuut:chronische belasting (EWMA 7/28 dagen, \(unit)) op \(day.iso): \(ratio). "
                 + "Alleen ter informatie: omstreden (Impellizzeri 2020), en na een rustfase "
@@ -81,35 +83,35 @@ extension UIPhrase {
                 + "rest phase.")
     }
 
-    public static func acuteChronicNotYet(_ day: Day) -> LocalizedText {
+    static func acuteChronicNotYet(_ day: Day) -> LocalizedText {
         t(
             "Acuut:chronische belasting (EWMA 7/28 dagen) op \(day.iso): pas na 28 dagen "
                 + "gegevens.",
             "Acute:chronic load (EWMA 7/28 days) on \(day.iso): needs 28 days of data.")
     }
 
-    public static func sectionLoad() -> LocalizedText { t("belasting", "load") }
-    public static func sectionPain() -> LocalizedText { t("pijn", "pain") }
-    public static func sectionAdherence() -> LocalizedText { t("therapietrouw", "adherence") }
-    public static func sectionRatio() -> LocalizedText { t("acuut:chronisch", "acute:chronic") }
+    static func sectionLoad() -> LocalizedText { t("belasting", "load") }
+    static func sectionPain() -> LocalizedText { t("pijn", "pain") }
+    static func sectionAdherence() -> LocalizedText { t("therapietrouw", "adherence") }
+    static func sectionRatio() -> LocalizedText { t("acuut:chronisch", "acute:chronic") }
 
     /// The last row when the charts go on below the screen.
-    public static func moreBelow(_ sections: String) -> LocalizedText {
+    static func moreBelow(_ sections: String) -> LocalizedText {
         t("↓ j: verder naar beneden: \(sections)", "↓ j: more below: \(sections)")
     }
 
     // MARK: keys
 
-    public static func keySpan() -> LocalizedText { t("periode", "span") }
-    public static func keySpanDirect() -> LocalizedText {
+    static func keySpan() -> LocalizedText { t("periode", "span") }
+    static func keySpanDirect() -> LocalizedText {
         t(
             "periode: 1 = 8 weken, 2 = 6 maanden, 3 = alles",
             "span: 1 = 8 weeks, 2 = 6 months, 3 = all")
     }
-    public static func keyOlderWeek() -> LocalizedText { t("week terug", "week back") }
-    public static func keyNewerWeek() -> LocalizedText { t("week vooruit", "week forward") }
-    public static func keyOlderPage() -> LocalizedText { t("pagina terug", "page back") }
-    public static func keyNewerPage() -> LocalizedText { t("pagina vooruit", "page forward") }
-    public static func keyFirstWeek() -> LocalizedText { t("eerste week", "first week") }
-    public static func keyThisWeek() -> LocalizedText { t("deze week", "this week") }
+    static func keyOlderWeek() -> LocalizedText { t("week terug", "week back") }
+    static func keyNewerWeek() -> LocalizedText { t("week vooruit", "week forward") }
+    static func keyOlderPage() -> LocalizedText { t("pagina terug", "page back") }
+    static func keyNewerPage() -> LocalizedText { t("pagina vooruit", "page forward") }
+    static func keyFirstWeek() -> LocalizedText { t("eerste week", "first week") }
+    static func keyThisWeek() -> LocalizedText { t("deze week", "this week") }
 }

@@ -1,3 +1,4 @@
+import RehabApp
 import RehabCore
 import TerminalUI
 
@@ -11,56 +12,25 @@ enum TodayView {
             return flow
         }
         let lang = state.language
-        let m = state.messages
         let status = followed.status
         let plan = followed.plan
         let phase = status.phase
         let g = state.glyphs
+        let report = StatusReport(status: status, plan: plan, language: lang)
 
-        flow.line(
-            state.say(
-                Phrase.phaseLine(
-                    number: phase.number, of: phase.of, kind: phase.phase.kind.name.text(lang),
-                    day: phase.day)) + " · " + phase.phase.names.text(lang), pen: Theme.heading)
-        let verdict = status.verdict
+        flow.line(report.phase, pen: Theme.heading)
         flow.line(
             TextLine(spans: [
                 Span(
-                    state.say(
-                        UIPhrase.verdictLine(
-                            m.level(verdict.level).uppercased(), m.action(verdict.action))),
-                    pen: Theme.level(verdict.level)),
-                Span("  " + m.actionAdvice(verdict.action)),
+                    state.say(UIPhrase.verdictLine(report.levelWord, report.actionWord)),
+                    pen: Theme.level(report.level)),
+                Span("  " + report.advice),
             ]))
-        if verdict.findings.isEmpty {
-            flow.bullet(state.say(Phrase.allGood()), glyphs: g)
-        }
-        for finding in verdict.findings {
-            flow.bullet(m.reason(finding, plan: plan, underStop: verdict.isStop), glyphs: g)
-        }
+        for reason in report.reasons { flow.bullet(reason, glyphs: g) }
 
-        let load = status.load
-        let unit = load.metric.unit
-        let label: String
-        if let cap = load.cap {
-            label =
-                (load.scheduleSetsLoad
-                    ? state.say(
-                        Phrase.scheduleLoadOfCap(
-                            formatNumber(load.thisWeek, decimals: 0),
-                            formatNumber(cap, decimals: 0),
-                            lastWeek: status.runWalk?.completed == true))
-                    : state.say(
-                        Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber(cap), unit: unit)
-                    ))
-                + (load.overCap ? " (" + state.say(Phrase.overCapMark()) + ")" : "")
-        } else if load.scheduleSetsLoad {
-            label = state.say(Phrase.scheduleSetsLoad(formatNumber(load.thisWeek), unit: unit))
-        } else {
-            label = state.say(Phrase.noCapYet(formatNumber(load.thisWeek), unit: unit))
-        }
-        if load.cap != nil {
-            let gauge = Gauge(value: load.thisWeek, cap: load.cap, label: label, glyphs: g)
+        let label = report.load
+        if let cap = report.cap {
+            let gauge = Gauge(value: report.thisWeek, cap: cap, label: label, glyphs: g)
             flow.items.append(.gauge(label: state.say(Phrase.thisWeek()), gauge))
         } else {
             // Without a cap an empty bar says nothing, and the explanation needs to wrap.
@@ -86,10 +56,8 @@ enum TodayView {
         if let (text, pen) = MeasureView.dueLine(followed, state) {
             flow.line(text, pen: pen)
         }
-        for suggestion in status.suggestions {
-            flow.line(
-                state.say(Phrase.suggestionsLabel()) + ": " + m.suggestion(suggestion, plan: plan),
-                pen: Theme.heading)
+        for suggestion in report.suggestions {
+            flow.line(state.say(Phrase.suggestionsLabel()) + ": " + suggestion, pen: Theme.heading)
         }
         let referrals = followed.openReferrals
         if !referrals.isEmpty {

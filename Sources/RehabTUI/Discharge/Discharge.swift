@@ -90,7 +90,6 @@ enum DischargeActions {
     static func handle(_ action: AppAction, _ form: inout DischargeForm, _ state: inout AppState)
         -> [Effect]
     {
-        defer { Screens.replace(&state, matching: isDischarge, with: .discharge(form)) }
         switch action {
         case .command(.back):
             state.screens.removeLast()

@@ -36,7 +36,6 @@ enum NoteActions {
     static func handle(_ action: AppAction, _ screen: inout NotesState, _ state: inout AppState)
         -> [Effect]
     {
-        defer { Screens.replace(&state, matching: isNotes, with: .notes(screen)) }
         if var input = screen.writing {
             switch action {
             case .command(.back):

@@ -123,77 +123,6 @@ public struct TextInput: Sendable, Hashable {
     }
 }
 
-/// The injury picker: a filter typed by the user, the chosen plan and variant.
-public struct PickerState: Sendable, Hashable {
-    public var filter = TextInput()
-    /// Index into the filtered plans (region headings are not selectable).
-    public var selected = 0
-    public var variant = 0
-    /// Set when a physio sets a plan up from the Patients screen.
-    public var setupFor: SetupTarget?
-
-    public init() {}
-}
-
-/// The plan's red-flag questions, asked one by one before the plan starts.
-public struct QuestionsState: Sendable, Hashable {
-    public var planID: String
-    public var variantID: String?
-    public var questions: [RedFlagQuestion]
-    public var answers: [Bool] = []
-    public var setupFor: SetupTarget?
-    /// The plan file the questions come from (Patients, `f`); its set-up follows the answers.
-    public var handedOver: HandedOverPlan?
-    /// Flags a physio examined and found absent (`e`), recorded with the start.
-    public var examined: [String] = []
-
-    public init(planID: String, variantID: String?, questions: [RedFlagQuestion]) {
-        self.planID = planID
-        self.variantID = variantID
-        self.questions = questions
-    }
-
-    public var current: RedFlagQuestion? {
-        answers.count < questions.count ? questions[answers.count] : nil
-    }
-}
-
-/// The stop screen: red flags reported, the plan paused (or, before a start, not started).
-public struct StopState: Sendable, Hashable {
-    /// Flags answered "yes" before a plan started; empty when showing the open flags of a plan.
-    public var screening: [String]
-    public var planID: String?
-
-    public init(screening: [String] = [], planID: String? = nil) {
-        self.screening = screening
-        self.planID = planID
-    }
-
-    public var beforeStart: Bool { !screening.isEmpty }
-}
-
-/// Red flags as a form field: the cursor walks the options, space ticks one.
-public struct FlagChoice: Sendable, Hashable {
-    public var options: [String]
-    public var cursor = 0
-    public var chosen: [String] = []
-
-    public init(options: [String], chosen: [String] = []) {
-        self.options = options
-        self.chosen = chosen
-    }
-
-    public mutating func toggle() {
-        guard options.indices.contains(cursor) else { return }
-        let id = options[cursor]
-        if let i = chosen.firstIndex(of: id) {
-            chosen.remove(at: i)
-        } else {
-            chosen.append(id)
-        }
-    }
-}
-
 /// The field a validation error belongs to, and the message naming it.
 public struct FieldError: Error, Sendable, Hashable {
     public var field: Int
@@ -202,265 +131,6 @@ public struct FieldError: Error, Sendable, Hashable {
     public init(field: Int, message: String) {
         self.field = field
         self.message = message
-    }
-}
-
-/// The session form (new or edit).
-public struct LogForm: Sendable, Hashable {
-    public enum Field: Int, CaseIterable, Sendable {
-        case activity, date
-        /// Shown only for the day's exercises (`exercises`, opened from Today).
-        case exercises
-        case km, minutes, painDuring, painAfter, lasted, flags, shoe, note
-        /// Shown only when the phase's exit asks for the test (`tests`).
-        case hopTest, calfRaises
-
-        var isText: Bool { [.date, .km, .minutes, .note, .hopTest, .calfRaises].contains(self) }
-        /// Text fields that hold a number: only digits and a decimal point or comma go in.
-        var isNumber: Bool { [.km, .minutes, .hopTest, .calfRaises].contains(self) }
-    }
-
-    /// The exit tests this form records (the phase asks for them, or the edited session has
-    /// them).
-    public var tests: Set<Field> = []
-    public var hopTest = TextInput()
-    public var calfRaises = TextInput()
-
-    /// The fields shown, in Tab order.
-    public var fields: [Field] {
-        Field.allCases.filter {
-            switch $0 {
-            case .hopTest, .calfRaises: tests.contains($0)
-            case .exercises: exercises != nil
-            default: true
-            }
-        }
-    }
-
-    /// The phase's exercises by name, each ticked when done; the ticked names open the stored
-    /// note, which is how Today knows which of them were done.
-    public var exercises: FlagChoice?
-
-    /// The stored session being edited; nil for a new one.
-    public var editing: Session?
-    public var focus: Field = .activity
-    public var activity: Activity
-    public var date: TextInput
-    public var km = TextInput()
-    public var minutes = TextInput()
-    /// Nil until the user gives a score: a default of 0 would log pain nobody reported.
-    public var painDuring: Int?
-    public var painAfter: Int?
-    /// A "1" was just typed in a pain field, so a "0" next makes 10.
-    public var pendingOne = false
-    public var lasted = false
-    public var flags: FlagChoice
-    /// Known shoe names; index 0 of the choice is "no shoe".
-    public var shoes: [String]
-    public var shoe = 0
-    public var note = TextInput()
-    public var error: FieldError?
-    /// Something was typed or chosen: Esc then asks before throwing it away.
-    public var touched = false
-    /// The user picked the shoe: it no longer follows the activity.
-    public var shoePicked = false
-
-    public init(activity: Activity, date: Day, flagOptions: [String], shoes: [String]) {
-        self.activity = activity
-        self.date = TextInput(date.iso)
-        flags = FlagChoice(options: flagOptions)
-        self.shoes = shoes
-    }
-
-    public init(editing session: Session, flagOptions: [String], shoes: [String]) {
-        self.init(
-            activity: session.activity, date: session.date, flagOptions: flagOptions,
-            shoes: shoes)
-        editing = session
-        km = TextInput(session.km.map { formatNumber($0, decimals: 2) } ?? "")
-        minutes = TextInput(String(session.minutes))
-        painDuring = session.painDuring
-        painAfter = session.painAfter
-        lasted = session.lastedOver2h
-        flags.chosen = session.flags
-        if let name = session.shoe, let i = shoes.firstIndex(of: name) { shoe = i + 1 }
-        note = TextInput(session.note)
-        if let hops = session.hopTest {
-            tests.insert(.hopTest)
-            hopTest = TextInput(String(hops))
-        }
-        if let raises = session.calfRaises {
-            tests.insert(.calfRaises)
-            calfRaises = TextInput(String(raises))
-        }
-    }
-}
-
-/// The next-morning check form: the pain score, then the red flags as a checklist, one row
-/// each. The plan's own questions come first; the flags of other injuries (an Achilles
-/// patient need not read "does the knee lock") wait behind an "other" row.
-public struct MorningForm: Sendable, Hashable {
-    public enum Field: Int, CaseIterable, Sendable { case pain, flags }
-
-    public var date: Day
-    public var focus: Field = .pain
-    public var pain: Int?
-    public var pendingOne = false
-    /// `flags.cursor` is the checklist row in focus; `flags.options` starts with the plan's own.
-    public var flags: FlagChoice
-    /// How many of `flags.options` are the plan's own (shown before "other").
-    public var ownFlags: Int
-    /// "Other" was opened: every flag is listed.
-    public var showOther = false
-    /// The check this replaces (edit from history, or a second one for the date).
-    public var previous: MorningCheck?
-    public var error: FieldError?
-    /// Something was typed or chosen: Esc then asks before throwing it away.
-    public var touched = false
-
-    public init(
-        date: Day, flagOptions: [String], previous: MorningCheck?, ownFlags: Int? = nil
-    ) {
-        self.date = date
-        flags = FlagChoice(options: flagOptions, chosen: previous?.flags ?? [])
-        self.ownFlags = min(ownFlags ?? flagOptions.count, flagOptions.count)
-        pain = previous?.pain
-        self.previous = previous
-        // A flag of another injury ticked before stays in sight.
-        showOther = flags.chosen.contains { id in
-            flags.options.firstIndex(of: id).map { $0 >= self.ownFlags } ?? false
-        }
-    }
-
-    /// Checklist rows: the flags shown, then "other" while the rest are hidden.
-    public var flagRows: Int {
-        showOther || ownFlags == flags.options.count ? flags.options.count : ownFlags + 1
-    }
-
-    /// True when the row in focus is the "other" row.
-    public var onOther: Bool {
-        !showOther && flags.cursor == ownFlags && ownFlags < flags.options.count
-    }
-}
-
-/// A run read from a file, as the runner found it: the day and start time where the runner
-/// is (the reducer has no clock or time zone to work them out).
-public struct FoundRun: Sendable, Hashable {
-    public var run: RecordedRun
-    public var day: Day
-    /// Local start time, "07:12".
-    public var time: String
-
-    public init(run: RecordedRun, day: Day, time: String) {
-        self.run = run
-        self.day = day
-        self.time = time
-    }
-}
-
-/// What reading a path for the import found.
-public struct RunsFound: Sendable, Hashable {
-    public var path: String
-    /// Why nothing could be read at all (no such path, a .fit file, no run files in a folder).
-    public var refusal: LocalizedText?
-    /// In start order.
-    public var runs: [FoundRun]
-    public var failures: [RunFileError]
-    public var fitSkipped: Int
-    /// Start times of the runs the patient already has.
-    public var known: Set<String>
-
-    public init(
-        path: String, refusal: LocalizedText? = nil, runs: [FoundRun] = [],
-        failures: [RunFileError] = [], fitSkipped: Int = 0, known: Set<String> = []
-    ) {
-        self.path = path
-        self.refusal = refusal
-        self.runs = runs
-        self.failures = failures
-        self.fitSkipped = fitSkipped
-        self.known = known
-    }
-}
-
-/// A run waiting for its pain scores. Nil until given: a default of 0 would store pain nobody
-/// reported.
-public struct PendingRun: Sendable, Hashable {
-    public var found: FoundRun
-    public var painDuring: Int?
-    public var painAfter: Int?
-    /// Index into the form's shoes; 0 is "no shoe".
-    public var shoe: Int
-
-    public init(found: FoundRun, shoe: Int) {
-        self.found = found
-        self.shoe = shoe
-    }
-}
-
-/// Importing run files in the app: a path, then each run's pain scores (and shoe), then one
-/// import of them all.
-public struct ImportForm: Sendable, Hashable {
-    public enum Stage: Sendable, Hashable { case path, runs }
-    public enum Field: Int, CaseIterable, Sendable { case painDuring, painAfter, shoe }
-
-    public var stage: Stage = .path
-    public var path = TextInput()
-    /// What is wrong with the path or its files, one line each, naming the file.
-    public var errors: [LocalizedText] = []
-    /// Files refused while others were read: shown beside the runs, which go ahead.
-    public var refused: [LocalizedText] = []
-    public var runs: [PendingRun] = []
-    /// The run being asked about.
-    public var current = 0
-    public var focus: Field = .painDuring
-    public var pendingOne = false
-    /// The patient's shoe names.
-    public var shoes: [String]
-    /// Runs not asked about: their start time is already stored, or came twice.
-    public var alreadyThere = 0
-    /// Runs from before the plan started, left out as the CLI does.
-    public var beforeStart = 0
-    public var fitSkipped = 0
-    /// The field still missing a score, shown under it.
-    public var error: FieldError?
-
-    public init(shoes: [String]) {
-        self.shoes = shoes
-    }
-}
-
-/// One row of the history table.
-public enum HistoryEntry: Sendable, Hashable {
-    case session(Session)
-    case morning(MorningCheck)
-    /// An outcome measure (listed, deleted with confirmation; not edited in place).
-    case measure(MeasureRecord)
-    /// A phase started (a start, advance, step back or forced advance with its reason).
-    case phaseChange(PhaseChange)
-    /// Red flags cleared, with who said so.
-    case clearing(FlagClearing)
-    /// A physio's clinical note (written on the Notes screen or with `rehab note`).
-    case note(ClinicalNote)
-
-    public var date: Day {
-        switch self {
-        case .session(let s): s.date
-        case .morning(let m): m.date
-        case .measure(let r): r.date
-        case .phaseChange(let c): c.date
-        case .clearing(let c): c.date
-        case .note(let n): n.date
-        }
-    }
-
-    /// Sessions and morning checks are edited and deleted here, measures deleted (and entered
-    /// again); phase changes and clearings are a record.
-    public var isEditable: Bool {
-        switch self {
-        case .session, .morning, .measure: true
-        case .phaseChange, .clearing, .note: false
-        }
     }
 }
 
@@ -544,39 +214,6 @@ public struct Notice: Sendable, Hashable {
     public init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError
-    }
-}
-
-/// The Progress screen: the span of weeks, how far back and how far down it is scrolled, and
-/// the engine's series over the whole history. The series is computed when the screen opens
-/// and after each load, not every frame: for ten years it takes milliseconds.
-public struct ProgressState: Sendable, Hashable {
-    public enum Span: Int, Sendable, Hashable, CaseIterable {
-        case eightWeeks, sixMonths, all
-
-        /// Weeks shown; nil = the whole history.
-        public var weeks: Int? {
-            switch self {
-            case .eightWeeks: 8
-            case .sixMonths: 26
-            case .all: nil
-            }
-        }
-
-        public var next: Span {
-            Span(rawValue: (rawValue + 1) % Span.allCases.count) ?? .eightWeeks
-        }
-    }
-
-    public var span: Span = .eightWeeks
-    /// Weeks between the newest week shown and today's week (0 = ending with this week).
-    public var weeksBack = 0
-    /// Rows the stacked charts are scrolled down.
-    public var scroll = 0
-    public var series: ProgressSeries
-
-    public init(series: ProgressSeries) {
-        self.series = series
     }
 }
 
@@ -712,4 +349,52 @@ public struct AppState: Sendable, Hashable {
     }
 
     func say(_ text: LocalizedText) -> String { text.text(language) }
+}
+
+/// A kind of screen with state of its own: how its state is read out of a `Screen` and put
+/// back (see `Screens.handled`).
+struct ScreenSlot<State> {
+    let read: (Screen) -> State?
+    let make: (State) -> Screen
+
+    static var tune: ScreenSlot<TuneState> {
+        ScreenSlot<TuneState>(
+            read: { if case .tune(let s) = $0 { s } else { nil } }, make: Screen.tune)
+    }
+    static var shoes: ScreenSlot<ShoesState> {
+        ScreenSlot<ShoesState>(
+            read: { if case .shoes(let s) = $0 { s } else { nil } }, make: Screen.shoes)
+    }
+    static var notes: ScreenSlot<NotesState> {
+        ScreenSlot<NotesState>(
+            read: { if case .notes(let s) = $0 { s } else { nil } }, make: Screen.notes)
+    }
+    static var discharge: ScreenSlot<DischargeForm> {
+        ScreenSlot<DischargeForm>(
+            read: { if case .discharge(let s) = $0 { s } else { nil } }, make: Screen.discharge)
+    }
+    static var setup: ScreenSlot<SetupForm> {
+        ScreenSlot<SetupForm>(
+            read: { if case .setup(let s) = $0 { s } else { nil } }, make: Screen.setup)
+    }
+    static var picker: ScreenSlot<PickerState> {
+        ScreenSlot<PickerState>(
+            read: { if case .picker(let s) = $0 { s } else { nil } }, make: Screen.picker)
+    }
+    static var history: ScreenSlot<SelectionState> {
+        ScreenSlot<SelectionState>(
+            read: { if case .history(let s) = $0 { s } else { nil } }, make: Screen.history)
+    }
+    static var patients: ScreenSlot<SelectionState> {
+        ScreenSlot<SelectionState>(
+            read: { if case .patients(let s) = $0 { s } else { nil } }, make: Screen.patients)
+    }
+    static var importRuns: ScreenSlot<ImportForm> {
+        ScreenSlot<ImportForm>(
+            read: { if case .importRuns(let s) = $0 { s } else { nil } }, make: Screen.importRuns)
+    }
+    static var progress: ScreenSlot<ProgressState> {
+        ScreenSlot<ProgressState>(
+            read: { if case .progress(let s) = $0 { s } else { nil } }, make: Screen.progress)
+    }
 }

@@ -1,3 +1,5 @@
+import RehabCore
+
 // Texts of the app's run import and of the key bindings from config.yaml.
 
 private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
@@ -5,33 +7,33 @@ private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: 
 extension UIPhrase {
     // MARK: import runs
 
-    public static func keyImportRuns() -> LocalizedText { t("lopen importeren", "import runs") }
-    public static func importTitle() -> LocalizedText { t("Lopen importeren", "Import runs") }
-    public static func importRunTitle(_ number: Int, of count: Int) -> LocalizedText {
+    static func keyImportRuns() -> LocalizedText { t("lopen importeren", "import runs") }
+    static func importTitle() -> LocalizedText { t("Lopen importeren", "Import runs") }
+    static func importRunTitle(_ number: Int, of count: Int) -> LocalizedText {
         t(
             "Lopen importeren · loop \(number) van \(count)",
             "Import runs · run \(number) of \(count)")
     }
-    public static func importPathLabel() -> LocalizedText { t("Bestand of map", "File or folder") }
-    public static func importPathHint() -> LocalizedText {
+    static func importPathLabel() -> LocalizedText { t("Bestand of map", "File or folder") }
+    static func importPathHint() -> LocalizedText {
         t(
             "Een .gpx- of .tcx-bestand, of een map waarin ze staan (~ is uw thuismap). Daarna "
                 + "vraagt rehab per loop de pijnscores; er wordt pas iets opgeslagen na de laatste.",
             "A .gpx or .tcx file, or a folder holding them (~ is your home folder). Then rehab "
                 + "asks the pain scores of each run; nothing is stored until the last one.")
     }
-    public static func importPathRequired() -> LocalizedText {
+    static func importPathRequired() -> LocalizedText {
         t(
             "typ het pad van een .gpx- of .tcx-bestand, of van een map",
             "type the path of a .gpx or .tcx file, or of a folder")
     }
-    public static func noSuchPath(_ path: String) -> LocalizedText {
+    static func noSuchPath(_ path: String) -> LocalizedText {
         t("\(path): bestand of map bestaat niet", "\(path): no such file or folder")
     }
-    public static func unreadableFolder(_ path: String) -> LocalizedText {
+    static func unreadableFolder(_ path: String) -> LocalizedText {
         t("\(path): kan deze map niet lezen", "\(path): cannot read this folder")
     }
-    public static func notARunFile(_ path: String) -> LocalizedText {
+    static func notARunFile(_ path: String) -> LocalizedText {
         t(
             "\(path): geen loopbestand; kies een .gpx- of .tcx-bestand, of een map waarin ze staan",
             "\(path): not a run file; choose a .gpx or .tcx file, or a folder holding them")
@@ -53,7 +55,7 @@ extension UIPhrase {
         return LocalizedText(nl: nl.joined(separator: " · "), en: en.joined(separator: " · "))
     }
 
-    public static func noNewRuns(already: Int, beforeStart: Int) -> LocalizedText {
+    static func noNewRuns(already: Int, beforeStart: Int) -> LocalizedText {
         let parts = skippedParts(already: already, beforeStart: beforeStart)
         return t(
             "Geen nieuwe lopen om te importeren" + (parts.nl.isEmpty ? "" : ": " + parts.nl),
@@ -61,20 +63,20 @@ extension UIPhrase {
     }
 
     /// The runs left out of the questions, for the runs screen; nil when none were.
-    public static func importSkipped(already: Int, beforeStart: Int) -> LocalizedText? {
+    static func importSkipped(already: Int, beforeStart: Int) -> LocalizedText? {
         let parts = skippedParts(already: already, beforeStart: beforeStart)
         guard !parts.en.isEmpty else { return nil }
         return t("Niet gevraagd: " + parts.nl, "Not asked: " + parts.en)
     }
 
-    public static func importRunHint() -> LocalizedText {
+    static func importRunHint() -> LocalizedText {
         t(
             "Enter: volgende loop; bij de laatste importeert Enter ze allemaal. Esc: terug naar "
                 + "het pad.",
             "Enter: next run; on the last run Enter imports them all. Esc: back to the path.")
     }
 
-    public static func runsImportedNotice(added: Int, already: Int, beforeStart: Int)
+    static func runsImportedNotice(added: Int, already: Int, beforeStart: Int)
         -> LocalizedText
     {
         let early = beforeStart == 0

@@ -19,13 +19,10 @@ enum Imports {
     static func handle(_ action: AppAction, _ form: inout ImportForm, _ state: inout AppState)
         -> [Effect]
     {
-        let effects: [Effect]
         switch form.stage {
-        case .path: effects = path(action, &form)
-        case .runs: effects = runs(action, &form, state)
+        case .path: path(action, &form)
+        case .runs: runs(action, &form, state)
         }
-        Screens.replace(&state, matching: isImport, with: .importRuns(form))
-        return effects
     }
 
     /// Esc on the runs goes back to the path (the scores typed so far are dropped); on the

@@ -288,7 +288,6 @@ enum PatientActions {
         default: break
         }
         selection.keepVisible(count: rows.count, visibleRows: page)
-        Screens.replace(&state, matching: isPatients, with: .patients(selection))
         return effects
     }
 
@@ -353,7 +352,6 @@ enum PatientActions {
     static func setup(_ action: AppAction, _ form: inout SetupForm, _ state: inout AppState)
         -> [Effect]
     {
-        defer { Screens.replace(&state, matching: isSetup, with: .setup(form)) }
         let fields = SetupForm.Field.allCases
         switch action {
         case .command(.confirm):
@@ -370,10 +368,6 @@ enum PatientActions {
             form.error = nil
         }
         return []
-    }
-
-    static func isSetup(_ screen: Screen) -> Bool {
-        if case .setup = screen { true } else { false }
     }
 
     /// Checks the date and volume with the entry-point rules, then asks for the start.

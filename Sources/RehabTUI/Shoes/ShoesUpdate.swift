@@ -57,7 +57,6 @@ enum ShoeActions {
     static func handle(_ action: AppAction, _ screen: inout ShoesState, _ state: inout AppState)
         -> [Effect]
     {
-        defer { Screens.replace(&state, matching: isShoes, with: .shoes(screen)) }
         if var form = screen.adding {
             defer { screen.adding = screen.adding == nil ? nil : form }
             return formKey(action, &form, &screen, &state)

@@ -302,10 +302,7 @@ enum Tuning {
     static func handle(_ action: AppAction, _ tune: inout TuneState, _ state: inout AppState)
         -> [Effect]
     {
-        defer {
-            keepInView(&tune, state.size)
-            Screens.replace(&state, matching: isTune, with: .tune(tune))
-        }
+        defer { keepInView(&tune, state.size) }
         if tune.editing != nil { return typing(action, &tune, &state) }
         if tune.adding != nil { return choosing(action, &tune, state) }
         if let scroll = tune.differences {

@@ -1,18 +1,20 @@
+import RehabCore
+
 // Texts of a save on its way to the store (a clinic server over a network can take seconds):
 // the notice line while it runs, keys and Ctrl-C that came meanwhile, and the last words.
 
 private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension UIPhrase {
-    public static func saving() -> LocalizedText { t("opslaan…", "saving…") }
+    static func saving() -> LocalizedText { t("opslaan…", "saving…") }
 
     /// A read that has taken over a second (a server that went away, a reconnect).
-    public static func waitingForStore() -> LocalizedText {
+    static func waitingForStore() -> LocalizedText {
         t("wachten op de database…", "waiting for the database…")
     }
 
     /// After "saving…": keys typed meanwhile, applied in order once the store has answered.
-    public static func keysWait(_ count: Int) -> LocalizedText {
+    static func keysWait(_ count: Int) -> LocalizedText {
         count == 1
             ? t("(1 toets wacht op het antwoord)", "(1 key waits for the answer)")
             : t(
@@ -21,7 +23,7 @@ extension UIPhrase {
     }
 
     /// Ctrl-C while saving: held back until the store has answered.
-    public static func savingThenQuit() -> LocalizedText {
+    static func savingThenQuit() -> LocalizedText {
         // Short enough for an 80-column notice line in both languages.
         t(
             "opslaan… Ctrl-C: rehab stopt na het antwoord; nogmaals Ctrl-C stopt meteen",
@@ -30,7 +32,7 @@ extension UIPhrase {
 
     /// After a refused save: keys typed while it ran were meant for the screen after a save
     /// that did not happen, so they are not applied to the form that came back.
-    public static func keysNotApplied(_ count: Int) -> LocalizedText {
+    static func keysNotApplied(_ count: Int) -> LocalizedText {
         count == 1
             ? t(
                 "1 toets die u tijdens het opslaan typte is niet uitgevoerd.",
@@ -41,7 +43,7 @@ extension UIPhrase {
     }
 
     /// After a refused save that Ctrl-C came during: the app stays, so the refusal is seen.
-    public static func quitHeldBack() -> LocalizedText {
+    static func quitHeldBack() -> LocalizedText {
         t(
             "Ctrl-C is tegengehouden zodat u dit ziet; nogmaals Ctrl-C stopt.",
             "Ctrl-C was held back so you see this; Ctrl-C again quits.")
@@ -55,7 +57,7 @@ extension UIPhrase {
     }
 
     /// On stderr when a second Ctrl-C ended the app before the store answered.
-    public static func quitDuringSave() -> LocalizedText {
+    static func quitDuringSave() -> LocalizedText {
         t(
             "rehab: gestopt tijdens het opslaan; de laatste wijziging is misschien wel, misschien "
                 + "niet bewaard: kijk dat na voor u die opnieuw invoert.",

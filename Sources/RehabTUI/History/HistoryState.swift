@@ -1,0 +1,155 @@
+import RehabCore
+import TerminalUI
+
+/// One row of the history table.
+public enum HistoryEntry: Sendable, Hashable {
+    case session(Session)
+    case morning(MorningCheck)
+    /// An outcome measure (listed, deleted with confirmation; not edited in place).
+    case measure(MeasureRecord)
+    /// A phase started (a start, advance, step back or forced advance with its reason).
+    case phaseChange(PhaseChange)
+    /// Red flags cleared, with who said so.
+    case clearing(FlagClearing)
+    /// A physio's clinical note (written on the Notes screen or with `rehab note`).
+    case note(ClinicalNote)
+
+    public var date: Day {
+        switch self {
+        case .session(let s): s.date
+        case .morning(let m): m.date
+        case .measure(let r): r.date
+        case .phaseChange(let c): c.date
+        case .clearing(let c): c.date
+        case .note(let n): n.date
+        }
+    }
+
+    /// Sessions and morning checks are edited and deleted here, measures deleted (and entered
+    /// again); phase changes and clearings are a record.
+    public var isEditable: Bool {
+        switch self {
+        case .session, .morning, .measure: true
+        case .phaseChange, .clearing, .note: false
+        }
+    }
+}
+
+/// The history table: moving, editing, deleting with confirmation, undo.
+enum HistoryActions {
+    /// Newest first; on one day the sessions (later in the day) above the morning check.
+    static func entries(_ history: History, phases: [PhaseChange] = []) -> [HistoryEntry] {
+        var result: [HistoryEntry] = []
+        result.reserveCapacity(history.sessions.count + history.mornings.count)
+        var s = history.sessions.count - 1
+        var m = history.mornings.count - 1
+        while s >= 0 || m >= 0 {
+            if s >= 0 && (m < 0 || history.sessions[s].date >= history.mornings[m].date) {
+                result.append(.session(history.sessions[s]))
+                s -= 1
+            } else {
+                result.append(.morning(history.mornings[m]))
+                m -= 1
+            }
+        }
+        // Phase changes and clearings above the records of their day.
+        let events =
+            history.clearings.map(HistoryEntry.clearing) + phases.map(HistoryEntry.phaseChange)
+        for event in events.sorted(by: { $0.date < $1.date }) {
+            let at = result.firstIndex { $0.date <= event.date } ?? result.count
+            result.insert(event, at: at)
+        }
+        return result
+    }
+
+    /// Moves to the next row below the selection (round again from the top) whose text holds
+    /// the query, in any case; says so when none does.
+    static func search(
+        _ query: String, _ rows: [HistoryEntry], _ selection: inout SelectionState,
+        state: inout AppState
+    ) {
+        let needle = query.lowercased().trimmingCharacters(in: " ")
+        guard !needle.isEmpty, !rows.isEmpty else { return }
+        let start = (selection.selected ?? -1) + 1
+        for step in 0..<rows.count {
+            let i = (start + step) % rows.count
+            let text =
+                HistoryView.cells(
+                    rows[i], verdict: nil, state: state, messages: state.messages
+                ).joined(separator: " ") + " " + note(rows[i])
+            if text.lowercased().contains(needle) {
+                selection.selected = i
+                return
+            }
+        }
+        state.notice = Notice(state.say(UIPhrase.searchNotFound(query)), isError: true)
+    }
+
+    static func note(_ entry: HistoryEntry) -> String {
+        if case .session(let s) = entry { return s.note + " " + (s.shoe ?? "") }
+        return ""
+    }
+
+    static func handle(
+        _ action: AppAction, _ selection: inout SelectionState, _ state: inout AppState
+    ) -> [Effect] {
+        guard let followed = state.followed else { return [] }
+        let rows = entries(followed)
+        let page = max(1, Layout.tableRows(state.size))
+        if var query = state.historySearch {
+            switch action {
+            case .command(.back): state.historySearch = nil
+            case .command(.confirm):
+                state.historySearch = nil
+                search(query.text, rows, &selection, state: &state)
+            default:
+                edit(&query, action)
+                state.historySearch = query
+            }
+            selection.keepVisible(count: rows.count, visibleRows: page)
+            return []
+        }
+        switch action {
+        case .command(.search):
+            state.historySearch = TextInput()
+            return []
+        case _ where selection.follow(action, count: rows.count, page: page): break
+        case .command(.edit):
+            guard let i = selection.selected, rows.indices.contains(i) else { break }
+            switch rows[i] {
+            case .session(let session):
+                state.screens.append(
+                    .log(
+                        LogForm(
+                            editing: session, flagOptions: Forms.flagOptions(followed.plan),
+                            shoes: followed.shoes.map(\.name))))
+            case .morning(let morning):
+                state.screens.append(
+                    .morning(
+                        Forms.morningForm(followed.plan, date: morning.date, previous: morning)))
+            case .phaseChange, .clearing, .note:
+                state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
+            case .measure:
+                state.notice = Notice(state.say(MeasureUIPhrase.notEditable()))
+            }
+        case .command(.delete):
+            guard let i = selection.selected, rows.indices.contains(i) else { break }
+            guard rows[i].isEditable else {
+                state.notice = Notice(state.say(UIPhrase.eventNotEditable()), isError: true)
+                break
+            }
+            state.confirmation = Confirmation(kind: .delete(rows[i]))
+        case .command(.undo):
+            guard let undo = state.undos.popLast() else {
+                state.notice = Notice(state.say(UIPhrase.nothingToUndo()))
+                break
+            }
+            state.notice = Notice(state.say(UIPhrase.undoneLeft(state.undos.count)))
+            return [.undo(undo)]
+        default:
+            return Screens.tabs(action, &state, scroll: 0) { _ in .history(selection) }
+        }
+        selection.keepVisible(count: rows.count, visibleRows: page)
+        return []
+    }
+}

@@ -1,0 +1,161 @@
+import RehabCore
+
+/// Red flags as a form field: the cursor walks the options, space ticks one.
+public struct FlagChoice: Sendable, Hashable {
+    public var options: [String]
+    public var cursor = 0
+    public var chosen: [String] = []
+
+    public init(options: [String], chosen: [String] = []) {
+        self.options = options
+        self.chosen = chosen
+    }
+
+    public mutating func toggle() {
+        guard options.indices.contains(cursor) else { return }
+        let id = options[cursor]
+        if let i = chosen.firstIndex(of: id) {
+            chosen.remove(at: i)
+        } else {
+            chosen.append(id)
+        }
+    }
+}
+
+/// The session form (new or edit).
+public struct LogForm: Sendable, Hashable {
+    public enum Field: Int, CaseIterable, Sendable {
+        case activity, date
+        /// Shown only for the day's exercises (`exercises`, opened from Today).
+        case exercises
+        case km, minutes, painDuring, painAfter, lasted, flags, shoe, note
+        /// Shown only when the phase's exit asks for the test (`tests`).
+        case hopTest, calfRaises
+
+        var isText: Bool { [.date, .km, .minutes, .note, .hopTest, .calfRaises].contains(self) }
+        /// Text fields that hold a number: only digits and a decimal point or comma go in.
+        var isNumber: Bool { [.km, .minutes, .hopTest, .calfRaises].contains(self) }
+    }
+
+    /// The exit tests this form records (the phase asks for them, or the edited session has
+    /// them).
+    public var tests: Set<Field> = []
+    public var hopTest = TextInput()
+    public var calfRaises = TextInput()
+
+    /// The fields shown, in Tab order.
+    public var fields: [Field] {
+        Field.allCases.filter {
+            switch $0 {
+            case .hopTest, .calfRaises: tests.contains($0)
+            case .exercises: exercises != nil
+            default: true
+            }
+        }
+    }
+
+    /// The phase's exercises by name, each ticked when done; the ticked names open the stored
+    /// note, which is how Today knows which of them were done.
+    public var exercises: FlagChoice?
+
+    /// The stored session being edited; nil for a new one.
+    public var editing: Session?
+    public var focus: Field = .activity
+    public var activity: Activity
+    public var date: TextInput
+    public var km = TextInput()
+    public var minutes = TextInput()
+    /// Nil until the user gives a score: a default of 0 would log pain nobody reported.
+    public var painDuring: Int?
+    public var painAfter: Int?
+    /// A "1" was just typed in a pain field, so a "0" next makes 10.
+    public var pendingOne = false
+    public var lasted = false
+    public var flags: FlagChoice
+    /// Known shoe names; index 0 of the choice is "no shoe".
+    public var shoes: [String]
+    public var shoe = 0
+    public var note = TextInput()
+    public var error: FieldError?
+    /// Something was typed or chosen: Esc then asks before throwing it away.
+    public var touched = false
+    /// The user picked the shoe: it no longer follows the activity.
+    public var shoePicked = false
+
+    public init(activity: Activity, date: Day, flagOptions: [String], shoes: [String]) {
+        self.activity = activity
+        self.date = TextInput(date.iso)
+        flags = FlagChoice(options: flagOptions)
+        self.shoes = shoes
+    }
+
+    public init(editing session: Session, flagOptions: [String], shoes: [String]) {
+        self.init(
+            activity: session.activity, date: session.date, flagOptions: flagOptions,
+            shoes: shoes)
+        editing = session
+        km = TextInput(session.km.map { formatNumber($0, decimals: 2) } ?? "")
+        minutes = TextInput(String(session.minutes))
+        painDuring = session.painDuring
+        painAfter = session.painAfter
+        lasted = session.lastedOver2h
+        flags.chosen = session.flags
+        if let name = session.shoe, let i = shoes.firstIndex(of: name) { shoe = i + 1 }
+        note = TextInput(session.note)
+        if let hops = session.hopTest {
+            tests.insert(.hopTest)
+            hopTest = TextInput(String(hops))
+        }
+        if let raises = session.calfRaises {
+            tests.insert(.calfRaises)
+            calfRaises = TextInput(String(raises))
+        }
+    }
+}
+
+/// The next-morning check form: the pain score, then the red flags as a checklist, one row
+/// each. The plan's own questions come first; the flags of other injuries (an Achilles
+/// patient need not read "does the knee lock") wait behind an "other" row.
+public struct MorningForm: Sendable, Hashable {
+    public enum Field: Int, CaseIterable, Sendable { case pain, flags }
+
+    public var date: Day
+    public var focus: Field = .pain
+    public var pain: Int?
+    public var pendingOne = false
+    /// `flags.cursor` is the checklist row in focus; `flags.options` starts with the plan's own.
+    public var flags: FlagChoice
+    /// How many of `flags.options` are the plan's own (shown before "other").
+    public var ownFlags: Int
+    /// "Other" was opened: every flag is listed.
+    public var showOther = false
+    /// The check this replaces (edit from history, or a second one for the date).
+    public var previous: MorningCheck?
+    public var error: FieldError?
+    /// Something was typed or chosen: Esc then asks before throwing it away.
+    public var touched = false
+
+    public init(
+        date: Day, flagOptions: [String], previous: MorningCheck?, ownFlags: Int? = nil
+    ) {
+        self.date = date
+        flags = FlagChoice(options: flagOptions, chosen: previous?.flags ?? [])
+        self.ownFlags = min(ownFlags ?? flagOptions.count, flagOptions.count)
+        pain = previous?.pain
+        self.previous = previous
+        // A flag of another injury ticked before stays in sight.
+        showOther = flags.chosen.contains { id in
+            flags.options.firstIndex(of: id).map { $0 >= self.ownFlags } ?? false
+        }
+    }
+
+    /// Checklist rows: the flags shown, then "other" while the rest are hidden.
+    public var flagRows: Int {
+        showOther || ownFlags == flags.options.count ? flags.options.count : ownFlags + 1
+    }
+
+    /// True when the row in focus is the "other" row.
+    public var onOther: Bool {
+        !showOther && flags.cursor == ownFlags && ownFlags < flags.options.count
+    }
+}
