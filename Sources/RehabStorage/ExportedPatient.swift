@@ -1,6 +1,9 @@
 import RehabCore
 import RehabFiles
 
+// Here rather than beside `ArchivedPatient` (RehabFiles): it reads a stored `PatientRecord`, and
+// the file formats know no store.
+
 extension ArchivedPatient {
     /// A stored patient as an export writes them: store ids left out, so an import gives new
     /// ones. Both stores' `exportAll` build their patients through it.
