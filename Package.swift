@@ -27,14 +27,29 @@ let package = Package(
             name: "EmbedCatalogue", capability: .buildTool(), dependencies: ["rehab-embed-plans"]),
         // The plugin's tool: writes each plan file's text into a Swift source, byte for byte.
         .executableTarget(name: "rehab-embed-plans"),
-        // SQLite persistence through GRDB.
-        .target(
-            name: "RehabStore",
-            dependencies: ["RehabCore", .product(name: "GRDB", package: "GRDB.swift")]
-        ),
+        // File formats: GPX/TCX runs, CSV/JSON archives, the JSON of stored columns, and
+        // files written whole or not at all. No database.
+        .target(name: "RehabFiles", dependencies: ["RehabCore"]),
+        // The storage protocol (RehabRepository) the front ends and use cases depend on, with
+        // the records it speaks and the record checks every implementation applies.
+        .target(name: "RehabStorage", dependencies: ["RehabCore", "RehabFiles"]),
         // The behaviour every storage implementation must have (RehabRepository), as checks
         // any test target runs against its own store: SQLite and PostgreSQL.
-        .target(name: "RehabStoreConformance", dependencies: ["RehabCore", "RehabStore"]),
+        .target(
+            name: "RehabStoreConformance",
+            dependencies: ["RehabCore", "RehabFiles", "RehabStorage"]
+        ),
+        // SQLite persistence through GRDB: the RehabRepository for one runner's file.
+        .target(
+            name: "RehabSQLite",
+            dependencies: [
+                "RehabCore", "RehabFiles", "RehabStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Use cases both front ends share: the followed plan, the status report, the patient
+        // overview and review, the discharge report.
+        .target(name: "RehabApp", dependencies: ["RehabCore", "RehabStorage"]),
         // System library: ncursesw (wide-character curses) through a small C shim. No pkgConfig:
         // its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses, with a
         // warning on every build; shim.h defines what they would, and the module map links.
@@ -49,43 +64,57 @@ let package = Package(
         .target(
             name: "RehabClinic",
             dependencies: [
-                "RehabCore", "RehabStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "RehabCore", "RehabFiles", "RehabStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // The full-screen app: state, actions, a pure update, one view per screen, effects.
         .target(
             name: "RehabTUI",
-            dependencies: ["RehabCore", "RehabPlans", "RehabStore", "TerminalUI"]
+            dependencies: [
+                "RehabCore", "RehabPlans", "RehabFiles", "RehabStorage", "RehabApp", "TerminalUI",
+            ]
         ),
         // Thin executable: argument parsing and wiring only.
         .executableTarget(
             name: "rehab",
             dependencies: [
-                "RehabCore", "RehabPlans", "RehabStore", "RehabTUI", "TerminalUI", "RehabClinic",
+                "RehabCore", "RehabPlans", "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp",
+                "RehabTUI", "TerminalUI", "RehabClinic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: in-process figures for BENCHMARKS.md (engine, app frames, memory).
         .executableTarget(
             name: "rehab-bench",
-            dependencies: ["RehabCore", "RehabPlans", "RehabStore", "RehabTUI", "TerminalUI"]
+            dependencies: [
+                "RehabCore", "RehabPlans", "RehabStorage", "RehabSQLite", "RehabApp", "RehabTUI",
+                "TerminalUI",
+            ]
         ),
         .testTarget(name: "RehabCoreTests", dependencies: ["RehabCore"]),
         .testTarget(
             name: "RehabPlansTests", dependencies: ["RehabPlans"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "RehabStoreTests", dependencies: ["RehabStore", "RehabStoreConformance"]),
+            name: "RehabStoreTests",
+            dependencies: [
+                "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp", "RehabStoreConformance",
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ClinicTests",
             dependencies: [
-                "RehabClinic", "RehabCore", "RehabStore", "RehabStoreConformance",
+                "RehabClinic", "RehabCore", "RehabFiles", "RehabStorage", "RehabSQLite",
+                "RehabStoreConformance", "RehabApp",
                 // The app's loop on a clinic store (ClinicSlowServerTests).
                 "RehabPlans", "RehabTUI", "TerminalUI",
             ]),
         .testTarget(
-            name: "RehabTUITests", dependencies: ["RehabTUI", "RehabPlans", "RehabStore"],
+            name: "RehabTUITests",
+            dependencies: [
+                "RehabTUI", "RehabPlans", "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp",
+            ],
             exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

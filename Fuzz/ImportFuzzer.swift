@@ -7,7 +7,8 @@
 // run of its own). Built by scripts/fuzz-imports.sh (not a SwiftPM target; see FUZZING.md).
 
 import Foundation
-import RehabStore
+import RehabCore
+import RehabFiles
 
 /// The reader every input goes to, or nil to pick by the first byte.
 let fixedReader: UInt8? = {

@@ -7,8 +7,8 @@
 #   FUZZ_NO_BUILD=1 ...                                               (reuse the binary)
 #
 # As scripts/fuzz-plans.sh: SwiftPM cannot link a libFuzzer executable on Linux, so RehabCore
-# and the file-format part of RehabStore (Archive, ArchiveCodec, RunFiles, StoreError,
-# StoredPlanFile: no GRDB) are compiled from their sources with coverage and AddressSanitizer,
+# and RehabFiles (the file formats: no database) are compiled from their sources with coverage
+# and AddressSanitizer,
 # then linked with Fuzz/ImportFuzzer.swift. The seed corpus is Fuzz/corpus/imports (committed);
 # crashes go to .build/fuzz-imports/crashes/. See FUZZING.md.
 set -euo pipefail
@@ -28,11 +28,10 @@ swiftc "${swift_flags[@]}" -module-name RehabCore -emit-module \
   -emit-module-path "$out/modules/RehabCore.swiftmodule" \
   -c Sources/RehabCore/*.swift -o "$out/obj/RehabCore.o"
 
-echo "== RehabStore (file formats only)"
-swiftc "${swift_flags[@]}" -module-name RehabStore -emit-module \
-  -emit-module-path "$out/modules/RehabStore.swiftmodule" \
-  -c Sources/RehabStore/{Archive,ArchiveCodec,ArchiveStream,JSONArchiveReader,MeasureArchive,RunFiles,StoreError,StoredPlanFile}.swift \
-  -o "$out/obj/RehabStore.o"
+echo "== RehabFiles"
+swiftc "${swift_flags[@]}" -module-name RehabFiles -emit-module \
+  -emit-module-path "$out/modules/RehabFiles.swiftmodule" \
+  -c Sources/RehabFiles/*.swift -o "$out/obj/RehabFiles.o"
 
 echo "== fuzzer"
 swiftc "${swift_flags[@]}" -module-name ImportFuzzer Fuzz/ImportFuzzer.swift \

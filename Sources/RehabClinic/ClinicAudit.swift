@@ -1,7 +1,6 @@
 import Foundation
 import PostgresNIO
 import RehabCore
-import RehabStore
 
 /// One row of the access log (NEN 7513): when (UTC), who, on whose behalf, which patient,
 /// what was done and in which command.

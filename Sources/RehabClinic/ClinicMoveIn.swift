@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabStorage
 
 /// Moving in: a runner who kept their data in SQLite imports their export connected as their
 /// own patient login. A patient may add no patient, so the file's one patient goes into the

@@ -1,7 +1,7 @@
 import Foundation
 import PostgresNIO
 import RehabCore
-import RehabStore
+import RehabStorage
 
 /// The clinic's `RehabRepository`: the rehab data on a practice's PostgreSQL database, read
 /// and written as the login in the URL, so row-level security decides what it sees (a physio

@@ -1,7 +1,8 @@
 import Foundation
 import PostgresNIO
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabStorage
 
 // The patient list, export and import on the clinic database: what the login sees, read at
 // one moment; imports in one transaction, checked as the SQLite store checks them.
@@ -229,7 +230,7 @@ extension ClinicStore {
 
     @discardableResult
     public func importAll(_ archive: Archive) throws -> RecordCounts {
-        try Store.checkFormat(archive)
+        try archive.checkFormat()
         var pieces = archive.pieces.makeIterator()
         return try importPieces({ pieces.next() }, check: { _ in })
     }

@@ -1,7 +1,8 @@
 import Foundation
 import PostgresNIO
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabStorage
 
 // The plan assignment, the log, shoes, runs, measures and notes of one patient: the SQLite
 // store's statements in PostgreSQL's words (dates as ISO text, numbers as float8, lists as

@@ -1,7 +1,8 @@
 import Foundation
 import PostgresNIO
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabStorage
 
 // The physio's review on a clinic database: what changed since the last clinical note, and
 // the discharge record; the same answers as the SQLite store (the conformance checks).

@@ -3,10 +3,11 @@
 // the same checks (ClinicTests, a fresh clinic database per repository, as a physio login). It imports no test framework, so any test target can run it: each
 // check throws a `ConformanceFailure` that names what differed.
 //
-// Imports RehabCore and RehabStore only.
+// Imports RehabCore, RehabFiles and RehabStorage only.
 
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabStorage
 
 /// Makes a fresh, empty repository. A check may call it more than once (an archive is read
 /// back into a second repository); each call must give one that shares nothing with the others.

@@ -5,9 +5,11 @@
 // `rehab demo --years N [--patients M]` wrote; never writes to it.
 
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPlans
-import RehabStore
+import RehabSQLite
+import RehabStorage
 import RehabTUI
 import TerminalUI
 

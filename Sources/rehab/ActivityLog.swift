@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RehabStore
+import RehabFiles
 
 /// A command that writes to the database; its successful runs are logged too.
 protocol ChangesData {

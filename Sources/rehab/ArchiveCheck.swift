@@ -1,7 +1,7 @@
 import Foundation
 import RehabCore
+import RehabFiles
 import RehabPlans
-import RehabStore
 
 /// An archive is checked as if each record were typed in through the command that makes it:
 /// the plan must exist (or its plan file must pass `plans check`), the variant, phases and

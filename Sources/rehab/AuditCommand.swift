@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RehabClinic
 import RehabCore
-import RehabStore
 
 /// `rehab audit`: the clinic's access log (NEN 7513), as the login may read it.
 struct AuditCommand: ParsableCommand {

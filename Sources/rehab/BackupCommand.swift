@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import RehabClinic
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabSQLite
 
 /// `rehab backup FILE`: a consistent copy through SQLite's backup API, safe while the app or
 /// another command writes (a plain file copy could catch a half-written page or miss the WAL).

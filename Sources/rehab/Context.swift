@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabClinic
 import RehabCore
 import RehabPlans
-import RehabStore
+import RehabSQLite
+import RehabStorage
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehabCore
-import RehabStore
+import RehabFiles
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPlans
-import RehabStore
+import RehabStorage
 
 /// `rehab discharge`: once the plan is complete (or the physio ends it with --force) and the
 /// discharge measures are in, a report of before and after, the phases and the red flags.

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabClinic
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabStorage
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehabCore
-import RehabStore
+import RehabStorage
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPlans
-import RehabStore
 
 /// The instruments a command may use: the three built-in measures and the questionnaire files.
 struct MeasureShelf {

@@ -1,6 +1,6 @@
 import Foundation
+import RehabApp
 import RehabCore
-import RehabStore
 import TerminalUI
 
 /// The JSON shapes of DESIGN section 6. Field names are a contract: change them only with it.

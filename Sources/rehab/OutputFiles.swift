@@ -1,6 +1,6 @@
 import Foundation
 import RehabCore
-import RehabStore
+import RehabFiles
 
 extension Context {
     /// Writes a file the user named through the one safe writer (`OutputFile`): atomic, 0600,

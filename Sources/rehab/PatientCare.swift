@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
+import RehabFiles
 import RehabPlans
-import RehabStore
+import RehabStorage
 
 extension PatientOverview {
     /// Every patient's row from one read of the store, with the commands' plan lookup.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabStorage
 
 struct PatientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

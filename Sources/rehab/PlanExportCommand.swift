@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPlans
-import RehabStore
 
 extension PlansCommand {
     /// A patient's tuned plan as a plan file: the variant and the physio's changes folded in,

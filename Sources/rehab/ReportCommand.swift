@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPlans
-import RehabStore
 
 /// `rehab report`: a progress report for a GP or physio, in Markdown or as one self-contained
 /// HTML file (inline CSS and SVG, no scripts, fonts or links: it works offline and by mail).

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import RehabCore
-import RehabStore
 
 struct ShoesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
-import RehabStore
+import RehabStorage
 import TerminalUI
 
 struct StatusCommand: ParsableCommand {

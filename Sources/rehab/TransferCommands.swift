@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehabCore
-import RehabStore
+import RehabFiles
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(

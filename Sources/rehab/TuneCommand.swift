@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPlans
-import RehabStore
+import RehabStorage
 import TerminalUI
 
 /// The physio's tuning of one patient's plan, stored as `PlanOverrides` with the assignment.

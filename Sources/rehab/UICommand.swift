@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RehabCore
 import RehabPlans
-import RehabStore
 import RehabTUI
 import TerminalUI
 

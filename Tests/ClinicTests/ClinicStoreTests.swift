@@ -1,6 +1,6 @@
 import Foundation
 import RehabCore
-import RehabStore
+import RehabFiles
 import RehabStoreConformance
 import Testing
 

@@ -4,9 +4,15 @@ import Testing
 // ARCHITECTURE.md's table of who may import whom, held against every `import` line of
 // Sources/<Module>/*.swift: the document is the rule, and this keeps the tree to it.
 @Suite struct ArchitectureTests {
-    /// The table between the `imports:` markers: module → the modules it may import.
-    static func allowedImports(_ markdown: String) -> [String: Set<String>] {
-        var table: [String: Set<String>] = [:]
+    /// One row of the table: the module's layer and the modules it may import.
+    struct Row: Equatable {
+        var layer: Int
+        var imports: Set<String>
+    }
+
+    /// The table between the `imports:` markers: module → its layer and what it may import.
+    static func table(_ markdown: String) -> [String: Row] {
+        var table: [String: Row] = [:]
         var inside = false
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.contains("<!-- imports: begin -->") { inside = true }
@@ -14,14 +20,38 @@ import Testing
             guard inside, line.hasPrefix("|") else { continue }
             let cells = line.split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count >= 3, !cells[1].isEmpty, cells[1] != "Module",
+            guard cells.count >= 4, !cells[1].isEmpty, cells[1] != "Module",
                 !cells[1].hasPrefix("---")
             else { continue }
-            table[cells[1]] = Set(
-                cells[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty })
+            // A row without a readable layer sorts below everything, so every import it allows
+            // of the project's modules is reported.
+            table[cells[1]] = Row(
+                layer: Int(cells[2]) ?? 0,
+                imports: Set(
+                    cells[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                        .filter { !$0.isEmpty }))
         }
         return table
+    }
+
+    /// Module → the modules it may import.
+    static func allowedImports(_ markdown: String) -> [String: Set<String>] {
+        table(markdown).mapValues(\.imports)
+    }
+
+    /// Every module of the project a row lets its module import although it is not of a lower
+    /// layer, as "A (layer 2) may import B (layer 3)". Modules without a row (Foundation, GRDB)
+    /// are outside the layers.
+    static func againstTheOrder(_ table: [String: Row]) -> [String] {
+        var found: [String] = []
+        for (module, row) in table.sorted(by: { $0.key < $1.key }) {
+            for name in row.imports.sorted() {
+                guard let other = table[name], other.layer >= row.layer else { continue }
+                found.append(
+                    "\(module) (layer \(row.layer)) may import \(name) (layer \(other.layer))")
+            }
+        }
+        return found
     }
 
     /// The modules a Swift source imports (`import X`, `@testable import X`,
@@ -72,33 +102,74 @@ import Testing
         #expect(allowed["RehabCore"] == [])
         #expect(allowed["RehabTUI"]?.contains("RehabPlans") == true)
         #expect(try Self.violations(root: root, allowed: allowed) == [])
+        #expect(Self.againstTheOrder(Self.table(markdown)) == [])
+    }
+
+    /// The layers the issue asks for: the use cases and the app see the storage protocol and
+    /// never a database, and the file formats know no store.
+    @Test func theLayersKeepStorageBehindItsProtocol() throws {
+        let markdown = try String(
+            contentsOf: Rehab.repoRoot.appendingPathComponent("ARCHITECTURE.md"), encoding: .utf8)
+        let table = Self.table(markdown)
+        let databases: Set = ["RehabSQLite", "RehabClinic", "GRDB", "PostgresNIO"]
+        for module in ["RehabApp", "RehabTUI"] {
+            let imports = try #require(table[module]?.imports)
+            #expect(imports.contains("RehabStorage"), "\(module)")
+            #expect(imports.isDisjoint(with: databases), "\(module)")
+        }
+        let files = try #require(table["RehabFiles"]?.imports)
+        #expect(files.isDisjoint(with: databases.union(["RehabStorage"])))
+        let storage = try #require(table["RehabStorage"]?.imports)
+        #expect(storage.isDisjoint(with: databases))
     }
 
     @Test func theTableReadsAsWritten() {
         let markdown = """
-            | Module | May import |
-            | --- | --- |
-            | Outside | Core |
+            | Module | Layer | May import |
+            | --- | --- | --- |
+            | Outside | 1 | Core |
             <!-- imports: begin -->
-            | Module | May import |
-            | --- | --- |
-            | Core | |
-            | App | Core, Foundation |
+            | Module | Layer | May import |
+            | --- | --- | --- |
+            | Core | 1 | |
+            | App | 2 | Core, Foundation |
             <!-- imports: end -->
             """
         #expect(Self.allowedImports(markdown) == ["Core": [], "App": ["Core", "Foundation"]])
+        #expect(
+            Self.table(markdown) == [
+                "Core": Row(layer: 1, imports: []),
+                "App": Row(layer: 2, imports: ["Core", "Foundation"]),
+            ])
+    }
+
+    /// A row that lets a module import one of a higher or its own layer is reported, however
+    /// the sources import; one of a lower layer, and modules outside the table, are not.
+    @Test func aRowAgainstTheOrderIsReported() {
+        let table: [String: Row] = [
+            "Core": Row(layer: 1, imports: []),
+            "Files": Row(layer: 2, imports: ["Core", "Foundation"]),
+            "Plans": Row(layer: 2, imports: ["Core", "Files"]),
+            "Storage": Row(layer: 3, imports: ["Core", "Files"]),
+            "Formats": Row(layer: 2, imports: ["Storage"]),
+        ]
+        #expect(
+            Self.againstTheOrder(table) == [
+                "Formats (layer 2) may import Storage (layer 3)",
+                "Plans (layer 2) may import Files (layer 2)",
+            ])
     }
 
     @Test func importLinesInEveryForm() {
         let source = """
             import Foundation
-            @testable import RehabStore
+            @testable import RehabSQLite
             @preconcurrency import GRDB
             import struct TerminalUI.Grid
             // import NotThis
             let text = "import Neither"
             """
-        #expect(Self.imports(source) == ["Foundation", "RehabStore", "GRDB", "TerminalUI"])
+        #expect(Self.imports(source) == ["Foundation", "RehabSQLite", "GRDB", "TerminalUI"])
     }
 
     /// A module importing one below it that its row leaves out, and a module with no row, are

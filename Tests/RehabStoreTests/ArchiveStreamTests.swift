@@ -2,7 +2,8 @@ import Foundation
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
+@testable import RehabSQLite
 
 /// `rehab import` of a CSV export reads it a piece at a time; the pieces must add up to exactly
 /// what reading the file whole gives, wherever the blocks and pieces are cut.

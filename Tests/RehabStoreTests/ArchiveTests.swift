@@ -2,7 +2,8 @@ import Foundation
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
+@testable import RehabSQLite
 
 @Suite struct ArchiveTests {
     let archive = Archive(patients: [trickyPatient, plainPatient])

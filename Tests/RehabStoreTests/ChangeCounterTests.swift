@@ -2,7 +2,7 @@ import Foundation
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabSQLite
 
 /// The change counter the app polls: another connection's commit moves it, its own does not.
 @Suite struct ChangeCounterTests {

@@ -1,7 +1,10 @@
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabApp
+@testable import RehabFiles
+@testable import RehabSQLite
+@testable import RehabStorage
 
 // A long phase is judged from a stored checkpoint of its tallies (TallyCheckpoint) instead of
 // from its first day. The answers must be exactly those of the whole log, on generated years of

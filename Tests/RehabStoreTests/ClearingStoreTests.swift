@@ -2,7 +2,8 @@ import Foundation
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
+@testable import RehabSQLite
 
 /// A clearing keeps the list of reports it covers, in the database and through every export.
 struct ClearingStoreTests {

@@ -1,6 +1,8 @@
 import Foundation
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabSQLite
+import RehabStorage
 import RehabStoreConformance
 import Testing
 

@@ -3,7 +3,8 @@ import GRDB
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
+@testable import RehabSQLite
 
 /// Tests on a real file: modes, pragmas, refusal of newer databases, deletion that leaves no
 /// trace, two writers, backup. Serialized because one of them changes the process umask.

@@ -2,7 +2,7 @@ import Foundation
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
 
 func day(_ iso: String) -> Day {
     guard let d = Day(iso: iso) else { fatalError("bad test date \(iso)") }

@@ -1,7 +1,10 @@
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabApp
+@testable import RehabFiles
+@testable import RehabSQLite
+@testable import RehabStorage
 
 // The engine's window (Store.history(judgingFrom:lookBack:)) must give the same status as the
 // whole history, on a long demo history with old red flags.

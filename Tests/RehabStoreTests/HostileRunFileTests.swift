@@ -2,7 +2,7 @@ import Foundation
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
 
 /// Run files as an attacker or a broken watch writes them: every one is refused with a reason
 /// naming what is wrong, and none traps (inf, nan and 1e300 used to crash `RunFile.run`).

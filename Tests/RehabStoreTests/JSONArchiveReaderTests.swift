@@ -2,7 +2,7 @@ import Foundation
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
 
 /// `rehab import` of a JSON export reads it a piece at a time (twice over, never whole); the
 /// pieces must add up to exactly what decoding the file whole gives, wherever blocks and

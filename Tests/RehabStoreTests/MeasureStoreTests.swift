@@ -2,7 +2,8 @@ import Foundation
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
+@testable import RehabSQLite
 
 @Suite struct MeasureStoreTests {
     func psfs(_ iso: String, _ pairs: [(String, Int)]) -> MeasureRecord {

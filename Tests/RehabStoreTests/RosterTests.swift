@@ -3,7 +3,10 @@ import GRDB
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabApp
+@testable import RehabFiles
+@testable import RehabSQLite
+@testable import RehabStorage
 
 // The physio's list read in bulk (PatientOverview.roster, one read of the store) must give the
 // same rows as reading one patient at a time (PatientOverview.load), for a clinic of varied
@@ -323,15 +326,15 @@ func rosterGivesTheSameRowsAsOnePatientAtATime(includeArchived: Bool) throws {
     ]
     for json in plain {
         let decoded = try JSONDecoder().decode([String].self, from: Data(json.utf8))
-        #expect(Store.plainStrings(json) == decoded, "\(json)")
-        #expect(try Store.flags(json: json) == decoded, "\(json)")
+        #expect(RecordJSON.plainStrings(json) == decoded, "\(json)")
+        #expect(try RecordJSON.flags(json: json) == decoded, "\(json)")
     }
     let others = [
         #"[ "fever" ]"#, #"["a\"b"]"#, #"["a\/b"]"#, #"["a",]"#, #"[,"a"]"#, #"[1]"#,
         #"["a"]]"#, #"["a""b"]"#, #"{"a":1}"#, "", "[",
     ]
-    for json in others { #expect(Store.plainStrings(json) == nil, "\(json)") }
-    #expect(try Store.flags(json: #"[ "fever", "a\/b" ]"#) == ["fever", "a/b"])
+    for json in others { #expect(RecordJSON.plainStrings(json) == nil, "\(json)") }
+    #expect(try RecordJSON.flags(json: #"[ "fever", "a\/b" ]"#) == ["fever", "a/b"])
 }
 
 @Test func oldRedFlagsAreFoundThroughTheirOwnIndexes() throws {

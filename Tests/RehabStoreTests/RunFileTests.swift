@@ -2,7 +2,9 @@ import Foundation
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
+@testable import RehabSQLite
+@testable import RehabStorage
 
 /// GPX and TCX read into runs, and runs stored with their start times.
 @Suite struct RunFileTests {

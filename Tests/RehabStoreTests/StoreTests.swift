@@ -3,7 +3,8 @@ import GRDB
 import RehabCore
 import Testing
 
-@testable import RehabStore
+@testable import RehabFiles
+@testable import RehabSQLite
 
 @Suite struct MigrationTests {
     @Test func freshDatabaseRunsEveryMigration() throws {

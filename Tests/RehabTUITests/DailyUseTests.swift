@@ -1,5 +1,6 @@
 import RehabCore
-import RehabStore
+import RehabSQLite
+import RehabStorage
 import TerminalUI
 import Testing
 

@@ -1,6 +1,5 @@
 import Foundation
 import RehabCore
-import RehabStore
 import TerminalUI
 import Testing
 

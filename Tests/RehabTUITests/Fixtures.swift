@@ -1,7 +1,7 @@
 import Foundation
 import RehabCore
 import RehabPlans
-import RehabStore
+import RehabStorage
 import TerminalUI
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import RehabCore
+import RehabFiles
 import RehabPlans
-import RehabStore
 import TerminalUI
 import Testing
 

@@ -1,6 +1,8 @@
 import Foundation
+import RehabApp
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabStorage
 import TerminalUI
 
 @testable import RehabTUI

@@ -1,7 +1,8 @@
 import Foundation
 import RehabCore
 import RehabPlans
-import RehabStore
+import RehabSQLite
+import RehabStorage
 import TerminalUI
 import Testing
 

@@ -1,5 +1,5 @@
 import RehabCore
-import RehabStore
+import RehabStorage
 import TerminalUI
 import Testing
 

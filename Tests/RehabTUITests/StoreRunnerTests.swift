@@ -1,7 +1,9 @@
 import Foundation
 import RehabCore
+import RehabFiles
 import RehabPlans
-import RehabStore
+import RehabSQLite
+import RehabStorage
 import TerminalUI
 import Testing
 

@@ -1,7 +1,6 @@
 import Foundation
 import RehabCore
 import RehabPlans
-import RehabStore
 import TerminalUI
 import Testing
 

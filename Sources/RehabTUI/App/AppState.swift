@@ -4,7 +4,8 @@
 // store is reached only through an `EffectRunner`, the terminal only through a `Backend`.
 
 import RehabCore
-import RehabStore
+import RehabFiles
+import RehabStorage
 import TerminalUI
 
 /// Who is holding the keyboard on the first run: a physio sets a plan up for a named patient.

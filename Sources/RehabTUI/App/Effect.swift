@@ -1,5 +1,5 @@
 import RehabCore
-import RehabStore
+import RehabStorage
 
 /// A plan to start from the first run.
 public struct StartRequest: Sendable, Hashable {

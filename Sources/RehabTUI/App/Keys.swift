@@ -1,5 +1,5 @@
 import RehabCore
-import RehabStore
+import RehabStorage
 import TerminalUI
 
 /// What a key asks for, before the screen decides what it means there.

@@ -1,7 +1,9 @@
 import Foundation
+import RehabApp
 import RehabCore
+import RehabFiles
 import RehabPlans
-import RehabStore
+import RehabStorage
 
 /// Runs effects against the SQLite store and the plan files on disk.
 public struct StoreRunner: EffectRunner {

@@ -1,5 +1,4 @@
 import RehabCore
-import RehabStore
 import TerminalUI
 
 /// Applies one action to the state and returns the effects it asks for. Pure: no store, no

@@ -1,6 +1,7 @@
 import Foundation
+import RehabApp
 import RehabCore
-import RehabStore
+import RehabFiles
 import TerminalUI
 
 /// The discharge step (issue 18 item 5): once the plan is complete, who discharges and the file

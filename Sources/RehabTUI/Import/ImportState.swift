@@ -1,5 +1,5 @@
 import RehabCore
-import RehabStore
+import RehabFiles
 
 /// A run read from a file, as the runner found it: the day and start time where the runner
 /// is (the reducer has no clock or time zone to work them out).

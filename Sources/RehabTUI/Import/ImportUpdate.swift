@@ -1,5 +1,5 @@
 import RehabCore
-import RehabStore
+import RehabStorage
 
 /// Importing run files in the app: the path, each run's pain scores and shoe, and one import
 /// at the end. Pure like the rest of `update`: the runner reads the files and stores the runs.

@@ -1,6 +1,6 @@
 import Foundation
 import RehabCore
-import RehabStore
+import RehabFiles
 
 /// Finds and reads the run files at a path typed in the app, for both effect runners, the way
 /// `rehab import` does: a folder is searched with its subfolders, a .fit file is refused on its

@@ -2,7 +2,6 @@
 // line on Today saying what is due, and the measures chart on Progress with its MCID band.
 
 import RehabCore
-import RehabStore
 import TerminalUI
 
 extension Followed {

@@ -1,6 +1,7 @@
+import RehabApp
 import RehabCore
 import RehabPlans
-import RehabStore
+import RehabStorage
 
 // The physio's effects (patients, plan set-up, tuning), carried out by both runners alike. A
 // change reports back the current patient afresh and, when the Patients screen is on the

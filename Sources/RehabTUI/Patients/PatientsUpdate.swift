@@ -1,5 +1,6 @@
+import RehabApp
 import RehabCore
-import RehabStore
+import RehabStorage
 import TerminalUI
 
 /// One row of the Patients screen: plain values the runner worked out with the engine (the

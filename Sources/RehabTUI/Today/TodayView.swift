@@ -1,5 +1,5 @@
+import RehabApp
 import RehabCore
-import RehabStore
 import TerminalUI
 
 /// Today: where in the plan, the verdict with its reasons, the week's load against its cap,

@@ -1,6 +1,6 @@
 import RehabCore
 import RehabPlans
-import RehabStore
+import RehabStorage
 import TerminalUI
 
 /// A patient's plan as the Tune screen needs it: the template they follow and the assignment

@@ -1,25 +1,11 @@
-// RehabStore owns the database: the SQLite file, its schema and migrations, patients, plan
+// RehabSQLite owns the database: the SQLite file, its schema and migrations, patients, plan
 // assignments, the session and morning-check log, shoes, and whole-database export, import and
 // backup. It is the only module that touches SQLite; it knows nothing of terminals or plan files.
 
 import Foundation
 import GRDB
 import RehabCore
-
-/// A patient as listed: who, in which language, and whether the physio archived them.
-public struct PatientRecord: Hashable, Sendable, Codable {
-    public var id: Int64
-    public var name: String
-    public var language: Language?
-    public var archived: Bool
-
-    public init(id: Int64, name: String, language: Language?, archived: Bool) {
-        self.id = id
-        self.name = name
-        self.language = language
-        self.archived = archived
-    }
-}
+import RehabStorage
 
 /// The rehab database. One `Store` per file per process; several processes may share a file
 /// (WAL, a busy timeout, and writes in IMMEDIATE transactions).
@@ -204,7 +190,7 @@ public final class Store: Sendable {
     }
 
     public func addPatient(name: String, language: Language?) throws -> PatientRecord {
-        let name = try Check.name(name, field: "name")
+        let name = try RecordCheck.name(name, field: "name")
         return try queue.write { db in
             try Store.refuseDuplicate(db, name: name, except: nil)
             try db.execute(
@@ -216,7 +202,7 @@ public final class Store: Sendable {
     }
 
     public func renamePatient(id: Int64, to newName: String) throws {
-        let name = try Check.name(newName, field: "name")
+        let name = try RecordCheck.name(newName, field: "name")
         try queue.write { db in
             _ = try Store.patientName(db, id: id)
             try Store.refuseDuplicate(db, name: name, except: id)
@@ -272,4 +258,8 @@ public final class Store: Sendable {
             if other != id { throw StoreError.duplicatePatient(name) }
         }
     }
+}
+
+extension Store: RehabRepository {
+    public var keepsCheckpoints: Bool { true }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import RehabCore
+import RehabFiles
+import RehabStorage
 
 // Whole-database export, import and backup.
 extension Store {
@@ -30,13 +32,10 @@ extension Store {
     /// `importFailed` naming the patient, the record and the field.
     @discardableResult
     public func importAll(_ archive: Archive) throws -> RecordCounts {
-        try Store.checkFormat(archive)
+        try archive.checkFormat()
         var pieces = archive.pieces.makeIterator()
         return try importPieces({ pieces.next() })
     }
-
-    /// Refuses an archive of another format or a newer version than this rehab reads.
-    public static func checkFormat(_ archive: Archive) throws { try archive.checkFormat() }
 
     /// Imports pieces as they are read, in one transaction: all or nothing, and only one
     /// piece in memory at a time. Each piece is validated (and handed to `check`, for the
@@ -48,80 +47,20 @@ extension Store {
         try queue.write { db in
             var counts = RecordCounts()
             var patientID: Int64 = 0
-            var seen = SeenRecords()
+            var seen = RecordCheck.SeenRecords()
             while let piece = try next() {
-                if piece.isFirst { seen = SeenRecords() }
-                let p = try Store.checked(piece, seen: &seen)
+                if piece.isFirst { seen = RecordCheck.SeenRecords() }
+                let p = try RecordCheck.piece(piece, seen: &seen)
                 try check(piece)
                 if piece.isFirst {
                     patientID = try Store.insertHeader(db, p)
                     counts.patients += 1
                 }
                 try Store.insertRecords(db, patientID: patientID, p)
-                counts.add(p)
+                counts.count(p)
             }
             return counts
         }
-    }
-
-    /// What earlier pieces of a patient held that a later one may not repeat.
-    struct SeenRecords {
-        var mornings = Set<Day>()
-        var shoes = Set<String>()
-    }
-
-    /// Validates every record of a piece before it is written, so the message can say where.
-    static func checked(_ piece: ArchivePiece, seen: inout SeenRecords) throws -> ArchivedPatient {
-        let patient = piece.patient
-        var p = patient
-        let who = "patient \"\(patient.name)\""
-        func place(_ what: String, _ body: () throws -> Void) throws {
-            do {
-                try body()
-            } catch let error as ValidationError {
-                throw StoreError.importFailed("\(what): \(Check.describe(error))")
-            }
-        }
-        try place(who) { p.name = try Check.name(patient.name, field: "name") }
-        if piece.isFirst {
-            if let a = patient.assignment {
-                try place("\(who), assignment") { try Check.assignment(a) }
-            }
-            if let f = patient.planFile, f.planID != patient.assignment?.planID {
-                // A plan file only says which plan the assignment follows; alone it means nothing.
-                throw StoreError.importFailed(
-                    "\(who), plan_file.plan_id: \(f.planID) is not the assignment's plan "
-                        + (patient.assignment?.planID ?? "(none)"))
-            }
-        }
-        let o = piece.offset
-        for (i, s) in patient.sessions.enumerated() {
-            try place("\(who), session \(o.sessions + i + 1) (\(s.date.iso))") {
-                try Check.session(s)
-            }
-        }
-        for (i, m) in patient.mornings.enumerated() {
-            let what = "\(who), morning \(o.mornings + i + 1)"
-            try place("\(what) (\(m.date.iso))") { try Check.morning(m) }
-            guard seen.mornings.insert(m.date).inserted else {
-                throw StoreError.importFailed("\(what): a second morning check on \(m.date.iso)")
-            }
-        }
-        for (i, c) in patient.clearings.enumerated() {
-            try place("\(who), clearing \(o.clearings + i + 1) (\(c.date.iso))") {
-                try Check.clearing(c)
-            }
-        }
-        for (i, s) in patient.shoes.enumerated() {
-            let what = "\(who), shoe \(o.shoes + i + 1)"
-            try place(what) { p.shoes[i] = try Check.shoe(s) }
-            guard seen.shoes.insert(Naming.key(p.shoes[i].name)).inserted else {
-                throw StoreError.importFailed("\(what): \"\(s.name)\" twice")
-            }
-        }
-        // A later piece's measures are checked as they are stored, against the earlier pieces'.
-        try checkMeasuresAndNotes(&p, who: who, againstPiece: piece.isFirst)
-        return p
     }
 
     /// The patient row, its assignment and its plan file; returns the patient's id.
@@ -151,7 +90,7 @@ extension Store {
                 try db.execute(
                     sql: "INSERT INTO morning_check (patient_id, date, pain, flags) "
                         + "VALUES (?, ?, ?, ?)",
-                    arguments: [id, m.date.iso, m.pain, try json(m.flags)])
+                    arguments: [id, m.date.iso, m.pain, try RecordJSON.flags(m.flags)])
             }
             for c in p.clearings { try insertClearing(db, patientID: id, c) }
             for s in p.shoes { try insertShoe(db, patientID: id, s) }
@@ -168,7 +107,7 @@ extension Store {
             return try body()
         } catch let error as DatabaseError {
             throw StoreError.importFailed("patient \"\(p.name)\": \(describe(error))")
-        } catch let error as RecordError {
+        } catch let error as RehabCore.RecordError {
             throw StoreError.importFailed("patient \"\(p.name)\": \(error)")
         }
     }
@@ -185,14 +124,20 @@ extension Store {
         }
         try OutputFile.write(to: destination, database: path, force: force) { temporary in
             // SQLite writes the copy into the temporary file; only a complete copy is moved
-            // into place.
-            let target = try DatabaseQueue(path: temporary)
+            // into place. Its failures are told in SQLite's words.
             do {
-                try queue.backup(to: target)
-                try target.close()
+                let target = try DatabaseQueue(path: temporary)
+                do {
+                    try queue.backup(to: target)
+                    try target.close()
+                } catch {
+                    try? target.close()
+                    throw error
+                }
             } catch {
-                try? target.close()
-                throw error
+                throw OutputFileError(
+                    path: temporary,
+                    reason: OutputFile.reason(Store.describe(error), folder: folder))
             }
         }
     }

@@ -1,39 +1,10 @@
 import Foundation
 import GRDB
 import RehabCore
+import RehabFiles
+import RehabStorage
 
 // Outcome measures and the physio's clinical notes: schema, reading and writing.
-
-extension Check {
-    /// A measurement's shape; a built-in measure is also checked against its scale, items and
-    /// the patient's earlier answers (a questionnaire needs its file, which the caller has).
-    static func measurement(_ m: MeasureRecord, earlier: [MeasureRecord]) throws -> MeasureRecord {
-        guard RedFlag.isWellFormed(m.instrument) else {
-            throw ValidationError(field: "instrument", value: m.instrument, allowed: .flagID)
-        }
-        guard (1...100).contains(m.answers.count) else {
-            throw MeasureError.noAnswers(instrument: m.instrument)
-        }
-        var m = m
-        for (i, a) in m.answers.enumerated() {
-            m.answers[i].item = try name(a.item, field: "\(m.instrument) item")
-            try integer(a.score, field: "\(m.instrument) '\(a.item)'", in: -1000...1000)
-        }
-        if let instrument = Instrument.builtIn.first(where: { $0.id == m.instrument }) {
-            m.answers = try MeasureInput.check(
-                m.answers, for: instrument, earlier: earlier, on: m.date)
-        }
-        return m
-    }
-
-    static func note(_ n: ClinicalNote) throws {
-        guard !n.text.allSatisfy(\.isWhitespace) else {
-            throw ValidationError(
-                field: "note", value: n.text, allowed: .nonEmptyTextUpTo(Validate.maxTextLength))
-        }
-        try text(n.text, field: "note")
-    }
-}
 
 extension Store {
     /// Every measurement of the patient, oldest first.
@@ -52,7 +23,7 @@ extension Store {
             let earlier = try Store.fetchMeasurements(db, patientID: patientID).filter {
                 $0.date <= measurement.date
             }
-            let checked = try Check.measurement(measurement, earlier: earlier)
+            let checked = try RecordCheck.measurement(measurement, earlier: earlier)
             return try Store.insertMeasurement(db, patientID: patientID, checked)
         }
     }
@@ -74,7 +45,7 @@ extension Store {
 
     @discardableResult
     public func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64 {
-        try Check.note(note)
+        try RecordCheck.note(note)
         return try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             return try Store.insertNote(db, patientID: patientID, note)
@@ -131,38 +102,6 @@ extension Store {
 }
 
 extension Store {
-    /// An archive's measures and notes, checked in date order as if entered one by one.
-    static func checkMeasuresAndNotes(
-        _ p: inout ArchivedPatient, who: String, againstPiece: Bool = true
-    ) throws {
-        var earlier: [MeasureRecord] = []
-        let order = p.measurements.indices.sorted {
-            p.measurements[$0].date < p.measurements[$1].date
-        }
-        for i in order where againstPiece {
-            let m = p.measurements[i]
-            let place = "\(who), measurement \(i + 1) (\(m.instrument), \(m.date.iso))"
-            do {
-                p.measurements[i] = try Check.measurement(m, earlier: earlier)
-            } catch let error as ValidationError {
-                throw StoreError.importFailed("\(place): \(Check.describe(error))")
-            } catch let error as MeasureError {
-                throw StoreError.importFailed("\(place): \(MeasurePhrase.error(error).en)")
-            }
-            earlier.append(p.measurements[i])
-        }
-        for (i, n) in p.notes.enumerated() {
-            do {
-                try Check.note(n)
-            } catch let error as ValidationError {
-                throw StoreError.importFailed(
-                    "\(who), note \(i + 1) (\(n.date.iso)): \(Check.describe(error))")
-            }
-        }
-    }
-}
-
-extension Store {
     /// A piece's measures in date order, each checked again against what is stored by now: a
     /// long history arrives in pieces, and a later PSFS or GPE needs the first one.
     static func insertMeasures(_ db: Database, patientID: Int64, _ p: ArchivedPatient) throws {
@@ -171,7 +110,8 @@ extension Store {
         for m in p.measurements.sorted(by: { $0.date < $1.date }) {
             let checked: MeasureRecord
             do {
-                checked = try Check.measurement(m, earlier: earlier.filter { $0.date <= m.date })
+                checked = try RecordCheck.measurement(
+                    m, earlier: earlier.filter { $0.date <= m.date })
             } catch let error as MeasureError {
                 throw StoreError.importFailed(
                     "patient \"\(p.name)\", measurement (\(m.instrument), \(m.date.iso)): "

@@ -1,5 +1,6 @@
 import GRDB
 import RehabCore
+import RehabFiles
 
 // The discharge record: when and by whom a patient was discharged (`rehab discharge`, the
 // app's discharge step), so the Patients list can say so.
@@ -67,7 +68,9 @@ extension Store {
                 arguments: [patientID, from, patientID, from])
             for row in rows {
                 guard let day = Day(iso: row["date"]) else { continue }
-                flags += try Store.flags(json: row["flags"]).map { FlagReport(flag: $0, date: day) }
+                flags += try RecordJSON.flags(json: row["flags"]).map {
+                    FlagReport(flag: $0, date: day)
+                }
             }
             return ReviewChanges(
                 lastReview: last, sessions: try count("session"),

@@ -1,5 +1,6 @@
 import GRDB
 import RehabCore
+import RehabFiles
 
 // Loading only the history the engine reads: judging today after ten years of logging should
 // cost the same as after ten weeks.
@@ -63,7 +64,7 @@ extension Store {
             ).map { row in
                 FlagClearing(
                     date: try Store.day(row["date"], column: "flag_clearing.date"),
-                    reason: row["reason"], cleared: try Store.reports(json: row["cleared"]))
+                    reason: row["reason"], cleared: try RecordJSON.reports(json: row["cleared"]))
             }
             return History(sessions: sessions, mornings: mornings, clearings: clearings)
         }

@@ -1,4 +1,5 @@
 import RehabCore
+import RehabStorage
 
 // Loading the plan a patient follows, once for the CLI's commands and the app: the assignment,
 // the template it came from (`PlanSource`: a stored plan file or the catalogue), the plan with

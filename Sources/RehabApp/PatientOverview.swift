@@ -1,4 +1,5 @@
 import RehabCore
+import RehabStorage
 
 /// One line of the physio's patient list: where the patient is and whether they need a look.
 /// `rehab patients` and the app's Patients screen both build their rows from it, so they agree.

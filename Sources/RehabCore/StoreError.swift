@@ -1,7 +1,6 @@
-import RehabCore
-
-// The store's refusals, apart from the SQLite code so the file formats (Archive, ArchiveCodec,
-// RunFile) build without GRDB, as the fuzz targets do.
+// The store's refusals. They live here, below every module that throws them: the file
+// formats (RehabFiles) refuse an archive with `importFailed` as the stores do, so a caller
+// catches one type whether the file or the database said no.
 
 /// Why the store refused. Bad field values are `RehabCore.ValidationError`s instead, so the
 /// message can name the field and the allowed range.

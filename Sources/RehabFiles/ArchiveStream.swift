@@ -36,6 +36,9 @@ public struct RecordCounts: Hashable, Sendable {
         clearings += patient.clearings.count
         shoes += patient.shoes.count
     }
+
+    /// Counts a stored piece's records (the stores' imports).
+    public mutating func count(_ patient: ArchivedPatient) { add(patient) }
 }
 
 extension ArchivedPatient {

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import RehabCore
+import RehabFiles
 
 /// A session built from a run file, with the start time that identifies it.
 public struct ImportedRun: Hashable, Sendable {
@@ -54,49 +54,5 @@ extension ImportedRun {
             sessions.append(session)
         }
         return (sessions, runs.count - sessions.count)
-    }
-}
-
-// Runs from watch files. The start time (`Session.startTime`, column `session.start_time` from
-// migration v2) is how a second import of the same file is recognised.
-extension Store {
-    /// Stores the runs in one transaction: all or nothing. A run whose start time is already
-    /// stored for this patient, or comes twice in the batch, is skipped and counted.
-    /// `newShoe`, when given, is added in the same transaction (the runs' shoe, first seen here).
-    public func importRuns(patientID: Int64, _ runs: [ImportedRun], newShoe: Shoe?) throws
-        -> RunImportResult
-    {
-        for run in runs { try Check.session(run.session) }
-        let shoe = try newShoe.map(Check.shoe)
-        return try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
-            if let shoe { try Store.insertShoe(db, patientID: patientID, shoe) }
-            let known = Set(
-                try String.fetchAll(
-                    db,
-                    sql: "SELECT start_time FROM session WHERE patient_id = ?"
-                        + " AND start_time IS NOT NULL",
-                    arguments: [patientID]))
-            let new = ImportedRun.newSessions(runs, known: known)
-            for session in new.sessions {
-                _ = try Store.insertSession(db, patientID: patientID, session)
-            }
-            return RunImportResult(added: new.sessions.count, duplicates: new.duplicates)
-        }
-    }
-
-    /// The start times of the patient's imported runs, by session id.
-    public func runStartTimes(patientID: Int64) throws -> [Int64: String] {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT id, start_time FROM session WHERE patient_id = ?"
-                    + " AND start_time IS NOT NULL",
-                arguments: [patientID])
-            var result: [Int64: String] = [:]
-            for row in rows { result[row["id"]] = row["start_time"] }
-            return result
-        }
     }
 }

@@ -100,7 +100,7 @@ public enum OutputFile {
         } catch let error as OutputFileError {
             throw OutputFileError(path: path, reason: error.reason)
         } catch {
-            throw OutputFileError(path: path, reason: describe(error, folder: folder(of: path)))
+            throw OutputFileError(path: path, reason: reason("\(error)", folder: folder(of: path)))
         }
         try flush(temporary, path: path)
         // Checked again just before the move: the database may have appeared at that name.
@@ -149,7 +149,7 @@ public enum OutputFile {
         return URL(fileURLWithPath: joined).resolvingSymlinksInPath().path
     }
 
-    static func folder(of path: String) -> String {
+    public static func folder(of path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
     }
@@ -216,13 +216,13 @@ public enum OutputFile {
         code == ENOSPC || code == EDQUOT ? .diskFull : .system(String(cString: strerror(code)))
     }
 
-    /// SQLite reports a full disk as SQLITE_FULL, but through the backup API sometimes only as
-    /// "not an error"; the free space of the folder settles it.
-    static func describe(_ error: any Error, folder: String) -> OutputFileError.Reason {
+    /// Why writing into `folder` failed, from the failure's own words (`what`). SQLite reports a
+    /// full disk as SQLITE_FULL, but through the backup API sometimes only as "not an error";
+    /// the free space of the folder settles it.
+    public static func reason(_ what: String, folder: String) -> OutputFileError.Reason {
         var space = statvfs()
         if statvfs(folder, &space) == 0, space.f_bavail == 0 { return .diskFull }
-        let text = Store.describe(error)
-        if text.contains("full") { return .diskFull }
-        return .system(text)
+        if what.contains("full") { return .diskFull }
+        return .system(what)
     }
 }

@@ -130,3 +130,34 @@ enum Check {
         return "\(e.field) \"\(e.value)\" is not allowed (expected \(allowed))"
     }
 }
+
+extension Check {
+    /// A measurement's shape; a built-in measure is also checked against its scale, items and
+    /// the patient's earlier answers (a questionnaire needs its file, which the caller has).
+    static func measurement(_ m: MeasureRecord, earlier: [MeasureRecord]) throws -> MeasureRecord {
+        guard RedFlag.isWellFormed(m.instrument) else {
+            throw ValidationError(field: "instrument", value: m.instrument, allowed: .flagID)
+        }
+        guard (1...100).contains(m.answers.count) else {
+            throw MeasureError.noAnswers(instrument: m.instrument)
+        }
+        var m = m
+        for (i, a) in m.answers.enumerated() {
+            m.answers[i].item = try name(a.item, field: "\(m.instrument) item")
+            try integer(a.score, field: "\(m.instrument) '\(a.item)'", in: -1000...1000)
+        }
+        if let instrument = Instrument.builtIn.first(where: { $0.id == m.instrument }) {
+            m.answers = try MeasureInput.check(
+                m.answers, for: instrument, earlier: earlier, on: m.date)
+        }
+        return m
+    }
+
+    static func note(_ n: ClinicalNote) throws {
+        guard !n.text.allSatisfy(\.isWhitespace) else {
+            throw ValidationError(
+                field: "note", value: n.text, allowed: .nonEmptyTextUpTo(Validate.maxTextLength))
+        }
+        try text(n.text, field: "note")
+    }
+}

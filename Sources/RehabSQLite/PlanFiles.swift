@@ -1,5 +1,6 @@
 import GRDB
 import RehabCore
+import RehabStorage
 
 extension Store {
     /// The plan file the patient's plan was started from, if any.
@@ -23,7 +24,7 @@ extension Store {
         patientID: Int64, _ assignment: Assignment, planFile: StoredPlanFile,
         replacing: Bool
     ) throws {
-        try Check.assignment(assignment)
+        try RecordCheck.assignment(assignment)
         guard assignment.planID == planFile.planID else {
             throw StoreError.importFailed(
                 "plan_file.plan_id: \(planFile.planID) is not the assignment's \(assignment.planID)"

@@ -1,4 +1,5 @@
 import RehabCore
+import RehabStorage
 
 /// The physio's review of one patient beside the overview: what changed since their last
 /// clinical note, and which outcome measures are due or overdue. `rehab patients` and the
@@ -74,18 +75,4 @@ public struct PatientReview: Hashable, Sendable {
     /// Red flags since the review come first, with the open ones: a flag the physio has not
     /// seen yet matters even when someone cleared it meanwhile.
     public var flagsSinceReview: Bool { !changes.redFlags.isEmpty }
-}
-
-/// What a store reads for one patient's review: the changes since the last clinical note, the
-/// outcome measures (for the schedule) and the discharge.
-public struct ReviewRecords: Hashable, Sendable {
-    public var changes: ReviewChanges
-    public var measures: [MeasureRecord]
-    public var discharge: Discharge?
-
-    public init(changes: ReviewChanges, measures: [MeasureRecord], discharge: Discharge?) {
-        self.changes = changes
-        self.measures = measures
-        self.discharge = discharge
-    }
 }

@@ -1,4 +1,5 @@
 import RehabCore
+import RehabFiles
 
 // What the front ends (the CLI's commands, the app's effects) and the patient overview ask of
 // stored rehab data, apart from how it is stored. `Store` (SQLite) and the clinic's
@@ -183,8 +184,4 @@ extension RehabRepository {
     public func planSource(patientID: Int64, assignment: Assignment) throws -> PlanSource {
         PlanSource(assignment: assignment, planFile: try planFile(patientID: patientID))
     }
-}
-
-extension Store: RehabRepository {
-    public var keepsCheckpoints: Bool { true }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import RehabCore
+import RehabFiles
+import RehabStorage
 
 // Plan assignments, the session and morning-check log, flag clearings and shoes.
 extension Store {
@@ -19,7 +21,7 @@ extension Store {
     public func startPlan(patientID: Int64, _ assignment: Assignment, replacing: Bool)
         throws
     {
-        try Check.assignment(assignment)
+        try RecordCheck.assignment(assignment)
         try queue.write { db in
             try Store.clearPlan(db, patientID: patientID, replacing: replacing)
             try Store.insertAssignment(db, patientID: patientID, assignment)
@@ -27,7 +29,7 @@ extension Store {
     }
 
     public func addPhaseChange(patientID: Int64, _ change: PhaseChange) throws {
-        try Check.phaseChange(change)
+        try RecordCheck.phaseChange(change)
         try queue.write { db in
             try Store.requirePlan(db, patientID: patientID)
             try Store.insertPhaseChange(db, patientID: patientID, change)
@@ -35,7 +37,7 @@ extension Store {
     }
 
     public func setOverrides(patientID: Int64, _ overrides: PlanOverrides) throws {
-        let json = try OverridesDoc.json(overrides)
+        let json = try RecordJSON.overrides(overrides)
         try queue.write { db in
             try Store.requirePlan(db, patientID: patientID)
             try db.execute(
@@ -64,7 +66,7 @@ extension Store {
     /// Stores a new session (its `id` is ignored) and returns the id it got.
     @discardableResult
     public func addSession(patientID: Int64, _ session: Session) throws -> Int64 {
-        try Check.session(session)
+        try RecordCheck.session(session)
         return try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             return try Store.insertSession(db, patientID: patientID, session)
@@ -73,8 +75,8 @@ extension Store {
 
     /// Replaces the stored session with the same id.
     public func updateSession(patientID: Int64, _ session: Session) throws {
-        guard let id = session.id else { throw RecordError.unknownSession(nil) }
-        try Check.session(session)
+        guard let id = session.id else { throw RehabCore.RecordError.unknownSession(nil) }
+        try RecordCheck.session(session)
         try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             try db.execute(
@@ -85,7 +87,7 @@ extension Store {
                     WHERE id = ? AND patient_id = ?
                     """,
                 arguments: Store.sessionValues(session) + [id, patientID])
-            guard db.changesCount == 1 else { throw RecordError.unknownSession(id) }
+            guard db.changesCount == 1 else { throw RehabCore.RecordError.unknownSession(id) }
         }
     }
 
@@ -95,7 +97,7 @@ extension Store {
             try db.execute(
                 sql: "DELETE FROM session WHERE id = ? AND patient_id = ?",
                 arguments: [id, patientID])
-            guard db.changesCount == 1 else { throw RecordError.unknownSession(id) }
+            guard db.changesCount == 1 else { throw RehabCore.RecordError.unknownSession(id) }
         }
     }
 
@@ -103,7 +105,7 @@ extension Store {
     /// Returns true when it replaced one.
     @discardableResult
     public func setMorningCheck(patientID: Int64, _ check: MorningCheck) throws -> Bool {
-        try Check.morning(check)
+        try RecordCheck.morning(check)
         return try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             let existed =
@@ -117,7 +119,9 @@ extension Store {
                     ON CONFLICT (patient_id, date)
                     DO UPDATE SET pain = excluded.pain, flags = excluded.flags
                     """,
-                arguments: [patientID, check.date.iso, check.pain, try Store.json(check.flags)])
+                arguments: [
+                    patientID, check.date.iso, check.pain, try RecordJSON.flags(check.flags),
+                ])
             return existed
         }
     }
@@ -133,7 +137,7 @@ extension Store {
     }
 
     public func addClearing(patientID: Int64, _ clearing: FlagClearing) throws {
-        try Check.clearing(clearing)
+        try RecordCheck.clearing(clearing)
         try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             try Store.insertClearing(db, patientID: patientID, clearing)
@@ -150,7 +154,7 @@ extension Store {
     }
 
     public func addShoe(patientID: Int64, _ shoe: Shoe) throws {
-        let shoe = try Check.shoe(shoe)
+        let shoe = try RecordCheck.shoe(shoe)
         try queue.write { db in
             _ = try Store.patientName(db, id: patientID)
             try Store.insertShoe(db, patientID: patientID, shoe)
@@ -184,54 +188,6 @@ extension Store {
     }
 
     // MARK: - Rows, shared with import and export
-
-    static func json(_ flags: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(flags), as: UTF8.self)
-    }
-
-    static func reports(json: String) throws -> [FlagReport] {
-        try flags(json: json).map { token in
-            guard let report = FlagReport(token: token) else {
-                throw StoreError.importFailed(
-                    "flag_clearing.cleared: '\(token)' is not flag@YYYY-MM-DD")
-            }
-            return report
-        }
-    }
-
-    static func flags(json: String) throws -> [String] {
-        // Nearly every row has none; skip the JSON decoder for them.
-        if json == "[]" { return [] }
-        if let plain = plainStrings(json) { return plain }
-        return try JSONDecoder().decode([String].self, from: Data(json.utf8))
-    }
-
-    /// `["a","b"]` as the store writes flag lists, without Foundation's decoder (which costs
-    /// more than the rest of a row on a clinic's list); nil for anything else (spaces,
-    /// escapes, other values), which the decoder reads.
-    static func plainStrings(_ json: String) -> [String]? {
-        var utf8 = Substring(json).utf8
-        guard utf8.popFirst() == UInt8(ascii: "["), utf8.popLast() == UInt8(ascii: "]") else {
-            return nil
-        }
-        var result: [String] = []
-        while !utf8.isEmpty {
-            if !result.isEmpty {
-                guard utf8.popFirst() == UInt8(ascii: ",") else { return nil }
-            }
-            guard utf8.popFirst() == UInt8(ascii: "\""),
-                let end = utf8.firstIndex(of: UInt8(ascii: "\""))
-            else { return nil }
-            let text = utf8[..<end]
-            // Escapes and control characters are left to the decoder.
-            guard !text.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
-                return nil
-            }
-            result.append(String(Substring(text)))
-            utf8 = utf8[utf8.index(after: end)...]
-        }
-        return result
-    }
 
     static func day(_ text: String, column: String) throws -> Day {
         guard let day = Day(iso: text) else {
@@ -284,7 +240,7 @@ extension Store {
             planID: row["plan_id"], variantID: row["variant_id"],
             startDate: try day(row["start_date"], column: "assignment.start_date"),
             startingWeeklyKm: row["starting_weekly_km"],
-            overrides: try OverridesDoc.overrides(json: row["overrides"]),
+            overrides: try RecordJSON.overrides(json: row["overrides"]),
             phaseHistory: changes)
     }
 
@@ -297,7 +253,7 @@ extension Store {
                 """,
             arguments: [
                 patientID, a.planID, a.variantID, a.startDate.iso, a.startingWeeklyKm,
-                try OverridesDoc.json(a.overrides),
+                try RecordJSON.overrides(a.overrides),
             ])
         for change in a.phaseHistory {
             try insertPhaseChange(db, patientID: patientID, change)
@@ -315,7 +271,7 @@ extension Store {
     static func sessionValues(_ s: Session) throws -> StatementArguments {
         [
             s.date.iso, s.activity.rawValue, s.km, s.minutes, s.painDuring, s.painAfter,
-            s.lastedOver2h, try json(s.flags), s.shoe, s.note, s.calfRaises, s.hopTest,
+            s.lastedOver2h, try RecordJSON.flags(s.flags), s.shoe, s.note, s.calfRaises, s.hopTest,
             s.startTime,
         ]
     }
@@ -336,14 +292,16 @@ extension Store {
         try db.execute(
             sql:
                 "INSERT INTO flag_clearing (patient_id, date, reason, cleared) VALUES (?, ?, ?, ?)",
-            arguments: [patientID, c.date.iso, c.reason, try json(c.cleared.map(\.token))])
+            arguments: [
+                patientID, c.date.iso, c.reason, try RecordJSON.flags(c.cleared.map(\.token)),
+            ])
     }
 
     static func insertShoe(_ db: Database, patientID: Int64, _ s: Shoe) throws {
         // Case is ignored for every letter, not only A-Z as the column's NOCASE does.
         if try fetchShoes(db, patientID: patientID).contains(where: { Naming.same($0.name, s.name) }
         ) {
-            throw RecordError.duplicateShoe(s.name)
+            throw RehabCore.RecordError.duplicateShoe(s.name)
         }
         try db.execute(
             sql: "INSERT INTO shoe (patient_id, name, start_km, retire_km) VALUES (?, ?, ?, ?)",
@@ -417,7 +375,7 @@ extension Store {
             id: row[c.id], date: try day(row[c.date], column: "session.date"),
             activity: activity, km: row[c.km], minutes: row[c.minutes],
             painDuring: row[c.painDuring], painAfter: row[c.painAfter],
-            lastedOver2h: row[c.lastedOver2h], flags: try flags(json: row[c.flags]),
+            lastedOver2h: row[c.lastedOver2h], flags: try RecordJSON.flags(json: row[c.flags]),
             shoe: row[c.shoe], note: row[c.note], calfRaises: row[c.calfRaises],
             hopTest: row[c.hopTest], startTime: row[c.startTime])
     }
@@ -425,7 +383,7 @@ extension Store {
     static func morning(from row: Row, _ c: MorningColumns) throws -> MorningCheck {
         MorningCheck(
             date: try day(row[c.date], column: "morning_check.date"), pain: row[c.pain],
-            flags: try flags(json: row[c.flags]))
+            flags: try RecordJSON.flags(json: row[c.flags]))
     }
 
     /// Every session a statement returns, read by column name, decoded straight from a cursor
@@ -471,7 +429,7 @@ extension Store {
         ).map { row in
             FlagClearing(
                 date: try day(row["date"], column: "flag_clearing.date"), reason: row["reason"],
-                cleared: try reports(json: row["cleared"]))
+                cleared: try RecordJSON.reports(json: row["cleared"]))
         }
         return History(sessions: sessions, mornings: mornings, clearings: clearings)
     }

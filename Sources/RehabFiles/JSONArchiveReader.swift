@@ -1,4 +1,5 @@
 import Foundation
+import RehabCore
 
 /// Reads what `ArchiveCodec.json` writes without holding the file: a 100 MB export is a few
 /// patients with a million sessions each, so a patient is handed out in pieces of at most
