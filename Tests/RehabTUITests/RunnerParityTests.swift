@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
-import RehabStore
+import RehabSQLite
+import RehabStorage
 import TerminalUI
 import Testing
 
