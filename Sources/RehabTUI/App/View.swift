@@ -1,4 +1,5 @@
 import Foundation
+import RehabApp
 import RehabCore
 import TerminalUI
 

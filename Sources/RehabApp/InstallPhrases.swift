@@ -1,3 +1,5 @@
+import RehabCore
+
 /// Texts about where plans come from (the built-in catalogue and plan folders), in both
 /// languages by construction.
 extension Phrase {

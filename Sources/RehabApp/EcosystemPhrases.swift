@@ -1,3 +1,5 @@
+import RehabCore
+
 /// Texts of run-file import, shoes and the config file, in both languages by construction.
 extension Phrase {
     private static func pair(_ nl: String, _ en: String) -> LocalizedText {

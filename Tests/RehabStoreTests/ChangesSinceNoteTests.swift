@@ -1,3 +1,4 @@
+import RehabApp
 import Testing
 
 @testable import RehabCore

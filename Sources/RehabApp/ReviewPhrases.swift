@@ -1,3 +1,5 @@
+import RehabCore
+
 // Texts of the physio's review: the Notes screen, "changed since my last review" on the
 // Patients list and in `rehab patients`, and the app's discharge step.
 
