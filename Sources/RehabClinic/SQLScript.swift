@@ -1,3 +1,5 @@
+import RehabCore
+
 /// A script of our own SQL as single statements: PostgreSQL's extended protocol, which
 /// postgres-nio speaks, takes one statement at a time. Splits at `;` outside quotes,
 /// dollar-quoted bodies (`$$ … $$`, `$tag$ … $tag$`) and `--` comments.
@@ -29,13 +31,13 @@ enum SQLScript {
                 i += tag.count
                 continue
             } else if c == ";" {
-                let statement = current.dropLast().trimmingWhitespace
+                let statement = String(current.dropLast()).trimmingSpaces
                 if !statement.isEmpty { statements.append(statement) }
                 current = ""
             }
             i += 1
         }
-        let rest = current.trimmingWhitespace
+        let rest = current.trimmingSpaces
         if !rest.isEmpty && !rest.split(separator: "\n").allSatisfy({ $0.hasPrefix("--") }) {
             statements.append(rest)
         }
@@ -48,14 +50,5 @@ enum SQLScript {
         while j < characters.count, characters[j].isLetter || characters[j] == "_" { j += 1 }
         guard j < characters.count, characters[j] == "$" else { return nil }
         return String(characters[i...j])
-    }
-}
-
-extension StringProtocol {
-    fileprivate var trimmingWhitespace: String {
-        var s = Substring(self)
-        while let first = s.first, first.isWhitespace { s.removeFirst() }
-        while let last = s.last, last.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

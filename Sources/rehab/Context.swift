@@ -358,3 +358,17 @@ struct Context {
         emitData(String(decoding: data, as: UTF8.self), json: true)
     }
 }
+
+extension Context {
+    /// `--format` of a report: "md" (the default) or "html", in any case.
+    func reportFormat(_ format: String?) throws -> String {
+        let kind = (format ?? "md").lowercased()
+        guard kind == "md" || kind == "html" else {
+            throw Failure(
+                message: messages.validation(
+                    RehabCore.ValidationError(
+                        field: "format", value: format ?? "", allowed: .oneOf(["md", "html"]))))
+        }
+        return kind
+    }
+}

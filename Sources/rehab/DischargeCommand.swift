@@ -24,13 +24,7 @@ struct DischargeCommand: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let kind = (format ?? "md").lowercased()
-        guard kind == "md" || kind == "html" else {
-            throw Failure(
-                message: context.messages.validation(
-                    RehabCore.ValidationError(
-                        field: "format", value: format ?? "", allowed: .oneOf(["md", "html"]))))
-        }
+        let kind = try context.reportFormat(format)
         let who = try context.check {
             try Validate.name(
                 by ?? context.environment["USER"] ?? context.environment["LOGNAME"] ?? "unknown",

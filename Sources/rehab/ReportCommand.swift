@@ -25,13 +25,7 @@ struct Report: ParsableCommand {
             try weeks.map { text in
                 try context.check { try Validate.integer(text, field: "weeks", in: 1...520) }
             } ?? 8
-        let kind = (format ?? "md").lowercased()
-        guard kind == "md" || kind == "html" else {
-            throw Failure(
-                message: context.messages.validation(
-                    RehabCore.ValidationError(
-                        field: "format", value: format ?? "", allowed: .oneOf(["md", "html"]))))
-        }
+        let kind = try context.reportFormat(format)
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         var data = ReportData(followed: followed, context: context, weeks: count)
