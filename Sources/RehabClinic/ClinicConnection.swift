@@ -45,7 +45,12 @@ public final class ClinicConnection: @unchecked Sendable {
         public var constraint: String? = nil
     }
 
-    public init(_ url: ClinicURL, environment: [String: String], setup: [String] = []) throws {
+    /// `settings`: session settings sent with the login (the startup message), so they cost
+    /// no round trip of their own; `setup`: statements every new connection runs first.
+    public init(
+        _ url: ClinicURL, environment: [String: String], settings: [(String, String)] = [],
+        setup: [String] = []
+    ) throws {
         self.url = url
         let user =
             url.user ?? environment["USER"] ?? ProcessInfo.processInfo.userName
@@ -63,6 +68,7 @@ public final class ClinicConnection: @unchecked Sendable {
                 database: url.database, tls: try Self.tls(url.tls))
         }
         configuration.options.connectTimeout = .seconds(10)
+        configuration.options.additionalStartupParameters = settings
         self.configuration = configuration
         self.setup = setup
         current = try Self.connect(configuration, url: url, setup: setup, logger: logger)

@@ -12,7 +12,8 @@ import RehabStorage
 /// store (a CLI command opens one store), an export one 'export' row per patient and export;
 /// the database's triggers write a 'change' row for every row written.
 ///
-/// One connection, used by one call at a time (the lock): each call is one transaction.
+/// One connection, used by one call at a time (the lock): each call that writes, or reads
+/// many tables at one moment, is one transaction; other reads run statement by statement.
 public final class ClinicStore: RehabRepository, @unchecked Sendable {
     let connection: ClinicConnection
     /// What the access log says a view was for: the command ("status", "history").
@@ -82,11 +83,10 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     public init(
         _ url: ClinicURL, environment: [String: String], purpose: String, auditOnly: Bool = false
     ) throws {
-        connection = try ClinicConnection(
-            url, environment: environment,
-            setup: ["SET DateStyle = ISO", "SET TIME ZONE 'UTC'"])
-        self.purpose = String(purpose.prefix(100))
         // Dates and times as ISO text in UTC, whatever the server's defaults.
+        connection = try ClinicConnection(
+            url, environment: environment, settings: [("DateStyle", "ISO"), ("TimeZone", "UTC")])
+        self.purpose = String(purpose.prefix(100))
         let login = connection.login
         let who = try connection.query(
             """
@@ -97,7 +97,11 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
                    ARRAY(SELECT g.rolname::text FROM pg_catalog.pg_roles g
                          WHERE g.rolname IN ('rehab_admin', 'rehab_physio', 'rehab_patient')
                            AND pg_catalog.pg_has_role(session_user, g.oid, 'MEMBER')
-                         ORDER BY g.rolname) AS roles
+                         ORDER BY g.rolname) AS roles,
+                   -- From the catalogue: to_regclass() would fail for a login that may not
+                   -- use the schema, before the refusal below could say why.
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'rehab'
+                           AND tablename = 'meta') AS ready
             FROM pg_catalog.pg_roles r, pg_catalog.pg_database d
             WHERE r.rolname = session_user AND d.datname = current_database()
             """
@@ -120,8 +124,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
         } else {
             throw Refusal.noDailyRole(login: login, roles: roles)
         }
-        let ready = try connection.rows("SELECT (to_regclass('rehab.meta') IS NOT NULL)::text")
-        guard ready.first?.first == "true" else { throw Refusal.notSetUp }
+        guard try who.value("ready", Bool.self) else { throw Refusal.notSetUp }
         let version =
             try connection.rows("SELECT value FROM rehab.meta WHERE key = 'schema_version'")
             .first?.first?.flatMap { Int($0) } ?? 0
@@ -171,7 +174,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             return try row.value("name", String.self)
         }
 
-        /// One 'view' row per patient and store, through `rehab.log_access`.
+        /// One 'view' row per patient and store, through `rehab.log_accesses`.
         func viewed(_ ids: [Int64]) throws {
             let new = ids.filter { !alreadyViewed.contains($0) && !views.contains($0) }
             guard !new.isEmpty else { return }
@@ -179,24 +182,34 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             views.formUnion(new)
         }
 
-        /// One access-log row per patient, in one statement.
+        /// One access-log row per patient, in one statement and one care check for all of
+        /// them (`rehab.log_accesses`, schema version 5).
         func log(_ ids: [Int64], action: String) throws {
             guard !ids.isEmpty else { return }
-            try execute(
-                "SELECT rehab.log_access(p, \(action), \(purpose)) FROM unnest(\(ids)::bigint[]) p"
-            )
+            try execute("SELECT rehab.log_accesses(\(ids)::bigint[], \(action), \(purpose))")
         }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     /// `snapshot`: every statement reads the same moment (REPEATABLE READ), for reads that
     /// gather many tables; writes run at READ COMMITTED and wait for each other's rows.
-    func transaction<T>(snapshot: Bool = false, _ body: (Transaction) throws -> T) throws -> T {
+    /// `readsOnly` (without `snapshot`): no BEGIN and COMMIT, two round trips saved; each
+    /// statement commits by itself. The same answers: at READ COMMITTED every statement
+    /// reads its own moment inside a transaction too, and the access log's view row, the only
+    /// write of a read, is one statement, stored before the rows read are handed out.
+    func transaction<T>(
+        snapshot: Bool = false, readsOnly: Bool = false, _ body: (Transaction) throws -> T
+    ) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         try connection.reconnectIfLost()
         let transaction = Transaction(
             connection: connection, purpose: purpose, alreadyViewed: viewed)
+        guard snapshot || !readsOnly else {
+            let result = try body(transaction)
+            viewed.formUnion(transaction.views)
+            return result
+        }
         try connection.rows(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN")
         let result: T
         do {
@@ -222,7 +235,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     func reading<T>(_ patientID: Int64, snapshot: Bool = false, _ body: (Transaction) throws -> T)
         throws -> T
     {
-        try transaction(snapshot: snapshot) { t in
+        try transaction(snapshot: snapshot, readsOnly: true) { t in
             try t.patientName(patientID)
             let result = try body(t)
             try t.viewed([patientID])
@@ -247,7 +260,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
         + "'abcdefghijklmnopqrstuvwxyz') COLLATE \"C\", id"
 
     public func patients(includeArchived: Bool) throws -> [PatientRecord] {
-        try transaction { t in
+        try transaction(readsOnly: true) { t in
             try patients(t, includeArchived: includeArchived)
         }
     }
@@ -351,7 +364,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     /// The newest change another connection made that the login may see: the access log's
     /// change rows carry the server process that wrote them (schema version 2).
     public func dataVersion() throws -> Int64 {
-        try transaction { t in
+        try transaction(readsOnly: true) { t in
             try t.rows(
                 """
                 SELECT coalesce(max(id), 0) AS version FROM rehab.access_log

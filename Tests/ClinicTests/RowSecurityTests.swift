@@ -156,6 +156,18 @@ struct RowSecurityTests {
         #expect(try clinic.count("patient", as: "ann", where: "id = \(clinic.piet)") == 0)
     }
 
+    /// The health-data policies as PostgreSQL plans them: the login's patients hashed once a
+    /// statement (schema version 5), not an array walked for every row read.
+    @Test func theCarePolicyIsOneHashProbeARow() throws {
+        let clinic = try Clinic()
+        defer { clinic.cluster.stop() }
+        for table in Self.tables {
+            let plan = try clinic.cluster.expectOK(
+                clinic.cluster.psql("EXPLAIN SELECT count(*) FROM rehab.\(table)", as: "ann"))
+            #expect(plan.rows.contains { $0.contains("hashed SubPlan") }, "\(table): \(plan.rows)")
+        }
+    }
+
     @Test func theAdministrationSeesPeopleButNoHealthData() throws {
         let clinic = try Clinic()
         defer { clinic.cluster.stop() }
@@ -200,6 +212,32 @@ struct RowSecurityTests {
         let foreign = try clinic.cluster.psql(
             "SELECT rehab.log_access(\(clinic.piet), 'view', 'status')", as: "ann")
         #expect(foreign.error.contains("not in your care"), "\(foreign.error)")
+        // Many views in one statement (schema version 5): one row each, in the order given,
+        // stamped with the login; one patient outside the login's care refuses them all.
+        try clinic.cluster.expectOK(
+            clinic.cluster.psql(
+                "SELECT rehab.log_accesses(ARRAY[\(clinic.quinn), \(clinic.pia)], 'view', "
+                    + "'patients')", as: "ann"))
+        let listed = try clinic.cluster.expectOK(
+            clinic.cluster.psql(
+                "SELECT actor || ' ' || patient_id FROM rehab.access_log "
+                    + "WHERE what = 'patients' ORDER BY id", as: "amy"))
+        #expect(listed.rows == ["ann \(clinic.quinn)", "ann \(clinic.pia)"])
+        let mixed = try clinic.cluster.psql(
+            "SELECT rehab.log_accesses(ARRAY[\(clinic.pia), \(clinic.piet)], 'view', 'roster')",
+            as: "ann")
+        #expect(
+            mixed.error.contains("patient \(clinic.piet) is not in your care"), "\(mixed.error)")
+        #expect(try clinic.count("access_log", as: "amy", where: "what = 'roster'") == 0)
+        let ownRecord = try clinic.cluster.psql(
+            "SELECT rehab.log_accesses(ARRAY[\(clinic.piet)], 'view', 'roster')", as: "pia")
+        #expect(ownRecord.error.contains("not in your care"), "\(ownRecord.error)")
+        try clinic.cluster.expectOK(
+            clinic.cluster.psql(
+                "SELECT rehab.log_accesses(ARRAY[\(clinic.pia)], 'view', 'status')", as: "pia"))
+        #expect(
+            try clinic.count(
+                "access_log", as: "pia", where: "actor = 'pia' AND action = 'view'") == 1)
         // Piet's log is not Pia's to read.
         #expect(
             try clinic.count("access_log", as: "pia", where: "patient_id = \(clinic.piet)") == 0)
