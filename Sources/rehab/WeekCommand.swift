@@ -8,7 +8,8 @@ struct Week: ParsableCommand {
         commandName: "week",
         abstract: "Weekly table and a text chart of load against the cap.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How many weeks, ending with this week (1-520, default 8).") var weeks: String?
+    @Option(help: "How many weeks, ending with this week (1-520; default 8, none before the plan).")
+    var weeks: String?
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
@@ -19,9 +20,18 @@ struct Week: ParsableCommand {
             } ?? 8
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
+        // By default no week before the plan (or the first logged session): empty weeks beside
+        // a cap that never applied say nothing. A count asked for is shown whole.
+        let shown =
+            weeks == nil
+            ? min(
+                count,
+                Engine.historyWeeks(
+                    assignment: followed.assignment, history: followed.history, context.today))
+            : count
         let series = Engine.series(
             plan: followed.plan, assignment: followed.assignment, history: followed.history,
-            through: context.today, weeks: count)
+            through: context.today, weeks: shown)
         let metric = followed.status(on: context.today).load.metric
         if json {
             try context.printJSON(

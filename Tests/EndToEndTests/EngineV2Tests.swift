@@ -363,4 +363,21 @@ struct EngineV2Tests {
         #expect(weeks.last?["load"] as? Double == 70)
         #expect(weeks.last?["cap"] as? Double == value(status, "load", "cap") as? Double)
     }
+
+    /// By default `week` starts at the plan's first week, not eight weeks back before anything
+    /// existed; a count asked for is shown whole.
+    @Test func weekShowsNoWeekBeforeThePlanUnlessAsked() throws {
+        var rehab = try Self.patient([("rest", "2026-02-16"), ("load", "2026-03-04")])
+        defer { rehab.cleanUp() }
+        try Self.session(rehab, "2026-02-24", "cycle", minutes: 50)
+        rehab.today = "2026-03-05"
+        let byDefault = value(try rehab.json(["week"]), "weeks") as? [[String: Any]] ?? []
+        #expect(
+            byDefault.map { $0["week_start"] as? String } == [
+                "2026-02-16", "2026-02-23", "2026-03-02",
+            ])
+        let asked =
+            value(try rehab.json(["week", "--weeks", "5"]), "weeks") as? [[String: Any]] ?? []
+        #expect(asked.count == 5)
+    }
 }
