@@ -231,7 +231,7 @@ extension MemoryRunner {
     }
 
     func shownRoster(_ state: AppState) -> [AppAction] {
-        guard state.screens.contains(where: PatientActions.isPatients) else { return [] }
+        guard state.newestIndex(of: .patients) != nil else { return [] }
         return [.rosterLoaded(roster(includeArchived: state.showArchived, today: state.today))]
     }
 

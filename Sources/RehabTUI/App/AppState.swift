@@ -351,11 +351,21 @@ public struct AppState: Sendable, Hashable {
     func say(_ text: LocalizedText) -> String { text.text(language) }
 }
 
+extension AppState {
+    /// Where the newest screen of `slot`'s kind sits in the stack; nil when none is open.
+    func newestIndex<State>(of slot: ScreenSlot<State>) -> Int? {
+        screens.lastIndex(where: slot.holds)
+    }
+}
+
 /// A kind of screen with state of its own: how its state is read out of a `Screen` and put
 /// back (see `Screens.handled`).
 struct ScreenSlot<State> {
     let read: (Screen) -> State?
     let make: (State) -> Screen
+
+    /// Whether `screen` is of this kind.
+    func holds(_ screen: Screen) -> Bool { read(screen) != nil }
 
     static var tune: ScreenSlot<TuneState> {
         ScreenSlot<TuneState>(

@@ -95,7 +95,7 @@ enum Refresh {
     static func outside(_ state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
         if state.followed != nil || state.patient != nil { effects.append(.reload) }
-        if state.screens.contains(where: PatientActions.isPatients) {
+        if state.newestIndex(of: .patients) != nil {
             effects.append(.loadRoster(includeArchived: state.showArchived))
         }
         return effects
@@ -116,7 +116,7 @@ private func apply(_ loaded: Loaded, to state: inout AppState) {
     if opened { state.opening = nil }
     guard let followed = loaded.followed else {
         // The followed patient is gone (deleted on the Patients screen): so are their screens.
-        if state.screens.contains(where: PatientActions.isPatients) {
+        if state.newestIndex(of: .patients) != nil {
             state.screens.removeAll(where: PatientActions.needsPlan)
         }
         return
@@ -268,14 +268,6 @@ enum Screens {
         state.screens[state.screens.count - 1] = screen
     }
 
-    /// Writes a screen's new state back where it sits, even if the action pushed another
-    /// screen on top of it meanwhile.
-    static func replace(
-        _ state: inout AppState, matching: (Screen) -> Bool, with screen: Screen
-    ) {
-        if let i = state.screens.lastIndex(where: matching) { state.screens[i] = screen }
-    }
-
     /// Hands the top screen's state to its handler when the top is of `slot`'s kind, then writes
     /// the state back where that screen sits (even if the handler pushed another screen over
     /// it), so no way through a handler can drop a change. Nil when the top is another kind.
@@ -285,7 +277,7 @@ enum Screens {
     ) -> [Effect]? {
         guard var value = slot.read(state.top) else { return nil }
         let effects = handler(&value, &state)
-        if let i = state.screens.lastIndex(where: { slot.read($0) != nil }) {
+        if let i = state.newestIndex(of: slot) {
             state.screens[i] = slot.make(value)
         }
         return effects

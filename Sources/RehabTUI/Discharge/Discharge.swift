@@ -38,9 +38,6 @@ public struct DischargeRequest: Sendable, Hashable {
 }
 
 enum DischargeActions {
-    static func isDischarge(_ screen: Screen) -> Bool {
-        if case .discharge = screen { true } else { false }
-    }
 
     static func planComplete(_ followed: Followed) -> Bool {
         followed.status.suggestions.contains { $0.code == .planComplete }
@@ -169,7 +166,7 @@ enum DischargeActions {
 
     /// The report is written and the discharge recorded: back to the patient, saying where.
     static func written(_ path: String, _ state: inout AppState) -> [Effect] {
-        state.screens.removeAll(where: isDischarge)
+        state.screens.removeAll(where: ScreenSlot<DischargeForm>.discharge.holds)
         state.notice = Notice(state.say(ReviewPhrase.dischargeWritten(path)))
         return []
     }

@@ -12,10 +12,6 @@ enum Imports {
         state.screens.append(.importRuns(ImportForm(shoes: followed.shoes.map(\.name))))
     }
 
-    static func isImport(_ screen: Screen) -> Bool {
-        if case .importRuns = screen { true } else { false }
-    }
-
     static func handle(_ action: AppAction, _ form: inout ImportForm, _ state: inout AppState)
         -> [Effect]
     {
@@ -54,7 +50,7 @@ enum Imports {
     /// What the runner found at the path: problems stay on the path stage, naming each file;
     /// otherwise the new runs are asked about one by one.
     static func read(_ found: RunsFound, _ state: inout AppState) {
-        guard let index = state.screens.lastIndex(where: isImport),
+        guard let index = state.newestIndex(of: .importRuns),
             case .importRuns(var form) = state.screens[index]
         else { return }
         defer { state.screens[index] = .importRuns(form) }
@@ -224,7 +220,7 @@ enum Imports {
 
     /// The store took the runs: back to where the import started, with the counts.
     static func imported(added: Int, duplicates: Int, _ state: inout AppState) {
-        guard let index = state.screens.lastIndex(where: isImport),
+        guard let index = state.newestIndex(of: .importRuns),
             case .importRuns(let form) = state.screens[index]
         else { return }
         state.screens.remove(at: index)

@@ -19,9 +19,6 @@ public struct NotesState: Sendable, Hashable {
 
 /// Keys of the Notes screen. The store is reached only through `.addNote`.
 enum NoteActions {
-    static func isNotes(_ screen: Screen) -> Bool {
-        if case .notes = screen { true } else { false }
-    }
 
     /// Newest first; notes of one date in the order written, the last written on top.
     static func notes(_ state: AppState) -> [ClinicalNote] {
@@ -98,7 +95,7 @@ enum NoteActions {
 
     /// The store has the note: the entry closes and the newest note shows on top.
     static func added(_ note: ClinicalNote, _ state: inout AppState) -> [Effect] {
-        if let i = state.screens.lastIndex(where: isNotes),
+        if let i = state.newestIndex(of: .notes),
             case .notes(var screen) = state.screens[i]
         {
             screen.writing = nil

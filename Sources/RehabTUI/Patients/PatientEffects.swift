@@ -58,7 +58,7 @@ extension StoreRunner {
     }
 
     mutating func shownRoster(_ state: AppState) throws -> [AppAction] {
-        guard state.screens.contains(where: PatientActions.isPatients) else { return [] }
+        guard state.newestIndex(of: .patients) != nil else { return [] }
         return [.rosterLoaded(try roster(includeArchived: state.showArchived, today: state.today))]
     }
 

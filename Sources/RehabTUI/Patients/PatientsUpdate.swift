@@ -215,10 +215,6 @@ enum PatientActions {
         return [.loadRoster(includeArchived: state.showArchived)]
     }
 
-    static func isPatients(_ screen: Screen) -> Bool {
-        if case .patients = screen { true } else { false }
-    }
-
     /// Screens that show a followed plan (the tabs), not the stop screen before a start.
     static func needsPlan(_ screen: Screen) -> Bool {
         if case .stop(let stop) = screen, stop.beforeStart { return false }
@@ -432,7 +428,7 @@ enum PatientActions {
         case .patientAdded(let patient):
             if case .nameForm = state.top { state.screens.removeLast() }
             if let i = rows(state).firstIndex(where: { $0.patient.id == patient.id }),
-                let p = state.screens.lastIndex(where: isPatients)
+                let p = state.newestIndex(of: .patients)
             {
                 state.screens[p] = .patients(SelectionState(selected: i))
             }
@@ -477,7 +473,7 @@ enum PatientActions {
 
     /// After a plan started from the set-up: back to the Patients screen, its rows refreshed.
     static func planStarted(_ state: inout AppState) -> [Effect]? {
-        guard let p = state.screens.lastIndex(where: isPatients) else { return nil }
+        guard let p = state.newestIndex(of: .patients) else { return nil }
         state.screens.removeSubrange((p + 1)...)
         if let followed = state.followed {
             state.notice = Notice(

@@ -38,9 +38,6 @@ public struct ShoeForm: Sendable, Hashable {
 
 /// Keys of the Shoes screen and its form. The store is reached only through `.addShoe`.
 enum ShoeActions {
-    static func isShoes(_ screen: Screen) -> Bool {
-        if case .shoes = screen { true } else { false }
-    }
 
     static func shoes(_ state: AppState) -> [Shoe] { state.followed?.shoes ?? [] }
 
@@ -162,7 +159,7 @@ enum ShoeActions {
 
     /// The store has the shoe: the form closes and the new shoe is selected.
     static func added(_ name: String, _ state: inout AppState) -> [Effect] {
-        if let i = state.screens.lastIndex(where: isShoes),
+        if let i = state.newestIndex(of: .shoes),
             case .shoes(var screen) = state.screens[i]
         {
             screen.adding = nil

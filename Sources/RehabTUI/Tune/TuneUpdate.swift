@@ -377,10 +377,6 @@ enum Tuning {
         tune.offset = selection.offset
     }
 
-    static func isTune(_ screen: Screen) -> Bool {
-        if case .tune = screen { true } else { false }
-    }
-
     /// Moves to the next selectable row in the direction of `step`, keeping the field column.
     static func move(_ tune: inout TuneState, _ rows: [TuneRow], by step: Int) {
         guard !rows.isEmpty else { return }
@@ -596,7 +592,7 @@ extension Tuning {
 
     /// A yes to resetting every change or to leaving without saving.
     static func confirmed(_ kind: Confirmation.Kind, _ state: inout AppState) -> [Effect] {
-        guard let i = state.screens.lastIndex(where: isTune),
+        guard let i = state.newestIndex(of: .tune),
             case .tune(var tune) = state.screens[i]
         else { return [] }
         switch kind {
