@@ -62,7 +62,7 @@ let package = Package(
         // Clinic mode on PostgreSQL: the schema, its roles and row-level security, the people,
         // and ClinicStore, the RehabRepository on it.
         .target(
-            name: "RehabClinic",
+            name: "RehabPostgres",
             dependencies: [
                 "RehabCore", "RehabFiles", "RehabStorage",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -80,7 +80,7 @@ let package = Package(
             name: "rehab",
             dependencies: [
                 "RehabCore", "RehabPlans", "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp",
-                "RehabTUI", "TerminalUI", "RehabClinic",
+                "RehabTUI", "TerminalUI", "RehabPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,9 +103,9 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
-            name: "ClinicTests",
+            name: "RehabPostgresTests",
             dependencies: [
-                "RehabClinic", "RehabCore", "RehabFiles", "RehabStorage", "RehabSQLite",
+                "RehabPostgres", "RehabCore", "RehabFiles", "RehabStorage", "RehabSQLite",
                 "RehabStoreConformance", "RehabApp",
                 // The app's loop on a clinic store (ClinicSlowServerTests).
                 "RehabPlans", "RehabTUI", "TerminalUI",

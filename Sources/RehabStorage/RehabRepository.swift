@@ -3,7 +3,7 @@ import RehabFiles
 
 // What the front ends (the CLI's commands, the app's effects) and the patient overview ask of
 // stored rehab data, apart from how it is stored. `Store` (SQLite) and the clinic's
-// `ClinicStore` (PostgreSQL, module RehabClinic) implement it. Every implementation must pass
+// `ClinicStore` (PostgreSQL, module RehabPostgres) implement it. Every implementation must pass
 // `RepositoryConformance` (module RehabStoreConformance), which states the behaviour these
 // comments promise: what is refused, in what order lists come, what a failed write leaves.
 //

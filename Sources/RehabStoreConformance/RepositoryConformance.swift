@@ -1,6 +1,6 @@
 // The behaviour every `RehabRepository` must have, written once for all implementations: the
 // SQLite store runs it (RehabStoreTests, in memory and on a file) and the PostgreSQL store
-// the same checks (ClinicTests, a fresh clinic database per repository, as a physio login). It imports no test framework, so any test target can run it: each
+// the same checks (RehabPostgresTests, a fresh clinic database per repository, as a physio login). It imports no test framework, so any test target can run it: each
 // check throws a `ConformanceFailure` that names what differed.
 //
 // Imports RehabCore, RehabFiles and RehabStorage only.

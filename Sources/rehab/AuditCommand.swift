@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RehabClinic
+import RehabPostgres
 import RehabCore
 
 /// `rehab audit`: the clinic's access log (NEN 7513), as the login may read it.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RehabClinic
+import RehabPostgres
 import RehabCore
 import RehabFiles
 import RehabSQLite

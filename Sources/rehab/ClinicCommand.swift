@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RehabClinic
+import RehabPostgres
 import RehabCore
 
 /// `rehab clinic`: sets up a practice's PostgreSQL database and the people in it. Run by the

@@ -1,5 +1,5 @@
 // The rehab executable: argument parsing and wiring only. Rules live in RehabCore, plan files in
-// RehabPlans, storage behind RehabStorage (RehabSQLite, RehabClinic), shared use cases in
+// RehabPlans, storage behind RehabStorage (RehabSQLite, RehabPostgres), shared use cases in
 // RehabApp; commands here parse, call them and print.
 import ArgumentParser
 import Foundation

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehabApp
-import RehabClinic
+import RehabPostgres
 import RehabCore
 import RehabFiles
 import RehabStorage

@@ -111,7 +111,7 @@ import Testing
         let markdown = try String(
             contentsOf: Rehab.repoRoot.appendingPathComponent("ARCHITECTURE.md"), encoding: .utf8)
         let table = Self.table(markdown)
-        let databases: Set = ["RehabSQLite", "RehabClinic", "GRDB", "PostgresNIO"]
+        let databases: Set = ["RehabSQLite", "RehabPostgres", "GRDB", "PostgresNIO"]
         for module in ["RehabApp", "RehabTUI"] {
             let imports = try #require(table[module]?.imports)
             #expect(imports.contains("RehabStorage"), "\(module)")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import RehabClinic
+@testable import RehabPostgres
 
 /// `--db postgresql://…` in libpq's forms: a socket or a host, TLS required over a network,
 /// and a password that never shows.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import RehabClinic
+@testable import RehabPostgres
 
 /// The schema goes to the server one statement at a time: the split must respect quotes,
 /// dollar-quoted bodies and comments.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import RehabClinic
+@testable import RehabPostgres
 
 /// `rehab clinic` through the real binary against a throwaway cluster, checked with psql.
 @Suite(.enabled(if: PostgresCluster.available, Comment(rawValue: PostgresCluster.unavailable)))

@@ -5,7 +5,7 @@ import RehabTUI
 import TerminalUI
 import Testing
 
-@testable import RehabClinic
+@testable import RehabPostgres
 
 #if canImport(Glibc)
 import Glibc

@@ -4,7 +4,7 @@ import RehabFiles
 import RehabStoreConformance
 import Testing
 
-@testable import RehabClinic
+@testable import RehabPostgres
 
 /// A clinic set up once on a throwaway cluster (schema as the owner, physio ann, patient
 /// logins pia and piet, the administration amy), copied into a fresh database for each store

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import RehabClinic
+@testable import RehabPostgres
 
 /// Row-level security proved with psql connecting as each role, bypassing rehab: a patient
 /// reads and writes only their own rows in every table, a physio only the patients in their
