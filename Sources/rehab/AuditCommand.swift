@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import RehabPostgres
 import RehabCore
+import RehabPostgres
 
 /// `rehab audit`: the clinic's access log (NEN 7513), as the login may read it.
 struct AuditCommand: ParsableCommand {

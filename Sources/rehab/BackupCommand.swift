@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import RehabPostgres
 import RehabCore
 import RehabFiles
+import RehabPostgres
 import RehabSQLite
 
 /// `rehab backup FILE`: a consistent copy through SQLite's backup API, safe while the app or

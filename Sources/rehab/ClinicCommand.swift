@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import RehabPostgres
 import RehabCore
+import RehabPostgres
 
 /// `rehab clinic`: sets up a practice's PostgreSQL database and the people in it. Run by the
 /// database owner (who may create roles); daily work never runs as the owner.

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import RehabApp
-import RehabPostgres
 import RehabCore
 import RehabPlans
+import RehabPostgres
 import RehabSQLite
 import RehabStorage
 

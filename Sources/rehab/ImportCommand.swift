@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import RehabApp
-import RehabPostgres
 import RehabCore
 import RehabFiles
+import RehabPostgres
 import RehabStorage
 
 struct Import: ParsableCommand {
