@@ -83,17 +83,8 @@ struct Log: ParsableCommand {
             }
             try store.addSession(patientID: followed.patient.id, session)
         }
-        let updated = try context.afterSaving {
-            try context.followedPlan(store, judging: context.today)
-        }
-        let status = updated.status(on: context.today)
-        if json {
-            try context.printJSON(StatusJSON(status, followed: updated, messages: context.messages))
-            return
-        }
-        let what = sessionSummary(session, context: context)
-        print(context.say(Phrase.sessionLogged(what, date: day)))
-        print(StatusText(status: status, followed: updated, context: context).render(brief: true))
+        let saved = Phrase.sessionLogged(sessionSummary(session, context: context), date: day)
+        guard try context.sayStatus(afterSaving: saved, store: store, json: json) else { return }
         // Said once, by the run that takes the shoe over 600 km or past its retire mark;
         // `rehab status` and Today keep saying it after that.
         if let name = session.shoe,
@@ -102,6 +93,25 @@ struct Log: ParsableCommand {
         {
             print(context.say(warning.message))
         }
+    }
+}
+
+extension Context {
+    /// After a save: the status as it is now, as JSON, or as the line that says what was saved
+    /// and the brief status. True when it printed text, after which a command may say more.
+    @discardableResult
+    func sayStatus(afterSaving saved: LocalizedText, store: any RehabRepository, json: Bool)
+        throws -> Bool
+    {
+        let updated = try afterSaving { try followedPlan(store, judging: today) }
+        let status = updated.status(on: today)
+        if json {
+            try printJSON(StatusJSON(status, followed: updated, messages: messages))
+            return false
+        }
+        print(say(saved))
+        print(StatusText(status: status, followed: updated, context: self).render(brief: true))
+        return true
     }
 }
 
@@ -161,16 +171,9 @@ struct Morning: ParsableCommand {
                 patientID: followed.patient.id, MorningCheck(date: day, pain: score, flags: flagIDs)
             )
         }
-        let updated = try context.afterSaving {
-            try context.followedPlan(store, judging: context.today)
-        }
-        let status = updated.status(on: context.today)
-        if json {
-            try context.printJSON(StatusJSON(status, followed: updated, messages: context.messages))
-            return
-        }
-        print(context.say(Phrase.morningSaved(pain: score, date: day, replaced: replaced)))
-        print(StatusText(status: status, followed: updated, context: context).render(brief: true))
+        try context.sayStatus(
+            afterSaving: Phrase.morningSaved(pain: score, date: day, replaced: replaced),
+            store: store, json: json)
     }
 }
 

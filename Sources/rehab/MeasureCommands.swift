@@ -42,6 +42,7 @@ struct MeasureShelf {
 
 extension Context {
     /// Runs a measure or note step, turning refusals into messages in the user's language.
+    @discardableResult
     func measuring<T>(_ body: () throws -> T) throws -> T {
         do {
             return try storing(body)

@@ -144,35 +144,20 @@ struct ReportData {
         }
     }
 
-    /// The "now" lines: phase, verdict with reasons, this week's load, acute:chronic.
+    /// The "now" lines: phase, verdict with reasons, this week's load, acute:chronic. The first
+    /// three are worded as `rehab status` and the Today screen word them (`StatusReport`), so a
+    /// run/walk schedule's load and an over-cap week read the same in the report.
     var nowLines: [(text: String, sub: [String])] {
-        let phase = status.phase
-        let verdict = status.verdict
-        let load = status.load
+        let report = StatusReport(status: status, plan: followed.plan, language: language)
         var lines: [(String, [String])] = []
+        lines.append((report.phase, []))
         lines.append(
             (
-                say(
-                    Phrase.phaseLine(
-                        number: phase.number, of: phase.of,
-                        kind: phase.phase.kind.name.text(language),
-                        day: phase.day)) + " · " + phase.phase.names.text(language), []
+                "\(say(Phrase.verdictLabel())): \(messages.level(status.verdict.level)) → "
+                    + report.actionWord, report.reasons
             ))
-        let reasons =
-            verdict.findings.isEmpty
-            ? [say(Phrase.allGood())]
-            : messages.reasons(verdict, plan: followed.plan)
         lines.append(
-            (
-                "\(say(Phrase.verdictLabel())): \(messages.level(verdict.level)) → "
-                    + messages.action(verdict.action), reasons
-            ))
-        let unit = load.metric.unit
-        let loadText =
-            load.cap.map {
-                say(Phrase.loadOfCap(formatNumber(load.thisWeek), formatNumber($0), unit: unit))
-            } ?? say(Phrase.noCapYet(formatNumber(load.thisWeek), unit: unit))
-        lines.append(("\(say(Phrase.thisWeek())) (\(load.weekStart.iso)): \(loadText)", []))
+            ("\(say(Phrase.thisWeek())) (\(status.load.weekStart.iso)): \(report.load)", []))
         lines.append(
             (
                 say(

@@ -90,6 +90,21 @@ struct ReportTests {
                 "| 2026-03-02 | 11.0 km ! | 10.0 | 2 | 2/4 | oranje | 0/3 | 0/7 | - |"))
     }
 
+    /// The report words this week's load as `rehab status` does: a week over its cap says so
+    /// in words beside the numbers (before, the report printed "11.0 of 10.0 km" and nothing more).
+    @Test func overTheCapIsSaidInTheReport() throws {
+        var rehab = try story()
+        defer { rehab.cleanUp() }
+        rehab.today = "2026-03-04"
+        let en = try rehab.run(["report", "--weeks", "1", "--format", "md"])
+        #expect(en.status == 0, "\(en)")
+        #expect(en.stdout.contains("- This week (2026-03-02): 11.0 of 10.0 km (over the cap)\n"))
+        let status = try rehab.run(["status"])
+        #expect(status.stdout.contains("11.0 of 10.0 km (over the cap)"), "\(status)")
+        let nl = try rehab.run(["report", "--weeks", "1", "--format", "md", "--lang", "nl"])
+        #expect(nl.stdout.contains("11.0 van 10.0 km (boven de grens)"), "\(nl)")
+    }
+
     @Test func htmlReportIsSelfContained() throws {
         let rehab = try story()
         defer { rehab.cleanUp() }
