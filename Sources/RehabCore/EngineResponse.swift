@@ -212,16 +212,32 @@ extension Engine {
     public static func dayVerdicts(
         plan: Plan, assignment: Assignment, history: History, on days: [Day], asOf today: Day
     ) -> [DayVerdict] {
-        let evaluation = Evaluation(plan: plan, assignment: assignment, history: history)
-        return days.map { day in
-            let verdict = evaluation.verdict(on: day)
-            guard let response = evaluation.response(of: day), response.morning <= today else {
-                return DayVerdict(day: day, verdict: verdict)
+        DayJudge(plan: plan, assignment: assignment, history: history).verdicts(
+            on: days, asOf: today)
+    }
+
+    /// Judges logged days from one index of the history, kept for as long as the caller keeps
+    /// the judge: History asks for the days on screen at every key, and indexing ten years of
+    /// log each time cost more than the judging. The same verdicts as `dayVerdicts`.
+    public struct DayJudge {
+        let evaluation: Evaluation
+
+        public init(plan: Plan, assignment: Assignment, history: History) {
+            evaluation = Evaluation(plan: plan, assignment: assignment, history: history)
+        }
+
+        public func verdicts(on days: [Day], asOf today: Day) -> [DayVerdict] {
+            days.map { day in
+                let verdict = evaluation.verdict(on: day)
+                guard let response = evaluation.response(of: day), response.morning <= today
+                else {
+                    return DayVerdict(day: day, verdict: verdict)
+                }
+                let finding = evaluation.finding(response, persisting: false)
+                return DayVerdict(
+                    day: day, verdict: verdict, revisedBy: response.morning,
+                    revised: Verdict(findings: verdict.findings + [finding]))
             }
-            let finding = evaluation.finding(response, persisting: false)
-            return DayVerdict(
-                day: day, verdict: verdict, revisedBy: response.morning,
-                revised: Verdict(findings: verdict.findings + [finding]))
         }
     }
 }

@@ -18,25 +18,28 @@ public struct Followed: Sendable, Hashable {
     public var patient: PatientRecord
     public var template: Plan
     /// The template with the variant and the patient's overrides folded in.
-    public var plan: Plan
-    public var assignment: Assignment
-    public var history: History
+    public var plan: Plan { didSet { historyMemo = HistoryMemo() } }
+    public var assignment: Assignment { didSet { historyMemo = HistoryMemo() } }
+    public var history: History { didSet { historyMemo = HistoryMemo() } }
     public var shoes: [Shoe]
     public var status: Status
     /// Shoes from 600 km or past their retire mark, worst first. Worked out once per load:
     /// the app's history is the whole log, so the km include every run with each shoe.
     public var shoeWarnings: [ShoeWarning]
     /// Outcome measures answered so far, oldest first (Measures.swift).
-    public var measures: [MeasureRecord] = []
+    public var measures: [MeasureRecord] = [] { didSet { historyMemo = HistoryMemo() } }
     /// The practice's questionnaire files (RehabPlans.QuestionnaireLibrary), beside the built-ins.
     public var questionnaires: [Instrument] = []
     /// The physio's clinical notes, oldest first (as the store gives them).
-    public var notes: [ClinicalNote] = []
+    public var notes: [ClinicalNote] = [] { didSet { historyMemo = HistoryMemo() } }
     /// When and by whom the patient was discharged; nil while in care.
     public var discharged: Discharge?
     /// `history` holds only what the engine reads for today (the first frame of a long log);
     /// the app reads the whole log right after drawing it.
     public var partial = false
+    /// History's rows and its engine index, made from the fields above when first asked for
+    /// and dropped when one of them changes.
+    private(set) var historyMemo = HistoryMemo()
 
     /// `checkpoint`: the stored tallies of a long phase (`TallyCheckpoint`); the whole log
     /// gives the same status with it, in the time of the last months instead of the phase.

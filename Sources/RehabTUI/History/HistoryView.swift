@@ -28,16 +28,14 @@ enum HistoryView {
         var bodyRows = max(1, Table.body(of: table).height)
         var visible = selection
         visible.keepVisible(count: entries.count, visibleRows: bodyRows)
-        // One engine index for all visible session days, not one per row.
+        // One engine index for all visible session days, kept between keys (HistoryMemo).
         var days: [Day] = []
         for entry in entries.dropFirst(visible.offset).prefix(bodyRows) {
             if case .session(let session) = entry, days.last != session.date {
                 days.append(session.date)
             }
         }
-        let judged = Engine.dayVerdicts(
-            plan: followed.plan, assignment: followed.assignment, history: followed.history,
-            on: days, asOf: state.today)
+        let judged = followed.historyMemo.verdicts(of: followed, on: days, asOf: state.today)
         let verdicts = Dictionary(zip(days, judged), uniquingKeysWith: { first, _ in first })
         var tableRect = table
         if judged.contains(where: { $0.revisedBy != nil }), bodyRows > 2 {

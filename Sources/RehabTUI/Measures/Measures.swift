@@ -471,6 +471,10 @@ extension HistoryActions {
     /// The log's entries with the measures among them, newest first; on one day the measures
     /// above the sessions and the morning check.
     static func entries(_ followed: Followed) -> [HistoryEntry] {
+        followed.historyMemo.entries { made(followed) }
+    }
+
+    private static func made(_ followed: Followed) -> [HistoryEntry] {
         let log = entries(followed.history, phases: followed.assignment.phaseHistory)
         // Measures and notes by date, newest first; a note above the measures of its day.
         let dated =
