@@ -35,7 +35,11 @@ extension GlobalOptions {
     /// come before the command's name, as in git or hledger (the parser would give them to
     /// the app, the default command, and refuse `status`). Only a run of these options
     /// followed by a command's name moves, to the end (before a `--`).
-    static func movedAfterCommand(_ arguments: [String], commands: Set<String>) -> [String] {
+    /// `commands` is asked for only when such a run comes first: working out every command's
+    /// name reflects on each command type, a cost every start paid for nothing.
+    static func movedAfterCommand(
+        _ arguments: [String], commands: @autoclosure () -> Set<String>
+    ) -> [String] {
         var leading: [String] = []
         var i = 0
         while i < arguments.count {
@@ -51,7 +55,7 @@ extension GlobalOptions {
                 i += 2
             }
         }
-        guard !leading.isEmpty, i < arguments.count, commands.contains(arguments[i]) else {
+        guard !leading.isEmpty, i < arguments.count, commands().contains(arguments[i]) else {
             return arguments
         }
         var rest = Array(arguments[i...])
