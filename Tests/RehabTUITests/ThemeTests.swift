@@ -9,13 +9,13 @@ import Testing
 @Suite struct ThemeTests {
     static func today(_ theme: ColorTheme) -> Grid {
         // The demo plus a session today with pain after 4/10: an amber verdict.
-        var runner = Fixture.demoRunner()
+        var runner = Fixture.demo()
         var history = runner.histories[1] ?? History()
         history.sessions.append(
             Session(
                 date: Fixture.today, activity: .exercises, minutes: 20, painDuring: 1,
                 painAfter: 4))
-        runner.setHistory(history, for: 1)
+        runner.histories[1] = history
         var state = Fixture.state(runner)
         state.theme = theme
         return render(state)

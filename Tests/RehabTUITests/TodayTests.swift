@@ -8,7 +8,7 @@ import Testing
     /// Sam starts the return phase today: the run/walk step sets the cap (v2: per_week × total
     /// minutes of running), and the line says it is the step's.
     @Test func theScheduleStepSetsTheWeeksCap() throws {
-        var runner = Fixture.buildUpRunner()
+        var runner = Fixture.buildUp()
         runner.assignments[Fixture.sam.id]?.phaseHistory.append(
             PhaseChange(phase: "return_to_running", date: Fixture.today, reason: .advance))
         let state = Fixture.state(runner, width: 60, height: 20)
