@@ -10,7 +10,7 @@ import Synchronization
 
 /// The records an app test starts from. A test changes them as plain values, then `runner()`
 /// writes them into a fresh SQLite store in memory: the app runs on the real store.
-struct Caseload {
+struct Caseload: Equatable {
     /// Numbered 1, 2, … in order, as the store numbers them.
     var patients: [PatientRecord]
     /// The plans the runner knows; the picker lists those with a file in plans/.
@@ -31,8 +31,32 @@ struct Caseload {
         self.catalog = catalog
     }
 
-    /// A runner over a new in-memory store holding these records, in one import.
+    /// A runner over a new in-memory store holding these records.
     func runner() -> StoreRunner {
+        let store: Store
+        do { store = try seeded().copyInMemory() } catch {
+            preconditionFailure("cannot copy the test's store: \(error)")
+        }
+        var repository: any RehabRepository = store
+        if let refusingWrites { repository = RefusingStore(store, refusal: refusingWrites) }
+        var runner = StoreRunner(
+            store: repository, planDirectories: [Self.folder(holding: catalog)])
+        // The plans as the test made them (a test may change a catalogue plan).
+        for plan in catalog { runner.templates[plan.id] = plan }
+        runner.questionnaires = questionnaires
+        runner.timeZone = timeZone
+        return runner
+    }
+
+    /// Stores already holding a caseload's records, which runners copy: equal records are
+    /// imported once per test process.
+    private static let stores = Mutex<[(records: Caseload, store: Store)]>([])
+
+    /// A store holding these records, in one import; not to be written (runners get copies).
+    private func seeded() -> Store {
+        if let made = Self.stores.withLock({ $0.first { $0.records == self }?.store }) {
+            return made
+        }
         let archive = Archive(
             patients: patients.map { patient in
                 let history = histories[patient.id] ?? History()
@@ -49,20 +73,13 @@ struct Caseload {
         do {
             store = try Store.inMemory()
             try store.importAll(archive)
-            let numbered = try store.patients(includeArchived: true).map(\.id)
-            precondition(numbered == patients.map(\.id), "patients are numbered 1, 2, … in order")
+            let stored = try store.patients(includeArchived: true).sorted { $0.id < $1.id }
+            precondition(stored == patients, "patients are numbered 1, 2, … in order")
         } catch {
             preconditionFailure("the test's records must go into the store: \(error)")
         }
-        var repository: any RehabRepository = store
-        if let refusingWrites { repository = RefusingStore(store, refusal: refusingWrites) }
-        var runner = StoreRunner(
-            store: repository, planDirectories: [Self.folder(holding: catalog)])
-        // The plans as the test made them (a test may change a catalogue plan).
-        for plan in catalog { runner.templates[plan.id] = plan }
-        runner.questionnaires = questionnaires
-        runner.timeZone = timeZone
-        return runner
+        Self.stores.withLock { $0.append((self, store)) }
+        return store
     }
 
     /// What the app loads from a store holding these records.

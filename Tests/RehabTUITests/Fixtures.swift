@@ -28,27 +28,30 @@ enum Fixture {
     static let sam = PatientRecord(id: 1, name: "Sam", language: .en, archived: false)
 
     /// Sam on the ITB plan with eight weeks of demo history ending yesterday.
-    static func demo() -> Caseload {
-        var runner = Caseload(patients: [sam], catalog: [itbs])
+    static func demo() -> Caseload { demoCaseload }
+
+    /// Made once: the story takes a while to tell, and it is the same every time.
+    private static let demoCaseload: Caseload = {
+        var caseload = Caseload(patients: [sam], catalog: [itbs])
         let story = DemoHistory.story(plan: itbs, variant: "acute", today: today)
-        runner.assignments[sam.id] = story.assignment
-        runner.histories[sam.id] = story.history
-        runner.shoes[sam.id] = [Shoe(name: "Demo trainers", startKm: 120)]
-        return runner
-    }
+        caseload.assignments[sam.id] = story.assignment
+        caseload.histories[sam.id] = story.history
+        caseload.shoes[sam.id] = [Shoe(name: "Demo trainers", startKm: 120)]
+        return caseload
+    }()
 
     /// Sam in the build-up phase since 2026-02-23 with a few plain days, so numbers are easy to
     /// compute by hand.
     static func buildUp() -> Caseload {
-        var runner = Caseload(patients: [sam], catalog: [itbs])
+        var caseload = Caseload(patients: [sam], catalog: [itbs])
         let start = day("2026-02-09")
-        runner.assignments[sam.id] = Assignment(
+        caseload.assignments[sam.id] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [
                 PhaseChange(phase: "calm_down", date: start, reason: .start),
                 PhaseChange(phase: "build_up", date: day("2026-02-23"), reason: .advance),
             ])
-        runner.histories[sam.id] = History(
+        caseload.histories[sam.id] = History(
             sessions: [
                 Session(
                     date: day("2026-02-27"), activity: .walk, km: 3, minutes: 40,
@@ -58,7 +61,7 @@ enum Fixture {
                     painDuring: 2, painAfter: 2),
             ],
             mornings: [MorningCheck(date: day("2026-03-01"), pain: 1)])
-        return runner
+        return caseload
     }
 
     /// The app's state as it opens on `runner`'s store.

@@ -104,7 +104,7 @@ enum Clinic {
         app.press(.char("d"), .tab, .enter)
         #expect(app.effects.last == .deletePatient(2))
         #expect(try !app.runner.store.patients(includeArchived: true).contains(Clinic.kim))
-        #expect(try app.runner.store.history(patientID: 2) == History())
+        #expect(throws: StoreError.self) { try app.runner.store.history(patientID: 2) }
         #expect(PatientActions.rows(app.state).map(\.patient.name) == ["Sam", "Alex"])
         #expect(app.state.notice?.text == "Kim is deleted, from the database file too.")
     }
