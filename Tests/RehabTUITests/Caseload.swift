@@ -4,6 +4,7 @@ import RehabFiles
 import RehabPlans
 import RehabSQLite
 import RehabStorage
+import RehabStoreConformance
 import Synchronization
 
 @testable import RehabTUI
@@ -23,7 +24,7 @@ struct Caseload: Equatable {
     var questionnaires: [Instrument] = []
     /// Where the runner is, for the day and start time of runs read from files.
     var timeZone = TimeZone.current
-    /// When set, the store refuses every write with this message (see `RefusingStore`).
+    /// When set, the store refuses every write with this message (`FaultyRepository`).
     var refusingWrites: String?
 
     init(patients: [PatientRecord] = [], catalog: [Plan]) {
@@ -38,7 +39,9 @@ struct Caseload: Equatable {
             preconditionFailure("cannot copy the test's store: \(error)")
         }
         var repository: any RehabRepository = store
-        if let refusingWrites { repository = RefusingStore(store, refusal: refusingWrites) }
+        if let refusingWrites {
+            repository = FaultyRepository(store, fault: .refusingWrites(refusingWrites))
+        }
         var runner = StoreRunner(
             store: repository, planDirectories: [Self.folder(holding: catalog)])
         // The plans as the test made them (a test may change a catalogue plan).
@@ -123,158 +126,5 @@ struct Caseload: Equatable {
 
 extension StoreRunner {
     /// The store refusing writes the test set up (`Caseload.refusingWrites`).
-    var refusing: RefusingStore? { store as? RefusingStore }
-}
-
-/// The real store, refusing every write with one message while `refusal` is set, as a store
-/// with a full disk or a lost clinic connection would: what the app keeps when a save fails.
-/// Reads, and the checkpoint a read keeps, pass through.
-final class RefusingStore: RehabRepository {
-    let store: Store
-    let refusal: Mutex<String?>
-
-    struct Refused: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    init(_ store: Store, refusal: String) {
-        self.store = store
-        self.refusal = Mutex(refusal)
-    }
-
-    /// Throws the refusal, if any; else does the write.
-    private func write<T>(_ body: () throws -> T) throws -> T {
-        if let message = refusal.withLock({ $0 }) { throw Refused(description: message) }
-        return try body()
-    }
-
-    func patients(includeArchived: Bool) throws -> [PatientRecord] {
-        try store.patients(includeArchived: includeArchived)
-    }
-    func addPatient(name: String, language: Language?) throws -> PatientRecord {
-        try write { try store.addPatient(name: name, language: language) }
-    }
-    func renamePatient(id: Int64, to newName: String) throws {
-        try write { try store.renamePatient(id: id, to: newName) }
-    }
-    func archivePatient(id: Int64, archived: Bool) throws {
-        try write { try store.archivePatient(id: id, archived: archived) }
-    }
-    func deletePatient(id: Int64) throws { try write { try store.deletePatient(id: id) } }
-    func assignment(patientID: Int64) throws -> Assignment? {
-        try store.assignment(patientID: patientID)
-    }
-    func startPlan(patientID: Int64, _ assignment: Assignment, replacing: Bool) throws {
-        try write { try store.startPlan(patientID: patientID, assignment, replacing: replacing) }
-    }
-    func startPlan(
-        patientID: Int64, _ assignment: Assignment, planFile: StoredPlanFile, replacing: Bool
-    ) throws {
-        try write {
-            try store.startPlan(
-                patientID: patientID, assignment, planFile: planFile, replacing: replacing)
-        }
-    }
-    func planFile(patientID: Int64) throws -> StoredPlanFile? {
-        try store.planFile(patientID: patientID)
-    }
-    func addPhaseChange(patientID: Int64, _ change: PhaseChange) throws {
-        try write { try store.addPhaseChange(patientID: patientID, change) }
-    }
-    func setOverrides(patientID: Int64, _ overrides: PlanOverrides) throws {
-        try write { try store.setOverrides(patientID: patientID, overrides) }
-    }
-    func history(patientID: Int64) throws -> History { try store.history(patientID: patientID) }
-    func history(patientID: Int64, from: Day, through: Day) throws -> History {
-        try store.history(patientID: patientID, from: from, through: through)
-    }
-    func history(patientID: Int64, judgingFrom from: Day, lookBack: Int) throws -> History {
-        try store.history(patientID: patientID, judgingFrom: from, lookBack: lookBack)
-    }
-    func addSession(patientID: Int64, _ session: Session) throws -> Int64 {
-        try write { try store.addSession(patientID: patientID, session) }
-    }
-    func updateSession(patientID: Int64, _ session: Session) throws {
-        try write { try store.updateSession(patientID: patientID, session) }
-    }
-    func deleteSession(patientID: Int64, id: Int64) throws {
-        try write { try store.deleteSession(patientID: patientID, id: id) }
-    }
-    func setMorningCheck(patientID: Int64, _ check: MorningCheck) throws -> Bool {
-        try write { try store.setMorningCheck(patientID: patientID, check) }
-    }
-    func deleteMorningCheck(patientID: Int64, date: Day) throws {
-        try write { try store.deleteMorningCheck(patientID: patientID, date: date) }
-    }
-    func addClearing(patientID: Int64, _ clearing: FlagClearing) throws {
-        try write { try store.addClearing(patientID: patientID, clearing) }
-    }
-    func shoes(patientID: Int64) throws -> [Shoe] { try store.shoes(patientID: patientID) }
-    func addShoe(patientID: Int64, _ shoe: Shoe) throws {
-        try write { try store.addShoe(patientID: patientID, shoe) }
-    }
-    func shoeKm(patientID: Int64) throws -> [String: Double] {
-        try store.shoeKm(patientID: patientID)
-    }
-    func importRuns(patientID: Int64, _ runs: [ImportedRun], newShoe: Shoe?) throws
-        -> RunImportResult
-    {
-        try write { try store.importRuns(patientID: patientID, runs, newShoe: newShoe) }
-    }
-    func runStartTimes(patientID: Int64) throws -> [Int64: String] {
-        try store.runStartTimes(patientID: patientID)
-    }
-    func measurements(patientID: Int64) throws -> [MeasureRecord] {
-        try store.measurements(patientID: patientID)
-    }
-    func addMeasurement(patientID: Int64, _ measurement: MeasureRecord) throws -> Int64 {
-        try write { try store.addMeasurement(patientID: patientID, measurement) }
-    }
-    func deleteMeasurement(patientID: Int64, id: Int64) throws {
-        try write { try store.deleteMeasurement(patientID: patientID, id: id) }
-    }
-    func notes(patientID: Int64) throws -> [ClinicalNote] { try store.notes(patientID: patientID) }
-    func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64 {
-        try write { try store.addNote(patientID: patientID, note) }
-    }
-    func reviewChanges(patientID: Int64) throws -> ReviewChanges {
-        try store.reviewChanges(patientID: patientID)
-    }
-    func discharge(patientID: Int64) throws -> Discharge? {
-        try store.discharge(patientID: patientID)
-    }
-    func setDischarge(patientID: Int64, _ discharge: Discharge) throws {
-        try write { try store.setDischarge(patientID: patientID, discharge) }
-    }
-    func reviewRecords(patientIDs: [Int64]) throws -> [Int64: ReviewRecords] {
-        try store.reviewRecords(patientIDs: patientIDs)
-    }
-    func tallyCheckpoint(patientID: Int64) throws -> TallyCheckpoint? {
-        try store.tallyCheckpoint(patientID: patientID)
-    }
-    func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws {
-        try store.setTallyCheckpoint(patientID: patientID, checkpoint)
-    }
-    var keepsCheckpoints: Bool { store.keepsCheckpoints }
-    func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day) throws
-        -> History
-    {
-        try store.history(
-            patientID: patientID, judgingFrom: from, lookBack: lookBack, through: through)
-    }
-    func dataVersion() throws -> Int64 { try store.dataVersion() }
-    func roster(
-        includeArchived: Bool, today: Day, window: (RosterEntry) -> JudgingWindow?
-    ) throws -> [(entry: RosterEntry, log: RosterLog)] {
-        try store.roster(includeArchived: includeArchived, today: today, window: window)
-    }
-    func exportAll() throws -> Archive { try store.exportAll() }
-    func importAll(_ archive: Archive) throws -> RecordCounts {
-        try write { try store.importAll(archive) }
-    }
-    func importPieces(
-        _ next: () throws -> ArchivePiece?, check: (ArchivePiece) throws -> Void
-    ) throws -> RecordCounts {
-        try write { try store.importPieces(next, check: check) }
-    }
+    var refusing: FaultyRepository? { store as? FaultyRepository }
 }

@@ -831,7 +831,7 @@ extension PhysioQuestionsTests {
         #expect(app.state.unsaved == nil)
 
         // The disk is fine again: Enter saves the same session.
-        app.runner.refusing?.refusal.withLock { $0 = nil }
+        app.runner.refusing?.fault = nil
         app.press(.enter)
         #expect(app.state.top == .today(scroll: 0))
         let stored = try app.runner.store.history(patientID: Fixture.sam.id).sessions.last
