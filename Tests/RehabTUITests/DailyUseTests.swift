@@ -80,9 +80,9 @@ import Testing
     }
 
     @Test func theOnlyShoeIsPreselectedOnFootAndNotOnABike() {
-        var runner = Fixture.buildUp()
-        runner.shoes[Fixture.sam.id] = [Shoe(name: "Pegasus")]
-        var state = Fixture.state(runner)
+        var caseload = Fixture.buildUp()
+        caseload.shoes[Fixture.sam.id] = [Shoe(name: "Pegasus")]
+        var state = Fixture.state(caseload)
         _ = run(&state, [.char("n")])
         guard case .log(let walk) = state.top else { return }
         #expect(walk.activity == .walk)
@@ -100,9 +100,9 @@ import Testing
     }
 
     @Test func aShoeChosenByHandStaysWhenTheActivityChanges() {
-        var runner = Fixture.buildUp()
-        runner.shoes[Fixture.sam.id] = [Shoe(name: "Pegasus")]
-        var state = Fixture.state(runner)
+        var caseload = Fixture.buildUp()
+        caseload.shoes[Fixture.sam.id] = [Shoe(name: "Pegasus")]
+        var state = Fixture.state(caseload)
         // Shift-Tab from the activity wraps to the hop test (build-up asks for it), the note,
         // then the shoe.
         _ = run(&state, [.char("n"), .backTab, .backTab, .backTab, .left])
@@ -192,8 +192,8 @@ import Testing
 @Suite struct TodayDailyUseTests {
     /// Sam in build-up with a walk and a morning check logged today.
     static func loggedToday(exercises: Bool) -> Caseload {
-        var runner = Fixture.buildUp()
-        var history = runner.histories[Fixture.sam.id] ?? History()
+        var caseload = Fixture.buildUp()
+        var history = caseload.histories[Fixture.sam.id] ?? History()
         history.sessions.append(
             Session(
                 date: Fixture.today, activity: .walk, km: 4.5, minutes: 45, painDuring: 2,
@@ -205,8 +205,8 @@ import Testing
                     painAfter: 1))
         }
         history.mornings.append(MorningCheck(date: Fixture.today, pain: 1))
-        runner.histories[Fixture.sam.id] = history
-        return runner
+        caseload.histories[Fixture.sam.id] = history
+        return caseload
     }
 
     func text(_ grid: Grid) -> String { grid.lines().joined(separator: "\n") }
@@ -251,8 +251,8 @@ import Testing
     /// stored note opens with the ticked names and the user's own note follows; Today then
     /// ticks just those, and still offers x for the rest.
     @Test func skippedExercisesStayUnticked() throws {
-        let runner = Fixture.buildUp()
-        var state = Fixture.state(runner)
+        let caseload = Fixture.buildUp()
+        var state = Fixture.state(caseload)
         var keys: [Key] = [.char("x")] + chars("25") + [.backTab, .backTab, .right, .char(" ")]
         keys += [.right, .right, .char(" "), .tab, .tab, .tab, .char("1"), .tab, .char("1")]
         keys += [.tab, .tab, .tab, .tab] + chars("knee ok") + [.enter]
@@ -266,9 +266,9 @@ import Testing
         #expect(
             session.note == "Single-leg deadlift, Single-leg squat, Side-lying leg raise · knee ok")
 
-        var history = runner.histories[Fixture.sam.id] ?? History()
+        var history = caseload.histories[Fixture.sam.id] ?? History()
         history.sessions.append(session)
-        var after = runner
+        var after = caseload
         after.histories[Fixture.sam.id] = history
         let screen = text(frame(after, keys: [], width: 80, height: 40))
         #expect(screen.contains("☑ Single-leg deadlift"))
@@ -496,12 +496,12 @@ import Testing
     }
 
     @Test func aPhaseWithoutTestsShowsNoTestFields() throws {
-        var runner = Fixture.buildUp()
+        var caseload = Fixture.buildUp()
         let start = day("2026-02-23")
-        runner.assignments[Fixture.sam.id] = Assignment(
+        caseload.assignments[Fixture.sam.id] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
-        var state = Fixture.state(runner)
+        var state = Fixture.state(caseload)
         _ = run(&state, [.char("n")])
         guard case .log(let form) = state.top else { return }
         #expect(
@@ -693,16 +693,16 @@ import Testing
 /// red flags by name; the events are a record, not editable.
 @Suite struct HistoryEventTests {
     static func caseload() -> Caseload {
-        var runner = Fixture.buildUp()
-        runner.assignments[Fixture.sam.id]?.phaseHistory.append(
+        var caseload = Fixture.buildUp()
+        caseload.assignments[Fixture.sam.id]?.phaseHistory.append(
             PhaseChange(
                 phase: "return_to_running", date: day("2026-03-01"), reason: .forced,
                 note: "physio: hops fine"))
-        var history = runner.histories[Fixture.sam.id] ?? History()
+        var history = caseload.histories[Fixture.sam.id] ?? History()
         history.mornings.append(MorningCheck(date: day("2026-02-25"), pain: 2, flags: ["locking"]))
         history.clearings.append(FlagClearing(date: day("2026-02-26"), reason: "GP: no lock"))
-        runner.histories[Fixture.sam.id] = history
-        return runner
+        caseload.histories[Fixture.sam.id] = history
+        return caseload
     }
 
     @Test func eventsAreListedNewestFirstAboveTheirDay() {
@@ -805,9 +805,9 @@ extension PhysioQuestionsTests {
 /// that did not happen, and Enter tries again.
 @Suite struct RefusedSaveTests {
     @Test func aRefusedSessionComesBackAsTyped() throws {
-        var runner = Fixture.buildUp()
-        runner.refusingWrites = "cannot save: the database is locked"
-        var app = Fixture.app(runner)
+        var caseload = Fixture.buildUp()
+        caseload.refusingWrites = "cannot save: the database is locked"
+        var app = Fixture.app(caseload)
         let undos = app.state.undos.count
         app.press(.char("n"), .tab, .tab, .tab)
         app.type("30")
@@ -839,9 +839,9 @@ extension PhysioQuestionsTests {
     }
 
     @Test func aRefusedMorningComesBackAsTyped() {
-        var runner = Fixture.buildUp()
-        runner.refusingWrites = "connection to the clinic lost"
-        var app = Fixture.app(runner)
+        var caseload = Fixture.buildUp()
+        caseload.refusingWrites = "connection to the clinic lost"
+        var app = Fixture.app(caseload)
         app.press(.char("m"), .char("4"), .enter)
         guard case .morning(let back) = app.state.top else {
             Issue.record("the form is gone: \(app.state.top)")

@@ -11,9 +11,9 @@ import Testing
 @Suite struct DischargeTests {
     /// Sam's first measures at the plan's start and the final ones today.
     static func measured() -> Caseload {
-        var runner = Fixture.demo()
-        let start = runner.assignments[Fixture.sam.id]?.startDate ?? Fixture.today
-        runner.measures[Fixture.sam.id] = [
+        var caseload = Fixture.demo()
+        let start = caseload.assignments[Fixture.sam.id]?.startDate ?? Fixture.today
+        caseload.measures[Fixture.sam.id] = [
             MeasureRecord(
                 id: 1, date: start, instrument: "psfs",
                 answers: [ItemAnswer(item: "running 5 km", score: 2)]),
@@ -30,7 +30,7 @@ import Testing
                 id: 5, date: Fixture.today, instrument: "gpe",
                 answers: [ItemAnswer(item: "effect", score: 3)]),
         ]
-        return runner
+        return caseload
     }
 
     static func form(_ state: AppState) -> DischargeForm? {

@@ -14,9 +14,9 @@ import Testing
     static let utc = TimeZone(identifier: "UTC") ?? .current
 
     static func caseload(_ base: Caseload = Fixture.demo()) -> Caseload {
-        var runner = base
-        runner.timeZone = utc
-        return runner
+        var caseload = base
+        caseload.timeZone = utc
+        return caseload
     }
 
     static func form(_ state: AppState) -> ImportForm? {
@@ -24,8 +24,8 @@ import Testing
     }
 
     /// i on Today, the path, Enter.
-    static func opened(_ path: String, _ runner: Caseload = caseload()) -> App<StoreRunner> {
-        var app = Fixture.app(runner)
+    static func opened(_ path: String, _ caseload: Caseload = caseload()) -> App<StoreRunner> {
+        var app = Fixture.app(caseload)
         app.press(.char("i"))
         app.type(path)
         app.press(.enter)

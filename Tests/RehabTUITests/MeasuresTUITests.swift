@@ -9,9 +9,9 @@ import Testing
 /// Sam in build-up (Fixture.buildUpRunner): the plan started 2026-02-09, so by 2026-03-02 the
 /// start measures are 21 days due (overdue) and nothing has been answered.
 @Suite struct MeasuresTUITests {
-    func measured(_ runner: Caseload) -> Caseload {
-        var runner = runner
-        runner.measures[Fixture.sam.id] = [
+    func measured(_ caseload: Caseload) -> Caseload {
+        var caseload = caseload
+        caseload.measures[Fixture.sam.id] = [
             MeasureRecord(
                 date: day("2026-02-09"), instrument: "psfs",
                 answers: [
@@ -40,7 +40,7 @@ import Testing
                     ItemAnswer(item: "running 5 km", score: 5),
                 ]),
         ]
-        return runner
+        return caseload
     }
 
     @Test func psfsThenNPRSFromToday() {
@@ -164,10 +164,10 @@ import Testing
 
     /// History lists the measures among the log, newest first; d asks, then deletes one.
     @Test func historyListsAndDeletesMeasures() {
-        let runner = measured(Fixture.buildUp())
+        let caseload = measured(Fixture.buildUp())
         expectSnapshot(
-            frame(runner, keys: [.tab, .tab], width: 80, height: 24), "history-measures-80x24")
-        var state = Fixture.state(runner)
+            frame(caseload, keys: [.tab, .tab], width: 80, height: 24), "history-measures-80x24")
+        var state = Fixture.state(caseload)
         _ = run(&state, [.tab, .tab])
         guard let followed = state.followed else { return }
         let rows = HistoryActions.entries(followed)
@@ -191,15 +191,15 @@ import Testing
         let knee = try QuestionnaireFile.load(path: path)
         var plan = Fixture.itbs
         plan.measures = [ScheduledMeasure(instrument: "knee_function", at: [.start], everyDays: 14)]
-        var runner = Fixture.buildUp()
-        runner.catalog = [plan]
-        runner.questionnaires = [knee]
-        runner.measures[Fixture.sam.id] = [
+        var caseload = Fixture.buildUp()
+        caseload.catalog = [plan]
+        caseload.questionnaires = [knee]
+        caseload.measures[Fixture.sam.id] = [
             MeasureRecord(
                 date: day("2026-02-09"), instrument: "knee_function",
                 answers: (1...4).map { ItemAnswer(item: "q\($0)", score: [1, 2, 3, 4][$0 - 1]) })
         ]
-        var app = Fixture.app(runner)
+        var app = Fixture.app(caseload)
         #expect(
             app.state.followed?.measuresDue
                 == [

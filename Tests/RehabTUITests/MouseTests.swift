@@ -209,12 +209,12 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func aShoeIsSelectedByClickAndTheWheel() {
-        var runner = Fixture.demo()
-        runner.shoes[Fixture.sam.id] = [
+        var caseload = Fixture.demo()
+        caseload.shoes[Fixture.sam.id] = [
             Shoe(name: "Demo trainers", startKm: 120), Shoe(name: "Racers"),
             Shoe(name: "Trail shoes", startKm: 300),
         ]
-        var app = Fixture.app(runner)
+        var app = Fixture.app(caseload)
         app.press(.char("w"))
         app.click(on: "Trail shoes")
         guard case .shoes(let shoes) = app.state.top else {

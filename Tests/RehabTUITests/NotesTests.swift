@@ -9,9 +9,9 @@ import Testing
 /// newest first, and writes a one-line note checked as `rehab note` checks it.
 @Suite struct NotesTests {
     static func caseload(notes: [ClinicalNote] = []) -> Caseload {
-        var runner = Fixture.demo()
-        runner.notes[Fixture.sam.id] = notes
-        return runner
+        var caseload = Fixture.demo()
+        caseload.notes[Fixture.sam.id] = notes
+        return caseload
     }
 
     static let older = ClinicalNote(id: 1, date: day("2026-02-10"), text: "Hip abductors weak")

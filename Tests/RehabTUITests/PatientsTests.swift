@@ -15,19 +15,19 @@ enum Clinic {
     static let alex = PatientRecord(id: 3, name: "Alex", language: nil, archived: false)
 
     static func caseload() -> Caseload {
-        var runner = Fixture.demo()
-        runner.patients += [kim, alex]
+        var caseload = Fixture.demo()
+        caseload.patients += [kim, alex]
         let start = day("2026-02-16")
-        runner.assignments[kim.id] = Assignment(
+        caseload.assignments[kim.id] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
-        runner.histories[kim.id] =
+        caseload.histories[kim.id] =
             History(sessions: [
                 Session(
                     date: day("2026-03-01"), activity: .walk, km: 2, minutes: 30,
                     painDuring: 4, painAfter: 5, flags: ["locking"])
             ])
-        return runner
+        return caseload
     }
 
     static func app(width: Int = 80, height: Int = 24) -> App<StoreRunner> {
@@ -52,10 +52,10 @@ enum Clinic {
     }
 
     @Test func theRowsAreWhatRehabPatientsComputes() throws {
-        let runner = Clinic.caseload()
-        let rows = try! runner.roster(includeArchived: false, today: Fixture.today)
+        let caseload = Clinic.caseload()
+        let rows = try! caseload.roster(includeArchived: false, today: Fixture.today)
         let sam = try! #require(rows.first { $0.patient.name == "Sam" })
-        let followed = try! #require(try runner.load(patientID: 1, today: Fixture.today).followed)
+        let followed = try! #require(try caseload.load(patientID: 1, today: Fixture.today).followed)
         #expect(sam.level == followed.status.verdict.level)
         #expect(sam.phaseDay == followed.status.phase.day)
         #expect(sam.phaseName == followed.status.phase.phase.names)

@@ -20,13 +20,13 @@ import Testing
 
     /// Two years of the demo career (training blocks and ITB episodes), for paging back.
     static func careerCaseload() -> Caseload {
-        var runner = Caseload(patients: [Fixture.sam], catalog: [Fixture.itbs])
+        var caseload = Caseload(patients: [Fixture.sam], catalog: [Fixture.itbs])
         let itbs = DemoHistory.Injury(plan: Fixture.itbs, variant: "acute")
         let story = DemoHistory.career(
             current: itbs, injuries: [itbs], years: 2, today: Fixture.today, seed: 7)
-        runner.assignments[Fixture.sam.id] = story.assignment
-        runner.histories[Fixture.sam.id] = story.history
-        return runner
+        caseload.assignments[Fixture.sam.id] = story.assignment
+        caseload.histories[Fixture.sam.id] = story.history
+        return caseload
     }
 
     @Test func eightWeeks() { both("progress", keys: []) }
@@ -36,14 +36,14 @@ import Testing
     @Test func osteoarthritisWeeksAreClassified() throws {
         let oa = try PlanFile.load(
             path: Fixture.root.appendingPathComponent("plans/knee_osteoarthritis.yaml").path)
-        var runner = Caseload(patients: [Fixture.sam], catalog: [oa])
+        var caseload = Caseload(patients: [Fixture.sam], catalog: [oa])
         let story = DemoHistory.story(
             plan: oa, variant: oa.variants.first?.id, today: Fixture.today)
-        runner.assignments[Fixture.sam.id] = story.assignment
-        runner.histories[Fixture.sam.id] = story.history
+        caseload.assignments[Fixture.sam.id] = story.assignment
+        caseload.histories[Fixture.sam.id] = story.history
         for (width, height) in ScreenSnapshots.sizes {
             let grid = frame(
-                runner, keys: [.backTab] + Array(repeating: .char("j"), count: 60), width: width,
+                caseload, keys: [.backTab] + Array(repeating: .char("j"), count: 60), width: width,
                 height: height)
             expectSnapshot(grid, "progress-oa-\(width)x\(height)")
             let text = grid.lines().joined(separator: "\n")
@@ -127,9 +127,9 @@ import Testing
         let wide = render(Self.onProgress()).lines()[0]
         #expect(wide.hasPrefix(" rehab · Sam · 2026-03-02"))
         #expect(wide.hasSuffix(" Today  Plan  History  Progress  "))
-        var runner = Fixture.demo()
-        runner.patients[0].name = "Alexandra van der Berg"
-        var state = Fixture.state(runner, width: 60, height: 20)
+        var caseload = Fixture.demo()
+        caseload.patients[0].name = "Alexandra van der Berg"
+        var state = Fixture.state(caseload, width: 60, height: 20)
         let narrow = render(state).lines()[0]
         #expect(narrow == " rehab · Alex… · 2026-03-02 Today  Plan  History  Progress  ")
         state.language = .nl
@@ -232,14 +232,14 @@ import Testing
     /// with the same data (after a resize) does not need to.
     @Test func aLoadWithNewDataRefreshesTheSeries() throws {
         var state = Self.onProgress()
-        var runner = Fixture.demo()
-        var history = runner.histories[1] ?? History()
+        var caseload = Fixture.demo()
+        var history = caseload.histories[1] ?? History()
         history.sessions.append(
             Session(
                 date: Fixture.today, activity: .run, km: 2, minutes: 15, painDuring: 7,
                 painAfter: 6))
-        runner.histories[1] = history
-        _ = update(&state, .loaded(try runner.load(patientID: 1, today: Fixture.today)))
+        caseload.histories[1] = history
+        _ = update(&state, .loaded(try caseload.load(patientID: 1, today: Fixture.today)))
         let series = try #require(Self.progress(state)?.series)
         #expect(series.pain.last?.day == Fixture.today)
         #expect(series.pain.last?.during == 7)

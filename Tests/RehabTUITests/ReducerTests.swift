@@ -128,15 +128,15 @@ import Testing
 @Suite struct StopTests {
     /// Sam with a red flag reported yesterday.
     static func flaggedCaseload() -> Caseload {
-        var runner = Fixture.buildUp()
-        var history = runner.histories[1] ?? History()
+        var caseload = Fixture.buildUp()
+        var history = caseload.histories[1] ?? History()
         history.mornings = [
             MorningCheck(
                 date: day("2026-03-01"), pain: 2,
                 flags: [RedFlag.locking])
         ]
-        runner.histories[1] = history
-        return runner
+        caseload.histories[1] = history
+        return caseload
     }
 
     static func flagged() -> App<StoreRunner> { Fixture.app(flaggedCaseload()) }
@@ -185,9 +185,9 @@ import Testing
 
     /// Ten days of calm-down with three green walks of 30 minutes: every exit criterion holds.
     static func readyCaseload() -> Caseload {
-        var runner = Caseload(patients: [Fixture.sam], catalog: [Fixture.itbs])
+        var caseload = Caseload(patients: [Fixture.sam], catalog: [Fixture.itbs])
         let start = day("2026-02-20")
-        runner.assignments[1] = Assignment(
+        caseload.assignments[1] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
         let walks = ["2026-02-27", "2026-02-28", "2026-03-01"].map {
@@ -199,8 +199,8 @@ import Testing
         let calm =
             (20...28).map { MorningCheck(date: day("2026-02-\($0)"), pain: 0) }
             + [1, 2].map { MorningCheck(date: day("2026-03-0\($0)"), pain: 0) }
-        runner.histories[1] = History(sessions: walks, mornings: calm)
-        return runner
+        caseload.histories[1] = History(sessions: walks, mornings: calm)
+        return caseload
     }
 
     @Test func advancingWhenReadyNeedsAConfirmation() {
@@ -403,9 +403,9 @@ import Testing
     }
 
     @Test func severalPatientsWithoutAChoiceStartOnTheChooser() {
-        var runner = Fixture.buildUp()
-        runner.patients.append(PatientRecord(id: 2, name: "Kim", language: nil, archived: false))
-        var app = Fixture.app(runner, patient: nil)
+        var caseload = Fixture.buildUp()
+        caseload.patients.append(PatientRecord(id: 2, name: "Kim", language: nil, archived: false))
+        var app = Fixture.app(caseload, patient: nil)
         #expect(app.state.top == .patients(SelectionState(selected: 0)))
         app.press(.enter)
         #expect(app.effects == [.selectPatient(1)])

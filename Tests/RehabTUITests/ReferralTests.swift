@@ -21,17 +21,17 @@ import Testing
     /// Sam on the calf plan since 2026-02-27; yesterday's morning check said walking is still
     /// not normal.
     static func caseload() -> Caseload {
-        var runner = Caseload(patients: [Fixture.sam], catalog: [calf])
+        var caseload = Caseload(patients: [Fixture.sam], catalog: [calf])
         let start = day("2026-02-27")
-        runner.assignments[Fixture.sam.id] = Assignment(
+        caseload.assignments[Fixture.sam.id] = Assignment(
             planID: "calf_injury", variantID: "strain", startDate: start,
             phaseHistory: [PhaseChange(phase: "protect", date: start, reason: .start)])
-        runner.histories[Fixture.sam.id] =
+        caseload.histories[Fixture.sam.id] =
             History(mornings: [
                 MorningCheck(date: day("2026-02-28"), pain: 2),
                 MorningCheck(date: day("2026-03-01"), pain: 2, flags: [referral]),
             ])
-        return runner
+        return caseload
     }
 
     static func text(_ state: AppState) -> String {

@@ -134,11 +134,11 @@ func noticeLine(_ grid: Grid?) -> String {
         [.char("n"), .tab, .tab, .tab] + chars("30") + [.tab, .char("2"), .tab, .char("1"), .enter]
 
     func slowRun(
-        _ runner: Caseload = Fixture.buildUp(), during: [Key],
+        _ caseload: Caseload = Fixture.buildUp(), during: [Key],
         language: Language = .en, width: Int = 80, height: Int = 24
     ) -> (App<GatedRunner>, SlowSaveBackend) {
         let gate = SaveGate()
-        let direct = Fixture.app(runner, width: width, height: height, language: language)
+        let direct = Fixture.app(caseload, width: width, height: height, language: language)
         var app = App(state: direct.state, runner: GatedRunner(inner: direct.runner, gate: gate))
         var backend = SlowSaveBackend(
             width: width, height: height, before: Self.logASession, during: during, gate: gate)
@@ -227,10 +227,10 @@ func noticeLine(_ grid: Grid?) -> String {
     }
 
     @Test func aRefusedSlowSaveKeepsTheFormDropsTheKeysAndDoesNotQuit() {
-        var runner = Fixture.buildUp()
-        runner.refusingWrites = "the connection to the clinic server was lost"
-        let (app, _) = slowRun(runner, during: [.char("m"), .char("4"), .ctrl("c")])
-        var typed = Fixture.app(runner)
+        var caseload = Fixture.buildUp()
+        caseload.refusingWrites = "the connection to the clinic server was lost"
+        let (app, _) = slowRun(caseload, during: [.char("m"), .char("4"), .ctrl("c")])
+        var typed = Fixture.app(caseload)
         for key in Self.logASession.dropLast() {
             if let action = KeyTable.action(for: key, in: typed.state) { typed.dispatch(action) }
         }

@@ -10,18 +10,18 @@ import Testing
     /// Pegasus came with 650 km and was never logged: worn from its start km alone. Old racers
     /// came with 590 km, may do 600, and ran 12 km on 1 March: past its mark. New: 10 km, fine.
     static func caseload() -> Caseload {
-        var runner = Fixture.buildUp()
-        runner.shoes[Fixture.sam.id] = [
+        var caseload = Fixture.buildUp()
+        caseload.shoes[Fixture.sam.id] = [
             Shoe(name: "New", startKm: 10), Shoe(name: "Pegasus", startKm: 650),
             Shoe(name: "Old racers", startKm: 590, retireKm: 600),
         ]
-        var history = runner.histories[Fixture.sam.id] ?? History()
+        var history = caseload.histories[Fixture.sam.id] ?? History()
         history.sessions.append(
             Session(
                 id: 99, date: day("2026-03-01"), activity: .run, km: 12, minutes: 70,
                 painDuring: 1, painAfter: 1, shoe: "old RACERS"))
-        runner.histories[Fixture.sam.id] = history
-        return runner
+        caseload.histories[Fixture.sam.id] = history
+        return caseload
     }
 
     @Test func wornAndRetiredShoesAreNamedWorstFirst() {

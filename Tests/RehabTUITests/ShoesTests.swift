@@ -10,8 +10,8 @@ import Testing
 /// `rehab shoes add`, the effect it asks for, and the new shoe offered by the log form.
 @Suite struct ShoesTests {
     /// The demo runner's state on the Shoes screen with the add form open.
-    static func addForm(_ runner: Caseload = Fixture.demo()) -> AppState {
-        var state = Fixture.state(runner)
+    static func addForm(_ caseload: Caseload = Fixture.demo()) -> AppState {
+        var state = Fixture.state(caseload)
         #expect(run(&state, [.char("w"), .char("a")]).isEmpty)
         return state
     }

@@ -29,11 +29,11 @@ func expectSnapshot(
 
 /// The screen after a key sequence, drawn through the loop into a memory backend.
 func frame(
-    _ runner: Caseload, patient: Int64? = 1, keys: [Key], width: Int, height: Int,
+    _ caseload: Caseload, patient: Int64? = 1, keys: [Key], width: Int, height: Int,
     language: Language = .en, glyphs: Glyphs = .unicode
 ) -> Grid {
     var app = Fixture.app(
-        runner, patient: patient, width: width, height: height, language: language,
+        caseload, patient: patient, width: width, height: height, language: language,
         glyphs: glyphs)
     var backend = MemoryBackend(width: width, height: height, keys: keys)
     app.run(on: &backend, stopWhenIdle: true)
@@ -44,13 +44,13 @@ func frame(
     static let sizes = [(80, 24), (60, 20)]
 
     func both(
-        _ name: String, _ runner: @autoclosure () -> Caseload, patient: Int64? = 1,
+        _ name: String, _ caseload: @autoclosure () -> Caseload, patient: Int64? = 1,
         keys: [Key] = [], language: Language = .en, glyphs: Glyphs = .unicode
     ) {
         for (width, height) in ScreenSnapshots.sizes {
             expectSnapshot(
                 frame(
-                    runner(), patient: patient, keys: keys, width: width, height: height,
+                    caseload(), patient: patient, keys: keys, width: width, height: height,
                     language: language, glyphs: glyphs),
                 "\(name)-\(width)x\(height)")
         }

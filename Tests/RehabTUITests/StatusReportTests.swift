@@ -11,11 +11,11 @@ import Testing
     func report(_ sessions: [Session], language: Language = .en, demo: Bool = false) throws
         -> StatusReport
     {
-        var runner = demo ? Fixture.demo() : Fixture.buildUp()
-        var history = runner.histories[1] ?? History()
+        var caseload = demo ? Fixture.demo() : Fixture.buildUp()
+        var history = caseload.histories[1] ?? History()
         history.sessions += sessions
-        runner.histories[1] = history
-        let followed = try #require(try runner.load(patientID: 1, today: Fixture.today).followed)
+        caseload.histories[1] = history
+        let followed = try #require(try caseload.load(patientID: 1, today: Fixture.today).followed)
         return StatusReport(status: followed.status, plan: followed.plan, language: language)
     }
 
