@@ -114,6 +114,7 @@ let package = Package(
             name: "RehabTUITests",
             dependencies: [
                 "RehabTUI", "RehabPlans", "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp",
+                "RehabStoreConformance",
             ],
             exclude: ["Snapshots"]),
     ],

@@ -46,6 +46,14 @@ public final class Store: Sendable {
         return Store(inMemory: queue)
     }
 
+    /// A copy of this store's records in memory: the app's tests start many apps from the
+    /// same records without writing them again for each.
+    public func copyInMemory() throws -> Store {
+        let copy = try DatabaseQueue(configuration: Store.configuration(wal: false))
+        try queue.backup(to: copy)
+        return Store(inMemory: copy)
+    }
+
     /// `$XDG_DATA_HOME/rehab/rehab.sqlite` when XDG_DATA_HOME is an absolute path (the XDG spec
     /// says to ignore a relative one), else `$HOME/.local/share/rehab/rehab.sqlite`.
     public static func defaultPath(environment: [String: String]) -> String {

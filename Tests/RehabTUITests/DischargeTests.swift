@@ -10,10 +10,10 @@ import Testing
 /// `rehab discharge` writes goes to a named file and the discharge is recorded.
 @Suite struct DischargeTests {
     /// Sam's first measures at the plan's start and the final ones today.
-    static func measured() -> MemoryRunner {
-        var runner = Fixture.demoRunner()
-        let start = runner.assignments[Fixture.sam.id]?.startDate ?? Fixture.today
-        runner.measures[Fixture.sam.id] = [
+    static func measured() -> Caseload {
+        var caseload = Fixture.demo()
+        let start = caseload.assignments[Fixture.sam.id]?.startDate ?? Fixture.today
+        caseload.measures[Fixture.sam.id] = [
             MeasureRecord(
                 id: 1, date: start, instrument: "psfs",
                 answers: [ItemAnswer(item: "running 5 km", score: 2)]),
@@ -30,7 +30,7 @@ import Testing
                 id: 5, date: Fixture.today, instrument: "gpe",
                 answers: [ItemAnswer(item: "effect", score: 3)]),
         ]
-        return runner
+        return caseload
     }
 
     static func form(_ state: AppState) -> DischargeForm? {
@@ -43,7 +43,7 @@ import Testing
         let text = render(state).lines().joined(separator: "\n")
         #expect(text.contains("The plan is complete: press D to discharge"), "\(text)")
         // Before the plan is complete, D says why not and opens nothing.
-        var early = Fixture.state(Fixture.buildUpRunner())
+        var early = Fixture.state(Fixture.buildUp())
         #expect(run(&early, [.char("D")]).isEmpty)
         #expect(Self.form(early) == nil)
         #expect(early.notice?.isError == true)
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func theFinalMeasuresComeFirstInTheMeasuresForm() {
-        var state = Fixture.state(Fixture.demoRunner())
+        var state = Fixture.state(Fixture.demo())
         _ = run(&state, [.char("D")])
         #expect(Self.form(state)?.file.text == "discharge-sam-2026-03-02.md")
         let missing = DischargeActions.missing(try! #require(state.followed), today: state.today)
@@ -76,6 +76,7 @@ import Testing
         #expect(
             effects == [
                 .discharge(
+                    patient: 1,
                     DischargeRequest(
                         path: "discharge-sam-2026-03-02.md", format: .md,
                         discharge: Discharge(date: Fixture.today, by: "Joke de Vries")))
@@ -90,6 +91,7 @@ import Testing
         #expect(
             asked.first
                 == .discharge(
+                    patient: 1,
                     DischargeRequest(
                         path: "discharge-sam-2026-03-02.html", format: .html,
                         discharge: Discharge(date: Fixture.today, by: "Joke"))))
@@ -135,12 +137,12 @@ import Testing
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(
-            app.runner.discharges[Fixture.sam.id]
+            try app.runner.store.discharge(patientID: Fixture.sam.id)
                 == Discharge(date: Fixture.today, by: "Joke de Vries"))
         let today = render(app.state).lines().joined(separator: "\n")
         #expect(today.contains("Discharged on 2026-03-02 by Joke de Vries."))
         // The Patients list says so in the verdict column.
-        let row = app.runner.roster(includeArchived: false, today: Fixture.today).first
+        let row = try app.runner.roster(includeArchived: false, today: Fixture.today).first
         #expect(row?.discharged?.by == "Joke de Vries")
         #expect(PatientsView.cells(try #require(row), app.state)[4] == "discharged")
         // A second report to the same file is refused; the first stays as it was.
@@ -155,7 +157,7 @@ import Testing
             app.state.notice?.text.contains("already exists") == true,
             "\(String(describing: app.state.notice))")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
-        #expect(app.runner.discharges[Fixture.sam.id]?.by == "Joke de Vries")
+        #expect(try app.runner.store.discharge(patientID: Fixture.sam.id)?.by == "Joke de Vries")
     }
 }
 

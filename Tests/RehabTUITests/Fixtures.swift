@@ -28,59 +28,75 @@ enum Fixture {
     static let sam = PatientRecord(id: 1, name: "Sam", language: .en, archived: false)
 
     /// Sam on the ITB plan with eight weeks of demo history ending yesterday.
-    static func demoRunner() -> MemoryRunner {
-        var runner = MemoryRunner(patients: [sam], catalog: [itbs])
+    static func demo() -> Caseload { demoCaseload }
+
+    /// Made once: the story takes a while to tell, and it is the same every time.
+    private static let demoCaseload: Caseload = {
+        var caseload = Caseload(patients: [sam], catalog: [itbs])
         let story = DemoHistory.story(plan: itbs, variant: "acute", today: today)
-        runner.assignments[sam.id] = story.assignment
-        runner.setHistory(story.history, for: sam.id)
-        runner.shoes[sam.id] = [Shoe(name: "Demo trainers", startKm: 120)]
-        return runner
-    }
+        caseload.assignments[sam.id] = story.assignment
+        caseload.histories[sam.id] = story.history
+        caseload.shoes[sam.id] = [Shoe(name: "Demo trainers", startKm: 120)]
+        return caseload
+    }()
 
     /// Sam in the build-up phase since 2026-02-23 with a few plain days, so numbers are easy to
     /// compute by hand.
-    static func buildUpRunner() -> MemoryRunner {
-        var runner = MemoryRunner(patients: [sam], catalog: [itbs])
+    static func buildUp() -> Caseload {
+        var caseload = Caseload(patients: [sam], catalog: [itbs])
         let start = day("2026-02-09")
-        runner.assignments[sam.id] = Assignment(
+        caseload.assignments[sam.id] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [
                 PhaseChange(phase: "calm_down", date: start, reason: .start),
                 PhaseChange(phase: "build_up", date: day("2026-02-23"), reason: .advance),
             ])
-        runner.setHistory(
-            History(
-                sessions: [
-                    Session(
-                        date: day("2026-02-27"), activity: .walk, km: 3, minutes: 40,
-                        painDuring: 1, painAfter: 1),
-                    Session(
-                        date: day("2026-03-01"), activity: .walk, km: 2.5, minutes: 30,
-                        painDuring: 2, painAfter: 2),
-                ],
-                mornings: [MorningCheck(date: day("2026-03-01"), pain: 1)]),
-            for: sam.id)
-        return runner
+        caseload.histories[sam.id] = History(
+            sessions: [
+                Session(
+                    date: day("2026-02-27"), activity: .walk, km: 3, minutes: 40,
+                    painDuring: 1, painAfter: 1),
+                Session(
+                    date: day("2026-03-01"), activity: .walk, km: 2.5, minutes: 30,
+                    painDuring: 2, painAfter: 2),
+            ],
+            mornings: [MorningCheck(date: day("2026-03-01"), pain: 1)])
+        return caseload
+    }
+
+    /// The app's state as it opens on `runner`'s store.
+    static func state(
+        _ runner: inout StoreRunner, patient: Int64? = 1, width: Int = 80, height: Int = 24,
+        language: Language = .en, glyphs: Glyphs = .unicode
+    ) -> AppState {
+        let loaded: Loaded
+        do { loaded = try runner.load(patientID: patient, today: today) } catch {
+            preconditionFailure("the seeded store must load: \(error)")
+        }
+        return AppState(
+            language: language, glyphs: glyphs, size: Size(width: width, height: height),
+            today: today, loaded: loaded, newPatientName: "Alex")
     }
 
     static func state(
-        _ runner: MemoryRunner, patient: Int64? = 1, width: Int = 80, height: Int = 24,
+        _ caseload: Caseload, patient: Int64? = 1, width: Int = 80, height: Int = 24,
         language: Language = .en, glyphs: Glyphs = .unicode
     ) -> AppState {
-        AppState(
-            language: language, glyphs: glyphs, size: Size(width: width, height: height),
-            today: today, loaded: runner.load(patientID: patient, today: today),
-            newPatientName: "Alex")
+        var runner = caseload.runner()
+        return state(
+            &runner, patient: patient, width: width, height: height, language: language,
+            glyphs: glyphs)
     }
 
     static func app(
-        _ runner: MemoryRunner, patient: Int64? = 1, width: Int = 80, height: Int = 24,
-        language: Language = .en
-    ) -> App<MemoryRunner> {
-        App(
-            state: state(
-                runner, patient: patient, width: width, height: height,
-                language: language), runner: runner)
+        _ caseload: Caseload, patient: Int64? = 1, width: Int = 80, height: Int = 24,
+        language: Language = .en, glyphs: Glyphs = .unicode
+    ) -> App<StoreRunner> {
+        var runner = caseload.runner()
+        let state = state(
+            &runner, patient: patient, width: width, height: height, language: language,
+            glyphs: glyphs)
+        return App(state: state, runner: runner)
     }
 }
 

@@ -7,8 +7,8 @@ import Testing
 /// History marks a day whose verdict its next morning revised (DESIGN section 4, history).
 @Suite struct HistoryRevisionTests {
     @Test func aWorseNextMorningRevisesYesterdaysRow() {
-        var runner = Fixture.demoRunner()
-        var history = runner.histories[1] ?? History()
+        var caseload = Fixture.demo()
+        var history = caseload.histories[1] ?? History()
         // Yesterday's session was green on the day; this morning at 4 (the demo's mornings are 0
         // then) is 4 above the baseline: the day is revised to red.
         history.sessions.append(
@@ -16,17 +16,17 @@ import Testing
                 date: Fixture.today.adding(days: -1), activity: .walk, minutes: 30, painDuring: 1,
                 painAfter: 1))
         history.mornings.append(MorningCheck(date: Fixture.today, pain: 4))
-        runner.setHistory(history, for: 1)
-        let lines = frame(runner, keys: [.backTab, .backTab], width: 80, height: 24).lines()
+        caseload.histories[1] = history
+        let lines = frame(caseload, keys: [.backTab, .backTab], width: 80, height: 24).lines()
         let yesterday = "\(Fixture.today.adding(days: -1).iso) walking"
         let row = lines.first { $0.contains(yesterday) } ?? ""
         #expect(row.contains(" 1/1 red* "), "\(lines.joined(separator: "\n"))")
         #expect(lines.contains { $0.contains("* revised by the next morning") })
 
         // Without the worse morning nothing is marked and no note is drawn.
-        var calm = runner
+        var calm = caseload
         history.mornings.removeLast()
-        calm.setHistory(history, for: 1)
+        calm.histories[1] = history
         let plain = frame(calm, keys: [.backTab, .backTab], width: 80, height: 24).lines()
         #expect(!plain.contains { $0.contains("revised") })
         #expect(!(plain.first { $0.contains(yesterday) } ?? "").contains("*"))
@@ -36,13 +36,13 @@ import Testing
 /// The stop screen leads with what the most urgent flag asks (DESIGN section 4, actions).
 @Suite struct StopUrgencyTests {
     func screen(_ flags: [String]) -> [String] {
-        var runner = Fixture.buildUpRunner()
-        var history = runner.histories[1] ?? History()
+        var caseload = Fixture.buildUp()
+        var history = caseload.histories[1] ?? History()
         history.mornings = [
             MorningCheck(date: Fixture.today.adding(days: -1), pain: 2, flags: flags)
         ]
-        runner.histories[1] = history
-        return frame(runner, keys: [], width: 80, height: 24).lines()
+        caseload.histories[1] = history
+        return frame(caseload, keys: [], width: 80, height: 24).lines()
     }
 
     @Test func possibleThrombosisMeansADoctorToday() {

@@ -13,10 +13,10 @@ import Testing
     static let runs = Fixture.root.appendingPathComponent("Tests/EndToEndTests/Fixtures/runs").path
     static let utc = TimeZone(identifier: "UTC") ?? .current
 
-    static func runner(_ base: MemoryRunner = Fixture.demoRunner()) -> MemoryRunner {
-        var runner = base
-        runner.timeZone = utc
-        return runner
+    static func caseload(_ base: Caseload = Fixture.demo()) -> Caseload {
+        var caseload = base
+        caseload.timeZone = utc
+        return caseload
     }
 
     static func form(_ state: AppState) -> ImportForm? {
@@ -24,8 +24,8 @@ import Testing
     }
 
     /// i on Today, the path, Enter.
-    static func opened(_ path: String, _ runner: MemoryRunner = runner()) -> App<MemoryRunner> {
-        var app = Fixture.app(runner)
+    static func opened(_ path: String, _ caseload: Caseload = caseload()) -> App<StoreRunner> {
+        var app = Fixture.app(caseload)
         app.press(.char("i"))
         app.type(path)
         app.press(.enter)
@@ -33,20 +33,20 @@ import Testing
     }
 
     @Test func iOnTodayOpensThePathAndEnterAsksTheRunnerToReadIt() {
-        var state = Fixture.state(Self.runner())
+        var state = Fixture.state(Self.caseload())
         _ = run(&state, [.char("i")])
         #expect(Self.form(state)?.stage == .path)
         // Letters type into the path, including ones that are keys elsewhere.
         let effects = run(&state, chars("~/runs/mq") + [.backspace, .enter])
-        #expect(effects == [.readRunFiles("~/runs/m")])
+        #expect(effects == [.readRunFiles(patient: 1, "~/runs/m")])
         // On History too.
-        var history = Fixture.state(Self.runner())
+        var history = Fixture.state(Self.caseload())
         _ = run(&history, [.tab, .tab, .char("i")])
         #expect(Self.form(history)?.stage == .path)
     }
 
     @Test func anEmptyPathIsRefusedWithoutReadingAnything() {
-        var state = Fixture.state(Self.runner())
+        var state = Fixture.state(Self.caseload())
         let effects = run(&state, [.char("i"), .char(" "), .enter])
         #expect(effects.isEmpty)
         #expect(Self.form(state)?.errors == [UIPhrase.importPathRequired()])
@@ -79,7 +79,7 @@ import Testing
         app.press(.char("1"), .char("0"), .tab, .char("0"), .enter)  // 10 and 0, first shoe
 
         guard
-            case .importRuns(let runs)? = app.effects.last(where: {
+            case .importRuns(_, let runs)? = app.effects.last(where: {
                 if case .importRuns = $0 { true } else { false }
             })
         else {
@@ -174,7 +174,7 @@ import Testing
     }
 
     @Test func runsAfterTodayAreListedAndRunsBeforeThePlanAreLeftOut() throws {
-        var early = Fixture.app(Self.runner())
+        var early = Fixture.app(Self.caseload())
         early.state.today = Day(iso: "2026-02-28")!
         early.press(.char("i"))
         early.type("\(Self.runs)/ok")
@@ -193,7 +193,7 @@ import Testing
         let shown = render(early.state).lines()
         #expect(shown.contains { $0.contains("1 file refused") }, "\(shown)")
 
-        var late = Self.runner(Fixture.buildUpRunner())
+        var late = Self.caseload(Fixture.buildUp())
         late.assignments[Fixture.sam.id]?.startDate = Day(iso: "2026-03-01")!
         let form = try #require(Self.form(Self.opened("\(Self.runs)/ok", late).state))
         #expect(form.runs.count == 1)
@@ -281,7 +281,7 @@ import Testing
         // Had it been asked (another process imported it meanwhile), the store skips it.
         let run = try RunFile.read(path: "\(Self.runs)/ok/treadmill.tcx")
         let again = run.imported(painDuring: 1, painAfter: 1, shoe: nil, on: Fixture.today)
-        let results = runner.perform(.importRuns([again]), in: app.state)
+        let results = runner.perform(.importRuns(patient: sam.id, [again]), in: app.state)
         #expect(results.first == .runsImported(added: 0, duplicates: 1))
         #expect(try store.history(patientID: sam.id).sessions.count == 1)
     }
@@ -291,7 +291,7 @@ import Testing
     func both(_ name: String, keys: [Key]) {
         for (width, height) in ScreenSnapshots.sizes {
             expectSnapshot(
-                frame(ImportTests.runner(), keys: keys, width: width, height: height),
+                frame(ImportTests.caseload(), keys: keys, width: width, height: height),
                 "\(name)-\(width)x\(height)")
         }
     }

@@ -10,7 +10,7 @@ import Testing
 /// keys everywhere the command applies, help and the status bar follow, clashes are found.
 @Suite struct KeyConfigTests {
     static func state(_ keys: [String: [KeySpec]]) -> AppState {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         state.keyBindings = KeyTable.bindings(rebinding: keys)
         return state
     }

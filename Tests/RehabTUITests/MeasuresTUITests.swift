@@ -9,9 +9,9 @@ import Testing
 /// Sam in build-up (Fixture.buildUpRunner): the plan started 2026-02-09, so by 2026-03-02 the
 /// start measures are 21 days due (overdue) and nothing has been answered.
 @Suite struct MeasuresTUITests {
-    func measured(_ runner: MemoryRunner) -> MemoryRunner {
-        var runner = runner
-        runner.measures[Fixture.sam.id] = [
+    func measured(_ caseload: Caseload) -> Caseload {
+        var caseload = caseload
+        caseload.measures[Fixture.sam.id] = [
             MeasureRecord(
                 date: day("2026-02-09"), instrument: "psfs",
                 answers: [
@@ -40,11 +40,11 @@ import Testing
                     ItemAnswer(item: "running 5 km", score: 5),
                 ]),
         ]
-        return runner
+        return caseload
     }
 
     @Test func psfsThenNPRSFromToday() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         #expect(state.followed?.measuresDue.map(\.instrument) == ["psfs", "nprs"])
         var effects = run(&state, [.char("o")])
         guard case .measure(let form) = state.top else {
@@ -67,6 +67,7 @@ import Testing
         #expect(
             effects == [
                 .saveMeasure(
+                    patient: 1,
                     MeasureRecord(
                         date: Fixture.today, instrument: "psfs",
                         answers: [
@@ -84,6 +85,7 @@ import Testing
         #expect(
             more == [
                 .saveMeasure(
+                    patient: 1,
                     MeasureRecord(
                         date: Fixture.today, instrument: "nprs",
                         answers: [ItemAnswer(item: "pain", score: 3)]))
@@ -92,8 +94,8 @@ import Testing
             state.notice?.text == "NPRS (average pain over the past week) saved for 2026-03-02: 3")
     }
 
-    @Test func laterPSFSScoresTheSameActivities() {
-        var app = Fixture.app(measured(Fixture.buildUpRunner()))
+    @Test func laterPSFSScoresTheSameActivities() throws {
+        var app = Fixture.app(measured(Fixture.buildUp()))
         // Nothing is due (all answered within 14 days and since the phase change): o opens PSFS.
         #expect(app.state.followed?.measuresDue == [])
         app.press(.char("o"))
@@ -111,12 +113,14 @@ import Testing
         }
         #expect(refused.error == "psfs: no answer for: running 5 km; every item is required")
         app.press(.tab, .char("6"), .enter)
-        #expect(app.runner.measures[Fixture.sam.id]?.last?.answers.map(\.score) == [9, 6])
+        #expect(
+            try app.runner.store.measurements(patientID: Fixture.sam.id).last?.answers.map(\.score)
+                == [9, 6])
         #expect(app.state.followed?.measures.count == 7)
     }
 
     @Test func gpeStepsWithArrows() {
-        var state = Fixture.state(measured(Fixture.buildUpRunner()))
+        var state = Fixture.state(measured(Fixture.buildUp()))
         guard let followed = state.followed else { return }
         state.screens.append(
             .measure(
@@ -127,6 +131,7 @@ import Testing
         #expect(
             effects == [
                 .saveMeasure(
+                    patient: 1,
                     MeasureRecord(
                         date: Fixture.today, instrument: "gpe",
                         answers: [ItemAnswer(item: "effect", score: 3)]))
@@ -137,7 +142,7 @@ import Testing
         for (width, height) in [(80, 24), (60, 20)] {
             expectSnapshot(
                 frame(
-                    Fixture.buildUpRunner(),
+                    Fixture.buildUp(),
                     keys: [.char("o")] + chars("stairs") + [.tab, .char("4"), .tab]
                         + chars("running 5 km"),
                     width: width, height: height),
@@ -146,12 +151,12 @@ import Testing
         // Progress, scrolled to the measures under the other charts.
         expectSnapshot(
             frame(
-                measured(Fixture.buildUpRunner()),
+                measured(Fixture.buildUp()),
                 keys: [.backTab] + Array(repeating: .char("j"), count: 36), width: 80, height: 24),
             "progress-measures-80x24")
         expectSnapshot(
             frame(
-                measured(Fixture.buildUpRunner()),
+                measured(Fixture.buildUp()),
                 keys: [.backTab] + Array(repeating: .char("j"), count: 36), width: 80, height: 24,
                 language: .nl, glyphs: .ascii),
             "progress-measures-nl-ascii-80x24")
@@ -159,13 +164,10 @@ import Testing
 
     /// History lists the measures among the log, newest first; d asks, then deletes one.
     @Test func historyListsAndDeletesMeasures() {
-        var runner = measured(Fixture.buildUpRunner())
-        for i in (runner.measures[Fixture.sam.id] ?? []).indices {
-            runner.measures[Fixture.sam.id]?[i].id = Int64(100 + i)
-        }
+        let caseload = measured(Fixture.buildUp())
         expectSnapshot(
-            frame(runner, keys: [.tab, .tab], width: 80, height: 24), "history-measures-80x24")
-        var state = Fixture.state(runner)
+            frame(caseload, keys: [.tab, .tab], width: 80, height: 24), "history-measures-80x24")
+        var state = Fixture.state(caseload)
         _ = run(&state, [.tab, .tab])
         guard let followed = state.followed else { return }
         let rows = HistoryActions.entries(followed)
@@ -176,7 +178,7 @@ import Testing
         var effects = run(&state, [.char("d")])
         #expect(state.confirmation?.kind == .delete(.measure(followed.measures[5])))
         effects += run(&state, [.char("y")])
-        #expect(effects == [.deleteMeasure(105)])
+        #expect(effects == [.deleteMeasure(patient: 1, followed.measures[5].id ?? -1)])
         #expect(state.undos.isEmpty, "deleting a measure is not undone")
     }
 
@@ -189,15 +191,15 @@ import Testing
         let knee = try QuestionnaireFile.load(path: path)
         var plan = Fixture.itbs
         plan.measures = [ScheduledMeasure(instrument: "knee_function", at: [.start], everyDays: 14)]
-        var runner = Fixture.buildUpRunner()
-        runner.catalog = [plan]
-        runner.questionnaires = [knee]
-        runner.measures[Fixture.sam.id] = [
+        var caseload = Fixture.buildUp()
+        caseload.catalog = [plan]
+        caseload.questionnaires = [knee]
+        caseload.measures[Fixture.sam.id] = [
             MeasureRecord(
                 date: day("2026-02-09"), instrument: "knee_function",
                 answers: (1...4).map { ItemAnswer(item: "q\($0)", score: [1, 2, 3, 4][$0 - 1]) })
         ]
-        var app = Fixture.app(runner)
+        var app = Fixture.app(caseload)
         #expect(
             app.state.followed?.measuresDue
                 == [
@@ -215,7 +217,7 @@ import Testing
         app.press(.char("4"), .char("7"), .tab, .char("4"), .tab, .char("3"), .tab, .char("3"))
         expectSnapshot(render(app.state), "measures-questionnaire-80x24")
         app.press(.enter)
-        let stored = app.runner.measures[Fixture.sam.id]?.last
+        let stored = try app.runner.store.measurements(patientID: Fixture.sam.id).last
         #expect(stored?.answers.map(\.score) == [4, 4, 3, 3])
         #expect(app.state.followed?.measuresDue == [])
         let followed = try #require(app.state.followed)
@@ -235,13 +237,13 @@ import Testing
         try store.startPlan(patientID: sam.id, StoreRunnerTests.assignment(Fixture.itbs))
         var runner = StoreRunner(
             store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
-        var state = Fixture.state(MemoryRunner(catalog: []))
+        var state = Fixture.state(Caseload(catalog: []))
         state.patient = sam
         state.followed = try runner.load(patientID: sam.id, today: Fixture.today).followed
         let psfs = MeasureRecord(
             date: Fixture.today, instrument: "psfs", answers: [ItemAnswer(item: "stairs", score: 4)]
         )
-        let saved = runner.perform(.saveMeasure(psfs), in: state)
+        let saved = runner.perform(.saveMeasure(patient: sam.id, psfs), in: state)
         guard case .loaded(let loaded) = saved.last else {
             Issue.record("a save reloads: \(saved)")
             return
@@ -252,14 +254,14 @@ import Testing
         let other = MeasureRecord(
             date: Fixture.today, instrument: "psfs",
             answers: [ItemAnswer(item: "cycling", score: 4)])
-        let refused = runner.perform(.saveMeasure(other), in: state)
+        let refused = runner.perform(.saveMeasure(patient: sam.id, other), in: state)
         #expect(
             refused.contains(
                 .failed(
                     "psfs: score the same activities as the first time (stairs), not cycling; "
                         + "only then can the change be compared")))
         let id = try #require(try store.measurements(patientID: sam.id).first?.id)
-        _ = runner.perform(.deleteMeasure(id), in: state)
+        _ = runner.perform(.deleteMeasure(patient: sam.id, id), in: state)
         #expect(try store.measurements(patientID: sam.id).isEmpty)
     }
 }

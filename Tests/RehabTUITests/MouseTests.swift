@@ -50,7 +50,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
 
 @Suite struct MouseKeyTests {
     @Test func buttonsBecomeClicksAndWheelTurns() {
-        let state = Fixture.state(Fixture.demoRunner())
+        let state = Fixture.state(Fixture.demo())
         #expect(
             KeyTable.action(for: .mouse(x: 5, y: 6, button: 1), in: state) == .click(x: 5, y: 6))
         #expect(KeyTable.action(for: .mouse(x: 5, y: 6, button: 4), in: state) == .scroll(.up))
@@ -61,7 +61,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func aClickIsNoTypingInATextField() {
-        var state = Fixture.state(Fixture.demoRunner())
+        var state = Fixture.state(Fixture.demo())
         state.screens.append(.picker(PickerState()))
         #expect(KeyTable.isTyping(state))
         #expect(
@@ -71,7 +71,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
 
 @Suite struct TitleBarClickTests {
     @Test func tabsSitWhereTheyAreDrawnAt80x24() {
-        let state = Fixture.state(Fixture.demoRunner())
+        let state = Fixture.state(Fixture.demo())
         // " Today  Plan  History  Progress " ends one cell before the right edge (hand count:
         // 7 + 6 + 9 + 10 = 32 cells from x = 80 - 32 - 1 = 47).
         #expect(
@@ -84,7 +84,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func clickingATabOpensThatScreen() {
-        var app = Fixture.app(Fixture.demoRunner())
+        var app = Fixture.app(Fixture.demo())
         app.click(62, 0)  // History
         guard case .history(let selection) = app.state.top else {
             Issue.record("History opens: \(app.state.top)")
@@ -104,7 +104,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func theActiveTabAndTheRestOfTheBarDoNothing() {
-        var app = Fixture.app(Fixture.demoRunner())
+        var app = Fixture.app(Fixture.demo())
         app.press(.down)  // scrolled, so a reset would show
         let before = app.state
         app.click(on: "Today", row: 0)
@@ -114,14 +114,14 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func tabsAreNotClickableUnderAFormOrADialog() {
-        var app = Fixture.app(Fixture.demoRunner())
+        var app = Fixture.app(Fixture.demo())
         app.press(.char("n"))  // the log form hides the tabs
         app.click(62, 0)
         guard case .log = app.state.top else {
             Issue.record("the form stays: \(app.state.top)")
             return
         }
-        var history = Fixture.app(Fixture.demoRunner())
+        var history = Fixture.app(Fixture.demo())
         history.press(.tab, .tab, .char("d"))  // History, a delete confirmation
         history.click(on: "Plan", row: 0)
         #expect(history.state.confirmation != nil)
@@ -132,9 +132,9 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func tabsMoveWithTheWidthAt60x20() {
-        let state = Fixture.state(Fixture.demoRunner(), width: 60, height: 20)
+        let state = Fixture.state(Fixture.demo(), width: 60, height: 20)
         #expect(TitleBar.tabFrames(state).first == Rect(x: 27, y: 0, width: 7, height: 1))
-        var app = Fixture.app(Fixture.demoRunner(), width: 60, height: 20)
+        var app = Fixture.app(Fixture.demo(), width: 60, height: 20)
         app.click(62, 0)  // History at 80 columns is off the screen at 60
         #expect(app.state.screens == [.today(scroll: 0)])
         app.click(42, 0)  // History: x = 27 + 7 + 6 = 40..48
@@ -146,8 +146,8 @@ private let catalogue: [Plan] = PlanCatalog.load(
 }
 
 @Suite struct TableClickTests {
-    static func history(width: Int = 80, height: Int = 24) -> App<MemoryRunner> {
-        var app = Fixture.app(Fixture.demoRunner(), width: width, height: height)
+    static func history(width: Int = 80, height: Int = 24) -> App<StoreRunner> {
+        var app = Fixture.app(Fixture.demo(), width: width, height: height)
         app.press(.tab, .tab)
         return app
     }
@@ -209,12 +209,12 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func aShoeIsSelectedByClickAndTheWheel() {
-        var runner = Fixture.demoRunner()
-        runner.shoes[Fixture.sam.id] = [
+        var caseload = Fixture.demo()
+        caseload.shoes[Fixture.sam.id] = [
             Shoe(name: "Demo trainers", startKm: 120), Shoe(name: "Racers"),
             Shoe(name: "Trail shoes", startKm: 300),
         ]
-        var app = Fixture.app(runner)
+        var app = Fixture.app(caseload)
         app.press(.char("w"))
         app.click(on: "Trail shoes")
         guard case .shoes(let shoes) = app.state.top else {
@@ -244,7 +244,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
 
 @Suite struct ListClickTests {
     @Test func languageThenRoleThenAPlanByClicks() {
-        var app = Fixture.app(MemoryRunner(catalog: catalogue), patient: nil)
+        var app = Fixture.app(Caseload(catalog: catalogue), patient: nil)
         #expect(app.state.top == .language(SelectionState(selected: 1)))  // English from LANG
         app.click(on: "Nederlands")
         #expect(app.state.top == .language(SelectionState(selected: 0)))
@@ -286,7 +286,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func aRegionHeadingIsNotAPlan() {
-        var state = Fixture.state(MemoryRunner(catalog: catalogue), patient: nil)
+        var state = Fixture.state(Caseload(catalog: catalogue), patient: nil)
         state.catalog = catalogue
         state.screens.append(.picker(PickerState()))
         let heading = try! #require(
@@ -298,7 +298,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func theLanguageListAt60x20() {
-        var app = Fixture.app(MemoryRunner(catalog: catalogue), patient: nil, width: 60, height: 20)
+        var app = Fixture.app(Caseload(catalog: catalogue), patient: nil, width: 60, height: 20)
         let place = try! #require(locate("Nederlands", in: app.state))
         // The box is centred in a smaller content area: 52 wide at x 4, rows 8 and 9.
         #expect(place.y == 8)
@@ -308,8 +308,8 @@ private let catalogue: [Plan] = PlanCatalog.load(
 }
 
 @Suite struct DialogClickTests {
-    static func deleting(width: Int = 80, height: Int = 24) -> App<MemoryRunner> {
-        var app = Fixture.app(Fixture.demoRunner(), width: width, height: height)
+    static func deleting(width: Int = 80, height: Int = 24) -> App<StoreRunner> {
+        var app = Fixture.app(Fixture.demo(), width: width, height: height)
         app.press(.tab, .tab, .char("d"))
         return app
     }
@@ -324,7 +324,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
         }
         #expect(app.state.confirmation?.selected == 1)  // starts on "No"
         app.click(on: "[ Yes ]")
-        #expect(app.effects.first == .deleteSession(id))
+        #expect(app.effects.first == .deleteSession(patient: 1, id))
         #expect(app.state.confirmation == nil)
         #expect(app.state.undos.last == .restoreSession(session))
     }
@@ -360,7 +360,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func theReasonPromptHasNoButtonsToClick() {
-        var state = Fixture.state(Fixture.demoRunner())
+        var state = Fixture.state(Fixture.demo())
         state.confirmation = Confirmation(kind: .clearFlags)
         let before = state
         for y in 0..<24 {
@@ -372,7 +372,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
 
 @Suite struct WheelTests {
     @Test func theWheelScrollsTodayThreeRowsANotch() {
-        var app = Fixture.app(Fixture.demoRunner(), height: 20)
+        var app = Fixture.app(Fixture.demo(), height: 20)
         let most = maxScroll(app.state)
         #expect(most >= 4)  // the demo's Today is longer than 17 rows
         app.wheel(.down)
@@ -392,7 +392,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func theWheelScrollsPlanHelpAndProgress() {
-        var app = Fixture.app(Fixture.demoRunner(), width: 60, height: 20)
+        var app = Fixture.app(Fixture.demo(), width: 60, height: 20)
         app.press(.tab)
         app.wheel(.down)
         #expect(app.state.screens == [.plan(scroll: min(3, maxScroll(app.state)))])
@@ -413,7 +413,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func theWheelDoesNothingInAFormOrUnderADialog() {
-        var app = Fixture.app(Fixture.demoRunner())
+        var app = Fixture.app(Fixture.demo())
         app.press(.char("n"))
         let form = app.state
         app.wheel(.down)  // ↓ would move to the next field
@@ -425,7 +425,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
     }
 
     @Test func theEnlargeScreenIgnoresTheMouse() {
-        var app = Fixture.app(Fixture.demoRunner(), width: 50, height: 15)
+        var app = Fixture.app(Fixture.demo(), width: 50, height: 15)
         let before = app.state
         app.wheel(.down)
         app.click(30, 0)
@@ -437,7 +437,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
 @Suite struct MouseLoopTests {
     @Test func theLoopTurnsMouseKeysIntoScreens() {
         // The same path the terminal takes: backend keys through the app loop.
-        var app = Fixture.app(Fixture.demoRunner())
+        var app = Fixture.app(Fixture.demo())
         var backend = MemoryBackend(
             width: 80, height: 24,
             keys: [.mouse(x: 62, y: 0, button: 1), .mouse(x: 40, y: 10, button: 5)])

@@ -8,10 +8,10 @@ import Testing
 /// The Notes screen (issue 18 item 6): the physio reads the patient's dated clinical notes,
 /// newest first, and writes a one-line note checked as `rehab note` checks it.
 @Suite struct NotesTests {
-    static func runner(notes: [ClinicalNote] = []) -> MemoryRunner {
-        var runner = Fixture.demoRunner()
-        runner.notes[Fixture.sam.id] = notes
-        return runner
+    static func caseload(notes: [ClinicalNote] = []) -> Caseload {
+        var caseload = Fixture.demo()
+        caseload.notes[Fixture.sam.id] = notes
+        return caseload
     }
 
     static let older = ClinicalNote(id: 1, date: day("2026-02-10"), text: "Hip abductors weak")
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func capitalNOpensTheNotesFromEveryTabAndEscGoesBack() {
-        var state = Fixture.state(Self.runner())
+        var state = Fixture.state(Self.caseload())
         for tab in 0..<4 {
             #expect(run(&state, [.char("N")]).isEmpty)
             #expect(Self.screen(state) != nil, "N on tab \(tab) should open Notes")
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func notesAreListedNewestFirst() {
-        var state = Fixture.state(Self.runner(notes: [Self.older, Self.newer]))
+        var state = Fixture.state(Self.caseload(notes: [Self.older, Self.newer]))
         _ = run(&state, [.char("N")])
         let text = Self.text(state)
         let newer = text.range(of: "2026-02-24  Runs 3x a week now")
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func aNoteIsDatedTodayAndTheEntryWaitsForTheStore() {
-        var state = Fixture.state(Self.runner())
+        var state = Fixture.state(Self.caseload())
         let effects = run(&state, [.char("N"), .char("a")] + chars("Calf raises 3x15, no pain"))
         #expect(effects.isEmpty)
         // Letters are text while writing: "a" and "N" typed into the note, not commands.
@@ -59,13 +59,15 @@ import Testing
         let saved = run(&state, [.enter])
         #expect(
             saved == [
-                .addNote(ClinicalNote(date: Fixture.today, text: "Calf raises 3x15, no pain"))
+                .addNote(
+                    patient: 1, ClinicalNote(date: Fixture.today, text: "Calf raises 3x15, no pain")
+                )
             ])
         #expect(Self.screen(state)?.writing != nil, "the entry stays until the store says yes")
     }
 
     @Test func aBlankOrTooLongNoteIsRefusedNamingTheFieldAndAsksNothing() {
-        var state = Fixture.state(Self.runner())
+        var state = Fixture.state(Self.caseload())
         var effects = run(&state, [.char("N"), .char("a")] + chars("   ") + [.enter])
         #expect(effects.isEmpty)
         #expect(
@@ -77,7 +79,7 @@ import Testing
         // Typing again clears the stale message.
         _ = run(&state, [.backspace])
         #expect(Self.screen(state)?.error == nil)
-        var long = Fixture.state(Self.runner())
+        var long = Fixture.state(Self.caseload())
         effects = run(
             &long,
             [.char("N"), .char("a")] + chars(String(repeating: "x", count: 2001)) + [.enter])
@@ -92,7 +94,7 @@ import Testing
     }
 
     @Test func aSavedNoteShowsOnTopAndInHistory() {
-        var app = Fixture.app(Self.runner(notes: [Self.older]))
+        var app = Fixture.app(Self.caseload(notes: [Self.older]))
         app.press(.char("N"), .char("a"))
         app.type("Pain-free 5 km")
         app.press(.enter)
@@ -148,13 +150,13 @@ import Testing
 extension ScreenSnapshots {
     @Test func notes() {
         both(
-            "notes", NotesTests.runner(notes: [NotesTests.older, NotesTests.newer]),
+            "notes", NotesTests.caseload(notes: [NotesTests.older, NotesTests.newer]),
             keys: [.char("N")])
     }
 
     @Test func notesWriting() {
         both(
-            "notes-writing", NotesTests.runner(notes: [NotesTests.older]),
+            "notes-writing", NotesTests.caseload(notes: [NotesTests.older]),
             keys: [.char("N"), .char("a")] + chars("Hop test 90 % of the other side"))
     }
 }

@@ -12,7 +12,7 @@ import Testing
         + "3 keys typed while saving were not applied."
 
     func frame(_ notice: String, height: Int = 24) -> [String] {
-        var state = Fixture.state(Fixture.buildUpRunner(), width: 80, height: height)
+        var state = Fixture.state(Fixture.buildUp(), width: 80, height: height)
         state.notice = Notice(notice, isError: true)
         return render(state).lines()
     }

@@ -14,24 +14,24 @@ enum Clinic {
     static let kim = PatientRecord(id: 2, name: "Kim", language: .en, archived: false)
     static let alex = PatientRecord(id: 3, name: "Alex", language: nil, archived: false)
 
-    static func runner() -> MemoryRunner {
-        var runner = Fixture.demoRunner()
-        runner.patients += [kim, alex]
+    static func caseload() -> Caseload {
+        var caseload = Fixture.demo()
+        caseload.patients += [kim, alex]
         let start = day("2026-02-16")
-        runner.assignments[kim.id] = Assignment(
+        caseload.assignments[kim.id] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
-        runner.setHistory(
+        caseload.histories[kim.id] =
             History(sessions: [
                 Session(
                     date: day("2026-03-01"), activity: .walk, km: 2, minutes: 30,
                     painDuring: 4, painAfter: 5, flags: ["locking"])
-            ]), for: kim.id)
-        return runner
+            ])
+        return caseload
     }
 
-    static func app(width: Int = 80, height: Int = 24) -> App<MemoryRunner> {
-        Fixture.app(runner(), patient: nil, width: width, height: height)
+    static func app(width: Int = 80, height: Int = 24) -> App<StoreRunner> {
+        Fixture.app(caseload(), patient: nil, width: width, height: height)
     }
 }
 
@@ -51,11 +51,11 @@ enum Clinic {
         #expect(text.contains("no plan"))
     }
 
-    @Test func theRowsAreWhatRehabPatientsComputes() {
-        let runner = Clinic.runner()
-        let rows = runner.roster(includeArchived: false, today: Fixture.today)
+    @Test func theRowsAreWhatRehabPatientsComputes() throws {
+        let caseload = Clinic.caseload()
+        let rows = try! caseload.roster(includeArchived: false, today: Fixture.today)
         let sam = try! #require(rows.first { $0.patient.name == "Sam" })
-        let followed = try! #require(runner.load(patientID: 1, today: Fixture.today).followed)
+        let followed = try! #require(try caseload.load(patientID: 1, today: Fixture.today).followed)
         #expect(sam.level == followed.status.verdict.level)
         #expect(sam.phaseDay == followed.status.phase.day)
         #expect(sam.phaseName == followed.status.phase.phase.names)
@@ -87,7 +87,7 @@ enum Clinic {
         #expect(app.state.patient == nil)
     }
 
-    @Test func deletingNeedsAConfirmationThatStartsOnNo() {
+    @Test func deletingNeedsAConfirmationThatStartsOnNo() throws {
         var app = Clinic.app()
         app.press(.char("d"))
         #expect(app.state.confirmation?.kind == .deletePatient(Clinic.kim))
@@ -96,15 +96,15 @@ enum Clinic {
         app.press(.enter)
         #expect(app.state.confirmation == nil)
         #expect(!app.effects.contains { if case .deletePatient = $0 { true } else { false } })
-        #expect(app.runner.patients.contains(Clinic.kim))
+        #expect(try app.runner.store.patients(includeArchived: true).contains(Clinic.kim))
         // Esc and n keep Kim too.
         app.press(.char("d"), .escape, .char("d"), .char("n"))
-        #expect(app.runner.patients.contains(Clinic.kim))
+        #expect(try app.runner.store.patients(includeArchived: true).contains(Clinic.kim))
         // Yes deletes every trace of Kim in the runner.
         app.press(.char("d"), .tab, .enter)
         #expect(app.effects.last == .deletePatient(2))
-        #expect(!app.runner.patients.contains(Clinic.kim))
-        #expect(app.runner.assignments[2] == nil && app.runner.histories[2] == nil)
+        #expect(try !app.runner.store.patients(includeArchived: true).contains(Clinic.kim))
+        #expect(throws: StoreError.self) { try app.runner.store.history(patientID: 2) }
         #expect(PatientActions.rows(app.state).map(\.patient.name) == ["Sam", "Alex"])
         #expect(app.state.notice?.text == "Kim is deleted, from the database file too.")
     }
@@ -143,7 +143,7 @@ enum Clinic {
         #expect(PatientActions.rows(app.state).map(\.patient.name) == ["Kim", "Sam", "Alex"])
     }
 
-    @Test func renamingKeepsTheFormWhenTheNameIsTaken() {
+    @Test func renamingKeepsTheFormWhenTheNameIsTaken() throws {
         var app = Clinic.app()
         app.press(.down, .char("e"))
         guard case .nameForm(let form) = app.state.top else {
@@ -163,7 +163,9 @@ enum Clinic {
         app.press(.backspace, .backspace, .backspace)
         app.type("Samira")
         app.press(.enter)
-        #expect(app.runner.patients.first { $0.id == 1 }?.name == "Samira")
+        #expect(
+            try app.runner.store.patients(includeArchived: true).first { $0.id == 1 }?.name
+                == "Samira")
         #expect(PatientActions.rows(app.state).map(\.patient.name).contains("Samira"))
         guard case .patients = app.state.top else {
             Issue.record("back on the list")
@@ -187,7 +189,7 @@ enum Clinic {
 
     /// One name rule in the screens as in the store: the same name in another case or normal
     /// form is taken, an invisible character is refused, a mix of scripts is said.
-    @Test func namesFollowTheOneNameRule() {
+    @Test func namesFollowTheOneNameRule() throws {
         var app = Clinic.app()
         app.press(.char("a"))
         app.type("SAM")
@@ -212,7 +214,9 @@ enum Clinic {
         app.press(.down, .char("e"), .backspace, .backspace, .backspace)
         app.type("K\u{0456}m")
         app.press(.enter)
-        #expect(app.runner.patients.first { $0.id == 1 }?.name == "K\u{0456}m")
+        #expect(
+            try app.runner.store.patients(includeArchived: true).first { $0.id == 1 }?.name
+                == "K\u{0456}m")
         #expect(app.state.notice?.text.contains("mixes scripts (Latin, Cyrillic)") == true)
     }
 
@@ -238,7 +242,7 @@ enum Clinic {
 
 /// The physio's whole round: a new patient, their plan set up, tuned and saved.
 @Suite struct SetUpTests {
-    @Test func addSetUpTuneSaveAsksForTheRightEffects() {
+    @Test func addSetUpTuneSaveAsksForTheRightEffects() throws {
         var app = Clinic.app()
         app.press(.char("a"))
         app.type("Robin")
@@ -275,7 +279,8 @@ enum Clinic {
                 + "most 1 decimal and a dot as separator")
         app.press(.backspace)
         app.press(.enter)
-        let robin = try! #require(app.runner.patients.first { $0.name == "Robin" })
+        let robin = try! #require(
+            try app.runner.store.patients(includeArchived: true).first { $0.name == "Robin" })
         #expect(
             app.effects.last { if case .startPlan = $0 { true } else { false } }
                 == .startPlan(
@@ -283,7 +288,7 @@ enum Clinic {
                         planID: "itbs", variantID: "recurrent",
                         date: day("2026-03-01"), newPatientName: nil, language: .en,
                         patientID: robin.id, weeklyKm: 12.5)))
-        #expect(app.runner.assignments[robin.id]?.startingWeeklyKm == 12.5)
+        #expect(try app.runner.store.assignment(patientID: robin.id)?.startingWeeklyKm == 12.5)
         // Back on the list, Robin's row shows the plan.
         guard case .patients(let selection) = app.state.top else {
             Issue.record("back on the Patients screen")
@@ -304,7 +309,7 @@ enum Clinic {
         app.press(.enter, .char("s"))
         let saved = PlanOverrides(thresholds: ThresholdOverrides(painSafeMax: 2))
         #expect(app.effects.last == .setOverrides(robin.id, saved))
-        #expect(app.runner.assignments[robin.id]?.overrides == saved)
+        #expect(try app.runner.store.assignment(patientID: robin.id)?.overrides == saved)
         #expect(
             app.state.notice?.text == "Saved. The plan differs from the template in 1 place.")
     }
@@ -343,7 +348,7 @@ enum Clinic {
     func both(_ name: String, keys: [Key]) {
         for (width, height) in ScreenSnapshots.sizes {
             expectSnapshot(
-                frame(Clinic.runner(), patient: nil, keys: keys, width: width, height: height),
+                frame(Clinic.caseload(), patient: nil, keys: keys, width: width, height: height),
                 "\(name)-\(width)x\(height)")
         }
     }

@@ -88,7 +88,7 @@ import Testing
         let alex = try store.addPatient(name: "Alex", language: .en)
         var runner = StoreRunner(
             store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
-        var state = Fixture.state(MemoryRunner(catalog: [Fixture.itbs]), patient: nil)
+        var state = Fixture.state(Caseload(catalog: [Fixture.itbs]), patient: nil)
         let target = SetupTarget(patient: alex, currentPlan: nil)
         guard case .planFileRead(let plan, _) = StoreRunner.readPlanFile(path, for: target)
         else {

@@ -12,21 +12,21 @@ import Testing
         for (width, height) in ScreenSnapshots.sizes {
             expectSnapshot(
                 frame(
-                    Fixture.demoRunner(), keys: [.backTab] + keys, width: width,
+                    Fixture.demo(), keys: [.backTab] + keys, width: width,
                     height: height),
                 "\(name)-\(width)x\(height)")
         }
     }
 
     /// Two years of the demo career (training blocks and ITB episodes), for paging back.
-    static func careerRunner() -> MemoryRunner {
-        var runner = MemoryRunner(patients: [Fixture.sam], catalog: [Fixture.itbs])
+    static func careerCaseload() -> Caseload {
+        var caseload = Caseload(patients: [Fixture.sam], catalog: [Fixture.itbs])
         let itbs = DemoHistory.Injury(plan: Fixture.itbs, variant: "acute")
         let story = DemoHistory.career(
             current: itbs, injuries: [itbs], years: 2, today: Fixture.today, seed: 7)
-        runner.assignments[Fixture.sam.id] = story.assignment
-        runner.setHistory(story.history, for: Fixture.sam.id)
-        return runner
+        caseload.assignments[Fixture.sam.id] = story.assignment
+        caseload.histories[Fixture.sam.id] = story.history
+        return caseload
     }
 
     @Test func eightWeeks() { both("progress", keys: []) }
@@ -36,14 +36,14 @@ import Testing
     @Test func osteoarthritisWeeksAreClassified() throws {
         let oa = try PlanFile.load(
             path: Fixture.root.appendingPathComponent("plans/knee_osteoarthritis.yaml").path)
-        var runner = MemoryRunner(patients: [Fixture.sam], catalog: [oa])
+        var caseload = Caseload(patients: [Fixture.sam], catalog: [oa])
         let story = DemoHistory.story(
             plan: oa, variant: oa.variants.first?.id, today: Fixture.today)
-        runner.assignments[Fixture.sam.id] = story.assignment
-        runner.setHistory(story.history, for: Fixture.sam.id)
+        caseload.assignments[Fixture.sam.id] = story.assignment
+        caseload.histories[Fixture.sam.id] = story.history
         for (width, height) in ScreenSnapshots.sizes {
             let grid = frame(
-                runner, keys: [.backTab] + Array(repeating: .char("j"), count: 60), width: width,
+                caseload, keys: [.backTab] + Array(repeating: .char("j"), count: 60), width: width,
                 height: height)
             expectSnapshot(grid, "progress-oa-\(width)x\(height)")
             let text = grid.lines().joined(separator: "\n")
@@ -56,11 +56,11 @@ import Testing
     @Test func pagingBackThroughALongHistory() {
         expectSnapshot(
             frame(
-                ProgressSnapshots.careerRunner(), keys: [.backTab, .pageUp, .pageUp],
+                ProgressSnapshots.careerCaseload(), keys: [.backTab, .pageUp, .pageUp],
                 width: 80, height: 24), "progress-career-back-80x24")
         expectSnapshot(
             frame(
-                ProgressSnapshots.careerRunner(), keys: [.backTab, .char("3"), .pageUp],
+                ProgressSnapshots.careerCaseload(), keys: [.backTab, .char("3"), .pageUp],
                 width: 80, height: 24), "progress-career-all-80x24")
     }
 
@@ -72,11 +72,11 @@ import Testing
     @Test func inDutchAndASCII() {
         expectSnapshot(
             frame(
-                Fixture.demoRunner(), keys: [.backTab], width: 80, height: 24, language: .nl,
+                Fixture.demo(), keys: [.backTab], width: 80, height: 24, language: .nl,
                 glyphs: .ascii), "progress-nl-ascii-80x24")
         expectSnapshot(
             frame(
-                Fixture.demoRunner(), keys: [.backTab] + Array(repeating: .char("j"), count: 40),
+                Fixture.demo(), keys: [.backTab] + Array(repeating: .char("j"), count: 40),
                 width: 80, height: 24, language: .nl, glyphs: .ascii),
             "progress-below-nl-ascii-80x24")
     }
@@ -85,7 +85,7 @@ import Testing
 
     @Test func sixMonths() {
         expectSnapshot(
-            frame(Fixture.demoRunner(), keys: [.backTab, .char("2")], width: 80, height: 24),
+            frame(Fixture.demo(), keys: [.backTab, .char("2")], width: 80, height: 24),
             "progress-6-months-80x24")
     }
 
@@ -96,7 +96,7 @@ import Testing
 
 @Suite struct ProgressTests {
     static func onProgress(width: Int = 80, height: Int = 24) -> AppState {
-        var state = Fixture.state(Fixture.demoRunner(), width: width, height: height)
+        var state = Fixture.state(Fixture.demo(), width: width, height: height)
         _ = run(&state, [.backTab])
         return state
     }
@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func tabCyclesThroughFourTabs() {
-        var state = Fixture.state(Fixture.demoRunner())
+        var state = Fixture.state(Fixture.demo())
         var seen: [Int?] = []
         for _ in 0..<4 {
             _ = run(&state, [.tab])
@@ -127,9 +127,9 @@ import Testing
         let wide = render(Self.onProgress()).lines()[0]
         #expect(wide.hasPrefix(" rehab · Sam · 2026-03-02"))
         #expect(wide.hasSuffix(" Today  Plan  History  Progress  "))
-        var runner = Fixture.demoRunner()
-        runner.patients[0].name = "Alexandra van der Berg"
-        var state = Fixture.state(runner, width: 60, height: 20)
+        var caseload = Fixture.demo()
+        caseload.patients[0].name = "Alexandra van der Berg"
+        var state = Fixture.state(caseload, width: 60, height: 20)
         let narrow = render(state).lines()[0]
         #expect(narrow == " rehab · Alex… · 2026-03-02 Today  Plan  History  Progress  ")
         state.language = .nl
@@ -232,14 +232,14 @@ import Testing
     /// with the same data (after a resize) does not need to.
     @Test func aLoadWithNewDataRefreshesTheSeries() throws {
         var state = Self.onProgress()
-        var runner = Fixture.demoRunner()
-        var history = runner.histories[1] ?? History()
+        var caseload = Fixture.demo()
+        var history = caseload.histories[1] ?? History()
         history.sessions.append(
             Session(
                 date: Fixture.today, activity: .run, km: 2, minutes: 15, painDuring: 7,
                 painAfter: 6))
-        runner.setHistory(history, for: 1)
-        _ = update(&state, .loaded(runner.load(patientID: 1, today: Fixture.today)))
+        caseload.histories[1] = history
+        _ = update(&state, .loaded(try caseload.load(patientID: 1, today: Fixture.today)))
         let series = try #require(Self.progress(state)?.series)
         #expect(series.pain.last?.day == Fixture.today)
         #expect(series.pain.last?.during == 7)

@@ -8,7 +8,7 @@ import Testing
 @Suite struct LogFormTests {
     /// Today → n → fill every field with Tab → Enter.
     @Test func loggingASessionAsksToSaveExactlyWhatWasTyped() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         var keys: [Key] = [.char("n")]
         keys += [.tab, .tab] + chars("4.5")  // activity (walk, the phase's first), date, km
         keys += [.tab] + chars("45")  // minutes
@@ -18,6 +18,7 @@ import Testing
         #expect(
             effects == [
                 .saveSession(
+                    patient: 1,
                     Session(
                         date: Fixture.today, activity: .walk, km: 4.5, minutes: 45, painDuring: 2,
                         painAfter: 3, note: "easy"))
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func painTakesDigitsTenAndArrows() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         _ = run(&state, [.char("n"), .tab, .tab, .tab, .tab])
         guard case .log(let start) = state.top else {
             Issue.record("no form")
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func badKilometresShowAnErrorNamingTheFieldAndSaveNothing() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         var keys: [Key] = [.char("n"), .tab, .tab] + chars("12,5") + [.tab] + chars("30")
         keys += [.tab, .char("1"), .tab, .char("1"), .enter]
         let effects = run(&state, keys)
@@ -71,7 +72,7 @@ import Testing
     /// A "q" meant to quit (or any letter) does not end up in a number field; digits, a point
     /// and a comma do, and the note still takes letters.
     @Test func numberFieldsTakeOnlyNumbers() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         _ = run(&state, [.char("n"), .tab, .tab] + chars("q1x2,5") + [.tab] + chars("3m0"))
         guard case .log(let form) = state.top else {
             Issue.record("no form")
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func missingPainAndMinutesAreNamedToo() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         #expect(run(&state, [.char("n"), .enter]).isEmpty)
         guard case .log(let noMinutes) = state.top else { return }
         #expect(noMinutes.error?.message.hasPrefix("Minutes: '' is not allowed") == true)
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func aDateBeforeThePlanOrInTheFutureIsRefused() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         var keys: [Key] = [.char("n"), .tab] + Array(repeating: .backspace, count: 10)
         keys += chars("2026-03-03") + [.tab, .tab] + chars("30")
         keys += [.tab, .char("1"), .tab, .char("1"), .enter]
@@ -107,11 +108,11 @@ import Testing
     }
 
     @Test func aRedFlagInALogGoesToTheStopScreen() {
-        var app = Fixture.app(Fixture.buildUpRunner())
+        var app = Fixture.app(Fixture.buildUp())
         app.press(.char("n"), .tab, .tab, .tab)
         app.type("30")
         app.press(.tab, .char("1"), .tab, .char("1"), .tab, .tab, .char(" "), .enter)
-        guard case .saveSession(let session) = app.effects.first else {
+        guard case .saveSession(_, let session) = app.effects.first else {
             Issue.record("no save: \(app.effects)")
             return
         }
@@ -126,19 +127,19 @@ import Testing
 
 @Suite struct StopTests {
     /// Sam with a red flag reported yesterday.
-    static func flaggedRunner() -> MemoryRunner {
-        var runner = Fixture.buildUpRunner()
-        var history = runner.histories[1] ?? History()
+    static func flaggedCaseload() -> Caseload {
+        var caseload = Fixture.buildUp()
+        var history = caseload.histories[1] ?? History()
         history.mornings = [
             MorningCheck(
                 date: day("2026-03-01"), pain: 2,
                 flags: [RedFlag.locking])
         ]
-        runner.histories[1] = history
-        return runner
+        caseload.histories[1] = history
+        return caseload
     }
 
-    static func flagged() -> App<MemoryRunner> { Fixture.app(flaggedRunner()) }
+    static func flagged() -> App<StoreRunner> { Fixture.app(flaggedCaseload()) }
 
     @Test func openFlagsStartOnTheStopScreen() {
         let app = StopTests.flagged()
@@ -154,7 +155,7 @@ import Testing
         #expect(app.state.confirmation?.error == "Say who checked it.")
         app.type("GP: may continue")
         app.press(.enter)
-        #expect(app.effects.first == .clearFlags(reason: "GP: may continue"))
+        #expect(app.effects.first == .clearFlags(patient: 1, reason: "GP: may continue"))
         #expect(app.state.confirmation == nil)
         #expect(app.state.followed?.status.openFlags == [])
         #expect(app.state.screens == [.today(scroll: 0)])
@@ -173,7 +174,7 @@ import Testing
 
 @Suite struct PlanActionTests {
     @Test func advancingIsRefusedWhenNotReady() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         let effects = run(&state, [.tab, .char("a")])
         #expect(effects.isEmpty)
         #expect(state.confirmation == nil)
@@ -183,10 +184,10 @@ import Testing
     }
 
     /// Ten days of calm-down with three green walks of 30 minutes: every exit criterion holds.
-    static func readyRunner() -> MemoryRunner {
-        var runner = MemoryRunner(patients: [Fixture.sam], catalog: [Fixture.itbs])
+    static func readyCaseload() -> Caseload {
+        var caseload = Caseload(patients: [Fixture.sam], catalog: [Fixture.itbs])
         let start = day("2026-02-20")
-        runner.assignments[1] = Assignment(
+        caseload.assignments[1] = Assignment(
             planID: "itbs", variantID: "acute", startDate: start,
             phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
         let walks = ["2026-02-27", "2026-02-28", "2026-03-01"].map {
@@ -198,12 +199,12 @@ import Testing
         let calm =
             (20...28).map { MorningCheck(date: day("2026-02-\($0)"), pain: 0) }
             + [1, 2].map { MorningCheck(date: day("2026-03-0\($0)"), pain: 0) }
-        runner.setHistory(History(sessions: walks, mornings: calm), for: 1)
-        return runner
+        caseload.histories[1] = History(sessions: walks, mornings: calm)
+        return caseload
     }
 
     @Test func advancingWhenReadyNeedsAConfirmation() {
-        var state = Fixture.state(PlanActionTests.readyRunner())
+        var state = Fixture.state(PlanActionTests.readyCaseload())
         #expect(state.followed?.status.readiness.ready == true)
         #expect(run(&state, [.tab, .char("a")]).isEmpty)
         #expect(state.confirmation != nil)
@@ -214,6 +215,7 @@ import Testing
         #expect(
             effects == [
                 .advance(
+                    patient: 1,
                     PhaseChange(
                         phase: "build_up", date: Fixture.today,
                         reason: .advance))
@@ -221,18 +223,19 @@ import Testing
     }
 
     @Test func steppingBackNeedsAConfirmationAndIsRefusedInTheFirstPhase() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         #expect(run(&state, [.tab, .char("b")]).isEmpty)
         #expect(state.confirmation != nil)
         let effects = run(&state, [.enter])
         #expect(
             effects == [
                 .stepBack(
+                    patient: 1,
                     PhaseChange(
                         phase: "calm_down", date: Fixture.today,
                         reason: .stepBack))
             ])
-        var first = Fixture.state(PlanActionTests.readyRunner())
+        var first = Fixture.state(PlanActionTests.readyCaseload())
         #expect(run(&first, [.tab, .char("b")]).isEmpty)
         #expect(first.confirmation == nil)
         #expect(first.notice?.text == "This is the first phase; there is none before it.")
@@ -241,7 +244,7 @@ import Testing
 
 @Suite struct HistoryTests {
     @Test func rowsAreNewestFirstWithSessionsAboveTheMorningCheck() {
-        let history = Fixture.buildUpRunner().histories[1] ?? History()
+        let history = Fixture.buildUp().histories[1] ?? History()
         let rows = HistoryActions.entries(history).map(\.date.iso)
         #expect(rows == ["2026-03-01", "2026-03-01", "2026-02-27"])
         guard case .session = HistoryActions.entries(history)[0] else {
@@ -251,7 +254,7 @@ import Testing
     }
 
     @Test func deleteNeedsAConfirmationAndUndoRestores() {
-        var app = Fixture.app(Fixture.buildUpRunner())
+        var app = Fixture.app(Fixture.buildUp())
         app.press(.backTab, .backTab)
         guard case .history = app.state.top else {
             Issue.record("Shift-Tab twice from Today is History (Progress comes first)")
@@ -263,10 +266,10 @@ import Testing
         #expect(app.effects.isEmpty)
         app.press(.char("d"), .char("y"))
         let deleted = before.last { $0.date == day("2026-03-01") }
-        #expect(app.effects == [.deleteSession(deleted?.id ?? -1)])
+        #expect(app.effects == [.deleteSession(patient: 1, deleted?.id ?? -1)])
         #expect(app.state.followed?.history.sessions.count == 1)
         app.press(.char("u"))
-        #expect(app.effects.last == .undo(.restoreSession(deleted!)))
+        #expect(app.effects.last == .undo(patient: 1, .restoreSession(deleted!)))
         let after = app.state.followed?.history.sessions ?? []
         #expect(after.count == 2)
         #expect(
@@ -285,7 +288,7 @@ import Testing
     }
 
     @Test func editingASessionUpdatesItAndUndoPutsItBack() {
-        var app = Fixture.app(Fixture.buildUpRunner())
+        var app = Fixture.app(Fixture.buildUp())
         app.press(.backTab, .backTab, .char("e"))
         guard case .log(let form) = app.state.top else {
             Issue.record("e opens the form")
@@ -296,7 +299,7 @@ import Testing
         app.press(.tab, .tab, .tab, .backspace, .backspace)
         app.type("35")
         app.press(.enter)
-        guard case .updateSession(let changed) = app.effects.first else {
+        guard case .updateSession(_, let changed) = app.effects.first else {
             Issue.record("\(app.effects)")
             return
         }
@@ -307,16 +310,16 @@ import Testing
     }
 
     @Test func morningCheckFromTodaySavesAndRemembersHowToUndo() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         let effects = run(&state, [.char("m"), .char("2"), .enter])
-        #expect(effects == [.saveMorning(MorningCheck(date: Fixture.today, pain: 2))])
+        #expect(effects == [.saveMorning(patient: 1, MorningCheck(date: Fixture.today, pain: 2))])
         #expect(state.undos.last == .removeMorning(Fixture.today))
     }
 }
 
 @Suite struct FirstRunTests {
     @Test func languageRolePickerQuestionsThenThePlanStarts() {
-        var app = Fixture.app(MemoryRunner(catalog: [Fixture.itbs]), patient: nil)
+        var app = Fixture.app(Caseload(catalog: [Fixture.itbs]), patient: nil)
         guard case .language = app.state.top else {
             Issue.record("a fresh database starts with the language")
             return
@@ -349,7 +352,7 @@ import Testing
     }
 
     @Test func anyYesStopsWithoutStartingAPlan() {
-        var app = Fixture.app(MemoryRunner(catalog: [Fixture.itbs]), patient: nil)
+        var app = Fixture.app(Caseload(catalog: [Fixture.itbs]), patient: nil)
         app.press(.enter, .enter, .enter)
         app.press(.char("n"), .char("n"), .char("y"))
         #expect(app.state.top == .stop(StopState(screening: ["locking"], planID: "itbs")))
@@ -364,7 +367,7 @@ import Testing
     }
 
     @Test func aPhysioNamesThePatientFirst() {
-        var app = Fixture.app(MemoryRunner(catalog: [Fixture.itbs]), patient: nil)
+        var app = Fixture.app(Caseload(catalog: [Fixture.itbs]), patient: nil)
         app.press(.enter, .down, .enter)
         guard case .patientName = app.state.top else {
             Issue.record("physio → name")
@@ -400,9 +403,9 @@ import Testing
     }
 
     @Test func severalPatientsWithoutAChoiceStartOnTheChooser() {
-        var runner = Fixture.buildUpRunner()
-        runner.patients.append(PatientRecord(id: 2, name: "Kim", language: nil, archived: false))
-        var app = Fixture.app(runner, patient: nil)
+        var caseload = Fixture.buildUp()
+        caseload.patients.append(PatientRecord(id: 2, name: "Kim", language: nil, archived: false))
+        var app = Fixture.app(caseload, patient: nil)
         #expect(app.state.top == .patients(SelectionState(selected: 0)))
         app.press(.enter)
         #expect(app.effects == [.selectPatient(1)])
@@ -413,7 +416,7 @@ import Testing
 
 @Suite struct KeyTableTests {
     @Test func helpListsEveryBinding() {
-        var state = Fixture.state(Fixture.buildUpRunner(), height: 200)
+        var state = Fixture.state(Fixture.buildUp(), height: 200)
         _ = run(&state, [.char("?")])
         #expect(state.top == .help(scroll: 0))
         let text = render(state).lines().joined(separator: "\n")
@@ -425,7 +428,7 @@ import Testing
     }
 
     @Test func typingGoesIntoTextFieldsNotCommands() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         _ = run(&state, [.char("n"), .tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab])
         // In the note, q and ? are letters.
         let effects = run(&state, chars("q?n"))
@@ -435,7 +438,7 @@ import Testing
     }
 
     @Test func tinyTerminalOnlyQuits() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         #expect(update(&state, .resized(Size(width: 50, height: 15))) == [.reload])
         #expect(run(&state, [.char("n")]).isEmpty)
         #expect(state.top == .today(scroll: 0))
@@ -444,7 +447,7 @@ import Testing
     }
 
     @Test func statusBarComesFromTheTable() {
-        let state = Fixture.state(Fixture.buildUpRunner())
+        let state = Fixture.state(Fixture.buildUp())
         let hints = KeyTable.hints(for: state).map { "\($0.key) \($0.action)" }
         // Esc closes nothing on Today, the bottom of the stack, so the bar does not offer it.
         #expect(hints == ["n log", "m morning", "Tab screen", "q quit", "N notes", "? help"])

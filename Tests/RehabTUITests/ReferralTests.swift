@@ -20,18 +20,18 @@ import Testing
 
     /// Sam on the calf plan since 2026-02-27; yesterday's morning check said walking is still
     /// not normal.
-    static func runner() -> MemoryRunner {
-        var runner = MemoryRunner(patients: [Fixture.sam], catalog: [calf])
+    static func caseload() -> Caseload {
+        var caseload = Caseload(patients: [Fixture.sam], catalog: [calf])
         let start = day("2026-02-27")
-        runner.assignments[Fixture.sam.id] = Assignment(
+        caseload.assignments[Fixture.sam.id] = Assignment(
             planID: "calf_injury", variantID: "strain", startDate: start,
             phaseHistory: [PhaseChange(phase: "protect", date: start, reason: .start)])
-        runner.setHistory(
+        caseload.histories[Fixture.sam.id] =
             History(mornings: [
                 MorningCheck(date: day("2026-02-28"), pain: 2),
                 MorningCheck(date: day("2026-03-01"), pain: 2, flags: [referral]),
-            ]), for: Fixture.sam.id)
-        return runner
+            ])
+        return caseload
     }
 
     static func text(_ state: AppState) -> String {
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func aReferralIsNotAStopAndTheRunnerIsSentToThePhysio() {
-        let state = Fixture.state(Self.runner())
+        let state = Fixture.state(Self.caseload())
         #expect(state.followed?.status.verdict.level == .amber)
         #expect(state.followed?.openReferrals.map(\.flag) == [Self.referral])
         #expect(state.top == .today(scroll: 0), "a referral must not open the Stop screen")
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func aPhysioIsToldToExamineItAndRecordsWhatTheyFound() {
-        var state = Fixture.state(Self.runner())
+        var state = Fixture.state(Self.caseload())
         state.role = .physio
         let text = Self.text(state)
         #expect(text.contains("You are the physio: examine it"), "\(text)")
@@ -65,13 +65,14 @@ import Testing
         #expect(
             effects == [
                 .examinedReferrals(
+                    patient: 1,
                     reason: "Examined by the physio: normal gait, calf strain grade 1",
                     flags: open)
             ])
     }
 
     @Test func theExaminationClearsTheReferralOnly() {
-        var app = Fixture.app(Self.runner())
+        var app = Fixture.app(Self.caseload())
         app.state.role = .physio
         app.press(.char("e"))
         app.type("walks normally")
@@ -86,7 +87,7 @@ import Testing
     }
 
     @Test func theChecklistWordsTheReferralForThePhysio() {
-        var state = Fixture.state(Self.runner())
+        var state = Fixture.state(Self.caseload())
         let asked = LogView.flagName(Self.referral, state)
         #expect(asked.hasPrefix("Two days after the injury"))
         state.role = .physio
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test func withoutAReferralESaysSo() {
-        var state = Fixture.state(Fixture.buildUpRunner())
+        var state = Fixture.state(Fixture.buildUp())
         #expect(run(&state, [.char("e")]).isEmpty)
         #expect(state.confirmation == nil)
         #expect(state.notice == Notice("No physio referral is open.", isError: true))

@@ -8,19 +8,19 @@ import Testing
 /// "Changed since my last review" on the Patients screen (issue 18 item 6), against the
 /// small practice of `Clinic`: the last review is the physio's last clinical note.
 @Suite struct ReviewRosterTests {
-    static func row(_ name: String, _ runner: MemoryRunner) -> RosterRow? {
-        runner.roster(includeArchived: false, today: Fixture.today)
+    static func row(_ name: String, _ caseload: Caseload) -> RosterRow? {
+        (try? caseload.roster(includeArchived: false, today: Fixture.today))?
             .first { $0.patient.name == name }
     }
 
     @Test func withoutANoteEverythingLoggedIsChanged() {
-        let runner = Clinic.runner()
-        let sam = Self.row("Sam", runner)
+        let caseload = Clinic.caseload()
+        let sam = Self.row("Sam", caseload)
         #expect(sam?.changes?.lastReview == nil)
         #expect(sam?.changes?.isChanged == true)
         #expect((sam?.changes?.sessions ?? 0) > 10, "the whole demo log is new")
         // Alex has logged nothing: nothing to review.
-        #expect(Self.row("Alex", runner)?.changes?.isChanged == false)
+        #expect(Self.row("Alex", caseload)?.changes?.isChanged == false)
         let app = Clinic.app()
         let text = render(app.state).lines().joined(separator: "\n")
         #expect(text.contains("+ Kim") && text.contains("+ Sam") && !text.contains("+ Alex"))
@@ -28,13 +28,13 @@ import Testing
     }
 
     @Test func aNoteAfterTheLastLogClearsTheMark() {
-        var runner = Clinic.runner()
+        var caseload = Clinic.caseload()
         // Sam's demo log ends yesterday; the note is today.
-        runner.notes[Fixture.sam.id] = [ClinicalNote(date: Fixture.today, text: "reviewed")]
-        let sam = Self.row("Sam", runner)
+        caseload.notes[Fixture.sam.id] = [ClinicalNote(date: Fixture.today, text: "reviewed")]
+        let sam = Self.row("Sam", caseload)
         #expect(sam?.changes?.lastReview == Fixture.today)
         #expect(sam?.changes?.isChanged == false)
-        var state = Fixture.state(runner, patient: nil)
+        var state = Fixture.state(caseload, patient: nil)
         // Sam is the second row (Kim's open flag first); his detail says nothing is new.
         _ = run(&state, [.down])
         let text = render(state).lines().joined(separator: "\n")
@@ -43,22 +43,22 @@ import Testing
     }
 
     @Test func aRedFlagAfterTheNoteComesEarlyEvenWhenCleared() {
-        var runner = Clinic.runner()
+        var caseload = Clinic.caseload()
         // Kim's locking of 03-01 was cleared by her GP the same day: no open flag any more.
-        var kim = runner.histories[Clinic.kim.id] ?? History()
+        var kim = caseload.histories[Clinic.kim.id] ?? History()
         kim.clearings = [FlagClearing(date: day("2026-03-01"), reason: "GP: no locking")]
-        runner.histories[Clinic.kim.id] = kim
-        runner.notes[Clinic.kim.id] = [ClinicalNote(date: day("2026-02-20"), text: "start ok")]
-        let row = Self.row("Kim", runner)
+        caseload.histories[Clinic.kim.id] = kim
+        caseload.notes[Clinic.kim.id] = [ClinicalNote(date: day("2026-02-20"), text: "start ok")]
+        let row = Self.row("Kim", caseload)
         #expect(row?.openFlags.isEmpty == true)
         #expect(row?.changes?.redFlags == [FlagReport(flag: "locking", date: day("2026-03-01"))])
         // After red days, before everything else.
         #expect(row?.attention == 2)
         // Once the physio has written a note after it, the flag is reviewed: Kim ranks by her
         // verdict again.
-        runner.notes[Clinic.kim.id, default: []].append(
+        caseload.notes[Clinic.kim.id, default: []].append(
             ClinicalNote(date: day("2026-03-02"), text: "saw the GP letter"))
-        let reviewed = Self.row("Kim", runner)
+        let reviewed = Self.row("Kim", caseload)
         #expect(reviewed?.changes?.redFlags.isEmpty == true)
         #expect((reviewed?.attention ?? 0) > 0)
     }
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func measuresDueStayOnTheRow() {
-        let sam = Self.row("Sam", Clinic.runner())
+        let sam = Self.row("Sam", Clinic.caseload())
         #expect(sam?.measuresDue.isEmpty == false)
         #expect(sam?.measuresDue.allSatisfy { $0.overdue } == true)
     }

@@ -44,9 +44,9 @@ final class SaveGate: Sendable {
     var mostAtOnce: Int { state.withLock { $0.mostAtOnce } }
 }
 
-/// The memory runner, with every write held at the gate first.
+/// The store's runner, with every write held at the gate first.
 struct GatedRunner: EffectRunner {
-    var inner: MemoryRunner
+    var inner: StoreRunner
     let gate: SaveGate
     /// The writes, in the order they reached the store.
     var written: [Effect] = []
@@ -134,20 +134,19 @@ func noticeLine(_ grid: Grid?) -> String {
         [.char("n"), .tab, .tab, .tab] + chars("30") + [.tab, .char("2"), .tab, .char("1"), .enter]
 
     func slowRun(
-        _ runner: MemoryRunner = Fixture.buildUpRunner(), during: [Key],
+        _ caseload: Caseload = Fixture.buildUp(), during: [Key],
         language: Language = .en, width: Int = 80, height: Int = 24
     ) -> (App<GatedRunner>, SlowSaveBackend) {
         let gate = SaveGate()
-        var app = App(
-            state: Fixture.state(runner, width: width, height: height, language: language),
-            runner: GatedRunner(inner: runner, gate: gate))
+        let direct = Fixture.app(caseload, width: width, height: height, language: language)
+        var app = App(state: direct.state, runner: GatedRunner(inner: direct.runner, gate: gate))
         var backend = SlowSaveBackend(
             width: width, height: height, before: Self.logASession, during: during, gate: gate)
         app.run(on: &backend, stopWhenIdle: true)
         return (app, backend)
     }
 
-    @Test func savingShowsBeforeTheStoreIsCalledAndKeysMeanwhileApplyAfter() {
+    @Test func savingShowsBeforeTheStoreIsCalledAndKeysMeanwhileApplyAfter() throws {
         // A morning check (a second save, typed during the first), then Tab to the next screen.
         let during: [Key] = [.char("m"), .char("3"), .enter, .tab]
         let (app, backend) = slowRun(during: during)
@@ -162,20 +161,22 @@ func noticeLine(_ grid: Grid?) -> String {
             ])
 
         // The same keys without any wait end in exactly the same place.
-        var direct = Fixture.app(Fixture.buildUpRunner())
+        var direct = Fixture.app(Fixture.buildUp())
         for key in Self.logASession + during {
             if let action = KeyTable.action(for: key, in: direct.state) { direct.dispatch(action) }
         }
         #expect(app.state == direct.state)
         #expect(app.state.saving == nil)
-        #expect(app.runner.inner.histories == direct.runner.histories)
+        #expect(
+            try app.runner.inner.store.history(patientID: 1)
+                == direct.runner.store.history(patientID: 1))
         #expect(app.effects == direct.effects)
         #expect(backend.lastFrame == render(direct.state))
         // Both saves reached the store, one after the other.
         #expect(app.runner.written.count == 2)
         #expect(app.runner.gate.mostAtOnce == 1)
-        guard case .saveSession(let session) = app.runner.written.first,
-            case .saveMorning(let morning) = app.runner.written.last
+        guard case .saveSession(_, let session) = app.runner.written.first,
+            case .saveMorning(_, let morning) = app.runner.written.last
         else {
             Issue.record("writes: \(app.runner.written)")
             return
@@ -199,21 +200,25 @@ func noticeLine(_ grid: Grid?) -> String {
         #expect(backend.drawn.map { noticeLine($0.grid) }.contains("opslaan…"))
     }
 
-    @Test func quitDuringASaveQuitsOnceItIsStored() {
+    @Test func quitDuringASaveQuitsOnceItIsStored() throws {
         let (app, backend) = slowRun(during: [.char("q")])
         #expect(backend.duringSave.map(noticeLine).contains("saving… (1 key waits for the answer)"))
         #expect(app.state.isQuitting)
         #expect(!app.interrupted)
-        #expect(app.runner.inner.histories[Fixture.sam.id]?.sessions.last?.minutes == 30)
+        #expect(
+            try app.runner.inner.store.history(patientID: Fixture.sam.id).sessions.last?.minutes
+                == 30)
     }
 
-    @Test func ctrlCDuringASaveWaitsForItsAnswer() {
+    @Test func ctrlCDuringASaveWaitsForItsAnswer() throws {
         let (app, backend) = slowRun(during: [.ctrl("c")])
         #expect(
             backend.duringSave.map(noticeLine).contains(
                 "saving… Ctrl-C: rehab quits after the answer; Ctrl-C again quits now"))
         #expect(app.state.isQuitting && app.interrupted && app.savedBeforeQuitting)
-        #expect(app.runner.inner.histories[Fixture.sam.id]?.sessions.last?.minutes == 30)
+        #expect(
+            try app.runner.inner.store.history(patientID: Fixture.sam.id).sessions.last?.minutes
+                == 30)
         // What a second Ctrl-C would have said on its way out.
         let lastWords = backend.holds.first ?? nil
         #expect(
@@ -222,10 +227,10 @@ func noticeLine(_ grid: Grid?) -> String {
     }
 
     @Test func aRefusedSlowSaveKeepsTheFormDropsTheKeysAndDoesNotQuit() {
-        var runner = Fixture.buildUpRunner()
-        runner.refusingWrites = "the connection to the clinic server was lost"
-        let (app, _) = slowRun(runner, during: [.char("m"), .char("4"), .ctrl("c")])
-        var typed = Fixture.app(runner)
+        var caseload = Fixture.buildUp()
+        caseload.refusingWrites = "the connection to the clinic server was lost"
+        let (app, _) = slowRun(caseload, during: [.char("m"), .char("4"), .ctrl("c")])
+        var typed = Fixture.app(caseload)
         for key in Self.logASession.dropLast() {
             if let action = KeyTable.action(for: key, in: typed.state) { typed.dispatch(action) }
         }
@@ -300,8 +305,9 @@ func noticeLine(_ grid: Grid?) -> String {
 
     @Test func noPollWhileASaveRuns() {
         let gate = SaveGate()
-        let runner = PollingRunner(gated: GatedRunner(inner: Fixture.buildUpRunner(), gate: gate))
-        var app = App(state: Fixture.state(Fixture.buildUpRunner()), runner: runner)
+        let runner = PollingRunner(
+            gated: GatedRunner(inner: Fixture.buildUp().runner(), gate: gate))
+        var app = App(state: Fixture.state(Fixture.buildUp()), runner: runner)
         app.pollMs = 5
         var backend = QuietBackend(before: SlowSaveTests.logASession, gate: gate)
         app.run(on: &backend)

@@ -8,7 +8,7 @@ import Testing
 /// handler cannot lose a change by forgetting to store it.
 @Suite struct ScreenSlotTests {
     func state() -> AppState {
-        var state = Fixture.state(Fixture.demoRunner())
+        var state = Fixture.state(Fixture.demo())
         state.screens = [.today(scroll: 0), .history(SelectionState(selected: 0))]
         return state
     }

@@ -9,23 +9,23 @@ import Testing
 @Suite struct ShoeWarningTests {
     /// Pegasus came with 650 km and was never logged: worn from its start km alone. Old racers
     /// came with 590 km, may do 600, and ran 12 km on 1 March: past its mark. New: 10 km, fine.
-    static func runner() -> MemoryRunner {
-        var runner = Fixture.buildUpRunner()
-        runner.shoes[Fixture.sam.id] = [
+    static func caseload() -> Caseload {
+        var caseload = Fixture.buildUp()
+        caseload.shoes[Fixture.sam.id] = [
             Shoe(name: "New", startKm: 10), Shoe(name: "Pegasus", startKm: 650),
             Shoe(name: "Old racers", startKm: 590, retireKm: 600),
         ]
-        var history = runner.histories[Fixture.sam.id] ?? History()
+        var history = caseload.histories[Fixture.sam.id] ?? History()
         history.sessions.append(
             Session(
                 id: 99, date: day("2026-03-01"), activity: .run, km: 12, minutes: 70,
                 painDuring: 1, painAfter: 1, shoe: "old RACERS"))
-        runner.setHistory(history, for: Fixture.sam.id)
-        return runner
+        caseload.histories[Fixture.sam.id] = history
+        return caseload
     }
 
     @Test func wornAndRetiredShoesAreNamedWorstFirst() {
-        let grid = render(Fixture.state(Self.runner()))
+        let grid = render(Fixture.state(Self.caseload()))
         let text = grid.lines().map { $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")
         let retire = text.range(
@@ -47,14 +47,14 @@ import Testing
     }
 
     @Test func noShoesNoWarning() {
-        let text = render(Fixture.state(Fixture.buildUpRunner())).lines().joined()
+        let text = render(Fixture.state(Fixture.buildUp())).lines().joined()
         #expect(!text.contains("Shoe '"))
     }
 
     @Test func snapshots() {
         for (width, height) in ScreenSnapshots.sizes {
             expectSnapshot(
-                frame(Self.runner(), keys: [], width: width, height: height),
+                frame(Self.caseload(), keys: [], width: width, height: height),
                 "today-shoe-\(width)x\(height)")
         }
     }

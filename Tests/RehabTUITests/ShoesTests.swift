@@ -10,8 +10,8 @@ import Testing
 /// `rehab shoes add`, the effect it asks for, and the new shoe offered by the log form.
 @Suite struct ShoesTests {
     /// The demo runner's state on the Shoes screen with the add form open.
-    static func addForm(_ runner: MemoryRunner = Fixture.demoRunner()) -> AppState {
-        var state = Fixture.state(runner)
+    static func addForm(_ caseload: Caseload = Fixture.demo()) -> AppState {
+        var state = Fixture.state(caseload)
         #expect(run(&state, [.char("w"), .char("a")]).isEmpty)
         return state
     }
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func wOpensTheShoesScreenFromEveryTabAndEscGoesBack() {
-        var state = Fixture.state(Fixture.demoRunner())
+        var state = Fixture.state(Fixture.demo())
         for tab in 0..<4 {
             #expect(run(&state, [.char("w")]).isEmpty)
             guard case .shoes(let shoes) = state.top else {
@@ -42,7 +42,8 @@ import Testing
             &state,
             chars("Trail 2") + [.tab] + chars("35.5") + [.tab]
                 + chars("650") + [.enter])
-        #expect(effects == [.addShoe(Shoe(name: "Trail 2", startKm: 35.5, retireKm: 650))])
+        #expect(
+            effects == [.addShoe(patient: 1, Shoe(name: "Trail 2", startKm: 35.5, retireKm: 650))])
         #expect(Self.form(state)?.error == nil)
         #expect(Self.form(state) != nil, "the form waits for the store")
     }
@@ -50,7 +51,7 @@ import Testing
     @Test func emptyOptionalFieldsAreTheCommandLineDefaults() {
         var state = Self.addForm()
         let effects = run(&state, chars("  Road  ") + [.enter])
-        #expect(effects == [.addShoe(Shoe(name: "Road", startKm: 0, retireKm: 700))])
+        #expect(effects == [.addShoe(patient: 1, Shoe(name: "Road", startKm: 0, retireKm: 700))])
     }
 
     @Test func aBadValueIsNamedWithItsRangeAndAsksNothing() {
@@ -103,14 +104,14 @@ import Testing
 
     /// Through the loop and the memory runner: the list grows, the notice names the shoe,
     /// the log form offers it, and a run logged with it counts toward it.
-    @Test func aSavedShoeIsListedAndOfferedByTheLogForm() {
-        var app = Fixture.app(Fixture.buildUpRunner())
+    @Test func aSavedShoeIsListedAndOfferedByTheLogForm() throws {
+        var app = Fixture.app(Fixture.buildUp())
         app.press(.char("w"), .char("a"))
         app.type("Trail 2")
         app.press(.tab)
         app.type("12")
         app.press(.enter)
-        #expect(app.runner.shoes[1] == [Shoe(name: "Trail 2", startKm: 12)])
+        #expect(try app.runner.store.shoes(patientID: 1) == [Shoe(name: "Trail 2", startKm: 12)])
         guard case .shoes(let shoes) = app.state.top else {
             Issue.record("still on Shoes after saving, top is \(app.state.top)")
             return
@@ -124,7 +125,7 @@ import Testing
         app.press(.char("a"))
         app.type("TRAIL 2")
         app.press(.enter)
-        #expect(app.runner.shoes[1]?.count == 1)
+        #expect(try app.runner.store.shoes(patientID: 1).count == 1)
         app.press(.escape, .escape, .char("n"))
         guard case .log(var log) = app.state.top else {
             Issue.record("n should open the log form, top is \(app.state.top)")
@@ -140,7 +141,7 @@ import Testing
         app.press(.tab)
         app.type("30")
         app.press(.tab, .char("1"), .tab, .char("1"), .enter)
-        #expect(app.runner.histories[1]?.sessions.last?.shoe == "Trail 2")
+        #expect(try app.runner.store.history(patientID: 1).sessions.last?.shoe == "Trail 2")
         app.press(.char("w"))
         let after = render(app.state).lines().joined(separator: "\n")
         #expect(after.contains("17.00"), "\(after)")
@@ -188,25 +189,25 @@ import Testing
 }
 
 extension ScreenSnapshots {
-    @Test func shoes() { both("shoes", Fixture.demoRunner(), keys: [.char("w")]) }
+    @Test func shoes() { both("shoes", Fixture.demo(), keys: [.char("w")]) }
 
     @Test func shoesAddWithAValidationError() {
         both(
-            "shoes-add-error", Fixture.demoRunner(),
+            "shoes-add-error", Fixture.demo(),
             keys: [.char("w"), .char("a")] + chars("Trail 2") + [.tab] + chars("12")
                 + [.tab] + chars("900") + [.enter])
     }
 
     @Test func shoesEmpty() {
         expectSnapshot(
-            frame(Fixture.buildUpRunner(), keys: [.char("w")], width: 80, height: 24),
+            frame(Fixture.buildUp(), keys: [.char("w")], width: 80, height: 24),
             "shoes-empty-80x24")
     }
 
     @Test func shoesInDutch() {
         expectSnapshot(
             frame(
-                Fixture.demoRunner(), keys: [.char("w")], width: 80, height: 24, language: .nl,
+                Fixture.demo(), keys: [.char("w")], width: 80, height: 24, language: .nl,
                 glyphs: .ascii),
             "shoes-nl-ascii-80x24")
     }

@@ -29,14 +29,12 @@ func expectSnapshot(
 
 /// The screen after a key sequence, drawn through the loop into a memory backend.
 func frame(
-    _ runner: MemoryRunner, patient: Int64? = 1, keys: [Key], width: Int, height: Int,
+    _ caseload: Caseload, patient: Int64? = 1, keys: [Key], width: Int, height: Int,
     language: Language = .en, glyphs: Glyphs = .unicode
 ) -> Grid {
-    var app = App(
-        state: Fixture.state(
-            runner, patient: patient, width: width, height: height,
-            language: language, glyphs: glyphs),
-        runner: runner)
+    var app = Fixture.app(
+        caseload, patient: patient, width: width, height: height, language: language,
+        glyphs: glyphs)
     var backend = MemoryBackend(width: width, height: height, keys: keys)
     app.run(on: &backend, stopWhenIdle: true)
     return backend.lastFrame ?? Grid(width: 0, height: 0)
@@ -46,19 +44,19 @@ func frame(
     static let sizes = [(80, 24), (60, 20)]
 
     func both(
-        _ name: String, _ runner: @autoclosure () -> MemoryRunner, patient: Int64? = 1,
+        _ name: String, _ caseload: @autoclosure () -> Caseload, patient: Int64? = 1,
         keys: [Key] = [], language: Language = .en, glyphs: Glyphs = .unicode
     ) {
         for (width, height) in ScreenSnapshots.sizes {
             expectSnapshot(
                 frame(
-                    runner(), patient: patient, keys: keys, width: width, height: height,
+                    caseload(), patient: patient, keys: keys, width: width, height: height,
                     language: language, glyphs: glyphs),
                 "\(name)-\(width)x\(height)")
         }
     }
 
-    static func fresh() -> MemoryRunner { MemoryRunner(catalog: [Fixture.itbs]) }
+    static func fresh() -> Caseload { Caseload(catalog: [Fixture.itbs]) }
 
     @Test func firstRunLanguage() {
         both("first-run-language", ScreenSnapshots.fresh(), patient: nil)
@@ -88,63 +86,63 @@ func frame(
             keys: [.enter, .enter, .enter, .char("y")])
     }
 
-    @Test func today() { both("today", Fixture.demoRunner()) }
+    @Test func today() { both("today", Fixture.demo()) }
 
     @Test func todayInDutchAndASCII() {
         expectSnapshot(
             frame(
-                Fixture.buildUpRunner(), keys: [], width: 80, height: 24, language: .nl,
+                Fixture.buildUp(), keys: [], width: 80, height: 24, language: .nl,
                 glyphs: .ascii), "today-nl-ascii-80x24")
     }
 
-    @Test func todayScrolled() { both("today-scrolled", Fixture.demoRunner(), keys: [.char("j")]) }
+    @Test func todayScrolled() { both("today-scrolled", Fixture.demo(), keys: [.char("j")]) }
 
     @Test func logWithAValidationError() {
         let keys: [Key] =
             [.char("n"), .tab, .tab] + chars("12,5") + [.tab] + chars("30")
             + [.tab, .char("2"), .tab, .char("1"), .enter]
-        both("log-error", Fixture.demoRunner(), keys: keys)
+        both("log-error", Fixture.demo(), keys: keys)
     }
 
     @Test func logFlagsField() {
         both(
-            "log-flags", Fixture.buildUpRunner(),
+            "log-flags", Fixture.buildUp(),
             keys: [.char("n")] + Array(repeating: Key.tab, count: 7) + [.right, .char(" ")])
     }
 
     @Test func morningCheck() {
-        both("morning", Fixture.demoRunner(), keys: [.char("m"), .char("3")])
+        both("morning", Fixture.demo(), keys: [.char("m"), .char("3")])
     }
 
-    @Test func plan() { both("plan", Fixture.buildUpRunner(), keys: [.tab]) }
+    @Test func plan() { both("plan", Fixture.buildUp(), keys: [.tab]) }
 
     @Test func history() {
-        both("history", Fixture.demoRunner(), keys: [.backTab, .backTab, .down])
+        both("history", Fixture.demo(), keys: [.backTab, .backTab, .down])
     }
 
     @Test func historyDeleteConfirmation() {
-        both("history-delete", Fixture.buildUpRunner(), keys: [.backTab, .backTab, .char("d")])
+        both("history-delete", Fixture.buildUp(), keys: [.backTab, .backTab, .char("d")])
     }
 
-    @Test func stopWithAnOpenFlag() { both("stop", StopTests.flaggedRunner()) }
+    @Test func stopWithAnOpenFlag() { both("stop", StopTests.flaggedCaseload()) }
 
     @Test func clearFlagsDialog() {
-        both("stop-clear", StopTests.flaggedRunner(), keys: [.char("c"), .enter])
+        both("stop-clear", StopTests.flaggedCaseload(), keys: [.char("c"), .enter])
     }
 
-    @Test func help() { both("help", Fixture.demoRunner(), keys: [.char("?")]) }
+    @Test func help() { both("help", Fixture.demo(), keys: [.char("?")]) }
 
     @Test func enlargeTheTerminal() {
         expectSnapshot(
-            frame(Fixture.demoRunner(), keys: [], width: 50, height: 15),
+            frame(Fixture.demo(), keys: [], width: 50, height: 15),
             "enlarge-50x15")
         expectSnapshot(
-            frame(Fixture.demoRunner(), keys: [], width: 59, height: 24),
+            frame(Fixture.demo(), keys: [], width: 59, height: 24),
             "enlarge-59x24")
     }
 
     @Test func resizeRedrawsAtTheNewSize() {
-        var app = Fixture.app(Fixture.demoRunner())
+        var app = Fixture.app(Fixture.demo())
         var backend = MemoryBackend(width: 80, height: 24)
         app.run(on: &backend, stopWhenIdle: true)
         backend.resize(width: 50, height: 15)

@@ -11,11 +11,11 @@ import Testing
     func report(_ sessions: [Session], language: Language = .en, demo: Bool = false) throws
         -> StatusReport
     {
-        var runner = demo ? Fixture.demoRunner() : Fixture.buildUpRunner()
-        var history = runner.histories[1] ?? History()
+        var caseload = demo ? Fixture.demo() : Fixture.buildUp()
+        var history = caseload.histories[1] ?? History()
         history.sessions += sessions
-        runner.setHistory(history, for: 1)
-        let followed = try #require(runner.load(patientID: 1, today: Fixture.today).followed)
+        caseload.histories[1] = history
+        let followed = try #require(try caseload.load(patientID: 1, today: Fixture.today).followed)
         return StatusReport(status: followed.status, plan: followed.plan, language: language)
     }
 

@@ -138,3 +138,45 @@ import Testing
             backend.lastFrame?.lines().contains { $0.contains("Reading the whole log") } == false)
     }
 }
+
+/// An effect names the patient it is for: a session saved while Sam is shown lands in Sam's
+/// log even when the app shows Kim by the time the runner gets to it (effects run on a worker
+/// while the app says "saving…").
+@Suite struct EffectPatientTests {
+    @Test func aSessionSavedForSamLandsInSamsLogWhenKimIsShownByThen() throws {
+        var runner = Clinic.caseload().runner()
+        var state = Fixture.state(&runner, patient: Fixture.sam.id)
+        let effects = run(
+            &state,
+            [.char("n"), .tab, .tab] + chars("4.5") + [.tab] + chars("45")
+                + [.tab, .char("2"), .tab, .char("3"), .enter])
+        let save = try #require(effects.first)
+        guard case .saveSession(Fixture.sam.id, let session) = save else {
+            Issue.record("a save for Sam: \(effects)")
+            return
+        }
+        // The physio switches to Kim before the save has run.
+        for action in runner.perform(.selectPatient(Clinic.kim.id), in: state) {
+            _ = update(&state, action)
+        }
+        #expect(state.patient?.id == Clinic.kim.id)
+        let sam = try runner.store.history(patientID: Fixture.sam.id).sessions.count
+        let kim = try runner.store.history(patientID: Clinic.kim.id).sessions
+
+        let results = runner.perform(save, in: state)
+        #expect(!results.contains { if case .failed = $0 { true } else { false } }, "\(results)")
+        let samAfter = try runner.store.history(patientID: Fixture.sam.id).sessions
+        #expect(samAfter.count == sam + 1)
+        #expect(
+            samAfter.contains {
+                var stored = $0
+                stored.id = nil
+                return stored == session
+            })
+        #expect(try runner.store.history(patientID: Clinic.kim.id).sessions == kim)
+        // The screen stays on Kim, read again from the store.
+        for action in results { _ = update(&state, action) }
+        #expect(state.patient?.id == Clinic.kim.id)
+        #expect(state.followed?.history.sessions == kim)
+    }
+}

@@ -9,14 +9,14 @@ import Testing
 @Suite struct ThemeTests {
     static func today(_ theme: ColorTheme) -> Grid {
         // The demo plus a session today with pain after 4/10: an amber verdict.
-        var runner = Fixture.demoRunner()
-        var history = runner.histories[1] ?? History()
+        var caseload = Fixture.demo()
+        var history = caseload.histories[1] ?? History()
         history.sessions.append(
             Session(
                 date: Fixture.today, activity: .exercises, minutes: 20, painDuring: 1,
                 painAfter: 4))
-        runner.setHistory(history, for: 1)
-        var state = Fixture.state(runner)
+        caseload.histories[1] = history
+        var state = Fixture.state(caseload)
         state.theme = theme
         return render(state)
     }

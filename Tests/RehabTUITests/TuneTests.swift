@@ -8,8 +8,8 @@ import Testing
 
 /// The Tune screen of the demo runner's plan (ITB, acute), opened from the Plan tab with t.
 @Suite struct TuneTests {
-    static func app(width: Int = 80, height: Int = 24) -> App<MemoryRunner> {
-        var app = Fixture.app(Fixture.demoRunner(), width: width, height: height)
+    static func app(width: Int = 80, height: Int = 24) -> App<StoreRunner> {
+        var app = Fixture.app(Fixture.demo(), width: width, height: height)
         app.press(.tab, .char("t"))
         return app
     }
@@ -59,7 +59,7 @@ import Testing
         #expect(tune.isDirty)
         #expect(render(app.state).lines().joined().contains("2 (was 3)"))
         // Nothing is stored until s.
-        #expect(app.runner.assignments[1]?.overrides == PlanOverrides())
+        #expect(try app.runner.store.assignment(patientID: 1)?.overrides == PlanOverrides())
         #expect(!app.effects.contains { if case .setOverrides = $0 { true } else { false } })
     }
 
@@ -206,7 +206,7 @@ import Testing
         app.press(.enter, .char("s"))
         let saved = PlanOverrides(thresholds: ThresholdOverrides(painSafeMax: 2))
         #expect(app.effects.last == .setOverrides(1, saved))
-        #expect(app.runner.assignments[1]?.overrides == saved)
+        #expect(try app.runner.store.assignment(patientID: 1)?.overrides == saved)
         // The followed plan now uses the tuned threshold.
         #expect(app.state.followed?.status.thresholds.painSafeMax == 2)
         #expect(Self.tune(app)?.isDirty == false)
@@ -214,10 +214,10 @@ import Testing
         #expect(app.state.confirmation?.kind == .resetTuning)
         #expect(app.state.confirmation?.selected == 1)
         app.press(.enter)
-        #expect(app.runner.assignments[1]?.overrides == saved)
+        #expect(try app.runner.store.assignment(patientID: 1)?.overrides == saved)
         app.press(.char("R"), .char("y"))
         #expect(app.effects.last == .setOverrides(1, PlanOverrides()))
-        #expect(app.runner.assignments[1]?.overrides == PlanOverrides())
+        #expect(try app.runner.store.assignment(patientID: 1)?.overrides == PlanOverrides())
         #expect(Self.tune(app)?.overrides == PlanOverrides())
         #expect(
             app.state.notice?.text == "Every change is gone; the plan follows the template again.")
@@ -235,7 +235,7 @@ import Testing
         #expect(Self.tune(app)?.isDirty == true)
         app.press(.escape, .char("y"))
         #expect(app.state.top == .plan(scroll: 0))
-        #expect(app.runner.assignments[1]?.overrides == PlanOverrides())
+        #expect(try app.runner.store.assignment(patientID: 1)?.overrides == PlanOverrides())
     }
 
     @Test func theDifferencesAreWhatPlanDiffGivesTheCommands() throws {
@@ -260,7 +260,7 @@ import Testing
         for (width, height) in ScreenSnapshots.sizes {
             expectSnapshot(
                 frame(
-                    Fixture.demoRunner(), keys: [.tab, .char("t")] + keys, width: width,
+                    Fixture.demo(), keys: [.tab, .char("t")] + keys, width: width,
                     height: height),
                 "\(name)-\(width)x\(height)")
         }

@@ -9,7 +9,8 @@ public struct StartRequest: Sendable, Hashable {
     /// The name of a patient to create first; nil when the app already has a patient.
     public var newPatientName: String?
     public var language: Language
-    /// The patient a physio sets the plan up for (Patients screen); nil for the app's patient.
+    /// The patient the plan is for: the app's, or the one a physio sets it up for (Patients
+    /// screen); nil when the app has no patient yet and adds `newPatientName`.
     public var patientID: Int64?
     /// Weekly running km before the plan (`rehab start --weekly-km`); floors the km cap.
     public var weeklyKm: Double?
@@ -40,27 +41,33 @@ public struct StartRequest: Sendable, Hashable {
 
 /// What `update` asks the outside world to do. Data, not closures, so a test can assert on
 /// exactly what the app asked for.
+///
+/// An effect on one patient's records names that patient, as shown when the user acted: the
+/// runner writes there even if another patient is shown by the time it runs (effects run on a
+/// worker while the app says "saving…").
 public enum Effect: Sendable, Hashable {
-    /// Read the current patient again (after a change made here or by the CLI elsewhere).
+    /// Read the patient shown now again (after a change made here or by the CLI elsewhere):
+    /// what it reads replaces what is shown, so it is about the state it runs in.
     case reload
     case loadCatalog
     case selectPatient(Int64)
     case startPlan(StartRequest)
-    case saveSession(Session)
-    case updateSession(Session)
-    case deleteSession(Int64)
-    case saveMorning(MorningCheck)
-    case deleteMorning(Day)
-    case advance(PhaseChange)
-    case stepBack(PhaseChange)
-    case clearFlags(reason: String)
+    case saveSession(patient: Int64, Session)
+    case updateSession(patient: Int64, Session)
+    case deleteSession(patient: Int64, Int64)
+    case saveMorning(patient: Int64, MorningCheck)
+    case deleteMorning(patient: Int64, Day)
+    case advance(patient: Int64, PhaseChange)
+    case stepBack(patient: Int64, PhaseChange)
+    case clearFlags(patient: Int64, reason: String)
     /// Clears exactly these physio referrals with what the physio found.
-    case examinedReferrals(reason: String, flags: [FlagReport])
-    case undo(Undo)
-    /// Find the run files at a path the user typed (`~` is their home folder) and read them.
-    case readRunFiles(String)
+    case examinedReferrals(patient: Int64, reason: String, flags: [FlagReport])
+    case undo(patient: Int64, Undo)
+    /// Find the run files at a path the user typed (`~` is their home folder) and read them,
+    /// marking the runs this patient has stored already.
+    case readRunFiles(patient: Int64, String)
     /// Store these runs in one transaction, skipping start times already stored.
-    case importRuns([ImportedRun])
+    case importRuns(patient: Int64, [ImportedRun])
     /// The Patients screen's rows (the engine's status of every patient), archived ones too
     /// when asked.
     case loadRoster(includeArchived: Bool)
@@ -75,15 +82,15 @@ public enum Effect: Sendable, Hashable {
     case loadTuning(Int64)
     /// A physio's tuning of a patient's plan, already checked like a plan file.
     case setOverrides(Int64, PlanOverrides)
-    /// A new shoe for the current patient, checked like `rehab shoes add`.
-    case addShoe(Shoe)
+    /// A new shoe, checked like `rehab shoes add`.
+    case addShoe(patient: Int64, Shoe)
     /// An outcome measure, already checked against its scale and the earlier answers.
-    case saveMeasure(MeasureRecord)
-    case deleteMeasure(Int64)
-    /// A clinical note about the current patient, already checked like `rehab note`.
-    case addNote(ClinicalNote)
+    case saveMeasure(patient: Int64, MeasureRecord)
+    case deleteMeasure(patient: Int64, Int64)
+    /// A clinical note, already checked like `rehab note`.
+    case addNote(patient: Int64, ClinicalNote)
     /// Write the discharge report, then record the discharge.
-    case discharge(DischargeRequest)
+    case discharge(patient: Int64, DischargeRequest)
     case quit
 }
 
@@ -101,6 +108,13 @@ extension Effect {
             .setOverrides, .addShoe, .saveMeasure, .deleteMeasure, .addNote, .discharge:
             true
         }
+    }
+}
+
+extension AppState {
+    /// An effect on the records of the patient shown now, naming them; none without a patient.
+    func forPatient(_ effect: (Int64) -> Effect) -> [Effect] {
+        patient.map { [effect($0.id)] } ?? []
     }
 }
 

@@ -5,19 +5,21 @@ import RehabFiles
 import RehabPlans
 import RehabStorage
 
-/// Runs effects against the SQLite store and the plan files on disk.
+/// Runs effects against the store and the plan files on disk.
 public struct StoreRunner: EffectRunner {
     public let store: any RehabRepository
     /// Where plans come from: plan folders over the built-in catalogue.
     public let library: PlanLibrary
     /// Plan files already read, by id: a reload after each change re-reads only the database.
-    private var templates: [String: Plan] = [:]
+    var templates: [String: Plan] = [:]
     /// Plans started from a file, by the file's text (the id may be a catalogue plan's).
     private var storedTemplates: [String: Plan] = [:]
     /// Questionnaire files the Measures form can ask, beside PSFS, NPRS and GPE.
     public var questionnaires: [Instrument] = []
     /// The SQLite file in use, which a report must never be written over (nil: none known).
     public var databasePath: String?
+    /// Where the runner is: the day and start time of runs read from files.
+    public var timeZone = TimeZone.current
 
     public init(store: any RehabRepository, library: PlanLibrary) {
         self.store = store
@@ -136,14 +138,16 @@ public struct StoreRunner: EffectRunner {
     }
 
     public mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
-        let patientID = state.patient?.id
+        // A change goes to the patient its effect names; what is read again afterwards is the
+        // patient shown now, so the screen shows the store's truth.
+        let shownID = state.patient?.id
         do {
             if let results = try performPatients(effect, state) { return results }
             switch effect {
             case .quit:
                 return []
             case .reload:
-                return [.loaded(try load(patientID: patientID, today: state.today))]
+                return [.loaded(try load(patientID: shownID, today: state.today))]
             case .loadCatalog:
                 let (located, errors) = library.all()
                 let plans = located.map(\.plan)
@@ -152,15 +156,11 @@ public struct StoreRunner: EffectRunner {
             case .selectPatient(let id):
                 return [.loaded(try load(patientID: id, today: state.today))]
             case .startPlan(let request):
+                // A plan for a patient the app has is started above (`performPatients`).
                 let template = try template(request.planID)
-                let id: Int64
-                if let patientID {
-                    id = patientID
-                } else {
-                    id = try store.addPatient(
-                        name: request.newPatientName ?? "runner", language: request.language
-                    ).id
-                }
+                let id = try store.addPatient(
+                    name: request.newPatientName ?? "runner", language: request.language
+                ).id
                 guard let first = template.phases.first else { return [] }
                 try store.startPlan(
                     patientID: id,
@@ -173,26 +173,26 @@ public struct StoreRunner: EffectRunner {
                                 reason: .start)
                         ]))
                 return [.planStarted(try load(patientID: id, today: state.today))]
-            case .readRunFiles(let path):
-                let known = try patientID.map { Set(try store.runStartTimes(patientID: $0).values) }
-                return [.runsRead(RunFinder.read(path, known: known ?? []))]
-            case .importRuns(let runs):
-                guard let patientID else { return [] }
-                let result = try store.importRuns(patientID: patientID, runs)
+            case .readRunFiles(let patient, let path):
+                let known = Set(try store.runStartTimes(patientID: patient).values)
+                return [.runsRead(RunFinder.read(path, known: known, timeZone: timeZone))]
+            case .importRuns(let patient, let runs):
+                let result = try store.importRuns(patientID: patient, runs)
                 return [
                     .runsImported(added: result.added, duplicates: result.duplicates),
-                    .loaded(try load(patientID: patientID, today: state.today)),
+                    .loaded(try load(patientID: shownID, today: state.today)),
                 ]
-            case .addShoe(let shoe):
-                guard let patientID else { return [] }
-                try store.addShoe(patientID: patientID, shoe)
+            case .addShoe(let patient, let shoe):
+                try store.addShoe(patientID: patient, shoe)
                 // Loaded first, so the Shoes screen selects the new shoe among the stored ones.
                 return [
-                    .loaded(try load(patientID: patientID, today: state.today)),
+                    .loaded(try load(patientID: shownID, today: state.today)),
                     .shoeAdded(shoe.name),
                 ]
-            case .discharge(let request):
-                guard let patient = state.patient,
+            case .discharge(let patientID, let request):
+                guard
+                    let patient = try store.patients(includeArchived: true)
+                        .first(where: { $0.id == patientID }),
                     let plan = try FollowedPlan.load(
                         patient, from: store, template: { try template($0) })
                 else { return [] }
@@ -213,70 +213,68 @@ public struct StoreRunner: EffectRunner {
                 // Recorded only once the report is on disk.
                 try store.setDischarge(patientID: patient.id, request.discharge)
                 return [
-                    .loaded(try load(patientID: patient.id, today: state.today)),
+                    .loaded(try load(patientID: shownID, today: state.today)),
                     .discharged(path: path),
                 ]
-            case .addNote(let note):
-                guard let patientID else { return [] }
-                try store.addNote(patientID: patientID, note)
+            case .addNote(let patient, let note):
+                try store.addNote(patientID: patient, note)
                 return [
-                    .loaded(try load(patientID: patientID, today: state.today)), .noteAdded(note),
+                    .loaded(try load(patientID: shownID, today: state.today)), .noteAdded(note),
                 ]
             default:
-                guard let patientID else { return [] }
-                var results = try change(effect, patientID: patientID, today: state.today)
-                results.append(.loaded(try load(patientID: patientID, today: state.today)))
+                var results = try change(effect, today: state.today)
+                results.append(.loaded(try load(patientID: shownID, today: state.today)))
                 return results
             }
         } catch {
             var results: [AppAction] = [.failed(describe(error, state.language))]
-            if let reloaded = try? load(patientID: patientID, today: state.today) {
+            if let reloaded = try? load(patientID: shownID, today: state.today) {
                 results.append(.loaded(reloaded))
             }
             return results
         }
     }
 
-    private func change(_ effect: Effect, patientID: Int64, today: Day) throws -> [AppAction] {
+    private func change(_ effect: Effect, today: Day) throws -> [AppAction] {
         switch effect {
-        case .saveSession(let session):
-            return [.sessionStored(try store.addSession(patientID: patientID, session))]
-        case .updateSession(let session):
-            try store.updateSession(patientID: patientID, session)
-        case .deleteSession(let id):
-            try store.deleteSession(patientID: patientID, id: id)
-        case .saveMorning(let check):
-            try store.setMorningCheck(patientID: patientID, check)
-        case .deleteMorning(let day):
-            try store.deleteMorningCheck(patientID: patientID, date: day)
-        case .advance(let change), .stepBack(let change):
-            try store.addPhaseChange(patientID: patientID, change)
-        case .clearFlags(let reason):
-            try store.addClearing(patientID: patientID, FlagClearing(date: today, reason: reason))
-        case .examinedReferrals(let reason, let flags):
+        case .saveSession(let patient, let session):
+            return [.sessionStored(try store.addSession(patientID: patient, session))]
+        case .updateSession(let patient, let session):
+            try store.updateSession(patientID: patient, session)
+        case .deleteSession(let patient, let id):
+            try store.deleteSession(patientID: patient, id: id)
+        case .saveMorning(let patient, let check):
+            try store.setMorningCheck(patientID: patient, check)
+        case .deleteMorning(let patient, let day):
+            try store.deleteMorningCheck(patientID: patient, date: day)
+        case .advance(let patient, let change), .stepBack(let patient, let change):
+            try store.addPhaseChange(patientID: patient, change)
+        case .clearFlags(let patient, let reason):
+            try store.addClearing(patientID: patient, FlagClearing(date: today, reason: reason))
+        case .examinedReferrals(let patient, let reason, let flags):
             try store.addClearing(
-                patientID: patientID, FlagClearing(date: today, reason: reason, cleared: flags))
-        case .undo(let undo):
+                patientID: patient, FlagClearing(date: today, reason: reason, cleared: flags))
+        case .undo(let patient, let undo):
             switch undo {
-            case .removeSession(let id): try store.deleteSession(patientID: patientID, id: id)
+            case .removeSession(let id): try store.deleteSession(patientID: patient, id: id)
             case .restoreSession(var session):
                 let old = session.id
                 session.id = nil
-                let new = try store.addSession(patientID: patientID, session)
+                let new = try store.addSession(patientID: patient, session)
                 if let old { return [.sessionRestored(old: old, new: new)] }
-            case .revertSession(let session): try store.updateSession(patientID: patientID, session)
-            case .restoreMorning(let check): try store.setMorningCheck(patientID: patientID, check)
+            case .revertSession(let session): try store.updateSession(patientID: patient, session)
+            case .restoreMorning(let check): try store.setMorningCheck(patientID: patient, check)
             case .removeMorning(let day):
-                try store.deleteMorningCheck(patientID: patientID, date: day)
+                try store.deleteMorningCheck(patientID: patient, date: day)
             }
         case .quit, .reload, .loadCatalog, .selectPatient, .startPlan, .readRunFiles, .importRuns:
             break
         case .addShoe, .addNote, .discharge:
             break
-        case .saveMeasure(let record):
-            try store.addMeasurement(patientID: patientID, record)
-        case .deleteMeasure(let id):
-            try store.deleteMeasurement(patientID: patientID, id: id)
+        case .saveMeasure(let patient, let record):
+            try store.addMeasurement(patientID: patient, record)
+        case .deleteMeasure(let patient, let id):
+            try store.deleteMeasurement(patientID: patient, id: id)
         case .loadRoster, .addPatient, .renamePatient, .archivePatient, .deletePatient,
             .loadTuning, .setOverrides, .readPlanFile:
             break

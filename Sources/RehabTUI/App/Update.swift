@@ -423,15 +423,17 @@ enum Dialogs {
                     let finding =
                         state.role == .physio
                         ? ReviewPhrase.examinedByPhysio(reason) : ReviewPhrase.seenByPhysio(reason)
-                    return [.examinedReferrals(reason: state.say(finding), flags: flags)]
+                    return state.forPatient {
+                        .examinedReferrals(patient: $0, reason: state.say(finding), flags: flags)
+                    }
                 }
                 if case .forceAdvance(var change) = dialog.kind {
                     change.note = reason
                     state.notice = Notice(state.say(UIPhrase.forcedNotice()))
-                    return [.advance(change)]
+                    return state.forPatient { .advance(patient: $0, change) }
                 }
                 state.screens = [.today(scroll: 0)]
-                return [.clearFlags(reason: reason)]
+                return state.forPatient { .clearFlags(patient: $0, reason: reason) }
             }
             edit(&dialog.reason, action)
             dialog.error = nil
@@ -458,23 +460,23 @@ enum Dialogs {
         state.confirmation = nil
         switch kind {
         case .advance(let change):
-            return [.advance(change)]
+            return state.forPatient { .advance(patient: $0, change) }
         case .stepBack(let change):
-            return [.stepBack(change)]
+            return state.forPatient { .stepBack(patient: $0, change) }
         case .delete(let entry):
             state.notice = Notice(state.say(UIPhrase.deleted()))
             switch entry {
             case .session(let session):
                 guard let id = session.id else { return [] }
                 state.remember(.restoreSession(session))
-                return [.deleteSession(id)]
+                return state.forPatient { .deleteSession(patient: $0, id) }
             case .morning(let morning):
                 state.remember(.restoreMorning(morning))
-                return [.deleteMorning(morning.date)]
+                return state.forPatient { .deleteMorning(patient: $0, morning.date) }
             case .measure(let record):
                 // Not undoable (measures are entered again instead).
                 guard let id = record.id else { return [] }
-                return [.deleteMeasure(id)]
+                return state.forPatient { .deleteMeasure(patient: $0, id) }
             case .phaseChange, .clearing, .note:
                 return []
             }

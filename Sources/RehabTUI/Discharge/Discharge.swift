@@ -109,7 +109,7 @@ enum DischargeActions {
             case .success(let request):
                 // The form stays until the runner says the file is written.
                 form.error = nil
-                return [.discharge(request)]
+                return state.forPatient { .discharge(patient: $0, request) }
             }
         default:
             switch form.focus {

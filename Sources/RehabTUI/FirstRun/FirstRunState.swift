@@ -142,6 +142,6 @@ enum Picking {
         StartRequest(
             planID: questions.planID, variantID: questions.variantID, date: state.today,
             newPatientName: state.patient == nil ? state.newPatientName : nil,
-            language: state.language)
+            language: state.language, patientID: state.patient?.id)
     }
 }

@@ -145,7 +145,7 @@ enum HistoryActions {
                 break
             }
             state.notice = Notice(state.say(UIPhrase.undoneLeft(state.undos.count)))
-            return [.undo(undo)]
+            return state.forPatient { .undo(patient: $0, undo) }
         default:
             return Screens.tabs(action, &state, scroll: 0) { _ in .history(selection) }
         }

@@ -16,7 +16,7 @@ enum Imports {
         -> [Effect]
     {
         switch form.stage {
-        case .path: path(action, &form)
+        case .path: path(action, &form, state)
         case .runs: runs(action, &form, state)
         }
     }
@@ -32,7 +32,9 @@ enum Imports {
         return true
     }
 
-    static func path(_ action: AppAction, _ form: inout ImportForm) -> [Effect] {
+    static func path(_ action: AppAction, _ form: inout ImportForm, _ state: AppState)
+        -> [Effect]
+    {
         guard action == .command(.confirm) else {
             edit(&form.path, action)
             if case .type = action { form.errors = [] }
@@ -44,7 +46,7 @@ enum Imports {
             return []
         }
         form.errors = []
-        return [.readRunFiles(typed)]
+        return state.forPatient { .readRunFiles(patient: $0, typed) }
     }
 
     /// What the runner found at the path: problems stay on the path stage, naming each file;
@@ -204,7 +206,7 @@ enum Imports {
             return pending.found.run.imported(
                 painDuring: during, painAfter: after, shoe: shoe, on: pending.found.day)
         }
-        return [.importRuns(imported)]
+        return state.forPatient { .importRuns(patient: $0, imported) }
     }
 
     static func missingField(_ run: PendingRun) -> ImportForm.Field? {

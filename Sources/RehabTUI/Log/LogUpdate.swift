@@ -322,20 +322,20 @@ enum Forms {
         case .success(let session):
             state.unsaved = UnsavedForm(screen: .log(form), undoCount: state.undos.count)
             state.screens.removeLast()
-            let effect: Effect
+            let effect: (Int64) -> Effect
             if let old = form.editing {
                 state.remember(.revertSession(old))
                 state.notice = Notice(state.say(UIPhrase.updated()))
-                effect = .updateSession(session)
+                effect = { .updateSession(patient: $0, session) }
             } else {
                 state.notice = Notice(
                     state.say(
                         Phrase.sessionLogged(
                             summary(session, state.language), date: session.date)))
-                effect = .saveSession(session)
+                effect = { .saveSession(patient: $0, session) }
             }
             if !session.flags.isEmpty { state.screens = [.stop(StopState())] }
-            return [effect]
+            return state.forPatient(effect)
         }
     }
 
@@ -372,7 +372,7 @@ enum Forms {
             state.screens.removeLast()
             state.notice = Notice(state.say(UIPhrase.morningSavedNotice(pain)))
             if !flags.isEmpty { state.screens = [.stop(StopState())] }
-            return [.saveMorning(check)]
+            return state.forPatient { .saveMorning(patient: $0, check) }
         case .command(.nextField), .command(.previousField):
             // Pain, then each checklist row, round again.
             let rows = form.flagRows

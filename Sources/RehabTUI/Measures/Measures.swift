@@ -175,7 +175,7 @@ enum MeasureActions {
                         instrument.names.text(state.language), date: form.date, score: score ?? "")
                 ))
             openNext(form.queue, &state)
-            return [.saveMeasure(record)]
+            return state.forPatient { .saveMeasure(patient: $0, record) }
         } catch let error as MeasureError {
             form.error = state.say(MeasurePhrase.error(error))
         } catch {

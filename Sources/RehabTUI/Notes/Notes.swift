@@ -47,7 +47,7 @@ enum NoteActions {
                     // The entry stays until the store says yes (`.noteAdded`), so a refusal
                     // keeps what was typed.
                     screen.error = nil
-                    return [.addNote(note)]
+                    return state.forPatient { .addNote(patient: $0, note) }
                 }
             default:
                 edit(&input, action)

@@ -90,7 +90,7 @@ enum ShoeActions {
                 // The form stays until the store says yes (`.shoeAdded`), so a refusal
                 // keeps what was typed.
                 form.error = nil
-                return [.addShoe(shoe)]
+                return state.forPatient { .addShoe(patient: $0, shoe) }
             }
         case .command(.nextField), .command(.previousField):
             let step = action == .command(.nextField) ? 1 : fields.count - 1
