@@ -201,17 +201,18 @@ report(
 let size = (width: 80, height: 24)
 
 /// From opening the database to the first complete frame, as `rehab` does at start.
-func firstFrame() -> (App<StoreRunner>, MemoryBackend) {
+func firstFrame() -> (AppSession, MemoryBackend) {
     let store = openStore()
     var runner = StoreRunner(store: store, planDirectories: [options.plans])
     let loaded: Loaded
     do { loaded = try runner.load(patientID: patient.id, today: today) } catch { fail("\(error)") }
-    let state = AppState(
-        language: .en, glyphs: .unicode, size: Size(width: size.width, height: size.height),
-        today: today, loaded: loaded, newPatientName: "runner")
+    let app = AppSession(
+        runner: runner, loaded: loaded, language: .en, glyphs: .unicode,
+        size: Size(width: size.width, height: size.height), today: today,
+        newPatientName: "runner")
     var backend = MemoryBackend(width: size.width, height: size.height)
-    backend.draw(render(state))
-    return (App(state: state, runner: runner), backend)
+    backend.draw(app.frame)
+    return (app, backend)
 }
 report(
     "app: start to first frame (open, load, judge, render)",
@@ -221,15 +222,15 @@ report(
 
 /// Presses `keys` one by one; the median time per key (update, effects, render, diff) and the
 /// median cells the diff had to write.
-func press(_ keys: [Key], on app: inout App<StoreRunner>, _ backend: inout MemoryBackend)
+func press(_ keys: [Key], on app: inout AppSession, _ backend: inout MemoryBackend)
     -> (ms: Double, cells: Double)
 {
     var times: [Double] = []
     var cells: [Double] = []
     for key in keys {
         let start = now()
-        if let action = KeyTable.action(for: key, in: app.state) { app.dispatch(action) }
-        backend.draw(render(app.state))
+        app.press(key)
+        backend.draw(app.frame)
         times.append(now() - start)
         cells.append(Double(backend.lastFrameChangedCells))
     }
@@ -241,13 +242,9 @@ var (app, backend) = firstFrame()
 let switching = press(Array(repeating: .tab, count: 12), on: &app, &backend)
 report("app: switch screen (Tab), per key", switching.ms, "ms")
 report("app: switch screen (Tab), cells written", switching.cells, "cells")
-func isHistory(_ screen: Screen) -> Bool {
-    if case .history = screen { return true }
-    return false
-}
 // Land on History and scroll down one row at a time.
-for _ in 0..<6 where !isHistory(app.state.top) { _ = press([.tab], on: &app, &backend) }
-if isHistory(app.state.top) {
+for _ in 0..<6 where app.mainScreen != 2 { _ = press([.tab], on: &app, &backend) }
+if app.mainScreen == 2 {
     let scrolling = press(Array(repeating: .char("j"), count: 200), on: &app, &backend)
     report("app: scroll history one row (j), per key", scrolling.ms, "ms")
     report("app: scroll history one row (j), cells written", scrolling.cells, "cells")
@@ -258,18 +255,14 @@ if isHistory(app.state.top) {
 
 // MARK: - The Progress screen
 
-func isProgress(_ screen: Screen) -> Bool {
-    if case .progress = screen { return true }
-    return false
-}
 // Entering Progress computes the engine's series over the whole history (once, kept in the
 // screen state); every frame after that only draws the window of weeks shown.
 var entering: [Double] = []
 for _ in 0..<options.runs {
-    for _ in 0..<6 where !isHistory(app.state.top) { _ = press([.tab], on: &app, &backend) }
+    for _ in 0..<6 where app.mainScreen != 2 { _ = press([.tab], on: &app, &backend) }
     entering.append(press([.tab], on: &app, &backend).ms)
 }
-if isProgress(app.state.top) {
+if app.mainScreen == 3 {
     report(
         "app: open Progress (series of the whole history + first frame)", median(entering),
         "ms")
@@ -278,7 +271,7 @@ if isProgress(app.state.top) {
         report(
             "app: Progress frame, \(span) (render only)",
             timed(options.runs) {
-                _ = render(app.state)
+                _ = app.frame
             } * 1000, "ms")
     }
     _ = press([.char("1")], on: &app, &backend)

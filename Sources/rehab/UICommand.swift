@@ -72,13 +72,11 @@ struct UICommand: ParsableCommand {
             throw explain(error, context)
         }
         let newName = global.patient ?? context.environment["USER"] ?? "runner"
-        var state = AppState(
-            language: context.language, glyphs: backend.glyphs, size: backend.size,
-            today: context.today, loaded: loaded,
-            newPatientName: (try? Validate.name(newName, field: "patient")) ?? "runner")
-        state.keyBindings = keys
-        state.theme = theme
-        var app = App(state: state, runner: runner)
+        var app = AppSession(
+            runner: runner, loaded: loaded, language: context.language, glyphs: backend.glyphs,
+            size: backend.size, today: context.today,
+            newPatientName: (try? Validate.name(newName, field: "patient")) ?? "runner",
+            keyBindings: keys, theme: theme)
         var screen = backend
         app.run(on: &screen)
         backend.restore()

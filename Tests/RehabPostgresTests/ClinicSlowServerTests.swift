@@ -1,11 +1,11 @@
 import Foundation
 import RehabCore
 import RehabPlans
-import RehabTUI
 import TerminalUI
 import Testing
 
 @testable import RehabPostgres
+@testable import RehabTUI
 
 #if canImport(Glibc)
 import Glibc

@@ -12,15 +12,15 @@ import TerminalUI
 /// would have without the wait. After a refused write they are dropped, and the notice says
 /// how many: the form came back, and keys meant for the screen after it (Enter, a letter that
 /// opens another form) would otherwise be typed into it or send it again.
-public struct App<Runner: EffectRunner> {
-    public var state: AppState
-    public var runner: Runner
+struct App<Runner: EffectRunner> {
+    var state: AppState
+    var runner: Runner
     /// Every effect update asked for, in order (for tests and diagnostics).
-    public private(set) var effects: [Effect] = []
+    private(set) var effects: [Effect] = []
     /// Ctrl-C ended the app; it came during a save and waited for its answer.
-    public private(set) var interrupted = false
+    private(set) var interrupted = false
     /// The app quit on a Ctrl-C that waited for a save, and the store stored it.
-    public private(set) var savedBeforeQuitting = false
+    private(set) var savedBeforeQuitting = false
     /// Actions still to apply, and the effects of the last one applied still to run.
     private var actions: [AppAction] = []
     private var effectsToRun: [Effect] = []
@@ -34,14 +34,14 @@ public struct App<Runner: EffectRunner> {
     /// that writes following one another count one Ctrl-C, not one each).
     private var holdingInterrupt = false
 
-    public init(state: AppState, runner: Runner) {
+    init(state: AppState, runner: Runner) {
         self.state = state
         self.runner = runner
     }
 
     /// Runs until quit. With `stopWhenIdle` it also returns when the backend has no key ready
     /// and nothing is on its way to the store (for scripted backends).
-    public mutating func run(on backend: inout some Backend, stopWhenIdle: Bool = false) {
+    mutating func run(on backend: inout some Backend, stopWhenIdle: Bool = false) {
         state.size = backend.size
         // Polled on the read timeout, so a `rehab log` in another shell shows by itself.
         seen = runner.outsideChanges()
@@ -80,7 +80,7 @@ public struct App<Runner: EffectRunner> {
     }
 
     /// How often (ms) the store's change counter is read while no key comes.
-    public var pollMs = 1000
+    var pollMs = 1000
     /// How long the loop waits for the worker's answer between two looks at the keyboard.
     static var answerSliceMs: Int { 20 }
     /// How long a read may take before the notice line says the app waits for the store.
@@ -88,7 +88,7 @@ public struct App<Runner: EffectRunner> {
 
     /// Applies an action and everything its effects report back, running the effects here
     /// (tests and benchmarks; the loop runs them on a worker thread).
-    public mutating func dispatch(_ action: AppAction) {
+    mutating func dispatch(_ action: AppAction) {
         actions.append(action)
         advance(inline: true)
     }

@@ -9,41 +9,41 @@ import RehabStorage
 import TerminalUI
 
 /// Who is holding the keyboard on the first run: a physio sets a plan up for a named patient.
-public enum Role: String, Sendable, CaseIterable, Hashable {
+enum Role: String, Sendable, CaseIterable, Hashable {
     case runner, physio
 }
 
 /// The current patient's plan and log, with the engine's status as of today.
-public struct Followed: Sendable, Hashable {
-    public var patient: PatientRecord
-    public var template: Plan
+package struct Followed: Sendable, Hashable {
+    var patient: PatientRecord
+    var template: Plan
     /// The template with the variant and the patient's overrides folded in.
-    public var plan: Plan { didSet { historyMemo = HistoryMemo() } }
-    public var assignment: Assignment { didSet { historyMemo = HistoryMemo() } }
-    public var history: History { didSet { historyMemo = HistoryMemo() } }
-    public var shoes: [Shoe]
-    public var status: Status
+    package var plan: Plan { didSet { historyMemo = HistoryMemo() } }
+    package var assignment: Assignment { didSet { historyMemo = HistoryMemo() } }
+    package var history: History { didSet { historyMemo = HistoryMemo() } }
+    var shoes: [Shoe]
+    var status: Status
     /// Shoes from 600 km or past their retire mark, worst first. Worked out once per load:
     /// the app's history is the whole log, so the km include every run with each shoe.
-    public var shoeWarnings: [ShoeWarning]
+    var shoeWarnings: [ShoeWarning]
     /// Outcome measures answered so far, oldest first (Measures.swift).
-    public var measures: [MeasureRecord] = [] { didSet { historyMemo = HistoryMemo() } }
+    var measures: [MeasureRecord] = [] { didSet { historyMemo = HistoryMemo() } }
     /// The practice's questionnaire files (RehabPlans.QuestionnaireLibrary), beside the built-ins.
-    public var questionnaires: [Instrument] = []
+    var questionnaires: [Instrument] = []
     /// The physio's clinical notes, oldest first (as the store gives them).
-    public var notes: [ClinicalNote] = [] { didSet { historyMemo = HistoryMemo() } }
+    var notes: [ClinicalNote] = [] { didSet { historyMemo = HistoryMemo() } }
     /// When and by whom the patient was discharged; nil while in care.
-    public var discharged: Discharge?
+    var discharged: Discharge?
     /// `history` holds only what the engine reads for today (the first frame of a long log);
     /// the app reads the whole log right after drawing it.
-    public var partial = false
+    var partial = false
     /// History's rows and its engine index, made from the fields above when first asked for
     /// and dropped when one of them changes.
     private(set) var historyMemo = HistoryMemo()
 
     /// `checkpoint`: the stored tallies of a long phase (`TallyCheckpoint`); the whole log
     /// gives the same status with it, in the time of the last months instead of the phase.
-    public init(
+    init(
         patient: PatientRecord, template: Plan, assignment: Assignment, history: History,
         shoes: [Shoe], today: Day, checkpoint: TallyCheckpoint? = nil
     ) {
@@ -61,24 +61,24 @@ public struct Followed: Sendable, Hashable {
 
     /// Open red flags that stop the plan. A physio referral (see_physio) is an advisory, never
     /// a stop: it must not send the user to "contact your GP".
-    public var stopFlags: [OpenFlag] { status.openFlags.filter { !plan.isReferral($0.flag) } }
+    var stopFlags: [OpenFlag] { status.openFlags.filter { !plan.isReferral($0.flag) } }
 
     /// Open physio referrals, oldest first.
-    public var openReferrals: [OpenFlag] { status.openFlags.filter { plan.isReferral($0.flag) } }
+    var openReferrals: [OpenFlag] { status.openFlags.filter { plan.isReferral($0.flag) } }
 }
 
 /// What a (re)load from the store found.
-public struct Loaded: Sendable, Hashable {
-    public var patients: [PatientRecord]
+package struct Loaded: Sendable, Hashable {
+    var patients: [PatientRecord]
     /// The patient the app is about; nil before one is chosen or created.
-    public var patient: PatientRecord?
+    var patient: PatientRecord?
     /// Nil while the patient has no plan.
-    public var followed: Followed?
+    package var followed: Followed?
     /// The Patients screen's rows, when it is what the app opens on (several patients, none
     /// chosen); nil otherwise.
-    public var roster: [RosterRow]?
+    var roster: [RosterRow]?
 
-    public init(
+    init(
         patients: [PatientRecord], patient: PatientRecord?, followed: Followed?,
         roster: [RosterRow]? = nil
     ) {
@@ -90,23 +90,23 @@ public struct Loaded: Sendable, Hashable {
 }
 
 /// A line of text being edited, with its cursor (in characters).
-public struct TextInput: Sendable, Hashable {
-    public var text: String
-    public var cursor: Int
+struct TextInput: Sendable, Hashable {
+    var text: String
+    var cursor: Int
 
-    public init(_ text: String = "") {
+    init(_ text: String = "") {
         self.text = text
         cursor = text.count
     }
 
-    public mutating func insert(_ character: Character) {
+    mutating func insert(_ character: Character) {
         var characters = Array(text)
         characters.insert(character, at: min(cursor, characters.count))
         text = String(characters)
         cursor += 1
     }
 
-    public mutating func backspace() {
+    mutating func backspace() {
         guard cursor > 0 else { return }
         var characters = Array(text)
         characters.remove(at: cursor - 1)
@@ -114,31 +114,27 @@ public struct TextInput: Sendable, Hashable {
         cursor -= 1
     }
 
-    public mutating func deleteForward() {
+    mutating func deleteForward() {
         var characters = Array(text)
         guard cursor < characters.count else { return }
         characters.remove(at: cursor)
         text = String(characters)
     }
 
-    public mutating func move(by offset: Int) {
+    mutating func move(by offset: Int) {
         cursor = min(max(0, cursor + offset), text.count)
     }
 }
 
 /// The field a validation error belongs to, and the message naming it.
-public struct FieldError: Error, Sendable, Hashable {
-    public var field: Int
-    public var message: String
+struct FieldError: Error, Sendable, Hashable {
+    var field: Int
+    var message: String
 
-    public init(field: Int, message: String) {
-        self.field = field
-        self.message = message
-    }
 }
 
 /// How to take back one change (History, `u`); the app keeps a stack of them, newest last.
-public enum Undo: Sendable, Hashable {
+enum Undo: Sendable, Hashable {
     /// A new session was stored with this id: delete it.
     case removeSession(Int64)
     /// A session was deleted: store it again.
@@ -166,8 +162,8 @@ public enum Undo: Sendable, Hashable {
 }
 
 /// A question the user must answer before a deliberate action happens.
-public struct Confirmation: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+struct Confirmation: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         case advance(PhaseChange)
         case stepBack(PhaseChange)
         case delete(HistoryEntry)
@@ -187,13 +183,13 @@ public struct Confirmation: Sendable, Hashable {
         case examinedReferrals([FlagReport])
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// 0 = yes, 1 = no. Deleting starts on "no" so a reflexive Enter loses nothing.
-    public var selected: Int
-    public var reason = TextInput()
-    public var error: String?
+    var selected: Int
+    var reason = TextInput()
+    var error: String?
 
-    public init(kind: Kind) {
+    init(kind: Kind) {
         self.kind = kind
         switch kind {
         case .delete, .deletePatient, .resetTuning, .discardTuning, .discardForm: selected = 1
@@ -201,7 +197,7 @@ public struct Confirmation: Sendable, Hashable {
         }
     }
 
-    public var needsReason: Bool {
+    var needsReason: Bool {
         switch kind {
         case .clearFlags, .forceAdvance, .examinedReferrals: true
         default: false
@@ -210,18 +206,18 @@ public struct Confirmation: Sendable, Hashable {
 }
 
 /// A line shown above the status bar until the next key.
-public struct Notice: Sendable, Hashable {
-    public var text: String
-    public var isError: Bool
+struct Notice: Sendable, Hashable {
+    var text: String
+    var isError: Bool
 
-    public init(_ text: String, isError: Bool = false) {
+    init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError
     }
 }
 
 /// Every screen the app can show; the app keeps a stack of them (the last one is on top).
-public enum Screen: Sendable, Hashable {
+enum Screen: Sendable, Hashable {
     case patients(SelectionState)
     case language(SelectionState)
     case role(SelectionState)
@@ -248,20 +244,20 @@ public enum Screen: Sendable, Hashable {
 
 /// Everything the app shows and remembers; `update` is the only thing that changes it.
 /// A submitted form and the undo history's length before it (see `AppState.unsaved`).
-public struct UnsavedForm: Sendable, Hashable {
-    public var screen: Screen
-    public var undoCount: Int
+struct UnsavedForm: Sendable, Hashable {
+    var screen: Screen
+    var undoCount: Int
 }
 
 /// What the notice line says while a save runs: keys typed meanwhile wait for its answer, and a
 /// Ctrl-C meanwhile quits once it has answered.
 /// `reading`: not a save but a read that is taking long (a server that went away).
-public struct Saving: Sendable, Hashable {
-    public var keysWaiting = 0
-    public var quitting = false
-    public var reading = false
+struct Saving: Sendable, Hashable {
+    var keysWaiting = 0
+    var quitting = false
+    var reading = false
 
-    public init(keysWaiting: Int = 0, quitting: Bool = false, reading: Bool = false) {
+    init(keysWaiting: Int = 0, quitting: Bool = false, reading: Bool = false) {
         self.keysWaiting = keysWaiting
         self.quitting = quitting
         self.reading = reading
@@ -275,47 +271,47 @@ public struct Saving: Sendable, Hashable {
     }
 }
 
-public struct AppState: Sendable, Hashable {
-    public var language: Language
-    public var glyphs: Glyphs
-    public var size: Size
-    public var today: Day
-    public var screens: [Screen]
-    public var patients: [PatientRecord]
-    public var patient: PatientRecord?
-    public var followed: Followed?
+struct AppState: Sendable, Hashable {
+    var language: Language
+    var glyphs: Glyphs
+    var size: Size
+    var today: Day
+    var screens: [Screen]
+    var patients: [PatientRecord]
+    var patient: PatientRecord?
+    var followed: Followed?
     /// The plan catalogue; loaded when the picker first opens, not at start.
-    public var catalog: [Plan]?
-    public var catalogErrors: [String] = []
-    public var role: Role = .runner
+    var catalog: [Plan]?
+    var catalogErrors: [String] = []
+    var role: Role = .runner
     /// The name a new patient gets when the first run starts a plan.
-    public var newPatientName: String
-    public var confirmation: Confirmation?
-    public var notice: Notice?
+    var newPatientName: String
+    var confirmation: Confirmation?
+    var notice: Notice?
     /// What `/` on History is typing; nil when not searching.
-    public var historySearch: TextInput?
+    var historySearch: TextInput?
     /// Changes `u` can take back, newest last (at most `undoDepth`).
-    public var undos: [Undo] = []
+    var undos: [Undo] = []
     /// A form whose save is on its way to the store, with the undo history as it was before:
     /// if the store refuses (a locked or full disk, a lost clinic connection), the form comes
     /// back as typed and the undo entry for the save that did not happen goes.
-    public var unsaved: UnsavedForm?
-    public var isQuitting = false
+    var unsaved: UnsavedForm?
+    var isQuitting = false
     /// A save on its way to the store, shown on the notice line; set and cleared by the app
     /// loop around the store call, never by `update`.
-    public var saving: Saving?
+    var saving: Saving?
     /// The Patients screen's rows (nil until the runner worked them out).
-    public var roster: [RosterRow]?
-    public var showArchived = false
+    var roster: [RosterRow]?
+    var showArchived = false
     /// The patient Enter on the Patients screen opens, until the store has loaded them.
-    public var opening: Int64?
+    var opening: Int64?
     /// The key table with the user's bindings from config.yaml; decoding, the status bar and
     /// help all read this one.
-    public var keyBindings: [KeyBinding] = KeyTable.bindings
+    var keyBindings: [KeyBinding] = KeyTable.bindings
     /// Colours from config.yaml (`none` under NO_COLOR); `render` applies it to every cell.
-    public var theme: ColorTheme = .dark
+    var theme: ColorTheme = .dark
 
-    public init(
+    init(
         language: Language, glyphs: Glyphs, size: Size, today: Day, loaded: Loaded,
         newPatientName: String
     ) {
@@ -337,7 +333,7 @@ public struct AppState: Sendable, Hashable {
         }
     }
 
-    public var top: Screen {
+    var top: Screen {
         screens.last ?? .today(scroll: 0)
     }
 

@@ -2,26 +2,26 @@ import RehabCore
 import RehabStorage
 
 /// A plan to start from the first run.
-public struct StartRequest: Sendable, Hashable {
-    public var planID: String
-    public var variantID: String?
-    public var date: Day
+struct StartRequest: Sendable, Hashable {
+    var planID: String
+    var variantID: String?
+    var date: Day
     /// The name of a patient to create first; nil when the app already has a patient.
-    public var newPatientName: String?
-    public var language: Language
+    var newPatientName: String?
+    var language: Language
     /// The patient the plan is for: the app's, or the one a physio sets it up for (Patients
     /// screen); nil when the app has no patient yet and adds `newPatientName`.
-    public var patientID: Int64?
+    var patientID: Int64?
     /// Weekly running km before the plan (`rehab start --weekly-km`); floors the km cap.
-    public var weeklyKm: Double?
+    var weeklyKm: Double?
     /// The patient follows a plan already and this one takes its place.
-    public var replacing: Bool
+    var replacing: Bool
     /// The plan file the plan comes from (kept with the patient); nil for the catalogue's.
-    public var planFile: StoredPlanFile?
+    var planFile: StoredPlanFile?
     /// Red flags a physio examined and found absent: recorded in the start's note.
-    public var examined: [String]
+    var examined: [String]
 
-    public init(
+    init(
         planID: String, variantID: String?, date: Day, newPatientName: String?,
         language: Language, patientID: Int64? = nil, weeklyKm: Double? = nil,
         replacing: Bool = false, planFile: StoredPlanFile? = nil, examined: [String] = []
@@ -45,7 +45,7 @@ public struct StartRequest: Sendable, Hashable {
 /// An effect on one patient's records names that patient, as shown when the user acted: the
 /// runner writes there even if another patient is shown by the time it runs (effects run on a
 /// worker while the app says "saving…").
-public enum Effect: Sendable, Hashable {
+enum Effect: Sendable, Hashable {
     /// Read the patient shown now again (after a change made here or by the CLI elsewhere):
     /// what it reads replaces what is shown, so it is about the state it runs in.
     case reload
@@ -97,7 +97,7 @@ public enum Effect: Sendable, Hashable {
 extension Effect {
     /// Whether the effect changes the store (or writes a file): the app shows "saving…" while
     /// it runs and holds a first Ctrl-C back until it has answered.
-    public var writes: Bool {
+    var writes: Bool {
         switch self {
         case .reload, .loadCatalog, .selectPatient, .readRunFiles, .loadRoster, .readPlanFile,
             .loadTuning, .quit:
@@ -128,7 +128,7 @@ extension StartRequest {
 
 /// Carries effects out and reports back with actions (always a fresh `.loaded` after a change,
 /// so the screen shows the store's truth).
-public protocol EffectRunner {
+protocol EffectRunner {
     mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction]
     /// A number that changes when another process (`rehab log` in a second shell) has
     /// written to the store; nil when the runner cannot tell, and the app then never polls.
@@ -136,5 +136,5 @@ public protocol EffectRunner {
 }
 
 extension EffectRunner {
-    public func outsideChanges() -> Int64? { nil }
+    func outsideChanges() -> Int64? { nil }
 }

@@ -4,7 +4,7 @@ import RehabStorage
 import TerminalUI
 
 /// What a key asks for, before the screen decides what it means there.
-public enum Command: String, Sendable, Hashable, CaseIterable {
+enum Command: String, Sendable, Hashable, CaseIterable {
     case up, down, left, right, pageUp, pageDown, top, bottom
     case nextTab, previousTab, nextField, previousField
     case confirm, back, quit, help, refresh
@@ -25,7 +25,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Everything `update` reacts to: commands from keys, typed text, and what effects reported.
-public enum AppAction: Sendable, Hashable {
+enum AppAction: Sendable, Hashable {
     case command(Command)
     case digit(Int)
     /// A printable character typed into a text field or a filter.
@@ -68,14 +68,14 @@ public enum AppAction: Sendable, Hashable {
 
 /// Where a key binding applies. A screen looks its keys up in a few contexts, most specific
 /// first, so a key can mean one thing in a form and another in a list.
-public enum KeyContext: String, Sendable, Hashable, CaseIterable {
+package enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case tabs, today, plan, history, stop, form, picker, list, questions, dialog, help, global
     case patients, tune, chooser, entry
     case progress
     case shoes
     case notes
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .tabs: UIPhrase.contextTabs()
         case .today: UIPhrase.tabToday()
@@ -102,18 +102,18 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
 
 /// One row of the key table: the command, its keys, how they are shown, what it does, and
 /// whether the status bar lists it.
-public struct KeyBinding: Sendable, Hashable {
-    public var command: Command
-    public var keys: [Key]
-    public var shown: String
-    public var help: LocalizedText
-    public var contexts: [KeyContext]
-    public var inBar: Bool
+package struct KeyBinding: Sendable, Hashable {
+    var command: Command
+    var keys: [Key]
+    var shown: String
+    var help: LocalizedText
+    var contexts: [KeyContext]
+    var inBar: Bool
 }
 
 /// The one key table: decoding, the status bar and the help screen all read it, so help is
 /// always true.
-public enum KeyTable {
+package enum KeyTable {
     private static func bind(
         _ command: Command, _ keys: [Key], _ shown: String, _ help: LocalizedText,
         _ contexts: [KeyContext], bar: Bool = false
@@ -127,7 +127,7 @@ public enum KeyTable {
         Character(String(n)).isNumber ? .char(Character(String(n))) : nil
     }
 
-    public static let bindings: [KeyBinding] = [
+    static let bindings: [KeyBinding] = [
         // Today
         bind(
             .logSession, [.char("n")], "n", UIPhrase.keyLog(), [.today, .history, .plan],
@@ -279,7 +279,7 @@ public enum KeyTable {
     ]
 
     /// The contexts a state's keys are looked up in, most specific first.
-    public static func contexts(for state: AppState) -> [KeyContext] {
+    static func contexts(for state: AppState) -> [KeyContext] {
         if let confirmation = state.confirmation {
             // A reason being typed: letters are text, so y/n would be a false hint.
             return confirmation.needsReason ? [.entry, .global] : [.dialog, .global]
@@ -330,7 +330,7 @@ public enum KeyTable {
     }
 
     /// The action a key stands for in this state, or nil when it means nothing here.
-    public static func action(for key: Key, in state: AppState) -> AppAction? {
+    static func action(for key: Key, in state: AppState) -> AppAction? {
         if case .mouse = key { return Mouse.action(for: key) }
         if isTyping(state), case .char(let c) = key { return .type(c) }
         for context in contexts(for: state) {
@@ -356,7 +356,7 @@ public enum KeyTable {
     }
 
     /// The status bar's hints for a state.
-    public static func hints(for state: AppState) -> [KeyHint] {
+    static func hints(for state: AppState) -> [KeyHint] {
         var seen = Set<Command>()
         var hints: [KeyHint] = []
         for context in contexts(for: state) {

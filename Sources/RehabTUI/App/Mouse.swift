@@ -2,7 +2,7 @@ import RehabCore
 import TerminalUI
 
 /// Which way the mouse wheel turned.
-public enum WheelDirection: Sendable, Hashable {
+enum WheelDirection: Sendable, Hashable {
     case up, down
 }
 

@@ -6,42 +6,42 @@ import RehabPlans
 import RehabStorage
 
 /// Runs effects against the store and the plan files on disk.
-public struct StoreRunner: EffectRunner {
-    public let store: any RehabRepository
+package struct StoreRunner: EffectRunner {
+    package let store: any RehabRepository
     /// Where plans come from: plan folders over the built-in catalogue.
-    public let library: PlanLibrary
+    let library: PlanLibrary
     /// Plan files already read, by id: a reload after each change re-reads only the database.
     var templates: [String: Plan] = [:]
     /// Plans started from a file, by the file's text (the id may be a catalogue plan's).
     private var storedTemplates: [String: Plan] = [:]
     /// Questionnaire files the Measures form can ask, beside PSFS, NPRS and GPE.
-    public var questionnaires: [Instrument] = []
+    package var questionnaires: [Instrument] = []
     /// The SQLite file in use, which a report must never be written over (nil: none known).
-    public var databasePath: String?
+    package var databasePath: String?
     /// Where the runner is: the day and start time of runs read from files.
-    public var timeZone = TimeZone.current
+    var timeZone = TimeZone.current
 
-    public init(store: any RehabRepository, library: PlanLibrary) {
+    package init(store: any RehabRepository, library: PlanLibrary) {
         self.store = store
         self.library = library
     }
 
-    public func outsideChanges() -> Int64? { try? store.dataVersion() }
+    func outsideChanges() -> Int64? { try? store.dataVersion() }
 
     /// Plans from these folders only (first wins), without the built-in catalogue.
-    public init(store: any RehabRepository, planDirectories: [String]) {
+    package init(store: any RehabRepository, planDirectories: [String]) {
         self.init(
             store: store, library: PlanLibrary(folders: planDirectories, includesBuiltIn: false))
     }
 
     /// A problem loading a plan file, in the plan files' own words.
-    public struct PlanProblem: Error, CustomStringConvertible, Sendable {
-        public var planID: String
-        public var description: String
+    package struct PlanProblem: Error, CustomStringConvertible, Sendable {
+        package var planID: String
+        package var description: String
     }
 
     /// One plan by id: reads only its own file (the catalogue waits for the picker).
-    public mutating func template(_ id: String) throws -> Plan {
+    package mutating func template(_ id: String) throws -> Plan {
         if let plan = templates[id] { return plan }
         let found: LocatedPlan?
         do {
@@ -85,7 +85,7 @@ public struct StoreRunner: EffectRunner {
     /// and shoes with the engine's status.
     /// With `window`, the patient's history is only what the engine reads for `today` (from
     /// a stored checkpoint on): a first frame that does not wait for years of log.
-    public mutating func load(patientID: Int64?, today: Day, window: Bool = false) throws
+    package mutating func load(patientID: Int64?, today: Day, window: Bool = false) throws
         -> Loaded
     {
         let patients = try store.patients()
@@ -137,7 +137,7 @@ public struct StoreRunner: EffectRunner {
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
 
-    public mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
+    mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction] {
         // A change goes to the patient its effect names; what is read again afterwards is the
         // patient shown now, so the screen shows the store's truth.
         let shownID = state.patient?.id

@@ -50,7 +50,7 @@ extension UIPhrase {
     }
 
     /// On stderr after Ctrl-C during a save, once the store had stored it.
-    public static func quitAfterSave() -> LocalizedText {
+    package static func quitAfterSave() -> LocalizedText {
         t(
             "rehab: gestopt met Ctrl-C nadat het opslaan was gelukt.",
             "rehab: quit on Ctrl-C after the save was stored.")

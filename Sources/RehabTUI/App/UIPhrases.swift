@@ -2,7 +2,7 @@ import RehabCore
 
 /// Labels of the full-screen app, in both languages by construction (every phrase is a
 /// `LocalizedText`). Rule messages live in `Messages`, command-line texts in `Phrase`.
-public enum UIPhrase {
+package enum UIPhrase {
     private static func t(_ nl: String, _ en: String) -> LocalizedText {
         LocalizedText(nl: nl, en: en)
     }
@@ -274,13 +274,13 @@ public enum UIPhrase {
     static func enlargeKeys(_ quit: String) -> LocalizedText {
         t("\(quit) stopt", "\(quit) quits")
     }
-    public static func notATerminal() -> LocalizedText {
+    package static func notATerminal() -> LocalizedText {
         t(
             "het volledige scherm heeft een terminal nodig. Gebruik zonder terminal de opdrachten, bijv. 'rehab status', 'rehab log --activity run --minutes 30 --pain-during 2 --pain-after 2' of 'rehab morning 1' (zie 'rehab --help').",
             "the full-screen app needs a terminal. Without one, use the commands instead, e.g. 'rehab status', 'rehab log --activity run --minutes 30 --pain-during 2 --pain-after 2' or 'rehab morning 1' (see 'rehab --help')."
         )
     }
-    public static func unknownTerminal(_ term: String) -> LocalizedText {
+    package static func unknownTerminal(_ term: String) -> LocalizedText {
         term.isEmpty
             ? t(
                 "TERM is niet gezet, dus het scherm kan niet getekend worden. Zet TERM (bijv. TERM=xterm-256color) of gebruik 'rehab status'.",

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Applies one action to the state and returns the effects it asks for. Pure: no store, no
 /// clock, no terminal; the app loop runs the effects and feeds their results back in.
-public func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     switch action {
     case .resized(let size):
         state.size = size

@@ -6,7 +6,7 @@ import TerminalUI
 extension ColorTheme {
     /// The theme to draw with: NO_COLOR (set and not empty) wins over the config file, as it
     /// does in the terminal backend; with neither, the pens made for a dark background.
-    public static func effective(configured: ColorTheme?, noColor: String?) -> ColorTheme {
+    package static func effective(configured: ColorTheme?, noColor: String?) -> ColorTheme {
         if let noColor, !noColor.isEmpty { return .none }
         return configured ?? .dark
     }
@@ -17,7 +17,7 @@ extension ColorTheme {
 extension KeyTable {
     /// The table with each configured action's keys in place of its default keys, in every
     /// context the action has. Actions the settings do not name keep their keys.
-    public static func bindings(
+    package static func bindings(
         _ table: [KeyBinding] = KeyTable.bindings, rebinding keys: [String: [KeySpec]]
     ) -> [KeyBinding] {
         let rebound = commands(keys)
@@ -50,17 +50,17 @@ extension KeyTable {
     /// them in the global context every screen reads. Only clashes that involve a configured
     /// action count: the default table may reuse a key on purpose in contexts never read
     /// together.
-    public struct Clash: Sendable, Hashable {
+    package struct Clash: Sendable, Hashable {
         /// The configured action that takes the key, as written in config.yaml.
-        public var action: String
-        public var key: KeySpec
+        package var action: String
+        package var key: KeySpec
         /// The action that already has the key there (default or configured).
-        public var other: String
-        public var context: KeyContext
+        package var other: String
+        package var context: KeyContext
     }
 
     /// The clashes the settings cause in a table, in config order (action, then key).
-    public static func clashes(
+    package static func clashes(
         _ table: [KeyBinding] = KeyTable.bindings, rebinding keys: [String: [KeySpec]]
     ) -> [Clash] {
         let rebound = bindings(table, rebinding: keys)
@@ -95,7 +95,7 @@ extension KeyTable {
     }
 
     /// How a key is written in the status bar and on the help screen.
-    public static func label(_ key: Key) -> String {
+    static func label(_ key: Key) -> String {
         switch key {
         case .char(" "): "Space"
         case .char(let c): String(c)
@@ -135,7 +135,7 @@ extension KeyTable {
 
 extension Key {
     /// The terminal key a config file names.
-    public init(_ spec: KeySpec) {
+    init(_ spec: KeySpec) {
         switch spec {
         case .char(let c): self = .char(c)
         case .ctrl(let c): self = .ctrl(c)
@@ -163,7 +163,7 @@ extension Key {
 
 extension KeySpec {
     /// The key as a config file writes it: "x", "space", "ctrl-l", "f1", "page_up".
-    public var configText: String {
+    package var configText: String {
         switch self {
         case .char(" "): "space"
         case .char(let c): String(c)

@@ -22,7 +22,7 @@ enum Layout {
 }
 
 /// The colour theme from config.yaml (RehabCore's name for it would clash with the pens below).
-public typealias ColorTheme = RehabCore.Theme
+package typealias ColorTheme = RehabCore.Theme
 
 /// Pens for meaning. Colour always repeats what the text already says (the level is written
 /// out), so NO_COLOR and monochrome terminals lose nothing. The pens are drawn for a dark
@@ -254,7 +254,7 @@ func moreHint(_ state: AppState) -> String {
 }
 
 /// Draws the whole state into a grid of the state's size.
-public func render(_ state: AppState) -> Grid {
+func render(_ state: AppState) -> Grid {
     var grid = Grid(size: state.size)
     if state.size.width < Layout.minimum.width || state.size.height < Layout.minimum.height {
         TinyView.render(state, on: &grid)

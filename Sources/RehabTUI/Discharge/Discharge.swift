@@ -6,35 +6,30 @@ import TerminalUI
 
 /// The discharge step (issue 18 item 5): once the plan is complete, who discharges and the file
 /// the report goes to; the final measures are asked first with the Measures form.
-public struct DischargeForm: Sendable, Hashable {
-    public enum Field: Int, CaseIterable, Sendable { case by, file }
+struct DischargeForm: Sendable, Hashable {
+    enum Field: Int, CaseIterable, Sendable { case by, file }
 
-    public var focus: Field = .by
-    public var by = TextInput()
+    var focus: Field = .by
+    var by = TextInput()
     /// The report's file: `.md` for Markdown, `.html` for HTML (as `rehab discharge --format`).
-    public var file: TextInput
-    public var error: FieldError?
+    var file: TextInput
+    var error: FieldError?
 
-    public init(file: String) {
+    init(file: String) {
         self.file = TextInput(file)
     }
 }
 
 /// What the runner writes: the report to `path` (0600, atomically, never over a file that is
 /// there), then the discharge record.
-public struct DischargeRequest: Sendable, Hashable {
-    public enum Format: String, Sendable, Hashable { case md, html }
+struct DischargeRequest: Sendable, Hashable {
+    enum Format: String, Sendable, Hashable { case md, html }
 
     /// As typed (`~` is the home folder; relative to where the app runs).
-    public var path: String
-    public var format: Format
-    public var discharge: Discharge
+    var path: String
+    var format: Format
+    var discharge: Discharge
 
-    public init(path: String, format: Format, discharge: Discharge) {
-        self.path = path
-        self.format = format
-        self.discharge = discharge
-    }
 }
 
 enum DischargeActions {

@@ -1,36 +1,36 @@
 import RehabCore
 
 /// The injury picker: a filter typed by the user, the chosen plan and variant.
-public struct PickerState: Sendable, Hashable {
-    public var filter = TextInput()
+struct PickerState: Sendable, Hashable {
+    var filter = TextInput()
     /// Index into the filtered plans (region headings are not selectable).
-    public var selected = 0
-    public var variant = 0
+    var selected = 0
+    var variant = 0
     /// Set when a physio sets a plan up from the Patients screen.
-    public var setupFor: SetupTarget?
+    var setupFor: SetupTarget?
 
-    public init() {}
+    init() {}
 }
 
 /// The plan's red-flag questions, asked one by one before the plan starts.
-public struct QuestionsState: Sendable, Hashable {
-    public var planID: String
-    public var variantID: String?
-    public var questions: [RedFlagQuestion]
-    public var answers: [Bool] = []
-    public var setupFor: SetupTarget?
+struct QuestionsState: Sendable, Hashable {
+    var planID: String
+    var variantID: String?
+    var questions: [RedFlagQuestion]
+    var answers: [Bool] = []
+    var setupFor: SetupTarget?
     /// The plan file the questions come from (Patients, `f`); its set-up follows the answers.
-    public var handedOver: HandedOverPlan?
+    var handedOver: HandedOverPlan?
     /// Flags a physio examined and found absent (`e`), recorded with the start.
-    public var examined: [String] = []
+    var examined: [String] = []
 
-    public init(planID: String, variantID: String?, questions: [RedFlagQuestion]) {
+    init(planID: String, variantID: String?, questions: [RedFlagQuestion]) {
         self.planID = planID
         self.variantID = variantID
         self.questions = questions
     }
 
-    public var current: RedFlagQuestion? {
+    var current: RedFlagQuestion? {
         answers.count < questions.count ? questions[answers.count] : nil
     }
 }

@@ -2,7 +2,7 @@ import RehabCore
 import TerminalUI
 
 /// One row of the history table.
-public enum HistoryEntry: Sendable, Hashable {
+enum HistoryEntry: Sendable, Hashable {
     case session(Session)
     case morning(MorningCheck)
     /// An outcome measure (listed, deleted with confirmation; not edited in place).
@@ -14,7 +14,7 @@ public enum HistoryEntry: Sendable, Hashable {
     /// A physio's clinical note (written on the Notes screen or with `rehab note`).
     case note(ClinicalNote)
 
-    public var date: Day {
+    var date: Day {
         switch self {
         case .session(let s): s.date
         case .morning(let m): m.date
@@ -27,7 +27,7 @@ public enum HistoryEntry: Sendable, Hashable {
 
     /// Sessions and morning checks are edited and deleted here, measures deleted (and entered
     /// again); phase changes and clearings are a record.
-    public var isEditable: Bool {
+    var isEditable: Bool {
         switch self {
         case .session, .morning, .measure: true
         case .phaseChange, .clearing, .note: false

@@ -3,32 +3,27 @@ import RehabFiles
 
 /// A run read from a file, as the runner found it: the day and start time where the runner
 /// is (the reducer has no clock or time zone to work them out).
-public struct FoundRun: Sendable, Hashable {
-    public var run: RecordedRun
-    public var day: Day
+struct FoundRun: Sendable, Hashable {
+    var run: RecordedRun
+    var day: Day
     /// Local start time, "07:12".
-    public var time: String
+    var time: String
 
-    public init(run: RecordedRun, day: Day, time: String) {
-        self.run = run
-        self.day = day
-        self.time = time
-    }
 }
 
 /// What reading a path for the import found.
-public struct RunsFound: Sendable, Hashable {
-    public var path: String
+struct RunsFound: Sendable, Hashable {
+    var path: String
     /// Why nothing could be read at all (no such path, a .fit file, no run files in a folder).
-    public var refusal: LocalizedText?
+    var refusal: LocalizedText?
     /// In start order.
-    public var runs: [FoundRun]
-    public var failures: [RunFileError]
-    public var fitSkipped: Int
+    var runs: [FoundRun]
+    var failures: [RunFileError]
+    var fitSkipped: Int
     /// Start times of the runs the patient already has.
-    public var known: Set<String>
+    var known: Set<String>
 
-    public init(
+    init(
         path: String, refusal: LocalizedText? = nil, runs: [FoundRun] = [],
         failures: [RunFileError] = [], fitSkipped: Int = 0, known: Set<String> = []
     ) {
@@ -43,14 +38,14 @@ public struct RunsFound: Sendable, Hashable {
 
 /// A run waiting for its pain scores. Nil until given: a default of 0 would store pain nobody
 /// reported.
-public struct PendingRun: Sendable, Hashable {
-    public var found: FoundRun
-    public var painDuring: Int?
-    public var painAfter: Int?
+struct PendingRun: Sendable, Hashable {
+    var found: FoundRun
+    var painDuring: Int?
+    var painAfter: Int?
     /// Index into the form's shoes; 0 is "no shoe".
-    public var shoe: Int
+    var shoe: Int
 
-    public init(found: FoundRun, shoe: Int) {
+    init(found: FoundRun, shoe: Int) {
         self.found = found
         self.shoe = shoe
     }
@@ -58,32 +53,32 @@ public struct PendingRun: Sendable, Hashable {
 
 /// Importing run files in the app: a path, then each run's pain scores (and shoe), then one
 /// import of them all.
-public struct ImportForm: Sendable, Hashable {
-    public enum Stage: Sendable, Hashable { case path, runs }
-    public enum Field: Int, CaseIterable, Sendable { case painDuring, painAfter, shoe }
+struct ImportForm: Sendable, Hashable {
+    enum Stage: Sendable, Hashable { case path, runs }
+    enum Field: Int, CaseIterable, Sendable { case painDuring, painAfter, shoe }
 
-    public var stage: Stage = .path
-    public var path = TextInput()
+    var stage: Stage = .path
+    var path = TextInput()
     /// What is wrong with the path or its files, one line each, naming the file.
-    public var errors: [LocalizedText] = []
+    var errors: [LocalizedText] = []
     /// Files refused while others were read: shown beside the runs, which go ahead.
-    public var refused: [LocalizedText] = []
-    public var runs: [PendingRun] = []
+    var refused: [LocalizedText] = []
+    var runs: [PendingRun] = []
     /// The run being asked about.
-    public var current = 0
-    public var focus: Field = .painDuring
-    public var pendingOne = false
+    var current = 0
+    var focus: Field = .painDuring
+    var pendingOne = false
     /// The patient's shoe names.
-    public var shoes: [String]
+    var shoes: [String]
     /// Runs not asked about: their start time is already stored, or came twice.
-    public var alreadyThere = 0
+    var alreadyThere = 0
     /// Runs from before the plan started, left out as the CLI does.
-    public var beforeStart = 0
-    public var fitSkipped = 0
+    var beforeStart = 0
+    var fitSkipped = 0
     /// The field still missing a score, shown under it.
-    public var error: FieldError?
+    var error: FieldError?
 
-    public init(shoes: [String]) {
+    init(shoes: [String]) {
         self.shoes = shoes
     }
 }

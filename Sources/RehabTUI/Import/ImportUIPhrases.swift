@@ -89,7 +89,7 @@ extension UIPhrase {
 
     // MARK: key bindings
 
-    public static func keyClash(action: String, key: String, other: String, context: String)
+    package static func keyClash(action: String, key: String, other: String, context: String)
         -> LocalizedText
     {
         t(

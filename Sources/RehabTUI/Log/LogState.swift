@@ -1,17 +1,17 @@
 import RehabCore
 
 /// Red flags as a form field: the cursor walks the options, space ticks one.
-public struct FlagChoice: Sendable, Hashable {
-    public var options: [String]
-    public var cursor = 0
-    public var chosen: [String] = []
+struct FlagChoice: Sendable, Hashable {
+    var options: [String]
+    var cursor = 0
+    var chosen: [String] = []
 
-    public init(options: [String], chosen: [String] = []) {
+    init(options: [String], chosen: [String] = []) {
         self.options = options
         self.chosen = chosen
     }
 
-    public mutating func toggle() {
+    mutating func toggle() {
         guard options.indices.contains(cursor) else { return }
         let id = options[cursor]
         if let i = chosen.firstIndex(of: id) {
@@ -23,8 +23,8 @@ public struct FlagChoice: Sendable, Hashable {
 }
 
 /// The session form (new or edit).
-public struct LogForm: Sendable, Hashable {
-    public enum Field: Int, CaseIterable, Sendable {
+struct LogForm: Sendable, Hashable {
+    enum Field: Int, CaseIterable, Sendable {
         case activity, date
         /// Shown only for the day's exercises (`exercises`, opened from Today).
         case exercises
@@ -39,12 +39,12 @@ public struct LogForm: Sendable, Hashable {
 
     /// The exit tests this form records (the phase asks for them, or the edited session has
     /// them).
-    public var tests: Set<Field> = []
-    public var hopTest = TextInput()
-    public var calfRaises = TextInput()
+    var tests: Set<Field> = []
+    var hopTest = TextInput()
+    var calfRaises = TextInput()
 
     /// The fields shown, in Tab order.
-    public var fields: [Field] {
+    var fields: [Field] {
         Field.allCases.filter {
             switch $0 {
             case .hopTest, .calfRaises: tests.contains($0)
@@ -56,40 +56,40 @@ public struct LogForm: Sendable, Hashable {
 
     /// The phase's exercises by name, each ticked when done; the ticked names open the stored
     /// note, which is how Today knows which of them were done.
-    public var exercises: FlagChoice?
+    var exercises: FlagChoice?
 
     /// The stored session being edited; nil for a new one.
-    public var editing: Session?
-    public var focus: Field = .activity
-    public var activity: Activity
-    public var date: TextInput
-    public var km = TextInput()
-    public var minutes = TextInput()
+    var editing: Session?
+    var focus: Field = .activity
+    var activity: Activity
+    var date: TextInput
+    var km = TextInput()
+    var minutes = TextInput()
     /// Nil until the user gives a score: a default of 0 would log pain nobody reported.
-    public var painDuring: Int?
-    public var painAfter: Int?
+    var painDuring: Int?
+    var painAfter: Int?
     /// A "1" was just typed in a pain field, so a "0" next makes 10.
-    public var pendingOne = false
-    public var lasted = false
-    public var flags: FlagChoice
+    var pendingOne = false
+    var lasted = false
+    var flags: FlagChoice
     /// Known shoe names; index 0 of the choice is "no shoe".
-    public var shoes: [String]
-    public var shoe = 0
-    public var note = TextInput()
-    public var error: FieldError?
+    var shoes: [String]
+    var shoe = 0
+    var note = TextInput()
+    var error: FieldError?
     /// Something was typed or chosen: Esc then asks before throwing it away.
-    public var touched = false
+    var touched = false
     /// The user picked the shoe: it no longer follows the activity.
-    public var shoePicked = false
+    var shoePicked = false
 
-    public init(activity: Activity, date: Day, flagOptions: [String], shoes: [String]) {
+    init(activity: Activity, date: Day, flagOptions: [String], shoes: [String]) {
         self.activity = activity
         self.date = TextInput(date.iso)
         flags = FlagChoice(options: flagOptions)
         self.shoes = shoes
     }
 
-    public init(editing session: Session, flagOptions: [String], shoes: [String]) {
+    init(editing session: Session, flagOptions: [String], shoes: [String]) {
         self.init(
             activity: session.activity, date: session.date, flagOptions: flagOptions,
             shoes: shoes)
@@ -116,26 +116,26 @@ public struct LogForm: Sendable, Hashable {
 /// The next-morning check form: the pain score, then the red flags as a checklist, one row
 /// each. The plan's own questions come first; the flags of other injuries (an Achilles
 /// patient need not read "does the knee lock") wait behind an "other" row.
-public struct MorningForm: Sendable, Hashable {
-    public enum Field: Int, CaseIterable, Sendable { case pain, flags }
+struct MorningForm: Sendable, Hashable {
+    enum Field: Int, CaseIterable, Sendable { case pain, flags }
 
-    public var date: Day
-    public var focus: Field = .pain
-    public var pain: Int?
-    public var pendingOne = false
+    var date: Day
+    var focus: Field = .pain
+    var pain: Int?
+    var pendingOne = false
     /// `flags.cursor` is the checklist row in focus; `flags.options` starts with the plan's own.
-    public var flags: FlagChoice
+    var flags: FlagChoice
     /// How many of `flags.options` are the plan's own (shown before "other").
-    public var ownFlags: Int
+    var ownFlags: Int
     /// "Other" was opened: every flag is listed.
-    public var showOther = false
+    var showOther = false
     /// The check this replaces (edit from history, or a second one for the date).
-    public var previous: MorningCheck?
-    public var error: FieldError?
+    var previous: MorningCheck?
+    var error: FieldError?
     /// Something was typed or chosen: Esc then asks before throwing it away.
-    public var touched = false
+    var touched = false
 
-    public init(
+    init(
         date: Day, flagOptions: [String], previous: MorningCheck?, ownFlags: Int? = nil
     ) {
         self.date = date
@@ -150,12 +150,12 @@ public struct MorningForm: Sendable, Hashable {
     }
 
     /// Checklist rows: the flags shown, then "other" while the rest are hidden.
-    public var flagRows: Int {
+    var flagRows: Int {
         showOther || ownFlags == flags.options.count ? flags.options.count : ownFlags + 1
     }
 
     /// True when the row in focus is the "other" row.
-    public var onOther: Bool {
+    var onOther: Bool {
         !showOther && flags.cursor == ownFlags && ownFlags < flags.options.count
     }
 }

@@ -6,12 +6,12 @@ import TerminalUI
 
 extension Followed {
     /// PSFS, NPRS, GPE and the practice's questionnaires.
-    public var instruments: [Instrument] { Instrument.builtIn + questionnaires }
+    var instruments: [Instrument] { Instrument.builtIn + questionnaires }
 
-    public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+    func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
 
     /// What the plan's schedule (or the default one) asks for today.
-    public var measuresDue: [MeasureDue] {
+    var measuresDue: [MeasureDue] {
         MeasureSchedule.due(
             plan: plan, assignment: assignment,
             measurements: measures, today: status.date,
@@ -20,24 +20,24 @@ extension Followed {
 }
 
 /// One measure being answered: a row per item (PSFS: per activity, named the first time).
-public struct MeasureForm: Sendable, Hashable {
-    public struct Row: Sendable, Hashable {
+struct MeasureForm: Sendable, Hashable {
+    struct Row: Sendable, Hashable {
         /// The activity typed (PSFS the first time) or the item's id.
-        public var name: TextInput
-        public var label: String
-        public var score: Int?
-        public var nameEditable: Bool
+        var name: TextInput
+        var label: String
+        var score: Int?
+        var nameEditable: Bool
     }
 
-    public var instrument: Instrument
-    public var date: Day
-    public var rows: [Row]
+    var instrument: Instrument
+    var date: Day
+    var rows: [Row]
     /// Index into `fields`.
-    public var focus = 0
-    public var pendingOne = false
-    public var error: String?
+    var focus = 0
+    var pendingOne = false
+    var error: String?
     /// Measures still due after this one; the next opens when this one is saved.
-    public var queue: [String]
+    var queue: [String]
 
     /// The focusable fields in order: (row, is the name).
     var fields: [(row: Int, isName: Bool)] {
@@ -51,9 +51,9 @@ public struct MeasureForm: Sendable, Hashable {
         return all[min(max(0, focus), all.count - 1)]
     }
 
-    public var focusIsName: Bool { focused.isName }
+    var focusIsName: Bool { focused.isName }
 
-    public init(
+    init(
         instrument: Instrument, date: Day, earlier: [MeasureRecord], language: Language,
         queue: [String] = []
     ) {

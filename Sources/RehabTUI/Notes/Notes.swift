@@ -4,14 +4,14 @@ import TerminalUI
 
 /// The Notes screen: the physio's dated clinical notes about the followed patient (newest
 /// first, as `rehab notes` is read in a review) and a one-line entry for a new note.
-public struct NotesState: Sendable, Hashable {
-    public var scroll = 0
+struct NotesState: Sendable, Hashable {
+    var scroll = 0
     /// The note being written; nil while reading.
-    public var writing: TextInput?
+    var writing: TextInput?
     /// Why the note was refused (naming the field, the value and what is allowed).
-    public var error: String?
+    var error: String?
 
-    public init(scroll: Int = 0, writing: TextInput? = nil) {
+    init(scroll: Int = 0, writing: TextInput? = nil) {
         self.scroll = scroll
         self.writing = writing
     }

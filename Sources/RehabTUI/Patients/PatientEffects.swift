@@ -10,7 +10,7 @@ import RehabStorage
 extension StoreRunner {
     /// The Patients screen's rows: each patient judged by the engine as `rehab patients` does,
     /// the whole list from one read of the store (see BENCHMARKS.md for 500 patients).
-    public mutating func roster(includeArchived: Bool, today: Day) throws -> [RosterRow] {
+    package mutating func roster(includeArchived: Bool, today: Day) throws -> [RosterRow] {
         let overviews = try PatientOverview.roster(
             store: store, includeArchived: includeArchived, today: today
         ) { source in try self.template(source) }

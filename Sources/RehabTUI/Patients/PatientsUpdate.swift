@@ -5,37 +5,37 @@ import TerminalUI
 
 /// One row of the Patients screen: plain values the runner worked out with the engine (the
 /// same `PatientOverview` that `rehab patients` prints).
-public struct RosterRow: Sendable, Hashable {
-    public var patient: PatientRecord
-    public var planID: String?
-    public var variantID: String?
-    public var planName: LocalizedText?
-    public var variantName: LocalizedText?
+package struct RosterRow: Sendable, Hashable {
+    var patient: PatientRecord
+    var planID: String?
+    var variantID: String?
+    var planName: LocalizedText?
+    var variantName: LocalizedText?
     /// 1-based, with the number of phases.
-    public var phaseNumber: Int?
-    public var phaseCount: Int?
+    var phaseNumber: Int?
+    var phaseCount: Int?
     /// The phase's name; its id when the plan cannot be read.
-    public var phaseName: LocalizedText?
-    public var phaseDay: Int?
-    public var level: Level?
-    public var daysSinceLog: Int?
-    public var openFlags: [LocalizedText] = []
+    var phaseName: LocalizedText?
+    var phaseDay: Int?
+    var level: Level?
+    var daysSinceLog: Int?
+    var openFlags: [LocalizedText] = []
     /// Outcome measures due or overdue (Measures.swift); empty without a plan.
-    public var measuresDue: [MeasureDue] = []
+    var measuresDue: [MeasureDue] = []
     /// The verdict's main reason (its worst finding), the day it is about, and its message.
-    public var reason: ReasonCode?
-    public var since: Day?
-    public var reasonText: LocalizedText?
+    var reason: ReasonCode?
+    var since: Day?
+    var reasonText: LocalizedText?
     /// What was recorded since the physio's last clinical note; nil when not worked out.
-    public var changes: ReviewChanges?
+    var changes: ReviewChanges?
     /// When and by whom the patient was discharged; nil while in care.
-    public var discharged: Discharge?
+    var discharged: Discharge?
 
-    public init(patient: PatientRecord) {
+    init(patient: PatientRecord) {
         self.patient = patient
     }
 
-    public init(_ overview: PatientOverview, today: Day) {
+    init(_ overview: PatientOverview, today: Day) {
         patient = overview.patient
         planID = overview.assignment?.planID
         variantID = overview.assignment?.variantID
@@ -68,12 +68,12 @@ public struct RosterRow: Sendable, Hashable {
         daysSinceLog = overview.daysSinceLog(today: today)
     }
 
-    public var hasPlan: Bool { planID != nil }
+    var hasPlan: Bool { planID != nil }
 
     /// Who needs the physio first: open red flags, red days, red flags since the last review
     /// (cleared meanwhile), no log for 3 days or more, an overdue phase, other amber, green,
     /// discharged, then patients without a plan.
-    public var attention: Int {
+    var attention: Int {
         guard hasPlan, let level else { return 8 }
         if !openFlags.isEmpty || level == .stop { return 0 }
         // A cleared red flag the physio has not seen (none of their notes since) still comes
@@ -90,7 +90,7 @@ public struct RosterRow: Sendable, Hashable {
     }
 
     /// In attention order; within a rank the oldest reason first, then the given order.
-    public static func byAttention(_ rows: [RosterRow]) -> [RosterRow] {
+    static func byAttention(_ rows: [RosterRow]) -> [RosterRow] {
         rows.enumerated().sorted { a, b in
             let ra = a.element.attention
             let rb = b.element.attention
@@ -106,7 +106,7 @@ public struct RosterRow: Sendable, Hashable {
 
     /// Open red flags first, then the store's order, as `rehab patients` lists them; with
     /// each patient's review (changes since the last note, measures due) where given.
-    public static func rows(
+    static func rows(
         _ overviews: [PatientOverview], today: Day, reviews: [Int64: PatientReview] = [:]
     ) -> [RosterRow] {
         byAttention(
@@ -123,31 +123,27 @@ public struct RosterRow: Sendable, Hashable {
 }
 
 /// Who a plan is being set up for from the Patients screen (rather than the first run).
-public struct SetupTarget: Sendable, Hashable {
-    public var patient: PatientRecord
+struct SetupTarget: Sendable, Hashable {
+    var patient: PatientRecord
     /// The plan the patient follows now, which the new one replaces.
-    public var currentPlan: String?
+    var currentPlan: String?
 
-    public init(patient: PatientRecord, currentPlan: String?) {
-        self.patient = patient
-        self.currentPlan = currentPlan
-    }
 }
 
 /// A patient's name, for a new patient or a new name.
-public struct NameForm: Sendable, Hashable {
-    public enum Purpose: Sendable, Hashable {
+struct NameForm: Sendable, Hashable {
+    enum Purpose: Sendable, Hashable {
         case add
         case rename(PatientRecord)
         /// The path of a plan file handed over (`rehab plans export`), to start for a patient.
         case planFile(SetupTarget)
     }
 
-    public var purpose: Purpose
-    public var input: TextInput
-    public var error: String?
+    var purpose: Purpose
+    var input: TextInput
+    var error: String?
 
-    public init(purpose: Purpose) {
+    init(purpose: Purpose) {
         self.purpose = purpose
         if case .rename(let patient) = purpose {
             input = TextInput(patient.name)
@@ -158,30 +154,30 @@ public struct NameForm: Sendable, Hashable {
 }
 
 /// The last step of setting up a plan: when it starts and from what weekly volume.
-public struct SetupForm: Sendable, Hashable {
-    public enum Field: Int, CaseIterable, Sendable { case date, weeklyKm }
+struct SetupForm: Sendable, Hashable {
+    enum Field: Int, CaseIterable, Sendable { case date, weeklyKm }
 
-    public var target: SetupTarget
-    public var planID: String
-    public var variantID: String?
-    public var focus: Field = .date
-    public var date: TextInput
+    var target: SetupTarget
+    var planID: String
+    var variantID: String?
+    var focus: Field = .date
+    var date: TextInput
     /// Optional: floors the weekly km cap, as `rehab start --weekly-km`.
-    public var weeklyKm = TextInput()
-    public var error: FieldError?
+    var weeklyKm = TextInput()
+    var error: FieldError?
     /// A plan read from a file rather than chosen from the catalogue.
-    public var handedOver: HandedOverPlan?
+    var handedOver: HandedOverPlan?
     /// Red flags the physio examined and found absent, recorded with the start.
-    public var examined: [String] = []
+    var examined: [String] = []
 
-    public init(target: SetupTarget, planID: String, variantID: String?, today: Day) {
+    init(target: SetupTarget, planID: String, variantID: String?, today: Day) {
         self.target = target
         self.planID = planID
         self.variantID = variantID
         date = TextInput(today.iso)
     }
 
-    public init(target: SetupTarget, handedOver: HandedOverPlan, today: Day) {
+    init(target: SetupTarget, handedOver: HandedOverPlan, today: Day) {
         self.init(target: target, planID: handedOver.plan.id, variantID: nil, today: today)
         self.handedOver = handedOver
     }
@@ -189,16 +185,11 @@ public struct SetupForm: Sendable, Hashable {
 
 /// A plan file read for a start (`rehab start --plan-file` in the app): the plan, and the
 /// file's text the store keeps with the patient.
-public struct HandedOverPlan: Sendable, Hashable {
-    public var path: String
-    public var plan: Plan
-    public var file: StoredPlanFile
+struct HandedOverPlan: Sendable, Hashable {
+    var path: String
+    var plan: Plan
+    var file: StoredPlanFile
 
-    public init(path: String, plan: Plan, file: StoredPlanFile) {
-        self.path = path
-        self.plan = plan
-        self.file = file
-    }
 }
 
 /// The Patients screen, the name form and the plan set-up: keys to effects.

@@ -3,12 +3,12 @@ import RehabCore
 /// The Progress screen: the span of weeks, how far back and how far down it is scrolled, and
 /// the engine's series over the whole history. The series is computed when the screen opens
 /// and after each load, not every frame: for ten years it takes milliseconds.
-public struct ProgressState: Sendable, Hashable {
-    public enum Span: Int, Sendable, Hashable, CaseIterable {
+struct ProgressState: Sendable, Hashable {
+    enum Span: Int, Sendable, Hashable, CaseIterable {
         case eightWeeks, sixMonths, all
 
         /// Weeks shown; nil = the whole history.
-        public var weeks: Int? {
+        var weeks: Int? {
             switch self {
             case .eightWeeks: 8
             case .sixMonths: 26
@@ -16,19 +16,19 @@ public struct ProgressState: Sendable, Hashable {
             }
         }
 
-        public var next: Span {
+        var next: Span {
             Span(rawValue: (rawValue + 1) % Span.allCases.count) ?? .eightWeeks
         }
     }
 
-    public var span: Span = .eightWeeks
+    var span: Span = .eightWeeks
     /// Weeks between the newest week shown and today's week (0 = ending with this week).
-    public var weeksBack = 0
+    var weeksBack = 0
     /// Rows the stacked charts are scrolled down.
-    public var scroll = 0
-    public var series: ProgressSeries
+    var scroll = 0
+    var series: ProgressSeries
 
-    public init(series: ProgressSeries) {
+    init(series: ProgressSeries) {
         self.series = series
     }
 }

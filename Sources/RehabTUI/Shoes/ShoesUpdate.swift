@@ -2,32 +2,32 @@ import RehabCore
 import TerminalUI
 
 /// The Shoes screen: the followed patient's shoes, one selected, and the add form when open.
-public struct ShoesState: Sendable, Hashable {
-    public var selection: SelectionState
+struct ShoesState: Sendable, Hashable {
+    var selection: SelectionState
     /// The add-a-shoe form over the list; nil while browsing.
-    public var adding: ShoeForm?
+    var adding: ShoeForm?
 
-    public init(selection: SelectionState = SelectionState(), adding: ShoeForm? = nil) {
+    init(selection: SelectionState = SelectionState(), adding: ShoeForm? = nil) {
         self.selection = selection
         self.adding = adding
     }
 }
 
 /// A new shoe as typed: a name, and optionally the km already on it and its retire mark.
-public struct ShoeForm: Sendable, Hashable {
-    public enum Field: Int, CaseIterable, Sendable { case name, startKm, retireKm }
+struct ShoeForm: Sendable, Hashable {
+    enum Field: Int, CaseIterable, Sendable { case name, startKm, retireKm }
 
-    public var focus: Field = .name
-    public var name = TextInput()
+    var focus: Field = .name
+    var name = TextInput()
     /// Empty means 0, as without `--start-km`.
-    public var startKm = TextInput()
+    var startKm = TextInput()
     /// Empty means `ShoeWear.defaultRetireKm`, as without `--retire-km`.
-    public var retireKm = TextInput()
-    public var error: FieldError?
+    var retireKm = TextInput()
+    var error: FieldError?
 
-    public init() {}
+    init() {}
 
-    public func input(_ field: Field) -> TextInput {
+    func input(_ field: Field) -> TextInput {
         switch field {
         case .name: name
         case .startKm: startKm

@@ -5,22 +5,17 @@ import TerminalUI
 
 /// A patient's plan as the Tune screen needs it: the template they follow and the assignment
 /// with the stored overrides.
-public struct TuneSource: Sendable, Hashable {
-    public var patient: PatientRecord
+struct TuneSource: Sendable, Hashable {
+    var patient: PatientRecord
     /// The plan file (catalogue or stored), variants and all.
-    public var template: Plan
-    public var assignment: Assignment
+    var template: Plan
+    var assignment: Assignment
 
-    public init(patient: PatientRecord, template: Plan, assignment: Assignment) {
-        self.patient = patient
-        self.template = template
-        self.assignment = assignment
-    }
 }
 
 /// One row of the Tune screen. Headings are not selectable; every other row has the fields
 /// `Tuning.fields` lists (none for the "add" rows, which act on Enter).
-public enum TuneRow: Sendable, Hashable {
+enum TuneRow: Sendable, Hashable {
     case thresholdsHeading
     case phaseHeading(phase: Int)
     case threshold(TuningField)
@@ -40,27 +35,27 @@ public enum TuneRow: Sendable, Hashable {
 
 /// The Tune screen: the overrides being edited, which row and field are selected, and the
 /// value being typed.
-public struct TuneState: Sendable, Hashable {
-    public var patient: PatientRecord
-    public var template: Plan
+struct TuneState: Sendable, Hashable {
+    var patient: PatientRecord
+    var template: Plan
     /// As stored: `overrides` differ from `assignment.overrides` until saved.
-    public var assignment: Assignment
-    public var overrides: PlanOverrides
+    var assignment: Assignment
+    var overrides: PlanOverrides
     /// Index into `Tuning.rows`.
-    public var row: Int
+    var row: Int
     /// Index into the row's fields.
-    public var field = 0
-    public var offset = 0
+    var field = 0
+    var offset = 0
     /// The value being typed, when Enter opened a field.
-    public var editing: TextInput?
+    var editing: TextInput?
     /// Why the last edit was refused (field, value, allowed range); nothing was changed.
-    public var error: String?
+    var error: String?
     /// Choosing an exercise from the plan's library for a phase.
-    public var adding: ExerciseChoice?
+    var adding: ExerciseChoice?
     /// The differences from the template instead of the rows, scrolled this far.
-    public var differences: Int?
+    var differences: Int?
 
-    public init(_ source: TuneSource) {
+    init(_ source: TuneSource) {
         patient = source.patient
         template = source.template
         assignment = source.assignment
@@ -68,16 +63,16 @@ public struct TuneState: Sendable, Hashable {
         row = 1
     }
 
-    public var isDirty: Bool { overrides != assignment.overrides }
+    var isDirty: Bool { overrides != assignment.overrides }
 }
 
 /// The plan's exercises a phase does not have yet, to pick one from.
-public struct ExerciseChoice: Sendable, Hashable {
-    public var phase: Int
-    public var options: [String]
-    public var selected = 0
+struct ExerciseChoice: Sendable, Hashable {
+    var phase: Int
+    var options: [String]
+    var selected = 0
 
-    public init(phase: Int, options: [String]) {
+    init(phase: Int, options: [String]) {
         self.phase = phase
         self.options = options
     }
