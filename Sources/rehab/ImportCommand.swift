@@ -225,15 +225,18 @@ struct RunBatch {
         let timeZone = TimeZone.current
         for run in recorded.runs {
             let day = run.day(in: timeZone)
-            if day > context.today {
+            switch RunPlacement(
+                day: day, today: context.today, planStart: followed.assignment.startDate)
+            {
+            case .inFuture:
                 failures.append(
                     RunFileError(
                         file: run.file, reason: Phrase.runInFuture(day, today: context.today)))
                 continue
-            }
-            if day < followed.assignment.startDate {
+            case .beforePlanStart:
                 beforeStart += 1
                 continue
+            case .importable: break
             }
             runs.append(
                 run.imported(painDuring: during, painAfter: after, shoe: shoeName, on: day))

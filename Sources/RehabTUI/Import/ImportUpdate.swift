@@ -1,3 +1,4 @@
+import RehabApp
 import RehabCore
 import RehabStorage
 
@@ -67,14 +68,14 @@ enum Imports {
         var beforeStart = 0
         let start = state.followed?.assignment.startDate
         for run in found.runs {
-            // The same rules as `rehab import`: nothing after today, nothing before the plan.
-            if run.day > state.today {
+            switch RunPlacement(day: run.day, today: state.today, planStart: start) {
+            case .inFuture:
                 problems.append(line(run.run.file, Phrase.runInFuture(run.day, today: state.today)))
                 continue
-            }
-            if let start, run.day < start {
+            case .beforePlanStart:
                 beforeStart += 1
                 continue
+            case .importable: break
             }
             guard seen.insert(run.run.startTime).inserted else {
                 already += 1
