@@ -47,26 +47,26 @@ public enum DischargePhrase {
             t("Verandering", "Change"), t("MCID", "MCID"), t("Betekenis", "Meaning"),
         ]
     }
-    public static func activitiesSection() -> LocalizedText {
+    static func activitiesSection() -> LocalizedText {
         t("PSFS per activiteit", "PSFS per activity")
     }
     /// Kamper et al. 2009: only the top two steps count as an important improvement.
-    public static func gpeThreshold() -> LocalizedText {
+    static func gpeThreshold() -> LocalizedText {
         t("beter / veel beter", "better / much better")
     }
-    public static func phasesSection() -> LocalizedText { t("Fasen", "Phases") }
-    public static func flagsSection() -> LocalizedText { t("Alarmsignalen", "Red flags") }
-    public static func noFlags() -> LocalizedText {
+    static func phasesSection() -> LocalizedText { t("Fasen", "Phases") }
+    static func flagsSection() -> LocalizedText { t("Alarmsignalen", "Red flags") }
+    static func noFlags() -> LocalizedText {
         t("Geen alarmsignalen gemeld.", "No red flags were reported.")
     }
     public static func cleared(_ date: Day, reason: String) -> LocalizedText {
         t("vrijgegeven op \(date.iso): \(reason)", "cleared on \(date.iso): \(reason)")
     }
-    public static func stillOpen() -> LocalizedText { t("nog open", "still open") }
+    static func stillOpen() -> LocalizedText { t("nog open", "still open") }
     public static func notesSection() -> LocalizedText {
         t("Notities van de fysio", "Physio's notes")
     }
-    public static func sourcesSection() -> LocalizedText {
+    static func sourcesSection() -> LocalizedText {
         t("Bronnen van de maten", "Sources of the measures")
     }
     public static func reason(_ reason: PhaseChangeReason) -> LocalizedText {

@@ -50,13 +50,13 @@ public enum ReviewPhrase {
             "+ = nieuw sinds uw laatste notitie",
             "+ = new since your last note")
     }
-    public static func neverReviewed() -> LocalizedText {
+    static func neverReviewed() -> LocalizedText {
         t("nog geen notitie: alles is nieuw", "no note yet: everything is new")
     }
     public static func sinceReview(_ day: Day) -> LocalizedText {
         t("sinds uw notitie van \(day.iso)", "since your note of \(day.iso)")
     }
-    public static func nothingSinceReview(_ day: Day) -> LocalizedText {
+    static func nothingSinceReview(_ day: Day) -> LocalizedText {
         t(
             "niets nieuw sinds uw notitie van \(day.iso)",
             "nothing new since your note of \(day.iso)")

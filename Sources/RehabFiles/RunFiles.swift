@@ -43,7 +43,7 @@ public struct RunFileError: Error, Hashable, Sendable {
 public enum RunFile {
     /// A marathon recorded every second is a few MB; anything far bigger is not a run.
     public static let maxBytes = 64 << 20
-    public static let extensions = ["gpx", "tcx"]
+    static let extensions = ["gpx", "tcx"]
 
     /// The run files in a folder and its subfolders, in name order, and how many .fit files
     /// were passed over; nil when the folder cannot be read.
@@ -434,7 +434,7 @@ public enum RunFile {
     }
 
     /// Great-circle distance on a sphere of the Earth's mean radius (IUGG, 6371.0088 km).
-    public static func haversineMeters(
+    static func haversineMeters(
         _ a: (lat: Double, lon: Double), _ b: (lat: Double, lon: Double)
     ) -> Double {
         let radius = 6_371_008.8

@@ -25,7 +25,7 @@ public enum EmbeddedCatalogue {
     }
 
     /// How built-in files are named in messages: `<built-in>/itbs.yaml`.
-    public static func displayPath(_ name: String) -> String { "<built-in>/\(name).yaml" }
+    static func displayPath(_ name: String) -> String { "<built-in>/\(name).yaml" }
 }
 
 /// Where a plan was read from.
@@ -73,7 +73,7 @@ public struct PlanLibrary: Sendable {
 
     /// `$XDG_DATA_HOME/rehab/plans` when XDG_DATA_HOME is absolute (the XDG spec says to ignore
     /// a relative one), else `$HOME/.local/share/rehab/plans`.
-    public static func userFolder(environment: [String: String]) -> String {
+    static func userFolder(environment: [String: String]) -> String {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             return (xdg as NSString).appendingPathComponent("rehab/plans")
         }
@@ -82,7 +82,7 @@ public struct PlanLibrary: Sendable {
     }
 
     /// Every place that has a plan of this id, highest priority first.
-    public func origins(of id: String) -> [PlanOrigin] {
+    func origins(of id: String) -> [PlanOrigin] {
         guard Identifier.isValid(id) else { return [] }
         var found: [PlanOrigin] = []
         for folder in folders {

@@ -195,7 +195,7 @@ public enum PlanWriter {
         return "{ \(items.joined(separator: ", ")) }"
     }
 
-    public static func runWalkStep(_ s: RunWalkStep) -> String {
+    static func runWalkStep(_ s: RunWalkStep) -> String {
         "{ run: \(number(s.runMinutes)), walk: \(number(s.walkMinutes)), total: \(s.totalMinutes)"
             + ", per_week: \(s.sessionsPerWeek), pass: \(s.sessionsToPass) }"
     }
