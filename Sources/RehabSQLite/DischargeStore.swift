@@ -22,7 +22,8 @@ extension Store {
 
     static func fetchDischarge(_ db: Database, patientID: Int64) throws -> Discharge? {
         try Row.fetchOne(
-            db, sql: "SELECT date, by_whom, early FROM discharge WHERE patient_id = ?",
+            db.cachedStatement(
+                sql: "SELECT date, by_whom, early FROM discharge WHERE patient_id = ?"),
             arguments: [patientID]
         ).map { row in
             Discharge(
@@ -48,23 +49,25 @@ extension Store {
     public func reviewChanges(patientID: Int64) throws -> ReviewChanges {
         try queue.read { db in
             _ = try Store.patientName(db, id: patientID)
+            // Cached statements: the patient list asks this of every patient in turn.
             let last = try String.fetchOne(
-                db, sql: "SELECT max(date) FROM clinical_note WHERE patient_id = ?",
+                db.cachedStatement(sql: "SELECT max(date) FROM clinical_note WHERE patient_id = ?"),
                 arguments: [patientID]
             ).flatMap { Day(iso: $0) }
             // ISO dates compare as text; every stored date is at or after this one.
             let from = last?.iso ?? "0000-01-01"
             func count(_ table: String) throws -> Int {
                 try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM \(table) WHERE patient_id = ? AND date >= ?",
+                    db.cachedStatement(
+                        sql: "SELECT count(*) FROM \(table) WHERE patient_id = ? AND date >= ?"),
                     arguments: [patientID, from]) ?? 0
             }
             var flags: [FlagReport] = []
             let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT date, flags FROM session WHERE patient_id = ? AND date >= ? "
-                    + "AND flags <> '[]' UNION ALL SELECT date, flags FROM morning_check "
-                    + "WHERE patient_id = ? AND date >= ? AND flags <> '[]'",
+                db.cachedStatement(
+                    sql: "SELECT date, flags FROM session WHERE patient_id = ? AND date >= ? "
+                        + "AND flags <> '[]' UNION ALL SELECT date, flags FROM morning_check "
+                        + "WHERE patient_id = ? AND date >= ? AND flags <> '[]'"),
                 arguments: [patientID, from, patientID, from])
             for row in rows {
                 guard let day = Day(iso: row["date"]) else { continue }
