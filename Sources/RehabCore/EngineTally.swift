@@ -23,10 +23,7 @@ struct ChangeKey: Hashable {
     let phase: String
     let day: Int
 
-    init(_ change: PhaseChange) {
-        phase = change.phase
-        day = change.date.number
-    }
+    init(_ change: PhaseChange) { (phase, day) = (change.phase, change.date.number) }
 }
 
 /// The bests of a phase after each day that changed them, in date order.
