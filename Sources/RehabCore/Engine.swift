@@ -72,6 +72,9 @@ struct Evaluation {
     let assignment: Assignment
     let log: Logbook
     let memo = EvaluationMemo()
+    /// Whether the plan is an osteoarthritis plan (seed 004), asked for nearly every day judged:
+    /// searching the id each time was a measurable part of a status.
+    let osteoarthritisPlan: Bool
     /// The current phase's tallies through a past day, when the caller's history starts after
     /// the phase does (`TallyCheckpoint`); only ever one made for this plan and phase.
     private(set) var checkpoint: TallyCheckpoint?
@@ -84,6 +87,7 @@ struct Evaluation {
     ) {
         self.plan = plan
         self.assignment = assignment
+        osteoarthritisPlan = plan.id.contains("osteoarthritis")
         log = Logbook(history)
         if let checkpoint, checkpoint.through >= currentChange.date,
             day.map({ checkpoint.through < $0 }) ?? true,

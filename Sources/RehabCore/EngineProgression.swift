@@ -89,7 +89,7 @@ extension Evaluation {
         let change = change(at: day)
         guard completes(change) else { return false }
         let phase = phase(of: change).phase
-        let key = "\(change.phase)@\(change.date.number)"
+        let key = ChangeKey(change)
         let first: Day?
         if let memo = memo.completions[key] {
             first = memo

@@ -7,7 +7,7 @@ extension Evaluation {
     /// The thresholds of the phase in force on a day, remembered for the call.
     func thresholds(on day: Day) -> Thresholds {
         let change = change(at: day)
-        let key = "\(change.phase)@\(change.date.number)"
+        let key = ChangeKey(change)
         if let t = memo.thresholds[key] { return t }
         let t = plan.thresholds(in: phase(of: change).phase)
         memo.thresholds[key] = t
@@ -17,7 +17,7 @@ extension Evaluation {
     /// Osteoarthritis plans and maintenance phases (seed 004): moving more is better and an
     /// occasional overload does no harm.
     func movementIsMedicine(on day: Day) -> Bool {
-        plan.id.contains("osteoarthritis") || phase(on: day).kind == .maintenance
+        osteoarthritisPlan || phase(on: day).kind == .maintenance
     }
 
     /// The verdict as of `day`, from records dated on or before it. `includeOverdue: false`

@@ -5,8 +5,8 @@
 
 /// Per-call caches; an `Evaluation` lives for one engine call on one thread.
 final class EvaluationMemo {
-    var tallies: [String: PhaseTally] = [:]
-    var thresholds: [String: Thresholds] = [:]
+    var tallies: [ChangeKey: PhaseTally] = [:]
+    var thresholds: [ChangeKey: Thresholds] = [:]
     /// Day verdicts without phase_overdue, for green-day streaks.
     var plainVerdicts: [Int: Verdict] = [:]
     var sessionFindings: [Int: [Finding]] = [:]
@@ -14,7 +14,16 @@ final class EvaluationMemo {
     var newRed: [Int: Bool] = [:]
     var caps: [Int: Double?] = [:]
     /// The first day a final phase's exit held, per phase change.
-    var completions: [String: Day?] = [:]
+    var completions: [ChangeKey: Day?] = [:]
+}
+
+/// A phase change as a memo key. Looked up for nearly every day judged, so no string is built
+/// for it (an interpolated "phase@day" key cost more than the lookup it saved).
+struct ChangeKey: Hashable {
+    let phase: String
+    let day: Int
+
+    init(_ change: PhaseChange) { (phase, day) = (change.phase, change.date.number) }
 }
 
 /// The bests of a phase after each day that changed them, in date order.
@@ -51,7 +60,7 @@ struct PhaseTally {
 
 extension Evaluation {
     func tally(of change: PhaseChange) -> PhaseTally {
-        let key = "\(change.phase)@\(change.date.number)"
+        let key = ChangeKey(change)
         if let tally = memo.tallies[key] { return tally }
         let tally = buildTally(of: change)
         memo.tallies[key] = tally

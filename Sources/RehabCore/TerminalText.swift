@@ -44,7 +44,8 @@ public enum TerminalText {
         switch scalar.value {
         case 0x09, 0x0A: return false
         case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x200C, 0x200D: return false
+        // Printable ASCII, most of every text: no Unicode table lookup needed.
+        case 0x20...0x7E, 0x200C, 0x200D: return false
         default:
             switch scalar.properties.generalCategory {
             case .format, .lineSeparator, .paragraphSeparator, .control: return true

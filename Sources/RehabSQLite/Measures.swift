@@ -54,9 +54,9 @@ extension Store {
 
     static func fetchMeasurements(_ db: Database, patientID: Int64) throws -> [MeasureRecord] {
         try Row.fetchAll(
-            db,
-            sql: "SELECT id, date, instrument, answers FROM measurement WHERE patient_id = ? "
-                + "ORDER BY date, id",
+            db.cachedStatement(
+                sql: "SELECT id, date, instrument, answers FROM measurement WHERE patient_id = ? "
+                    + "ORDER BY date, id"),
             arguments: [patientID]
         ).map { row in
             let answers =

@@ -250,8 +250,10 @@ public final class Store: Sendable {
 
     static func patientName(_ db: Database, id: Int64) throws -> String {
         guard
+            // Cached: every per-patient read checks the patient first, a list hundreds of times.
             let name = try String.fetchOne(
-                db, sql: "SELECT name FROM patient WHERE id = ?", arguments: [id])
+                db.cachedStatement(sql: "SELECT name FROM patient WHERE id = ?"),
+                arguments: [id])
         else { throw StoreError.unknownPatient("#\(id)") }
         return name
     }

@@ -59,7 +59,8 @@ public enum CellWidth {
 
     private static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x09, 0x0A, 0x200C, 0x200D: return false
+        // Printable ASCII (0x20-0x7E), most of every text, needs no Unicode table lookup.
+        case 0x09, 0x0A, 0x20...0x7E, 0x200C, 0x200D: return false
         case 0x00...0x1F, 0x7F...0x9F: return true
         default:
             switch scalar.properties.generalCategory {

@@ -405,6 +405,12 @@ func textTable(_ rows: [[String]], columns: [Int], rightAligned: Set<Int>) -> [S
         let line = zip(columns, widths).map { col, width in
             TextFit.pad(row[col], to: width, alignment: rightAligned.contains(col) ? .right : .left)
         }.joined(separator: "  ")
-        return String(line.reversed().drop { $0 == " " }.reversed())
+        // Trailing spaces trimmed from the end: reversing the whole line twice cost more than
+        // judging the patients whose table it is.
+        var end = line.endIndex
+        while end > line.startIndex, line[line.index(before: end)] == " " {
+            end = line.index(before: end)
+        }
+        return String(line[..<end])
     }
 }
