@@ -111,6 +111,28 @@ extension Effect {
     }
 }
 
+extension Effect {
+    /// The one existing patient a writing effect changes; nil for reads, and for writes that
+    /// add a patient (whose rows nothing kept can hold).
+    var changedPatient: Int64? {
+        switch self {
+        case .saveSession(let p, _), .updateSession(let p, _), .deleteSession(let p, _),
+            .saveMorning(let p, _), .deleteMorning(let p, _), .advance(let p, _),
+            .stepBack(let p, _), .clearFlags(let p, _), .examinedReferrals(let p, _, _),
+            .undo(let p, _), .importRuns(let p, _), .addShoe(let p, _), .saveMeasure(let p, _),
+            .deleteMeasure(let p, _), .addNote(let p, _), .discharge(let p, _):
+            p
+        case .renamePatient(let p, _), .archivePatient(let p, _), .deletePatient(let p),
+            .setOverrides(let p, _):
+            p
+        case .startPlan(let request): request.newPatientName == nil ? request.patientID : nil
+        case .reload, .loadCatalog, .selectPatient, .readRunFiles, .loadRoster, .addPatient,
+            .readPlanFile, .loadTuning, .quit:
+            nil
+        }
+    }
+}
+
 extension AppState {
     /// An effect on the records of the patient shown now, naming them; none without a patient.
     func forPatient(_ effect: (Int64) -> Effect) -> [Effect] {

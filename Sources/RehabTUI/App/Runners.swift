@@ -18,6 +18,9 @@ package struct StoreRunner: EffectRunner {
     package var questionnaires: [Instrument] = []
     /// The SQLite file in use, which a report must never be written over (nil: none known).
     package var databasePath: String?
+    /// The Patients screen's rows as last read, so that after a change only the patients it
+    /// touched are read and judged again (`roster`).
+    var keptRoster: KeptRoster?
     /// Where the runner is: the day and start time of runs read from files.
     var timeZone = TimeZone.current
 
@@ -32,6 +35,17 @@ package struct StoreRunner: EffectRunner {
     package init(store: any RehabRepository, planDirectories: [String]) {
         self.init(
             store: store, library: PlanLibrary(folders: planDirectories, includesBuiltIn: false))
+    }
+
+    /// Tells the kept Patients rows (`roster`) that this patient's records changed, or with
+    /// nil that anything may have: for every write the runner makes, and for a driver that
+    /// writes to the store itself (rehab-bench).
+    package mutating func changed(patientID: Int64?) {
+        if let patientID {
+            keptRoster?.touched.insert(patientID)
+        } else {
+            keptRoster = nil
+        }
     }
 
     /// A problem loading a plan file, in the plan files' own words.
@@ -141,6 +155,8 @@ package struct StoreRunner: EffectRunner {
         // A change goes to the patient its effect names; what is read again afterwards is the
         // patient shown now, so the screen shows the store's truth.
         let shownID = state.patient?.id
+        // Before the write, so a write that fails half-way is read again too.
+        if effect.writes { changed(patientID: effect.changedPatient) }
         do {
             if let results = try performPatients(effect, state) { return results }
             switch effect {

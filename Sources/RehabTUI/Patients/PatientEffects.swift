@@ -10,7 +10,33 @@ import RehabStorage
 extension StoreRunner {
     /// The Patients screen's rows: each patient judged by the engine as `rehab patients` does,
     /// the whole list from one read of the store (see BENCHMARKS.md for 500 patients).
+    /// After a change made here, only the patients it touched are read and judged again
+    /// (`KeptRoster`); the whole list is read when another process wrote, on another day, or
+    /// with archived patients shown or hidden.
     package mutating func roster(includeArchived: Bool, today: Day) throws -> [RosterRow] {
+        let version = try? store.dataVersion()
+        if var kept = keptRoster, kept.includeArchived == includeArchived, kept.today == today,
+            version != nil, kept.version == version
+        {
+            var overviews: [PatientOverview] = []
+            for patient in try store.patients(includeArchived: includeArchived) {
+                if let old = kept.overviews[patient.id], old.patient == patient,
+                    !kept.touched.contains(patient.id)
+                {
+                    overviews.append(old)
+                    continue
+                }
+                let fresh = try PatientOverview.load(patient, store: store, today: today) {
+                    try self.template(for: $0, $1)
+                }
+                kept.overviews[patient.id] = fresh
+                kept.reviews[patient.id] = try PatientReview.load(fresh, store: store, today: today)
+                overviews.append(fresh)
+            }
+            kept.touched = []
+            keptRoster = kept
+            return RosterRow.rows(overviews, today: today, reviews: kept.reviews)
+        }
         let overviews = try PatientOverview.roster(
             store: store, includeArchived: includeArchived, today: today
         ) { source in try self.template(source) }
@@ -18,6 +44,10 @@ extension StoreRunner {
         for review in zip(overviews, try PatientReview.loadAll(overviews, store: store)) {
             reviews[review.0.patient.id] = review.1
         }
+        keptRoster = KeptRoster(
+            includeArchived: includeArchived, today: today, version: version,
+            overviews: Dictionary(overviews.map { ($0.patient.id, $0) }) { first, _ in first },
+            reviews: reviews)
         return RosterRow.rows(overviews, today: today, reviews: reviews)
     }
 
@@ -124,4 +154,17 @@ extension StoreRunner {
             return nil
         }
     }
+}
+
+/// The Patients screen's last whole read: each patient's overview and review, with what was
+/// written here since. Valid for one day, one choice of archived patients, and while no other
+/// process writes (the store's `dataVersion`).
+struct KeptRoster: Sendable {
+    var includeArchived: Bool
+    var today: Day
+    var version: Int64?
+    var overviews: [Int64: PatientOverview]
+    var reviews: [Int64: PatientReview]
+    /// Patients the runner wrote to since the rows were read.
+    var touched: Set<Int64> = []
 }
