@@ -149,8 +149,8 @@ extension StartRequest {
 }
 
 /// Carries effects out and reports back with actions (always a fresh `.loaded` after a change,
-/// so the screen shows the store's truth).
-protocol EffectRunner {
+/// so the screen shows the store's truth). Its type goes to the worker thread with it.
+protocol EffectRunner: SendableMetatype {
     mutating func perform(_ effect: Effect, in state: AppState) -> [AppAction]
     /// A number that changes when another process (`rehab log` in a second shell) has
     /// written to the store; nil when the runner cannot tell, and the app then never polls.
