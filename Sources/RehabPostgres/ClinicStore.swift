@@ -244,6 +244,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     }
 
     /// A change to one patient's record (the database logs each row it writes).
+    @discardableResult
     func writing<T>(_ patientID: Int64, _ body: (Transaction) throws -> T) throws -> T {
         try transaction { t in
             try t.patientName(patientID)
