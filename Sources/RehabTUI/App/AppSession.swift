@@ -40,7 +40,4 @@ package struct AppSession {
     /// Which of the four main screens is on top (0 Today, 1 Plan, 2 History, 3 Progress);
     /// nil for any other screen.
     package var mainScreen: Int? { Screens.tabIndex(app.state.top) }
-
-    /// The runner, for timing its reads outside the loop.
-    package var runner: StoreRunner { app.runner }
 }
