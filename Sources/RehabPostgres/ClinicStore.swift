@@ -25,6 +25,14 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     private let lock = NSLock()
     /// Patients whose view this store has logged already.
     private var viewed: Set<Int64> = []
+    /// The patients the login's last patient list showed: a read of one of them skips the
+    /// round trip that asks whether the login may see them (`Transaction.patientName`), four
+    /// of `rehab status`'s statements. Row security still filters every row, the first view's
+    /// log row checks the care team again (`rehab.log_accesses`), and writes always ask.
+    /// Replaced by each list read and forgotten by a delete, so a patient who left the
+    /// login's care since is refused again after the next list (the app reads it again
+    /// after any outside change).
+    private var listed: Set<Int64> = []
     /// The login is in rehab_admin, whose policy shows every patient; others see their own
     /// patients (`rehab.my_patients()`).
     let seesEveryPatient: Bool
@@ -148,11 +156,18 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
         let purpose: String
         let alreadyViewed: Set<Int64>
         var views: Set<Int64> = []
+        /// The store's `listed` at the start; `relisted`, what a patient list read here showed.
+        let listed: Set<Int64>
+        var relisted: Set<Int64>?
 
-        init(connection: ClinicConnection, purpose: String, alreadyViewed: Set<Int64>) {
+        init(
+            connection: ClinicConnection, purpose: String, alreadyViewed: Set<Int64>,
+            listed: Set<Int64>
+        ) {
             self.connection = connection
             self.purpose = purpose
             self.alreadyViewed = alreadyViewed
+            self.listed = listed
         }
 
         func rows(_ query: PostgresQuery) throws -> [PostgresRandomAccessRow] {
@@ -204,10 +219,10 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
         defer { lock.unlock() }
         try connection.reconnectIfLost()
         let transaction = Transaction(
-            connection: connection, purpose: purpose, alreadyViewed: viewed)
+            connection: connection, purpose: purpose, alreadyViewed: viewed, listed: listed)
         guard snapshot || !readsOnly else {
             let result = try body(transaction)
-            viewed.formUnion(transaction.views)
+            remember(transaction)
             return result
         }
         try connection.rows(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN")
@@ -226,8 +241,14 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
                 description: failure.description + "; it may or may not have been stored: "
                     + "look before entering it again")
         }
-        viewed.formUnion(transaction.views)
+        remember(transaction)
         return result
+    }
+
+    /// What a transaction that landed leaves for the next ones (under `lock`).
+    private func remember(_ transaction: Transaction) {
+        viewed.formUnion(transaction.views)
+        if let relisted = transaction.relisted { listed = relisted }
     }
 
     /// A read of one patient's record: refused for a patient the login may not see, logged
@@ -236,7 +257,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
         throws -> T
     {
         try transaction(snapshot: snapshot, readsOnly: true) { t in
-            try t.patientName(patientID)
+            if !t.listed.contains(patientID) { try t.patientName(patientID) }
             let result = try body(t)
             try t.viewed([patientID])
             return result
@@ -273,13 +294,15 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
         // as the policy gives; an administrator's login sees every patient, as before.
         let mine =
             seesEveryPatient ? "" : "AND id = ANY ((SELECT rehab.my_patients())::bigint[])"
-        return try t.rows(
+        let patients = try t.rows(
             """
             SELECT id, name, language, archived FROM rehab.patient
             WHERE (\(includeArchived) OR NOT archived) \(unescaped: mine)
             ORDER BY \(unescaped: Self.byName)
             """
         ).map(Self.patient(from:))
+        t.relisted = Set(patients.map(\.id))
+        return patients
     }
 
     static func patient(from row: PostgresRandomAccessRow) throws -> PatientRecord {
@@ -339,6 +362,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     /// care team may (policy patient_removed). The access log keeps its rows.
     public func deletePatient(id: Int64) throws {
         try writing(id) { t in
+            t.relisted = t.listed.subtracting([id])
             guard try t.execute("DELETE FROM rehab.patient WHERE id = \(id)") == 1 else {
                 throw ClinicConnection.Failure(
                     description: "\(login) may not remove patient #\(id) (only a physio in "

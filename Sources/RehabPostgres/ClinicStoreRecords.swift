@@ -252,48 +252,29 @@ extension ClinicStore {
     static func window(_ t: Transaction, patientID: Int64, from: Day, lookBack: Int) throws
         -> History
     {
-        // The newest row by the index, not max(): under row-level security PostgreSQL does
-        // not turn max() into one index probe and reads every earlier row of the patient.
-        var first = from
-        let judged = from.adding(days: lookBack).iso
-        if let latest = try t.rows(
-            """
-            SELECT date::text AS latest FROM rehab.session
-            WHERE patient_id = \(patientID) AND date <= \(judged)::date
-            ORDER BY date DESC LIMIT 1
-            """
-        ).first?.value("latest", String?.self).flatMap(Day.init(iso:)) {
-            first = min(first, latest.adding(days: -lookBack))
-        }
-        if let baseline = try t.rows(
-            """
-            SELECT date::text AS baseline FROM rehab.morning_check
-            WHERE patient_id = \(patientID) AND date <= \(first.iso)::date
-            ORDER BY date DESC LIMIT 1
-            """
-        ).first?.value("baseline", String?.self).flatMap(Day.init(iso:)) {
-            first = min(first, baseline)
-        }
-        let since = first.iso
         // Older rows only for their red flags ('[]' is how none is stored): two index ranges,
-        // as the roster reads them (see `windows`).
+        // as the roster reads them (see `windows`). Both statements work out the first day
+        // (`windowStart`) themselves, so it costs no round trip of its own.
+        let start = windowStart(patientID: patientID, from: from, lookBack: lookBack)
         let sessions = try t.rows(
             """
+            \(unescaped: start)
             SELECT \(unescaped: sessionColumns) FROM rehab.session AS session
-            WHERE patient_id = \(patientID) AND date >= \(since)::date
+            WHERE patient_id = \(patientID) AND date >= (SELECT day FROM since)
             UNION ALL
             SELECT \(unescaped: sessionColumns) FROM rehab.session AS session
-            WHERE patient_id = \(patientID) AND date < \(since)::date AND flags <> '[]'
+            WHERE patient_id = \(patientID) AND date < (SELECT day FROM since) AND flags <> '[]'
             ORDER BY date, id
             """
         ).map(session(from:))
         let mornings = try t.rows(
             """
+            \(unescaped: start)
             SELECT date::text AS date, pain, flags::text AS flags FROM rehab.morning_check
-            WHERE patient_id = \(patientID) AND date >= \(since)::date
+            WHERE patient_id = \(patientID) AND date >= (SELECT day FROM since)
             UNION ALL
             SELECT date::text AS date, pain, flags::text AS flags FROM rehab.morning_check
-            WHERE patient_id = \(patientID) AND date < \(since)::date AND flags <> '[]'
+            WHERE patient_id = \(patientID) AND date < (SELECT day FROM since) AND flags <> '[]'
             ORDER BY date
             """
         ).map(morning(from:))
@@ -304,6 +285,31 @@ extension ClinicStore {
             """
         ).map(clearing(from:))
         return History(sessions: sessions, mornings: mornings, clearings: clearings)
+    }
+
+    /// A `WITH` clause whose `since` is the first day of a patient's window: `from`, earlier
+    /// by the look-back before the latest session up to the judged day, and earlier again to
+    /// the morning check before that (the baseline), as the SQLite store reads it. The newest
+    /// row by the index (`ORDER BY date DESC LIMIT 1`), not max(): under row-level security
+    /// PostgreSQL does not turn max() into one index probe and reads every earlier row.
+    static func windowStart(patientID: Int64, from: Day, lookBack: Int) -> String {
+        // Only numbers and ISO dates go into this text, never anything typed.
+        let id = String(patientID)
+        let judged = from.adding(days: lookBack).iso
+        return """
+            WITH latest AS (
+                SELECT date FROM rehab.session WHERE patient_id = \(id)
+                    AND date <= '\(judged)'::date ORDER BY date DESC LIMIT 1),
+            first AS (
+                SELECT LEAST('\(from.iso)'::date,
+                    COALESCE((SELECT date - \(lookBack) FROM latest), '\(from.iso)'::date)) AS day),
+            baseline AS (
+                SELECT date FROM rehab.morning_check WHERE patient_id = \(id)
+                    AND date <= (SELECT day FROM first) ORDER BY date DESC LIMIT 1),
+            since AS (
+                SELECT LEAST((SELECT day FROM first),
+                    COALESCE((SELECT date FROM baseline), (SELECT day FROM first))) AS day)
+            """
     }
 
     @discardableResult
@@ -456,20 +462,32 @@ extension ClinicStore {
     }
 
     public func shoeKm(patientID: Int64) throws -> [String: Double] {
-        try reading(patientID, snapshot: true) { t in
+        // One statement, so one moment and one round trip: the shoes (with their start km)
+        // and the km run per shoe name as logged, summed here by name ignoring case as
+        // `Naming` compares (the server's lower() may fold fewer letters).
+        try reading(patientID) { t in
+            var shoes: [(name: String, startKm: Double)] = []
             var logged: [String: Double] = [:]
             for row in try t.rows(
                 """
-                SELECT shoe, sum(km)::float8 AS km FROM rehab.session
+                SELECT true AS shoe_row, id, name, start_km::float8 AS km FROM rehab.shoe
+                WHERE patient_id = \(patientID)
+                UNION ALL
+                SELECT false, NULL, shoe, sum(km)::float8 FROM rehab.session
                 WHERE patient_id = \(patientID) AND activity = 'run' AND shoe IS NOT NULL
                 GROUP BY shoe
                 """)
             {
-                let name = try row.value("shoe", String.self)
-                logged[name.lowercased(), default: 0] += try row.value("km", Double?.self) ?? 0
+                let name = try row.value("name", String.self)
+                let km = try row.value("km", Double?.self) ?? 0
+                if try row.value("shoe_row", Bool.self) {
+                    shoes.append((name, km))
+                } else {
+                    logged[name.lowercased(), default: 0] += km
+                }
             }
             var result: [String: Double] = [:]
-            for shoe in try Self.fetchShoes(t, patientID: patientID) {
+            for shoe in shoes {
                 let km = shoe.startKm + (logged[shoe.name.lowercased()] ?? 0)
                 result[shoe.name] = (km * 100).rounded() / 100
             }

@@ -201,6 +201,52 @@ struct ClinicStoreTests {
         #expect(try bobAsAdmin.patients().map(\.name) == ["Pia", "Quinn"])
     }
 
+    /// A read of a patient the login's last list showed skips the question whether the login
+    /// may see them: a delete forgets the patient at once, the access log's care check
+    /// refuses one removed elsewhere, and the next list forgets them.
+    @Test func aListedPatientIsReadWithoutAskingAgainUntilTheNextList() throws {
+        let clinic = try ClinicTemplate()
+        defer { clinic.cluster.stop() }
+        let db = try clinic.freshDatabase()
+        let ann = try clinic.store("ann", database: db)
+        let pia = try ann.addPatient(name: "Pia")
+        let quinn = try ann.addPatient(name: "Quinn")
+        let rosa = try ann.addPatient(name: "Rosa")
+        try ann.addSession(
+            patientID: quinn.id,
+            Session(
+                date: Day(iso: "2026-11-02")!, activity: .walk, minutes: 30, painDuring: 1,
+                painAfter: 2))
+        #expect(try ann.patients().map(\.name) == ["Pia", "Quinn", "Rosa"])
+        #expect(try ann.history(patientID: quinn.id).sessions.count == 1)
+
+        // Deleted by this store: refused at once.
+        try ann.deletePatient(id: pia.id)
+        #expect(throws: StoreError.unknownPatient("#\(pia.id)")) {
+            try ann.history(patientID: pia.id)
+        }
+        // Deleted through another connection: the view's care check refuses the read, and
+        // after the next list it is refused as unknown again.
+        let other = try clinic.store("ann", database: db)
+        try other.deletePatient(id: rosa.id)
+        let refused = #expect(throws: ClinicConnection.Failure.self) {
+            try ann.history(patientID: rosa.id)
+        }
+        #expect(refused?.description.contains("not in your care") == true)
+        #expect(try ann.patients().map(\.name) == ["Quinn"])
+        #expect(throws: StoreError.unknownPatient("#\(rosa.id)")) {
+            try ann.history(patientID: rosa.id)
+        }
+        // Writes always ask.
+        #expect(throws: StoreError.unknownPatient("#\(pia.id)")) {
+            try ann.addSession(
+                patientID: pia.id,
+                Session(
+                    date: Day(iso: "2026-11-03")!, activity: .walk, minutes: 20, painDuring: 0,
+                    painAfter: 0))
+        }
+    }
+
     /// A patient login's import goes into the record the login owns: the file's plan where
     /// the record has none, and what the record has its own of (language, discharge, a shoe of
     /// the same name) kept and listed, as is the file's archived mark. Through the protocol a
