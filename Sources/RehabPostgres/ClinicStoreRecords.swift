@@ -243,73 +243,70 @@ extension ClinicStore {
 
     /// As the SQLite store reads it (`Store.history(patientID:judgingFrom:lookBack:)`): from
     /// the first day the engine reads on, and of the older rows only those with a red flag.
+    /// One statement, so one moment without a transaction and one round trip: the first day
+    /// is worked out in its `WITH` clause, and the three tables' rows come back together,
+    /// each marked with its `kind` and read by column name as the other reads read them.
     public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int) throws -> History {
-        try reading(patientID, snapshot: true) { t in
-            try Self.window(t, patientID: patientID, from: from, lookBack: lookBack)
+        try reading(patientID) { t in
+            let rows = try t.rows(
+                """
+                WITH latest AS (
+                    SELECT date FROM rehab.session WHERE patient_id = \(patientID)
+                        AND date <= \(from.adding(days: lookBack).iso)::date
+                    ORDER BY date DESC LIMIT 1),
+                first AS (
+                    SELECT LEAST(\(from.iso)::date,
+                        COALESCE((SELECT date - \(lookBack)::int FROM latest), \(from.iso)::date))
+                        AS day),
+                baseline AS (
+                    SELECT date FROM rehab.morning_check WHERE patient_id = \(patientID)
+                        AND date <= (SELECT day FROM first) ORDER BY date DESC LIMIT 1),
+                since AS (
+                    SELECT LEAST((SELECT day FROM first),
+                        COALESCE((SELECT date FROM baseline), (SELECT day FROM first))) AS day)
+                SELECT 'session' AS kind, \(unescaped: Self.sessionColumns),
+                    NULL::integer AS pain, NULL::text AS reason, NULL::text AS cleared
+                FROM rehab.session AS session
+                WHERE patient_id = \(patientID) AND date >= (SELECT day FROM since)
+                UNION ALL
+                SELECT 'session', \(unescaped: Self.sessionColumns), NULL, NULL, NULL
+                FROM rehab.session AS session
+                WHERE patient_id = \(patientID) AND date < (SELECT day FROM since)
+                    AND flags <> '[]'
+                UNION ALL
+                SELECT 'morning', \(unescaped: Self.noSession("flags::text")), pain, NULL, NULL
+                FROM rehab.morning_check
+                WHERE patient_id = \(patientID) AND date >= (SELECT day FROM since)
+                UNION ALL
+                SELECT 'morning', \(unescaped: Self.noSession("flags::text")), pain, NULL, NULL
+                FROM rehab.morning_check
+                WHERE patient_id = \(patientID) AND date < (SELECT day FROM since)
+                    AND flags <> '[]'
+                UNION ALL
+                SELECT 'clearing', \(unescaped: Self.noSession("NULL")), NULL, reason,
+                    cleared::text
+                FROM rehab.flag_clearing WHERE patient_id = \(patientID)
+                ORDER BY kind, date, id
+                """)
+            // Older rows only for their red flags ('[]' is how none is stored): two index
+            // ranges each, as the roster reads them (see `windows`).
+            var history = History()
+            for row in rows {
+                switch try row.value("kind", String.self) {
+                case "session": history.sessions.append(try Self.session(from: row))
+                case "morning": history.mornings.append(try Self.morning(from: row))
+                default: history.clearings.append(try Self.clearing(from: row))
+                }
+            }
+            return history
         }
     }
 
-    static func window(_ t: Transaction, patientID: Int64, from: Day, lookBack: Int) throws
-        -> History
-    {
-        // Older rows only for their red flags ('[]' is how none is stored): two index ranges,
-        // as the roster reads them (see `windows`). Both statements work out the first day
-        // (`windowStart`) themselves, so it costs no round trip of its own.
-        let start = windowStart(patientID: patientID, from: from, lookBack: lookBack)
-        let sessions = try t.rows(
-            """
-            \(unescaped: start)
-            SELECT \(unescaped: sessionColumns) FROM rehab.session AS session
-            WHERE patient_id = \(patientID) AND date >= (SELECT day FROM since)
-            UNION ALL
-            SELECT \(unescaped: sessionColumns) FROM rehab.session AS session
-            WHERE patient_id = \(patientID) AND date < (SELECT day FROM since) AND flags <> '[]'
-            ORDER BY date, id
-            """
-        ).map(session(from:))
-        let mornings = try t.rows(
-            """
-            \(unescaped: start)
-            SELECT date::text AS date, pain, flags::text AS flags FROM rehab.morning_check
-            WHERE patient_id = \(patientID) AND date >= (SELECT day FROM since)
-            UNION ALL
-            SELECT date::text AS date, pain, flags::text AS flags FROM rehab.morning_check
-            WHERE patient_id = \(patientID) AND date < (SELECT day FROM since) AND flags <> '[]'
-            ORDER BY date
-            """
-        ).map(morning(from:))
-        let clearings = try t.rows(
-            """
-            SELECT date::text AS date, reason, cleared::text AS cleared FROM rehab.flag_clearing
-            WHERE patient_id = \(patientID) ORDER BY date, id
-            """
-        ).map(clearing(from:))
-        return History(sessions: sessions, mornings: mornings, clearings: clearings)
-    }
-
-    /// A `WITH` clause whose `since` is the first day of a patient's window: `from`, earlier
-    /// by the look-back before the latest session up to the judged day, and earlier again to
-    /// the morning check before that (the baseline), as the SQLite store reads it. The newest
-    /// row by the index (`ORDER BY date DESC LIMIT 1`), not max(): under row-level security
-    /// PostgreSQL does not turn max() into one index probe and reads every earlier row.
-    static func windowStart(patientID: Int64, from: Day, lookBack: Int) -> String {
-        // Only numbers and ISO dates go into this text, never anything typed.
-        let id = String(patientID)
-        let judged = from.adding(days: lookBack).iso
-        return """
-            WITH latest AS (
-                SELECT date FROM rehab.session WHERE patient_id = \(id)
-                    AND date <= '\(judged)'::date ORDER BY date DESC LIMIT 1),
-            first AS (
-                SELECT LEAST('\(from.iso)'::date,
-                    COALESCE((SELECT date - \(lookBack) FROM latest), '\(from.iso)'::date)) AS day),
-            baseline AS (
-                SELECT date FROM rehab.morning_check WHERE patient_id = \(id)
-                    AND date <= (SELECT day FROM first) ORDER BY date DESC LIMIT 1),
-            since AS (
-                SELECT LEAST((SELECT day FROM first),
-                    COALESCE((SELECT date FROM baseline), (SELECT day FROM first))) AS day)
-            """
+    /// `sessionColumns`' places for a row of another table: its date, the given flags, and
+    /// NULL for the rest.
+    static func noSession(_ flags: String) -> String {
+        "NULL, date::text, NULL, NULL, NULL, NULL, NULL, NULL, \(flags), NULL, NULL, NULL, "
+            + "NULL, NULL"
     }
 
     @discardableResult
