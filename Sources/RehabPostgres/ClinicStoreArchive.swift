@@ -127,7 +127,9 @@ extension ClinicStore {
         firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
         // From the first day read on, and the older rows only for their red flags: two index
         // ranges (the older ones through the partial index on flagged rows), not one OR that
-        // reads every row of each patient. Sorted by the date column, not its text.
+        // reads every row of each patient. Sorted here, each patient's few rows by date and
+        // id: the server's sort of every patient's rows together took as long as reading them
+        // (49 against 24 ms for a physio's 200 patients).
         var sessions: [Int64: [Session]] = [:]
         for row in try t.rows(
             """
@@ -139,11 +141,13 @@ extension ClinicStore {
                 JOIN rehab.session s ON s.patient_id = w.pid AND s.date < w.first
                     AND s.flags <> '[]'
             ) AS session
-            ORDER BY session.patient_id, session.date, session.id
             """)
         {
             sessions[try row.value("patient_id", Int64.self), default: []].append(
                 try session(from: row))
+        }
+        for id in sessions.keys {
+            sessions[id]?.sort { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
         }
         var mornings: [Int64: [MorningCheck]] = [:]
         for row in try t.rows(
@@ -156,12 +160,12 @@ extension ClinicStore {
                 JOIN rehab.morning_check m ON m.patient_id = w.pid AND m.date < w.first
                     AND m.flags <> '[]'
             ) AS morning
-            ORDER BY morning.patient_id, morning.date
             """)
         {
             mornings[try row.value("patient_id", Int64.self), default: []].append(
                 try morning(from: row))
         }
+        for id in mornings.keys { mornings[id]?.sort { $0.date < $1.date } }
         var clearings: [Int64: [FlagClearing]] = [:]
         for row in try t.rows(
             """
