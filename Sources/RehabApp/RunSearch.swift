@@ -39,8 +39,8 @@ public struct RunSearch: Sendable, Hashable {
             // cannot be read, listed with the others.
             switch (path as NSString).pathExtension.lowercased() {
             case "gpx", "tcx": files.append(path)
-            case "json",
-                "csv" where takingExports:
+            case "json", "csv":
+                guard takingExports else { throw Refusal(text: Phrase.notARunFile(path)) }
                 exports.append(path)
             case "fit": throw Refusal(text: Phrase.fitNotSupported(path))
             default:
