@@ -7,12 +7,11 @@ import RehabStorage
 /// and stored a piece at a time in one transaction, so a 100 MB file never sits in memory
 /// whole. Which store, and what to do when it refuses, is the caller's.
 public struct ArchiveImport {
-    public let file: String
     let today: Day
     private var reader: any ArchiveReading
 
     /// Archives are read whole (see issue 15: streaming is still to do), so their size is capped.
-    public static let maxBytes = 512 << 20
+    static let maxBytes = 512 << 20
 
     /// Why the file could not be opened as an export.
     public enum OpenFailure: Error {
@@ -56,7 +55,6 @@ public struct ArchiveImport {
             let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             guard size <= Self.maxBytes else { throw .tooLarge(bytes: size) }
         }
-        self.file = file
         self.today = today
         do {
             if (file as NSString).pathExtension.lowercased() == "json" {
@@ -73,7 +71,7 @@ public struct ArchiveImport {
     /// What an import stored, and the patients it added (`Naming.key`), to judge once.
     public struct Imported: Sendable {
         public var counts: RecordCounts
-        public var names: Set<String>
+        var names: Set<String>
     }
 
     /// The pieces into the store, each refused if it logs the future, then by `check` (the
