@@ -79,6 +79,18 @@ extension Phrase {
             "\(folder): no .gpx or .tcx files in this folder")
     }
 
+    /// The app's Import screen, which takes run files only (`unsupportedImportFile` for the
+    /// CLI, which takes exports too).
+    public static func notARunFile(_ path: String) -> LocalizedText {
+        pair(
+            "\(path): geen loopbestand; kies een .gpx- of .tcx-bestand, of een map waarin ze staan",
+            "\(path): not a run file; choose a .gpx or .tcx file, or a folder holding them")
+    }
+
+    public static func unreadableFolder(_ path: String) -> LocalizedText {
+        pair("\(path): kan deze map niet lezen", "\(path): cannot read this folder")
+    }
+
     public static func fitFilesSkipped(_ count: Int) -> LocalizedText {
         pair(
             "\(counted(count, ".fit-bestand", ".fit-bestanden")) overgeslagen: .fit wordt niet "

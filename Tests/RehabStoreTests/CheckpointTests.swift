@@ -281,4 +281,22 @@ private func both(_ store: Store, _ patient: PatientRecord, on day: Day) throws
                 checkpoint: lied
             ).readiness.criteria.contains { $0.current == 999 })
     }
+
+    /// `rehab import` of an export judges the patients it added once, so the checkpoint is
+    /// made there; a patient it did not add is left alone.
+    @Test func anArchiveImportJudgesThePatientsItAdded() throws {
+        let (assignment, history, today) = generated(seed: 7)
+        let (store, patient) = try stored(assignment, history)
+        let counts = RecordCounts()
+        ArchiveImport.judge(
+            ArchiveImport.Imported(counts: counts, names: [Naming.key("Other")]), in: store,
+            today: today
+        ) { _ in plan }
+        #expect(try store.tallyCheckpoint(patientID: patient.id) == nil)
+        ArchiveImport.judge(
+            ArchiveImport.Imported(counts: counts, names: [Naming.key("long")]), in: store,
+            today: today
+        ) { _ in plan }
+        #expect(try store.tallyCheckpoint(patientID: patient.id) != nil)
+    }
 }

@@ -167,7 +167,7 @@ import Testing
         let fit = "\(Self.runs)/ok/watch.fit"
         #expect(Self.form(Self.opened(fit).state)?.errors == [Phrase.fitNotSupported(fit)])
         let plan = Fixture.root.appendingPathComponent("plans/itbs.yaml").path
-        #expect(Self.form(Self.opened(plan).state)?.errors == [UIPhrase.notARunFile(plan)])
+        #expect(Self.form(Self.opened(plan).state)?.errors == [Phrase.notARunFile(plan)])
         let missing = "\(Self.runs)/nowhere"
         let errors = Self.form(Self.opened(missing).state)?.errors ?? []
         #expect(errors.map { $0.text(.en) } == ["\(missing): no such file or folder"])

@@ -1,15 +1,6 @@
+import RehabApp
 import RehabCore
 import RehabFiles
-
-/// A run read from a file, as the runner found it: the day and start time where the runner
-/// is (the reducer has no clock or time zone to work them out).
-struct FoundRun: Sendable, Hashable {
-    var run: RecordedRun
-    var day: Day
-    /// Local start time, "07:12".
-    var time: String
-
-}
 
 /// What reading a path for the import found.
 struct RunsFound: Sendable, Hashable {

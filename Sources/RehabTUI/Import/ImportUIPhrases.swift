@@ -30,14 +30,6 @@ extension UIPhrase {
     static func noSuchPath(_ path: String) -> LocalizedText {
         t("\(path): bestand of map bestaat niet", "\(path): no such file or folder")
     }
-    static func unreadableFolder(_ path: String) -> LocalizedText {
-        t("\(path): kan deze map niet lezen", "\(path): cannot read this folder")
-    }
-    static func notARunFile(_ path: String) -> LocalizedText {
-        t(
-            "\(path): geen loopbestand; kies een .gpx- of .tcx-bestand, of een map waarin ze staan",
-            "\(path): not a run file; choose a .gpx or .tcx file, or a folder holding them")
-    }
 
     /// "1 already there (same start time) · 2 from before the plan started"; empty when both
     /// are 0.

@@ -61,22 +61,14 @@ enum Imports {
             form.errors = [refusal]
             return
         }
-        var problems = found.failures.map { line($0.file, $0.reason) }
+        let placed = PlacedRuns(
+            found.runs, today: state.today, planStart: state.followed?.assignment.startDate)
+        let problems = (found.failures + placed.inFuture).map { line($0.file, $0.reason) }
+        let beforeStart = placed.beforeStart
         var pending: [PendingRun] = []
         var seen = found.known
         var already = 0
-        var beforeStart = 0
-        let start = state.followed?.assignment.startDate
-        for run in found.runs {
-            switch RunPlacement(day: run.day, today: state.today, planStart: start) {
-            case .inFuture:
-                problems.append(line(run.run.file, Phrase.runInFuture(run.day, today: state.today)))
-                continue
-            case .beforePlanStart:
-                beforeStart += 1
-                continue
-            case .importable: break
-            }
+        for run in placed.importable {
             guard seen.insert(run.run.startTime).inserted else {
                 already += 1
                 continue

@@ -1,3 +1,4 @@
+import RehabApp
 import RehabCore
 import TerminalUI
 
