@@ -52,4 +52,16 @@ extension Phrase {
             nl: "format: kies --format csv of --format json, of --all (alles als JSON)",
             en: "format: choose --format csv or --format json, or --all (everything as JSON)")
     }
+
+    static func formatAgainstEnding(_ format: String, file: String, ending: String)
+        -> LocalizedText
+    {
+        LocalizedText(
+            nl: "format: --format \(format) past niet bij \(file), dat op .\(ending) eindigt, en "
+                + "rehab import leest een bestand naar zijn einde; kies --format \(ending) of een "
+                + "naam op .\(format)",
+            en: "format: --format \(format) does not match \(file), which ends in .\(ending), and "
+                + "rehab import reads a file by its ending; choose --format \(ending) or a name "
+                + "ending in .\(format)")
+    }
 }

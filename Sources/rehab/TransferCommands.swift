@@ -8,11 +8,12 @@ struct Export: ParsableCommand {
         commandName: "export",
         abstract: "Export every patient, plan, session, check, clearing and shoe as JSON or CSV.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "csv or json (json with --all).") var format: String?
+    @Option(help: "csv or json; else --output's ending (.csv, .json); else json with --all.")
+    var format: String?
     @Flag(
         help: """
             Every table: patients, plans and overrides, phase changes, sessions, morning checks, \
-            flag clearings, shoes (JSON unless --format csv).
+            flag clearings, shoes (JSON unless --format csv or an --output ending in .csv).
             """)
     var all = false
     @Option(help: "Write to this file (created 0600) instead of standard output.") var output:
@@ -22,8 +23,15 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        // Either format exports every table; --all says so explicitly and picks JSON.
-        guard let format = format ?? (all ? "json" : nil) else {
+        // Either format exports every table; --all says so explicitly and picks JSON. A file
+        // named x.csv gets CSV: `rehab import` reads a file by its ending, so an export must
+        // not end in one format and hold the other.
+        let ending = output.map { ($0 as NSString).pathExtension.lowercased() }
+        let named = ending.flatMap { ["csv", "json"].contains($0) ? $0 : nil }
+        if let format, let named, let output, format.lowercased() != named {
+            throw context.fail(Phrase.formatAgainstEnding(format, file: output, ending: named))
+        }
+        guard let format = format ?? named ?? (all ? "json" : nil) else {
             let message = "rehab: " + context.say(Phrase.formatOrAll()) + "\n"
             writeError(message)
             throw ExitCode(2)

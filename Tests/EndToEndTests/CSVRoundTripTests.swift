@@ -62,3 +62,40 @@ import Testing
         #expect(again.stdout == json.stdout)
     }
 }
+
+/// `rehab import` reads a file by its ending, so an export takes its format from the ending of
+/// the file it writes when none is given, and refuses a format that contradicts it: a backup
+/// named all.csv that holds JSON could not be read back.
+@Suite struct ExportEndingTests {
+    @Test func theOutputsEndingPicksTheFormatAndAContradictionIsRefused() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        #expect(try rehab.run(["demo"]).status == 0)
+        let csv = rehab.directory.appendingPathComponent("all.csv").path
+        #expect(try rehab.run(["export", "--all", "--output", csv]).status == 0)
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(text.hasPrefix("record,patient,"))
+        let json = rehab.directory.appendingPathComponent("plain.json").path
+        #expect(try rehab.run(["export", "--output", json]).status == 0)
+        #expect(try String(contentsOfFile: json, encoding: .utf8).hasPrefix("{"))
+
+        let wrong = rehab.directory.appendingPathComponent("wrong.csv").path
+        let refused = try rehab.run(["export", "--all", "--format", "json", "--output", wrong])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--format json does not match"))
+        #expect(refused.stderr.contains("choose --format csv or a name ending in .json"))
+        #expect(!FileManager.default.fileExists(atPath: wrong))
+        let dutch = try rehab.run(
+            ["export", "--format", "csv", "--output", json, "--force"],
+            environment: ["REHAB_LANG": "nl"])
+        #expect(dutch.status == 1)
+        #expect(dutch.stderr.contains("past niet bij"))
+        #expect(try String(contentsOfFile: json, encoding: .utf8).hasPrefix("{"), "left as it was")
+
+        // What it wrote reads back into a new database.
+        let copy = rehab.directory.appendingPathComponent("copy.sqlite").path
+        let imported = try rehab.run(["import", csv, "--db", copy])
+        #expect(imported.status == 0, "\(imported)")
+        #expect(imported.stdout.contains("imported: 1 patient"))
+    }
+}
