@@ -243,15 +243,10 @@ extension ClinicStore {
     ) throws -> RecordCounts {
         if role == .patient { return try moveIn(next, check: check).counts }
         return try transaction { t in
-            var counts = RecordCounts()
             var patientID: Int64 = 0
-            var seen = RecordCheck.SeenRecords()
-            while let piece = try next() {
-                if piece.isFirst { seen = RecordCheck.SeenRecords() }
-                let p = try RecordCheck.piece(piece, seen: &seen)
-                try check(piece)
+            return try RecordCheck.importing(next, check: check) { p, isFirst in
                 try Self.namingRefusals(p) {
-                    if piece.isFirst {
+                    if isFirst {
                         patientID = try Self.insertPatient(
                             t, name: p.name, language: p.language, archived: p.archived)
                         if let a = p.assignment {
@@ -263,13 +258,10 @@ extension ClinicStore {
                         if let d = p.discharge {
                             try Self.insertDischarge(t, patientID: patientID, d)
                         }
-                        counts.patients += 1
                     }
                     try Self.insertRecords(t, patientID: patientID, p)
                 }
-                counts.count(p)
             }
-            return counts
         }
     }
 
