@@ -95,33 +95,13 @@ extension ClinicStore {
         let judged = ids.map { id in
             windows[id].map { $0.from.adding(days: $0.lookBack).iso } ?? "0001-01-01"
         }
-        for row in try t.rows(
-            """
-            SELECT w.pid, (SELECT s.date FROM rehab.session s
-                           WHERE s.patient_id = w.pid AND s.date <= w.upto
-                           ORDER BY s.date DESC LIMIT 1)::text AS latest
-            FROM unnest(\(ids)::bigint[], \(judged)::date[]) AS w(pid, upto)
-            """)
-        {
-            let id = try row.value("pid", Int64.self)
-            guard let latest = try row.value("latest", String?.self).flatMap(Day.init(iso:)),
-                let w = windows[id], let day = first[id]
-            else { continue }
+        for (id, latest) in try latestDates(t, in: "session", ids, upto: judged) {
+            guard let w = windows[id], let day = first[id] else { continue }
             first[id] = min(day, latest.adding(days: -w.lookBack))
         }
         var firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
-        for row in try t.rows(
-            """
-            SELECT w.pid, (SELECT m.date FROM rehab.morning_check m
-                           WHERE m.patient_id = w.pid AND m.date <= w.upto
-                           ORDER BY m.date DESC LIMIT 1)::text AS baseline
-            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, upto)
-            """)
-        {
-            let id = try row.value("pid", Int64.self)
-            guard let baseline = try row.value("baseline", String?.self).flatMap(Day.init(iso:)),
-                let day = first[id]
-            else { continue }
+        for (id, baseline) in try latestDates(t, in: "morning_check", ids, upto: firstISO) {
+            guard let day = first[id] else { continue }
             first[id] = min(day, baseline)
         }
         firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
@@ -180,6 +160,27 @@ extension ClinicStore {
                 clearings: clearings[id] ?? [])
         }
         return histories
+    }
+
+    /// Each patient's latest date in `table` (session or morning_check) on or before its day
+    /// in `upto` (ISO dates, in the order of `ids`), in one statement by the index; a patient
+    /// with none is left out.
+    static func latestDates(_ t: Transaction, in table: String, _ ids: [Int64], upto: [String])
+        throws -> [(id: Int64, date: Day)]
+    {
+        try t.rows(
+            """
+            SELECT w.pid, (SELECT r.date FROM rehab.\(unescaped: table) r
+                           WHERE r.patient_id = w.pid AND r.date <= w.upto
+                           ORDER BY r.date DESC LIMIT 1)::text AS latest
+            FROM unnest(\(ids)::bigint[], \(upto)::date[]) AS w(pid, upto)
+            """
+        ).compactMap { row in
+            guard let day = try row.value("latest", String?.self).flatMap(Day.init(iso:)) else {
+                return nil
+            }
+            return (try row.value("pid", Int64.self), day)
+        }
     }
 
     /// The latest session or morning check on or before `today` of each patient, in one
