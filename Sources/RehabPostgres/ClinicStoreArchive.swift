@@ -286,62 +286,11 @@ extension ClinicStore {
         for n in p.notes { _ = try insertNote(t, patientID: id, n) }
     }
 
-    /// A session as one element of a JSON array handed to the server in one statement.
-    struct SessionRow: Encodable {
-        let date: String
-        let activity: String
-        let km: Double?
-        let minutes, painDuring, painAfter: Int
-        let lastedOver2h: Bool
-        let flags: [String]
-        let shoe: String?
-        let note: String
-        let calfRaises, hopTest: Int?
-        let startTime: String?
-
-        enum CodingKeys: String, CodingKey {
-            case date, activity, km, minutes, flags, shoe, note
-            case painDuring = "pain_during"
-            case painAfter = "pain_after"
-            case lastedOver2h = "lasted_over_2h"
-            case calfRaises = "calf_raises"
-            case hopTest = "hop_test"
-            case startTime = "start_time"
-        }
-
-        init(_ s: Session) {
-            date = s.date.iso
-            activity = s.activity.rawValue
-            km = s.km
-            minutes = s.minutes
-            painDuring = s.painDuring
-            painAfter = s.painAfter
-            lastedOver2h = s.lastedOver2h
-            flags = s.flags
-            shoe = s.shoe
-            note = s.note
-            calfRaises = s.calfRaises
-            hopTest = s.hopTest
-            startTime = s.startTime
-        }
-    }
-
-    struct MorningRow: Encodable {
-        let date: String
-        let pain: Int
-        let flags: [String]
-    }
-
-    /// A JSON array of rows; absent optionals are SQL NULLs (`->>`).
-    static func jsonRows(_ rows: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
-    }
-
     /// An import's sessions in one statement, stored in the order given (a round trip per
     /// row made two years of one patient take seconds).
     static func insertSessions(_ t: Transaction, patientID: Int64, _ sessions: [Session]) throws {
         guard !sessions.isEmpty else { return }
-        let rows = try jsonRows(sessions.map(SessionRow.init))
+        let rows = try RecordJSON.sessions(sessions)
         try t.execute(
             """
             INSERT INTO rehab.session (patient_id, date, activity, km, minutes, pain_during,
@@ -359,8 +308,7 @@ extension ClinicStore {
         throws
     {
         guard !mornings.isEmpty else { return }
-        let rows = try jsonRows(
-            mornings.map { MorningRow(date: $0.date.iso, pain: $0.pain, flags: $0.flags) })
+        let rows = try RecordJSON.mornings(mornings)
         try t.execute(
             """
             INSERT INTO rehab.morning_check (patient_id, date, pain, flags)
