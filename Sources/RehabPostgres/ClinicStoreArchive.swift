@@ -105,43 +105,11 @@ extension ClinicStore {
             first[id] = min(day, baseline)
         }
         firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
-        // From the first day read on, and the older rows only for their red flags: two index
-        // ranges (the older ones through the partial index on flagged rows), not one OR that
-        // reads every row of each patient. Sorted by the date column, not its text.
-        var sessions: [Int64: [Session]] = [:]
-        for row in try t.rows(
-            """
-            SELECT \(unescaped: sessionColumns), patient_id FROM (
-                SELECT s.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-                JOIN rehab.session s ON s.patient_id = w.pid AND s.date >= w.first
-                UNION ALL
-                SELECT s.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-                JOIN rehab.session s ON s.patient_id = w.pid AND s.date < w.first
-                    AND s.flags <> '[]'
-            ) AS session
-            ORDER BY session.patient_id, session.date, session.id
-            """)
-        {
-            sessions[try row.value("patient_id", Int64.self), default: []].append(
-                try session(from: row))
-        }
-        var mornings: [Int64: [MorningCheck]] = [:]
-        for row in try t.rows(
-            """
-            SELECT date::text AS date, pain, flags::text AS flags, patient_id FROM (
-                SELECT m.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-                JOIN rehab.morning_check m ON m.patient_id = w.pid AND m.date >= w.first
-                UNION ALL
-                SELECT m.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-                JOIN rehab.morning_check m ON m.patient_id = w.pid AND m.date < w.first
-                    AND m.flags <> '[]'
-            ) AS morning
-            ORDER BY morning.patient_id, morning.date
-            """)
-        {
-            mornings[try row.value("patient_id", Int64.self), default: []].append(
-                try morning(from: row))
-        }
+        let sessions = try fromFirstDay(
+            t, "session", columns: sessionColumns, ids, first: firstISO, session(from:))
+        let mornings = try fromFirstDay(
+            t, "morning_check", columns: "date::text AS date, pain, flags::text AS flags", ids,
+            first: firstISO, morning(from:))
         var clearings: [Int64: [FlagClearing]] = [:]
         for row in try t.rows(
             """
@@ -160,6 +128,33 @@ extension ClinicStore {
                 clearings: clearings[id] ?? [])
         }
         return histories
+    }
+
+    /// Each patient's rows of `table` (session or morning_check) from its day in `first` on,
+    /// and the older rows only for their red flags: two index ranges (the older ones through
+    /// the partial index on flagged rows), not one OR that reads every row of each patient.
+    /// Sorted by the date column, not its text.
+    static func fromFirstDay<Record>(
+        _ t: Transaction, _ table: String, columns: String, _ ids: [Int64], first: [String],
+        _ record: (PostgresRandomAccessRow) throws -> Record
+    ) throws -> [Int64: [Record]] {
+        var records: [Int64: [Record]] = [:]
+        for row in try t.rows(
+            """
+            SELECT \(unescaped: columns), patient_id FROM (
+                SELECT r.* FROM unnest(\(ids)::bigint[], \(first)::date[]) AS w(pid, first)
+                JOIN rehab.\(unescaped: table) r ON r.patient_id = w.pid AND r.date >= w.first
+                UNION ALL
+                SELECT r.* FROM unnest(\(ids)::bigint[], \(first)::date[]) AS w(pid, first)
+                JOIN rehab.\(unescaped: table) r ON r.patient_id = w.pid AND r.date < w.first
+                    AND r.flags <> '[]'
+            ) AS r
+            ORDER BY r.patient_id, r.date, r.id
+            """)
+        {
+            records[try row.value("patient_id", Int64.self), default: []].append(try record(row))
+        }
+        return records
     }
 
     /// Each patient's latest date in `table` (session or morning_check) on or before its day
