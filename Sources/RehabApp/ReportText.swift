@@ -10,9 +10,7 @@ public enum ReportText {
         var out = ""
         for character in text {
             switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
+            case "&", "<", ">": out += html(String(character))
             // Without brackets no link or image can form; a backslash is escaped so the
             // text cannot undo these escapes.
             case "\\", "[", "]", "|": out += "\\" + String(character)

@@ -302,11 +302,14 @@ struct CSVRow {
         return day
     }
 
-    func int(_ column: String) throws -> Int? {
+    func int(_ column: String) throws -> Int? { try whole(column) }
+
+    /// An empty cell is nil.
+    func whole<Number: FixedWidthInteger>(_ column: String) throws -> Number? {
         let value = try text(column)
         if value.isEmpty { return nil }
         // Digits only: Swift's Int("+18") would take a sign a person did not mean.
-        guard CSVRow.isWhole(value), let n = Int(value) else {
+        guard CSVRow.isWhole(value), let n = Number(value) else {
             throw error(column, "expected a whole number, found \"\(ArchiveCodec.shown(value))\"")
         }
         return n
@@ -317,14 +320,7 @@ struct CSVRow {
         return n
     }
 
-    func int64(_ column: String) throws -> Int64? {
-        let value = try text(column)
-        if value.isEmpty { return nil }
-        guard CSVRow.isWhole(value), let n = Int64(value) else {
-            throw error(column, "expected a whole number, found \"\(ArchiveCodec.shown(value))\"")
-        }
-        return n
-    }
+    func int64(_ column: String) throws -> Int64? { try whole(column) }
 
     func double(_ column: String) throws -> Double? {
         let value = try text(column)

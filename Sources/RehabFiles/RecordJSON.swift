@@ -22,6 +22,17 @@ public enum RecordJSON {
         try JSONDecoder().decode([ItemAnswer].self, from: Data(json.utf8))
     }
 
+    /// Sessions as the JSON archive writes them, one array element a session (absent
+    /// optionals left out): how the clinic hands many rows to its server in one statement.
+    public static func sessions(_ sessions: [Session]) throws -> String {
+        String(decoding: try JSONEncoder().encode(sessions.map(SessionDoc.init)), as: UTF8.self)
+    }
+
+    /// Morning checks as the JSON archive writes them, as `sessions(_:)`.
+    public static func mornings(_ mornings: [MorningCheck]) throws -> String {
+        String(decoding: try JSONEncoder().encode(mornings.map(MorningDoc.init)), as: UTF8.self)
+    }
+
     public static func flags(_ flags: [String]) throws -> String {
         String(decoding: try JSONEncoder().encode(flags), as: UTF8.self)
     }

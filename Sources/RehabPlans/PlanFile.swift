@@ -69,6 +69,24 @@ public enum PlanFile {
         bytes: [UInt8], file: String, expectedID: String?, idMismatchIsWarning: Bool = false,
         warnings: inout [PlanError]
     ) throws(PlanFileErrors) -> Plan {
+        let root = try Self.root(bytes, file: file) { bad in
+            "invalid UTF-8 (byte 0x\(hex(bad))); plan files must be UTF-8"
+        }
+        var schema = PlanSchema(file: file, expectedID: expectedID)
+        schema.idMismatchIsWarning = idMismatchIsWarning
+        let plan = schema.plan(root)
+        warnings = schema.reader.warnings
+        guard let plan, schema.reader.errors.isEmpty else {
+            throw PlanFileErrors(schema.reader.errors)
+        }
+        return plan
+    }
+
+    /// The YAML tree of a plan or questionnaire file, refused whole when it is too big, is not
+    /// UTF-8 (`notUTF8` words that, given the first bad byte) or holds text no file may.
+    static func root(_ bytes: [UInt8], file: String, notUTF8: (UInt8) -> String)
+        throws(PlanFileErrors) -> YAMLNode?
+    {
         func refuse(_ mark: Mark, _ message: String) -> PlanFileErrors {
             PlanFileErrors([
                 PlanError(file: file, line: mark.line, column: mark.column, message: message)
@@ -78,21 +96,12 @@ public enum PlanFile {
             throw refuse(Mark(line: 1, column: 1), tooBig(bytes.count))
         }
         if let bad = firstInvalidUTF8(bytes) {
-            throw refuse(
-                YAMLTree.position(ofByte: bad, in: bytes),
-                "invalid UTF-8 (byte 0x\(hex(bytes[bad]))); plan files must be UTF-8")
+            throw refuse(YAMLTree.position(ofByte: bad, in: bytes), notUTF8(bytes[bad]))
         }
         let root = try YAMLTree.root(bytes, file: file)
         let textProblems = PlanText.problems(root, file: file)
         if !textProblems.isEmpty { throw PlanFileErrors(textProblems) }
-        var schema = PlanSchema(file: file, expectedID: expectedID)
-        schema.idMismatchIsWarning = idMismatchIsWarning
-        let plan = schema.plan(root)
-        warnings = schema.reader.warnings
-        guard let plan, schema.reader.errors.isEmpty else {
-            throw PlanFileErrors(schema.reader.errors)
-        }
-        return plan
+        return root
     }
 
     // MARK: - Bytes

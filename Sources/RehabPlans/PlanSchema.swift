@@ -42,15 +42,9 @@ struct PlanSchema {
     static let runWalkSafeMax = 3
 
     mutating func plan(_ root: YAMLNode?) -> Plan? {
-        guard let root else {
-            reader.fail(
-                Mark(line: 1, column: 1),
-                "the file is empty; a plan needs " + Self.topKeys.joined(separator: ", "))
-            return nil
-        }
         guard
-            let f = reader.fields(
-                root, "", required: Self.topKeys,
+            let f = reader.topFields(
+                root, of: "plan", required: Self.topKeys,
                 optional: Self.thresholdKeys + [
                     "variants", "red_flags", "referrals", "advice", "exercises", "measures",
                 ])

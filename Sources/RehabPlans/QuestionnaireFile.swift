@@ -26,22 +26,9 @@ public enum QuestionnaireFile {
     public static func parse(bytes: [UInt8], file: String, expectedID: String?)
         throws(PlanFileErrors) -> Instrument
     {
-        func refuse(_ mark: Mark, _ message: String) -> PlanFileErrors {
-            PlanFileErrors([
-                PlanError(file: file, line: mark.line, column: mark.column, message: message)
-            ])
+        let root = try PlanFile.root(bytes, file: file) { _ in
+            "invalid UTF-8; questionnaire files must be UTF-8"
         }
-        guard bytes.count <= PlanFile.maxBytes else {
-            throw refuse(Mark(line: 1, column: 1), PlanFile.tooBig(bytes.count))
-        }
-        if let bad = PlanFile.firstInvalidUTF8(bytes) {
-            throw refuse(
-                YAMLTree.position(ofByte: bad, in: bytes),
-                "invalid UTF-8; questionnaire files must be UTF-8")
-        }
-        let root = try YAMLTree.root(bytes, file: file)
-        let textProblems = PlanText.problems(root, file: file)
-        if !textProblems.isEmpty { throw PlanFileErrors(textProblems) }
         var schema = QuestionnaireSchema(reader: SchemaReader(file: file), expectedID: expectedID)
         let instrument = schema.instrument(root)
         guard let instrument, schema.reader.errors.isEmpty else {
@@ -59,13 +46,9 @@ struct QuestionnaireSchema {
     static let maxItems = 100
 
     mutating func instrument(_ root: YAMLNode?) -> Instrument? {
-        guard let root else {
-            reader.fail(
-                Mark(line: 1, column: 1),
-                "the file is empty; a questionnaire needs " + Self.required.joined(separator: ", "))
-            return nil
-        }
-        guard let f = reader.fields(root, "", required: Self.required, optional: ["languages"])
+        guard
+            let f = reader.topFields(
+                root, of: "questionnaire", required: Self.required, optional: ["languages"])
         else { return nil }
         let id = reader.identifier(f["id"], "id")
         if let id, let node = f["id"] {

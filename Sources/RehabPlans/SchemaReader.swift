@@ -33,6 +33,20 @@ struct SchemaReader {
     }
 
     /// Reports unknown keys (with a suggestion when one is close) and missing required keys.
+    /// The top mapping of a `kind` file (plan, questionnaire); an empty file is told what it
+    /// needs.
+    mutating func topFields(
+        _ root: YAMLNode?, of kind: String, required: [String], optional: [String]
+    ) -> Fields? {
+        guard let root else {
+            fail(
+                Mark(line: 1, column: 1),
+                "the file is empty; a \(kind) needs " + required.joined(separator: ", "))
+            return nil
+        }
+        return fields(root, "", required: required, optional: optional)
+    }
+
     mutating func fields(
         _ node: YAMLNode, _ path: String, required: [String], optional: [String] = []
     ) -> Fields? {

@@ -95,77 +95,22 @@ extension ClinicStore {
         let judged = ids.map { id in
             windows[id].map { $0.from.adding(days: $0.lookBack).iso } ?? "0001-01-01"
         }
-        for row in try t.rows(
-            """
-            SELECT w.pid, (SELECT s.date FROM rehab.session s
-                           WHERE s.patient_id = w.pid AND s.date <= w.upto
-                           ORDER BY s.date DESC LIMIT 1)::text AS latest
-            FROM unnest(\(ids)::bigint[], \(judged)::date[]) AS w(pid, upto)
-            """)
-        {
-            let id = try row.value("pid", Int64.self)
-            guard let latest = try row.value("latest", String?.self).flatMap(Day.init(iso:)),
-                let w = windows[id], let day = first[id]
-            else { continue }
+        for (id, latest) in try latestDates(t, in: "session", ids, upto: judged) {
+            guard let w = windows[id], let day = first[id] else { continue }
             first[id] = min(day, latest.adding(days: -w.lookBack))
         }
         var firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
-        for row in try t.rows(
-            """
-            SELECT w.pid, (SELECT m.date FROM rehab.morning_check m
-                           WHERE m.patient_id = w.pid AND m.date <= w.upto
-                           ORDER BY m.date DESC LIMIT 1)::text AS baseline
-            FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, upto)
-            """)
-        {
-            let id = try row.value("pid", Int64.self)
-            guard let baseline = try row.value("baseline", String?.self).flatMap(Day.init(iso:)),
-                let day = first[id]
-            else { continue }
+        for (id, baseline) in try latestDates(t, in: "morning_check", ids, upto: firstISO) {
+            guard let day = first[id] else { continue }
             first[id] = min(day, baseline)
         }
         firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
-        // From the first day read on, and the older rows only for their red flags: two index
-        // ranges (the older ones through the partial index on flagged rows), not one OR that
-        // reads every row of each patient. Sorted here, each patient's few rows by date and
-        // id: the server's sort of every patient's rows together took as long as reading them
-        // (49 against 24 ms for a physio's 200 patients).
-        var sessions: [Int64: [Session]] = [:]
-        for row in try t.rows(
-            """
-            SELECT \(unescaped: sessionColumns), patient_id FROM (
-                SELECT s.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-                JOIN rehab.session s ON s.patient_id = w.pid AND s.date >= w.first
-                UNION ALL
-                SELECT s.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-                JOIN rehab.session s ON s.patient_id = w.pid AND s.date < w.first
-                    AND s.flags <> '[]'
-            ) AS session
-            """)
-        {
-            sessions[try row.value("patient_id", Int64.self), default: []].append(
-                try session(from: row))
-        }
-        for id in sessions.keys {
-            sessions[id]?.sort { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
-        }
-        var mornings: [Int64: [MorningCheck]] = [:]
-        for row in try t.rows(
-            """
-            SELECT date::text AS date, pain, flags::text AS flags, patient_id FROM (
-                SELECT m.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-                JOIN rehab.morning_check m ON m.patient_id = w.pid AND m.date >= w.first
-                UNION ALL
-                SELECT m.* FROM unnest(\(ids)::bigint[], \(firstISO)::date[]) AS w(pid, first)
-                JOIN rehab.morning_check m ON m.patient_id = w.pid AND m.date < w.first
-                    AND m.flags <> '[]'
-            ) AS morning
-            """)
-        {
-            mornings[try row.value("patient_id", Int64.self), default: []].append(
-                try morning(from: row))
-        }
-        for id in mornings.keys { mornings[id]?.sort { $0.date < $1.date } }
+        let sessions = try fromFirstDay(
+            t, "session", columns: sessionColumns, ids, first: firstISO, session(from:),
+            inOrder: { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) })
+        let mornings = try fromFirstDay(
+            t, "morning_check", columns: "date::text AS date, pain, flags::text AS flags", ids,
+            first: firstISO, morning(from:), inOrder: { $0.date < $1.date })
         var clearings: [Int64: [FlagClearing]] = [:]
         for row in try t.rows(
             """
@@ -184,6 +129,55 @@ extension ClinicStore {
                 clearings: clearings[id] ?? [])
         }
         return histories
+    }
+
+    /// Each patient's rows of `table` (session or morning_check) from its day in `first` on,
+    /// and the older rows only for their red flags: two index ranges (the older ones through
+    /// the partial index on flagged rows), not one OR that reads every row of each patient.
+    /// Sorted here (`inOrder`), each patient's few rows: the server's sort of every patient's
+    /// rows together took as long as reading them (49 against 24 ms for 200 patients).
+    static func fromFirstDay<Record>(
+        _ t: Transaction, _ table: String, columns: String, _ ids: [Int64], first: [String],
+        _ record: (ClinicRow) throws -> Record, inOrder: (Record, Record) -> Bool
+    ) throws -> [Int64: [Record]] {
+        var records: [Int64: [Record]] = [:]
+        for row in try t.rows(
+            """
+            SELECT \(unescaped: columns), patient_id FROM (
+                SELECT r.* FROM unnest(\(ids)::bigint[], \(first)::date[]) AS w(pid, first)
+                JOIN rehab.\(unescaped: table) r ON r.patient_id = w.pid AND r.date >= w.first
+                UNION ALL
+                SELECT r.* FROM unnest(\(ids)::bigint[], \(first)::date[]) AS w(pid, first)
+                JOIN rehab.\(unescaped: table) r ON r.patient_id = w.pid AND r.date < w.first
+                    AND r.flags <> '[]'
+            ) AS r
+            """)
+        {
+            records[try row.value("patient_id", Int64.self), default: []].append(try record(row))
+        }
+        for id in records.keys { records[id]?.sort(by: inOrder) }
+        return records
+    }
+
+    /// Each patient's latest date in `table` (session or morning_check) on or before its day
+    /// in `upto` (ISO dates, in the order of `ids`), in one statement by the index; a patient
+    /// with none is left out.
+    static func latestDates(_ t: Transaction, in table: String, _ ids: [Int64], upto: [String])
+        throws -> [(id: Int64, date: Day)]
+    {
+        try t.rows(
+            """
+            SELECT w.pid, (SELECT r.date FROM rehab.\(unescaped: table) r
+                           WHERE r.patient_id = w.pid AND r.date <= w.upto
+                           ORDER BY r.date DESC LIMIT 1)::text AS latest
+            FROM unnest(\(ids)::bigint[], \(upto)::date[]) AS w(pid, upto)
+            """
+        ).compactMap { row in
+            guard let day = try row.value("latest", String?.self).flatMap(Day.init(iso:)) else {
+                return nil
+            }
+            return (try row.value("pid", Int64.self), day)
+        }
     }
 
     /// The latest session or morning check on or before `today` of each patient, in one
@@ -247,15 +241,10 @@ extension ClinicStore {
     ) throws -> RecordCounts {
         if role == .patient { return try moveIn(next, check: check).counts }
         return try transaction { t in
-            var counts = RecordCounts()
             var patientID: Int64 = 0
-            var seen = RecordCheck.SeenRecords()
-            while let piece = try next() {
-                if piece.isFirst { seen = RecordCheck.SeenRecords() }
-                let p = try RecordCheck.piece(piece, seen: &seen)
-                try check(piece)
+            return try RecordCheck.importing(next, check: check) { p, isFirst in
                 try Self.namingRefusals(p) {
-                    if piece.isFirst {
+                    if isFirst {
                         patientID = try Self.insertPatient(
                             t, name: p.name, language: p.language, archived: p.archived)
                         if let a = p.assignment {
@@ -267,13 +256,10 @@ extension ClinicStore {
                         if let d = p.discharge {
                             try Self.insertDischarge(t, patientID: patientID, d)
                         }
-                        counts.patients += 1
                     }
                     try Self.insertRecords(t, patientID: patientID, p)
                 }
-                counts.count(p)
             }
-            return counts
         }
     }
 
@@ -297,62 +283,11 @@ extension ClinicStore {
         for n in p.notes { _ = try insertNote(t, patientID: id, n) }
     }
 
-    /// A session as one element of a JSON array handed to the server in one statement.
-    struct SessionRow: Encodable {
-        let date: String
-        let activity: String
-        let km: Double?
-        let minutes, painDuring, painAfter: Int
-        let lastedOver2h: Bool
-        let flags: [String]
-        let shoe: String?
-        let note: String
-        let calfRaises, hopTest: Int?
-        let startTime: String?
-
-        enum CodingKeys: String, CodingKey {
-            case date, activity, km, minutes, flags, shoe, note
-            case painDuring = "pain_during"
-            case painAfter = "pain_after"
-            case lastedOver2h = "lasted_over_2h"
-            case calfRaises = "calf_raises"
-            case hopTest = "hop_test"
-            case startTime = "start_time"
-        }
-
-        init(_ s: Session) {
-            date = s.date.iso
-            activity = s.activity.rawValue
-            km = s.km
-            minutes = s.minutes
-            painDuring = s.painDuring
-            painAfter = s.painAfter
-            lastedOver2h = s.lastedOver2h
-            flags = s.flags
-            shoe = s.shoe
-            note = s.note
-            calfRaises = s.calfRaises
-            hopTest = s.hopTest
-            startTime = s.startTime
-        }
-    }
-
-    struct MorningRow: Encodable {
-        let date: String
-        let pain: Int
-        let flags: [String]
-    }
-
-    /// A JSON array of rows; absent optionals are SQL NULLs (`->>`).
-    static func jsonRows(_ rows: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
-    }
-
     /// An import's sessions in one statement, stored in the order given (a round trip per
     /// row made two years of one patient take seconds).
     static func insertSessions(_ t: Transaction, patientID: Int64, _ sessions: [Session]) throws {
         guard !sessions.isEmpty else { return }
-        let rows = try jsonRows(sessions.map(SessionRow.init))
+        let rows = try RecordJSON.sessions(sessions)
         try t.execute(
             """
             INSERT INTO rehab.session (patient_id, date, activity, km, minutes, pain_during,
@@ -370,8 +305,7 @@ extension ClinicStore {
         throws
     {
         guard !mornings.isEmpty else { return }
-        let rows = try jsonRows(
-            mornings.map { MorningRow(date: $0.date.iso, pain: $0.pain, flags: $0.flags) })
+        let rows = try RecordJSON.mornings(mornings)
         try t.execute(
             """
             INSERT INTO rehab.morning_check (patient_id, date, pain, flags)

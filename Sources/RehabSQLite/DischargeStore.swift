@@ -8,15 +8,13 @@ import RehabStorage
 
 extension Store {
     public func discharge(patientID: Int64) throws -> Discharge? {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             return try Store.fetchDischarge(db, patientID: patientID)
         }
     }
 
     public func setDischarge(patientID: Int64, _ discharge: Discharge) throws {
-        try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        try write(patient: patientID) { db in
             try Store.insertDischarge(db, patientID: patientID, discharge)
         }
     }
@@ -48,8 +46,7 @@ extension Store {
     /// than by reading the whole log: without a note that is everything, years for a clinic's
     /// patients. The same answer as `ReviewChanges(notes:history:measures:)` (RosterTests).
     public func reviewChanges(patientID: Int64) throws -> ReviewChanges {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             return try Store.fetchReviewChanges(db, patientID: patientID)
         }
     }

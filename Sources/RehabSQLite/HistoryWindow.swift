@@ -25,8 +25,7 @@ extension Store {
     private func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, upTo: Day?)
         throws -> History
     {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             var first = from
             if let latest = try String.fetchOne(
                 db.cachedStatement(

@@ -9,8 +9,7 @@ extension Store {
     // MARK: - Plan assignment
 
     public func assignment(patientID: Int64) throws -> Assignment? {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             return try Store.fetchAssignment(db, patientID: patientID)
         }
     }
@@ -49,16 +48,14 @@ extension Store {
     // MARK: - Log
 
     public func history(patientID: Int64) throws -> History {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             return try Store.fetchHistory(db, patientID: patientID, range: nil)
         }
     }
 
     /// Sessions, morning checks and clearings dated `from` through `through`, both included.
     public func history(patientID: Int64, from: Day, through: Day) throws -> History {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             return try Store.fetchHistory(db, patientID: patientID, range: (from, through))
         }
     }
@@ -67,8 +64,7 @@ extension Store {
     @discardableResult
     public func addSession(patientID: Int64, _ session: Session) throws -> Int64 {
         try RecordCheck.session(session)
-        return try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        return try write(patient: patientID) { db in
             return try Store.insertSession(db, patientID: patientID, session)
         }
     }
@@ -77,8 +73,7 @@ extension Store {
     public func updateSession(patientID: Int64, _ session: Session) throws {
         guard let id = session.id else { throw RehabCore.RecordError.unknownSession(nil) }
         try RecordCheck.session(session)
-        try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        try write(patient: patientID) { db in
             try db.execute(
                 sql: """
                     UPDATE session SET date = ?, activity = ?, km = ?, minutes = ?,
@@ -92,8 +87,7 @@ extension Store {
     }
 
     public func deleteSession(patientID: Int64, id: Int64) throws {
-        try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        try write(patient: patientID) { db in
             try db.execute(
                 sql: "DELETE FROM session WHERE id = ? AND patient_id = ?",
                 arguments: [id, patientID])
@@ -106,8 +100,7 @@ extension Store {
     @discardableResult
     public func setMorningCheck(patientID: Int64, _ check: MorningCheck) throws -> Bool {
         try RecordCheck.morning(check)
-        return try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        return try write(patient: patientID) { db in
             let existed =
                 try Bool.fetchOne(
                     db,
@@ -128,8 +121,7 @@ extension Store {
 
     /// Removes the morning check of that date, if there is one.
     public func deleteMorningCheck(patientID: Int64, date: Day) throws {
-        try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        try write(patient: patientID) { db in
             try db.execute(
                 sql: "DELETE FROM morning_check WHERE patient_id = ? AND date = ?",
                 arguments: [patientID, date.iso])
@@ -138,8 +130,7 @@ extension Store {
 
     public func addClearing(patientID: Int64, _ clearing: FlagClearing) throws {
         try RecordCheck.clearing(clearing)
-        try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        try write(patient: patientID) { db in
             try Store.insertClearing(db, patientID: patientID, clearing)
         }
     }
@@ -147,16 +138,14 @@ extension Store {
     // MARK: - Shoes
 
     public func shoes(patientID: Int64) throws -> [Shoe] {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             return try Store.fetchShoes(db, patientID: patientID)
         }
     }
 
     public func addShoe(patientID: Int64, _ shoe: Shoe) throws {
         let shoe = try RecordCheck.shoe(shoe)
-        try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        try write(patient: patientID) { db in
             try Store.insertShoe(db, patientID: patientID, shoe)
         }
     }
@@ -164,8 +153,7 @@ extension Store {
     /// Kilometres on each shoe: its start km plus every run logged with it (names match
     /// without regard to case, as shoe names are unique that way).
     public func shoeKm(patientID: Int64) throws -> [String: Double] {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             // Names match ignoring case for every letter (SQLite's NOCASE knows only A-Z), as
             // `ShoeWear.km` matches them, so the store and the screens agree on "École".
             var logged: [String: Double] = [:]

@@ -9,8 +9,7 @@ import RehabStorage
 extension Store {
     /// Every measurement of the patient, oldest first.
     public func measurements(patientID: Int64) throws -> [MeasureRecord] {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             return try Store.fetchMeasurements(db, patientID: patientID)
         }
     }
@@ -18,8 +17,7 @@ extension Store {
     /// Checks and stores a measurement; returns its id. Nothing is stored when it is refused.
     @discardableResult
     public func addMeasurement(patientID: Int64, _ measurement: MeasureRecord) throws -> Int64 {
-        try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        try write(patient: patientID) { db in
             let earlier = try Store.fetchMeasurements(db, patientID: patientID).filter {
                 $0.date <= measurement.date
             }
@@ -37,8 +35,7 @@ extension Store {
     }
 
     public func notes(patientID: Int64) throws -> [ClinicalNote] {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             return try Store.fetchNotes(db, patientID: patientID)
         }
     }
@@ -46,8 +43,7 @@ extension Store {
     @discardableResult
     public func addNote(patientID: Int64, _ note: ClinicalNote) throws -> Int64 {
         try RecordCheck.note(note)
-        return try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        return try write(patient: patientID) { db in
             return try Store.insertNote(db, patientID: patientID, note)
         }
     }

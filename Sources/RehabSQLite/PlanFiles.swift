@@ -5,8 +5,7 @@ import RehabStorage
 extension Store {
     /// The plan file the patient's plan was started from, if any.
     public func planFile(patientID: Int64) throws -> StoredPlanFile? {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             return try Store.fetchPlanFile(db, patientID: patientID)
         }
     }

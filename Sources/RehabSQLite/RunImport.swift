@@ -15,8 +15,7 @@ extension Store {
     {
         for run in runs { try RecordCheck.session(run.session) }
         let shoe = try newShoe.map(RecordCheck.shoe)
-        return try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        return try write(patient: patientID) { db in
             if let shoe { try Store.insertShoe(db, patientID: patientID, shoe) }
             let known = Set(
                 try String.fetchAll(
@@ -34,8 +33,7 @@ extension Store {
 
     /// The start times of the patient's imported runs, by session id.
     public func runStartTimes(patientID: Int64) throws -> [Int64: String] {
-        try queue.read { db in
-            _ = try Store.patientName(db, id: patientID)
+        try read(patient: patientID) { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: "SELECT id, start_time FROM session WHERE patient_id = ?"

@@ -28,31 +28,20 @@ enum Schema {
         Language.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     }
 
+    /// Every migration, oldest first: its identifier and the SQL it runs.
+    static var migrations: [(id: String, sql: String)] {
+        [
+            ("v1", v1), ("v2", v2), ("v3-plan-files", v3PlanFiles),
+            ("v4-flag-indexes", v4FlagIndexes), ("v5-measures-notes", v5MeasuresNotes),
+            ("v6-phase-change-note", v5PhaseChangeNote), ("v7-discharge", v7Discharge),
+            ("v8-tally-checkpoint", v8TallyCheckpoint),
+        ]
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(sql: v1)
-        }
-        migrator.registerMigration("v2") { db in
-            try db.execute(sql: v2)
-        }
-        migrator.registerMigration("v3-plan-files") { db in
-            try db.execute(sql: v3PlanFiles)
-        }
-        migrator.registerMigration("v4-flag-indexes") { db in
-            try db.execute(sql: v4FlagIndexes)
-        }
-        migrator.registerMigration("v5-measures-notes") { db in
-            try db.execute(sql: v5MeasuresNotes)
-        }
-        migrator.registerMigration("v6-phase-change-note") { db in
-            try db.execute(sql: v5PhaseChangeNote)
-        }
-        migrator.registerMigration("v7-discharge") { db in
-            try db.execute(sql: v7Discharge)
-        }
-        migrator.registerMigration("v8-tally-checkpoint") { db in
-            try db.execute(sql: v8TallyCheckpoint)
+        for (id, sql) in migrations {
+            migrator.registerMigration(id) { db in try db.execute(sql: sql) }
         }
         return migrator
     }

@@ -248,6 +248,22 @@ public final class Store: Sendable {
             archived: row["archived"])
     }
 
+    /// A read of one patient's records, an unknown patient refused first.
+    func read<T>(patient id: Int64, _ body: (Database) throws -> T) throws -> T {
+        try queue.read { db in
+            _ = try Store.patientName(db, id: id)
+            return try body(db)
+        }
+    }
+
+    /// A write to one patient's records, as `read(patient:_:)`.
+    func write<T>(patient id: Int64, _ body: (Database) throws -> T) throws -> T {
+        try queue.write { db in
+            _ = try Store.patientName(db, id: id)
+            return try body(db)
+        }
+    }
+
     static func patientName(_ db: Database, id: Int64) throws -> String {
         guard
             // Cached: every per-patient read checks the patient first, a list hundreds of times.

@@ -13,8 +13,7 @@ extension Store {
 
     public func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws {
         let json = String(decoding: try JSONEncoder().encode(checkpoint), as: UTF8.self)
-        try queue.write { db in
-            _ = try Store.patientName(db, id: patientID)
+        try write(patient: patientID) { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO tally_checkpoint (patient_id, guard_date, checkpoint)"
                     + " VALUES (?, ?, ?)",

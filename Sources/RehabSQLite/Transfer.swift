@@ -45,21 +45,11 @@ extension Store {
         _ next: () throws -> ArchivePiece?, check: (ArchivePiece) throws -> Void
     ) throws -> RecordCounts {
         try queue.write { db in
-            var counts = RecordCounts()
             var patientID: Int64 = 0
-            var seen = RecordCheck.SeenRecords()
-            while let piece = try next() {
-                if piece.isFirst { seen = RecordCheck.SeenRecords() }
-                let p = try RecordCheck.piece(piece, seen: &seen)
-                try check(piece)
-                if piece.isFirst {
-                    patientID = try Store.insertHeader(db, p)
-                    counts.patients += 1
-                }
+            return try RecordCheck.importing(next, check: check) { p, isFirst in
+                if isFirst { patientID = try Store.insertHeader(db, p) }
                 try Store.insertRecords(db, patientID: patientID, p)
-                counts.count(p)
             }
-            return counts
         }
     }
 

@@ -107,6 +107,26 @@ public enum RecordCheck {
         return p
     }
 
+    /// An import read piece by piece, as both stores import: each piece checked (`piece`, the
+    /// records seen reset with each patient, then `check`) before `write` stores it, the
+    /// first refusal ending the import. `write` is told whether the piece starts a patient.
+    public static func importing(
+        _ next: () throws -> ArchivePiece?, check: (ArchivePiece) throws -> Void,
+        write: (_ patient: ArchivedPatient, _ isFirst: Bool) throws -> Void
+    ) throws -> RecordCounts {
+        var counts = RecordCounts()
+        var seen = SeenRecords()
+        while let piece = try next() {
+            if piece.isFirst { seen = SeenRecords() }
+            let p = try Self.piece(piece, seen: &seen)
+            try check(piece)
+            try write(p, piece.isFirst)
+            if piece.isFirst { counts.patients += 1 }
+            counts.count(p)
+        }
+        return counts
+    }
+
     /// A later piece's measurement, checked against what is stored by then; the refusal names
     /// the patient and the measurement.
     public static func importedMeasurement(

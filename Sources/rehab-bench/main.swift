@@ -106,6 +106,11 @@ guard let options = Options.parse(CommandLine.arguments) else {
             + "[--runs N] [--json]")
 }
 
+/// The median time of `runs` runs of `body`, in milliseconds.
+@MainActor func reportTime(_ name: String, runs: Int = options.runs, _ body: () -> Void) {
+    report(name, timed(runs, body) * 1000, "ms")
+}
+
 func openStore() -> Store {
     do { return try Store(path: options.db) } catch { fail("cannot open \(options.db): \(error)") }
 }
@@ -158,43 +163,31 @@ report(
 let windowStart = Engine.firstDayRead(plan: plan, assignment: assignment, judging: today)
 let lookBack = Engine.lookBackDays(plan: plan)
 var window = History()
-report(
-    "store: the engine's window for today (as rehab status)",
-    timed(options.runs) {
-        window =
-            (try? store.history(patientID: patient.id, judgingFrom: windowStart, lookBack: lookBack))
-            ?? History()
-    } * 1000, "ms")
+reportTime("store: the engine's window for today (as rehab status)") {
+    window =
+        (try? store.history(patientID: patient.id, judgingFrom: windowStart, lookBack: lookBack))
+        ?? History()
+}
 report(
     "engine window rows (sessions + morning checks)",
     Double(window.sessions.count + window.mornings.count), "rows")
-report(
-    "engine status on the window",
-    timed(options.runs) {
-        _ = Engine.status(plan: plan, assignment: assignment, history: window, today: today)
-    } * 1000, "ms")
-report(
-    "engine status on the whole history",
-    timed(options.runs) {
-        _ = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
-    } * 1000, "ms")
-report(
-    "engine weeks (520)",
-    timed(options.runs) {
-        _ = Engine.weeks(
-            plan: plan, assignment: assignment, history: history, through: today, count: 520)
-    } * 1000, "ms")
-report(
-    "engine series (520 weeks, as rehab week)",
-    timed(options.runs) {
-        _ = Engine.series(
-            plan: plan, assignment: assignment, history: history, through: today, weeks: 520)
-    } * 1000, "ms")
-report(
-    "store: whole history of the patient",
-    timed(options.runs) {
-        _ = try? store.history(patientID: patient.id)
-    } * 1000, "ms")
+reportTime("engine status on the window") {
+    _ = Engine.status(plan: plan, assignment: assignment, history: window, today: today)
+}
+reportTime("engine status on the whole history") {
+    _ = Engine.status(plan: plan, assignment: assignment, history: history, today: today)
+}
+reportTime("engine weeks (520)") {
+    _ = Engine.weeks(
+        plan: plan, assignment: assignment, history: history, through: today, count: 520)
+}
+reportTime("engine series (520 weeks, as rehab week)") {
+    _ = Engine.series(
+        plan: plan, assignment: assignment, history: history, through: today, weeks: 520)
+}
+reportTime("store: whole history of the patient") {
+    _ = try? store.history(patientID: patient.id)
+}
 
 // MARK: - The full-screen app in memory
 
@@ -214,11 +207,9 @@ func firstFrame() -> (AppSession, MemoryBackend) {
     backend.draw(app.frame)
     return (app, backend)
 }
-report(
-    "app: start to first frame (open, load, judge, render)",
-    timed(options.runs) {
-        _ = firstFrame()
-    } * 1000, "ms")
+reportTime("app: start to first frame (open, load, judge, render)") {
+    _ = firstFrame()
+}
 
 /// Presses `keys` one by one; the median time per key (update, effects, render, diff) and the
 /// median cells the diff had to write.
@@ -268,11 +259,9 @@ if app.mainScreen == 3 {
         "ms")
     for (key, span) in [("1", "8 weeks"), ("2", "6 months"), ("3", "all")] {
         _ = press([.char(Character(key))], on: &app, &backend)
-        report(
-            "app: Progress frame, \(span) (render only)",
-            timed(options.runs) {
-                _ = app.frame
-            } * 1000, "ms")
+        reportTime("app: Progress frame, \(span) (render only)") {
+            _ = app.frame
+        }
     }
     _ = press([.char("1")], on: &app, &backend)
     let weekBack = press(Array(repeating: .char("h"), count: 40), on: &app, &backend)
@@ -389,29 +378,26 @@ if patients.count > 1 {
     report("roster, one read: store (one transaction)", median(bulk.store) * 1000, "ms")
     report("roster, one read: finding plans", median(bulk.plans) * 1000, "ms")
     report("roster, one read: engine status", median(bulk.engine) * 1000, "ms")
-    report(
-        "roster, one read, plans parsed afresh (as rehab patients)",
-        timed(rounds) {
-            var fresh = StoreRunner(store: store, planDirectories: [options.plans])
-            _ = try? PatientOverview.roster(store: store, includeArchived: false, today: today) {
-                try template($0, &fresh)
-            }
-        } * 1000, "ms")
+    reportTime("roster, one read, plans parsed afresh (as rehab patients)", runs: rounds) {
+        var fresh = StoreRunner(store: store, planDirectories: [options.plans])
+        _ = try? PatientOverview.roster(store: store, includeArchived: false, today: today) {
+            try template($0, &fresh)
+        }
+    }
     // The app's runner keeps the plans and the rows it read: after a change to one patient
     // it reads and judges that patient again, after another process wrote the whole list.
     _ = try? runner.roster(includeArchived: false, today: today)
-    report(
-        "app: Patients rows again after a change to one patient",
-        timed(options.runs) {
-            runner.changed(patientID: patient.id)
-            _ = try? runner.roster(includeArchived: false, today: today)
-        } * 1000, "ms")
-    report(
+    reportTime("app: Patients rows again after a change to one patient") {
+        runner.changed(patientID: patient.id)
+        _ = try? runner.roster(includeArchived: false, today: today)
+    }
+    reportTime(
         "app: Patients rows again after another process wrote (whole read)",
-        timed(max(1, options.runs / 5)) {
-            runner.changed(patientID: nil)
-            _ = try? runner.roster(includeArchived: false, today: today)
-        } * 1000, "ms")
+        runs: max(1, options.runs / 5)
+    ) {
+        runner.changed(patientID: nil)
+        _ = try? runner.roster(includeArchived: false, today: today)
+    }
 }
 
 report("peak resident memory (VmHWM)", Double(peakRSSKiB() ?? 0) / 1024, "MiB")

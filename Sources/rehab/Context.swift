@@ -353,6 +353,11 @@ struct Context {
         return try check { try Validate.date(text, field: field, today: today) }
     }
 
+    /// A whole number in `range` from an option, nil when the option is not given.
+    func integer(_ text: String?, field: String, in range: ClosedRange<Int>) throws -> Int? {
+        try text.map { v in try check { try Validate.integer(v, field: field, in: range) } }
+    }
+
     // MARK: output
 
     func printJSON(_ value: some Encodable) throws {

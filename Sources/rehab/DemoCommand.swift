@@ -29,18 +29,9 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let years = try self.years.map { text in
-            try context.check { try Validate.integer(text, field: "years", in: 1...30) }
-        }
-        let count = try patients.map { text in
-            try context.check { try Validate.integer(text, field: "patients", in: 1...5000) }
-        }
-        let seed = try UInt64(
-            self.seed.map { text in
-                try context.check {
-                    try Validate.integer(text, field: "seed", in: 0...999_999_999)
-                }
-            } ?? 7)
+        let years = try context.integer(self.years, field: "years", in: 1...30)
+        let count = try context.integer(patients, field: "patients", in: 1...5000)
+        let seed = try UInt64(context.integer(self.seed, field: "seed", in: 0...999_999_999) ?? 7)
         if years == nil && count == nil {
             try story(context, seed: seed)
         } else {

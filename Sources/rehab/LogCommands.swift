@@ -52,12 +52,8 @@ struct Log: ParsableCommand {
         let shoe = try self.shoe.map { text in
             try context.check { try Validate.name(text, field: "shoe") }
         }
-        let calfRaises = try self.calfRaises.map { text in
-            try context.check { try Validate.integer(text, field: "calf-raises", in: 1...500) }
-        }
-        let hopTest = try self.hopTest.map { text in
-            try context.check { try Validate.integer(text, field: "hop-test", in: 1...500) }
-        }
+        let calfRaises = try context.integer(self.calfRaises, field: "calf-raises", in: 1...500)
+        let hopTest = try context.integer(self.hopTest, field: "hop-test", in: 1...500)
         let day = try context.date(date)
 
         let store = try context.openStore()

@@ -97,8 +97,8 @@ extension PatientsCommand {
 }
 
 extension Context {
-    /// A patient by full name (any case), archived ones included: renaming and archiving must
-    /// not guess from a prefix.
+    /// A patient by full name (any case), archived ones included: renaming, archiving and
+    /// deleting must not guess from a prefix.
     func exactPatient(_ name: String, store: any RehabRepository) throws -> PatientRecord {
         let all = try storing { try store.patients(includeArchived: true) }
         guard let patient = all.first(where: { Naming.same($0.name, name) }) else {

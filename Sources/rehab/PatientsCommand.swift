@@ -344,12 +344,8 @@ extension PatientsCommand {
         func run() throws {
             let context = try Context(global)
             let store = try context.openStore()
-            let all = try context.storing { try store.patients(includeArchived: true) }
             // The full name only, never a prefix: a deletion must not guess.
-            guard let patient = all.first(where: { Naming.same($0.name, name) })
-            else {
-                throw context.fail(Phrase.unknownPatient(name, known: all.map(\.name)))
-            }
+            let patient = try context.exactPatient(name, store: store)
             let contents = try context.storing {
                 let history = try store.history(patientID: patient.id)
                 return Phrase.patientContents(

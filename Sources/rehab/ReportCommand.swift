@@ -21,10 +21,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let count =
-            try weeks.map { text in
-                try context.check { try Validate.integer(text, field: "weeks", in: 1...520) }
-            } ?? 8
+        let count = try context.integer(weeks, field: "weeks", in: 1...520) ?? 8
         let kind = try context.reportFormat(format)
         let store = try context.openStore()
         let followed = try context.followedPlan(store)

@@ -64,11 +64,6 @@ struct Tune: ParsableCommand {
             let context = tuning.context
             var overrides = tuning.followed.assignment.overrides
             var t = overrides.thresholds
-            func int(_ text: String?, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
-                try text.map { v in
-                    try context.check { try Validate.integer(v, field: field, in: range) }
-                }
-            }
             // Each option named as the table names it (`ThresholdDescriptor.option`), checked
             // against the table's range, in table order.
             let given: [ThresholdKey: String?] = [
@@ -95,8 +90,10 @@ struct Tune: ParsableCommand {
             }
             overrides.thresholds = t
 
-            let min = try int(minDays, "min-days", TuningField.minDays.integerRange)
-            let max = try int(maxDays, "max-days", TuningField.maxDays.integerRange)
+            let min = try context.integer(
+                minDays, field: "min-days", in: TuningField.minDays.integerRange)
+            let max = try context.integer(
+                maxDays, field: "max-days", in: TuningField.maxDays.integerRange)
             if min != nil || max != nil {
                 let phases = tuning.followed.plan.phases.map(\.id)
                 guard let phase else {
@@ -147,28 +144,33 @@ struct Tune: ParsableCommand {
 
             /// `base` with the given values; reps replaces hold and per-week replaces per-day.
             func applied(to base: Prescription, context: Context) throws -> Prescription {
-                func int(_ text: String?, _ field: String, _ range: ClosedRange<Int>) throws
-                    -> Int?
-                {
-                    try text.map { v in
-                        try context.check { try Validate.integer(v, field: field, in: range) }
-                    }
-                }
                 var p = base
-                if let sets = try int(sets, "sets", TuningField.sets.integerRange) { p.sets = sets }
-                if let reps = try int(reps, "reps", TuningField.reps.integerRange) {
+                if let sets = try context.integer(
+                    sets, field: "sets", in: TuningField.sets.integerRange)
+                {
+                    p.sets = sets
+                }
+                if let reps = try context.integer(
+                    reps, field: "reps", in: TuningField.reps.integerRange)
+                {
                     p.reps = reps
                     p.holdSeconds = nil
                 }
-                if let hold = try int(hold, "hold", TuningField.hold.integerRange) {
+                if let hold = try context.integer(
+                    hold, field: "hold", in: TuningField.hold.integerRange)
+                {
                     p.holdSeconds = hold
                     p.reps = nil
                 }
-                if let perWeek = try int(perWeek, "per-week", TuningField.perWeek.integerRange) {
+                if let perWeek = try context.integer(
+                    perWeek, field: "per-week", in: TuningField.perWeek.integerRange)
+                {
                     p.perWeek = perWeek
                     p.perDay = nil
                 }
-                if let perDay = try int(perDay, "per-day", TuningField.perDay.integerRange) {
+                if let perDay = try context.integer(
+                    perDay, field: "per-day", in: TuningField.perDay.integerRange)
+                {
                     p.perDay = perDay
                     p.perWeek = nil
                 }
@@ -266,11 +268,6 @@ struct Tune: ParsableCommand {
             let number = try context.check {
                 try Validate.integer(step, field: "step", in: 1...max(1, steps.count + 1))
             }
-            func int(_ text: String?, _ field: String, _ range: ClosedRange<Int>) throws -> Int? {
-                try text.map { v in
-                    try context.check { try Validate.integer(v, field: field, in: range) }
-                }
-            }
             func minutes(_ text: String?, _ field: String, _ range: ClosedRange<Double>) throws
                 -> Double?
             {
@@ -289,10 +286,12 @@ struct Tune: ParsableCommand {
             } else {
                 let runMinutes = try minutes(runText, "run", TuningField.run.decimalRange)
                 let walkMinutes = try minutes(walk, "walk", TuningField.walk.decimalRange)
-                let totalMinutes = try int(total, "total", TuningField.total.integerRange)
-                let sessions = try int(
-                    perWeek, "per-week", TuningField.sessionsPerWeek.integerRange)
-                let toPass = try int(pass, "pass", TuningField.sessionsToPass.integerRange)
+                let totalMinutes = try context.integer(
+                    total, field: "total", in: TuningField.total.integerRange)
+                let sessions = try context.integer(
+                    perWeek, field: "per-week", in: TuningField.sessionsPerWeek.integerRange)
+                let toPass = try context.integer(
+                    pass, field: "pass", in: TuningField.sessionsToPass.integerRange)
                 if number > steps.count {
                     // A new step needs its three numbers; the rest default as in a plan file.
                     guard let runMinutes, let walkMinutes, let totalMinutes else {

@@ -14,10 +14,7 @@ struct Week: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let count =
-            try weeks.map { text in
-                try context.check { try Validate.integer(text, field: "weeks", in: 1...520) }
-            } ?? 8
+        let count = try context.integer(weeks, field: "weeks", in: 1...520) ?? 8
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         // By default no week before the plan (or the first logged session): empty weeks beside

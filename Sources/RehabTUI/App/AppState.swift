@@ -77,16 +77,6 @@ package struct Loaded: Sendable, Hashable {
     /// The Patients screen's rows, when it is what the app opens on (several patients, none
     /// chosen); nil otherwise.
     var roster: [RosterRow]?
-
-    init(
-        patients: [PatientRecord], patient: PatientRecord?, followed: Followed?,
-        roster: [RosterRow]? = nil
-    ) {
-        self.patients = patients
-        self.patient = patient
-        self.followed = followed
-        self.roster = roster
-    }
 }
 
 /// A line of text being edited, with its cursor (in characters).

@@ -15,28 +15,11 @@ struct StartRequest: Sendable, Hashable {
     /// Weekly running km before the plan (`rehab start --weekly-km`); floors the km cap.
     var weeklyKm: Double?
     /// The patient follows a plan already and this one takes its place.
-    var replacing: Bool
+    var replacing = false
     /// The plan file the plan comes from (kept with the patient); nil for the catalogue's.
     var planFile: StoredPlanFile?
     /// Red flags a physio examined and found absent: recorded in the start's note.
-    var examined: [String]
-
-    init(
-        planID: String, variantID: String?, date: Day, newPatientName: String?,
-        language: Language, patientID: Int64? = nil, weeklyKm: Double? = nil,
-        replacing: Bool = false, planFile: StoredPlanFile? = nil, examined: [String] = []
-    ) {
-        self.examined = examined
-        self.planID = planID
-        self.variantID = variantID
-        self.date = date
-        self.newPatientName = newPatientName
-        self.language = language
-        self.patientID = patientID
-        self.weeklyKm = weeklyKm
-        self.replacing = replacing
-        self.planFile = planFile
-    }
+    var examined: [String] = []
 }
 
 /// What `update` asks the outside world to do. Data, not closures, so a test can assert on

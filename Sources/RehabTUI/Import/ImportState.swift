@@ -8,23 +8,11 @@ struct RunsFound: Sendable, Hashable {
     /// Why nothing could be read at all (no such path, a .fit file, no run files in a folder).
     var refusal: LocalizedText?
     /// In start order.
-    var runs: [FoundRun]
-    var failures: [RunFileError]
-    var fitSkipped: Int
+    var runs: [FoundRun] = []
+    var failures: [RunFileError] = []
+    var fitSkipped = 0
     /// Start times of the runs the patient already has.
-    var known: Set<String>
-
-    init(
-        path: String, refusal: LocalizedText? = nil, runs: [FoundRun] = [],
-        failures: [RunFileError] = [], fitSkipped: Int = 0, known: Set<String> = []
-    ) {
-        self.path = path
-        self.refusal = refusal
-        self.runs = runs
-        self.failures = failures
-        self.fitSkipped = fitSkipped
-        self.known = known
-    }
+    var known: Set<String> = []
 }
 
 /// A run waiting for its pain scores. Nil until given: a default of 0 would store pain nobody

@@ -480,35 +480,22 @@ struct Charts {
         var title = wrapped(say(UIPhrase.adherenceRowsTitle()))
         let marks = say(UIPhrase.adherenceMarks()).split(separator: " ").map(String.init)
         typealias Cell = (text: String, pen: Pen)
+        typealias Count = KeyPath<WeekAdherence, Int>
+        func counts(_ done: Count, _ asked: Count, _ share: KeyPath<WeekAdherence, Double?>)
+            -> (Int, Int) -> Cell
+        {
+            { index, width in
+                let w = series.adherence[index]
+                let (done, asked) = (w[keyPath: done], w[keyPath: asked])
+                return (
+                    cell(done, asked, share: w[keyPath: share], width: width),
+                    Theme.adherence(done: done, asked: asked)
+                )
+            }
+        }
         var rows: [(name: String, cell: (Int, Int) -> Cell)] = [
-            (
-                marks.first ?? "",
-                { index, width in
-                    let w = series.adherence[index]
-                    return (
-                        cell(
-                            w.sessionsDone, w.sessionsPrescribed, share: w.sessionsShare,
-                            width: width),
-                        Theme.adherence(
-                            done: w.sessionsDone,
-                            asked: w.sessionsPrescribed)
-                    )
-                }
-            ),
-            (
-                marks.last ?? "",
-                { index, width in
-                    let w = series.adherence[index]
-                    return (
-                        cell(
-                            w.exercisesDone, w.exercisesPrescribed, share: w.exercisesShare,
-                            width: width),
-                        Theme.adherence(
-                            done: w.exercisesDone,
-                            asked: w.exercisesPrescribed)
-                    )
-                }
-            ),
+            (marks.first ?? "", counts(\.sessionsDone, \.sessionsPrescribed, \.sessionsShare)),
+            (marks.last ?? "", counts(\.exercisesDone, \.exercisesPrescribed, \.exercisesShare)),
         ]
         if followed.plan.phases.contains(where: { $0.kind == .maintenance }) {
             title += wrapped(say(UIPhrase.weekClassTitle()))
