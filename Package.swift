@@ -48,8 +48,11 @@ let package = Package(
             ]
         ),
         // Use cases both front ends share: the followed plan, the status report, the patient
-        // overview and review, the discharge report, importing run files and exports.
-        .target(name: "RehabApp", dependencies: ["RehabCore", "RehabFiles", "RehabStorage"]),
+        // overview and review, the discharge report, importing run files and exports (checked
+        // against the plans: RehabPlans).
+        .target(
+            name: "RehabApp",
+            dependencies: ["RehabCore", "RehabPlans", "RehabFiles", "RehabStorage"]),
         // System library: ncursesw (wide-character curses) through a small C shim. No pkgConfig:
         // its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses, with a
         // warning on every build; shim.h defines what they would, and the module map links.
@@ -98,7 +101,8 @@ let package = Package(
         .testTarget(
             name: "RehabStoreTests",
             dependencies: [
-                "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp", "RehabStoreConformance",
+                "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp", "RehabPlans",
+                "RehabStoreConformance",
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

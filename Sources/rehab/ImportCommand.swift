@@ -63,7 +63,9 @@ struct Import: ParsableCommand {
         }
         let path = context.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
-        var check = ArchiveCheck(context: context)
+        var check = ArchiveCheck(
+            template: { try context.loadPlan($0) },
+            catalogue: { ((try? context.loadCatalog()) ?? []).map(\.id) })
         let checked = { (piece: ArchivePiece) in try check.check(piece) }
         let store: any RehabRepository
         // What was stored; nil for a clinic's patient login, which adds no patient to judge.
@@ -88,7 +90,7 @@ struct Import: ParsableCommand {
                 }
             }
             let reason =
-                (error as? ArchiveCheck.Problem)?.message
+                (error as? ArchiveCheck.Problem).map { context.say($0.text) }
                 ?? (error as? ArchiveImport.FutureRecord).map { context.say($0.text) }
                 ?? context.explain(error)
             throw context.fail(Phrase.importFailed(file, reason: reason))

@@ -7,17 +7,24 @@ import RehabPlans
 /// the plan must exist (or its plan file must pass `plans check`), the variant, phases and
 /// flags must be the plan's, the tuning must stay in the ranges `tune` allows, phase changes
 /// must follow the start in order, no session may be faster than a body goes, and a watch's
-/// start time must agree with the date. The first problem is reported with the patient, the record and the field, and
-/// nothing is stored.
-struct ArchiveCheck {
-    let context: Context
+/// start time must agree with the date. The first problem is reported with the patient, the
+/// record and the field, in both languages, and nothing is stored. `rehab import` hands it to
+/// `ArchiveImport` as the check of every piece.
+public struct ArchiveCheck {
+    /// A catalogue plan by id (throws for an unknown one), and the ids a refusal lists.
+    let template: (String) throws -> Plan
+    let catalogue: () -> [String]
 
-    init(context: Context) {
-        self.context = context
+    public init(
+        template: @escaping (String) throws -> Plan, catalogue: @escaping () -> [String]
+    ) {
+        self.template = template
+        self.catalogue = catalogue
     }
 
-    struct Problem: Error {
-        let message: String
+    /// The first problem: whose record, where in the file, and what is wrong.
+    public struct Problem: Error {
+        public let text: LocalizedText
     }
 
     /// What the patient being read may log, kept across the pieces of its history.
@@ -30,12 +37,12 @@ struct ArchiveCheck {
         let planID: String
     }
 
-    mutating func check(_ archive: Archive) throws(Problem) {
+    public mutating func check(_ archive: Archive) throws(Problem) {
         for patient in archive.patients { try check(ArchivePiece(patient: patient)) }
     }
 
     /// The header once per patient (its first piece), then the piece's records.
-    mutating func check(_ piece: ArchivePiece) throws(Problem) {
+    public mutating func check(_ piece: ArchivePiece) throws(Problem) {
         let patient = piece.patient
         let rules: Rules
         if !piece.isFirst, let known = self.rules, known.name == patient.name {
@@ -47,28 +54,24 @@ struct ArchiveCheck {
         try records(piece, rules)
     }
 
-    private func refusal(_ patient: ArchivedPatient, _ place: String, _ what: String) -> Problem {
-        Problem(message: "patient \"\(patient.name)\", \(place): \(what)")
-    }
-
     /// The plan, its variant, the tuning and the phase changes.
     func header(_ patient: ArchivedPatient) throws(Problem) -> Rules {
-        let who = "patient \"\(patient.name)\""
-        func refuse(_ place: String, _ what: String) -> Problem {
-            refusal(patient, place, what)
+        func refuse(_ place: String, _ what: LocalizedText) -> Problem {
+            Problem(text: ArchivePhrase.problem(patient.name, place: place, what))
         }
         guard let assignment = patient.assignment else {
             return Rules(name: patient.name, flags: nil, planID: "")
         }
-        let template = try plan(for: patient, assignment: assignment, who: who)
+        let template = try plan(for: patient, assignment: assignment)
         if let variant = assignment.variantID, template.variant(variant) == nil {
             throw refuse(
                 "assignment.variant",
-                "\"\(variant)\" is not a variant of \(template.id) (expected one of "
-                    + "\(list(template.variants.map(\.id))))")
+                ArchivePhrase.notAVariant(
+                    variant, plan: template.id, expected: list(template.variants.map(\.id))))
         }
         try checkOverrides(
-            assignment.overrides, template: template, variant: assignment.variantID, who: who)
+            assignment.overrides, template: template, variant: assignment.variantID,
+            patient: patient.name)
         let phaseIDs = template.phases.map(\.id)
         var previous = assignment.startDate
         for (i, change) in assignment.phaseHistory.enumerated() {
@@ -76,20 +79,16 @@ struct ArchiveCheck {
             guard phaseIDs.contains(change.phase) else {
                 throw refuse(
                     place + ".phase",
-                    "\"\(change.phase)\" is not a phase of \(template.id) (expected one of "
-                        + "\(list(phaseIDs)))")
+                    ArchivePhrase.notAPhase(
+                        change.phase, plan: template.id, expected: list(phaseIDs)))
             }
             guard change.date >= previous else {
-                throw refuse(
-                    place + ".date",
-                    "\(change.date.iso) is before \(previous.iso) (the plan start or the "
-                        + "change before it)")
+                throw refuse(place + ".date", ArchivePhrase.changeBefore(change.date, previous))
             }
             previous = change.date
         }
         if assignment.phaseHistory.isEmpty {
-            throw refuse(
-                "assignment.phase_history", "empty (expected the first phase at the start)")
+            throw refuse("assignment.phase_history", ArchivePhrase.noPhaseChanges())
         }
         let plan = template.resolved(variant: assignment.variantID, overrides: assignment.overrides)
         return Rules(
@@ -101,105 +100,106 @@ struct ArchiveCheck {
     func records(_ piece: ArchivePiece, _ rules: Rules) throws(Problem) {
         let patient = piece.patient
         let o = piece.offset
-        func refuse(_ place: String, _ what: String) -> Problem {
-            refusal(patient, place, what)
+        func refuse(_ place: LocalizedText, _ what: LocalizedText) -> Problem {
+            Problem(text: ArchivePhrase.problem(patient.name, record: place, what))
         }
         guard let flags = rules.flags else {
             // Without a plan there is nothing to log against (as `rehab log` says).
             if let s = patient.sessions.first {
                 throw refuse(
-                    "session \(o.sessions + 1) (\(s.date.iso))",
-                    "no plan assigned (log needs a plan)")
+                    ArchivePhrase.session(o.sessions + 1, s.date), ArchivePhrase.noPlanToLog())
             }
             if let m = patient.mornings.first {
                 throw refuse(
-                    "morning \(o.mornings + 1) (\(m.date.iso))",
-                    "no plan assigned (log needs a plan)")
+                    ArchivePhrase.morning(o.mornings + 1, m.date), ArchivePhrase.noPlanToLog())
             }
             return
         }
-        func checkFlags(_ ids: [String], _ place: String) throws(Problem) {
+        func checkFlags(_ ids: [String], _ place: LocalizedText) throws(Problem) {
             for id in ids where !flags.contains(id) {
                 throw refuse(
-                    place + ".flags",
-                    "\"\(id)\" is not a red flag of \(rules.planID) (expected one of "
-                        + "\(list(flags.sorted())))")
+                    place.appending(".flags"),
+                    ArchivePhrase.notARedFlag(
+                        id, plan: rules.planID, expected: list(flags.sorted())))
             }
         }
         // Sessions and mornings before the plan start are allowed: `start --replace` keeps the
         // log of the plan it replaces, so a patient's own export holds them, and refusing them
         // would make that export impossible to restore. (`rehab log` refuses new ones.)
         for (i, s) in patient.sessions.enumerated() {
-            let place = "session \(o.sessions + i + 1) (\(s.date.iso))"
+            let place = ArchivePhrase.session(o.sessions + i + 1, s.date)
             try checkFlags(s.flags, place)
             if Plausibility.tooFast(km: s.km, minutes: s.minutes, activity: s.activity),
                 let km = s.km
             {
                 throw refuse(
                     place,
-                    context.say(
-                        Phrase.implausibleSpeed(activity: s.activity, km: km, minutes: s.minutes)))
+                    Phrase.implausibleSpeed(activity: s.activity, km: km, minutes: s.minutes))
             }
             if let time = s.startTime, let utcDay = Day(iso: String(time.prefix(10))),
                 abs(utcDay.days(to: s.date)) > 1
             {
                 throw refuse(
-                    place + ", start_time",
-                    "\(time) is not on \(s.date.iso) in any time zone (expected a UTC time "
-                        + "within a day of the date)")
+                    place.appending(", start_time"), ArchivePhrase.startTimeOffDate(time, s.date))
             }
         }
         for (i, m) in patient.mornings.enumerated() {
-            try checkFlags(m.flags, "morning \(o.mornings + i + 1) (\(m.date.iso))")
+            try checkFlags(m.flags, ArchivePhrase.morning(o.mornings + i + 1, m.date))
         }
         for (i, c) in patient.clearings.enumerated() {
-            try checkFlags(c.cleared.map(\.flag), "clearing \(o.clearings + i + 1) (\(c.date.iso))")
+            try checkFlags(
+                c.cleared.map(\.flag), ArchivePhrase.clearing(o.clearings + i + 1, c.date))
         }
     }
 
     /// The template: the patient's plan file checked like `plans check` (size, aliases,
     /// UTF-8, every rule), else the catalogue plan of that id.
-    func plan(for patient: ArchivedPatient, assignment: Assignment, who: String)
-        throws(Problem) -> Plan
-    {
+    func plan(for patient: ArchivedPatient, assignment: Assignment) throws(Problem) -> Plan {
+        func refuse(_ place: String, _ what: LocalizedText) -> Problem {
+            Problem(text: ArchivePhrase.problem(patient.name, place: place, what))
+        }
         if let file = patient.planFile {
             let bytes = Array(file.yaml.utf8)
             let plan: Plan
             do {
                 plan = try PlanFile.parse(bytes: bytes, file: "plan_file")
             } catch {
-                let first = error.errors.first.map(\.description) ?? "not a valid plan file"
-                throw Problem(message: "\(who), \(first)")
+                // The plan-file checker's own words (`rehab plans check` says them so too),
+                // which name their place in the file.
+                let first = error.errors.first.map(\.description) ?? "plan_file"
+                throw Problem(text: ArchivePhrase.problem(patient.name, planFile: first))
             }
             guard plan.id == assignment.planID else {
-                throw Problem(
-                    message: "\(who), plan_file: its id \(plan.id) is not the assignment's plan "
-                        + assignment.planID)
+                throw refuse(
+                    "plan_file", ArchivePhrase.planFileOfAnotherPlan(plan.id, assignment.planID))
             }
             return plan
         }
         do {
-            return try context.loadPlan(assignment.planID)
+            return try template(assignment.planID)
         } catch {
-            let known = ((try? context.loadCatalog()) ?? []).map(\.id)
-            throw Problem(
-                message: "\(who), assignment.plan: \"\(assignment.planID)\" is not a plan in the "
-                    + "catalogue (expected one of \(list(known))) and no plan_file is given")
+            throw refuse(
+                "assignment.plan",
+                ArchivePhrase.unknownPlan(assignment.planID, expected: list(catalogue())))
         }
     }
 
     /// Each threshold against the range of its row in `ThresholdDescriptor.all` (named by its
     /// plan-file key), then the whole tuned plan through the plan-file checker.
-    func checkOverrides(_ o: PlanOverrides, template: Plan, variant: String?, who: String)
+    func checkOverrides(_ o: PlanOverrides, template: Plan, variant: String?, patient: String)
         throws(Problem)
     {
-        let place = "\(who), assignment.overrides"
+        func refuse(_ key: String, _ what: LocalizedText) -> Problem {
+            let place = "assignment.overrides" + (key.isEmpty ? "" : ".\(key)")
+            return Problem(text: ArchivePhrase.problem(patient, place: place, what))
+        }
         func range(_ value: Double?, _ r: ClosedRange<Double>, _ key: String) throws(Problem) {
             guard let value else { return }
             guard value.isFinite, r.contains(value) else {
-                throw Problem(
-                    message: "\(place).\(key): \(shown(value)) is out of range (expected "
-                        + "\(shown(r.lowerBound))-\(shown(r.upperBound)))")
+                throw refuse(
+                    key,
+                    ArchivePhrase.outOfRange(
+                        shown(value), from: shown(r.lowerBound), to: shown(r.upperBound)))
             }
         }
         let t = o.thresholds
@@ -210,17 +210,15 @@ struct ArchiveCheck {
         let safe = t.painSafeMax ?? base.painSafeMax ?? 3
         let limit = t.painLimit ?? base.painLimit ?? 5
         if safe > limit {
-            throw Problem(
-                message: "\(place).pain.safe_max: \(safe) is above pain.limit \(limit) (expected "
-                    + "safe_max ≤ limit)")
+            throw refuse("pain.safe_max", ArchivePhrase.safeAboveLimit(safe, limit))
         }
         let phaseIDs = template.phases.map(\.id)
         let named =
             Array(o.phaseDays.keys) + Array(o.exercises.keys) + Array(o.runWalk.keys)
         for id in named.sorted() where !phaseIDs.contains(id) {
-            throw Problem(
-                message: "\(place): phase \"\(id)\" is not a phase of \(template.id) (expected "
-                    + "one of \(list(phaseIDs)))")
+            throw refuse(
+                "",
+                ArchivePhrase.tunedPhaseMissing(id, plan: template.id, expected: list(phaseIDs)))
         }
         for (id, days) in o.phaseDays.sorted(by: { $0.key < $1.key }) {
             try range(
@@ -232,7 +230,8 @@ struct ArchiveCheck {
         }
         let tuned = template.resolved(variant: variant, overrides: o)
         if let problem = TunedPlan.problems(tuned).first {
-            throw Problem(message: "\(place): \(problem)")
+            // The plan-file checker's words, as for a plan file above.
+            throw refuse("", LocalizedText(nl: problem, en: problem))
         }
     }
 
