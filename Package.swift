@@ -101,9 +101,14 @@ let package = Package(
         .testTarget(
             name: "RehabStoreTests",
             dependencies: [
-                "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp", "RehabPlans",
-                "RehabStoreConformance",
+                "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp", "RehabStoreConformance",
             ]),
+        // The use cases on their own, without a store: run search and placement, the archive
+        // check. Those that need a store (roster, checkpoints, archive import) run in
+        // RehabStoreTests on SQLite.
+        .testTarget(
+            name: "RehabAppTests",
+            dependencies: ["RehabApp", "RehabPlans", "RehabFiles", "RehabStorage", "RehabCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
