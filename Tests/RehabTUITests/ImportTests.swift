@@ -113,7 +113,8 @@ import Testing
         #expect(again.stage == .path)
         #expect(
             again.errors.map { $0.text(.en) } == [
-                "No new runs to import: 4 already there (same start time)"
+                "No new runs to import: 4 already there (same start time)",
+                "skipped 1 .fit file: .fit is not supported; export them as .gpx or .tcx",
             ])
     }
 
@@ -200,6 +201,20 @@ import Testing
         #expect(form.beforeStart == 3)
         let lines = render(Self.opened("\(Self.runs)/ok", late).state).lines()
         #expect(lines.contains { $0.contains("Not asked: 3 from before the plan started") })
+    }
+
+    /// With nothing new in a folder, the .fit files it left out are still said, as
+    /// `rehab import` says them.
+    @Test func nothingNewStillSaysTheFitFilesLeftOut() throws {
+        var late = Self.caseload(Fixture.buildUp())
+        late.assignments[Fixture.sam.id]?.startDate = Day(iso: "2026-03-05")!
+        let form = try #require(Self.form(Self.opened("\(Self.runs)/ok", late).state))
+        #expect(form.stage == .path)
+        #expect(
+            form.errors.map { $0.text(.en) } == [
+                "No new runs to import: 4 from before the plan started",
+                "skipped 1 .fit file: .fit is not supported; export them as .gpx or .tcx",
+            ])
     }
 
     /// A TCX lap of inf seconds used to kill the app (a trapping conversion); now the file is

@@ -77,12 +77,14 @@ enum Imports {
             let shoe = run.run.activity == .run && !form.shoes.isEmpty ? 1 : 0
             pending.append(PendingRun(found: run, shoe: shoe))
         }
-        // One bad file does not hold back the others: it is listed beside them.
+        // One bad file does not hold back the others: it is listed beside them. The .fit files
+        // left out are said here too, as `rehab import` says them, when nothing else is new.
         guard !pending.isEmpty else {
+            let fit = found.fitSkipped > 0 ? [Phrase.fitFilesSkipped(found.fitSkipped)] : []
             form.errors =
-                problems.isEmpty
-                ? [UIPhrase.noNewRuns(already: already, beforeStart: beforeStart)]
-                : [Phrase.runFilesFailed(problems.count)] + problems
+                (problems.isEmpty
+                    ? [UIPhrase.noNewRuns(already: already, beforeStart: beforeStart)]
+                    : [Phrase.runFilesFailed(problems.count)] + problems) + fit
             return
         }
         form.errors = []
