@@ -113,7 +113,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             FROM pg_catalog.pg_roles r, pg_catalog.pg_database d
             WHERE r.rolname = session_user AND d.datname = current_database()
             """
-        ).rows.first.map { ClinicRow($0.makeRandomAccess(), ClinicRow.Columns($0)) }
+        ).rows.first?.makeRandomAccess()
         guard let who else { throw Refusal.noDailyRole(login: login, roles: []) }
         if try who.value("bypasses", Bool.self) {
             throw Refusal.bypassesRowSecurity(login: login)
@@ -170,11 +170,8 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             self.listed = listed
         }
 
-        func rows(_ query: PostgresQuery) throws -> [ClinicRow] {
-            let rows = try connection.query(query).rows
-            guard let first = rows.first else { return [] }
-            let columns = ClinicRow.Columns(first)
-            return rows.map { ClinicRow($0.makeRandomAccess(), columns) }
+        func rows(_ query: PostgresQuery) throws -> [PostgresRandomAccessRow] {
+            try connection.query(query).rows.map { $0.makeRandomAccess() }
         }
 
         /// The number of rows the statement changed.
@@ -308,7 +305,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
         return patients
     }
 
-    static func patient(from row: ClinicRow) throws -> PatientRecord {
+    static func patient(from row: PostgresRandomAccessRow) throws -> PatientRecord {
         PatientRecord(
             id: try row.value("id", Int64.self), name: try row.value("name", String.self),
             language: try row.value("language", String?.self).flatMap(Language.init(rawValue:)),
@@ -403,36 +400,14 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
     }
 }
 
-/// One row of a result, read by column name. The names are looked up once per result
-/// (`Columns`), not once per cell twice as `PostgresRandomAccessRow` does (a check and the
-/// lookup): a physio's list reads some 35,000 rows of up to 14 columns.
-struct ClinicRow {
-    /// Where each column of one result stands, shared by its rows.
-    final class Columns {
-        let position: [String: Int]
-
-        init(_ row: PostgresRow) {
-            var position: [String: Int] = [:]
-            for (index, cell) in row.enumerated() { position[cell.columnName] = index }
-            self.position = position
-        }
-    }
-
-    let cells: PostgresRandomAccessRow
-    let columns: Columns
-
-    init(_ cells: PostgresRandomAccessRow, _ columns: Columns) {
-        self.cells = cells
-        self.columns = columns
-    }
-
+extension PostgresRandomAccessRow {
     /// A column's value by name; a column the query lacks is a mistake said plainly.
     func value<T: PostgresDecodable>(_ column: String, _ type: T.Type) throws -> T {
-        guard let index = columns.position[column] else {
+        guard contains(column) else {
             throw StoreError.importFailed("\(column): not a column of this query")
         }
         do {
-            return try cells[index].decode(T.self)
+            return try self[column].decode(T.self)
         } catch {
             throw StoreError.importFailed("\(column): cannot read it as \(T.self)")
         }
