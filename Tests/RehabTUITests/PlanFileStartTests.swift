@@ -90,7 +90,7 @@ import Testing
             store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
         var state = Fixture.state(Caseload(catalog: [Fixture.itbs]), patient: nil)
         let target = SetupTarget(patient: alex, currentPlan: nil)
-        guard case .planFileRead(let plan, _) = StoreRunner.readPlanFile(path, for: target)
+        guard case .planFileRead(let plan, _) = StoreRunner.readPlanFile(path, for: target, .en)
         else {
             Issue.record("the file reads")
             return
