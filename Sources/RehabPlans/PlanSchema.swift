@@ -908,11 +908,11 @@ struct PlanSchema {
     private func place(
         _ layers: [ThresholdLayer], _ variant: ThresholdLayer?, keys: [String],
         sets: (ThresholdOverrides) -> Bool
-    ) -> (PainPlace, LocalizedText)? {
+    ) -> (PainPlace, LocalizedText?)? {
         guard let layer = layers.last(where: { sets($0.thresholds) }),
             let place = keys.lazy.compactMap({ layer.places[$0] }).first
         else { return nil }
-        var note = t("", "")
+        var note: LocalizedText?
         if let variant, sets(variant.thresholds), layer.variant != variant.variant {
             let id = variant.variant ?? ""
             note = t(" met variant \(id)", " with variant \(id)")
@@ -930,12 +930,12 @@ struct PlanSchema {
 
     /// "pain: safe_max 5 is above limit 4 with variant fast; safe_max must be <= limit".
     private func aboveLimit(
-        _ path: String, _ what: String, _ value: Int, _ limit: Int, _ note: LocalizedText
+        _ path: String, _ what: String, _ value: Int, _ limit: Int, _ note: LocalizedText?
     ) -> LocalizedText {
         t(
-            "\(path): \(what) \(value) ligt boven limit \(limit)\(note.nl); safe_max moet "
+            "\(path): \(what) \(value) ligt boven limit \(limit)\(note?.nl ?? ""); safe_max moet "
                 + "<= limit zijn",
-            "\(path): \(what) \(value) is above limit \(limit)\(note.en); safe_max must be "
+            "\(path): \(what) \(value) is above limit \(limit)\(note?.en ?? ""); safe_max must be "
                 + "<= limit")
     }
 }
