@@ -166,8 +166,8 @@ public struct ArchiveCheck {
             } catch {
                 // The plan-file checker's own words (`rehab plans check` says them so too),
                 // which name their place in the file.
-                let first = error.errors.first.map(\.description) ?? "plan_file"
-                throw Problem(text: ArchivePhrase.problem(patient.name, planFile: first))
+                throw Problem(
+                    text: ArchivePhrase.problem(patient.name, planFile: error.errors.first))
             }
             guard plan.id == assignment.planID else {
                 throw refuse(
@@ -229,9 +229,9 @@ public struct ArchiveCheck {
                 "phases.\(id).max_days")
         }
         let tuned = template.resolved(variant: variant, overrides: o)
-        if let problem = TunedPlan.problems(tuned).first {
+        if let problem = TunedPlan.problemTexts(tuned).first {
             // The plan-file checker's words, as for a plan file above.
-            throw refuse("", LocalizedText(nl: problem, en: problem))
+            throw refuse("", problem)
         }
     }
 

@@ -1,4 +1,5 @@
 import RehabCore
+import RehabPlans
 
 // Why `ArchiveCheck` refuses an archive, in both languages. The places are the file's own
 // keys (assignment.variant, plan_file), which read the same in both; the records are named in
@@ -25,8 +26,10 @@ enum ArchivePhrase {
 
     /// A plan file's first problem in the plan-file checker's words (`rehab plans check`),
     /// which name the place themselves.
-    static func problem(_ patient: String, planFile first: String) -> LocalizedText {
-        t("patiënt \"\(patient)\", \(first)", "patient \"\(patient)\", \(first)")
+    static func problem(_ patient: String, planFile first: PlanError?) -> LocalizedText {
+        let nl = first?.description(.nl) ?? "plan_file"
+        let en = first?.description(.en) ?? "plan_file"
+        return t("patiënt \"\(patient)\", \(nl)", "patient \"\(patient)\", \(en)")
     }
 
     static func session(_ number: Int, _ date: Day) -> LocalizedText {

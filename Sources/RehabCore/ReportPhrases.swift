@@ -102,12 +102,12 @@ extension Phrase {
             "\(option): say which phase with --phase; phases: \(known.joined(separator: ", "))")
     }
 
-    public static func tuneRefused(_ problems: [String]) -> LocalizedText {
+    public static func tuneRefused(_ problems: [LocalizedText]) -> LocalizedText {
         t(
             "aanpassing geweigerd; het plan zou ongeldig worden:\n  "
-                + problems.joined(separator: "\n  "),
+                + problems.map(\.nl).joined(separator: "\n  "),
             "change refused; the plan would not be valid:\n  "
-                + problems.joined(separator: "\n  "))
+                + problems.map(\.en).joined(separator: "\n  "))
     }
 
     public static func tuneSaved(_ count: Int) -> LocalizedText {

@@ -24,15 +24,22 @@ public enum ConfigFile {
 
     /// The settings in the file, or empty settings when there is no file.
     public static func load(path: String) throws(PlanFileErrors) -> Settings {
-        func refuse(_ message: String) -> PlanFileErrors {
-            PlanFileErrors([PlanError(file: path, line: 1, column: 1, message: message)])
+        func refuse(_ text: LocalizedText) -> PlanFileErrors {
+            PlanFileErrors([PlanError(file: path, line: 1, column: 1, text: text)])
         }
         guard FileManager.default.fileExists(atPath: path) else { return Settings() }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw refuse("cannot read the file: no permission or not a file")
+            throw refuse(
+                t(
+                    "kan het bestand niet lezen: geen toestemming of geen bestand",
+                    "cannot read the file: no permission or not a file"))
         }
         guard data.count <= maxBytes else {
-            throw refuse("file is \(data.count) bytes; a config file may be at most 64 KiB")
+            throw refuse(
+                t(
+                    "het bestand is \(data.count) bytes; een configuratiebestand mag hoogstens "
+                        + "64 KiB zijn",
+                    "file is \(data.count) bytes; a config file may be at most 64 KiB"))
         }
         return try parse(bytes: [UInt8](data), file: path)
     }
@@ -44,7 +51,9 @@ public enum ConfigFile {
             throw PlanFileErrors([
                 PlanError(
                     file: file, line: mark.line, column: mark.column,
-                    message: "invalid UTF-8; the config file must be UTF-8")
+                    text: t(
+                        "ongeldige UTF-8; het configuratiebestand moet UTF-8 zijn",
+                        "invalid UTF-8; the config file must be UTF-8"))
             ])
         }
         let root = try YAMLTree.root(bytes, file: file)
@@ -60,8 +69,8 @@ public enum ConfigFile {
         guard let fields = reader.fields(root, "", required: [], optional: Settings.names) else {
             return settings
         }
-        settings.language = reader.choice(fields["language"], "language", "language")
-        settings.theme = reader.choice(fields["theme"], "theme", "theme")
+        settings.language = reader.choice(fields["language"], "language", .language)
+        settings.theme = reader.choice(fields["theme"], "theme", .theme)
         settings.units = units(fields["units"], &reader)
         settings.mouse = reader.bool(fields["mouse"], "mouse")
         settings.patient = fields["patient"].flatMap { node in
@@ -69,7 +78,11 @@ public enum ConfigFile {
             do {
                 return try Validate.name(name, field: "patient")
             } catch {
-                reader.fail(node.mark, "patient: not a name (at most 100 characters)")
+                reader.fail(
+                    node.mark,
+                    t(
+                        "patient: geen naam (hoogstens 100 tekens)",
+                        "patient: not a name (at most 100 characters)"))
                 return nil
             }
         }
@@ -82,8 +95,11 @@ public enum ConfigFile {
         guard let unit = DistanceUnit(rawValue: text) else {
             reader.fail(
                 node.mark,
-                "units: '\(text)' is not supported; rehab counts in km, as the sources' "
-                    + "thresholds (10 % a week, shoes 600-800 km) are in km")
+                t(
+                    "units: '\(text)' wordt niet ondersteund; rehab rekent in km, omdat de "
+                        + "grenzen uit de bronnen (10 % per week, schoenen 600-800 km) in km zijn",
+                    "units: '\(text)' is not supported; rehab counts in km, as the sources' "
+                        + "thresholds (10 % a week, shoes 600-800 km) are in km"))
             return nil
         }
         return unit
@@ -95,6 +111,13 @@ public enum ConfigFile {
     public static func keyError(action: String, key: KeySpec, path: String, message: String)
         -> PlanError
     {
+        keyError(
+            action: action, key: key, path: path, text: LocalizedText(nl: message, en: message))
+    }
+
+    public static func keyError(
+        action: String, key: KeySpec, path: String, text: LocalizedText
+    ) -> PlanError {
         var mark = Mark(line: 1, column: 1)
         if let data = FileManager.default.contents(atPath: path), data.count <= maxBytes,
             case .success(let root?) = YAMLTree.parse([UInt8](data)),
@@ -116,16 +139,19 @@ public enum ConfigFile {
                 }
             }
         }
-        return PlanError(file: path, line: mark.line, column: mark.column, message: message)
+        return PlanError(file: path, line: mark.line, column: mark.column, text: text)
     }
 
     /// `keys:` maps an action to one key or a list of keys.
     static func keys(_ node: YAMLNode, _ reader: inout SchemaReader) -> [String: [KeySpec]] {
+        // KeySpec.forms in Dutch; the names are what the file writes.
+        let namedKeys = KeySpec.NamedKey.allCases.map(\.rawValue).joined(separator: ", ")
         guard case .mapping(let entries, _) = node else {
             reader.fail(
                 node.mark,
-                "keys: expected a mapping of action: [keys], found "
-                    + reader.describe(node))
+                reader.expected(
+                    "keys: ", t("een mapping van actie: [toetsen]", "a mapping of action: [keys]"),
+                    node))
             return [:]
         }
         var result: [String: [KeySpec]] = [:]
@@ -133,7 +159,7 @@ public enum ConfigFile {
             let path = "keys.\(entry.key)"
             guard Settings.keyActions.contains(entry.key) else {
                 reader.unknown(
-                    entry.key, what: "action", among: Settings.keyActions, at: entry.keyMark,
+                    entry.key, what: .action, among: Settings.keyActions, at: entry.keyMark,
                     "keys")
                 continue
             }
@@ -143,12 +169,21 @@ public enum ConfigFile {
             } else {
                 nodes = [entry.value]
             }
-            if nodes.isEmpty { reader.fail(entry.value.mark, "\(path): give at least one key") }
+            if nodes.isEmpty {
+                reader.fail(
+                    entry.value.mark,
+                    t("\(path): geef minstens één toets", "\(path): give at least one key"))
+            }
             var specs: [KeySpec] = []
             for node in nodes {
                 guard let text = reader.string(node, path) else { continue }
                 guard let spec = KeySpec(text) else {
-                    reader.fail(node.mark, "\(path): unknown key '\(text)'; use \(KeySpec.forms)")
+                    reader.fail(
+                        node.mark,
+                        t(
+                            "\(path): onbekende toets '\(text)'; gebruik één teken, space, "
+                                + "ctrl-<letter>, f1-f12 of een van \(namedKeys)",
+                            "\(path): unknown key '\(text)'; use \(KeySpec.forms)"))
                     continue
                 }
                 specs.append(spec)

@@ -15,7 +15,9 @@ public enum PlanCatalog {
                 [
                     PlanError(
                         file: directories.first ?? "plans", line: 1, column: 1,
-                        message: "no plan directory found (tried: \(tried))")
+                        text: t(
+                            "geen plannenmap gevonden (geprobeerd: \(tried))",
+                            "no plan directory found (tried: \(tried))"))
                 ]
             )
         }
@@ -28,7 +30,9 @@ public enum PlanCatalog {
                 [
                     PlanError(
                         file: directory, line: 1, column: 1,
-                        message: "cannot list the plan directory")
+                        text: t(
+                            "kan de inhoud van de plannenmap niet lezen",
+                            "cannot list the plan directory"))
                 ]
             )
         }

@@ -2,22 +2,47 @@
 // `file:line:column: message`, and finding the catalogue directory. It must not import the store
 // or the terminal; it reads files and nothing else.
 
-/// One problem in a plan file, with its place. Messages are English: they are for the physio or
-/// developer editing the file.
+import RehabCore
+
+/// One problem in a plan, questionnaire or config file, with its place. Its text is in both
+/// languages, chosen where it is printed or drawn (`description(_:)`): physios write plan files
+/// and every user can have a config file, in Dutch as in English. Keys, values, file names and
+/// YAML paths stay as written in both.
 public struct PlanError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
-    public var message: String
+    public var text: LocalizedText
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, text: LocalizedText) {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.text = text
     }
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// A message already in the reader's language (the app's key clashes are worded by the
+    /// caller), shown as given in both.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.init(
+            file: file, line: line, column: column, text: LocalizedText(nl: message, en: message))
+    }
+
+    /// The English text, as tests and logs read it.
+    public var message: String { text.en }
+
+    public var description: String { description(.en) }
+
+    public func description(_ language: Language) -> String {
+        "\(file):\(line):\(column): \(text.text(language))"
+    }
+
+    /// `file:line:col: warning: message`, as `plans check` prints a problem that does not stop
+    /// the file from loading.
+    public func warningDescription(_ language: Language) -> String {
+        let label = t("waarschuwing", "warning").text(language)
+        return "\(file):\(line):\(column): \(label): \(text.text(language))"
+    }
 }
 
 /// Every problem found in one file, in file order.
@@ -32,5 +57,15 @@ public struct PlanFileErrors: Error, Hashable, Sendable, CustomStringConvertible
         }.map(\.element)
     }
 
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
+    public var description: String { description(.en) }
+
+    public func description(_ language: Language) -> String {
+        errors.map { $0.description(language) }.joined(separator: "\n")
+    }
+
+    /// Every problem, one a line, in both languages.
+    public var text: LocalizedText { LocalizedText(nl: description(.nl), en: description(.en)) }
 }
+
+/// A text of the plan-file checker in both languages.
+func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }

@@ -70,7 +70,9 @@ public enum PlanFile {
         warnings: inout [PlanError]
     ) throws(PlanFileErrors) -> Plan {
         let root = try Self.root(bytes, file: file) { bad in
-            "invalid UTF-8 (byte 0x\(hex(bad))); plan files must be UTF-8"
+            t(
+                "ongeldige UTF-8 (byte 0x\(hex(bad))); planbestanden moeten UTF-8 zijn",
+                "invalid UTF-8 (byte 0x\(hex(bad))); plan files must be UTF-8")
         }
         var schema = PlanSchema(file: file, expectedID: expectedID)
         schema.idMismatchIsWarning = idMismatchIsWarning
@@ -84,12 +86,12 @@ public enum PlanFile {
 
     /// The YAML tree of a plan or questionnaire file, refused whole when it is too big, is not
     /// UTF-8 (`notUTF8` words that, given the first bad byte) or holds text no file may.
-    static func root(_ bytes: [UInt8], file: String, notUTF8: (UInt8) -> String)
+    static func root(_ bytes: [UInt8], file: String, notUTF8: (UInt8) -> LocalizedText)
         throws(PlanFileErrors) -> YAMLNode?
     {
-        func refuse(_ mark: Mark, _ message: String) -> PlanFileErrors {
+        func refuse(_ mark: Mark, _ text: LocalizedText) -> PlanFileErrors {
             PlanFileErrors([
-                PlanError(file: file, line: mark.line, column: mark.column, message: message)
+                PlanError(file: file, line: mark.line, column: mark.column, text: text)
             ])
         }
         guard bytes.count <= maxBytes else {
@@ -107,22 +109,28 @@ public enum PlanFile {
     // MARK: - Bytes
 
     static func read(path: String) throws(PlanFileErrors) -> [UInt8] {
-        func refuse(_ message: String) -> PlanFileErrors {
-            PlanFileErrors([PlanError(file: path, line: 1, column: 1, message: message)])
+        func refuse(_ text: LocalizedText) -> PlanFileErrors {
+            PlanFileErrors([PlanError(file: path, line: 1, column: 1, text: text)])
         }
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
-            throw refuse("cannot read the file: no such file or no permission")
+            throw refuse(
+                t(
+                    "kan het bestand niet lezen: het bestaat niet of er is geen toestemming",
+                    "cannot read the file: no such file or no permission"))
         }
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            throw refuse("not a regular file")
+            throw refuse(t("geen gewoon bestand", "not a regular file"))
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maxBytes else { throw refuse(tooBig(size)) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw refuse("cannot read the file: no permission")
+            throw refuse(
+                t(
+                    "kan het bestand niet lezen: geen toestemming",
+                    "cannot read the file: no permission"))
         }
         defer { try? handle.close() }
         // Read one byte more than allowed, in case the file grew since it was measured.
@@ -130,14 +138,20 @@ public enum PlanFile {
         do {
             data = try handle.read(upToCount: maxBytes + 1) ?? Data()
         } catch {
-            throw refuse("cannot read the file: \(error.localizedDescription)")
+            let reason = error.localizedDescription
+            throw refuse(
+                t(
+                    "kan het bestand niet lezen: \(reason)",
+                    "cannot read the file: \(reason)"))
         }
         guard data.count <= maxBytes else { throw refuse(tooBig(data.count)) }
         return [UInt8](data)
     }
 
-    static func tooBig(_ size: Int) -> String {
-        "file is \(size) bytes; plan files may be at most 1 MiB"
+    static func tooBig(_ size: Int) -> LocalizedText {
+        t(
+            "het bestand is \(size) bytes; planbestanden mogen hoogstens 1 MiB zijn",
+            "file is \(size) bytes; plan files may be at most 1 MiB")
     }
 
     private static func hex(_ byte: UInt8) -> String {

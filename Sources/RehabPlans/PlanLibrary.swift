@@ -164,7 +164,7 @@ public struct PlanLibrary: Sendable {
                 throw PlanFileErrors([
                     PlanError(
                         file: EmbeddedCatalogue.displayPath(id), line: 1, column: 1,
-                        message: "no such built-in plan")
+                        text: t("geen ingebouwd plan met deze naam", "no such built-in plan"))
                 ])
             }
             return try PlanFile.parse(

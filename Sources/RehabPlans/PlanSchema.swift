@@ -44,7 +44,7 @@ struct PlanSchema {
     mutating func plan(_ root: YAMLNode?) -> Plan? {
         guard
             let f = reader.topFields(
-                root, of: "plan", required: Self.topKeys,
+                root, of: .plan, required: Self.topKeys,
                 optional: Self.thresholdKeys + [
                     "variants", "red_flags", "referrals", "advice", "exercises", "measures",
                 ])
@@ -55,17 +55,25 @@ struct PlanSchema {
             if idMismatchIsWarning {
                 reader.warn(
                     node.mark,
-                    "id: \(id) does not match the file name \(expectedID).yaml; fine for a plan "
-                        + "file handed over (rehab start --plan-file), but in a plans folder it "
-                        + "must be named \(id).yaml")
+                    t(
+                        "id: \(id) komt niet overeen met de bestandsnaam \(expectedID).yaml; goed "
+                            + "voor een overgedragen planbestand (rehab start --plan-file), maar in "
+                            + "een plannenmap moet het \(id).yaml heten",
+                        "id: \(id) does not match the file name \(expectedID).yaml; fine for a plan "
+                            + "file handed over (rehab start --plan-file), but in a plans folder it "
+                            + "must be named \(id).yaml"))
             } else {
                 reader.fail(
                     node.mark,
-                    "id: \(id) does not match the file name \(expectedID).yaml; they must be equal")
+                    t(
+                        "id: \(id) komt niet overeen met de bestandsnaam \(expectedID).yaml; die "
+                            + "moeten gelijk zijn",
+                        "id: \(id) does not match the file name \(expectedID).yaml; they must be "
+                            + "equal"))
             }
         }
         let names = reader.text(f["names"], "names")
-        let region: BodyRegion? = reader.choice(f["region"], "region", "region")
+        let region: BodyRegion? = reader.choice(f["region"], "region", .region)
         let summary = reader.text(f["summary"], "summary")
         let sources = self.sources(f["sources"])
         let (thresholds, planPlaces) = self.thresholds(f, loadKeys: true)
@@ -97,7 +105,11 @@ struct PlanSchema {
 
     private mutating func sources(_ node: YAMLNode?) -> [String] {
         guard let nodes = reader.list(node, "sources"), let node else { return [] }
-        if nodes.isEmpty { reader.fail(node.mark, "sources: list at least one source") }
+        if nodes.isEmpty {
+            reader.fail(
+                node.mark, t("sources: noem minstens één bron", "sources: list at least one source")
+            )
+        }
         return nodes.enumerated().compactMap { reader.string($0.element, "sources[\($0.offset)]") }
     }
 
@@ -107,7 +119,7 @@ struct PlanSchema {
     private mutating func thresholds(_ f: Fields, loadKeys: Bool)
         -> (ThresholdOverrides, [String: PainPlace])
     {
-        var t = ThresholdOverrides()
+        var overrides = ThresholdOverrides()
         var places: [String: PainPlace] = [:]
         if let node = f["pain"],
             let pain = reader.fields(
@@ -115,8 +127,8 @@ struct PlanSchema {
                 optional: ThresholdDescriptor.section("pain").map(\.name) + ["by_activity"])
         {
             places["pain"] = PainPlace(path: f.path("pain"), mark: node.mark)
-            readThresholds("pain", pain, into: &t)
-            t.painByActivity = byActivity(
+            readThresholds("pain", pain, into: &overrides)
+            overrides.painByActivity = byActivity(
                 pain["by_activity"], pain.path("by_activity"), places: &places)
         }
         if let node = f["morning"],
@@ -125,28 +137,27 @@ struct PlanSchema {
                 optional: ThresholdDescriptor.section("morning").map(\.name))
         {
             places["morning"] = PainPlace(path: f.path("morning"), mark: node.mark)
-            readThresholds("morning", morning, into: &t)
+            readThresholds("morning", morning, into: &overrides)
             if morning.entries.isEmpty {
-                reader.fail(
-                    morning.mark, "\(f.path("morning")): give safe_max or limit, or leave it out")
+                reader.fail(morning.mark, leaveOut(f.path("morning"), "safe_max", "limit"))
             }
         }
-        readThresholds(nil, f, into: &t)
+        readThresholds(nil, f, into: &overrides)
         if loadKeys, let node = f["load"],
             let load = reader.fields(
                 node, f.path("load"), required: [],
                 optional: ThresholdDescriptor.section("load").map(\.name))
         {
-            readThresholds("load", load, into: &t)
+            readThresholds("load", load, into: &overrides)
         }
         if let node = f["see_doctor"],
             let doctor = reader.fields(
                 node, f.path("see_doctor"), required: [],
                 optional: ThresholdDescriptor.section("see_doctor").map(\.name))
         {
-            readThresholds("see_doctor", doctor, into: &t)
+            readThresholds("see_doctor", doctor, into: &overrides)
         }
-        return (t, places)
+        return (overrides, places)
     }
 
     /// The thresholds of one plan-file mapping (`ThresholdDescriptor.section`), each checked
@@ -170,7 +181,8 @@ struct PlanSchema {
     ) -> [Activity: ActivityPain] {
         guard let node else { return [:] }
         guard case .mapping(let entries, _) = node else {
-            reader.fail(node.mark, "\(path): expected a mapping, found \(reader.describe(node))")
+            reader.fail(
+                node.mark, reader.expected("\(path): ", t("een mapping", "a mapping"), node))
             return [:]
         }
         var result: [Activity: ActivityPain] = [:]
@@ -178,7 +190,7 @@ struct PlanSchema {
             let entryPath = "\(path).\(entry.key)"
             guard let activity = Activity(rawValue: entry.key) else {
                 reader.unknown(
-                    entry.key, what: "activity", among: Activity.allCases.map(\.rawValue),
+                    entry.key, what: .activity, among: Activity.allCases.map(\.rawValue),
                     at: entry.keyMark, entryPath)
                 continue
             }
@@ -187,7 +199,7 @@ struct PlanSchema {
                     entry.value, entryPath, required: [], optional: ["safe_max", "limit"])
             else { continue }
             if f.entries.isEmpty {
-                reader.fail(f.mark, "\(entryPath): give safe_max or limit, or leave it out")
+                reader.fail(f.mark, leaveOut(entryPath, "safe_max", "limit"))
                 continue
             }
             places["by_activity.\(entry.key)"] = PainPlace(path: entryPath, mark: f.mark)
@@ -206,7 +218,7 @@ struct PlanSchema {
             let path = "exercises[\(i)]"
             guard let f = reader.fields(item, path, required: ["id", "names"], optional: ["how"])
             else { continue }
-            let id = unique(f, kind: "exercise", seen: &seen)
+            let id = unique(f, kind: .exercise, seen: &seen)
             let names = reader.text(f["names"], f.path("names"))
             let how = reader.text(f["how"], f.path("how"))
             if let id, let names { result.append(Exercise(id: id, names: names, how: how)) }
@@ -223,7 +235,7 @@ struct PlanSchema {
                 let f = reader.fields(
                     item, path, required: ["id", "question"], optional: ["urgency", "emergency"])
             else { continue }
-            let id = unique(f, kind: "red flag", seen: &seen)
+            let id = unique(f, kind: .redFlag, seen: &seen)
             let question = reader.text(f["question"], f.path("question"))
             let urgency = self.urgency(f, id: id)
             if let id, let question, let urgency {
@@ -238,11 +250,15 @@ struct PlanSchema {
     /// default of the id; `plans check` warns that it is deprecated.
     private mutating func urgency(_ f: Fields, id: String?) -> Urgency? {
         let choices = Urgency.allCases.reversed().map(\.rawValue).joined(separator: ", ")
-        let urgency: Urgency? = reader.choice(f["urgency"], f.path("urgency"), "urgency")
+        let urgency: Urgency? = reader.choice(f["urgency"], f.path("urgency"), .urgency)
         let emergency = reader.bool(f["emergency"], f.path("emergency"))
         guard let node = f["emergency"] else {
             if f["urgency"] == nil {
-                reader.fail(f.mark, "\(f.path): missing required key urgency (\(choices))")
+                reader.fail(
+                    f.mark,
+                    t(
+                        "\(f.path): verplichte sleutel urgency ontbreekt (\(choices))",
+                        "\(f.path): missing required key urgency (\(choices))"))
             }
             return urgency
         }
@@ -252,17 +268,27 @@ struct PlanSchema {
             if (urgency == .emergency) != emergency {
                 reader.fail(
                     node.mark,
-                    "\(f.path("emergency")): \(emergency) contradicts urgency: "
-                        + "\(urgency.rawValue); remove emergency (deprecated)")
+                    t(
+                        "\(f.path("emergency")): \(emergency) spreekt urgency: "
+                            + "\(urgency.rawValue) tegen; verwijder emergency (verouderd)",
+                        "\(f.path("emergency")): \(emergency) contradicts urgency: "
+                            + "\(urgency.rawValue); remove emergency (deprecated)"))
                 return nil
             }
-            reader.warn(node.mark, "\(f.path("emergency")): deprecated; urgency alone says it")
+            reader.warn(
+                node.mark,
+                t(
+                    "\(f.path("emergency")): verouderd; urgency alleen zegt het al",
+                    "\(f.path("emergency")): deprecated; urgency alone says it"))
             return urgency
         }
         reader.warn(
             node.mark,
-            "\(f.path("emergency")): deprecated; write urgency: \(older.rawValue) instead "
-                + "(\(choices))")
+            t(
+                "\(f.path("emergency")): verouderd; schrijf in plaats daarvan urgency: "
+                    + "\(older.rawValue) (\(choices))",
+                "\(f.path("emergency")): deprecated; write urgency: \(older.rawValue) instead "
+                    + "(\(choices))"))
         return older
     }
 
@@ -285,12 +311,15 @@ struct PlanSchema {
         for (i, item) in (reader.list(node, "referrals") ?? []).enumerated() {
             let path = "referrals[\(i)]"
             guard let f = reader.fields(item, path, required: ["id", "question"]) else { continue }
-            var id = unique(f, kind: "referral", seen: &seen)
+            var id = unique(f, kind: .referral, seen: &seen)
             if let name = id, let flag = flagIDs[name], let node = f["id"] {
                 reader.fail(
                     node.mark,
-                    "\(f.path("id")): \(name) is also a red flag (line \(flag.line)); a question "
-                        + "is either a stop or a referral, not both")
+                    t(
+                        "\(f.path("id")): \(name) is ook een rode vlag (regel \(flag.line)); een "
+                            + "vraag is een stop of een verwijzing, niet allebei",
+                        "\(f.path("id")): \(name) is also a red flag (line \(flag.line)); a "
+                            + "question is either a stop or a referral, not both"))
                 id = nil
             }
             let question = reader.text(f["question"], f.path("question"))
@@ -311,7 +340,7 @@ struct PlanSchema {
                     item, path, required: ["id", "names", "expected_weeks"],
                     optional: ["description", "phases"] + Self.thresholdKeys)
             else { continue }
-            let id = unique(f, kind: "variant", seen: &seen)
+            let id = unique(f, kind: .variant, seen: &seen)
             let names = reader.text(f["names"], f.path("names"))
             let description = reader.text(f["description"], f.path("description"))
             let weeks = expectedWeeks(f["expected_weeks"], f.path("expected_weeks"))
@@ -334,14 +363,22 @@ struct PlanSchema {
     private mutating func expectedWeeks(_ node: YAMLNode?, _ path: String) -> ClosedRange<Int>? {
         guard let nodes = reader.list(node, path), let node else { return nil }
         guard nodes.count == 2 else {
-            reader.fail(node.mark, "\(path): expected two numbers [from, to], found \(nodes.count)")
+            reader.fail(
+                node.mark,
+                t(
+                    "\(path): verwacht twee getallen [van, tot], gevonden: \(nodes.count)",
+                    "\(path): expected two numbers [from, to], found \(nodes.count)"))
             return nil
         }
         guard let from = reader.int(nodes[0], "\(path)[0]", 1...104),
             let to = reader.int(nodes[1], "\(path)[1]", 1...104)
         else { return nil }
         guard from <= to else {
-            reader.fail(node.mark, "\(path): \(from) is more than \(to); write [from, to]")
+            reader.fail(
+                node.mark,
+                t(
+                    "\(path): \(from) is meer dan \(to); schrijf [van, tot]",
+                    "\(path): \(from) is more than \(to); write [from, to]"))
             return nil
         }
         return from...to
@@ -354,7 +391,8 @@ struct PlanSchema {
     {
         guard let node else { return [:] }
         guard case .mapping(let entries, _) = node else {
-            reader.fail(node.mark, "\(path): expected a mapping, found \(reader.describe(node))")
+            reader.fail(
+                node.mark, reader.expected("\(path): ", t("een mapping", "a mapping"), node))
             return [:]
         }
         var result: [String: PhaseOverride] = [:]
@@ -363,7 +401,7 @@ struct PlanSchema {
             let phase = phaseFacts?.first { $0.id == entry.key }
             if let phaseFacts, phase == nil {
                 reader.unknown(
-                    entry.key, what: "phase", among: phaseFacts.map(\.id), at: entry.keyMark,
+                    entry.key, what: .phase, among: phaseFacts.map(\.id), at: entry.keyMark,
                     entryPath)
             }
             guard
@@ -374,7 +412,10 @@ struct PlanSchema {
             if f.entries.isEmpty {
                 reader.fail(
                     f.mark,
-                    "\(entryPath): give min_days, max_days, run_walk or exit, or leave it out")
+                    t(
+                        "\(entryPath): geef min_days, max_days, run_walk of exit, of laat het weg",
+                        "\(entryPath): give min_days, max_days, run_walk or exit, or leave it out"
+                    ))
                 continue
             }
             var change = PhaseOverride(
@@ -384,7 +425,9 @@ struct PlanSchema {
                 if let maxDays = change.maxDays ?? phase.maxDays, maxDays < minDays {
                     reader.fail(
                         f.mark,
-                        "\(entryPath): max_days \(maxDays) is less than min_days \(minDays)")
+                        t(
+                            "\(entryPath): max_days \(maxDays) is kleiner dan min_days \(minDays)",
+                            "\(entryPath): max_days \(maxDays) is less than min_days \(minDays)"))
                 }
             }
             if let stepsNode = f["run_walk"] {
@@ -407,7 +450,10 @@ struct PlanSchema {
 
     private mutating func phases(_ node: YAMLNode?, library: [String]) -> [Phase]? {
         guard let nodes = reader.list(node, "phases"), let node else { return nil }
-        if nodes.isEmpty { reader.fail(node.mark, "phases: list at least one phase") }
+        if nodes.isEmpty {
+            reader.fail(
+                node.mark, t("phases: noem minstens één fase", "phases: list at least one phase"))
+        }
         phaseFacts = []
         var seen: [String: Mark] = [:]
         var result: [Phase] = []
@@ -434,23 +480,26 @@ struct PlanSchema {
                     "exit", "measures",
                 ] + Self.thresholdKeys)
         else { return nil }
-        let id = unique(f, kind: "phase", seen: &seen)
-        let kind: PhaseKind? = reader.choice(f["kind"], f.path("kind"), "phase kind")
+        let id = unique(f, kind: .phase, seen: &seen)
+        let kind: PhaseKind? = reader.choice(f["kind"], f.path("kind"), .phaseKind)
         let names = reader.text(f["names"], f.path("names"))
         let goal = reader.text(f["goal"], f.path("goal"))
         let minDays = reader.int(f["min_days"], f.path("min_days"), 0...365)
         let maxDays = reader.int(f["max_days"], f.path("max_days"), 0...365)
         if let minDays, let maxDays, maxDays < minDays, let node = f["max_days"] {
             reader.fail(
-                node.mark, "\(f.path("max_days")): \(maxDays) is less than min_days \(minDays)")
+                node.mark,
+                t(
+                    "\(f.path("max_days")): \(maxDays) is kleiner dan min_days \(minDays)",
+                    "\(f.path("max_days")): \(maxDays) is less than min_days \(minDays)"))
         }
         let allowed: [Activity] = (reader.list(f["allowed"], f.path("allowed")) ?? [])
             .enumerated().compactMap {
-                reader.choice($0.element, f.path("allowed") + "[\($0.offset)]", "activity")
+                reader.choice($0.element, f.path("allowed") + "[\($0.offset)]", .activity)
             }
         let avoid: [Movement] = (reader.list(f["avoid"], f.path("avoid")) ?? [])
             .enumerated().compactMap {
-                reader.choice($0.element, f.path("avoid") + "[\($0.offset)]", "movement")
+                reader.choice($0.element, f.path("avoid") + "[\($0.offset)]", .movement)
             }
         let sessions = weeklySessions(f["sessions"], f.path("sessions"))
         let exercises = prescriptions(f["exercises"], f.path("exercises"), library: library)
@@ -483,14 +532,15 @@ struct PlanSchema {
     private mutating func weeklySessions(_ node: YAMLNode?, _ path: String) -> [Activity: Int] {
         guard let node else { return [:] }
         guard case .mapping(let entries, _) = node else {
-            reader.fail(node.mark, "\(path): expected a mapping, found \(reader.describe(node))")
+            reader.fail(
+                node.mark, reader.expected("\(path): ", t("een mapping", "a mapping"), node))
             return [:]
         }
         var result: [Activity: Int] = [:]
         for entry in entries {
             guard let activity = Activity(rawValue: entry.key) else {
                 reader.unknown(
-                    entry.key, what: "activity", among: Activity.allCases.map(\.rawValue),
+                    entry.key, what: .activity, among: Activity.allCases.map(\.rawValue),
                     at: entry.keyMark, "\(path).\(entry.key)")
                 continue
             }
@@ -513,7 +563,7 @@ struct PlanSchema {
             var id = reader.identifier(f["id"], f.path("id"))
             if let name = id, !library.contains(name), let node = f["id"] {
                 reader.unknown(
-                    name, what: "exercise", among: library, at: node.mark, f.path("id"))
+                    name, what: .exercise, among: library, at: node.mark, f.path("id"))
                 id = nil
             }
             let sets = reader.int(f["sets"], f.path("sets"), 1...10)
@@ -538,9 +588,17 @@ struct PlanSchema {
         case (true, false), (false, true):
             return true
         case (true, true):
-            reader.fail(f.mark, "\(path): give \(a) or \(b), not both")
+            reader.fail(
+                f.mark,
+                t(
+                    "\(path): geef \(a) of \(b), niet allebei",
+                    "\(path): give \(a) or \(b), not both"))
         case (false, false):
-            reader.fail(f.mark, "\(path): missing \(a) or \(b); give one of them")
+            reader.fail(
+                f.mark,
+                t(
+                    "\(path): \(a) of \(b) ontbreekt; geef er één",
+                    "\(path): missing \(a) or \(b); give one of them"))
         }
         return false
     }
@@ -554,8 +612,11 @@ struct PlanSchema {
         if nodes.isEmpty && !emptyAllowed {
             reader.fail(
                 node.mark,
-                "\(path): list at least one step, or leave run_walk out to keep the "
-                    + "phase's schedule")
+                t(
+                    "\(path): noem minstens één stap, of laat run_walk weg om het schema van de "
+                        + "fase te houden",
+                    "\(path): list at least one step, or leave run_walk out to keep the "
+                        + "phase's schedule"))
             return nil
         }
         let steps = nodes.enumerated().compactMap {
@@ -576,7 +637,11 @@ struct PlanSchema {
         let pass = reader.int(f["pass"], f.path("pass"), 1...10)
         guard let run, let walk, let total else { return nil }
         if Double(total) < run, let node = f["total"] {
-            reader.fail(node.mark, "\(f.path("total")): \(total) is shorter than one run of \(run)")
+            reader.fail(
+                node.mark,
+                t(
+                    "\(f.path("total")): \(total) is korter dan één keer hardlopen van \(run)",
+                    "\(f.path("total")): \(total) is shorter than one run of \(run)"))
             return nil
         }
         // A bad optional value was reported above; do not fall back to its default silently.
@@ -607,7 +672,10 @@ struct PlanSchema {
                 if let node = f[key] {
                     reader.fail(
                         node.mark,
-                        "\(f.path(key)): only allowed with metric: minutes (km is running)")
+                        t(
+                            "\(f.path(key)): alleen toegestaan bij metric: minutes (km is "
+                                + "hardlopen)",
+                            "\(f.path(key)): only allowed with metric: minutes (km is running)"))
                 }
             }
             return (.km, volume)
@@ -616,7 +684,7 @@ struct PlanSchema {
         default:
             if let node = f["metric"] {
                 reader.unknown(
-                    metricName, what: "metric", among: ["km", "minutes"], at: node.mark,
+                    metricName, what: .metric, among: ["km", "minutes"], at: node.mark,
                     f.path("metric"))
             }
             return (.km, volume)
@@ -628,29 +696,45 @@ struct PlanSchema {
     private mutating func minutesMetric(_ f: Fields, _ path: String) -> LoadMetric? {
         switch (f["activity"], f["activities"]) {
         case (nil, nil):
-            reader.fail(f.mark, "\(path): metric minutes needs an activity or activities")
+            reader.fail(
+                f.mark,
+                t(
+                    "\(path): metric minutes heeft een activity of activities nodig",
+                    "\(path): metric minutes needs an activity or activities"))
             return nil
         case (.some, .some):
-            reader.fail(f.mark, "\(path): give activity or activities, not both")
+            reader.fail(
+                f.mark,
+                t(
+                    "\(path): geef activity of activities, niet allebei",
+                    "\(path): give activity or activities, not both"))
             return nil
         case (let node?, nil):
-            let activity: Activity? = reader.choice(node, f.path("activity"), "activity")
+            let activity: Activity? = reader.choice(node, f.path("activity"), .activity)
             return activity.map { .minutes([$0]) }
         case (nil, let node?):
             guard let items = reader.list(node, f.path("activities")) else { return nil }
             if items.isEmpty {
-                reader.fail(node.mark, "\(f.path("activities")): list at least one activity")
+                reader.fail(
+                    node.mark,
+                    t(
+                        "\(f.path("activities")): noem minstens één activiteit",
+                        "\(f.path("activities")): list at least one activity"))
                 return nil
             }
             var seen: Set<Activity> = []
             var activities: [Activity] = []
             for (i, item) in items.enumerated() {
                 let itemPath = f.path("activities") + "[\(i)]"
-                guard let activity: Activity = reader.choice(item, itemPath, "activity") else {
+                guard let activity: Activity = reader.choice(item, itemPath, .activity) else {
                     continue
                 }
                 if !seen.insert(activity).inserted {
-                    reader.fail(item.mark, "\(itemPath): \(activity.rawValue) is listed twice")
+                    reader.fail(
+                        item.mark,
+                        t(
+                            "\(itemPath): \(activity.rawValue) staat er twee keer in",
+                            "\(itemPath): \(activity.rawValue) is listed twice"))
                     continue
                 }
                 activities.append(activity)
@@ -665,7 +749,11 @@ struct PlanSchema {
     {
         guard let node = f["exit"] else {
             if isLast { return ExitCriteria() }
-            reader.fail(f.mark, "\(f.path): missing required key exit (every phase but the last)")
+            reader.fail(
+                f.mark,
+                t(
+                    "\(f.path): verplichte sleutel exit ontbreekt (elke fase behalve de laatste)",
+                    "\(f.path): missing required key exit (every phase but the last)"))
             return nil
         }
         guard
@@ -687,10 +775,17 @@ struct PlanSchema {
             runWalkCompleted: reader.bool(e["run_walk_completed"], e.path("run_walk_completed")))
         if exit.runWalkCompleted == true, !hasRunWalk, let node = e["run_walk_completed"] {
             reader.fail(
-                node.mark, "\(e.path("run_walk_completed")): the phase has no run_walk steps")
+                node.mark,
+                t(
+                    "\(e.path("run_walk_completed")): de fase heeft geen run_walk-stappen",
+                    "\(e.path("run_walk_completed")): the phase has no run_walk steps"))
         }
         if e.entries.isEmpty && !isLast {
-            reader.fail(e.mark, "\(e.path): give at least one criterion")
+            reader.fail(
+                e.mark,
+                t(
+                    "\(e.path): geef minstens één criterium",
+                    "\(e.path): give at least one criterion"))
             return nil
         }
         return exit
@@ -699,14 +794,18 @@ struct PlanSchema {
     // MARK: - Cross checks
 
     /// Reads an item's id and reports a duplicate at its second place.
-    private mutating func unique(_ f: Fields, kind: String, seen: inout [String: Mark]) -> String? {
+    private mutating func unique(_ f: Fields, kind: Noun, seen: inout [String: Mark]) -> String? {
         guard let id = reader.identifier(f["id"], f.path("id")), let node = f["id"] else {
             return nil
         }
         if let first = seen[id] {
             reader.fail(
                 node.mark,
-                "\(f.path("id")): duplicate \(kind) id \(id) (first at line \(first.line))")
+                t(
+                    "\(f.path("id")): de id \(id) is al gebruikt voor een andere \(kind.name.nl) "
+                        + "(eerst op regel \(first.line))",
+                    "\(f.path("id")): duplicate \(kind.name.en) id \(id) (first at line "
+                        + "\(first.line))"))
             return nil
         }
         seen[id] = node.mark
@@ -729,21 +828,21 @@ struct PlanSchema {
             // even when no phase could be read.
             for phase in (phaseFacts ?? []).map(\.layer) + [ThresholdLayer()] {
                 let layers = [plan] + (variant.map { [$0] } ?? []) + [phase]
-                let t = layers.reduce(ThresholdOverrides()) { $0.merged(with: $1.thresholds) }
+                let layered = layers.reduce(ThresholdOverrides()) { $0.merged(with: $1.thresholds) }
                     .applied(to: Thresholds())
                 let setsPain: (ThresholdOverrides) -> Bool = {
                     $0.painSafeMax != nil || $0.painLimit != nil
                 }
-                if t.painSafeMax > t.painLimit,
+                if layered.painSafeMax > layered.painLimit,
                     let (place, note) = place(layers, variant, keys: ["pain"], sets: setsPain),
                     reported.insert(place.mark).inserted
                 {
                     reader.fail(
                         place.mark,
-                        "\(place.path): safe_max \(t.painSafeMax) is above limit \(t.painLimit)"
-                            + "\(note); safe_max must be <= limit")
+                        aboveLimit(
+                            place.path, "safe_max", layered.painSafeMax, layered.painLimit, note))
                 }
-                if t.morningSafeMax > t.morningLimit,
+                if layered.morningSafeMax > layered.morningLimit,
                     let (place, note) = place(
                         layers, variant, keys: ["morning"],
                         sets: { $0.morningSafeMax != nil || $0.morningLimit != nil }),
@@ -751,11 +850,12 @@ struct PlanSchema {
                 {
                     reader.fail(
                         place.mark,
-                        "\(place.path): safe_max \(t.morningSafeMax) is above limit "
-                            + "\(t.morningLimit)\(note); safe_max must be <= limit")
+                        aboveLimit(
+                            place.path, "safe_max", layered.morningSafeMax, layered.morningLimit,
+                            note))
                 }
                 for activity in Activity.allCases where activities.contains(activity) {
-                    let (safeMax, limit) = t.pain(for: activity)
+                    let (safeMax, limit) = layered.pain(for: activity)
                     guard safeMax > limit,
                         let (place, note) = place(
                             layers, variant, keys: ["by_activity.\(activity.rawValue)", "pain"],
@@ -764,11 +864,11 @@ struct PlanSchema {
                     else { continue }
                     reader.fail(
                         place.mark,
-                        "\(place.path): \(activity.rawValue) safe_max \(safeMax) is above limit "
-                            + "\(limit)\(note); safe_max must be <= limit")
+                        aboveLimit(
+                            place.path, "\(activity.rawValue) safe_max", safeMax, limit, note))
                 }
                 for activity in [Activity.run, .walk] {
-                    let safeMax = t.pain(for: activity).safeMax
+                    let safeMax = layered.pain(for: activity).safeMax
                     guard safeMax > Self.runWalkSafeMax,
                         let (place, _) = place(
                             layers, variant, keys: ["by_activity.\(activity.rawValue)", "pain"],
@@ -786,14 +886,20 @@ struct PlanSchema {
         }
         for mark in warnOrder {
             guard let entry = warned[mark] else { continue }
-            let names = entry.activities.map(\.rawValue).joined(separator: " and ")
+            let names = entry.activities.map(\.rawValue)
+            let one = entry.activities.count == 1
+            let example = "by_activity: { exercises: { safe_max: \(entry.safeMax) } }"
             reader.warn(
                 mark,
-                "\(entry.path): \(names) \(entry.activities.count == 1 ? "gets" : "get") safe_max "
-                    + "\(entry.safeMax); walking and running stay "
-                    + "at \(Self.runWalkSafeMax)/10 (Silbernagel et al. 2007): raise only the "
-                    + "loading exercises, e.g. by_activity: { exercises: { safe_max: "
-                    + "\(entry.safeMax) } }")
+                t(
+                    "\(entry.path): \(names.joined(separator: " en ")) \(one ? "krijgt" : "krijgen") "
+                        + "safe_max \(entry.safeMax); wandelen en hardlopen blijven op "
+                        + "\(Self.runWalkSafeMax)/10 (Silbernagel et al. 2007): verhoog alleen de "
+                        + "belastende oefeningen, bijvoorbeeld \(example)",
+                    "\(entry.path): \(names.joined(separator: " and ")) \(one ? "gets" : "get") "
+                        + "safe_max \(entry.safeMax); walking and running stay "
+                        + "at \(Self.runWalkSafeMax)/10 (Silbernagel et al. 2007): raise only the "
+                        + "loading exercises, e.g. \(example)"))
         }
     }
 
@@ -802,15 +908,35 @@ struct PlanSchema {
     private func place(
         _ layers: [ThresholdLayer], _ variant: ThresholdLayer?, keys: [String],
         sets: (ThresholdOverrides) -> Bool
-    ) -> (PainPlace, String)? {
+    ) -> (PainPlace, LocalizedText?)? {
         guard let layer = layers.last(where: { sets($0.thresholds) }),
             let place = keys.lazy.compactMap({ layer.places[$0] }).first
         else { return nil }
-        var note = ""
+        var note: LocalizedText?
         if let variant, sets(variant.thresholds), layer.variant != variant.variant {
-            note = " with variant \(variant.variant ?? "")"
+            let id = variant.variant ?? ""
+            note = t(" met variant \(id)", " with variant \(id)")
         }
         return (place, note)
+    }
+
+    // MARK: - Wording
+
+    private func leaveOut(_ path: String, _ a: String, _ b: String) -> LocalizedText {
+        t(
+            "\(path): geef \(a) of \(b), of laat het weg",
+            "\(path): give \(a) or \(b), or leave it out")
+    }
+
+    /// "pain: safe_max 5 is above limit 4 with variant fast; safe_max must be <= limit".
+    private func aboveLimit(
+        _ path: String, _ what: String, _ value: Int, _ limit: Int, _ note: LocalizedText?
+    ) -> LocalizedText {
+        t(
+            "\(path): \(what) \(value) ligt boven limit \(limit)\(note?.nl ?? ""); safe_max moet "
+                + "<= limit zijn",
+            "\(path): \(what) \(value) is above limit \(limit)\(note?.en ?? ""); safe_max must be "
+                + "<= limit")
     }
 }
 

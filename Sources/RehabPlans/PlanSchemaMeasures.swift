@@ -23,23 +23,34 @@ extension PlanSchema {
                 if let first = seen[id] {
                     reader.fail(
                         mark,
-                        "\(f.path("id")): \(id) is scheduled twice (first at line \(first.line))")
+                        t(
+                            "\(f.path("id")): \(id) is twee keer ingepland (eerst op regel "
+                                + "\(first.line))",
+                            "\(f.path("id")): \(id) is scheduled twice (first at line "
+                                + "\(first.line))"))
                 }
                 seen[id] = mark
             }
             let at: [MeasureMoment] = (reader.list(f["at"], f.path("at")) ?? []).enumerated()
-                .compactMap { reader.choice($0.element, f.path("at") + "[\($0.offset)]", "moment") }
+                .compactMap { reader.choice($0.element, f.path("at") + "[\($0.offset)]", .moment) }
             let every = reader.int(f["every_days"], f.path("every_days"), 1...365)
             if id == Instrument.gpe.id, at.contains(.start), let mark = f["at"]?.mark {
                 reader.fail(
                     mark,
-                    "\(f.path("at")): gpe rates the change since the start, so it cannot be "
-                        + "asked at start (Kamper et al. 2009)")
+                    t(
+                        "\(f.path("at")): gpe beoordeelt de verandering sinds de start en kan dus "
+                            + "niet bij start gevraagd worden (Kamper et al. 2009)",
+                        "\(f.path("at")): gpe rates the change since the start, so it cannot be "
+                            + "asked at start (Kamper et al. 2009)"))
             }
             if f["at"] == nil, f["every_days"] == nil {
                 reader.fail(
                     f.mark,
-                    "\(path): say when: at (start, phase_change, discharge), every_days, or both")
+                    t(
+                        "\(path): zeg wanneer: at (start, phase_change, discharge), every_days of "
+                            + "allebei",
+                        "\(path): say when: at (start, phase_change, discharge), every_days, or both"
+                    ))
             }
             if let id { result.append(ScheduledMeasure(instrument: id, at: at, everyDays: every)) }
         }

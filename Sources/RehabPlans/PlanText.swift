@@ -10,11 +10,15 @@ enum PlanText {
             guard let bad = text.unicodeScalars.first(where: TerminalText.needsShowing) else {
                 return []
             }
+            let code = Validate.hex(bad)
             return [
                 PlanError(
                     file: file, line: mark.line, column: mark.column,
-                    message: "control or bidi character U+\(Validate.hex(bad)) in text; plan "
-                        + "text may hold letters, spaces, tabs and line breaks only")
+                    text: t(
+                        "stuur- of bidi-teken U+\(code) in tekst; plantekst mag alleen letters, "
+                            + "spaties, tabs en regeleinden bevatten",
+                        "control or bidi character U+\(code) in text; plan "
+                            + "text may hold letters, spaces, tabs and line breaks only"))
             ]
         case .sequence(let nodes, _):
             return nodes.flatMap { problems($0, file: file) }

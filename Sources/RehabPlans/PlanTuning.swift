@@ -109,15 +109,21 @@ public enum TunedPlan {
     /// The plan-file checker's complaints about a tuned plan, without file positions (the file
     /// is our own rendering): "phases[1].max_days: 7 is less than min_days 14".
     public static func problems(_ plan: Plan) -> [String] {
+        problemTexts(plan).map(\.en)
+    }
+
+    /// The same complaints in both languages, for the reader's language at the edge.
+    public static func problemTexts(_ plan: Plan) -> [LocalizedText] {
         do {
             _ = try PlanFile.parse(bytes: Array(PlanWriter.yaml(plan).utf8), file: "tuned plan")
             return []
         } catch {
-            // A plan-wide value breaks every phase alike: say it once.
+            // A plan-wide value breaks every phase alike: say it once (judged on the English,
+            // which both languages follow).
             var seen = Set<String>()
-            return error.errors.map(\.message).filter { message in
-                let rule = message.split(separator: ":", maxSplits: 1).last.map(String.init)
-                return seen.insert(rule ?? message).inserted
+            return error.errors.map(\.text).filter { text in
+                let rule = text.en.split(separator: ":", maxSplits: 1).last.map(String.init)
+                return seen.insert(rule ?? text.en).inserted
             }
         }
     }

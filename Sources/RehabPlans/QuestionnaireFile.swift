@@ -27,7 +27,9 @@ public enum QuestionnaireFile {
         throws(PlanFileErrors) -> Instrument
     {
         let root = try PlanFile.root(bytes, file: file) { _ in
-            "invalid UTF-8; questionnaire files must be UTF-8"
+            t(
+                "ongeldige UTF-8; vragenlijstbestanden moeten UTF-8 zijn",
+                "invalid UTF-8; questionnaire files must be UTF-8")
         }
         var schema = QuestionnaireSchema(reader: SchemaReader(file: file), expectedID: expectedID)
         let instrument = schema.instrument(root)
@@ -48,19 +50,25 @@ struct QuestionnaireSchema {
     mutating func instrument(_ root: YAMLNode?) -> Instrument? {
         guard
             let f = reader.topFields(
-                root, of: "questionnaire", required: Self.required, optional: ["languages"])
+                root, of: .questionnaire, required: Self.required, optional: ["languages"])
         else { return nil }
         let id = reader.identifier(f["id"], "id")
         if let id, let node = f["id"] {
             if let expectedID, id != expectedID {
                 reader.fail(
                     node.mark,
-                    "id: \(id) does not match the file name \(expectedID).yaml; they must be equal")
+                    t(
+                        "id: \(id) komt niet overeen met de bestandsnaam \(expectedID).yaml; die "
+                            + "moeten gelijk zijn",
+                        "id: \(id) does not match the file name \(expectedID).yaml; they must be "
+                            + "equal"))
             }
             if Instrument.builtIn.contains(where: { $0.id == id }) {
                 reader.fail(
                     node.mark,
-                    "id: \(id) is a built-in measure; give the questionnaire another id")
+                    t(
+                        "id: \(id) is een ingebouwde meting; geef de vragenlijst een andere id",
+                        "id: \(id) is a built-in measure; give the questionnaire another id"))
             }
         }
         let names = reader.text(f["names"], "names")
@@ -82,7 +90,7 @@ struct QuestionnaireSchema {
     private mutating func languages(_ node: YAMLNode?) {
         guard let nodes = reader.list(node, "languages") else { return }
         for (i, item) in nodes.enumerated() {
-            let _: Language? = reader.choice(item, "languages[\(i)]", "language")
+            let _: Language? = reader.choice(item, "languages[\(i)]", .language)
         }
     }
 
@@ -95,7 +103,11 @@ struct QuestionnaireSchema {
         guard let min, let max else { return nil }
         guard min < max else {
             if let mark = f["max"]?.mark {
-                reader.fail(mark, "scale.max: \(max) must be above scale.min \(min)")
+                reader.fail(
+                    mark,
+                    t(
+                        "scale.max: \(max) moet boven scale.min \(min) liggen",
+                        "scale.max: \(max) must be above scale.min \(min)"))
             }
             return nil
         }
@@ -105,11 +117,16 @@ struct QuestionnaireSchema {
     private mutating func items(_ node: YAMLNode?) -> [InstrumentItem]? {
         guard let nodes = reader.list(node, "items"), let node else { return nil }
         guard !nodes.isEmpty else {
-            reader.fail(node.mark, "items: list at least one item")
+            reader.fail(
+                node.mark, t("items: noem minstens één vraag", "items: list at least one item"))
             return nil
         }
         guard nodes.count <= Self.maxItems else {
-            reader.fail(node.mark, "items: \(nodes.count) items; at most \(Self.maxItems)")
+            reader.fail(
+                node.mark,
+                t(
+                    "items: \(nodes.count) vragen; hoogstens \(Self.maxItems)",
+                    "items: \(nodes.count) items; at most \(Self.maxItems)"))
             return nil
         }
         var seen: [String: Mark] = [:]
@@ -122,7 +139,11 @@ struct QuestionnaireSchema {
             if let id, let mark = f["id"]?.mark {
                 if let first = seen[id] {
                     reader.fail(
-                        mark, "\(f.path("id")): \(id) is used twice (first at line \(first.line))")
+                        mark,
+                        t(
+                            "\(f.path("id")): \(id) wordt twee keer gebruikt (eerst op regel "
+                                + "\(first.line))",
+                            "\(f.path("id")): \(id) is used twice (first at line \(first.line))"))
                 }
                 seen[id] = mark
             }
@@ -149,7 +170,7 @@ struct QuestionnaireSchema {
                 node, "scoring", required: ["method", "min", "max", "higher_is_better", "mcid"],
                 optional: ["mcid_percent"])
         else { return nil }
-        let method: ScoringMethod? = reader.choice(f["method"], "scoring.method", "scoring method")
+        let method: ScoringMethod? = reader.choice(f["method"], "scoring.method", .scoringMethod)
         let min = reader.number(f["min"], "scoring.min", -100_000...100_000)
         let max = reader.number(f["max"], "scoring.max", -100_000...100_000)
         let higher = reader.bool(f["higher_is_better"], "scoring.higher_is_better")
@@ -159,28 +180,28 @@ struct QuestionnaireSchema {
         if let scale, let itemCount {
             let count = Double(method == .sum ? itemCount : 1)
             let expected = (Double(scale.lowerBound) * count, Double(scale.upperBound) * count)
+            let range = "\(scale.lowerBound)-\(scale.upperBound)"
             let how =
                 method == .sum
-                ? "\(itemCount) items × scale \(scale.lowerBound)-\(scale.upperBound)"
-                : "the mean of scale \(scale.lowerBound)-\(scale.upperBound)"
+                ? t(
+                    "\(counted(itemCount, "vraag", "vragen")) × schaal \(range)",
+                    "\(itemCount) items × scale \(range)")
+                : t("het gemiddelde van schaal \(range)", "the mean of scale \(range)")
             if min != expected.0, let mark = f["min"]?.mark {
-                reader.fail(
-                    mark,
-                    "scoring.min: \(format(min)) does not match \(how), which gives \(format(expected.0))"
-                )
+                reader.fail(mark, mismatch("scoring.min", min, how, expected.0))
             }
             if max != expected.1, let mark = f["max"]?.mark {
-                reader.fail(
-                    mark,
-                    "scoring.max: \(format(max)) does not match \(how), which gives \(format(expected.1))"
-                )
+                reader.fail(mark, mismatch("scoring.max", max, how, expected.1))
             }
         }
         if mcid == 0 || (max > min && mcid > max - min), let mark = f["mcid"]?.mark {
             reader.fail(
                 mark,
-                "scoring.mcid: \(format(mcid)) must be above 0 and at most the score's span "
-                    + "\(format(max - min))")
+                t(
+                    "scoring.mcid: \(format(mcid)) moet boven 0 liggen en hoogstens het bereik "
+                        + "van de score zijn, \(format(max - min))",
+                    "scoring.mcid: \(format(mcid)) must be above 0 and at most the score's span "
+                        + "\(format(max - min))"))
         }
         guard min < max else { return nil }
         return Scoring(
@@ -190,6 +211,15 @@ struct QuestionnaireSchema {
 
     private func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// "scoring.min: 5 does not match 10 items × scale 0-10, which gives 0".
+    private func mismatch(_ path: String, _ value: Double, _ how: LocalizedText, _ expected: Double)
+        -> LocalizedText
+    {
+        t(
+            "\(path): \(format(value)) past niet bij \(how.nl), wat \(format(expected)) geeft",
+            "\(path): \(format(value)) does not match \(how.en), which gives \(format(expected))")
     }
 }
 

@@ -23,25 +23,27 @@ struct SchemaReader {
 
     init(file: String) { self.file = file }
 
-    mutating func fail(_ mark: Mark, _ message: String) {
-        errors.append(PlanError(file: file, line: mark.line, column: mark.column, message: message))
+    mutating func fail(_ mark: Mark, _ text: LocalizedText) {
+        errors.append(PlanError(file: file, line: mark.line, column: mark.column, text: text))
     }
 
-    mutating func warn(_ mark: Mark, _ message: String) {
-        warnings.append(
-            PlanError(file: file, line: mark.line, column: mark.column, message: message))
+    mutating func warn(_ mark: Mark, _ text: LocalizedText) {
+        warnings.append(PlanError(file: file, line: mark.line, column: mark.column, text: text))
     }
 
     /// Reports unknown keys (with a suggestion when one is close) and missing required keys.
     /// The top mapping of a `kind` file (plan, questionnaire); an empty file is told what it
     /// needs.
     mutating func topFields(
-        _ root: YAMLNode?, of kind: String, required: [String], optional: [String]
+        _ root: YAMLNode?, of kind: Noun, required: [String], optional: [String]
     ) -> Fields? {
         guard let root else {
+            let keys = required.joined(separator: ", ")
             fail(
                 Mark(line: 1, column: 1),
-                "the file is empty; a \(kind) needs " + required.joined(separator: ", "))
+                t(
+                    "het bestand is leeg; een \(kind.name.nl) moet bevatten: \(keys)",
+                    "the file is empty; a \(kind.name.en) needs \(keys)"))
             return nil
         }
         return fields(root, "", required: required, optional: optional)
@@ -51,7 +53,7 @@ struct SchemaReader {
         _ node: YAMLNode, _ path: String, required: [String], optional: [String] = []
     ) -> Fields? {
         guard case .mapping(let list, let mark) = node else {
-            fail(node.mark, "\(label(path))expected a mapping, found \(describe(node))")
+            fail(node.mark, expected(label(path), t("een mapping", "a mapping"), node))
             return nil
         }
         let allowed = required + optional
@@ -60,17 +62,29 @@ struct SchemaReader {
             guard allowed.contains(entry.key) else {
                 let keyPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
                 if let near = closest(to: entry.key, in: allowed) {
-                    fail(entry.keyMark, "\(keyPath): unknown key; did you mean \(near)?")
+                    fail(
+                        entry.keyMark,
+                        t(
+                            "\(keyPath): onbekende sleutel; bedoelt u \(near)?",
+                            "\(keyPath): unknown key; did you mean \(near)?"))
                 } else {
                     let list = allowed.joined(separator: ", ")
-                    fail(entry.keyMark, "\(keyPath): unknown key; allowed here: \(list)")
+                    fail(
+                        entry.keyMark,
+                        t(
+                            "\(keyPath): onbekende sleutel; hier toegestaan: \(list)",
+                            "\(keyPath): unknown key; allowed here: \(list)"))
                 }
                 continue
             }
             entries[entry.key] = entry
         }
         for key in required where entries[key] == nil {
-            fail(mark, "\(label(path))missing required key \(key)")
+            fail(
+                mark,
+                t(
+                    "\(label(path))verplichte sleutel \(key) ontbreekt",
+                    "\(label(path))missing required key \(key)"))
         }
         return Fields(path: path, mark: mark, entries: entries)
     }
@@ -78,7 +92,7 @@ struct SchemaReader {
     mutating func list(_ node: YAMLNode?, _ path: String) -> [YAMLNode]? {
         guard let node else { return nil }
         guard case .sequence(let nodes, _) = node else {
-            fail(node.mark, "\(path): expected a list, found \(describe(node))")
+            fail(node.mark, expected("\(path): ", t("een lijst", "a list"), node))
             return nil
         }
         return nodes
@@ -86,18 +100,19 @@ struct SchemaReader {
 
     mutating func int(_ node: YAMLNode?, _ path: String, _ range: ClosedRange<Int>) -> Int? {
         guard let node else { return nil }
+        let allowed = "\(range.lowerBound)-\(range.upperBound)"
         guard case .scalar(let text, plain: true, _) = node, isDecimal(text, fraction: false),
             let value = Int(text)
         else {
-            let allowed = "\(range.lowerBound)-\(range.upperBound)"
-            fail(node.mark, "\(path): expected a whole number \(allowed), found \(describe(node))")
+            fail(
+                node.mark,
+                expected(
+                    "\(path): ", t("een geheel getal \(allowed)", "a whole number \(allowed)"),
+                    node))
             return nil
         }
         guard range.contains(value) else {
-            fail(
-                node.mark,
-                "\(path): \(value) is out of range; allowed \(range.lowerBound)-\(range.upperBound)"
-            )
+            fail(node.mark, outOfRange(path, "\(value)", allowed))
             return nil
         }
         return value
@@ -110,11 +125,13 @@ struct SchemaReader {
         guard case .scalar(let text, plain: true, _) = node, isDecimal(text, fraction: true),
             let value = Double(text)
         else {
-            fail(node.mark, "\(path): expected a number \(allowed), found \(describe(node))")
+            fail(
+                node.mark,
+                expected("\(path): ", t("een getal \(allowed)", "a number \(allowed)"), node))
             return nil
         }
         guard range.contains(value) else {
-            fail(node.mark, "\(path): \(text) is out of range; allowed \(allowed)")
+            fail(node.mark, outOfRange(path, text, allowed))
             return nil
         }
         return value
@@ -126,7 +143,7 @@ struct SchemaReader {
             if text == "true" { return true }
             if text == "false" { return false }
         }
-        fail(node.mark, "\(path): expected true or false, found \(describe(node))")
+        fail(node.mark, expected("\(path): ", t("true of false", "true or false"), node))
         return nil
     }
 
@@ -134,11 +151,11 @@ struct SchemaReader {
     mutating func string(_ node: YAMLNode?, _ path: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let text, _, _) = node, !node.isNull else {
-            fail(node.mark, "\(path): expected text, found \(describe(node))")
+            fail(node.mark, expected("\(path): ", t("tekst", "text"), node))
             return nil
         }
         guard !text.trimmingSpaces.isEmpty else {
-            fail(node.mark, "\(path): text is empty")
+            fail(node.mark, t("\(path): de tekst is leeg", "\(path): text is empty"))
             return nil
         }
         return text
@@ -150,8 +167,11 @@ struct SchemaReader {
         guard RedFlag.isWellFormed(text) else {
             fail(
                 node.mark,
-                "\(path): \(quoted(text)) is not a valid id; use lowercase letters, digits and "
-                    + "underscores (at most 64)")
+                t(
+                    "\(path): \(quoted(text)) is geen geldige id; gebruik kleine letters, cijfers "
+                        + "en onderstrepingstekens (hoogstens 64)",
+                    "\(path): \(quoted(text)) is not a valid id; use lowercase letters, digits and "
+                        + "underscores (at most 64)"))
             return nil
         }
         return text
@@ -161,10 +181,15 @@ struct SchemaReader {
     mutating func text(_ node: YAMLNode?, _ path: String) -> LocalizedText? {
         guard let node, let fields = fields(node, path, required: [], optional: ["nl", "en"])
         else { return nil }
-        for (key, language) in [("nl", "Dutch"), ("en", "English")] where fields[key] == nil {
+        let languages = [("nl", t("Nederlandse", "Dutch")), ("en", t("Engelse", "English"))]
+        for (key, language) in languages where fields[key] == nil {
             fail(
                 fields.mark,
-                "\(path): missing the \(language) text (\(key)); every text needs nl and en")
+                t(
+                    "\(path): de \(language.nl) tekst (\(key)) ontbreekt; elke tekst heeft zowel "
+                        + "nl als en nodig",
+                    "\(path): missing the \(language.en) text (\(key)); every text needs nl and en"
+                ))
         }
         let nl = string(fields["nl"], fields.path("nl"))
         let en = string(fields["en"], fields.path("en"))
@@ -174,7 +199,7 @@ struct SchemaReader {
 
     /// One value of a closed vocabulary (activity, movement, region, kind).
     mutating func choice<Value: RawRepresentable & CaseIterable>(
-        _ node: YAMLNode?, _ path: String, _ what: String
+        _ node: YAMLNode?, _ path: String, _ what: Noun
     ) -> Value? where Value.RawValue == String {
         guard let text = string(node, path), let node else { return nil }
         if let value = Value(rawValue: text) { return value }
@@ -184,18 +209,17 @@ struct SchemaReader {
 
     /// Reports a name that is not one of `known`, with a suggestion or the whole list.
     mutating func unknown(
-        _ text: String, what: String, among known: [String], at mark: Mark, _ path: String
+        _ text: String, what: Noun, among known: [String], at mark: Mark, _ path: String
     ) {
+        let name = "\(path): \(what.unknown.nl) \(quoted(text))"
+        let nameEn = "\(path): \(what.unknown.en) \(quoted(text))"
         if let near = closest(to: text, in: known) {
-            fail(mark, "\(path): unknown \(what) \(quoted(text)); did you mean \(near)?")
+            fail(mark, t("\(name); bedoelt u \(near)?", "\(nameEn); did you mean \(near)?"))
         } else if known.isEmpty {
-            fail(mark, "\(path): unknown \(what) \(quoted(text)); none are defined")
+            fail(mark, t("\(name); het bestand definieert er geen", "\(nameEn); none are defined"))
         } else {
-            fail(
-                mark,
-                "\(path): unknown \(what) \(quoted(text)); allowed: "
-                    + known.joined(separator: ", ")
-            )
+            let list = known.joined(separator: ", ")
+            fail(mark, t("\(name); toegestaan: \(list)", "\(nameEn); allowed: \(list)"))
         }
     }
 
@@ -203,18 +227,33 @@ struct SchemaReader {
 
     private func label(_ path: String) -> String { path.isEmpty ? "" : "\(path): " }
 
-    func describe(_ node: YAMLNode) -> String {
+    /// "phases: expected a list, found a mapping"; `label` is the path and its colon, or empty.
+    func expected(_ label: String, _ wanted: LocalizedText, _ node: YAMLNode) -> LocalizedText {
+        let found = describe(node)
+        return t(
+            "\(label)verwacht \(wanted.nl), gevonden: \(found.nl)",
+            "\(label)expected \(wanted.en), found \(found.en)")
+    }
+
+    private func outOfRange(_ path: String, _ value: String, _ allowed: String) -> LocalizedText {
+        t(
+            "\(path): \(value) valt buiten het bereik; toegestaan \(allowed)",
+            "\(path): \(value) is out of range; allowed \(allowed)")
+    }
+
+    func describe(_ node: YAMLNode) -> LocalizedText {
         switch node {
         case .scalar(let text, let plain, _):
-            if node.isNull { return "nothing" }
-            return plain ? quoted(text) : "the text \"\(shortened(text))\""
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
+            if node.isNull { return t("niets", "nothing") }
+            if plain { return t(quoted(text), quoted(text)) }
+            return t("de tekst \"\(shortened(text))\"", "the text \"\(shortened(text))\"")
+        case .sequence: return t("een lijst", "a list")
+        case .mapping: return t("een mapping", "a mapping")
         }
     }
 
     /// Plain values are shown as written unless they would be confusing bare.
-    private func quoted(_ text: String) -> String {
+    func quoted(_ text: String) -> String {
         let bare = text.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || ("0"..."9").contains($0)
                 || "_-.+".unicodeScalars.contains($0)
@@ -267,4 +306,44 @@ func editDistance(_ a: String, _ b: String) -> Int {
         previous = current
     }
     return previous[b.count]
+}
+
+/// The names the checker gives what it reads, for "unknown activity run2" and "the id x is
+/// already used for another phase". Dutch adjectives follow the noun: "onbekende activiteit",
+/// "onbekend thema".
+enum Noun {
+    case plan, questionnaire
+    case activity, region, movement, phase, phaseKind, exercise, metric, urgency, moment
+    case redFlag, referral, variant
+    case language, theme, action, scoringMethod
+
+    var name: LocalizedText {
+        switch self {
+        case .plan: t("plan", "plan")
+        case .questionnaire: t("vragenlijst", "questionnaire")
+        case .activity: t("activiteit", "activity")
+        case .region: t("regio", "region")
+        case .movement: t("beweging", "movement")
+        case .phase: t("fase", "phase")
+        case .phaseKind: t("fasesoort", "phase kind")
+        case .exercise: t("oefening", "exercise")
+        case .metric: t("eenheid", "metric")
+        case .urgency: t("urgentie", "urgency")
+        case .moment: t("tijdstip", "moment")
+        case .redFlag: t("rode vlag", "red flag")
+        case .referral: t("verwijzing", "referral")
+        case .variant: t("variant", "variant")
+        case .language: t("taal", "language")
+        case .theme: t("thema", "theme")
+        case .action: t("actie", "action")
+        case .scoringMethod: t("scoremethode", "scoring method")
+        }
+    }
+
+    /// Het-words take "onbekend", de-words "onbekende".
+    var unknown: LocalizedText {
+        let neuter: Set<Noun> = [.plan, .moment, .theme]
+        return t(
+            (neuter.contains(self) ? "onbekend " : "onbekende ") + name.nl, "unknown " + name.en)
+    }
 }

@@ -6,6 +6,7 @@
 // anything could be expanded; nesting and duplicate keys are checked on the way.
 
 import CYaml
+import RehabCore
 
 /// A 1-based position in a file; columns count Unicode scalars, as libyaml does.
 struct Mark: Hashable, Comparable, Sendable {
@@ -48,7 +49,7 @@ indirect enum YAMLNode: Sendable {
 /// A problem found while reading the YAML itself, before the plan schema is looked at.
 struct YAMLProblem: Sendable {
     var mark: Mark
-    var message: String
+    var text: LocalizedText
 }
 
 struct YAMLProblems: Error {
@@ -69,7 +70,7 @@ enum YAMLTree {
             throw PlanFileErrors(
                 problems.list.map {
                     PlanError(
-                        file: file, line: $0.mark.line, column: $0.mark.column, message: $0.message)
+                        file: file, line: $0.mark.line, column: $0.mark.column, text: $0.text)
                 })
         }
     }
@@ -79,7 +80,8 @@ enum YAMLTree {
     static func parse(_ bytes: [UInt8]) -> Result<YAMLNode?, YAMLProblems> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            let problem = YAMLProblem(mark: Mark(line: 1, column: 1), message: "out of memory")
+            let problem = YAMLProblem(
+                mark: Mark(line: 1, column: 1), text: t("onvoldoende geheugen", "out of memory"))
             return .failure(YAMLProblems(list: [problem]))
         }
         defer { yaml_parser_delete(&parser) }
@@ -108,25 +110,27 @@ enum YAMLTree {
         if parser.error == YAML_READER_ERROR {
             return YAMLProblem(
                 mark: position(ofByte: parser.problem_offset, in: bytes),
-                message: "unreadable character: \(problem)")
+                text: t("onleesbaar teken: \(problem)", "unreadable character: \(problem)"))
         }
         let mark = Mark(
             line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
         // libyaml counts flow brackets while scanning ahead, so a very deep file fails here,
         // at the first bracket, before our own depth limit sees an event.
         if problem.hasPrefix("Maximum nesting level") {
-            return YAMLProblem(
-                mark: mark, message: "nesting deeper than 1000 levels; plan files need far fewer")
+            return YAMLProblem(mark: mark, text: tooDeep(1000))
         }
-        var message = "YAML syntax error: \(problem)"
+        // libyaml's own words (problem, context) are English only.
+        var text = t("YAML-syntaxfout: \(problem)", "YAML syntax error: \(problem)")
         if let context = parser.context.map({ String(cString: $0) }) {
             let at = "\(parser.context_mark.line + 1):\(parser.context_mark.column + 1)"
-            message += " (\(context) at \(at))"
+            text.nl += " (\(context) op \(at))"
+            text.en += " (\(context) at \(at))"
         }
         if parser.problem_mark.index < bytes.count, bytes[parser.problem_mark.index] == 0x09 {
-            message += "; indent with spaces, not tabs"
+            text.nl += "; spring in met spaties, niet met tabs"
+            text.en += "; indent with spaces, not tabs"
         }
-        return YAMLProblem(mark: mark, message: message)
+        return YAMLProblem(mark: mark, text: text)
     }
 
     /// Line and column (in Unicode scalars) of a byte offset in valid UTF-8.
@@ -164,7 +168,13 @@ private struct Builder {
     mutating func take(_ event: yaml_event_t) -> Bool {
         guard problems.count < Builder.maxProblems else {
             let mark = problems.last?.mark ?? Mark(line: 1, column: 1)
-            problems.append(YAMLProblem(mark: mark, message: "too many problems; stopped reading"))
+            problems.append(
+                YAMLProblem(
+                    mark: mark,
+                    text: t(
+                        "te veel problemen; het lezen is gestopt",
+                        "too many problems; stopped reading"
+                    )))
             return false
         }
         let mark = Mark(
@@ -175,14 +185,20 @@ private struct Builder {
             if documents > 1 {
                 problems.append(
                     YAMLProblem(
-                        mark: mark, message: "a plan file holds one YAML document, found a second"))
+                        mark: mark,
+                        text: t(
+                            "een planbestand bevat één YAML-document, gevonden: een tweede",
+                            "a plan file holds one YAML document, found a second")))
                 return false
             }
         case YAML_ALIAS_EVENT:
             let name = text(event.data.alias.anchor) ?? ""
             problems.append(
                 YAMLProblem(
-                    mark: mark, message: "alias *\(name): anchors and aliases are not allowed"))
+                    mark: mark,
+                    text: t(
+                        "alias *\(name): ankers en aliassen zijn niet toegestaan",
+                        "alias *\(name): anchors and aliases are not allowed")))
             add(.scalar("", plain: true, mark))
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
@@ -225,9 +241,7 @@ private struct Builder {
             problems.append(
                 YAMLProblem(
                     mark: mark,
-                    message:
-                        "nesting deeper than \(YAMLTree.maxDepth) levels; plan files need far fewer"
-                ))
+                    text: tooDeep(YAMLTree.maxDepth)))
             return false
         }
         stack.append(collection)
@@ -241,10 +255,18 @@ private struct Builder {
         if let name = text(anchor) {
             problems.append(
                 YAMLProblem(
-                    mark: mark, message: "anchor &\(name): anchors and aliases are not allowed"))
+                    mark: mark,
+                    text: t(
+                        "anchor &\(name): ankers en aliassen zijn niet toegestaan",
+                        "anchor &\(name): anchors and aliases are not allowed")))
         }
         if let tag = text(tag) {
-            problems.append(YAMLProblem(mark: mark, message: "tag \(tag): tags are not allowed"))
+            problems.append(
+                YAMLProblem(
+                    mark: mark,
+                    text: t(
+                        "tag \(tag): tags zijn niet toegestaan", "tag \(tag): tags are not allowed")
+                ))
         }
     }
 
@@ -267,7 +289,9 @@ private struct Builder {
                     problems.append(
                         YAMLProblem(
                             mark: keyMark,
-                            message: "duplicate key \(name) (first at line \(first.line))"))
+                            text: t(
+                                "dubbele sleutel \(name) (eerst op regel \(first.line))",
+                                "duplicate key \(name) (first at line \(first.line))")))
                 } else {
                     seen[name] = keyMark
                     entries.append(YAMLEntry(key: name, keyMark: keyMark, value: node))
@@ -275,7 +299,10 @@ private struct Builder {
             } else {
                 problems.append(
                     YAMLProblem(
-                        mark: key.mark, message: "keys must be plain names, not lists or mappings"))
+                        mark: key.mark,
+                        text: t(
+                            "sleutels moeten gewone namen zijn, geen lijsten of mappings",
+                            "keys must be plain names, not lists or mappings")))
             }
             stack.append(.mapping(entries, start, pendingKey: nil, seen: seen))
         }
@@ -284,4 +311,11 @@ private struct Builder {
     private func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         pointer.map { String(cString: $0) }
     }
+}
+
+/// Deeper nesting than `levels` is refused (libyaml's own limit, or ours).
+func tooDeep(_ levels: Int) -> LocalizedText {
+    t(
+        "dieper genest dan \(levels) niveaus; planbestanden hebben er veel minder nodig",
+        "nesting deeper than \(levels) levels; plan files need far fewer")
 }

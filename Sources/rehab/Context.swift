@@ -87,8 +87,10 @@ struct Context {
     init(_ options: GlobalOptions) throws {
         self.options = options
         environment = ProcessInfo.processInfo.environment
-        settings = try Context.readSettings(environment)
-        if let lang = options.lang ?? environment["REHAB_LANG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        let lang = options.lang ?? environment["REHAB_LANG"].flatMap { $0.isEmpty ? nil : $0 }
+        settings = try Context.readSettings(
+            environment, language: lang.flatMap { Language(rawValue: $0.lowercased()) })
+        if let lang {
             guard let chosen = Language(rawValue: lang.lowercased()) else {
                 throw Failure(message: Phrase.unknownLanguage(lang).text(.en))
             }
@@ -112,13 +114,17 @@ struct Context {
         }
     }
 
-    /// `config.yaml`, or a failure listing its problems as file:line:column lines.
-    static func readSettings(_ environment: [String: String]) throws -> Settings {
+    /// `config.yaml`, or a failure listing its problems as file:line:column lines, in the
+    /// language chosen by --lang or REHAB_LANG, else the locale's (the file's own `language`
+    /// cannot be trusted when the file is broken).
+    static func readSettings(_ environment: [String: String], language chosen: Language?) throws
+        -> Settings
+    {
         do {
             return try ConfigFile.load(path: ConfigFile.path(environment: environment))
         } catch {
-            let language = Language.fromLocale(Environment.localeName(environment))
-            let lines = error.errors.map { "  " + $0.description }
+            let language = chosen ?? Language.fromLocale(Environment.localeName(environment))
+            let lines = error.errors.map { "  " + $0.description(language) }
             throw Failure(
                 message: ([Phrase.configInvalid().text(language)] + lines).joined(separator: "\n"))
         }
@@ -258,7 +264,7 @@ struct Context {
         try checkPlanFolders()
         let (plans, errors) = planLibrary.all()
         for error in errors {
-            writeError(("rehab: \(error.description)\n"))
+            writeError(("rehab: \(error.description(language))\n"))
         }
         if plans.isEmpty && errors.isEmpty { throw fail(Phrase.noPlansFound(planDirectories)) }
         for located in plans where shelf.plans[located.plan.id] == nil {
@@ -282,7 +288,7 @@ struct Context {
         do {
             found = try planLibrary.plan(id)
         } catch {
-            throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
+            throw Failure(message: error.description(language))
         }
         guard let found else {
             let known = (try? loadCatalog().map(\.id)) ?? []

@@ -30,7 +30,10 @@ struct MeasureShelf {
         let own = problems.filter {
             URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent == id
         }
-        if !own.isEmpty { throw Failure(message: own.map(\.description).joined(separator: "\n")) }
+        if !own.isEmpty {
+            let lines = own.map { $0.description(context.language) }
+            throw Failure(message: lines.joined(separator: "\n"))
+        }
         throw Failure(
             message: context.say(
                 MeasurePhrase.error(.unknownInstrument(id, known: all.map(\.id)))))
@@ -234,16 +237,18 @@ struct QuestionnairesList: ParsableCommand {
                     + MeasureText.mcid(i, language))
             print("    \(i.source)")
         }
-        for problem in shelf.problems { print(problem.description) }
+        for problem in shelf.problems { print(problem.description(language)) }
     }
 }
 
 struct QuestionnairesCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Validate questionnaire files (file:line:column errors).")
+    @OptionGroup var global: GlobalOptions
     @Argument(help: "Questionnaire files.") var files: [String]
 
     func run() throws {
+        let context = try Context(global)
         var failed = false
         for file in files {
             let problems = QuestionnaireFile.check(path: file)
@@ -251,7 +256,7 @@ struct QuestionnairesCheck: ParsableCommand {
                 print("\(file): OK")
             } else {
                 failed = true
-                for p in problems { print(p.description) }
+                for p in problems { print(p.description(context.language)) }
             }
         }
         if failed { throw ExitCode(1) }

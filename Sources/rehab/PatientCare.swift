@@ -30,7 +30,7 @@ extension Context {
                 return try PlanFile.parse(
                     bytes: Array(stored.yaml.utf8), file: "\(stored.planID) (stored plan file)")
             } catch {
-                throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
+                throw Failure(message: error.description(language))
             }
         }
     }
@@ -50,7 +50,7 @@ extension Context {
             let (plan, text) = try PlanFile.loadHandedOver(path: path)
             return (plan, StoredPlanFile(planID: plan.id, yaml: text))
         } catch {
-            throw Failure(message: error.errors.map(\.description).joined(separator: "\n"))
+            throw Failure(message: error.description(language))
         }
     }
 }

@@ -32,7 +32,7 @@ extension PlansCommand {
                     patient: followed.patient.name, template: followed.template.id,
                     variant: followed.assignment.variantID))
             // Never hand out a file the checker would refuse.
-            let problems = TunedPlan.problems(plan)
+            let problems = TunedPlan.problemTexts(plan)
             if !problems.isEmpty { throw context.fail(Phrase.tuneRefused(problems)) }
             if let output {
                 try context.writeUserFile(yaml, to: output, force: force)

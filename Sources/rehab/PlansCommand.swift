@@ -109,9 +109,9 @@ struct PlansCommand: ParsableCommand {
                     ($0.0.line, $0.0.column) < ($1.0.line, $1.0.column)
                 }) {
                     if isWarning {
-                        print("\(e.file):\(e.line):\(e.column): warning: \(e.message)")
+                        print(e.warningDescription(context.language))
                     } else {
-                        print(e.description)
+                        print(e.description(context.language))
                         errorCount += 1
                     }
                 }

@@ -381,7 +381,7 @@ struct Tuning {
     func save(_ overrides: PlanOverrides, quiet: Bool = false) throws {
         let tuned = followed.template.resolved(
             variant: followed.assignment.variantID, overrides: overrides)
-        let problems = TunedPlan.problems(tuned)
+        let problems = TunedPlan.problemTexts(tuned)
         if !problems.isEmpty { throw context.fail(Phrase.tuneRefused(problems)) }
         try context.storing { try store.setOverrides(patientID: followed.patient.id, overrides) }
         if !quiet {

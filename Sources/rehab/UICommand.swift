@@ -60,7 +60,7 @@ struct UICommand: ParsableCommand {
         } catch let problem as StoreRunner.PlanProblem {
             // The commands' own loader says it in the user's language, with the known plans.
             _ = try context.loadPlan(problem.planID)
-            throw Failure(message: problem.description)
+            throw Failure(message: problem.text.text(context.language))
         } catch {
             throw Failure(message: "\(error)")
         }
@@ -101,12 +101,11 @@ struct UICommand: ParsableCommand {
         let errors = clashes.map { clash in
             ConfigFile.keyError(
                 action: clash.action, key: clash.key, path: path,
-                message: context.say(
-                    UIPhrase.keyClash(
-                        action: clash.action, key: clash.key.configText, other: clash.other,
-                        context: clash.context.title.text(context.language))))
+                text: UIPhrase.keyClash(
+                    action: clash.action, key: clash.key.configText, other: clash.other,
+                    context: clash.context.title.text(context.language)))
         }
-        let lines = PlanFileErrors(errors).errors.map { "  " + $0.description }
+        let lines = PlanFileErrors(errors).errors.map { "  " + $0.description(context.language) }
         throw Failure(
             message: ([context.say(Phrase.configInvalid())] + lines).joined(separator: "\n"))
     }

@@ -121,6 +121,22 @@ struct ArchiveCheckTests {
         #expect(limit.nl.contains("pain.safe_max: 5 ligt boven pain.limit 4"))
     }
 
+    /// A kept plan file and a tuned plan are refused in the plan-file checker's own words, in
+    /// Dutch as in English (they were the English words in both).
+    @Test func thePlanFileCheckersWordsInBothLanguages() throws {
+        var patient = Self.patient()
+        patient.planFile = StoredPlanFile(planID: "itbs", yaml: "id: itbs\nnames: x\n")
+        let file = try #require(Self.refusal(patient))
+        #expect(file.en.contains("plan_file:1:1: missing required key region"), "\(file.en)")
+        #expect(
+            file.nl.contains("plan_file:1:1: verplichte sleutel region ontbreekt"), "\(file.nl)")
+        var morning = PlanOverrides()
+        morning.thresholds.morningSafeMax = 6
+        let tuned = try #require(Self.refusal(Self.patient(overrides: morning)))
+        #expect(tuned.en.contains("morning: safe_max 6 is above limit 5"), "\(tuned.en)")
+        #expect(tuned.nl.contains("morning: safe_max 6 ligt boven limit 5"), "\(tuned.nl)")
+    }
+
     @Test func aSessionFasterThanABodyGoesAndAStartTimeOffItsDate() throws {
         let rocket = Session(
             date: Self.start.adding(days: 1), activity: .run, km: 30, minutes: 20, painDuring: 0,

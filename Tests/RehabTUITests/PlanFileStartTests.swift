@@ -1,6 +1,7 @@
 import Foundation
 import RehabCore
 import RehabPlans
+import RehabStorage
 import TerminalUI
 import Testing
 
@@ -80,6 +81,26 @@ import Testing
         #expect(!app.effects.contains { if case .startPlan = $0 { true } else { false } })
     }
 
+    /// The plan-file screen says a bad file's problems in the user's language.
+    @Test func aBadFileIsSaidInDutch() throws {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rehab-planfile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("bad.yaml").path
+        try "id: x\nname: y\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let alex = PatientRecord(id: 3, name: "Alex", language: nil, archived: false)
+        let target = SetupTarget(patient: alex, currentPlan: nil)
+        guard case .failed(let nl) = StoreRunner.readPlanFile(path, for: target, .nl),
+            case .failed(let en) = StoreRunner.readPlanFile(path, for: target, .en)
+        else {
+            Issue.record("a bad file is refused")
+            return
+        }
+        #expect(nl.contains("\(path):2:1: name: onbekende sleutel; bedoelt u names?"), "\(nl)")
+        #expect(en.contains("\(path):2:1: name: unknown key; did you mean names?"), "\(en)")
+    }
+
     @Test func theStoreKeepsTheFileWithThePatient() throws {
         let (path, dir) = try Self.handedOverFile()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -90,7 +111,7 @@ import Testing
             store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
         var state = Fixture.state(Caseload(catalog: [Fixture.itbs]), patient: nil)
         let target = SetupTarget(patient: alex, currentPlan: nil)
-        guard case .planFileRead(let plan, _) = StoreRunner.readPlanFile(path, for: target)
+        guard case .planFileRead(let plan, _) = StoreRunner.readPlanFile(path, for: target, .en)
         else {
             Issue.record("the file reads")
             return

@@ -48,10 +48,12 @@ package struct StoreRunner: EffectRunner {
         }
     }
 
-    /// A problem loading a plan file, in the plan files' own words.
+    /// A problem loading a plan file, in the plan files' own words, in both languages.
     package struct PlanProblem: Error, CustomStringConvertible, Sendable {
         package var planID: String
-        package var description: String
+        package var text: LocalizedText
+
+        package var description: String { text.en }
     }
 
     /// One plan by id: reads only its own file (the catalogue waits for the picker).
@@ -61,15 +63,17 @@ package struct StoreRunner: EffectRunner {
         do {
             found = try library.plan(id)
         } catch {
-            throw PlanProblem(
-                planID: id, description: error.errors.map(\.description).joined(separator: "\n"))
+            throw PlanProblem(planID: id, text: error.text)
         }
         guard let found else {
-            let places =
-                library.folders + (library.includesBuiltIn ? ["the built-in catalogue"] : [])
+            let builtIn = library.includesBuiltIn
+            let nl = (library.folders + (builtIn ? ["de ingebouwde catalogus"] : []))
+            let en = (library.folders + (builtIn ? ["the built-in catalogue"] : []))
             throw PlanProblem(
                 planID: id,
-                description: "plan '\(id)' not found in " + places.joined(separator: ", "))
+                text: LocalizedText(
+                    nl: "plan '\(id)' niet gevonden in " + nl.joined(separator: ", "),
+                    en: "plan '\(id)' not found in " + en.joined(separator: ", ")))
         }
         templates[id] = found.plan
         return found.plan
@@ -168,7 +172,9 @@ package struct StoreRunner: EffectRunner {
                 let (located, errors) = library.all()
                 let plans = located.map(\.plan)
                 for plan in plans { templates[plan.id] = plan }
-                return [.catalogLoaded(plans, errors: errors.map(\.description))]
+                return [
+                    .catalogLoaded(plans, errors: errors.map { $0.description(state.language) })
+                ]
             case .selectPatient(let id):
                 return [.loaded(try load(patientID: id, today: state.today))]
             case .startPlan(let request):
@@ -299,6 +305,7 @@ package struct StoreRunner: EffectRunner {
     }
 
     private func describe(_ error: Error, _ language: Language) -> String {
+        if let problem = error as? PlanProblem { return problem.text.text(language) }
         if let invalid = error as? ValidationError { return Messages(language).validation(invalid) }
         if let refused = error as? MeasureError {
             return MeasurePhrase.error(refused).text(language)

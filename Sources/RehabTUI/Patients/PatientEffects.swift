@@ -53,7 +53,9 @@ extension StoreRunner {
 
     /// A plan file handed over, read as `rehab start --plan-file` reads it; a problem is a
     /// notice with the file's `file:line:column` messages.
-    static func readPlanFile(_ typed: String, for target: SetupTarget) -> AppAction {
+    static func readPlanFile(_ typed: String, for target: SetupTarget, _ language: Language)
+        -> AppAction
+    {
         let path = RunFinder.expand(typed, home: RunFinder.home)
         do {
             let (plan, text) = try PlanFile.loadHandedOver(path: path)
@@ -62,7 +64,7 @@ extension StoreRunner {
                     path: path, plan: plan, file: StoredPlanFile(planID: plan.id, yaml: text)),
                 for: target)
         } catch {
-            return .failed(error.errors.map(\.description).joined(separator: "; "))
+            return .failed(error.errors.map { $0.description(language) }.joined(separator: "; "))
         }
     }
 
@@ -72,9 +74,7 @@ extension StoreRunner {
             return try PlanFile.parse(
                 bytes: Array(stored.yaml.utf8), file: "\(stored.planID) (stored plan file)")
         } catch {
-            throw PlanProblem(
-                planID: stored.planID,
-                description: error.errors.map(\.description).joined(separator: "\n"))
+            throw PlanProblem(planID: stored.planID, text: error.text)
         }
     }
 
@@ -128,7 +128,7 @@ extension StoreRunner {
             return [.tuningSaved(patientID: id, overrides: overrides), .loaded(try current(state))]
                 + (try shownRoster(state))
         case .readPlanFile(let typed, let target):
-            return [StoreRunner.readPlanFile(typed, for: target)]
+            return [StoreRunner.readPlanFile(typed, for: target, state.language)]
         case .startPlan(let request) where request.patientID != nil:
             guard let id = request.patientID else { return nil }
             let template = try template(

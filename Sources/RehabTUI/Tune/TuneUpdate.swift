@@ -282,7 +282,7 @@ enum Tuning {
     static func adopt(_ candidate: PlanOverrides, _ tune: inout TuneState, _ state: AppState)
         -> Bool
     {
-        let problems = TunedPlan.problems(tuned(tune, candidate))
+        let problems = TunedPlan.problemTexts(tuned(tune, candidate)).map(state.say)
         guard problems.isEmpty else {
             tune.error = state.say(UIPhrase.tuneRefusedInApp(problems.joined(separator: "; ")))
             return false
@@ -339,7 +339,7 @@ enum Tuning {
                 state.notice = Notice(state.say(UIPhrase.nothingToSave()))
                 break
             }
-            let problems = TunedPlan.problems(tuned(tune))
+            let problems = TunedPlan.problemTexts(tuned(tune)).map(state.say)
             guard problems.isEmpty else {
                 tune.error = state.say(
                     UIPhrase.tuneRefusedInApp(problems.joined(separator: "; ")))
