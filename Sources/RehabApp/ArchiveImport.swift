@@ -10,7 +10,7 @@ public struct ArchiveImport {
     let today: Day
     private var reader: any ArchiveReading
 
-    /// Archives are read whole (see issue 15: streaming is still to do), so their size is capped.
+    /// The largest export taken; a larger file is refused before anything is read or stored.
     static let maxBytes = 512 << 20
 
     /// Why the file could not be opened as an export.

@@ -108,13 +108,6 @@ public enum ConfigFile {
     /// A problem with one key of `keys.<action>` that only the app's key table can see (the
     /// key is already another action's), placed where the file gives that key, as every other
     /// config error is. Falls back to the action's line, then to the top of the file.
-    public static func keyError(action: String, key: KeySpec, path: String, message: String)
-        -> PlanError
-    {
-        keyError(
-            action: action, key: key, path: path, text: LocalizedText(nl: message, en: message))
-    }
-
     public static func keyError(
         action: String, key: KeySpec, path: String, text: LocalizedText
     ) -> PlanError {

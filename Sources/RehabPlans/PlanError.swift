@@ -21,13 +21,6 @@ public struct PlanError: Error, Hashable, Sendable, CustomStringConvertible {
         self.text = text
     }
 
-    /// A message already in the reader's language (the app's key clashes are worded by the
-    /// caller), shown as given in both.
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.init(
-            file: file, line: line, column: column, text: LocalizedText(nl: message, en: message))
-    }
-
     /// The English text, as tests and logs read it.
     public var message: String { text.en }
 

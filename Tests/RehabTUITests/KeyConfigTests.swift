@@ -135,7 +135,8 @@ import Testing
         let settings = try ConfigFile.load(path: path)
         let clash = try #require(KeyTable.clashes(rebinding: settings.keys).first)
         let error = ConfigFile.keyError(
-            action: clash.action, key: clash.key, path: path, message: "taken")
+            action: clash.action, key: clash.key, path: path,
+            text: LocalizedText(nl: "taken", en: "taken"))
         #expect(error.description == "\(path):4:22: taken")
     }
 }
