@@ -109,10 +109,8 @@ public struct ArchiveImport {
         guard let late = futureRecord(in: patient, after: today) else { return }
         let error = ValidationError(
             field: late.field, value: late.day.iso, allowed: .isoDateNotAfter(today))
-        func said(_ language: Language) -> String {
-            "\(patient.name): \(Messages(language).validation(error))"
-        }
-        throw FutureRecord(text: LocalizedText(nl: said(.nl), en: said(.en)))
+        throw FutureRecord(
+            text: LocalizedText { "\(patient.name): \(Messages($0).validation(error))" })
     }
 
     /// The first record of an archive dated after `today`, if any.

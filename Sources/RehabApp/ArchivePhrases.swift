@@ -5,14 +5,14 @@ import RehabPlans
 // keys (assignment.variant, plan_file), which read the same in both; the records are named in
 // the user's words with their number and date.
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 enum ArchivePhrase {
     /// `patient "Sam", assignment.variant: …`
     static func problem(_ patient: String, place: String, _ what: LocalizedText) -> LocalizedText {
         LocalizedText(
             nl: "patiënt \"\(patient)\", \(place): \(what.nl)",
-            en: "patient \"\(patient)\", \(place): \(what.en)")
+            en: "patient \"\(patient)\", \(place): \(what)")
     }
 
     /// `patient "Sam", session 3 (2026-02-01).flags: …`
@@ -21,15 +21,14 @@ enum ArchivePhrase {
     {
         LocalizedText(
             nl: "patiënt \"\(patient)\", \(record.nl): \(what.nl)",
-            en: "patient \"\(patient)\", \(record.en): \(what.en)")
+            en: "patient \"\(patient)\", \(record): \(what)")
     }
 
     /// A plan file's first problem in the plan-file checker's words (`rehab plans check`),
     /// which name the place themselves.
     static func problem(_ patient: String, planFile first: PlanError?) -> LocalizedText {
-        let nl = first?.description(.nl) ?? "plan_file"
-        let en = first?.description(.en) ?? "plan_file"
-        return t("patiënt \"\(patient)\", \(nl)", "patient \"\(patient)\", \(en)")
+        let place = first?.located ?? LocalizedText(verbatim: "plan_file")
+        return t("patiënt \"\(patient)\", \(place.nl)", "patient \"\(patient)\", \(place)")
     }
 
     static func session(_ number: Int, _ date: Day) -> LocalizedText {
@@ -127,6 +126,6 @@ enum ArchivePhrase {
 extension LocalizedText {
     /// The text with the same words added in both languages (a key such as ".flags").
     func appending(_ suffix: String) -> LocalizedText {
-        LocalizedText(nl: nl + suffix, en: en + suffix)
+        LocalizedText(nl: nl + suffix, en: "\(self)\(suffix)")
     }
 }

@@ -4,7 +4,7 @@ import RehabCore
 // the same one, so it lives below both.
 
 public enum DischargePhrase {
-    private static func t(_ nl: String, _ en: String) -> LocalizedText {
+    private static func t(_ nl: String, _ en: EnglishText) -> LocalizedText {
         LocalizedText(nl: nl, en: en)
     }
 

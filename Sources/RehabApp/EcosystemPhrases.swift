@@ -2,7 +2,7 @@ import RehabCore
 
 /// Texts of run-file import, shoes and the config file, in both languages by construction.
 extension Phrase {
-    private static func pair(_ nl: String, _ en: String) -> LocalizedText {
+    private static func pair(_ nl: String, _ en: EnglishText) -> LocalizedText {
         LocalizedText(nl: nl, en: en)
     }
 
@@ -11,25 +11,25 @@ extension Phrase {
     public static func runsImported(added: Int, duplicates: Int) -> LocalizedText {
         let skipNL =
             duplicates == 0 ? "" : "; \(duplicates) dubbele overgeslagen (zelfde starttijd)"
-        let skipEN =
+        let skipEN: EnglishText =
             duplicates == 0
-            ? "" : "; skipped \(counted(duplicates, "duplicate", "duplicates")) (same start time)"
+            ? "" : "; skipped \(count: duplicates, "duplicate", "duplicates") (same start time)"
         return pair(
             "\(counted(added, "loop", "lopen")) geïmporteerd\(skipNL)",
-            "imported \(counted(added, "run", "runs"))\(skipEN)")
+            "imported \(count: added, "run", "runs")" + skipEN)
     }
 
     public static func runsBeforeStart(_ count: Int, start: Day) -> LocalizedText {
         pair(
             "\(counted(count, "loop", "lopen")) van vóór de start van het plan (\(start.iso)) "
                 + "overgeslagen",
-            "skipped \(counted(count, "run", "runs")) from before the plan started (\(start.iso))")
+            "skipped \(count: count, "run", "runs") from before the plan started (\(start.iso))")
     }
 
     public static func runFilesFailed(_ count: Int) -> LocalizedText {
         pair(
             "\(counted(count, "bestand", "bestanden")) niet te lezen; er is niets geïmporteerd:",
-            "\(counted(count, "file", "files")) could not be read; nothing was imported:")
+            "\(count: count, "file", "files") could not be read; nothing was imported:")
     }
 
     public static func runInFuture(_ day: Day, today: Day) -> LocalizedText {
@@ -95,7 +95,7 @@ extension Phrase {
         pair(
             "\(counted(count, ".fit-bestand", ".fit-bestanden")) overgeslagen: .fit wordt niet "
                 + "ondersteund; exporteer als .gpx of .tcx",
-            "skipped \(counted(count, ".fit file", ".fit files")): .fit is not supported; export "
+            "skipped \(count: count, ".fit file", ".fit files"): .fit is not supported; export "
                 + "them as .gpx or .tcx")
     }
 

@@ -3,7 +3,7 @@ import RehabCore
 /// Texts about where plans come from (the built-in catalogue and plan folders), in both
 /// languages by construction.
 extension Phrase {
-    private static func pair(_ nl: String, _ en: String) -> LocalizedText {
+    private static func pair(_ nl: String, _ en: EnglishText) -> LocalizedText {
         LocalizedText(nl: nl, en: en)
     }
 

@@ -3,7 +3,7 @@ import RehabCore
 // Texts of the physio's review: the Notes screen, "changed since my last review" on the
 // Patients list and in `rehab patients`, and the app's discharge step.
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 public enum ReviewPhrase {
     // MARK: Notes
@@ -83,17 +83,14 @@ public enum ReviewPhrase {
             c.measures > 0 ? measures(c.measures) : nil,
             c.redFlags.isEmpty ? nil : redFlags(c.redFlags.count),
         ].compactMap { $0 }
-        func list(_ language: Language) -> String {
-            parts.map { $0.text(language) }.joined(separator: ", ")
-        }
+        let list = parts.joined(separator: ", ")
         guard let day = c.lastReview else {
             let head = neverReviewed()
-            return parts.isEmpty
-                ? head : t(head.nl + ": " + list(.nl), head.en + ": " + list(.en))
+            return parts.isEmpty ? head : t("\(head.nl): \(list.nl)", "\(head): \(list)")
         }
         guard !parts.isEmpty else { return nothingSinceReview(day) }
         let head = sinceReview(day)
-        return t(head.nl + ": " + list(.nl), head.en + ": " + list(.en))
+        return t("\(head.nl): \(list.nl)", "\(head): \(list)")
     }
     // MARK: Discharge
 

@@ -118,7 +118,7 @@ struct Evaluation {
         if let first = plan.phases.first { return (first, 0) }
         let placeholder = Phase(
             id: change.phase, kind: .loadBuildUp,
-            names: LocalizedText(nl: change.phase, en: change.phase), minDays: 0)
+            names: LocalizedText(verbatim: change.phase), minDays: 0)
         return (placeholder, 0)
     }
 

@@ -1,6 +1,6 @@
 /// Text about outcome measures and clinical notes, in both languages by construction.
 public enum MeasurePhrase {
-    private static func t(_ nl: String, _ en: String) -> LocalizedText {
+    private static func t(_ nl: String, _ en: EnglishText) -> LocalizedText {
         LocalizedText(nl: nl, en: en)
     }
 
@@ -91,8 +91,8 @@ public enum MeasurePhrase {
         return overdue
             ? t(
                 "\(name): te laat (\(r.nl), sinds \(since.iso))",
-                "\(name): overdue (\(r.en), since \(since.iso))")
-            : t("\(name): nu invullen (\(r.nl))", "\(name): due now (\(r.en))")
+                "\(name): overdue (\(r), since \(since.iso))")
+            : t("\(name): nu invullen (\(r.nl))", "\(name): due now (\(r))")
     }
 
     public static func measuresDueLabel() -> LocalizedText { t("Metingen", "Measures") }

@@ -9,7 +9,9 @@ public struct Messages: Sendable {
     public init(_ language: Language) { self.language = language }
 
     /// Both texts are required arguments: a missing translation does not compile.
-    private func say(nl: String, en: String) -> String { language == .nl ? nl : en }
+    private func say(nl: String, en: EnglishText) -> String {
+        language == .nl ? nl : language == .en ? en.text : LocalizedText(nl: nl, en: en).text(language)
+    }
 
     // MARK: reasons
 
@@ -465,17 +467,17 @@ public struct Messages: Sendable {
             let high = amount(range.upperBound, unit: nil)
             let decimals =
                 places == 1
-                ? (nl: "1 decimaal", en: "1 decimal")
-                : (nl: "\(places) decimalen", en: "\(places) decimals")
+                ? LocalizedText(nl: "1 decimaal", en: "1 decimal")
+                : LocalizedText(nl: "\(places) decimalen", en: "\(places) decimals")
             let separators =
                 error.allowed == .decimalCommaOrDot(range, places: places)
-                ? (nl: "een komma of een punt", en: "a comma or a dot")
-                : (nl: "een punt", en: "a dot")
+                ? LocalizedText(nl: "een komma of een punt", en: "a comma or a dot")
+                : LocalizedText(nl: "een punt", en: "a dot")
             hint = say(
                 nl: "gebruik een getal van \(low) tot en met \(high), met hoogstens "
                     + "\(decimals.nl) en \(separators.nl) als scheidingsteken",
-                en: "use a number from \(low) to \(high) with at most \(decimals.en) and "
-                    + "\(separators.en) as separator")
+                en: "use a number from \(low) to \(high) with at most \(decimals) and "
+                    + "\(separators) as separator")
         case .isoDateNotAfter(let day):
             hint = say(
                 nl: "gebruik een datum als JJJJ-MM-DD, niet na \(day.iso)",

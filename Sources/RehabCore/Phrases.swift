@@ -2,7 +2,7 @@
 /// phrase is a `LocalizedText`, so a missing translation cannot compile.
 /// (Rule messages — reasons, actions, criteria — live in `Messages`.)
 public enum Phrase {
-    private static func t(_ nl: String, _ en: String) -> LocalizedText {
+    private static func t(_ nl: String, _ en: EnglishText) -> LocalizedText {
         LocalizedText(nl: nl, en: en)
     }
 
@@ -183,7 +183,7 @@ public enum Phrase {
     public static func planFilesInvalid(_ count: Int) -> LocalizedText {
         t(
             "\(counted(count, "fout", "fouten")) in planbestanden",
-            "\(counted(count, "error", "errors")) in plan files")
+            "\(count: count, "error", "errors") in plan files")
     }
 
     public static func noPlansFound(_ dirs: [String]) -> LocalizedText {
@@ -253,7 +253,7 @@ public enum Phrase {
     public static func flagsCleared(_ count: Int) -> LocalizedText {
         t(
             "\(counted(count, "rode vlag", "rode vlaggen")) vrijgegeven; het plan loopt weer",
-            "cleared \(counted(count, "red flag", "red flags")); the plan is running again")
+            "cleared \(count: count, "red flag", "red flags"); the plan is running again")
     }
 
     public static func advanced(to phase: String, date: Day) -> LocalizedText {
@@ -286,15 +286,15 @@ public enum Phrase {
             "geïmporteerd: \(counted(patients, "patiënt", "patiënten")), "
                 + "\(counted(sessions, "sessie", "sessies")), "
                 + counted(mornings, "ochtendcheck", "ochtendchecks"),
-            "imported: \(counted(patients, "patient", "patients")), "
-                + "\(counted(sessions, "session", "sessions")), "
-                + counted(mornings, "morning check", "morning checks"))
+            "imported: \(count: patients, "patient", "patients"), "
+                + "\(count: sessions, "session", "sessions"), "
+                + "\(count: mornings, "morning check", "morning checks")")
     }
 
     public static func plansOK(_ count: Int) -> LocalizedText {
         t(
             "\(counted(count, "planbestand", "planbestanden")) in orde",
-            "\(counted(count, "plan file", "plan files")) OK")
+            "\(count: count, "plan file", "plan files") OK")
     }
 
     // MARK: labels
@@ -398,11 +398,11 @@ public enum Phrase {
     public static func dosage(sets: Int, reps: Int?, hold: Int?, perDay: Int?, perWeek: Int?)
         -> LocalizedText
     {
-        let amountEN = reps.map { "\(sets) × \($0)" } ?? "\(sets) × \(hold ?? 0) s"
-        let amountNL = reps.map { "\(sets) × \($0)" } ?? "\(sets) × \(hold ?? 0) s"
-        let freqEN = perDay.map { ", \($0)× a day" } ?? perWeek.map { ", \($0)× a week" } ?? ""
+        let amount = reps.map { "\(sets) × \($0)" } ?? "\(sets) × \(hold ?? 0) s"
         let freqNL = perDay.map { ", \($0)× per dag" } ?? perWeek.map { ", \($0)× per week" } ?? ""
-        return t(amountNL + freqNL, amountEN + freqEN)
+        let freqEN: EnglishText =
+            if let perDay { ", \(perDay)× a day" } else if let perWeek { ", \(perWeek)× a week" } else { "" }
+        return t(amount + freqNL, "\(amount)" + freqEN)
     }
     public static func weekColumns() -> [LocalizedText] {
         [

@@ -442,7 +442,7 @@ public struct Plan: Hashable, Sendable, Codable {
     public func redFlagName(_ id: String) -> LocalizedText {
         if let q = redFlags.first(where: { $0.id == id }) { return q.question }
         if let q = referrals.first(where: { $0.id == id }) { return q.question }
-        return RedFlag.builtIn[id] ?? LocalizedText(nl: id, en: id)
+        return RedFlag.builtIn[id] ?? LocalizedText(verbatim: id)
     }
 
     /// How urgent a reported flag is: the plan's own urgency, else the built-in one. An id the

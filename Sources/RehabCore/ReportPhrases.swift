@@ -1,7 +1,7 @@
 // Labels and messages of the progress charts, the physio's commands (patients, tune, plan
 // export) and the report, in both languages.
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension Phrase {
     // MARK: rehab week
@@ -114,7 +114,7 @@ extension Phrase {
         t(
             "Aangepast. Het plan wijkt nu op \(counted(count, "punt", "punten")) af van het "
                 + "sjabloon ('rehab tune --show').",
-            "Saved. The plan now differs from the template in \(counted(count, "place", "places")) "
+            "Saved. The plan now differs from the template in \(count: count, "place", "places") "
                 + "('rehab tune --show').")
     }
 
@@ -260,7 +260,7 @@ extension Phrase {
     public static func flagCleared(date: Day, reason: String, count: Int) -> LocalizedText {
         t(
             "\(date.iso): vrijgegeven (\(counted(count, "melding", "meldingen"))): \(reason)",
-            "\(date.iso): cleared (\(counted(count, "report", "reports"))): \(reason)")
+            "\(date.iso): cleared (\(count: count, "report", "reports")): \(reason)")
     }
     public static func phaseEntered(_ name: String, date: Day, reason: PhaseChangeReason)
         -> LocalizedText
@@ -273,7 +273,7 @@ extension Phrase {
             case .forced: t("doorgezet zonder dat de criteria gehaald waren", "moved on by force")
             }
         return t(
-            "\(date.iso): \(name) (\(why.nl))", "\(date.iso): \(name) (\(why.en))")
+            "\(date.iso): \(name) (\(why.nl))", "\(date.iso): \(name) (\(why))")
     }
     public static func reportColumns() -> [LocalizedText] {
         [

@@ -64,7 +64,7 @@ extension Phrase {
         return LocalizedText(
             nl: "km: \(km) km in \(minutes) min \(activity.name.nl) is niet aannemelijk; "
                 + "hoogstens \(most) km in \(minutes) min (\(speed) km/u)",
-            en: "km: \(km) km in \(minutes) min of \(activity.name.en) is not plausible; at "
+            en: "km: \(km) km in \(minutes) min of \(activity.name) is not plausible; at "
                 + "most \(most) km in \(minutes) min (\(speed) km/h)")
     }
 
@@ -73,7 +73,7 @@ extension Phrase {
         LocalizedText(
             nl:
                 "\(counted(count, "bestand", "bestanden")) geweigerd; de andere lopen gaan wel door:",
-            en: "\(counted(count, "file", "files")) refused; the other runs go ahead:")
+            en: "\(count: count, "file", "files") refused; the other runs go ahead:")
     }
 
     public static func todayOutOfRange(_ value: String) -> LocalizedText {

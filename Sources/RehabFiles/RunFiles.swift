@@ -86,7 +86,7 @@ public enum RunFile {
 
     /// Reads GPX or TCX bytes (told apart by their root element, not the file name).
     public static func parse(data: Data, file: String) throws(RunFileError) -> RecordedRun {
-        func refuse(_ nl: String, _ en: String) -> RunFileError {
+        func refuse(_ nl: String, _ en: EnglishText) -> RunFileError {
             RunFileError(file: file, reason: LocalizedText(nl: nl, en: en))
         }
         // The DOCTYPE check below reads bytes as UTF-8: a file in another encoding is refused
@@ -380,7 +380,7 @@ public enum RunFile {
     /// points faster than 50 m/s (180 km/h) over more than 200 m, or, without times, more than
     /// 10 km. Points are counted from 1 in file order.
     static func checkTrack(_ points: [TrackPoint], file: String) throws(RunFileError) {
-        func refuse(_ nl: String, _ en: String) -> RunFileError {
+        func refuse(_ nl: String, _ en: EnglishText) -> RunFileError {
             RunFileError(file: file, reason: LocalizedText(nl: nl, en: en))
         }
         var previous: (index: Int, point: TrackPoint)?

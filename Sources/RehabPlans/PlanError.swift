@@ -30,6 +30,11 @@ public struct PlanError: Error, Hashable, Sendable, CustomStringConvertible {
         "\(file):\(line):\(column): \(text.text(language))"
     }
 
+    /// `file:line:col: message` in whichever language is asked.
+    public var located: LocalizedText {
+        LocalizedText(nl: description(.nl), en: "\(file):\(line):\(column): \(text)")
+    }
+
     /// `file:line:col: warning: message`, as `plans check` prints a problem that does not stop
     /// the file from loading.
     public func warningDescription(_ language: Language) -> String {
@@ -57,8 +62,8 @@ public struct PlanFileErrors: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     /// Every problem, one a line, in both languages.
-    public var text: LocalizedText { LocalizedText(nl: description(.nl), en: description(.en)) }
+    public var text: LocalizedText { errors.map(\.located).joined(separator: "\n") }
 }
 
 /// A text of the plan-file checker in both languages.
-func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }

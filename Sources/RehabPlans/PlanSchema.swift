@@ -804,7 +804,7 @@ struct PlanSchema {
                 t(
                     "\(f.path("id")): de id \(id) is al gebruikt voor een andere \(kind.name.nl) "
                         + "(eerst op regel \(first.line))",
-                    "\(f.path("id")): duplicate \(kind.name.en) id \(id) (first at line "
+                    "\(f.path("id")): duplicate \(kind.name) id \(id) (first at line "
                         + "\(first.line))"))
             return nil
         }

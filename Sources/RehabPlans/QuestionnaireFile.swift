@@ -219,7 +219,7 @@ struct QuestionnaireSchema {
     {
         t(
             "\(path): \(format(value)) past niet bij \(how.nl), wat \(format(expected)) geeft",
-            "\(path): \(format(value)) does not match \(how.en), which gives \(format(expected))")
+            "\(path): \(format(value)) does not match \(how), which gives \(format(expected))")
     }
 }
 

@@ -43,7 +43,7 @@ struct SchemaReader {
                 Mark(line: 1, column: 1),
                 t(
                     "het bestand is leeg; een \(kind.name.nl) moet bevatten: \(keys)",
-                    "the file is empty; a \(kind.name.en) needs \(keys)"))
+                    "the file is empty; a \(kind.name) needs \(keys)"))
             return nil
         }
         return fields(root, "", required: required, optional: optional)
@@ -188,13 +188,13 @@ struct SchemaReader {
                 t(
                     "\(path): de \(language.nl) tekst (\(key)) ontbreekt; elke tekst heeft zowel "
                         + "nl als en nodig",
-                    "\(path): missing the \(language.en) text (\(key)); every text needs nl and en"
+                    "\(path): missing the \(language) text (\(key)); every text needs nl and en"
                 ))
         }
         let nl = string(fields["nl"], fields.path("nl"))
         let en = string(fields["en"], fields.path("en"))
         guard let nl, let en else { return nil }
-        return LocalizedText(nl: nl, en: en)
+        return LocalizedText(nl: nl, en: EnglishText(verbatim: en))
     }
 
     /// One value of a closed vocabulary (activity, movement, region, kind).
@@ -212,7 +212,7 @@ struct SchemaReader {
         _ text: String, what: Noun, among known: [String], at mark: Mark, _ path: String
     ) {
         let name = "\(path): \(what.unknown.nl) \(quoted(text))"
-        let nameEn = "\(path): \(what.unknown.en) \(quoted(text))"
+        let nameEn: EnglishText = "\(path): \(what.unknown) \(quoted(text))"
         if let near = closest(to: text, in: known) {
             fail(mark, t("\(name); bedoelt u \(near)?", "\(nameEn); did you mean \(near)?"))
         } else if known.isEmpty {
@@ -232,7 +232,7 @@ struct SchemaReader {
         let found = describe(node)
         return t(
             "\(label)verwacht \(wanted.nl), gevonden: \(found.nl)",
-            "\(label)expected \(wanted.en), found \(found.en)")
+            "\(label)expected \(wanted), found \(found)")
     }
 
     private func outOfRange(_ path: String, _ value: String, _ allowed: String) -> LocalizedText {
@@ -245,7 +245,7 @@ struct SchemaReader {
         switch node {
         case .scalar(let text, let plain, _):
             if node.isNull { return t("niets", "nothing") }
-            if plain { return t(quoted(text), quoted(text)) }
+            if plain { return LocalizedText(verbatim: quoted(text)) }
             return t("de tekst \"\(shortened(text))\"", "the text \"\(shortened(text))\"")
         case .sequence: return t("een lijst", "a list")
         case .mapping: return t("een mapping", "a mapping")

@@ -25,7 +25,7 @@ enum Schema {
     }
 
     static var languages: String {
-        Language.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        Language.written.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     }
 
     /// Every migration, oldest first: its identifier and the SQL it runs.

@@ -354,20 +354,24 @@ enum ClinicPhrase {
                 nl: "\(login) heeft in deze kliniek geen eigen patiëntendossier om in te "
                     + "importeren; de eigenaar maakt dat met rehab clinic add-patient NAAM "
                     + "--login \(login)",
-                en: refusal.description)
+                en: "\(login) has no patient record in this clinic to import into; the clinic's "
+                    + "owner gives one with rehab clinic add-patient NAME --login \(login)")
         case .severalPatients(let first, let next):
             LocalizedText(
                 nl: "het bestand bevat meer dan één patiënt ('\(first)', '\(next)', …); een "
                     + "patiëntlogin importeert alleen het eigen dossier: exporteer een database "
                     + "met alleen uzelf, of vraag uw fysio het bestand te importeren; er is "
                     + "niets geïmporteerd",
-                en: refusal.description)
+                en: "the file holds more than one patient ('\(first)', '\(next)', …); a patient "
+                    + "login imports only its own record: export a database that holds only "
+                    + "you, or ask your physio to import the file; nothing was imported")
         case .alreadyStored(let what, let date):
             LocalizedText(
                 nl: "\(what == "session" ? "de training" : "de ochtendcheck") van \(date.iso) "
                     + "uit het bestand staat al in uw dossier (is het bestand al eerder "
                     + "geïmporteerd?); er is niets geïmporteerd",
-                en: refusal.description)
+                en: "the file's \(what == "session" ? "session" : "morning check") of \(date.iso) is "
+                    + "already in your record (was the file imported before?); nothing was imported")
         }
     }
 

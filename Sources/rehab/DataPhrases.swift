@@ -28,7 +28,7 @@ extension Phrase {
     static func patientDeleted(_ name: String, contents: LocalizedText) -> LocalizedText {
         LocalizedText(
             nl: "'\(name)' verwijderd (\(contents.nl)); het databasebestand is opnieuw geschreven",
-            en: "deleted '\(name)' (\(contents.en)); the database file was rewritten")
+            en: "deleted '\(name)' (\(contents)); the database file was rewritten")
     }
 
     static func noDatabase(_ path: String) -> LocalizedText {
@@ -43,8 +43,8 @@ extension Phrase {
         LocalizedText(
             nl: "kopie geschreven naar \(path): \(counted(patients, "patiënt", "patiënten")), "
                 + counted(sessions, "sessie", "sessies"),
-            en: "backup written to \(path): \(counted(patients, "patient", "patients")), "
-                + counted(sessions, "session", "sessions"))
+            en: "backup written to \(path): \(count: patients, "patient", "patients"), "
+                + "\(count: sessions, "session", "sessions")")
     }
 
     static func formatOrAll() -> LocalizedText {

@@ -2,7 +2,7 @@ import RehabCore
 
 // Messages of `rehab demo` for long histories and clinics, in both languages.
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension Phrase {
     static func demoClinicCreated(

@@ -319,7 +319,8 @@ struct AppState: Sendable, Hashable {
         } else if loaded.patient == nil && loaded.patients.count > 1 {
             screens = [.patients(SelectionState(selected: 0))]
         } else {
-            screens = [.language(SelectionState(selected: language == .nl ? 0 : 1))]
+            let shown = Language.allCases.firstIndex(of: language) ?? 0
+            screens = [.language(SelectionState(selected: shown))]
         }
     }
 

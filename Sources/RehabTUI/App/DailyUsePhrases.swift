@@ -3,7 +3,7 @@ import RehabCore
 // Texts of the runner's and the physio's daily use of the app: today's log on Today, the
 // forms' discard question, undo as a history, the morning checklist, History's other events.
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension UIPhrase {
     static func confirmDiscardForm() -> LocalizedText {

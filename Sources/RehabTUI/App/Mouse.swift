@@ -121,14 +121,22 @@ enum Mouse {
             return Rows(
                 rows: Table.body(of: ShoesView.tableArea(state, content)),
                 count: ShoeActions.shoes(state).count, selection: shoes.selection)
-        case .language(let selection), .role(let selection):
-            // Both lists have two choices (Screens.list is told the same).
-            return Rows(
-                rows: FirstRunView.boxInside(rows: FirstRunView.choiceRows(2, content), content),
-                count: 2, selection: selection)
+        case .language(let selection):
+            return choiceRows(Language.allCases.count, selection, content)
+        case .role(let selection):
+            // Two choices, as Screens.list is told.
+            return choiceRows(2, selection, content)
         default:
             return nil
         }
+    }
+
+    private static func choiceRows(_ count: Int, _ selection: SelectionState, _ content: Rect)
+        -> Rows
+    {
+        Rows(
+            rows: FirstRunView.boxInside(rows: FirstRunView.choiceRows(count, content), content),
+            count: count, selection: selection)
     }
 
     /// A plan line in the picker's list (its region headings are not clickable).

@@ -180,8 +180,11 @@ package struct StoreRunner: EffectRunner {
             case .startPlan(let request):
                 // A plan for a patient the app has is started above (`performPatients`).
                 let template = try template(request.planID)
+                // The stores keep the languages written in the source (their CHECK lists
+                // them); a further language stays the display language only.
+                let stored = Language.written.contains(request.language) ? request.language : nil
                 let id = try store.addPatient(
-                    name: request.newPatientName ?? "runner", language: request.language
+                    name: request.newPatientName ?? "runner", language: stored
                 ).id
                 guard let first = template.phases.first else { return [] }
                 try store.startPlan(

@@ -3,7 +3,7 @@ import RehabCore
 // Texts of a save on its way to the store (a clinic server over a network can take seconds):
 // the notice line while it runs, keys and Ctrl-C that came meanwhile, and the last words.
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension UIPhrase {
     static func saving() -> LocalizedText { t("opslaan…", "saving…") }

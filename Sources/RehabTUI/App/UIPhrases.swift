@@ -3,7 +3,7 @@ import RehabCore
 /// Labels of the full-screen app, in both languages by construction (every phrase is a
 /// `LocalizedText`). Rule messages live in `Messages`, command-line texts in `Phrase`.
 package enum UIPhrase {
-    private static func t(_ nl: String, _ en: String) -> LocalizedText {
+    private static func t(_ nl: String, _ en: EnglishText) -> LocalizedText {
         LocalizedText(nl: nl, en: en)
     }
 

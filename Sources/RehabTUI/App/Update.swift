@@ -185,18 +185,18 @@ enum Screens {
         case .tune, .shoes, .notes, .discharge:
             return []
         case .language(var selection):
-            let chosen = list(action, &selection, count: 2)
+            let chosen = list(action, &selection, count: Language.allCases.count)
             replaceTop(&state, .language(selection))
             switch chosen {
             case .chosen(let index):
-                state.language = index == 0 ? .nl : .en
+                state.language = Language.allCases[index]
                 state.screens.append(.role(SelectionState(selected: 0)))
                 return []
             case .quit: return quit(&state)
             case .none: return []
             }
         case .role(var selection):
-            let chosen = list(action, &selection, count: 2)
+            let chosen = list(action, &selection, count: Language.allCases.count)
             replaceTop(&state, .role(selection))
             switch chosen {
             case .chosen(let index):

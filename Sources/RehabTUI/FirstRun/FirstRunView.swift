@@ -39,7 +39,7 @@ enum FirstRunView {
         _ state: AppState, _ selection: SelectionState, _ area: Rect, _ grid: inout Grid
     ) {
         choices(
-            state.say(UIPhrase.languageTitle()), ["Nederlands", "English"], selection, area,
+            state.say(UIPhrase.languageTitle()), Language.allCases.map(\.name), selection, area,
             state, &grid)
     }
 

@@ -2,7 +2,7 @@ import RehabCore
 
 // Texts of the app's run import and of the key bindings from config.yaml.
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension UIPhrase {
     // MARK: import runs
@@ -34,31 +34,36 @@ extension UIPhrase {
     /// "1 already there (same start time) · 2 from before the plan started"; empty when both
     /// are 0.
     static func skippedParts(already: Int, beforeStart: Int) -> LocalizedText {
-        var nl: [String] = []
-        var en: [String] = []
+        var parts: [LocalizedText] = []
         if already > 0 {
-            nl.append("\(already) \(already == 1 ? "stond" : "stonden") er al (zelfde starttijd)")
-            en.append("\(already) already there (same start time)")
+            parts.append(
+                t(
+                    "\(already) \(already == 1 ? "stond" : "stonden") er al (zelfde starttijd)",
+                    "\(already) already there (same start time)"))
         }
         if beforeStart > 0 {
-            nl.append("\(beforeStart) van vóór de start van het plan")
-            en.append("\(beforeStart) from before the plan started")
+            parts.append(
+                t(
+                    "\(beforeStart) van vóór de start van het plan",
+                    "\(beforeStart) from before the plan started"))
         }
-        return LocalizedText(nl: nl.joined(separator: " · "), en: en.joined(separator: " · "))
+        return parts.joined(separator: " · ")
     }
 
     static func noNewRuns(already: Int, beforeStart: Int) -> LocalizedText {
         let parts = skippedParts(already: already, beforeStart: beforeStart)
+        guard !parts.en.isEmpty else {
+            return t("Geen nieuwe lopen om te importeren", "No new runs to import")
+        }
         return t(
-            "Geen nieuwe lopen om te importeren" + (parts.nl.isEmpty ? "" : ": " + parts.nl),
-            "No new runs to import" + (parts.en.isEmpty ? "" : ": " + parts.en))
+            "Geen nieuwe lopen om te importeren: \(parts.nl)", "No new runs to import: \(parts)")
     }
 
     /// The runs left out of the questions, for the runs screen; nil when none were.
     static func importSkipped(already: Int, beforeStart: Int) -> LocalizedText? {
         let parts = skippedParts(already: already, beforeStart: beforeStart)
         guard !parts.en.isEmpty else { return nil }
-        return t("Niet gevraagd: " + parts.nl, "Not asked: " + parts.en)
+        return t("Niet gevraagd: \(parts.nl)", "Not asked: \(parts)")
     }
 
     static func importRunHint() -> LocalizedText {

@@ -101,7 +101,7 @@ enum Imports {
     }
 
     static func line(_ file: String, _ reason: LocalizedText) -> LocalizedText {
-        LocalizedText(nl: file + ": " + reason.nl, en: file + ": " + reason.en)
+        LocalizedText(nl: "\(file): \(reason.nl)", en: "\(file): \(reason)")
     }
 
     /// The fields a run asks for: the shoe only for runs, and only when there are shoes.

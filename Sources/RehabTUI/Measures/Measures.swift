@@ -399,7 +399,7 @@ extension String {
 }
 
 enum MeasureUIPhrase {
-    private static func t(_ nl: String, _ en: String) -> LocalizedText {
+    private static func t(_ nl: String, _ en: EnglishText) -> LocalizedText {
         LocalizedText(nl: nl, en: en)
     }
 

@@ -2,7 +2,7 @@ import RehabCore
 
 // Texts of the app's Patients screen, plan set-up and Tune screen (the physio's workflow).
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension UIPhrase {
     // MARK: patients
@@ -137,7 +137,7 @@ extension UIPhrase {
     }
     static func tuneChanges(_ count: Int, unsaved: Bool) -> LocalizedText {
         let nl = counted(count, "afwijking", "afwijkingen")
-        let en = counted(count, "change", "changes")
+        let en: EnglishText = "\(count: count, "change", "changes")"
         return unsaved ? t(nl + ", niet bewaard", en + ", not saved") : t(nl, en)
     }
     static func tuneThresholdsHeading() -> LocalizedText {
@@ -154,11 +154,11 @@ extension UIPhrase {
     static func tuneActivitySafeMax(_ activity: Activity) -> LocalizedText {
         let name = activity.name
         return t(
-            "Pijn bij \(name.nl) toegestaan tot", "Pain allowed during \(name.en) up to")
+            "Pijn bij \(name.nl) toegestaan tot", "Pain allowed during \(name) up to")
     }
     static func tuneActivityLimit(_ activity: Activity) -> LocalizedText {
         let name = activity.name
-        return t("Pijn bij \(name.nl) te veel boven", "Pain during \(name.en) too much above")
+        return t("Pijn bij \(name.nl) te veel boven", "Pain during \(name) too much above")
     }
     static func tuneDaysLabel() -> LocalizedText { t("Dagen in de fase", "Days in phase") }
     static func tuneStepLabel(_ number: Int) -> LocalizedText {
@@ -229,7 +229,7 @@ extension UIPhrase {
     static func tuneSavedNotice(_ count: Int) -> LocalizedText {
         t(
             "Bewaard. Het plan wijkt op \(counted(count, "punt", "punten")) af van het sjabloon.",
-            "Saved. The plan differs from the template in \(counted(count, "place", "places")).")
+            "Saved. The plan differs from the template in \(count: count, "place", "places").")
     }
     static func tuningResetNotice() -> LocalizedText {
         t(

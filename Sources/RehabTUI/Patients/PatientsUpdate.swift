@@ -52,18 +52,18 @@ package struct RosterRow: Sendable, Hashable {
             openFlags = status.openFlags.map { flag in
                 // The short name; a plan's own flag is named by its question.
                 RedFlag.builtIn[flag.flag] ?? overview.plan?.redFlagName(flag.flag)
-                    ?? LocalizedText(nl: flag.flag, en: flag.flag)
+                    ?? LocalizedText(verbatim: flag.flag)
             }
             let worst = status.verdict.findings.filter { $0.level == status.verdict.level }
             if let main = worst.first, main.code != .nothingLoggedYet, let plan = overview.plan {
                 reason = main.code
                 since = main.date
-                reasonText = LocalizedText(
-                    nl: Messages(.nl).reason(main, plan: plan, underStop: status.verdict.isStop),
-                    en: Messages(.en).reason(main, plan: plan, underStop: status.verdict.isStop))
+                reasonText = LocalizedText {
+                    Messages($0).reason(main, plan: plan, underStop: status.verdict.isStop)
+                }
             }
         } else if let phase = overview.assignment?.currentPhase?.phase {
-            phaseName = LocalizedText(nl: phase, en: phase)
+            phaseName = LocalizedText(verbatim: phase)
         }
         daysSinceLog = overview.daysSinceLog(today: today)
     }

@@ -2,7 +2,7 @@ import RehabCore
 
 // Labels of the full-screen app's Progress screen and its keys, in both languages.
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension UIPhrase {
     static func tabProgress() -> LocalizedText { t("Voortgang", "Progress") }

@@ -2,7 +2,7 @@ import RehabCore
 
 // Texts of the app's Shoes screen and its add-a-shoe form.
 
-private func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension UIPhrase {
     // MARK: keys

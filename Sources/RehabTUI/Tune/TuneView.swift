@@ -160,7 +160,7 @@ enum TuneView {
     static func thresholdLabel(_ field: TuningField) -> LocalizedText {
         if let threshold = field.threshold { return threshold.descriptor.label }
         guard let (activity, isSafeMax) = field.activityPain else {
-            return LocalizedText(nl: field.key, en: field.key)
+            return LocalizedText(verbatim: field.key)
         }
         return isSafeMax
             ? UIPhrase.tuneActivitySafeMax(activity) : UIPhrase.tuneActivityLimit(activity)
