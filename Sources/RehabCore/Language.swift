@@ -45,7 +45,9 @@ public struct Language: RawRepresentable, CaseIterable, Hashable, Sendable, Coda
 
     /// Dutch, English and whatever was installed; nil for any other code.
     public init?(rawValue: String) {
-        guard let known = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        guard let known = Self.allCases.first(where: { $0.rawValue == rawValue }) else {
+            return nil
+        }
         self = known
     }
 
@@ -251,8 +253,9 @@ public struct EnglishText: ExpressibleByStringInterpolation, Hashable, Sendable 
     }
 
     fileprivate static func escaped(_ text: String) -> String {
-        text.contains("%") ? text.split(separator: "%", omittingEmptySubsequences: false)
-            .joined(separator: "%%") : text
+        text.contains("%")
+            ? text.split(separator: "%", omittingEmptySubsequences: false)
+                .joined(separator: "%%") : text
     }
 
     /// The text in a further language, or in English where its catalogue has no entry.

@@ -10,7 +10,7 @@ public struct Messages: Sendable {
 
     /// Both texts are required arguments: a missing translation does not compile.
     private func say(nl: String, en: EnglishText) -> String {
-        language == .nl ? nl : language == .en ? en.text : LocalizedText(nl: nl, en: en).text(language)
+        LocalizedText(nl: nl, en: en).text(language)
     }
 
     // MARK: reasons

@@ -400,8 +400,9 @@ public enum Phrase {
     {
         let amount = reps.map { "\(sets) × \($0)" } ?? "\(sets) × \(hold ?? 0) s"
         let freqNL = perDay.map { ", \($0)× per dag" } ?? perWeek.map { ", \($0)× per week" } ?? ""
-        let freqEN: EnglishText =
-            if let perDay { ", \(perDay)× a day" } else if let perWeek { ", \(perWeek)× a week" } else { "" }
+        let freqEN =
+            perDay.map { n -> EnglishText in ", \(n)× a day" }
+            ?? perWeek.map { n -> EnglishText in ", \(n)× a week" } ?? ""
         return t(amount + freqNL, "\(amount)" + freqEN)
     }
     public static func weekColumns() -> [LocalizedText] {

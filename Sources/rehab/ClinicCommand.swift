@@ -370,8 +370,8 @@ enum ClinicPhrase {
                 nl: "\(what == "session" ? "de training" : "de ochtendcheck") van \(date.iso) "
                     + "uit het bestand staat al in uw dossier (is het bestand al eerder "
                     + "geïmporteerd?); er is niets geïmporteerd",
-                en: "the file's \(what == "session" ? "session" : "morning check") of \(date.iso) is "
-                    + "already in your record (was the file imported before?); nothing was imported")
+                en: "the file's \(what) of \(date.iso) is already in your record (was the file "
+                    + "imported before?); nothing was imported")
         }
     }
 

@@ -30,7 +30,9 @@ import Testing
             id: "knee_function", names: LocalizedText(nl: "K", en: "K"), source: "invented",
             scale: 0...4, method: .sum, scoreRange: 0...16, higherIsBetter: true, mcid: 3,
             items: .fixed(
-                ["q1", "q2", "q3", "q4"].map { InstrumentItem(id: $0, text: .init(nl: $0, en: EnglishText(verbatim: $0))) }
+                ["q1", "q2", "q3", "q4"].map {
+                    InstrumentItem(id: $0, text: .init(nl: $0, en: EnglishText(verbatim: $0)))
+                }
             ))
         #expect(q.score(answers([("q1", 1), ("q2", 2), ("q3", 3), ("q4", 4)])) == 10)
         // 10 → 13 reaches the MCID of 3; 10 → 12 does not; 10 → 7 is a worsening.

@@ -43,23 +43,29 @@ import Testing
             let finding = Finding(
                 code: code, date: Day(number: 20_500), seen: 7, limit: 5, unit: "km",
                 flag: RedFlag.fever, percent: 10)
-            let pair = LocalizedText(nl: nl.reason(finding), en: EnglishText(verbatim: en.reason(finding)))
+            let pair = LocalizedText(
+                nl: nl.reason(finding), en: EnglishText(verbatim: en.reason(finding)))
             bothLanguages(pair, "reason \(code.rawValue)")
             #expect(pair.nl != pair.en, "reason \(code.rawValue) is the same in both")
         }
         for level in Level.allCases {
-            bothLanguages(LocalizedText(nl: nl.level(level), en: EnglishText(verbatim: en.level(level))), "level \(level)")
+            bothLanguages(
+                LocalizedText(nl: nl.level(level), en: EnglishText(verbatim: en.level(level))),
+                "level \(level)")
         }
         for action in Action.allCases {
-            let name = LocalizedText(nl: nl.action(action), en: EnglishText(verbatim: en.action(action)))
-            let advice = LocalizedText(nl: nl.actionAdvice(action), en: EnglishText(verbatim: en.actionAdvice(action)))
+            let name = LocalizedText(
+                nl: nl.action(action), en: EnglishText(verbatim: en.action(action)))
+            let advice = LocalizedText(
+                nl: nl.actionAdvice(action), en: EnglishText(verbatim: en.actionAdvice(action)))
             bothLanguages(name, "action \(action)")
             bothLanguages(advice, "advice \(action)")
             #expect(advice.nl != advice.en, "advice for \(action) is the same in both")
         }
         for criterion in Criterion.allCases {
             let name = LocalizedText(
-                nl: nl.criterionName(criterion), en: EnglishText(verbatim: en.criterionName(criterion)))
+                nl: nl.criterionName(criterion),
+                en: EnglishText(verbatim: en.criterionName(criterion)))
             bothLanguages(name, "criterion \(criterion)")
             #expect(name.nl != name.en, "criterion \(criterion) is the same in both")
         }
