@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A language rehab speaks. Dutch and English are written side by side in every text
 /// (`LocalizedText`, `Messages`), so neither can be missing. A further language is one
 /// `Catalogue` table per layer, keyed by the English text with `%@` where a value goes
@@ -23,7 +21,9 @@ public struct Language: RawRepresentable, CaseIterable, Hashable, Sendable, Coda
     /// these (the schemas' CHECK lists them), whatever else is installed.
     public static let written: [Language] = [.nl, .en]
 
-    private static let installed = Mutex<[Language]>([])
+    // Written once by the executable before any other work starts, read-only after that
+    // (RehabCore imports nothing, so no lock); tests never install.
+    private nonisolated(unsafe) static var installed: [Language] = []
 
     /// A further language from its tables, one per layer. Where two tables give the same key,
     /// the first wins.
@@ -51,14 +51,12 @@ public struct Language: RawRepresentable, CaseIterable, Hashable, Sendable, Coda
         self = known
     }
 
-    public static var allCases: [Language] { written + installed.withLock { $0 } }
+    public static var allCases: [Language] { written + installed }
 
     /// Makes further languages known to `--lang`, the config file and the first-run list.
     /// Called once by the executable before anything reads a language.
     public static func install(_ languages: [Language]) {
-        installed.withLock { list in
-            list = languages.filter { new in !written.contains(new) }
-        }
+        installed = languages.filter { new in !written.contains(new) }
     }
 
     public var description: String { rawValue }
