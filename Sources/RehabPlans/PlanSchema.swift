@@ -63,13 +63,7 @@ struct PlanSchema {
                             + "file handed over (rehab start --plan-file), but in a plans folder it "
                             + "must be named \(id).yaml"))
             } else {
-                reader.fail(
-                    node.mark,
-                    t(
-                        "id: \(id) komt niet overeen met de bestandsnaam \(expectedID).yaml; die "
-                            + "moeten gelijk zijn",
-                        "id: \(id) does not match the file name \(expectedID).yaml; they must be "
-                            + "equal"))
+                reader.fail(node.mark, SchemaReader.idMismatch(id, expected: expectedID))
             }
         }
         let names = reader.text(f["names"], "names")

@@ -20,16 +20,13 @@ extension PlanSchema {
             // plan files are read without the practice's questionnaires.
             let id = reader.identifier(f["id"], f.path("id"))
             if let id, let mark = f["id"]?.mark {
-                if let first = seen[id] {
-                    reader.fail(
-                        mark,
-                        t(
-                            "\(f.path("id")): \(id) is twee keer ingepland (eerst op regel "
-                                + "\(first.line))",
-                            "\(f.path("id")): \(id) is scheduled twice (first at line "
-                                + "\(first.line))"))
+                reader.once(id, at: mark, seen: &seen) { first in
+                    t(
+                        "\(f.path("id")): \(id) is twee keer ingepland (eerst op regel "
+                            + "\(first.line))",
+                        "\(f.path("id")): \(id) is scheduled twice (first at line "
+                            + "\(first.line))")
                 }
-                seen[id] = mark
             }
             let at: [MeasureMoment] = (reader.list(f["at"], f.path("at")) ?? []).enumerated()
                 .compactMap { reader.choice($0.element, f.path("at") + "[\($0.offset)]", .moment) }

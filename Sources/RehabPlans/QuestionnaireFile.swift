@@ -55,13 +55,7 @@ struct QuestionnaireSchema {
         let id = reader.identifier(f["id"], "id")
         if let id, let node = f["id"] {
             if let expectedID, id != expectedID {
-                reader.fail(
-                    node.mark,
-                    t(
-                        "id: \(id) komt niet overeen met de bestandsnaam \(expectedID).yaml; die "
-                            + "moeten gelijk zijn",
-                        "id: \(id) does not match the file name \(expectedID).yaml; they must be "
-                            + "equal"))
+                reader.fail(node.mark, SchemaReader.idMismatch(id, expected: expectedID))
             }
             if Instrument.builtIn.contains(where: { $0.id == id }) {
                 reader.fail(
@@ -137,15 +131,12 @@ struct QuestionnaireSchema {
             let id = reader.identifier(f["id"], f.path("id"))
             let text = reader.text(f["text"], f.path("text"))
             if let id, let mark = f["id"]?.mark {
-                if let first = seen[id] {
-                    reader.fail(
-                        mark,
-                        t(
-                            "\(f.path("id")): \(id) wordt twee keer gebruikt (eerst op regel "
-                                + "\(first.line))",
-                            "\(f.path("id")): \(id) is used twice (first at line \(first.line))"))
+                reader.once(id, at: mark, seen: &seen) { first in
+                    t(
+                        "\(f.path("id")): \(id) wordt twee keer gebruikt (eerst op regel "
+                            + "\(first.line))",
+                        "\(f.path("id")): \(id) is used twice (first at line \(first.line))")
                 }
-                seen[id] = mark
             }
             if let id, let text { result.append(InstrumentItem(id: id, text: text)) }
         }

@@ -31,6 +31,26 @@ struct SchemaReader {
         warnings.append(PlanError(file: file, line: mark.line, column: mark.column, text: text))
     }
 
+    /// A plan's or a questionnaire's id that is not its file's name: a folder finds a file by
+    /// its id.
+    static func idMismatch(_ id: String, expected: String) -> LocalizedText {
+        t(
+            "id: \(id) komt niet overeen met de bestandsnaam \(expected).yaml; die "
+                + "moeten gelijk zijn",
+            "id: \(id) does not match the file name \(expected).yaml; they must be "
+                + "equal")
+    }
+
+    /// Keeps where a list item's id stands; at a second place, reports it in the words of
+    /// `twice`, which is told the place before.
+    mutating func once(
+        _ id: String, at mark: Mark, seen: inout [String: Mark],
+        twice: (_ first: Mark) -> LocalizedText
+    ) {
+        if let first = seen[id] { fail(mark, twice(first)) }
+        seen[id] = mark
+    }
+
     /// Reports unknown keys (with a suggestion when one is close) and missing required keys.
     /// The top mapping of a `kind` file (plan, questionnaire); an empty file is told what it
     /// needs.

@@ -152,17 +152,12 @@ public struct Grid: Sendable, Hashable {
     }
 }
 
-/// One cell a frame has to (re)write on the terminal.
+/// One cell a frame has to (re)write on the terminal. Only `changes(from:)` makes one, so the
+/// memberwise initializer stays internal.
 public struct CellChange: Sendable, Hashable {
     public var x: Int
     public var y: Int
     public var cell: Cell
-
-    public init(x: Int, y: Int, cell: Cell) {
-        self.x = x
-        self.y = y
-        self.cell = cell
-    }
 }
 
 extension Grid {

@@ -379,14 +379,9 @@ struct HTMLReport {
     /// Scales to the page's width like the pain chart.
     func loadChart() -> String {
         let weeks = data.shownWeeks.map(\.week)
-        let width = 900.0
-        let height = 220.0
-        let left = 48.0
-        let bottom = 30.0
-        let top = 16.0
-        let plot = height - bottom - top
+        let frame = ChartFrame(height: 220, left: 48, right: 4, bottom: 30, top: 16)
         // A few weeks get bars of a normal width, not the whole page.
-        let slot = min(90, (width - left - 8) / Double(max(1, weeks.count)))
+        let slot = min(90, (frame.width - frame.left - 8) / Double(max(1, weeks.count)))
         func scale(_ metric: LoadMetric) -> Double {
             max(
                 1, weeks.filter { $0.metric == metric }.map { max($0.load, $0.cap ?? 0) }.max() ?? 0
@@ -394,26 +389,19 @@ struct HTMLReport {
                 * 1.05
         }
         let units = Swift.Set(weeks.map(\.metric.unit)).sorted().joined(separator: ", ")
-        var svg: [String] = []
         let label = data.say(Phrase.reportLoadChart(unit: units))
+        var svg = opening("load", frame, label: label)
         svg.append(
-            "<svg class=\"load\" width=\"\(f(width))\" height=\"\(f(height))\" "
-                + "viewBox=\"0 0 \(f(width)) \(f(height))\" preserveAspectRatio=\"xMinYMin meet\" "
-                + "role=\"img\" "
-                + "aria-label=\"\(esc(label))\">"
-        )
-        svg.append("<title>\(esc(label))</title>")
-        svg.append("<text x=\"4\" y=\"12\">\(esc(label))</text>")
-        svg.append(
-            "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" "
-                + "x2=\"\(f(width - 4))\" y2=\"\(f(height - bottom))\" stroke=\"#888\"/>")
+            "<line class=\"axis\" x1=\"\(f(frame.left))\" y1=\"\(f(frame.baseline))\" "
+                + "x2=\"\(f(frame.width - frame.right))\" y2=\"\(f(frame.baseline))\" "
+                + "stroke=\"#888\"/>")
         let every = max(1, weeks.count / 8)
         for (i, w) in weeks.enumerated() {
             let s = scale(w.metric)
-            let x = left + Double(i) * slot + slot * 0.15
+            let x = frame.left + Double(i) * slot + slot * 0.15
             let barWidth = slot * 0.7
-            let h = w.load / s * plot
-            let y = height - bottom - h
+            let h = w.load / s * frame.plot
+            let y = frame.baseline - h
             let cls = w.overCap ? "bar over" : "bar"
             let tip =
                 "\(w.weekStart.iso): \(formatNumber(w.load)) \(w.metric.unit)"
@@ -423,7 +411,7 @@ struct HTMLReport {
                     + "height=\"\(f(h))\" fill=\"\(w.overCap ? "#c0504d" : "#4a7ab0")\">"
                     + "<title>\(esc(tip))</title></rect>")
             if let cap = w.cap {
-                let cy = height - bottom - cap / s * plot
+                let cy = frame.baseline - cap / s * frame.plot
                 svg.append(
                     "<line class=\"cap\" x1=\"\(f(x - slot * 0.1))\" y1=\"\(f(cy))\" "
                         + "x2=\"\(f(x + barWidth + slot * 0.1))\" y2=\"\(f(cy))\" "
@@ -436,7 +424,8 @@ struct HTMLReport {
             if i % every == 0 {
                 let (_, month, day) = w.weekStart.components
                 svg.append(
-                    "<text x=\"\(f(x))\" y=\"\(f(height - bottom + 14))\">\(day)/\(month)</text>")
+                    "<text x=\"\(f(x))\" y=\"\(f(frame.baseline + 14))\">\(day)/\(month)</text>"
+                )
             }
         }
         svg.append("</svg>")
@@ -450,34 +439,21 @@ struct HTMLReport {
     func painChart() -> String {
         let series = data.series
         let from = data.chartFrom
-        let width = 900.0
-        let height = 260.0
-        let left = 28.0
-        let right = 12.0
-        let bottom = 24.0
-        let top = 40.0
-        let plot = height - bottom - top
+        let frame = ChartFrame(height: 260, left: 28, right: 12, bottom: 24, top: 40)
         let days = max(1, from.days(to: series.today))
-        let step = (width - left - right) / Double(days)
+        let step = (frame.width - frame.left - frame.right) / Double(days)
         func point(_ day: Day, _ score: Int) -> String {
-            let x = left + Double(from.days(to: day)) * step
-            let y = height - bottom - Double(score) / 10 * plot
+            let x = frame.left + Double(from.days(to: day)) * step
+            let y = frame.baseline - Double(score) / 10 * frame.plot
             return "\(f(x)),\(f(y))"
         }
         let label = data.say(Phrase.reportPainChart())
-        var svg: [String] = []
-        svg.append(
-            "<svg class=\"pain\" width=\"\(f(width))\" height=\"\(f(height))\" "
-                + "viewBox=\"0 0 \(f(width)) \(f(height))\" preserveAspectRatio=\"xMinYMin meet\" "
-                + "role=\"img\" aria-label=\"\(esc(label))\">"
-        )
-        svg.append("<title>\(esc(label))</title>")
-        svg.append("<text x=\"4\" y=\"12\">\(esc(label))</text>")
+        var svg = opening("pain", frame, label: label)
         for score in [0, 5, 10] {
-            let y = height - bottom - Double(score) / 10 * plot
+            let y = frame.baseline - Double(score) / 10 * frame.plot
             svg.append(
-                "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" "
-                    + "x2=\"\(f(width - right))\" y2=\"\(f(y))\" stroke=\"#ccc\"/>"
+                "<line class=\"axis\" x1=\"\(f(frame.left))\" y1=\"\(f(y))\" "
+                    + "x2=\"\(f(frame.width - frame.right))\" y2=\"\(f(y))\" stroke=\"#ccc\"/>"
                     + "<text x=\"4\" y=\"\(f(y + 4))\">\(score)</text>"
             )
         }
@@ -495,7 +471,7 @@ struct HTMLReport {
                         Phrase.reportPainMorning(), { $0.nextMorning }
                     ),
                 ]
-        var legendX = left
+        var legendX = frame.left
         for line in lines {
             let name = esc(data.say(line.name))
             svg.append(
@@ -532,11 +508,39 @@ struct HTMLReport {
             flush()
         }
         svg.append(
-            "<text x=\"\(f(left))\" y=\"\(f(height - 6))\">\(from.iso)</text>"
-                + "<text x=\"\(f(width - right - 64))\" y=\"\(f(height - 6))\">"
+            "<text x=\"\(f(frame.left))\" y=\"\(f(frame.height - 6))\">\(from.iso)</text>"
+                + "<text x=\"\(f(frame.width - frame.right - 64))\" y=\"\(f(frame.height - 6))\">"
                 + "\(series.today.iso)</text>")
         svg.append("</svg>")
         return svg.joined(separator: "\n")
+    }
+
+    /// A chart's drawing in SVG units: 900 wide (the page scales it to its width), with margins
+    /// around the plot for labels.
+    private struct ChartFrame {
+        let width = 900.0
+        let height: Double
+        let left: Double
+        let right: Double
+        let bottom: Double
+        let top: Double
+        /// The plot's height, between the bottom and top margins.
+        var plot: Double { height - bottom - top }
+        /// Where a value of nought stands.
+        var baseline: Double { height - bottom }
+    }
+
+    /// A chart's `<svg>` opening: its size, its label for screen readers and as the tooltip, and
+    /// the label again in its top-left corner.
+    private func opening(_ cls: String, _ frame: ChartFrame, label: String) -> [String] {
+        [
+            "<svg class=\"\(cls)\" width=\"\(f(frame.width))\" height=\"\(f(frame.height))\" "
+                + "viewBox=\"0 0 \(f(frame.width)) \(f(frame.height))\" "
+                + "preserveAspectRatio=\"xMinYMin meet\" role=\"img\" "
+                + "aria-label=\"\(esc(label))\">",
+            "<title>\(esc(label))</title>",
+            "<text x=\"4\" y=\"12\">\(esc(label))</text>",
+        ]
     }
 
     private func f(_ value: Double) -> String { formatNumber(value, decimals: 1) }

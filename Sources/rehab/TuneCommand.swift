@@ -150,29 +150,23 @@ struct Tune: ParsableCommand {
                 {
                     p.sets = sets
                 }
-                if let reps = try context.integer(
-                    reps, field: "reps", in: TuningField.reps.integerRange)
-                {
-                    p.reps = reps
-                    p.holdSeconds = nil
-                }
-                if let hold = try context.integer(
-                    hold, field: "hold", in: TuningField.hold.integerRange)
-                {
-                    p.holdSeconds = hold
-                    p.reps = nil
-                }
-                if let perWeek = try context.integer(
-                    perWeek, field: "per-week", in: TuningField.perWeek.integerRange)
-                {
-                    p.perWeek = perWeek
-                    p.perDay = nil
-                }
-                if let perDay = try context.integer(
-                    perDay, field: "per-day", in: TuningField.perDay.integerRange)
-                {
-                    p.perDay = perDay
-                    p.perWeek = nil
+                // Each option with the one it replaces: a dose is reps or a hold, per week or per
+                // day, never both.
+                let replacing:
+                    [(
+                        String?, String, TuningField, WritableKeyPath<Prescription, Int?>,
+                        WritableKeyPath<Prescription, Int?>
+                    )] = [
+                        (reps, "reps", .reps, \.reps, \.holdSeconds),
+                        (hold, "hold", .hold, \.holdSeconds, \.reps),
+                        (perWeek, "per-week", .perWeek, \.perWeek, \.perDay),
+                        (perDay, "per-day", .perDay, \.perDay, \.perWeek),
+                    ]
+                for (text, name, field, value, replaced) in replacing {
+                    if let given = try context.integer(text, field: name, in: field.integerRange) {
+                        p[keyPath: value] = given
+                        p[keyPath: replaced] = nil
+                    }
                 }
                 return p
             }

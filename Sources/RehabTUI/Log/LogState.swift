@@ -32,7 +32,19 @@ struct LogForm: Sendable, Hashable {
         /// Shown only when the phase's exit asks for the test (`tests`).
         case hopTest, calfRaises
 
-        var isText: Bool { [.date, .km, .minutes, .note, .hopTest, .calfRaises].contains(self) }
+        /// The text box a typed-in field edits; nil for a field that is picked, stepped or ticked.
+        var input: WritableKeyPath<LogForm, TextInput>? {
+            switch self {
+            case .date: \.date
+            case .km: \.km
+            case .minutes: \.minutes
+            case .note: \.note
+            case .hopTest: \.hopTest
+            case .calfRaises: \.calfRaises
+            case .activity, .exercises, .painDuring, .painAfter, .lasted, .flags, .shoe: nil
+            }
+        }
+        var isText: Bool { input != nil }
         /// Text fields that hold a number: only digits and a decimal point or comma go in.
         var isNumber: Bool { [.km, .minutes, .hopTest, .calfRaises].contains(self) }
     }

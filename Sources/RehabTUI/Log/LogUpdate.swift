@@ -174,26 +174,13 @@ enum Forms {
                 let count = form.shoes.count + 1
                 form.shoe = (form.shoe + step + count) % count
                 form.shoePicked = true
-            case .date: edit(&form.date, action)
-            case .km: edit(&form.km, action)
-            case .minutes: edit(&form.minutes, action)
-            case .note: edit(&form.note, action)
-            case .hopTest: edit(&form.hopTest, action)
-            case .calfRaises: edit(&form.calfRaises, action)
+            case .date, .km, .minutes, .note, .hopTest, .calfRaises: editText(&form, action)
             }
         case .type(let c) where form.focus.isNumber && !(c.isNumber || c == "." || c == ","):
             // A letter in a number field (a "q" meant to quit) is not typed in.
             break
         default:
-            switch form.focus {
-            case .date: edit(&form.date, action)
-            case .km: edit(&form.km, action)
-            case .minutes: edit(&form.minutes, action)
-            case .note: edit(&form.note, action)
-            case .hopTest: edit(&form.hopTest, action)
-            case .calfRaises: edit(&form.calfRaises, action)
-            default: break
-            }
+            editText(&form, action)
         }
         var after = form
         after.focus = before.focus
@@ -207,6 +194,11 @@ enum Forms {
         }
         Screens.replaceTop(&state, .log(form))
         return []
+    }
+
+    /// An editing key for the focused field's text box; a field without one ignores it.
+    private static func editText(_ form: inout LogForm, _ action: AppAction) {
+        if let input = form.focus.input { edit(&form[keyPath: input], action) }
     }
 
     static func label(_ field: LogForm.Field, _ language: Language) -> String {

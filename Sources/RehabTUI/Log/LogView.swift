@@ -18,12 +18,10 @@ enum LogView {
             let row = Rect(x: inner.x, y: y, width: inner.width, height: 1)
             let label = Forms.label(field, lang)
             switch field {
-            case .date: text(label, form.date, focused, row, &grid)
-            case .km: text(label, form.km, focused, row, &grid)
-            case .minutes: text(label, form.minutes, focused, row, &grid)
-            case .note: text(label, form.note, focused, row, &grid)
-            case .hopTest: text(label, form.hopTest, focused, row, &grid)
-            case .calfRaises: text(label, form.calfRaises, focused, row, &grid)
+            case .date, .km, .minutes, .note, .hopTest, .calfRaises:
+                if let input = field.input {
+                    text(label, form[keyPath: input], focused, row, &grid)
+                }
             case .activity:
                 choice(label, form.activity.name.text(lang), focused, state.glyphs, row, &grid)
             case .painDuring:
