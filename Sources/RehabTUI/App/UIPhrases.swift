@@ -39,6 +39,15 @@ package enum UIPhrase {
     static func pickerTitle() -> LocalizedText { t("Kies de blessure", "Choose the injury") }
     static func filterLabel() -> LocalizedText { t("Zoek", "Filter") }
     static func loadingPlans() -> LocalizedText { t("Plannen laden…", "Loading plans…") }
+    /// A plan file the picker leaves out, with the first problem, so a physio who wrote one
+    /// sees why it is missing.
+    static func plansLeftOut(_ count: Int, first: String) -> LocalizedText {
+        t(
+            "Niet in de lijst (\(counted(count, "fout", "fouten")) in planbestanden): \(first); "
+                + "zie rehab plans check",
+            "Not listed (\(count: count, "error", "errors") in plan files): \(first); see "
+                + "rehab plans check")
+    }
     static func noMatch() -> LocalizedText {
         t("Geen plan past bij de zoekterm.", "No plan matches the filter.")
     }
