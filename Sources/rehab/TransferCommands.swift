@@ -28,7 +28,9 @@ struct Export: ParsableCommand {
         // not end in one format and hold the other.
         let ending = output.map { ($0 as NSString).pathExtension.lowercased() }
         let named = ending.flatMap { ["csv", "json"].contains($0) ? $0 : nil }
-        if let format, let named, let output, format.lowercased() != named {
+        // "CSV" is csv, as the ending ".CSV" is.
+        let format = self.format?.lowercased()
+        if let format, let named, let output, format != named {
             throw context.fail(Phrase.formatAgainstEnding(format, file: output, ending: named))
         }
         guard let format = format ?? named ?? (all ? "json" : nil) else {

@@ -91,6 +91,9 @@ import Testing
         #expect(dutch.status == 1)
         #expect(dutch.stderr.contains("past niet bij"))
         #expect(try String(contentsOfFile: json, encoding: .utf8).hasPrefix("{"), "left as it was")
+        let upper = try rehab.run(["export", "--format", "CSV"])
+        #expect(upper.status == 0, "\(upper)")
+        #expect(upper.stdout.hasPrefix("record,patient,"))
 
         // What it wrote reads back into a new database.
         let copy = rehab.directory.appendingPathComponent("copy.sqlite").path
