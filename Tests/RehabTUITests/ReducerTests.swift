@@ -437,18 +437,6 @@ import Testing
         #expect(form.note.text == "q?n")
     }
 
-    @Test func aPlanFileLeftOutOfThePickerIsSaid() {
-        var state = Fixture.state(Fixture.buildUp())
-        _ = update(&state, .catalogLoaded([Fixture.itbs], errors: []))
-        #expect(state.notice == nil)
-        let problem = "my_knee.yaml:4:3: phases: expected a list, found a mapping"
-        _ = update(&state, .catalogLoaded([Fixture.itbs], errors: [problem, "other.yaml:1:1: x"]))
-        #expect(state.notice?.isError == true)
-        #expect(
-            state.notice?.text
-                == "Not listed (2 errors in plan files): \(problem); see rehab plans check")
-    }
-
     @Test func tinyTerminalOnlyQuits() {
         var state = Fixture.state(Fixture.buildUp())
         #expect(update(&state, .resized(Size(width: 50, height: 15))) == [.reload])

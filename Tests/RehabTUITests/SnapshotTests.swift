@@ -74,6 +74,24 @@ func frame(
             keys: [.enter, .enter] + chars("knee") + [.right])
     }
 
+    @Test func aPlanFileLeftOutIsSaidInThePicker() {
+        var app = Fixture.app(ScreenSnapshots.fresh(), patient: nil, width: 100, height: 24)
+        app.press(.enter, .enter)
+        guard case .picker = app.state.top else {
+            Issue.record("language and role lead to the picker: \(app.state.top)")
+            return
+        }
+        #expect(!render(app.state).lines().joined().contains("left out"))
+        app.state.catalogErrors = [
+            "my_knee.yaml:2:9: phases: expected a list, found a mapping", "my_knee.yaml:1:1: x",
+        ]
+        let row = render(app.state).lines()[3]
+        #expect(
+            row.contains(
+                "2 errors in plan files, left out (see rehab plans check): my_knee.yaml:2:9: "
+                    + "phases: expected"))
+    }
+
     @Test func redFlagQuestions() {
         both(
             "questions", ScreenSnapshots.fresh(), patient: nil,

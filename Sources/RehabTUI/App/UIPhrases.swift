@@ -43,10 +43,10 @@ package enum UIPhrase {
     /// sees why it is missing.
     static func plansLeftOut(_ count: Int, first: String) -> LocalizedText {
         t(
-            "Niet in de lijst (\(counted(count, "fout", "fouten")) in planbestanden): \(first); "
-                + "zie rehab plans check",
-            "Not listed (\(count: count, "error", "errors") in plan files): \(first); see "
-                + "rehab plans check")
+            "\(counted(count, "fout", "fouten")) in planbestanden, niet in de lijst (zie rehab "
+                + "plans check): \(first)",
+            "\(count: count, "error", "errors") in plan files, left out (see rehab plans check): "
+                + "\(first)")
     }
     static func noMatch() -> LocalizedText {
         t("Geen plan past bij de zoekterm.", "No plan matches the filter.")

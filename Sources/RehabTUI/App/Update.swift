@@ -31,10 +31,6 @@ func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .catalogLoaded(let plans, let errors):
         state.catalog = plans
         state.catalogErrors = errors
-        if let first = errors.first {
-            state.notice = Notice(
-                state.say(UIPhrase.plansLeftOut(errors.count, first: first)), isError: true)
-        }
         return []
     case .sessionStored(let id):
         state.remember(.removeSession(id))

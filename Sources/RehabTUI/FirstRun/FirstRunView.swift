@@ -112,6 +112,14 @@ enum PickerView {
             in: Rect(
                 x: area.x + 1, y: area.y + 1, width: min(40, area.width - 2),
                 height: 1), on: &grid)
+        // On the row between the filter and the list, for as long as the picker is open: a
+        // physio who wrote a plan file sees why it is not in the list.
+        if let first = state.catalogErrors.first {
+            let said = state.say(UIPhrase.plansLeftOut(state.catalogErrors.count, first: first))
+            grid.put(
+                TextFit.truncate(said, to: area.width - 2, ellipsis: state.glyphs.ellipsis),
+                x: area.x + 1, y: area.y + 2, pen: Theme.error, clip: area)
+        }
         let body = bodyArea(area)
         guard let catalog = state.catalog else {
             grid.put(state.say(UIPhrase.loadingPlans()), x: body.x, y: body.y, clip: body)
