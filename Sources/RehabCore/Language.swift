@@ -93,24 +93,39 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     /// English, and through its key the text in any further language. Setting it keeps no
     /// stale key: the new text is its own key.
     public var en: String {
-        didSet { english = EnglishText(verbatim: en) }
+        didSet { shape = nil }
     }
-    private var english: EnglishText
-    /// Further languages' texts made by the same code that made the Dutch and English ones.
-    private var rendered: [String: String] = [:]
+    /// Where the English text is more than its own key (values put in, a percent sign) or
+    /// installed languages have texts of their own; nil for most texts, so a plan's many texts
+    /// stay two strings each.
+    private var shape: Shape?
+
+    private final class Shape: Sendable {
+        let english: EnglishText
+        /// Further languages' texts made by the code that made the Dutch and English ones.
+        let rendered: [String: String]
+
+        init(_ english: EnglishText, rendered: [String: String] = [:]) {
+            self.english = english
+            self.rendered = rendered
+        }
+    }
 
     public init(nl: String, en: EnglishText) {
         self.nl = nl
         self.en = en.text
-        english = en
+        shape = en.isItsOwnKey ? nil : Shape(en)
     }
 
     /// A text that code writes in each language (`Messages(language)`): written now for Dutch,
     /// English and every installed language.
     public init(_ say: (Language) -> String) {
         self.init(nl: say(.nl), en: EnglishText(verbatim: say(.en)))
-        for language in Language.allCases where !Language.written.contains(language) {
-            rendered[language.rawValue] = say(language)
+        let further = Language.allCases.filter { !Language.written.contains($0) }
+        if !further.isEmpty {
+            shape = Shape(
+                EnglishText(verbatim: en),
+                rendered: Dictionary(uniqueKeysWithValues: further.map { ($0.rawValue, say($0)) }))
         }
     }
 
@@ -122,11 +137,14 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     public func text(_ language: Language) -> String {
         if language == .nl { return nl }
         if language == .en { return en }
-        return rendered[language.rawValue] ?? english.text(in: language)
+        if let said = shape?.rendered[language.rawValue] { return said }
+        return english.text(in: language)
     }
 
     /// The key a further language's table gives this text under.
     public var key: String { english.key }
+
+    private var english: EnglishText { shape?.english ?? EnglishText(verbatim: en) }
 
     private enum CodingKeys: String, CodingKey { case nl, en }
 
@@ -179,6 +197,9 @@ public struct EnglishText: ExpressibleByStringInterpolation, Hashable, Sendable 
     }
 
     public init(stringLiteral value: String) { self.init(verbatim: value) }
+
+    /// No values and no percent sign: the text is its own key.
+    var isItsOwnKey: Bool { values.isEmpty && key == text }
 
     /// A text made at run time (a plan's own text): the whole text is its key.
     public init(verbatim text: String) {

@@ -10,7 +10,7 @@ public struct Messages: Sendable {
 
     /// Both texts are required arguments: a missing translation does not compile.
     private func say(nl: String, en: EnglishText) -> String {
-        LocalizedText(nl: nl, en: en).text(language)
+        language == .nl ? nl : language == .en ? en.text : en.text(in: language)
     }
 
     // MARK: reasons
