@@ -55,7 +55,7 @@ func compare(whole: Archive?, streamed: Result<Archive, any Error>, _ format: St
             fatalError("\(format): the streamed archive differs from the whole one")
         }
     case .failure(StoreError.importFailed(let message))
-    where streamingRefusals.contains(where: message.contains):
+    where streamingRefusals.contains(where: message.en.contains):
         break
     case .failure(let error):
         fatalError("\(format): read whole, refused streamed: \(error)")

@@ -21,15 +21,16 @@ public struct ArchiveImport {
         case unreadable(any Error)
 
         /// `explaining` words a store's refusal as the front end does.
-        public func text(file: String, explaining: (any Error) -> String) -> LocalizedText {
+        public func text(file: String, explaining: (any Error) -> LocalizedText)
+            -> LocalizedText
+        {
             switch self {
             case .notARegularFile:
-                return Phrase.importFailed(file, reason: "not a regular file")
+                return Phrase.importFailed(file, reason: ArchivePhrase.notARegularFile())
             case .tooLarge(let bytes):
                 return Phrase.importFailed(
                     file,
-                    reason: "the file is \(bytes) bytes; an export may be at most "
-                        + "\(ArchiveImport.maxBytes >> 20) MiB")
+                    reason: ArchivePhrase.tooLarge(bytes, most: ArchiveImport.maxBytes >> 20))
             case .unreadable(let error as StoreError):
                 return Phrase.importFailed(file, reason: explaining(error))
             case .unreadable(let error):

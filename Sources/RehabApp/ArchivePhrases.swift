@@ -8,6 +8,17 @@ import RehabPlans
 private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 enum ArchivePhrase {
+    static func notARegularFile() -> LocalizedText {
+        t("geen gewoon bestand", "not a regular file")
+    }
+
+    /// The size cap of an export, `most` in MiB.
+    static func tooLarge(_ bytes: Int, most: Int) -> LocalizedText {
+        t(
+            "het bestand is \(bytes) bytes; een export mag hoogstens \(most) MiB zijn",
+            "the file is \(bytes) bytes; an export may be at most \(most) MiB")
+    }
+
     /// `patient "Sam", assignment.variant: …`
     static func problem(_ patient: String, place: String, _ what: LocalizedText) -> LocalizedText {
         LocalizedText(

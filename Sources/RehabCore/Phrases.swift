@@ -166,9 +166,9 @@ public enum Phrase {
             "\(path): .fit files are not supported; export the run as .gpx or .tcx")
     }
 
-    public static func importFailed(_ path: String, reason: String) -> LocalizedText {
+    public static func importFailed(_ path: String, reason: LocalizedText) -> LocalizedText {
         t(
-            "\(path): import mislukt, er is niets opgeslagen: \(reason)",
+            "\(path): import mislukt, er is niets opgeslagen: \(reason.nl)",
             "\(path): import failed, nothing was stored: \(reason)")
     }
 

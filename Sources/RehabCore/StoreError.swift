@@ -17,8 +17,9 @@ public enum StoreError: Error, Hashable, Sendable {
     case planAlreadyStarted(patient: String)
     /// Kept for callers that switch over every case; the store replaces a morning check instead.
     case duplicateMorningCheck(Day)
-    /// Names the record and the field (or the line and column of a CSV file).
-    case importFailed(String)
+    /// Names the record and the field (or the line and column of a CSV file), in both
+    /// languages: the front end says it in the user's.
+    case importFailed(LocalizedText)
     case cannotOpen(path: String, reason: String)
 }
 

@@ -21,12 +21,11 @@ extension Archive {
     /// A rehab export of a version this rehab reads.
     public func checkFormat() throws {
         guard format == "rehab-export" else {
-            throw StoreError.importFailed("format: expected rehab-export, found \(format)")
+            throw StoreError.importFailed(FormatPhrase.wrongFormat(format))
         }
         guard (1...Archive.currentVersion).contains(version) else {
             throw StoreError.importFailed(
-                "version: \(version) is not supported (this rehab reads up to "
-                    + "\(Archive.currentVersion))")
+                FormatPhrase.unsupportedVersion(version, newest: Archive.currentVersion))
         }
     }
 }

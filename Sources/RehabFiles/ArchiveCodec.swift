@@ -14,6 +14,12 @@ public enum ArchiveCodec {
 
     /// Errors name the path of the bad field, e.g. `patients[0].sessions[2].pain_during`.
     public static func archive(json: String) throws -> Archive {
+        try archive(json: json, placing: { $0 })
+    }
+
+    /// `placing` turns a path in `json` into the path a message names (a streamed piece's
+    /// place in the whole file).
+    static func archive(json: String, placing: (String) -> String) throws -> Archive {
         let archive: Archive
         do {
             archive = try JSONDecoder().decode(Archive.self, from: Data(json.utf8))
@@ -21,17 +27,16 @@ public enum ArchiveCodec {
             // Foundation on Linux reports a number that does not fit its field (20.5 minutes)
             // as "not valid JSON" with no path; find the number so the message can name it.
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
-                let misfit = misfitNumber(in: json)
+                let misfit = misfitNumber(in: json, placing: placing)
             {
                 throw StoreError.importFailed(misfit)
             }
-            throw StoreError.importFailed(describe(error))
+            throw StoreError.importFailed(describe(error, placing: placing))
         } catch {
-            throw StoreError.importFailed("not a JSON document: \(error.localizedDescription)")
+            throw StoreError.importFailed(FormatPhrase.notJSON(error.localizedDescription))
         }
         guard archive.format == "rehab-export" else {
-            throw StoreError.importFailed(
-                "format: expected rehab-export, found \(shown(archive.format))")
+            throw StoreError.importFailed(FormatPhrase.wrongFormat(shown(archive.format)))
         }
         return archive
     }
@@ -45,12 +50,14 @@ public enum ArchiveCodec {
 
     /// The first number where a whole number belongs that is not one (or is too large), as
     /// "patients[0].sessions[1].minutes: 20.5 is not a whole number".
-    static func misfitNumber(in json: String) -> String? {
+    static func misfitNumber(in json: String, placing: (String) -> String = { $0 })
+        -> LocalizedText?
+    {
         guard
             let root = try? JSONSerialization.jsonObject(
                 with: Data(json.utf8), options: [.fragmentsAllowed])
         else { return nil }
-        func walk(_ value: Any, _ path: String, _ key: String) -> String? {
+        func walk(_ value: Any, _ path: String, _ key: String) -> LocalizedText? {
             if let object = value as? [String: Any] {
                 for name in object.keys.sorted() {
                     let inner = path.isEmpty ? name : path + "." + name
@@ -65,7 +72,8 @@ public enum ArchiveCodec {
             {
                 let d = number.doubleValue
                 if !d.isFinite || d != d.rounded() || abs(d) > 9e15 {
-                    return "\(path): \(shown(number.stringValue)) is not a whole number"
+                    return FormatPhrase.notAWholeNumber(
+                        placing(path), shown(number.stringValue))
                 }
             }
             return nil
@@ -78,7 +86,9 @@ public enum ArchiveCodec {
         text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
-    static func describe(_ error: DecodingError) -> String {
+    static func describe(_ error: DecodingError, placing: (String) -> String = { $0 })
+        -> LocalizedText
+    {
         func path(_ keys: [any CodingKey]) -> String {
             var text = ""
             for key in keys {
@@ -88,20 +98,27 @@ public enum ArchiveCodec {
                     text += (text.isEmpty ? "" : ".") + key.stringValue
                 }
             }
-            return text.isEmpty ? "document" : text
+            return text.isEmpty ? "document" : placing(text)
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return "\(path(context.codingPath + [key])): missing"
+            return FormatPhrase.missing(path(context.codingPath + [key]))
         case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)): expected \(type)"
+            return FormatPhrase.expectedType(path(context.codingPath), "\(type)")
         case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)): expected \(type), found null"
+            return FormatPhrase.expectedTypeFoundNull(path(context.codingPath), "\(type)")
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not a JSON document" }
-            return "\(path(context.codingPath)): \(context.debugDescription)"
+            if context.codingPath.isEmpty { return FormatPhrase.notJSON() }
+            // `Day` says this of a bad date; Foundation's other accounts stay in its words.
+            let notADate = "not a date YYYY-MM-DD: "
+            if context.debugDescription.hasPrefix(notADate) {
+                return FormatPhrase.notADate(
+                    path(context.codingPath),
+                    String(context.debugDescription.dropFirst(notADate.count)))
+            }
+            return FormatPhrase.badValue(path(context.codingPath), context.debugDescription)
         @unknown default:
-            return "\(error)"
+            return FormatPhrase.undecodable("\(error)")
         }
     }
 
@@ -271,8 +288,8 @@ struct CSVRow {
     var fields: [String]
     var index: [String: Int]
 
-    func error(_ column: String, _ message: String) -> StoreError {
-        .importFailed("line \(line), column \(column): \(message)")
+    func error(_ column: String, _ message: LocalizedText) -> StoreError {
+        .importFailed(FormatPhrase.cell(line, column, message))
     }
 
     /// The cell as written (formula guard removed); "" when the column is absent.
@@ -289,15 +306,14 @@ struct CSVRow {
 
     func required(_ column: String) throws -> String {
         let value = try text(column)
-        guard !value.isEmpty else { throw error(column, "a value is needed") }
+        guard !value.isEmpty else { throw error(column, FormatPhrase.valueNeeded()) }
         return value
     }
 
     func day(_ column: String) throws -> Day {
         let value = try text(column)
         guard let day = Day(iso: value) else {
-            throw error(
-                column, "expected a date YYYY-MM-DD, found \"\(ArchiveCodec.shown(value))\"")
+            throw error(column, FormatPhrase.expectedDate(found: ArchiveCodec.shown(value)))
         }
         return day
     }
@@ -310,13 +326,16 @@ struct CSVRow {
         if value.isEmpty { return nil }
         // Digits only: Swift's Int("+18") would take a sign a person did not mean.
         guard CSVRow.isWhole(value), let n = Number(value) else {
-            throw error(column, "expected a whole number, found \"\(ArchiveCodec.shown(value))\"")
+            throw error(
+                column, FormatPhrase.expectedWholeNumber(found: ArchiveCodec.shown(value)))
         }
         return n
     }
 
     func requiredInt(_ column: String) throws -> Int {
-        guard let n = try int(column) else { throw error(column, "a whole number is needed") }
+        guard let n = try int(column) else {
+            throw error(column, FormatPhrase.wholeNumberNeeded())
+        }
         return n
     }
 
@@ -330,8 +349,7 @@ struct CSVRow {
         // "nan" parse too; none of them is what a spreadsheet cell means.
         guard CSVRow.isDecimal(value), let n = Double(value), n.isFinite else {
             throw error(
-                column,
-                "expected a number with a dot for decimals, found \"\(ArchiveCodec.shown(value))\"")
+                column, FormatPhrase.expectedDotDecimal(found: ArchiveCodec.shown(value)))
         }
         return n
     }
@@ -356,7 +374,7 @@ struct CSVRow {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
         case let other:
-            throw error(column, "expected true or false, found \"\(ArchiveCodec.shown(other))\"")
+            throw error(column, FormatPhrase.expectedBool(found: ArchiveCodec.shown(other)))
         }
     }
 

@@ -129,23 +129,24 @@ public struct CSVArchiveReader: ArchiveReading {
         table = stream
         self.limit = limit
         guard let header = try table.next() else {
-            throw StoreError.importFailed("line 1: empty file")
+            throw StoreError.importFailed(FormatPhrase.line(1, FormatPhrase.emptyFile()))
         }
         var index: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() {
             let name = name.trimmingCharacters(in: .whitespaces)
             guard ArchiveCodec.columns.contains(name) else {
                 throw StoreError.importFailed(
-                    "line 1: unknown column \"\(ArchiveCodec.shown(name))\"")
+                    FormatPhrase.line(1, FormatPhrase.unknownColumn(ArchiveCodec.shown(name))))
             }
             guard index[name] == nil else {
                 throw StoreError.importFailed(
-                    "line 1: column \"\(ArchiveCodec.shown(name))\" twice")
+                    FormatPhrase.line(1, FormatPhrase.columnTwice(ArchiveCodec.shown(name))))
             }
             index[name] = i
         }
         guard index["record"] != nil, index["patient"] != nil else {
-            throw StoreError.importFailed("line 1: the columns record and patient are required")
+            throw StoreError.importFailed(
+                FormatPhrase.line(1, FormatPhrase.recordAndPatientRequired()))
         }
         self.index = index
         width = header.fields.count
@@ -160,7 +161,8 @@ public struct CSVArchiveReader: ArchiveReading {
             }
             guard row.fields.count == width else {
                 throw StoreError.importFailed(
-                    "line \(row.line): \(row.fields.count) fields, the header has \(width)")
+                    FormatPhrase.line(
+                        row.line, FormatPhrase.fieldCount(row.fields.count, header: width)))
             }
             let cells = CSVRow(line: row.line, fields: row.fields, index: index)
             let record = try cells.text("record")
@@ -174,7 +176,9 @@ public struct CSVArchiveReader: ArchiveReading {
                         return piece
                     }
                 }
-                guard !name.isEmpty else { throw cells.error("patient", "a name is needed") }
+                guard !name.isEmpty else {
+                    throw cells.error("patient", FormatPhrase.nameNeeded())
+                }
                 current = try Self.patient(cells, name: name)
                 currentStarted = false
                 offset = RecordCounts()
@@ -183,20 +187,14 @@ public struct CSVArchiveReader: ArchiveReading {
             guard var patient = current, patient.name == name else {
                 if earlier.contains(name) {
                     throw cells.error(
-                        "patient",
-                        "a row of \"\(ArchiveCodec.shown(name))\" after another patient's rows "
-                            + "(keep each patient's rows together under its patient row)")
+                        "patient", FormatPhrase.rowAfterOtherPatient(ArchiveCodec.shown(name)))
                 }
-                throw cells.error(
-                    "patient", "\"\(ArchiveCodec.shown(name))\" has no patient row above this line")
+                throw cells.error("patient", FormatPhrase.noPatientRow(ArchiveCodec.shown(name)))
             }
             if ["assignment", "phase_change", "plan_file", "discharge"].contains(record),
                 currentStarted || patient.recordCount > 0
             {
-                throw cells.error(
-                    "record",
-                    "\(record) after the sessions, mornings, clearings or shoes of \"\(name)\" "
-                        + "(put it right under the patient row, as rehab export does)")
+                throw cells.error("record", FormatPhrase.headerRecordTooLate(record, name))
             }
             current = nil
             try Self.read(record, cells, into: &patient)
@@ -224,7 +222,7 @@ public struct CSVArchiveReader: ArchiveReading {
         if !language.isEmpty {
             guard let l = Language(rawValue: language) else {
                 throw cells.error(
-                    "language", "expected nl or en, found \"\(ArchiveCodec.shown(language))\"")
+                    "language", FormatPhrase.expectedLanguage(found: ArchiveCodec.shown(language)))
             }
             languageValue = l
         }
@@ -240,7 +238,7 @@ public struct CSVArchiveReader: ArchiveReading {
         switch record {
         case "assignment":
             guard p.assignment == nil else {
-                throw cells.error("record", "a second assignment for \"\(name)\"")
+                throw cells.error("record", FormatPhrase.second(record, name))
             }
             let overridesText = try cells.text("overrides")
             var overrides = PlanOverrides()
@@ -248,7 +246,7 @@ public struct CSVArchiveReader: ArchiveReading {
                 do {
                     overrides = try OverridesDoc.overrides(json: overridesText)
                 } catch {
-                    throw cells.error("overrides", "not a valid overrides JSON object")
+                    throw cells.error("overrides", FormatPhrase.badOverrides())
                 }
             }
             p.assignment = Assignment(
@@ -259,12 +257,13 @@ public struct CSVArchiveReader: ArchiveReading {
                 overrides: overrides, phaseHistory: [])
         case "phase_change":
             guard p.assignment != nil else {
-                throw cells.error("record", "a phase_change before the assignment of \"\(name)\"")
+                throw cells.error("record", FormatPhrase.phaseChangeBeforeAssignment(name))
             }
             let reasonText = try cells.text("reason")
             guard let reason = PhaseChangeReason(rawValue: reasonText) else {
                 let allowed = PhaseChangeReason.allCases.map(\.rawValue).joined(separator: ", ")
-                throw cells.error("reason", "expected one of \(allowed), found \"\(reasonText)\"")
+                throw cells.error(
+                    "reason", FormatPhrase.expectedOneOf(allowed, found: reasonText))
             }
             p.assignment?.phaseHistory.append(
                 PhaseChange(
@@ -275,7 +274,7 @@ public struct CSVArchiveReader: ArchiveReading {
             guard let activity = Activity(rawValue: activityText) else {
                 let allowed = Activity.allCases.map(\.rawValue).joined(separator: ", ")
                 throw cells.error(
-                    "activity", "expected one of \(allowed), found \"\(activityText)\"")
+                    "activity", FormatPhrase.expectedOneOf(allowed, found: activityText))
             }
             p.sessions.append(
                 Session(
@@ -290,14 +289,14 @@ public struct CSVArchiveReader: ArchiveReading {
                     startTime: try cells.optionalText("start_time")))
         case "discharge":
             guard p.discharge == nil else {
-                throw cells.error("record", "a second discharge for \"\(name)\"")
+                throw cells.error("record", FormatPhrase.second(record, name))
             }
             p.discharge = Discharge(
                 date: try cells.day("date"), by: try cells.required("by"),
                 early: try cells.bool("early") ?? false)
         case "plan_file":
             guard p.planFile == nil else {
-                throw cells.error("record", "a second plan_file for \"\(name)\"")
+                throw cells.error("record", FormatPhrase.second(record, name))
             }
             p.planFile = StoredPlanFile(
                 planID: try cells.required("plan"), yaml: try cells.required("yaml"))
@@ -312,16 +311,16 @@ public struct CSVArchiveReader: ArchiveReading {
                     date: try cells.day("date"), reason: try cells.text("reason"),
                     cleared: try cells.flags().map { token in
                         guard let report = FlagReport(token: token) else {
-                            throw cells.error("flags", "'\(token)' is not flag@YYYY-MM-DD")
+                            throw cells.error("flags", FormatPhrase.notAFlagReport(token))
                         }
                         return report
                     }))
         case "shoe":
             guard let start = try cells.double("start_km") else {
-                throw cells.error("start_km", "a number is needed")
+                throw cells.error("start_km", FormatPhrase.numberNeeded())
             }
             guard let retire = try cells.double("retire_km") else {
-                throw cells.error("retire_km", "a number is needed")
+                throw cells.error("retire_km", FormatPhrase.numberNeeded())
             }
             p.shoes.append(Shoe(name: try cells.required("shoe"), startKm: start, retireKm: retire))
         case "measurement":
@@ -333,11 +332,7 @@ public struct CSVArchiveReader: ArchiveReading {
             p.notes.append(
                 ClinicalNote(date: try cells.day("date"), text: try cells.required("note")))
         default:
-            throw cells.error(
-                "record",
-                "expected patient, assignment, phase_change, plan_file, discharge, session, "
-                    + "morning, clearing, shoe, measurement or note, found "
-                    + "\"\(ArchiveCodec.shown(record))\"")
+            throw cells.error("record", FormatPhrase.unknownRecord(ArchiveCodec.shown(record)))
         }
     }
 }
@@ -398,7 +393,7 @@ struct CSVStream {
         var wasQuoted = false
         func endField() throws {
             guard let text = String(validating: field, as: UTF8.self) else {
-                throw StoreError.importFailed("line \(line): not UTF-8")
+                throw StoreError.importFailed(FormatPhrase.line(line, FormatPhrase.notUTF8()))
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
@@ -408,7 +403,7 @@ struct CSVStream {
             guard let c = try peek() else {
                 if inQuotes {
                     throw StoreError.importFailed(
-                        "line \(recordLine): a quoted field is never closed")
+                        FormatPhrase.line(recordLine, FormatPhrase.quoteNeverClosed()))
                 }
                 guard !field.isEmpty || !fields.isEmpty || wasQuoted else { return nil }
                 try endField()
@@ -435,7 +430,7 @@ struct CSVStream {
             case Self.quote:
                 guard field.isEmpty, !wasQuoted else {
                     throw StoreError.importFailed(
-                        "line \(line): a quote inside a field that does not start with one")
+                        FormatPhrase.line(line, FormatPhrase.quoteInsideField()))
                 }
                 inQuotes = true
             case Self.comma:
@@ -453,7 +448,8 @@ struct CSVStream {
                 return CSVTable.Record(line: recordLine, fields: fields)
             default:
                 guard !wasQuoted else {
-                    throw StoreError.importFailed("line \(line): text after a closing quote")
+                    throw StoreError.importFailed(
+                        FormatPhrase.line(line, FormatPhrase.textAfterClosingQuote()))
                 }
                 field.append(c)
             }

@@ -75,7 +75,7 @@ public struct JSONArchiveReader: ArchiveReading {
         var keys = Set<String>()
         while let key = try s.member() {
             guard keys.insert(key).inserted else {
-                throw StoreError.importFailed("\(key): given twice")
+                throw StoreError.importFailed(FormatPhrase.givenTwice(key))
             }
             guard key == "patients" else {
                 let value = try s.value(keep: key == "format" || key == "version")
@@ -92,7 +92,7 @@ public struct JSONArchiveReader: ArchiveReading {
                     // be stored: neither is what the file's maker meant.
                     guard keys.insert(key).inserted else {
                         throw StoreError.importFailed(
-                            "patients[\(headers.count)].\(key): given twice")
+                            FormatPhrase.givenTwice("patients[\(headers.count)].\(key)"))
                     }
                     let isRecords = recordKeys.contains(key)
                     let value = try s.value(keep: !isRecords)
@@ -172,7 +172,8 @@ public struct JSONArchiveReader: ArchiveReading {
     /// one patient would be.
     private mutating func piece() throws -> ArchivePiece {
         guard headers.indices.contains(patient) else {
-            throw StoreError.importFailed("patients[\(patient)]: the file changed while read")
+            throw StoreError.importFailed(
+                FormatPhrase.changedWhileRead("patients[\(patient)]"))
         }
         var members = headers[patient]
         if !batch.isEmpty {
@@ -180,14 +181,10 @@ public struct JSONArchiveReader: ArchiveReading {
             members.append("\(JSONScanner.quoted(batchKey)):[\(list)]")
         }
         let json = "{\(format)\"patients\":[{\(members.joined(separator: ","))}]}"
-        let archive: Archive
-        do {
-            archive = try ArchiveCodec.archive(json: json)
-        } catch StoreError.importFailed(let message) {
-            throw StoreError.importFailed(placed(message))
-        }
+        // A message names the path of the one-patient batch as the whole file's.
+        let archive = try ArchiveCodec.archive(json: json, placing: placed)
         guard let decoded = archive.patients.first else {
-            throw StoreError.importFailed("patients[\(patient)]: missing")
+            throw StoreError.importFailed(FormatPhrase.missing("patients[\(patient)]"))
         }
         let piece = ArchivePiece(patient: decoded, isFirst: !started, offset: offset)
         started = true
@@ -197,11 +194,11 @@ public struct JSONArchiveReader: ArchiveReading {
         return piece
     }
 
-    /// A message about the one-patient batch, with the patient's and the record's place in
-    /// the whole file.
-    private func placed(_ message: String) -> String {
-        guard message.hasPrefix("patients[0]") else { return message }
-        var rest = String(message.dropFirst("patients[0]".count))
+    /// A path in the one-patient batch as the patient's and the record's place in the whole
+    /// file.
+    private func placed(_ path: String) -> String {
+        guard path.hasPrefix("patients[0]") else { return path }
+        var rest = String(path.dropFirst("patients[0]".count))
         let list = ".\(batchKey)["
         if !batchKey.isEmpty, rest.hasPrefix(list),
             let close = rest.firstIndex(of: "]"),
@@ -235,8 +232,8 @@ struct JSONScanner {
         return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 
-    private func failure(_ what: String) -> StoreError {
-        .importFailed("not a JSON document: \(what) at byte \(consumed + position + 1)")
+    private func failure(_ what: LocalizedText) -> StoreError {
+        .importFailed(FormatPhrase.notJSON(what, atByte: consumed + position + 1))
     }
 
     private mutating func peek() throws -> UInt8? {
@@ -271,7 +268,9 @@ struct JSONScanner {
             for _ in 0..<3 { _ = try take() }
             try skipSpace()
         }
-        guard try peek() == byte else { throw failure("expected \"\(Character(.init(byte)))\"") }
+        guard try peek() == byte else {
+            throw failure(FormatPhrase.expected("\"\(Character(.init(byte)))\""))
+        }
         position += 1
         counted.append(false)
     }
@@ -279,7 +278,7 @@ struct JSONScanner {
     /// Nothing but white space after the document.
     mutating func expectEnd() throws {
         try skipSpace()
-        if try peek() != nil { throw failure("more after the end") }
+        if try peek() != nil { throw failure(FormatPhrase.moreAfterTheEnd()) }
     }
 
     /// The next member's key of the object being read (its ":" taken), nil at its end.
@@ -287,10 +286,10 @@ struct JSONScanner {
         guard try nextItem(closing: UInt8(ascii: "}")) else { return nil }
         let raw = try string()
         guard let key = try? JSONDecoder().decode(String.self, from: Data(raw)) else {
-            throw failure("a key that is not a string")
+            throw failure(FormatPhrase.keyNotAString())
         }
         try skipSpace()
-        guard try peek() == UInt8(ascii: ":") else { throw failure("expected \":\"") }
+        guard try peek() == UInt8(ascii: ":") else { throw failure(FormatPhrase.expected("\":\"")) }
         position += 1
         return key
     }
@@ -309,7 +308,9 @@ struct JSONScanner {
             return false
         }
         if counted.last == true {
-            guard try peek() == UInt8(ascii: ",") else { throw failure("expected \",\"") }
+            guard try peek() == UInt8(ascii: ",") else {
+                throw failure(FormatPhrase.expected("\",\""))
+            }
             position += 1
             try skipSpace()
             // A comma before the closing bracket: Foundation's decoder takes it, so this does.
@@ -319,15 +320,17 @@ struct JSONScanner {
                 return false
             }
         }
-        guard !counted.isEmpty else { throw failure("a value outside the document") }
+        guard !counted.isEmpty else { throw failure(FormatPhrase.valueOutsideTheDocument()) }
         counted[counted.count - 1] = true
-        if try peek() == nil { throw failure("the file ends early") }
+        if try peek() == nil { throw failure(FormatPhrase.endsEarly()) }
         return true
     }
 
     private mutating func string() throws -> [UInt8] {
         try skipSpace()
-        guard try peek() == UInt8(ascii: "\"") else { throw failure("expected a string") }
+        guard try peek() == UInt8(ascii: "\"") else {
+            throw failure(FormatPhrase.expectedAString())
+        }
         var bytes: [UInt8] = []
         try scanString(into: &bytes, keep: true)
         return bytes
@@ -335,7 +338,7 @@ struct JSONScanner {
 
     /// A string from its opening quote to its closing one.
     private mutating func scanString(into bytes: inout [UInt8], keep: Bool) throws {
-        guard let open = try take() else { throw failure("the file ends early") }
+        guard let open = try take() else { throw failure(FormatPhrase.endsEarly()) }
         if keep { bytes.append(open) }
         var escaped = false
         while let byte = try take() {
@@ -348,7 +351,7 @@ struct JSONScanner {
                 return
             }
         }
-        throw failure("a string that does not end")
+        throw failure(FormatPhrase.unendingString())
     }
 
     /// One value, whole: its bytes when `keep`, else skipped (nothing kept, however large).
@@ -357,7 +360,7 @@ struct JSONScanner {
         var bytes: [UInt8] = []
         var depth = 0
         repeat {
-            guard let byte = try peek() else { throw failure("the file ends early") }
+            guard let byte = try peek() else { throw failure(FormatPhrase.endsEarly()) }
             switch byte {
             case UInt8(ascii: "\""):
                 try scanString(into: &bytes, keep: keep)

@@ -42,7 +42,7 @@ enum MeasureCSV {
         let text = try cells.required("answers")
         guard let answers = try? JSONDecoder().decode([ItemAnswer].self, from: Data(text.utf8))
         else {
-            throw cells.error("answers", "expected a JSON list of {\"item\": …, \"score\": …}")
+            throw cells.error("answers", FormatPhrase.badAnswers())
         }
         return answers
     }

@@ -42,7 +42,7 @@ public enum RecordJSON {
         try flags(json: json).map { token in
             guard let report = FlagReport(token: token) else {
                 throw StoreError.importFailed(
-                    "flag_clearing.cleared: '\(token)' is not flag@YYYY-MM-DD")
+                    FormatPhrase.at("flag_clearing.cleared", FormatPhrase.notAFlagReport(token)))
             }
             return report
         }

@@ -404,19 +404,19 @@ extension PostgresRandomAccessRow {
     /// A column's value by name; a column the query lacks is a mistake said plainly.
     func value<T: PostgresDecodable>(_ column: String, _ type: T.Type) throws -> T {
         guard contains(column) else {
-            throw StoreError.importFailed("\(column): not a column of this query")
+            throw StoreError.importFailed(StoragePhrase.notAColumn(column, of: nil))
         }
         do {
             return try self[column].decode(T.self)
         } catch {
-            throw StoreError.importFailed("\(column): cannot read it as \(T.self)")
+            throw StoreError.importFailed(StoragePhrase.unreadable(column, as: "\(T.self)"))
         }
     }
 
     func day(_ column: String, table: String) throws -> Day {
         let text = try value(column, String.self)
         guard let day = Day(iso: text) else {
-            throw StoreError.importFailed("\(table).\(column): not a date: \(text)")
+            throw StoreError.importFailed(StoragePhrase.notADate("\(table).\(column)", text))
         }
         return day
     }

@@ -321,9 +321,12 @@ extension ClinicStore {
         } catch let failure as ClinicConnection.Failure where failure.code?.hasPrefix("23") == true
         {
             // An integrity rule of the schema (a CHECK, a unique value).
-            throw StoreError.importFailed("patient \"\(p.name)\": \(failure.description)")
+            throw StoreError.importFailed(
+                StoragePhrase.at(
+                    StoragePhrase.patient(p.name), StoragePhrase.database(failure.description)))
         } catch let error as RecordError {
-            throw StoreError.importFailed("patient \"\(p.name)\": \(error)")
+            throw StoreError.importFailed(
+                StoragePhrase.at(StoragePhrase.patient(p.name), StoragePhrase.record(error)))
         }
     }
 }

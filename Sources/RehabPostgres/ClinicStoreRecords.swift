@@ -110,7 +110,8 @@ extension ClinicStore {
     static func phaseChange(from row: PostgresRandomAccessRow) throws -> PhaseChange {
         let reasonText = try row.value("reason", String.self)
         guard let reason = PhaseChangeReason(rawValue: reasonText) else {
-            throw StoreError.importFailed("phase_change.reason: unknown \(reasonText)")
+            throw StoreError.importFailed(
+                StoragePhrase.unknownValue("phase_change.reason", reasonText))
         }
         return PhaseChange(
             phase: try row.value("phase_id", String.self),
@@ -169,7 +170,8 @@ extension ClinicStore {
     static func session(from row: PostgresRandomAccessRow) throws -> Session {
         let activityText = try row.value("activity", String.self)
         guard let activity = Activity(rawValue: activityText) else {
-            throw StoreError.importFailed("session.activity: unknown \(activityText)")
+            throw StoreError.importFailed(
+                StoragePhrase.unknownValue("session.activity", activityText))
         }
         return Session(
             id: try row.value("id", Int64.self), date: try row.day("date", table: "session"),
@@ -624,7 +626,7 @@ extension Array where Element == PostgresRandomAccessRow {
     /// said plainly, not a made-up id.
     func returnedID() throws -> Int64 {
         guard let row = first else {
-            throw StoreError.importFailed("the database returned no id for the stored row")
+            throw StoreError.importFailed(StoragePhrase.noIDReturned())
         }
         return try row.value("id", Int64.self)
     }

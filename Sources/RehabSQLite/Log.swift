@@ -179,7 +179,7 @@ extension Store {
 
     static func day(_ text: String, column: String) throws -> Day {
         guard let day = Day(iso: text) else {
-            throw StoreError.importFailed("\(column): not a date: \(text)")
+            throw StoreError.importFailed(StoragePhrase.notADate(column, text))
         }
         return day
     }
@@ -218,7 +218,8 @@ extension Store {
         ).map { row in
             let reasonText: String = row["reason"]
             guard let reason = PhaseChangeReason(rawValue: reasonText) else {
-                throw StoreError.importFailed("phase_change.reason: unknown \(reasonText)")
+                throw StoreError.importFailed(
+                    StoragePhrase.unknownValue("phase_change.reason", reasonText))
             }
             return PhaseChange(
                 phase: row["phase_id"], date: try day(row["date"], column: "phase_change.date"),
@@ -312,7 +313,7 @@ extension Store {
     /// mistake in this module, said plainly rather than read as another column's value.
     static func column(_ name: String, in statement: Statement) throws -> Int {
         guard let index = statement.index(ofColumn: name) else {
-            throw StoreError.importFailed("\(name): not a column of \(statement.sql)")
+            throw StoreError.importFailed(StoragePhrase.notAColumn(name, of: statement.sql))
         }
         return index
     }
@@ -357,7 +358,8 @@ extension Store {
     static func session(from row: Row, _ c: SessionColumns) throws -> Session {
         let activityText: String = row[c.activity]
         guard let activity = Activity(rawValue: activityText) else {
-            throw StoreError.importFailed("session.activity: unknown \(activityText)")
+            throw StoreError.importFailed(
+                StoragePhrase.unknownValue("session.activity", activityText))
         }
         return Session(
             id: row[c.id], date: try day(row[c.date], column: "session.date"),

@@ -110,8 +110,9 @@ extension Store {
                     m, earlier: earlier.filter { $0.date <= m.date })
             } catch let error as MeasureError {
                 throw StoreError.importFailed(
-                    "patient \"\(p.name)\", measurement (\(m.instrument), \(m.date.iso)): "
-                        + MeasurePhrase.error(error).en)
+                    StoragePhrase.at(
+                        StoragePhrase.measurement(StoragePhrase.patient(p.name), nil, m),
+                        MeasurePhrase.error(error)))
             }
             _ = try insertMeasurement(db, patientID: patientID, checked)
             earlier.append(checked)

@@ -26,8 +26,8 @@ extension Store {
         try RecordCheck.assignment(assignment)
         guard assignment.planID == planFile.planID else {
             throw StoreError.importFailed(
-                "plan_file.plan_id: \(planFile.planID) is not the assignment's \(assignment.planID)"
-            )
+                StoragePhrase.planFileOfAnotherPlan(
+                    planFile.planID, assignment: assignment.planID))
         }
         try queue.write { db in
             try Store.clearPlan(db, patientID: patientID, replacing: replacing)

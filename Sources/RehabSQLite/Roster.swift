@@ -56,7 +56,8 @@ extension Store {
         while let row = try changeRows.next() {
             let reasonText: String = row["reason"]
             guard let reason = PhaseChangeReason(rawValue: reasonText) else {
-                throw StoreError.importFailed("phase_change.reason: unknown \(reasonText)")
+                throw StoreError.importFailed(
+                    StoragePhrase.unknownValue("phase_change.reason", reasonText))
             }
             changes[row["patient_id"], default: []].append(
                 PhaseChange(

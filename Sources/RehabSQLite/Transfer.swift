@@ -96,9 +96,12 @@ extension Store {
         do {
             return try body()
         } catch let error as DatabaseError {
-            throw StoreError.importFailed("patient \"\(p.name)\": \(describe(error))")
+            throw StoreError.importFailed(
+                StoragePhrase.at(
+                    StoragePhrase.patient(p.name), StoragePhrase.database(describe(error))))
         } catch let error as RehabCore.RecordError {
-            throw StoreError.importFailed("patient \"\(p.name)\": \(error)")
+            throw StoreError.importFailed(
+                StoragePhrase.at(StoragePhrase.patient(p.name), StoragePhrase.record(error)))
         }
     }
 

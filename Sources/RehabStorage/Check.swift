@@ -110,25 +110,8 @@ enum Check {
         for change in a.phaseHistory { try phaseChange(change) }
     }
 
-    /// A one-line English account of a validation error, for import messages.
-    static func describe(_ e: ValidationError) -> String {
-        let allowed: String
-        switch e.allowed {
-        case .integer(let r): allowed = "a whole number \(r.lowerBound)-\(r.upperBound)"
-        case .decimal(let r, let places), .decimalCommaOrDot(let r, let places):
-            allowed = "a number \(r.lowerBound)-\(r.upperBound) with at most \(places) decimals"
-        case .isoDateNotAfter(let d): allowed = "a date YYYY-MM-DD not after \(d.iso)"
-        case .isoDateNotBefore(let d): allowed = "a date YYYY-MM-DD not before \(d.iso)"
-        case .textUpTo(let n): allowed = "text of at most \(n) characters"
-        case .nonEmptyTextUpTo(let n): allowed = "a non-empty text of at most \(n) characters"
-        case .oneOf(let options): allowed = "one of " + options.joined(separator: ", ")
-        case .flagID: allowed = "a flag id (a-z, 0-9, _)"
-        case .utcTimestamp: allowed = "a UTC time YYYY-MM-DDThh:mm:ssZ"
-        case .plainTextUpTo(let n):
-            allowed = "text of at most \(n) characters without NUL or control characters"
-        }
-        return "\(e.field) \"\(e.value)\" is not allowed (expected \(allowed))"
-    }
+    /// A one-line account of a validation error in both languages, for import messages.
+    static func describe(_ e: ValidationError) -> LocalizedText { StoragePhrase.notAllowed(e) }
 }
 
 extension Check {

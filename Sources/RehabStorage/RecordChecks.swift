@@ -32,14 +32,14 @@ public enum RecordCheck {
 
     public static func note(_ n: ClinicalNote) throws { try Check.note(n) }
 
-    /// A one-line English account of a validation error, for import messages.
-    public static func describe(_ e: ValidationError) -> String { Check.describe(e) }
+    /// A one-line account of a validation error in both languages, for import messages.
+    public static func describe(_ e: ValidationError) -> LocalizedText { Check.describe(e) }
 
     /// The plan file must be for the assignment's plan.
     public static func planFile(_ file: StoredPlanFile, for assignment: Assignment) throws {
         guard assignment.planID == file.planID else {
             throw StoreError.importFailed(
-                "plan_file.plan_id: \(file.planID) is not the assignment's \(assignment.planID)")
+                StoragePhrase.planFileOfAnotherPlan(file.planID, assignment: assignment.planID))
         }
     }
 
@@ -57,49 +57,53 @@ public enum RecordCheck {
     {
         let patient = piece.patient
         var p = patient
-        let who = "patient \"\(patient.name)\""
-        func place(_ what: String, _ body: () throws -> Void) throws {
+        let who = StoragePhrase.patient(patient.name)
+        func place(_ what: LocalizedText, _ body: () throws -> Void) throws {
             do {
                 try body()
             } catch let error as ValidationError {
-                throw StoreError.importFailed("\(what): \(Check.describe(error))")
+                throw StoreError.importFailed(StoragePhrase.at(what, Check.describe(error)))
             }
         }
         try place(who) { p.name = try Check.name(patient.name, field: "name") }
         if piece.isFirst {
             if let a = patient.assignment {
-                try place("\(who), assignment") { try Check.assignment(a) }
+                try place(StoragePhrase.assignment(who)) { try Check.assignment(a) }
             }
             if let f = patient.planFile, f.planID != patient.assignment?.planID {
                 // A plan file only says which plan the assignment follows; alone it means nothing.
                 throw StoreError.importFailed(
-                    "\(who), plan_file.plan_id: \(f.planID) is not the assignment's plan "
-                        + (patient.assignment?.planID ?? "(none)"))
+                    StoragePhrase.at(
+                        StoragePhrase.key(who, "plan_file.plan_id"),
+                        StoragePhrase.planFileNotAssigned(
+                            f.planID, assignment: patient.assignment?.planID)))
             }
         }
         let o = piece.offset
         for (i, s) in patient.sessions.enumerated() {
-            try place("\(who), session \(o.sessions + i + 1) (\(s.date.iso))") {
+            try place(StoragePhrase.session(who, o.sessions + i + 1, s.date)) {
                 try Check.session(s)
             }
         }
         for (i, m) in patient.mornings.enumerated() {
-            let what = "\(who), morning \(o.mornings + i + 1)"
-            try place("\(what) (\(m.date.iso))") { try Check.morning(m) }
+            let what = StoragePhrase.morning(who, o.mornings + i + 1)
+            try place(StoragePhrase.dated(what, m.date)) { try Check.morning(m) }
             guard seen.mornings.insert(m.date).inserted else {
-                throw StoreError.importFailed("\(what): a second morning check on \(m.date.iso)")
+                throw StoreError.importFailed(
+                    StoragePhrase.at(what, StoragePhrase.secondMorning(m.date)))
             }
         }
         for (i, c) in patient.clearings.enumerated() {
-            try place("\(who), clearing \(o.clearings + i + 1) (\(c.date.iso))") {
+            try place(StoragePhrase.clearing(who, o.clearings + i + 1, c.date)) {
                 try Check.clearing(c)
             }
         }
         for (i, s) in patient.shoes.enumerated() {
-            let what = "\(who), shoe \(o.shoes + i + 1)"
+            let what = StoragePhrase.shoe(who, o.shoes + i + 1)
             try place(what) { p.shoes[i] = try Check.shoe(s) }
             guard seen.shoes.insert(Naming.key(p.shoes[i].name)).inserted else {
-                throw StoreError.importFailed("\(what): \"\(s.name)\" twice")
+                throw StoreError.importFailed(
+                    StoragePhrase.at(what, StoragePhrase.shoeTwice(s.name)))
             }
         }
         // A later piece's measures are checked as they are stored, against the earlier pieces'.
@@ -136,8 +140,9 @@ public enum RecordCheck {
             return try Check.measurement(m, earlier: earlier.filter { $0.date <= m.date })
         } catch let error as MeasureError {
             throw StoreError.importFailed(
-                "patient \"\(patient)\", measurement (\(m.instrument), \(m.date.iso)): "
-                    + MeasurePhrase.error(error).en)
+                StoragePhrase.at(
+                    StoragePhrase.measurement(StoragePhrase.patient(patient), nil, m),
+                    MeasurePhrase.error(error)))
         }
     }
 }
@@ -145,7 +150,7 @@ public enum RecordCheck {
 extension RecordCheck {
     /// An archive's measures and notes, checked in date order as if entered one by one.
     static func checkMeasuresAndNotes(
-        _ p: inout ArchivedPatient, who: String, againstPiece: Bool = true
+        _ p: inout ArchivedPatient, who: LocalizedText, againstPiece: Bool = true
     ) throws {
         var earlier: [MeasureRecord] = []
         let order = p.measurements.indices.sorted {
@@ -153,13 +158,13 @@ extension RecordCheck {
         }
         for i in order where againstPiece {
             let m = p.measurements[i]
-            let place = "\(who), measurement \(i + 1) (\(m.instrument), \(m.date.iso))"
+            let place = StoragePhrase.measurement(who, i + 1, m)
             do {
                 p.measurements[i] = try Check.measurement(m, earlier: earlier)
             } catch let error as ValidationError {
-                throw StoreError.importFailed("\(place): \(Check.describe(error))")
+                throw StoreError.importFailed(StoragePhrase.at(place, Check.describe(error)))
             } catch let error as MeasureError {
-                throw StoreError.importFailed("\(place): \(MeasurePhrase.error(error).en)")
+                throw StoreError.importFailed(StoragePhrase.at(place, MeasurePhrase.error(error)))
             }
             earlier.append(p.measurements[i])
         }
@@ -168,7 +173,8 @@ extension RecordCheck {
                 try Check.note(n)
             } catch let error as ValidationError {
                 throw StoreError.importFailed(
-                    "\(who), note \(i + 1) (\(n.date.iso)): \(Check.describe(error))")
+                    StoragePhrase.at(
+                        StoragePhrase.note(who, i + 1, n.date), Check.describe(error)))
             }
         }
     }

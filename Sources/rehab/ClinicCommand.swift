@@ -31,7 +31,7 @@ struct ClinicCommand: ParsableCommand {
         } catch let problem as ClinicURL.Problem {
             throw Failure(message: problem.description)
         } catch {
-            throw Failure(message: "\(error)")
+            throw context.fail(ErrorPhrase.text(error))
         }
     }
 

@@ -166,7 +166,7 @@ struct Context {
         } catch let refusal as ClinicStore.Refusal {
             throw fail(ClinicPhrase.refused(shown, refusal))
         } catch {
-            throw Failure(message: "\(error)")
+            throw fail(ErrorPhrase.text(error))
         }
     }
 
@@ -188,31 +188,14 @@ struct Context {
         } catch let error as StoreError {
             throw describe(error)
         } catch {
-            throw fail(Phrase.cannotOpen(path, reason: "\(error)"))
+            throw fail(Phrase.cannotOpen(path, reason: say(ErrorPhrase.text(error))))
         }
     }
 
-    func describe(_ error: StoreError) -> Failure {
-        switch error {
-        case .newerDatabase(let path, _): fail(Phrase.newerDatabase(path))
-        case .duplicatePatient(let name): fail(Phrase.duplicatePatient(name))
-        case .patientNameTaken(let name): fail(Phrase.patientNameTaken(name))
-        case .unknownPatient(let name): fail(Phrase.unknownPatient(name, known: []))
-        case .noPlan(let patient): fail(Phrase.noPlan(patient))
-        case .planAlreadyStarted(let patient): fail(Phrase.planAlreadyStarted(patient, plan: "?"))
-        case .cannotOpen(let path, let reason): fail(Phrase.cannotOpen(path, reason: reason))
-        case .importFailed(let reason): Failure(message: reason)
-        default: Failure(message: "\(error)")
-        }
-    }
+    func describe(_ error: StoreError) -> Failure { fail(ErrorPhrase.store(error)) }
 
-    /// A store or codec error as one line in the user's language.
-    func explain(_ error: Error) -> String {
-        if let refusal = error as? ClinicStore.MoveInRefusal {
-            return say(ClinicPhrase.moveInRefused(refusal))
-        }
-        return (error as? StoreError).map { describe($0).message } ?? "\(error)"
-    }
+    /// A store or codec error as one line, in both languages for `say`.
+    func explain(_ error: Error) -> LocalizedText { ErrorPhrase.text(error) }
 
     /// What a command reads after its change is stored: a failure there (a clinic connection
     /// that broke just after the commit) must not read as if the change were lost, or the
@@ -223,7 +206,7 @@ struct Context {
         } catch let failure as Failure {
             throw Failure(message: say(Phrase.savedButThen(failure.message)))
         } catch {
-            throw Failure(message: say(Phrase.savedButThen("\(error)")))
+            throw Failure(message: say(Phrase.savedButThen(say(ErrorPhrase.text(error)))))
         }
     }
 

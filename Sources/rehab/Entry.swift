@@ -58,9 +58,10 @@ enum Entry {
             RehabCommand.exit(withError: error)
         } catch {
             ActivityLog.record(command, outcome: "error (exit 1)")
-            let language = Language.fromLocale(
-                Environment.localeName(ProcessInfo.processInfo.environment))
-            let message = Phrase.errorPrefix().text(language) + ": \(error)"
+            let language = language(of: command)
+            let message =
+                Phrase.errorPrefix().text(language) + ": "
+                + ErrorPhrase.text(error).text(language)
             writeError(("rehab: " + message + "\n"))
             exit(1)
         }
@@ -68,6 +69,15 @@ enum Entry {
 }
 
 extension Entry {
+    /// The language a command's messages are in: its --lang, REHAB_LANG, the config file or
+    /// the locale, as `Context` chooses; REHAB_LANG or the locale where that choice fails.
+    static func language(of command: ParsableCommand) -> Language {
+        let options = Mirror(reflecting: command).children.lazy
+            .compactMap { ($0.value as? OptionGroup<GlobalOptions>)?.wrappedValue }.first
+        if let options, let context = try? Context(options) { return context.language }
+        return usageLanguage
+    }
+
     /// The language of usage errors, before any option is parsed: REHAB_LANG, else the locale.
     static var usageLanguage: Language {
         let environment = ProcessInfo.processInfo.environment

@@ -89,11 +89,7 @@ struct Import: ParsableCommand {
                     try? FileManager.default.removeItem(atPath: path + suffix)
                 }
             }
-            let reason =
-                (error as? ArchiveCheck.Problem).map { context.say($0.text) }
-                ?? (error as? ArchiveImport.FutureRecord).map { context.say($0.text) }
-                ?? context.explain(error)
-            throw context.fail(Phrase.importFailed(file, reason: reason))
+            throw context.fail(Phrase.importFailed(file, reason: context.explain(error)))
         }
         if let movedIn, let fileName = movedIn.fileName {
             for line in ClinicPhrase.movedIn(movedIn, fileName: fileName) {

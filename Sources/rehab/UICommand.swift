@@ -62,7 +62,7 @@ struct UICommand: ParsableCommand {
             _ = try context.loadPlan(problem.planID)
             throw Failure(message: problem.text.text(context.language))
         } catch {
-            throw Failure(message: "\(error)")
+            throw context.fail(ErrorPhrase.text(error))
         }
         let backend: NcursesBackend
         do {

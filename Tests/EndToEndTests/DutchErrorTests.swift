@@ -64,4 +64,68 @@ import Testing
 
                 """)
     }
+
+    /// A broken export is refused in the language asked for: the CSV reader's line and column,
+    /// the JSON reader's place in the file, the record checks' field, each in Dutch.
+    @Test func aBrokenExportIsRefusedInDutch() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let columns = [
+            "record", "patient", "language", "archived", "plan", "variant", "start_date",
+            "starting_weekly_km", "overrides", "phase", "date", "reason", "id", "activity", "km",
+            "minutes", "pain_during", "pain_after",
+        ]
+        func row(_ cells: [String: String]) -> String {
+            columns.map { cells[$0] ?? "" }.joined(separator: ",")
+        }
+        let csv = rehab.directory.appendingPathComponent("broken.csv").path
+        try [
+            columns.joined(separator: ","), row(["record": "patient", "patient": "Sam"]),
+            row([
+                "record": "session", "patient": "Sam", "date": "2026-03-01", "activity": "run",
+                "minutes": "30", "pain_during": "veel", "pain_after": "1",
+            ]),
+        ].joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let dutch = try rehab.run(["import", csv], environment: ["REHAB_LANG": "nl"])
+        #expect(dutch.status == 1, "\(dutch)")
+        #expect(
+            dutch.stderr
+                == "rehab: \(csv): import mislukt, er is niets opgeslagen: regel 3, kolom "
+                + "pain_during: een heel getal verwacht, \"veel\" gevonden\n")
+        let english = try rehab.run(
+            ["import", csv, "--lang", "en"], environment: ["REHAB_LANG": "nl"])
+        #expect(
+            english.stderr
+                == "rehab: \(csv): import failed, nothing was stored: line 3, column "
+                + "pain_during: expected a whole number, found \"veel\"\n")
+
+        let json = rehab.directory.appendingPathComponent("broken.json").path
+        try #"{"format":"rehab-export","version":1,"patients":[{"name":"Sam","sessions":[1]}]}"#
+            .write(toFile: json, atomically: true, encoding: .utf8)
+        let jsonResult = try rehab.run(["import", json], environment: ["REHAB_LANG": "nl"])
+        #expect(jsonResult.status == 1, "\(jsonResult)")
+        #expect(
+            jsonResult.stderr.hasPrefix(
+                "rehab: \(json): import mislukt, er is niets opgeslagen: patients[0].sessions[0]"),
+            "\(jsonResult)")
+        #expect(jsonResult.stderr.contains("verwacht"), "\(jsonResult)")
+        #expect(!jsonResult.stderr.contains("expected"), "\(jsonResult)")
+
+        let pain = rehab.directory.appendingPathComponent("pain.csv").path
+        try [
+            columns.joined(separator: ","), row(["record": "patient", "patient": "Sam"]),
+            row([
+                "record": "session", "patient": "Sam", "date": "2026-03-01", "activity": "run",
+                "minutes": "30", "pain_during": "11", "pain_after": "1",
+            ]),
+        ].joined(separator: "\n").write(toFile: pain, atomically: true, encoding: .utf8)
+        let painResult = try rehab.run(["import", pain], environment: ["REHAB_LANG": "nl"])
+        #expect(
+            painResult.stderr
+                == "rehab: \(pain): import mislukt, er is niets opgeslagen: patiënt \"Sam\", "
+                + "sessie 1 (2026-03-01): pain_during \"11\" is niet toegestaan (verwacht een "
+                + "heel getal 0-10)\n",
+            "\(painResult)")
+        #expect(rehab.databaseBytes() == nil)
+    }
 }

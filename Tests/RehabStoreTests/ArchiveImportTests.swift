@@ -105,7 +105,7 @@ import Testing
     @Test func aFolderAMissingFileAndABrokenFileAreRefusedBeforeAnyStore() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let explain: (any Error) -> String = { "store: \($0)" }
+        let explain: (any Error) -> LocalizedText = { LocalizedText(verbatim: "store: \($0)") }
 
         let notRegular = try #require(openFailure(folder.path))
         #expect(

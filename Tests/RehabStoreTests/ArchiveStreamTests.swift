@@ -71,10 +71,11 @@ import Testing
         let error = #expect(throws: StoreError.self) {
             try store.importPieces({ read.next() })
         }
-        guard case .importFailed(let message) = error else {
+        guard case .importFailed(let refusal) = error else {
             Issue.record("expected importFailed")
             return
         }
+        let message = refusal.en
         #expect(message.hasPrefix("patient \"-Sam\", session 5 (2026-02-05)"), "\(message)")
         #expect(try store.patients(includeArchived: true).isEmpty)
     }
@@ -92,19 +93,17 @@ import Testing
         let assignment = row([
             "record": "assignment", "patient": "Sam", "plan": "itbs", "start_date": "2026-02-01",
         ])
-        #expect(
-            throws: StoreError.importFailed(
-                "line 4, column record: assignment after the sessions, mornings, clearings or shoes "
-                    + "of \"Sam\" (put it right under the patient row, as rehab export does)")
+        expectImportRefused(
+            "line 4, column record: assignment after the sessions, mornings, clearings or shoes "
+                + "of \"Sam\" (put it right under the patient row, as rehab export does)"
         ) {
             try pieces(
                 [header, sam, morning, assignment].joined(separator: "\n"), blockSize: 64, limit: 10
             )
         }
-        #expect(
-            throws: StoreError.importFailed(
-                "line 4, column patient: a row of \"Sam\" after another patient's rows (keep each "
-                    + "patient's rows together under its patient row)")
+        expectImportRefused(
+            "line 4, column patient: a row of \"Sam\" after another patient's rows (keep each "
+                + "patient's rows together under its patient row)"
         ) {
             try pieces(
                 [header, sam, kim, morning].joined(separator: "\n"), blockSize: 64, limit: 10)
@@ -117,7 +116,7 @@ import Testing
         var bytes = Array((header + "\npatient,Sam\(rest)\npatient,K").utf8)
         bytes += [0xFF] + Array((rest + "\n").utf8)
         var reader = try CSVArchiveReader(blocks: [bytes], limit: 10)
-        #expect(throws: StoreError.importFailed("line 3: not UTF-8")) {
+        expectImportRefused("line 3: not UTF-8") {
             while try reader.next() != nil {}
         }
     }

@@ -51,15 +51,16 @@ import Testing
         json = json.replacingOccurrences(
             of: "\"activity\" : \"cycle\"", with: "\"activity\" : \"jog\"")
         let error = #expect(throws: StoreError.self) { try ArchiveCodec.archive(json: json) }
-        guard case .importFailed(let message) = error else {
+        guard case .importFailed(let refusal) = error else {
             Issue.record("expected importFailed")
             return
         }
+        let message = refusal.en
         #expect(message.hasPrefix("patients[0].sessions[1].activity"))
         #expect(throws: StoreError.self) {
             try ArchiveCodec.archive(json: #"{"format":"other","version":1,"patients":[]}"#)
         }
-        #expect(throws: StoreError.importFailed("patients[0].name: missing")) {
+        expectImportRefused("patients[0].name: missing") {
             try ArchiveCodec.archive(
                 json: #"{"format":"rehab-export","version":1,"patients":[{"archived":false}]}"#)
         }
@@ -101,9 +102,8 @@ import Testing
             "minutes": "30", "pain_during": "veel", "pain_after": "1",
         ])
         let text = [header, patient, badPain].joined(separator: "\n") + "\n"
-        #expect(
-            throws: StoreError.importFailed(
-                "line 3, column pain_during: expected a whole number, found \"veel\"")
+        expectImportRefused(
+            "line 3, column pain_during: expected a whole number, found \"veel\""
         ) { try ArchiveCodec.archive(csv: text) }
 
         let dutchDecimal = row([
@@ -122,10 +122,10 @@ import Testing
         }
         #expect(orphanError.map { "\($0)".contains("line 3, column patient") } == true)
 
-        #expect(throws: StoreError.importFailed("line 1: unknown column \"colour\"")) {
+        expectImportRefused("line 1: unknown column \"colour\"") {
             try ArchiveCodec.archive(csv: "record,patient,colour\n")
         }
-        #expect(throws: StoreError.importFailed("line 2: a quoted field is never closed")) {
+        expectImportRefused("line 2: a quoted field is never closed") {
             try ArchiveCodec.archive(csv: header + "\npatient,\"Sam\n")
         }
     }
@@ -151,9 +151,8 @@ import Testing
         set("date", "2026-03-32")
         let bad = cells.joined(separator: ",")
         let text = [header, patient, good, bad].joined(separator: "\n")
-        #expect(
-            throws: StoreError.importFailed(
-                "line 6, column date: expected a date YYYY-MM-DD, found \"2026-03-32\"")
+        expectImportRefused(
+            "line 6, column date: expected a date YYYY-MM-DD, found \"2026-03-32\""
         ) { try ArchiveCodec.archive(csv: text) }
     }
 
@@ -181,17 +180,15 @@ import Testing
         for stamp in ["2026-01-20 06:59:00", "2026-01-20T24:00:00Z", "2026-02-30T06:00:00Z"] {
             var p = plainPatient
             p.sessions[0].startTime = stamp
-            #expect(
-                throws: StoreError.importFailed(
-                    "patient \"-Sam\", session 1 (2026-02-01): start_time \"\(stamp)\" is not "
-                        + "allowed (expected a UTC time YYYY-MM-DDThh:mm:ssZ)")
+            expectImportRefused(
+                "patient \"-Sam\", session 1 (2026-02-01): start_time \"\(stamp)\" is not "
+                    + "allowed (expected a UTC time YYYY-MM-DDThh:mm:ssZ)"
             ) { try Store.inMemory().importAll(Archive(patients: [p])) }
         }
         var stray = plainPatient
         stray.planFile = StoredPlanFile(planID: "itbs", yaml: "id: itbs\n")
-        #expect(
-            throws: StoreError.importFailed(
-                "patient \"-Sam\", plan_file.plan_id: itbs is not the assignment's plan (none)")
+        expectImportRefused(
+            "patient \"-Sam\", plan_file.plan_id: itbs is not the assignment's plan (none)"
         ) { try Store.inMemory().importAll(Archive(patients: [stray])) }
     }
 
@@ -215,10 +212,11 @@ import Testing
         let error = #expect(throws: StoreError.self) {
             try store.importAll(Archive(patients: [trickyPatient, bad]))
         }
-        guard case .importFailed(let message) = error else {
+        guard case .importFailed(let refusal) = error else {
             Issue.record("expected importFailed")
             return
         }
+        let message = refusal.en
         #expect(message.contains("patient \"Bo\", session 1 (2026-02-01)"))
         #expect(message.contains("pain_during"))
         #expect(try store.patients(includeArchived: true).isEmpty)
@@ -251,9 +249,8 @@ import Testing
             MorningCheck(date: day("2026-02-02"), pain: 1),
             MorningCheck(date: day("2026-02-02"), pain: 2),
         ]
-        #expect(
-            throws: StoreError.importFailed(
-                "patient \"-Sam\", morning 2: a second morning check on 2026-02-02")
+        expectImportRefused(
+            "patient \"-Sam\", morning 2: a second morning check on 2026-02-02"
         ) { try store.importAll(Archive(patients: [p])) }
     }
 }

@@ -98,3 +98,20 @@ func joined(_ pieces: [ArchivePiece]) -> Archive {
     }
     return Archive(patients: patients)
 }
+
+/// An import refused with `english` as its English text; the Dutch side must be there and
+/// differ (the Dutch texts are pinned in `DutchImportRefusalTests`).
+func expectImportRefused<T>(
+    _ english: String, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () throws -> T
+) {
+    do {
+        _ = try body()
+        Issue.record("not refused; expected: \(english)", sourceLocation: sourceLocation)
+    } catch StoreError.importFailed(let text) {
+        #expect(text.en == english, sourceLocation: sourceLocation)
+        #expect(!text.nl.isEmpty && text.nl != text.en, sourceLocation: sourceLocation)
+    } catch {
+        Issue.record("\(error); expected: \(english)", sourceLocation: sourceLocation)
+    }
+}

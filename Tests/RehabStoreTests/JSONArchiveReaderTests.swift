@@ -31,7 +31,7 @@ import Testing
             _ = try pieces(text, blockSize: 5, limit: limit)
             return "no error"
         } catch StoreError.importFailed(let message) {
-            return message
+            return message.en
         } catch {
             return "\(error)"
         }

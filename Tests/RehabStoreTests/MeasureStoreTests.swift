@@ -126,10 +126,8 @@ import Testing
                 answers: [ItemAnswer(item: "effect", score: 2)])
         ]
         let store = try Store.inMemory()
-        #expect(
-            throws: StoreError.importFailed(
-                "patient \"Kim\", measurement 1 (gpe, 2026-03-02): gpe: rates the change since the start and is asked from the second time on; measure psfs or nprs first, and rate the change on a later day"
-            )
+        expectImportRefused(
+            "patient \"Kim\", measurement 1 (gpe, 2026-03-02): gpe: rates the change since the start and is asked from the second time on; measure psfs or nprs first, and rate the change on a later day"
         ) { try store.importAll(Archive(patients: [patient])) }
         #expect(try store.patients().isEmpty)
     }

@@ -322,6 +322,8 @@ package struct StoreRunner: EffectRunner {
         case .noPlan(let patient): return Phrase.noPlan(patient).text(language)
         case .planAlreadyStarted(let patient):
             return Phrase.planAlreadyStarted(patient, plan: "?").text(language)
+        // A plan file of another plan than the assignment's, refused by the store.
+        case .importFailed(let reason): return reason.text(language)
         default: return "\(error)"
         }
     }

@@ -1,0 +1,154 @@
+import Foundation
+import RehabCore
+import RehabStorage
+import Testing
+
+@testable import RehabApp
+@testable import RehabFiles
+@testable import RehabSQLite
+
+/// An import refused for a Dutch user says why in Dutch: the file formats, the record checks
+/// and the store each give `StoreError.importFailed` both languages, with the file's own keys,
+/// lines and columns as written.
+@Suite struct DutchImportRefusalTests {
+    func refusal(_ body: () throws -> Void) -> LocalizedText? {
+        do {
+            try body()
+        } catch StoreError.importFailed(let text) {
+            return text
+        } catch {
+            Issue.record("not an import refusal: \(error)")
+        }
+        return nil
+    }
+
+    func streamedJSON(_ text: String, limit: Int = 2) throws {
+        var reader = try JSONArchiveReader(bytes: Array(text.utf8), limit: limit)
+        while try reader.next() != nil {}
+    }
+
+    @Test func aCSVCellIsRefusedInDutchWithItsLineAndColumn() throws {
+        let header = ArchiveCodec.columns.joined(separator: ",")
+        func row(_ cells: [String: String]) -> String {
+            ArchiveCodec.columns.map { cells[$0] ?? "" }.joined(separator: ",")
+        }
+        let patient = row(["record": "patient", "patient": "Sam"])
+        let bad = row([
+            "record": "session", "patient": "Sam", "date": "2026-03-01", "activity": "run",
+            "minutes": "30", "pain_during": "veel", "pain_after": "1",
+        ])
+        let text = refusal {
+            _ = try ArchiveCodec.archive(csv: [header, patient, bad].joined(separator: "\n"))
+        }
+        #expect(
+            text?.nl == "regel 3, kolom pain_during: een heel getal verwacht, \"veel\" gevonden")
+        #expect(text?.en == "line 3, column pain_during: expected a whole number, found \"veel\"")
+
+        #expect(
+            refusal { _ = try ArchiveCodec.archive(csv: "record,patient,colour\n") }?.nl
+                == "regel 1: onbekende kolom \"colour\"")
+        #expect(
+            refusal { _ = try ArchiveCodec.archive(csv: header + "\npatient,\"Sam\n") }?.nl
+                == "regel 2: een veld tussen aanhalingstekens wordt nooit gesloten")
+    }
+
+    @Test func aJSONRefusalIsDutchAndNamesThePlaceInTheWholeFile() throws {
+        var long = plainPatient
+        long.sessions = (1...5).map { i in
+            var s = plainPatient.sessions[0]
+            s.date = day("2026-02-0\(i)")
+            return s
+        }
+        var json = try ArchiveCodec.json(Archive(patients: [trickyPatient, long]))
+        let minutes = "\"minutes\" : \(long.sessions[4].minutes)"
+        let last = try #require(json.range(of: minutes, options: .backwards))
+        json.replaceSubrange(last, with: "\"minutes\" : 20.5")
+        let placed = refusal { try streamedJSON(json) }
+        #expect(placed?.nl == "patients[1].sessions[4].minutes: 20.5 is geen heel getal")
+        #expect(placed?.en == "patients[1].sessions[4].minutes: 20.5 is not a whole number")
+
+        let missing = refusal {
+            try streamedJSON(#"{"format":"rehab-export","version":1,"patients":[{}]}"#)
+        }
+        #expect(missing?.nl == "patients[0].name: ontbreekt")
+        #expect(
+            refusal { try streamedJSON("[]") }?.nl == "geen JSON-document: \"{\" verwacht op byte 1"
+        )
+        #expect(
+            refusal { try streamedJSON(#"{"format":"other","version":1,"patients":[]}"#) }?.nl
+                == "format: rehab-export verwacht, other gevonden")
+        let badDate = try archive(sessionDate: "2026-02-30")
+        #expect(
+            refusal { _ = try ArchiveCodec.archive(json: badDate) }?.nl
+                == "patients[0].sessions[0].date: geen datum JJJJ-MM-DD: 2026-02-30")
+    }
+
+    /// An archive whose one session has `date` as written.
+    func archive(sessionDate: String) throws -> String {
+        let json = try ArchiveCodec.json(Archive(patients: [plainPatient]))
+        let date = "\"date\" : \"\(plainPatient.sessions[0].date.iso)\""
+        return json.replacingOccurrences(of: date, with: "\"date\" : \"\(sessionDate)\"")
+    }
+
+    @Test func aRecordTheStoreRefusesIsNamedInDutch() throws {
+        var bad = plainPatient
+        bad.name = "Bo"
+        bad.sessions[0].painDuring = 11
+        let refused = refusal { try Store.inMemory().importAll(Archive(patients: [bad])) }
+        #expect(
+            refused?.nl
+                == "patiënt \"Bo\", sessie 1 (2026-02-01): pain_during \"11\" is niet toegestaan "
+                + "(verwacht een heel getal 0-10)")
+        #expect(
+            refused?.en
+                == "patient \"Bo\", session 1 (2026-02-01): pain_during \"11\" is not allowed "
+                + "(expected a whole number 0-10)")
+
+        var twice = plainPatient
+        twice.mornings = [
+            MorningCheck(date: day("2026-02-02"), pain: 1),
+            MorningCheck(date: day("2026-02-02"), pain: 2),
+        ]
+        #expect(
+            refusal { try Store.inMemory().importAll(Archive(patients: [twice])) }?.nl
+                == "patiënt \"-Sam\", ochtendcheck 2: een tweede ochtendcheck op 2026-02-02")
+    }
+
+    @Test func aFileThatIsNoExportIsRefusedInDutch() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let explain: (any Error) -> LocalizedText = {
+            guard case StoreError.importFailed(let text) = $0 else {
+                return LocalizedText(verbatim: "\($0)")
+            }
+            return text
+        }
+        var failure: ArchiveImport.OpenFailure?
+        do {
+            _ = try ArchiveImport(file: folder.path, today: day("2026-04-01"))
+        } catch {
+            failure = error
+        }
+        #expect(
+            failure?.text(file: "x.json", explaining: explain).nl
+                == "x.json: import mislukt, er is niets opgeslagen: geen gewoon bestand")
+        #expect(
+            ArchiveImport.OpenFailure.tooLarge(bytes: 600 << 20).text(
+                file: "big.json", explaining: explain
+            ).nl
+                == "big.json: import mislukt, er is niets opgeslagen: het bestand is 629145600 "
+                + "bytes; een export mag hoogstens 512 MiB zijn")
+
+        let broken = folder.appendingPathComponent("broken.json").path
+        try Data("[]".utf8).write(to: URL(fileURLWithPath: broken))
+        do {
+            _ = try ArchiveImport(file: broken, today: day("2026-04-01"))
+            Issue.record("opened a broken export")
+        } catch {
+            #expect(
+                error.text(file: "broken.json", explaining: explain).nl
+                    == "broken.json: import mislukt, er is niets opgeslagen: geen JSON-document: "
+                    + "\"{\" verwacht op byte 1")
+        }
+    }
+}
