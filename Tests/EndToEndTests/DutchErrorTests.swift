@@ -128,4 +128,27 @@ import Testing
             "\(painResult)")
         #expect(rehab.databaseBytes() == nil)
     }
+
+    /// An error no command words itself (SQLite finding a damaged page) still comes in the
+    /// language asked for: --lang, else REHAB_LANG, not only the locale.
+    @Test func anUnexpectedErrorTakesTheCommandsLanguage() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        try #require(try rehab.run(["patients", "add", "Sam"]).status == 0)
+        // Page 4 is the root of the patient table in a new database: opening still works,
+        // reading the patients fails with SQLite's own error.
+        let handle = try #require(FileHandle(forWritingAtPath: rehab.databasePath))
+        try handle.seek(toOffset: 3 * 4096)
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: 4096))
+        try handle.close()
+        let dutch = try rehab.run(["patients"], environment: ["REHAB_LANG": "nl"])
+        #expect(dutch.status == 1, "\(dutch)")
+        #expect(dutch.stderr.hasPrefix("rehab: fout: "), "\(dutch)")
+        let flag = try rehab.run(["patients", "--lang", "nl"])
+        #expect(flag.stderr.hasPrefix("rehab: fout: "), "\(flag)")
+        let english = try rehab.run(
+            ["patients", "--lang", "en"], environment: ["REHAB_LANG": "nl"])
+        #expect(english.status == 1, "\(english)")
+        #expect(english.stderr.hasPrefix("rehab: error: "), "\(english)")
+    }
 }
