@@ -109,14 +109,22 @@ public enum ArchiveCodec {
             return FormatPhrase.expectedTypeFoundNull(path(context.codingPath), "\(type)")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return FormatPhrase.notJSON() }
-            // `Day` says this of a bad date; Foundation's other accounts stay in its words.
+            // `Day` says this of a bad date, Swift's decoding of a raw value the second
+            // ("Cannot initialize Activity from invalid String value jog"); the English
+            // keeps their words, the Dutch says the same in its own.
+            let detail = context.debugDescription
             let notADate = "not a date YYYY-MM-DD: "
-            if context.debugDescription.hasPrefix(notADate) {
+            if detail.hasPrefix(notADate) {
                 return FormatPhrase.notADate(
-                    path(context.codingPath),
-                    String(context.debugDescription.dropFirst(notADate.count)))
+                    path(context.codingPath), String(detail.dropFirst(notADate.count)))
             }
-            return FormatPhrase.badValue(path(context.codingPath), context.debugDescription)
+            if detail.hasPrefix("Cannot initialize "),
+                let value = detail.range(of: " value ", options: .backwards)
+            {
+                return FormatPhrase.unknownValue(
+                    path(context.codingPath), String(detail[value.upperBound...]), detail)
+            }
+            return FormatPhrase.badValue(path(context.codingPath), detail)
         @unknown default:
             return FormatPhrase.undecodable("\(error)")
         }

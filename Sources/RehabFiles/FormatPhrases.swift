@@ -44,7 +44,7 @@ enum FormatPhrase {
     /// Where the JSON scanner stopped: `what` at a byte counted from 1.
     static func notJSON(_ what: LocalizedText, atByte byte: Int) -> LocalizedText {
         t(
-            "geen JSON-document: \(what.nl) op byte \(byte)",
+            "geen JSON-document: \(what.nl) bij byte \(byte)",
             "not a JSON document: \(what) at byte \(byte)")
     }
 
@@ -63,7 +63,7 @@ enum FormatPhrase {
     }
 
     static func endsEarly() -> LocalizedText {
-        t("het bestand houdt te vroeg op", "the file ends early")
+        t("het bestand eindigt te vroeg", "the file ends early")
     }
 
     static func expectedAString() -> LocalizedText { t("een string verwacht", "expected a string") }
@@ -103,7 +103,13 @@ enum FormatPhrase {
         t("\(path): geen datum JJJJ-MM-DD: \(text)", "\(path): not a date YYYY-MM-DD: \(text)")
     }
 
-    /// Foundation's account of a value it could not decode (an unknown activity), in English.
+    /// A value that is none of the names its field takes (an activity "jog"); `detail` is
+    /// Swift's English account of it.
+    static func unknownValue(_ path: String, _ value: String, _ detail: String) -> LocalizedText {
+        t("\(path): onbekende waarde \(value)", "\(path): \(detail)")
+    }
+
+    /// Foundation's account of a value it could not decode, in English.
     static func badValue(_ path: String, _ detail: String) -> LocalizedText {
         t("\(path): ongeldige waarde (\(detail))", "\(path): \(detail)")
     }

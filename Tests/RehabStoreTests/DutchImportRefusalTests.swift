@@ -72,11 +72,17 @@ import Testing
         }
         #expect(missing?.nl == "patients[0].name: ontbreekt")
         #expect(
-            refusal { try streamedJSON("[]") }?.nl == "geen JSON-document: \"{\" verwacht op byte 1"
+            refusal { try streamedJSON("[]") }?.nl
+                == "geen JSON-document: \"{\" verwacht bij byte 1"
         )
         #expect(
             refusal { try streamedJSON(#"{"format":"other","version":1,"patients":[]}"#) }?.nl
                 == "format: rehab-export verwacht, other gevonden")
+        let jog = try ArchiveCodec.json(Archive(patients: [plainPatient]))
+            .replacingOccurrences(of: "\"activity\" : \"walk\"", with: "\"activity\" : \"jog\"")
+        let unknown = refusal { _ = try ArchiveCodec.archive(json: jog) }
+        #expect(unknown?.nl == "patients[0].sessions[0].activity: onbekende waarde jog")
+        #expect(unknown?.en.hasPrefix("patients[0].sessions[0].activity: ") == true)
         let badDate = try archive(sessionDate: "2026-02-30")
         #expect(
             refusal { _ = try ArchiveCodec.archive(json: badDate) }?.nl
@@ -148,7 +154,7 @@ import Testing
             #expect(
                 error.text(file: "broken.json", explaining: explain).nl
                     == "broken.json: import mislukt, er is niets opgeslagen: geen JSON-document: "
-                    + "\"{\" verwacht op byte 1")
+                    + "\"{\" verwacht bij byte 1")
         }
     }
 }
