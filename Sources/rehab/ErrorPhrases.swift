@@ -1,49 +1,19 @@
 import RehabApp
 import RehabCore
-import RehabFiles
-import RehabPlans
 import RehabPostgres
-import RehabStorage
 
-// Errors as the commands say them, in the user's language: the store's refusals and every
-// other error type a command can end with. No error is printed as Swift writes its value.
-
-private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+// Errors as the commands say them, in the user's language: what both front ends say
+// (`RefusalPhrase`) and the clinic's refusals, which only the CLI meets.
 
 enum ErrorPhrase {
     /// A store's refusal.
-    static func store(_ error: StoreError) -> LocalizedText {
-        switch error {
-        case .newerDatabase(let path, _): Phrase.newerDatabase(path)
-        case .duplicatePatient(let name): Phrase.duplicatePatient(name)
-        case .patientNameTaken(let name): Phrase.patientNameTaken(name)
-        case .unknownPatient(let name): Phrase.unknownPatient(name, known: [])
-        case .noPlan(let patient): Phrase.noPlan(patient)
-        case .planAlreadyStarted(let patient): Phrase.planAlreadyStarted(patient, plan: "?")
-        case .cannotOpen(let path, let reason): Phrase.cannotOpen(path, reason: reason)
-        case .importFailed(let reason): reason
-        case .duplicateMorningCheck(let day):
-            t(
-                "er is al een ochtendcheck op \(day.iso)",
-                "there is already a morning check on \(day.iso)")
-        }
-    }
+    static func store(_ error: StoreError) -> LocalizedText { RefusalPhrase.store(error) }
 
-    /// Any error a command ends with; one of a type rehab does not know is said as Swift
-    /// describes it (a system library's own words).
+    /// Any error a command ends with.
     static func text(_ error: any Error) -> LocalizedText {
-        switch error {
-        case let e as StoreError: store(e)
-        case RecordError.duplicateShoe(let name): Phrase.duplicateShoe(name)
-        case let e as RecordError: StoragePhrase.record(e)
-        case let e as RehabCore.ValidationError: LocalizedText { Messages($0).validation(e) }
-        case let e as MeasureError: MeasurePhrase.error(e)
-        case let e as PlanFileErrors: LocalizedText { e.description($0) }
-        case let e as RunFileError: t("\(e.file): \(e.reason.nl)", "\(e.file): \(e.reason)")
-        case let e as ClinicStore.MoveInRefusal: ClinicPhrase.moveInRefused(e)
-        case let e as ArchiveCheck.Problem: e.text
-        case let e as ArchiveImport.FutureRecord: e.text
-        default: LocalizedText(verbatim: "\(error)")
+        if let refusal = error as? ClinicStore.MoveInRefusal {
+            return ClinicPhrase.moveInRefused(refusal)
         }
+        return RefusalPhrase.text(error)
     }
 }

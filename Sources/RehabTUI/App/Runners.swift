@@ -307,24 +307,9 @@ package struct StoreRunner: EffectRunner {
         return []
     }
 
+    /// A refused effect in the user's language, worded as the commands word it.
     private func describe(_ error: Error, _ language: Language) -> String {
         if let problem = error as? PlanProblem { return problem.text.text(language) }
-        if let invalid = error as? ValidationError { return Messages(language).validation(invalid) }
-        if let refused = error as? MeasureError {
-            return MeasurePhrase.error(refused).text(language)
-        }
-        if case .duplicateShoe(let name) = error as? RecordError {
-            return Phrase.duplicateShoe(name).text(language)
-        }
-        switch error as? StoreError {
-        case .duplicatePatient(let name): return Phrase.duplicatePatient(name).text(language)
-        case .patientNameTaken(let name): return Phrase.patientNameTaken(name).text(language)
-        case .noPlan(let patient): return Phrase.noPlan(patient).text(language)
-        case .planAlreadyStarted(let patient):
-            return Phrase.planAlreadyStarted(patient, plan: "?").text(language)
-        // A plan file of another plan than the assignment's, refused by the store.
-        case .importFailed(let reason): return reason.text(language)
-        default: return "\(error)"
-        }
+        return RefusalPhrase.text(error).text(language)
     }
 }
