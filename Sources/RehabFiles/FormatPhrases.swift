@@ -17,7 +17,8 @@ enum FormatPhrase {
 
     static func unsupportedVersion(_ version: Int, newest: Int) -> LocalizedText {
         t(
-            "version: \(version) wordt niet ondersteund (deze rehab leest tot en met \(newest))",
+            "version: \(version) wordt niet ondersteund (deze rehab leest tot en met versie "
+                + "\(newest))",
             "version: \(version) is not supported (this rehab reads up to \(newest))")
     }
 
@@ -149,7 +150,7 @@ enum FormatPhrase {
 
     static func fieldCount(_ count: Int, header: Int) -> LocalizedText {
         t(
-            "aantal velden \(count), de kopregel heeft er \(header)",
+            "\(counted(count, "veld", "velden")), de kopregel heeft er \(header)",
             "\(count) fields, the header has \(header)")
     }
 
