@@ -23,7 +23,7 @@ public struct Language: RawRepresentable, CaseIterable, Hashable, Sendable, Coda
 
     // Written once by the executable before any other work starts, read-only after that
     // (RehabCore imports nothing, so no lock); tests never install.
-    private nonisolated(unsafe) static var installed: [Language] = []
+    fileprivate nonisolated(unsafe) static var installed: [Language] = []
 
     /// A further language from its tables, one per layer. Where two tables give the same key,
     /// the first wins.
@@ -121,7 +121,7 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     /// English and every installed language.
     public init(_ say: (Language) -> String) {
         self.init(nl: say(.nl), en: EnglishText(verbatim: say(.en)))
-        let further = Language.allCases.filter { !Language.written.contains($0) }
+        let further = Language.installed
         if !further.isEmpty {
             shape = Shape(
                 EnglishText(verbatim: en),
@@ -190,7 +190,7 @@ public struct EnglishText: ExpressibleByStringInterpolation, Hashable, Sendable 
     public private(set) var key: String
     fileprivate var values: [Value]
 
-    fileprivate indirect enum Value: Hashable, Sendable {
+    fileprivate enum Value: Hashable, Sendable {
         case plain(String)
         case localized(LocalizedText)
         case counted(Int, one: String, many: String)
@@ -258,13 +258,7 @@ public struct EnglishText: ExpressibleByStringInterpolation, Hashable, Sendable 
     }
 
     /// Two parts of one text written on two lines of source.
-    public static func + (a: EnglishText, b: EnglishText) -> EnglishText {
-        var joined = a
-        joined.text += b.text
-        joined.key += b.key
-        joined.values += b.values
-        return joined
-    }
+    public static func + (a: EnglishText, b: EnglishText) -> EnglishText { "\(a)\(b)" }
 
     /// A text made at run time put after the words: a value, as if interpolated.
     public static func + (a: EnglishText, b: String) -> EnglishText {
