@@ -85,6 +85,13 @@ let package = Package(
                 "RehabCore", "RehabPlans", "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp",
                 "RehabTUI", "TerminalUI", "RehabPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // The static runtime's link arguments export every symbol of the executable (43,000
+            // of them); nothing looks them up, but the runtime's start-up walks that table.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-Xlinker", "--no-export-dynamic"],
+                    .when(platforms: [.linux], configuration: .release))
             ]
         ),
         // Benchmarks: in-process figures for BENCHMARKS.md (engine, app frames, memory).

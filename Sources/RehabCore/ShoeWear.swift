@@ -27,12 +27,25 @@ public enum ShoeWear {
     /// regard to case, like the store's unique shoe names. Rounded to 2 decimals so a sum of
     /// logged distances (each with at most 2 decimals) compares exactly with a threshold.
     public static func km(of shoe: Shoe, sessions: [Session]) -> Double {
-        let name = Naming.key(shoe.name)
-        let logged = sessions.reduce(0.0) { total, s in
-            guard s.activity == .run, s.shoe.map(Naming.key) == name else { return total }
-            return total + (s.km ?? 0)
+        km(of: [shoe], sessions: sessions)[0]
+    }
+
+    /// `km(of:sessions:)` for each shoe, in the order given, from one pass over the log: a
+    /// name is put in its compared form once per spelling, not once per shoe and session (ten
+    /// years of log with 19 shoes took most of the app's start).
+    public static func km(of shoes: [Shoe], sessions: [Session]) -> [Double] {
+        var keys: [String: String] = [:]
+        var logged: [String: Double] = [:]
+        for session in sessions where session.activity == .run {
+            guard let spelling = session.shoe else { continue }
+            let key = keys[spelling] ?? Naming.key(spelling)
+            keys[spelling] = key
+            // In log order, as a running total per shoe: the same sum as adding them one by one.
+            logged[key, default: 0] += session.km ?? 0
         }
-        return ((shoe.startKm + logged) * 100).rounded() / 100
+        return shoes.map { shoe in
+            ((shoe.startKm + (logged[Naming.key(shoe.name)] ?? 0)) * 100).rounded() / 100
+        }
     }
 
     public static func state(of shoe: Shoe, km: Double) -> ShoeState {
@@ -50,7 +63,9 @@ public enum ShoeWear {
 
     /// The warnings for every shoe, worst first, then in the order given.
     public static func warnings(shoes: [Shoe], sessions: [Session]) -> [ShoeWarning] {
-        let found = shoes.compactMap { warning(for: $0, km: km(of: $0, sessions: sessions)) }
+        let found = zip(shoes, km(of: shoes, sessions: sessions)).compactMap {
+            warning(for: $0, km: $1)
+        }
         return found.filter { $0.state == .retire } + found.filter { $0.state == .worn }
     }
 }

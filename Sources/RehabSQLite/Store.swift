@@ -20,12 +20,18 @@ public final class Store: Sendable {
     public init(path: String) throws {
         guard !path.isEmpty else { throw StoreError.cannotOpen(path: path, reason: "empty path") }
         try Store.preparePrivateFile(path)
-        try Store.refuseIfNewer(path)
+        // Opening a database that is already in WAL mode writes nothing, so it is checked on
+        // the connection itself; one in another journal mode (or not a database) is looked at
+        // read-only first, since switching it to WAL is a write. A second connection for every
+        // command cost more than the command's own reading.
+        if !Store.isInWALMode(path) { try Store.refuseIfNewer(path) }
         do {
             queue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: true))
-            // A second process may have migrated between the check above and this point.
-            let superseded = try queue.read { try Schema.migrator.hasBeenSuperseded($0) }
-            if superseded { try Store.refuseIfNewer(path) }
+            let unknown = try queue.read(Store.unknownMigrations)
+            if !unknown.isEmpty {
+                try? queue.close()
+                throw StoreError.newerDatabase(path: path, version: unknown.joined(separator: ", "))
+            }
             try Schema.migrator.migrate(queue)
         } catch let error as StoreError {
             throw error
@@ -157,25 +163,37 @@ public final class Store: Sendable {
     /// Looks at an existing file through a read-only connection, so a database from a newer
     /// rehab is refused before anything could write to it.
     static func refuseIfNewer(_ path: String) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size > 0 else { return }
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size > 0 else { return }
         var config = configuration(wal: false)
         config.readonly = true
         let unknown: [String]
         do {
             let reader = try DatabaseQueue(path: path, configuration: config)
-            unknown = try reader.read { db in
-                let known = Set(Schema.identifiers)
-                return try Schema.migrator.appliedIdentifiers(db).filter { !known.contains($0) }
-            }
+            unknown = try reader.read(unknownMigrations)
             try reader.close()
         } catch {
             throw StoreError.cannotOpen(path: path, reason: describe(error))
         }
         if !unknown.isEmpty {
-            throw StoreError.newerDatabase(
-                path: path, version: unknown.sorted().joined(separator: ", "))
+            throw StoreError.newerDatabase(path: path, version: unknown.joined(separator: ", "))
         }
+    }
+
+    /// Migrations a later rehab applied that this build does not know, sorted.
+    static func unknownMigrations(_ db: Database) throws -> [String] {
+        let known = Set(Schema.identifiers)
+        return try Schema.migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+    }
+
+    /// Whether the file is an SQLite database in WAL mode: its header's read and write
+    /// versions (bytes 18 and 19) are 2. Anything unreadable or shorter says no.
+    static func isInWALMode(_ path: String) -> Bool {
+        guard let file = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? file.close() }
+        guard let header = try? file.read(upToCount: 20), header.count == 20 else { return false }
+        return header.starts(with: Array("SQLite format 3\0".utf8)) && header[18] == 2
+            && header[19] == 2
     }
 
     static func describe(_ error: any Error) -> String {

@@ -70,6 +70,7 @@ struct ClinicCommand: ParsableCommand {
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create the schema, the group roles and their row-level security.")
         @OptionGroup var global: GlobalOptions
 
@@ -171,6 +172,7 @@ struct ClinicCommand: ParsableCommand {
 
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assign",
             abstract: "Put a physio in a patient's care team (a patient may have several).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The patient's name.") var name: String

@@ -23,9 +23,9 @@ struct ShoesCommand: ParsableCommand {
             let patient = try context.resolvePatient(store)
             let shoes = try context.storing { try store.shoes(patientID: patient.id) }
             let history = try context.storing { try store.history(patientID: patient.id) }
-            let rows = shoes.map { shoe in
-                let km = ShoeWear.km(of: shoe, sessions: history.sessions)
-                return ShoeJSON(
+            let kms = ShoeWear.km(of: shoes, sessions: history.sessions)
+            let rows = zip(shoes, kms).map { shoe, km in
+                ShoeJSON(
                     name: shoe.name, km: km, startKm: shoe.startKm, retireKm: shoe.retireKm,
                     state: ShoeWear.state(of: shoe, km: km).rawValue)
             }

@@ -57,4 +57,39 @@ import Testing
             shoes: [Shoe(name: "A", startKm: 612.5), Shoe(name: "B", startKm: 702)], sessions: [])
         #expect(list.map(\.state) == [.retire, .worn])
     }
+
+    /// The one-pass totals for every shoe equal each shoe's own sum, kept here as the plain
+    /// definition (start km plus every run whose shoe is the same name, ignoring case and
+    /// composition), over generated logs with names spelt several ways.
+    @Test(arguments: 1...20)
+    func everyShoesTotalIsItsOwnSum(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        let spellings = [
+            "Pegasus", "pegasus", "PEGASUS", "\u{C9}cole", "E\u{301}cole", "\u{E9}cole", "Trail",
+        ]
+        let day = Day(number: 20_000)
+        let sessions = (0..<300).map { n in
+            Session(
+                date: day.adding(days: n / 2), activity: random.next() % 4 == 0 ? .walk : .run,
+                km: random.next() % 9 == 0 ? nil : Double(random.next() % 2_000) / 100,
+                minutes: 30, painDuring: 0, painAfter: 0,
+                shoe: random.next() % 7 == 0 ? nil : spellings[Int(random.next() % 7)])
+        }
+        let shoes = [
+            Shoe(name: "PEGASUS", startKm: 12.5), Shoe(name: "\u{C9}COLE"), Shoe(name: "Trail"),
+            Shoe(name: "Unused", startKm: 3),
+        ]
+        let reference = shoes.map { shoe in
+            let logged = sessions.reduce(0.0) { total, s in
+                guard s.activity == .run, s.shoe.map(Naming.key) == Naming.key(shoe.name) else {
+                    return total
+                }
+                return total + (s.km ?? 0)
+            }
+            return ((shoe.startKm + logged) * 100).rounded() / 100
+        }
+        #expect(ShoeWear.km(of: shoes, sessions: sessions) == reference)
+        #expect(shoes.map { ShoeWear.km(of: $0, sessions: sessions) } == reference)
+        #expect(reference[1] > 0 && reference[3] == 3)
+    }
 }

@@ -64,10 +64,36 @@ import Testing
         }
         let before = bytes(path)
         #expect(!before.isEmpty)
+        #expect(Store.isInWALMode(path))
         #expect(throws: StoreError.newerDatabase(path: path, version: "v2-goals")) {
             _ = try Store(path: path)
         }
         #expect(bytes(path) == before)
+    }
+
+    /// A database in another journal mode is looked at read-only before the real connection
+    /// would switch it to WAL: refused as newer, with not a byte changed and no WAL made.
+    @Test func newerDatabaseOutsideWALModeIsRefusedAndUntouched() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("rehab.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var newer = DatabaseMigrator()
+            newer.registerMigration("v1") { _ in }
+            newer.registerMigration("v3-later") { db in
+                try db.execute(sql: "CREATE TABLE later (id INTEGER PRIMARY KEY)")
+            }
+            try newer.migrate(queue)
+            try queue.close()
+        }
+        let before = bytes(path)
+        #expect(!Store.isInWALMode(path))
+        #expect(throws: StoreError.newerDatabase(path: path, version: "v3-later")) {
+            _ = try Store(path: path)
+        }
+        #expect(bytes(path) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
     @Test func notADatabaseIsRefused() throws {

@@ -11,10 +11,10 @@ enum ShoesView {
     /// The shoes with their km and state, in the store's order.
     static func rows(_ state: AppState) -> [(shoe: Shoe, km: Double, state: ShoeState)] {
         let sessions = state.followed?.history.sessions ?? []
-        return ShoeActions.shoes(state).map { shoe in
-            // The app's history is the whole log, so this is the store's running total.
-            let km = ShoeWear.km(of: shoe, sessions: sessions)
-            return (shoe, km, ShoeWear.state(of: shoe, km: km))
+        let shoes = ShoeActions.shoes(state)
+        // The app's history is the whole log, so this is the store's running total.
+        return zip(shoes, ShoeWear.km(of: shoes, sessions: sessions)).map { shoe, km in
+            (shoe, km, ShoeWear.state(of: shoe, km: km))
         }
     }
 
