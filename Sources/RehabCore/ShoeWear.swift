@@ -63,9 +63,17 @@ public enum ShoeWear {
 
     /// The warnings for every shoe, worst first, then in the order given.
     public static func warnings(shoes: [Shoe], sessions: [Session]) -> [ShoeWarning] {
-        let found = zip(shoes, km(of: shoes, sessions: sessions)).compactMap {
-            warning(for: $0, km: $1)
-        }
+        worstFirst(zip(shoes, km(of: shoes, sessions: sessions)))
+    }
+
+    /// The same from a store's running totals by shoe name (start km included), for when the
+    /// log at hand is not the whole log; a shoe the totals miss stands at its start km.
+    public static func warnings(shoes: [Shoe], totals: [String: Double]) -> [ShoeWarning] {
+        worstFirst(shoes.map { ($0, (((totals[$0.name] ?? $0.startKm) * 100).rounded()) / 100) })
+    }
+
+    private static func worstFirst(_ shoes: some Sequence<(Shoe, Double)>) -> [ShoeWarning] {
+        let found = shoes.compactMap { warning(for: $0, km: $1) }
         return found.filter { $0.state == .retire } + found.filter { $0.state == .worn }
     }
 }

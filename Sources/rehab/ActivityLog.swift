@@ -52,10 +52,16 @@ enum ActivityLog {
         append(line, to: path(environment: ProcessInfo.processInfo.environment))
     }
 
+    /// Now in UTC to the second, "2026-03-02T07:15:00Z": from the C library, since
+    /// Foundation's ISO 8601 formatter sets up time zones and calendars first, which cost
+    /// every logged command a millisecond or two.
     static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        var now = time(nil)
+        var utc = tm()
+        gmtime_r(&now, &utc)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(utc.tm_year + 1900)-\(two(utc.tm_mon + 1))-\(two(utc.tm_mday))T"
+            + "\(two(utc.tm_hour)):\(two(utc.tm_min)):\(two(utc.tm_sec))Z"
     }
 
     static func append(_ line: String, to path: String) {
@@ -65,9 +71,8 @@ enum ActivityLog {
                 atPath: directory, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: 0o700])
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-            size > maxBytes
-        {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size > maxBytes {
             _ = rename(path, path + ".1")
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)

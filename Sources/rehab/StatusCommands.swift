@@ -60,11 +60,7 @@ func storedShoeWarnings(store: any RehabRepository, patientID: Int64) -> [ShoeWa
     guard let shoes = try? store.shoes(patientID: patientID),
         let totals = try? store.shoeKm(patientID: patientID)
     else { return [] }
-    let found = shoes.compactMap { shoe in
-        ShoeWear.warning(
-            for: shoe, km: (((totals[shoe.name] ?? shoe.startKm) * 100).rounded()) / 100)
-    }
-    return found.filter { $0.state == .retire } + found.filter { $0.state == .worn }
+    return ShoeWear.warnings(shoes: shoes, totals: totals)
 }
 
 /// The status as a runner reads it in a shell.

@@ -107,6 +107,13 @@ import Testing
         }
         // status only reads, so it is not logged; the refused log is, without its values.
         #expect(lines == ["start ok", "log refused (exit 1)"])
+        // Each line starts with the time in UTC to the second, as ISO 8601 writes it.
+        for line in text.split(separator: "\n") {
+            let stamp = String(line.prefix { $0 != " " })
+            let when = ISO8601DateFormatter().date(from: stamp)
+            #expect(stamp.count == 20 && stamp.hasSuffix("Z"), "\(line)")
+            #expect(when.map { abs($0.timeIntervalSinceNow) < 600 } == true, "\(line)")
+        }
         #expect(!text.contains("secret"))
         let mode = try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions]
         #expect((mode as? NSNumber)?.intValue == 0o600)

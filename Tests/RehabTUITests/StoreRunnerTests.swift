@@ -89,8 +89,9 @@ import Testing
         return (store, dir, try #require(try store.patients().first))
     }
 
-    /// A short phase is read whole at once: no second read, no notice to flicker.
-    @Test func aShortLogIsReadWholeAtOnce() throws {
+    /// A short log's first frame comes from the window too, and the rest is read right after
+    /// without a notice, which would only flicker.
+    @Test func aShortLogIsReadWholeRightAfterWithoutANotice() throws {
         let (store, dir) = try StoreRunnerTests.store()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sam = try store.addPatient(name: "Sam", language: .en)
@@ -101,10 +102,57 @@ import Testing
         )
         var runner = StoreRunner(
             store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
-        let loaded = try #require(
-            try runner.load(patientID: sam.id, today: Fixture.today, window: true).followed)
-        #expect(!loaded.partial)
-        #expect(loaded.history == (try store.history(patientID: sam.id)))
+        let loaded = try runner.load(patientID: sam.id, today: Fixture.today, window: true)
+        #expect(loaded.followed?.partial == .quietly)
+        var app = App(
+            state: AppState(
+                language: .en, glyphs: .unicode, size: Size(width: 80, height: 24),
+                today: Fixture.today, loaded: loaded, newPatientName: "Alex"),
+            runner: runner)
+        var backend = MemoryBackend(width: 80, height: 24)
+        app.run(on: &backend, stopWhenIdle: true)
+        #expect(!backend.frames.contains { $0.lines().contains { $0.contains("Reading") } })
+        #expect(app.state.followed?.partial == nil)
+        #expect(app.state.followed?.history == (try store.history(patientID: sam.id)))
+    }
+
+    /// Two years of runs in one pair of shoes, the current phase three weeks old: the first
+    /// frame reads only the last weeks, yet warns about the shoe as the whole log does.
+    @Test func theFirstFrameWarnsAboutShoesFromEveryRunEver() throws {
+        let (store, dir) = try StoreRunnerTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let start = Fixture.today.adding(days: -730)
+        let runs = (0..<730).map { i in
+            Session(
+                date: start.adding(days: i), activity: .run, km: 1, minutes: 8, painDuring: 1,
+                painAfter: 1, shoe: "Pegasus")
+        }
+        try store.importAll(
+            Archive(patients: [
+                ArchivedPatient(
+                    name: "Lang", language: .en,
+                    assignment: Assignment(
+                        planID: Fixture.itbs.id, variantID: "acute", startDate: start,
+                        phaseHistory: [
+                            PhaseChange(phase: "calm_down", date: start, reason: .start),
+                            PhaseChange(
+                                phase: "build_up", date: Fixture.today.adding(days: -21),
+                                reason: .advance),
+                        ]),
+                    sessions: runs, mornings: [], shoes: [Shoe(name: "Pegasus")])
+            ]))
+        let patient = try #require(try store.patients().first)
+        var runner = StoreRunner(
+            store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
+        let whole = try #require(
+            try runner.load(patientID: patient.id, today: Fixture.today).followed)
+        let first = try #require(
+            try runner.load(patientID: patient.id, today: Fixture.today, window: true).followed)
+        #expect(first.partial == .quietly)
+        #expect(first.history.sessions.count < 200)
+        #expect(first.status == whole.status)
+        #expect(whole.shoeWarnings.map(\.state) == [.retire])
+        #expect(first.shoeWarnings == whole.shoeWarnings)
     }
 
     @Test func theFirstFrameReadsTodaysWindowThenTheWholeLog() throws {
@@ -114,10 +162,10 @@ import Testing
             store: store, planDirectories: [Fixture.root.appendingPathComponent("plans").path])
         let whole = try #require(
             try runner.load(patientID: patient.id, today: Fixture.today).followed)
-        #expect(!whole.partial)
+        #expect(whole.partial == nil)
         let loaded = try runner.load(patientID: patient.id, today: Fixture.today, window: true)
         let first = try #require(loaded.followed)
-        #expect(first.partial)
+        #expect(first.partial == .sayingSo)
         #expect(first.history.sessions.count < 200)
         #expect(first.status == whole.status)
 
@@ -132,7 +180,7 @@ import Testing
             backend.frames.first?.lines().contains { $0.contains("Reading the whole log") } == true)
         #expect(app.effects.first == .reload)
         let after = try #require(app.state.followed)
-        #expect(!after.partial)
+        #expect(after.partial == nil)
         #expect(after.history == whole.history)
         #expect(
             backend.lastFrame?.lines().contains { $0.contains("Reading the whole log") } == false)

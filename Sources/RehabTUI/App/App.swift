@@ -57,12 +57,12 @@ struct App<Runner: EffectRunner> {
                 handle(heldKeys.removeFirst(), size: backend.size)
                 continue
             }
-            if state.followed?.partial == true, !wholeLogAsked {
+            if let partial = state.followed?.partial, !wholeLogAsked {
                 // The first frame came from today's window; every screen after it reads the
                 // whole log, before any key is taken. Asked once: a failing read says so.
                 wholeLogAsked = true
                 let reading = Notice(state.say(UIPhrase.readingWholeLog()))
-                state.notice = state.notice ?? reading
+                if partial == .sayingSo { state.notice = state.notice ?? reading }
                 backend.draw(render(state))
                 dispatch(.storeChanged)
                 if state.notice == reading { state.notice = nil }

@@ -34,9 +34,9 @@ package struct Followed: Sendable, Hashable {
     var notes: [ClinicalNote] = [] { didSet { historyMemo = HistoryMemo() } }
     /// When and by whom the patient was discharged; nil while in care.
     var discharged: Discharge?
-    /// `history` holds only what the engine reads for today (the first frame of a long log);
-    /// the app reads the whole log right after drawing it.
-    var partial = false
+    /// Nil when `history` is the whole log; otherwise it holds only what the engine reads for
+    /// today (the first frame), and the app reads the whole log right after drawing it.
+    var partial: PartialLog?
     /// History's rows and its engine index, made from the fields above when first asked for
     /// and dropped when one of them changes.
     private(set) var historyMemo = HistoryMemo()
@@ -65,6 +65,15 @@ package struct Followed: Sendable, Hashable {
 
     /// Open physio referrals, oldest first.
     var openReferrals: [OpenFlag] { status.openFlags.filter { plan.isReferral($0.flag) } }
+}
+
+/// How the app reads the rest of a log it drew the first frame from.
+enum PartialLog: Sendable, Hashable {
+    /// A few milliseconds of reading: no notice, which would only flicker.
+    case quietly
+    /// A long phase judged from a checkpoint, whose months of log take a while: the notice
+    /// line says the whole log is being read.
+    case sayingSo
 }
 
 /// What a (re)load from the store found.

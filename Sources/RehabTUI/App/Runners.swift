@@ -119,38 +119,35 @@ package struct StoreRunner: EffectRunner {
             return Loaded(patients: patients, patient: nil, followed: nil)
         }
         // The whole log: the app's screens page through all of it. With `window`, first only
-        // what judging today reads; when that came from a checkpoint (a phase of half a year
-        // or more, where reading everything takes a while) the app draws it and reads the rest
-        // after; otherwise the whole log is read now, so a short log never flickers.
+        // what judging today reads, which the app draws and then reads the rest: ten years of
+        // log took longer than everything else before the first frame.
         guard
-            var plan = try FollowedPlan.load(
+            let plan = try FollowedPlan.load(
                 patient, from: store, judging: window ? today : nil,
                 template: { try template($0) })
         else {
             return Loaded(patients: patients, patient: patient, followed: nil)
         }
-        let partial = window && plan.checkpoint != nil
-        if window, !partial,
-            let whole = try FollowedPlan.load(
-                patient, from: store, template: { try template($0) })
-        {
-            plan = whole
-        }
         let checkpoint =
-            partial
+            window
             ? plan.checkpoint
             : FollowedPlan.keepCheckpoint(
                 patientID: patientID, plan: plan.plan, assignment: plan.assignment,
                 history: plan.history, day: today,
                 stored: try store.tallyCheckpoint(patientID: patientID), store: store)
+        let shoes = try store.shoes(patientID: patientID)
         var followed = Followed(
             patient: patient, template: plan.template, assignment: plan.assignment,
-            history: plan.history, shoes: try store.shoes(patientID: patientID), today: today,
-            checkpoint: checkpoint)
+            history: plan.history, shoes: shoes, today: today, checkpoint: checkpoint)
+        if window {
+            // The window misses older runs, so each shoe's km comes from the store's totals.
+            followed.shoeWarnings = ShoeWear.warnings(
+                shoes: shoes, totals: try store.shoeKm(patientID: patientID))
+            followed.partial = checkpoint == nil ? .quietly : .sayingSo
+        }
         followed.measures = try store.measurements(patientID: patientID)
         followed.notes = try store.notes(patientID: patientID)
         followed.discharged = try store.discharge(patientID: patientID)
-        followed.partial = partial
         followed.questionnaires = questionnaires
         return Loaded(patients: patients, patient: patient, followed: followed)
     }
