@@ -11,9 +11,9 @@ public enum StoredColumn {
     }
 
     /// One of an enum's names: `activity` "run", `reason` "passed".
-    public static func named<Value: RawRepresentable<String>>(
-        _ text: String, column: String, as type: Value.Type = Value.self
-    ) throws -> Value {
+    public static func named<Value: RawRepresentable<String>>(_ text: String, column: String)
+        throws -> Value
+    {
         guard let value = Value(rawValue: text) else {
             throw StoreError.importFailed(StoragePhrase.unknownValue(column, text))
         }

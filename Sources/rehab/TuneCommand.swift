@@ -175,7 +175,7 @@ struct Tune: ParsableCommand {
         }
 
         /// An exercise already in a phase, as `remove` and `set` name it.
-        struct Place: ParsableArguments {
+        struct ExerciseInPhase: ParsableArguments {
             @Argument(help: "Phase id.") var phase: String
             @Argument(help: "Exercise id.") var exercise: String
 
@@ -227,10 +227,10 @@ struct Tune: ParsableCommand {
                 commandName: "remove",
                 abstract: "Remove an exercise from a phase.")
             @OptionGroup var global: GlobalOptions
-            @OptionGroup var place: Place
+            @OptionGroup var exercise: ExerciseInPhase
 
             func run() throws {
-                try place.edit(global) { list, i, _ in list.remove(at: i) }
+                try exercise.edit(global) { list, i, _ in list.remove(at: i) }
             }
         }
 
@@ -238,11 +238,11 @@ struct Tune: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "set", abstract: "Change an exercise's sets, reps or frequency.")
             @OptionGroup var global: GlobalOptions
-            @OptionGroup var place: Place
+            @OptionGroup var exercise: ExerciseInPhase
             @OptionGroup var dose: Dose
 
             func run() throws {
-                try place.edit(global) { list, i, context in
+                try exercise.edit(global) { list, i, context in
                     if dose.isEmpty { throw context.fail(Phrase.tuneNothingGiven()) }
                     list[i] = try dose.applied(to: list[i], context: context)
                 }
