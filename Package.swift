@@ -105,6 +105,8 @@ let package = Package(
         .testTarget(name: "RehabCoreTests", dependencies: ["RehabCore"]),
         .testTarget(
             name: "RehabPlansTests", dependencies: ["RehabPlans"], resources: [.copy("Fixtures")]),
+        // The file formats on their own: GPX/TCX runs, CSV/JSON archives, hostile files.
+        .testTarget(name: "RehabFilesTests", dependencies: ["RehabFiles", "RehabCore"]),
         .testTarget(
             name: "RehabStoreTests",
             dependencies: [

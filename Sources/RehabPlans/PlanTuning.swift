@@ -135,12 +135,6 @@ public struct PlanDiff: Sendable {
         public let field: String
         public let template: String
         public let tuned: String
-
-        public init(field: String, template: String, tuned: String) {
-            self.field = field
-            self.template = template
-            self.tuned = tuned
-        }
     }
 
     public let template: Plan

@@ -414,10 +414,10 @@ extension PostgresRandomAccessRow {
     }
 
     func day(_ column: String, table: String) throws -> Day {
-        let text = try value(column, String.self)
-        guard let day = Day(iso: text) else {
-            throw StoreError.importFailed(StoragePhrase.notADate("\(table).\(column)", text))
-        }
-        return day
+        try StoredColumn.day(value(column, String.self), column: "\(table).\(column)")
+    }
+
+    func named<Value: RawRepresentable<String>>(_ column: String, table: String) throws -> Value {
+        try StoredColumn.named(value(column, String.self), column: "\(table).\(column)")
     }
 }

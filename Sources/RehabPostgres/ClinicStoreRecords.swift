@@ -108,11 +108,7 @@ extension ClinicStore {
     }
 
     static func phaseChange(from row: PostgresRandomAccessRow) throws -> PhaseChange {
-        let reasonText = try row.value("reason", String.self)
-        guard let reason = PhaseChangeReason(rawValue: reasonText) else {
-            throw StoreError.importFailed(
-                StoragePhrase.unknownValue("phase_change.reason", reasonText))
-        }
+        let reason: PhaseChangeReason = try row.named("reason", table: "phase_change")
         return PhaseChange(
             phase: try row.value("phase_id", String.self),
             date: try row.day("date", table: "phase_change"), reason: reason,
@@ -168,11 +164,7 @@ extension ClinicStore {
         """
 
     static func session(from row: PostgresRandomAccessRow) throws -> Session {
-        let activityText = try row.value("activity", String.self)
-        guard let activity = Activity(rawValue: activityText) else {
-            throw StoreError.importFailed(
-                StoragePhrase.unknownValue("session.activity", activityText))
-        }
+        let activity: Activity = try row.named("activity", table: "session")
         return Session(
             id: try row.value("id", Int64.self), date: try row.day("date", table: "session"),
             activity: activity, km: try row.value("km", Double?.self),

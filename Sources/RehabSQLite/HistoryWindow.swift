@@ -1,6 +1,7 @@
 import GRDB
 import RehabCore
 import RehabFiles
+import RehabStorage
 
 // Loading only the history the engine reads: judging today after ten years of logging should
 // cost the same as after ten weeks.
@@ -62,7 +63,7 @@ extension Store {
                 arguments: [patientID]
             ).map { row in
                 FlagClearing(
-                    date: try Store.day(row["date"], column: "flag_clearing.date"),
+                    date: try StoredColumn.day(row["date"], column: "flag_clearing.date"),
                     reason: row["reason"], cleared: try RecordJSON.reports(json: row["cleared"]))
             }
             return History(sessions: sessions, mornings: mornings, clearings: clearings)

@@ -177,13 +177,6 @@ extension Store {
 
     // MARK: - Rows, shared with import and export
 
-    static func day(_ text: String, column: String) throws -> Day {
-        guard let day = Day(iso: text) else {
-            throw StoreError.importFailed(StoragePhrase.notADate(column, text))
-        }
-        return day
-    }
-
     /// Makes room for a new plan: refuses (`planAlreadyStarted`) when the patient has one and
     /// `replacing` is not given, else drops the old plan, its phase history and any plan file.
     static func clearPlan(_ db: Database, patientID: Int64, replacing: Bool) throws {
@@ -216,18 +209,17 @@ extension Store {
                 + " ORDER BY date, id",
             arguments: [patientID]
         ).map { row in
-            let reasonText: String = row["reason"]
-            guard let reason = PhaseChangeReason(rawValue: reasonText) else {
-                throw StoreError.importFailed(
-                    StoragePhrase.unknownValue("phase_change.reason", reasonText))
-            }
+            // The reason before the date: a row wrong in both is refused for its reason.
+            let reason: PhaseChangeReason = try StoredColumn.named(
+                row["reason"], column: "phase_change.reason")
             return PhaseChange(
-                phase: row["phase_id"], date: try day(row["date"], column: "phase_change.date"),
+                phase: row["phase_id"],
+                date: try StoredColumn.day(row["date"], column: "phase_change.date"),
                 reason: reason, note: row["note"])
         }
         return Assignment(
             planID: row["plan_id"], variantID: row["variant_id"],
-            startDate: try day(row["start_date"], column: "assignment.start_date"),
+            startDate: try StoredColumn.day(row["start_date"], column: "assignment.start_date"),
             startingWeeklyKm: row["starting_weekly_km"],
             overrides: try RecordJSON.overrides(json: row["overrides"]),
             phaseHistory: changes)
@@ -356,13 +348,9 @@ extension Store {
     }
 
     static func session(from row: Row, _ c: SessionColumns) throws -> Session {
-        let activityText: String = row[c.activity]
-        guard let activity = Activity(rawValue: activityText) else {
-            throw StoreError.importFailed(
-                StoragePhrase.unknownValue("session.activity", activityText))
-        }
+        let activity: Activity = try StoredColumn.named(row[c.activity], column: "session.activity")
         return Session(
-            id: row[c.id], date: try day(row[c.date], column: "session.date"),
+            id: row[c.id], date: try StoredColumn.day(row[c.date], column: "session.date"),
             activity: activity, km: row[c.km], minutes: row[c.minutes],
             painDuring: row[c.painDuring], painAfter: row[c.painAfter],
             lastedOver2h: row[c.lastedOver2h], flags: try RecordJSON.flags(json: row[c.flags]),
@@ -372,7 +360,8 @@ extension Store {
 
     static func morning(from row: Row, _ c: MorningColumns) throws -> MorningCheck {
         MorningCheck(
-            date: try day(row[c.date], column: "morning_check.date"), pain: row[c.pain],
+            date: try StoredColumn.day(row[c.date], column: "morning_check.date"),
+            pain: row[c.pain],
             flags: try RecordJSON.flags(json: row[c.flags]))
     }
 
@@ -418,7 +407,8 @@ extension Store {
             arguments: arguments
         ).map { row in
             FlagClearing(
-                date: try day(row["date"], column: "flag_clearing.date"), reason: row["reason"],
+                date: try StoredColumn.day(row["date"], column: "flag_clearing.date"),
+                reason: row["reason"],
                 cleared: try RecordJSON.reports(json: row["cleared"]))
         }
         return History(sessions: sessions, mornings: mornings, clearings: clearings)

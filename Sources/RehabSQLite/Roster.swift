@@ -54,14 +54,12 @@ extension Store {
             sql: "SELECT patient_id, phase_id, date, reason FROM phase_change"
                 + " ORDER BY patient_id, date, id")
         while let row = try changeRows.next() {
-            let reasonText: String = row["reason"]
-            guard let reason = PhaseChangeReason(rawValue: reasonText) else {
-                throw StoreError.importFailed(
-                    StoragePhrase.unknownValue("phase_change.reason", reasonText))
-            }
+            let reason: PhaseChangeReason = try StoredColumn.named(
+                row["reason"], column: "phase_change.reason")
             changes[row["patient_id"], default: []].append(
                 PhaseChange(
-                    phase: row["phase_id"], date: try day(row["date"], column: "phase_change.date"),
+                    phase: row["phase_id"],
+                    date: try StoredColumn.day(row["date"], column: "phase_change.date"),
                     reason: reason))
         }
         // Nearly every patient has the same few overrides ('{}'): decode each text once.
@@ -78,7 +76,7 @@ extension Store {
             decoded[json] = overrides
             assignments[id] = Assignment(
                 planID: row["plan_id"], variantID: row["variant_id"],
-                startDate: try day(row["start_date"], column: "assignment.start_date"),
+                startDate: try StoredColumn.day(row["start_date"], column: "assignment.start_date"),
                 startingWeeklyKm: row["starting_weekly_km"], overrides: overrides,
                 phaseHistory: changes[id] ?? [])
         }
@@ -201,7 +199,7 @@ extension Store {
             guard windows[id] != nil else { continue }
             clearings[id, default: []].append(
                 FlagClearing(
-                    date: try day(row["date"], column: "flag_clearing.date"),
+                    date: try StoredColumn.day(row["date"], column: "flag_clearing.date"),
                     reason: row["reason"], cleared: try RecordJSON.reports(json: row["cleared"])))
         }
 

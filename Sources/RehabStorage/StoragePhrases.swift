@@ -150,11 +150,11 @@ public enum StoragePhrase {
 
     // MARK: rows read back (a damaged database or a mistake in a store)
 
-    public static func notADate(_ column: String, _ text: String) -> LocalizedText {
+    static func notADate(_ column: String, _ text: String) -> LocalizedText {
         t("\(column): geen datum: \(text)", "\(column): not a date: \(text)")
     }
 
-    public static func unknownValue(_ column: String, _ text: String) -> LocalizedText {
+    static func unknownValue(_ column: String, _ text: String) -> LocalizedText {
         t("\(column): onbekende waarde \(text)", "\(column): unknown \(text)")
     }
 

@@ -58,14 +58,19 @@ struct ClinicCommand: ParsableCommand {
         }
     }
 
-    /// A login made, or found, and put in one of the group roles.
-    static func addLogin(_ login: String, to group: String, _ global: GlobalOptions) throws {
-        let context = try Context(global)
-        try apply(
-            { () throws(ClinicPeople.BadLogin) in
-                try ClinicPeople.addLogin(login, to: group)
-            }, context)
-        print(context.say(ClinicPhrase.added(login, role: group)))
+    /// What `add-physio` and `add-admin` take: a login to make, or find, and put in a group
+    /// role. The global options stay with each command, where `Entry` looks for its language.
+    struct NewLogin: ParsableArguments {
+        @Argument(help: "Their login: lower-case letters, digits and _.") var login: String
+
+        func add(to group: String, _ global: GlobalOptions) throws {
+            let context = try Context(global)
+            try apply(
+                { () throws(ClinicPeople.BadLogin) in
+                    try ClinicPeople.addLogin(login, to: group)
+                }, context)
+            print(context.say(ClinicPhrase.added(login, role: group)))
+        }
     }
 
     struct Init: ParsableCommand {
@@ -125,11 +130,9 @@ struct ClinicCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add-physio", abstract: "Give a physio a login (role rehab_physio).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Their login: lower-case letters, digits and _.") var login: String
+        @OptionGroup var login: NewLogin
 
-        func run() throws {
-            try ClinicCommand.addLogin(login, to: "rehab_physio", global)
-        }
+        func run() throws { try login.add(to: "rehab_physio", global) }
     }
 
     struct AddAdmin: ParsableCommand {
@@ -137,11 +140,9 @@ struct ClinicCommand: ParsableCommand {
             commandName: "add-admin",
             abstract: "Give the administration a login (role rehab_admin: people, no health data).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Their login: lower-case letters, digits and _.") var login: String
+        @OptionGroup var login: NewLogin
 
-        func run() throws {
-            try ClinicCommand.addLogin(login, to: "rehab_admin", global)
-        }
+        func run() throws { try login.add(to: "rehab_admin", global) }
     }
 
     struct AddPatient: ParsableCommand {

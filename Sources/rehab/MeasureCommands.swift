@@ -375,12 +375,13 @@ struct MeasureJSON: Encodable {
     let id: String
     let name: String
     let mcid: Double
-    let mcidPercent: Double?
+    @NullWhenAbsent var mcidPercent: Double?
     let higherIsBetter: Bool
     let scores: [Score]
-    let change: Double?
-    let percent: Double?
-    let meaning: String?
+    @NullWhenAbsent var change: Double?
+    /// To a tenth of a percent.
+    @NullWhenAbsent var percent: Double?
+    @NullWhenAbsent var meaning: String?
     let reachesMCID: Bool
     let items: [Item]
 
@@ -389,21 +390,6 @@ struct MeasureJSON: Encodable {
         case mcidPercent = "mcid_percent"
         case higherIsBetter = "higher_is_better"
         case reachesMCID = "reaches_mcid"
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(mcid, forKey: .mcid)
-        try c.encode(mcidPercent, forKey: .mcidPercent)
-        try c.encode(higherIsBetter, forKey: .higherIsBetter)
-        try c.encode(scores, forKey: .scores)
-        try c.encode(change, forKey: .change)
-        try c.encode(percent.map { ($0 * 10).rounded() / 10 }, forKey: .percent)
-        try c.encode(meaning, forKey: .meaning)
-        try c.encode(reachesMCID, forKey: .reachesMCID)
-        try c.encode(items, forKey: .items)
     }
 
     init(_ i: Instrument, course: MeasureCourse?, records: [MeasureRecord], language: Language) {
@@ -416,7 +402,7 @@ struct MeasureJSON: Encodable {
             i.score(r.answers).map { Score(date: r.date.iso, score: $0, answers: r.answers) }
         }
         change = course?.change?.delta
-        percent = course?.change?.percent
+        percent = course?.change?.percent.map { ($0 * 10).rounded() / 10 }
         let meaning = course?.change?.meaning ?? course?.meaning
         self.meaning = meaning?.rawValue
         reachesMCID = meaning == .improved || meaning == .worse

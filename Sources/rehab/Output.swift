@@ -3,17 +3,26 @@ import RehabApp
 import RehabCore
 import TerminalUI
 
+/// A field of the JSON shapes written as `null` when it has no value, where Swift's synthesised
+/// encoding would leave its key out: a reader sees every key the contract names.
+@propertyWrapper
+struct NullWhenAbsent<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    /// Spelled out: the compiler does not take the synthesised one as the wrapper's.
+    init(wrappedValue value: Value?) { wrappedValue = value }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if let wrappedValue { try c.encode(wrappedValue) } else { try c.encodeNil() }
+    }
+}
+
 /// The JSON shapes of DESIGN section 6. Field names are a contract: change them only with it.
 struct StatusJSON: Encodable {
     struct PlanRef: Encodable {
         let id: String
-        let variant: String?
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(variant, forKey: .variant)
-        }
-        enum CodingKeys: String, CodingKey { case id, variant }
+        @NullWhenAbsent var variant: String?
     }
     struct PhaseRef: Encodable {
         let id: String
@@ -41,7 +50,7 @@ struct StatusJSON: Encodable {
         let weekStart: String
         let thisWeek: Double
         let lastWeek: Double
-        let cap: Double?
+        @NullWhenAbsent var cap: Double?
         let overCap: Bool
         let scheduleSetsLoad: Bool
         enum CodingKeys: String, CodingKey {
@@ -52,28 +61,11 @@ struct StatusJSON: Encodable {
             case lastWeek = "last_week"
             case overCap = "over_cap"
         }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(metric, forKey: .metric)
-            try c.encode(weekStart, forKey: .weekStart)
-            try c.encode(thisWeek, forKey: .thisWeek)
-            try c.encode(lastWeek, forKey: .lastWeek)
-            try c.encode(cap, forKey: .cap)
-            try c.encode(overCap, forKey: .overCap)
-            try c.encode(scheduleSetsLoad, forKey: .scheduleSetsLoad)
-        }
     }
     struct AdvanceJSON: Encodable {
         let ready: Bool
-        let next: String?
+        @NullWhenAbsent var next: String?
         let unmet: [String]
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(ready, forKey: .ready)
-            try c.encode(next, forKey: .next)
-            try c.encode(unmet, forKey: .unmet)
-        }
-        enum CodingKeys: String, CodingKey { case ready, next, unmet }
     }
     struct SuggestionJSON: Encodable {
         let code: String
@@ -87,19 +79,10 @@ struct StatusJSON: Encodable {
         let passed: Int
         let pass: Int
         let completed: Bool
-        let lastCounted: String?
+        @NullWhenAbsent var lastCounted: String?
         enum CodingKeys: String, CodingKey {
             case step, of, passed, pass, completed
             case lastCounted = "last_counted"
-        }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(step, forKey: .step)
-            try c.encode(of, forKey: .of)
-            try c.encode(passed, forKey: .passed)
-            try c.encode(pass, forKey: .pass)
-            try c.encode(completed, forKey: .completed)
-            try c.encode(lastCounted, forKey: .lastCounted)
         }
     }
     struct OpenFlagJSON: Encodable {
@@ -116,8 +99,8 @@ struct StatusJSON: Encodable {
     let advance: AdvanceJSON
     let suggestions: [SuggestionJSON]
     let openFlags: [OpenFlagJSON]
-    let morningCheckDue: String?
-    let runWalk: RunWalkJSON?
+    @NullWhenAbsent var morningCheckDue: String?
+    @NullWhenAbsent var runWalk: RunWalkJSON?
     /// Outcome measures due on the date, from the plan's schedule (or the default one).
     var measuresDue: [MeasureDueJSON] = []
 
@@ -127,22 +110,6 @@ struct StatusJSON: Encodable {
         case runWalk = "run_walk"
         case openFlags = "open_flags"
         case morningCheckDue = "morning_check_due"
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(patient, forKey: .patient)
-        try c.encode(date, forKey: .date)
-        try c.encode(plan, forKey: .plan)
-        try c.encode(phase, forKey: .phase)
-        try c.encode(verdict, forKey: .verdict)
-        try c.encode(load, forKey: .load)
-        try c.encode(advance, forKey: .advance)
-        try c.encode(suggestions, forKey: .suggestions)
-        try c.encode(openFlags, forKey: .openFlags)
-        try c.encode(morningCheckDue, forKey: .morningCheckDue)
-        try c.encode(runWalk, forKey: .runWalk)
-        try c.encode(measuresDue, forKey: .measuresDue)
     }
 
     init(_ status: Status, followed: FollowedPlan, messages: Messages) {

@@ -73,20 +73,21 @@ struct PatientsCommand: ParsableCommand {
 
 struct PatientJSON: Encodable {
     let name: String
-    let plan: String?
-    let variant: String?
-    let phase: String?
-    let since: String?
+    @NullWhenAbsent var plan: String?
+    @NullWhenAbsent var variant: String?
+    @NullWhenAbsent var phase: String?
+    @NullWhenAbsent var since: String?
     let archived: Bool
-    let phaseDay: Int?
-    let level: String?
-    let lastLog: String?
-    let daysSinceLog: Int?
+    @NullWhenAbsent var phaseDay: Int?
+    @NullWhenAbsent var level: String?
+    @NullWhenAbsent var lastLog: String?
+    @NullWhenAbsent var daysSinceLog: Int?
     let openFlags: [String]
-    let review: PatientReview
+    let sinceReview: ReviewJSON
+    let measuresDue: [DueJSON]
+    @NullWhenAbsent var discharged: DischargeJSON?
 
     init(_ row: PatientOverview, review: PatientReview, today: Day) {
-        self.review = review
         name = row.patient.name
         plan = row.assignment?.planID
         variant = row.assignment?.variantID
@@ -98,24 +99,9 @@ struct PatientJSON: Encodable {
         lastLog = row.lastLog?.iso
         daysSinceLog = row.daysSinceLog(today: today)
         openFlags = row.status?.openFlags.map(\.flag) ?? []
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(plan, forKey: .plan)
-        try c.encode(variant, forKey: .variant)
-        try c.encode(phase, forKey: .phase)
-        try c.encode(since, forKey: .since)
-        try c.encode(archived, forKey: .archived)
-        try c.encode(phaseDay, forKey: .phaseDay)
-        try c.encode(level, forKey: .level)
-        try c.encode(lastLog, forKey: .lastLog)
-        try c.encode(daysSinceLog, forKey: .daysSinceLog)
-        try c.encode(openFlags, forKey: .openFlags)
-        try c.encode(ReviewJSON(review.changes), forKey: .sinceReview)
-        try c.encode(review.measuresDue.map(DueJSON.init), forKey: .measuresDue)
-        try c.encode(review.discharged.map(DischargeJSON.init), forKey: .discharged)
+        sinceReview = ReviewJSON(review.changes)
+        measuresDue = review.measuresDue.map(DueJSON.init)
+        discharged = review.discharged.map(DischargeJSON.init)
     }
 
     struct DischargeJSON: Encodable {
@@ -131,19 +117,22 @@ struct PatientJSON: Encodable {
 
     /// What was recorded since the last clinical note (the last review).
     struct ReviewJSON: Encodable {
-        let c: ReviewChanges
-        init(_ c: ReviewChanges) { self.c = c }
+        @NullWhenAbsent var lastNote: String?
+        let changed: Bool
+        let sessions: Int
+        let mornings: Int
+        let measures: Int
+        let redFlags: [FlagJSON]
 
-        func encode(to encoder: Encoder) throws {
-            var k = encoder.container(keyedBy: Keys.self)
-            try k.encode(c.lastReview?.iso, forKey: .lastNote)
-            try k.encode(c.isChanged, forKey: .changed)
-            try k.encode(c.sessions, forKey: .sessions)
-            try k.encode(c.mornings, forKey: .mornings)
-            try k.encode(c.measures, forKey: .measures)
-            try k.encode(c.redFlags.map(FlagJSON.init), forKey: .redFlags)
+        init(_ c: ReviewChanges) {
+            lastNote = c.lastReview?.iso
+            changed = c.isChanged
+            sessions = c.sessions
+            mornings = c.mornings
+            measures = c.measures
+            redFlags = c.redFlags.map(FlagJSON.init)
         }
-        enum Keys: String, CodingKey {
+        enum CodingKeys: String, CodingKey {
             case changed, sessions, mornings, measures
             case lastNote = "last_note"
             case redFlags = "red_flags"

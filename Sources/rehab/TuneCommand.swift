@@ -174,6 +174,24 @@ struct Tune: ParsableCommand {
             var isEmpty: Bool { [sets, reps, hold, perWeek, perDay].allSatisfy { $0 == nil } }
         }
 
+        /// An exercise already in a phase, as `remove` and `set` name it.
+        struct ExerciseInPhase: ParsableArguments {
+            @Argument(help: "Phase id.") var phase: String
+            @Argument(help: "Exercise id.") var exercise: String
+
+            /// Edits the phase's list at the exercise's index; refused when it is not there.
+            func edit(
+                _ global: GlobalOptions,
+                _ change: (inout [Prescription], Int, Context) throws -> Void
+            ) throws {
+                let tuning = try Tuning(global)
+                try tuning.editExercises(of: phase) { list, id in
+                    let i = try tuning.index(of: exercise, in: list, phase: id)
+                    try change(&list, i, tuning.context)
+                }
+            }
+        }
+
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "add",
@@ -209,15 +227,10 @@ struct Tune: ParsableCommand {
                 commandName: "remove",
                 abstract: "Remove an exercise from a phase.")
             @OptionGroup var global: GlobalOptions
-            @Argument(help: "Phase id.") var phase: String
-            @Argument(help: "Exercise id.") var exercise: String
+            @OptionGroup var exercise: ExerciseInPhase
 
             func run() throws {
-                let tuning = try Tuning(global)
-                try tuning.editExercises(of: phase) { list, id in
-                    let i = try tuning.index(of: exercise, in: list, phase: id)
-                    list.remove(at: i)
-                }
+                try exercise.edit(global) { list, i, _ in list.remove(at: i) }
             }
         }
 
@@ -225,16 +238,13 @@ struct Tune: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "set", abstract: "Change an exercise's sets, reps or frequency.")
             @OptionGroup var global: GlobalOptions
-            @Argument(help: "Phase id.") var phase: String
-            @Argument(help: "Exercise id.") var exercise: String
+            @OptionGroup var exercise: ExerciseInPhase
             @OptionGroup var dose: Dose
 
             func run() throws {
-                let tuning = try Tuning(global)
-                try tuning.editExercises(of: phase) { list, id in
-                    let i = try tuning.index(of: exercise, in: list, phase: id)
-                    if dose.isEmpty { throw tuning.context.fail(Phrase.tuneNothingGiven()) }
-                    list[i] = try dose.applied(to: list[i], context: tuning.context)
+                try exercise.edit(global) { list, i, context in
+                    if dose.isEmpty { throw context.fail(Phrase.tuneNothingGiven()) }
+                    list[i] = try dose.applied(to: list[i], context: context)
                 }
             }
         }

@@ -107,9 +107,9 @@ struct AdherenceJSON: Encodable {
 
 struct PainJSON: Encodable {
     let date: String
-    let during: Int?
-    let after: Int?
-    let nextMorning: Int?
+    @NullWhenAbsent var during: Int?
+    @NullWhenAbsent var after: Int?
+    @NullWhenAbsent var nextMorning: Int?
 
     init(_ p: DayPain) {
         date = p.day.iso
@@ -121,14 +121,6 @@ struct PainJSON: Encodable {
     enum CodingKeys: String, CodingKey {
         case date, during, after
         case nextMorning = "next_morning"
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(date, forKey: .date)
-        try c.encode(during, forKey: .during)
-        try c.encode(after, forKey: .after)
-        try c.encode(nextMorning, forKey: .nextMorning)
     }
 }
 
@@ -150,9 +142,9 @@ struct PhaseBandJSON: Encodable {
 struct AcuteChronicJSON: Encodable {
     let metric: String
     let days: Int
-    let acute: Double?
-    let chronic: Double?
-    let ratio: Double?
+    @NullWhenAbsent var acute: Double?
+    @NullWhenAbsent var chronic: Double?
+    @NullWhenAbsent var ratio: Double?
     let informationOnly = true
 
     init(_ ac: AcuteChronic) {
@@ -167,32 +159,22 @@ struct AcuteChronicJSON: Encodable {
         case metric, days, acute, chronic, ratio
         case informationOnly = "information_only"
     }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(metric, forKey: .metric)
-        try c.encode(days, forKey: .days)
-        try c.encode(acute, forKey: .acute)
-        try c.encode(chronic, forKey: .chronic)
-        try c.encode(ratio, forKey: .ratio)
-        try c.encode(informationOnly, forKey: .informationOnly)
-    }
 }
 
 struct WeekJSON: Encodable {
     let weekStart: String
     let metric: String
     let load: Double
-    let cap: Double?
+    @NullWhenAbsent var cap: Double?
     let overCap: Bool
     let runKm: Double
     let minutes: Int
     let sessions: Int
-    let maxPainDuring: Int?
-    let maxPainAfter: Int?
-    let level: String?
+    @NullWhenAbsent var maxPainDuring: Int?
+    @NullWhenAbsent var maxPainAfter: Int?
+    @NullWhenAbsent var level: String?
     /// Null outside osteoarthritis plans and maintenance phases (seed 004).
-    let classification: String?
+    @NullWhenAbsent var classification: String?
 
     init(_ w: WeekSummary) {
         weekStart = w.weekStart.iso
@@ -216,22 +198,6 @@ struct WeekJSON: Encodable {
         case runKm = "run_km"
         case maxPainDuring = "max_pain_during"
         case maxPainAfter = "max_pain_after"
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(weekStart, forKey: .weekStart)
-        try c.encode(metric, forKey: .metric)
-        try c.encode(load, forKey: .load)
-        try c.encode(cap, forKey: .cap)
-        try c.encode(overCap, forKey: .overCap)
-        try c.encode(runKm, forKey: .runKm)
-        try c.encode(minutes, forKey: .minutes)
-        try c.encode(sessions, forKey: .sessions)
-        try c.encode(maxPainDuring, forKey: .maxPainDuring)
-        try c.encode(maxPainAfter, forKey: .maxPainAfter)
-        try c.encode(level, forKey: .level)
-        try c.encode(classification, forKey: .classification)
     }
 }
 

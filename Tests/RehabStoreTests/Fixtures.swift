@@ -86,19 +86,6 @@ let plainPatient = ArchivedPatient(
             painAfter: 0)
     ])
 
-/// The pieces a streaming reader handed out, put back together into the archive they came from.
-func joined(_ pieces: [ArchivePiece]) -> Archive {
-    var patients: [ArchivedPatient] = []
-    for piece in pieces {
-        if piece.isFirst {
-            patients.append(piece.patient)
-        } else {
-            patients[patients.count - 1].append(records: piece.patient)
-        }
-    }
-    return Archive(patients: patients)
-}
-
 /// An import refused with `english` as its English text; the Dutch side must be there and
 /// differ (the Dutch texts are pinned in `DutchImportRefusalTests`).
 func expectImportRefused<T>(

@@ -1,9 +1,9 @@
 import Foundation
 import RehabCore
-import RehabPlans
 import TerminalUI
 import Testing
 
+@testable import RehabPlans
 @testable import RehabTUI
 
 /// The Tune screen of the demo runner's plan (ITB, acute), opened from the Plan tab with t.

@@ -3,7 +3,6 @@ import RehabCore
 import Testing
 
 @testable import RehabFiles
-@testable import RehabSQLite
 
 /// `rehab import` of a CSV export reads it a piece at a time; the pieces must add up to exactly
 /// what reading the file whole gives, wherever the blocks and pieces are cut.
@@ -52,32 +51,6 @@ import Testing
         #expect(read.map(\.offset.sessions) == [0, 2, 4])
         #expect(read.map(\.isFirst) == [true, false, false])
         #expect(read.allSatisfy { $0.patient.assignment == long.assignment })
-    }
-
-    /// The fifth session of a patient is refused as "session 5" though it is in the third piece,
-    /// and nothing of the patient is stored.
-    @Test func aLaterPieceIsNumberedWithinThePatient() throws {
-        var long = plainPatient
-        long.sessions = (1...5).map { i in
-            var s = plainPatient.sessions[0]
-            s.date = Day(iso: "2026-02-0\(i)")!
-            s.painAfter = i == 5 ? 12 : 1
-            return s
-        }
-        var read = try pieces(
-            ArchiveCodec.csv(Archive(patients: [long])), blockSize: 4096, limit: 2
-        ).makeIterator()
-        let store = try Store.inMemory()
-        let error = #expect(throws: StoreError.self) {
-            try store.importPieces({ read.next() })
-        }
-        guard case .importFailed(let refusal) = error else {
-            Issue.record("expected importFailed")
-            return
-        }
-        let message = refusal.en
-        #expect(message.hasPrefix("patient \"-Sam\", session 5 (2026-02-05)"), "\(message)")
-        #expect(try store.patients(includeArchived: true).isEmpty)
     }
 
     @Test func rowsOutOfTheExportsOrderAreRefusedByLine() throws {
