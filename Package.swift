@@ -29,7 +29,9 @@ let package = Package(
         .executableTarget(name: "rehab-embed-plans"),
         // File formats: GPX/TCX runs, CSV/JSON archives, the JSON of stored columns, and
         // files written whole or not at all. No database.
-        .target(name: "RehabFiles", dependencies: ["RehabCore"]),
+        .target(name: "RehabFiles", dependencies: ["RehabCore", "CXMLReader"]),
+        // libxml2's text reader, loaded with dlopen when a run file is read, not at every start.
+        .target(name: "CXMLReader", linkerSettings: [.linkedLibrary("dl")]),
         // The storage protocol (RehabRepository) the front ends and use cases depend on, with
         // the records it speaks and the record checks every implementation applies.
         .target(name: "RehabStorage", dependencies: ["RehabCore", "RehabFiles"]),

@@ -1,12 +1,9 @@
-// Runs recorded by a watch or phone: GPX and TCX files read with Foundation's XMLParser into
+// Runs recorded by a watch or phone: GPX and TCX files read with libxml2's text reader into
 // date, distance and duration. Pain scores are not in these files; the caller adds them.
 
+import CXMLReader
 import Foundation
 import RehabCore
-
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// One run as a file describes it.
 public struct RecordedRun: Hashable, Sendable {
@@ -96,8 +93,9 @@ public enum RunFile {
                 "het bestand is \(encoding); sla het op als UTF-8",
                 "the file is \(encoding); save it as UTF-8")
         }
-        // Foundation's XMLParser traps on an element name that is not valid UTF-8 (found by
-        // scripts/fuzz-imports.sh), so the bytes are checked first; a file declared Latin-1 is
+        // Foundation's XMLParser, which read these files before, trapped on an element name
+        // that is not valid UTF-8 (found by scripts/fuzz-imports.sh), and a name must become
+        // a Swift string, so the bytes are checked first; a file declared Latin-1 is
         // converted by libxml2 and needs no check.
         if !declaresLatin1(data), let offset = firstInvalidUTF8(data) {
             let line = data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -105,7 +103,7 @@ public enum RunFile {
                 "geen geldige UTF-8 op regel \(line) (byte \(offset + 1))",
                 "not valid UTF-8 at line \(line) (byte \(offset + 1))")
         }
-        // Foundation's XMLParser crashes (strlen of NULL) on a processing instruction without
+        // Foundation's XMLParser crashed (strlen of NULL) on a processing instruction without
         // data, e.g. `<?x?>` (found by scripts/fuzz-imports.sh). A run file needs none beyond
         // the XML declaration, so any other `<?` is refused.
         if let place = processingInstruction(in: data) {
@@ -123,17 +121,16 @@ public enum RunFile {
                 "een DOCTYPE of ENTITY hoort niet in een loopbestand",
                 "a DOCTYPE or ENTITY does not belong in a run file")
         }
+        guard rehab_xml_load() == 1 else {
+            throw refuse(
+                "libxml2 ontbreekt op deze computer; installeer het pakket libxml2",
+                "libxml2 is missing on this computer; install the libxml2 package")
+        }
         let reader = TrackReader()
-        // Fed as a stream: handed all at once, libxml2 gives up on files over 10,000,000 bytes
-        // ("huge input lookup"), far below the 64 MiB cap a day-long watch file needs.
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        // On Linux parse() can return true and still set parserError (e.g. a cut-off file).
-        let parsed = parser.parse()
-        if !parsed || parser.parserError != nil || !reader.path.isEmpty || reader.root.isEmpty {
-            let place = "\(parser.lineNumber):\(parser.columnNumber)"
+        let walk = XMLWalk(data)
+        let parsed = walk.run(reader)
+        if !parsed || !reader.path.isEmpty || reader.root.isEmpty {
+            let place = "\(walk.line):\(walk.column)"
             if reader.root.isEmpty {
                 throw refuse(
                     "geen XML: het bestand is leeg of onleesbaar",
@@ -146,7 +143,7 @@ public enum RunFile {
                     "the file ends at line:column \(place) while <\(open)> is still open "
                         + "(a cut-off export?)")
             }
-            let code = (parser.parserError as NSError?)?.code ?? 0
+            let code = walk.errorCode
             throw refuse(
                 "geen geldige XML bij regel:kolom \(place) (XML-fout \(code))",
                 "not valid XML at line:column \(place) (XML error \(code))")
@@ -540,8 +537,60 @@ struct TrackPoint {
     var meters: Double?
 }
 
-/// Collects what GPX and TCX files say about a run while XMLParser walks them.
-final class TrackReader: NSObject, XMLParserDelegate {
+/// libxml2's text reader over a file's bytes, handing elements and text to a `TrackReader`
+/// in document order, as a SAX parser would.
+final class XMLWalk {
+    private let data: Data
+    private(set) var line = 0
+    private(set) var column = 0
+    private(set) var errorCode = 0
+
+    init(_ data: Data) { self.data = data }
+
+    /// False when libxml2 stopped at an error (`line`, `column` and `errorCode` say where).
+    func run(_ reader: TrackReader) -> Bool {
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
+                let xml = rehab_xml_open(base, Int32(raw.count))
+            else {
+                errorCode = Int(rehab_xml_last_error_code())
+                return false
+            }
+            defer { rehab_xml_close(xml) }
+            var result: Int32 = 1
+            while true {
+                result = rehab_xml_read(xml)
+                guard result == 1 else { break }
+                switch rehab_xml_node_type(xml) {
+                case 1:
+                    let name = Self.string(rehab_xml_local_name(xml))
+                    var attributes: [String: String] = [:]
+                    while rehab_xml_next_attribute(xml) == 1 {
+                        attributes[Self.string(rehab_xml_name(xml))] = Self.string(
+                            rehab_xml_value(xml))
+                    }
+                    _ = rehab_xml_back_to_element(xml)
+                    reader.start(name, attributes: attributes)
+                    if rehab_xml_is_empty_element(xml) == 1 { reader.end(name) }
+                case 3, 4, 13, 14: reader.characters(Self.string(rehab_xml_value(xml)))
+                case 15: reader.end(Self.string(rehab_xml_local_name(xml)))
+                default: break
+                }
+            }
+            line = Int(rehab_xml_line(xml))
+            column = Int(rehab_xml_column(xml))
+            errorCode = result < 0 ? Int(rehab_xml_last_error_code()) : 0
+            return result == 0
+        }
+    }
+
+    private static func string(_ text: UnsafePointer<CChar>?) -> String {
+        text.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// Collects what GPX and TCX files say about a run while `XMLWalk` reads them.
+final class TrackReader {
     var root = ""
     var path: [String] = []
     var text = ""
@@ -559,10 +608,7 @@ final class TrackReader: NSObject, XMLParserDelegate {
     var latitude: Double?
     var longitude: Double?
 
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-        qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
+    func start(_ name: String, attributes: [String: String]) {
         if path.isEmpty { root = name }
         path.append(name)
         text = ""
@@ -587,12 +633,9 @@ final class TrackReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    func characters(_ string: String) { text += string }
 
-    func parser(
-        _ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
-        qualifiedName: String?
-    ) {
+    func end(_ name: String) {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let parent = path.count >= 2 ? path[path.count - 2] : ""
         switch (name, parent) {
