@@ -20,13 +20,21 @@ shift || true
 out=.build/fuzz-imports
 mkdir -p "$out/obj" "$out/modules" "$out/corpus" "$out/crashes"
 
-swift_flags=(-O -g -sanitize=fuzzer,address -parse-as-library -wmo -I "$out/modules")
+swift_flags=(-O -g -sanitize=fuzzer,address -parse-as-library -wmo -I "$out/modules"
+  -I "$out/modules/CXMLReader")
 
 if [ -z "${FUZZ_NO_BUILD:-}" ] || [ ! -x "$out/fuzz-imports" ]; then
 echo "== RehabCore"
 swiftc "${swift_flags[@]}" -module-name RehabCore -emit-module \
   -emit-module-path "$out/modules/RehabCore.swiftmodule" \
   -c Sources/RehabCore/*.swift -o "$out/obj/RehabCore.o"
+
+echo "== CXMLReader (libxml2, opened with dlopen by the run-file reader)"
+mkdir -p "$out/modules/CXMLReader"
+printf 'module CXMLReader {\n  header "%s/Sources/CXMLReader/include/CXMLReader.h"\n  export *\n}\n' \
+  "$PWD" > "$out/modules/CXMLReader/module.modulemap"
+clang -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CXMLReader/include \
+  -c Sources/CXMLReader/CXMLReader.c -o "$out/obj/CXMLReader.o"
 
 echo "== RehabFiles"
 swiftc "${swift_flags[@]}" -module-name RehabFiles -emit-module \
@@ -35,7 +43,7 @@ swiftc "${swift_flags[@]}" -module-name RehabFiles -emit-module \
 
 echo "== fuzzer"
 swiftc "${swift_flags[@]}" -module-name ImportFuzzer Fuzz/ImportFuzzer.swift \
-  "$out"/obj/*.o -o "$out/fuzz-imports"
+  "$out"/obj/*.o -ldl -o "$out/fuzz-imports"
 fi
 
 # The seeds (the first byte picks the reader); with one reader, also what earlier runs of that

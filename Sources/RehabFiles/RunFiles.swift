@@ -127,8 +127,8 @@ public enum RunFile {
                 "libxml2 is missing on this computer; install the libxml2 package")
         }
         let reader = TrackReader()
-        let walk = XMLWalk(data)
-        let parsed = walk.run(reader)
+        var walk = XMLWalk()
+        let parsed = walk.run(data, into: reader)
         if !parsed || !reader.path.isEmpty || reader.root.isEmpty {
             let place = "\(walk.line):\(walk.column)"
             if reader.root.isEmpty {
@@ -537,51 +537,45 @@ struct TrackPoint {
     var meters: Double?
 }
 
-/// libxml2's text reader over a file's bytes, handing elements and text to a `TrackReader`
-/// in document order, as a SAX parser would.
-final class XMLWalk {
-    private let data: Data
+/// libxml2's SAX parser over a file's bytes, handing elements and text to a `TrackReader` in
+/// document order.
+struct XMLWalk {
     private(set) var line = 0
     private(set) var column = 0
     private(set) var errorCode = 0
 
-    init(_ data: Data) { self.data = data }
-
     /// False when libxml2 stopped at an error (`line`, `column` and `errorCode` say where).
-    func run(_ reader: TrackReader) -> Bool {
-        data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
-                let xml = rehab_xml_open(base, Int32(raw.count))
-            else {
-                errorCode = Int(rehab_xml_last_error_code())
-                return false
-            }
-            defer { rehab_xml_close(xml) }
-            var result: Int32 = 1
-            while true {
-                result = rehab_xml_read(xml)
-                guard result == 1 else { break }
-                switch rehab_xml_node_type(xml) {
-                case 1:
-                    let name = Self.string(rehab_xml_local_name(xml))
-                    var attributes: [String: String] = [:]
-                    while rehab_xml_next_attribute(xml) == 1 {
-                        attributes[Self.string(rehab_xml_name(xml))] = Self.string(
-                            rehab_xml_value(xml))
-                    }
-                    _ = rehab_xml_back_to_element(xml)
-                    reader.start(name, attributes: attributes)
-                    if rehab_xml_is_empty_element(xml) == 1 { reader.end(name) }
-                case 3, 4, 13, 14: reader.characters(Self.string(rehab_xml_value(xml)))
-                case 15: reader.end(Self.string(rehab_xml_local_name(xml)))
-                default: break
+    mutating func run(_ data: Data, into reader: TrackReader) -> Bool {
+        var events = rehab_xml_events(
+            start: { context, name, count, attributes in
+                var pairs: [String: String] = [:]
+                for i in 0..<Int(count) {
+                    pairs[XMLWalk.string(attributes?[2 * i])] = XMLWalk.string(
+                        attributes?[2 * i + 1])
                 }
-            }
-            line = Int(rehab_xml_line(xml))
-            column = Int(rehab_xml_column(xml))
-            errorCode = result < 0 ? Int(rehab_xml_last_error_code()) : 0
-            return result == 0
+                XMLWalk.reader(context).start(XMLWalk.string(name), attributes: pairs)
+            },
+            end: { context, name in XMLWalk.reader(context).end(XMLWalk.string(name)) },
+            characters: { context, bytes, length in
+                guard let bytes else { return }
+                let text = UnsafeRawBufferPointer(start: bytes, count: Int(length))
+                XMLWalk.reader(context).characters(String(decoding: text, as: UTF8.self))
+            })
+        let result = data.withUnsafeBytes { raw in
+            rehab_xml_parse(
+                raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, &events,
+                Unmanaged.passUnretained(reader).toOpaque())
         }
+        line = Int(result.line)
+        column = Int(result.column)
+        errorCode = Int(result.error_code)
+        return result.ok == 1
+    }
+
+    /// The reader `run` handed libxml2 as the callbacks' context; never nil there.
+    private static func reader(_ context: UnsafeMutableRawPointer?) -> TrackReader {
+        guard let context else { preconditionFailure("libxml2 called back without a context") }
+        return Unmanaged<TrackReader>.fromOpaque(context).takeUnretainedValue()
     }
 
     private static func string(_ text: UnsafePointer<CChar>?) -> String {

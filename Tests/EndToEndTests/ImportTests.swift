@@ -25,6 +25,23 @@ import Testing
         return value(json, "patients", "0", "sessions") as? [[String: Any]] ?? []
     }
 
+    /// libxml2 reads GPX and TCX files, and is opened when one is read: linked into the
+    /// executable, it and the ICU it needs were loaded at every start of every command.
+    @Test func libxml2IsNotLoadedAtStart() throws {
+        let ldd = Process()
+        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        ldd.arguments = [Rehab.binary.path]
+        let out = Pipe()
+        ldd.standardOutput = out
+        try ldd.run()
+        let libraries = String(
+            decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ldd.waitUntilExit()
+        #expect(libraries.contains("libsqlite3"), "\(libraries)")
+        #expect(!libraries.contains("libxml2"), "\(libraries)")
+        #expect(!libraries.contains("libicu"), "\(libraries)")
+    }
+
     @Test func aFolderImportsEveryRunOnceAndCountsTheDuplicate() throws {
         let rehab = try runner()
         defer { rehab.cleanUp() }
