@@ -23,8 +23,9 @@ package struct Followed: Sendable, Hashable {
     package var history: History { didSet { historyMemo = HistoryMemo() } }
     var shoes: [Shoe]
     var status: Status
-    /// Shoes from 600 km or past their retire mark, worst first. Worked out once per load:
-    /// the app's history is the whole log, so the km include every run with each shoe.
+    /// Shoes from 600 km or past their retire mark, worst first. Worked out once per load,
+    /// from every run with each shoe: the whole log's, or the store's totals while `history`
+    /// is only the first frame's window.
     var shoeWarnings: [ShoeWarning]
     /// Outcome measures answered so far, oldest first (Measures.swift).
     var measures: [MeasureRecord] = [] { didSet { historyMemo = HistoryMemo() } }
