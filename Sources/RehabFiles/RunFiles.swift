@@ -1,4 +1,4 @@
-// Runs recorded by a watch or phone: GPX and TCX files read with libxml2's text reader into
+// Runs recorded by a watch or phone: GPX and TCX files read with libxml2's SAX parser into
 // date, distance and duration. Pain scores are not in these files; the caller adds them.
 
 import CXMLReader
