@@ -190,4 +190,17 @@ import Testing
         #expect(run.minutes == 1000)
         #expect(run.activity == .walk)
     }
+
+    /// Without libxml2 on the machine a run file is refused with what to install, in both
+    /// languages; nothing is guessed from the bytes.
+    @Test func aMissingLibxml2IsSaidPlainly() throws {
+        let gpx = Data(
+            "<?xml version=\"1.0\"?><gpx><trk><trkseg></trkseg></trk></gpx>".utf8)
+        let error = #expect(throws: RunFileError.self) {
+            try RunFile.parse(data: gpx, file: "run.gpx", libxml2: { false })
+        }
+        #expect(
+            error?.reason.en == "libxml2 is missing on this computer; install the libxml2 package")
+        #expect(error?.reason.nl.contains("installeer het pakket libxml2") == true)
+    }
 }
