@@ -43,10 +43,11 @@ public enum ShoeWear {
             // In log order, as a running total per shoe: the same sum as adding them one by one.
             logged[key, default: 0] += session.km ?? 0
         }
-        return shoes.map { shoe in
-            ((shoe.startKm + (logged[Naming.key(shoe.name)] ?? 0)) * 100).rounded() / 100
-        }
+        return shoes.map { hundredths($0.startKm + (logged[Naming.key($0.name)] ?? 0)) }
     }
+
+    /// To 2 decimals, so a sum of logged distances compares exactly with a threshold.
+    private static func hundredths(_ km: Double) -> Double { (km * 100).rounded() / 100 }
 
     public static func state(of shoe: Shoe, km: Double) -> ShoeState {
         if km > shoe.retireKm { return .retire }
@@ -69,7 +70,7 @@ public enum ShoeWear {
     /// The same from a store's running totals by shoe name (start km included), for when the
     /// log at hand is not the whole log; a shoe the totals miss stands at its start km.
     public static func warnings(shoes: [Shoe], totals: [String: Double]) -> [ShoeWarning] {
-        worstFirst(shoes.map { ($0, (((totals[$0.name] ?? $0.startKm) * 100).rounded()) / 100) })
+        worstFirst(shoes.map { ($0, hundredths(totals[$0.name] ?? $0.startKm)) })
     }
 
     private static func worstFirst(_ shoes: some Sequence<(Shoe, Double)>) -> [ShoeWarning] {

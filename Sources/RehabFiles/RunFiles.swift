@@ -130,9 +130,8 @@ public enum RunFile {
                 "libxml2 is missing on this computer; install the libxml2 package")
         }
         let reader = TrackReader()
-        var walk = XMLWalk()
-        let parsed = walk.run(data, into: reader)
-        if !parsed || !reader.path.isEmpty || reader.root.isEmpty {
+        let walk = XMLWalk.run(data, into: reader)
+        if walk.ok != 1 || !reader.path.isEmpty || reader.root.isEmpty {
             let place = "\(walk.line):\(walk.column)"
             if reader.root.isEmpty {
                 throw refuse(
@@ -146,7 +145,7 @@ public enum RunFile {
                     "the file ends at line:column \(place) while <\(open)> is still open "
                         + "(a cut-off export?)")
             }
-            let code = walk.errorCode
+            let code = walk.error_code
             throw refuse(
                 "geen geldige XML bij regel:kolom \(place) (XML-fout \(code))",
                 "not valid XML at line:column \(place) (XML error \(code))")
@@ -542,13 +541,9 @@ struct TrackPoint {
 
 /// libxml2's SAX parser over a file's bytes, handing elements and text to a `TrackReader` in
 /// document order.
-struct XMLWalk {
-    private(set) var line = 0
-    private(set) var column = 0
-    private(set) var errorCode = 0
-
-    /// False when libxml2 stopped at an error (`line`, `column` and `errorCode` say where).
-    mutating func run(_ data: Data, into reader: TrackReader) -> Bool {
+enum XMLWalk {
+    /// How libxml2 ended: `ok` 1 for a well-formed document, else where it stopped and why.
+    static func run(_ data: Data, into reader: TrackReader) -> rehab_xml_result {
         var events = rehab_xml_events(
             start: { context, name, count, attributes in
                 var pairs: [String: String] = [:]
@@ -564,15 +559,11 @@ struct XMLWalk {
                 let text = UnsafeRawBufferPointer(start: bytes, count: Int(length))
                 XMLWalk.reader(context).characters(String(decoding: text, as: UTF8.self))
             })
-        let result = data.withUnsafeBytes { raw in
+        return data.withUnsafeBytes { raw in
             rehab_xml_parse(
                 raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, &events,
                 Unmanaged.passUnretained(reader).toOpaque())
         }
-        line = Int(result.line)
-        column = Int(result.column)
-        errorCode = Int(result.error_code)
-        return result.ok == 1
     }
 
     /// The reader `run` handed libxml2 as the callbacks' context; never nil there.

@@ -46,7 +46,8 @@ package struct Followed: Sendable, Hashable {
     /// gives the same status with it, in the time of the last months instead of the phase.
     init(
         patient: PatientRecord, template: Plan, assignment: Assignment, history: History,
-        shoes: [Shoe], today: Day, checkpoint: TallyCheckpoint? = nil
+        shoes: [Shoe], today: Day, checkpoint: TallyCheckpoint? = nil,
+        shoeTotals: [String: Double]? = nil
     ) {
         self.patient = patient
         self.template = template
@@ -57,7 +58,10 @@ package struct Followed: Sendable, Hashable {
         status = Engine.status(
             plan: plan, assignment: assignment, history: history, today: today,
             checkpoint: checkpoint)
-        shoeWarnings = ShoeWear.warnings(shoes: shoes, sessions: history.sessions)
+        // The store's running totals when `history` is only a window that misses older runs.
+        shoeWarnings =
+            shoeTotals.map { ShoeWear.warnings(shoes: shoes, totals: $0) }
+            ?? ShoeWear.warnings(shoes: shoes, sessions: history.sessions)
     }
 
     /// Open red flags that stop the plan. A physio referral (see_physio) is an advisory, never

@@ -135,16 +135,12 @@ package struct StoreRunner: EffectRunner {
                 patientID: patientID, plan: plan.plan, assignment: plan.assignment,
                 history: plan.history, day: today,
                 stored: try store.tallyCheckpoint(patientID: patientID), store: store)
-        let shoes = try store.shoes(patientID: patientID)
         var followed = Followed(
             patient: patient, template: plan.template, assignment: plan.assignment,
-            history: plan.history, shoes: shoes, today: today, checkpoint: checkpoint)
-        if window {
-            // The window misses older runs, so each shoe's km comes from the store's totals.
-            followed.shoeWarnings = ShoeWear.warnings(
-                shoes: shoes, totals: try store.shoeKm(patientID: patientID))
-            followed.partial = checkpoint == nil ? .quietly : .sayingSo
-        }
+            history: plan.history, shoes: try store.shoes(patientID: patientID), today: today,
+            checkpoint: checkpoint,
+            shoeTotals: window ? try store.shoeKm(patientID: patientID) : nil)
+        if window { followed.partial = checkpoint == nil ? .quietly : .sayingSo }
         followed.measures = try store.measurements(patientID: patientID)
         followed.notes = try store.notes(patientID: patientID)
         followed.discharged = try store.discharge(patientID: patientID)
