@@ -91,7 +91,7 @@ struct Evaluation {
         log = Logbook(history)
         if let checkpoint, checkpoint.through >= currentChange.date,
             day.map({ checkpoint.through < $0 }) ?? true,
-            phase(of: currentChange).phase.runWalk.isEmpty,
+            !hasSchedule(currentChange),
             checkpoint.key == Engine.checkpointKey(plan: plan, assignment: assignment)
         {
             self.checkpoint = checkpoint
@@ -114,12 +114,34 @@ struct Evaluation {
     /// The phase a change names and its index; an unknown id falls back to the first phase so a
     /// renamed phase in an edited plan degrades instead of crashing.
     func phase(of change: PhaseChange) -> (phase: Phase, index: Int) {
-        if let i = plan.phaseIndex(change.phase) { return (plan.phases[i], i) }
-        if let first = plan.phases.first { return (first, 0) }
+        if let i = phaseIndex(of: change) { return (plan.phases[i], i) }
         let placeholder = Phase(
             id: change.phase, kind: .loadBuildUp,
             names: LocalizedText(verbatim: change.phase), minDays: 0)
         return (placeholder, 0)
+    }
+
+    /// Where `phase(of:)` finds a change's phase in `plan.phases`; nil only for a plan without
+    /// phases. The rules that run for every day judged read single fields through it
+    /// (`loadMetric(of:)`, `hasSchedule(_:)`): a whole `Phase` copied for each of those reads
+    /// was a fifth of `rehab week`.
+    func phaseIndex(of change: PhaseChange) -> Int? {
+        plan.phaseIndex(change.phase) ?? (plan.phases.isEmpty ? nil : 0)
+    }
+
+    /// The load metric of a change's phase (km for a plan without phases, as the placeholder).
+    func loadMetric(of change: PhaseChange) -> LoadMetric {
+        phaseIndex(of: change).map { plan.phases[$0].loadMetric } ?? .km
+    }
+
+    /// Whether a change's phase has a run/walk schedule.
+    func hasSchedule(_ change: PhaseChange) -> Bool {
+        phaseIndex(of: change).map { !plan.phases[$0].runWalk.isEmpty } ?? false
+    }
+
+    /// The kind of a change's phase.
+    func kind(of change: PhaseChange) -> PhaseKind {
+        phaseIndex(of: change).map { plan.phases[$0].kind } ?? .loadBuildUp
     }
 
     /// 1-based day in the phase; never below 1.
@@ -128,9 +150,11 @@ struct Evaluation {
     }
 
     /// The phase's own starting volume, else (for km) the runner's weekly km before the plan.
-    func startingVolume(_ phase: Phase) -> Double? {
-        if let volume = phase.startingVolume { return volume }
-        return phase.loadMetric == .km ? assignment.startingWeeklyKm : nil
+    func startingVolume(of change: PhaseChange) -> Double? {
+        if let i = phaseIndex(of: change), let volume = plan.phases[i].startingVolume {
+            return volume
+        }
+        return loadMetric(of: change) == .km ? assignment.startingWeeklyKm : nil
     }
 
     func status(today: Day) -> Status {

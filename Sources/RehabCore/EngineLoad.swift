@@ -40,18 +40,25 @@ extension Evaluation {
     /// Whether a run/walk schedule sets the load on `day`: the phase has steps and the last one
     /// is not passed yet, or was passed this very week (the week's runs were the schedule's; the
     /// km cap starts with the next week).
+    /// Remembered per day: every cap, load and verdict of the day asks.
     func scheduleRuns(on day: Day) -> Bool {
+        if let runs = memo.scheduleRuns[day.number] { return runs }
         let change = change(at: day)
-        guard !phase(of: change).phase.runWalk.isEmpty,
-            let position = runWalkPosition(of: change, today: day)
-        else { return false }
-        return !position.completed || position.completedOn?.weekStart == day.weekStart
+        var runs = false
+        if hasSchedule(change), let position = runWalkPosition(of: change, today: day) {
+            runs = !position.completed || position.completedOn?.weekStart == day.weekStart
+        }
+        memo.scheduleRuns[day.number] = runs
+        return runs
     }
 
     /// The metric the week of `day` is measured in: minutes of running while a schedule runs,
-    /// else the phase's own.
+    /// else the phase's own. Remembered per day, as the caps of a chain ask it of each week.
     func metric(on day: Day) -> LoadMetric {
-        scheduleRuns(on: day) ? scheduleMetric : phase(on: day).loadMetric
+        if let metric = memo.metrics[day.number] { return metric }
+        let metric = scheduleRuns(on: day) ? scheduleMetric : loadMetric(of: change(at: day))
+        memo.metrics[day.number] = metric
+        return metric
     }
 
     /// Load of `day`'s ISO week (through `day`) against its cap.
@@ -97,8 +104,7 @@ extension Evaluation {
             }
             return Double(cap)
         }
-        let phase = phase(of: change).phase
-        let metric = phase.loadMetric
+        let metric = loadMetric(of: change)
         let monday = day.weekStart
         let lastSunday = monday.adding(days: -1)
         let lastTotal = log.load(metric, from: monday.adding(days: -7), through: lastSunday)
@@ -123,16 +129,21 @@ extension Evaluation {
     /// the same way that ends with `change` (so a cap never jumps because a phase changed, a
     /// step back included). `firstDayRead` reads this far back.
     func chainStart(of change: PhaseChange) -> Day {
-        guard var i = assignment.phaseHistory.lastIndex(of: change) else {
-            return min(change.date, assignment.startDate)
+        let key = ChangeKey(change)
+        if let start = memo.chainStarts[key] { return start }
+        let start: Day
+        if var i = assignment.phaseHistory.lastIndex(of: change) {
+            let metric = loadMetric(of: change)
+            while i > 0, loadMetric(of: assignment.phaseHistory[i - 1]) == metric { i -= 1 }
+            start =
+                i == 0
+                ? min(assignment.phaseHistory[0].date, assignment.startDate)
+                : assignment.phaseHistory[i].date
+        } else {
+            start = min(change.date, assignment.startDate)
         }
-        let metric = phase(of: change).phase.loadMetric
-        while i > 0, phase(of: assignment.phaseHistory[i - 1]).phase.loadMetric == metric {
-            i -= 1
-        }
-        return i == 0
-            ? min(assignment.phaseHistory[0].date, assignment.startDate)
-            : assignment.phaseHistory[i].date
+        memo.chainStarts[key] = start
+        return start
     }
 
     /// The floor of the cap on `day`: the phase's starting volume; right after a run/walk
@@ -140,17 +151,17 @@ extension Evaluation {
     /// never more than the starting volume where the phase has one.
     func floor(on day: Day) -> Double? {
         let change = change(at: day)
-        let phase = phase(of: change).phase
-        let start = startingVolume(phase)
-        guard phase.loadMetric == .km else { return start }
+        let metric = loadMetric(of: change)
+        let start = startingVolume(of: change)
+        guard metric == .km else { return start }
         // The schedule's last run: the one that passed its last step, or the last run of the
         // schedule phase just left. Its week counts through that run, not the runs after it.
         var lastScheduleRun: Day?
-        if !phase.runWalk.isEmpty {
+        if hasSchedule(change) {
             lastScheduleRun = runWalkPosition(of: change, today: day)?.completedOn
         } else if let i = assignment.phaseHistory.lastIndex(of: change), i > 0 {
             let previous = assignment.phaseHistory[i - 1]
-            if !self.phase(of: previous).phase.runWalk.isEmpty {
+            if hasSchedule(previous) {
                 let lastDay = change.date.adding(days: -1)
                 let from = max(previous.date, change.date.adding(days: -scheduleLookBackDays))
                 lastScheduleRun =

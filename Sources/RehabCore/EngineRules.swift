@@ -17,7 +17,7 @@ extension Evaluation {
     /// Osteoarthritis plans and maintenance phases (seed 004): moving more is better and an
     /// occasional overload does no harm.
     func movementIsMedicine(on day: Day) -> Bool {
-        osteoarthritisPlan || phase(on: day).kind == .maintenance
+        osteoarthritisPlan || kind(of: change(at: day)) == .maintenance
     }
 
     /// The verdict as of `day`, from records dated on or before it. `includeOverdue: false`

@@ -13,6 +13,9 @@ final class EvaluationMemo {
     var responses: [Int: Response?] = [:]
     var newRed: [Int: Bool] = [:]
     var caps: [Int: Double?] = [:]
+    var chainStarts: [ChangeKey: Day] = [:]
+    var scheduleRuns: [Int: Bool] = [:]
+    var metrics: [Int: LoadMetric] = [:]
     /// The first day a final phase's exit held, per phase change.
     var completions: [ChangeKey: Day?] = [:]
 }
@@ -24,6 +27,10 @@ struct ChangeKey: Hashable {
     let day: Int
 
     init(_ change: PhaseChange) { (phase, day) = (change.phase, change.date.number) }
+
+    /// The day alone: two changes on one day are rare, and hashing the phase's name for every
+    /// look-up was most of the look-up. Equal keys still compare the name too.
+    func hash(into hasher: inout Hasher) { hasher.combine(day) }
 }
 
 /// The bests of a phase after each day that changed them, in date order.
