@@ -59,6 +59,10 @@ public enum TextFit {
         if CellWidth.of(text) <= width { return text }
         let ellipsisWidth = CellWidth.of(ellipsis)
         let room = ellipsisWidth < width ? width - ellipsisWidth : width
+        if CellWidth.isPrintableASCII(text) {
+            let cut = String(decoding: text.utf8.prefix(room), as: UTF8.self)
+            return ellipsisWidth < width ? cut + ellipsis : cut
+        }
         var result = ""
         var used = 0
         for character in text {
