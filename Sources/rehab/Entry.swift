@@ -70,7 +70,7 @@ enum Entry {
 
 extension Entry {
     /// The language a command's messages are in: its --lang, REHAB_LANG, the config file or
-    /// the locale, as `Context` chooses; REHAB_LANG or the locale where that choice fails.
+    /// the locale, as `Context` chooses; where that choice fails, as for a usage error.
     static func language(of command: ParsableCommand) -> Language {
         let options = Mirror(reflecting: command).children.lazy
             .compactMap { ($0.value as? OptionGroup<GlobalOptions>)?.wrappedValue }.first
