@@ -26,8 +26,22 @@ public struct ClinicURL: Hashable, Sendable {
     public var database: String
     public var tls: TLS
 
-    public struct Problem: Error, Equatable, CustomStringConvertible {
-        public let description: String
+    /// Why a `--db` value is refused as a clinic URL, with what a message needs to name the
+    /// field, the value and what is allowed; the executable words it in the user's language.
+    /// A value a user typed is kept only where it cannot hold a password.
+    public enum Problem: Error, Equatable, Sendable {
+        /// Not a `postgresql://` URL at all: the text as typed, its password hidden.
+        case notAURL(redacted: String)
+        /// A query parameter libpq's form does not have, and the ones it does (sorted).
+        case unknownParameter(String, known: [String])
+        /// The port as given (URL, `port=` or PGPORT): not a number in 1-65535.
+        case badPort(String)
+        /// Neither the path, `dbname=` nor PGDATABASE names a database.
+        case noDatabase
+        /// An sslmode (URL or PGSSLMODE) that is none of `TLS`'s modes.
+        case badSSLMode(String)
+        /// A mode that may send health data in plain text to a host that is not this machine.
+        case plaintextOverNetwork(mode: TLS, host: String)
     }
 
     /// True for a value that means PostgreSQL, so it is never taken for a file name.
@@ -40,17 +54,12 @@ public struct ClinicURL: Hashable, Sendable {
         guard Self.isClinic(text), let components = URLComponents(string: text),
             ["postgresql", "postgres"].contains(components.scheme?.lowercased() ?? "")
         else {
-            throw Problem(
-                description: "database URL: '\(Self.redacted(text))' is not a postgresql:// URL "
-                    + "(expected postgresql://USER@HOST:PORT/DATABASE or "
-                    + "postgresql://USER@/DATABASE?host=/SOCKET/FOLDER)")
+            throw .notAURL(redacted: Self.redacted(text))
         }
         var query: [String: String] = [:]
         for item in components.queryItems ?? [] {
             guard Self.knownParameters.contains(item.name) else {
-                throw Problem(
-                    description: "database URL: unknown parameter '\(item.name)' (expected one of "
-                        + "\(Self.knownParameters.sorted().joined(separator: ", ")))")
+                throw .unknownParameter(item.name, known: Self.knownParameters.sorted())
             }
             query[item.name] = item.value ?? ""
         }
@@ -62,9 +71,7 @@ public struct ClinicURL: Hashable, Sendable {
         let portText = query["port"] ?? components.port.map(String.init) ?? environment["PGPORT"]
         if let portText {
             guard let port = Int(portText), (1...65535).contains(port) else {
-                throw Problem(
-                    description: "database URL: port '\(portText)' is not a port (expected "
-                        + "1-65535)")
+                throw .badPort(portText)
             }
             self.port = port
         } else {
@@ -75,17 +82,13 @@ public struct ClinicURL: Hashable, Sendable {
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : ""
         let name = query["dbname"] ?? (path.isEmpty ? nil : path) ?? environment["PGDATABASE"]
         guard let name, !name.isEmpty else {
-            throw Problem(
-                description: "database URL: no database name (expected "
-                    + "postgresql://USER@HOST/DATABASE)")
+            throw .noDatabase
         }
         database = name
         let mode = query["sslmode"] ?? environment["PGSSLMODE"]
         if let mode {
             guard let tls = TLS(rawValue: mode) else {
-                throw Problem(
-                    description: "database URL: sslmode '\(mode)' is not one of "
-                        + TLS.allCases.map(\.rawValue).joined(separator: ", "))
+                throw .badSSLMode(mode)
             }
             self.tls = tls
         } else {
@@ -95,10 +98,7 @@ public struct ClinicURL: Hashable, Sendable {
             // Over a network TLS is required: prefer and allow would fall back to plain text
             // without saying so; disable would never try.
             guard tls == .require || tls == .verifyCA || tls == .verifyFull else {
-                throw Problem(
-                    description: "database URL: sslmode=\(tls.rawValue) to \(host) would send "
-                        + "health data unencrypted; use sslmode=require, verify-ca or "
-                        + "verify-full (or a Unix socket on the server)")
+                throw .plaintextOverNetwork(mode: tls, host: host)
             }
         }
     }

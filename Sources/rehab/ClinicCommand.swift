@@ -29,7 +29,7 @@ struct ClinicCommand: ParsableCommand {
             let url = try ClinicURL(value, environment: context.environment)
             return try ClinicConnection(url, environment: context.environment)
         } catch let problem as ClinicURL.Problem {
-            throw Failure(message: problem.description)
+            throw context.fail(ClinicPhrase.badURL(problem))
         } catch {
             throw context.fail(ErrorPhrase.text(error))
         }
@@ -198,6 +198,51 @@ enum ClinicPhrase {
                 + "postgresql://-URL (nu: '\(value)')",
             en: "rehab clinic needs a PostgreSQL database: give --db or REHAB_DB as a "
                 + "postgresql:// URL (now: '\(value)')")
+    }
+
+    /// A `--db` or REHAB_DB value refused as a clinic URL: the field, the value and what is
+    /// allowed, never a password.
+    static func badURL(_ problem: ClinicURL.Problem) -> LocalizedText {
+        switch problem {
+        case .notAURL(let redacted):
+            LocalizedText(
+                nl: "database-URL: '\(redacted)' is geen postgresql://-URL (verwacht: "
+                    + "postgresql://GEBRUIKER@HOST:POORT/DATABASE of "
+                    + "postgresql://GEBRUIKER@/DATABASE?host=/MAP/VAN/SOCKET)",
+                en: "database URL: '\(redacted)' is not a postgresql:// URL (expected "
+                    + "postgresql://USER@HOST:PORT/DATABASE or "
+                    + "postgresql://USER@/DATABASE?host=/SOCKET/FOLDER)")
+        case .unknownParameter(let name, let known):
+            LocalizedText(
+                nl: "database-URL: onbekende parameter '\(name)' (toegestaan: "
+                    + "\(known.joined(separator: ", ")))",
+                en: "database URL: unknown parameter '\(name)' (expected one of "
+                    + "\(known.joined(separator: ", ")))")
+        case .badPort(let port):
+            LocalizedText(
+                nl: "database-URL: poort '\(port)' is geen poort (toegestaan: 1-65535)",
+                en: "database URL: port '\(port)' is not a port (expected 1-65535)")
+        case .noDatabase:
+            LocalizedText(
+                nl: "database-URL: geen databasenaam (verwacht: "
+                    + "postgresql://GEBRUIKER@HOST/DATABASE, dbname= of PGDATABASE)",
+                en: "database URL: no database name (expected "
+                    + "postgresql://USER@HOST/DATABASE, dbname= or PGDATABASE)")
+        case .badSSLMode(let mode):
+            LocalizedText(
+                nl: "database-URL: sslmode '\(mode)' bestaat niet (toegestaan: "
+                    + "\(ClinicURL.TLS.allCases.map(\.rawValue).joined(separator: ", ")))",
+                en: "database URL: sslmode '\(mode)' is not one of "
+                    + "\(ClinicURL.TLS.allCases.map(\.rawValue).joined(separator: ", "))")
+        case .plaintextOverNetwork(let mode, let host):
+            LocalizedText(
+                nl: "database-URL: met sslmode=\(mode.rawValue) kunnen gezondheidsgegevens "
+                    + "onversleuteld naar \(host) gaan; gebruik sslmode=require, verify-ca of "
+                    + "verify-full (of een Unix-socket op de server)",
+                en: "database URL: sslmode=\(mode.rawValue) to \(host) would send health data "
+                    + "unencrypted; use sslmode=require, verify-ca or verify-full (or a Unix "
+                    + "socket on the server)")
+        }
     }
 
     static func notAFile(_ url: String) -> LocalizedText {

@@ -10,7 +10,10 @@ enum CommandSuggestion {
     /// read as command names, up to the first option: `rehab plans shwo itbs` is read, and
     /// `rehab tune --phase build_up` is not. Called before parsing with `failed` false (only
     /// `rehab help ...` is judged then) and after the parser refused the arguments.
-    static func message(for arguments: [String], failed: Bool, language: Language) -> String? {
+    /// `language` is asked for only when there is a message (it may read the config file).
+    static func message(
+        for arguments: [String], failed: Bool, language: @autoclosure () -> Language
+    ) -> String? {
         var words = arguments[...]
         let asksForHelp = words.first == "help"
         if asksForHelp { words = words.dropFirst() }
@@ -24,7 +27,8 @@ enum CommandSuggestion {
             guard let next = subcommands.first(where: { names($0).contains(word) }) else {
                 // No default subcommand here takes an argument, so the word is a command name.
                 let known = subcommands.map { $0._commandName }
-                return text(word, in: path.joined(separator: " "), known: known, language: language)
+                return text(
+                    word, in: path.joined(separator: " "), known: known, language: language())
             }
             command = next
             path.append(word)

@@ -162,7 +162,7 @@ struct Context {
             return try ClinicStore(
                 url, environment: environment, purpose: Context.commandName, auditOnly: auditOnly)
         } catch let problem as ClinicURL.Problem {
-            throw Failure(message: problem.description)
+            throw fail(ClinicPhrase.badURL(problem))
         } catch let refusal as ClinicStore.Refusal {
             throw fail(ClinicPhrase.refused(shown, refusal))
         } catch {

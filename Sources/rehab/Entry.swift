@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import RehabCore
+import RehabPlans
 
 /// A refused action or bad input: the message goes to stderr and the exit code is 1.
 struct Failure: Error {
@@ -18,7 +19,7 @@ enum Entry {
             Array(CommandLine.arguments.dropFirst()),
             commands: Set(RehabCommand.configuration.subcommands.map { $0._commandName }))
         if let usage = CommandSuggestion.message(
-            for: arguments, failed: false, language: usageLanguage)
+            for: arguments, failed: false, language: usageLanguage(arguments))
         {
             FileHandle.standardError.write(Data(("rehab: " + usage + "\n").utf8))
             exit(2)
@@ -27,20 +28,19 @@ enum Entry {
             command = try RehabCommand.parseAsRoot(arguments)
         } catch {
             // Help and --version exit cleanly; everything else the parser refuses is usage (2).
-            let code = RehabCommand.exitCode(for: error)
-            let text = RehabCommand.fullMessage(for: error)
-            if code != .success,
-                let usage = CommandSuggestion.message(
-                    for: arguments, failed: true, language: usageLanguage)
+            if RehabCommand.exitCode(for: error) == .success {
+                let text = RehabCommand.fullMessage(for: error)
+                if !text.isEmpty { print(text) }
+                exit(0)
+            }
+            let language = usageLanguage(arguments)
+            if let usage = CommandSuggestion.message(
+                for: arguments, failed: true, language: language)
             {
                 FileHandle.standardError.write(Data(("rehab: " + usage + "\n").utf8))
                 exit(2)
             }
-            if code == .success {
-                if !text.isEmpty { print(text) }
-                exit(0)
-            }
-            writeError((text + "\n"))
+            writeError(UsagePhrase.fullMessage(for: error, language: language) + "\n")
             exit(2)
         }
         do {
@@ -70,20 +70,31 @@ enum Entry {
 
 extension Entry {
     /// The language a command's messages are in: its --lang, REHAB_LANG, the config file or
-    /// the locale, as `Context` chooses; REHAB_LANG or the locale where that choice fails.
+    /// the locale, as `Context` chooses; where that choice fails, as for a usage error.
     static func language(of command: ParsableCommand) -> Language {
         let options = Mirror(reflecting: command).children.lazy
             .compactMap { ($0.value as? OptionGroup<GlobalOptions>)?.wrappedValue }.first
         if let options, let context = try? Context(options) { return context.language }
-        return usageLanguage
+        return usageLanguage()
     }
 
-    /// The language of usage errors, before any option is parsed: REHAB_LANG, else the locale.
-    static var usageLanguage: Language {
-        let environment = ProcessInfo.processInfo.environment
-        if let chosen = environment["REHAB_LANG"].flatMap({ Language(rawValue: $0.lowercased()) }) {
-            return chosen
+    /// The language of usage errors, when the command line could not be parsed: a `--lang`
+    /// in it all the same, else REHAB_LANG, the config file's language, the locale.
+    static func usageLanguage(
+        _ arguments: [String] = Array(CommandLine.arguments.dropFirst())
+    ) -> Language {
+        var given: String?
+        let options = Array(arguments.prefix { $0 != "--" })
+        for (index, word) in options.enumerated() {
+            if word == "--lang", index + 1 < options.count { given = options[index + 1] }
+            if word.hasPrefix("--lang=") { given = String(word.dropFirst("--lang=".count)) }
         }
+        let environment = ProcessInfo.processInfo.environment
+        for code in [given, environment["REHAB_LANG"]] {
+            if let chosen = code.flatMap({ Language(rawValue: $0.lowercased()) }) { return chosen }
+        }
+        let path = ConfigFile.path(environment: environment)
+        if let chosen = (try? ConfigFile.load(path: path))?.language { return chosen }
         return Language.fromLocale(Environment.localeName(environment))
     }
 }

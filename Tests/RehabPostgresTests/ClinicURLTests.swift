@@ -37,21 +37,39 @@ import Testing
                 == .verifyFull)
     }
 
+    /// Each refusal is a case with the values a message needs (worded in both languages by
+    /// the executable, `ClinicPhrase.badURL`); none carries a password.
     @Test func badURLsNameWhatIsWrong() {
-        func problem(_ text: String) -> String {
+        func problem(_ text: String, environment: [String: String] = [:]) -> ClinicURL.Problem? {
             do {
-                _ = try ClinicURL(text)
-                return "accepted"
+                _ = try ClinicURL(text, environment: environment)
+                return nil
             } catch {
-                return error.description
+                return error
             }
         }
-        #expect(problem("postgresql://ann@/?host=/run/postgresql").contains("no database name"))
-        #expect(problem("postgresql://ann@h:99999/c").contains("port"))
+        #expect(problem("postgresql://ann@/?host=/run/postgresql") == .noDatabase)
+        #expect(problem("postgresql://ann@h:99999/c") == .badPort("99999"))
+        #expect(problem("postgresql://ann:hunter2@h:99999/c") == .badPort("99999"))
+        #expect(problem("postgresql://ann@/c", environment: ["PGPORT": "x"]) == .badPort("x"))
         #expect(
-            problem("postgresql://ann@/c?sslmod=require").contains("unknown parameter 'sslmod'"))
-        #expect(problem("postgresql://ann@/c?sslmode=maybe").contains("sslmode 'maybe'"))
-        #expect(!problem("postgresql://ann:hunter2@h:99999/c").contains("hunter2"))
+            problem("postgresql://ann@/c?sslmod=require")
+                == .unknownParameter(
+                    "sslmod",
+                    known: [
+                        "application_name", "connect_timeout", "dbname", "host", "password",
+                        "port", "sslmode", "user",
+                    ]))
+        #expect(problem("postgresql://ann@/c?sslmode=maybe") == .badSSLMode("maybe"))
+        #expect(
+            problem("postgresql://ann@db.praktijk.nl/c?sslmode=prefer")
+                == .plaintextOverNetwork(mode: .prefer, host: "db.praktijk.nl"))
+        // Not a URL: what is shown of it hides the password.
+        #expect(problem("postgresql://ann:hunter2@h:99x/c") == .notAURL(redacted: "postgresql://…"))
+        #expect(ClinicURL.redacted("postgresql://ann:hunter2@h/c") == "postgresql://ann:***@h/c")
+        #expect(
+            ClinicURL.redacted("postgresql://ann@h/c?password=hunter2")
+                == "postgresql://ann@h/c?password=***")
         #expect(ClinicURL.isClinic("PostgreSQL://x/y"))
         #expect(!ClinicURL.isClinic("postgresql.sqlite"))
     }
