@@ -38,13 +38,7 @@ public struct Paragraph: Widget, Sendable {
     /// break are dropped; leading indentation of the line is kept on its first row.
     public static func wrap(_ line: TextLine, width: Int) -> [TextLine] {
         guard width > 0 else { return [] }
-        var glyphs: [Glyph] = []
-        for span in line.spans {
-            for character in span.text.flatMap({ CellWidth.shown($0) ?? String($0) }) {
-                let w = CellWidth.of(character)
-                if w > 0 { glyphs.append(Glyph(character: character, pen: span.pen, width: w)) }
-            }
-        }
+        let glyphs = glyphs(of: line)
         var rows: [[Glyph]] = []
         var row: [Glyph] = []
         var rowWidth = 0
@@ -104,11 +98,42 @@ public struct Paragraph: Widget, Sendable {
         return rows.map(TextLine.init(glyphs:))
     }
 
-    struct Glyph {
+    /// The line's glyphs with their widths: invisible characters spelled out (`CellWidth.shown`),
+    /// zero-width ones left out. A span of printable ASCII is taken a byte at a time, one cell
+    /// each (`CellWidth.isPrintableASCII`), which gives the same glyphs as the walk by grapheme
+    /// without its cost: wrapping was most of drawing the Today screen. `byBytes: false` walks
+    /// every span by grapheme (for the test that holds both ways to the same glyphs).
+    static func glyphs(of line: TextLine, byBytes: Bool = true) -> [Glyph] {
+        var glyphs: [Glyph] = []
+        for span in line.spans {
+            if byBytes, CellWidth.isPrintableASCII(span.text) {
+                for byte in span.text.utf8 {
+                    glyphs.append(
+                        Glyph(character: Character(Unicode.Scalar(byte)), pen: span.pen, width: 1))
+                }
+                continue
+            }
+            for character in span.text.flatMap({ CellWidth.shown($0) ?? String($0) }) {
+                let w = CellWidth.of(character)
+                if w > 0 { glyphs.append(Glyph(character: character, pen: span.pen, width: w)) }
+            }
+        }
+        return glyphs
+    }
+
+    struct Glyph: Equatable {
         var character: Character
         var pen: Pen
         var width: Int
-        var isSpace: Bool { character == " " || character == "\t" }
+        /// Asked of every glyph while wrapping, so worked out once.
+        let isSpace: Bool
+
+        init(character: Character, pen: Pen, width: Int) {
+            self.character = character
+            self.pen = pen
+            self.width = width
+            isSpace = character == " " || character == "\t"
+        }
     }
 }
 
