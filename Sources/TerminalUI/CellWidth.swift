@@ -3,6 +3,8 @@
 public enum CellWidth {
     /// Cells taken by one grapheme: 0 (combining or control), 1, or 2 (East Asian wide, emoji).
     public static func of(_ character: Character) -> Int {
+        // Printable ASCII, the most common case, without the Unicode tables.
+        if isPrintableASCII(character) { return 1 }
         if let shown = shown(character) { return shown.count }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
@@ -45,6 +47,7 @@ public enum CellWidth {
     /// patient's note, a plan file), so nothing in it may move the cursor, reorder the line or
     /// hide; tab and line feed are laid out before they get here.
     public static func shown(_ character: Character) -> String? {
+        if isPrintableASCII(character) { return nil }
         guard !character.unicodeScalars.isEmpty,
             character.unicodeScalars.allSatisfy(isInvisibleControl)
         else { return nil }
@@ -81,6 +84,14 @@ public enum CellWidth {
     /// breaking nor Unicode's tables (a table of 470 patients spent most of its time there).
     public static func isPrintableASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+    }
+
+    /// The same for one character, by its bytes (`Character.asciiValue` compares with CR LF
+    /// first, which costs more than the answer saves).
+    static func isPrintableASCII(_ character: Character) -> Bool {
+        let utf8 = character.utf8
+        guard utf8.count == 1, let byte = utf8.first else { return false }
+        return byte >= 0x20 && byte <= 0x7E
     }
 
     // East Asian Wide and Fullwidth blocks (Unicode 15, EastAsianWidth.txt, W and F),

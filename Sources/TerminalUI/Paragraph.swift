@@ -109,13 +109,22 @@ public struct Paragraph: Widget, Sendable {
             if byBytes, CellWidth.isPrintableASCII(span.text) {
                 for byte in span.text.utf8 {
                     glyphs.append(
-                        Glyph(character: Character(Unicode.Scalar(byte)), pen: span.pen, width: 1))
+                        Glyph(
+                            character: Character(Unicode.Scalar(byte)), pen: span.pen, width: 1,
+                            isSpace: byte == 0x20))
                 }
                 continue
             }
-            for character in span.text.flatMap({ CellWidth.shown($0) ?? String($0) }) {
+            func add(_ character: Character) {
                 let w = CellWidth.of(character)
                 if w > 0 { glyphs.append(Glyph(character: character, pen: span.pen, width: w)) }
+            }
+            for character in span.text {
+                if let shown = CellWidth.shown(character) {
+                    shown.forEach(add)
+                } else {
+                    add(character)
+                }
             }
         }
         return glyphs
@@ -128,11 +137,11 @@ public struct Paragraph: Widget, Sendable {
         /// Asked of every glyph while wrapping, so worked out once.
         let isSpace: Bool
 
-        init(character: Character, pen: Pen, width: Int) {
+        init(character: Character, pen: Pen, width: Int, isSpace: Bool? = nil) {
             self.character = character
             self.pen = pen
             self.width = width
-            isSpace = character == " " || character == "\t"
+            self.isSpace = isSpace ?? (character == " " || character == "\t")
         }
     }
 }
