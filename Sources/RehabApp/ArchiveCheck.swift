@@ -23,7 +23,7 @@ public struct ArchiveCheck {
     }
 
     /// The first problem: whose record, where in the file, and what is wrong.
-    public struct Problem: Error {
+    public struct Problem: WordedError {
         public let text: LocalizedText
     }
 

@@ -40,7 +40,7 @@ public struct ArchiveImport {
     }
 
     /// A record dated after today: nothing is logged for the future, whichever way it comes in.
-    public struct FutureRecord: Error, Hashable, Sendable {
+    public struct FutureRecord: WordedError, Hashable, Sendable {
         public var text: LocalizedText
     }
 

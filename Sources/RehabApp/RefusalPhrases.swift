@@ -38,8 +38,7 @@ public enum RefusalPhrase {
         case let e as MeasureError: MeasurePhrase.error(e)
         case let e as PlanFileErrors: LocalizedText { e.description($0) }
         case let e as RunFileError: t("\(e.file): \(e.reason.nl)", "\(e.file): \(e.reason)")
-        case let e as ArchiveCheck.Problem: e.text
-        case let e as ArchiveImport.FutureRecord: e.text
+        case let e as any WordedError: e.text
         default: LocalizedText(verbatim: "\(error)")
         }
     }

@@ -15,7 +15,7 @@ public struct RunSearch: Sendable, Hashable {
     public private(set) var fitSkipped = 0
 
     /// A path that cannot be taken, named in the text.
-    public struct Refusal: Error, Hashable, Sendable {
+    public struct Refusal: WordedError, Hashable, Sendable {
         public var text: LocalizedText
     }
 

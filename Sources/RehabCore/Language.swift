@@ -171,6 +171,13 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     }
 }
 
+/// An error that says itself in every language rehab speaks, for the front ends to word with
+/// `text` without knowing the module that threw it (the app and the use cases may not import
+/// the PostgreSQL store, whose failures they show).
+public protocol WordedError: Error {
+    var text: LocalizedText { get }
+}
+
 extension [LocalizedText] {
     /// The texts one after the other, in whichever language is asked.
     public func joined(separator: String) -> LocalizedText {

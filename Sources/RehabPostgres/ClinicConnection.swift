@@ -37,14 +37,6 @@ public final class ClinicConnection: @unchecked Sendable {
     /// The login the server knows this connection as.
     public let login: String
 
-    /// A refusal by the server or a failed connection, in the server's own words, with the
-    /// server's SQLSTATE when it gave one (23505: a unique value taken, 42501: not allowed).
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-        public var code: String? = nil
-        public var constraint: String? = nil
-    }
-
     /// `settings`: session settings sent with the login (the startup message), so they cost
     /// no round trip of their own; `setup`: statements every new connection runs first.
     public init(
@@ -85,7 +77,7 @@ public final class ClinicConnection: @unchecked Sendable {
                 id: 1, logger: logger
             ).wait()
         } catch {
-            throw Failure(description: "\(url.description): \(Self.message(error))")
+            throw Failure(connecting(url, error))
         }
         for statement in setup {
             do {
@@ -93,7 +85,7 @@ public final class ClinicConnection: @unchecked Sendable {
                     .wait()
             } catch {
                 try? connection.close().wait()
-                throw Failure(description: "\(url.description): \(Self.message(error))")
+                throw Failure(connecting(url, error))
             }
         }
         return connection
@@ -108,10 +100,7 @@ public final class ClinicConnection: @unchecked Sendable {
         do {
             fresh = try Self.connect(configuration, url: url, setup: setup, logger: logger)
         } catch let failure as Failure {
-            // What happened first: the app's notice line may not have room for the URL.
-            throw Failure(
-                description: "the connection to the clinic server was lost and connecting "
-                    + "again failed: " + failure.description)
+            throw Failure(.lostAndReconnectFailed(failure.reason))
         }
         lock.withLock { current = fresh }
     }
@@ -137,17 +126,13 @@ public final class ClinicConnection: @unchecked Sendable {
         } catch is NoAnswer {
             let closing: EventLoopFuture<Void> = used.close()
             _ = closing
-            throw Failure(
-                description: "the clinic server did not answer within 15 seconds; the "
-                    + "connection is closed, and the next try connects again")
+            throw Failure(.noAnswer(seconds: Int(Self.answerTimeout.nanoseconds / 1_000_000_000)))
         }
     }
 
     private struct NoAnswer: Error {}
 
-    static let lost = Failure(
-        description: "the connection to the clinic server was lost; try again (rehab connects "
-            + "anew)")
+    static let lost = Failure(.lost)
 
     private static func tls(_ mode: ClinicURL.TLS) throws -> PostgresConnection.Configuration.TLS {
         var tls = TLSConfiguration.makeClientConfiguration()
@@ -211,24 +196,37 @@ public final class ClinicConnection: @unchecked Sendable {
 
     static func failure(_ error: any Error) -> Failure {
         let info = (error as? PSQLError)?.serverInfo
-        return Failure(
-            description: message(error), code: info?[.sqlState],
-            constraint: info?[.constraintName])
+        let reason: Failure.Reason
+        if let info, let message = info[.message] {
+            reason = Failure.Reason(server: message, hint: info[.hint])
+        } else if let code = (error as? PSQLError)?.code,
+            code == .serverClosedConnection || code == .clientClosedConnection
+        {
+            reason = .lost
+        } else {
+            reason = .driver(detail: detail(error))
+        }
+        return Failure(reason, code: info?[.sqlState], constraint: info?[.constraintName])
     }
 
-    /// The server's message (and hint), without driver internals.
-    static func message(_ error: any Error) -> String {
+    /// Why connecting to `url` failed: the server's refusal in its own words (and hint), or
+    /// the driver's.
+    private static func connecting(_ url: ClinicURL, _ error: any Error) -> Failure.Reason {
+        if let info = (error as? PSQLError)?.serverInfo, let message = info[.message] {
+            return .connectionRefused(
+                url: url.description,
+                message: Failure.Reason.quoted(message, hint: info[.hint]))
+        }
+        return .cannotConnect(url: url.description, detail: detail(error))
+    }
+
+    /// The driver's own words for a failure without the server's: the system's reason for a
+    /// connection not made, else the driver's code, without driver internals.
+    private static func detail(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
-        if let info = error.serverInfo, let message = info[.message] {
-            return message + (info[.hint].map { " (\($0))" } ?? "")
+        if error.code == .connectionError {
+            return error.underlying.map { "\($0)" } ?? "connection refused"
         }
-        switch error.code {
-        case .connectionError:
-            return "cannot connect: \(error.underlying.map { "\($0)" } ?? "connection refused")"
-        case .serverClosedConnection, .clientClosedConnection:
-            return "the connection to the clinic server was lost"
-        default:
-            return "\(error.code)"
-        }
+        return "\(error.code)"
     }
 }

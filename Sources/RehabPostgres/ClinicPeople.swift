@@ -1,15 +1,14 @@
 import Foundation
+import RehabCore
 
 /// The statements behind `rehab clinic add-physio`, `add-patient` and `assign`, run by the
 /// database owner (who may create roles). Logins are plain PostgreSQL names, checked here, so
 /// nothing a user types reaches SQL except as a checked name or a quoted literal.
 public enum ClinicPeople {
-    public struct BadLogin: Error, Equatable, CustomStringConvertible {
+    /// Worded in `ClinicErrorPhrases.swift`.
+    public struct BadLogin: WordedError, Equatable, CustomStringConvertible {
         public let login: String
-        public var description: String {
-            "login: '\(login)' is not allowed; use 1 to 63 lower-case letters, digits and _, "
-                + "starting with a letter or _"
-        }
+        public var description: String { text.en }
     }
 
     /// A login as PostgreSQL stores an unquoted role name; refuses anything else.

@@ -237,9 +237,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             try connection.rows("COMMIT")
         } catch let failure as ClinicConnection.Failure where failure.code == nil {
             // No answer to COMMIT: the server may have stored it before the line broke.
-            throw ClinicConnection.Failure(
-                description: failure.description + "; it may or may not have been stored: "
-                    + "look before entering it again")
+            throw ClinicConnection.Failure(.commitUnanswered(failure.reason))
         }
         remember(transaction)
         return result
@@ -365,8 +363,7 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
             t.relisted = t.listed.subtracting([id])
             guard try t.execute("DELETE FROM rehab.patient WHERE id = \(id)") == 1 else {
                 throw ClinicConnection.Failure(
-                    description: "\(login) may not remove patient #\(id) (only a physio in "
-                        + "their care team may)", code: "42501")
+                    .mayNotRemovePatient(login: login, patient: id), code: "42501")
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RehabCore
 import RehabPostgres
+import RehabStorage
 
 /// `rehab clinic`: sets up a practice's PostgreSQL database and the people in it. Run by the
 /// database owner (who may create roles); daily work never runs as the owner.
@@ -45,17 +46,23 @@ struct ClinicCommand: ParsableCommand {
         do {
             script = try sql()
         } catch {
-            throw Failure(message: error.description)
+            throw context.fail(error.text)
         }
         let connection = try connect(context)
         do {
             try connection.transaction(script)
         } catch let failure as ClinicConnection.Failure {
             if let text = explain(failure) { throw context.fail(text) }
-            throw Failure(message: "\(connection.url.description): \(failure)")
+            throw context.fail(at(connection, failure))
         } catch {
-            throw Failure(message: "\(connection.url.description): \(error)")
+            throw context.fail(at(connection, error))
         }
+    }
+
+    /// A failure on the clinic database, after its URL (without the password).
+    static func at(_ connection: ClinicConnection, _ error: any Error) -> LocalizedText {
+        StoragePhrase.at(
+            LocalizedText(verbatim: connection.url.description), ErrorPhrase.text(error))
     }
 
     /// What `add-physio` and `add-admin` take: a login to make, or find, and put in a group
@@ -117,7 +124,7 @@ struct ClinicCommand: ParsableCommand {
             } catch let failure as Failure {
                 throw failure
             } catch {
-                throw Failure(message: "\(connection.url.description): \(error)")
+                throw context.fail(ClinicCommand.at(connection, error))
             }
             print(
                 context.say(

@@ -69,4 +69,27 @@ import Testing
         let fromEnvironment = try rehab.run(["status"], environment: ["REHAB_DB": url])
         #expect(fromEnvironment.stderr == "rehab: \(english)\n")
     }
+
+    /// A clinic URL with no server behind it: the URL without its password and the system's
+    /// reason, in a frame in the user's language; exit 1. No PostgreSQL is needed.
+    @Test func aClinicThatCannotBeReachedIsSaidInBothLanguages() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let url = "postgresql://ann:hunter2@/clinic?host=/nonexistent"
+        let shown = "rehab: postgresql://ann@/clinic?host=/nonexistent: "
+        for command in [["status"], ["clinic", "init"]] {
+            let nl = try rehab.run(command + ["--db", url], environment: ["REHAB_LANG": "nl"])
+            #expect(nl.status == 1, "\(command): \(nl)")
+            #expect(
+                nl.stderr.hasPrefix(shown + "geen verbinding met de kliniekserver: "),
+                "\(command): \(nl)")
+            let en = try rehab.run(command + ["--db", url, "--lang", "en"])
+            #expect(en.status == 1, "\(command): \(en)")
+            #expect(en.stderr.hasPrefix(shown + "cannot connect: "), "\(command): \(en)")
+            for result in [nl, en] {
+                #expect(!result.stderr.contains("hunter2"), "\(command)")
+                #expect(result.stderr.hasSuffix("\n") && result.stdout.isEmpty, "\(command)")
+            }
+        }
+    }
 }

@@ -42,4 +42,17 @@ import Testing
         let run = RunFileError(file: "a.gpx", reason: LocalizedText(nl: "leeg", en: "empty"))
         #expect(RefusalPhrase.text(run).nl == "a.gpx: leeg")
     }
+
+    /// An error of a module the front ends may not import (the clinic's) says itself.
+    @Test func aWordedErrorIsSaidInItsOwnWords() {
+        struct Lost: WordedError {
+            var text: LocalizedText {
+                LocalizedText(nl: "de verbinding is verbroken", en: "the connection was lost")
+            }
+        }
+        #expect(RefusalPhrase.text(Lost()).nl == "de verbinding is verbroken")
+        #expect(RefusalPhrase.text(Lost()).en == "the connection was lost")
+        let refusal = RunSearch.Refusal(text: LocalizedText(nl: "geen map", en: "no folder"))
+        #expect(RefusalPhrase.text(refusal).nl == "geen map")
+    }
 }

@@ -44,6 +44,25 @@ struct ClinicCommandTests {
         #expect(nobody.status == 1 && nobody.error.contains("no patient called Nobody"))
         let notPhysio = try rehab("clinic", "assign", "Pia", "--physio", "amy")
         #expect(notPhysio.status == 1 && notPhysio.error.contains("amy is not a physio login"))
+        // The same refusals (the clinic schema's own, recognised) in Dutch.
+        let dutch = [
+            (
+                ["clinic", "add-physio", "Ann!"],
+                "login: 'Ann!' is niet toegestaan; gebruik 1 tot 63"
+            ),
+            (
+                ["clinic", "assign", "Nobody", "--physio", "ann"],
+                "er is geen patiënt met de naam Nobody"
+            ),
+            (
+                ["clinic", "assign", "Pia", "--physio", "amy"],
+                "fysio: amy is geen fysio-login (voeg die toe met: rehab clinic add-physio amy)"
+            ),
+        ]
+        for (arguments, said) in dutch {
+            let nl = try cluster.rehab(arguments + ["--db", owner, "--lang", "nl"], in: folder)
+            #expect(nl.status == 1 && nl.error.contains(said), "\(arguments): \(nl.error)")
+        }
         #expect(
             try cluster.psql("SELECT count(*) FROM rehab.care_team", as: "amy").rows == ["1"])
         let notOwner = try rehab("clinic", "init", as: cluster.url("ann"))
@@ -68,6 +87,13 @@ struct ClinicCommandTests {
         let noServer = try rehab("clinic", "init", as: "postgresql://x@/c?host=\(folder)")
         #expect(
             noServer.status == 1 && noServer.error.contains("cannot connect"), "\(noServer.error)")
+        let refusedNL = try cluster.rehab(
+            ["clinic", "init", "--db", secret, "--lang", "nl"], in: folder)
+        #expect(
+            refusedNL.status == 1
+                && refusedNL.error.contains("de kliniekserver weigerde de verbinding: ")
+                && refusedNL.error.contains("nosuchdb") && !refusedNL.error.contains("hunter2"),
+            "\(refusedNL.error)")
         let notURL = try cluster.rehab(
             ["clinic", "init", "--db", folder + "/x.sqlite"], in: folder)
         #expect(notURL.status == 1 && notURL.error.contains("needs a PostgreSQL database"))

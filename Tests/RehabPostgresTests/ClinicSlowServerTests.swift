@@ -75,7 +75,7 @@ struct ClinicSlowServerTests {
             "SELECT pid FROM pg_stat_activity WHERE usename = 'ann' AND datname = '\(database)'",
             as: "rehab_super", database: database)
         guard pids.count == 1, let pid = pid_t(pids[0]) else {
-            throw ClinicConnection.Failure(description: "ann's server process: \(pids)")
+            throw PostgresCluster.Failure(description: "ann's server process: \(pids)")
         }
         return (App(state: state, runner: runner), ann, pid, database)
     }

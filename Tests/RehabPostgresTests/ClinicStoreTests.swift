@@ -185,9 +185,15 @@ struct ClinicStoreTests {
             try own.addPatient(name: "Mallory")
         }
         #expect(refused?.description.contains("pia may not add patients") == true)
+        #expect(refused?.reason == .mayNotAddPatients(login: "pia"))
         #expect(try ann.patients().map(\.name) == ["Pia", "Quinn"])
         // Nor may she remove her own record (only a physio in her care team may).
-        #expect(throws: ClinicConnection.Failure.self) { try own.deletePatient(id: pia.id) }
+        let notRemoved = #expect(throws: ClinicConnection.Failure.self) {
+            try own.deletePatient(id: pia.id)
+        }
+        // A patient's login has no DELETE grant at all: the server's own refusal.
+        #expect(notRemoved?.reason == .refused(message: "permission denied for table patient"))
+        #expect(notRemoved?.code == "42501")
         // A name is taken in the whole practice, even where bob cannot see it.
         #expect(throws: StoreError.patientNameTaken("pia")) { try bob.addPatient(name: "pia") }
         // The reviews of a list are refused for a patient outside the login's care.
@@ -233,6 +239,7 @@ struct ClinicStoreTests {
             try ann.history(patientID: rosa.id)
         }
         #expect(refused?.description.contains("not in your care") == true)
+        #expect(refused?.reason == .notInCare(patient: rosa.id))
         #expect(try ann.patients().map(\.name) == ["Quinn"])
         #expect(throws: StoreError.unknownPatient("#\(rosa.id)")) {
             try ann.history(patientID: rosa.id)
