@@ -1,6 +1,7 @@
 // Outcome measures in the app: the Measures form (opened from Today or History with `o`), the
 // line on Today saying what is due, and the measures chart on Progress with its MCID band.
 
+import RehabApp
 import RehabCore
 import TerminalUI
 
@@ -176,10 +177,8 @@ enum MeasureActions {
                 ))
             openNext(form.queue, &state)
             return state.forPatient { .saveMeasure(patient: $0, record) }
-        } catch let error as MeasureError {
-            form.error = state.say(MeasurePhrase.error(error))
         } catch {
-            form.error = "\(error)"
+            form.error = state.say(RefusalPhrase.text(error))
         }
         Screens.replaceTop(&state, .measure(form))
         return []
