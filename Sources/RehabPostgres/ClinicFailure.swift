@@ -2,7 +2,7 @@ import RehabCore
 
 extension ClinicConnection {
     /// A failed connection or a refused statement: why, as a reason worded in each language
-    /// (`text`, in `ConnectionPhrases.swift`), with the server's SQLSTATE when it gave one
+    /// (`text`, in `ClinicErrorPhrases.swift`), with the server's SQLSTATE when it gave one
     /// (23505: a unique value taken, 42501: not allowed) and the constraint it named. The
     /// server's own words (in the server's language) and the driver's are quoted as they
     /// came; the URL is shown without its password. `description` is the English text, for
