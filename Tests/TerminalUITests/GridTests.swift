@@ -151,25 +151,12 @@ import Testing
     /// Both ways must agree on any text: generated strings of printable ASCII alone and mixed
     /// with controls, CR LF, combining marks, wide characters and emoji.
     @Test(arguments: 0..<40) func asciiFastPathAgreesWithGraphemeWalk(seed: UInt64) {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        let others = ["\r\n", "\u{1B}", "e\u{301}", "日", "😀", "❤\u{FE0F}", "\u{7F}", "é", "\t"]
+        var generated = GeneratedText(seed: seed)
         for _ in 0..<50 {
-            let mixed = seed % 2 == 1
-            var text = ""
-            for _ in 0..<next(30) {
-                if mixed, next(4) == 0 {
-                    text += others[next(others.count)]
-                } else {
-                    text.append(Character(Unicode.Scalar(UInt8(0x20 + next(0x5F)))))
-                }
-            }
+            let text = generated.text(upTo: 30)
             let walked = text.reduce(0) { $0 + CellWidth.of($1) }
             #expect(CellWidth.of(text) == walked, "\(text.debugDescription)")
-            let width = next(35)
+            let width = generated.next(35)
             for ellipsis in ["", "…"] {
                 let cut = TextFit.truncate(text, to: width, ellipsis: ellipsis)
                 #expect(CellWidth.of(cut) <= max(width, 0), "\(text.debugDescription) to \(width)")

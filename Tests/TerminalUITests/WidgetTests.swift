@@ -18,24 +18,10 @@ import Testing
     /// same glyphs for any text: generated spans of ASCII alone and mixed with controls, CR LF,
     /// combining marks, wide characters and emoji, in two pens.
     @Test(arguments: 0..<40) func glyphsByBytesAgreeWithTheWalkByGrapheme(seed: UInt64) {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        let others = ["\r\n", "\u{1B}", "e\u{301}", "日", "😀", "\u{202E}", "\t", "é", "\u{200B}"]
+        var generated = GeneratedText(seed: seed)
         for _ in 0..<30 {
-            var spans: [Span] = []
-            for _ in 0..<(1 + next(4)) {
-                var text = ""
-                for _ in 0..<next(20) {
-                    if seed % 2 == 1, next(5) == 0 {
-                        text += others[next(others.count)]
-                    } else {
-                        text.append(Character(Unicode.Scalar(UInt8(0x20 + next(0x5F)))))
-                    }
-                }
-                spans.append(Span(text, pen: next(2) == 0 ? .plain : .bold))
+            let spans = (0...generated.next(4)).map { _ in
+                Span(generated.text(upTo: 20), pen: generated.next(2) == 0 ? .plain : .bold)
             }
             let line = TextLine(spans: spans)
             #expect(
