@@ -181,10 +181,12 @@ final class TmuxScreen {
         }
     }
 
-    /// Polls the screen every 50 ms until `condition` holds, for at most `seconds`.
+    /// Polls the screen every 50 ms until `condition` holds, for at most `seconds`: long, since
+    /// on a loaded 2-core machine (the whole suite at once) a debug build's answer has taken
+    /// over 10 s; a passing test waits no longer for it.
     @discardableResult
     func waitUntil(
-        _ what: String, history: Bool = false, seconds: Double = 10,
+        _ what: String, history: Bool = false, seconds: Double = 30,
         sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool
     ) -> String {
         let deadline = Date().addingTimeInterval(seconds)
