@@ -30,6 +30,31 @@ import Testing
         #expect(app.stderr.contains("needs a terminal"))
     }
 
+    /// Without REHAB_TODAY, today is the machine's date where it is (TZ). Fourteen hours ahead
+    /// of UTC and eleven behind, at any hour at least one of the two dates is not UTC's, so a
+    /// today taken in UTC fails one of them.
+    @Test(arguments: [("XST-14", 14), ("YST11", -11)])
+    func todayIsTheLocalDate(zone: String, hoursFromUTC: Int) throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        #expect(try rehab.run(["patients", "add", "Ada"]).status == 0)
+        #expect(try rehab.run(["start", "itbs", "--patient", "Ada"]).status == 0)
+        func localDate() throws -> String {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = try #require(TimeZone(secondsFromGMT: hoursFromUTC * 3600))
+            let c = calendar.dateComponents([.year, .month, .day], from: Date())
+            return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        }
+        let before = try localDate()
+        let result = try rehab.run(
+            ["status", "--json", "--patient", "Ada"], environment: ["REHAB_TODAY": "", "TZ": zone])
+        let after = try localDate()
+        #expect(result.status == 0, "\(result)")
+        let status = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        let date = try #require((status as? [String: Any])?["date"] as? String)
+        #expect([before, after].contains(date), "TZ=\(zone): \(date), expected \(before)")
+    }
+
     @Test func aBadLineStopsTheCommandWithItsPlace() throws {
         let rehab = try Rehab()
         defer { rehab.cleanUp() }

@@ -21,8 +21,10 @@ package struct StoreRunner: EffectRunner {
     /// The Patients screen's rows as last read, so that after a change only the patients it
     /// touched are read and judged again (`roster`).
     var keptRoster: KeptRoster?
-    /// Where the runner is: the day and start time of runs read from files.
-    var timeZone = TimeZone.current
+    /// Where the runner is: the day and start time of runs read from files; nil for the
+    /// machine's, looked up only when runs are read (`TimeZone.current` loads ICU's time zone
+    /// data, a few milliseconds of every start otherwise).
+    var timeZone: TimeZone?
 
     package init(store: any RehabRepository, library: PlanLibrary) {
         self.store = store
@@ -193,7 +195,8 @@ package struct StoreRunner: EffectRunner {
                 return [.planStarted(try load(patientID: id, today: state.today))]
             case .readRunFiles(let patient, let path):
                 let known = Set(try store.runStartTimes(patientID: patient).values)
-                return [.runsRead(RunFinder.read(path, known: known, timeZone: timeZone))]
+                let zone = timeZone ?? .current
+                return [.runsRead(RunFinder.read(path, known: known, timeZone: zone))]
             case .importRuns(let patient, let runs):
                 let result = try store.importRuns(patientID: patient, runs)
                 return [
