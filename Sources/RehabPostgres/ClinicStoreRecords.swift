@@ -95,7 +95,7 @@ extension ClinicStore {
         return try assignment(from: row, history: changes)
     }
 
-    static func assignment(from row: PostgresRandomAccessRow, history: [PhaseChange]) throws
+    static func assignment(from row: ClinicRow, history: [PhaseChange]) throws
         -> Assignment
     {
         Assignment(
@@ -107,7 +107,7 @@ extension ClinicStore {
             phaseHistory: history)
     }
 
-    static func phaseChange(from row: PostgresRandomAccessRow) throws -> PhaseChange {
+    static func phaseChange(from row: ClinicRow) throws -> PhaseChange {
         let reason: PhaseChangeReason = try row.named("reason", table: "phase_change")
         return PhaseChange(
             phase: try row.value("phase_id", String.self),
@@ -163,7 +163,7 @@ extension ClinicStore {
         to_char(start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS start_time
         """
 
-    static func session(from row: PostgresRandomAccessRow) throws -> Session {
+    static func session(from row: ClinicRow) throws -> Session {
         let activity: Activity = try row.named("activity", table: "session")
         return Session(
             id: try row.value("id", Int64.self), date: try row.day("date", table: "session"),
@@ -179,14 +179,14 @@ extension ClinicStore {
             startTime: try row.value("start_time", String?.self))
     }
 
-    static func morning(from row: PostgresRandomAccessRow) throws -> MorningCheck {
+    static func morning(from row: ClinicRow) throws -> MorningCheck {
         MorningCheck(
             date: try row.day("date", table: "morning_check"),
             pain: try row.value("pain", Int.self),
             flags: try RecordJSON.flags(json: row.value("flags", String.self)))
     }
 
-    static func clearing(from row: PostgresRandomAccessRow) throws -> FlagClearing {
+    static func clearing(from row: ClinicRow) throws -> FlagClearing {
         FlagClearing(
             date: try row.day("date", table: "flag_clearing"),
             reason: try row.value("reason", String.self),
@@ -569,7 +569,7 @@ extension ClinicStore {
         ).map(measurement(from:))
     }
 
-    static func measurement(from row: PostgresRandomAccessRow) throws -> MeasureRecord {
+    static func measurement(from row: ClinicRow) throws -> MeasureRecord {
         MeasureRecord(
             id: try row.value("id", Int64.self), date: try row.day("date", table: "measurement"),
             instrument: try row.value("instrument", String.self),
@@ -613,7 +613,7 @@ extension ClinicStore {
     }
 }
 
-extension Array where Element == PostgresRandomAccessRow {
+extension Array where Element == ClinicRow {
     /// The id an INSERT … RETURNING id gave; a statement that returned none is a mistake
     /// said plainly, not a made-up id.
     func returnedID() throws -> Int64 {

@@ -187,7 +187,7 @@ extension ClinicStore {
         ).first.map(discharge(from:))
     }
 
-    static func discharge(from row: PostgresRandomAccessRow) throws -> Discharge {
+    static func discharge(from row: ClinicRow) throws -> Discharge {
         Discharge(
             date: try row.day("date", table: "discharge"),
             by: try row.value("by_whom", String.self), early: try row.value("early", Bool.self))
