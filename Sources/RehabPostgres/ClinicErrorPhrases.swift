@@ -1,8 +1,9 @@
 import RehabCore
 
 // A clinic connection's failures in both languages (`ClinicConnection.Failure`), said by the
-// CLI and the app alike (`RefusalPhrase.text`), and a login `rehab clinic` refuses. The server's message and the driver's detail
-// are quoted as they came, in the server's language; URLs are shown without their password.
+// CLI and the app alike (`RefusalPhrase.text`), and a login `rehab clinic` refuses. The
+// server's message and the driver's detail are quoted as they came, in the server's language;
+// URLs are shown without their password.
 
 private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
@@ -21,7 +22,7 @@ extension ClinicConnection.Failure.Reason {
             t("de kliniekserver weigerde: \(message)", "the clinic server refused: \(message)")
         case .driver(let detail):
             t(
-                "de verbinding met de kliniekserver mislukte: \(detail)",
+                "de verbinding met de kliniekserver is mislukt: \(detail)",
                 "the connection to the clinic server failed: \(detail)")
         case .lost:
             t(

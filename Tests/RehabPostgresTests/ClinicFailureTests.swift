@@ -37,7 +37,7 @@ import Testing
         ),
         (
             .driver(detail: "unexpectedBackendMessage"),
-            "de verbinding met de kliniekserver mislukte: unexpectedBackendMessage",
+            "de verbinding met de kliniekserver is mislukt: unexpectedBackendMessage",
             "the connection to the clinic server failed: unexpectedBackendMessage"
         ),
         (
