@@ -120,15 +120,19 @@ let package = Package(
         .testTarget(
             name: "RehabAppTests",
             dependencies: ["RehabApp", "RehabPlans", "RehabFiles", "RehabStorage", "RehabCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RehabCore"], exclude: ["Fixtures"]),
+        // What the end-to-end and clinic app tests share: driving tmux.
+        .target(name: "RehabTestSupport", path: "Tests/RehabTestSupport"),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["RehabCore", "RehabTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "RehabPostgresTests",
             dependencies: [
                 "RehabPostgres", "RehabCore", "RehabFiles", "RehabStorage", "RehabSQLite",
                 "RehabStoreConformance", "RehabApp",
-                // The app's loop on a clinic store (ClinicSlowServerTests).
-                "RehabPlans", "RehabTUI", "TerminalUI",
+                // The app's loop on a clinic store (ClinicSlowServerTests), and in tmux.
+                "RehabPlans", "RehabTUI", "TerminalUI", "RehabTestSupport",
             ]),
         .testTarget(
             name: "RehabTUITests",

@@ -1,4 +1,5 @@
 import Foundation
+import RehabTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,8 +9,7 @@ import Glibc
 /// The real binary in a private tmux server at a fixed size: keys go in with send-keys, the
 /// screen comes back with capture-pane, and every step waits on screen content with a deadline.
 final class TmuxScreen {
-    static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let tmux = TmuxProcess.path
 
     let socket = "rehab-test-\(UUID().uuidString)"
     let rehab: Rehab
@@ -18,50 +18,10 @@ final class TmuxScreen {
         self.rehab = rehab
     }
 
-    /// Runs tmux and waits for it. Not through Foundation's Process: the first command forks
-    /// the tmux server, which would inherit the descriptor Process watches and so hold the
-    /// wait open for good. posix_spawn with every inherited descriptor closed avoids that.
+    /// Runs tmux on this test's own server and waits for it.
     @discardableResult
     func tmux(_ arguments: [String]) -> (status: Int32, output: String) {
-        guard let tmux = TmuxScreen.tmux else { return (127, "") }
-        let output = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
-        defer { unlink(output) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in open.compactMap(Int32.init) where fd > 2 && fcntl(fd, F_GETFD) != -1 {
-            posix_spawn_file_actions_addclose(&actions, fd)
-        }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = [tmux, "-L", socket, "-f", "/dev/null"] + arguments
-        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { for arg in cArgs { free(arg) } }
-        // The test runner's threads block most signals and a child inherits that mask: a tmux
-        // server with SIGTERM blocked ignores kill-server (it signals itself) and outlives the
-        // test. Start tmux with nothing blocked and default handlers.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        var all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, tmux, &actions, &attributes, &cArgs, environ) == 0 else {
-            return (127, "")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        return ((status >> 8) & 0xff, text)
+        TmuxProcess.run(socket: socket, arguments)
     }
 
     /// Starts `rehab ARGS` in an 80×24 pane; after it exits the pane prints the exit code and
