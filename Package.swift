@@ -108,11 +108,13 @@ let package = Package(
         .testTarget(
             name: "RehabPlansTests", dependencies: ["RehabPlans"], resources: [.copy("Fixtures")]),
         // The file formats on their own: GPX/TCX runs, CSV/JSON archives, hostile files.
-        .testTarget(name: "RehabFilesTests", dependencies: ["RehabFiles", "RehabCore"]),
+        .testTarget(
+            name: "RehabFilesTests", dependencies: ["RehabFiles", "RehabCore", "RehabTestSupport"]),
         .testTarget(
             name: "RehabStoreTests",
             dependencies: [
                 "RehabFiles", "RehabStorage", "RehabSQLite", "RehabApp", "RehabStoreConformance",
+                "RehabTestSupport",
             ]),
         // The use cases on their own, without a store: run search and placement, the archive
         // check. Those that need a store (roster, checkpoints, archive import) run in
@@ -120,8 +122,10 @@ let package = Package(
         .testTarget(
             name: "RehabAppTests",
             dependencies: ["RehabApp", "RehabPlans", "RehabFiles", "RehabStorage", "RehabCore"]),
-        // What the end-to-end and clinic app tests share: driving tmux.
-        .target(name: "RehabTestSupport", path: "Tests/RehabTestSupport"),
+        // What several test targets share: driving tmux, the archive fixtures.
+        .target(
+            name: "RehabTestSupport", dependencies: ["RehabCore", "RehabFiles"],
+            path: "Tests/RehabTestSupport"),
         .testTarget(
             name: "EndToEndTests", dependencies: ["RehabCore", "RehabTestSupport"],
             exclude: ["Fixtures"]),
