@@ -127,14 +127,23 @@ public struct ClinicURL: Hashable, Sendable {
 
     /// A URL as typed, with any password replaced by `***`, for messages.
     public static func redacted(_ text: String) -> String {
-        guard var components = URLComponents(string: text) else { return "postgresql://…" }
+        guard var components = URLComponents(string: text) else { return redactedByHand(text) }
         if components.password != nil { components.password = "***" }
         if let items = components.queryItems, items.contains(where: { $0.name == "password" }) {
             components.queryItems = items.map {
                 $0.name == "password" ? URLQueryItem(name: "password", value: "***") : $0
             }
         }
-        return components.string ?? "postgresql://…"
+        return components.string ?? redactedByHand(text)
+    }
+
+    /// A text that is no URL, shown as typed so the user sees what is wrong with it, but with
+    /// everything that could be a password hidden: the user information's part after its
+    /// colon (up to the last `@` before the path, as a raw `@` may stand in a password) and
+    /// every `password=` value.
+    static func redactedByHand(_ text: String) -> String {
+        text.replacing(#/(://[^/?#:@]*):[^/?#]*@/#) { "\($0.output.1):***@" }
+            .replacing(#/password=[^&#]*/#, with: "password=***")
     }
 
     /// The password to send: the URL's, else PGPASSWORD, else the first matching line of

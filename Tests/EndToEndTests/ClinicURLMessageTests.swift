@@ -42,10 +42,12 @@ import Testing
         ),
         (
             "postgresql://ann:hunter2@db.praktijk.nl:99x/clinic",
-            "database-URL: 'postgresql://…' is geen postgresql://-URL (verwacht: "
+            "database-URL: 'postgresql://ann:***@db.praktijk.nl:99x/clinic' is geen "
+                + "postgresql://-URL (verwacht: "
                 + "postgresql://GEBRUIKER@HOST:POORT/DATABASE of "
                 + "postgresql://GEBRUIKER@/DATABASE?host=/MAP/VAN/SOCKET)",
-            "database URL: 'postgresql://…' is not a postgresql:// URL (expected "
+            "database URL: 'postgresql://ann:***@db.praktijk.nl:99x/clinic' is not a "
+                + "postgresql:// URL (expected "
                 + "postgresql://USER@HOST:PORT/DATABASE or "
                 + "postgresql://USER@/DATABASE?host=/SOCKET/FOLDER)"
         ),

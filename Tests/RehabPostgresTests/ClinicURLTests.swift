@@ -65,7 +65,26 @@ import Testing
             problem("postgresql://ann@db.praktijk.nl/c?sslmode=prefer")
                 == .plaintextOverNetwork(mode: .prefer, host: "db.praktijk.nl"))
         // Not a URL: what is shown of it hides the password.
-        #expect(problem("postgresql://ann:hunter2@h:99x/c") == .notAURL(redacted: "postgresql://…"))
+        #expect(
+            problem("postgresql://ann:hunter2@h:99x/c")
+                == .notAURL(redacted: "postgresql://ann:***@h:99x/c"))
+        // Shown as typed, every possible password hidden, where URLComponents reads nothing.
+        for (typed, shown) in [
+            ("postgresql://ann:p@ss w@rd@h:99x/c", "postgresql://ann:***@h:99x/c"),
+            (
+                "postgresql://h:99x/c?password=hunter2&sslmode=x",
+                "postgresql://h:99x/c?password=***&sslmode=x"
+            ),
+            ("postgresql://ann@h:99x/c", "postgresql://ann@h:99x/c"),
+        ] {
+            #expect(ClinicURL.redacted(typed) == shown)
+            #expect(!ClinicURL.redacted(typed).contains("hunter2"))
+            #expect(!ClinicURL.redacted(typed).contains("ss w"))
+        }
+        // The hand path on its own, whatever URLComponents makes of a text.
+        #expect(
+            ClinicURL.redactedByHand("postgresql://ann:hunter2@h/c?password=x&user=ann")
+                == "postgresql://ann:***@h/c?password=***&user=ann")
         #expect(ClinicURL.redacted("postgresql://ann:hunter2@h/c") == "postgresql://ann:***@h/c")
         #expect(
             ClinicURL.redacted("postgresql://ann@h/c?password=hunter2")
