@@ -59,7 +59,7 @@ import Testing
             Issue.record("the form stays open")
             return
         }
-        #expect(refused.error == "psfs: no answers; give ITEM=SCORE (see 'rehab measure --help')")
+        #expect(refused.error == "nothing filled in yet: give at least one score")
         effects += run(
             &state,
             chars("stairs") + [.tab, .char("4"), .tab] + chars("running 5 km")

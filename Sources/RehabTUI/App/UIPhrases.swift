@@ -126,6 +126,11 @@ package enum UIPhrase {
             "Tab/↑↓ field · ←→ choose · digits = pain · space = tick · Enter save · Esc back")
     }
     static func painRequired() -> LocalizedText { t("kies 0-10", "choose 0-10") }
+    static func measureNothingScored() -> LocalizedText {
+        t(
+            "nog niets ingevuld: geef minstens één score",
+            "nothing filled in yet: give at least one score")
+    }
     static func beforeStart(_ start: Day) -> LocalizedText {
         t(
             "ligt vóór de start van het plan (\(start.iso))",

@@ -177,6 +177,9 @@ enum MeasureActions {
                 ))
             openNext(form.queue, &state)
             return state.forPatient { .saveMeasure(patient: $0, record) }
+        } catch MeasureError.noAnswers {
+            // The form's own words: the command's ITEM=SCORE means nothing here.
+            form.error = state.say(UIPhrase.measureNothingScored())
         } catch {
             form.error = state.say(RefusalPhrase.text(error))
         }
