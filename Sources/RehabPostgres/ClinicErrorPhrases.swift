@@ -1,7 +1,9 @@
 import RehabCore
 
-// A clinic connection's failures in both languages (`ClinicConnection.Failure`), said by the
-// CLI and the app alike (`RefusalPhrase.text`), and a login `rehab clinic` refuses. The
+// The clinic's refusals in both languages, said by the CLI and the app alike through
+// `RefusalPhrase.text` (each is a `WordedError`): a connection's failures
+// (`ClinicConnection.Failure`), a login `rehab clinic` refuses, a `--db` value that is no clinic
+// URL, a login that may not do daily work, a patient login's import that stored nothing. The
 // server's message and the driver's detail are quoted as they came, in the server's language;
 // URLs are shown without their password.
 
@@ -88,5 +90,128 @@ extension ClinicPeople.BadLogin {
                 + "beginnend met een letter of _",
             "login: '\(login)' is not allowed; use 1 to 63 lower-case letters, digits and _, "
                 + "starting with a letter or _")
+    }
+}
+
+extension ClinicURL.Problem: WordedError {
+    /// The field, the value and what is allowed, never a password.
+    public var text: LocalizedText {
+        switch self {
+        case .notAURL(let redacted):
+            t(
+                "database-URL: '\(redacted)' is geen postgresql://-URL (verwacht: "
+                    + "postgresql://GEBRUIKER@HOST:POORT/DATABASE of "
+                    + "postgresql://GEBRUIKER@/DATABASE?host=/MAP/VAN/SOCKET)",
+                "database URL: '\(redacted)' is not a postgresql:// URL (expected "
+                    + "postgresql://USER@HOST:PORT/DATABASE or "
+                    + "postgresql://USER@/DATABASE?host=/SOCKET/FOLDER)")
+        case .unknownParameter(let name, let known):
+            t(
+                "database-URL: onbekende parameter '\(name)' (toegestaan: "
+                    + "\(known.joined(separator: ", ")))",
+                "database URL: unknown parameter '\(name)' (expected one of "
+                    + "\(known.joined(separator: ", ")))")
+        case .badPort(let port):
+            t(
+                "database-URL: poort '\(port)' is geen poort (toegestaan: 1-65535)",
+                "database URL: port '\(port)' is not a port (expected 1-65535)")
+        case .noDatabase:
+            t(
+                "database-URL: geen databasenaam (verwacht: "
+                    + "postgresql://GEBRUIKER@HOST/DATABASE, dbname= of PGDATABASE)",
+                "database URL: no database name (expected "
+                    + "postgresql://USER@HOST/DATABASE, dbname= or PGDATABASE)")
+        case .badSSLMode(let mode):
+            t(
+                "database-URL: sslmode '\(mode)' bestaat niet (toegestaan: "
+                    + "\(ClinicURL.TLS.allCases.map(\.rawValue).joined(separator: ", ")))",
+                "database URL: sslmode '\(mode)' is not one of "
+                    + "\(ClinicURL.TLS.allCases.map(\.rawValue).joined(separator: ", "))")
+        case .plaintextOverNetwork(let mode, let host):
+            t(
+                "database-URL: met sslmode=\(mode.rawValue) kunnen gezondheidsgegevens "
+                    + "onversleuteld naar \(host) gaan; gebruik sslmode=require, verify-ca of "
+                    + "verify-full (of een Unix-socket op de server)",
+                "database URL: sslmode=\(mode.rawValue) to \(host) would send health data "
+                    + "unencrypted; use sslmode=require, verify-ca or verify-full (or a Unix "
+                    + "socket on the server)")
+        }
+    }
+}
+
+extension ClinicStore.Refusal: WordedError {
+    /// Why the login may not do daily work on the clinic database.
+    public var text: LocalizedText {
+        switch self {
+        case .owner(let login):
+            t(
+                "\(login) is de eigenaar van deze kliniekdatabase: rehab werkt dagelijks niet "
+                    + "als de eigenaar; verbind als fysio of patiënt (rehab clinic add-physio, "
+                    + "add-patient)",
+                "\(login) owns this clinic database: rehab does not do daily work as the owner; "
+                    + "connect as a physio's or a patient's login (rehab clinic add-physio, "
+                    + "add-patient)")
+        case .bypassesRowSecurity(let login):
+            t(
+                "\(login) is superuser of omzeilt de beveiliging per rij en zou elke patiënt "
+                    + "zien; verbind als fysio of patiënt",
+                "\(login) is a superuser or bypasses row-level security and would see every "
+                    + "patient; connect as a physio's or a patient's login")
+        case .noDailyRole(let login, let roles):
+            t(
+                "\(login) is geen fysio of patiënt van deze kliniek; de eigenaar voegt die toe "
+                    + "met rehab clinic add-physio of add-patient",
+                "\(login) is not a physio or a patient of this clinic ("
+                    + (roles.isEmpty ? "no rehab role" : roles.joined(separator: ", "))
+                    + "); the owner adds one with rehab clinic add-physio or add-patient")
+        case .notSetUp:
+            t(
+                "deze database heeft nog geen kliniekschema; de eigenaar voert rehab clinic "
+                    + "init uit",
+                "this database has no clinic schema yet; its owner runs rehab clinic init")
+        case .olderSchema(let found, let needed):
+            t(
+                "het kliniekschema is versie \(found), deze rehab heeft \(needed) nodig; de "
+                    + "eigenaar voert rehab clinic init uit om het bij te werken",
+                "the clinic schema is version \(found), this rehab needs \(needed); its owner "
+                    + "runs rehab clinic init to bring it up to date")
+        case .newerSchema(let found, let known):
+            t(
+                "het kliniekschema is versie \(found), nieuwer dan deze rehab kent (\(known)); "
+                    + "gebruik een nieuwere rehab",
+                "the clinic schema is version \(found), newer than this rehab knows "
+                    + "(\(known)); use a newer rehab")
+        }
+    }
+}
+
+extension ClinicStore.MoveInRefusal: WordedError {
+    /// Why a patient login's import stored nothing.
+    public var text: LocalizedText {
+        switch self {
+        case .noOwnRecord(let login):
+            t(
+                "\(login) heeft in deze kliniek geen eigen patiëntendossier om in te "
+                    + "importeren; de eigenaar maakt dat met rehab clinic add-patient NAAM "
+                    + "--login \(login)",
+                "\(login) has no patient record in this clinic to import into; the clinic's "
+                    + "owner gives one with rehab clinic add-patient NAME --login \(login)")
+        case .severalPatients(let first, let next):
+            t(
+                "het bestand bevat meer dan één patiënt ('\(first)', '\(next)', …); een "
+                    + "patiëntlogin importeert alleen het eigen dossier: exporteer een database "
+                    + "met alleen uzelf, of vraag uw fysio het bestand te importeren; er is "
+                    + "niets geïmporteerd",
+                "the file holds more than one patient ('\(first)', '\(next)', …); a patient "
+                    + "login imports only its own record: export a database that holds only "
+                    + "you, or ask your physio to import the file; nothing was imported")
+        case .alreadyStored(let what, let date):
+            t(
+                "\(what == "session" ? "de training" : "de ochtendcheck") van \(date.iso) "
+                    + "uit het bestand staat al in uw dossier (is het bestand al eerder "
+                    + "geïmporteerd?); er is niets geïmporteerd",
+                "the file's \(what) of \(date.iso) is already in your record (was the file "
+                    + "imported before?); nothing was imported")
+        }
     }
 }

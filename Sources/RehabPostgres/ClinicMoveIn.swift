@@ -43,20 +43,8 @@ extension ClinicStore {
         /// before, or holds what was logged in the clinic too.
         case alreadyStored(what: String, date: Day)
 
-        public var description: String {
-            switch self {
-            case .noOwnRecord(let login):
-                "\(login) has no patient record in this clinic to import into; the clinic's "
-                    + "owner gives one with rehab clinic add-patient NAME --login \(login)"
-            case .severalPatients(let first, let next):
-                "the file holds more than one patient ('\(first)', '\(next)', …); a patient "
-                    + "login imports only its own record: export a database that holds only "
-                    + "you, or ask your physio to import the file; nothing was imported"
-            case .alreadyStored(let what, let date):
-                "the file's \(what) of \(date.iso) is already in your record (was the file "
-                    + "imported before?); nothing was imported"
-            }
-        }
+        /// Worded in `ClinicErrorPhrases.swift`.
+        public var description: String { text.en }
     }
 
     /// The file's one patient into the login's own record, in one transaction, every piece

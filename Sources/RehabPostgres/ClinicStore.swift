@@ -59,29 +59,8 @@ public final class ClinicStore: RehabRepository, @unchecked Sendable {
         case olderSchema(found: Int, needed: Int)
         case newerSchema(found: Int, known: Int)
 
-        public var description: String {
-            switch self {
-            case .owner(let login):
-                "\(login) owns this clinic database: rehab does not do daily work as the owner; "
-                    + "connect as a physio's or a patient's login (rehab clinic add-physio, "
-                    + "add-patient)"
-            case .bypassesRowSecurity(let login):
-                "\(login) is a superuser or bypasses row-level security and would see every "
-                    + "patient; connect as a physio's or a patient's login"
-            case .noDailyRole(let login, let roles):
-                "\(login) is not a physio or a patient of this clinic ("
-                    + (roles.isEmpty ? "no rehab role" : roles.joined(separator: ", "))
-                    + "); the owner adds one with rehab clinic add-physio or add-patient"
-            case .notSetUp:
-                "this database has no clinic schema yet; its owner runs rehab clinic init"
-            case .olderSchema(let found, let needed):
-                "the clinic schema is version \(found), this rehab needs \(needed); its owner "
-                    + "runs rehab clinic init to bring it up to date"
-            case .newerSchema(let found, let known):
-                "the clinic schema is version \(found), newer than this rehab knows "
-                    + "(\(known)); use a newer rehab"
-            }
-        }
+        /// Worded in `ClinicErrorPhrases.swift`.
+        public var description: String { text.en }
     }
 
     /// Connects as the URL's login and refuses what must not do daily work (the owner, a

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPostgres
 import RehabStorage
@@ -29,10 +30,8 @@ struct ClinicCommand: ParsableCommand {
         do {
             let url = try ClinicURL(value, environment: context.environment)
             return try ClinicConnection(url, environment: context.environment)
-        } catch let problem as ClinicURL.Problem {
-            throw context.fail(ClinicPhrase.badURL(problem))
         } catch {
-            throw context.fail(ErrorPhrase.text(error))
+            throw context.fail(RefusalPhrase.text(error))
         }
     }
 
@@ -62,7 +61,7 @@ struct ClinicCommand: ParsableCommand {
     /// A failure on the clinic database, after its URL (without the password).
     static func at(_ connection: ClinicConnection, _ error: any Error) -> LocalizedText {
         StoragePhrase.at(
-            LocalizedText(verbatim: connection.url.description), ErrorPhrase.text(error))
+            LocalizedText(verbatim: connection.url.description), RefusalPhrase.text(error))
     }
 
     /// What `add-physio` and `add-admin` take: a login to make, or find, and put in a group
@@ -207,90 +206,12 @@ enum ClinicPhrase {
                 + "postgresql:// URL (now: '\(value)')")
     }
 
-    /// A `--db` or REHAB_DB value refused as a clinic URL: the field, the value and what is
-    /// allowed, never a password.
-    static func badURL(_ problem: ClinicURL.Problem) -> LocalizedText {
-        switch problem {
-        case .notAURL(let redacted):
-            LocalizedText(
-                nl: "database-URL: '\(redacted)' is geen postgresql://-URL (verwacht: "
-                    + "postgresql://GEBRUIKER@HOST:POORT/DATABASE of "
-                    + "postgresql://GEBRUIKER@/DATABASE?host=/MAP/VAN/SOCKET)",
-                en: "database URL: '\(redacted)' is not a postgresql:// URL (expected "
-                    + "postgresql://USER@HOST:PORT/DATABASE or "
-                    + "postgresql://USER@/DATABASE?host=/SOCKET/FOLDER)")
-        case .unknownParameter(let name, let known):
-            LocalizedText(
-                nl: "database-URL: onbekende parameter '\(name)' (toegestaan: "
-                    + "\(known.joined(separator: ", ")))",
-                en: "database URL: unknown parameter '\(name)' (expected one of "
-                    + "\(known.joined(separator: ", ")))")
-        case .badPort(let port):
-            LocalizedText(
-                nl: "database-URL: poort '\(port)' is geen poort (toegestaan: 1-65535)",
-                en: "database URL: port '\(port)' is not a port (expected 1-65535)")
-        case .noDatabase:
-            LocalizedText(
-                nl: "database-URL: geen databasenaam (verwacht: "
-                    + "postgresql://GEBRUIKER@HOST/DATABASE, dbname= of PGDATABASE)",
-                en: "database URL: no database name (expected "
-                    + "postgresql://USER@HOST/DATABASE, dbname= or PGDATABASE)")
-        case .badSSLMode(let mode):
-            LocalizedText(
-                nl: "database-URL: sslmode '\(mode)' bestaat niet (toegestaan: "
-                    + "\(ClinicURL.TLS.allCases.map(\.rawValue).joined(separator: ", ")))",
-                en: "database URL: sslmode '\(mode)' is not one of "
-                    + "\(ClinicURL.TLS.allCases.map(\.rawValue).joined(separator: ", "))")
-        case .plaintextOverNetwork(let mode, let host):
-            LocalizedText(
-                nl: "database-URL: met sslmode=\(mode.rawValue) kunnen gezondheidsgegevens "
-                    + "onversleuteld naar \(host) gaan; gebruik sslmode=require, verify-ca of "
-                    + "verify-full (of een Unix-socket op de server)",
-                en: "database URL: sslmode=\(mode.rawValue) to \(host) would send health data "
-                    + "unencrypted; use sslmode=require, verify-ca or verify-full (or a Unix "
-                    + "socket on the server)")
-        }
-    }
-
     static func notAFile(_ url: String) -> LocalizedText {
         LocalizedText(
             nl: "\(url) is een kliniekdatabase op PostgreSQL, geen SQLite-bestand: dit commando "
                 + "werkt alleen op een bestand (een reservekopie van de kliniek maakt pg_dump)",
             en: "\(url) is a clinic database on PostgreSQL, not a SQLite file: this command "
                 + "works on a file only (pg_dump backs up a clinic)")
-    }
-
-    /// Why the login may not do daily work on the clinic database.
-    static func refused(_ url: String, _ refusal: ClinicStore.Refusal) -> LocalizedText {
-        let nl: String
-        switch refusal {
-        case .owner(let login):
-            nl =
-                "\(login) is de eigenaar van deze kliniekdatabase: rehab werkt dagelijks niet "
-                + "als de eigenaar; verbind als fysio of patiënt (rehab clinic add-physio, "
-                + "add-patient)"
-        case .bypassesRowSecurity(let login):
-            nl =
-                "\(login) is superuser of omzeilt de beveiliging per rij en zou elke patiënt "
-                + "zien; verbind als fysio of patiënt"
-        case .noDailyRole(let login, _):
-            nl =
-                "\(login) is geen fysio of patiënt van deze kliniek; de eigenaar voegt die toe "
-                + "met rehab clinic add-physio of add-patient"
-        case .notSetUp:
-            nl =
-                "deze database heeft nog geen kliniekschema; de eigenaar voert rehab clinic "
-                + "init uit"
-        case .olderSchema(let found, let needed):
-            nl =
-                "het kliniekschema is versie \(found), deze rehab heeft \(needed) nodig; de "
-                + "eigenaar voert rehab clinic init uit om het bij te werken"
-        case .newerSchema(let found, let known):
-            nl =
-                "het kliniekschema is versie \(found), nieuwer dan deze rehab kent (\(known)); "
-                + "gebruik een nieuwere rehab"
-        }
-        return LocalizedText(nl: "\(url): " + nl, en: "\(url): \(refusal.description)")
     }
 
     static func notOwner(_ login: String) -> LocalizedText {
@@ -399,34 +320,6 @@ enum ClinicPhrase {
                     + "dossier actief (dat beslist uw fysio)",
                 en: "archived: the file marked you archived; in the clinic your record stays "
                     + "active (your physio decides that)")
-        }
-    }
-
-    static func moveInRefused(_ refusal: ClinicStore.MoveInRefusal) -> LocalizedText {
-        switch refusal {
-        case .noOwnRecord(let login):
-            LocalizedText(
-                nl: "\(login) heeft in deze kliniek geen eigen patiëntendossier om in te "
-                    + "importeren; de eigenaar maakt dat met rehab clinic add-patient NAAM "
-                    + "--login \(login)",
-                en: "\(login) has no patient record in this clinic to import into; the clinic's "
-                    + "owner gives one with rehab clinic add-patient NAME --login \(login)")
-        case .severalPatients(let first, let next):
-            LocalizedText(
-                nl: "het bestand bevat meer dan één patiënt ('\(first)', '\(next)', …); een "
-                    + "patiëntlogin importeert alleen het eigen dossier: exporteer een database "
-                    + "met alleen uzelf, of vraag uw fysio het bestand te importeren; er is "
-                    + "niets geïmporteerd",
-                en: "the file holds more than one patient ('\(first)', '\(next)', …); a patient "
-                    + "login imports only its own record: export a database that holds only "
-                    + "you, or ask your physio to import the file; nothing was imported")
-        case .alreadyStored(let what, let date):
-            LocalizedText(
-                nl: "\(what == "session" ? "de training" : "de ochtendcheck") van \(date.iso) "
-                    + "uit het bestand staat al in uw dossier (is het bestand al eerder "
-                    + "geïmporteerd?); er is niets geïmporteerd",
-                en: "the file's \(what) of \(date.iso) is already in your record (was the file "
-                    + "imported before?); nothing was imported")
         }
     }
 

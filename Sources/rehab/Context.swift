@@ -171,12 +171,10 @@ struct Context {
             let url = try ClinicURL(value, environment: environment)
             return try ClinicStore(
                 url, environment: environment, purpose: Context.commandName, auditOnly: auditOnly)
-        } catch let problem as ClinicURL.Problem {
-            throw fail(ClinicPhrase.badURL(problem))
         } catch let refusal as ClinicStore.Refusal {
-            throw fail(ClinicPhrase.refused(shown, refusal))
+            throw fail(StoragePhrase.at(LocalizedText(verbatim: shown), refusal.text))
         } catch {
-            throw fail(ErrorPhrase.text(error))
+            throw fail(RefusalPhrase.text(error))
         }
     }
 
@@ -198,14 +196,14 @@ struct Context {
         } catch let error as StoreError {
             throw describe(error)
         } catch {
-            throw fail(Phrase.cannotOpen(path, reason: say(ErrorPhrase.text(error))))
+            throw fail(Phrase.cannotOpen(path, reason: say(RefusalPhrase.text(error))))
         }
     }
 
-    func describe(_ error: StoreError) -> Failure { fail(ErrorPhrase.store(error)) }
+    func describe(_ error: StoreError) -> Failure { fail(RefusalPhrase.store(error)) }
 
     /// A store or codec error as one line, in both languages for `say`.
-    func explain(_ error: Error) -> LocalizedText { ErrorPhrase.text(error) }
+    func explain(_ error: Error) -> LocalizedText { RefusalPhrase.text(error) }
 
     /// What a command reads after its change is stored: a failure there (a clinic connection
     /// that broke just after the commit) must not read as if the change were lost, or the
@@ -216,7 +214,7 @@ struct Context {
         } catch let failure as Failure {
             throw Failure(message: say(Phrase.savedButThen(failure.message)))
         } catch {
-            throw Failure(message: say(Phrase.savedButThen(say(ErrorPhrase.text(error)))))
+            throw Failure(message: say(Phrase.savedButThen(say(RefusalPhrase.text(error)))))
         }
     }
 

@@ -3,6 +3,7 @@
 // RehabApp; commands here parse, call them and print.
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPlans
 
@@ -61,7 +62,7 @@ enum Entry {
             let language = language(of: command)
             let message =
                 Phrase.errorPrefix().text(language) + ": "
-                + ErrorPhrase.text(error).text(language)
+                + RefusalPhrase.text(error).text(language)
             writeError(("rehab: " + message + "\n"))
             exit(1)
         }

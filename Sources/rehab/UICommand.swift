@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RehabApp
 import RehabCore
 import RehabPlans
 import RehabTUI
@@ -62,7 +63,7 @@ struct UICommand: ParsableCommand {
             _ = try context.loadPlan(problem.planID)
             throw Failure(message: problem.text.text(context.language))
         } catch {
-            throw context.fail(ErrorPhrase.text(error))
+            throw context.fail(RefusalPhrase.text(error))
         }
         let backend: NcursesBackend
         do {
