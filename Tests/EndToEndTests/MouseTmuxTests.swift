@@ -23,6 +23,14 @@ struct MouseTmuxTests {
         screen.pane("#{mouse_sgr_flag}#{mouse_standard_flag}") == "11" ? "on" : "off"
     }
 
+    /// The text of the line drawn in reverse video (a table's selected row), escapes removed.
+    static func selectedRow(_ screen: TmuxScreen) -> String? {
+        let lines = screen.styledScreen().split(separator: "\n")
+        guard let line = lines.first(where: { $0.contains("\u{1B}[7m") && !$0.contains("rehab ·") })
+        else { return nil }
+        return line.replacing(/\x1B\[[0-9;]*m/, with: "")
+    }
+
     /// The 0-based cell where a text starts on the pane, for clicking what is drawn.
     static func find(_ text: String, in screen: String) -> (x: Int, y: Int)? {
         for (y, line) in screen.split(separator: "\n", omittingEmptySubsequences: false)
@@ -57,8 +65,13 @@ struct MouseTmuxTests {
         screen.send("Escape")
         let table = screen.waitFor("2026-03-01 exercises")
         let newest = try #require(MouseTmuxTests.find("2026-03-01 exercises", in: table))
-        // A double click: the first selects the row, the second is Enter (edit).
+        // A double click: the first selects the row, the second is Enter (edit). The second
+        // waits until the first has drawn the row selected, so the two are told apart by what
+        // the app did and not by how a loaded machine happens to schedule the test.
         MouseTmuxTests.click(screen, x: newest.x + 3, y: newest.y)
+        screen.waitUntil("the clicked row selected") { _ in
+            MouseTmuxTests.selectedRow(screen)?.contains("2026-03-01 exercises") == true
+        }
         MouseTmuxTests.click(screen, x: newest.x + 3, y: newest.y)
         screen.waitFor("Edit a session", "Distance (km)")
         screen.send("Escape")

@@ -122,6 +122,13 @@ final class TmuxScreen {
         return status == 0 ? output : "(capture-pane failed with \(status))"
     }
 
+    /// The visible pane with its attributes as SGR escapes (`ESC [ 7 m` starts reverse video,
+    /// which marks a table's selected row).
+    func styledScreen() -> String {
+        let (status, output) = tmux(["capture-pane", "-p", "-e", "-t", "t"])
+        return status == 0 ? output : "(capture-pane failed with \(status))"
+    }
+
     func send(_ keys: String...) { tmux(["send-keys", "-t", "t"] + keys) }
 
     func type(_ text: String) { tmux(["send-keys", "-t", "t", "-l", text]) }
