@@ -52,15 +52,16 @@ public final class ClinicConnection: @unchecked Sendable {
         switch url.transport {
         case .socket(let folder):
             configuration = .init(
-                unixSocketPath: folder + "/.s.PGSQL.\(url.port)", username: user,
+                unixSocketPath: url.serverAddress, username: user,
                 password: password, database: url.database)
         case .tcp(let host):
             configuration = .init(
                 host: host, port: url.port, username: user, password: password,
                 database: url.database, tls: try Self.tls(url.tls))
         }
-        configuration.options.connectTimeout = .seconds(10)
-        configuration.options.additionalStartupParameters = settings
+        configuration.options.connectTimeout = .seconds(Int64(url.connectTimeout))
+        configuration.options.additionalStartupParameters =
+            [("application_name", url.applicationName)] + settings
         self.configuration = configuration
         self.setup = setup
         current = try Self.connect(configuration, url: url, setup: setup, logger: logger)
@@ -217,7 +218,33 @@ public final class ClinicConnection: @unchecked Sendable {
                 url: url.description,
                 message: Failure.Reason.quoted(message, hint: info[.hint]))
         }
+        switch (error as? PSQLError)?.code {
+        case .sslUnsupported?: return .noTLS(url: url.description)
+        case .authMechanismRequiresPassword?: return .passwordNeeded(url: url.description)
+        default: break
+        }
+        let underlying = (error as? PSQLError)?.underlying ?? error
+        let refusedOrAbsent: Set<CInt> = [ECONNREFUSED, ENOENT]
+        if let code = systemError(underlying), refusedOrAbsent.contains(code) {
+            return .noServer(url: url.description, address: url.serverAddress)
+        }
+        if let failed = underlying as? NIOConnectionError, failed.connectionErrors.isEmpty,
+            failed.dnsAError != nil || failed.dnsAAAAError != nil
+        {
+            return .unknownHost(url: url.description, host: failed.host)
+        }
         return .cannotConnect(url: url.description, detail: detail(error))
+    }
+
+    /// The system's errno behind a connection not made, when the driver passes one on: a
+    /// socket's connect, or the first of the addresses tried for a host name.
+    private static func systemError(_ error: any Error) -> CInt? {
+        if let failure = error as? IOError { return failure.errnoCode }
+        if let failed = error as? NIOConnectionError {
+            return failed.connectionErrors.lazy.compactMap { ($0.error as? IOError)?.errnoCode }
+                .first
+        }
+        return nil
     }
 
     /// The driver's own words for a failure without the server's: the system's reason for a
@@ -225,7 +252,10 @@ public final class ClinicConnection: @unchecked Sendable {
     private static func detail(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
         if error.code == .connectionError {
-            return error.underlying.map { "\($0)" } ?? "connection refused"
+            guard let underlying = error.underlying else { return "connection refused" }
+            // The system's own words for its errno, not NIO's description of the call.
+            if let code = systemError(underlying) { return String(cString: strerror(code)) }
+            return "\(underlying)"
         }
         return "\(error.code)"
     }

@@ -16,6 +16,33 @@ extension ClinicConnection.Failure.Reason {
             t(
                 "\(url): geen verbinding met de kliniekserver: \(detail)",
                 "\(url): cannot connect: \(detail)")
+        case .noServer(let url, let address):
+            t(
+                "\(url): geen verbinding met de kliniekserver: op \(address) luistert geen "
+                    + "server; draait PostgreSQL daar, en kloppen host en poort?",
+                "\(url): cannot connect: no server is listening at \(address); is PostgreSQL "
+                    + "running there, and are the host and port right?")
+        case .unknownHost(let url, let host):
+            t(
+                "\(url): geen verbinding met de kliniekserver: de hostnaam '\(host)' is "
+                    + "onbekend; kijk de spelling en het netwerk na",
+                "\(url): cannot connect: the host name '\(host)' is not known; check its "
+                    + "spelling and the network")
+        case .noTLS(let url):
+            t(
+                "\(url): geen verbinding met de kliniekserver: de server biedt geen TLS, en "
+                    + "rehab stuurt gezondheidsgegevens alleen versleuteld over een netwerk (de "
+                    + "beheerder zet ssl aan in postgresql.conf)",
+                "\(url): cannot connect: the server offers no TLS, and rehab sends health data "
+                    + "over a network only encrypted (the administrator turns ssl on in "
+                    + "postgresql.conf)")
+        case .passwordNeeded(let url):
+            t(
+                "\(url): geen verbinding met de kliniekserver: de server vraagt een wachtwoord "
+                    + "en er is er geen (geef het in ~/.pgpass, met rechten 0600, of in "
+                    + "PGPASSWORD)",
+                "\(url): cannot connect: the server asks for a password and none was given "
+                    + "(put it in ~/.pgpass, mode 0600, or in PGPASSWORD)")
         case .connectionRefused(let url, let message):
             t(
                 "\(url): de kliniekserver weigerde de verbinding: \(message)",
@@ -115,6 +142,12 @@ extension ClinicURL.Problem: WordedError {
             t(
                 "database-URL: poort '\(port)' is geen poort (toegestaan: 1-65535)",
                 "database URL: port '\(port)' is not a port (expected 1-65535)")
+        case .badConnectTimeout(let seconds):
+            t(
+                "database-URL: connect_timeout '\(seconds)' is geen aantal seconden (toegestaan: "
+                    + "0 of meer, 0 = zo lang als nodig)",
+                "database URL: connect_timeout '\(seconds)' is not a number of seconds (expected "
+                    + "0 or more, 0 = as long as it takes)")
         case .noDatabase:
             t(
                 "database-URL: geen databasenaam (verwacht: "

@@ -24,6 +24,15 @@ extension ClinicConnection {
         public indirect enum Reason: Hashable, Sendable {
             /// No connection to the server at `url` (as shown): the driver's words.
             case cannotConnect(url: String, detail: String)
+            /// Nothing listens at `address` (the server's socket file, or host:port): no
+            /// server runs there, or the host, port or socket folder is wrong.
+            case noServer(url: String, address: String)
+            /// The host name in `url` could not be looked up.
+            case unknownHost(url: String, host: String)
+            /// The server at `url` offers no TLS, which the URL's sslmode requires.
+            case noTLS(url: String)
+            /// The server at `url` asks for a password and none was found.
+            case passwordNeeded(url: String)
             /// The server at `url` refused the login or a session setting, in its own words.
             case connectionRefused(url: String, message: String)
             /// The server refused a statement, in its own words (and its hint).

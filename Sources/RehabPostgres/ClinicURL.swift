@@ -25,6 +25,11 @@ public struct ClinicURL: Hashable, Sendable {
     public var password: String?
     public var database: String
     public var tls: TLS
+    /// Seconds to wait for a connection (`connect_timeout`, PGCONNECT_TIMEOUT); libpq's
+    /// rules: 0 waits as long as it takes (rehab: its longest, 10 minutes), 1 counts as 2.
+    public var connectTimeout = 10
+    /// The name the server shows for the connection (`application_name`, PGAPPNAME).
+    public var applicationName = "rehab"
 
     /// Why a `--db` value is refused as a clinic URL, with what a message needs to name the
     /// field, the value and what is allowed; the executable words it in the user's language.
@@ -36,12 +41,24 @@ public struct ClinicURL: Hashable, Sendable {
         case unknownParameter(String, known: [String])
         /// The port as given (URL, `port=` or PGPORT): not a number in 1-65535.
         case badPort(String)
+        /// A connect_timeout (URL or PGCONNECT_TIMEOUT) that is not a whole number of seconds.
+        case badConnectTimeout(String)
         /// Neither the path, `dbname=` nor PGDATABASE names a database.
         case noDatabase
         /// An sslmode (URL or PGSSLMODE) that is none of `TLS`'s modes.
         case badSSLMode(String)
         /// A mode that may send health data in plain text to a host that is not this machine.
         case plaintextOverNetwork(mode: TLS, host: String)
+    }
+
+    /// Where the server is reached: its socket file (`FOLDER/.s.PGSQL.PORT`) or `host:port`
+    /// (an IPv6 address in brackets).
+    public var serverAddress: String {
+        switch transport {
+        case .socket(let folder): folder + "/.s.PGSQL.\(port)"
+        case .tcp(let host) where host.contains(":"): "[\(host)]:\(port)"
+        case .tcp(let host): "\(host):\(port)"
+        }
     }
 
     /// True for a value that means PostgreSQL, so it is never taken for a file name.
@@ -65,7 +82,7 @@ public struct ClinicURL: Hashable, Sendable {
         }
         let host =
             query["host"] ?? components.percentEncodedHost.flatMap {
-                $0.isEmpty ? nil : $0.removingPercentEncoding
+                $0.isEmpty ? nil : $0.removingPercentEncoding.map(Self.unbracketed)
             } ?? environment["PGHOST"] ?? "/run/postgresql"
         transport = host.hasPrefix("/") ? .socket(folder: host) : .tcp(host: host)
         let portText = query["port"] ?? components.port.map(String.init) ?? environment["PGPORT"]
@@ -76,6 +93,15 @@ public struct ClinicURL: Hashable, Sendable {
             self.port = port
         } else {
             port = 5432
+        }
+        if let timeout = query["connect_timeout"] ?? environment["PGCONNECT_TIMEOUT"] {
+            guard let seconds = Int(timeout), seconds >= 0 else {
+                throw .badConnectTimeout(timeout)
+            }
+            connectTimeout = seconds == 0 ? 600 : max(seconds, 2)
+        }
+        if let name = query["application_name"] ?? environment["PGAPPNAME"] {
+            applicationName = name
         }
         user = query["user"] ?? components.user?.removingPercentEncoding ?? environment["PGUSER"]
         password = query["password"] ?? components.password?.removingPercentEncoding
@@ -109,8 +135,12 @@ public struct ClinicURL: Hashable, Sendable {
     ]
 
     static func isLoopback(_ host: String) -> Bool {
-        ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased())
-            || host.hasPrefix("127.")
+        ["localhost", "127.0.0.1", "::1"].contains(host.lowercased()) || host.hasPrefix("127.")
+    }
+
+    /// An IPv6 address as a URL writes it (`[::1]`) is looked up without its brackets.
+    static func unbracketed(_ host: String) -> String {
+        host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
     }
 
     /// The URL as it may be shown: never the password.
@@ -119,8 +149,8 @@ public struct ClinicURL: Hashable, Sendable {
         switch transport {
         case .socket(let folder):
             text += "/\(database)?host=\(folder)" + (port == 5432 ? "" : "&port=\(port)")
-        case .tcp(let host):
-            text += "\(host):\(port)/\(database)?sslmode=\(tls.rawValue)"
+        case .tcp:
+            text += "\(serverAddress)/\(database)?sslmode=\(tls.rawValue)"
         }
         return text
     }

@@ -26,6 +26,13 @@ import Testing
                 + "connect_timeout, dbname, host, password, port, sslmode, user)"
         ),
         (
+            "postgresql://ann:hunter2@/clinic?connect_timeout=soon",
+            "database-URL: connect_timeout 'soon' is geen aantal seconden (toegestaan: 0 of meer, "
+                + "0 = zo lang als nodig)",
+            "database URL: connect_timeout 'soon' is not a number of seconds (expected 0 or more, "
+                + "0 = as long as it takes)"
+        ),
+        (
             "postgresql://ann:hunter2@/clinic?sslmode=maybe",
             "database-URL: sslmode 'maybe' bestaat niet (toegestaan: disable, allow, prefer, "
                 + "require, verify-ca, verify-full)",

@@ -24,6 +24,39 @@ import Testing
             "postgresql://ann@/clinic?host=/nonexistent: cannot connect: connection refused"
         ),
         (
+            .noServer(url: shown, address: "/nonexistent/.s.PGSQL.5432"),
+            "postgresql://ann@/clinic?host=/nonexistent: geen verbinding met de kliniekserver: "
+                + "op /nonexistent/.s.PGSQL.5432 luistert geen server; draait PostgreSQL daar, "
+                + "en kloppen host en poort?",
+            "postgresql://ann@/clinic?host=/nonexistent: cannot connect: no server is listening "
+                + "at /nonexistent/.s.PGSQL.5432; is PostgreSQL running there, and are the host "
+                + "and port right?"
+        ),
+        (
+            .unknownHost(url: shown, host: "db.praktjik.nl"),
+            "postgresql://ann@/clinic?host=/nonexistent: geen verbinding met de kliniekserver: "
+                + "de hostnaam 'db.praktjik.nl' is onbekend; kijk de spelling en het netwerk na",
+            "postgresql://ann@/clinic?host=/nonexistent: cannot connect: the host name "
+                + "'db.praktjik.nl' is not known; check its spelling and the network"
+        ),
+        (
+            .noTLS(url: shown),
+            "postgresql://ann@/clinic?host=/nonexistent: geen verbinding met de kliniekserver: "
+                + "de server biedt geen TLS, en rehab stuurt gezondheidsgegevens alleen "
+                + "versleuteld over een netwerk (de beheerder zet ssl aan in postgresql.conf)",
+            "postgresql://ann@/clinic?host=/nonexistent: cannot connect: the server offers no "
+                + "TLS, and rehab sends health data over a network only encrypted (the "
+                + "administrator turns ssl on in postgresql.conf)"
+        ),
+        (
+            .passwordNeeded(url: shown),
+            "postgresql://ann@/clinic?host=/nonexistent: geen verbinding met de kliniekserver: "
+                + "de server vraagt een wachtwoord en er is er geen (geef het in ~/.pgpass, met "
+                + "rechten 0600, of in PGPASSWORD)",
+            "postgresql://ann@/clinic?host=/nonexistent: cannot connect: the server asks for a "
+                + "password and none was given (put it in ~/.pgpass, mode 0600, or in PGPASSWORD)"
+        ),
+        (
             .connectionRefused(url: shown, message: "database \"clinic\" does not exist"),
             "postgresql://ann@/clinic?host=/nonexistent: de kliniekserver weigerde de "
                 + "verbinding: database \"clinic\" does not exist",
@@ -150,24 +183,49 @@ import Testing
         }
     }
 
-    /// A real attempt with nothing listening: the URL without its password, the driver's
-    /// words after the frame, in both languages.
-    @Test func noServerIsCannotConnectWithoutThePassword() throws {
-        let url = try ClinicURL("postgresql://ann:s3cret@/clinic?host=/nonexistent")
-        let failure = #expect(throws: ClinicConnection.Failure.self) {
-            try ClinicConnection(url, environment: ["PGPASSWORD": "hunter2"])
+    /// Real attempts with nothing listening, on a socket (no socket file; a socket file no
+    /// server holds) and over TCP (a closed port, IPv4 and IPv6): the URL without its
+    /// password and the address nothing answers at, in both languages.
+    @Test func noServerSaysWhereNothingListensWithoutThePassword() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rehab-noserver-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A socket file left behind by a server that is gone: connect is refused.
+        let stale = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let path = folder + "/.s.PGSQL.5432"
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: Array(path.utf8) + [0])
         }
-        guard case .cannotConnect(let shown, let detail) = failure?.reason else {
-            Issue.record("not cannot connect: \(String(describing: failure))")
-            return
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(stale, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
-        #expect(shown == "postgresql://ann@/clinic?host=/nonexistent")
-        #expect(!detail.isEmpty)
-        let text = failure?.text ?? LocalizedText(verbatim: "")
-        #expect(text.text(.nl).hasPrefix("\(shown): geen verbinding met de kliniekserver: "))
-        #expect(text.text(.en).hasPrefix("\(shown): cannot connect: "))
-        for language in Language.written {
-            for secret in ["s3cret", "hunter2"] { #expect(!text.text(language).contains(secret)) }
+        #expect(bound == 0)
+        defer { close(stale) }
+        let attempts = [
+            ("postgresql://ann:s3cret@/clinic?host=/nonexistent", "/nonexistent/.s.PGSQL.5432"),
+            ("postgresql://ann:s3cret@/clinic?host=\(folder)", path),
+            ("postgresql://ann:s3cret@127.0.0.1:1/clinic?sslmode=disable", "127.0.0.1:1"),
+            ("postgresql://ann:s3cret@[::1]:1/clinic?sslmode=disable", "[::1]:1"),
+        ]
+        for (text, expected) in attempts {
+            let url = try ClinicURL(text)
+            let failure = #expect(throws: ClinicConnection.Failure.self) {
+                try ClinicConnection(url, environment: ["PGPASSWORD": "hunter2"])
+            }
+            #expect(
+                failure?.reason == .noServer(url: url.description, address: expected),
+                "\(String(describing: failure))")
+            let words = failure?.text ?? LocalizedText(verbatim: "")
+            for language in Language.written {
+                for secret in ["s3cret", "hunter2"] {
+                    #expect(!words.text(language).contains(secret))
+                }
+            }
         }
     }
 

@@ -37,6 +37,31 @@ import Testing
                 == .verifyFull)
     }
 
+    /// An IPv6 address in brackets is looked up without them and shown with them; libpq's
+    /// connect_timeout and application_name are read from the URL and the environment.
+    @Test func anIPv6HostATimeoutAndAName() throws {
+        let url = try ClinicURL("postgresql://ann@[::1]:6543/clinic?sslmode=disable")
+        #expect(url.transport == .tcp(host: "::1"))
+        #expect(url.serverAddress == "[::1]:6543")
+        #expect(url.description == "postgresql://ann@[::1]:6543/clinic?sslmode=disable")
+        #expect(url.connectTimeout == 10 && url.applicationName == "rehab")
+        let named = try ClinicURL(
+            "postgresql://ann@/clinic?host=/run/postgresql&connect_timeout=1"
+                + "&application_name=balie")
+        #expect(named.connectTimeout == 2)  // libpq: under 2 seconds counts as 2
+        #expect(named.applicationName == "balie")
+        #expect(named.serverAddress == "/run/postgresql/.s.PGSQL.5432")
+        let environment = try ClinicURL(
+            "postgresql://ann@/clinic", environment: ["PGCONNECT_TIMEOUT": "0", "PGAPPNAME": "x"])
+        #expect(environment.connectTimeout == 600 && environment.applicationName == "x")
+        #expect(throws: ClinicURL.Problem.badConnectTimeout("soon")) {
+            try ClinicURL("postgresql://ann@/clinic?connect_timeout=soon")
+        }
+        #expect(throws: ClinicURL.Problem.badConnectTimeout("-3")) {
+            try ClinicURL("postgresql://ann@/clinic", environment: ["PGCONNECT_TIMEOUT": "-3"])
+        }
+    }
+
     /// Each refusal is a case with the values a message needs (worded in both languages by
     /// the executable, `ClinicPhrase.badURL`); none carries a password.
     @Test func badURLsNameWhatIsWrong() {
