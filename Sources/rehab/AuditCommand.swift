@@ -7,16 +7,18 @@ import RehabPostgres
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "The clinic's access log: who viewed, changed or exported a patient's record.",
-        discussion: """
+        abstract: .translated(
+            "The clinic's access log: who viewed, changed or exported a patient's record."),
+        discussion: .translated(
+            """
             Only on a clinic database (--db or REHAB_DB as a postgresql:// URL). A physio sees \
             the log of the patients in their care, a patient who looked at their own record, \
             the administration (rehab_admin) all of it. Times are UTC. --patient narrows it to \
             one patient.
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only rows from this day on (YYYY-MM-DD, UTC).") var since: String?
-    @Flag(help: "Machine-readable output.") var json = false
+    @Option(help: .translated("Only rows from this day on (YYYY-MM-DD, UTC).")) var since: String?
+    @Flag(help: .translated("Machine-readable output.")) var json = false
 
     func run() throws {
         let context = try Context(global)

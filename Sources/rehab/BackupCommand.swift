@@ -11,13 +11,15 @@ struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract:
-            "Copy the database to FILE (0600) with SQLite's backup API; safe while rehab runs."
+            .translated(
+                "Copy the database to FILE (0600) with SQLite's backup API; safe while rehab runs.")
     )
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The copy to write (its folder is created 0700).") var file: String
+    @Argument(help: .translated("The copy to write (its folder is created 0700).")) var file: String
     @Flag(
         name: [.customLong("force"), .customLong("replace")],
-        help: "Replace FILE when it exists (a symbolic link is replaced, not followed).")
+        help: .translated(
+            "Replace FILE when it exists (a symbolic link is replaced, not followed)."))
     var force = false
 
     func run() throws {

@@ -10,13 +10,15 @@ import RehabStorage
 struct ClinicCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinic",
-        abstract: "Set up a clinic database on PostgreSQL: roles, row-level security, people.",
-        discussion: """
+        abstract: .translated(
+            "Set up a clinic database on PostgreSQL: roles, row-level security, people."),
+        discussion: .translated(
+            """
             Give the database with --db or REHAB_DB as a postgresql:// URL, e.g. \
             postgresql://OWNER@/clinic?host=/run/postgresql (the server's Unix socket). Run \
             these as the database owner. A password is read from the URL, PGPASSWORD, or \
             PGPASSFILE / ~/.pgpass (0600), and never printed.
-            """,
+            """),
         subcommands: [
             Init.self, AddPhysio.self, AddAdmin.self, AddPatient.self, Assign.self,
         ])
@@ -67,7 +69,8 @@ struct ClinicCommand: ParsableCommand {
     /// What `add-physio` and `add-admin` take: a login to make, or find, and put in a group
     /// role. The global options stay with each command, where `Entry` looks for its language.
     struct NewLogin: ParsableArguments {
-        @Argument(help: "Their login: lower-case letters, digits and _.") var login: String
+        @Argument(help: .translated("Their login: lower-case letters, digits and _.")) var login:
+            String
 
         func add(to group: String, _ global: GlobalOptions) throws {
             let context = try Context(global)
@@ -82,7 +85,8 @@ struct ClinicCommand: ParsableCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init",
-            abstract: "Create the schema, the group roles and their row-level security.")
+            abstract: .translated(
+                "Create the schema, the group roles and their row-level security."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -134,7 +138,8 @@ struct ClinicCommand: ParsableCommand {
 
     struct AddPhysio: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add-physio", abstract: "Give a physio a login (role rehab_physio).")
+            commandName: "add-physio",
+            abstract: .translated("Give a physio a login (role rehab_physio)."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var login: NewLogin
 
@@ -144,7 +149,8 @@ struct ClinicCommand: ParsableCommand {
     struct AddAdmin: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add-admin",
-            abstract: "Give the administration a login (role rehab_admin: people, no health data).")
+            abstract: .translated(
+                "Give the administration a login (role rehab_admin: people, no health data)."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var login: NewLogin
 
@@ -153,10 +159,12 @@ struct ClinicCommand: ParsableCommand {
 
     struct AddPatient: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add-patient", abstract: "Add a patient with a login of their own.")
+            commandName: "add-patient",
+            abstract: .translated("Add a patient with a login of their own."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The patient's name.") var name: String
-        @Option(help: "Their login: lower-case letters, digits and _.") var login: String
+        @Argument(help: .translated("The patient's name.")) var name: String
+        @Option(help: .translated("Their login: lower-case letters, digits and _.")) var login:
+            String
 
         func run() throws {
             let context = try Context(global)
@@ -180,10 +188,11 @@ struct ClinicCommand: ParsableCommand {
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "assign",
-            abstract: "Put a physio in a patient's care team (a patient may have several).")
+            abstract: .translated(
+                "Put a physio in a patient's care team (a patient may have several)."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The patient's name.") var name: String
-        @Option(help: "The physio's login.") var physio: String
+        @Argument(help: .translated("The patient's name.")) var name: String
+        @Option(help: .translated("The physio's login.")) var physio: String
 
         func run() throws {
             let context = try Context(global)

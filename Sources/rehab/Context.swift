@@ -10,19 +10,22 @@ import RehabStorage
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(
-        help: ArgumentHelp(
+        help: .translated(
             "Database file, or a clinic's postgresql:// URL (default: $REHAB_DB, else "
                 + "$XDG_DATA_HOME/rehab/rehab.sqlite)."))
     var db: String?
 
-    @Option(help: "Language of messages: nl or en (default: $REHAB_LANG, config.yaml, LANG).")
+    @Option(
+        help: .translated(
+            "Language of messages: nl or en (default: $REHAB_LANG, config.yaml, LANG)."))
     var lang: String?
 
-    @Option(help: "Patient name (default: $REHAB_PATIENT, config.yaml, the only patient).")
+    @Option(
+        help: .translated("Patient name (default: $REHAB_PATIENT, config.yaml, the only patient)."))
     var patient: String?
 
     @Option(
-        help: ArgumentHelp(
+        help: .translated(
             "Plan files that add to or override the built-in ones (also read: "
                 + "$XDG_DATA_HOME/rehab/plans)."))
     var plans: String?

@@ -7,17 +7,22 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract:
-            "Add a demo patient with about two months of realistic history (runner's knee plan).",
-        discussion: """
+            .translated(
+                "Add a demo patient with about two months of realistic history (runner's knee plan)."
+            ),
+        discussion: .translated(
+            """
             With --years, the demo runner gets that many years: training blocks between injuries,
             the knee coming back, other injuries, shoes replaced. With --patients, a demo clinic:
             that many patients (2 years each unless --years), each on a plan of the catalogue.
             Every patient is written in one transaction.
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Years of history per patient (1-30).") var years: String?
-    @Option(help: "How many demo patients (1-5000).") var patients: String?
-    @Option(help: "Seed of the generator (0-999999999, default 7): same seed, same history.")
+    @Option(help: .translated("Years of history per patient (1-30).")) var years: String?
+    @Option(help: .translated("How many demo patients (1-5000).")) var patients: String?
+    @Option(
+        help: .translated(
+            "Seed of the generator (0-999999999, default 7): same seed, same history."))
     var seed: String?
 
     static let patientName = "Sam"

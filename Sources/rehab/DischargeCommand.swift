@@ -10,16 +10,22 @@ import RehabStorage
 struct DischargeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discharge",
-        abstract: "A discharge report (Markdown or HTML): measures before and after, phases, flags."
+        abstract: .translated(
+            "A discharge report (Markdown or HTML): measures before and after, phases, flags.")
     )
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires).")
+    @Option(
+        help: .translated(
+            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
     var questionnaires: String?
-    @Option(help: "md or html (default md).") var format: String?
-    @Option(help: "Write to this file (0600) instead of stdout.") var output: String?
-    @Flag(help: "Discharge before the plan is complete (the physio's decision).") var force = false
-    @Flag(help: "Replace --output if it exists.") var replace = false
-    @Option(help: "Who discharges the patient, recorded with the date (default: your login name).")
+    @Option(help: .translated("md or html (default md).")) var format: String?
+    @Option(help: .translated("Write to this file (0600) instead of stdout.")) var output: String?
+    @Flag(help: .translated("Discharge before the plan is complete (the physio's decision)."))
+    var force = false
+    @Flag(help: .translated("Replace --output if it exists.")) var replace = false
+    @Option(
+        help: .translated(
+            "Who discharges the patient, recorded with the date (default: your login name)."))
     var by: String?
 
     func run() throws {

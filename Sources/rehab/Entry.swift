@@ -16,6 +16,9 @@ struct Failure: Error {
 enum Entry {
     static func main() {
         var command: ParsableCommand
+        if HelpPhrase.isRequested(Array(CommandLine.arguments.dropFirst())) {
+            HelpLanguage.current = usageLanguage()
+        }
         let arguments = GlobalOptions.movedAfterCommand(
             Array(CommandLine.arguments.dropFirst()),
             commands: Set(RehabCommand.configuration.subcommands.map { $0._commandName }))
@@ -31,10 +34,14 @@ enum Entry {
             // Help and --version exit cleanly; everything else the parser refuses is usage (2).
             if RehabCommand.exitCode(for: error) == .success {
                 let text = RehabCommand.fullMessage(for: error)
-                if !text.isEmpty { print(text) }
+                if !text.isEmpty {
+                    print(HelpPhrase.localized(text, language: HelpLanguage.current))
+                }
                 exit(0)
             }
             let language = usageLanguage(arguments)
+            // The usage's help line is read again from the option: in the user's language.
+            HelpLanguage.current = language
             if let usage = CommandSuggestion.message(
                 for: arguments, failed: true, language: language)
             {
@@ -55,8 +62,11 @@ enum Entry {
             ActivityLog.record(command, outcome: "exit \(code.rawValue)")
             exit(code.rawValue)
         } catch  where RehabCommand.exitCode(for: error) == .success {
-            // `rehab --help` and `rehab CMD --help` arrive here as a help command that throws.
-            RehabCommand.exit(withError: error)
+            // `rehab help` and `rehab help CMD` arrive here as a help command that throws.
+            print(
+                HelpPhrase.localized(
+                    RehabCommand.fullMessage(for: error), language: HelpLanguage.current))
+            exit(0)
         } catch {
             ActivityLog.record(command, outcome: "error (exit 1)")
             let language = language(of: command)
@@ -103,9 +113,11 @@ extension Entry {
 struct RehabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rehab",
-        abstract: "A rehab-plan tracker for runners coming back from an injury, and their physios.",
+        abstract: .translated(
+            "A rehab-plan tracker for runners coming back from an injury, and their physios."),
         // One line a paragraph: the help wraps each line to the terminal's width.
-        discussion: """
+        discussion: .translated(
+            """
             Pick an injury plan, log each day's sessions with pain scores, and get a verdict \
             with its reasons: progress, hold, reduce or see a doctor. Data stays on this \
             machine. Without a command, rehab opens the full-screen app.
@@ -113,7 +125,7 @@ struct RehabCommand: ParsableCommand {
             Every command takes --db, --lang, --patient and --plans. Environment: REHAB_DB, \
             REHAB_LANG, REHAB_PATIENT, REHAB_TODAY=YYYY-MM-DD (fixes today), NO_COLOR. The \
             manual page, rehab(1), has the files, exit status and examples.
-            """,
+            """),
         version: "0.1.0",
         subcommands: [
             Demo.self, PlansCommand.self, PatientsCommand.self, Start.self, Log.self,

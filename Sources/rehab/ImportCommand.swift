@@ -9,8 +9,10 @@ import RehabStorage
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import an export (.json or .csv), or runs from .gpx/.tcx files or folders.",
-        discussion: """
+        abstract: .translated(
+            "Import an export (.json or .csv), or runs from .gpx/.tcx files or folders."),
+        discussion: .translated(
+            """
             An export from 'rehab export' is imported whole or not at all. Run files give the \
             date, distance and duration of each run; give the pain scores with --pain-during \
             and --pain-after. A run with a start time that is already stored is skipped and \
@@ -18,15 +20,16 @@ struct Import: ParsableCommand {
             out; the other runs are stored in one transaction and the exit code is 1. .fit \
             files are not supported: export the run as .gpx or .tcx. On a clinic database as \
             a patient's own login, the export's one patient goes into that login's record.
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "An export file, or .gpx/.tcx run files and folders holding them.")
+    @Argument(help: .translated("An export file, or .gpx/.tcx run files and folders holding them."))
     var files: [String]
-    @Option(name: .customLong("pain-during"), help: "Runs: highest pain during, 0-10.")
+    @Option(name: .customLong("pain-during"), help: .translated("Runs: highest pain during, 0-10."))
     var painDuring: String?
-    @Option(name: .customLong("pain-after"), help: "Runs: highest pain after, 0-10.")
+    @Option(name: .customLong("pain-after"), help: .translated("Runs: highest pain after, 0-10."))
     var painAfter: String?
-    @Option(help: "Runs: the shoe they were run in (added on first use).") var shoe: String?
+    @Option(help: .translated("Runs: the shoe they were run in (added on first use).")) var shoe:
+        String?
 
     func run() throws {
         let context = try Context(global)

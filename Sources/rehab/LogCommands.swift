@@ -7,30 +7,38 @@ struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract:
-            "Log a session: activity, distance, minutes and pain scores; prints the new verdict.")
+            .translated(
+                "Log a session: activity, distance, minutes and pain scores; prints the new verdict."
+            ))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "run, walk, cycle, swim, aqua_jog, cross_trainer, strength, exercises or other.")
+    @Option(
+        help: .translated(
+            "run, walk, cycle, swim, aqua_jog, cross_trainer, strength, exercises or other."))
     var activity: String
-    @Option(help: "Distance in km (0-300, at most 2 decimals).") var km: String?
-    @Option(help: "Duration in minutes (1-1440).") var minutes: String
-    @Option(name: .customLong("pain-during"), help: "Highest pain during, 0-10.") var painDuring:
-        String
-    @Option(name: .customLong("pain-after"), help: "Highest pain after, 0-10.") var painAfter:
-        String
-    @Flag(name: .customLong("lasted-over-2h"), help: "Pain lasted more than 2 hours afterwards.")
+    @Option(help: .translated("Distance in km (0-300, at most 2 decimals).")) var km: String?
+    @Option(help: .translated("Duration in minutes (1-1440).")) var minutes: String
+    @Option(name: .customLong("pain-during"), help: .translated("Highest pain during, 0-10."))
+    var painDuring: String
+    @Option(name: .customLong("pain-after"), help: .translated("Highest pain after, 0-10."))
+    var painAfter: String
+    @Flag(
+        name: .customLong("lasted-over-2h"),
+        help: .translated("Pain lasted more than 2 hours afterwards."))
     var lastedOver2h = false
     @Option(
         name: .customLong("flag"),
-        help: "A red flag or physio-referral id (repeatable); see 'rehab plans show'.")
+        help: .translated("A red flag or physio-referral id (repeatable); see 'rehab plans show'."))
     var flags: [String] = []
-    @Option(help: "Shoe name (added on first use).") var shoe: String?
-    @Option(help: "A note (up to 2000 characters).") var note: String?
-    @Option(name: .customLong("calf-raises"), help: "Single-leg calf raises done in a test.")
+    @Option(help: .translated("Shoe name (added on first use).")) var shoe: String?
+    @Option(help: .translated("A note (up to 2000 characters).")) var note: String?
+    @Option(
+        name: .customLong("calf-raises"),
+        help: .translated("Single-leg calf raises done in a test."))
     var calfRaises: String?
-    @Option(name: .customLong("hop-test"), help: "Single-leg hops done in a test.") var hopTest:
-        String?
-    @Option(help: "Date YYYY-MM-DD (default today).") var date: String?
-    @Flag(help: "Print the new status as JSON.") var json = false
+    @Option(name: .customLong("hop-test"), help: .translated("Single-leg hops done in a test."))
+    var hopTest: String?
+    @Option(help: .translated("Date YYYY-MM-DD (default today).")) var date: String?
+    @Flag(help: .translated("Print the new status as JSON.")) var json = false
 
     func run() throws {
         let context = try Context(global)
@@ -145,15 +153,15 @@ func checkedFlags(_ flags: [String], plan: Plan, context: Context) throws -> [St
 struct Morning: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "morning",
-        abstract: "The next-morning check: pain or stiffness on waking, 0-10.")
+        abstract: .translated("The next-morning check: pain or stiffness on waking, 0-10."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Pain or stiffness on waking, 0-10.") var pain: String
+    @Argument(help: .translated("Pain or stiffness on waking, 0-10.")) var pain: String
     @Option(
         name: .customLong("flag"),
-        help: "A red flag or physio-referral id (repeatable); see 'rehab plans show'.")
+        help: .translated("A red flag or physio-referral id (repeatable); see 'rehab plans show'."))
     var flags: [String] = []
-    @Option(help: "Date YYYY-MM-DD (default today).") var date: String?
-    @Flag(help: "Print the new status as JSON.") var json = false
+    @Option(help: .translated("Date YYYY-MM-DD (default today).")) var date: String?
+    @Flag(help: .translated("Print the new status as JSON.")) var json = false
 
     func run() throws {
         let context = try Context(global)
@@ -176,10 +184,10 @@ struct Morning: ParsableCommand {
 struct ClearFlags: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clear-flags",
-        abstract: "Record that a doctor has seen the red flags and you may continue.")
+        abstract: .translated("Record that a doctor has seen the red flags and you may continue."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Who cleared it and what they said, e.g. \"GP: may continue\".") var reason:
-        String
+    @Option(help: .translated("Who cleared it and what they said, e.g. \"GP: may continue\"."))
+    var reason: String
 
     func run() throws {
         let context = try Context(global)

@@ -69,22 +69,27 @@ extension Context {
 struct MeasureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measure",
-        abstract: "Record an outcome measure: psfs, nprs, gpe or a questionnaire file's id.",
-        discussion: """
+        abstract: .translated(
+            "Record an outcome measure: psfs, nprs, gpe or a questionnaire file's id."),
+        discussion: .translated(
+            """
             rehab measure psfs "stairs=4" "running 5 km=2"   activities scored 0-10 (the first \
             time 1-5 of them; later the same ones)
             rehab measure nprs 5                               average pain over the past week, 0-10
             rehab measure gpe much_better                      much_worse worse slightly_worse \
             unchanged slightly_better better much_better (from the second time on)
             rehab measure knee_function q1=3 q2=2 q3=4 q4=1    a questionnaire file, every item
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires).")
+    @Option(
+        help: .translated(
+            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
     var questionnaires: String?
-    @Option(help: "Date YYYY-MM-DD (default today).") var date: String?
-    @Flag(help: "Print what was stored as JSON.") var json = false
-    @Argument(help: "psfs, nprs, gpe or a questionnaire id.") var instrument: String
-    @Argument(help: "ITEM=SCORE answers (nprs: one score; gpe: one step).") var answers: [String] =
+    @Option(help: .translated("Date YYYY-MM-DD (default today).")) var date: String?
+    @Flag(help: .translated("Print what was stored as JSON.")) var json = false
+    @Argument(help: .translated("psfs, nprs, gpe or a questionnaire id.")) var instrument: String
+    @Argument(help: .translated("ITEM=SCORE answers (nprs: one score; gpe: one step)."))
+    var answers: [String] =
         []
 
     func run() throws {
@@ -133,11 +138,14 @@ struct MeasureCommand: ParsableCommand {
 struct MeasuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measures",
-        abstract: "Outcome measures so far: the change since the first score and the MCID.")
+        abstract: .translated(
+            "Outcome measures so far: the change since the first score and the MCID."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires).")
+    @Option(
+        help: .translated(
+            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
     var questionnaires: String?
-    @Flag(help: "Machine-readable output.") var json = false
+    @Flag(help: .translated("Machine-readable output.")) var json = false
 
     func run() throws {
         let context = try Context(global)
@@ -201,16 +209,18 @@ struct MeasuresCommand: ParsableCommand {
 struct QuestionnairesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "questionnaires",
-        abstract: "The measures available: built-in ones and questionnaire files.",
+        abstract: .translated("The measures available: built-in ones and questionnaire files."),
         subcommands: [QuestionnairesList.self, QuestionnairesCheck.self],
         defaultSubcommand: QuestionnairesList.self)
 }
 
 struct QuestionnairesList: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the measures and questionnaire files.")
+        commandName: "list", abstract: .translated("List the measures and questionnaire files."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires).")
+    @Option(
+        help: .translated(
+            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
     var questionnaires: String?
 
     func run() throws {
@@ -243,9 +253,10 @@ struct QuestionnairesList: ParsableCommand {
 
 struct QuestionnairesCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Validate questionnaire files (file:line:column errors).")
+        commandName: "check",
+        abstract: .translated("Validate questionnaire files (file:line:column errors)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Questionnaire files.") var files: [String]
+    @Argument(help: .translated("Questionnaire files.")) var files: [String]
 
     func run() throws {
         let context = try Context(global)
@@ -265,10 +276,10 @@ struct QuestionnairesCheck: ParsableCommand {
 
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "note", abstract: "Add a dated clinical note about the patient.")
+        commandName: "note", abstract: .translated("Add a dated clinical note about the patient."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Date YYYY-MM-DD (default today).") var date: String?
-    @Argument(help: "The note.") var text: String
+    @Option(help: .translated("Date YYYY-MM-DD (default today).")) var date: String?
+    @Argument(help: .translated("The note.")) var text: String
 
     func run() throws {
         let context = try Context(global)
@@ -288,9 +299,9 @@ struct NoteCommand: ParsableCommand {
 
 struct NotesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notes", abstract: "The patient's clinical notes, oldest first.")
+        commandName: "notes", abstract: .translated("The patient's clinical notes, oldest first."))
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Machine-readable output.") var json = false
+    @Flag(help: .translated("Machine-readable output.")) var json = false
 
     struct NoteJSON: Encodable {
         let date: String

@@ -58,10 +58,10 @@ extension Context {
 extension PatientsCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "rename", abstract: "Rename a patient.")
+            commandName: "rename", abstract: .translated("Rename a patient."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The patient's current name.") var old: String
-        @Argument(help: "The new name.") var new: String
+        @Argument(help: .translated("The patient's current name.")) var old: String
+        @Argument(help: .translated("The new name.")) var new: String
 
         func run() throws {
             let context = try Context(global)
@@ -77,10 +77,11 @@ extension PatientsCommand {
     struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "archive",
-            abstract: "Archive a patient (hidden from the list, nothing deleted); --undo restores.")
+            abstract: .translated(
+                "Archive a patient (hidden from the list, nothing deleted); --undo restores."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The patient's name.") var name: String
-        @Flag(help: "Bring an archived patient back.") var undo = false
+        @Argument(help: .translated("The patient's name.")) var name: String
+        @Flag(help: .translated("Bring an archived patient back.")) var undo = false
 
         func run() throws {
             let context = try Context(global)

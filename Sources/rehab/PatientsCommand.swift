@@ -8,7 +8,7 @@ import RehabStorage
 struct PatientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patients",
-        abstract: "List, add, rename, archive and delete patients.",
+        abstract: .translated("List, add, rename, archive and delete patients."),
         subcommands: [List.self, Add.self, Rename.self, Archive.self, Delete.self],
         defaultSubcommand: List.self
     )
@@ -16,10 +16,10 @@ struct PatientsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List patients with their plan and phase.")
+            abstract: .translated("List patients with their plan and phase."))
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Machine-readable output.") var json = false
-        @Flag(help: "Include archived patients.") var archived = false
+        @Flag(help: .translated("Machine-readable output.")) var json = false
+        @Flag(help: .translated("Include archived patients.")) var archived = false
 
         func run() throws {
             let context = try Context(global)
@@ -56,9 +56,9 @@ struct PatientsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Add a patient.")
+            commandName: "add", abstract: .translated("Add a patient."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The patient's name.") var name: String
+        @Argument(help: .translated("The patient's name.")) var name: String
 
         func run() throws {
             let context = try Context(global)
@@ -238,20 +238,22 @@ struct PatientTable {
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
-        abstract: "Start a plan for the patient (today by default).")
+        abstract: .translated("Start a plan for the patient (today by default)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Plan id (see 'rehab plans').") var plan: String?
+    @Argument(help: .translated("Plan id (see 'rehab plans').")) var plan: String?
     @Option(
         name: .customLong("plan-file"),
-        help: "Start from a plan file (e.g. from 'rehab plans export'), kept in the database.")
+        help: .translated(
+            "Start from a plan file (e.g. from 'rehab plans export'), kept in the database."))
     var planFile: String?
-    @Option(help: "Variant (severity) of the plan; default the first.") var variant: String?
-    @Option(help: "Start date YYYY-MM-DD (default today).") var date: String?
+    @Option(help: .translated("Variant (severity) of the plan; default the first.")) var variant:
+        String?
+    @Option(help: .translated("Start date YYYY-MM-DD (default today).")) var date: String?
     @Option(
         name: .customLong("weekly-km"),
-        help: "Weekly running km before the plan; floors the weekly cap.")
+        help: .translated("Weekly running km before the plan; floors the weekly cap."))
     var weeklyKm: String?
-    @Flag(help: "Replace the plan the patient already follows.") var replace = false
+    @Flag(help: .translated("Replace the plan the patient already follows.")) var replace = false
 
     func run() throws {
         let context = try Context(global)
@@ -325,10 +327,11 @@ extension PatientsCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
-            abstract: "Delete a patient and everything stored about them (needs --yes).")
+            abstract: .translated(
+                "Delete a patient and everything stored about them (needs --yes)."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The patient's full name.") var name: String
-        @Flag(help: "Confirm: the deletion cannot be undone.") var yes = false
+        @Argument(help: .translated("The patient's full name.")) var name: String
+        @Flag(help: .translated("Confirm: the deletion cannot be undone.")) var yes = false
 
         func run() throws {
             let context = try Context(global)

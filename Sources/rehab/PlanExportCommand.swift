@@ -11,12 +11,18 @@ extension PlansCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write the patient's tuned plan as a plan file (stdout or --output).")
+            abstract: .translated(
+                "Write the patient's tuned plan as a plan file (stdout or --output)."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The plan id in the file (default: the file name, else PLAN_PATIENT).")
+        @Option(
+            help: .translated(
+                "The plan id in the file (default: the file name, else PLAN_PATIENT)."))
         var id: String?
-        @Option(help: "Write to this file (0600) instead of stdout.") var output: String?
-        @Flag(help: "Replace --output if it exists (a symbolic link is replaced, not followed).")
+        @Option(help: .translated("Write to this file (0600) instead of stdout.")) var output:
+            String?
+        @Flag(
+            help: .translated(
+                "Replace --output if it exists (a symbolic link is replaced, not followed)."))
         var force = false
 
         func run() throws {
@@ -73,9 +79,9 @@ extension PlansCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "diff",
-            abstract: "Show how the patient's plan differs from its template.")
+            abstract: .translated("Show how the patient's plan differs from its template."))
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Machine-readable output.") var json = false
+        @Flag(help: .translated("Machine-readable output.")) var json = false
 
         func run() throws {
             let tuning = try Tuning(global)

@@ -6,7 +6,7 @@ import RehabPlans
 struct PlansCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plans",
-        abstract: "The injury plan catalogue.",
+        abstract: .translated("The injury plan catalogue."),
         subcommands: [List.self, Show.self, Check.self, Export.self, Diff.self],
         defaultSubcommand: List.self
     )
@@ -14,9 +14,9 @@ struct PlansCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List every plan: id, name, region, variants, phases.")
+            abstract: .translated("List every plan: id, name, region, variants, phases."))
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Machine-readable output.") var json = false
+        @Flag(help: .translated("Machine-readable output.")) var json = false
 
         func run() throws {
             let context = try Context(global)
@@ -60,10 +60,10 @@ struct PlansCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show one plan in full.")
+            commandName: "show", abstract: .translated("Show one plan in full."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Plan id (see 'rehab plans').") var id: String
-        @Flag(help: "Machine-readable output.") var json = false
+        @Argument(help: .translated("Plan id (see 'rehab plans').")) var id: String
+        @Flag(help: .translated("Machine-readable output.")) var json = false
 
         func run() throws {
             let context = try Context(global)
@@ -90,9 +90,10 @@ struct PlansCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Validate plan files; prints file:line:column: message for each error.")
+            abstract: .translated(
+                "Validate plan files; prints file:line:column: message for each error."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Plan files to check.") var files: [String]
+        @Argument(help: .translated("Plan files to check.")) var files: [String]
 
         func validate() throws {
             if files.isEmpty { throw ArgumentParser.ValidationError("give at least one plan file") }

@@ -9,14 +9,20 @@ import RehabPlans
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "A progress report (Markdown or self-contained HTML) for a GP or physio.")
+        abstract: .translated(
+            "A progress report (Markdown or self-contained HTML) for a GP or physio."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How many weeks, ending with this week (1-520, default 8).") var weeks: String?
-    @Option(help: "md or html (default md).") var format: String?
-    @Option(help: "Write to this file (0600) instead of stdout.") var output: String?
-    @Flag(help: "Replace --output if it exists (a symbolic link is replaced, not followed).")
+    @Option(help: .translated("How many weeks, ending with this week (1-520, default 8)."))
+    var weeks: String?
+    @Option(help: .translated("md or html (default md).")) var format: String?
+    @Option(help: .translated("Write to this file (0600) instead of stdout.")) var output: String?
+    @Flag(
+        help: .translated(
+            "Replace --output if it exists (a symbolic link is replaced, not followed)."))
     var force = false
-    @Option(help: "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires).")
+    @Option(
+        help: .translated(
+            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
     var questionnaires: String?
 
     func run() throws {

@@ -5,7 +5,8 @@ import RehabCore
 struct ShoesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shoes",
-        abstract: "Running shoes: kilometres per shoe, and when to replace them (600-800 km).",
+        abstract: .translated(
+            "Running shoes: kilometres per shoe, and when to replace them (600-800 km)."),
         subcommands: [List.self, Add.self],
         defaultSubcommand: List.self
     )
@@ -13,9 +14,10 @@ struct ShoesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Each shoe with its running total, start km, retire threshold and state.")
+            abstract: .translated(
+                "Each shoe with its running total, start km, retire threshold and state."))
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Machine-readable output.") var json = false
+        @Flag(help: .translated("Machine-readable output.")) var json = false
 
         func run() throws {
             let context = try Context(global)
@@ -56,16 +58,16 @@ struct ShoesCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Add a shoe; pick it per run with 'rehab log --shoe NAME'.")
+            abstract: .translated("Add a shoe; pick it per run with 'rehab log --shoe NAME'."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The shoe's name, e.g. \"Pegasus 40 blue\".") var name: String
+        @Argument(help: .translated("The shoe's name, e.g. \"Pegasus 40 blue\".")) var name: String
         @Option(
             name: .customLong("start-km"),
-            help: "Kilometres already on the shoe (0-100000, default 0).")
+            help: .translated("Kilometres already on the shoe (0-100000, default 0)."))
         var startKm: String?
         @Option(
             name: .customLong("retire-km"),
-            help: "Replace the shoe after this many km (600-800, default 700).")
+            help: .translated("Replace the shoe after this many km (600-800, default 700)."))
         var retireKm: String?
 
         func run() throws {

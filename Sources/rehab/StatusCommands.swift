@@ -8,10 +8,11 @@ import TerminalUI
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Verdict, phase, weekly load and cap, and readiness to advance.")
+        abstract: .translated("Verdict, phase, weekly load and cap, and readiness to advance."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Judge as of this date YYYY-MM-DD (default today).") var date: String?
-    @Flag(help: "Machine-readable output.") var json = false
+    @Option(help: .translated("Judge as of this date YYYY-MM-DD (default today).")) var date:
+        String?
+    @Flag(help: .translated("Machine-readable output.")) var json = false
 
     func run() throws {
         let context = try Context(global)
@@ -136,14 +137,16 @@ struct StatusText {
 struct Advance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "advance",
-        abstract: "Confirm the next phase (refused with the reasons if not ready, unless --force).")
+        abstract: .translated(
+            "Confirm the next phase (refused with the reasons if not ready, unless --force)."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Phase id to move to (a previous phase steps back).") var to: String?
-    @Flag(help: "Move on even though the exit criteria are not met (needs --reason).")
+    @Option(help: .translated("Phase id to move to (a previous phase steps back).")) var to: String?
+    @Flag(help: .translated("Move on even though the exit criteria are not met (needs --reason)."))
     var force = false
-    @Option(help: "Why the exit criteria are overruled (required with --force; stored).")
+    @Option(
+        help: .translated("Why the exit criteria are overruled (required with --force; stored)."))
     var reason: String?
-    @Flag(help: "Print the new status as JSON.") var json = false
+    @Flag(help: .translated("Print the new status as JSON.")) var json = false
 
     func run() throws {
         let context = try Context(global)

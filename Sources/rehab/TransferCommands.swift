@@ -6,19 +6,25 @@ import RehabFiles
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export every patient, plan, session, check, clearing and shoe as JSON or CSV.")
+        abstract: .translated(
+            "Export every patient, plan, session, check, clearing and shoe as JSON or CSV."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "csv or json; else --output's ending (.csv, .json); else json with --all.")
+    @Option(
+        help: .translated(
+            "csv or json; else --output's ending (.csv, .json); else json with --all."))
     var format: String?
     @Flag(
-        help: """
+        help: .translated(
+            """
             Every table: patients, plans and overrides, phase changes, sessions, morning checks, \
             flag clearings, shoes (JSON unless --format csv or an --output ending in .csv).
-            """)
+            """))
     var all = false
-    @Option(help: "Write to this file (created 0600) instead of standard output.") var output:
-        String?
-    @Flag(help: "Replace --output if it exists (a symbolic link is replaced, not followed).")
+    @Option(help: .translated("Write to this file (created 0600) instead of standard output."))
+    var output: String?
+    @Flag(
+        help: .translated(
+            "Replace --output if it exists (a symbolic link is replaced, not followed)."))
     var force = false
 
     func run() throws {

@@ -13,51 +13,71 @@ import TerminalUI
 struct Tune: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune",
-        abstract: "Tune a patient's plan: thresholds, phase days, exercises, run/walk steps.",
-        discussion: """
+        abstract: .translated(
+            "Tune a patient's plan: thresholds, phase days, exercises, run/walk steps."),
+        discussion: .translated(
+            """
             Changes are stored per patient and shown as differences from the template with
             'rehab tune --show' (or 'rehab plans diff'). Ranges are those of plans/SCHEMA.md.
-            """,
+            """),
         subcommands: [Adjust.self, ExerciseCommand.self, RunWalkCommand.self, Reset.self],
         defaultSubcommand: Adjust.self)
 
     struct Adjust: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
-            abstract: "Change thresholds (whole plan) and a phase's days; --show lists changes.")
+            abstract: .translated(
+                "Change thresholds (whole plan) and a phase's days; --show lists changes."))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("pain-safe-max"), help: "Pain allowed during and after, 0-10.")
+        @Option(
+            name: .customLong("pain-safe-max"),
+            help: .translated("Pain allowed during and after, 0-10."))
         var painSafeMax: String?
-        @Option(name: .customLong("pain-limit"), help: "Pain above this is too much, 0-10.")
+        @Option(
+            name: .customLong("pain-limit"), help: .translated("Pain above this is too much, 0-10.")
+        )
         var painLimit: String?
-        @Option(name: .customLong("pain-lasting-hours"), help: "Pain may last this long, 1-72.")
+        @Option(
+            name: .customLong("pain-lasting-hours"),
+            help: .translated("Pain may last this long, 1-72."))
         var lastingHours: String?
-        @Option(name: .customLong("weekly-increase-pct"), help: "Weekly load rise, 0-100 %.")
+        @Option(
+            name: .customLong("weekly-increase-pct"),
+            help: .translated("Weekly load rise, 0-100 %."))
         var weeklyIncrease: String?
-        @Option(name: .customLong("session-spike-pct"), help: "Single-run spike, 0-100 %.")
+        @Option(
+            name: .customLong("session-spike-pct"), help: .translated("Single-run spike, 0-100 %."))
         var sessionSpike: String?
         @Option(
-            name: .customLong("no-improvement-days"), help: "Days without improvement, 1-60.")
+            name: .customLong("no-improvement-days"),
+            help: .translated("Days without improvement, 1-60."))
         var noImprovementDays: String?
-        @Option(name: .customLong("morning-safe-max"), help: "Morning pain allowed, 0-10.")
+        @Option(
+            name: .customLong("morning-safe-max"), help: .translated("Morning pain allowed, 0-10."))
         var morningSafeMax: String?
-        @Option(name: .customLong("morning-limit"), help: "Morning pain above this is too much.")
+        @Option(
+            name: .customLong("morning-limit"),
+            help: .translated("Morning pain above this is too much."))
         var morningLimit: String?
         @Option(
             name: .customLong("activity-safe-max"),
-            help: "One activity's own pain allowed, ACTIVITY=0-10 (e.g. exercises=5); repeatable.")
+            help: .translated(
+                "One activity's own pain allowed, ACTIVITY=0-10 (e.g. exercises=5); repeatable."))
         var activitySafeMax: [String] = []
         @Option(
             name: .customLong("activity-limit"),
-            help: "One activity's own pain limit, ACTIVITY=0-10; repeatable.")
+            help: .translated("One activity's own pain limit, ACTIVITY=0-10; repeatable."))
         var activityLimit: [String] = []
-        @Option(help: "The phase --min-days and --max-days apply to.") var phase: String?
-        @Option(name: .customLong("min-days"), help: "Minimum days in the phase, 0-365.")
+        @Option(help: .translated("The phase --min-days and --max-days apply to.")) var phase:
+            String?
+        @Option(
+            name: .customLong("min-days"), help: .translated("Minimum days in the phase, 0-365."))
         var minDays: String?
-        @Option(name: .customLong("max-days"), help: "Maximum days in the phase, 0-365.")
+        @Option(
+            name: .customLong("max-days"), help: .translated("Maximum days in the phase, 0-365."))
         var maxDays: String?
-        @Flag(help: "Show the differences from the template.") var show = false
-        @Flag(help: "Machine-readable differences (with --show).") var json = false
+        @Flag(help: .translated("Show the differences from the template.")) var show = false
+        @Flag(help: .translated("Machine-readable differences (with --show).")) var json = false
 
         func run() throws {
             let tuning = try Tuning(global)
@@ -130,16 +150,20 @@ struct Tune: ParsableCommand {
     struct ExerciseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "exercise",
-            abstract: "Add, remove or change an exercise of a phase.",
+            abstract: .translated("Add, remove or change an exercise of a phase."),
             subcommands: [Add.self, Remove.self, Change.self])
 
         struct Dose: ParsableArguments {
-            @Option(help: "Sets, 1-10.") var sets: String?
-            @Option(help: "Repetitions, 1-100 (or --hold).") var reps: String?
-            @Option(help: "Hold in seconds, 1-600 (or --reps).") var hold: String?
-            @Option(name: .customLong("per-week"), help: "Times a week, 1-14 (or --per-day).")
+            @Option(help: .translated("Sets, 1-10.")) var sets: String?
+            @Option(help: .translated("Repetitions, 1-100 (or --hold).")) var reps: String?
+            @Option(help: .translated("Hold in seconds, 1-600 (or --reps).")) var hold: String?
+            @Option(
+                name: .customLong("per-week"),
+                help: .translated("Times a week, 1-14 (or --per-day)."))
             var perWeek: String?
-            @Option(name: .customLong("per-day"), help: "Times a day, 1-10 (or --per-week).")
+            @Option(
+                name: .customLong("per-day"),
+                help: .translated("Times a day, 1-10 (or --per-week)."))
             var perDay: String?
 
             /// `base` with the given values; reps replaces hold and per-week replaces per-day.
@@ -176,8 +200,8 @@ struct Tune: ParsableCommand {
 
         /// An exercise already in a phase, as `remove` and `set` name it.
         struct ExerciseInPhase: ParsableArguments {
-            @Argument(help: "Phase id.") var phase: String
-            @Argument(help: "Exercise id.") var exercise: String
+            @Argument(help: .translated("Phase id.")) var phase: String
+            @Argument(help: .translated("Exercise id.")) var exercise: String
 
             /// Edits the phase's list at the exercise's index; refused when it is not there.
             func edit(
@@ -195,10 +219,11 @@ struct Tune: ParsableCommand {
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "add",
-                abstract: "Add an exercise from the plan's library to a phase.")
+                abstract: .translated("Add an exercise from the plan's library to a phase."))
             @OptionGroup var global: GlobalOptions
-            @Argument(help: "Phase id.") var phase: String
-            @Argument(help: "Exercise id (see 'rehab plans show').") var exercise: String
+            @Argument(help: .translated("Phase id.")) var phase: String
+            @Argument(help: .translated("Exercise id (see 'rehab plans show').")) var exercise:
+                String
             @OptionGroup var dose: Dose
 
             func run() throws {
@@ -225,7 +250,7 @@ struct Tune: ParsableCommand {
         struct Remove: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "remove",
-                abstract: "Remove an exercise from a phase.")
+                abstract: .translated("Remove an exercise from a phase."))
             @OptionGroup var global: GlobalOptions
             @OptionGroup var exercise: ExerciseInPhase
 
@@ -236,7 +261,8 @@ struct Tune: ParsableCommand {
 
         struct Change: ParsableCommand {
             static let configuration = CommandConfiguration(
-                commandName: "set", abstract: "Change an exercise's sets, reps or frequency.")
+                commandName: "set",
+                abstract: .translated("Change an exercise's sets, reps or frequency."))
             @OptionGroup var global: GlobalOptions
             @OptionGroup var exercise: ExerciseInPhase
             @OptionGroup var dose: Dose
@@ -253,16 +279,20 @@ struct Tune: ParsableCommand {
     struct RunWalkCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "run-walk",
-            abstract: "Change, add (step = count + 1) or remove a run/walk step of a phase.")
+            abstract: .translated(
+                "Change, add (step = count + 1) or remove a run/walk step of a phase."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Phase id.") var phase: String
-        @Option(help: "Step number, 1-based.") var step: String
-        @Option(name: .customLong("run"), help: "Run minutes, 0.5-120.") var runText: String?
-        @Option(help: "Walk minutes, 0-10.") var walk: String?
-        @Option(help: "Session length in minutes, 5-180.") var total: String?
-        @Option(name: .customLong("per-week"), help: "Sessions a week, 1-7.") var perWeek: String?
-        @Option(help: "Sessions within the pain rules to pass the step, 1-10.") var pass: String?
-        @Flag(help: "Remove the step.") var remove = false
+        @Argument(help: .translated("Phase id.")) var phase: String
+        @Option(help: .translated("Step number, 1-based.")) var step: String
+        @Option(name: .customLong("run"), help: .translated("Run minutes, 0.5-120.")) var runText:
+            String?
+        @Option(help: .translated("Walk minutes, 0-10.")) var walk: String?
+        @Option(help: .translated("Session length in minutes, 5-180.")) var total: String?
+        @Option(name: .customLong("per-week"), help: .translated("Sessions a week, 1-7."))
+        var perWeek: String?
+        @Option(help: .translated("Sessions within the pain rules to pass the step, 1-10."))
+        var pass: String?
+        @Flag(help: .translated("Remove the step.")) var remove = false
 
         func run() throws {
             let tuning = try Tuning(global)
@@ -328,7 +358,7 @@ struct Tune: ParsableCommand {
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset",
-            abstract: "Drop every change: the plan follows the template again.")
+            abstract: .translated("Drop every change: the plan follows the template again."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

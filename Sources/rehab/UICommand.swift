@@ -15,16 +15,19 @@ import Glibc
 struct UICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
-        abstract: "The full-screen app (also what 'rehab' alone opens).")
+        abstract: .translated("The full-screen app (also what 'rehab' alone opens)."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires).")
+    @Option(
+        help: .translated(
+            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
     var questionnaires: String?
     @Flag(
         inversion: .prefixedNo,
-        help: """
+        help: .translated(
+            """
             Clicks and the mouse wheel in the app (default: off, or 'mouse:' in config.yaml). \
             Mouse mode takes the terminal's text selection away; Shift-drag usually still selects.
-            """)
+            """))
     var mouse: Bool?
 
     func run() throws {

@@ -82,6 +82,11 @@ enum UsagePhrase {
             let usage = String(match.1)
             return LocalizedText(nl: "Gebruik: \(usage)", en: "Usage: \(usage)")
         }
+        if let match = line.wholeMatch(of: #/Help:  (.+)/#) {
+            // The option's help itself is already in the user's language (HelpLanguage).
+            let help = String(match.1)
+            return LocalizedText(nl: "Hulp:  \(help)", en: "Help:  \(help)")
+        }
         if let match = line.wholeMatch(of: #/  See '(.+)' for more information\./#) {
             let help = String(match.1)
             return LocalizedText(

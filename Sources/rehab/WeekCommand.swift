@@ -6,11 +6,13 @@ import TerminalUI
 struct Week: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "week",
-        abstract: "Weekly table and a text chart of load against the cap.")
+        abstract: .translated("Weekly table and a text chart of load against the cap."))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How many weeks, ending with this week (1-520; default 8, none before the plan).")
+    @Option(
+        help: .translated(
+            "How many weeks, ending with this week (1-520; default 8, none before the plan)."))
     var weeks: String?
-    @Flag(help: "Machine-readable output.") var json = false
+    @Flag(help: .translated("Machine-readable output.")) var json = false
 
     func run() throws {
         let context = try Context(global)

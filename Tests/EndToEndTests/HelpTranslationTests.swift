@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// `--help` in the user's language: every text written at a command or option has its Dutch
+/// (`HelpPhrase.pairs`), and the library's own headings and built-in flags are said in Dutch
+/// too. English stays exactly as the library writes it.
+@Suite struct HelpTranslationTests {
+    /// Every abstract, discussion and option help in the command tree, in order, as
+    /// `--experimental-dump-help` lists them.
+    static func texts(_ dump: String) throws -> [String] {
+        let root = try JSONSerialization.jsonObject(with: Data(dump.utf8)) as? [String: Any]
+        var found: [String] = []
+        func walk(_ command: [String: Any]) {
+            for key in ["abstract", "discussion"] {
+                if let text = command[key] as? String, !text.isEmpty { found.append(text) }
+            }
+            for argument in command["arguments"] as? [[String: Any]] ?? [] {
+                for key in ["abstract", "discussion"] {
+                    if let text = argument[key] as? String, !text.isEmpty { found.append(text) }
+                }
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] { walk(sub) }
+        }
+        walk(root?["command"] as? [String: Any] ?? [:])
+        return found
+    }
+
+    /// A text added in English without its Dutch shows up here by name.
+    @Test func everyHelpTextHasItsDutch() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let english = try HelpTranslationTests.texts(
+            rehab.run(["--experimental-dump-help"]).stdout)
+        let dutch = try HelpTranslationTests.texts(
+            rehab.run(["--experimental-dump-help"], environment: ["REHAB_LANG": "nl"]).stdout)
+        #expect(english.count > 400, "\(english.count) texts")
+        #expect(english.count == dutch.count)
+        // The same in both languages, as it should be: a range needs no translation.
+        let alike: Set = ["Sets, 1-10."]
+        let untranslated = Set(zip(english, dutch).filter { $0 == $1 }.map(\.0))
+        #expect(untranslated.subtracting(alike).isEmpty, "no Dutch for: \(untranslated)")
+    }
+
+    @Test(arguments: [
+        ["--help"], ["log", "--help"], ["help", "log"], ["plans", "-h"],
+        ["clinic", "init", "--help"],
+        ["tune", "exercise", "add", "--help"],
+    ])
+    func helpSpeaksTheUsersLanguage(_ arguments: [String]) throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let nl = try rehab.run(arguments, environment: ["REHAB_LANG": "nl"])
+        #expect(nl.status == 0 && nl.stderr.isEmpty, "\(nl)")
+        #expect(nl.stdout.hasPrefix("OVERZICHT: "), "\(nl)")
+        #expect(nl.stdout.contains("\nGEBRUIK: rehab") && nl.stdout.contains("\nOPTIES:"))
+        #expect(nl.stdout.contains("Toon deze hulp."), "\(nl)")
+        for english in ["OVERVIEW:", "USAGE:", "OPTIONS:", "Show help information.", "(default:"] {
+            #expect(!nl.stdout.contains(english), "\(english) in \(nl)")
+        }
+        // --lang after a command's --help chooses too (with more words after it, `help`, a
+        // bare `--help` or a group's `-h` mean its default command to the library).
+        if arguments.count > 1, arguments.last == "--help" {
+            let chosen = try rehab.run(arguments + ["--lang", "nl"])
+            #expect(chosen.stdout == nl.stdout, "\(chosen)")
+        }
+        // English is the library's own.
+        let en = try rehab.run(arguments)
+        #expect(en.status == 0 && en.stdout.hasPrefix("OVERVIEW: "), "\(en)")
+        #expect(en.stdout.contains("\nOPTIONS:") && en.stdout.contains("Show help information."))
+    }
+
+    /// A command's own run (no help asked) never reads the help texts' language: the usual
+    /// output, in the user's language as before.
+    @Test func aCommandWithoutHelpIsUnchanged() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let result = try rehab.run(["plans"], environment: ["REHAB_LANG": "nl"])
+        #expect(result.status == 0 && result.stdout.contains("itbs"), "\(result)")
+    }
+}
