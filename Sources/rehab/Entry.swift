@@ -19,9 +19,10 @@ enum Entry {
         if HelpPhrase.isRequested(Array(CommandLine.arguments.dropFirst())) {
             HelpLanguage.current = usageLanguage()
         }
-        let arguments = GlobalOptions.movedAfterCommand(
-            Array(CommandLine.arguments.dropFirst()),
-            commands: Set(RehabCommand.configuration.subcommands.map { $0._commandName }))
+        let arguments = HelpPhrase.overview(
+            GlobalOptions.movedAfterCommand(
+                Array(CommandLine.arguments.dropFirst()),
+                commands: Set(RehabCommand.configuration.subcommands.map { $0._commandName })))
         if let usage = CommandSuggestion.message(
             for: arguments, failed: false, language: usageLanguage(arguments))
         {

@@ -621,6 +621,27 @@ extension HelpPhrase {
             .replacingOccurrences(of: "(values: ", with: "(waarden: ")
     }
 
+    /// `rehab --lang nl --help`: with only options every command takes around it, a bare
+    /// `--help`, `-h` or `help` asks for the overview (the library would give the options and
+    /// the help to the app, its default command). The language was read from them already.
+    static func overview(_ arguments: [String]) -> [String] {
+        var rest: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let word = arguments[i]
+            if GlobalOptions.names.contains(word), i + 1 < arguments.count {
+                i += 2
+            } else if GlobalOptions.names.contains(String(word.prefix { $0 != "=" })) {
+                i += 1
+            } else {
+                rest.append(word)
+                i += 1
+            }
+        }
+        let asksForOverview = rest.count == 1 && ["--help", "-h", "help"].contains(rest[0])
+        return asksForOverview && rest.count < arguments.count ? rest : arguments
+    }
+
     /// True when the command line asks for help, so the texts are read in the user's
     /// language from the start (any other command pays nothing for looking the language up).
     static func isRequested(_ arguments: [String]) -> Bool {

@@ -69,6 +69,25 @@ import Testing
         #expect(en.stdout.contains("\nOPTIONS:") && en.stdout.contains("Show help information."))
     }
 
+    /// `rehab --lang nl --help` (and --help before it, or -h): the overview in Dutch, not the
+    /// app's help, which the library would show as the app is the default command.
+    @Test func theOverviewWithTheLanguageGiven() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let overview = try rehab.run(["--help"], environment: ["REHAB_LANG": "nl"])
+        #expect(overview.stdout.contains("SUBCOMMANDO'S:"), "\(overview)")
+        for arguments in [
+            ["--lang", "nl", "--help"], ["--help", "--lang", "nl"], ["--lang=nl", "-h"],
+        ] {
+            let result = try rehab.run(arguments)
+            #expect(
+                result.status == 0 && result.stdout == overview.stdout, "\(arguments): \(result)")
+        }
+        // The app's own help is still `rehab ui --help`.
+        let app = try rehab.run(["ui", "--help"], environment: ["REHAB_LANG": "nl"])
+        #expect(app.stdout.hasPrefix("OVERZICHT: De app op het volle scherm"), "\(app)")
+    }
+
     /// A command's own run (no help asked) never reads the help texts' language: the usual
     /// output, in the user's language as before.
     @Test func aCommandWithoutHelpIsUnchanged() throws {
