@@ -349,7 +349,7 @@ public struct Messages: Sendable {
         switch action {
         case .progress:
             say(
-                nl: "U mag de belasting iets verhogen, binnen het weekmaximum en het plan.",
+                nl: "U mag de belasting iets verhogen, binnen de weekgrens en het plan.",
                 en: "You may increase the load a little, within the weekly cap and the plan.")
         case .start:
             say(

@@ -186,7 +186,7 @@ enum HelpPhrase {
         ("Start date YYYY-MM-DD (default today).", "Begindatum JJJJ-MM-DD (standaard vandaag)."),
         (
             "Weekly running km before the plan; floors the weekly cap.",
-            "Hardloopkilometers per week vóór het plan; de ondergrens van het weekplafond."
+            "Hardloopkilometers per week vóór het plan; de weekgrens komt daar nooit onder."
         ),
         (
             "Replace the plan the patient already follows.",
@@ -238,7 +238,7 @@ enum HelpPhrase {
         ),
         (
             "Verdict, phase, weekly load and cap, and readiness to advance.",
-            "Oordeel, fase, weekbelasting en plafond, en of u klaar bent voor de volgende fase."
+            "Oordeel, fase, weekbelasting en weekgrens, en of u klaar bent voor de volgende fase."
         ),
         (
             "Judge as of this date YYYY-MM-DD (default today).",
@@ -266,7 +266,7 @@ enum HelpPhrase {
         ),
         (
             "Weekly table and a text chart of load against the cap.",
-            "Weektabel en een tekstgrafiek van de belasting tegen het plafond."
+            "Weektabel en een tekstgrafiek van de belasting tegen de weekgrens."
         ),
         (
             "How many weeks, ending with this week (1-520; default 8, none before the plan).",

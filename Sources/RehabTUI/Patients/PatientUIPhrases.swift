@@ -114,7 +114,7 @@ extension UIPhrase {
     static func setUpHint() -> LocalizedText {
         t(
             "Startdatum als JJJJ-MM-DD, niet in de toekomst. Km per week mag leeg blijven; "
-                + "ingevuld is het de ondergrens van het weekplafond. Tab gaat naar het volgende "
+                + "ingevuld komt de weekgrens daar nooit onder. Tab gaat naar het volgende "
                 + "veld, Enter start het plan.",
             "Start date as YYYY-MM-DD, not in the future. Weekly km may stay empty; when given "
                 + "it is the floor of the weekly cap. Tab goes to the next field, Enter starts "
