@@ -335,12 +335,12 @@ public enum Phrase {
                 "\(load) van \(cap) min hardlopen (laatste week van het schema)",
                 "\(load) of \(cap) min running (the schedule's last week)")
             : t(
-                "\(load) van \(cap) min hardlopen (de stap van het loop/wandelschema)",
+                "\(load) van \(cap) min hardlopen (de stap van het loop-wandelschema)",
                 "\(load) of \(cap) min running (the run/walk step)")
     }
     public static func scheduleSetsLoad(_ load: String, unit: String) -> LocalizedText {
         t(
-            "\(load) \(unit); het loop/wandelschema bepaalt nu de opbouw, na de laatste stap geldt hoogstens 10 % per week",
+            "\(load) \(unit); het loop-wandelschema bepaalt nu de opbouw, na de laatste stap geldt hoogstens 10 % per week",
             "\(load) \(unit); the run/walk steps set the load for now, after the last step at most 10 % more a week"
         )
     }
@@ -362,13 +362,13 @@ public enum Phrase {
         -> LocalizedText
     {
         t(
-            "Loop/wandel-stap \(step) van \(of): \(run) min lopen + \(walk) min wandelen, \(total) min in totaal",
+            "Loop-wandelstap \(step) van \(of): \(run) min lopen + \(walk) min wandelen, \(total) min in totaal",
             "Run/walk step \(step) of \(of): run \(run) min + walk \(walk) min, \(total) min in all"
         )
     }
     public static func continuousRun(step: Int, of: Int, total: Int) -> LocalizedText {
         t(
-            "Loop/wandel-stap \(step) van \(of): \(total) min aan één stuk lopen",
+            "Loop-wandelstap \(step) van \(of): \(total) min aan één stuk lopen",
             "Run/walk step \(step) of \(of): \(total) min continuous running")
     }
     public static func noPatientsListed() -> LocalizedText {

@@ -274,7 +274,7 @@ enum HelpPhrase {
         ),
         (
             "Tune a patient's plan: thresholds, phase days, exercises, run/walk steps.",
-            "Pas het plan van een patiënt aan: drempels, fasedagen, oefeningen, run/walk-stappen."
+            "Pas het plan van een patiënt aan: drempels, fasedagen, oefeningen, loop-wandelstappen."
         ),
         (
             """
@@ -340,7 +340,7 @@ enum HelpPhrase {
         (
             "Change, add (step = count + 1) or remove a run/walk step of a phase.",
             """
-            Wijzig een run/walk-stap van een fase, voeg er een toe (stap = aantal + 1) of verwijder er een.
+            Wijzig een loop-wandelstap van een fase, voeg er een toe (stap = aantal + 1) of verwijder er een.
             """
         ),
         ("Step number, 1-based.", "Stapnummer, vanaf 1."),

@@ -79,13 +79,16 @@ package enum UIPhrase {
         t("Oordeel: \(level) → \(action)", "Verdict: \(level) → \(action)")
     }
     static func todayPlan() -> LocalizedText { t("Vandaag op het plan", "Today's plan") }
+    static func runWalkSchedule() -> LocalizedText {
+        t("Loop-wandelschema", "Run/walk schedule")
+    }
     static func runWalkPassed(_ done: Int, of: Int) -> LocalizedText {
         t(
             "\(done) van \(of) goede sessies op deze stap",
             "\(done) of \(of) good sessions at this step")
     }
     static func runWalkDone() -> LocalizedText {
-        t("Het loop/wandelschema is klaar.", "The run/walk schedule is done.")
+        t("Het loop-wandelschema is klaar.", "The run/walk schedule is done.")
     }
     static func sessionsPerWeek(_ text: String) -> LocalizedText {
         t("Per week: \(text)", "Per week: \(text)")

@@ -186,7 +186,7 @@ extension UIPhrase {
         t("oefening toevoegen", "add an exercise")
     }
     static func tuneAddStep() -> LocalizedText {
-        t("loop/wandelstap toevoegen", "add a run/walk step")
+        t("loop-wandelstap toevoegen", "add a run/walk step")
     }
     static func tuneAddHint() -> LocalizedText {
         t(

@@ -83,7 +83,7 @@ enum PlanView {
             }
         }
         if !phase.runWalk.isEmpty {
-            flow.line(state.say(UIPhrase.todayPlan()), pen: Theme.heading)
+            flow.line(state.say(UIPhrase.runWalkSchedule()), pen: Theme.heading)
             for (i, step) in phase.runWalk.enumerated() {
                 let text =
                     step.walkMinutes == 0
