@@ -28,7 +28,7 @@ struct MouseTmuxTests {
         let lines = screen.styledScreen().split(separator: "\n")
         guard let line = lines.first(where: { $0.contains("\u{1B}[7m") && !$0.contains("rehab ·") })
         else { return nil }
-        return line.replacing(/\x1B\[[0-9;]*m/, with: "")
+        return String(line.replacing(/\x1B\[[0-9;]*m/, with: ""))
     }
 
     /// The 0-based cell where a text starts on the pane, for clicking what is drawn.
