@@ -2,6 +2,7 @@ import Foundation
 import RehabCore
 import RehabFiles
 import RehabPlans
+import RehabStorage
 
 /// An archive is checked as if each record were typed in through the command that makes it:
 /// the plan must exist (or its plan file must pass `plans check`), the variant, phases and
@@ -100,18 +101,24 @@ public struct ArchiveCheck {
     func records(_ piece: ArchivePiece, _ rules: Rules) throws(Problem) {
         let patient = piece.patient
         let o = piece.offset
+        let who = StoragePhrase.patient(patient.name)
         func refuse(_ place: LocalizedText, _ what: LocalizedText) -> Problem {
-            Problem(text: ArchivePhrase.problem(patient.name, record: place, what))
+            Problem(text: StoragePhrase.at(place, what))
+        }
+        // Records are named as the stores' record checks name them.
+        func session(_ number: Int, _ date: Day) -> LocalizedText {
+            StoragePhrase.session(who, number, date)
+        }
+        func morning(_ number: Int, _ date: Day) -> LocalizedText {
+            StoragePhrase.dated(StoragePhrase.morning(who, number), date)
         }
         guard let flags = rules.flags else {
             // Without a plan there is nothing to log against (as `rehab log` says).
             if let s = patient.sessions.first {
-                throw refuse(
-                    ArchivePhrase.session(o.sessions + 1, s.date), ArchivePhrase.noPlanToLog())
+                throw refuse(session(o.sessions + 1, s.date), ArchivePhrase.noPlanToLog())
             }
             if let m = patient.mornings.first {
-                throw refuse(
-                    ArchivePhrase.morning(o.mornings + 1, m.date), ArchivePhrase.noPlanToLog())
+                throw refuse(morning(o.mornings + 1, m.date), ArchivePhrase.noPlanToLog())
             }
             return
         }
@@ -127,7 +134,7 @@ public struct ArchiveCheck {
         // log of the plan it replaces, so a patient's own export holds them, and refusing them
         // would make that export impossible to restore. (`rehab log` refuses new ones.)
         for (i, s) in patient.sessions.enumerated() {
-            let place = ArchivePhrase.session(o.sessions + i + 1, s.date)
+            let place = session(o.sessions + i + 1, s.date)
             try checkFlags(s.flags, place)
             if Plausibility.tooFast(km: s.km, minutes: s.minutes, activity: s.activity),
                 let km = s.km
@@ -144,11 +151,11 @@ public struct ArchiveCheck {
             }
         }
         for (i, m) in patient.mornings.enumerated() {
-            try checkFlags(m.flags, ArchivePhrase.morning(o.mornings + i + 1, m.date))
+            try checkFlags(m.flags, morning(o.mornings + i + 1, m.date))
         }
         for (i, c) in patient.clearings.enumerated() {
             try checkFlags(
-                c.cleared.map(\.flag), ArchivePhrase.clearing(o.clearings + i + 1, c.date))
+                c.cleared.map(\.flag), StoragePhrase.clearing(who, o.clearings + i + 1, c.date))
         }
     }
 

@@ -1,9 +1,10 @@
 import RehabCore
 import RehabPlans
+import RehabStorage
 
-// Why `ArchiveCheck` refuses an archive, in both languages. The places are the file's own
-// keys (assignment.variant, plan_file), which read the same in both; the records are named in
-// the user's words with their number and date.
+// Why `ArchiveCheck` refuses an archive, in both languages. The places (the patient, then the
+// file's own key such as assignment.variant, or a record with its number and date) are
+// `StoragePhrase`'s, as the record checks of the stores name them.
 
 private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
@@ -21,18 +22,7 @@ enum ArchivePhrase {
 
     /// `patient "Sam", assignment.variant: …`
     static func problem(_ patient: String, place: String, _ what: LocalizedText) -> LocalizedText {
-        LocalizedText(
-            nl: "patiënt \"\(patient)\", \(place): \(what.nl)",
-            en: "patient \"\(patient)\", \(place): \(what)")
-    }
-
-    /// `patient "Sam", session 3 (2026-02-01).flags: …`
-    static func problem(_ patient: String, record: LocalizedText, _ what: LocalizedText)
-        -> LocalizedText
-    {
-        LocalizedText(
-            nl: "patiënt \"\(patient)\", \(record.nl): \(what.nl)",
-            en: "patient \"\(patient)\", \(record): \(what)")
+        StoragePhrase.at(StoragePhrase.key(StoragePhrase.patient(patient), place), what)
     }
 
     /// A plan file's first problem in the plan-file checker's words (`rehab plans check`),
@@ -40,18 +30,6 @@ enum ArchivePhrase {
     static func problem(_ patient: String, planFile first: PlanError?) -> LocalizedText {
         let place = first?.located ?? LocalizedText(verbatim: "plan_file")
         return t("patiënt \"\(patient)\", \(place.nl)", "patient \"\(patient)\", \(place)")
-    }
-
-    static func session(_ number: Int, _ date: Day) -> LocalizedText {
-        t("sessie \(number) (\(date.iso))", "session \(number) (\(date.iso))")
-    }
-
-    static func morning(_ number: Int, _ date: Day) -> LocalizedText {
-        t("ochtendcheck \(number) (\(date.iso))", "morning \(number) (\(date.iso))")
-    }
-
-    static func clearing(_ number: Int, _ date: Day) -> LocalizedText {
-        t("vrijgave \(number) (\(date.iso))", "clearing \(number) (\(date.iso))")
     }
 
     static func notAVariant(_ variant: String, plan: String, expected: String) -> LocalizedText {

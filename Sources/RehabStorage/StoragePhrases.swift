@@ -2,7 +2,8 @@ import RehabCore
 
 // The stores' refusals of records and rows (`StoreError.importFailed`), in both languages, said
 // alike by the record checks and both stores (RehabSQLite, RehabPostgres). Field names, table
-// and column names and the records' own values read the same in both.
+// and column names and the records' own values read the same in both. The places also name
+// the records `ArchiveCheck` refuses, so an import names a record one way whoever refuses it.
 
 private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
@@ -20,7 +21,7 @@ public enum StoragePhrase {
     }
 
     /// `patient "Sam", plan_file.plan_id`: a key of the file after the patient.
-    static func key(_ who: LocalizedText, _ key: String) -> LocalizedText {
+    public static func key(_ who: LocalizedText, _ key: String) -> LocalizedText {
         t("\(who.nl), \(key)", "\(who), \(key)")
     }
 
@@ -28,20 +29,20 @@ public enum StoragePhrase {
         t("\(who.nl), toewijzing", "\(who), assignment")
     }
 
-    static func session(_ who: LocalizedText, _ number: Int, _ date: Day) -> LocalizedText {
+    public static func session(_ who: LocalizedText, _ number: Int, _ date: Day) -> LocalizedText {
         t("\(who.nl), sessie \(number) (\(date.iso))", "\(who), session \(number) (\(date.iso))")
     }
 
-    static func morning(_ who: LocalizedText, _ number: Int) -> LocalizedText {
+    public static func morning(_ who: LocalizedText, _ number: Int) -> LocalizedText {
         t("\(who.nl), ochtendcheck \(number)", "\(who), morning \(number)")
     }
 
     /// A place with the record's date after it: `morning 2 (2026-02-01)`.
-    static func dated(_ place: LocalizedText, _ date: Day) -> LocalizedText {
+    public static func dated(_ place: LocalizedText, _ date: Day) -> LocalizedText {
         t("\(place.nl) (\(date.iso))", "\(place) (\(date.iso))")
     }
 
-    static func clearing(_ who: LocalizedText, _ number: Int, _ date: Day) -> LocalizedText {
+    public static func clearing(_ who: LocalizedText, _ number: Int, _ date: Day) -> LocalizedText {
         t(
             "\(who.nl), vrijgave \(number) (\(date.iso))",
             "\(who), clearing \(number) (\(date.iso))")
