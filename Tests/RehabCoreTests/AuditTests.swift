@@ -146,3 +146,30 @@ import Testing
         #expect(status.verdict.level == .green)
     }
 }
+
+@Suite struct OsteoarthritisAuditTests {
+    /// Osteoarthritis plans (seed 004): "one worse response in 7 days is amber, a second is
+    /// red", a response 1 above its baseline included. 03-01's walk: fewer than 2 mornings in
+    /// the 7 days before, so its own morning (2) is the baseline; 03-02 at 3 is 1 above: the
+    /// first worse response, amber. 03-03's walk: baseline median(2, 2, 3) = 2 (02-28, 03-01,
+    /// 03-02); 03-04 at 3 is 1 above: the second worse response within 7 days, red.
+    @Test func aSecondWorseResponseByOnePointIsRed() {
+        let a = Assignment(
+            planID: oaPlan.id, variantID: nil, startDate: day("2026-02-16"),
+            phaseHistory: phases([("move", "2026-02-16")]))
+        let history = History(
+            sessions: [session("2026-03-01", .walk), session("2026-03-03", .walk)],
+            mornings: [
+                morning("2026-02-28", 2), morning("2026-03-01", 2), morning("2026-03-02", 3),
+                morning("2026-03-03", 2), morning("2026-03-04", 3),
+            ])
+        let first = Engine.verdict(
+            plan: oaPlan, assignment: a, history: history, on: day("2026-03-02"))
+        #expect(first.level == .amber)
+        let second = Engine.verdict(
+            plan: oaPlan, assignment: a, history: history, on: day("2026-03-04"))
+        #expect(second.level == .red)
+        #expect(second.action == .reduce)
+        #expect(second.findings.map(\.code) == [.worseNextMorning])
+    }
+}
