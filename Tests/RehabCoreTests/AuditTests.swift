@@ -173,3 +173,49 @@ import Testing
         #expect(second.findings.map(\.code) == [.worseNextMorning])
     }
 }
+
+@Suite struct RunWalkAuditTests {
+    /// Run/walk schedule: "its response M is logged and not worse", and S's response is the M of
+    /// S+1, or of S+2 only when S+1 has neither an M nor a session. The run of 03-04 is
+    /// followed by a cycling session on 03-05 without a morning check: the morning of 03-06 is
+    /// 03-05's response, not 03-04's, so the run of 03-04 has no response and does not count.
+    /// Step 0 (2 passes) stays at 1 pass, from the run of 03-02 counted on 03-03.
+    @Test func aRunWhoseNextDayHadASessionButNoMorningDoesNotCount() {
+        let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
+        let calm = mornings(1, from: "2026-02-23", through: "2026-03-10").filter {
+            $0.date != day("2026-03-05")
+        }
+        let history = History(
+            sessions: [run("2026-03-02", km: 3), run("2026-03-04", km: 3), cycle("2026-03-05")],
+            mornings: calm)
+        let position = Engine.runWalkPosition(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-06"))
+        #expect(position?.index == 0)
+        #expect(position?.passedAtStep == 1)
+
+        // Without the session of 03-05 the morning of 03-06 is the run's response: it counts
+        // and passes step 0.
+        let quiet = History(
+            sessions: [run("2026-03-02", km: 3), run("2026-03-04", km: 3)], mornings: calm)
+        let passed = Engine.runWalkPosition(
+            plan: testPlan, assignment: a, history: quiet, today: day("2026-03-06"))
+        #expect(passed?.index == 1)
+        #expect(passed?.passedAtStep == 0)
+    }
+
+    /// Phase progression: a pain-free walk counts with "a response not worse". The walk of 03-02
+    /// is followed by a cycling session on 03-03 without a morning check, so 03-04's morning is
+    /// 03-03's response and the walk has none: it does not count toward the 30 minutes.
+    @Test func aWalkWhoseNextDayHadASessionButNoMorningIsNotPainFree() {
+        let a = assignment(start: "2026-02-23", [("rest", "2026-02-23")])
+        let calm =
+            mornings(1, from: "2026-02-23", through: "2026-03-01") + [
+                morning("2026-03-04", 1)
+            ]
+        let history = History(
+            sessions: [walk("2026-03-02", minutes: 30), cycle("2026-03-03")], mornings: calm)
+        let readiness = Engine.readiness(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-04"))
+        #expect(readiness.criteria.first { $0.criterion == .painFreeWalkMinutes }?.current == 0)
+    }
+}
