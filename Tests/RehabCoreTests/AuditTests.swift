@@ -145,6 +145,35 @@ import Testing
         #expect(status.load.cap == 96)
         #expect(status.verdict.level == .green)
     }
+
+    /// Weekly cap during a schedule: "per_week × total of the step in force on D". Steps of 20
+    /// and 30 minutes, 3 a week, 1 pass each. The run of 03-02 (20 min) is counted on 03-03:
+    /// step 1 (30 min, cap 90). The run of 03-04 hurts 6/10 (above the limit 5): a new red day,
+    /// back to step 0 (20 min, cap 60). On Friday 03-06 the step in force is step 0, so the cap
+    /// is 3 × 20 = 60 and the week's 20 + 30 + 20 = 70 minutes are over it.
+    @Test func afterAStepBackTheStepInForceSetsTheCap() {
+        let steps = [
+            RunWalkStep(runMinutes: 1, walkMinutes: 1, totalMinutes: 20, sessionsToPass: 1),
+            RunWalkStep(runMinutes: 2, walkMinutes: 1, totalMinutes: 30, sessionsToPass: 1),
+        ]
+        let plan = testPlan.resolved(
+            variant: nil, overrides: PlanOverrides(runWalk: ["return": steps]))
+        let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
+        let history = History(
+            sessions: [
+                run("2026-03-02", km: 2, minutes: 20), run("2026-03-04", km: 3, during: 6),
+                run("2026-03-06", km: 2, minutes: 20),
+            ],
+            mornings: mornings(1, from: "2026-02-23", through: "2026-03-06"))
+        let status = Engine.status(
+            plan: plan, assignment: a, history: history, today: day("2026-03-06"))
+        #expect(status.runWalk?.index == 0)
+        #expect(status.load.scheduleSetsLoad)
+        #expect(status.load.thisWeek == 70)
+        #expect(status.load.cap == 60)
+        #expect(status.verdict.level == .amber)
+        #expect(status.verdict.findings.map(\.code) == [.weeklyLoadOverCap])
+    }
 }
 
 @Suite struct OsteoarthritisAuditTests {
