@@ -78,7 +78,8 @@ extension Evaluation {
     /// The cap of `day`'s week, with the phase in force on `day`:
     /// max(min(last week's total, last week's cap) × (1 + pct/100), floor). An over-cap week
     /// does not raise the next cap; last week's cap takes part only in the same metric. While a
-    /// schedule runs: per_week × total of the step in force (the largest of the week's steps).
+    /// schedule runs: per_week × total of the step in force (the largest of the week's steps
+    /// since the last step back).
     /// Osteoarthritis plans never cap
     /// moderate activity below 150 minutes a week (seed 004).
     func cap(on day: Day) -> Double? {
@@ -92,13 +93,20 @@ extension Evaluation {
     private func computeCap(on day: Day, chain: Int) -> Double? {
         let change = change(at: day)
         if scheduleRuns(on: day) {
-            // The step in force on the day; when the step changed during the week, the larger
-            // of its steps' caps, so a runner who did exactly what each step asked is not over.
+            // The step in force on the day; when a step was passed during the week, the larger
+            // of its steps' caps, so a runner who did exactly what each step asked is not over
+            // (a continuous step can be shorter than the run/walk step before it). A step back
+            // on a new red day starts again from the step in force after it: the step the
+            // runner was sent back from no longer sets the cap (DESIGN section 4).
             var cap = 0
+            var index: Int?
             var d = max(day.weekStart, change.date)
             while d <= day {
-                if let step = runWalkPosition(of: change, today: d)?.step {
-                    cap = max(cap, step.sessionsPerWeek * step.totalMinutes)
+                if let position = runWalkPosition(of: change, today: d) {
+                    let stepCap = position.step.sessionsPerWeek * position.step.totalMinutes
+                    let steppedBack = index.map { position.index < $0 } ?? false
+                    cap = steppedBack ? stepCap : max(cap, stepCap)
+                    index = position.index
                 }
                 d = d.adding(days: 1)
             }

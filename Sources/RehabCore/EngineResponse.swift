@@ -49,7 +49,8 @@ extension Evaluation {
     /// Whether a morning is a worse response to the session day before it, and how bad on its
     /// first day: 2 or more above the baseline, or above `morning.limit`, is red; 1 above amber.
     /// In osteoarthritis plans and maintenance phases (seed 004) a single worse response in 7
-    /// days is amber; a second one is red.
+    /// days is amber; a second one is red, 1 point above its baseline as much as 2 (above
+    /// `morning.limit` it is red all the same).
     func response(of sessionDay: Day) -> Response? {
         guard let day = responseDay(of: sessionDay), let check = log.morning(on: day) else {
             return nil
@@ -68,10 +69,8 @@ extension Evaluation {
         let overLimit = check.pain > thresholds.morningLimit
         if overLimit { level = .red }
         guard var level else { return nil }
-        if level == .red, !overLimit, movementIsMedicine(on: sessionDay),
-            !hadWorseResponse(from: day.adding(days: -7), before: day)
-        {
-            level = .amber
+        if !overLimit, movementIsMedicine(on: sessionDay) {
+            level = hadWorseResponse(from: day.adding(days: -7), before: day) ? .red : .amber
         }
         return Response(
             sessionDay: sessionDay, morning: day, score: check.pain, baseline: base, level: level)

@@ -1,0 +1,250 @@
+import Testing
+
+@testable import RehabCore
+
+// An audit of the engine against DESIGN section 4 version 2: edges of the rules that no other
+// test pinned, each worked out by hand from the text. Weeks are ISO weeks; 2026-03-02 is a
+// Monday.
+
+@Suite struct BaselineAuditTests {
+    /// Rest from 02-16, build-up from 02-23 (cycling allowed, km cap without a floor: none).
+    let building = assignment(
+        start: "2026-02-16", [("rest", "2026-02-16"), ("build", "2026-02-23")])
+
+    func verdict(_ history: History, on date: String) -> Verdict {
+        Engine.verdict(plan: testPlan, assignment: building, history: history, on: day(date))
+    }
+
+    /// Baseline and response: the median of an even count is the mean of the middle two. The
+    /// baseline of 03-03 is the median of 02-28 (1) and 03-01 (2) = 1.5. A response of 3 is 1.5
+    /// above it: at least 1, not 2, so amber; 4 is 2.5 above: red.
+    @Test func theMedianOfTwoMorningsIsTheirMean() {
+        let calm = [morning("2026-02-28", 1), morning("2026-03-01", 2)]
+        let session = [cycle("2026-03-03")]
+        let three = verdict(
+            History(sessions: session, mornings: calm + [morning("2026-03-04", 3)]),
+            on: "2026-03-04")
+        #expect(three.level == .amber)
+        #expect(three.findings.map(\.code) == [.worseNextMorning])
+        #expect(three.findings.first?.limit == 1.5)
+        let four = verdict(
+            History(sessions: session, mornings: calm + [morning("2026-03-04", 4)]),
+            on: "2026-03-04")
+        #expect(four.level == .red)
+        #expect(Set(four.findings.map(\.code)) == [.worseNextMorning, .morningAboveSafe])
+    }
+
+    /// Persistence: the response of 03-04 (3 against the baseline 1.5) holds until a later
+    /// morning is at or below 1.5 and within safe_max: 03-05 at 2 is not, 03-06 at 1 is.
+    @Test func aHalfPointBaselineIsResolvedOnlyAtOrBelowIt() {
+        let history = History(
+            sessions: [cycle("2026-03-03")],
+            mornings: [
+                morning("2026-02-28", 1), morning("2026-03-01", 2), morning("2026-03-04", 3),
+                morning("2026-03-05", 2), morning("2026-03-06", 1),
+            ])
+        let held = verdict(history, on: "2026-03-05")
+        #expect(held.level == .amber)
+        #expect(held.findings.map(\.code) == [.worseNextMorning])
+        #expect(held.findings.first?.persisting == true)
+        #expect(verdict(history, on: "2026-03-06").level == .green)
+    }
+
+    /// "The median of the M in the 7 days before S": S-7 … S-1. For S = 03-03 a morning of
+    /// 02-23 (S-8) is not one of them, so with only 03-02 there are fewer than 2 and S's own
+    /// morning (3) is the baseline: 4 the next morning is 1 above it, amber (with 4 > safe 3).
+    /// A morning of 02-24 (S-7) is one of them: the baseline is median(1, 1) = 1 and 4 is red.
+    @Test func theBaselineWindowIsTheSevenDaysBeforeTheSession() {
+        let rest = [morning("2026-03-02", 1), morning("2026-03-03", 3), morning("2026-03-04", 4)]
+        let eightBefore = verdict(
+            History(sessions: [cycle("2026-03-03")], mornings: [morning("2026-02-23", 1)] + rest),
+            on: "2026-03-04")
+        #expect(eightBefore.level == .amber)
+        #expect(eightBefore.findings.first { $0.code == .worseNextMorning }?.limit == 3)
+        let sevenBefore = verdict(
+            History(sessions: [cycle("2026-03-03")], mornings: [morning("2026-02-24", 1)] + rest),
+            on: "2026-03-04")
+        #expect(sevenBefore.level == .red)
+        #expect(sevenBefore.findings.first { $0.code == .worseNextMorning }?.limit == 1)
+    }
+
+    /// The response of S is S+1's morning when there is one: a worse morning on S+2 then judges
+    /// nothing (S+1 had no session) and only the absolute levels apply (4 > safe 3: amber).
+    @Test func theNextMorningJudgesWhenItIsThere() {
+        let history = History(
+            sessions: [cycle("2026-03-02")],
+            mornings: [
+                morning("2026-02-28", 1), morning("2026-03-01", 1), morning("2026-03-03", 1),
+                morning("2026-03-04", 4),
+            ])
+        let v = verdict(history, on: "2026-03-04")
+        #expect(v.level == .amber)
+        #expect(v.findings.map(\.code) == [.morningAboveSafe])
+    }
+
+    /// "The latest M in the 14 days up to D": for D = 03-04 that is 02-19 … 03-04. A morning of
+    /// 4 on 02-19 is still seen (amber); one on 02-18 is not. A session on D keeps
+    /// no_recent_log out.
+    @Test func theLatestMorningOfFourteenDays() {
+        let today = [cycle("2026-03-04")]
+        let inside = verdict(
+            History(sessions: today, mornings: [morning("2026-02-19", 4)]), on: "2026-03-04")
+        #expect(inside.findings.map(\.code) == [.morningAboveSafe])
+        let outside = verdict(
+            History(sessions: today, mornings: [morning("2026-02-18", 4)]), on: "2026-03-04")
+        #expect(outside.level == .green)
+    }
+}
+
+@Suite struct CapAuditTests {
+    /// Weekly cap, metric change: the phase in force on D sets the metric, and last week's total
+    /// is counted in it. Rest (minutes of cycling) until Tuesday 03-03, build-up (km) from
+    /// Wednesday 03-04, 10 km a week before the plan. Last week's 300 minutes of cycling are
+    /// 0 km and its cap was in minutes, so this week's cap is the floor: max(0, 10) = 10 km.
+    /// 6 + 5 = 11 km is over it.
+    @Test func aPhaseChangeMidWeekMeasuresTheWeekInTheNewMetric() {
+        let a = assignment(
+            start: "2026-02-16", [("rest", "2026-02-16"), ("build", "2026-03-04")], weeklyKm: 10)
+        let history = History(sessions: [
+            cycle("2026-02-24", minutes: 150), cycle("2026-02-26", minutes: 150),
+            run("2026-03-04", km: 6), run("2026-03-06", km: 5),
+        ])
+        let status = Engine.status(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-06"))
+        #expect(status.load.metric == .km)
+        #expect(status.load.lastWeek == 0)
+        #expect(status.load.cap == 10)
+        #expect(status.load.thisWeek == 11)
+        #expect(status.verdict.findings.map(\.code) == [.weeklyLoadOverCap])
+    }
+
+    /// Weekly cap during a schedule: a step passed during the week keeps the larger cap of the
+    /// week's steps, as a continuous step may be shorter than the run/walk step before it.
+    /// Steps of 32 (1 pass) and 30 minutes (3 passes): the run of 03-02 (32 min) is counted on
+    /// 03-03, so step 1 (cap 90) is in force from then on, but the week keeps step 0's
+    /// 3 × 32 = 96. 32 + 32 + 30 = 94 minutes are within it; 32 minutes at step 1 are within
+    /// 110 % of its 30 (33).
+    @Test func aStepPassedDuringTheWeekKeepsTheLargerCap() {
+        let steps = [
+            RunWalkStep(runMinutes: 15, walkMinutes: 1, totalMinutes: 32, sessionsToPass: 1),
+            RunWalkStep(runMinutes: 30, walkMinutes: 0, totalMinutes: 30, sessionsToPass: 3),
+        ]
+        let plan = testPlan.resolved(
+            variant: nil, overrides: PlanOverrides(runWalk: ["return": steps]))
+        let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
+        let history = History(
+            sessions: [
+                run("2026-03-02", km: 4, minutes: 32), run("2026-03-04", km: 4, minutes: 32),
+                run("2026-03-06", km: 4, minutes: 30),
+            ],
+            mornings: mornings(1, from: "2026-02-23", through: "2026-03-06"))
+        let status = Engine.status(
+            plan: plan, assignment: a, history: history, today: day("2026-03-06"))
+        #expect(status.runWalk?.index == 1)
+        #expect(status.load.thisWeek == 94)
+        #expect(status.load.cap == 96)
+        #expect(status.verdict.level == .green)
+    }
+
+    /// Weekly cap during a schedule: "per_week × total of the step in force on D". Steps of 20
+    /// and 30 minutes, 3 a week, 1 pass each. The run of 03-02 (20 min) is counted on 03-03:
+    /// step 1 (30 min, cap 90). The run of 03-04 hurts 6/10 (above the limit 5): a new red day,
+    /// back to step 0 (20 min, cap 60). On Friday 03-06 the step in force is step 0, so the cap
+    /// is 3 × 20 = 60 and the week's 20 + 30 + 20 = 70 minutes are over it.
+    @Test func afterAStepBackTheStepInForceSetsTheCap() {
+        let steps = [
+            RunWalkStep(runMinutes: 1, walkMinutes: 1, totalMinutes: 20, sessionsToPass: 1),
+            RunWalkStep(runMinutes: 2, walkMinutes: 1, totalMinutes: 30, sessionsToPass: 1),
+        ]
+        let plan = testPlan.resolved(
+            variant: nil, overrides: PlanOverrides(runWalk: ["return": steps]))
+        let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
+        let history = History(
+            sessions: [
+                run("2026-03-02", km: 2, minutes: 20), run("2026-03-04", km: 3, during: 6),
+                run("2026-03-06", km: 2, minutes: 20),
+            ],
+            mornings: mornings(1, from: "2026-02-23", through: "2026-03-06"))
+        let status = Engine.status(
+            plan: plan, assignment: a, history: history, today: day("2026-03-06"))
+        #expect(status.runWalk?.index == 0)
+        #expect(status.load.scheduleSetsLoad)
+        #expect(status.load.thisWeek == 70)
+        #expect(status.load.cap == 60)
+        #expect(status.verdict.level == .amber)
+        #expect(status.verdict.findings.map(\.code) == [.weeklyLoadOverCap])
+    }
+}
+
+@Suite struct OsteoarthritisAuditTests {
+    /// Osteoarthritis plans (seed 004): "one worse response in 7 days is amber, a second is
+    /// red", a response 1 above its baseline included. 03-01's walk: fewer than 2 mornings in
+    /// the 7 days before, so its own morning (2) is the baseline; 03-02 at 3 is 1 above: the
+    /// first worse response, amber. 03-03's walk: baseline median(2, 2, 3) = 2 (02-28, 03-01,
+    /// 03-02); 03-04 at 3 is 1 above: the second worse response within 7 days, red.
+    @Test func aSecondWorseResponseByOnePointIsRed() {
+        let a = Assignment(
+            planID: oaPlan.id, variantID: nil, startDate: day("2026-02-16"),
+            phaseHistory: phases([("move", "2026-02-16")]))
+        let history = History(
+            sessions: [session("2026-03-01", .walk), session("2026-03-03", .walk)],
+            mornings: [
+                morning("2026-02-28", 2), morning("2026-03-01", 2), morning("2026-03-02", 3),
+                morning("2026-03-03", 2), morning("2026-03-04", 3),
+            ])
+        let first = Engine.verdict(
+            plan: oaPlan, assignment: a, history: history, on: day("2026-03-02"))
+        #expect(first.level == .amber)
+        let second = Engine.verdict(
+            plan: oaPlan, assignment: a, history: history, on: day("2026-03-04"))
+        #expect(second.level == .red)
+        #expect(second.action == .reduce)
+        #expect(second.findings.map(\.code) == [.worseNextMorning])
+    }
+}
+
+@Suite struct RunWalkAuditTests {
+    /// Run/walk schedule: "its response M is logged and not worse", and S's response is the M of
+    /// S+1, or of S+2 only when S+1 has neither an M nor a session. The run of 03-04 is
+    /// followed by a cycling session on 03-05 without a morning check: the morning of 03-06 is
+    /// 03-05's response, not 03-04's, so the run of 03-04 has no response and does not count.
+    /// Step 0 (2 passes) stays at 1 pass, from the run of 03-02 counted on 03-03.
+    @Test func aRunWhoseNextDayHadASessionButNoMorningDoesNotCount() {
+        let a = assignment(start: "2026-03-02", [("return", "2026-03-02")])
+        let calm = mornings(1, from: "2026-02-23", through: "2026-03-10").filter {
+            $0.date != day("2026-03-05")
+        }
+        let history = History(
+            sessions: [run("2026-03-02", km: 3), run("2026-03-04", km: 3), cycle("2026-03-05")],
+            mornings: calm)
+        let position = Engine.runWalkPosition(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-06"))
+        #expect(position?.index == 0)
+        #expect(position?.passedAtStep == 1)
+
+        // Without the session of 03-05 the morning of 03-06 is the run's response: it counts
+        // and passes step 0.
+        let quiet = History(
+            sessions: [run("2026-03-02", km: 3), run("2026-03-04", km: 3)], mornings: calm)
+        let passed = Engine.runWalkPosition(
+            plan: testPlan, assignment: a, history: quiet, today: day("2026-03-06"))
+        #expect(passed?.index == 1)
+        #expect(passed?.passedAtStep == 0)
+    }
+
+    /// Phase progression: a pain-free walk counts with "a response not worse". The walk of 03-02
+    /// is followed by a cycling session on 03-03 without a morning check, so 03-04's morning is
+    /// 03-03's response and the walk has none: it does not count toward the 30 minutes.
+    @Test func aWalkWhoseNextDayHadASessionButNoMorningIsNotPainFree() {
+        let a = assignment(start: "2026-02-23", [("rest", "2026-02-23")])
+        let calm =
+            mornings(1, from: "2026-02-23", through: "2026-03-01") + [
+                morning("2026-03-04", 1)
+            ]
+        let history = History(
+            sessions: [walk("2026-03-02", minutes: 30), cycle("2026-03-03")], mornings: calm)
+        let readiness = Engine.readiness(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-04"))
+        #expect(readiness.criteria.first { $0.criterion == .painFreeWalkMinutes }?.current == 0)
+    }
+}
