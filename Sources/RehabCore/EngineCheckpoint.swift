@@ -47,10 +47,18 @@ extension Engine {
     /// fortnight, the usual kind, then leaves the checkpoint standing.
     static let checkpointAgeDays = 14
 
+    /// What the tallies count and how, as a number: raised whenever a change to the rules
+    /// changes what a checkpoint holds, so that a checkpoint stored by an older build has
+    /// another key and is counted again from the records instead of read. 2: a run or walk
+    /// counts only with its own response morning (not S+2's when S+1 had a session).
+    static let tallyRulesVersion = 2
+
     /// The key of a checkpoint of the current phase: the same plan (variant and tuning folded
-    /// in), assignment and phase change give the same key in every run of the program.
+    /// in), assignment and phase change give the same key in every run of the program, as
+    /// long as the counting rules (`tallyRulesVersion`) are the same.
     public static func checkpointKey(plan: Plan, assignment: Assignment) -> String {
         var hash = StableHash()
+        hash.add(tallyRulesVersion)
         hash.add(plan)
         hash.add(assignment)
         hash.add(assignment.currentPhase as Any)

@@ -248,3 +248,20 @@ import Testing
         #expect(readiness.criteria.first { $0.criterion == .painFreeWalkMinutes }?.current == 0)
     }
 }
+
+@Suite struct CheckpointKeyAuditTests {
+    /// The counting of run/walk passes and pain-free walks changed (a session counts only with
+    /// its own response morning): a checkpoint stored by an older build holds counts made the
+    /// old way, so its key (plan, assignment and phase, as that build hashed them) must not be
+    /// the key this build reads, or the old counts would stand for months of log.
+    @Test func aCheckpointFromBeforeTheCountingChangeIsNotRead() {
+        let followed = assignment(start: "2026-02-16", [("rest", "2026-02-16")])
+        var old = StableHash()
+        old.add(testPlan)
+        old.add(followed)
+        old.add(followed.currentPhase as Any)
+        let key = Engine.checkpointKey(plan: testPlan, assignment: followed)
+        #expect(key != old.hex)
+        #expect(key == Engine.checkpointKey(plan: testPlan, assignment: followed))
+    }
+}
