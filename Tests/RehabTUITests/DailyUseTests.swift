@@ -370,7 +370,11 @@ import Testing
         var app = Fixture.app(Clinic.caseload(), patient: 2)
         #expect(app.state.top == .stop(StopState()))
         app.press(.char("c"))
-        #expect(app.state.confirmation?.kind == .clearFlags)
+        guard case .clearFlags(let reports)? = app.state.confirmation?.kind else {
+            Issue.record("no clear-flags question: \(String(describing: app.state.confirmation))")
+            return
+        }
+        #expect(!reports.isEmpty)
         let hints = bar(app.state)
         #expect(!hints.contains("y yes") && !hints.contains("n no"))
         #expect(hints.contains("↵"))

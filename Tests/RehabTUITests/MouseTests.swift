@@ -361,7 +361,7 @@ private let catalogue: [Plan] = PlanCatalog.load(
 
     @Test func theReasonPromptHasNoButtonsToClick() {
         var state = Fixture.state(Fixture.demo())
-        state.confirmation = Confirmation(kind: .clearFlags)
+        state.confirmation = Confirmation(kind: .clearFlags([]))
         let before = state
         for y in 0..<24 {
             for x in stride(from: 0, to: 80, by: 3) { _ = update(&state, .click(x: x, y: y)) }

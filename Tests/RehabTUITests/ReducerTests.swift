@@ -149,16 +149,42 @@ import Testing
     @Test func clearedByMyDoctorNeedsAConfirmationWithAReason() {
         var app = StopTests.flagged()
         app.press(.char("c"))
-        #expect(app.state.confirmation?.kind == .clearFlags)
+        let locking = FlagReport(flag: RedFlag.locking, date: day("2026-03-01"))
+        #expect(app.state.confirmation?.kind == .clearFlags([locking]))
         app.press(.enter)
         #expect(app.effects.isEmpty)
         #expect(app.state.confirmation?.error == "Say who checked it.")
         app.type("GP: may continue")
         app.press(.enter)
-        #expect(app.effects.first == .clearFlags(patient: 1, reason: "GP: may continue"))
+        #expect(
+            app.effects.first
+                == .clearFlags(patient: 1, reason: "GP: may continue", reports: [locking]))
         #expect(app.state.confirmation == nil)
         #expect(app.state.followed?.status.openFlags == [])
         #expect(app.state.screens == [.today(scroll: 0)])
+    }
+
+    /// The clearing names the reports it covers (as `rehab clear-flags` does): one with no list
+    /// would clear every report up to its date, so a red flag reported later the same day, or
+    /// back-dated to before it, would never stop the plan.
+    @Test func aFlagReportedAfterTheClearingStillStops() throws {
+        var app = StopTests.flagged()
+        app.press(.char("c"))
+        app.type("GP: may continue")
+        app.press(.enter)
+        #expect(app.state.followed?.status.verdict.level != .stop)
+        let stored = try app.runner.store.history(patientID: Fixture.sam.id).clearings
+        #expect(
+            stored.map(\.cleared) == [[FlagReport(flag: RedFlag.locking, date: day("2026-03-01"))]])
+        // Later the same day the knee gives way: logged, and back to the stop screen.
+        _ = try app.runner.store.addSession(
+            patientID: Fixture.sam.id,
+            Session(
+                date: Fixture.today, activity: .walk, minutes: 20, painDuring: 2, painAfter: 2,
+                flags: [RedFlag.givingWay]))
+        let reloaded = try app.runner.store.history(patientID: Fixture.sam.id)
+        let open = Engine.openFlags(history: reloaded, asOf: Fixture.today)
+        #expect(open == [FlagReport(flag: RedFlag.givingWay, date: Fixture.today)])
     }
 
     @Test func escapeLeavesTheFlagsOpen() {

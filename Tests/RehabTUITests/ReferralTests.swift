@@ -86,6 +86,26 @@ import Testing
             app.state.followed?.status.verdict.findings.contains { $0.code == .seePhysio } == false)
     }
 
+    /// The question answered yes on two mornings: one referral on screen, and examining it
+    /// clears both reports (one left would keep the referral open after it was dealt with).
+    @Test func aReferralAnsweredTwiceIsClearedWhole() {
+        var caseload = Self.caseload()
+        caseload.histories[Fixture.sam.id]?.mornings.append(
+            MorningCheck(date: day("2026-03-02"), pain: 2, flags: [Self.referral]))
+        var app = Fixture.app(caseload)
+        app.state.role = .physio
+        #expect(app.state.followed?.openReferrals.count == 1)
+        app.press(.char("e"))
+        app.type("walks normally")
+        app.press(.enter)
+        #expect(app.state.followed?.openReferrals.isEmpty == true)
+        #expect(
+            app.state.followed?.history.clearings.last?.cleared == [
+                FlagReport(flag: Self.referral, date: day("2026-03-01")),
+                FlagReport(flag: Self.referral, date: day("2026-03-02")),
+            ])
+    }
+
     @Test func theChecklistWordsTheReferralForThePhysio() {
         var state = Fixture.state(Self.caseload())
         let asked = LogView.flagName(Self.referral, state)

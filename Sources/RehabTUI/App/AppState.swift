@@ -171,8 +171,9 @@ struct Confirmation: Sendable, Hashable {
         case advance(PhaseChange)
         case stepBack(PhaseChange)
         case delete(HistoryEntry)
-        /// "Cleared by my doctor": needs a reason (who said so).
-        case clearFlags
+        /// "Cleared by my doctor": needs a reason (who said so). The reports open when it was
+        /// asked: the clearing covers those, so a flag reported after it stays open.
+        case clearFlags([FlagReport])
         case deletePatient(PatientRecord)
         case archivePatient(PatientRecord)
         case resetTuning

@@ -42,7 +42,7 @@ enum Effect: Sendable, Hashable {
     case deleteMorning(patient: Int64, Day)
     case advance(patient: Int64, PhaseChange)
     case stepBack(patient: Int64, PhaseChange)
-    case clearFlags(patient: Int64, reason: String)
+    case clearFlags(patient: Int64, reason: String, reports: [FlagReport])
     /// Clears exactly these physio referrals with what the physio found.
     case examinedReferrals(patient: Int64, reason: String, flags: [FlagReport])
     case undo(patient: Int64, Undo)
@@ -101,7 +101,7 @@ extension Effect {
         switch self {
         case .saveSession(let p, _), .updateSession(let p, _), .deleteSession(let p, _),
             .saveMorning(let p, _), .deleteMorning(let p, _), .advance(let p, _),
-            .stepBack(let p, _), .clearFlags(let p, _), .examinedReferrals(let p, _, _),
+            .stepBack(let p, _), .clearFlags(let p, _, _), .examinedReferrals(let p, _, _),
             .undo(let p, _), .importRuns(let p, _), .addShoe(let p, _), .saveMeasure(let p, _),
             .deleteMeasure(let p, _), .addNote(let p, _), .discharge(let p, _):
             p

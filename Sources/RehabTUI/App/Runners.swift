@@ -270,8 +270,9 @@ package struct StoreRunner: EffectRunner {
             try store.deleteMorningCheck(patientID: patient, date: day)
         case .advance(let patient, let change), .stepBack(let patient, let change):
             try store.addPhaseChange(patientID: patient, change)
-        case .clearFlags(let patient, let reason):
-            try store.addClearing(patientID: patient, FlagClearing(date: today, reason: reason))
+        case .clearFlags(let patient, let reason, let reports):
+            try store.addClearing(
+                patientID: patient, FlagClearing(date: today, reason: reason, cleared: reports))
         case .examinedReferrals(let patient, let reason, let flags):
             try store.addClearing(
                 patientID: patient, FlagClearing(date: today, reason: reason, cleared: flags))

@@ -240,7 +240,10 @@ enum Screens {
         case .stop(let stop):
             if stop.beforeStart { return [] }
             if action == .command(.clearFlags) {
-                state.confirmation = Confirmation(kind: .clearFlags)
+                let open = state.followed.map {
+                    Engine.openReports(history: $0.history, asOf: state.today)
+                }
+                state.confirmation = Confirmation(kind: .clearFlags(open ?? []))
                 return []
             }
             return tabs(action, &state, scroll: 0) { _ in .stop(stop) }
@@ -432,8 +435,15 @@ enum Dialogs {
                     state.notice = Notice(state.say(UIPhrase.forcedNotice()))
                     return state.forPatient { .advance(patient: $0, change) }
                 }
+                // A clearing with no reports would clear every one up to its date, later ones
+                // of the same day included: it names the reports it covers, or is not made.
+                guard case .clearFlags(let reports) = dialog.kind, !reports.isEmpty else {
+                    return []
+                }
                 state.screens = [.today(scroll: 0)]
-                return state.forPatient { .clearFlags(patient: $0, reason: reason) }
+                return state.forPatient {
+                    .clearFlags(patient: $0, reason: reason, reports: reports)
+                }
             }
             edit(&dialog.reason, action)
             dialog.error = nil

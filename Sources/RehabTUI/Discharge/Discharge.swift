@@ -256,8 +256,11 @@ enum Referrals {
             state.notice = Notice(state.say(ReviewPhrase.noReferralOpen()), isError: true)
             return []
         }
-        state.confirmation = Confirmation(
-            kind: .examinedReferrals(open))
+        // Every open report of them, not one a flag: a question answered yes twice is
+        // examined once, and both reports are cleared.
+        let reports = Engine.openReports(history: followed.history, asOf: state.today)
+            .filter { followed.plan.isReferral($0.flag) }
+        state.confirmation = Confirmation(kind: .examinedReferrals(reports))
         return []
     }
 }
