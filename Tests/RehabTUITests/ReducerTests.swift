@@ -107,6 +107,38 @@ import Testing
         )
     }
 
+    /// While the store has not answered yet ("saving…", e.g. over a clinic's network), the
+    /// Stop screen already shows the flag just logged and its urgency: call 112 for a pop.
+    @Test func theStopScreenShowsTheFlagBeingSaved() {
+        var state = Fixture.state(Fixture.buildUp())
+        var keys: [Key] = [.char("n"), .tab, .tab, .tab] + chars("30")
+        keys += [.tab, .char("1"), .tab, .char("1"), .tab, .tab, .char(" "), .enter]
+        let effects = run(&state, keys)
+        #expect(effects.count == 1)
+        let pop = FlagReport(flag: RedFlag.popLossOfFunction, date: Fixture.today)
+        #expect(state.screens == [.stop(StopState(saving: [pop]))])
+        #expect(state.followed?.status.openFlags.isEmpty == true, "not saved yet")
+        let text = render(state).lines().map { $0.trimmingCharacters(in: " ") }
+        #expect(text.contains { $0.hasPrefix("• 2026-03-02: Did you suddenly feel or hear a pop") })
+        #expect(text.contains { $0.contains("Call 112") })
+        // A physio referral logged is no stop: no Stop screen for it.
+        var referral = Fixture.state(ReferralTests.caseload())
+        _ = run(&referral, [.char("m"), .char("1")])
+        guard case .morning(let form) = referral.top,
+            let row = form.flags.options.firstIndex(of: ReferralTests.referral)
+        else {
+            Issue.record("no morning form with the referral: \(referral.top)")
+            return
+        }
+        let saved = run(&referral, Array(repeating: .tab, count: row + 1) + [.char(" "), .enter])
+        guard case .saveMorning(_, let check)? = saved.first else {
+            Issue.record("no save: \(saved)")
+            return
+        }
+        #expect(check.flags == [ReferralTests.referral])
+        if case .stop = referral.top { Issue.record("a referral opened the Stop screen") }
+    }
+
     @Test func aRedFlagInALogGoesToTheStopScreen() {
         var app = Fixture.app(Fixture.buildUp())
         app.press(.char("n"), .tab, .tab, .tab)

@@ -129,6 +129,10 @@ private func apply(_ loaded: Loaded, to state: inout AppState) {
     switch state.screens.first {
     case .today where paused: state.screens[0] = .stop(StopState())
     case .stop(let stop) where !paused && !stop.beforeStart: state.screens[0] = .today(scroll: 0)
+    case .stop(var stop) where !stop.saving.isEmpty:
+        // The store answered: the status has the flags that were being saved.
+        stop.saving = []
+        state.screens[0] = .stop(stop)
     default: break
     }
 }

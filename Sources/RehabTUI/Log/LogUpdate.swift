@@ -326,7 +326,9 @@ enum Forms {
                             summary(session, state.language), date: session.date)))
                 effect = { .saveSession(patient: $0, session) }
             }
-            if !session.flags.isEmpty { state.screens = [.stop(StopState())] }
+            if let stop = StopState.logged(session.flags, on: session.date, state) {
+                state.screens = [.stop(stop)]
+            }
             return state.forPatient(effect)
         }
     }
@@ -363,7 +365,9 @@ enum Forms {
             state.remember(previous.map { .restoreMorning($0) } ?? .removeMorning(form.date))
             state.screens.removeLast()
             state.notice = Notice(state.say(UIPhrase.morningSavedNotice(pain)))
-            if !flags.isEmpty { state.screens = [.stop(StopState())] }
+            if let stop = StopState.logged(flags, on: form.date, state) {
+                state.screens = [.stop(stop)]
+            }
             return state.forPatient { .saveMorning(patient: $0, check) }
         case .command(.nextField), .command(.previousField):
             // Pain, then each checklist row, round again.

@@ -18,7 +18,7 @@ enum StopView {
                 flow.bullet(name?.text(state.language) ?? id, glyphs: g)
             }
         } else if let followed = state.followed {
-            for open in followed.status.openFlags {
+            for open in reported(followed, stop) {
                 let name = followed.plan.redFlagName(open.flag).text(state.language)
                 flow.bullet("\(open.date.iso): \(name)", glyphs: g)
             }
@@ -47,9 +47,22 @@ enum StopView {
             }.max()
             return Action(urgency: urgency ?? .seeDoctor)
         }
-        guard let verdict = state.followed?.status.verdict, verdict.isStop else {
-            return .seeDoctor
+        guard let followed = state.followed else { return .seeDoctor }
+        let verdict = followed.status.verdict
+        let saving = stop.saving.map { followed.plan.urgency(ofFlag: $0.flag) }.max()
+        switch (verdict.isStop, saving) {
+        case (true, nil): return verdict.action
+        case (_, let urgency?):
+            // The more urgent of the flags open and those being saved.
+            let open = followed.stopFlags.map { followed.plan.urgency(ofFlag: $0.flag) }.max()
+            return Action(urgency: max(urgency, open ?? urgency))
+        case (false, nil): return .seeDoctor
         }
-        return verdict.action
+    }
+
+    /// The open flags, then any being saved that the status does not have yet.
+    static func reported(_ followed: Followed, _ stop: StopState) -> [OpenFlag] {
+        let open = followed.status.openFlags
+        return open + stop.saving.filter { report in !open.contains { $0.flag == report.flag } }
     }
 }
