@@ -121,6 +121,12 @@ import Testing
         let text = render(state).lines().map { $0.trimmingCharacters(in: " ") }
         #expect(text.contains { $0.hasPrefix("• 2026-03-02: Did you suddenly feel or hear a pop") })
         #expect(text.contains { $0.contains("Call 112") })
+        // Cleared before the store answered: nothing is stored, and the user is told why.
+        let cleared = run(&state, [.char("c")] + chars("GP: fine") + [.enter])
+        #expect(cleared.isEmpty)
+        #expect(
+            state.notice?.text
+                == "The report is still being saved; confirm the clearing again in a moment.")
         // A physio referral logged is no stop: no Stop screen for it.
         var referral = Fixture.state(ReferralTests.caseload())
         _ = run(&referral, [.char("m"), .char("1")])

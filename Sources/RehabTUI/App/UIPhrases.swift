@@ -79,6 +79,11 @@ package enum UIPhrase {
         t("Oordeel: \(level) → \(action)", "Verdict: \(level) → \(action)")
     }
     static func todayPlan() -> LocalizedText { t("Vandaag op het plan", "Today's plan") }
+    static func flagsStillSaving() -> LocalizedText {
+        t(
+            "De melding wordt nog bewaard; bevestig het vrijgeven zo opnieuw.",
+            "The report is still being saved; confirm the clearing again in a moment.")
+    }
     static func runWalkSchedule() -> LocalizedText {
         t("Loop-wandelschema", "Run/walk schedule")
     }

@@ -442,6 +442,8 @@ enum Dialogs {
                 // A clearing with no reports would clear every one up to its date, later ones
                 // of the same day included: it names the reports it covers, or is not made.
                 guard case .clearFlags(let reports) = dialog.kind, !reports.isEmpty else {
+                    // Asked while the flag was still being saved: nothing stored to clear yet.
+                    state.notice = Notice(state.say(UIPhrase.flagsStillSaving()), isError: true)
                     return []
                 }
                 state.screens = [.today(scroll: 0)]
