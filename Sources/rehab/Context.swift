@@ -360,13 +360,9 @@ struct Context {
 
     // MARK: output
 
-    /// Keys are the shapes' property names in snake_case (`weekStart` → "week_start"; mind that
-    /// `lastedOver2h` would give "lasted_over2h"). The rule applies to `CodingKeys` named by
-    /// hand too, so such a key must be snake_case already.
     func printJSON(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         let data = try encoder.encode(value)
         emitData(String(decoding: data, as: UTF8.self), json: true)
     }

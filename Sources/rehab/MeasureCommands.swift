@@ -350,6 +350,11 @@ struct MeasureDueJSON: Encodable {
     let everyDays: Int?
     let phase: String?
 
+    enum CodingKeys: String, CodingKey {
+        case id, reason, since, overdue, phase
+        case everyDays = "every_days"
+    }
+
     init(_ d: MeasureDue) {
         id = d.instrument
         reason = d.reason.code
@@ -390,6 +395,13 @@ struct MeasureJSON: Encodable {
     @NullWhenAbsent var meaning: String?
     let reachesMCID: Bool
     let items: [Item]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, mcid, scores, change, percent, meaning, items
+        case mcidPercent = "mcid_percent"
+        case higherIsBetter = "higher_is_better"
+        case reachesMCID = "reaches_mcid"
+    }
 
     init(_ i: Instrument, course: MeasureCourse?, records: [MeasureRecord], language: Language) {
         id = i.id

@@ -19,7 +19,6 @@ struct NullWhenAbsent<Value: Encodable>: Encodable {
 }
 
 /// The JSON shapes of DESIGN section 6. Field names are a contract: change them only with it.
-/// `Context.printJSON` writes each property name in snake_case.
 struct StatusJSON: Encodable {
     struct PlanRef: Encodable {
         let id: String
@@ -54,6 +53,14 @@ struct StatusJSON: Encodable {
         @NullWhenAbsent var cap: Double?
         let overCap: Bool
         let scheduleSetsLoad: Bool
+        enum CodingKeys: String, CodingKey {
+            case metric, cap
+            case scheduleSetsLoad = "schedule_sets_load"
+            case weekStart = "week_start"
+            case thisWeek = "this_week"
+            case lastWeek = "last_week"
+            case overCap = "over_cap"
+        }
     }
     struct AdvanceJSON: Encodable {
         let ready: Bool
@@ -73,6 +80,10 @@ struct StatusJSON: Encodable {
         let pass: Int
         let completed: Bool
         @NullWhenAbsent var lastCounted: String?
+        enum CodingKeys: String, CodingKey {
+            case step, of, passed, pass, completed
+            case lastCounted = "last_counted"
+        }
     }
     struct OpenFlagJSON: Encodable {
         let flag: String
@@ -92,6 +103,14 @@ struct StatusJSON: Encodable {
     @NullWhenAbsent var runWalk: RunWalkJSON?
     /// Outcome measures due on the date, from the plan's schedule (or the default one).
     var measuresDue: [MeasureDueJSON] = []
+
+    enum CodingKeys: String, CodingKey {
+        case patient, date, plan, phase, verdict, load, advance, suggestions
+        case measuresDue = "measures_due"
+        case runWalk = "run_walk"
+        case openFlags = "open_flags"
+        case morningCheckDue = "morning_check_due"
+    }
 
     init(_ status: Status, followed: FollowedPlan, messages: Messages) {
         let plan = followed.plan

@@ -132,6 +132,11 @@ struct PatientJSON: Encodable {
             measures = c.measures
             redFlags = c.redFlags.map(FlagJSON.init)
         }
+        enum CodingKeys: String, CodingKey {
+            case changed, sessions, mornings, measures
+            case lastNote = "last_note"
+            case redFlags = "red_flags"
+        }
     }
 
     struct FlagJSON: Encodable {
@@ -154,6 +159,16 @@ struct PatientJSON: Encodable {
             since = d.since.iso
             overdue = d.overdue
         }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, plan, variant, phase, since, archived, level, discharged
+        case sinceReview = "since_review"
+        case measuresDue = "measures_due"
+        case phaseDay = "phase_day"
+        case lastLog = "last_log"
+        case daysSinceLog = "days_since_log"
+        case openFlags = "open_flags"
     }
 }
 

@@ -156,6 +156,11 @@ struct PlanDetailJSON: Encodable {
         let minimumDays: Int
         let thresholds: ThresholdsJSON
         let phases: [PhaseJSON]
+        enum CodingKeys: String, CodingKey {
+            case id, name, thresholds, phases
+            case expectedWeeks = "expected_weeks"
+            case minimumDays = "minimum_days"
+        }
     }
     struct ExerciseJSON: Encodable {
         let id: String
@@ -165,6 +170,12 @@ struct PlanDetailJSON: Encodable {
         let holdSeconds: Int?
         let perDay: Int?
         let perWeek: Int?
+        enum CodingKeys: String, CodingKey {
+            case id, name, sets, reps
+            case holdSeconds = "hold_seconds"
+            case perDay = "per_day"
+            case perWeek = "per_week"
+        }
     }
     struct StepJSON: Encodable {
         let run: Double
@@ -172,15 +183,27 @@ struct PlanDetailJSON: Encodable {
         let total: Int
         let perWeek: Int
         let pass: Int
+        enum CodingKeys: String, CodingKey {
+            case run, walk, total, pass
+            case perWeek = "per_week"
+        }
     }
     struct LoadJSON: Encodable {
         let metric: String
         let activities: [String]
         let startingVolume: Double?
+        enum CodingKeys: String, CodingKey {
+            case metric, activities
+            case startingVolume = "starting_volume"
+        }
     }
     struct PainJSON: Encodable {
         let safeMax: Int
         let limit: Int
+        enum CodingKeys: String, CodingKey {
+            case limit
+            case safeMax = "safe_max"
+        }
     }
     struct ThresholdsJSON: Encodable {
         let pain: PainJSON
@@ -191,6 +214,14 @@ struct PlanDetailJSON: Encodable {
         let weeklyIncreasePct: Double
         let sessionSpikePct: Double
         let noImprovementDays: Int
+        enum CodingKeys: String, CodingKey {
+            case pain, morning
+            case painByActivity = "pain_by_activity"
+            case lastingHours = "lasting_hours"
+            case weeklyIncreasePct = "weekly_increase_pct"
+            case sessionSpikePct = "session_spike_pct"
+            case noImprovementDays = "no_improvement_days"
+        }
 
         init(_ t: Thresholds) {
             pain = PainJSON(safeMax: t.painSafeMax, limit: t.painLimit)
@@ -220,6 +251,12 @@ struct PlanDetailJSON: Encodable {
         let load: LoadJSON
         let thresholds: ThresholdsJSON
         let exit: [String: Double]
+        enum CodingKeys: String, CodingKey {
+            case id, kind, name, allowed, avoid, exercises, load, thresholds, exit
+            case minDays = "min_days"
+            case maxDays = "max_days"
+            case runWalk = "run_walk"
+        }
     }
     struct QuestionJSON: Encodable {
         let id: String
@@ -242,6 +279,10 @@ struct PlanDetailJSON: Encodable {
     let phases: [PhaseJSON]
     /// "built-in", or the path of the plan file that provides the plan.
     var origin: String?
+    enum CodingKeys: String, CodingKey {
+        case id, name, region, summary, sources, thresholds, variants, referrals, phases, origin
+        case redFlags = "red_flags"
+    }
 
     init(_ plan: Plan, _ lang: Language) {
         id = plan.id

@@ -104,6 +104,12 @@ struct ShoeJSON: Encodable {
     let retireKm: Double
     /// fine, worn (from 600 km) or retire (past the retire threshold).
     let state: String
+
+    enum CodingKeys: String, CodingKey {
+        case name, km, state
+        case startKm = "start_km"
+        case retireKm = "retire_km"
+    }
 }
 
 /// Left-aligned columns, two spaces apart, widths by characters.

@@ -73,6 +73,11 @@ struct WeeksJSON: Encodable {
         phases = series.phases.map(PhaseBandJSON.init)
         acuteChronic = AcuteChronicJSON(series.acuteChronic)
     }
+
+    enum CodingKeys: String, CodingKey {
+        case patient, date, metric, weeks, adherence, pain, phases
+        case acuteChronic = "acute_chronic"
+    }
 }
 
 struct AdherenceJSON: Encodable {
@@ -91,6 +96,15 @@ struct AdherenceJSON: Encodable {
         exercisesPrescribed = a.exercisesPrescribed
         exercisesDone = a.exercisesDone
     }
+
+    enum CodingKeys: String, CodingKey {
+        case days
+        case weekStart = "week_start"
+        case sessionsPrescribed = "sessions_prescribed"
+        case sessionsDone = "sessions_done"
+        case exercisesPrescribed = "exercises_prescribed"
+        case exercisesDone = "exercises_done"
+    }
 }
 
 struct PainJSON: Encodable {
@@ -104,6 +118,11 @@ struct PainJSON: Encodable {
         during = p.during
         after = p.after
         nextMorning = p.nextMorning
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case date, during, after
+        case nextMorning = "next_morning"
     }
 }
 
@@ -137,6 +156,11 @@ struct AcuteChronicJSON: Encodable {
         chronic = ac.points.last.map { rounded($0.chronic) }
         ratio = ac.latest.map(rounded)
     }
+
+    enum CodingKeys: String, CodingKey {
+        case metric, days, acute, chronic, ratio
+        case informationOnly = "information_only"
+    }
 }
 
 struct WeekJSON: Encodable {
@@ -167,6 +191,15 @@ struct WeekJSON: Encodable {
         maxPainAfter = w.maxPainAfter
         level = w.worstLevel?.rawValue
         classification = w.classified ? w.classification.rawValue : nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case metric, load, cap, minutes, sessions, level, classification
+        case weekStart = "week_start"
+        case overCap = "over_cap"
+        case runKm = "run_km"
+        case maxPainDuring = "max_pain_during"
+        case maxPainAfter = "max_pain_after"
     }
 }
 
