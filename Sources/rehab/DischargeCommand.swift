@@ -14,10 +14,7 @@ struct DischargeCommand: ParsableCommand {
             "A discharge report (Markdown or HTML): measures before and after, phases, flags.")
     )
     @OptionGroup var global: GlobalOptions
-    @Option(
-        help: .translated(
-            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
-    var questionnaires: String?
+    @OptionGroup var questionnaireFolder: QuestionnaireFolder
     @Option(help: .translated("md or html (default md).")) var format: String?
     @Option(help: .translated("Write to this file (0600) instead of stdout.")) var output: String?
     @Flag(help: .translated("Discharge before the plan is complete (the physio's decision)."))
@@ -36,7 +33,7 @@ struct DischargeCommand: ParsableCommand {
                 by ?? context.environment["USER"] ?? context.environment["LOGNAME"] ?? "unknown",
                 field: "by")
         }
-        let shelf = try MeasureShelf(context: context, folder: questionnaires)
+        let shelf = try MeasureShelf(context: context, folder: questionnaireFolder.questionnaires)
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         let today = context.today

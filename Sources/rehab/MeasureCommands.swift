@@ -81,10 +81,7 @@ struct MeasureCommand: ParsableCommand {
             rehab measure knee_function q1=3 q2=2 q3=4 q4=1    a questionnaire file, every item
             """))
     @OptionGroup var global: GlobalOptions
-    @Option(
-        help: .translated(
-            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
-    var questionnaires: String?
+    @OptionGroup var questionnaireFolder: QuestionnaireFolder
     @Option(help: .translated("Date YYYY-MM-DD (default today).")) var date: String?
     @Flag(help: .translated("Print what was stored as JSON.")) var json = false
     @Argument(help: .translated("psfs, nprs, gpe or a questionnaire id.")) var instrument: String
@@ -94,7 +91,7 @@ struct MeasureCommand: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let shelf = try MeasureShelf(context: context, folder: questionnaires)
+        let shelf = try MeasureShelf(context: context, folder: questionnaireFolder.questionnaires)
         let chosen = try shelf.instrument(instrument.lowercased(), context: context)
         let day = try context.date(date)
         let parsed = try context.measuring { try MeasureInput.answers(answers, for: chosen) }
@@ -141,15 +138,12 @@ struct MeasuresCommand: ParsableCommand {
         abstract: .translated(
             "Outcome measures so far: the change since the first score and the MCID."))
     @OptionGroup var global: GlobalOptions
-    @Option(
-        help: .translated(
-            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
-    var questionnaires: String?
+    @OptionGroup var questionnaireFolder: QuestionnaireFolder
     @Flag(help: .translated("Machine-readable output.")) var json = false
 
     func run() throws {
         let context = try Context(global)
-        let shelf = try MeasureShelf(context: context, folder: questionnaires)
+        let shelf = try MeasureShelf(context: context, folder: questionnaireFolder.questionnaires)
         let store = try context.openStore()
         let patient = try context.resolvePatient(store)
         let records = try context.storing { try store.measurements(patientID: patient.id) }
@@ -218,14 +212,11 @@ struct QuestionnairesList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: .translated("List the measures and questionnaire files."))
     @OptionGroup var global: GlobalOptions
-    @Option(
-        help: .translated(
-            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
-    var questionnaires: String?
+    @OptionGroup var questionnaireFolder: QuestionnaireFolder
 
     func run() throws {
         let context = try Context(global)
-        let shelf = try MeasureShelf(context: context, folder: questionnaires)
+        let shelf = try MeasureShelf(context: context, folder: questionnaireFolder.questionnaires)
         let language = context.language
         for i in shelf.all {
             let items: LocalizedText
@@ -426,3 +417,11 @@ struct MeasureJSON: Encodable {
 extension MeasureCommand: ChangesData { static let logName = "measure" }
 extension NoteCommand: ChangesData { static let logName = "note" }
 extension DischargeCommand: ChangesData { static let logName = "discharge" }
+
+/// `--questionnaires FOLDER`, for every command that reads outcome measures.
+struct QuestionnaireFolder: ParsableArguments {
+    @Option(
+        help: .translated(
+            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
+    var questionnaires: String?
+}

@@ -20,10 +20,7 @@ struct Report: ParsableCommand {
         help: .translated(
             "Replace --output if it exists (a symbolic link is replaced, not followed)."))
     var force = false
-    @Option(
-        help: .translated(
-            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
-    var questionnaires: String?
+    @OptionGroup var questionnaireFolder: QuestionnaireFolder
 
     func run() throws {
         let context = try Context(global)
@@ -32,7 +29,7 @@ struct Report: ParsableCommand {
         let store = try context.openStore()
         let followed = try context.followedPlan(store)
         var data = ReportData(followed: followed, context: context, weeks: count)
-        let shelf = try MeasureShelf(context: context, folder: questionnaires)
+        let shelf = try MeasureShelf(context: context, folder: questionnaireFolder.questionnaires)
         (data.measureLines, data.noteLines) = try MeasureReportLines.lines(
             store: store, patientID: followed.patient.id, shelf: shelf, context: context)
         let text =

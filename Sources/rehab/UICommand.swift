@@ -17,10 +17,7 @@ struct UICommand: ParsableCommand {
         commandName: "ui",
         abstract: .translated("The full-screen app (also what 'rehab' alone opens)."))
     @OptionGroup var global: GlobalOptions
-    @Option(
-        help: .translated(
-            "Questionnaire files folder (default $XDG_DATA_HOME/rehab/questionnaires)."))
-    var questionnaires: String?
+    @OptionGroup var questionnaireFolder: QuestionnaireFolder
     @Flag(
         inversion: .prefixedNo,
         help: .translated(
@@ -49,7 +46,7 @@ struct UICommand: ParsableCommand {
         // The questionnaire folder's files that load; `rehab questionnaires` lists the others.
         runner.questionnaires =
             QuestionnaireLibrary.standard(
-                explicit: questionnaires, environment: context.environment
+                explicit: questionnaireFolder.questionnaires, environment: context.environment
             )
             .all().instruments
         // The CLI's patient rule, except that several patients without --patient get a chooser.
