@@ -19,7 +19,7 @@ enum Entry {
         if HelpPhrase.isRequested(Array(CommandLine.arguments.dropFirst())) {
             HelpLanguage.current = usageLanguage()
         }
-        let arguments = HelpPhrase.overview(
+        let arguments = HelpPhrase.withoutGlobalOptions(
             GlobalOptions.movedAfterCommand(
                 Array(CommandLine.arguments.dropFirst()),
                 commands: Set(RehabCommand.configuration.subcommands.map { $0._commandName })))

@@ -621,10 +621,13 @@ extension HelpPhrase {
             .replacingOccurrences(of: "(values: ", with: "(waarden: ")
     }
 
-    /// `rehab --lang nl --help`: with only options every command takes around it, a bare
-    /// `--help`, `-h` or `help` asks for the overview (the library would give the options and
-    /// the help to the app, its default command). The language was read from them already.
-    static func overview(_ arguments: [String]) -> [String] {
+    /// Help asked for together with options every command takes (`rehab --lang nl --help`,
+    /// `rehab help log --lang nl`, `rehab plans -h --lang nl`): the help without them, as the
+    /// language was read from them already. The library would give them and the help to a
+    /// default command (the app, `plans list`), or refuse them after `help`. Only where a word
+    /// surely asks for help: `--help` or `-h`, or `help` first (a patient may be named "help").
+    static func withoutGlobalOptions(_ arguments: [String]) -> [String] {
+        guard !arguments.contains("--") else { return arguments }
         var rest: [String] = []
         var i = 0
         while i < arguments.count {
@@ -638,8 +641,8 @@ extension HelpPhrase {
                 i += 1
             }
         }
-        let asksForOverview = rest.count == 1 && ["--help", "-h", "help"].contains(rest[0])
-        return asksForOverview && rest.count < arguments.count ? rest : arguments
+        let asksForHelp = rest.first == "help" || rest.contains("--help") || rest.contains("-h")
+        return asksForHelp ? rest : arguments
     }
 
     /// True when the command line asks for help, so the texts are read in the user's

@@ -57,11 +57,13 @@ import Testing
         for english in ["OVERVIEW:", "USAGE:", "OPTIONS:", "Show help information.", "(default:"] {
             #expect(!nl.stdout.contains(english), "\(english) in \(nl)")
         }
-        // --lang after a command's --help chooses too (with more words after it, `help`, a
-        // bare `--help` or a group's `-h` mean its default command to the library).
-        if arguments.count > 1, arguments.last == "--help" {
-            let chosen = try rehab.run(arguments + ["--lang", "nl"])
-            #expect(chosen.stdout == nl.stdout, "\(chosen)")
+        // --lang anywhere chooses too: before or after the help, with `help` first, and
+        // with a group's `-h` (the library alone would refuse it or show a default command).
+        for extra in [["--lang", "nl"], ["--lang=nl"]] {
+            for given in [arguments + extra, extra + arguments] {
+                let chosen = try rehab.run(given)
+                #expect(chosen.stdout == nl.stdout, "\(given): \(chosen)")
+            }
         }
         // English is the library's own.
         let en = try rehab.run(arguments)
@@ -83,6 +85,9 @@ import Testing
             #expect(
                 result.status == 0 && result.stdout == overview.stdout, "\(arguments): \(result)")
         }
+        // A patient named "help" is no request for help: the options stay with the command.
+        let named = try rehab.run(["patients", "add", "help", "--lang", "nl"])
+        #expect(named.status == 0 && !named.stdout.contains("OVERZICHT"), "\(named)")
         // The app's own help is still `rehab ui --help`.
         let app = try rehab.run(["ui", "--help"], environment: ["REHAB_LANG": "nl"])
         #expect(app.stdout.hasPrefix("OVERZICHT: De app op het volle scherm"), "\(app)")
