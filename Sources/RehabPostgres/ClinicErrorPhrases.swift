@@ -10,39 +10,48 @@ import RehabCore
 private func t(_ nl: String, _ en: EnglishText) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
 extension ClinicConnection.Failure.Reason {
+    /// "URL: cannot connect: why", the frame of every connection not made.
+    private func notConnected(_ url: String, _ why: LocalizedText) -> LocalizedText {
+        t(
+            "\(url): geen verbinding met de kliniekserver: \(why.nl)",
+            "\(url): cannot connect: \(why)")
+    }
+
     public var text: LocalizedText {
         switch self {
         case .cannotConnect(let url, let detail):
-            t(
-                "\(url): geen verbinding met de kliniekserver: \(detail)",
-                "\(url): cannot connect: \(detail)")
+            notConnected(url, LocalizedText(verbatim: detail))
         case .noServer(let url, let address):
-            t(
-                "\(url): geen verbinding met de kliniekserver: op \(address) luistert geen "
-                    + "server; draait PostgreSQL daar, en kloppen host en poort?",
-                "\(url): cannot connect: no server is listening at \(address); is PostgreSQL "
-                    + "running there, and are the host and port right?")
+            notConnected(
+                url,
+                t(
+                    "op \(address) luistert geen server; draait PostgreSQL daar, en kloppen host "
+                        + "en poort?",
+                    "no server is listening at \(address); is PostgreSQL running there, and are "
+                        + "the host and port right?"))
         case .unknownHost(let url, let host):
-            t(
-                "\(url): geen verbinding met de kliniekserver: de hostnaam '\(host)' is "
-                    + "onbekend; kijk de spelling en het netwerk na",
-                "\(url): cannot connect: the host name '\(host)' is not known; check its "
-                    + "spelling and the network")
+            notConnected(
+                url,
+                t(
+                    "de hostnaam '\(host)' is onbekend; kijk de spelling en het netwerk na",
+                    "the host name '\(host)' is not known; check its spelling and the network"))
         case .noTLS(let url):
-            t(
-                "\(url): geen verbinding met de kliniekserver: de server biedt geen TLS, en "
-                    + "rehab stuurt gezondheidsgegevens alleen versleuteld over een netwerk (de "
-                    + "beheerder zet ssl aan in postgresql.conf)",
-                "\(url): cannot connect: the server offers no TLS, and rehab sends health data "
-                    + "over a network only encrypted (the administrator turns ssl on in "
-                    + "postgresql.conf)")
+            notConnected(
+                url,
+                t(
+                    "de server biedt geen TLS, en rehab stuurt gezondheidsgegevens alleen "
+                        + "versleuteld over een netwerk (de beheerder zet ssl aan in "
+                        + "postgresql.conf)",
+                    "the server offers no TLS, and rehab sends health data over a network only "
+                        + "encrypted (the administrator turns ssl on in postgresql.conf)"))
         case .passwordNeeded(let url):
-            t(
-                "\(url): geen verbinding met de kliniekserver: de server vraagt een wachtwoord "
-                    + "en er is er geen (geef het in ~/.pgpass, met rechten 0600, of in "
-                    + "PGPASSWORD)",
-                "\(url): cannot connect: the server asks for a password and none was given "
-                    + "(put it in ~/.pgpass, mode 0600, or in PGPASSWORD)")
+            notConnected(
+                url,
+                t(
+                    "de server vraagt een wachtwoord en er is er geen (geef het in ~/.pgpass, met "
+                        + "rechten 0600, of in PGPASSWORD)",
+                    "the server asks for a password and none was given (put it in ~/.pgpass, "
+                        + "mode 0600, or in PGPASSWORD)"))
         case .connectionRefused(let url, let message):
             t(
                 "\(url): de kliniekserver weigerde de verbinding: \(message)",
