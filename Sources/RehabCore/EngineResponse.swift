@@ -46,6 +46,18 @@ extension Evaluation {
         return log.morning(on: second) != nil ? second : nil
     }
 
+    /// The morning that is `sessionDay`'s own response, as DESIGN section 4 has it: the next
+    /// day's, or the day after's when the next day has neither a morning check nor a session.
+    /// What a session earns (a run toward its step, a pain-free walk) needs this one; what judges
+    /// it (`responseDay`) may be the later morning too.
+    func ownResponseDay(of sessionDay: Day) -> Day? {
+        let next = sessionDay.adding(days: 1)
+        guard log.morning(on: next) == nil, !log.sessions(on: next).isEmpty else {
+            return responseDay(of: sessionDay)
+        }
+        return nil
+    }
+
     /// Whether a morning is a worse response to the session day before it, and how bad on its
     /// first day: 2 or more above the baseline, or above `morning.limit`, is red; 1 above amber.
     /// In osteoarthritis plans and maintenance phases (seed 004) a single worse response in 7

@@ -115,16 +115,11 @@ extension Evaluation {
                 }
             }
             if morning != nil {
-                // Sessions judged by this morning: a walk counts toward the pain-free walk,
-                // a run toward its step, only once the morning after was not worse. This
-                // morning is the response of the day before yesterday only when yesterday had
-                // neither a morning check nor a session (DESIGN section 4): `responseDay` lets
-                // it judge both days so a worse morning is never hidden, but a day without its
-                // own response does not count.
+                // Sessions whose own response this morning is: a walk counts toward the
+                // pain-free walk, a run toward its step, only once it was not worse.
                 for back in [2, 1] {
                     let sessionDay = day.adding(days: -back)
-                    guard sessionDay >= change.date, responseDay(of: sessionDay) == day,
-                        back == 1 || log.sessions(on: day.adding(days: -1)).isEmpty,
+                    guard sessionDay >= change.date, ownResponseDay(of: sessionDay) == day,
                         response(of: sessionDay) == nil
                     else { continue }
                     for walk in log.sessions(on: sessionDay)
