@@ -34,6 +34,15 @@ struct GlobalOptions: ParsableArguments {
 extension GlobalOptions {
     static let names: Set<String> = ["--db", "--lang", "--patient", "--plans"]
 
+    /// How many words the option every command takes at `index` spans: 1 for `--lang=nl`, 2
+    /// for `--lang nl`; nil for any other word, or such an option without its value.
+    static func wordsTaken(_ arguments: [String], at index: Int) -> Int? {
+        let word = arguments[index]
+        guard names.contains(String(word.prefix { $0 != "=" })) else { return nil }
+        if word.contains("=") { return 1 }
+        return index + 1 < arguments.count ? 2 : nil
+    }
+
     /// `rehab --db X status` as `rehab status --db X`: the options every command takes may
     /// come before the command's name, as in git or hledger (the parser would give them to
     /// the app, the default command, and refuse `status`). Only a run of these options
@@ -45,18 +54,9 @@ extension GlobalOptions {
     ) -> [String] {
         var leading: [String] = []
         var i = 0
-        while i < arguments.count {
-            let word = arguments[i]
-            let name = String(word.prefix { $0 != "=" })
-            guard names.contains(name) else { break }
-            if word.contains("=") {
-                leading.append(word)
-                i += 1
-            } else {
-                guard i + 1 < arguments.count else { return arguments }
-                leading += [word, arguments[i + 1]]
-                i += 2
-            }
+        while i < arguments.count, let taken = wordsTaken(arguments, at: i) {
+            leading += arguments[i..<i + taken]
+            i += taken
         }
         guard !leading.isEmpty, i < arguments.count, commands().contains(arguments[i]) else {
             return arguments

@@ -592,8 +592,8 @@ enum HelpPhrase {
 }
 
 extension HelpPhrase {
-    /// The words the library writes around the texts (headings, the pointer to more help,
-    /// "default" and "values"), line by line, and its built-in flags' help.
+    /// The words the library writes around the texts: headings, the pointer to more help,
+    /// "default" and "values".
     static let frame: [(String, String)] = [
         ("OVERVIEW: ", "OVERZICHT: "), ("USAGE: ", "GEBRUIK: "), ("ARGUMENTS:", "ARGUMENTEN:"),
         ("OPTIONS:", "OPTIES:"), ("SUBCOMMANDS:", "SUBCOMMANDO'S:"),
@@ -601,24 +601,20 @@ extension HelpPhrase {
             "  See 'rehab help <subcommand>' for detailed help.",
             "  Zie 'rehab help <subcommando>' voor uitgebreide hulp."
         ),
+        ("(default: ", "(standaard: "), ("(values: ", "(waarden: "),
     ]
 
     /// Help as the library wrote it, in `language`: the texts are already translated (the
     /// parser read them in `HelpLanguage.current`); this translates the library's own words.
     static func localized(_ help: String, language: Language) -> String {
         guard language == .nl else { return help }
-        var text = help
-        for (english, dutch) in frame {
-            text = text.replacingOccurrences(of: english, with: dutch)
+        // The built-in flags' help is in `pairs`, as the library writes it.
+        let builtIn = [
+            "Show help information.", "Show the version.", "Show subcommand help information.",
+        ]
+        return (frame + builtIn.map { ($0, dutch[$0] ?? $0) }).reduce(help) { text, pair in
+            text.replacingOccurrences(of: pair.0, with: pair.1)
         }
-        for english in [
-            "Show help information.", "Show the version.",
-            "Show subcommand help information.",
-        ] {
-            text = text.replacingOccurrences(of: english, with: dutch[english] ?? english)
-        }
-        return text.replacingOccurrences(of: "(default: ", with: "(standaard: ")
-            .replacingOccurrences(of: "(values: ", with: "(waarden: ")
     }
 
     /// Help asked for together with options every command takes (`rehab --lang nl --help`,
@@ -631,15 +627,9 @@ extension HelpPhrase {
         var rest: [String] = []
         var i = 0
         while i < arguments.count {
-            let word = arguments[i]
-            if GlobalOptions.names.contains(word), i + 1 < arguments.count {
-                i += 2
-            } else if GlobalOptions.names.contains(String(word.prefix { $0 != "=" })) {
-                i += 1
-            } else {
-                rest.append(word)
-                i += 1
-            }
+            let taken = GlobalOptions.wordsTaken(arguments, at: i)
+            if taken == nil { rest.append(arguments[i]) }
+            i += taken ?? 1
         }
         let asksForHelp = rest.first == "help" || rest.contains("--help") || rest.contains("-h")
         return asksForHelp ? rest : arguments
