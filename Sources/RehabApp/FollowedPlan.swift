@@ -74,9 +74,8 @@ public struct FollowedPlan: Sendable {
         }
         let history = try store.history(
             patientID: patientID,
-            judgingFrom: Engine.firstDayRead(
-                plan: plan, assignment: assignment, judging: day, checkpoint: stored),
-            lookBack: Engine.lookBackDays(plan: plan))
+            window: JudgingWindow(
+                plan: plan, assignment: assignment, judging: day, checkpoint: stored))
         return (
             history,
             keepCheckpoint(
@@ -105,9 +104,9 @@ public struct FollowedPlan: Sendable {
         while step < day.adding(days: -catchUpStep) {
             let history = try store.history(
                 patientID: patientID,
-                judgingFrom: Engine.firstDayRead(
+                window: JudgingWindow(
                     plan: plan, assignment: assignment, judging: step, checkpoint: current),
-                lookBack: Engine.lookBackDays(plan: plan), through: step)
+                through: step)
             guard
                 let fresh = Engine.checkpoint(
                     plan: plan, assignment: assignment, history: history, today: step,

@@ -106,10 +106,7 @@ public struct PatientOverview: Equatable, Sendable {
             resolved[key] = plan
             plans[entry.patient.id] = plan
             return JudgingWindow(
-                from: Engine.firstDayRead(
-                    plan: plan, assignment: assignment, judging: today,
-                    checkpoint: entry.checkpoint),
-                lookBack: Engine.lookBackDays(plan: plan))
+                plan: plan, assignment: assignment, judging: today, checkpoint: entry.checkpoint)
         }
         return records.map { entry, log in
             switch log {

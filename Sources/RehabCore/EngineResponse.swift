@@ -21,10 +21,6 @@ struct Response: Hashable {
     var level: Level
 }
 
-/// Days back a worse response can stay in force without a good morning since (our bound: four
-/// weeks; after that the morning checks of `morning_above_*` and `no_recent_log` take over).
-let responseMemoryDays = 28
-
 extension Evaluation {
     /// The median of the mornings in the 7 days before `sessionDay` (at least 2 of them), else
     /// the session day's own morning, else none.
@@ -113,13 +109,35 @@ extension Evaluation {
     }
 
     /// A worse response stays in force until a later morning is at or below its baseline and
-    /// within `morning.safe_max`; logging another session never clears it.
+    /// within `morning.safe_max`; logging another session never clears it, and neither does
+    /// time (DESIGN section 4: no bound, however old the response).
     func isResolved(_ response: Response, asOf day: Day) -> Bool {
         let safe = thresholds(on: day).morningSafeMax
         let bound = min(response.baseline ?? Double(safe), Double(safe))
-        return log.mornings(from: response.morning.adding(days: 1), through: day).contains {
-            Double($0.pain) <= bound + loadTolerance
+        guard let settled = firstMorning(after: response.morning, atMost: bound) else {
+            return false
         }
+        return settled <= day
+    }
+
+    /// The first morning after `day` scoring at most `bound`, memoised: a response that is
+    /// never resolved would otherwise be scanned to the end of the log for every day judged.
+    func firstMorning(after day: Day, atMost bound: Double) -> Day? {
+        let key = SettleKey(morning: day.number, bound: bound)
+        if let memo = memo.settled[key] { return memo }
+        let i = lowerBound(log.morningDays, day.number + 1)
+        let found = log.mornings[i...].first { Double($0.pain) <= bound + loadTolerance }?.date
+        memo.settled[key] = .some(found)
+        return found
+    }
+
+    /// Every worse response in the log, by morning: the log reaches back far enough that any
+    /// older one is surely resolved (`Engine.lowestMorningSafeMax`).
+    var allResponses: [Response] {
+        if let memo = memo.allResponses { return memo }
+        let found = log.mornings.compactMap { responseOn(morning: $0.date) }
+        memo.allResponses = found
+        return found
     }
 
     /// The response findings in force on `day`, newest first: one first seen that morning at
@@ -127,13 +145,8 @@ extension Evaluation {
     func responseFindings(asOf day: Day) -> [Finding] {
         var findings: [Finding] = []
         if let new = responseOn(morning: day) { findings.append(finding(new, persisting: false)) }
-        let window = log.mornings(
-            from: day.adding(days: -responseMemoryDays), through: day.adding(days: -1))
-        for check in window.reversed() {
-            guard let old = responseOn(morning: check.date), !isResolved(old, asOf: day) else {
-                continue
-            }
-            findings.append(finding(old, persisting: true))
+        for old in allResponses.reversed() where old.morning < day {
+            if !isResolved(old, asOf: day) { findings.append(finding(old, persisting: true)) }
         }
         return findings
     }

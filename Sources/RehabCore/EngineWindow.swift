@@ -10,11 +10,27 @@ extension Engine {
         return max(30, stuck) + 14
     }
 
+    /// The plan's lowest `morning.safe_max`. A worse response stays in force until a morning at
+    /// or below its baseline and within `safe_max` (DESIGN section 4, with no time bound), so
+    /// the store also reads back past the first day read as far as an older response might
+    /// still be unresolved: from the latest older morning at or below this score, each step to
+    /// the latest morning before it with a lower score, nine days before the last such morning
+    /// Y (a response after Y needs its session and baseline: at most 2 + 7 days before it).
+    /// Every response before Y is resolved by Y: its baseline is the median of mornings no
+    /// lower than Y's score (none lower came before Y), so Y is at or below it and within
+    /// every phase's `safe_max`. With no older morning at or below this score, everything is
+    /// read.
+    public static func lowestMorningSafeMax(plan: Plan) -> Int {
+        plan.phases.map { plan.thresholds(in: $0).morningSafeMax }.min()
+            ?? Thresholds().morningSafeMax
+    }
+
     /// The first day the engine reads to judge `day` and the days after it: the look-back
     /// before the day, before the phase in force on it, and before the current phase (whose
-    /// exit criteria are counted from its start). Only three kinds of older record still count
-    /// and the store adds them (`Store.history(patientID:judgingFrom:lookBack:)`): the latest
-    /// session before this day, the latest morning check before that, and red-flag reports and
+    /// exit criteria are counted from its start). Only four kinds of older record still count
+    /// and the store adds them (`Store.history(patientID:window:)`): the latest session before
+    /// this day, the latest morning check before that, the log back to where older worse
+    /// responses are surely resolved (`lowestMorningSafeMax`), and red-flag reports and
     /// clearings.
     /// With a `checkpoint` the current phase's exit criteria are counted from the day after
     /// it instead (`TallyCheckpoint`; one the engine would not read changes nothing).

@@ -105,6 +105,23 @@ extension ClinicStore {
             first[id] = min(day, baseline)
         }
         firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
+        let safe = ids.map { windows[$0]?.morningSafeMax ?? 0 }
+        for row in try t.rows(
+            """
+            WITH RECURSIVE w AS (
+                SELECT * FROM unnest(\(ids)::bigint[], \(firstISO)::date[], \(safe)::int[])
+                    AS w(pid, first, safe)),
+            \(unescaped: settledSQL)
+            SELECT pid, day::text AS day FROM settled
+            """)
+        {
+            let id = try row.value("pid", Int64.self)
+            guard let day = try row.value("day", String?.self).flatMap(Day.init(iso:)) else {
+                continue
+            }
+            first[id] = min(first[id] ?? day, day)
+        }
+        firstISO = ids.map { first[$0]?.iso ?? "0001-01-01" }
         let sessions = try fromFirstDay(
             t, "session", columns: sessionColumns, ids, first: firstISO, session(from:),
             inOrder: { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) })
@@ -130,6 +147,31 @@ extension ClinicStore {
         }
         return histories
     }
+
+    /// The common table expressions `chain` and `settled(pid, day)`: for each patient of a
+    /// relation `w(pid, first, safe)` (first day read, the plan's lowest `morning.safe_max`),
+    /// the day from which every worse response before `first` that may still be unresolved is
+    /// read whole, with its session and baseline (`Engine.lowestMorningSafeMax` gives the
+    /// reasoning): nine days before the last morning of the chain that starts at the latest
+    /// older morning within `safe` and steps to ever lower scores; without such a morning,
+    /// nine days before the first older one; NULL with no older morning. As the SQLite store
+    /// works it out (`Store.settledFrom`).
+    static let settledSQL = """
+        chain AS (
+            SELECT w.pid, m.date, m.pain FROM w CROSS JOIN LATERAL (
+                SELECT date, pain FROM rehab.morning_check WHERE patient_id = w.pid
+                    AND date < w.first AND pain <= w.safe ORDER BY date DESC LIMIT 1) AS m
+            UNION ALL
+            SELECT c.pid, m.date, m.pain FROM chain AS c CROSS JOIN LATERAL (
+                SELECT date, pain FROM rehab.morning_check WHERE patient_id = c.pid
+                    AND date < c.date AND pain < c.pain ORDER BY date DESC LIMIT 1) AS m),
+        settled AS (
+            SELECT w.pid, COALESCE(
+                (SELECT min(date) FROM chain WHERE chain.pid = w.pid),
+                (SELECT min(date) FROM rehab.morning_check
+                    WHERE patient_id = w.pid AND date < w.first)) - 9 AS day
+            FROM w)
+        """
 
     /// Each patient's rows of `table` (session or morning_check) from its day in `first` on,
     /// and the older rows only for their red flags: two index ranges (the older ones through

@@ -235,16 +235,18 @@ extension ClinicStore {
         return History(sessions: sessions, mornings: mornings, clearings: clearings)
     }
 
-    /// As the SQLite store reads it (`Store.history(patientID:judgingFrom:lookBack:)`): from
-    /// the first day the engine reads on, and of the older rows only those with a red flag.
+    /// As the SQLite store reads it (`Store.history(patientID:window:)`): from the first day
+    /// the engine reads on (back to where older worse responses are surely resolved,
+    /// `settledSQL`), and of the older rows only those with a red flag.
     /// One statement, so one moment without a transaction and one round trip: the first day
     /// is worked out in its `WITH` clause, and the three tables' rows come back together,
     /// each marked with its `kind` and read by column name as the other reads read them.
-    public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int) throws -> History {
-        try reading(patientID) { t in
+    public func history(patientID: Int64, window: JudgingWindow) throws -> History {
+        let (from, lookBack) = (window.from, window.lookBack)
+        return try reading(patientID) { t in
             let rows = try t.rows(
                 """
-                WITH latest AS (
+                WITH RECURSIVE latest AS (
                     SELECT date FROM rehab.session WHERE patient_id = \(patientID)
                         AND date <= \(from.adding(days: lookBack).iso)::date
                     ORDER BY date DESC LIMIT 1),
@@ -255,9 +257,15 @@ extension ClinicStore {
                 baseline AS (
                     SELECT date FROM rehab.morning_check WHERE patient_id = \(patientID)
                         AND date <= (SELECT day FROM first) ORDER BY date DESC LIMIT 1),
-                since AS (
+                widened AS (
                     SELECT LEAST((SELECT day FROM first),
-                        COALESCE((SELECT date FROM baseline), (SELECT day FROM first))) AS day)
+                        COALESCE((SELECT date FROM baseline), (SELECT day FROM first))) AS day),
+                w AS (
+                    SELECT \(patientID)::bigint AS pid, (SELECT day FROM widened) AS first,
+                        \(window.morningSafeMax)::int AS safe),
+                \(unescaped: Self.settledSQL),
+                since AS (
+                    SELECT LEAST((SELECT day FROM widened), (SELECT day FROM settled)) AS day)
                 SELECT 'session' AS kind, \(unescaped: Self.sessionColumns),
                     NULL::integer AS pain, NULL::text AS reason, NULL::text AS cleared
                 FROM rehab.session AS session

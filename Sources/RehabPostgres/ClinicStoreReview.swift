@@ -168,10 +168,8 @@ extension ClinicStore {
     public var keepsCheckpoints: Bool { false }
 
     /// Never asked (no checkpoints are built here); answered correctly all the same.
-    public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day)
-        throws -> History
-    {
-        var history = try history(patientID: patientID, judgingFrom: from, lookBack: lookBack)
+    public func history(patientID: Int64, window: JudgingWindow, through: Day) throws -> History {
+        var history = try history(patientID: patientID, window: window)
         history.sessions.removeAll { $0.date > through }
         history.mornings.removeAll { $0.date > through }
         history.clearings.removeAll { $0.date > through }

@@ -98,7 +98,7 @@ extension Store {
 
     // MARK: - The engine's windows, all patients at once
 
-    /// As `history(patientID:judgingFrom:lookBack:)` for every patient in `windows`, with one
+    /// As `history(patientID:window:)` for every patient in `windows`, with one
     /// statement per step instead of one per step and patient.
     static func windowHistories(_ db: Database, _ windows: [Int64: JudgingWindow]) throws
         -> [Int64: History]
@@ -110,7 +110,7 @@ extension Store {
         // latest morning check on or before that (the baseline).
         var first: [Int64: Day] = [:]
         let judged = ids.map { id -> (Int64, Day) in
-            let w = windows[id] ?? JudgingWindow(from: Day(number: 0), lookBack: 0)
+            let w = windows[id] ?? JudgingWindow(from: Day(number: 0), lookBack: 0, morningSafeMax: 0)
             first[id] = w.from
             return (id, w.from.adding(days: w.lookBack))
         }
@@ -139,6 +139,12 @@ extension Store {
                 let day = first[id]
             else { continue }
             first[id] = min(day, baseline)
+        }
+        let starts = ids.map { id in
+            (id, first[id] ?? Day(number: 0), windows[id]?.morningSafeMax ?? 0)
+        }
+        for (id, settled) in try settledFrom(db, starts) {
+            first[id] = min(first[id] ?? settled, settled)
         }
         let firstDays: StatementArguments = [json(ids.map { ($0, first[$0] ?? Day(number: 0)) })]
         let firstISO = first.mapValues(\.iso)

@@ -53,9 +53,9 @@ public protocol RehabRepository: AnyObject, Sendable {
     func history(patientID: Int64) throws -> History
     /// As `history(patientID:)`, only the days `from` through `through`, both included.
     func history(patientID: Int64, from: Day, through: Day) throws -> History
-    /// Only what the engine reads when it judges days from `from + lookBack` on (see
-    /// `Store.history(patientID:judgingFrom:lookBack:)` for the exact rows).
-    func history(patientID: Int64, judgingFrom from: Day, lookBack: Int) throws -> History
+    /// Only what the engine reads when it judges days from `window.from + window.lookBack` on
+    /// (see `Store.history(patientID:window:)` for the exact rows).
+    func history(patientID: Int64, window: JudgingWindow) throws -> History
     /// Stores a new session (its `id` is ignored) and returns the id it got.
     @discardableResult func addSession(patientID: Int64, _ session: Session) throws -> Int64
     /// Replaces the session with the same id; `RecordError.unknownSession` when there is none
@@ -114,10 +114,9 @@ public protocol RehabRepository: AnyObject, Sendable {
     func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws
     /// False for a store that keeps no checkpoints (nothing is then built step by step).
     var keepsCheckpoints: Bool { get }
-    /// As `history(patientID:judgingFrom:lookBack:)` without the rows dated after `through`:
-    /// what one step of building a checkpoint reads.
-    func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day) throws
-        -> History
+    /// As `history(patientID:window:)` without the rows dated after `through`: what one step
+    /// of building a checkpoint reads.
+    func history(patientID: Int64, window: JudgingWindow, through: Day) throws -> History
 
     // MARK: The whole collection
 

@@ -47,20 +47,37 @@ public enum PlanSource: Hashable, Sendable {
 }
 
 /// What the engine reads of one patient's log to judge a day: the arguments of
-/// `Store.history(patientID:judgingFrom:lookBack:)`.
+/// `Store.history(patientID:window:)`.
 public struct JudgingWindow: Hashable, Sendable {
+    /// The first day read (`Engine.firstDayRead`).
     public var from: Day
+    /// The days before the first judged day (`from + lookBack`) the rules read.
     public var lookBack: Int
+    /// The plan's lowest `morning.safe_max` (`Engine.lowestMorningSafeMax`): how far back an
+    /// older worse response might still be unresolved.
+    public var morningSafeMax: Int
 
-    public init(from: Day, lookBack: Int) {
+    public init(from: Day, lookBack: Int, morningSafeMax: Int) {
         self.from = from
         self.lookBack = lookBack
+        self.morningSafeMax = morningSafeMax
+    }
+
+    /// What the engine reads to judge `day` and the days after it with `checkpoint`.
+    public init(
+        plan: Plan, assignment: Assignment, judging day: Day, checkpoint: TallyCheckpoint? = nil
+    ) {
+        self.init(
+            from: Engine.firstDayRead(
+                plan: plan, assignment: assignment, judging: day, checkpoint: checkpoint),
+            lookBack: Engine.lookBackDays(plan: plan),
+            morningSafeMax: Engine.lowestMorningSafeMax(plan: plan))
     }
 }
 
 /// The part of a patient's log a roster row needs.
 public enum RosterLog: Sendable {
-    /// Exactly what `Store.history(patientID:judgingFrom:lookBack:)` returns for the window.
+    /// Exactly what `Store.history(patientID:window:)` returns for the window.
     case window(History)
     /// Only the latest session or morning check on or before today: for a row the engine
     /// does not judge (no plan, or its plan cannot be found).

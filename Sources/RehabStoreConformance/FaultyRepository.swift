@@ -84,8 +84,8 @@ public final class FaultyRepository: RehabRepository {
     public func history(patientID: Int64, from: Day, through: Day) throws -> History {
         try store.history(patientID: patientID, from: from, through: through)
     }
-    public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int) throws -> History {
-        try store.history(patientID: patientID, judgingFrom: from, lookBack: lookBack)
+    public func history(patientID: Int64, window: JudgingWindow) throws -> History {
+        try store.history(patientID: patientID, window: window)
     }
     public func addSession(patientID: Int64, _ session: Session) throws -> Int64 {
         try write { try store.addSession(patientID: patientID, session) }
@@ -155,11 +155,8 @@ public final class FaultyRepository: RehabRepository {
         try store.setTallyCheckpoint(patientID: patientID, checkpoint)
     }
     public var keepsCheckpoints: Bool { store.keepsCheckpoints }
-    public func history(patientID: Int64, judgingFrom from: Day, lookBack: Int, through: Day) throws
-        -> History
-    {
-        try store.history(
-            patientID: patientID, judgingFrom: from, lookBack: lookBack, through: through)
+    public func history(patientID: Int64, window: JudgingWindow, through: Day) throws -> History {
+        try store.history(patientID: patientID, window: window, through: through)
     }
     public func dataVersion() throws -> Int64 { try store.dataVersion() }
     public func roster(

@@ -108,6 +108,8 @@ public enum RepositoryConformance {
         ConformanceCheck(name: "a bad session is refused and nothing stored", body: badSession),
         ConformanceCheck(name: "history between two days, both included", body: historyRange),
         ConformanceCheck(name: "history of a judging window", body: judgingWindow),
+        ConformanceCheck(
+            name: "a judging window reaches back to settled responses", body: settlingWindow),
         ConformanceCheck(name: "one morning check per date", body: morningChecks),
         ConformanceCheck(name: "flag clearings round trip", body: clearings),
         ConformanceCheck(name: "one discharge per patient, replaced", body: discharges),
@@ -248,8 +250,12 @@ public enum RepositoryConformance {
                 { _ = try repo.history(patientID: id, from: day(0), through: day(9)) }
             ),
             (
-                "history(judgingFrom:)",
-                { _ = try repo.history(patientID: id, judgingFrom: day(0), lookBack: 7) }
+                "history(window:)",
+                {
+                    _ = try repo.history(
+                        patientID: id,
+                        window: JudgingWindow(from: day(0), lookBack: 7, morningSafeMax: 3))
+                }
             ),
             ("addSession", { try repo.addSession(patientID: id, run(0)) }),
             ("deleteSession", { try repo.deleteSession(patientID: id, id: 1) }),
@@ -451,8 +457,8 @@ public enum RepositoryConformance {
         try p.expectEqual(window.clearings.map(\.reason), ["physio"], "clearings")
     }
 
-    /// The rows `history(patientID:judgingFrom:lookBack:)` promises, on a log laid out so
-    /// that each rule decides one row.
+    /// The rows `history(patientID:window:)` promises, on a log laid out so that each rule
+    /// decides one row.
     static func judgingWindow(_ p: Probe) throws {
         let repo = try p.make()
         let anna = try repo.addPatient(name: "Anna")
@@ -471,14 +477,57 @@ public enum RepositoryConformance {
         try repo.setMorningCheck(patientID: anna.id, MorningCheck(date: day(26), pain: 1))
         try repo.setMorningCheck(patientID: anna.id, MorningCheck(date: day(31), pain: 0))
         try repo.addClearing(patientID: anna.id, FlagClearing(date: day(3), reason: "seen"))
-        let window = try repo.history(patientID: anna.id, judgingFrom: day(30), lookBack: 7)
+        let window = try repo.history(
+            patientID: anna.id, window: JudgingWindow(from: day(30), lookBack: 7, morningSafeMax: 3))
         // Latest session on or before day 37 is day 36, so the first day read is 29; the
-        // latest morning on or before 29 is day 26, so 26 opens the window.
+        // latest morning on or before 29 is day 26, so 26. Older worse responses: the latest
+        // morning before 26 within safe_max is day 20 (1), and none before it is lower, so
+        // every response before day 20 is resolved by it: day 11 opens the window.
         try p.expectEqual(
             window.sessions.map(\.date), [day(2), day(29), day(36), day(45)], "sessions")
         try p.expectEqual(
-            window.mornings.map(\.date), [day(1), day(26), day(31)], "morning checks")
+            window.mornings.map(\.date), [day(1), day(20), day(26), day(31)], "morning checks")
         try p.expectEqual(window.clearings.map(\.date), [day(3)], "clearings")
+    }
+
+    /// How far back a window reads for worse responses that may still be unresolved (see
+    /// `Engine.lowestMorningSafeMax`): down a chain of ever lower mornings, or everything
+    /// when no older morning is within `safe_max`; the roster reads the same rows.
+    static func settlingWindow(_ p: Probe) throws {
+        let repo = try p.make()
+        let anna = try repo.addPatient(name: "Anna")
+        let bo = try repo.addPatient(name: "Bo")
+        for offset in [0, 4, 9, 16, 29, 40] { try repo.addSession(patientID: anna.id, run(offset)) }
+        for (offset, pain) in [(0, 2), (5, 3), (10, 1), (14, 4), (18, 2), (30, 5), (33, 1)] {
+            try repo.setMorningCheck(patientID: anna.id, MorningCheck(date: day(offset), pain: pain))
+        }
+        for offset in [1, 40] { try repo.addSession(patientID: bo.id, run(offset)) }
+        for (offset, pain) in [(0, 5), (20, 6), (33, 2)] {
+            try repo.setMorningCheck(patientID: bo.id, MorningCheck(date: day(offset), pain: pain))
+        }
+        let window = JudgingWindow(from: day(34), lookBack: 7, morningSafeMax: 3)
+        // Anna: the first day read is 33 (session 40 less 7, then her morning of 33). The
+        // chain: day 18 (2, within 3; day 30 is not), day 10 (1; day 14 is not lower), and
+        // nothing before day 10 below 1: day 1 opens the window.
+        let annas = try repo.history(patientID: anna.id, window: window)
+        try p.expectEqual(
+            annas.sessions.map(\.date), [4, 9, 16, 29, 40].map(day), "Anna's sessions")
+        try p.expectEqual(
+            annas.mornings.map(\.date), [5, 10, 14, 18, 30, 33].map(day), "Anna's mornings")
+        // Bo: no morning before day 33 is within 3, so everything is read.
+        let bos = try repo.history(patientID: bo.id, window: window)
+        try p.expectEqual(bos.sessions.map(\.date), [1, 40].map(day), "Bo's sessions")
+        try p.expectEqual(bos.mornings.map(\.date), [0, 20, 33].map(day), "Bo's mornings")
+        for patient in [anna, bo] {
+            try repo.startPlan(patientID: patient.id, assignment())
+        }
+        let rows = try repo.roster(includeArchived: false, today: day(41)) { _ in window }
+        for (row, alone) in zip(rows, [annas, bos]) {
+            guard case .window(let history) = row.log else {
+                throw p.fail("\(row.entry.patient.name)'s row: expected a judging window")
+            }
+            try p.expectEqual(history, alone, "\(row.entry.patient.name): as read alone")
+        }
     }
 
     static func morningChecks(_ p: Probe) throws {
@@ -693,7 +742,7 @@ public enum RepositoryConformance {
         var asked: [String] = []
         let rows = try repo.roster(includeArchived: false, today: day(10)) { entry in
             asked.append(entry.patient.name)
-            return JudgingWindow(from: day(0), lookBack: 7)
+            return JudgingWindow(from: day(0), lookBack: 7, morningSafeMax: 3)
         }
         try p.expectEqual(rows.map(\.entry.patient.name), ["Anna", "Carl"], "by name")
         try p.expectEqual(asked, ["Anna"], "the window asked for patients with a plan")
@@ -702,7 +751,10 @@ public enum RepositoryConformance {
             throw p.fail("Anna's row: expected her judging window")
         }
         try p.expectEqual(
-            history, try repo.history(patientID: anna.id, judgingFrom: day(0), lookBack: 7),
+            history,
+            try repo.history(
+                patientID: anna.id,
+                window: JudgingWindow(from: day(0), lookBack: 7, morningSafeMax: 3)),
             "the same rows as the one-patient read")
         guard case .lastLog(let last) = rows[1].log else {
             throw p.fail("Carl's row: expected his last log day")

@@ -160,12 +160,11 @@ let indexedTime = timed(3) {
 report(
     "engine verdicts per second (Engine.verdicts, one indexed history)",
     Double(days.count) / indexedTime, "verdicts/s")
-let windowStart = Engine.firstDayRead(plan: plan, assignment: assignment, judging: today)
-let lookBack = Engine.lookBackDays(plan: plan)
+let judgingWindow = JudgingWindow(plan: plan, assignment: assignment, judging: today)
 var window = History()
 reportTime("store: the engine's window for today (as rehab status)") {
     window =
-        (try? store.history(patientID: patient.id, judgingFrom: windowStart, lookBack: lookBack))
+        (try? store.history(patientID: patient.id, window: judgingWindow))
         ?? History()
 }
 report(
@@ -313,8 +312,8 @@ if patients.count > 1 {
                 h =
                     (try? store.history(
                         patientID: p.id,
-                        judgingFrom: Engine.firstDayRead(plan: plan, assignment: a, judging: today),
-                        lookBack: Engine.lookBackDays(plan: plan))) ?? History()
+                        window: JudgingWindow(plan: plan, assignment: a, judging: today)))
+                    ?? History()
             } else {
                 h = (try? store.history(patientID: p.id)) ?? History()
             }
@@ -353,9 +352,7 @@ if patients.count > 1 {
                 guard let found = templates[source] ?? nil else { return nil }
                 let plan = found.resolved(variant: a.variantID, overrides: a.overrides)
                 plans[entry.patient.id] = plan
-                return JudgingWindow(
-                    from: Engine.firstDayRead(plan: plan, assignment: a, judging: today),
-                    lookBack: Engine.lookBackDays(plan: plan))
+                return JudgingWindow(plan: plan, assignment: a, judging: today)
             }) ?? []
         let read = now() - start
         let t = now()

@@ -265,3 +265,40 @@ import Testing
         #expect(key == Engine.checkpointKey(plan: testPlan, assignment: followed))
     }
 }
+
+@Suite struct ResponseMemoryAuditTests {
+    /// "A response finding stays in force until a later M is at or below the baseline and
+    /// within morning.safe_max" (DESIGN section 4), however long ago: the engine used to
+    /// forget an unresolved response after 28 days. Baseline 1 (the week before the walk of
+    /// 03-01), 3 on 03-02 (2 above: amber, the first in an osteoarthritis plan), then 2 every
+    /// morning: within safe_max (5) but above the baseline, so never resolved.
+    @Test func anUnresolvedResponseIsNeverForgotten() {
+        let a = Assignment(
+            planID: oaPlan.id, variantID: nil, startDate: day("2026-02-16"),
+            phaseHistory: phases([("move", "2026-02-16")]))
+        var history = History(
+            sessions: [session("2026-03-01", .walk)],
+            mornings: mornings(1, from: "2026-02-22", through: "2026-02-28")
+                + [morning("2026-03-01", 1), morning("2026-03-02", 3)]
+                + mornings(2, from: "2026-03-03", through: "2026-09-30"))
+        for date in ["2026-03-30", "2026-03-31", "2026-06-01", "2026-09-30"] {
+            let verdict = Engine.verdict(
+                plan: oaPlan, assignment: a, history: history, on: day(date))
+            #expect(verdict.level == .amber, "\(date)")
+            #expect(verdict.findings.map(\.code) == [.worseNextMorning], "\(date)")
+            #expect(verdict.findings.first?.date == day("2026-03-02"), "\(date)")
+            #expect(verdict.findings.first?.persisting == true, "\(date)")
+        }
+        // A morning back at the baseline resolves it, on that day and after.
+        history.mornings.removeAll { $0.date == day("2026-06-01") }
+        history.mornings.append(morning("2026-06-01", 1))
+        for date in ["2026-06-01", "2026-09-30"] {
+            let verdict = Engine.verdict(
+                plan: oaPlan, assignment: a, history: history, on: day(date))
+            #expect(verdict.level == .green, "\(date)")
+        }
+        #expect(
+            Engine.verdict(plan: oaPlan, assignment: a, history: history, on: day("2026-05-31"))
+                .level == .amber)
+    }
+}

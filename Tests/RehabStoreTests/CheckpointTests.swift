@@ -265,9 +265,8 @@ private func both(_ store: Store, _ patient: PatientRecord, on day: Day) throws
             greenStreak: 99, completion: kept.through)
         let window = try store.history(
             patientID: patient.id,
-            judgingFrom: Engine.firstDayRead(
-                plan: tunedPlan, assignment: tuned, judging: today, checkpoint: lied),
-            lookBack: Engine.lookBackDays(plan: tunedPlan))
+            window: JudgingWindow(
+                plan: tunedPlan, assignment: tuned, judging: today, checkpoint: lied))
         #expect(
             Engine.status(
                 plan: tunedPlan, assignment: tuned, history: window, today: today, checkpoint: lied)

@@ -6,7 +6,7 @@ import Testing
 @testable import RehabSQLite
 @testable import RehabStorage
 
-// The engine's window (Store.history(judgingFrom:lookBack:)) must give the same status as the
+// The engine's window (Store.history(patientID:window:)) must give the same status as the
 // whole history, on a long demo history with old red flags.
 
 private let rest = Phase(
@@ -70,8 +70,7 @@ private func fixture() throws -> Fixture {
     for judged in days {
         let window = try f.store.history(
             patientID: f.id,
-            judgingFrom: Engine.firstDayRead(plan: plan, assignment: f.assignment, judging: judged),
-            lookBack: Engine.lookBackDays(plan: plan))
+            window: JudgingWindow(plan: plan, assignment: f.assignment, judging: judged))
         let expected = Engine.status(
             plan: plan, assignment: f.assignment, history: whole, today: judged)
         let seen = Engine.status(
@@ -85,8 +84,7 @@ private func fixture() throws -> Fixture {
     let whole = try f.store.history(patientID: f.id)
     let window = try f.store.history(
         patientID: f.id,
-        judgingFrom: Engine.firstDayRead(plan: plan, assignment: f.assignment, judging: f.today),
-        lookBack: Engine.lookBackDays(plan: plan))
+        window: JudgingWindow(plan: plan, assignment: f.assignment, judging: f.today))
     #expect(whole.sessions.count > 600)
     #expect(window.sessions.count * 5 < whole.sessions.count)
     // The flags reported in 2023 are still open and still read.
@@ -134,7 +132,8 @@ private func fixture() throws -> Fixture {
     // less the look-back of 30 + 14 days.
     #expect(Engine.lookBackDays(plan: plan) == 44)
     #expect(from == day("2025-10-04"))
-    let window = try store.history(patientID: id, judgingFrom: from, lookBack: 44)
+    let window = try store.history(
+        patientID: id, window: JudgingWindow(from: from, lookBack: 44, morningSafeMax: 3))
     #expect(window.sessions.map(\.date) == [day("2025-01-20"), day("2025-02-10")])
     #expect(window.mornings.map(\.date) == [day("2025-01-08"), day("2025-02-11")])
     let status = Engine.status(plan: plan, assignment: assignment, history: window, today: judged)
@@ -144,6 +143,56 @@ private func fixture() throws -> Fixture {
     #expect(
         Set(status.verdict.findings.map(\.code))
             == [.painDuringAboveSafe, .sessionSpike, .noRecentLog])
+    let whole = try store.history(patientID: id)
+    #expect(
+        status == Engine.status(plan: plan, assignment: assignment, history: whole, today: judged))
+}
+
+@Test func windowKeepsAResponseThatWasNeverResolved() throws {
+    // A worse morning after a walk in rest, half a year before the judged day, and every
+    // morning since a point above its baseline (0): still in force, however old (DESIGN
+    // section 4). The window has to reach back to it, and only that far.
+    let store = try Store.inMemory()
+    let assignment = Assignment(
+        planID: plan.id, variantID: nil, startDate: day("2025-06-02"),
+        phaseHistory: [
+            PhaseChange(phase: "rest", date: day("2025-06-02"), reason: .start),
+            PhaseChange(phase: "build", date: day("2026-01-05"), reason: .advance),
+        ])
+    var sessions = [
+        Session(date: day("2025-04-01"), activity: .walk, minutes: 20, painDuring: 0, painAfter: 0),
+        Session(date: day("2025-09-01"), activity: .walk, minutes: 30, painDuring: 1, painAfter: 1),
+    ]
+    var mornings = stride(from: 0, to: 150, by: 1).map {
+        MorningCheck(date: day("2025-04-02").adding(days: $0), pain: 0)
+    }
+    mornings.append(MorningCheck(date: day("2025-09-02"), pain: 2))
+    var date = day("2025-09-03")
+    while date <= day("2026-03-02") {
+        mornings.append(MorningCheck(date: date, pain: 1))
+        if date >= day("2025-10-01"), date.number % 3 == 0 {
+            sessions.append(
+                Session(date: date, activity: .run, km: 4, minutes: 25, painDuring: 1, painAfter: 1))
+        }
+        date = date.adding(days: 1)
+    }
+    try store.importAll(
+        Archive(patients: [
+            ArchivedPatient(
+                name: "Steady", assignment: assignment, sessions: sessions, mornings: mornings)
+        ]))
+    let id = try #require(try store.patients().first?.id)
+    let judged = day("2026-03-02")
+    let window = try store.history(
+        patientID: id, window: JudgingWindow(plan: plan, assignment: assignment, judging: judged))
+    // The last morning at 0, 2025-08-29, less nine days.
+    #expect(window.mornings.first?.date == day("2025-08-20"))
+    #expect(window.sessions.first?.date == day("2025-09-01"))
+    let status = Engine.status(plan: plan, assignment: assignment, history: window, today: judged)
+    let held = status.verdict.findings.filter { $0.code == .worseNextMorning }
+    #expect(held.map(\.date) == [day("2025-09-02")])
+    #expect(held.first?.persisting == true)
+    #expect(status.verdict.level == .amber)
     let whole = try store.history(patientID: id)
     #expect(
         status == Engine.status(plan: plan, assignment: assignment, history: whole, today: judged))
@@ -184,9 +233,8 @@ private func fixture() throws -> Fixture {
             windowed.history
                 == (try f.store.history(
                     patientID: f.id,
-                    judgingFrom: Engine.firstDayRead(
-                        plan: windowed.plan, assignment: f.assignment, judging: f.today),
-                    lookBack: Engine.lookBackDays(plan: windowed.plan))))
+                    window: JudgingWindow(
+                        plan: windowed.plan, assignment: f.assignment, judging: f.today))))
         // The same status either way: the window holds all the engine reads for today.
         #expect(windowed.status(on: f.today) == whole.status(on: f.today))
     }
