@@ -18,8 +18,7 @@ extension Store {
     }
 
     /// The same without the rows dated after `through` (a checkpoint built step by step).
-    public func history(patientID: Int64, window: JudgingWindow, through: Day) throws -> History
-    {
+    public func history(patientID: Int64, window: JudgingWindow, through: Day) throws -> History {
         try history(patientID: patientID, window: window, upTo: through)
     }
 

@@ -110,7 +110,8 @@ extension Store {
         // latest morning check on or before that (the baseline).
         var first: [Int64: Day] = [:]
         let judged = ids.map { id -> (Int64, Day) in
-            let w = windows[id] ?? JudgingWindow(from: Day(number: 0), lookBack: 0, morningSafeMax: 0)
+            let w =
+                windows[id] ?? JudgingWindow(from: Day(number: 0), lookBack: 0, morningSafeMax: 0)
             first[id] = w.from
             return (id, w.from.adding(days: w.lookBack))
         }

@@ -478,7 +478,8 @@ public enum RepositoryConformance {
         try repo.setMorningCheck(patientID: anna.id, MorningCheck(date: day(31), pain: 0))
         try repo.addClearing(patientID: anna.id, FlagClearing(date: day(3), reason: "seen"))
         let window = try repo.history(
-            patientID: anna.id, window: JudgingWindow(from: day(30), lookBack: 7, morningSafeMax: 3))
+            patientID: anna.id, window: JudgingWindow(from: day(30), lookBack: 7, morningSafeMax: 3)
+        )
         // Latest session on or before day 37 is day 36, so the first day read is 29; the
         // latest morning on or before 29 is day 26, so 26. Older worse responses: the latest
         // morning before 26 within safe_max is day 20 (1), and none before it is lower, so
@@ -499,7 +500,8 @@ public enum RepositoryConformance {
         let bo = try repo.addPatient(name: "Bo")
         for offset in [0, 4, 9, 16, 29, 40] { try repo.addSession(patientID: anna.id, run(offset)) }
         for (offset, pain) in [(0, 2), (5, 3), (10, 1), (14, 4), (18, 2), (30, 5), (33, 1)] {
-            try repo.setMorningCheck(patientID: anna.id, MorningCheck(date: day(offset), pain: pain))
+            try repo.setMorningCheck(
+                patientID: anna.id, MorningCheck(date: day(offset), pain: pain))
         }
         for offset in [1, 40] { try repo.addSession(patientID: bo.id, run(offset)) }
         for (offset, pain) in [(0, 5), (20, 6), (33, 2)] {

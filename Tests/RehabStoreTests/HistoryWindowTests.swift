@@ -172,7 +172,8 @@ private func fixture() throws -> Fixture {
         mornings.append(MorningCheck(date: date, pain: 1))
         if date >= day("2025-10-01"), date.number % 3 == 0 {
             sessions.append(
-                Session(date: date, activity: .run, km: 4, minutes: 25, painDuring: 1, painAfter: 1))
+                Session(date: date, activity: .run, km: 4, minutes: 25, painDuring: 1, painAfter: 1)
+            )
         }
         date = date.adding(days: 1)
     }
