@@ -11,6 +11,12 @@ func median(_ values: [Int]) -> Double? {
         ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
 }
 
+/// A worse response and the day a morning resolved it (`Int.max` while none has).
+struct ResponseSpan {
+    let response: Response
+    let settled: Int
+}
+
 /// A worse next morning: the response morning, its score, the baseline it was judged against
 /// (nil when there was none and only the absolute limit applied) and its first-day level.
 struct Response: Hashable {
@@ -108,36 +114,25 @@ extension Evaluation {
         return worst
     }
 
-    /// A worse response stays in force until a later morning is at or below its baseline and
-    /// within `morning.safe_max`; logging another session never clears it, and neither does
-    /// time (DESIGN section 4: no bound, however old the response).
-    func isResolved(_ response: Response, asOf day: Day) -> Bool {
-        let safe = thresholds(on: day).morningSafeMax
-        let bound = min(response.baseline ?? Double(safe), Double(safe))
-        guard let settled = firstMorning(after: response.morning, atMost: bound) else {
-            return false
+    /// Every worse response in the log, by morning, with the day a later morning resolves it
+    /// when `morning.safe_max` is `safe`: at or below its baseline and within `safe`
+    /// (`Int.max` while none has). Logging another session never resolves it, and neither does
+    /// time (DESIGN section 4 sets no bound); the log reaches back far enough that any older
+    /// response is surely resolved (`Engine.lowestMorningSafeMax`). Made once per `safe` for
+    /// the call, so a table of days compares numbers instead of scanning mornings per row.
+    func responseSpans(safe: Int) -> [ResponseSpan] {
+        if let memo = memo.responseSpans[safe] { return memo }
+        let responses = log.mornings.compactMap { responseOn(morning: $0.date) }
+        let spans = responses.map { response in
+            let bound = min(response.baseline ?? Double(safe), Double(safe))
+            let after = lowerBound(log.morningDays, response.morning.number + 1)
+            let settled = log.mornings[after...].first {
+                Double($0.pain) <= bound + loadTolerance
+            }
+            return ResponseSpan(response: response, settled: settled?.date.number ?? Int.max)
         }
-        return settled <= day
-    }
-
-    /// The first morning after `day` scoring at most `bound`, memoised: a response that is
-    /// never resolved would otherwise be scanned to the end of the log for every day judged.
-    func firstMorning(after day: Day, atMost bound: Double) -> Day? {
-        let key = SettleKey(morning: day.number, bound: bound)
-        if let memo = memo.settled[key] { return memo }
-        let i = lowerBound(log.morningDays, day.number + 1)
-        let found = log.mornings[i...].first { Double($0.pain) <= bound + loadTolerance }?.date
-        memo.settled[key] = .some(found)
-        return found
-    }
-
-    /// Every worse response in the log, by morning: the log reaches back far enough that any
-    /// older one is surely resolved (`Engine.lowestMorningSafeMax`).
-    var allResponses: [Response] {
-        if let memo = memo.allResponses { return memo }
-        let found = log.mornings.compactMap { responseOn(morning: $0.date) }
-        memo.allResponses = found
-        return found
+        memo.responseSpans[safe] = spans
+        return spans
     }
 
     /// The response findings in force on `day`, newest first: one first seen that morning at
@@ -145,8 +140,10 @@ extension Evaluation {
     func responseFindings(asOf day: Day) -> [Finding] {
         var findings: [Finding] = []
         if let new = responseOn(morning: day) { findings.append(finding(new, persisting: false)) }
-        for old in allResponses.reversed() where old.morning < day {
-            if !isResolved(old, asOf: day) { findings.append(finding(old, persisting: true)) }
+        let spans = responseSpans(safe: thresholds(on: day).morningSafeMax)
+        for span in spans.reversed()
+        where span.response.morning.number < day.number && span.settled > day.number {
+            findings.append(finding(span.response, persisting: true))
         }
         return findings
     }

@@ -11,8 +11,8 @@ final class EvaluationMemo {
     var plainVerdicts: [Int: Verdict] = [:]
     var sessionFindings: [Int: [Finding]] = [:]
     var responses: [Int: Response?] = [:]
-    var allResponses: [Response]?
-    var settled: [SettleKey: Day?] = [:]
+    /// Per `morning.safe_max`.
+    var responseSpans: [Int: [ResponseSpan]] = [:]
     var newRed: [Int: Bool] = [:]
     var caps: [Int: Double?] = [:]
     var chainStarts: [ChangeKey: Day] = [:]
@@ -20,12 +20,6 @@ final class EvaluationMemo {
     var metrics: [Int: LoadMetric] = [:]
     /// The first day a final phase's exit held, per phase change.
     var completions: [ChangeKey: Day?] = [:]
-}
-
-/// A response morning and the score that resolves it, as a memo key.
-struct SettleKey: Hashable {
-    let morning: Int
-    let bound: Double
 }
 
 /// A phase change as a memo key. Looked up for nearly every day judged, so no string is built
