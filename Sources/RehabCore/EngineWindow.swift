@@ -12,14 +12,18 @@ extension Engine {
 
     /// The plan's lowest `morning.safe_max`. A worse response stays in force until a morning at
     /// or below its baseline and within `safe_max` (DESIGN section 4, with no time bound), so
-    /// the store also reads back past the first day read as far as an older response might
-    /// still be unresolved: from the latest older morning at or below this score, each step to
-    /// the latest morning before it with a lower score, nine days before the last such morning
-    /// Y (a response after Y needs its session and baseline: at most 2 + 7 days before it).
-    /// Every response before Y is resolved by Y: its baseline is the median of mornings no
-    /// lower than Y's score (none lower came before Y), so Y is at or below it and within
-    /// every phase's `safe_max`. With no older morning at or below this score, everything is
-    /// read.
+    /// the store also reads back past the first day read W as far as an older response might
+    /// still be unresolved on the first day judged F. Let c be the lowest score within this
+    /// `safe_max` among the mornings of W…F (one more than it when there is none); the chain
+    /// steps from W to the latest older morning with a score below c, and from each to the
+    /// latest before it with a lower score still; the store reads from nine days before its
+    /// last morning Y (a response after Y needs its session and baseline: at most 2 + 7 days
+    /// before it). Every response before Y is resolved by Y: its baseline is the median of
+    /// mornings no lower than Y's score (none lower came before Y), and Y is within every
+    /// phase's `safe_max`. With no step, every response before W has a baseline of at least c,
+    /// so the morning of W…F that scored c resolves it and nothing older is read; unless c
+    /// was one more than `safe_max`, when nothing older could resolve anything and everything
+    /// is read.
     public static func lowestMorningSafeMax(plan: Plan) -> Int {
         plan.phases.map { plan.thresholds(in: $0).morningSafeMax }.min()
             ?? Thresholds().morningSafeMax

@@ -109,8 +109,9 @@ extension ClinicStore {
         for row in try t.rows(
             """
             WITH RECURSIVE w AS (
-                SELECT * FROM unnest(\(ids)::bigint[], \(firstISO)::date[], \(safe)::int[])
-                    AS w(pid, first, safe)),
+                SELECT * FROM unnest(
+                    \(ids)::bigint[], \(firstISO)::date[], \(judged)::date[], \(safe)::int[])
+                    AS w(pid, first, judged, safe)),
             \(unescaped: settledSQL)
             SELECT pid, day::text AS day FROM settled
             """)
@@ -149,28 +150,39 @@ extension ClinicStore {
     }
 
     /// The common table expressions `chain` and `settled(pid, day)`: for each patient of a
-    /// relation `w(pid, first, safe)` (first day read, the plan's lowest `morning.safe_max`),
-    /// the day from which every worse response before `first` that may still be unresolved is
-    /// read whole, with its session and baseline (`Engine.lowestMorningSafeMax` gives the
-    /// reasoning): nine days before the last morning of the chain that starts at the latest
-    /// older morning within `safe` and steps to ever lower scores; without such a morning,
-    /// nine days before the first older one; NULL with no older morning. As the SQLite store
-    /// works it out (`Store.settledFrom`).
+    /// relation `w(pid, first, judged, safe)` (first day read, first day judged, the plan's
+    /// lowest `morning.safe_max`), the day from which every worse response before `first` that
+    /// may still be unresolved is read whole, with its session and baseline, or NULL when
+    /// nothing older is needed. As the SQLite store works it out (`Store.settledFrom`, and
+    /// `Engine.lowestMorningSafeMax` for the reasoning): the chain starts at `first` with the
+    /// lowest score within `safe` among the mornings up to `judged` (one past `safe` when none
+    /// is: `open`), each step is the latest older morning with a lower score (one seek per
+    /// score in the (patient, pain, date) index of version 6), and the day is nine days
+    /// before its last morning; for an open chain with no step, nine days before the first
+    /// older morning.
     static let settledSQL = """
         chain AS (
-            SELECT w.pid, m.date, m.pain FROM w CROSS JOIN LATERAL (
-                SELECT date, pain FROM rehab.morning_check WHERE patient_id = w.pid
-                    AND date < w.first AND pain <= w.safe ORDER BY date DESC LIMIT 1) AS m
+            SELECT w.pid, w.first AS date, low.pain, low.pain > w.safe AS open FROM w
+            CROSS JOIN LATERAL (
+                SELECT COALESCE(min(s), w.safe + 1) AS pain FROM generate_series(0, w.safe) AS s
+                WHERE EXISTS (SELECT 1 FROM rehab.morning_check WHERE patient_id = w.pid
+                    AND pain = s AND date BETWEEN w.first AND w.judged)) AS low
             UNION ALL
-            SELECT c.pid, m.date, m.pain FROM chain AS c CROSS JOIN LATERAL (
-                SELECT date, pain FROM rehab.morning_check WHERE patient_id = c.pid
-                    AND date < c.date AND pain < c.pain ORDER BY date DESC LIMIT 1) AS m),
+            SELECT c.pid, m.date, m.pain, c.open FROM chain AS c CROSS JOIN LATERAL (
+                SELECT x.date, x.pain FROM generate_series(0, c.pain - 1) AS s
+                CROSS JOIN LATERAL (
+                    SELECT date, pain FROM rehab.morning_check WHERE patient_id = c.pid
+                        AND pain = s AND date < c.date ORDER BY date DESC LIMIT 1) AS x
+                ORDER BY x.date DESC LIMIT 1) AS m),
+        ends AS (
+            SELECT pid, min(date) AS date, bool_or(open) AS open FROM chain GROUP BY pid),
         settled AS (
-            SELECT w.pid, COALESCE(
-                (SELECT min(date) FROM chain WHERE chain.pid = w.pid),
-                (SELECT min(date) FROM rehab.morning_check
-                    WHERE patient_id = w.pid AND date < w.first)) - 9 AS day
-            FROM w)
+            SELECT w.pid, CASE
+                WHEN e.date < w.first THEN e.date - 9
+                WHEN e.open THEN (SELECT min(date) FROM rehab.morning_check
+                    WHERE patient_id = w.pid AND date < w.first) - 9
+                END AS day
+            FROM w JOIN ends AS e ON e.pid = w.pid)
         """
 
     /// Each patient's rows of `table` (session or morning_check) from its day in `first` on,

@@ -262,6 +262,7 @@ extension ClinicStore {
                         COALESCE((SELECT date FROM baseline), (SELECT day FROM first))) AS day),
                 w AS (
                     SELECT \(patientID)::bigint AS pid, (SELECT day FROM widened) AS first,
+                        \(from.adding(days: lookBack).iso)::date AS judged,
                         \(window.morningSafeMax)::int AS safe),
                 \(unescaped: Self.settledSQL),
                 since AS (

@@ -40,8 +40,9 @@ extension Store {
             ).flatMap(Day.init(iso:)) {
                 first = min(first, baseline)
             }
+            let judged = from.adding(days: lookBack)
             if let settled = try Store.settledFrom(
-                db, [(patientID, first, window.morningSafeMax)])[patientID]
+                db, [(patientID, first, judged, window.morningSafeMax)])[patientID]
             {
                 first = min(first, settled)
             }
@@ -73,49 +74,64 @@ extension Store {
         }
     }
 
-    /// For each patient (id, first day read, the plan's lowest `morning.safe_max`), the day
-    /// from which every worse response before the first day read that may still be unresolved
-    /// is read whole, with its session and baseline (`Engine.lowestMorningSafeMax` gives the
-    /// reasoning): nine days before the last morning of the chain that starts at the latest
-    /// older morning within `safe_max` and steps to ever lower scores; without such a morning,
-    /// nine days before the first older one. A patient with no older morning is left out.
-    static func settledFrom(_ db: Database, _ starts: [(id: Int64, first: Day, safe: Int)])
-        throws -> [Int64: Day]
-    {
+    /// For each patient (id, first day read, first day judged, the plan's lowest
+    /// `morning.safe_max`), the day from which every worse response before the first day read
+    /// that may still be unresolved is read whole, with its session and baseline
+    /// (`Engine.lowestMorningSafeMax` gives the reasoning): nine days before the last morning
+    /// of a chain down to ever lower scores; a patient for whom nothing older is needed is left
+    /// out.
+    static func settledFrom(
+        _ db: Database, _ starts: [(id: Int64, first: Day, judged: Day, safe: Int)]
+    ) throws -> [Int64: Day] {
         guard !starts.isEmpty else { return [:] }
-        let triples =
-            "[" + starts.map { "[\($0.id),\"\($0.first.iso)\",\($0.safe)]" }.joined(separator: ",")
-            + "]"
+        let quads = starts.map { "[\($0.id),\"\($0.first.iso)\",\"\($0.judged.iso)\",\($0.safe)]" }
+        var first: [Int64: Day] = [:]
+        for start in starts { first[start.id] = start.first }
         var result: [Int64: Day] = [:]
         for row in try Row.fetchAll(
-            db.cachedStatement(sql: settledSQL), arguments: [triples])
+            db.cachedStatement(sql: settledSQL),
+            arguments: ["[" + quads.joined(separator: ",") + "]"])
         {
+            let id: Int64 = row["pid"]
             let chain: String? = row["chain"]
             let oldest: String? = row["oldest"]
-            guard let day = (chain ?? oldest).flatMap(Day.init(iso:)) else { continue }
-            result[row["pid"]] = day.adding(days: -9)
+            let open: Bool = row["open"]
+            guard let from = first[id], let end = chain.flatMap(Day.init(iso:)) else { continue }
+            if end < from {
+                result[id] = end.adding(days: -9)
+            } else if open, let oldest = oldest.flatMap(Day.init(iso:)), oldest < from {
+                result[id] = oldest.adding(days: -9)
+            }
         }
         return result
     }
 
-    /// Each step finds the latest morning before the last with a lower score, by the
-    /// (patient, date) index from the newest down.
+    /// The chain starts at the first day read with the lowest score within `safe` among the
+    /// mornings read up to the first day judged (one past `safe` when none is: `open`), and each
+    /// step is the latest older morning with a lower score. Each look-up is a seek per score
+    /// in the (patient, pain, date) index (v9), not a walk back through the patient's mornings.
     private static let settledSQL = """
-        WITH RECURSIVE w(pid, first, safe) AS MATERIALIZED (
+        WITH RECURSIVE w(pid, first, judged, safe) AS MATERIALIZED (
             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-                json_extract(value, '$[2]') FROM json_each(?)),
-        chain(pid, date, pain) AS (
-            SELECT w.pid, m.date, m.pain FROM w JOIN morning_check AS m ON m.id = (
-                SELECT id FROM morning_check WHERE patient_id = w.pid AND date < w.first
-                    AND pain <= w.safe ORDER BY date DESC LIMIT 1)
+                json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)),
+        score(value) AS (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10)),
+        chain(pid, date, pain, open) AS (
+            SELECT pid, first, low, low > safe FROM (
+                SELECT pid, first, safe, coalesce((
+                    SELECT min(score.value) FROM score WHERE score.value <= w.safe AND EXISTS (
+                        SELECT 1 FROM morning_check WHERE patient_id = w.pid
+                            AND pain = score.value AND date BETWEEN w.first AND w.judged)),
+                    safe + 1) AS low
+                FROM w)
             UNION ALL
-            SELECT c.pid, m.date, m.pain FROM chain AS c JOIN morning_check AS m ON m.id = (
-                SELECT id FROM morning_check WHERE patient_id = c.pid AND date < c.date
-                    AND pain < c.pain ORDER BY date DESC LIMIT 1))
-        SELECT pid, (SELECT min(date) FROM chain WHERE chain.pid = w.pid) AS chain,
-            (SELECT min(date) FROM morning_check WHERE patient_id = w.pid AND date < w.first)
-                AS oldest
-        FROM w
+            SELECT c.pid, m.date, m.pain, c.open FROM chain AS c
+            JOIN morning_check AS m ON m.patient_id = c.pid AND m.date = (
+                SELECT max((SELECT max(date) FROM morning_check WHERE patient_id = c.pid
+                    AND pain = score.value AND date < c.date))
+                FROM score WHERE score.value < c.pain))
+        SELECT pid, min(date) AS chain, max(open) AS open,
+            (SELECT min(date) FROM morning_check WHERE patient_id = pid) AS oldest
+        FROM chain GROUP BY pid
         """
 
     /// The rows from a date on, and the older ones that reported a red flag (the partial

@@ -142,7 +142,9 @@ extension Store {
             first[id] = min(day, baseline)
         }
         let starts = ids.map { id in
-            (id, first[id] ?? Day(number: 0), windows[id]?.morningSafeMax ?? 0)
+            let w =
+                windows[id] ?? JudgingWindow(from: Day(number: 0), lookBack: 0, morningSafeMax: 0)
+            return (id, first[id] ?? w.from, w.from.adding(days: w.lookBack), w.morningSafeMax)
         }
         for (id, settled) in try settledFrom(db, starts) {
             first[id] = min(first[id] ?? settled, settled)

@@ -35,6 +35,7 @@ enum Schema {
             ("v4-flag-indexes", v4FlagIndexes), ("v5-measures-notes", v5MeasuresNotes),
             ("v6-phase-change-note", v5PhaseChangeNote), ("v7-discharge", v7Discharge),
             ("v8-tally-checkpoint", v8TallyCheckpoint),
+            ("v9-morning-pain-index", v9MorningPainIndex),
         ]
     }
 
@@ -58,6 +59,13 @@ enum Schema {
             yaml TEXT NOT NULL CHECK (length(CAST(yaml AS BLOB)) <= 1048576)
         ) STRICT;
         """
+    }
+
+    /// Migration "v9-morning-pain-index": a patient's latest morning before a day with a given
+    /// score, in one seek (`Store.settledFrom`, which finds how far back worse responses may
+    /// still be unresolved).
+    static var v9MorningPainIndex: String {
+        "CREATE INDEX morning_check_pain ON morning_check(patient_id, pain, date);"
     }
 
     /// Migration "v4-flag-indexes": the few rows that reported a red flag, by patient. The

@@ -481,54 +481,64 @@ public enum RepositoryConformance {
             patientID: anna.id, window: JudgingWindow(from: day(30), lookBack: 7, morningSafeMax: 3)
         )
         // Latest session on or before day 37 is day 36, so the first day read is 29; the
-        // latest morning on or before 29 is day 26, so 26. Older worse responses: the latest
-        // morning before 26 within safe_max is day 20 (1), and none before it is lower, so
-        // every response before day 20 is resolved by it: day 11 opens the window.
+        // latest morning on or before 29 is day 26, so 26 opens the window (the morning of 31,
+        // at 0, resolves every older worse response).
         try p.expectEqual(
             window.sessions.map(\.date), [day(2), day(29), day(36), day(45)], "sessions")
         try p.expectEqual(
-            window.mornings.map(\.date), [day(1), day(20), day(26), day(31)], "morning checks")
+            window.mornings.map(\.date), [day(1), day(26), day(31)], "morning checks")
         try p.expectEqual(window.clearings.map(\.date), [day(3)], "clearings")
     }
 
     /// How far back a window reads for worse responses that may still be unresolved (see
-    /// `Engine.lowestMorningSafeMax`): down a chain of ever lower mornings, or everything
-    /// when no older morning is within `safe_max`; the roster reads the same rows.
+    /// `Engine.lowestMorningSafeMax`): down a chain of ever lower mornings from the window's
+    /// lowest within `safe_max`, nothing when none is lower, everything when no morning is
+    /// within `safe_max`; the roster reads the same rows.
     static func settlingWindow(_ p: Probe) throws {
         let repo = try p.make()
-        let anna = try repo.addPatient(name: "Anna")
-        let bo = try repo.addPatient(name: "Bo")
-        for offset in [0, 4, 9, 16, 29, 40] { try repo.addSession(patientID: anna.id, run(offset)) }
-        for (offset, pain) in [(0, 2), (5, 3), (10, 1), (14, 4), (18, 2), (30, 5), (33, 1)] {
-            try repo.setMorningCheck(
-                patientID: anna.id, MorningCheck(date: day(offset), pain: pain))
+        let logs: [(name: String, runs: [Int], mornings: [(Int, Int)])] = [
+            (
+                "Anna", [0, 4, 9, 16, 29, 40],
+                [(0, 2), (5, 3), (10, 1), (14, 4), (18, 2), (30, 5), (33, 3)]
+            ),
+            ("Bo", [1, 40], [(0, 5), (20, 6), (33, 5)]),
+            ("Cy", [1, 40], [(0, 2), (20, 3), (33, 1)]),
+        ]
+        var patients: [PatientRecord] = []
+        for log in logs {
+            let patient = try repo.addPatient(name: log.name)
+            patients.append(patient)
+            for offset in log.runs { try repo.addSession(patientID: patient.id, run(offset)) }
+            for (offset, pain) in log.mornings {
+                try repo.setMorningCheck(
+                    patientID: patient.id, MorningCheck(date: day(offset), pain: pain))
+            }
         }
-        for offset in [1, 40] { try repo.addSession(patientID: bo.id, run(offset)) }
-        for (offset, pain) in [(0, 5), (20, 6), (33, 2)] {
-            try repo.setMorningCheck(patientID: bo.id, MorningCheck(date: day(offset), pain: pain))
-        }
+        // Each judged from day 41 with the first day read 33 (session 40 less 7, then the
+        // morning of 33). Anna: the window's lowest morning within 3 is 3 (day 33); the chain
+        // steps to day 18 (2; day 30 is 5), day 10 (1; day 14 is 4), and nothing before day
+        // 10 is below 1: day 1 opens the window. Bo: no morning is within 3, so everything is
+        // read. Cy: no morning before the window is below the window's 1: nothing older.
         let window = JudgingWindow(from: day(34), lookBack: 7, morningSafeMax: 3)
-        // Anna: the first day read is 33 (session 40 less 7, then her morning of 33). The
-        // chain: day 18 (2, within 3; day 30 is not), day 10 (1; day 14 is not lower), and
-        // nothing before day 10 below 1: day 1 opens the window.
-        let annas = try repo.history(patientID: anna.id, window: window)
-        try p.expectEqual(
-            annas.sessions.map(\.date), [4, 9, 16, 29, 40].map(day), "Anna's sessions")
-        try p.expectEqual(
-            annas.mornings.map(\.date), [5, 10, 14, 18, 30, 33].map(day), "Anna's mornings")
-        // Bo: no morning before day 33 is within 3, so everything is read.
-        let bos = try repo.history(patientID: bo.id, window: window)
-        try p.expectEqual(bos.sessions.map(\.date), [1, 40].map(day), "Bo's sessions")
-        try p.expectEqual(bos.mornings.map(\.date), [0, 20, 33].map(day), "Bo's mornings")
-        for patient in [anna, bo] {
+        let expected: [(sessions: [Int], mornings: [Int])] = [
+            ([4, 9, 16, 29, 40], [5, 10, 14, 18, 30, 33]), ([1, 40], [0, 20, 33]), ([40], [33]),
+        ]
+        var alone: [History] = []
+        for (patient, rows) in zip(patients, expected) {
+            let history = try repo.history(patientID: patient.id, window: window)
+            try p.expectEqual(
+                history.sessions.map(\.date), rows.sessions.map(day), "\(patient.name)'s sessions")
+            try p.expectEqual(
+                history.mornings.map(\.date), rows.mornings.map(day), "\(patient.name)'s mornings")
             try repo.startPlan(patientID: patient.id, assignment())
+            alone.append(history)
         }
         let rows = try repo.roster(includeArchived: false, today: day(41)) { _ in window }
-        for (row, alone) in zip(rows, [annas, bos]) {
-            guard case .window(let history) = row.log else {
+        for (row, history) in zip(rows, alone) {
+            guard case .window(let read) = row.log else {
                 throw p.fail("\(row.entry.patient.name)'s row: expected a judging window")
             }
-            try p.expectEqual(history, alone, "\(row.entry.patient.name): as read alone")
+            try p.expectEqual(read, history, "\(row.entry.patient.name): as read alone")
         }
     }
 
