@@ -11,12 +11,6 @@ func median(_ values: [Int]) -> Double? {
         ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
 }
 
-/// A worse response and the day a morning resolved it (`Int.max` while none has).
-struct ResponseSpan {
-    let response: Response
-    let settled: Int
-}
-
 /// A worse next morning: the response morning, its score, the baseline it was judged against
 /// (nil when there was none and only the absolute limit applied) and its first-day level.
 struct Response: Hashable {
@@ -114,38 +108,62 @@ extension Evaluation {
         return worst
     }
 
-    /// Every worse response in the log, by morning, with the day a later morning resolves it
-    /// when `morning.safe_max` is `safe`: at or below its baseline and within `safe`
-    /// (`Int.max` while none has). Logging another session never resolves it, and neither does
-    /// time (DESIGN section 4 sets no bound); the log reaches back far enough that any older
-    /// response is surely resolved (`Engine.lowestMorningSafeMax`). Made once per `safe` for
-    /// the call, so a table of days compares numbers instead of scanning mornings per row.
-    func responseSpans(safe: Int) -> [ResponseSpan] {
-        if let memo = memo.responseSpans[safe] { return memo }
-        let responses = log.mornings.compactMap { responseOn(morning: $0.date) }
-        let spans = responses.map { response in
-            let bound = min(response.baseline ?? Double(safe), Double(safe))
+    /// Whether a later morning resolved `response` by `day`: at or below its baseline and within
+    /// `morning.safe_max`. Logging another session never resolves it, and neither does time
+    /// (DESIGN section 4 sets no bound); the log reaches back far enough that any older
+    /// response is surely resolved (`Engine.lowestMorningSafeMax`).
+    func isResolved(_ response: Response, asOf day: Day) -> Bool {
+        let safe = thresholds(on: day).morningSafeMax
+        let bound = min(response.baseline ?? Double(safe), Double(safe))
+        let key = SettleKey(morning: response.morning.number, bound: bound)
+        let settled: Int
+        if let memo = memo.settled[key] {
+            settled = memo
+        } else {
             let after = lowerBound(log.morningDays, response.morning.number + 1)
-            let settled = log.mornings[after...].first {
-                Double($0.pain) <= bound + loadTolerance
-            }
-            return ResponseSpan(response: response, settled: settled?.date.number ?? Int.max)
+            let first = log.mornings[after...].first { Double($0.pain) <= bound + loadTolerance }
+            settled = first?.date.number ?? Int.max
+            memo.settled[key] = settled
         }
-        memo.responseSpans[safe] = spans
-        return spans
+        return settled <= day.number
     }
 
     /// The response findings in force on `day`, newest first: one first seen that morning at
-    /// its own level, and every earlier one not yet resolved, held at amber.
+    /// its own level, and every earlier one not yet resolved, held at amber. Looked for back
+    /// from `day` only while one could still be unresolved: once a later morning scored
+    /// `lowest`, within `safe_max`, and no morning before the next one looked at scored less,
+    /// every response up to it has a baseline of at least `lowest` and is resolved (the
+    /// store's reasoning, `Engine.lowestMorningSafeMax`), so a table of days does not go
+    /// through the whole log for every row.
     func responseFindings(asOf day: Day) -> [Finding] {
         var findings: [Finding] = []
         if let new = responseOn(morning: day) { findings.append(finding(new, persisting: false)) }
-        let spans = responseSpans(safe: thresholds(on: day).morningSafeMax)
-        for span in spans.reversed()
-        where span.response.morning.number < day.number && span.settled > day.number {
-            findings.append(finding(span.response, persisting: true))
+        let safe = thresholds(on: day).morningSafeMax
+        let lowestBefore = lowestMorningBefore
+        var lowest = log.morning(on: day)?.pain ?? Int.max
+        var i = lowerBound(log.morningDays, day.number)
+        while i > 0, !(lowest <= safe && lowestBefore[i - 1] >= lowest) {
+            i -= 1
+            let check = log.mornings[i]
+            if let old = responseOn(morning: check.date), !isResolved(old, asOf: day) {
+                findings.append(finding(old, persisting: true))
+            }
+            lowest = min(lowest, check.pain)
         }
         return findings
+    }
+
+    /// For each morning of the log, the lowest score of the mornings before it (`Int.max` for
+    /// the first).
+    var lowestMorningBefore: [Int] {
+        if let memo = memo.lowestMorningBefore { return memo }
+        var lowest = Int.max
+        let found = log.mornings.map { check in
+            defer { lowest = min(lowest, check.pain) }
+            return lowest
+        }
+        memo.lowestMorningBefore = found
+        return found
     }
 
     func finding(_ response: Response, persisting: Bool) -> Finding {

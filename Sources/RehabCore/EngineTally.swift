@@ -11,8 +11,10 @@ final class EvaluationMemo {
     var plainVerdicts: [Int: Verdict] = [:]
     var sessionFindings: [Int: [Finding]] = [:]
     var responses: [Int: Response?] = [:]
-    /// Per `morning.safe_max`.
-    var responseSpans: [Int: [ResponseSpan]] = [:]
+    /// The day a morning resolved a response (`Int.max` while none has), by response
+    /// morning and the score that resolves it.
+    var settled: [SettleKey: Int] = [:]
+    var lowestMorningBefore: [Int]?
     var newRed: [Int: Bool] = [:]
     var caps: [Int: Double?] = [:]
     var chainStarts: [ChangeKey: Day] = [:]
@@ -20,6 +22,12 @@ final class EvaluationMemo {
     var metrics: [Int: LoadMetric] = [:]
     /// The first day a final phase's exit held, per phase change.
     var completions: [ChangeKey: Day?] = [:]
+}
+
+/// A response morning and the score that resolves it, as a memo key.
+struct SettleKey: Hashable {
+    let morning: Int
+    let bound: Double
 }
 
 /// A phase change as a memo key. Looked up for nearly every day judged, so no string is built

@@ -164,9 +164,11 @@ extension ClinicStore {
         chain AS (
             SELECT w.pid, w.first AS date, low.pain, low.pain > w.safe AS open FROM w
             CROSS JOIN LATERAL (
-                SELECT COALESCE(min(s), w.safe + 1) AS pain FROM generate_series(0, w.safe) AS s
-                WHERE EXISTS (SELECT 1 FROM rehab.morning_check WHERE patient_id = w.pid
-                    AND pain = s AND date BETWEEN w.first AND w.judged)) AS low
+                SELECT COALESCE((
+                    SELECT s FROM generate_series(0, w.safe) AS s
+                    WHERE EXISTS (SELECT 1 FROM rehab.morning_check WHERE patient_id = w.pid
+                        AND pain = s AND date BETWEEN w.first AND w.judged)
+                    ORDER BY s LIMIT 1), w.safe + 1) AS pain) AS low
             UNION ALL
             SELECT c.pid, m.date, m.pain, c.open FROM chain AS c CROSS JOIN LATERAL (
                 SELECT x.date, x.pain FROM generate_series(0, c.pain - 1) AS s

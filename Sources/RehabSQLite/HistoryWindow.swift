@@ -118,10 +118,10 @@ extension Store {
         chain(pid, date, pain, open) AS (
             SELECT pid, first, low, low > safe FROM (
                 SELECT pid, first, safe, coalesce((
-                    SELECT min(score.value) FROM score WHERE score.value <= w.safe AND EXISTS (
+                    SELECT score.value FROM score WHERE score.value <= w.safe AND EXISTS (
                         SELECT 1 FROM morning_check WHERE patient_id = w.pid
-                            AND pain = score.value AND date BETWEEN w.first AND w.judged)),
-                    safe + 1) AS low
+                            AND pain = score.value AND date BETWEEN w.first AND w.judged)
+                    ORDER BY score.value LIMIT 1), safe + 1) AS low
                 FROM w)
             UNION ALL
             SELECT c.pid, m.date, m.pain, c.open FROM chain AS c
@@ -130,7 +130,8 @@ extension Store {
                     AND pain = score.value AND date < c.date))
                 FROM score WHERE score.value < c.pain))
         SELECT pid, min(date) AS chain, max(open) AS open,
-            (SELECT min(date) FROM morning_check WHERE patient_id = pid) AS oldest
+            CASE WHEN max(open) THEN (SELECT min(date) FROM morning_check WHERE patient_id = pid)
+            END AS oldest
         FROM chain GROUP BY pid
         """
 

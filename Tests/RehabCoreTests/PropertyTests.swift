@@ -179,3 +179,39 @@ let allSetups = plainSetups + [.schedule]
         #expect(capped > Self.count / 2)
     }
 }
+
+@Suite struct ResponseLookBackProperties {
+    /// The response findings of every day of 1,000 generated histories, looked for back only
+    /// while one could still be unresolved (`responseFindings`), are exactly those of every
+    /// earlier morning checked one by one (DESIGN section 4: in force until resolved).
+    @Test func stoppingEarlyMissesNoUnresolvedResponse() {
+        var persisting = 0
+        for seed in 0..<UInt64(PropertyTests.count) {
+            let c = GeneratedCase.make(seed: seed, setups: allSetups)
+            let s = c.scenario
+            let evaluation = Evaluation(
+                plan: s.plan, assignment: s.assignment,
+                history: History(sessions: c.sessions, mornings: c.mornings))
+            var day = c.today.adding(days: -42)
+            while day <= c.today {
+                var expected: [Finding] = []
+                if let new = evaluation.responseOn(morning: day) {
+                    expected.append(evaluation.finding(new, persisting: false))
+                }
+                for check in c.mornings.reversed() where check.date < day {
+                    if let old = evaluation.responseOn(morning: check.date),
+                        !evaluation.isResolved(old, asOf: day)
+                    {
+                        expected.append(evaluation.finding(old, persisting: true))
+                    }
+                }
+                persisting += expected.filter(\.persisting).count
+                #expect(evaluation.responseFindings(asOf: day) == expected, "seed \(seed) \(day)")
+                day = day.adding(days: 1)
+            }
+        }
+        // The generated mornings leave many responses unresolved for days: the property is
+        // not checked on empty lists only.
+        #expect(persisting > 1000)
+    }
+}
