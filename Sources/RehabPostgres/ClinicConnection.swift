@@ -32,6 +32,11 @@ public final class ClinicConnection: @unchecked Sendable {
     /// socket would otherwise hold the app's frame (and the user) forever.
     static let answerTimeout = TimeAmount.seconds(15)
 
+    /// Set when `current` went unanswered past `answerTimeout`: its close is under way on the
+    /// event loop, and until that finishes the driver would still take statements on it (a
+    /// ROLLBACK after a silent BEGIN then waited out a second timeout). Under `lock`.
+    private var silent = false
+
     var connection: PostgresConnection { lock.withLock { current } }
     public let url: ClinicURL
     /// The login the server knows this connection as.
@@ -96,14 +101,17 @@ public final class ClinicConnection: @unchecked Sendable {
     /// network that came back). Only between transactions: the store calls it before BEGIN,
     /// so a transaction never continues on a connection that did not start it.
     public func reconnectIfLost() throws {
-        guard connection.isClosed else { return }
+        guard lock.withLock({ current.isClosed || silent }) else { return }
         let fresh: PostgresConnection
         do {
             fresh = try Self.connect(configuration, url: url, setup: setup, logger: logger)
         } catch let failure as Failure {
             throw Failure(.lostAndReconnectFailed(failure.reason))
         }
-        lock.withLock { current = fresh }
+        lock.withLock {
+            current = fresh
+            silent = false
+        }
     }
 
     /// The statement's answer, or a failure once the server is gone or silent too long; a
@@ -111,8 +119,8 @@ public final class ClinicConnection: @unchecked Sendable {
     private func answer<T: Sendable>(_ send: (PostgresConnection) -> EventLoopFuture<T>)
         throws -> T
     {
-        let used = connection
-        guard !used.isClosed else { throw Self.lost }
+        let (used, unanswered) = lock.withLock { (current, silent) }
+        guard !used.isClosed, !unanswered else { throw Self.lost }
         let future = send(used)
         let promise = future.eventLoop.makePromise(of: T.self)
         let timer = future.eventLoop.scheduleTask(in: Self.answerTimeout) {
@@ -125,6 +133,7 @@ public final class ClinicConnection: @unchecked Sendable {
         do {
             return try promise.futureResult.wait()
         } catch is NoAnswer {
+            lock.withLock { if current === used { silent = true } }
             let closing: EventLoopFuture<Void> = used.close()
             _ = closing
             throw Failure(.noAnswer(seconds: Int(Self.answerTimeout.nanoseconds / 1_000_000_000)))
