@@ -50,8 +50,11 @@ extension Engine {
     /// What the tallies count and how, as a number: raised whenever a change to the rules
     /// changes what a checkpoint holds, so that a checkpoint stored by an older build has
     /// another key and is counted again from the records instead of read. 2: a run or walk
-    /// counts only with its own response morning (not S+2's when S+1 had a session).
-    static let tallyRulesVersion = 2
+    /// counts only with its own response morning (not S+2's when S+1 had a session). 3: a
+    /// worse response stays in force past 28 days until a morning resolves it, and a week off
+    /// with no floor carries its cap on (both can turn a once-green day amber, and so change
+    /// the green-day streak a checkpoint keeps).
+    static let tallyRulesVersion = 3
 
     /// The key of a checkpoint of the current phase: the same plan (variant and tuning folded
     /// in), assignment and phase change give the same key in every run of the program, as

@@ -20,8 +20,11 @@ let scheduleMetric = LoadMetric.minutes([.run])
 
 extension Engine {
     /// The weekly cap rule: max(min(last week's total, last week's cap) × (1 + pct/100), floor).
-    /// An over-cap week does not raise the next cap; an empty last week leaves the floor; with
-    /// neither there is no cap.
+    /// An over-cap week does not raise the next cap; an empty last week leaves the floor. With
+    /// no floor, an empty week carries its own cap on unraised: read literally the formula gives
+    /// 0, and every later cap 0 with it, and no cap at all would let a runner back from a week
+    /// off do any volume; "up at most 10 % a week" protects best read as "no more than before
+    /// the week off". With no cap last week either there is none.
     public static func cap(lastTotal: Double, lastCap: Double?, floor: Double?, increasePct: Double)
         -> Double?
     {
@@ -31,7 +34,7 @@ extension Engine {
         case (let r?, let f?): return max(r, f)
         case (let r?, nil): return r
         case (nil, let f?): return f
-        case (nil, nil): return nil
+        case (nil, nil): return lastCap
         }
     }
 }
@@ -128,8 +131,9 @@ extension Evaluation {
         let cap = Engine.cap(
             lastTotal: lastTotal, lastCap: lastCap, floor: floor,
             increasePct: thresholds(on: day).weeklyIncreasePct)
-        // With no floor and nothing last week there is nothing to build a cap on: the first
-        // week sets the base, while the spike and layoff rules still bound every run.
+        // With no floor, no cap last week and nothing logged in it there is nothing to build a
+        // cap on: the first week sets the base, while the spike and layoff rules still bound
+        // every run.
         return cap
     }
 

@@ -262,6 +262,14 @@ import Testing
         old.add(followed.currentPhase as Any)
         let key = Engine.checkpointKey(plan: testPlan, assignment: followed)
         #expect(key != old.hex)
+        // Version 2's key: before worse responses were held past 28 days and a week off kept
+        // its cap, either of which can turn a green day of its streak amber.
+        var second = StableHash()
+        second.add(2)
+        second.add(testPlan)
+        second.add(followed)
+        second.add(followed.currentPhase as Any)
+        #expect(key != second.hex)
         #expect(key == Engine.checkpointKey(plan: testPlan, assignment: followed))
     }
 }

@@ -19,6 +19,9 @@ struct CapRow: Sendable, CustomTestStringConvertible {
         CapRow(total: 10, lastCap: nil, floor: nil, pct: 10, cap: 11),
         CapRow(total: 0, lastCap: nil, floor: 12, pct: 10, cap: 12),
         CapRow(total: 0, lastCap: nil, floor: nil, pct: 10, cap: nil),
+        // A week off with no floor carries its cap on, unraised; with a floor the floor.
+        CapRow(total: 0, lastCap: 22, floor: nil, pct: 10, cap: 22),
+        CapRow(total: 0, lastCap: 22, floor: 8, pct: 10, cap: 8),
         CapRow(total: 20, lastCap: nil, floor: 30, pct: 10, cap: 30),
         CapRow(total: 20, lastCap: nil, floor: 10, pct: 10, cap: 22),
         CapRow(total: 20, lastCap: nil, floor: nil, pct: 5, cap: 21),
@@ -42,7 +45,8 @@ struct CapRow: Sendable, CustomTestStringConvertible {
         }
     }
 
-    /// The cap never exceeds max(min(total, cap) × 1.1, floor) and never falls below the floor.
+    /// The cap never exceeds max(min(total, cap) × 1.1, floor), after an empty week the floor
+    /// or else last week's cap (never raised), and never falls below the floor.
     @Test func capStaysWithinTheRule() {
         for tenths in 0...400 {
             let total = Double(tenths) / 10
@@ -50,16 +54,39 @@ struct CapRow: Sendable, CustomTestStringConvertible {
                 for floor in [nil, 0, 5, 12.3, 40] as [Double?] {
                     let cap = Engine.cap(
                         lastTotal: total, lastCap: lastCap, floor: floor, increasePct: 10)
-                    let bound = max(min(total, lastCap ?? total) * 1.1, floor ?? 0)
+                    let bound =
+                        total > 0
+                        ? max(min(total, lastCap ?? total) * 1.1, floor ?? 0)
+                        : floor ?? lastCap ?? 0
                     if let cap {
                         #expect(cap <= bound + 1e-9)
                         #expect(cap >= (floor ?? 0))
                     } else {
-                        #expect(total == 0 && floor == nil)
+                        #expect(total == 0 && floor == nil && lastCap == nil)
                     }
                 }
             }
         }
+    }
+
+    /// No starting km (no floor): 15 km in the first week sets 16.5 for the next, which is a
+    /// week off; the week after keeps 16.5 instead of having no cap, so a fourth 5 km run (20)
+    /// is over it. Before, the week after a week off had no cap at all.
+    @Test func aWeekOffKeepsTheCapItHad() {
+        let a = assignment(start: "2026-03-02", [("build", "2026-03-02")])
+        let runs =
+            ["2026-03-02", "2026-03-04", "2026-03-06"].map { run($0, km: 5) }
+            + ["2026-03-16", "2026-03-17", "2026-03-18", "2026-03-19"].map { run($0, km: 5) }
+        let history = History(sessions: runs)
+        let status = Engine.status(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-19"))
+        #expect(status.load.cap.map { abs($0 - 16.5) < 1e-9 } == true, "\(status.load)")
+        #expect(status.load.overCap)
+        #expect(status.verdict.findings.map(\.code).contains(.weeklyLoadOverCap))
+        #expect(status.verdict.level >= .amber)
+        let quiet = Engine.status(
+            plan: testPlan, assignment: a, history: history, today: day("2026-03-15"))
+        #expect(quiet.load.cap.map { abs($0 - 16.5) < 1e-9 } == true, "\(quiet.load)")
     }
 
     @Test func statusShowsTheWeekAgainstTheStartingKm() {

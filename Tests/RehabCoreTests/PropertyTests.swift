@@ -171,8 +171,11 @@ let allSetups = plainSetups + [.schedule]
                 floor = max(floor, 150)
             }
             let pct = s.plan.thresholds(in: phase).weeklyIncreasePct
-            let bound = max(
-                min(now.load.lastWeek, lastCap ?? now.load.lastWeek) * (1 + pct / 100), floor)
+            // After an empty week: the floor, else last week's cap carried on (never raised).
+            let bound =
+                now.load.lastWeek > 0 || floor > 0
+                ? max(min(now.load.lastWeek, lastCap ?? now.load.lastWeek) * (1 + pct / 100), floor)
+                : lastCap ?? 0
             #expect(cap <= bound + 1e-9, "seed \(seed)")
             capped += 1
         }
