@@ -7,6 +7,9 @@ let weeklyActivityMinutes = 150
 /// Marks an over-cap finding whose cap the run/walk step set (its message says so).
 public let scheduleMarker = "run_walk"
 
+/// Marks an over-cap finding whose cap a week without load carried on from the week before.
+public let weekOffMarker = "week_off"
+
 /// How many weeks back a cap chains through last weeks' caps: enough that only a runner over
 /// the cap every week for a quarter of a year meets the end of the chain (whose cap then takes
 /// last week's total alone), and short enough that a status reads months, not years.
@@ -198,12 +201,15 @@ extension Evaluation {
             return nil
         }
         let pct = thresholds(on: day).weeklyIncreasePct
-        let fromLastWeek =
-            !load.scheduleSetsLoad && load.lastWeek > 0
-            && cap > (floor(on: day) ?? 0) + loadTolerance
+        // Above the floor, the cap came from last week: raised from its load, or carried on
+        // unraised when it had none.
+        let aboveFloor = !load.scheduleSetsLoad && cap > (floor(on: day) ?? 0) + loadTolerance
+        let fromLastWeek = aboveFloor && load.lastWeek > 0
+        let carried = aboveFloor && load.lastWeek <= 0
         return Finding(
             code: .weeklyLoadOverCap, date: load.weekStart, seen: load.thisWeek, limit: cap,
-            unit: load.metric.unit, flag: load.scheduleSetsLoad ? scheduleMarker : nil,
+            unit: load.metric.unit,
+            flag: load.scheduleSetsLoad ? scheduleMarker : carried ? weekOffMarker : nil,
             percent: fromLastWeek ? pct : nil)
     }
 

@@ -219,11 +219,16 @@ public struct Messages: Sendable {
                     ? say(
                         nl: "sessies per week × minuten van de huidige stap van het schema",
                         en: "sessions a week × minutes of the schedule's current step")
-                    : say(
-                        nl: "de ondergrens: de startomvang van de fase, uw weekkilometers van "
-                            + "voor het plan of de laatste week van het schema",
-                        en: "the floor: the phase's starting volume, your weekly km before the "
-                            + "plan or the schedule's last week"))
+                    : finding.flag == weekOffMarker
+                        ? say(
+                            nl: "de grens van vorige week, die na een week zonder belasting niet "
+                                + "omhooggaat",
+                            en: "last week's cap, which a week without load does not raise")
+                        : say(
+                            nl: "de ondergrens: de startomvang van de fase, uw weekkilometers van "
+                                + "voor het plan of de laatste week van het schema",
+                            en: "the floor: the phase's starting volume, your weekly km before the "
+                                + "plan or the schedule's last week"))
             return (
                 say(
                     nl: "Deze week \(seen)\(unit), boven het maximum van \(limit)\(unit) (\(why)).",

@@ -72,7 +72,7 @@ struct CapRow: Sendable, CustomTestStringConvertible {
     /// No starting km (no floor): 15 km in the first week sets 16.5 for the next, which is a
     /// week off; the week after keeps 16.5 instead of having no cap, so a fourth 5 km run (20)
     /// is over it. Before, the week after a week off had no cap at all.
-    @Test func aWeekOffKeepsTheCapItHad() {
+    @Test func aWeekOffKeepsTheCapItHad() throws {
         let a = assignment(start: "2026-03-02", [("build", "2026-03-02")])
         let runs =
             ["2026-03-02", "2026-03-04", "2026-03-06"].map { run($0, km: 5) }
@@ -84,6 +84,14 @@ struct CapRow: Sendable, CustomTestStringConvertible {
         #expect(status.load.overCap)
         #expect(status.verdict.findings.map(\.code).contains(.weeklyLoadOverCap))
         #expect(status.verdict.level >= .amber)
+        // Its reason names where the cap came from.
+        let over = try #require(status.verdict.findings.first { $0.code == .weeklyLoadOverCap })
+        #expect(over.flag == weekOffMarker)
+        #expect(
+            Messages(.en).reason(over).contains(
+                "above the cap of 16.5 km (last week's cap, which a week without load does not "
+                    + "raise)"))
+        #expect(Messages(.nl).reason(over).contains("(de grens van vorige week, die na een week"))
         let quiet = Engine.status(
             plan: testPlan, assignment: a, history: history, today: day("2026-03-15"))
         #expect(quiet.load.cap.map { abs($0 - 16.5) < 1e-9 } == true, "\(quiet.load)")
