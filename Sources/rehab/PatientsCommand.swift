@@ -29,17 +29,10 @@ struct PatientsCommand: ParsableCommand {
             let reviews = try context.storing {
                 try PatientReview.loadAll(overviews, store: store)
             }
-            // Open red flags first, then red verdicts, then red flags the physio has not
-            // reviewed yet (as the app ranks them), each group by name.
-            func group(_ row: (PatientOverview, PatientReview)) -> Int {
-                if row.0.openFlags > 0 { return 0 }
-                if row.0.status?.verdict.level == .red { return 1 }
-                return row.1.flagsSinceReview ? 2 : 3
+            // In the order the app's Patients screen ranks them (`PatientAttention`).
+            let rows = PatientAttention.ordered(Array(zip(overviews, reviews))) {
+                PatientAttention($0.0, review: $0.1, today: context.today)
             }
-            let rows = zip(overviews, reviews).enumerated().sorted { a, b in
-                let (ga, gb) = (group(a.element), group(b.element))
-                return ga != gb ? ga < gb : a.offset < b.offset
-            }.map(\.element)
             if json {
                 try context.printJSON(
                     rows.map { PatientJSON($0.0, review: $0.1, today: context.today) })

@@ -1,4 +1,5 @@
 import Foundation
+import RehabApp
 import RehabCore
 import TerminalUI
 import Testing
@@ -100,5 +101,35 @@ import Testing
         let sam = Self.row("Sam", Clinic.caseload())
         #expect(sam?.measuresDue.isEmpty == false)
         #expect(sam?.measuresDue.allSatisfy { $0.overdue } == true)
+    }
+}
+
+/// `rehab patients` ranks from the overviews and reviews as the Patients screen does from its
+/// rows (`PatientAttention`): a physio finds the same patient first in either. Before, the
+/// command knew only four groups (open flags, red, unseen flags, the rest by name).
+@Suite struct CommandRankTests {
+    @Test func theCommandsOrderIsTheScreens() throws {
+        for var caseload in [Clinic.caseload(), HistoryEventTests.caseload()] {
+            // Kim's flag cleared and reviewed: she ranks by her verdict like anyone else.
+            var kim = caseload.histories[Clinic.kim.id] ?? History()
+            kim.clearings.append(FlagClearing(date: day("2026-03-01"), reason: "GP: fine"))
+            caseload.histories[Clinic.kim.id] = kim
+            caseload.notes[Clinic.kim.id] = [ClinicalNote(date: Fixture.today, text: "seen")]
+            var runner = caseload.runner()
+            let screen = try runner.roster(includeArchived: false, today: Fixture.today)
+            let overviews = try PatientOverview.roster(
+                store: runner.store, includeArchived: false, today: Fixture.today
+            ) { source in try runner.template(source) }
+            let reviews = try PatientReview.loadAll(overviews, store: runner.store)
+            let command = PatientAttention.ordered(Array(zip(overviews, reviews))) {
+                PatientAttention($0.0, review: $0.1, today: Fixture.today)
+            }
+            #expect(command.map { $0.0.patient.name } == screen.map(\.patient.name))
+            #expect(
+                zip(command, screen).allSatisfy {
+                    PatientAttention($0.0, review: $0.1, today: Fixture.today)
+                        == $1.attentionFacts
+                })
+        }
     }
 }

@@ -70,38 +70,19 @@ package struct RosterRow: Sendable, Hashable {
 
     var hasPlan: Bool { planID != nil }
 
-    /// Who needs the physio first: open red flags, red days, red flags since the last review
-    /// (cleared meanwhile), no log for 3 days or more, an overdue phase, other amber, green,
-    /// discharged, then patients without a plan.
-    var attention: Int {
-        guard hasPlan, let level else { return 8 }
-        if !openFlags.isEmpty || level == .stop { return 0 }
-        // A cleared red flag the physio has not seen (none of their notes since) still comes
-        // early, also after a discharge, but after a red day today: without any note yet,
-        // every old flag counts as unseen, and those must not bury a patient who is red now.
-        let unseenFlag = !(changes?.redFlags.isEmpty ?? true)
-        if level == .red && discharged == nil { return 1 }
-        if unseenFlag { return 2 }
-        // Discharged: out of the daily care, so no log or an overdue phase is no alarm.
-        if discharged != nil { return 7 }
-        if let days = daysSinceLog, days >= 3 { return 3 }
-        if reason == .phaseOverdue { return 4 }
-        return level == .amber ? 5 : 6
+    /// Where the row stands in the list (`PatientAttention`, as `rehab patients` ranks).
+    var attentionFacts: PatientAttention {
+        PatientAttention(
+            level: hasPlan ? level : nil, hasOpenFlags: !openFlags.isEmpty,
+            unseenFlags: !(changes?.redFlags.isEmpty ?? true), discharged: discharged != nil,
+            daysSinceLog: daysSinceLog, reason: reason, since: since)
     }
+
+    var attention: Int { attentionFacts.rank }
 
     /// In attention order; within a rank the oldest reason first, then the given order.
     static func byAttention(_ rows: [RosterRow]) -> [RosterRow] {
-        rows.enumerated().sorted { a, b in
-            let ra = a.element.attention
-            let rb = b.element.attention
-            if ra != rb { return ra < rb }
-            switch (a.element.since, b.element.since) {
-            case (let x?, let y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.offset < b.offset
-            }
-        }.map(\.element)
+        PatientAttention.ordered(rows) { $0.attentionFacts }
     }
 
     /// Open red flags first, then the store's order, as `rehab patients` lists them; with
