@@ -12,10 +12,10 @@ struct Demo: ParsableCommand {
             ),
         discussion: .translated(
             """
-            With --years, the demo runner gets that many years: training blocks between injuries,
-            the knee coming back, other injuries, shoes replaced. With --patients, a demo clinic:
-            that many patients (2 years each unless --years), each on a plan of the catalogue.
-            Every patient is written in one transaction.
+            With --years, the demo runner gets that many years: training blocks between \
+            injuries, the knee coming back, other injuries, shoes replaced. With --patients, \
+            a demo clinic: that many patients (2 years each unless --years), each on a plan \
+            of the catalogue. Every patient is written in one transaction.
             """))
     @OptionGroup var global: GlobalOptions
     @Option(help: .translated("Years of history per patient (1-30).")) var years: String?

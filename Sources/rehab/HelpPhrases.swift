@@ -65,16 +65,16 @@ enum HelpPhrase {
         ),
         (
             """
-            With --years, the demo runner gets that many years: training blocks between injuries,
-            the knee coming back, other injuries, shoes replaced. With --patients, a demo clinic:
-            that many patients (2 years each unless --years), each on a plan of the catalogue.
-            Every patient is written in one transaction.
+            With --years, the demo runner gets that many years: training blocks between \
+            injuries, the knee coming back, other injuries, shoes replaced. With --patients, \
+            a demo clinic: that many patients (2 years each unless --years), each on a plan \
+            of the catalogue. Every patient is written in one transaction.
             """,
             """
-            Met --years krijgt de demohardloper zoveel jaren: trainingsblokken tussen blessures,
-            de knie die terugkomt, andere blessures, vervangen schoenen. Met --patients een demopraktijk:
-            zoveel patiënten (elk 2 jaar, tenzij --years), elk op een plan uit de catalogus.
-            Elke patiënt wordt in één transactie geschreven.
+            Met --years krijgt de demohardloper zoveel jaren: trainingsblokken tussen \
+            blessures, de knie die terugkomt, andere blessures, vervangen schoenen. Met \
+            --patients een demopraktijk: zoveel patiënten (elk 2 jaar, tenzij --years), elk \
+            op een plan uit de catalogus. Elke patiënt wordt in één transactie geschreven.
             """
         ),
         (
