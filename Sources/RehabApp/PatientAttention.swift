@@ -33,7 +33,7 @@ public struct PatientAttention: Hashable, Sendable {
         self.init(
             level: overview.assignment == nil ? nil : overview.status?.verdict.level,
             hasOpenFlags: !(overview.status?.openFlags.isEmpty ?? true),
-            unseenFlags: !(review?.changes.redFlags.isEmpty ?? true),
+            unseenFlags: review?.flagsSinceReview ?? false,
             discharged: review?.discharged != nil,
             daysSinceLog: overview.daysSinceLog(today: today),
             reason: main?.code, since: main?.date)
