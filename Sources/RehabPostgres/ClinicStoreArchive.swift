@@ -82,7 +82,7 @@ extension ClinicStore {
         return (assignments, files)
     }
 
-    /// As `window(_:patientID:from:lookBack:)` for every patient in `windows`, with one
+    /// As `history(patientID:window:)` for every patient in `windows`, with one
     /// statement per step instead of one per step and patient (the newest rows by the index,
     /// as there).
     static func windows(_ t: Transaction, _ windows: [Int64: JudgingWindow]) throws

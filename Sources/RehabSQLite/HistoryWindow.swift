@@ -24,12 +24,13 @@ extension Store {
 
     private func history(patientID: Int64, window: JudgingWindow, upTo: Day?) throws -> History {
         let (from, lookBack) = (window.from, window.lookBack)
+        let judged = from.adding(days: lookBack)
         return try read(patient: patientID) { db in
             var first = from
             if let latest = try String.fetchOne(
                 db.cachedStatement(
                     sql: "SELECT max(date) FROM session WHERE patient_id = ? AND date <= ?"),
-                arguments: [patientID, from.adding(days: lookBack).iso]
+                arguments: [patientID, judged.iso]
             ).flatMap(Day.init(iso:)) {
                 first = min(first, latest.adding(days: -lookBack))
             }
@@ -40,7 +41,6 @@ extension Store {
             ).flatMap(Day.init(iso:)) {
                 first = min(first, baseline)
             }
-            let judged = from.adding(days: lookBack)
             if let settled = try Store.settledFrom(
                 db, [(patientID, first, judged, window.morningSafeMax)])[patientID]
             {

@@ -141,10 +141,8 @@ extension Store {
             else { continue }
             first[id] = min(day, baseline)
         }
-        let starts = ids.map { id in
-            let w =
-                windows[id] ?? JudgingWindow(from: Day(number: 0), lookBack: 0, morningSafeMax: 0)
-            return (id, first[id] ?? w.from, w.from.adding(days: w.lookBack), w.morningSafeMax)
+        let starts = judged.map { id, day in
+            (id, first[id] ?? day, day, windows[id]?.morningSafeMax ?? 0)
         }
         for (id, settled) in try settledFrom(db, starts) {
             first[id] = min(first[id] ?? settled, settled)

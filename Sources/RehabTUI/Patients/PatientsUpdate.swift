@@ -54,8 +54,7 @@ package struct RosterRow: Sendable, Hashable {
                 RedFlag.builtIn[flag.flag] ?? overview.plan?.redFlagName(flag.flag)
                     ?? LocalizedText(verbatim: flag.flag)
             }
-            let worst = status.verdict.findings.filter { $0.level == status.verdict.level }
-            if let main = worst.first, main.code != .nothingLoggedYet, let plan = overview.plan {
+            if let main = overview.mainFinding, let plan = overview.plan {
                 reason = main.code
                 since = main.date
                 reasonText = LocalizedText {
