@@ -6,7 +6,7 @@
 /// other invisible format characters as `<U+202E>`. Tab and line feed pass.
 public enum TerminalText {
     public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsShowing) else { return text }
+        guard firstNeedingShowing(in: text) != nil else { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() {
@@ -26,7 +26,7 @@ public enum TerminalText {
     /// decodes to the same string), so nothing raw reaches a terminal and nothing changes for
     /// a program reading it.
     public static func jsonSafe(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: needsShowing) else { return json }
+        guard firstNeedingShowing(in: json) != nil else { return json }
         var out = ""
         for scalar in json.unicodeScalars {
             if needsShowing(scalar), scalar.value <= 0xFFFF {
@@ -38,6 +38,16 @@ public enum TerminalText {
             }
         }
         return out
+    }
+
+    /// The first scalar of `text` that needs showing, if any. Text of printable ASCII, tabs and
+    /// line feeds (nearly all of it) is passed over a byte at a time, without decoding scalars.
+    public static func firstNeedingShowing(in text: String) -> Unicode.Scalar? {
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x09 || $0 == 0x0A }
+        }
+        if plain == true { return nil }
+        return text.unicodeScalars.first(where: needsShowing)
     }
 
     public static func needsShowing(_ scalar: Unicode.Scalar) -> Bool {

@@ -4,29 +4,38 @@ import RehabCore
 /// or a bidi override in it is an error at its place, not something to sanitise later.
 enum PlanText {
     static func problems(_ node: YAMLNode?, file: String) -> [PlanError] {
-        guard let node else { return [] }
+        var found: [PlanError] = []
+        if let node { collect(node, file: file, into: &found) }
+        return found
+    }
+
+    /// Walks the tree once, in document order (a key before its value).
+    private static func collect(_ node: YAMLNode, file: String, into found: inout [PlanError]) {
         switch node {
         case .scalar(let text, _, let mark):
-            guard let bad = text.unicodeScalars.first(where: TerminalText.needsShowing) else {
-                return []
-            }
-            let code = Validate.hex(bad)
-            return [
-                PlanError(
-                    file: file, line: mark.line, column: mark.column,
-                    text: t(
-                        "stuur- of bidi-teken U+\(code) in tekst; plantekst mag alleen letters, "
-                            + "spaties, tabs en regeleinden bevatten",
-                        "control or bidi character U+\(code) in text; plan "
-                            + "text may hold letters, spaces, tabs and line breaks only"))
-            ]
+            check(text, at: mark, file: file, into: &found)
         case .sequence(let nodes, _):
-            return nodes.flatMap { problems($0, file: file) }
+            for node in nodes { collect(node, file: file, into: &found) }
         case .mapping(let entries, _):
-            return entries.flatMap { entry in
-                problems(.scalar(entry.key, plain: true, entry.keyMark), file: file)
-                    + problems(entry.value, file: file)
+            for entry in entries {
+                check(entry.key, at: entry.keyMark, file: file, into: &found)
+                collect(entry.value, file: file, into: &found)
             }
         }
+    }
+
+    private static func check(
+        _ text: String, at mark: Mark, file: String, into found: inout [PlanError]
+    ) {
+        guard let bad = TerminalText.firstNeedingShowing(in: text) else { return }
+        let code = Validate.hex(bad)
+        found.append(
+            PlanError(
+                file: file, line: mark.line, column: mark.column,
+                text: t(
+                    "stuur- of bidi-teken U+\(code) in tekst; plantekst mag alleen letters, "
+                        + "spaties, tabs en regeleinden bevatten",
+                    "control or bidi character U+\(code) in text; plan "
+                        + "text may hold letters, spaces, tabs and line breaks only")))
     }
 }

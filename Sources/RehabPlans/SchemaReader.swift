@@ -120,7 +120,8 @@ struct SchemaReader {
 
     mutating func int(_ node: YAMLNode?, _ path: String, _ range: ClosedRange<Int>) -> Int? {
         guard let node else { return nil }
-        let allowed = "\(range.lowerBound)-\(range.upperBound)"
+        // Worded only for a message: most values are read without one.
+        var allowed: String { "\(range.lowerBound)-\(range.upperBound)" }
         guard case .scalar(let text, plain: true, _) = node, isDecimal(text, fraction: false),
             let value = Int(text)
         else {
@@ -141,7 +142,7 @@ struct SchemaReader {
     mutating func number(_ node: YAMLNode?, _ path: String, _ range: ClosedRange<Double>) -> Double?
     {
         guard let node else { return nil }
-        let allowed = "\(format(range.lowerBound))-\(format(range.upperBound))"
+        var allowed: String { "\(format(range.lowerBound))-\(format(range.upperBound))" }
         guard case .scalar(let text, plain: true, _) = node, isDecimal(text, fraction: true),
             let value = Double(text)
         else {
@@ -201,8 +202,8 @@ struct SchemaReader {
     mutating func text(_ node: YAMLNode?, _ path: String) -> LocalizedText? {
         guard let node, let fields = fields(node, path, required: [], optional: ["nl", "en"])
         else { return nil }
-        let languages = [("nl", t("Nederlandse", "Dutch")), ("en", t("Engelse", "English"))]
-        for (key, language) in languages where fields[key] == nil {
+        for key in ["nl", "en"] where fields[key] == nil {
+            let language = key == "nl" ? t("Nederlandse", "Dutch") : t("Engelse", "English")
             fail(
                 fields.mark,
                 t(
@@ -289,14 +290,23 @@ struct SchemaReader {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 
+    /// Digits, with one "-" before them and (for a fraction) one "." between them.
     private func isDecimal(_ text: String, fraction: Bool) -> Bool {
-        var digits = Substring(text)
-        if digits.first == "-" { digits = digits.dropFirst() }
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 1 || (fraction && parts.count == 2) else { return false }
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        var bytes = Substring(text).utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var whole = 0
+        var decimals = 0
+        var points = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                points += 1
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                if points == 0 { whole += 1 } else { decimals += 1 }
+            } else {
+                return false
+            }
         }
+        return whole > 0 && (points == 0 || (fraction && points == 1 && decimals > 0))
     }
 }
 

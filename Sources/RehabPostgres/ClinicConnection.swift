@@ -55,7 +55,7 @@ public final class ClinicConnection: @unchecked Sendable {
         let password = url.password(environment: environment)
         var configuration: PostgresConnection.Configuration
         switch url.transport {
-        case .socket(let folder):
+        case .socket:
             configuration = .init(
                 unixSocketPath: url.serverAddress, username: user,
                 password: password, database: url.database)

@@ -37,7 +37,14 @@ public struct Paragraph: Widget, Sendable {
     /// Greedy word wrap by display width. Words longer than the width are broken; spaces at a
     /// break are dropped; leading indentation of the line is kept on its first row.
     public static func wrap(_ line: TextLine, width: Int) -> [TextLine] {
+        wrap(line, width: width, shortcut: true)
+    }
+
+    /// `shortcut: false` walks a line that fits glyph by glyph as well (for the test that holds
+    /// both ways to the same rows).
+    static func wrap(_ line: TextLine, width: Int, shortcut: Bool) -> [TextLine] {
         guard width > 0 else { return [] }
+        if shortcut, let whole = fitting(line, width: width) { return [whole] }
         let glyphs = glyphs(of: line)
         var rows: [[Glyph]] = []
         var row: [Glyph] = []
@@ -96,6 +103,26 @@ public struct Paragraph: Widget, Sendable {
         }
         if !row.isEmpty || rows.isEmpty { rows.append(row) }
         return rows.map(TextLine.init(glyphs:))
+    }
+
+    /// Most lines of a screen are printable ASCII that fits its width and ends in no space: such
+    /// a line is its own one row, with empty spans left out and neighbours of one pen joined,
+    /// as the walk glyph by glyph gives it. Wrapping that way was most of drawing a frame.
+    private static func fitting(_ line: TextLine, width: Int) -> TextLine? {
+        var cells = 0
+        var spans: [Span] = []
+        for span in line.spans where !span.text.isEmpty {
+            guard CellWidth.isPrintableASCII(span.text) else { return nil }
+            cells += span.text.utf8.count
+            guard cells <= width else { return nil }
+            if let last = spans.last, last.pen == span.pen {
+                spans[spans.count - 1].text += span.text
+            } else {
+                spans.append(span)
+            }
+        }
+        guard spans.last?.text.utf8.last != UInt8(ascii: " ") else { return nil }
+        return TextLine(spans: spans)
     }
 
     /// The line's glyphs with their widths: invisible characters spelled out (`CellWidth.shown`),

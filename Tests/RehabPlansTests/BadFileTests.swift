@@ -455,3 +455,49 @@ func temporaryDirectory() throws -> String {
         #expect(TunedPlan.problems(plan).isEmpty)
     }
 }
+
+/// How a plan may spell a number: ASCII digits, one "-" before them and, where a fraction is
+/// allowed, one "." with digits on both sides. Anything else is refused with the value found.
+@Suite struct NumberSpellingTests {
+    static let mark = Mark(line: 3, column: 7)
+
+    static func whole(_ text: String) -> (Int?, [String]) {
+        var reader = SchemaReader(file: "p.yaml")
+        let value = reader.int(.scalar(text, plain: true, mark), "min_days", -5...365)
+        return (value, reader.errors.map(\.description))
+    }
+
+    static func fraction(_ text: String) -> (Double?, [String]) {
+        var reader = SchemaReader(file: "p.yaml")
+        let value = reader.number(.scalar(text, plain: true, mark), "walk", -5...1000)
+        return (value, reader.errors.map(\.description))
+    }
+
+    @Test func wholeNumbers() {
+        for (text, value) in [("7", 7), ("07", 7), ("-3", -3), ("0", 0), ("-0", 0)] {
+            #expect(Self.whole(text) == (value, []), "\(text)")
+        }
+        for text in ["7.0", "7.", ".7", "+7", "--7", "-", "", "1e3", "7 ", "\u{0663}", "1_000"] {
+            let (value, errors) = Self.whole(text)
+            #expect(value == nil, "\(text)")
+            #expect(errors.count == 1 && errors[0].contains("expected a whole number -5-365"))
+        }
+        #expect(
+            Self.whole("400").1 == ["p.yaml:3:7: min_days: 400 is out of range; allowed -5-365"])
+    }
+
+    @Test func fractions() {
+        for (text, value) in [("12.5", 12.5), ("12", 12.0), ("-0.5", -0.5), ("007.25", 7.25)] {
+            #expect(Self.fraction(text) == (value, []), "\(text)")
+        }
+        for text in ["12.", ".5", "1.2.3", "-", "-.5", "1e3", "+1", "1,5", "nan", "inf"] {
+            let (value, errors) = Self.fraction(text)
+            #expect(value == nil, "\(text)")
+            #expect(errors.count == 1 && errors[0].contains("expected a number -5-1000"))
+        }
+        #expect(
+            Self.fraction("1000.5").1 == [
+                "p.yaml:3:7: walk: 1000.5 is out of range; allowed -5-1000"
+            ])
+    }
+}

@@ -99,13 +99,19 @@ struct Caseload: Equatable {
 
     /// Folders holding just these plans' files from plans/, made once per set of plans.
     private static let folders = Mutex<[[String]: String]>([:])
+    /// The one folder of this test process that holds them, removed when the process exits.
+    private static let parent: URL = {
+        let parent = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rehab-plans-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: Caseload.parent) }
+        return parent
+    }()
 
     static func folder(holding plans: [Plan]) -> String {
         let ids = plans.map(\.id).sorted()
         return folders.withLock { made in
             if let folder = made[ids] { return folder }
-            let folder = FileManager.default.temporaryDirectory
-                .appendingPathComponent("rehab-plans-\(UUID().uuidString)")
+            let folder = parent.appendingPathComponent(UUID().uuidString)
             do {
                 try FileManager.default.createDirectory(
                     at: folder, withIntermediateDirectories: true)

@@ -30,6 +30,26 @@ import Testing
         }
     }
 
+    /// A line of printable ASCII that fits is passed whole; the walk glyph by glyph must give
+    /// the same rows for any line and width: generated spans (ASCII alone and mixed with hard
+    /// characters, some ending in spaces or empty, in two pens) at widths 1 to 40.
+    @Test(arguments: 0..<40) func aLineThatFitsWrapsAsTheWalkByGlyphs(seed: UInt64) {
+        var generated = GeneratedText(seed: seed)
+        for _ in 0..<30 {
+            let spans = (0...generated.next(4)).map { _ in
+                let text = generated.text(upTo: 12) + (generated.next(4) == 0 ? "  " : "")
+                return Span(text, pen: generated.next(2) == 0 ? .plain : .bold)
+            }
+            let line = TextLine(spans: spans)
+            for width in 1...40 {
+                #expect(
+                    Paragraph.wrap(line, width: width)
+                        == Paragraph.wrap(line, width: width, shortcut: false),
+                    "\(spans.map(\.text)) at \(width)")
+            }
+        }
+    }
+
     @Test func keepsNewlinesAndIndentation() {
         let grid = rendered(Paragraph("a\n  b c"), width: 5, height: 3)
         expectLines(grid, ["a    ", "  b c", "     "])
