@@ -40,11 +40,11 @@ public struct Paragraph: Widget, Sendable {
         wrap(line, width: width, shortcut: true)
     }
 
-    /// `shortcut: false` walks a line that fits glyph by glyph as well (for the test that holds
+    /// `shortcut: false` walks a line of ASCII glyph by glyph as well (for the test that holds
     /// both ways to the same rows).
     static func wrap(_ line: TextLine, width: Int, shortcut: Bool) -> [TextLine] {
         guard width > 0 else { return [] }
-        if shortcut, let whole = fitting(line, width: width) { return [whole] }
+        if shortcut, let rows = asciiRows(line, width: width) { return rows }
         let glyphs = glyphs(of: line)
         var rows: [[Glyph]] = []
         var row: [Glyph] = []
@@ -105,24 +105,69 @@ public struct Paragraph: Widget, Sendable {
         return rows.map(TextLine.init(glyphs:))
     }
 
-    /// Most lines of a screen are printable ASCII that fits its width and ends in no space: such
-    /// a line is its own one row, with empty spans left out and neighbours of one pen joined,
-    /// as the walk glyph by glyph gives it. Wrapping that way was most of drawing a frame.
-    private static func fitting(_ line: TextLine, width: Int) -> TextLine? {
-        var cells = 0
-        var spans: [Span] = []
-        for span in line.spans where !span.text.isEmpty {
+    /// A line of printable ASCII (nearly every line of a screen) wrapped the same way by byte
+    /// offsets: one cell a byte, so each row is a range of the line's bytes cut from its spans,
+    /// with no glyph made per character. Wrapping glyph by glyph was most of drawing a frame.
+    private static func asciiRows(_ line: TextLine, width: Int) -> [TextLine]? {
+        var bytes: [UInt8] = []
+        for span in line.spans {
             guard CellWidth.isPrintableASCII(span.text) else { return nil }
-            cells += span.text.utf8.count
-            guard cells <= width else { return nil }
-            if let last = spans.last, last.pen == span.pen {
-                spans[spans.count - 1].text += span.text
-            } else {
-                spans.append(span)
+            bytes.append(contentsOf: span.text.utf8)
+        }
+        let space = UInt8(ascii: " ")
+        var rows: [Range<Int>] = []
+        // The row being filled is row (empty when its width is 0); spaces wait in pending.
+        var row = 0..<0
+        var rowWidth = 0
+        var pending = 0..<0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == space {
+                pending = pending.isEmpty ? index..<index + 1 : pending.lowerBound..<index + 1
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, bytes[end] != space { end += 1 }
+            let word = index..<end
+            index = end
+            // Spaces before the first word indent it; later, every branch below leaves the
+            // row holding a byte, so a row never starts with the spaces of a break.
+            let spaces = pending
+            pending = 0..<0
+            if rowWidth + spaces.count + word.count <= width {
+                let start = spaces.isEmpty ? word.lowerBound : spaces.lowerBound
+                row = (rowWidth == 0 ? start : row.lowerBound)..<word.upperBound
+                rowWidth += spaces.count + word.count
+                continue
+            }
+            if rowWidth > 0, word.count <= width {
+                rows.append(row)
+                row = word
+                rowWidth = word.count
+                continue
+            }
+            // The word does not fit on a row of its own: break it hard, filling this row first.
+            if rowWidth + spaces.count < width {
+                if !spaces.isEmpty {
+                    row = (rowWidth == 0 ? spaces.lowerBound : row.lowerBound)..<spaces.upperBound
+                    rowWidth += spaces.count
+                }
+            } else if rowWidth > 0 {
+                rows.append(row)
+                rowWidth = 0
+            }
+            for byte in word {
+                if rowWidth == width {
+                    rows.append(row)
+                    rowWidth = 0
+                }
+                row = (rowWidth == 0 ? byte : row.lowerBound)..<byte + 1
+                rowWidth += 1
             }
         }
-        guard spans.last?.text.utf8.last != UInt8(ascii: " ") else { return nil }
-        return TextLine(spans: spans)
+        if rowWidth > 0 || rows.isEmpty { rows.append(rowWidth > 0 ? row : 0..<0) }
+        return rows.map { line.cut($0) }
     }
 
     /// The line's glyphs with their widths: invisible characters spelled out (`CellWidth.shown`),
@@ -174,6 +219,33 @@ public struct Paragraph: Widget, Sendable {
 }
 
 extension TextLine {
+    /// The bytes `range` of a line of ASCII, as `init(glyphs:)` would give them: empty spans
+    /// left out, neighbouring spans of one pen joined.
+    fileprivate func cut(_ range: Range<Int>) -> TextLine {
+        var spans: [Span] = []
+        var offset = 0
+        for span in self.spans {
+            let count = span.text.utf8.count
+            defer { offset += count }
+            let lower = max(range.lowerBound, offset)
+            let upper = min(range.upperBound, offset + count)
+            guard lower < upper else { continue }
+            let part = lower..<upper
+            let text =
+                part.count == count
+                ? span.text
+                : String(
+                    decoding: span.text.utf8.dropFirst(part.lowerBound - offset).prefix(part.count),
+                    as: UTF8.self)
+            if let last = spans.last, last.pen == span.pen {
+                spans[spans.count - 1].text += text
+            } else {
+                spans.append(Span(text, pen: span.pen))
+            }
+        }
+        return TextLine(spans: spans)
+    }
+
     // Joins neighbouring glyphs of the same pen back into spans.
     fileprivate init(glyphs: [Paragraph.Glyph]) {
         var spans: [Span] = []

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TerminalUI
@@ -30,14 +31,19 @@ import Testing
         }
     }
 
-    /// A line of printable ASCII that fits is passed whole; the walk glyph by glyph must give
-    /// the same rows for any line and width: generated spans (ASCII alone and mixed with hard
-    /// characters, some ending in spaces or empty, in two pens) at widths 1 to 40.
-    @Test(arguments: 0..<40) func aLineThatFitsWrapsAsTheWalkByGlyphs(seed: UInt64) {
+    /// A line of printable ASCII is wrapped by byte offsets; the walk glyph by glyph must give
+    /// the same rows for any line and width: generated words and runs of spaces (ASCII alone,
+    /// or mixed with hard characters), spans empty or cut mid-word, in two pens, at widths 1
+    /// to 40.
+    @Test(arguments: 0..<40) func wrappingByBytesAgreesWithTheWalkByGlyphs(seed: UInt64) {
         var generated = GeneratedText(seed: seed)
-        for _ in 0..<30 {
-            let spans = (0...generated.next(4)).map { _ in
-                let text = generated.text(upTo: 12) + (generated.next(4) == 0 ? "  " : "")
+        for _ in 0..<40 {
+            let spans = (0...generated.next(5)).map { _ in
+                var text = ""
+                for _ in 0..<generated.next(5) {
+                    text += String(repeating: " ", count: generated.next(4))
+                    text += generated.text(upTo: 14).replacingOccurrences(of: " ", with: "")
+                }
                 return Span(text, pen: generated.next(2) == 0 ? .plain : .bold)
             }
             let line = TextLine(spans: spans)
