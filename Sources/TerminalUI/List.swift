@@ -4,11 +4,18 @@ public struct List: StatefulWidget, Sendable {
     public var highlightPen: Pen
     /// Drawn before the selected row (other rows get spaces of the same width); nil for none.
     public var highlightSymbol: String?
+    /// Ends a row cut at the area's edge, so a cut name does not pass for a whole one; "" cuts
+    /// hard.
+    public var ellipsis: String
 
-    public init(_ items: [TextLine], highlightPen: Pen = .reverse, highlightSymbol: String? = nil) {
+    public init(
+        _ items: [TextLine], highlightPen: Pen = .reverse, highlightSymbol: String? = nil,
+        ellipsis: String = ""
+    ) {
         self.items = items
         self.highlightPen = highlightPen
         self.highlightSymbol = highlightSymbol
+        self.ellipsis = ellipsis
     }
 
     public func render(in area: Rect, on grid: inout Grid, state: inout ListState) {
@@ -34,7 +41,9 @@ public struct List: StatefulWidget, Sendable {
                     shown, x: x, y: rowRect.y, pen: isSelected ? highlightPen : .plain,
                     clip: rowRect)
             }
-            grid.put(line, x: x, y: rowRect.y, clip: rowRect)
+            grid.put(
+                line.truncated(to: rowRect.right - x, ellipsis: ellipsis), x: x, y: rowRect.y,
+                clip: rowRect)
         }
     }
 }

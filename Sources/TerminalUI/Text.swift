@@ -28,6 +28,23 @@ public struct TextLine: Sendable, Hashable, ExpressibleByStringLiteral {
     public var text: String { spans.map(\.text).joined() }
     public var width: Int { CellWidth.of(text) }
 
+    /// The line cut to `width` cells, its last cell(s) showing `ellipsis` in the pen of the
+    /// text before it, when it is wider; as it is when it fits or the ellipsis leaves no room.
+    public func truncated(to width: Int, ellipsis: String) -> TextLine {
+        let ellipsisWidth = CellWidth.of(ellipsis)
+        guard ellipsisWidth > 0, ellipsisWidth < width, self.width > width else { return self }
+        var room = width - ellipsisWidth
+        var cut: [Span] = []
+        for span in spans where room > 0 {
+            let text = TextFit.truncate(span.text, to: room)
+            cut.append(Span(text, pen: span.pen))
+            room -= CellWidth.of(text)
+            if text != span.text { break }
+        }
+        cut.append(Span(ellipsis, pen: cut.last?.pen ?? spans.last?.pen ?? .plain))
+        return TextLine(spans: cut)
+    }
+
     /// Splits plain text at newlines.
     public static func lines(_ text: String, pen: Pen = .plain) -> [TextLine] {
         text.split(separator: "\n", omittingEmptySubsequences: false).map {

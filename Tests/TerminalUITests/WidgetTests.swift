@@ -126,6 +126,29 @@ import Testing
         #expect(grid[1, 1].style == [])
     }
 
+    /// A row wider than the area ends in the ellipsis, in the pen of the text it follows; a row
+    /// that fits, or a list without an ellipsis, is drawn as it is.
+    @Test func aCutRowEndsInTheEllipsis() {
+        let items: [TextLine] = [
+            TextLine(spans: [Span("Achilles", pen: .bold), Span("peesklachten")]),
+            TextLine(spans: [Span("Kuit ", pen: .bold), Span("日本語")]),
+            "Knie",
+        ]
+        var grid = Grid(width: 9, height: 3)
+        var state = ListState(selected: 2)
+        grid.render(List(items, highlightSymbol: ">", ellipsis: "…"), in: grid.area, state: &state)
+        expectLines(grid, [" Achille…", " Kuit 日…", ">Knie    "])
+        #expect(grid[8, 0].style == .bold)
+        #expect(TextLine("Knie").truncated(to: 4, ellipsis: "…") == TextLine("Knie"))
+        #expect(
+            TextLine(spans: [Span("ab", pen: .bold), Span("cd")]).truncated(to: 3, ellipsis: "…")
+                == TextLine(spans: [Span("ab", pen: .bold), Span("…", pen: .bold)]))
+        grid = Grid(width: 9, height: 1)
+        state = ListState(selected: 0)
+        grid.render(List(items, highlightSymbol: ">"), in: grid.area, state: &state)
+        expectLines(grid, [">Achilles"])
+    }
+
     @Test func scrollsBackUpWhenTheSelectionMovesAbove() {
         var grid = Grid(width: 6, height: 3)
         var state = ListState(selected: 3, offset: 1)

@@ -31,8 +31,11 @@ enum FirstRunView {
     ) {
         let inner = box(title, rows: choiceRows(items.count, area), area, state, &grid)
         var listState = selection
-        List(items.map { TextLine($0) }, highlightSymbol: state.glyphs.selection + " ")
-            .render(in: inner, on: &grid, state: &listState)
+        List(
+            items.map { TextLine($0) }, highlightSymbol: state.glyphs.selection + " ",
+            ellipsis: state.glyphs.ellipsis
+        )
+        .render(in: inner, on: &grid, state: &listState)
     }
 
     static func language(
@@ -133,7 +136,8 @@ enum PickerView {
         let (listArea, right) = panes(area)
         let list = planList(plans, picker, state)
         var listState = SelectionState(selected: list.selectedRow)
-        List(list.lines).render(in: listArea, on: &grid, state: &listState)
+        List(list.lines, ellipsis: state.glyphs.ellipsis)
+            .render(in: listArea, on: &grid, state: &listState)
 
         let index = min(picker.selected, plans.count - 1)
         let plan = plans[index]

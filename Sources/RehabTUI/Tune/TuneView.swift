@@ -263,7 +263,7 @@ enum TuneView {
             TextLine(plan.exercise(id)?.names.text(state.language) ?? id)
         }
         var listState = SelectionState(selected: choice.selected)
-        List(names, highlightSymbol: state.glyphs.selection + " ")
+        List(names, highlightSymbol: state.glyphs.selection + " ", ellipsis: state.glyphs.ellipsis)
             .render(
                 in: frame.inset(by: 1).inset(left: 1, right: 1), on: &grid,
                 state: &listState)
