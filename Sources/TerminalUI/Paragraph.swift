@@ -40,11 +40,11 @@ public struct Paragraph: Widget, Sendable {
         wrap(line, width: width, shortcut: true)
     }
 
-    /// `shortcut: false` walks a line of ASCII glyph by glyph as well (for the test that holds
-    /// both ways to the same rows).
+    /// `shortcut: false` walks every line glyph by glyph (for the test that holds both ways to
+    /// the same rows).
     static func wrap(_ line: TextLine, width: Int, shortcut: Bool) -> [TextLine] {
         guard width > 0 else { return [] }
-        if shortcut, let rows = asciiRows(line, width: width) { return rows }
+        if shortcut, let rows = cellRows(line, width: width) { return rows }
         let glyphs = glyphs(of: line)
         var rows: [[Glyph]] = []
         var row: [Glyph] = []
@@ -105,69 +105,96 @@ public struct Paragraph: Widget, Sendable {
         return rows.map(TextLine.init(glyphs:))
     }
 
-    /// A line of printable ASCII (nearly every line of a screen) wrapped the same way by byte
-    /// offsets: one cell a byte, so each row is a range of the line's bytes cut from its spans,
-    /// with no glyph made per character. Wrapping glyph by glyph was most of drawing a frame.
-    private static func asciiRows(_ line: TextLine, width: Int) -> [TextLine]? {
-        var bytes: [UInt8] = []
+    /// A line whose characters each take their cells as they stand (nothing to spell out,
+    /// nothing of zero width, nothing wider than the area: nearly every line of a screen),
+    /// wrapped the same way by offsets: each row is a range of the line's characters, cut from
+    /// its spans by byte, with no glyph made per character. Wrapping glyph by glyph was most
+    /// of drawing a frame. Printable ASCII is taken a byte at a time.
+    private static func cellRows(_ line: TextLine, width: Int) -> [TextLine]? {
+        // Character i of the line starts at byte starts[i] and at cell cells[i].
+        var starts = [0]
+        var cells = [0]
+        var isSpace: [Bool] = []
+        let bytes = line.spans.reduce(0) { $0 + $1.text.utf8.count }
+        starts.reserveCapacity(bytes + 1)
+        cells.reserveCapacity(bytes + 1)
+        isSpace.reserveCapacity(bytes)
         for span in line.spans {
-            guard CellWidth.isPrintableASCII(span.text) else { return nil }
-            bytes.append(contentsOf: span.text.utf8)
+            if CellWidth.isPrintableASCII(span.text) {
+                for byte in span.text.utf8 {
+                    starts.append(starts[starts.count - 1] + 1)
+                    cells.append(cells[cells.count - 1] + 1)
+                    isSpace.append(byte == UInt8(ascii: " "))
+                }
+                continue
+            }
+            for character in span.text {
+                let w = CellWidth.of(character)
+                guard w > 0, w <= width, CellWidth.shown(character) == nil else { return nil }
+                starts.append(starts[starts.count - 1] + character.utf8.count)
+                cells.append(cells[cells.count - 1] + w)
+                let utf8 = character.utf8
+                isSpace.append(utf8.count == 1 && (utf8.first == 0x20 || utf8.first == 0x09))
+            }
         }
-        let space = UInt8(ascii: " ")
+        func cellsOf(_ range: Range<Int>) -> Int {
+            cells[range.upperBound] - cells[range.lowerBound]
+        }
         var rows: [Range<Int>] = []
         // The row being filled is row (empty when its width is 0); spaces wait in pending.
         var row = 0..<0
         var rowWidth = 0
         var pending = 0..<0
         var index = 0
-        while index < bytes.count {
-            if bytes[index] == space {
+        while index < isSpace.count {
+            if isSpace[index] {
                 pending = pending.isEmpty ? index..<index + 1 : pending.lowerBound..<index + 1
                 index += 1
                 continue
             }
             var end = index
-            while end < bytes.count, bytes[end] != space { end += 1 }
+            while end < isSpace.count, !isSpace[end] { end += 1 }
             let word = index..<end
             index = end
             // Spaces before the first word indent it; later, every branch below leaves the
-            // row holding a byte, so a row never starts with the spaces of a break.
+            // row holding a character, so a row never starts with the spaces of a break.
             let spaces = pending
             pending = 0..<0
-            if rowWidth + spaces.count + word.count <= width {
+            let (spaceWidth, wordWidth) = (cellsOf(spaces), cellsOf(word))
+            if rowWidth + spaceWidth + wordWidth <= width {
                 let start = spaces.isEmpty ? word.lowerBound : spaces.lowerBound
                 row = (rowWidth == 0 ? start : row.lowerBound)..<word.upperBound
-                rowWidth += spaces.count + word.count
+                rowWidth += spaceWidth + wordWidth
                 continue
             }
-            if rowWidth > 0, word.count <= width {
+            if rowWidth > 0, wordWidth <= width {
                 rows.append(row)
                 row = word
-                rowWidth = word.count
+                rowWidth = wordWidth
                 continue
             }
             // The word does not fit on a row of its own: break it hard, filling this row first.
-            if rowWidth + spaces.count < width {
+            if rowWidth + spaceWidth < width {
                 if !spaces.isEmpty {
                     row = (rowWidth == 0 ? spaces.lowerBound : row.lowerBound)..<spaces.upperBound
-                    rowWidth += spaces.count
+                    rowWidth += spaceWidth
                 }
             } else if rowWidth > 0 {
                 rows.append(row)
                 rowWidth = 0
             }
-            for byte in word {
-                if rowWidth == width {
+            for character in word {
+                let w = cells[character + 1] - cells[character]
+                if rowWidth + w > width {
                     rows.append(row)
                     rowWidth = 0
                 }
-                row = (rowWidth == 0 ? byte : row.lowerBound)..<byte + 1
-                rowWidth += 1
+                row = (rowWidth == 0 ? character : row.lowerBound)..<character + 1
+                rowWidth += w
             }
         }
         if rowWidth > 0 || rows.isEmpty { rows.append(rowWidth > 0 ? row : 0..<0) }
-        return rows.map { line.cut($0) }
+        return rows.map { line.cut(starts[$0.lowerBound]..<starts[$0.upperBound]) }
     }
 
     /// The line's glyphs with their widths: invisible characters spelled out (`CellWidth.shown`),
@@ -219,8 +246,8 @@ public struct Paragraph: Widget, Sendable {
 }
 
 extension TextLine {
-    /// The bytes `range` of a line of ASCII, as `init(glyphs:)` would give them: empty spans
-    /// left out, neighbouring spans of one pen joined.
+    /// The bytes `range` of the line (whole characters), as `init(glyphs:)` would give them:
+    /// empty spans left out, neighbouring spans of one pen joined.
     fileprivate func cut(_ range: Range<Int>) -> TextLine {
         var spans: [Span] = []
         var offset = 0

@@ -31,11 +31,11 @@ import Testing
         }
     }
 
-    /// A line of printable ASCII is wrapped by byte offsets; the walk glyph by glyph must give
-    /// the same rows for any line and width: generated words and runs of spaces (ASCII alone,
-    /// or mixed with hard characters), spans empty or cut mid-word, in two pens, at widths 1
-    /// to 40.
-    @Test(arguments: 0..<40) func wrappingByBytesAgreesWithTheWalkByGlyphs(seed: UInt64) {
+    /// Most lines are wrapped by offsets; the walk glyph by glyph must give the same rows for
+    /// any line and width: generated words and runs of spaces (ASCII alone, or mixed with
+    /// controls, combining marks, wide characters and emoji), spans empty or cut mid-word, in
+    /// two pens, at widths 1 to 40.
+    @Test(arguments: 0..<40) func wrappingByOffsetsAgreesWithTheWalkByGlyphs(seed: UInt64) {
         var generated = GeneratedText(seed: seed)
         for _ in 0..<40 {
             let spans = (0...generated.next(5)).map { _ in
