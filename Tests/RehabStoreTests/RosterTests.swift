@@ -337,16 +337,21 @@ func rosterGivesTheSameRowsAsOnePatientAtATime(includeArchived: Bool) throws {
     #expect(try RecordJSON.flags(json: #"[ "fever", "a\/b" ]"#) == ["fever", "a/b"])
 }
 
-@Test func oldRedFlagsAreFoundThroughTheirOwnIndexes() throws {
-    // Reading every row of a clinic to find a handful of flags cost a third of the list.
+@Test func oldRedFlagsAndShoeKmAreFoundThroughTheirOwnIndexes() throws {
+    // Reading every row of a clinic to find a handful of flags cost a third of the list; shoe
+    // km for the app's first frame come from their index alone, no row of the log read.
     let store = try clinic()
     for (sql, index) in [
-        (Store.flaggedSessionsSQL, "session_flagged"),
-        (Store.flaggedMorningsSQL, "morning_check_flagged"),
+        (Store.flaggedSessionsSQL, "USING INDEX session_flagged"),
+        (Store.flaggedMorningsSQL, "USING INDEX morning_check_flagged"),
+        (Store.runKmByShoeSQL, "USING COVERING INDEX session_run_shoe"),
     ] {
         let plan = try store.queue.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + sql.replacingOccurrences(of: "?", with: "1")
+            ).map { $0["detail"] as String }
         }
-        #expect(plan.contains { $0.contains("USING INDEX \(index)") }, "\(plan)")
+        #expect(plan.contains { $0.contains(index) }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 }

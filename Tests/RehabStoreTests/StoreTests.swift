@@ -14,9 +14,9 @@ import Testing
             applied == [
                 "v1", "v2", "v3-plan-files", "v4-flag-indexes", "v5-measures-notes",
                 "v6-phase-change-note", "v7-discharge", "v8-tally-checkpoint",
-                "v9-morning-pain-index",
+                "v9-morning-pain-index", "v10-run-shoe-index",
             ])
-        #expect(Store.schemaVersion == 9)
+        #expect(Store.schemaVersion == 10)
         let tables = try store.queue.read { db in
             try String.fetchAll(
                 db,
