@@ -391,10 +391,6 @@ enum HelpPhrase {
             """
         ),
         (
-            "Write to this file (created 0600) instead of standard output.",
-            "Schrijf naar dit bestand (aangemaakt met 0600) in plaats van naar standaarduitvoer."
-        ),
-        (
             "Import an export (.json or .csv), or runs from .gpx/.tcx files or folders.",
             "Importeer een export (.json of .csv), of loopjes uit .gpx/.tcx-bestanden of -mappen."
         ),

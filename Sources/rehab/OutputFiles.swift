@@ -1,6 +1,16 @@
+import ArgumentParser
 import Foundation
 import RehabCore
 import RehabFiles
+
+/// `--output` and `--force`, for every command that writes a file the user names.
+struct OutputOptions: ParsableArguments {
+    @Option(help: .translated("Write to this file (0600) instead of stdout.")) var output: String?
+    @Flag(
+        help: .translated(
+            "Replace --output if it exists (a symbolic link is replaced, not followed)."))
+    var force = false
+}
 
 extension Context {
     /// Writes a file the user named through the one safe writer (`OutputFile`): atomic, 0600,

@@ -18,12 +18,7 @@ extension PlansCommand {
             help: .translated(
                 "The plan id in the file (default: the file name, else PLAN_PATIENT)."))
         var id: String?
-        @Option(help: .translated("Write to this file (0600) instead of stdout.")) var output:
-            String?
-        @Flag(
-            help: .translated(
-                "Replace --output if it exists (a symbolic link is replaced, not followed)."))
-        var force = false
+        @OptionGroup var file: OutputOptions
 
         func run() throws {
             let context = try Context(global)
@@ -40,8 +35,8 @@ extension PlansCommand {
             // Never hand out a file the checker would refuse.
             let problems = TunedPlan.problemTexts(plan)
             if !problems.isEmpty { throw context.fail(Phrase.tuneRefused(problems)) }
-            if let output {
-                try context.writeUserFile(yaml, to: output, force: force)
+            if let output = file.output {
+                try context.writeUserFile(yaml, to: output, force: file.force)
             } else {
                 emitData(yaml)
             }
@@ -52,7 +47,7 @@ extension PlansCommand {
                 guard Identifier.isValid(id) else { throw context.fail(Phrase.invalidPlanID(id)) }
                 return id
             }
-            if let output {
+            if let output = file.output {
                 let stem = URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent
                 if Identifier.isValid(stem) { return stem }
             }

@@ -15,11 +15,7 @@ struct Report: ParsableCommand {
     @Option(help: .translated("How many weeks, ending with this week (1-520, default 8)."))
     var weeks: String?
     @Option(help: .translated("md or html (default md).")) var format: String?
-    @Option(help: .translated("Write to this file (0600) instead of stdout.")) var output: String?
-    @Flag(
-        help: .translated(
-            "Replace --output if it exists (a symbolic link is replaced, not followed)."))
-    var force = false
+    @OptionGroup var file: OutputOptions
     @OptionGroup var questionnaireFolder: QuestionnaireFolder
 
     func run() throws {
@@ -37,8 +33,8 @@ struct Report: ParsableCommand {
             ? HTMLReport(data: data).render()
             : MarkdownReport(data: data)
                 .render()
-        if let output {
-            try context.writeUserFile(text, to: output, force: force)
+        if let output = file.output {
+            try context.writeUserFile(text, to: output, force: file.force)
             print(context.say(Phrase.reportWritten(output)))
         } else {
             print(text, terminator: "")

@@ -20,18 +20,14 @@ struct Export: ParsableCommand {
             flag clearings, shoes (JSON unless --format csv or an --output ending in .csv).
             """))
     var all = false
-    @Option(help: .translated("Write to this file (created 0600) instead of standard output."))
-    var output: String?
-    @Flag(
-        help: .translated(
-            "Replace --output if it exists (a symbolic link is replaced, not followed)."))
-    var force = false
+    @OptionGroup var file: OutputOptions
 
     func run() throws {
         let context = try Context(global)
         // Either format exports every table; --all says so explicitly and picks JSON. A file
         // named x.csv gets CSV: `rehab import` reads a file by its ending, so an export must
         // not end in one format and hold the other.
+        let output = file.output
         let ending = output.map { ($0 as NSString).pathExtension.lowercased() }
         let named = ending.flatMap { ["csv", "json"].contains($0) ? $0 : nil }
         // "CSV" is csv, as the ending ".CSV" is.
@@ -54,7 +50,7 @@ struct Export: ParsableCommand {
             emitData(text, json: format == "json")
             return
         }
-        try context.writeUserFile(text, to: output, force: force)
+        try context.writeUserFile(text, to: output, force: file.force)
         writeError((context.say(Phrase.exported(output)) + "\n"))
     }
 }
