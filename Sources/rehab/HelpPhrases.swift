@@ -600,17 +600,82 @@ extension HelpPhrase {
         ("(default: ", "(standaard: "), ("(values: ", "(waarden: "),
     ]
 
+    /// The names the library gives values (`--minutes <minutes>`, from the property), in
+    /// Dutch; a name missing here stays English (a test lists any).
+    static let placeholders: [String: String] = [
+        "options": "opties", "subcommand": "subcommando", "db": "db", "lang": "taal",
+        "patient": "patiënt", "patients": "patiënten", "plans": "plannen", "plan": "plan",
+        "plan-file": "planbestand", "questionnaires": "vragenlijsten", "date": "datum",
+        "since": "sinds", "output": "bestand", "file": "bestand", "files": "bestanden",
+        "name": "naam", "old": "oud", "new": "nieuw", "format": "formaat", "weeks": "weken",
+        "years": "jaren", "seed": "startwaarde", "reason": "reden", "text": "tekst",
+        "note": "notitie", "by": "door", "to": "naar", "login": "login", "physio": "fysio",
+        "activity": "activiteit", "km": "km", "minutes": "minuten", "pain": "pijn",
+        "pain-during": "pijn-tijdens", "pain-after": "pijn-na", "flag": "vlag", "shoe": "schoen",
+        "start-km": "start-km", "retire-km": "vervang-km", "weekly-km": "km-per-week",
+        "variant": "variant", "phase": "fase", "id": "id", "instrument": "instrument",
+        "answers": "antwoorden", "hop-test": "hoptest", "calf-raises": "kuitheffingen",
+        "step": "stap", "run": "hardlopen", "walk": "wandelen", "total": "totaal",
+        "per-week": "per-week", "pass": "halen", "min-days": "min-dagen",
+        "max-days": "max-dagen", "pain-safe-max": "pijn-veilig-max", "pain-limit": "pijn-grens",
+        "pain-lasting-hours": "pijn-uren", "morning-safe-max": "ochtend-veilig-max",
+        "morning-limit": "ochtend-grens", "activity-safe-max": "activiteit-veilig-max",
+        "activity-limit": "activiteit-grens", "weekly-increase-pct": "weekstijging-pct",
+        "session-spike-pct": "piek-pct", "no-improvement-days": "dagen-zonder-verbetering",
+        "exercise": "oefening", "sets": "sets", "reps": "herhalingen", "hold": "seconden",
+        "per-day": "per-dag",
+    ]
+
     /// Help as the library wrote it, in `language`: the texts are already translated (the
-    /// parser read them in `HelpLanguage.current`); this translates the library's own words.
+    /// parser read them in `HelpLanguage.current`); this translates the library's own words
+    /// and the names of values.
     static func localized(_ help: String, language: Language) -> String {
         guard language == .nl else { return help }
         // The built-in flags' help is in `pairs`, as the library writes it.
         let builtIn = [
             "Show help information.", "Show the version.", "Show subcommand help information.",
         ]
-        return (frame + builtIn.map { ($0, dutch[$0] ?? $0) }).reduce(help) { text, pair in
+        let framed = (frame + builtIn.map { ($0, dutch[$0] ?? $0) }).reduce(help) { text, pair in
             text.replacingOccurrences(of: pair.0, with: pair.1)
         }
+        return framed.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { relabelled(String($0)) }.joined(separator: "\n")
+    }
+
+    /// The library's column for an option's help (its `HelpGenerator.labelColumnWidth`).
+    static let helpColumn = 26
+
+    /// A line of help with its value names in Dutch. An option's or argument's line keeps its
+    /// help at the help column: a longer name moves the help to the next line, as the library
+    /// does with a label too long to leave room for it.
+    static func relabelled(_ line: String) -> String {
+        guard line.hasPrefix("  -") || line.hasPrefix("  <") else { return dutchNames(line) }
+        let characters = Array(line)
+        let sharesItsLine =
+            characters.count > helpColumn && characters[helpColumn - 1] == " "
+            && characters[helpColumn] != " "
+        guard sharesItsLine else { return dutchNames(line) }
+        var label = dutchNames(String(characters[..<helpColumn]))
+        while label.hasSuffix(" ") { label.removeLast() }
+        let help = dutchNames(String(characters[helpColumn...]))
+        let padding = String(repeating: " ", count: helpColumn)
+        guard label.count < helpColumn else { return label + "\n" + padding + help }
+        return label + String(repeating: " ", count: helpColumn - label.count) + help
+    }
+
+    /// Every `<name>` of `placeholders` in `text` in Dutch.
+    static func dutchNames(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "<"),
+            let close = rest[open...].firstIndex(of: ">")
+        {
+            let name = String(rest[rest.index(after: open)..<close])
+            result += rest[..<open] + "<" + (placeholders[name] ?? name) + ">"
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// Help asked for together with options every command takes (`rehab --lang nl --help`,

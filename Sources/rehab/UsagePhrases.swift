@@ -30,11 +30,12 @@ enum UsagePhrase {
     static func sentence(_ message: String) -> LocalizedText? {
         if let match = message.wholeMatch(of: #/Missing expected argument '(.+)'/#) {
             let name = String(match.1)
+            let naam = HelpPhrase.dutchNames(name)
             // The library says "argument" for both; an option starts with a dash.
             return LocalizedText(
                 nl: name.hasPrefix("-")
-                    ? "verplichte optie '\(name)' ontbreekt"
-                    : "verplicht argument '\(name)' ontbreekt",
+                    ? "verplichte optie '\(naam)' ontbreekt"
+                    : "verplicht argument '\(naam)' ontbreekt",
                 en: "Missing expected argument '\(name)'")
         }
         if let match = message.wholeMatch(of: #/Unknown option '(.+)'\. Did you mean '(.+)'\?/#) {
@@ -51,7 +52,8 @@ enum UsagePhrase {
         if let match = message.wholeMatch(of: #/Missing value for '(.+)'/#) {
             let name = String(match.1)
             return LocalizedText(
-                nl: "geen waarde opgegeven voor '\(name)'", en: "Missing value for '\(name)'")
+                nl: "geen waarde opgegeven voor '\(HelpPhrase.dutchNames(name))'",
+                en: "Missing value for '\(name)'")
         }
         if let match = message.wholeMatch(
             of: #/The option '(.+)' does not take any value, but '(.*)' was specified\./#)
@@ -75,17 +77,18 @@ enum UsagePhrase {
         return nil
     }
 
-    /// A line after the error: the usage and the pointer to --help are said again; the help
-    /// line quotes the option's help, which is English as all of `--help` is, and stays.
+    /// A line after the error: the usage and the pointer to --help are said again, with the
+    /// names of values in Dutch as `--help` gives them; the help line quotes the option's help.
     static func frameLine(_ line: String) -> LocalizedText {
         if let match = line.wholeMatch(of: #/Usage: (.*)/#) {
             let usage = String(match.1)
-            return LocalizedText(nl: "Gebruik: \(usage)", en: "Usage: \(usage)")
+            return LocalizedText(
+                nl: "Gebruik: \(HelpPhrase.dutchNames(usage))", en: "Usage: \(usage)")
         }
         if let match = line.wholeMatch(of: #/Help:  (.+)/#) {
             // The option's help itself is already in the user's language (HelpLanguage).
             let help = String(match.1)
-            return LocalizedText(nl: "Hulp:  \(help)", en: "Help:  \(help)")
+            return LocalizedText(nl: "Hulp:  \(HelpPhrase.dutchNames(help))", en: "Help:  \(help)")
         }
         if let match = line.wholeMatch(of: #/  See '(.+)' for more information\./#) {
             let help = String(match.1)

@@ -41,6 +41,50 @@ import Testing
         #expect(untranslated.subtracting(alike).isEmpty, "no Dutch for: \(untranslated)")
     }
 
+    /// Every command's help in Dutch names its values in Dutch (a name added without its Dutch
+    /// in `HelpPhrase.placeholders` shows up here), and an option's help still starts at the
+    /// library's column when the Dutch name is longer or shorter.
+    @Test func everyValueIsNamedInDutchAndTheHelpStaysInItsColumn() throws {
+        let rehab = try Rehab()
+        defer { rehab.cleanUp() }
+        let dump = try rehab.run(["--experimental-dump-help"]).stdout
+        let root = try JSONSerialization.jsonObject(with: Data(dump.utf8)) as? [String: Any]
+        var paths: [[String]] = []
+        func walk(_ command: [String: Any], _ path: [String]) {
+            paths.append(path)
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                walk(sub, path + [sub["commandName"] as? String ?? ""])
+            }
+        }
+        walk(root?["command"] as? [String: Any] ?? [:], [])
+        #expect(paths.count > 40, "\(paths.count) commands")
+        // The same in both languages.
+        let alike: Set = [
+            "<db>", "<km>", "<id>", "<login>", "<plan>", "<variant>", "<instrument>",
+            "<start-km>", "<per-week>", "<sets>",
+        ]
+        var english: Set<String> = []
+        for path in paths {
+            let en = try rehab.run(path + ["--help"]).stdout
+            let nl = try rehab.run(path + ["--help"], environment: ["REHAB_LANG": "nl"]).stdout
+            let names = { (help: String) in
+                Set(help.matches(of: #/<[a-z][a-z-]*>/#).map { String($0.output) })
+            }
+            english.formUnion(names(en))
+            let left = names(nl).intersection(names(en)).subtracting(alike)
+            #expect(left.isEmpty, "\(path): no Dutch for \(left.sorted())")
+            // A label and its help on one line: the help starts at column 26, as in English.
+            for line in nl.split(separator: "\n") where line.hasPrefix("  -") {
+                let label = line.dropFirst(2)
+                guard let gap = label.range(of: "  "),
+                    let start = label[gap.upperBound...].firstIndex(where: { $0 != " " })
+                else { continue }
+                #expect(line.distance(from: line.startIndex, to: start) == 26, "\(path): \(line)")
+            }
+        }
+        #expect(english.count > 60, "\(english.count) names")
+    }
+
     @Test(arguments: [
         ["--help"], ["log", "--help"], ["help", "log"], ["plans", "-h"],
         ["clinic", "init", "--help"],

@@ -14,15 +14,16 @@ import Testing
         ),
         (["status", "-x"], "Fout: onbekende optie '-x'", "Error: Unknown option '-x'"),
         (
-            ["log", "--minutes", "30"], "Fout: verplichte optie '--activity <activity>' ontbreekt",
+            ["log", "--minutes", "30"],
+            "Fout: verplichte optie '--activity <activiteit>' ontbreekt",
             "Error: Missing expected argument '--activity <activity>'"
         ),
         (
-            ["note"], "Fout: verplicht argument '<text>' ontbreekt",
+            ["note"], "Fout: verplicht argument '<tekst>' ontbreekt",
             "Error: Missing expected argument '<text>'"
         ),
         (
-            ["status", "--patient"], "Fout: geen waarde opgegeven voor '--patient <patient>'",
+            ["status", "--patient"], "Fout: geen waarde opgegeven voor '--patient <patiënt>'",
             "Error: Missing value for '--patient <patient>'"
         ),
         (
@@ -89,7 +90,8 @@ import Testing
                 + "520\n", "\(week)")
     }
 
-    /// The exact whole message once: the option's help line as `--help` words it, in Dutch.
+    /// The exact whole message once: the option's help line as `--help` words it, in Dutch,
+    /// with the names of values in Dutch too.
     @Test func theWholeMessageKeepsTheHelpAndUsageLines() throws {
         let rehab = try Rehab()
         defer { rehab.cleanUp() }
@@ -97,10 +99,10 @@ import Testing
         #expect(
             result.stderr.hasPrefix(
                 """
-                Fout: verplicht argument '<text>' ontbreekt
-                Hulp:  <text>  De notitie.
-                Gebruik: rehab note [--db <db>] [--lang <lang>] [--patient <patient>] \
-                [--plans <plans>]
+                Fout: verplicht argument '<tekst>' ontbreekt
+                Hulp:  <tekst>  De notitie.
+                Gebruik: rehab note [--db <db>] [--lang <taal>] [--patient <patiënt>] \
+                [--plans <plannen>]
                 """), "\(result)")
         #expect(result.stderr.hasSuffix("  Zie 'rehab note --help' voor meer informatie.\n"))
     }
