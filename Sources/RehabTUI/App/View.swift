@@ -163,30 +163,37 @@ struct Flow {
     }
 
     /// `more`, when given, is written at the end of the last row while text goes on below it:
-    /// cut-off advice must say there is more.
-    func render(in area: Rect, on grid: inout Grid, scroll: Int, more: String? = nil) {
+    /// cut-off advice must say there is more. The text it covers is cut before it, ending in
+    /// `ellipsis`, so no word runs into it half-written.
+    func render(
+        in area: Rect, on grid: inout Grid, scroll: Int, more: String? = nil, ellipsis: String = ""
+    ) {
         let all = rows(width: area.width)
         let start = min(max(0, scroll), max(0, all.count - area.height))
-        defer {
-            if let more, start + area.height < all.count, area.height > 0 {
-                let label = " " + more + " "
-                let row = area.row(area.height - 1)
-                let x = max(row.x, row.right - CellWidth.of(label))
-                grid.fill(Rect(x: x, y: row.y, width: row.right - x, height: 1))
-                grid.put(label, x: x, y: row.y, pen: Pen(style: [.reverse]), clip: row)
-            }
-        }
+        let label = more.map { " " + $0 + " " }
+        let hinted = label != nil && start + area.height < all.count && area.height > 0
         for (offset, row) in all.dropFirst(start).prefix(area.height).enumerated() {
-            let rect = area.row(offset)
+            var rect = area.row(offset)
+            if hinted, let label, offset == area.height - 1 {
+                rect.width = max(0, rect.width - CellWidth.of(label))
+            }
             switch row {
             case .empty: break
-            case .text(let line, let x): grid.put(line, x: rect.x + x, y: rect.y, clip: rect)
+            case .text(let line, let x):
+                let cut = line.truncated(to: rect.width - x, ellipsis: ellipsis)
+                grid.put(cut, x: rect.x + x, y: rect.y, clip: rect)
             case .gauge(let label, let gauge):
                 let end = grid.put(label, x: rect.x, y: rect.y, pen: Theme.heading, clip: rect)
                 // A bar of at most 30 cells keeps the numbers near it on a wide terminal.
                 let width = min(rect.right - end - 1, 31 + CellWidth.of(gauge.label))
                 gauge.render(in: Rect(x: end + 1, y: rect.y, width: width, height: 1), on: &grid)
             }
+        }
+        if hinted, let label {
+            let row = area.row(area.height - 1)
+            let x = max(row.x, row.right - CellWidth.of(label))
+            grid.fill(Rect(x: x, y: row.y, width: row.right - x, height: 1))
+            grid.put(label, x: x, y: row.y, pen: Pen(style: [.reverse]), clip: row)
         }
     }
 }
@@ -275,16 +282,22 @@ func render(_ state: AppState) -> Grid {
     case .picker(let picker): PickerView.render(state, picker, content, &grid)
     case .questions(let questions): FirstRunView.questions(state, questions, content, &grid)
     case .today(let scroll):
-        TodayView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
+        TodayView.flow(state).render(
+            in: text, on: &grid, scroll: scroll, more: moreHint(state),
+            ellipsis: state.glyphs.ellipsis)
     case .plan(let scroll):
-        PlanView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
+        PlanView.flow(state).render(
+            in: text, on: &grid, scroll: scroll, more: moreHint(state),
+            ellipsis: state.glyphs.ellipsis)
     case .history(let selection): HistoryView.render(state, selection, content, &grid)
     case .log(let form): LogView.render(state, form, content, &grid)
     case .morning(let form): LogView.morning(state, form, content, &grid)
     case .measure(let form): MeasureView.render(state, form, content, &grid)
     case .stop(let stop): StopView.flow(state, stop).render(in: text, on: &grid, scroll: 0)
     case .help(let scroll):
-        HelpView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
+        HelpView.flow(state).render(
+            in: text, on: &grid, scroll: scroll, more: moreHint(state),
+            ellipsis: state.glyphs.ellipsis)
     case .progress(let progress): ProgressView.render(state, progress, content, &grid)
     case .importRuns(let form): ImportView.render(state, form, content, &grid)
     case .shoes(let shoes): ShoesView.render(state, shoes, content, &grid)
