@@ -272,6 +272,34 @@ import Testing
         #expect(key != second.hex)
         #expect(key == Engine.checkpointKey(plan: testPlan, assignment: followed))
     }
+
+    /// The plan's part of the key is kept per plan (hashing a plan by reflection is slow): the
+    /// key is still the whole hash, the same on the first ask and every later one, for each
+    /// plan and assignment asked in turn, and another plan or phase never gets a kept key.
+    @Test func aKeptPlanHashGivesTheWholeKey() {
+        var tuned = testPlan
+        tuned.thresholds.morningSafeMax = 4
+        let assignments = [
+            assignment(start: "2026-02-16", [("rest", "2026-02-16")]),
+            assignment(start: "2026-02-16", [("rest", "2026-02-16"), ("build", "2026-02-23")]),
+        ]
+        var keys: Set<String> = []
+        for _ in 0..<2 {
+            for plan in [testPlan, tuned] {
+                for followed in assignments {
+                    var whole = StableHash()
+                    whole.add(Engine.tallyRulesVersion)
+                    whole.add(plan)
+                    whole.add(followed)
+                    whole.add(followed.currentPhase as Any)
+                    let key = Engine.checkpointKey(plan: plan, assignment: followed)
+                    #expect(key == whole.hex)
+                    keys.insert(key)
+                }
+            }
+        }
+        #expect(keys.count == 4)
+    }
 }
 
 @Suite struct ResponseMemoryAuditTests {
