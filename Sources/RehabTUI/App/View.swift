@@ -174,14 +174,14 @@ struct Flow {
         let hinted = label != nil && start + area.height < all.count && area.height > 0
         for (offset, row) in all.dropFirst(start).prefix(area.height).enumerated() {
             var rect = area.row(offset)
-            if hinted, let label, offset == area.height - 1 {
-                rect.width = max(0, rect.width - CellWidth.of(label))
-            }
+            let underHint = hinted && offset == area.height - 1
+            if underHint, let label { rect.width = max(0, rect.width - CellWidth.of(label)) }
             switch row {
             case .empty: break
-            case .text(let line, let x):
-                let cut = line.truncated(to: rect.width - x, ellipsis: ellipsis)
-                grid.put(cut, x: rect.x + x, y: rect.y, clip: rect)
+            case .text(var line, let x):
+                // Rows are wrapped to the area: only the one under the hint can be too wide.
+                if underHint { line = line.truncated(to: rect.width - x, ellipsis: ellipsis) }
+                grid.put(line, x: rect.x + x, y: rect.y, clip: rect)
             case .gauge(let label, let gauge):
                 let end = grid.put(label, x: rect.x, y: rect.y, pen: Theme.heading, clip: rect)
                 // A bar of at most 30 cells keeps the numbers near it on a wide terminal.
