@@ -150,13 +150,13 @@ extension Store {
         }
     }
 
-    /// Kilometres on each shoe: its start km plus every run logged with it (names match
-    /// without regard to case, as shoe names are unique that way).
     /// Running km by shoe name as logged; read from the index `session_run_shoe` alone.
     static let runKmByShoeSQL =
         "SELECT shoe, sum(km) AS km FROM session WHERE patient_id = ?"
         + " AND activity = 'run' AND shoe IS NOT NULL GROUP BY shoe"
 
+    /// Kilometres on each shoe: its start km plus every run logged with it (names match
+    /// without regard to case, as shoe names are unique that way).
     public func shoeKm(patientID: Int64) throws -> [String: Double] {
         try read(patient: patientID) { db in
             // Names match ignoring case for every letter (SQLite's NOCASE knows only A-Z), as

@@ -30,12 +30,12 @@ enum UsagePhrase {
     static func sentence(_ message: String) -> LocalizedText? {
         if let match = message.wholeMatch(of: #/Missing expected argument '(.+)'/#) {
             let name = String(match.1)
-            let naam = HelpPhrase.dutchNames(name)
+            let dutchName = HelpPhrase.dutchNames(name)
             // The library says "argument" for both; an option starts with a dash.
             return LocalizedText(
                 nl: name.hasPrefix("-")
-                    ? "verplichte optie '\(naam)' ontbreekt"
-                    : "verplicht argument '\(naam)' ontbreekt",
+                    ? "verplichte optie '\(dutchName)' ontbreekt"
+                    : "verplicht argument '\(dutchName)' ontbreekt",
                 en: "Missing expected argument '\(name)'")
         }
         if let match = message.wholeMatch(of: #/Unknown option '(.+)'\. Did you mean '(.+)'\?/#) {

@@ -164,13 +164,11 @@ struct Flow {
 
     /// `more`, when given, is written at the end of the last row while text goes on below it:
     /// cut-off advice must say there is more. The text it covers is cut before it, ending in
-    /// `ellipsis`, so no word runs into it half-written.
-    func render(
-        in area: Rect, on grid: inout Grid, scroll: Int, more: String? = nil, ellipsis: String = ""
-    ) {
+    /// the hint's ellipsis, so no word runs into it half-written.
+    func render(in area: Rect, on grid: inout Grid, scroll: Int, more: MoreHint? = nil) {
         let all = rows(width: area.width)
         let start = min(max(0, scroll), max(0, all.count - area.height))
-        let label = more.map { " " + $0 + " " }
+        let label = more.map { " " + $0.text + " " }
         let hinted = label != nil && start + area.height < all.count && area.height > 0
         for (offset, row) in all.dropFirst(start).prefix(area.height).enumerated() {
             var rect = area.row(offset)
@@ -180,7 +178,9 @@ struct Flow {
             case .empty: break
             case .text(var line, let x):
                 // Rows are wrapped to the area: only the one under the hint can be too wide.
-                if underHint { line = line.truncated(to: rect.width - x, ellipsis: ellipsis) }
+                if underHint, let more {
+                    line = line.truncated(to: rect.width - x, ellipsis: more.ellipsis)
+                }
                 grid.put(line, x: rect.x + x, y: rect.y, clip: rect)
             case .gauge(let label, let gauge):
                 let end = grid.put(label, x: rect.x, y: rect.y, pen: Theme.heading, clip: rect)
@@ -251,13 +251,19 @@ func maxScroll(_ state: AppState) -> Int {
     }
 }
 
+/// What a `Flow` cut off below says on its last row, and how the text it covers ends.
+struct MoreHint {
+    var text: String
+    var ellipsis: String
+}
+
 /// "more: ↓ j", with the keys that scroll down where the state is.
-func moreHint(_ state: AppState) -> String {
+func moreHint(_ state: AppState) -> MoreHint {
     let key =
         state.keyBindings.first {
             $0.command == .down && !Set($0.contexts).isDisjoint(with: KeyTable.contexts(for: state))
         }?.shown ?? "↓"
-    return state.say(UIPhrase.moreTextBelow(key))
+    return MoreHint(text: state.say(UIPhrase.moreTextBelow(key)), ellipsis: state.glyphs.ellipsis)
 }
 
 /// Draws the whole state into a grid of the state's size.
@@ -282,22 +288,16 @@ func render(_ state: AppState) -> Grid {
     case .picker(let picker): PickerView.render(state, picker, content, &grid)
     case .questions(let questions): FirstRunView.questions(state, questions, content, &grid)
     case .today(let scroll):
-        TodayView.flow(state).render(
-            in: text, on: &grid, scroll: scroll, more: moreHint(state),
-            ellipsis: state.glyphs.ellipsis)
+        TodayView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
     case .plan(let scroll):
-        PlanView.flow(state).render(
-            in: text, on: &grid, scroll: scroll, more: moreHint(state),
-            ellipsis: state.glyphs.ellipsis)
+        PlanView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
     case .history(let selection): HistoryView.render(state, selection, content, &grid)
     case .log(let form): LogView.render(state, form, content, &grid)
     case .morning(let form): LogView.morning(state, form, content, &grid)
     case .measure(let form): MeasureView.render(state, form, content, &grid)
     case .stop(let stop): StopView.flow(state, stop).render(in: text, on: &grid, scroll: 0)
     case .help(let scroll):
-        HelpView.flow(state).render(
-            in: text, on: &grid, scroll: scroll, more: moreHint(state),
-            ellipsis: state.glyphs.ellipsis)
+        HelpView.flow(state).render(in: text, on: &grid, scroll: scroll, more: moreHint(state))
     case .progress(let progress): ProgressView.render(state, progress, content, &grid)
     case .importRuns(let form): ImportView.render(state, form, content, &grid)
     case .shoes(let shoes): ShoesView.render(state, shoes, content, &grid)

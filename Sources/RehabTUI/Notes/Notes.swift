@@ -146,9 +146,7 @@ enum NotesView {
     static func render(_ state: AppState, _ screen: NotesState, _ area: Rect, _ grid: inout Grid) {
         let writing = screen.writing != nil
         let text = textArea(state, writing: writing)
-        flow(state).render(
-            in: text, on: &grid, scroll: screen.scroll, more: moreHint(state),
-            ellipsis: state.glyphs.ellipsis)
+        flow(state).render(in: text, on: &grid, scroll: screen.scroll, more: moreHint(state))
         guard let input = screen.writing else { return }
         let body = area.inset(left: 1, right: 1)
         let top = body.bottom - entryRows
