@@ -55,8 +55,9 @@ extension Engine {
     /// counts only with its own response morning (not S+2's when S+1 had a session). 3: a
     /// worse response stays in force past 28 days until a morning resolves it, and a week off
     /// with no floor carries its cap on (both can turn a once-green day amber, and so change
-    /// the green-day streak a checkpoint keeps).
-    static let tallyRulesVersion = 3
+    /// the green-day streak a checkpoint keeps). 4: a morning that judges two session days
+    /// holds until a morning comes down to the lower of their baselines.
+    static let tallyRulesVersion = 4
 
     /// The key of a checkpoint of the current phase: the same plan (variant and tuning folded
     /// in), assignment and phase change give the same key in every run of the program, as

@@ -19,6 +19,19 @@ struct Response: Hashable {
     var score: Int
     var baseline: Double?
     var level: Level
+    /// The baseline a later morning must come down to for this response to be resolved: the
+    /// lowest baseline of the session days the morning judges (`responseOn`), so a session
+    /// logged on the day between two never lets a worse morning lapse sooner.
+    var settlesAt: Double?
+
+    init(sessionDay: Day, morning: Day, score: Int, baseline: Double?, level: Level) {
+        self.sessionDay = sessionDay
+        self.morning = morning
+        self.score = score
+        self.baseline = baseline
+        self.level = level
+        settlesAt = baseline
+    }
 }
 
 extension Evaluation {
@@ -93,28 +106,41 @@ extension Evaluation {
     }
 
     /// The worst worse response first seen on `morning`: it judges the session day before it,
-    /// and the one before that when the day between has no morning check.
+    /// and the one before that when the day between has no morning check. When it judges both,
+    /// the worse level (at the same level, the lower baseline) is the one shown, and the lower
+    /// baseline decides how long it holds: a low baseline is the harder one to come back down
+    /// to, and a session logged on the day between must not make an earlier day's worse
+    /// morning lapse sooner (DESIGN's property).
     func responseOn(morning day: Day) -> Response? {
         if let memo = memo.responses[day.number] { return memo }
         var worst: Response?
         for back in 1...2 {
             let sessionDay = day.adding(days: -back)
             guard !log.sessions(on: sessionDay).isEmpty, responseDay(of: sessionDay) == day,
-                let found = response(of: sessionDay)
+                var found = response(of: sessionDay)
             else { continue }
-            if worst.map({ found.level > $0.level }) ?? true { worst = found }
+            guard let kept = worst else {
+                worst = found
+                continue
+            }
+            let settlesAt = [kept.settlesAt, found.settlesAt].compactMap { $0 }.min()
+            // No baseline (only the absolute limit judged) counts as the highest.
+            let lower = (found.baseline ?? .infinity) < (kept.baseline ?? .infinity)
+            if found.level < kept.level || (found.level == kept.level && !lower) { found = kept }
+            found.settlesAt = settlesAt
+            worst = found
         }
         memo.responses[day.number] = .some(worst)
         return worst
     }
 
-    /// Whether a later morning resolved `response` by `day`: at or below its baseline and within
-    /// `morning.safe_max`. Logging another session never resolves it, and neither does time
+    /// Whether a later morning resolved `response` by `day`: at or below its baseline (the lower
+    /// one when it judges two session days: `settlesAt`) and within `morning.safe_max`. Logging another session never resolves it, and neither does time
     /// (DESIGN section 4 sets no bound); the log reaches back far enough that any older
     /// response is surely resolved (`Engine.lowestMorningSafeMax`).
     func isResolved(_ response: Response, asOf day: Day) -> Bool {
         let safe = thresholds(on: day).morningSafeMax
-        let bound = min(response.baseline ?? Double(safe), Double(safe))
+        let bound = min(response.settlesAt ?? Double(safe), Double(safe))
         let key = SettleKey(morning: response.morning.number, bound: bound)
         let settled: Int
         if let memo = memo.settled[key] {

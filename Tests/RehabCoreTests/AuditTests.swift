@@ -82,6 +82,35 @@ import Testing
         #expect(v.findings.map(\.code) == [.morningAboveSafe])
     }
 
+    /// A morning that judges two session days holds until a morning comes down to the lower of
+    /// their baselines. Cycling on Thursday 03-05 (baseline: 03-01 … 03-04 = 0, 0, 2, 2, median
+    /// 1), no check on 03-06, then 4 on 03-07: 3 above, red. Logging a short easy ride on 03-06
+    /// makes 03-07 that ride's response too (baseline 0, 0, 2, 2, 2: median 2; 4 is 2 above,
+    /// red). The 2 of 03-08 comes down to the ride's baseline but not to the Thursday's, so on
+    /// 03-08 the worse morning still holds (amber), with or without the ride, against 1.
+    /// Before, the ride's baseline decided and the ride turned 03-08 green: a logged session
+    /// hid an earlier day's worse morning (DESIGN's property, found at seed 11,169).
+    @Test func aSessionOnTheDayBetweenDoesNotShortenTheHold() {
+        let calm = [
+            morning("2026-03-01", 0), morning("2026-03-02", 0), morning("2026-03-03", 2),
+            morning("2026-03-04", 2), morning("2026-03-05", 2),
+        ]
+        let after = [morning("2026-03-07", 4), morning("2026-03-08", 2)]
+        for sessions in [
+            [cycle("2026-03-05")], [cycle("2026-03-05"), cycle("2026-03-06", minutes: 20)],
+        ] {
+            let history = History(sessions: sessions, mornings: calm + after)
+            let first = verdict(history, on: "2026-03-07")
+            #expect(first.level == .red, "\(sessions.count) sessions")
+            let held = verdict(history, on: "2026-03-08")
+            #expect(held.level == .amber, "\(sessions.count) sessions")
+            let worse = held.findings.first { $0.code == .worseNextMorning }
+            #expect(worse?.persisting == true)
+            #expect(worse?.date == day("2026-03-07"))
+            #expect(worse?.limit == 1, "\(sessions.count) sessions")
+        }
+    }
+
     /// "The latest M in the 14 days up to D": for D = 03-04 that is 02-19 … 03-04. A morning of
     /// 4 on 02-19 is still seen (amber); one on 02-18 is not. A session on D keeps
     /// no_recent_log out.

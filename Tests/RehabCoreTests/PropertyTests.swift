@@ -100,7 +100,9 @@ let allSetups = plainSetups + [.schedule]
     /// Adding a low-pain session never removes a finding about an earlier day's response.
     @Test func aLowPainSessionNeverHidesAWorseMorning() {
         var withFindings = 0
-        for seed in 0..<UInt64(Self.count) {
+        // Seeds past the usual count that once failed (a session on the day between two let
+        // the later baseline decide how long a worse morning held), kept as regressions.
+        for seed in Array(0..<UInt64(Self.count)) + [7_123, 9_483, 11_169] {
             var c = GeneratedCase.make(seed: seed, setups: allSetups)
             func responseDays(_ v: Verdict) -> Set<Day> {
                 Set(v.findings.filter { $0.code == .worseNextMorning }.compactMap(\.date))
