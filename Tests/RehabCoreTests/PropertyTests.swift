@@ -185,6 +185,70 @@ let allSetups = plainSetups + [.schedule]
     }
 }
 
+/// The floors under every verdict (DESIGN section 4's table): whatever else a generated history
+/// holds, a red flag not cleared stops, and pain or a morning above its limit is at least red.
+@Suite struct SafetyFloorProperties {
+    /// A red flag of the plan, reported on a morning or with a session in the last 40 days
+    /// and not cleared, makes the day's verdict `stop`.
+    @Test func anOpenRedFlagAlwaysStops() {
+        var checked = 0
+        for seed in 0..<UInt64(PropertyTests.count) {
+            var c = GeneratedCase.make(seed: seed, setups: allSetups)
+            let flags = c.scenario.plan.redFlags
+            guard !flags.isEmpty else { continue }
+            // The generator's own flags are dropped, so the one added is the only one.
+            c.mornings = c.mornings.map { MorningCheck(date: $0.date, pain: $0.pain) }
+            var rng = SplitMix(seed: seed ^ 0x9999)
+            let flag = flags[rng.below(flags.count)].id
+            let when = c.today.adding(days: -rng.below(40))
+            if rng.chance(50) {
+                c.mornings.removeAll { $0.date == when }
+                c.mornings.append(MorningCheck(date: when, pain: rng.below(3), flags: [flag]))
+                c.mornings.sort { $0.date < $1.date }
+            } else {
+                c.sessions.append(
+                    Session(
+                        date: when, activity: .walk, minutes: 10, painDuring: 0, painAfter: 0,
+                        flags: [flag]))
+            }
+            #expect(c.verdict().level == .stop, "seed \(seed)")
+            checked += 1
+        }
+        #expect(checked > PropertyTests.count / 2)
+    }
+
+    /// A session today with pain during or after above its activity's `limit` makes today at
+    /// least red, and so does a morning today above `morning.limit`.
+    @Test func painOrAMorningAboveItsLimitIsAtLeastRed() {
+        for seed in 0..<UInt64(PropertyTests.count) {
+            let c = GeneratedCase.make(seed: seed, setups: allSetups)
+            var rng = SplitMix(seed: seed ^ 0x4242)
+            let s = c.scenario
+            let thresholds = Evaluation(
+                plan: s.plan, assignment: s.assignment,
+                history: History(sessions: c.sessions, mornings: c.mornings)
+            ).thresholds(on: c.today)
+            let allowed = s.plan.phases.flatMap(\.allowed)
+            let activity = allowed[rng.below(allowed.count)]
+            let limit = thresholds.pain(for: activity).limit
+            guard limit < 10, thresholds.morningLimit < 10 else { continue }
+            let pain = min(10, limit + 1 + rng.below(3))
+            let during = rng.chance(50)
+            var hurt = c
+            hurt.sessions.append(
+                Session(
+                    date: c.today, activity: activity, km: activity == .run ? 3 : nil,
+                    minutes: 20, painDuring: during ? pain : 0, painAfter: during ? 0 : pain))
+            #expect(hurt.verdict().level >= .red, "seed \(seed) \(activity) \(pain)")
+            var stiff = c
+            let morning = min(10, thresholds.morningLimit + 1 + rng.below(3))
+            stiff.mornings.removeAll { $0.date == c.today }
+            stiff.mornings.append(MorningCheck(date: c.today, pain: morning))
+            #expect(stiff.verdict().level >= .red, "seed \(seed) morning \(morning)")
+        }
+    }
+}
+
 @Suite struct ResponseLookBackProperties {
     /// The response findings of every day of 1,000 generated histories, looked for back only
     /// while one could still be unresolved (`responseFindings`), are exactly those of every
