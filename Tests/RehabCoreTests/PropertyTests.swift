@@ -247,6 +247,80 @@ let allSetups = plainSetups + [.schedule]
             #expect(stiff.verdict().level >= .red, "seed \(seed) morning \(morning)")
         }
     }
+
+    /// A week over its cap always carries `weekly_load_over_cap` (outside osteoarthritis plans,
+    /// where only an overloading week counts, and under a stop, which gives no load advice).
+    /// Half the histories get one to four heavier runs in the last days to go over it.
+    @Test func aWeekOverItsCapIsAlwaysSaid() {
+        var over = 0
+        for seed in 0..<UInt64(PropertyTests.count) {
+            var c = GeneratedCase.make(seed: seed, setups: allSetups)
+            var rng = SplitMix(seed: seed ^ 0x3131)
+            if rng.chance(50) {
+                for back in 0..<(1 + rng.below(4)) {
+                    c.sessions.append(
+                        Session(
+                            date: c.today.adding(days: -back), activity: .run,
+                            km: Double(5 + rng.below(20)), minutes: 30 + rng.below(90),
+                            painDuring: 0, painAfter: 0))
+                }
+            }
+            let s = c.scenario
+            let status = Engine.status(
+                plan: s.plan, assignment: s.assignment,
+                history: History(sessions: c.sessions, mornings: c.mornings), today: c.today)
+            guard let cap = status.load.cap, status.load.thisWeek > cap + 1e-9,
+                s.setup != .osteoarthritis, status.verdict.level != .stop
+            else { continue }
+            over += 1
+            #expect(
+                status.verdict.findings.contains { $0.code == .weeklyLoadOverCap },
+                "seed \(seed)")
+        }
+        #expect(over > PropertyTests.count / 10)
+    }
+
+    /// On the latest session day, runs that add up to more than `session_spike_pct` over the
+    /// longest day of runs in the 30 days before it (km when every run has km, else minutes)
+    /// always carry `session_spike`, worked out here from the records alone (outside run/walk
+    /// schedules, which judge against the step instead, and under a stop).
+    @Test func aRunLongerThanTheLongestByTheSpikeIsAlwaysSaid() {
+        var spikes = 0
+        for seed in 0..<UInt64(PropertyTests.count) {
+            var c = GeneratedCase.make(seed: seed, setups: plainSetups)
+            var rng = SplitMix(seed: seed ^ 0x5151)
+            if rng.chance(60) {
+                c.sessions.append(
+                    Session(
+                        date: c.today, activity: .run, km: Double(3 + rng.below(15)),
+                        minutes: 30 + rng.below(60), painDuring: 0, painAfter: 0))
+            }
+            let s = c.scenario
+            let history = History(sessions: c.sessions, mornings: c.mornings)
+            let status = Engine.status(
+                plan: s.plan, assignment: s.assignment, history: history, today: c.today)
+            guard status.verdict.level != .stop, !status.load.scheduleSetsLoad,
+                let latest = c.sessions.map(\.date).filter({ $0 <= c.today }).max()
+            else { continue }
+            let runs = c.sessions.filter { $0.activity == .run && $0.date == latest }
+            let before = c.sessions.filter {
+                $0.activity == .run && $0.date < latest && $0.date >= latest.adding(days: -30)
+            }
+            guard !runs.isEmpty, !before.isEmpty else { continue }
+            let inKm = (runs + before).allSatisfy { $0.km != nil }
+            func amount(_ sessions: [Session]) -> Double {
+                sessions.reduce(0) { $0 + (inKm ? $1.km ?? 0 : Double($1.minutes)) }
+            }
+            let longest = Dictionary(grouping: before, by: \.date).values.map(amount).max() ?? 0
+            let pct = Evaluation(plan: s.plan, assignment: s.assignment, history: history)
+                .thresholds(on: latest).sessionSpikePct
+            guard amount(runs) > longest * (1 + pct / 100) + 1e-9 else { continue }
+            spikes += 1
+            #expect(
+                status.verdict.findings.contains { $0.code == .sessionSpike }, "seed \(seed)")
+        }
+        #expect(spikes > PropertyTests.count / 10)
+    }
 }
 
 @Suite struct ResponseLookBackProperties {
