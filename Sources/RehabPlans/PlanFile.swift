@@ -112,27 +112,23 @@ public enum PlanFile {
         func refuse(_ text: LocalizedText) -> PlanFileErrors {
             PlanFileErrors([PlanError(file: path, line: 1, column: 1, text: text)])
         }
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
+        // Opened before it is measured, so the file measured is the file read; without
+        // blocking, so a named pipe is refused instead of waited on. (Asking FileManager for the
+        // attributes first also looked up the owner's and group's names in the system's user
+        // database, for every plan file of every command.)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw refuse(
                 t(
                     "kan het bestand niet lezen: het bestaat niet of er is geen toestemming",
                     "cannot read the file: no such file or no permission"))
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw refuse(t("geen gewoon bestand", "not a regular file"))
         }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxBytes else { throw refuse(tooBig(size)) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw refuse(
-                t(
-                    "kan het bestand niet lezen: geen toestemming",
-                    "cannot read the file: no permission"))
-        }
-        defer { try? handle.close() }
+        guard info.st_size <= maxBytes else { throw refuse(tooBig(Int(info.st_size))) }
         // Read one byte more than allowed, in case the file grew since it was measured.
         let data: Data
         do {

@@ -358,6 +358,21 @@ func problems(_ bytes: [UInt8], file: String) -> [String] {
             ])
     }
 
+    /// A named pipe, a device or a folder where a plan file should be is refused at once: the
+    /// file is opened without blocking (a pipe with no writer would otherwise wait forever)
+    /// and measured before a byte is read.
+    @Test func aPipeADeviceOrAFolderIsNotAPlanFile() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pipe = dir + "/pipe.yaml"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        for path in [pipe, "/dev/zero", dir] {
+            var caught: PlanFileErrors?
+            do { _ = try PlanFile.load(path: path) } catch { caught = error }
+            #expect(caught?.errors.map(\.description) == ["\(path):1:1: not a regular file"])
+        }
+    }
+
     @Test func missingFileIsAnErrorNotACrash() {
         var caught: PlanFileErrors?
         do { _ = try PlanFile.load(path: "/nonexistent/x.yaml") } catch { caught = error }
