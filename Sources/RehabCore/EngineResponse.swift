@@ -135,9 +135,10 @@ extension Evaluation {
     }
 
     /// Whether a later morning resolved `response` by `day`: at or below its baseline (the lower
-    /// one when it judges two session days: `settlesAt`) and within `morning.safe_max`. Logging another session never resolves it, and neither does time
-    /// (DESIGN section 4 sets no bound); the log reaches back far enough that any older
-    /// response is surely resolved (`Engine.lowestMorningSafeMax`).
+    /// one when it judges two session days: `settlesAt`) and within `morning.safe_max`. Logging
+    /// another session never resolves it, and neither does time (DESIGN section 4 sets no
+    /// bound); the log reaches back far enough that any older response is surely resolved
+    /// (`Engine.lowestMorningSafeMax`).
     func isResolved(_ response: Response, asOf day: Day) -> Bool {
         let safe = thresholds(on: day).morningSafeMax
         let bound = min(response.settlesAt ?? Double(safe), Double(safe))
