@@ -185,6 +185,13 @@ let allSetups = plainSetups + [.schedule]
     }
 }
 
+/// A run without pain, for the load properties.
+private func painlessRun(_ date: Day, km: Int, minutes: Int) -> Session {
+    Session(
+        date: date, activity: .run, km: Double(km), minutes: minutes, painDuring: 0,
+        painAfter: 0)
+}
+
 /// The floors under every verdict (DESIGN section 4's table): whatever else a generated history
 /// holds, a red flag not cleared stops, and pain or a morning above its limit is at least red.
 @Suite struct SafetyFloorProperties {
@@ -259,10 +266,9 @@ let allSetups = plainSetups + [.schedule]
             if rng.chance(50) {
                 for back in 0..<(1 + rng.below(4)) {
                     c.sessions.append(
-                        Session(
-                            date: c.today.adding(days: -back), activity: .run,
-                            km: Double(5 + rng.below(20)), minutes: 30 + rng.below(90),
-                            painDuring: 0, painAfter: 0))
+                        painlessRun(
+                            c.today.adding(days: -back), km: 5 + rng.below(20),
+                            minutes: 30 + rng.below(90)))
                 }
             }
             let s = c.scenario
@@ -292,9 +298,7 @@ let allSetups = plainSetups + [.schedule]
             var rng = SplitMix(seed: seed ^ 0x5151)
             if rng.chance(60) {
                 c.sessions.append(
-                    Session(
-                        date: c.today, activity: .run, km: Double(3 + rng.below(15)),
-                        minutes: 30 + rng.below(60), painDuring: 0, painAfter: 0))
+                    painlessRun(c.today, km: 3 + rng.below(15), minutes: 30 + rng.below(60)))
             }
             let s = c.scenario
             let history = History(sessions: c.sessions, mornings: c.mornings)
