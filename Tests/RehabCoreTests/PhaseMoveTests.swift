@@ -139,7 +139,7 @@ import Testing
         #expect(hex(PhaseDays(minDays: 7, maxDays: nil)) == "\(hex(PhaseDays(minDays: 7)))")
         #expect(hex(PhaseDays(minDays: 7)) != hex(PhaseDays(maxDays: 7)))
         #expect(hex(["ab", "c"]) != hex(["a", "bc"]))
-        #expect(hex(Optional<Int>.none) != hex(Optional(0)))
+        #expect(hex(Optional<Int>.none as Any) != hex(Optional(0) as Any))
         #expect(hex(3.5).count == 16)
     }
 }
