@@ -193,7 +193,8 @@ private func painlessRun(_ date: Day, km: Int, minutes: Int) -> Session {
 }
 
 /// The floors under every verdict (DESIGN section 4's table): whatever else a generated history
-/// holds, a red flag not cleared stops, and pain or a morning above its limit is at least red.
+/// holds, a red flag not cleared stops, pain or a morning above its limit is at least red, and a
+/// week over its cap or a run over the spike is always said.
 @Suite struct SafetyFloorProperties {
     /// A red flag of the plan, reported on a morning or with a session in the last 40 days
     /// and not cleared, makes the day's verdict `stop`.
