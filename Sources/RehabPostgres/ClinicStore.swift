@@ -399,6 +399,15 @@ struct ClinicRow {
             }
             self.positions = positions
         }
+
+        /// Where the column named `column` stands; a column the query lacks is a mistake said
+        /// plainly.
+        func place(of column: String) throws -> Int {
+            guard let place = positions[column] else {
+                throw StoreError.importFailed(StoragePhrase.notAColumn(column, of: nil))
+            }
+            return place
+        }
     }
 
     let cells: PostgresRandomAccessRow
@@ -413,12 +422,16 @@ struct ClinicRow {
 
     /// A column's value by name; a column the query lacks is a mistake said plainly.
     func value<T: PostgresDecodable>(_ column: String, _ type: T.Type) throws -> T {
-        guard let index = columns.positions[column] else {
-            throw StoreError.importFailed(StoragePhrase.notAColumn(column, of: nil))
-        }
+        try value(at: columns.place(of: column), type)
+    }
+
+    /// A column's value by its place, looked up by name once for all the rows of a result
+    /// (`Columns.place(of:)`), where a row decoder reads many rows.
+    func value<T: PostgresDecodable>(at place: Int, _ type: T.Type) throws -> T {
         do {
-            return try cells[index].decode(T.self)
+            return try cells[place].decode(T.self)
         } catch {
+            let column = cells[place].columnName
             throw StoreError.importFailed(StoragePhrase.unreadable(column, as: "\(T.self)"))
         }
     }

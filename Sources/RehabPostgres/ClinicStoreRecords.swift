@@ -156,34 +156,86 @@ extension ClinicStore {
 
     // MARK: - Log
 
-    /// The columns `session(from:)` reads, by name.
+    /// The columns `session(from:_:)` reads, by name (`SessionPlaces`).
     static let sessionColumns = """
         id, date::text AS date, activity, km::float8 AS km, minutes, pain_during, pain_after,
         lasted_over_2h, flags::text AS flags, shoe, note, calf_raises, hop_test,
         to_char(start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS start_time
         """
 
-    static func session(from row: ClinicRow) throws -> Session {
-        let activity: Activity = try row.named("activity", table: "session")
-        return Session(
-            id: try row.value("id", Int64.self), date: try row.day("date", table: "session"),
-            activity: activity, km: try row.value("km", Double?.self),
-            minutes: try row.value("minutes", Int.self),
-            painDuring: try row.value("pain_during", Int.self),
-            painAfter: try row.value("pain_after", Int.self),
-            lastedOver2h: try row.value("lasted_over_2h", Bool.self),
-            flags: try RecordJSON.flags(json: row.value("flags", String.self)),
-            shoe: try row.value("shoe", String?.self), note: try row.value("note", String.self),
-            calfRaises: try row.value("calf_raises", Int?.self),
-            hopTest: try row.value("hop_test", Int?.self),
-            startTime: try row.value("start_time", String?.self))
+    /// Where `sessionColumns` stand in a result: looked up by name once, for all its rows.
+    struct SessionPlaces {
+        let id, date, activity, km, minutes, painDuring, painAfter, lastedOver2h, flags: Int
+        let shoe, note, calfRaises, hopTest, startTime: Int
+
+        init(_ columns: ClinicRow.Columns) throws {
+            id = try columns.place(of: "id")
+            date = try columns.place(of: "date")
+            activity = try columns.place(of: "activity")
+            km = try columns.place(of: "km")
+            minutes = try columns.place(of: "minutes")
+            painDuring = try columns.place(of: "pain_during")
+            painAfter = try columns.place(of: "pain_after")
+            lastedOver2h = try columns.place(of: "lasted_over_2h")
+            flags = try columns.place(of: "flags")
+            shoe = try columns.place(of: "shoe")
+            note = try columns.place(of: "note")
+            calfRaises = try columns.place(of: "calf_raises")
+            hopTest = try columns.place(of: "hop_test")
+            startTime = try columns.place(of: "start_time")
+        }
     }
 
-    static func morning(from row: ClinicRow) throws -> MorningCheck {
+    /// Where a morning check's columns stand in a result.
+    struct MorningPlaces {
+        let date, pain, flags: Int
+
+        init(_ columns: ClinicRow.Columns) throws {
+            date = try columns.place(of: "date")
+            pain = try columns.place(of: "pain")
+            flags = try columns.place(of: "flags")
+        }
+    }
+
+    static func session(from row: ClinicRow, _ p: SessionPlaces) throws -> Session {
+        Session(
+            id: try row.value(at: p.id, Int64.self),
+            date: try StoredColumn.day(row.value(at: p.date, String.self), column: "session.date"),
+            activity: try StoredColumn.named(
+                row.value(at: p.activity, String.self), column: "session.activity"),
+            km: try row.value(at: p.km, Double?.self),
+            minutes: try row.value(at: p.minutes, Int.self),
+            painDuring: try row.value(at: p.painDuring, Int.self),
+            painAfter: try row.value(at: p.painAfter, Int.self),
+            lastedOver2h: try row.value(at: p.lastedOver2h, Bool.self),
+            flags: try RecordJSON.flags(json: row.value(at: p.flags, String.self)),
+            shoe: try row.value(at: p.shoe, String?.self),
+            note: try row.value(at: p.note, String.self),
+            calfRaises: try row.value(at: p.calfRaises, Int?.self),
+            hopTest: try row.value(at: p.hopTest, Int?.self),
+            startTime: try row.value(at: p.startTime, String?.self))
+    }
+
+    static func morning(from row: ClinicRow, _ p: MorningPlaces) throws -> MorningCheck {
         MorningCheck(
-            date: try row.day("date", table: "morning_check"),
-            pain: try row.value("pain", Int.self),
-            flags: try RecordJSON.flags(json: row.value("flags", String.self)))
+            date: try StoredColumn.day(
+                row.value(at: p.date, String.self), column: "morning_check.date"),
+            pain: try row.value(at: p.pain, Int.self),
+            flags: try RecordJSON.flags(json: row.value(at: p.flags, String.self)))
+    }
+
+    /// Every row of a result as a session, its columns looked up once.
+    static func sessions(_ rows: [ClinicRow]) throws -> [Session] {
+        guard let first = rows.first else { return [] }
+        let places = try SessionPlaces(first.columns)
+        return try rows.map { try session(from: $0, places) }
+    }
+
+    /// Every row of a result as a morning check, its columns looked up once.
+    static func mornings(_ rows: [ClinicRow]) throws -> [MorningCheck] {
+        guard let first = rows.first else { return [] }
+        let places = try MorningPlaces(first.columns)
+        return try rows.map { try morning(from: $0, places) }
     }
 
     static func clearing(from row: ClinicRow) throws -> FlagClearing {
@@ -212,19 +264,21 @@ extension ClinicStore {
         // Open ends as dates no log reaches.
         let first = from?.iso ?? "0001-01-01"
         let last = through?.iso ?? "9999-12-31"
-        let sessions = try t.rows(
-            """
-            SELECT \(unescaped: sessionColumns) FROM rehab.session WHERE patient_id = \(patientID)
-                AND date BETWEEN \(first)::date AND \(last)::date ORDER BY date, id
-            """
-        ).map(session(from:))
-        let mornings = try t.rows(
-            """
-            SELECT date::text AS date, pain, flags::text AS flags FROM rehab.morning_check
-            WHERE patient_id = \(patientID) AND date BETWEEN \(first)::date AND \(last)::date
-            ORDER BY date
-            """
-        ).map(morning(from:))
+        let sessions = try Self.sessions(
+            t.rows(
+                """
+                SELECT \(unescaped: sessionColumns) FROM rehab.session
+                WHERE patient_id = \(patientID)
+                    AND date BETWEEN \(first)::date AND \(last)::date ORDER BY date, id
+                """))
+        let mornings = try Self.mornings(
+            t.rows(
+                """
+                SELECT date::text AS date, pain, flags::text AS flags FROM rehab.morning_check
+                WHERE patient_id = \(patientID)
+                    AND date BETWEEN \(first)::date AND \(last)::date
+                ORDER BY date
+                """))
         let clearings = try t.rows(
             """
             SELECT date::text AS date, reason, cleared::text AS cleared FROM rehab.flag_clearing
@@ -294,10 +348,13 @@ extension ClinicStore {
             // Older rows only for their red flags ('[]' is how none is stored): two index
             // ranges each, as the roster reads them (see `windows`).
             var history = History()
+            guard let columns = rows.first?.columns else { return history }
+            let kind = try columns.place(of: "kind")
+            let (session, morning) = try (SessionPlaces(columns), MorningPlaces(columns))
             for row in rows {
-                switch try row.value("kind", String.self) {
-                case "session": history.sessions.append(try Self.session(from: row))
-                case "morning": history.mornings.append(try Self.morning(from: row))
+                switch try row.value(at: kind, String.self) {
+                case "session": history.sessions.append(try Self.session(from: row, session))
+                case "morning": history.mornings.append(try Self.morning(from: row, morning))
                 default: history.clearings.append(try Self.clearing(from: row))
                 }
             }
