@@ -140,8 +140,7 @@ extension Evaluation {
     /// bound); the log reaches back far enough that any older response is surely resolved
     /// (`Engine.lowestMorningSafeMax`).
     func isResolved(_ response: Response, asOf day: Day) -> Bool {
-        let safe = thresholds(on: day).morningSafeMax
-        let bound = min(response.settlesAt ?? Double(safe), Double(safe))
+        let bound = settlingScore(response, asOf: day)
         let key = SettleKey(morning: response.morning.number, bound: bound)
         let settled: Int
         if let memo = memo.settled[key] {
@@ -155,6 +154,13 @@ extension Evaluation {
         return settled <= day.number
     }
 
+    /// The score a later morning must come back to, by `day`, to resolve `response`: its
+    /// baseline (`settlesAt`), at most `morning.safe_max`; `safe_max` when it had none.
+    func settlingScore(_ response: Response, asOf day: Day) -> Double {
+        let safe = Double(thresholds(on: day).morningSafeMax)
+        return min(response.settlesAt ?? safe, safe)
+    }
+
     /// The response findings in force on `day`, newest first: one first seen that morning at
     /// its own level, and every earlier one not yet resolved, held at amber. Looked for back
     /// from `day` only while one could still be unresolved: once a later morning scored
@@ -164,7 +170,7 @@ extension Evaluation {
     /// through the whole log for every row.
     func responseFindings(asOf day: Day) -> [Finding] {
         var findings: [Finding] = []
-        if let new = responseOn(morning: day) { findings.append(finding(new, persisting: false)) }
+        if let new = responseOn(morning: day) { findings.append(finding(new)) }
         let safe = thresholds(on: day).morningSafeMax
         let lowestBefore = lowestMorningBefore
         var lowest = log.morning(on: day)?.pain ?? Int.max
@@ -173,7 +179,7 @@ extension Evaluation {
             i -= 1
             let check = log.mornings[i]
             if let old = responseOn(morning: check.date), !isResolved(old, asOf: day) {
-                findings.append(finding(old, persisting: true))
+                findings.append(finding(old, heldOn: day))
             }
             lowest = min(lowest, check.pain)
         }
@@ -193,12 +199,16 @@ extension Evaluation {
         return found
     }
 
-    func finding(_ response: Response, persisting: Bool) -> Finding {
-        Finding(
-            code: .worseNextMorning, level: persisting ? .amber : response.level,
+    /// The finding of a worse morning: on its first day at its own level; held on a later
+    /// `day` at amber, with the score a morning must come back to for it to end.
+    func finding(_ response: Response, heldOn day: Day? = nil) -> Finding {
+        var finding = Finding(
+            code: .worseNextMorning, level: day == nil ? response.level : .amber,
             date: response.morning, seen: Double(response.score),
             limit: response.baseline ?? Double(thresholds(on: response.morning).morningLimit),
-            persisting: persisting)
+            persisting: day != nil)
+        finding.until = day.map { settlingScore(response, asOf: $0) }
+        return finding
     }
 
     /// The absolute morning levels: the latest morning in the 14 days up to `day` above
@@ -299,7 +309,7 @@ extension Engine {
                 else {
                     return DayVerdict(day: day, verdict: verdict)
                 }
-                let finding = evaluation.finding(response, persisting: false)
+                let finding = evaluation.finding(response)
                 return DayVerdict(
                     day: day, verdict: verdict, revisedBy: response.morning,
                     revised: Verdict(findings: verdict.findings + [finding]))

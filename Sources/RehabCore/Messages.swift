@@ -122,11 +122,12 @@ public struct Messages: Sendable {
                         + "that was too much."), backOff
             )
         case .worseNextMorning:
+            let until = amount(finding.until ?? finding.limit, unit: finding.unit)
             let held =
                 finding.persisting
                 ? say(
-                    nl: " Dat geldt tot een ochtend weer op of onder \(limit)/10 uitkomt.",
-                    en: " This holds until a morning is back at or below \(limit)/10.")
+                    nl: " Dat geldt tot een ochtend weer op of onder \(until)/10 uitkomt.",
+                    en: " This holds until a morning is back at or below \(until)/10.")
                 : ""
             return (
                 say(

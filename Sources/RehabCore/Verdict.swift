@@ -134,6 +134,9 @@ public struct Finding: Hashable, Sendable {
     public var urgency: Urgency?
     /// A response finding carried over from its first day (held, not red again).
     public var persisting: Bool
+    /// For a held worse morning: the score a morning must come back to for it to end (its
+    /// baseline, at most `morning.safe_max`).
+    public var until: Double?
 
     public init(
         code: ReasonCode, level: Level? = nil, date: Day? = nil, seen: Double? = nil,

@@ -111,6 +111,33 @@ import Testing
         }
     }
 
+    /// A held worse morning ends at a morning at or below its baseline and within safe_max, so
+    /// the message names the lower of the two. Baseline 4 (four mornings of 4 before the ride of
+    /// 03-04), then 6 on 03-05: red. On 03-06 a 4 is back at the baseline but above safe 3: the
+    /// hold stands, "until a morning is back at or below 3/10" (it said 4, which would not have
+    /// ended it). On 03-07 a 3 ends it.
+    @Test func aHeldMorningNamesTheScoreThatEndsIt() throws {
+        let history = History(
+            sessions: [cycle("2026-03-04")],
+            mornings: [
+                morning("2026-02-28", 4), morning("2026-03-01", 4), morning("2026-03-02", 4),
+                morning("2026-03-03", 4), morning("2026-03-05", 6), morning("2026-03-06", 4),
+                morning("2026-03-07", 3),
+            ])
+        let held = verdict(history, on: "2026-03-06")
+        let worse = try #require(held.findings.first { $0.code == .worseNextMorning })
+        #expect(worse.persisting)
+        #expect(worse.limit == 4)
+        #expect(worse.until == 3)
+        let text = Messages(.en).reason(worse)
+        #expect(text.contains("above your usual 4/10"), "\(text)")
+        #expect(text.contains("until a morning is back at or below 3/10"), "\(text)")
+        let dutch = Messages(.nl).reason(worse)
+        #expect(dutch.contains("weer op of onder 3/10"), "\(dutch)")
+        let ended = verdict(history, on: "2026-03-07")
+        #expect(!ended.findings.contains { $0.code == .worseNextMorning })
+    }
+
     /// "The latest M in the 14 days up to D": for D = 03-04 that is 02-19 … 03-04. A morning of
     /// 4 on 02-19 is still seen (amber); one on 02-18 is not. A session on D keeps
     /// no_recent_log out.

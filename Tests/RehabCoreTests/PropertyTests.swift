@@ -344,13 +344,13 @@ private func painlessRun(_ date: Day, km: Int, minutes: Int) -> Session {
             while day <= c.today {
                 var expected: [Finding] = []
                 if let new = evaluation.responseOn(morning: day) {
-                    expected.append(evaluation.finding(new, persisting: false))
+                    expected.append(evaluation.finding(new))
                 }
                 for check in c.mornings.reversed() where check.date < day {
                     if let old = evaluation.responseOn(morning: check.date),
                         !evaluation.isResolved(old, asOf: day)
                     {
-                        expected.append(evaluation.finding(old, persisting: true))
+                        expected.append(evaluation.finding(old, heldOn: day))
                     }
                 }
                 persisting += expected.filter(\.persisting).count
