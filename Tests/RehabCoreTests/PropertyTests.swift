@@ -328,6 +328,95 @@ private func painlessRun(_ date: Day, km: Int, minutes: Int) -> Session {
     }
 }
 
+/// DESIGN section 4's 24-hour rule worked out again from the records alone, as the text has it,
+/// and held to the engine's first-day verdict of every morning: the baseline (the median of the
+/// mornings in the 7 days before the session day, at least 2, else that day's own morning), the
+/// response (the next morning, else the one after when the next day has no check), red at 2
+/// above or over `morning.limit`, amber at 1 above, and in osteoarthritis plans amber for a
+/// first worse response in 7 days and red for a second.
+@Suite struct TwentyFourHourRuleProperties {
+    @Test func everyMorningIsJudgedAsTheTextReads() {
+        var worse = 0
+        for seed in 0..<UInt64(PropertyTests.count) {
+            let c = GeneratedCase.make(seed: seed, setups: allSetups)
+            let s = c.scenario
+            let evaluation = Evaluation(
+                plan: s.plan, assignment: s.assignment,
+                history: History(sessions: c.sessions, mornings: c.mornings))
+            let reading = TwentyFourHourReading(
+                mornings: c.mornings, sessionDays: Set(c.sessions.map(\.date)),
+                limit: { evaluation.thresholds(on: $0).morningLimit },
+                movementIsMedicine: evaluation.movementIsMedicine(on:))
+            for check in c.mornings where check.date <= c.today {
+                let expected = reading.level(on: check.date)
+                if expected != nil { worse += 1 }
+                #expect(
+                    evaluation.responseOn(morning: check.date)?.level == expected,
+                    "seed \(seed) \(check.date)")
+            }
+        }
+        #expect(worse > PropertyTests.count)
+    }
+}
+
+/// The 24-hour rule as DESIGN section 4 words it, written apart from the engine.
+private struct TwentyFourHourReading {
+    let scores: [Day: Int]
+    let sessionDays: Set<Day>
+    let limit: (Day) -> Int
+    let movementIsMedicine: (Day) -> Bool
+
+    init(
+        mornings: [MorningCheck], sessionDays: Set<Day>, limit: @escaping (Day) -> Int,
+        movementIsMedicine: @escaping (Day) -> Bool
+    ) {
+        scores = Dictionary(mornings.map { ($0.date, $0.pain) }, uniquingKeysWith: max)
+        self.sessionDays = sessionDays
+        self.limit = limit
+        self.movementIsMedicine = movementIsMedicine
+    }
+
+    func baseline(_ sessionDay: Day) -> Double? {
+        let week = (1...7).compactMap { scores[sessionDay.adding(days: -$0)] }.sorted()
+        guard week.count >= 2 else { return scores[sessionDay].map(Double.init) }
+        let middle = week.count / 2
+        return week.count % 2 == 1
+            ? Double(week[middle]) : Double(week[middle - 1] + week[middle]) / 2
+    }
+
+    /// The session days `morning` answers for.
+    func judged(by morning: Day) -> [Day] {
+        guard scores[morning] != nil else { return [] }
+        return [1, 2].map { morning.adding(days: -$0) }.filter { day in
+            sessionDays.contains(day)
+                && (scores[day.adding(days: 1)] != nil ? day.adding(days: 1) : day.adding(days: 2))
+                    == morning
+        }
+    }
+
+    /// The level before the osteoarthritis rule, and whether the morning was over the limit.
+    func plainLevel(_ sessionDay: Day, _ morning: Day) -> (level: Level, overLimit: Bool)? {
+        guard let score = scores[morning] else { return nil }
+        let overLimit = score > limit(sessionDay)
+        if overLimit { return (.red, true) }
+        guard let base = baseline(sessionDay) else { return nil }
+        let rise = Double(score) - base
+        return rise >= 2 ? (.red, false) : rise >= 1 ? (.amber, false) : nil
+    }
+
+    func level(on morning: Day) -> Level? {
+        judged(by: morning).compactMap { sessionDay -> Level? in
+            guard let (level, overLimit) = plainLevel(sessionDay, morning) else { return nil }
+            guard !overLimit, movementIsMedicine(sessionDay) else { return level }
+            let earlier = (1...7).contains { back in
+                let day = morning.adding(days: -back)
+                return judged(by: day).contains { plainLevel($0, day) != nil }
+            }
+            return earlier ? .red : .amber
+        }.max()
+    }
+}
+
 @Suite struct ResponseLookBackProperties {
     /// The response findings of every day of 1,000 generated histories, looked for back only
     /// while one could still be unresolved (`responseFindings`), are exactly those of every
