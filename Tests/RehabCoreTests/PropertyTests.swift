@@ -28,6 +28,13 @@ struct GeneratedCase {
             history: History(sessions: sessions, mornings: mornings), on: day ?? today)
     }
 
+    /// The engine's reading of the whole generated history.
+    var evaluation: Evaluation {
+        Evaluation(
+            plan: scenario.plan, assignment: scenario.assignment,
+            history: History(sessions: sessions, mornings: mornings))
+    }
+
     static func make(seed: UInt64, setups: [Scenario.Setup]) -> GeneratedCase {
         var rng = SplitMix(seed: seed)
         let setup = setups[rng.below(setups.count)]
@@ -231,12 +238,8 @@ private func painlessRun(_ date: Day, km: Int, minutes: Int) -> Session {
         for seed in 0..<UInt64(PropertyTests.count) {
             let c = GeneratedCase.make(seed: seed, setups: allSetups)
             var rng = SplitMix(seed: seed ^ 0x4242)
-            let s = c.scenario
-            let thresholds = Evaluation(
-                plan: s.plan, assignment: s.assignment,
-                history: History(sessions: c.sessions, mornings: c.mornings)
-            ).thresholds(on: c.today)
-            let allowed = s.plan.phases.flatMap(\.allowed)
+            let thresholds = c.evaluation.thresholds(on: c.today)
+            let allowed = c.scenario.plan.phases.flatMap(\.allowed)
             let activity = allowed[rng.below(allowed.count)]
             let limit = thresholds.pain(for: activity).limit
             guard limit < 10, thresholds.morningLimit < 10 else { continue }
@@ -317,8 +320,7 @@ private func painlessRun(_ date: Day, km: Int, minutes: Int) -> Session {
                 sessions.reduce(0) { $0 + ($1.km ?? .nan) }
             }
             let longest = Dictionary(grouping: before, by: \.date).values.map(amount).max() ?? 0
-            let pct = Evaluation(plan: s.plan, assignment: s.assignment, history: history)
-                .thresholds(on: latest).sessionSpikePct
+            let pct = c.evaluation.thresholds(on: latest).sessionSpikePct
             guard amount(runs) > longest * (1 + pct / 100) + 1e-9 else { continue }
             spikes += 1
             #expect(
@@ -339,10 +341,7 @@ private func painlessRun(_ date: Day, km: Int, minutes: Int) -> Session {
         var worse = 0
         for seed in 0..<UInt64(PropertyTests.count) {
             let c = GeneratedCase.make(seed: seed, setups: allSetups)
-            let s = c.scenario
-            let evaluation = Evaluation(
-                plan: s.plan, assignment: s.assignment,
-                history: History(sessions: c.sessions, mornings: c.mornings))
+            let evaluation = c.evaluation
             let reading = TwentyFourHourReading(
                 mornings: c.mornings, sessionDays: Set(c.sessions.map(\.date)),
                 limit: { evaluation.thresholds(on: $0).morningLimit },
@@ -425,10 +424,7 @@ private struct TwentyFourHourReading {
         var persisting = 0
         for seed in 0..<UInt64(PropertyTests.count) {
             let c = GeneratedCase.make(seed: seed, setups: allSetups)
-            let s = c.scenario
-            let evaluation = Evaluation(
-                plan: s.plan, assignment: s.assignment,
-                history: History(sessions: c.sessions, mornings: c.mornings))
+            let evaluation = c.evaluation
             var day = c.today.adding(days: -42)
             while day <= c.today {
                 var expected: [Finding] = []
