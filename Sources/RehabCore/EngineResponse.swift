@@ -202,13 +202,11 @@ extension Evaluation {
     /// The finding of a worse morning: on its first day at its own level; held on a later
     /// `day` at amber, with the score a morning must come back to for it to end.
     func finding(_ response: Response, heldOn day: Day? = nil) -> Finding {
-        var finding = Finding(
+        Finding(
             code: .worseNextMorning, level: day == nil ? response.level : .amber,
             date: response.morning, seen: Double(response.score),
             limit: response.baseline ?? Double(thresholds(on: response.morning).morningLimit),
-            persisting: day != nil)
-        finding.until = day.map { settlingScore(response, asOf: $0) }
-        return finding
+            until: day.map { settlingScore(response, asOf: $0) })
     }
 
     /// The absolute morning levels: the latest morning in the 14 days up to `day` above

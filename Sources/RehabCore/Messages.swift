@@ -122,13 +122,13 @@ public struct Messages: Sendable {
                         + "that was too much."), backOff
             )
         case .worseNextMorning:
-            let until = amount(finding.until ?? finding.limit, unit: finding.unit)
             let held =
-                finding.persisting
-                ? say(
-                    nl: " Dat geldt tot een ochtend weer op of onder \(until)/10 uitkomt.",
-                    en: " This holds until a morning is back at or below \(until)/10.")
-                : ""
+                finding.until.map { score in
+                    let until = amount(score, unit: finding.unit)
+                    return say(
+                        nl: " Dat geldt tot een ochtend weer op of onder \(until)/10 uitkomt.",
+                        en: " This holds until a morning is back at or below \(until)/10.")
+                } ?? ""
             return (
                 say(
                     nl: "De ochtend erna (\(date)) was de pijn \(seen)/10, hoger dan uw gewone "

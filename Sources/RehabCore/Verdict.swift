@@ -132,16 +132,16 @@ public struct Finding: Hashable, Sendable {
     public var percent: Double?
     /// For red flags: how soon a doctor is needed.
     public var urgency: Urgency?
-    /// A response finding carried over from its first day (held, not red again).
-    public var persisting: Bool
-    /// For a held worse morning: the score a morning must come back to for it to end (its
-    /// baseline, at most `morning.safe_max`).
+    /// For a worse morning held past its first day (amber, not red again): the score a morning
+    /// must come back to for it to end (its baseline, at most `morning.safe_max`).
     public var until: Double?
+    /// A response finding carried over from its first day.
+    public var persisting: Bool { until != nil }
 
     public init(
         code: ReasonCode, level: Level? = nil, date: Day? = nil, seen: Double? = nil,
         limit: Double? = nil, unit: String? = nil, flag: String? = nil, percent: Double? = nil,
-        urgency: Urgency? = nil, persisting: Bool = false
+        urgency: Urgency? = nil, until: Double? = nil
     ) {
         self.code = code
         self.level = level ?? code.level
@@ -152,7 +152,7 @@ public struct Finding: Hashable, Sendable {
         self.flag = flag
         self.percent = percent
         self.urgency = urgency
-        self.persisting = persisting
+        self.until = until
     }
 }
 

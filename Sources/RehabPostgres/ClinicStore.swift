@@ -437,10 +437,20 @@ struct ClinicRow {
     }
 
     func day(_ column: String, table: String) throws -> Day {
-        try StoredColumn.day(value(column, String.self), column: "\(table).\(column)")
+        try day(at: columns.place(of: column), table: table)
+    }
+
+    func day(at place: Int, table: String) throws -> Day {
+        let column = "\(table).\(cells[place].columnName)"
+        return try StoredColumn.day(value(at: place, String.self), column: column)
     }
 
     func named<Value: RawRepresentable<String>>(_ column: String, table: String) throws -> Value {
-        try StoredColumn.named(value(column, String.self), column: "\(table).\(column)")
+        try named(at: columns.place(of: column), table: table)
+    }
+
+    func named<Value: RawRepresentable<String>>(at place: Int, table: String) throws -> Value {
+        let column = "\(table).\(cells[place].columnName)"
+        return try StoredColumn.named(value(at: place, String.self), column: column)
     }
 }

@@ -200,9 +200,8 @@ extension ClinicStore {
     static func session(from row: ClinicRow, _ p: SessionPlaces) throws -> Session {
         Session(
             id: try row.value(at: p.id, Int64.self),
-            date: try StoredColumn.day(row.value(at: p.date, String.self), column: "session.date"),
-            activity: try StoredColumn.named(
-                row.value(at: p.activity, String.self), column: "session.activity"),
+            date: try row.day(at: p.date, table: "session"),
+            activity: try row.named(at: p.activity, table: "session"),
             km: try row.value(at: p.km, Double?.self),
             minutes: try row.value(at: p.minutes, Int.self),
             painDuring: try row.value(at: p.painDuring, Int.self),
@@ -218,8 +217,7 @@ extension ClinicStore {
 
     static func morning(from row: ClinicRow, _ p: MorningPlaces) throws -> MorningCheck {
         MorningCheck(
-            date: try StoredColumn.day(
-                row.value(at: p.date, String.self), column: "morning_check.date"),
+            date: try row.day(at: p.date, table: "morning_check"),
             pain: try row.value(at: p.pain, Int.self),
             flags: try RecordJSON.flags(json: row.value(at: p.flags, String.self)))
     }

@@ -24,15 +24,20 @@ struct GeneratedCase {
     func verdict(on day: Day? = nil) -> Verdict {
         let s = scenario
         return Engine.verdict(
-            plan: s.plan, assignment: s.assignment,
-            history: History(sessions: sessions, mornings: mornings), on: day ?? today)
+            plan: s.plan, assignment: s.assignment, history: s.history, on: day ?? today)
+    }
+
+    /// The engine's status as of `today`.
+    func status() -> Status {
+        let s = scenario
+        return Engine.status(
+            plan: s.plan, assignment: s.assignment, history: s.history, today: today)
     }
 
     /// The engine's reading of the whole generated history.
     var evaluation: Evaluation {
-        Evaluation(
-            plan: scenario.plan, assignment: scenario.assignment,
-            history: History(sessions: sessions, mornings: mornings))
+        let s = scenario
+        return Evaluation(plan: s.plan, assignment: s.assignment, history: s.history)
     }
 
     static func make(seed: UInt64, setups: [Scenario.Setup]) -> GeneratedCase {
@@ -275,12 +280,9 @@ private func painlessRun(_ date: Day, km: Int, minutes: Int) -> Session {
                             minutes: 30 + rng.below(90)))
                 }
             }
-            let s = c.scenario
-            let status = Engine.status(
-                plan: s.plan, assignment: s.assignment,
-                history: History(sessions: c.sessions, mornings: c.mornings), today: c.today)
+            let status = c.status()
             guard let cap = status.load.cap, status.load.thisWeek > cap + 1e-9,
-                s.setup != .osteoarthritis, status.verdict.level != .stop
+                c.setup != .osteoarthritis, status.verdict.level != .stop
             else { continue }
             over += 1
             #expect(
@@ -304,10 +306,7 @@ private func painlessRun(_ date: Day, km: Int, minutes: Int) -> Session {
                 c.sessions.append(
                     painlessRun(c.today, km: 3 + rng.below(15), minutes: 30 + rng.below(60)))
             }
-            let s = c.scenario
-            let history = History(sessions: c.sessions, mornings: c.mornings)
-            let status = Engine.status(
-                plan: s.plan, assignment: s.assignment, history: history, today: c.today)
+            let status = c.status()
             guard status.verdict.level != .stop, !status.load.scheduleSetsLoad,
                 let latest = c.sessions.map(\.date).filter({ $0 <= c.today }).max()
             else { continue }
