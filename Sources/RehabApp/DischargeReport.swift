@@ -253,13 +253,8 @@ public struct DischargeReport {
     }
 
     public func html() -> String {
-        var out: [String] = []
         let title = "\(say(DischargePhrase.title())) · \(followed.patient.name)"
-        out.append("<!DOCTYPE html>")
-        out.append("<html lang=\"\(language.rawValue)\">")
-        out.append("<head><meta charset=\"utf-8\"><title>\(ReportText.html(title))</title>")
-        out.append("<style>\(ReportText.style)</style></head>")
-        out.append("<body>")
+        var out = ReportText.htmlOpening(title: title, language: language)
         out.append("<h1>\(ReportText.html(title))</h1>")
         out.append("<p class=\"intro\">\(ReportText.html(intro))</p>")
         out.append("<h2>\(ReportText.html(say(DischargePhrase.measuresSection())))</h2>")

@@ -1,6 +1,8 @@
 // Escaping and the style sheet of the reports `rehab report`, `rehab discharge` and the app's
 // discharge step write: the user's own text (names, notes) never becomes markup.
 
+import RehabCore
+
 public enum ReportText {
     /// Names, notes and plan text are the user's own: table pipes and line breaks would break
     /// the layout, and HTML (`<script>`, `<img onerror=…>`) or link syntax
@@ -35,6 +37,21 @@ public enum ReportText {
             }
         }
         return out
+    }
+
+    /// The lines of a report's HTML document up to and including `<body>`: language, charset,
+    /// the escaped title and the style sheet.
+    public static func htmlOpening(title: String, language: Language) -> [String] {
+        [
+            "<!DOCTYPE html>",
+            "<html lang=\"\(language.rawValue)\">",
+            "<head>",
+            "<meta charset=\"utf-8\">",
+            "<title>\(html(title))</title>",
+            "<style>\(style)</style>",
+            "</head>",
+            "<body>",
+        ]
     }
 
     public static let style = """

@@ -295,16 +295,8 @@ struct HTMLReport {
 
     func render() -> String {
         let d = data
-        var out: [String] = []
         let title = "\(d.say(Phrase.reportTitle())) · \(d.followed.patient.name)"
-        out.append("<!DOCTYPE html>")
-        out.append("<html lang=\"\(d.language.rawValue)\">")
-        out.append("<head>")
-        out.append("<meta charset=\"utf-8\">")
-        out.append("<title>\(esc(title))</title>")
-        out.append("<style>\(Self.style)</style>")
-        out.append("</head>")
-        out.append("<body>")
+        var out = ReportText.htmlOpening(title: title, language: d.language)
         out.append("<h1>\(esc(d.say(Phrase.reportTitle())))</h1>")
         out.append(
             "<p class=\"intro\">"
@@ -370,8 +362,6 @@ struct HTMLReport {
         out.append("</html>")
         return out.joined(separator: "\n") + "\n"
     }
-
-    static let style = ReportText.style
 
     /// One bar a week from the plan's first week (over-cap bars marked in colour and with "!"),
     /// the cap as a line across each bar; weeks of another metric are scaled on their own.

@@ -171,7 +171,8 @@ struct MeasuresStoryTests {
             rehab,
             ["discharge", "--format", "html", "--output", file, "--by", "Joke de Vries"] + plans)
         let html = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(
+            html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"))
         #expect(html.contains("<td>3.0 (2026-03-02)</td><td>8.0 (2026-03-25)</td><td>+5.0</td>"))
         // The discharge is recorded with who and when: the patient list says so.
         let patients = try rehab.run(["patients", "--json"] + plans)
