@@ -27,16 +27,58 @@ public enum Phrase {
             "variant: '\(id)' is not a variant of plan '\(plan)'; choose from: \(list(known))")
     }
 
-    public static func unknownPatient(_ name: String, known: [String]) -> LocalizedText {
-        t(
+    /// How many names an error lists before it counts the rest: a clinic's physio may see
+    /// hundreds of patients, and a screenful of names hides the message.
+    static let namesListed = 10
+
+    /// Up to `namesListed` names, then how many more ("A, B, … and 190 more").
+    private static func someOf(_ names: [String]) -> LocalizedText {
+        guard names.count > namesListed else {
+            return t(list(names), EnglishText(verbatim: list(names)))
+        }
+        let shown = list(Array(names.prefix(namesListed)))
+        let more = names.count - namesListed
+        return t("\(shown) en nog \(more)", "\(shown) and \(more) more")
+    }
+
+    /// `near`: the known names closest to the one asked for, nearest first (the command line
+    /// works them out); without them a short list of every name, or where to see a long one.
+    public static func unknownPatient(_ name: String, known: [String], near: [String] = [])
+        -> LocalizedText
+    {
+        if !near.isEmpty {
+            // "'A', 'B' or 'C'", the "or" a word of the text, not of a value.
+            var either = t("'\(near[0])'", "'\(near[0])'")
+            for (i, other) in near.enumerated().dropFirst() {
+                either =
+                    i == near.count - 1
+                    ? t("\(either.nl) of '\(other)'", "\(either) or '\(other)'")
+                    : t("\(either.nl), '\(other)'", "\(either), '\(other)'")
+            }
+            return t(
+                "patient: '\(name)' bestaat niet; bedoelt u \(either.nl)?",
+                "patient: no patient called '\(name)'; did you mean \(either)?")
+        }
+        if known.isEmpty {
+            return t("patient: '\(name)' bestaat niet", "patient: no patient called '\(name)'")
+        }
+        if known.count > namesListed {
+            return t(
+                "patient: '\(name)' bestaat niet onder de \(known.count) patiënten; "
+                    + "'rehab patients' toont ze",
+                "patient: no patient called '\(name)' among the "
+                    + "\(count: known.count, "patient", "patients"); 'rehab patients' lists them")
+        }
+        return t(
             "patient: '\(name)' bestaat niet; bekend: \(list(known))",
             "patient: no patient called '\(name)'; known: \(list(known))")
     }
 
     public static func ambiguousPatient(_ name: String, matches: [String]) -> LocalizedText {
-        t(
-            "patient: '\(name)' past bij meerdere patiënten (\(list(matches))); gebruik de volledige naam",
-            "patient: '\(name)' matches several patients (\(list(matches))); use the full name")
+        let some = someOf(matches)
+        return t(
+            "patient: '\(name)' past bij meerdere patiënten (\(some.nl)); gebruik de volledige naam",
+            "patient: '\(name)' matches several patients (\(some)); use the full name")
     }
 
     public static func noPatients() -> LocalizedText {
@@ -47,9 +89,16 @@ public enum Phrase {
     }
 
     public static func choosePatient(_ names: [String]) -> LocalizedText {
-        t(
-            "er zijn meerdere patiënten; kies er een met --patient: \(list(names))",
-            "there are several patients; choose one with --patient: \(list(names))")
+        guard names.count > namesListed else {
+            return t(
+                "er zijn meerdere patiënten; kies er een met --patient: \(list(names))",
+                "there are several patients; choose one with --patient: \(list(names))")
+        }
+        return t(
+            "er zijn \(names.count) patiënten; kies er een met --patient NAAM "
+                + "('rehab patients' toont ze)",
+            "there are \(count: names.count, "patient", "patients"); choose one with --patient "
+                + "NAME ('rehab patients' lists them)")
     }
 
     public static func duplicatePatient(_ name: String) -> LocalizedText {

@@ -309,7 +309,23 @@ struct Context {
         if matches.count > 1 {
             throw fail(Phrase.ambiguousPatient(wanted, matches: matches.map(\.name)))
         }
-        throw fail(Phrase.unknownPatient(wanted, known: all.map(\.name)))
+        throw fail(unknownPatient(wanted, all: all))
+    }
+
+    /// "no patient called 'Sam de Vris'; did you mean 'Sam de Vries'?": the names a typo away
+    /// (as `CommandSuggestion` judges one), else those that contain what was typed.
+    func unknownPatient(_ wanted: String, all: [PatientRecord]) -> LocalizedText {
+        let key = Naming.key(wanted)
+        let keyed = all.map { (name: $0.name, key: Naming.key($0.name)) }
+        let typos = keyed.map { (name: $0.name, distance: CommandSuggestion.distance(key, $0.key)) }
+            .filter { $0.distance <= max(1, key.count / 3) }
+        let best = typos.map(\.distance).min()
+        var near = typos.filter { $0.distance == best }.map(\.name).sorted()
+        if near.isEmpty, key.count >= 3 {
+            near = keyed.filter { $0.key.contains(key) }.map(\.name).sorted()
+        }
+        return Phrase.unknownPatient(
+            wanted, known: all.map(\.name), near: Array(near.prefix(3)))
     }
 
     /// A patient with a started plan, and everything the engine needs about them. With

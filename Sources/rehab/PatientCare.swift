@@ -103,7 +103,7 @@ extension Context {
     func exactPatient(_ name: String, store: any RehabRepository) throws -> PatientRecord {
         let all = try storing { try store.patients(includeArchived: true) }
         guard let patient = all.first(where: { Naming.same($0.name, name) }) else {
-            throw fail(Phrase.unknownPatient(name, known: all.map(\.name)))
+            throw fail(unknownPatient(name, all: all))
         }
         return patient
     }

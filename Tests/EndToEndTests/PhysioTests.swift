@@ -290,4 +290,70 @@ extension PhysioTests {
         #expect(table.contains("due: PSFS, NPRS"), "\(table)")
         #expect(table.contains("since note: what was recorded after your last clinical note"))
     }
+
+    /// A practice has many patients: a name that is not found gets the near ones, and a
+    /// question that would list them all counts them instead of filling the screen.
+    @Test func aMistypedNameAmongManyPatients() throws {
+        var rehab = try Rehab(today: "2026-03-02")
+        defer { rehab.cleanUp() }
+        _ = try ok(rehab, ["patients", "add", "Ann"])
+        _ = try ok(rehab, ["patients", "add", "Ben"])
+        func refusal(_ arguments: [String]) throws -> String {
+            let result = try rehab.run(arguments)
+            #expect(result.status == 1, "\(arguments): \(result)")
+            #expect(result.stdout.isEmpty, "\(arguments): \(result)")
+            return result.stderr
+        }
+        // A few patients: every name.
+        #expect(
+            try refusal(["status", "--patient", "Cas"])
+                == "rehab: patient: no patient called 'Cas'; known: Ann, Ben\n")
+        #expect(
+            try refusal(["status"])
+                == "rehab: there are several patients; choose one with --patient: Ann, Ben\n")
+
+        for n in 1...11 {
+            _ = try ok(rehab, ["patients", "add", String(format: "Runner %02d", n)])
+        }
+        _ = try ok(rehab, ["patients", "add", "Sam de Vries"])
+        #expect(
+            try refusal(["status"])
+                == "rehab: there are 14 patients; choose one with --patient NAME "
+                + "('rehab patients' lists them)\n")
+        #expect(
+            try refusal(["status", "--patient", "Sam de Vris"])
+                == "rehab: patient: no patient called 'Sam de Vris'; did you mean 'Sam de Vries'?\n"
+        )
+        // Not a typo away, but part of the name.
+        #expect(
+            try refusal(["status", "--patient", "VRIES"])
+                == "rehab: patient: no patient called 'VRIES'; did you mean 'Sam de Vries'?\n")
+        #expect(
+            try refusal(["status", "--patient", "Runner 21"])
+                == "rehab: patient: no patient called 'Runner 21'; did you mean 'Runner 01' or "
+                + "'Runner 11'?\n")
+        #expect(
+            try refusal(["notes", "--patient", "Nobody"])
+                == "rehab: patient: no patient called 'Nobody' among the 14 patients; "
+                + "'rehab patients' lists them\n")
+        #expect(
+            try refusal(["status", "--patient", "runner"])
+                == "rehab: patient: 'runner' matches several patients (Runner 01, Runner 02, "
+                + "Runner 03, Runner 04, Runner 05, Runner 06, Runner 07, Runner 08, Runner 09, "
+                + "Runner 10 and 1 more); use the full name\n")
+        // Renaming takes the exact name only, and says the near ones too.
+        #expect(
+            try refusal(["patients", "rename", "Sam de Vris", "Sam"])
+                == "rehab: patient: no patient called 'Sam de Vris'; did you mean 'Sam de Vries'?\n"
+        )
+        rehab.language = "nl"
+        #expect(
+            try refusal(["status", "--patient", "Runner 21"])
+                == "rehab: patient: 'Runner 21' bestaat niet; bedoelt u 'Runner 01' of "
+                + "'Runner 11'?\n")
+        #expect(
+            try refusal(["status"])
+                == "rehab: er zijn 14 patiënten; kies er een met --patient NAAM "
+                + "('rehab patients' toont ze)\n")
+    }
 }
