@@ -742,7 +742,7 @@ extension HistoryEventTests {
         var state = Fixture.state(Self.caseload())
         _ = run(&state, [.tab, .tab, .char("/")] + chars("gp") + [.enter])
         #expect(state.top == .history(SelectionState(selected: 4)))
-        #expect(state.historySearch == nil)
+        #expect(state.listSearch == nil)
         // Letters typed while searching are text, not commands ("n" would log a session).
         _ = run(&state, [.char("/")] + chars("knee") + [.enter])
         #expect(state.top == .history(SelectionState(selected: 5)))

@@ -62,6 +62,39 @@ enum Clinic {
         #expect(sam.daysSinceLog == 1)
     }
 
+    /// A practice's list is long: `/` finds a patient by what their row shows, as it finds a
+    /// row on History, and the status bar says so.
+    @Test func slashFindsAPatient() {
+        var app = Clinic.app()
+        #expect(render(app.state).lines().last?.contains("/ find") == true)
+        // Letters typed while finding are text: "a" would add a patient, "d" delete one.
+        app.press(.char("/"))
+        app.type("ale")
+        #expect(render(app.state).lines()[22].hasPrefix(" / ale▏"))
+        app.press(.enter)
+        #expect(app.state.top == .patients(SelectionState(selected: 2)))
+        #expect(app.state.listSearch == nil && app.effects.isEmpty)
+        // By plan, from the row below the selection, round again from the top.
+        app.press(.char("/"))
+        app.type("ITBS")
+        app.press(.enter)
+        #expect(app.state.top == .patients(SelectionState(selected: 0)))
+        app.press(.char("/"))
+        app.type("itbs")
+        app.press(.enter)
+        #expect(app.state.top == .patients(SelectionState(selected: 1)))
+        app.press(.char("/"))
+        app.type("zoe")
+        app.press(.enter)
+        #expect(app.state.notice?.text == "Nothing found for 'zoe'.")
+        #expect(app.state.top == .patients(SelectionState(selected: 1)))
+        // Esc leaves the line and the list as they were.
+        app.press(.char("/"), .char("k"), .escape)
+        #expect(app.state.listSearch == nil)
+        #expect(app.state.top == .patients(SelectionState(selected: 1)))
+        #expect(app.effects.isEmpty)
+    }
+
     @Test func enterFollowsAPatientWithAPlan() {
         var app = Clinic.app()
         app.press(.down, .enter)

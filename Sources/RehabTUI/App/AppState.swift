@@ -293,8 +293,8 @@ struct AppState: Sendable, Hashable {
     var newPatientName: String
     var confirmation: Confirmation?
     var notice: Notice?
-    /// What `/` on History is typing; nil when not searching.
-    var historySearch: TextInput?
+    /// What `/` on a list (History, Patients) is typing; nil when not searching.
+    var listSearch: TextInput?
     /// Changes `u` can take back, newest last (at most `undoDepth`).
     var undos: [Undo] = []
     /// A form whose save is on its way to the store, with the undo history as it was before:

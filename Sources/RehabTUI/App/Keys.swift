@@ -229,6 +229,7 @@ package enum KeyTable {
         bind(.archive, [.char("x")], "x", UIPhrase.keyArchivePatient(), [.patients]),
         bind(.showArchived, [.char("v")], "v", UIPhrase.keyShowArchived(), [.patients]),
         bind(.startFromFile, [.char("f")], "f", UIPhrase.keyStartFromFile(), [.patients]),
+        bind(.search, [.char("/")], "/", UIPhrase.keyFindPatient(), [.patients], bar: true),
         bind(.confirm, [.enter], "↵", UIPhrase.keyEditValue(), [.tune], bar: true),
         bind(.right, [.right, .char("l")], "→ l", UIPhrase.keyNextValue(), [.tune]),
         bind(.left, [.left, .char("h")], "← h", UIPhrase.keyPreviousValue(), [.tune]),
@@ -288,7 +289,7 @@ package enum KeyTable {
         case .today: return [.today, .tabs, .global]
         case .plan: return [.plan, .tabs, .global]
         case .history:
-            return state.historySearch != nil ? [.entry, .global] : [.history, .tabs, .global]
+            return state.listSearch != nil ? [.entry, .global] : [.history, .tabs, .global]
         case .progress: return [.progress, .tabs, .global]
         case .stop(let stop): return stop.beforeStart ? [.stop, .global] : [.stop, .tabs, .global]
         case .log, .morning, .measure: return [.form, .global]
@@ -296,7 +297,7 @@ package enum KeyTable {
             return form.stage == .path ? [.entry, .global] : [.form, .global]
         case .picker: return [.picker, .global]
         case .language, .role: return [.list, .global]
-        case .patients: return [.patients, .global]
+        case .patients: return state.listSearch != nil ? [.entry, .global] : [.patients, .global]
         // One line of text: no pain digits or ticks to offer.
         case .patientName, .nameForm, .setup: return [.entry, .global]
         case .tune(let tune):
@@ -324,7 +325,7 @@ package enum KeyTable {
         case .shoes(let shoes): return shoes.adding != nil
         case .notes(let notes): return notes.writing != nil
         case .discharge: return true
-        case .history: return state.historySearch != nil
+        case .history, .patients: return state.listSearch != nil
         default: return false
         }
     }

@@ -314,7 +314,7 @@ func render(_ state: AppState) -> Grid {
                 " " + saving.text(state.language), to: noticeRow.width,
                 ellipsis: state.glyphs.ellipsis),
             x: 0, y: noticeRow.y, pen: .bold, clip: noticeRow)
-    } else if let query = state.historySearch, case .history = state.top {
+    } else if let query = state.listSearch, ListSearch.isOn(state.top) {
         grid.put(
             TextFit.truncate(
                 " / " + query.text + "▏", to: noticeRow.width, ellipsis: state.glyphs.ellipsis),

@@ -62,27 +62,10 @@ enum HistoryActions {
         return result
     }
 
-    /// Moves to the next row below the selection (round again from the top) whose text holds
-    /// the query, in any case; says so when none does.
-    static func search(
-        _ query: String, _ rows: [HistoryEntry], _ selection: inout SelectionState,
-        state: inout AppState
-    ) {
-        let needle = query.lowercased().trimmingCharacters(in: " ")
-        guard !needle.isEmpty, !rows.isEmpty else { return }
-        let start = (selection.selected ?? -1) + 1
-        for step in 0..<rows.count {
-            let i = (start + step) % rows.count
-            let text =
-                HistoryView.cells(
-                    rows[i], verdict: nil, state: state, messages: state.messages
-                ).joined(separator: " ") + " " + note(rows[i])
-            if text.lowercased().contains(needle) {
-                selection.selected = i
-                return
-            }
-        }
-        state.notice = Notice(state.say(UIPhrase.searchNotFound(query)), isError: true)
+    /// The text `/` looks in: the row's cells, its note and its shoe.
+    static func searchText(_ entry: HistoryEntry, _ state: AppState) -> String {
+        HistoryView.cells(entry, verdict: nil, state: state, messages: state.messages)
+            .joined(separator: " ") + " " + note(entry)
     }
 
     static func note(_ entry: HistoryEntry) -> String {
@@ -96,23 +79,13 @@ enum HistoryActions {
         guard let followed = state.followed else { return [] }
         let rows = entries(followed)
         let page = max(1, Layout.tableRows(state.size))
-        if var query = state.historySearch {
-            switch action {
-            case .command(.back): state.historySearch = nil
-            case .command(.confirm):
-                state.historySearch = nil
-                search(query.text, rows, &selection, state: &state)
-            default:
-                edit(&query, action)
-                state.historySearch = query
-            }
+        let searched = ListSearch.handle(
+            action, rows: rows.count, text: { searchText(rows[$0], $1) }, &selection, &state)
+        if let searched {
             selection.keepVisible(count: rows.count, visibleRows: page)
-            return []
+            return searched
         }
         switch action {
-        case .command(.search):
-            state.historySearch = TextInput()
-            return []
         case _ where selection.follow(action, count: rows.count, page: page): break
         case .command(.edit):
             guard let i = selection.selected, rows.indices.contains(i) else { break }

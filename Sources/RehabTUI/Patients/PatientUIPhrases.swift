@@ -273,6 +273,7 @@ extension UIPhrase {
     static func keyPatients() -> LocalizedText { t("patiënten", "patients") }
     static func keyOpenPatient() -> LocalizedText { t("volg", "open") }
     static func keyAddPatient() -> LocalizedText { t("nieuw", "add") }
+    static func keyFindPatient() -> LocalizedText { t("zoek", "find") }
     static func keyRenamePatient() -> LocalizedText { t("andere naam", "rename") }
     static func keyArchivePatient() -> LocalizedText {
         t("archiveer/terughalen", "archive/restore")

@@ -197,6 +197,15 @@ enum PatientActions {
     ) -> [Effect] {
         let rows = rows(state)
         let page = PatientsView.visibleRows(state.size)
+        // `/` finds a patient by anything their row shows: name, plan, phase, verdict.
+        let searched = ListSearch.handle(
+            action, rows: rows.count,
+            text: { PatientsView.cells(rows[$0], $1).joined(separator: " ") }, &selection,
+            &state)
+        if let searched {
+            selection.keepVisible(count: rows.count, visibleRows: page)
+            return searched
+        }
         let row = selection.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
         var effects: [Effect] = []
         switch action {
