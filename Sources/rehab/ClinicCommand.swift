@@ -38,10 +38,12 @@ struct ClinicCommand: ParsableCommand {
     }
 
     /// Runs people's statements in one transaction; the server's refusal is the message,
-    /// unless `explain` words it better (a unique name or login).
+    /// unless `explain` words it better (a unique name or login), or `notAllowed` says who
+    /// may run the command.
     static func apply(
         _ sql: () throws(ClinicPeople.BadLogin) -> String, _ context: Context,
-        explain: (ClinicConnection.Failure) -> LocalizedText? = { _ in nil }
+        explain: (ClinicConnection.Failure) -> LocalizedText? = { _ in nil },
+        notAllowed: (String) -> LocalizedText = ClinicPhrase.ownerOnly
     ) throws {
         let script: String
         do {
@@ -54,6 +56,11 @@ struct ClinicCommand: ParsableCommand {
             try connection.transaction(script)
         } catch let failure as ClinicConnection.Failure {
             if let text = explain(failure) { throw context.fail(text) }
+            // Who may make logins and care teams (README: Clinic server), not the server's
+            // "permission denied to create role".
+            if failure.code == "42501", case .refused = failure.reason {
+                throw context.fail(notAllowed(connection.login))
+            }
             throw context.fail(at(connection, failure))
         } catch {
             throw context.fail(at(connection, error))
@@ -199,7 +206,7 @@ struct ClinicCommand: ParsableCommand {
             try ClinicCommand.apply(
                 { () throws(ClinicPeople.BadLogin) in
                     try ClinicPeople.assign(patient: name, physio: physio)
-                }, context)
+                }, context, notAllowed: ClinicPhrase.ownerOrAdminOnly)
             print(context.say(ClinicPhrase.assigned(name, physio: physio)))
         }
     }
@@ -221,6 +228,25 @@ enum ClinicPhrase {
                 + "werkt alleen op een bestand (een reservekopie van de kliniek maakt pg_dump)",
             en: "\(url) is a clinic database on PostgreSQL, not a SQLite file: this command "
                 + "works on a file only (pg_dump backs up a clinic)")
+    }
+
+    /// A login without the right to make roles ran add-physio, add-admin or add-patient.
+    static func ownerOnly(_ login: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(login) mag geen mensen toevoegen: rehab clinic add-physio, add-admin en "
+                + "add-patient draaien als de eigenaar van de database (die rehab clinic init "
+                + "draaide)",
+            en: "\(login) may not add people: rehab clinic add-physio, add-admin and add-patient "
+                + "run as the database's owner (who ran rehab clinic init)")
+    }
+
+    /// A login that is neither the owner nor the administration ran assign.
+    static func ownerOrAdminOnly(_ login: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(login) mag geen zorgteams wijzigen: rehab clinic assign draait als de "
+                + "eigenaar van de database of een login met rol rehab_admin",
+            en: "\(login) may not change care teams: rehab clinic assign runs as the database's "
+                + "owner or a login with the role rehab_admin")
     }
 
     static func notOwner(_ login: String) -> LocalizedText {

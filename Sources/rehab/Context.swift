@@ -155,6 +155,9 @@ struct Context {
         return Store.defaultPath(environment: environment)
     }
 
+    /// Whether --db names a clinic's PostgreSQL database rather than a SQLite file.
+    var isClinic: Bool { ClinicURL.isClinic(databasePath) }
+
     /// The patients' data, behind the storage protocol: commands ask it what they need and
     /// do not know which database answers.
     /// A `postgresql://` URL opens the clinic's database as the login in it (`ClinicStore`),

@@ -25,8 +25,16 @@ extension Phrase {
                 + contents.en + "); this cannot be undone; confirm with --yes")
     }
 
-    static func patientDeleted(_ name: String, contents: LocalizedText) -> LocalizedText {
-        LocalizedText(
+    /// `fileRewritten`: a SQLite file, rewritten so no deleted page keeps the data; a clinic's
+    /// server keeps its own files.
+    static func patientDeleted(_ name: String, contents: LocalizedText, fileRewritten: Bool)
+        -> LocalizedText
+    {
+        guard fileRewritten else {
+            return LocalizedText(
+                nl: "'\(name)' verwijderd (\(contents.nl))", en: "deleted '\(name)' (\(contents))")
+        }
+        return LocalizedText(
             nl: "'\(name)' verwijderd (\(contents.nl)); het databasebestand is opnieuw geschreven",
             en: "deleted '\(name)' (\(contents)); the database file was rewritten")
     }

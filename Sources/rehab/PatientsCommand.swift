@@ -343,7 +343,11 @@ extension PatientsCommand {
                 throw context.fail(Phrase.deleteNeedsYes(patient.name, contents: contents))
             }
             try context.storing { try store.deletePatient(id: patient.id) }
-            print(context.say(Phrase.patientDeleted(patient.name, contents: contents)))
+            print(
+                context.say(
+                    Phrase.patientDeleted(
+                        patient.name, contents: contents,
+                        fileRewritten: !context.isClinic)))
         }
     }
 }

@@ -67,6 +67,39 @@ struct ClinicCommandTests {
             try cluster.psql("SELECT count(*) FROM rehab.care_team", as: "amy").rows == ["1"])
         let notOwner = try rehab("clinic", "init", as: cluster.url("ann"))
         #expect(notOwner.status == 1 && notOwner.error.contains("ann does not own"))
+        // Logins are the owner's to make, care teams the owner's or the desk's: anyone else is
+        // told so, not the server's "permission denied to create role", and nothing changes.
+        let addsPeople =
+            "may not add people: rehab clinic add-physio, add-admin and add-patient"
+            + " run as the database's owner"
+        for (login, command, said) in [
+            ("ann", ["clinic", "add-physio", "bob"], addsPeople),
+            ("amy", ["clinic", "add-admin", "bea"], addsPeople),
+            ("ann", ["clinic", "add-patient", "Quin", "--login", "quin"], addsPeople),
+            (
+                "ann", ["clinic", "assign", "Pia", "--physio", "ann"],
+                "may not change care teams: rehab clinic assign runs as the database's owner or "
+                    + "a login with the role rehab_admin"
+            ),
+        ] {
+            let refused = try cluster.rehab(command + ["--db", cluster.url(login)], in: folder)
+            #expect(refused.status == 1, "\(command): \(refused.error)")
+            #expect(refused.error.contains("\(login) " + said), "\(command): \(refused.error)")
+        }
+        #expect(
+            try cluster.psql("SELECT count(*) FROM rehab.care_team", as: "amy").rows == ["1"])
+        // A physio's own new patient, deleted: the clinic has no database file to rewrite.
+        #expect(try rehab("patients", "add", "Tess", as: cluster.url("ann")).ok)
+        let deleted = try rehab("patients", "delete", "Tess", "--yes", as: cluster.url("ann"))
+        #expect(
+            deleted.output
+                == "deleted 'Tess' (sessions: 0, morning checks: 0, red-flag clearings: 0, "
+                + "shoes: 0)\n", "\(deleted.output) \(deleted.error)")
+        #expect(
+            try cluster.psql(
+                "SELECT count(*) FROM pg_roles WHERE rolname IN ('bob', 'bea', 'quin')",
+                as: "amy"
+            ).rows == ["0"])
 
         // A daily command as the owner is refused, and never makes a folder of the URL.
         let status = try rehab("status")
