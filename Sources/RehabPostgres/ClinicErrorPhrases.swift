@@ -115,6 +115,22 @@ extension ClinicConnection.Failure.Reason {
             t(
                 "het toegangslogboek kan alleen worden aangevuld, niet gewijzigd of gewist",
                 "the access log is append-only")
+        case .physioDecides(let table) where table == "clinical_note":
+            t(
+                "klinische notities schrijft de fysio; met een patiëntlogin leest u ze",
+                "clinical notes are written by the physio; a patient's login reads them")
+        case .physioDecides(let table) where table == "discharge":
+            t(
+                "het ontslag legt de fysio vast; met een patiëntlogin leest u het",
+                "the discharge is recorded by the physio; a patient's login reads it")
+        case .physioDecides:
+            t(
+                "het plan zet uw fysio op en stemt het af: met een patiëntlogin logt u, gaat u "
+                    + "naar de volgende fase en leest u het plan, maar wijzigt u de grenzen niet, "
+                    + "vervangt u het plan niet en herschrijft u de fasen niet",
+                "the plan is your physio's to set up and tune: a patient's login logs, moves on "
+                    + "to the next phase and reads the plan, but does not change its limits, "
+                    + "replace it or rewrite its phases")
         }
     }
 }

@@ -61,6 +61,9 @@ extension ClinicConnection {
             case noPatientCalled(String)
             /// An UPDATE, DELETE or TRUNCATE of the access log.
             case accessLogAppendOnly
+            /// A patient's login changing what the physio decides (schema version 7): the
+            /// plan, its tuning and phases, a clinical note, the discharge.
+            case physioDecides(table: String)
 
             /// The server's refusal: one of the clinic schema's own, as its functions word
             /// them (RAISE EXCEPTION in `ClinicSchema*.swift`), else its message and hint.
@@ -88,6 +91,11 @@ extension ClinicConnection {
                     self = .notAPhysio(login: login)
                 } else if hint == nil, let name = between("patient: no patient called ", "") {
                     self = .noPatientCalled(name)
+                } else if hint == nil, let table = between("permission denied for table ", ""),
+                    (ClinicSchema.physioTunedTables + ClinicSchema.physioWrittenTables)
+                        .contains(table)
+                {
+                    self = .physioDecides(table: table)
                 } else {
                     self = .refused(message: Self.quoted(message, hint: hint))
                 }

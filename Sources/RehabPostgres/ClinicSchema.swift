@@ -18,7 +18,7 @@ public enum ClinicSchema {
     public static var version: Int { migrations.count }
 
     /// Every version's script, oldest first: version n is `migrations[n - 1]`.
-    public static var migrations: [String] { [v1, v2, v3, v4, v5, v6] }
+    public static var migrations: [String] { [v1, v2, v3, v4, v5, v6, v7] }
 
     /// The scripts that bring a database at `version` up to date, each ending by recording
     /// its version, to be run in one transaction.

@@ -19,7 +19,7 @@ struct ClinicCommandTests {
 
         let first = try rehab("clinic", "init")
         #expect(first.ok, "\(first.error)")
-        #expect(first.output.contains("schema version 6"), "\(first.output)")
+        #expect(first.output.contains("schema version 7"), "\(first.output)")
         let again = try rehab("clinic", "init")
         #expect(again.ok && again.output.contains("already set up"), "\(again.output)")
 
@@ -240,7 +240,7 @@ struct ClinicCommandTests {
                 as: cluster.owner))
         let init2 = try cluster.rehab(
             ["clinic", "init", "--db", cluster.url(cluster.owner)], in: folder)
-        #expect(init2.ok && init2.output.contains("from version 3 to 6"), "\(init2.error)")
+        #expect(init2.ok && init2.output.contains("from version 3 to 7"), "\(init2.error)")
     }
 
     /// A clinic set up by the first clinic release (schema version 1, rows in it) is brought
@@ -267,12 +267,12 @@ struct ClinicCommandTests {
         }
         let tooOld = try rehab("ann", "patients")
         #expect(tooOld.status == 1)
-        #expect(tooOld.error.contains("version 1, this rehab needs 6"), "\(tooOld.error)")
+        #expect(tooOld.error.contains("version 1, this rehab needs 7"), "\(tooOld.error)")
         let upgrade = try rehab(cluster.owner, "clinic", "init")
         #expect(upgrade.ok, "\(upgrade.error)")
-        #expect(upgrade.output.contains("from version 1 to 6"), "\(upgrade.output)")
+        #expect(upgrade.output.contains("from version 1 to 7"), "\(upgrade.output)")
         let again = try rehab(cluster.owner, "clinic", "init")
-        #expect(again.output.contains("already set up (schema version 6)"), "\(again.output)")
+        #expect(again.output.contains("already set up (schema version 7)"), "\(again.output)")
         #expect(try rehab("ann", "patients").output.contains("Pia"))
         let note = try rehab("ann", "note", "First visit", "--patient", "Pia")
         #expect(note.ok, "\(note.error)")

@@ -133,6 +133,25 @@ import Testing
             "het toegangslogboek kan alleen worden aangevuld, niet gewijzigd of gewist",
             "the access log is append-only"
         ),
+        (
+            .physioDecides(table: "clinical_note"),
+            "klinische notities schrijft de fysio; met een patiëntlogin leest u ze",
+            "clinical notes are written by the physio; a patient's login reads them"
+        ),
+        (
+            .physioDecides(table: "discharge"),
+            "het ontslag legt de fysio vast; met een patiëntlogin leest u het",
+            "the discharge is recorded by the physio; a patient's login reads it"
+        ),
+        (
+            .physioDecides(table: "phase_change"),
+            "het plan zet uw fysio op en stemt het af: met een patiëntlogin logt u, gaat u naar "
+                + "de volgende fase en leest u het plan, maar wijzigt u de grenzen niet, vervangt "
+                + "u het plan niet en herschrijft u de fasen niet",
+            "the plan is your physio's to set up and tune: a patient's login logs, moves on to "
+                + "the next phase and reads the plan, but does not change its limits, replace it "
+                + "or rewrite its phases"
+        ),
     ]
 
     @Test(arguments: cases)
@@ -164,6 +183,14 @@ import Testing
             ),
             ("patient: no patient called Nobody", nil, .noPatientCalled("Nobody")),
             ("the access log is append-only", nil, .accessLogAppendOnly),
+            (
+                "permission denied for table assignment", nil,
+                .physioDecides(table: "assignment")
+            ),
+            (
+                "permission denied for table clinical_note", nil,
+                .physioDecides(table: "clinical_note")
+            ),
             (
                 "permission denied for table session", nil,
                 .refused(message: "permission denied for table session")

@@ -277,6 +277,19 @@ struct ClinicStoryTests {
             try count(
                 "SELECT overrides->'thresholds'->>'pain_safe_max' FROM rehab.assignment a"
                     + " JOIN rehab.patient p ON p.id = a.patient_id WHERE p.login = 'cas'") == "2")
+        // Cas cannot loosen it again, nor replace the plan or write the physio's record: told
+        // why, exit 1, and the physio's 2/10 still judges.
+        for (arguments, said) in [
+            (["tune", "--pain-safe-max", "4"], "the plan is your physio's to set up and tune"),
+            (["tune", "reset"], "the plan is your physio's to set up and tune"),
+            (["start", "itbs", "--replace"], "the plan is your physio's to set up and tune"),
+            (["note", "Feeling fine"], "clinical notes are written by the physio"),
+        ] {
+            let refused = try cluster.rehab(arguments + ["--db", cluster.url("cas")], in: folder)
+            #expect(refused.status == 1, "\(arguments): \(refused.error)")
+            #expect(refused.error.contains(said), "\(arguments): \(refused.error)")
+        }
+        #expect(try verdict("cas").text.contains("above the safe 2/10"))
     }
 
     /// Four writers log through the real binary while the server restarts under them: every

@@ -45,11 +45,15 @@ struct RowSecurityTests {
             try #require(ids.count == 3)
             (pia, piet, quinn) = (ids[0], ids[1], ids[2])
             try write(as: "pia", for: pia)
+            try writeRecord(as: "ann", for: pia)
             try write(as: "bob", for: piet)
+            try writeRecord(as: "bob", for: piet)
             try write(as: "ann", for: quinn)
+            try writeRecord(as: "ann", for: quinn)
         }
 
-        /// A plan, a session, a morning check, a shoe and the rest: a row in every table.
+        /// A plan, a session, a morning check, a shoe and the rest: a row in every table a
+        /// patient writes.
         func write(as role: String, for patient: Int) throws {
             try cluster.expectOK(
                 cluster.psql(
@@ -70,11 +74,19 @@ struct RowSecurityTests {
                     INSERT INTO rehab.measurement (patient_id, date, instrument, answers)
                         VALUES (\(patient), '2026-11-03', 'nprs',
                                 '[{"item": "pain", "score": 3}]');
+                    """, as: role))
+        }
+
+        /// The rows only a physio writes: a clinical note and the discharge.
+        func writeRecord(as physio: String, for patient: Int) throws {
+            try cluster.expectOK(
+                cluster.psql(
+                    """
                     INSERT INTO rehab.clinical_note (patient_id, date, text)
                         VALUES (\(patient), '2026-11-03', 'seen');
                     INSERT INTO rehab.discharge (patient_id, date, by_whom)
-                        VALUES (\(patient), '2026-11-04', 'ann');
-                    """, as: role))
+                        VALUES (\(patient), '2026-11-04', '\(physio)');
+                    """, as: physio))
         }
 
         func count(_ table: String, as role: String, where condition: String = "true") throws
@@ -87,6 +99,69 @@ struct RowSecurityTests {
     }
 
     static let tables = ClinicSchema.patientTables
+    /// What a patient's login may read but not change (schema version 7).
+    static let physioDecides: Set = [
+        "assignment", "plan_file", "phase_change", "clinical_note", "discharge",
+    ]
+
+    /// The physio sets up and tunes the plan and writes the record; a patient's own login
+    /// logs and reads. Refused to Pia on her own rows, with psql: loosening her limits,
+    /// replacing or deleting her plan, rewriting her phases, a note, a discharge. Still hers:
+    /// logging, moving on to a phase, starting a plan where there is none.
+    @Test func aPatientMayNotChangeWhatThePhysioDecides() throws {
+        let clinic = try Clinic()
+        defer { clinic.cluster.stop() }
+        let pia = clinic.pia
+        let refused = [
+            "UPDATE rehab.assignment SET overrides = '{\"pain\": {\"limit\": 9}}' "
+                + "WHERE patient_id = \(pia)",
+            "DELETE FROM rehab.assignment WHERE patient_id = \(pia)",
+            "DELETE FROM rehab.plan_file WHERE patient_id = \(pia)",
+            "UPDATE rehab.plan_file SET yaml = 'id: x' WHERE patient_id = \(pia)",
+            "DELETE FROM rehab.phase_change WHERE patient_id = \(pia)",
+            "UPDATE rehab.phase_change SET reason = 'advance' WHERE patient_id = \(pia)",
+            "INSERT INTO rehab.clinical_note (patient_id, date, text) "
+                + "VALUES (\(pia), '2026-11-05', 'mine')",
+            "UPDATE rehab.clinical_note SET text = 'changed' WHERE patient_id = \(pia)",
+            "DELETE FROM rehab.clinical_note WHERE patient_id = \(pia)",
+            "DELETE FROM rehab.discharge WHERE patient_id = \(pia)",
+            "UPDATE rehab.discharge SET early = true WHERE patient_id = \(pia)",
+        ]
+        for statement in refused {
+            let result = try clinic.cluster.psql(statement, as: "pia")
+            #expect(!result.ok && result.error.contains("permission denied"), "\(statement)")
+        }
+        #expect(
+            try clinic.cluster.psql(
+                "SELECT overrides::text, (SELECT count(*) FROM rehab.clinical_note) "
+                    + "FROM rehab.assignment", as: "pia"
+            ).rows == ["{}|1"])
+        // Her physio may do each of them.
+        try clinic.cluster.expectOK(
+            clinic.cluster.psql(
+                "UPDATE rehab.assignment SET overrides = '{\"pain\": {\"limit\": 4}}' "
+                    + "WHERE patient_id = \(pia) RETURNING 1", as: "ann"))
+        try clinic.cluster.expectOK(
+            clinic.cluster.psql(
+                "UPDATE rehab.clinical_note SET text = 'seen again' WHERE patient_id = \(pia) "
+                    + "RETURNING 1", as: "ann"))
+        // Hers still: moving on to a phase, logging, and a first plan (moving in).
+        try clinic.cluster.expectOK(
+            clinic.cluster.psql(
+                """
+                INSERT INTO rehab.phase_change (patient_id, phase_id, date, reason)
+                    VALUES (\(pia), 'build_up', '2026-11-20', 'advance');
+                INSERT INTO rehab.session (patient_id, date, activity, minutes, pain_during,
+                    pain_after) VALUES (\(pia), '2026-11-21', 'walk', 30, 1, 1);
+                """, as: "pia"))
+        try clinic.cluster.expectOK(
+            clinic.cluster.psql("DELETE FROM rehab.assignment WHERE patient_id = \(pia)", as: "ann")
+        )
+        try clinic.cluster.expectOK(
+            clinic.cluster.psql(
+                "INSERT INTO rehab.assignment (patient_id, plan_id, start_date) "
+                    + "VALUES (\(pia), 'itbs', '2026-12-01')", as: "pia"))
+    }
 
     @Test func aPatientReadsAndWritesOnlyTheirOwnRows() throws {
         let clinic = try Clinic()
@@ -107,14 +182,23 @@ struct RowSecurityTests {
         #expect(!insert.ok)
         #expect(insert.error.contains("row-level security"), "\(insert.error)")
         for table in Self.tables {
+            // The physio's tables refuse a patient's change outright (version 7); the rest
+            // show a patient no other patient's row to change.
+            let physios = Self.physioDecides.contains(table)
             let update = try clinic.cluster.psql(
                 "UPDATE rehab.\(table) SET patient_id = patient_id WHERE patient_id = "
                     + "\(clinic.piet) RETURNING 1", as: "pia")
-            #expect(update.ok && update.rows.isEmpty, "update of Piet's \(table)")
+            #expect(
+                physios
+                    ? update.error.contains("permission denied for table \(table)")
+                    : update.ok && update.rows.isEmpty, "update of Piet's \(table)")
             let delete = try clinic.cluster.psql(
                 "DELETE FROM rehab.\(table) WHERE patient_id = \(clinic.piet) RETURNING 1",
                 as: "pia")
-            #expect(delete.ok && delete.rows.isEmpty, "delete of Piet's \(table)")
+            #expect(
+                physios
+                    ? delete.error.contains("permission denied for table \(table)")
+                    : delete.ok && delete.rows.isEmpty, "delete of Piet's \(table)")
             #expect(try clinic.count(table, as: "bob", where: "patient_id = \(clinic.piet)") == 1)
         }
         // Moving one's own row to another patient is refused by the policy's check.
@@ -198,7 +282,8 @@ struct RowSecurityTests {
             clinic.cluster.psql(
                 "SELECT DISTINCT actor || ' ' || action FROM rehab.access_log "
                     + "WHERE patient_id = \(clinic.pia)", as: "pia"))
-        #expect(own.rows == ["pia change"])
+        // Her own writes, and her physio's note and discharge.
+        #expect(own.rows.sorted() == ["ann change", "pia change"])
         #expect(try clinic.count("access_log", as: "pia", where: "what = 'insert session'") == 1)
         // Views and exports go through log_access, stamped with the login.
         try clinic.cluster.expectOK(

@@ -1,0 +1,27 @@
+extension ClinicSchema {
+    /// The plan's tables: a patient's login may start a plan where there is none (moving in
+    /// with their own data, `ClinicMoveIn`) and move through its phases, but not tune it,
+    /// replace it or rewrite its history.
+    static let physioTunedTables = ["assignment", "plan_file", "phase_change"]
+
+    /// Written by the physio only; a patient's login reads them (their right to see their
+    /// record).
+    static let physioWrittenTables = ["clinical_note", "discharge"]
+
+    /// Version 7: in a clinic the physio sets up and tunes the plan (DESIGN §1), so a
+    /// patient's own login may no longer change it. Until now a patient could raise their own
+    /// `pain.limit` with `rehab tune` and every verdict after it followed: the reading that
+    /// protects the patient is that limits are loosened only by the physio. Clinical notes
+    /// and the discharge are the physio's record, and a patient's note would also have reset
+    /// the physio's "new since your last note". Grants, not policies: the refusal is the same
+    /// for every row, and `ClinicConnection.Failure` words it.
+    public static var v7: String {
+        let tuned = physioTunedTables.map { "rehab.\($0)" }.joined(separator: ", ")
+        let written = physioWrittenTables.map { "rehab.\($0)" }.joined(separator: ", ")
+        return """
+            REVOKE UPDATE, DELETE ON \(tuned) FROM rehab_patient;
+            REVOKE INSERT, UPDATE, DELETE ON \(written) FROM rehab_patient;
+            UPDATE rehab.meta SET value = '7' WHERE key = 'schema_version';
+            """
+    }
+}
