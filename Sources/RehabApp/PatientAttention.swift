@@ -36,7 +36,7 @@ public struct PatientAttention: Hashable, Sendable {
             unseenFlags: review?.flagsSinceReview ?? false,
             discharged: review?.discharged != nil,
             daysSinceLog: overview.daysSinceLog(today: today),
-            reason: main?.code, since: main?.date)
+            reason: main?.code, since: overview.mainSince)
     }
 
     /// Who needs the physio first: open red flags, red days, red flags since the last review
@@ -82,5 +82,24 @@ extension PatientOverview {
         guard let status else { return nil }
         let main = status.verdict.findings.first { $0.level == status.verdict.level }
         return main?.code == .nothingLoggedYet ? nil : main
+    }
+
+    /// The day the main reason began, for "since" in the physio's list and its order (the
+    /// oldest first). A finding is dated on the day it is about, and two are about every day
+    /// they last: "nothing logged in the last 3 days" began on the third day without a log
+    /// (after the last log, or the plan's start), and an overdue phase on the day after its
+    /// last allowed day.
+    public var mainSince: Day? {
+        guard let main = mainFinding, let date = main.date else { return mainFinding?.date }
+        switch main.code {
+        case .noRecentLog:
+            guard let start = assignment?.startDate else { return date }
+            return min(max(lastLog ?? start, start).adding(days: 3), date)
+        case .phaseOverdue:
+            guard let phaseDay = main.seen, let maxDays = main.limit else { return date }
+            return date.adding(days: -(Int(phaseDay) - Int(maxDays) - 1))
+        default:
+            return date
+        }
     }
 }

@@ -56,7 +56,7 @@ package struct RosterRow: Sendable, Hashable {
             }
             if let main = overview.mainFinding, let plan = overview.plan {
                 reason = main.code
-                since = main.date
+                since = overview.mainSince
                 reasonText = LocalizedText {
                     Messages($0).reason(main, plan: plan, underStop: status.verdict.isStop)
                 }
