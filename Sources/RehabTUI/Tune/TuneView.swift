@@ -39,7 +39,11 @@ enum TuneView {
         var scrolled = tune
         Tuning.keepInView(&scrolled, state.size)
         let selection = SelectionState(selected: tune.row, offset: scrolled.offset)
-        let labelWidth = min(28, max(12, list.width * 2 / 5))
+        // Wide enough for the longest label ("Pain during strength training too much above")
+        // where the screen has room, leaving the values the 31 cells an exercise's need
+        // ("sets 3  hold (s) 30  weekly 3 (was 2)").
+        let longest = rows.map { CellWidth.of(label($0, plan, state)) }.max() ?? 0
+        let labelWidth = min(longest + 3, max(12, list.width - 31))
         for (offset, row) in rows.dropFirst(selection.offset).prefix(list.height).enumerated() {
             let index = selection.offset + offset
             draw(
