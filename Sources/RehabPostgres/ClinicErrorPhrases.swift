@@ -115,6 +115,13 @@ extension ClinicConnection.Failure.Reason {
             t(
                 "het toegangslogboek kan alleen worden aangevuld, niet gewijzigd of gewist",
                 "the access log is append-only")
+        case .physioForces:
+            t(
+                "eerder naar de volgende fase dan de uitgangscriteria toelaten beslist uw fysio; "
+                    + "met een patiëntlogin gaat u door zodra het plan zegt dat u klaar bent "
+                    + "(rehab advance)",
+                "moving on before the exit criteria are met is your physio's decision; a "
+                    + "patient's login moves on when the plan says they are ready (rehab advance)")
         case .physioDecides(let table) where table == "clinical_note":
             t(
                 "klinische notities schrijft de fysio; met een patiëntlogin leest u ze",

@@ -64,6 +64,8 @@ extension ClinicConnection {
             /// A patient's login changing what the physio decides (schema version 7): the
             /// plan, its tuning and phases, a clinical note, the discharge.
             case physioDecides(table: String)
+            /// A patient's login forcing a phase move (the exit criteria overruled).
+            case physioForces
 
             /// The server's refusal: one of the clinic schema's own, as its functions word
             /// them (RAISE EXCEPTION in `ClinicSchema*.swift`), else its message and hint.
@@ -91,6 +93,12 @@ extension ClinicConnection {
                     self = .notAPhysio(login: login)
                 } else if hint == nil, let name = between("patient: no patient called ", "") {
                     self = .noPatientCalled(name)
+                } else if hint == nil,
+                    message.hasPrefix(
+                        "new row violates row-level security policy \"\(ClinicSchema.forcedByPhysioPolicy)\""
+                    )
+                {
+                    self = .physioForces
                 } else if hint == nil, let table = between("permission denied for table ", ""),
                     (ClinicSchema.physioTunedTables + ClinicSchema.physioWrittenTables)
                         .contains(table)

@@ -1,7 +1,7 @@
 extension ClinicSchema {
     /// The plan's tables: a patient's login may start a plan where there is none (moving in
-    /// with their own data, `ClinicMoveIn`) and move through its phases, but not tune it,
-    /// replace it or rewrite its history.
+    /// with their own data, `ClinicMoveIn`) and move on to a phase when ready, but not tune
+    /// it, replace it, rewrite its history or force a move (`forcedByPhysio`).
     static let physioTunedTables = ["assignment", "plan_file", "phase_change"]
 
     /// Written by the physio only; a patient's login reads them (their right to see their
@@ -21,7 +21,29 @@ extension ClinicSchema {
         return """
             REVOKE UPDATE, DELETE ON \(tuned) FROM rehab_patient;
             REVOKE INSERT, UPDATE, DELETE ON \(written) FROM rehab_patient;
+            \(forcedByPhysio)
             UPDATE rehab.meta SET value = '7' WHERE key = 'schema_version';
             """
+    }
+
+    /// The policy that keeps a forced phase move (the exit criteria overruled) the
+    /// physio's. A patient's login may insert one only with a plan it inserted in the same
+    /// transaction: moving in brings the runner's own history, forced moves included
+    /// (`ClinicMoveIn`, no savepoints); the row's `xmin` is then this transaction's id, the
+    /// low 32 bits of `pg_current_xact_id()`.
+    static let forcedByPhysioPolicy = "phase_change_forced_by_physio"
+
+    static var forcedByPhysio: String {
+        """
+        CREATE POLICY \(forcedByPhysioPolicy) ON rehab.phase_change AS RESTRICTIVE FOR INSERT
+            WITH CHECK (
+                reason <> 'forced'
+                OR NOT pg_catalog.pg_has_role(session_user, 'rehab_patient', 'MEMBER')
+                OR EXISTS (
+                    SELECT 1 FROM rehab.assignment a
+                    WHERE a.patient_id = phase_change.patient_id
+                      AND a.xmin::text::bigint
+                          = pg_catalog.pg_current_xact_id()::text::bigint % 4294967296));
+        """
     }
 }

@@ -134,6 +134,13 @@ import Testing
             "the access log is append-only"
         ),
         (
+            .physioForces,
+            "eerder naar de volgende fase dan de uitgangscriteria toelaten beslist uw fysio; met "
+                + "een patiëntlogin gaat u door zodra het plan zegt dat u klaar bent (rehab advance)",
+            "moving on before the exit criteria are met is your physio's decision; a patient's "
+                + "login moves on when the plan says they are ready (rehab advance)"
+        ),
+        (
             .physioDecides(table: "clinical_note"),
             "klinische notities schrijft de fysio; met een patiëntlogin leest u ze",
             "clinical notes are written by the physio; a patient's login reads them"
@@ -183,6 +190,10 @@ import Testing
             ),
             ("patient: no patient called Nobody", nil, .noPatientCalled("Nobody")),
             ("the access log is append-only", nil, .accessLogAppendOnly),
+            (
+                "new row violates row-level security policy \"phase_change_forced_by_physio\" "
+                    + "for table \"phase_change\"", nil, .physioForces
+            ),
             (
                 "permission denied for table assignment", nil,
                 .physioDecides(table: "assignment")

@@ -178,6 +178,8 @@ struct ClinicStoryTests {
             "cas.sqlite", "log", "--activity", "walk", "--minutes", "30", "--pain-during", "1",
             "--pain-after", "3", "--date", "2026-11-03")
         try local("cas.sqlite", "morning", "1", "--date", "2026-11-04")
+        // On his own he overruled the first phase's exit criteria: his history moves in with it.
+        try local("cas.sqlite", "advance", "--force", "--reason", "my GP says fine")
         try local(
             "cas.sqlite", "log", "--activity", "walk", "--minutes", "35", "--pain-during", "1",
             "--pain-after", "3", "--date", "2026-11-05")
@@ -198,6 +200,7 @@ struct ClinicStoryTests {
         #expect(try count("SELECT count(*) FROM rehab.session") == "0")
 
         let moved = try ok("cas", "import", folder + "/cas.json")
+        #expect(try count("SELECT count(*) FROM rehab.phase_change WHERE reason = 'forced'") == "1")
         #expect(
             moved.contains(
                 "imported into your own record 'Cas' in the clinic: 2 sessions, "
@@ -284,6 +287,10 @@ struct ClinicStoryTests {
             (["tune", "reset"], "the plan is your physio's to set up and tune"),
             (["start", "itbs", "--replace"], "the plan is your physio's to set up and tune"),
             (["note", "Feeling fine"], "clinical notes are written by the physio"),
+            (
+                ["advance", "--force", "--reason", "I feel ready"],
+                "moving on before the exit criteria are met is your physio's decision"
+            ),
         ] {
             let refused = try cluster.rehab(arguments + ["--db", cluster.url("cas")], in: folder)
             #expect(refused.status == 1, "\(arguments): \(refused.error)")

@@ -145,6 +145,15 @@ struct RowSecurityTests {
             clinic.cluster.psql(
                 "UPDATE rehab.clinical_note SET text = 'seen again' WHERE patient_id = \(pia) "
                     + "RETURNING 1", as: "ann"))
+        // Overruling the exit criteria is her physio's: a forced move is refused to her.
+        let forced =
+            "INSERT INTO rehab.phase_change (patient_id, phase_id, date, reason) "
+            + "VALUES (\(pia), 'return_to_running', '2026-11-22', 'forced')"
+        let herForce = try clinic.cluster.psql(forced, as: "pia")
+        #expect(
+            !herForce.ok && herForce.error.contains("phase_change_forced_by_physio"),
+            "\(herForce.error)")
+        try clinic.cluster.expectOK(clinic.cluster.psql(forced, as: "ann"))
         // Hers still: moving on to a phase, logging, and a first plan (moving in).
         try clinic.cluster.expectOK(
             clinic.cluster.psql(
@@ -157,10 +166,19 @@ struct RowSecurityTests {
         try clinic.cluster.expectOK(
             clinic.cluster.psql("DELETE FROM rehab.assignment WHERE patient_id = \(pia)", as: "ann")
         )
+        // Moving in: her own plan and its history, a forced move of her own days included,
+        // in the one transaction that inserts the plan; not afterwards.
         try clinic.cluster.expectOK(
             clinic.cluster.psql(
                 "INSERT INTO rehab.assignment (patient_id, plan_id, start_date) "
-                    + "VALUES (\(pia), 'itbs', '2026-12-01')", as: "pia"))
+                    + "VALUES (\(pia), 'itbs', '2026-10-01'); "
+                    + "INSERT INTO rehab.phase_change (patient_id, phase_id, date, reason) "
+                    + "VALUES (\(pia), 'calm_down', '2026-10-01', 'start'), "
+                    + "(\(pia), 'build_up', '2026-10-10', 'forced')", as: "pia"))
+        #expect(!(try clinic.cluster.psql(forced, as: "pia")).ok)
+        // Ann's forced move and the one that moved in.
+        #expect(
+            try clinic.count("phase_change", as: "pia", where: "reason = 'forced'") == 2)
     }
 
     @Test func aPatientReadsAndWritesOnlyTheirOwnRows() throws {
