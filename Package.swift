@@ -130,6 +130,13 @@ let package = Package(
             name: "EndToEndTests", dependencies: ["RehabCore", "RehabTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        // The command line's reading of its arguments, in process; what the binary does with
+        // them is EndToEndTests'.
+        .testTarget(
+            name: "RehabCommandTests",
+            dependencies: [
+                "rehab", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(
             name: "RehabPostgresTests",
             dependencies: [

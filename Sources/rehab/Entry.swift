@@ -30,7 +30,7 @@ enum Entry {
             exit(2)
         }
         do {
-            command = try RehabCommand.parseAsRoot(arguments)
+            command = try UICommand.defaultCommand(arguments) ?? RehabCommand.parseAsRoot(arguments)
         } catch {
             // Help and --version exit cleanly; everything else the parser refuses is usage (2).
             if RehabCommand.exitCode(for: error) == .success {

@@ -119,3 +119,46 @@ struct UICommand: ParsableCommand {
         }
     }
 }
+
+extension UICommand {
+    /// `rehab`, or `rehab` with only the options every command takes (`--db X --lang nl`),
+    /// opens the app: read here as the parser reads them, without the parser's command tree
+    /// and its completion-script check, a quarter of the work before the app's first frame
+    /// (BENCHMARKS.md). Anything else (another option, a command, `--help`, an option given
+    /// twice or with no value) is nil and goes to the parser; `DefaultCommandTests` holds the
+    /// two readings equal.
+    static func defaultCommand(_ arguments: [String]) -> UICommand? {
+        var values: [String: String] = [:]
+        var i = 0
+        while i < arguments.count {
+            let word = arguments[i]
+            let name: String
+            let value: String
+            if let equals = word.firstIndex(of: "=") {
+                name = String(word[..<equals])
+                value = String(word[word.index(after: equals)...])
+                i += 1
+            } else {
+                guard i + 1 < arguments.count else { return nil }
+                (name, value) = (word, arguments[i + 1])
+                i += 2
+            }
+            guard GlobalOptions.names.contains(name), values[name] == nil, !value.isEmpty,
+                !value.hasPrefix("-")
+            else { return nil }
+            values[name] = value
+        }
+        var global = GlobalOptions()
+        global.db = values["--db"]
+        global.lang = values["--lang"]
+        global.patient = values["--patient"]
+        global.plans = values["--plans"]
+        var folder = QuestionnaireFolder()
+        folder.questionnaires = nil
+        var command = UICommand()
+        command.global = global
+        command.questionnaireFolder = folder
+        command.mouse = nil
+        return command
+    }
+}
