@@ -163,8 +163,19 @@ public enum ReviewPhrase {
 
 extension Phrase {
     /// Under `rehab patients`: what "since note" counts, and why the note's own day counts.
-    public static func sinceNoteExplained() -> LocalizedText {
-        t(
+    /// `ownNotes`: the reader writes the notes (a physio, a runner on their own); a clinic's
+    /// patient reads their physio's.
+    public static func sinceNoteExplained(ownNotes: Bool = true) -> LocalizedText {
+        guard ownNotes else {
+            return t(
+                "sinds notitie: wat er na de laatste klinische notitie van uw fysio is "
+                    + "vastgelegd, de dag van de notitie meegeteld (tijden worden niet bewaard); "
+                    + "zonder notitie telt alles. ! = met alarmsignalen.",
+                "since note: what was recorded after your physio's last clinical note, the "
+                    + "note's own day included (times are not stored); without a note everything "
+                    + "counts. ! = with red flags.")
+        }
+        return t(
             "sinds notitie: wat er na uw laatste klinische notitie (rehab note) is vastgelegd, "
                 + "de dag van de notitie meegeteld (tijden worden niet bewaard); zonder notitie "
                 + "telt alles. ! = met alarmsignalen.",

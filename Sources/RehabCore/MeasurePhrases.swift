@@ -115,8 +115,12 @@ public enum MeasurePhrase {
             "notitie: de tekst is leeg; schrijf wat u zag of besprak",
             "note: the text is empty; write what you saw or discussed")
     }
-    public static func noNotes() -> LocalizedText {
-        t(
+    /// `writes`: whether the reader may add one (a clinic's patient reads their physio's).
+    public static func noNotes(writes: Bool = true) -> LocalizedText {
+        guard writes else {
+            return t("nog geen notities van uw fysio", "no notes from your physio yet")
+        }
+        return t(
             "nog geen notities; voeg er een toe met 'rehab note TEKST'",
             "no notes yet; add one with 'rehab note TEXT'")
     }

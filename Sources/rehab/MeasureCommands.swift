@@ -308,7 +308,9 @@ struct NotesCommand: ParsableCommand {
             try context.printJSON(notes.map { NoteJSON(date: $0.date.iso, text: $0.text) })
             return
         }
-        if notes.isEmpty { print(context.say(MeasurePhrase.noNotes())) }
+        if notes.isEmpty {
+            print(context.say(MeasurePhrase.noNotes(writes: !context.isClinicPatient(store))))
+        }
         for note in notes {
             let lines = note.text.split(separator: "\n", omittingEmptySubsequences: false)
             print("\(note.date.iso)  " + lines.joined(separator: "\n            "))

@@ -43,7 +43,9 @@ struct PatientsCommand: ParsableCommand {
                 return
             }
             print(PatientTable(rows: rows, context: context).render())
-            print(context.say(Phrase.sinceNoteExplained()))
+            print(
+                context.say(
+                    Phrase.sinceNoteExplained(ownNotes: !context.isClinicPatient(store))))
         }
     }
 

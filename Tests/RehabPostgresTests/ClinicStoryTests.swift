@@ -297,6 +297,10 @@ struct ClinicStoryTests {
             #expect(refused.error.contains(said), "\(arguments): \(refused.error)")
         }
         #expect(try verdict("cas").text.contains("above the safe 2/10"))
+        // What Cas reads of the notes speaks of his physio's, which he cannot add to.
+        #expect(try ok("cas", "notes") == "no notes from your physio yet\n")
+        #expect(try ok("cas", "patients").contains("after your physio's last clinical note"))
+        #expect(try ok("ann", "patients").contains("after your last clinical note (rehab note)"))
     }
 
     /// Four writers log through the real binary while the server restarts under them: every
