@@ -167,6 +167,9 @@ extension ClinicStore {
 
     public var keepsCheckpoints: Bool { false }
 
+    /// The physio decides; a patient's own login reads (schema version 7).
+    public var readerDecidesCare: Bool { role != .patient }
+
     /// Never asked (no checkpoints are built here); answered correctly all the same.
     public func history(patientID: Int64, window: JudgingWindow, through: Day) throws -> History {
         var history = try history(patientID: patientID, window: window)

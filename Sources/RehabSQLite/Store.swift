@@ -306,4 +306,6 @@ public final class Store: Sendable {
 
 extension Store: RehabRepository {
     public var keepsCheckpoints: Bool { true }
+    /// One runner's own file: they decide for themselves.
+    public var readerDecidesCare: Bool { true }
 }

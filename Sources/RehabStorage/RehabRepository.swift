@@ -114,6 +114,11 @@ public protocol RehabRepository: AnyObject, Sendable {
     func setTallyCheckpoint(patientID: Int64, _ checkpoint: TallyCheckpoint) throws
     /// False for a store that keeps no checkpoints (nothing is then built step by step).
     var keepsCheckpoints: Bool { get }
+    /// Whether whoever reads through this store decides the care: tunes or replaces the plan,
+    /// forces a phase, writes clinical notes and the discharge. A runner on their own and a
+    /// physio do; a clinic's patient login reads these and the store refuses their change
+    /// (clinic schema version 7), so the front ends do not offer it.
+    var readerDecidesCare: Bool { get }
     /// As `history(patientID:window:)` without the rows dated after `through`: what one step
     /// of building a checkpoint reads.
     func history(patientID: Int64, window: JudgingWindow, through: Day) throws -> History

@@ -155,6 +155,7 @@ public final class FaultyRepository: RehabRepository {
         try store.setTallyCheckpoint(patientID: patientID, checkpoint)
     }
     public var keepsCheckpoints: Bool { store.keepsCheckpoints }
+    public var readerDecidesCare: Bool { store.readerDecidesCare }
     public func history(patientID: Int64, window: JudgingWindow, through: Day) throws -> History {
         try store.history(patientID: patientID, window: window, through: through)
     }

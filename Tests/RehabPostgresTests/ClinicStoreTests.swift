@@ -187,6 +187,13 @@ struct ClinicStoreTests {
         #expect(refused?.description.contains("pia may not add patients") == true)
         #expect(refused?.reason == .mayNotAddPatients(login: "pia"))
         #expect(try ann.patients().map(\.name) == ["Pia", "Quinn"])
+        // Her physio decides her care; she reads it (the front ends offer her no tuning).
+        #expect(ann.readerDecidesCare && !own.readerDecidesCare)
+        let note = #expect(throws: ClinicConnection.Failure.self) {
+            try own.addNote(
+                patientID: pia.id, ClinicalNote(date: Day(iso: "2026-11-03")!, text: "mine"))
+        }
+        #expect(note?.reason == .physioDecides(table: "clinical_note"))
         // Nor may she remove her own record (only a physio in her care team may).
         let notRemoved = #expect(throws: ClinicConnection.Failure.self) {
             try own.deletePatient(id: pia.id)

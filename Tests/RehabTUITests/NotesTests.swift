@@ -160,3 +160,41 @@ extension ScreenSnapshots {
             keys: [.char("N"), .char("a")] + chars("Hop test 90 % of the other side"))
     }
 }
+
+/// A clinic's patient login reads what their physio decides: the keys for a note, a
+/// discharge and a forced phase move say whose decision it is instead of opening a form the
+/// store would refuse (`RehabRepository.readerDecidesCare`).
+@Suite struct PatientLoginTests {
+    @Test func aClinicPatientReadsNotesAndIsToldWhoDecides() {
+        var state = Fixture.state(Fixture.demo())
+        state.decidesCare = false
+        let told =
+            "That is your physio's decision: with your login you log, move on when the "
+            + "plan says you are ready, and read your plan and the notes."
+        #expect(run(&state, [.char("N"), .char("a")]).isEmpty)
+        #expect(state.notice?.text == told && state.notice?.isError == true)
+        guard case .notes(let notes) = state.top else {
+            Issue.record("not on Notes: \(state.top)")
+            return
+        }
+        #expect(notes.writing == nil)
+        let screen = render(state).lines()
+        #expect(screen.joined().contains("No notes from your physio yet."))
+        #expect(screen.last?.contains("write a note") == false, "\(screen.last ?? "")")
+        state.notice = nil
+        _ = run(&state, [.escape, .char("D")])
+        #expect(state.notice?.text == told)
+        #expect(state.top == .today(scroll: 0))
+        // The Plan screen's forced move (F) asks for no reason: it is not hers to give.
+        state.notice = nil
+        _ = run(&state, [.tab, .char("F")])
+        #expect(state.notice?.text == told && state.confirmation == nil)
+        // A runner on their own decides for themselves.
+        var own = Fixture.state(Fixture.demo())
+        _ = run(&own, [.char("N"), .char("a")])
+        guard case .notes(let mine) = own.top else { return }
+        #expect(mine.writing != nil)
+        _ = run(&own, [.escape])
+        #expect(render(own).lines().last?.contains("a write a note") == true)
+    }
+}

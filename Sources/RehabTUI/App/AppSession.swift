@@ -17,6 +17,7 @@ package struct AppSession {
             newPatientName: newPatientName)
         if let keyBindings { state.keyBindings = keyBindings }
         if let theme { state.theme = theme }
+        state.decidesCare = runner.store.readerDecidesCare
         app = App(state: state, runner: runner)
     }
 

@@ -289,6 +289,16 @@ struct AppState: Sendable, Hashable {
     var catalog: [Plan]?
     var catalogErrors: [String] = []
     var role: Role = .runner
+    /// False for a clinic's patient login (`RehabRepository.readerDecidesCare`): the plan's
+    /// tuning, a forced phase, clinical notes and the discharge are their physio's, so the
+    /// keys for them say so instead of opening a form the store would refuse.
+    var decidesCare = true
+
+    /// True where the reader decides the care; else says whose decision it is.
+    mutating func mayDecideCare() -> Bool {
+        if !decidesCare { notice = Notice(say(UIPhrase.physioDecides()), isError: true) }
+        return decidesCare
+    }
     /// The name a new patient gets when the first run starts a plan.
     var newPatientName: String
     var confirmation: Confirmation?

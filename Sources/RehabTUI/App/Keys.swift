@@ -356,13 +356,26 @@ package enum KeyTable {
         }
     }
 
+    /// False for the keys of what a clinic's patient does not decide (`AppState.decidesCare`):
+    /// pressed, they say whose decision it is; the bar does not offer them.
+    static func offered(_ command: Command, in context: KeyContext, _ state: AppState) -> Bool {
+        guard !state.decidesCare else { return true }
+        switch command {
+        case .discharge, .forceAdvance, .tune: return false
+        case .add: return context != .notes
+        default: return true
+        }
+    }
+
     /// The status bar's hints for a state.
     static func hints(for state: AppState) -> [KeyHint] {
         var seen = Set<Command>()
         var hints: [KeyHint] = []
         for context in contexts(for: state) {
             for binding in state.keyBindings
-            where binding.inBar && binding.contexts.contains(context) {
+            where binding.inBar && binding.contexts.contains(context)
+                && offered(binding.command, in: context, state)
+            {
                 if binding.command == .back && !escapeDoesSomething(state) { continue }
                 guard seen.insert(binding.command).inserted else { continue }
                 let shown = binding.shown.split(separator: " ").first.map(String.init) ?? ""

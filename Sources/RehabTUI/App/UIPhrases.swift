@@ -9,6 +9,17 @@ package enum UIPhrase {
 
     // MARK: tabs and titles
 
+    /// A clinic's patient asked for what their physio decides (`AppState.mayDecideCare`).
+    static func physioDecides() -> LocalizedText {
+        t(
+            "Dat beslist uw fysio: met uw login logt u, gaat u door als het plan zegt dat u "
+                + "klaar bent en leest u uw plan en de notities.",
+            "That is your physio's decision: with your login you log, move on when the plan "
+                + "says you are ready, and read your plan and the notes.")
+    }
+    static func noPhysioNotes() -> LocalizedText {
+        t("Nog geen notities van uw fysio.", "No notes from your physio yet.")
+    }
     static func tabToday() -> LocalizedText { t("Vandaag", "Today") }
     static func tabPlan() -> LocalizedText { t("Plan", "Plan") }
     static func tabHistory() -> LocalizedText { t("Logboek", "History") }

@@ -336,7 +336,9 @@ enum Screens {
         case .command(.patients): return PatientActions.open(&state)
         case .command(.shoes): return ShoeActions.open(&state)
         case .command(.notes): return NoteActions.open(&state)
-        case .command(.discharge): return DischargeActions.open(&state)
+        case .command(.discharge):
+            guard state.mayDecideCare() else { break }
+            return DischargeActions.open(&state)
         case .command(.examined): return Referrals.examine(&state)
         default: break
         }

@@ -60,6 +60,7 @@ enum NoteActions {
         case .command(.back):
             state.screens.removeLast()
         case .command(.add):
+            guard state.mayDecideCare() else { break }
             screen.writing = TextInput()
         case .command(.down):
             screen.scroll = min(screen.scroll + 1, NotesView.maxScroll(state))
@@ -116,11 +117,17 @@ enum NotesView {
         let name = state.followed?.patient.name ?? ""
         flow.line(
             state.say(ReviewPhrase.notesTitle(name, count: notes.count)), pen: Theme.heading)
-        flow.line(state.say(ReviewPhrase.notesExplained()), pen: Theme.dim)
+        if state.decidesCare {
+            flow.line(state.say(ReviewPhrase.notesExplained()), pen: Theme.dim)
+        }
         flow.blank()
         if notes.isEmpty {
             let add = KeyTable.shownKey(.add, in: state, contexts: [.notes]) ?? "a"
-            flow.line(state.say(ReviewPhrase.notesEmpty(addKey: add)))
+            flow.line(
+                state.say(
+                    state.decidesCare
+                        ? ReviewPhrase.notesEmpty(addKey: add)
+                        : UIPhrase.noPhysioNotes()))
         }
         for note in notes {
             flow.items.append(

@@ -254,7 +254,7 @@ enum PatientActions {
             let target = SetupTarget(patient: row.patient, currentPlan: row.planID)
             state.screens.append(.nameForm(NameForm(purpose: .planFile(target))))
         case .command(.tune):
-            guard let row else { break }
+            guard let row, state.mayDecideCare() else { break }
             guard row.hasPlan else {
                 state.notice = Notice(
                     state.say(UIPhrase.tuneNeedsPlan(row.patient.name)), isError: true)

@@ -9,7 +9,7 @@ enum PlanActions {
     /// Moving on though the exit criteria are not met (the CLI's `advance --force`): asks who
     /// decided and why, and stores that with the change. Never past an open red flag.
     static func forceAdvance(_ state: inout AppState) -> [Effect] {
-        guard let followed = state.followed else { return [] }
+        guard let followed = state.followed, state.mayDecideCare() else { return [] }
         let status = followed.status
         guard let next = status.readiness.next else {
             state.notice = Notice(state.say(Phrase.lastPhase()), isError: true)
