@@ -13,8 +13,9 @@ extension ClinicSchema {
     /// `pain.limit` with `rehab tune` and every verdict after it followed: the reading that
     /// protects the patient is that limits are loosened only by the physio. Clinical notes
     /// and the discharge are the physio's record, and a patient's note would also have reset
-    /// the physio's "new since your last note". Grants, not policies: the refusal is the same
-    /// for every row, and `ClinicConnection.Failure` words it.
+    /// the physio's "new since your last note". Grants where the refusal is the same for every
+    /// row, a policy for the one that depends on the row (a forced move); `ClinicConnection
+    /// .Failure` words both.
     public static var v7: String {
         let tuned = physioTunedTables.map { "rehab.\($0)" }.joined(separator: ", ")
         let written = physioWrittenTables.map { "rehab.\($0)" }.joined(separator: ", ")

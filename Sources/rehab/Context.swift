@@ -155,12 +155,6 @@ struct Context {
         return Store.defaultPath(environment: environment)
     }
 
-    /// Whether the store is a clinic's, connected as one of its patients: they read their
-    /// physio's notes and plan rather than write them (clinic schema version 7).
-    func isClinicPatient(_ store: any RehabRepository) -> Bool {
-        (store as? ClinicStore)?.role == .patient
-    }
-
     /// Whether --db names a clinic's PostgreSQL database rather than a SQLite file.
     var isClinic: Bool { ClinicURL.isClinic(databasePath) }
 

@@ -309,7 +309,7 @@ struct NotesCommand: ParsableCommand {
             return
         }
         if notes.isEmpty {
-            print(context.say(MeasurePhrase.noNotes(writes: !context.isClinicPatient(store))))
+            print(context.say(MeasurePhrase.noNotes(writes: store.readerDecidesCare)))
         }
         for note in notes {
             let lines = note.text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -45,7 +45,7 @@ struct PatientsCommand: ParsableCommand {
             print(PatientTable(rows: rows, context: context).render())
             print(
                 context.say(
-                    Phrase.sinceNoteExplained(ownNotes: !context.isClinicPatient(store))))
+                    Phrase.sinceNoteExplained(ownNotes: store.readerDecidesCare)))
         }
     }
 

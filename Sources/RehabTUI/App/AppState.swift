@@ -293,12 +293,6 @@ struct AppState: Sendable, Hashable {
     /// tuning, a forced phase, clinical notes and the discharge are their physio's, so the
     /// keys for them say so instead of opening a form the store would refuse.
     var decidesCare = true
-
-    /// True where the reader decides the care; else says whose decision it is.
-    mutating func mayDecideCare() -> Bool {
-        if !decidesCare { notice = Notice(say(UIPhrase.physioDecides()), isError: true) }
-        return decidesCare
-    }
     /// The name a new patient gets when the first run starts a plan.
     var newPatientName: String
     var confirmation: Confirmation?
@@ -421,5 +415,13 @@ struct ScreenSlot<State> {
     static var progress: ScreenSlot<ProgressState> {
         ScreenSlot<ProgressState>(
             read: { if case .progress(let s) = $0 { s } else { nil } }, make: Screen.progress)
+    }
+}
+
+extension AppState {
+    /// True where the reader decides the care; else says whose decision it is.
+    mutating func mayDecideCare() -> Bool {
+        if !decidesCare { notice = Notice(say(UIPhrase.physioDecides()), isError: true) }
+        return decidesCare
     }
 }
