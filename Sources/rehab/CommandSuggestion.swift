@@ -43,17 +43,24 @@ enum CommandSuggestion {
     static func text(_ word: String, in parent: String, known: [String], language: Language)
         -> String
     {
-        let ranked = known.map { (name: $0, distance: distance(word.lowercased(), $0)) }
-            .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
-        // Close enough to be a typo: one edit in a short name, a third of a longer one.
-        let limit = max(1, word.count / 3)
-        let best = ranked.first?.distance ?? 0
-        let near = ranked.filter { $0.distance <= limit && $0.distance == best }.map(\.name)
+        let near = typos(of: word.lowercased(), among: known.map { (name: $0, key: $0) })
         let phrase =
             near.isEmpty
             ? Phrase.unknownCommand(word, in: parent, known: known)
             : Phrase.unknownCommand(word, in: parent, didYouMean: Array(near.prefix(2)))
         return phrase.text(language)
+    }
+
+    /// The candidates nearest to `word` that are close enough to be a typo of it (one edit in
+    /// a short word, a third of a longer one), by name; `word` and each `key` in the form they
+    /// are compared in. Command names and patient names alike.
+    static func typos(of word: String, among candidates: [(name: String, key: String)])
+        -> [String]
+    {
+        let close = candidates.map { (name: $0.name, distance: distance(word, $0.key)) }
+            .filter { $0.distance <= max(1, word.count / 3) }
+        let best = close.map(\.distance).min()
+        return close.filter { $0.distance == best }.map(\.name).sorted()
     }
 
     /// Edit distance with adjacent transpositions (optimal string alignment): "stauts" is one

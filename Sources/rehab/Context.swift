@@ -320,10 +320,7 @@ struct Context {
     func unknownPatient(_ wanted: String, all: [PatientRecord]) -> LocalizedText {
         let key = Naming.key(wanted)
         let keyed = all.map { (name: $0.name, key: Naming.key($0.name)) }
-        let typos = keyed.map { (name: $0.name, distance: CommandSuggestion.distance(key, $0.key)) }
-            .filter { $0.distance <= max(1, key.count / 3) }
-        let best = typos.map(\.distance).min()
-        var near = typos.filter { $0.distance == best }.map(\.name).sorted()
+        var near = CommandSuggestion.typos(of: key, among: keyed)
         if near.isEmpty, key.count >= 3 {
             near = keyed.filter { $0.key.contains(key) }.map(\.name).sorted()
         }

@@ -22,6 +22,14 @@ struct PatientAttentionTests {
             phaseHistory: [PhaseChange(phase: "calm_down", date: start, reason: .start)])
     }
 
+    /// An easy walk on each of `logs`, and nothing else.
+    static func history(_ logs: [Day]) -> History {
+        History(
+            sessions: logs.map {
+                Session(date: $0, activity: .walk, minutes: 30, painDuring: 1, painAfter: 1)
+            })
+    }
+
     /// A patient whose only log is an easy walk on each of `logs`.
     static func patient(_ id: Int64, logs: [Day], start: Day, today: Day = today)
         -> PatientOverview
@@ -29,10 +37,7 @@ struct PatientAttentionTests {
         PatientOverview(
             patient: PatientRecord(id: id, name: "P\(id)", language: .en, archived: false),
             assignment: assignment(start), plan: plan,
-            history: History(
-                sessions: logs.map {
-                    Session(date: $0, activity: .walk, minutes: 30, painDuring: 1, painAfter: 1)
-                }), today: today)
+            history: history(logs), today: today)
     }
 
     /// `since` is the first day of the finding's run: the engine finds it that day and every
@@ -44,10 +49,7 @@ struct PatientAttentionTests {
         func has(_ day: Day) -> Bool {
             Engine.status(
                 plan: plan, assignment: assignment(start),
-                history: History(
-                    sessions: logs.map {
-                        Session(date: $0, activity: .walk, minutes: 30, painDuring: 1, painAfter: 1)
-                    }), today: day
+                history: history(logs), today: day
             ).verdict.findings.contains { $0.code == code }
         }
         #expect(!has(since.adding(days: -1)), sourceLocation: sourceLocation)
